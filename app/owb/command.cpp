@@ -1,0 +1,106 @@
+#include "command.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+namespace owb::cli {
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+        {"score", "Score every metric of every organisation in a metric file", runScore},
+        {"segment", "Segment every organisation in a metric file", runSegment},
+        {"import", "Import a metric file into a workspace (creating it if needed)", runImport},
+        {"portfolio", "List a workspace's case files with their latest segment", runPortfolio},
+        {"check", "Check a case file or a whole workspace for damage", runCheck},
+        {"demo", "Create the demo workspace in a new folder", runDemo},
+    };
+    return list;
+}
+
+void printError(const QString &message)
+{
+    std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+}
+
+void printLine(const QString &message)
+{
+    writeStdout((message + QLatin1Char('\n')).toUtf8());
+}
+
+void writeStdout(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+bool parseArguments(QCommandLineParser &parser, const QString &command, const QString &synopsis,
+                    const QStringList &arguments, int expectedPositional, int *exitCode)
+{
+    parser.setApplicationDescription(synopsis);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    QStringList argv = arguments;
+    argv.prepend(QStringLiteral("owb %1").arg(command));
+    if (!parser.parse(argv)) {
+        printError(QStringLiteral("owb %1: %2 (see 'owb %1 --help')").arg(command, parser.errorText()));
+        *exitCode = BadInput;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        writeStdout(parser.helpText().toUtf8());
+        *exitCode = Success;
+        return false;
+    }
+    if (parser.positionalArguments().size() != expectedPositional) {
+        printError(QStringLiteral("owb %1: expected %2 argument(s), got %3 (see 'owb %1 --help')")
+                       .arg(command)
+                       .arg(expectedPositional)
+                       .arg(parser.positionalArguments().size()));
+        *exitCode = BadInput;
+        return false;
+    }
+    return true;
+}
+
+QCommandLineOption methodologyOption()
+{
+    return {QStringLiteral("methodology"),
+            QStringLiteral("Use the methodology JSON in <file> instead of the built-in one."),
+            QStringLiteral("file")};
+}
+
+QCommandLineOption formatOption()
+{
+    return {QStringLiteral("format"), QStringLiteral("Output format: csv (default) or json."),
+            QStringLiteral("csv|json"), QStringLiteral("csv")};
+}
+
+QCommandLineOption quarterOption()
+{
+    return {QStringLiteral("quarter"), QStringLiteral("Only the quarter labelled <q>."),
+            QStringLiteral("q")};
+}
+
+std::optional<Methodology> loadMethodology(const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("methodology"));
+    if (path.isEmpty())
+        return Methodology::builtIn();
+    QString error;
+    auto methodology = Methodology::fromFile(path, &error);
+    if (!methodology)
+        printError(error);
+    return methodology;
+}
+
+std::optional<QString> outputFormat(const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format")).toLower();
+    if (format == QLatin1String("csv") || format == QLatin1String("json"))
+        return format;
+    printError(QStringLiteral("owb: --format must be csv or json, not \"%1\"").arg(format));
+    return std::nullopt;
+}
+
+} // namespace owb::cli

@@ -1,0 +1,49 @@
+#pragma once
+// Shared plumbing of the `owb` subcommands: option parsing with --help,
+// the methodology option, error output and exit codes.
+
+#include "framework/methodology.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <optional>
+
+namespace owb::cli {
+
+enum ExitCode { Success = 0, InternalError = 1, BadInput = 2 };
+
+struct Command
+{
+    const char *name;
+    const char *synopsis;
+    int (*run)(const QStringList &arguments);
+};
+
+const QList<Command> &commands();
+
+// Sets up a parser for one subcommand. Returns false (and the exit code in
+// *exitCode) when the arguments are wrong or --help was asked for.
+bool parseArguments(QCommandLineParser &parser, const QString &command, const QString &synopsis,
+                    const QStringList &arguments, int expectedPositional, int *exitCode);
+
+QCommandLineOption methodologyOption();
+QCommandLineOption formatOption();
+QCommandLineOption quarterOption();
+// The built-in methodology, or the one --methodology names; nullopt after
+// printing the error.
+std::optional<Methodology> loadMethodology(const QCommandLineParser &parser);
+// "csv" or "json"; nullopt after printing the error.
+std::optional<QString> outputFormat(const QCommandLineParser &parser);
+
+void printError(const QString &message);
+void printLine(const QString &message);  // to stdout
+void writeStdout(const QByteArray &bytes);
+
+int runScore(const QStringList &arguments);
+int runSegment(const QStringList &arguments);
+int runImport(const QStringList &arguments);
+int runPortfolio(const QStringList &arguments);
+int runCheck(const QStringList &arguments);
+int runDemo(const QStringList &arguments);
+
+} // namespace owb::cli

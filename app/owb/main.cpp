@@ -1,0 +1,51 @@
+// owb: Oversight Workbench on the command line, for batch work and scripts.
+// Exit codes: 0 success, 2 bad input or usage, 1 internal error.
+
+#include "command.h"
+
+#include <QCoreApplication>
+#include <exception>
+
+using namespace owb::cli;
+
+namespace {
+int usage(bool asError)
+{
+    QString text = QStringLiteral("Usage: owb COMMAND [OPTIONS]\n\nCommands:\n");
+    for (const Command &command : commands())
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(command.name).leftJustified(10), QString::fromLatin1(command.synopsis));
+    text += QStringLiteral("\n'owb COMMAND --help' describes a command's options.\n");
+    if (asError) {
+        printError(text.trimmed());
+        return BadInput;
+    }
+    writeStdout(text.toUtf8());
+    return Success;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("owb"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty())
+        return usage(true);
+    const QString name = arguments.takeFirst();
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help"))
+        return usage(false);
+    for (const Command &command : commands()) {
+        if (name == QLatin1String(command.name)) {
+            try {
+                return command.run(arguments);
+            } catch (const std::exception &e) {
+                printError(QStringLiteral("owb %1: internal error: %2").arg(name, QString::fromUtf8(e.what())));
+                return InternalError;
+            }
+        }
+    }
+    printError(QStringLiteral("owb: unknown command \"%1\"").arg(name));
+    return usage(true);
+}

@@ -1,0 +1,16 @@
+#include "diagnostic.h"
+
+namespace owb {
+
+QString Diagnostic::toString() const
+{
+    QString where = file;
+    if (line > 0) {
+        where += QStringLiteral(":%1").arg(line);
+        if (column > 0)
+            where += QStringLiteral(":%1").arg(column);
+    }
+    return QStringLiteral("%1: %2").arg(where, message);
+}
+
+} // namespace owb

@@ -1,0 +1,22 @@
+#pragma once
+// A problem found in an input file, reported as compilers do:
+// FILE:LINE[:COLUMN]: message.
+
+#include <QList>
+#include <QString>
+
+namespace owb {
+
+struct Diagnostic
+{
+    QString file;
+    int line = 0;  // 0: the file as a whole
+    int column = 0;  // 0: the line as a whole
+    QString message;
+
+    QString toString() const;
+};
+
+using Diagnostics = QList<Diagnostic>;
+
+} // namespace owb

@@ -1,0 +1,332 @@
+#include "metricfilereader.h"
+
+#include "csvreader.h"
+#include "framework/scoring.h"
+
+#include <QFile>
+#include <QSet>
+#include <cmath>
+
+namespace owb {
+
+namespace {
+
+enum Column { Quarter, OrgCode, OrgName, OrgType, MetricId, Value, Region, ColumnCount };
+
+// Accepted header names per column, lower case.
+const QList<QStringList> &headerNames()
+{
+    static const QList<QStringList> names{
+        {QStringLiteral("quarter")},
+        {QStringLiteral("org_code"), QStringLiteral("trust_code")},
+        {QStringLiteral("org_name"), QStringLiteral("trust_name")},
+        {QStringLiteral("org_type"), QStringLiteral("trust_type")},
+        {QStringLiteral("metric_id")},
+        {QStringLiteral("value")},
+        {QStringLiteral("region")},
+    };
+    return names;
+}
+
+std::optional<bool> parseFlag(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("1") || t == QLatin1String("yes") || t == QLatin1String("true"))
+        return true;
+    if (t == QLatin1String("0") || t == QLatin1String("no") || t == QLatin1String("false"))
+        return false;
+    return std::nullopt;
+}
+
+std::optional<double> parseNumber(QString text)
+{
+    if (text.endsWith(QLatin1Char('%')))
+        text.chop(1);
+    text = text.trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    // C notation only: digits, sign, point, exponent (no hex, inf or nan).
+    for (const QChar c : std::as_const(text))
+        if (!(c.isDigit() && c.unicode() < 128) && !QStringLiteral("+-.eE").contains(c))
+            return std::nullopt;
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+bool isMissingText(const QString &t)
+{
+    return t.isEmpty() || t == QLatin1String("*") || t == QLatin1String("-");
+}
+
+struct SeenValue
+{
+    MetricValue value;
+    int line;
+};
+
+// Reads one file; holds the per-file bookkeeping that checks need.
+class Reading
+{
+public:
+    Reading(const Methodology &m, QString name, Diagnostics *errors)
+        : methodology(m), file(std::move(name)), errors(errors)
+    {
+    }
+
+    bool header(const CsvRecord &record);
+    void row(const CsvRecord &record);
+    void fileError(const Diagnostic &diagnostic) { error(diagnostic.line, diagnostic.column, diagnostic.message); }
+    // Closes the reading: the summary and the dataset, or nullopt on errors.
+    std::optional<MetricDataset> finish(MetricFileSummary *out);
+
+    const Methodology &methodology;
+    QString file;
+    Diagnostics *errors;
+    int errorCount = 0;
+    MetricDataset dataset;
+    MetricFileSummary summary;
+
+private:
+    void error(const CsvField &field, const QString &message)
+    {
+        error(field.line, field.column, message);
+    }
+    void error(int line, int column, const QString &message)
+    {
+        if (++errorCount <= MetricFileReader::kMaxListedErrors)
+            errors->append({file, line, column, message});
+    }
+    std::optional<MetricValue> parseValue(const MetricDefinition &metric, const CsvField &field);
+
+    std::array<int, ColumnCount> m_columns{};
+    QSet<QString> m_unknownMetrics;
+    QHash<QString, std::pair<QString, int>> m_typeSeen;  // quarter\norg -> (type, line)
+    QHash<QString, SeenValue> m_valueSeen;  // quarter\norg\nmetric -> first value
+};
+
+bool Reading::header(const CsvRecord &record)
+{
+    m_columns.fill(-1);
+    for (int i = 0; i < record.fields.size(); ++i) {
+        const QString name = record.fields.at(i).text.trimmed().toLower();
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (!headerNames().at(c).contains(name))
+                continue;
+            if (m_columns[c] >= 0)
+                error(record.fields.at(i), QStringLiteral("column \"%1\" appears twice").arg(record.fields.at(i).text));
+            m_columns[c] = i;
+        }
+    }
+    for (int c = 0; c < ColumnCount; ++c)
+        if (c != Region && m_columns[c] < 0)
+            error(record.line, 0,
+                  QStringLiteral("missing required column \"%1\" (the header needs quarter, org_code, "
+                                 "org_name, org_type, metric_id and value)")
+                      .arg(headerNames().at(c).first()));
+    return errorCount == 0;
+}
+
+std::optional<MetricValue> Reading::parseValue(const MetricDefinition &metric, const CsvField &field)
+{
+    const QString text = field.text.trimmed();
+    if (isMissingText(text))
+        return MetricValue::missing();
+    if (metric.isBanded() && metric.labelBands) {
+        if (const Band *band = findLabelBand(metric, text))
+            return MetricValue::fromLabel(band->label);
+        QStringList labels;
+        for (const Band &band : metric.bands)
+            labels.append(band.label);
+        error(field, QStringLiteral("unknown band label \"%1\" for metric %2 (expected one of: %3)")
+                         .arg(text, metric.id, labels.join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    if (const auto number = parseNumber(text))
+        return MetricValue::fromNumber(*number);
+    if (!metric.scored)
+        return MetricValue::fromLabel(text);  // contextual: kept as reported
+    error(field, QStringLiteral("\"%1\" is not a number (metric %2 needs a number, or empty, '*' "
+                                "or '-' when missing)")
+                     .arg(text, metric.id));
+    return std::nullopt;
+}
+
+void Reading::row(const CsvRecord &record)
+{
+    ++summary.rows;
+    static const CsvField absent;
+    auto field = [&](Column c) -> const CsvField & {
+        const int i = m_columns[c];
+        return i >= 0 && i < record.fields.size() ? record.fields.at(i) : absent;
+    };
+    auto located = [&](Column c) {
+        CsvField f = field(c);
+        if (f.line == 0)  // short row: point at the end of the record
+            f = {QString(), record.line, 0};
+        return f;
+    };
+
+    const QString metricId = field(MetricId).text.trimmed();
+    const bool isDeficit = metricId == Methodology::kDeficit;
+    const bool isSupport = metricId == Methodology::kDeficitSupport;
+    const MetricDefinition *metric = methodology.metric(metricId);
+    const PeerType *type = methodology.resolvePeerType(field(OrgType).text);
+    if (!metric && !isDeficit && !isSupport) {
+        // NHS England's files carry many metrics outside the methodology.
+        ++summary.skippedUnknown;
+        m_unknownMetrics.insert(metricId);
+        if (!type)
+            return;  // e.g. ICB rows: not ours to judge
+    } else if (!type) {
+        error(located(OrgType), QStringLiteral("unknown peer type \"%1\" (expected one of the "
+                                               "methodology's peer types, e.g. %2)")
+                                    .arg(field(OrgType).text.trimmed(), methodology.peerTypes().first().name));
+        return;
+    }
+
+    const QString quarterLabel = field(Quarter).text.trimmed();
+    const QString code = field(OrgCode).text.trimmed();
+    if (quarterLabel.isEmpty())
+        return error(located(Quarter), QStringLiteral("empty quarter"));
+    if (code.isEmpty())
+        return error(located(OrgCode), QStringLiteral("empty organisation code"));
+    if (metricId.isEmpty())
+        return error(located(MetricId), QStringLiteral("empty metric id"));
+
+    const QString orgKey = quarterLabel + QLatin1Char('\n') + code;
+    const auto seenType = m_typeSeen.constFind(orgKey);
+    if (seenType != m_typeSeen.cend() && seenType->first != type->id)
+        return error(located(OrgType),
+                     QStringLiteral("organisation %1 has two peer types in %2: %3 here, %4 on line %5")
+                         .arg(code, quarterLabel, type->id, seenType->first)
+                         .arg(seenType->second));
+    if (seenType == m_typeSeen.cend())
+        m_typeSeen.insert(orgKey, {type->id, record.line});
+
+    OrganisationQuarter &org = dataset.quarter(quarterLabel).organisation(code);
+    org.peerType = type->id;
+    if (org.name.isEmpty())
+        org.name = field(OrgName).text.trimmed();
+    if (org.region.isEmpty())
+        org.region = field(Region).text.trimmed();
+
+    if (!metric && !isDeficit && !isSupport)
+        return;  // counted as a presence, nothing else
+    if (metric && !metric->appliesTo.contains(type->id)) {
+        ++summary.skippedNotApplicable;
+        return;
+    }
+
+    MetricValue value;
+    if (metric) {
+        const auto parsed = parseValue(*metric, located(Value));
+        if (!parsed)
+            return;
+        value = *parsed;
+    } else {
+        const QString text = field(Value).text.trimmed();
+        const auto flag = isMissingText(text) ? std::optional<bool>(false) : parseFlag(text);
+        if (!flag)
+            return error(located(Value), QStringLiteral("\"%1\" is not a finance flag for %2 "
+                                                        "(expected 1/0, yes/no or true/false)")
+                                             .arg(text, metricId));
+        value = isMissingText(text) ? MetricValue::missing() : MetricValue::fromNumber(*flag ? 1 : 0);
+    }
+
+    const QString valueKey = orgKey + QLatin1Char('\n') + metricId;
+    const auto seen = m_valueSeen.constFind(valueKey);
+    if (seen != m_valueSeen.cend()) {
+        if (!seen->value.sameAs(value))
+            error(located(Value), QStringLiteral("conflicting duplicate: %1 %2 in %3 is \"%4\" here "
+                                                 "but \"%5\" on line %6")
+                                      .arg(code, metricId, quarterLabel, value.toText(),
+                                           seen->value.toText())
+                                      .arg(seen->line));
+        return;
+    }
+    m_valueSeen.insert(valueKey, {value, record.line});
+
+    if (isDeficit)
+        org.deficit = value.number != 0;
+    else if (isSupport)
+        org.deficitSupport = value.number != 0;
+    else if (!value.isMissing())
+        org.values.insert(metricId, value);
+}
+
+std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
+{
+    if (summary.rows == 0 && errorCount == 0)
+        error(0, 0, QStringLiteral("no data rows after the header"));
+    if (errorCount > MetricFileReader::kMaxListedErrors)
+        errors->append({file, 0, 0,
+                        QStringLiteral("%1 more errors not listed").arg(errorCount - MetricFileReader::kMaxListedErrors)});
+    if (errorCount > 0)
+        return std::nullopt;
+    summary.unknownMetrics = QStringList(m_unknownMetrics.cbegin(), m_unknownMetrics.cend());
+    summary.unknownMetrics.sort();
+    if (out)
+        *out = summary;
+    dataset.sortQuarters();
+    return std::move(dataset);
+}
+
+} // namespace
+
+QString MetricFileSummary::skippedLine(const QString &file, const QString &methodologyId) const
+{
+    if (skippedUnknown == 0)
+        return {};
+    QStringList shown = unknownMetrics.mid(0, 8);
+    if (unknownMetrics.size() > shown.size())
+        shown.append(QStringLiteral("..."));
+    return QStringLiteral("%1: skipped %2 rows of %3 metrics not in methodology %4 (%5)")
+        .arg(file)
+        .arg(skippedUnknown)
+        .arg(unknownMetrics.size())
+        .arg(methodologyId, shown.join(QStringLiteral(", ")));
+}
+
+std::optional<MetricDataset> MetricFileReader::read(const QString &path, Diagnostics *errors,
+                                                    MetricFileSummary *summary,
+                                                    const Progress &progress) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        errors->append({path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString())});
+        return std::nullopt;
+    }
+    return read(&file, path, errors, summary, progress);
+}
+
+std::optional<MetricDataset> MetricFileReader::read(QIODevice *device, const QString &displayName,
+                                                    Diagnostics *errors, MetricFileSummary *summary,
+                                                    const Progress &progress) const
+{
+    Reading reading(m_methodology, displayName, errors);
+    CsvReader csv(device, displayName);
+    CsvRecord record;
+    if (!csv.next(&record)) {
+        errors->append(csv.hasError() ? csv.error()
+                                      : Diagnostic{displayName, 0, 0, QStringLiteral("the file is empty (no header row)")});
+        return std::nullopt;
+    }
+    if (!reading.header(record))
+        return std::nullopt;
+    qint64 reported = 0;
+    while (csv.next(&record)) {
+        reading.row(record);
+        if (progress && csv.bytesRead() - reported >= (1 << 20)) {
+            reported = csv.bytesRead();
+            progress(reported);
+        }
+    }
+    if (csv.hasError())
+        reading.fileError(csv.error());
+    return reading.finish(summary);
+}
+
+} // namespace owb

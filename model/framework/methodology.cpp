@@ -1,0 +1,467 @@
+#include "methodology.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <cmath>
+
+namespace owb {
+
+// Reads one methodology document. Every check stops at the first fault with
+// a message of the form "FILE: where: what" so that a user can fix the file.
+class MethodologyParser
+{
+public:
+    MethodologyParser(QString displayName, const Methodology *defaults)
+        : m_name(std::move(displayName)), m_defaults(defaults)
+    {
+    }
+
+    std::optional<Methodology> parse(const QByteArray &json, QString *error);
+
+private:
+    bool fail(const QString &where, const QString &what)
+    {
+        m_error = where.isEmpty() ? QStringLiteral("%1: %2").arg(m_name, what)
+                                  : QStringLiteral("%1: %2: %3").arg(m_name, where, what);
+        return false;
+    }
+    bool readPeerTypes(const QJsonObject &root);
+    bool readDomains(const QJsonObject &root);
+    bool readMetrics(const QJsonObject &root);
+    bool readMetric(const QJsonObject &object, MetricDefinition *metric);
+    bool readOptionalNumber(const QJsonObject &object, const QString &key, const QString &where,
+                            std::optional<double> *out);
+    bool readBands(const QJsonArray &bands, const QString &where, MetricDefinition *metric);
+    bool readSegmentation(const QJsonObject &root);
+    bool readLabelsAndCapability(const QJsonObject &root);
+    bool readNamedList(const QJsonValue &value, const QString &where, QList<NamedItem> *out);
+
+    QString m_name;
+    const Methodology *m_defaults;
+    Methodology m_result;
+    QString m_error;
+};
+
+namespace {
+QString quoted(const QString &key)
+{
+    return QStringLiteral("\"%1\"").arg(key);
+}
+
+QString lineColumnOf(const QByteArray &json, int offset)
+{
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < json.size(); ++i) {
+        if (json.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else if ((json.at(i) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+} // namespace
+
+std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    bool ok = true;
+    if (parseError.error != QJsonParseError::NoError) {
+        m_error = QStringLiteral("%1:%2: JSON syntax error: %3")
+                      .arg(m_name, lineColumnOf(json, parseError.offset), parseError.errorString());
+        ok = false;
+    } else if (!document.isObject()) {
+        ok = fail(QString(), QStringLiteral("the top level must be a JSON object"));
+    }
+    const QJsonObject root = document.object();
+    if (ok) {
+        const QJsonValue id = root.value(QStringLiteral("id"));
+        if (!id.isString() || id.toString().trimmed().isEmpty())
+            ok = fail(QString(), QStringLiteral("%1 is required and must be a non-empty string")
+                                     .arg(quoted(QStringLiteral("id"))));
+        m_result.m_id = id.toString().trimmed();
+        m_result.m_title = root.value(QStringLiteral("title")).toString(m_result.m_id);
+    }
+    ok = ok && readPeerTypes(root) && readDomains(root) && readMetrics(root)
+         && readSegmentation(root) && readLabelsAndCapability(root);
+    if (!ok) {
+        if (error)
+            *error = m_error;
+        return std::nullopt;
+    }
+    m_result.m_sha256 = QString::fromLatin1(
+        QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
+    return m_result;
+}
+
+bool MethodologyParser::readPeerTypes(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("peer_types"));
+    if (!value.isArray() || value.toArray().isEmpty())
+        return fail(QString(), QStringLiteral("%1 is required and must be a non-empty array")
+                                   .arg(quoted(QStringLiteral("peer_types"))));
+    const QJsonArray array = value.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        const QJsonObject object = array.at(i).toObject();
+        const QString where = QStringLiteral("peer type %1").arg(i + 1);
+        PeerType type;
+        type.id = object.value(QStringLiteral("id")).toString().trimmed();
+        if (type.id.isEmpty())
+            return fail(where, QStringLiteral("%1 is required").arg(quoted(QStringLiteral("id"))));
+        type.name = object.value(QStringLiteral("name")).toString(type.id);
+        for (const QJsonValue alias : object.value(QStringLiteral("aliases")).toArray())
+            type.aliases.append(alias.toString());
+        const int index = m_result.m_peerTypes.size();
+        QStringList keys{type.id, type.name};
+        keys += type.aliases;
+        for (const QString &key : std::as_const(keys)) {
+            const QString folded = key.trimmed().toCaseFolded();
+            if (folded.isEmpty())
+                continue;
+            const auto existing = m_result.m_peerTypeLookup.constFind(folded);
+            if (existing != m_result.m_peerTypeLookup.cend() && *existing != index)
+                return fail(QStringLiteral("peer type %1").arg(type.id),
+                            QStringLiteral("name or alias \"%1\" is already used by peer type %2")
+                                .arg(key, m_result.m_peerTypes.at(*existing).id));
+            m_result.m_peerTypeLookup.insert(folded, index);
+        }
+        m_result.m_peerTypes.append(type);
+    }
+    return true;
+}
+
+bool MethodologyParser::readDomains(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("domains"));
+    if (!value.isArray())
+        return fail(QString(), QStringLiteral("%1 is required and must be an array")
+                                   .arg(quoted(QStringLiteral("domains"))));
+    QSet<QString> seen;
+    for (const QJsonValue item : value.toArray()) {
+        const QJsonObject object = item.toObject();
+        Domain domain{object.value(QStringLiteral("id")).toString().trimmed(),
+                      object.value(QStringLiteral("name")).toString()};
+        if (domain.id.isEmpty())
+            return fail(QStringLiteral("domain %1").arg(m_result.m_domains.size() + 1),
+                        QStringLiteral("%1 is required").arg(quoted(QStringLiteral("id"))));
+        if (seen.contains(domain.id))
+            return fail(QStringLiteral("domain %1").arg(domain.id), QStringLiteral("duplicate id"));
+        if (domain.name.isEmpty())
+            domain.name = domain.id;
+        seen.insert(domain.id);
+        m_result.m_domains.append(domain);
+    }
+    return true;
+}
+
+bool MethodologyParser::readMetrics(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("metrics"));
+    if (!value.isArray() || value.toArray().isEmpty())
+        return fail(QString(), QStringLiteral("%1 is required and must be a non-empty array")
+                                   .arg(quoted(QStringLiteral("metrics"))));
+    for (const QJsonValue item : value.toArray()) {
+        MetricDefinition metric;
+        if (!item.isObject())
+            return fail(QStringLiteral("metric %1").arg(m_result.m_metrics.size() + 1),
+                        QStringLiteral("must be a JSON object"));
+        if (!readMetric(item.toObject(), &metric))
+            return false;
+        if (m_result.m_metricIndex.contains(metric.id))
+            return fail(QStringLiteral("metric %1").arg(metric.id), QStringLiteral("duplicate id"));
+        m_result.m_metricIndex.insert(metric.id, m_result.m_metrics.size());
+        m_result.m_metrics.append(metric);
+    }
+    return true;
+}
+
+bool MethodologyParser::readOptionalNumber(const QJsonObject &object, const QString &key,
+                                           const QString &where, std::optional<double> *out)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isDouble())
+        return fail(where, QStringLiteral("%1 must be a number or null").arg(quoted(key)));
+    *out = value.toDouble();
+    return true;
+}
+
+bool MethodologyParser::readMetric(const QJsonObject &object, MetricDefinition *metric)
+{
+    metric->id = object.value(QStringLiteral("id")).toString().trimmed();
+    if (metric->id.isEmpty())
+        return fail(QStringLiteral("metric %1").arg(m_result.m_metrics.size() + 1),
+                    QStringLiteral("%1 is required").arg(quoted(QStringLiteral("id"))));
+    const QString where = QStringLiteral("metric %1").arg(metric->id);
+    if (metric->id == Methodology::kDeficit || metric->id == Methodology::kDeficitSupport)
+        return fail(where, QStringLiteral("this id is reserved for finances"));
+    metric->name = object.value(QStringLiteral("name")).toString(metric->id);
+    metric->units = object.value(QStringLiteral("units")).toString();
+
+    metric->domain = object.value(QStringLiteral("domain")).toString();
+    const bool knownDomain = std::any_of(m_result.m_domains.cbegin(), m_result.m_domains.cend(),
+                                         [&](const Domain &d) { return d.id == metric->domain; });
+    if (!knownDomain)
+        return fail(where, QStringLiteral("%1 must name one of the domains (got \"%2\")")
+                               .arg(quoted(QStringLiteral("domain")), metric->domain));
+
+    const QJsonValue applies = object.value(QStringLiteral("applies_to"));
+    if (!applies.isArray() || applies.toArray().isEmpty())
+        return fail(where, QStringLiteral("%1 must be a non-empty array of peer type ids")
+                               .arg(quoted(QStringLiteral("applies_to"))));
+    for (const QJsonValue type : applies.toArray()) {
+        if (!m_result.peerType(type.toString()))
+            return fail(where, QStringLiteral("%1 names an unknown peer type \"%2\"")
+                                   .arg(quoted(QStringLiteral("applies_to")), type.toString()));
+        metric->appliesTo.append(type.toString());
+    }
+
+    const QJsonValue scored = object.value(QStringLiteral("scored"));
+    if (!scored.isUndefined() && !scored.isBool())
+        return fail(where, QStringLiteral("%1 must be true or false").arg(quoted(QStringLiteral("scored"))));
+    metric->scored = scored.toBool(true);
+
+    const QJsonValue weight = object.value(QStringLiteral("weight"));
+    if (!weight.isUndefined() && !weight.isNull()) {
+        const auto parsed = weight.isDouble() ? Rational::fromDouble(weight.toDouble())
+                            : weight.isString() ? Rational::parse(weight.toString())
+                                                : std::nullopt;
+        if (!parsed)
+            return fail(where, QStringLiteral("%1 must be a positive number or a fraction such as \"1/3\"")
+                                   .arg(quoted(QStringLiteral("weight"))));
+        metric->weight = *parsed;
+    }
+
+    const QJsonValue bands = object.value(QStringLiteral("bands"));
+    if (!bands.isUndefined() && !bands.isNull()) {
+        if (!bands.isArray() || bands.toArray().isEmpty())
+            return fail(where, QStringLiteral("%1 must be a non-empty array").arg(quoted(QStringLiteral("bands"))));
+        return readBands(bands.toArray(), where, metric);
+    }
+
+    const QString direction = object.value(QStringLiteral("direction")).toString();
+    if (direction == QLatin1String("higher"))
+        metric->direction = Direction::Higher;
+    else if (direction == QLatin1String("lower"))
+        metric->direction = Direction::Lower;
+    else
+        return fail(where, QStringLiteral("\"direction\" must be \"higher\" or \"lower\""));
+
+    if (!readOptionalNumber(object, QStringLiteral("standard"), where, &metric->standard)
+        || !readOptionalNumber(object, QStringLiteral("floor"), where, &metric->floor))
+        return false;
+    if (metric->standard && metric->floor) {
+        const bool higher = metric->direction == Direction::Higher;
+        if (higher ? *metric->floor >= *metric->standard : *metric->floor <= *metric->standard)
+            return fail(where, higher ? QStringLiteral("\"floor\" must be below \"standard\" when higher is better")
+                                      : QStringLiteral("\"floor\" must be above \"standard\" when lower is better"));
+    }
+    return true;
+}
+
+bool MethodologyParser::readBands(const QJsonArray &bands, const QString &where,
+                                  MetricDefinition *metric)
+{
+    metric->labelBands = bands.first().toObject().contains(QStringLiteral("label"));
+    QSet<QString> labels;
+    for (int i = 0; i < bands.size(); ++i) {
+        const QJsonObject object = bands.at(i).toObject();
+        const QString bandWhere = QStringLiteral("%1: band %2").arg(where).arg(i + 1);
+        Band band;
+        const QJsonValue score = object.value(QStringLiteral("score"));
+        const double s = score.toDouble(-1);
+        if (!score.isDouble() || s < 1 || s > 4)
+            return fail(bandWhere, QStringLiteral("\"score\" must be a number from 1 to 4"));
+        band.score = Hundredths(roundHalfAwayFromZero(std::llround(s * 1000), 10));
+        if (metric->labelBands) {
+            band.label = object.value(QStringLiteral("label")).toString().trimmed();
+            if (band.label.isEmpty())
+                return fail(bandWhere, QStringLiteral("\"label\" must be a non-empty string"));
+            if (labels.contains(band.label.toCaseFolded()))
+                return fail(bandWhere, QStringLiteral("duplicate label \"%1\"").arg(band.label));
+            labels.insert(band.label.toCaseFolded());
+        } else {
+            if (object.contains(QStringLiteral("label")))
+                return fail(bandWhere, QStringLiteral("mixes label and numeric bands"));
+            const QJsonValue upto = object.value(QStringLiteral("upto"));
+            if (!upto.isUndefined() && !upto.isNull()) {
+                if (!upto.isDouble())
+                    return fail(bandWhere, QStringLiteral("\"upto\" must be a number"));
+                band.upto = upto.toDouble();
+            } else if (i != bands.size() - 1) {
+                return fail(bandWhere, QStringLiteral("only the last band may leave out \"upto\""));
+            }
+            if (i > 0 && band.upto && *band.upto <= *metric->bands.last().upto)
+                return fail(bandWhere, QStringLiteral("bands out of order: \"upto\" must increase"));
+        }
+        metric->bands.append(band);
+    }
+    return true;
+}
+
+bool MethodologyParser::readSegmentation(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("segmentation"));
+    if (!value.isObject())
+        return fail(QString(), QStringLiteral("%1 is required and must be an object")
+                                   .arg(quoted(QStringLiteral("segmentation"))));
+    const QJsonObject object = value.toObject();
+    const QString method = object.value(QStringLiteral("method")).toString();
+    SegmentationRule &rule = m_result.m_segmentation;
+    if (method == QLatin1String("peer-quartiles")) {
+        rule.method = SegmentationRule::Method::PeerQuartiles;
+    } else if (method == QLatin1String("thresholds")) {
+        rule.method = SegmentationRule::Method::Thresholds;
+        const QJsonObject cuts = object.value(QStringLiteral("cuts")).toObject();
+        for (const PeerType &type : std::as_const(m_result.m_peerTypes)) {
+            const QString where = QStringLiteral("segmentation: cuts: %1").arg(type.id);
+            const QJsonArray array = cuts.value(type.id).toArray();
+            if (array.size() != 3 || !array.at(0).isDouble() || !array.at(1).isDouble()
+                || !array.at(2).isDouble())
+                return fail(where, QStringLiteral("must be three numbers [t1, t2, t3]"));
+            const std::array<double, 3> t{array.at(0).toDouble(), array.at(1).toDouble(),
+                                          array.at(2).toDouble()};
+            if (!(t[0] < t[1] && t[1] < t[2]))
+                return fail(where, QStringLiteral("thresholds must be strictly increasing"));
+            rule.cuts.insert(type.id, t);
+        }
+        for (auto it = cuts.constBegin(); it != cuts.constEnd(); ++it)
+            if (!m_result.peerType(it.key()))
+                return fail(QStringLiteral("segmentation: cuts"),
+                            QStringLiteral("unknown peer type \"%1\"").arg(it.key()));
+    } else {
+        return fail(QStringLiteral("segmentation"),
+                    QStringLiteral("\"method\" must be \"peer-quartiles\" or \"thresholds\""));
+    }
+    return true;
+}
+
+bool MethodologyParser::readNamedList(const QJsonValue &value, const QString &where,
+                                      QList<NamedItem> *out)
+{
+    if (!value.isArray() || value.toArray().isEmpty())
+        return fail(where, QStringLiteral("must be a non-empty array of {\"id\", \"name\"}"));
+    out->clear();
+    for (const QJsonValue item : value.toArray()) {
+        NamedItem named{item.toObject().value(QStringLiteral("id")).toString(),
+                        item.toObject().value(QStringLiteral("name")).toString()};
+        if (named.id.isEmpty())
+            return fail(where, QStringLiteral("every item needs an \"id\""));
+        if (named.name.isEmpty())
+            named.name = named.id;
+        out->append(named);
+    }
+    return true;
+}
+
+bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
+{
+    const QJsonValue finance = root.value(QStringLiteral("finance_override"));
+    m_result.m_financeCap = m_defaults ? m_defaults->m_financeCap : 3;
+    if (!finance.isUndefined()) {
+        const int cap = finance.toObject().value(QStringLiteral("cap")).toInt(-1);
+        if (cap < 1 || cap > 4)
+            return fail(QStringLiteral("finance_override"), QStringLiteral("\"cap\" must be a segment from 1 to 4"));
+        m_result.m_financeCap = cap;
+    }
+
+    if (m_defaults)
+        m_result.m_segmentLabels = m_defaults->m_segmentLabels;
+    const QJsonObject labels = root.value(QStringLiteral("segment_labels")).toObject();
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
+        bool ok = false;
+        const int segment = it.key().toInt(&ok);
+        if (!ok || segment < 1 || segment > 5 || !it.value().isString())
+            return fail(QStringLiteral("segment_labels"),
+                        QStringLiteral("keys must be segments \"1\" to \"5\" with text labels"));
+        m_result.m_segmentLabels.insert(segment, it.value().toString());
+    }
+    m_result.m_programmeName = root.value(QStringLiteral("programme_name"))
+                                   .toString(m_defaults ? m_defaults->m_programmeName : QString());
+
+    const QJsonValue capability = root.value(QStringLiteral("capability"));
+    if (capability.isUndefined()) {
+        if (m_defaults) {
+            m_result.m_capabilityAreas = m_defaults->m_capabilityAreas;
+            m_result.m_capabilityRatings = m_defaults->m_capabilityRatings;
+        }
+        return true;
+    }
+    const QJsonObject object = capability.toObject();
+    return readNamedList(object.value(QStringLiteral("areas")), QStringLiteral("capability: areas"),
+                         &m_result.m_capabilityAreas)
+           && readNamedList(object.value(QStringLiteral("ratings")),
+                            QStringLiteral("capability: ratings"), &m_result.m_capabilityRatings);
+}
+
+const Methodology &Methodology::builtIn()
+{
+    static const Methodology instance = [] {
+        QString error;
+        const auto parsed = fromFile(QStringLiteral(":/methodology/nof-2025-26.json"), &error);
+        if (!parsed)
+            qFatal("built-in methodology is invalid: %s", qPrintable(error));
+        return *parsed;
+    }();
+    return instance;
+}
+
+std::optional<Methodology> Methodology::fromJson(const QByteArray &json, const QString &displayName,
+                                                 QString *error)
+{
+    // The built-in file supplies defaults; it is parsed without any.
+    const bool isBuiltIn = displayName.startsWith(QLatin1Char(':'));
+    MethodologyParser parser(displayName, isBuiltIn ? nullptr : &builtIn());
+    return parser.parse(json, error);
+}
+
+std::optional<Methodology> Methodology::fromFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return fromJson(file.readAll(), path, error);
+}
+
+const MetricDefinition *Methodology::metric(const QString &id) const
+{
+    const auto it = m_metricIndex.constFind(id);
+    return it == m_metricIndex.cend() ? nullptr : &m_metrics.at(*it);
+}
+
+const PeerType *Methodology::peerType(const QString &id) const
+{
+    for (const PeerType &type : m_peerTypes)
+        if (type.id == id)
+            return &type;
+    return nullptr;
+}
+
+const PeerType *Methodology::resolvePeerType(const QString &text) const
+{
+    const auto it = m_peerTypeLookup.constFind(text.trimmed().toCaseFolded());
+    return it == m_peerTypeLookup.cend() ? nullptr : &m_peerTypes.at(*it);
+}
+
+QList<const MetricDefinition *> Methodology::scoredMetricsFor(const QString &peerTypeId) const
+{
+    QList<const MetricDefinition *> result;
+    for (const MetricDefinition &metric : m_metrics)
+        if (metric.scored && metric.appliesTo.contains(peerTypeId))
+            result.append(&metric);
+    return result;
+}
+
+} // namespace owb

@@ -1,0 +1,132 @@
+#pragma once
+// The rules of one oversight framework year, read from a JSON file.
+//
+// Nothing about metrics, standards, bands, weights or cut points is written in
+// C++: it all comes from here (framework.md §4; the built-in file is
+// resources/methodology/nof-2025-26.json). A Methodology is immutable once
+// loaded and cheap to copy (implicitly shared containers).
+
+#include "fixedpoint.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <optional>
+
+namespace owb {
+
+enum class Direction { Higher, Lower };
+
+struct PeerType
+{
+    QString id;
+    QString name;
+    QStringList aliases;
+};
+
+struct Domain
+{
+    QString id;
+    QString name;
+};
+
+// A bespoke metric's band: either a label ("Good") or a numeric range whose
+// upper end is `upto` (the last band may be open).
+struct Band
+{
+    QString label;
+    std::optional<double> upto;
+    Hundredths score = 0;
+};
+
+struct MetricDefinition
+{
+    QString id;
+    QString name;
+    QString domain;
+    QStringList appliesTo;
+    std::optional<Direction> direction;  // absent only for banded metrics
+    std::optional<double> standard;
+    std::optional<double> floor;
+    QList<Band> bands;
+    bool labelBands = false;  // bands matched by label, not by number
+    Rational weight;
+    bool scored = true;  // false: contextual, shown but never scored
+    QString units;
+
+    bool isBanded() const { return !bands.isEmpty(); }
+};
+
+struct NamedItem
+{
+    QString id;
+    QString name;
+};
+
+struct SegmentationRule
+{
+    enum class Method { PeerQuartiles, Thresholds };
+    Method method = Method::PeerQuartiles;
+    QHash<QString, std::array<double, 3>> cuts;  // peer type id -> t1 < t2 < t3
+};
+
+class Methodology
+{
+public:
+    // The methodology compiled into the program.
+    static const Methodology &builtIn();
+
+    // Parses and validates; on failure returns nullopt and sets *error to a
+    // message that names `displayName` and the fault.
+    static std::optional<Methodology> fromJson(const QByteArray &json, const QString &displayName,
+                                               QString *error);
+    // Reads a file (or a ":/" resource) and parses it.
+    static std::optional<Methodology> fromFile(const QString &path, QString *error);
+
+    QString id() const { return m_id; }
+    QString title() const { return m_title; }
+    QString sha256() const { return m_sha256; }  // of the file's bytes
+    const QList<PeerType> &peerTypes() const { return m_peerTypes; }
+    const QList<Domain> &domains() const { return m_domains; }
+    const QList<MetricDefinition> &metrics() const { return m_metrics; }
+    const SegmentationRule &segmentation() const { return m_segmentation; }
+    int financeCap() const { return m_financeCap; }
+    QString segmentLabel(int segment) const { return m_segmentLabels.value(segment); }
+    QString programmeName() const { return m_programmeName; }
+    const QList<NamedItem> &capabilityAreas() const { return m_capabilityAreas; }
+    const QList<NamedItem> &capabilityRatings() const { return m_capabilityRatings; }
+
+    const MetricDefinition *metric(const QString &id) const;
+    const PeerType *peerType(const QString &id) const;
+    // Matches a peer type's id, name or alias, case-insensitively.
+    const PeerType *resolvePeerType(const QString &text) const;
+    // Scored metrics that apply to a peer type, in catalogue order.
+    QList<const MetricDefinition *> scoredMetricsFor(const QString &peerTypeId) const;
+
+    // Metric ids reserved for finances (framework.md §3 step 3).
+    static inline const QString kDeficit = QStringLiteral("DEFICIT");
+    static inline const QString kDeficitSupport = QStringLiteral("DEFICIT_SUPPORT");
+
+private:
+    friend class MethodologyParser;
+    QString m_id;
+    QString m_title;
+    QString m_sha256;
+    QList<PeerType> m_peerTypes;
+    QList<Domain> m_domains;
+    QList<MetricDefinition> m_metrics;
+    SegmentationRule m_segmentation;
+    int m_financeCap = 3;
+    QMap<int, QString> m_segmentLabels;
+    QString m_programmeName;
+    QList<NamedItem> m_capabilityAreas;
+    QList<NamedItem> m_capabilityRatings;
+    QHash<QString, int> m_metricIndex;
+    QHash<QString, int> m_peerTypeLookup;  // lower-case id/name/alias -> index
+};
+
+} // namespace owb

@@ -1,0 +1,165 @@
+// The methodology file: the built-in catalogue, defaults, and a clear refusal
+// of every malformed file (the message names the file and the fault).
+
+#include "framework/methodology.h"
+
+#include <QTest>
+
+using namespace owb;
+
+namespace {
+// A minimal valid methodology; each test row patches one piece of it.
+const char *const kMinimal = R"({"id": "t",
+ "peer_types": [{"id": "acute", "name": "Acute trust", "aliases": ["Acute"]}],
+ "domains": [{"id": "access"}],
+ "metrics": [{"id": "M1", "domain": "access", "applies_to": ["acute"], "direction": "higher"}],
+ "segmentation": {"method": "peer-quartiles"}})";
+
+QByteArray patched(const QString &from, const QString &to)
+{
+    QString text = QString::fromUtf8(kMinimal);
+    if (!from.isEmpty()) {
+        Q_ASSERT(text.contains(from));
+        text.replace(from, to);
+    }
+    return text.toUtf8();
+}
+} // namespace
+
+class TestMethodology : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void builtInCatalogue()
+    {
+        const Methodology &m = Methodology::builtIn();
+        QCOMPARE(m.id(), QStringLiteral("nof-2025-26"));
+        QCOMPARE(m.peerTypes().size(), 3);
+        QCOMPARE(m.domains().size(), 5);
+        QCOMPARE(m.metrics().size(), 21);
+        QCOMPARE(m.metric(QStringLiteral("OF0088"))->weight, (Rational{1, 3}));
+        QCOMPARE(m.metric(QStringLiteral("OF0023"))->standard, std::optional<double>(65));
+        QVERIFY(m.metric(QStringLiteral("CQC-SAFE"))->labelBands);
+        QCOMPARE(m.resolvePeerType(QStringLiteral(" non-ACUTE "))->id, QStringLiteral("mhc"));
+        QCOMPARE(m.resolvePeerType(QStringLiteral("Ambulance trust"))->id, QStringLiteral("ambulance"));
+        QVERIFY(!m.resolvePeerType(QStringLiteral("ICB")));
+        QCOMPARE(m.capabilityAreas().size(), 6);
+        QCOMPARE(m.segmentLabel(5), QStringLiteral("Recovery Support Programme"));
+        QCOMPARE(m.sha256().size(), 64);
+        QCOMPARE(m.scoredMetricsFor(QStringLiteral("ambulance")).size(), 7);
+    }
+
+    void defaults()
+    {
+        QString error;
+        const auto m = Methodology::fromJson(patched({}, {}), QStringLiteral("m.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->financeCap(), 3);
+        QCOMPARE(m->metric(QStringLiteral("M1"))->weight, (Rational{1, 1}));
+        QVERIFY(m->metric(QStringLiteral("M1"))->scored);
+        QCOMPARE(m->segmentLabel(1), Methodology::builtIn().segmentLabel(1));
+        QCOMPARE(m->capabilityRatings().size(), 4);
+    }
+
+    void thresholds()
+    {
+        QString error;
+        const auto m = Methodology::fromJson(
+            patched(QStringLiteral(R"({"method": "peer-quartiles"})"),
+                    QStringLiteral(R"({"method": "thresholds", "cuts": {"acute": [2.11, 2.355, 2.70]}})")),
+            QStringLiteral("m.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->segmentation().method, SegmentationRule::Method::Thresholds);
+        QCOMPARE(m->segmentation().cuts.value(QStringLiteral("acute"))[1], 2.355);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("direction") << QStringLiteral(R"("direction": "higher")")
+                                   << QStringLiteral(R"("direction": "up")")
+                                   << QStringLiteral(R"(m.json: metric M1: "direction" must be "higher" or "lower")");
+        QTest::newRow("syntax") << QStringLiteral(R"("id": "t",)") << QStringLiteral(R"("id": "t")")
+                                << QStringLiteral("m.json:2:3: JSON syntax error: unterminated object");
+        QTest::newRow("no id") << QStringLiteral(R"("id": "t",)") << QString()
+                               << QStringLiteral(R"(m.json: "id" is required and must be a non-empty string)");
+        QTest::newRow("no peer types") << QStringLiteral(R"("peer_types")") << QStringLiteral(R"("peers")")
+                                       << QStringLiteral(R"(m.json: "peer_types" is required and must be a non-empty array)");
+        QTest::newRow("no metrics") << QStringLiteral(R"("metrics")") << QStringLiteral(R"("metric")")
+                                    << QStringLiteral(R"(m.json: "metrics" is required and must be a non-empty array)");
+        QTest::newRow("no segmentation") << QStringLiteral(R"("segmentation")") << QStringLiteral(R"("segments")")
+                                         << QStringLiteral(R"(m.json: "segmentation" is required and must be an object)");
+        QTest::newRow("unknown domain") << QStringLiteral(R"("domain": "access")") << QStringLiteral(R"("domain": "acces")")
+                                        << QStringLiteral(R"(m.json: metric M1: "domain" must name one of the domains (got "acces"))");
+        QTest::newRow("unknown peer type") << QStringLiteral(R"("applies_to": ["acute"])")
+                                           << QStringLiteral(R"("applies_to": ["icb"])")
+                                           << QStringLiteral(R"(m.json: metric M1: "applies_to" names an unknown peer type "icb")");
+        QTest::newRow("duplicate metric")
+            << QStringLiteral(R"("direction": "higher"}])")
+            << QStringLiteral(R"("direction": "higher"}, {"id": "M1", "domain": "access", "applies_to": ["acute"], "direction": "lower"}])")
+            << QStringLiteral("m.json: metric M1: duplicate id");
+        QTest::newRow("reserved id") << QStringLiteral(R"("id": "M1")") << QStringLiteral(R"("id": "DEFICIT")")
+                                     << QStringLiteral("m.json: metric DEFICIT: this id is reserved for finances");
+        QTest::newRow("weight") << QStringLiteral(R"("direction": "higher")")
+                                << QStringLiteral(R"("direction": "higher", "weight": "a third")")
+                                << QStringLiteral(R"(m.json: metric M1: "weight" must be a positive number or a fraction such as "1/3")");
+        QTest::newRow("standard not a number") << QStringLiteral(R"("direction": "higher")")
+                                               << QStringLiteral(R"("direction": "higher", "standard": "65%")")
+                                               << QStringLiteral(R"(m.json: metric M1: "standard" must be a number or null)");
+        QTest::newRow("floor above standard") << QStringLiteral(R"("direction": "higher")")
+                                              << QStringLiteral(R"("direction": "higher", "standard": 50, "floor": 60)")
+                                              << QStringLiteral(R"(m.json: metric M1: "floor" must be below "standard" when higher is better)");
+        QTest::newRow("bands out of order")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("bands": [{"upto": 40, "score": 1}, {"upto": 20, "score": 2}, {"score": 4}])")
+            << QStringLiteral(R"(m.json: metric M1: band 2: bands out of order: "upto" must increase)");
+        QTest::newRow("open band not last")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("bands": [{"score": 1}, {"upto": 20, "score": 2}])")
+            << QStringLiteral(R"(m.json: metric M1: band 1: only the last band may leave out "upto")");
+        QTest::newRow("band score") << QStringLiteral(R"("direction": "higher")")
+                                    << QStringLiteral(R"("bands": [{"label": "Good", "score": 5}])")
+                                    << QStringLiteral(R"(m.json: metric M1: band 1: "score" must be a number from 1 to 4)");
+        QTest::newRow("duplicate label")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("bands": [{"label": "Good", "score": 1}, {"label": " good", "score": 2}])")
+            << QStringLiteral(R"(m.json: metric M1: band 2: duplicate label "good")");
+        QTest::newRow("method") << QStringLiteral("peer-quartiles") << QStringLiteral("deciles")
+                                << QStringLiteral(R"(m.json: segmentation: "method" must be "peer-quartiles" or "thresholds")");
+        QTest::newRow("thresholds not increasing")
+            << QStringLiteral(R"({"method": "peer-quartiles"})")
+            << QStringLiteral(R"({"method": "thresholds", "cuts": {"acute": [2.4, 2.3, 2.7]}})")
+            << QStringLiteral("m.json: segmentation: cuts: acute: thresholds must be strictly increasing");
+        QTest::newRow("thresholds missing")
+            << QStringLiteral(R"({"method": "peer-quartiles"})")
+            << QStringLiteral(R"({"method": "thresholds", "cuts": {}})")
+            << QStringLiteral("m.json: segmentation: cuts: acute: must be three numbers [t1, t2, t3]");
+        QTest::newRow("alias clash") << QStringLiteral(R"("aliases": ["Acute"])")
+                                     << QStringLiteral(R"("aliases": ["Acute"]}, {"id": "amb", "aliases": ["acute"])")
+                                     << QStringLiteral(R"(m.json: peer type amb: name or alias "acute" is already used by peer type acute)");
+        QTest::newRow("not an object") << QString::fromUtf8(kMinimal) << QStringLiteral("[1, 2]")
+                                       << QStringLiteral("m.json: the top level must be a JSON object");
+    }
+    void refusals()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, message);
+        QString error;
+        const auto m = Methodology::fromJson(patched(from, to), QStringLiteral("m.json"), &error);
+        QVERIFY(!m);
+        QCOMPARE(error, message);
+    }
+
+    void unreadableFile()
+    {
+        QString error;
+        QVERIFY(!Methodology::fromFile(QStringLiteral("/nonexistent/m.json"), &error));
+        QVERIFY(error.startsWith(QStringLiteral("/nonexistent/m.json: cannot read:")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMethodology)
+#include "tst_methodology.moc"
