@@ -1,12 +1,190 @@
 // owb import, portfolio, check and demo: commands over a workspace folder.
 
 #include "command.h"
+#include "data/metricfilereader.h"
+#include "demo/demoworkspace.h"
+#include "exchange/portfoliowriter.h"
+#include "store/integritycheck.h"
+#include "store/portfolio.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
 
 namespace owb::cli {
 
-int runImport(const QStringList &) { return InternalError; }
-int runPortfolio(const QStringList &) { return InternalError; }
-int runCheck(const QStringList &) { return InternalError; }
-int runDemo(const QStringList &) { return InternalError; }
+namespace {
+QString sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (file.open(QIODevice::ReadOnly))
+        hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+} // namespace
+
+int runImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The workspace folder (created if absent or empty)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The metric CSV to import."));
+    const QCommandLineOption region(QStringLiteral("region"),
+                                    QStringLiteral("When creating the workspace, follow only the organisations of <region>."),
+                                    QStringLiteral("region"));
+    parser.addOptions({methodologyOption(), region});
+    int exitCode = Success;
+    if (!parseArguments(parser, QStringLiteral("import"),
+                        QStringLiteral("Validate a metric file, store its national values in the workspace and "
+                                       "bring every followed case file up to date. Nothing is written if the "
+                                       "file has any error."),
+                        arguments, 2, &exitCode))
+        return exitCode;
+    const QString directory = parser.positionalArguments().at(0);
+    const QString path = parser.positionalArguments().at(1);
+    const bool creating = Workspace::isAbsentOrEmpty(directory);
+    if (!creating && !Workspace::isWorkspace(directory)) {
+        printError(QStringLiteral("%1: not an Oversight Workbench workspace, and not empty: refusing to write there").arg(directory));
+        return BadInput;
+    }
+
+    std::optional<Methodology> methodology;
+    if (parser.isSet(methodologyOption())) {
+        methodology = loadMethodology(parser);
+        if (!methodology)
+            return BadInput;
+    }
+    try {
+        // An existing workspace keeps its methodology unless another is given.
+        // It is opened read-only until the file has passed validation.
+        if (!methodology)
+            methodology = creating ? Methodology::builtIn()
+                                   : Workspace::open(directory, Database::Mode::ReadOnly)->methodology();
+
+        Diagnostics errors;
+        MetricFileSummary summary;
+        const auto dataset = MetricFileReader(*methodology).read(path, &errors, &summary);
+        for (const Diagnostic &error : std::as_const(errors))
+            printError(error.toString());
+        if (!dataset)
+            return BadInput;
+        if (const QString skipped = summary.skippedLine(path, methodology->id()); !skipped.isEmpty())
+            printError(skipped);
+
+        const std::unique_ptr<Workspace> workspace = creating ? Workspace::create(directory, parser.value(region))
+                                                              : Workspace::open(directory);
+        const ImportReport report = workspace->import(*dataset, *methodology, path, sha256Of(path), summary.rows);
+        printLine(QStringLiteral("%1: imported %2 rows; quarters changed: %3; case files created %4, updated %5")
+                      .arg(directory)
+                      .arg(summary.rows)
+                      .arg(report.quartersChanged.isEmpty() ? QStringLiteral("none")
+                                                            : report.quartersChanged.join(QStringLiteral(", ")))
+                      .arg(report.caseFilesCreated)
+                      .arg(report.caseFilesUpdated));
+    } catch (const StoreError &error) {
+        printError(error.message());
+        return BadInput;
+    }
+    return Success;
+}
+
+int runPortfolio(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The workspace folder."));
+    parser.addOptions({quarterOption(), formatOption()});
+    int exitCode = Success;
+    if (!parseArguments(parser, QStringLiteral("portfolio"),
+                        QStringLiteral("List the workspace's case files with their segment, average, rank "
+                                       "and movement since the previous quarter."),
+                        arguments, 1, &exitCode))
+        return exitCode;
+    const auto format = outputFormat(parser);
+    if (!format)
+        return BadInput;
+    try {
+        auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
+        const QString quarter = parser.value(quarterOption());
+        if (!quarter.isEmpty() && !workspace->peers().quarters().contains(quarter)) {
+            printError(QStringLiteral("%1: no quarter \"%2\" (the workspace has %3)")
+                           .arg(workspace->directory(), quarter,
+                                workspace->peers().quarters().join(QStringLiteral(", "))));
+            return BadInput;
+        }
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        for (const QString &problem : std::as_const(problems))
+            printError(problem);
+        if (*format == QLatin1String("json")) {
+            writeStdout(QJsonDocument(portfolioJson(entries)).toJson(QJsonDocument::Indented));
+        } else {
+            QTextStream out(stdout);
+            writePortfolioCsv(out, entries);
+        }
+        return problems.isEmpty() ? Success : BadInput;
+    } catch (const StoreError &error) {
+        printError(error.message());
+        return BadInput;
+    }
+}
+
+int runCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A workspace folder or a case file."));
+    int exitCode = Success;
+    if (!parseArguments(parser, QStringLiteral("check"),
+                        QStringLiteral("Check SQLite integrity, schema version and internal consistency. "
+                                       "Exit 0 when clean, 2 with every problem listed."),
+                        arguments, 1, &exitCode))
+        return exitCode;
+    const QString path = parser.positionalArguments().at(0);
+    const CheckReport report = checkPath(path);
+    for (const QString &problem : report.problems)
+        printError(problem);
+    for (const QString &note : report.notes)
+        printLine(QStringLiteral("note: %1").arg(note));
+    if (report.clean())
+        printLine(QStringLiteral("%1: %2 file(s) checked, clean").arg(path).arg(report.filesChecked));
+    else
+        printError(QStringLiteral("%1: %2 problem(s) in %3 file(s) checked")
+                       .arg(path)
+                       .arg(report.problems.size())
+                       .arg(report.filesChecked));
+    return report.clean() ? Success : BadInput;
+}
+
+int runDemo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("A folder that does not exist or is empty."));
+    int exitCode = Success;
+    if (!parseArguments(parser, QStringLiteral("demo"),
+                        QStringLiteral("Create the demo workspace: an invented national dataset and the case "
+                                       "files of one region."),
+                        arguments, 1, &exitCode))
+        return exitCode;
+    const QString directory = parser.positionalArguments().at(0);
+    if (!Workspace::isAbsentOrEmpty(directory)) {
+        printError(QStringLiteral("%1: the folder is not empty; owb demo needs a new or empty folder").arg(directory));
+        return BadInput;
+    }
+    try {
+        const DemoSummary summary = createDemoWorkspace(directory);
+        printLine(QStringLiteral("%1: demo workspace with %2 organisations nationally, %3 quarters, "
+                                 "%4 case files (%5 region)")
+                      .arg(directory)
+                      .arg(summary.organisations)
+                      .arg(summary.quarters)
+                      .arg(summary.caseFiles)
+                      .arg(summary.region));
+    } catch (const StoreError &error) {
+        printError(error.message());
+        return BadInput;
+    }
+    return Success;
+}
 
 } // namespace owb::cli

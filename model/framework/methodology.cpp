@@ -97,6 +97,7 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
             *error = m_error;
         return std::nullopt;
     }
+    m_result.m_source = json;
     m_result.m_sha256 = QString::fromLatin1(
         QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
     return m_result;

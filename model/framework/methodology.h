@@ -90,6 +90,7 @@ public:
     QString id() const { return m_id; }
     QString title() const { return m_title; }
     QString sha256() const { return m_sha256; }  // of the file's bytes
+    QByteArray source() const { return m_source; }  // the file's bytes
     const QList<PeerType> &peerTypes() const { return m_peerTypes; }
     const QList<Domain> &domains() const { return m_domains; }
     const QList<MetricDefinition> &metrics() const { return m_metrics; }
@@ -116,6 +117,7 @@ private:
     QString m_id;
     QString m_title;
     QString m_sha256;
+    QByteArray m_source;
     QList<PeerType> m_peerTypes;
     QList<Domain> m_domains;
     QList<MetricDefinition> m_metrics;

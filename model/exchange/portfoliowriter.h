@@ -1,0 +1,17 @@
+#pragma once
+// The `owb portfolio` output contract: CSV columns
+// org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement
+// and the same keys in JSON.
+
+#include "store/portfolio.h"
+
+#include <QJsonArray>
+#include <QTextStream>
+
+namespace owb {
+
+const QStringList &portfolioColumns();
+void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries);
+QJsonArray portfolioJson(const QList<PortfolioEntry> &entries);
+
+} // namespace owb

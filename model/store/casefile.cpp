@@ -1,0 +1,249 @@
+#include "casefile.h"
+
+#include "data/metricdataset.h"
+#include "framework/scoring.h"
+#include "schemas.h"
+#include "valuecolumns.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace owb {
+
+namespace {
+QVariant cutValue(const std::optional<CutPoints> &cuts, int which)
+{
+    const CutPoints c = cuts.value_or(CutPoints{});
+    const double value = which == 1 ? c.t1 : which == 2 ? c.t2 : c.t3;
+    return cuts.has_value() ? QVariant(value) : QVariant();
+}
+
+std::optional<CutPoints> cutsFrom(const QSqlQuery &q, int first)
+{
+    if (q.value(first).isNull())
+        return std::nullopt;
+    return CutPoints{q.value(first).toDouble(), q.value(first + 1).toDouble(), q.value(first + 2).toDouble()};
+}
+
+QVariant nullIfZero(int value)
+{
+    return value > 0 ? QVariant(value) : QVariant();
+}
+} // namespace
+
+CaseFile::CaseFile(const QString &path, Database::Mode mode) : m_db(path, caseFileSchema(), mode) {}
+
+CaseIdentity CaseFile::identity()
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT code, name, peer_type, region FROM organisation"));
+    if (!q.next())
+        return {};
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+}
+
+QStringList CaseFile::quarters()
+{
+    QStringList labels;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT quarter FROM assessment"));
+    while (q.next())
+        labels.append(q.value(0).toString());
+    std::sort(labels.begin(), labels.end(), quarterLessThan);
+    return labels;
+}
+
+QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
+{
+    QHash<QString, MetricValue> values;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT metric_id, kind, number, label FROM metric_value "
+                                           "WHERE quarter = ?"),
+                            {quarter});
+    while (q.next())
+        values.insert(q.value(0).toString(), valueFromColumns(q, 1));
+    return values;
+}
+
+std::optional<StoredAssessment> CaseFile::assessment(const QString &quarter)
+{
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT methodology_id, methodology_sha256, method, finance_cap, peer_type,"
+                       " peer_count, cut1, cut2, cut3, average, metrics_scored, raw_segment, deficit,"
+                       " segment, rank, computed_at FROM assessment WHERE quarter = ?"),
+        {quarter});
+    if (!q.next())
+        return std::nullopt;
+    StoredAssessment a;
+    a.quarter = quarter;
+    a.methodologyId = q.value(0).toString();
+    a.methodologySha256 = q.value(1).toString();
+    a.method = q.value(2).toString();
+    a.financeCap = q.value(3).toInt();
+    a.result.peerType = q.value(4).toString();
+    a.peerCount = q.value(5).toInt();
+    a.cuts = cutsFrom(q, 6);
+    a.result.average = q.value(9).toInt();
+    a.result.metricsScored = q.value(10).toInt();
+    a.result.rawSegment = q.value(11).toInt();
+    a.result.deficit = q.value(12).toBool();
+    a.result.segment = q.value(13).toInt();
+    a.result.rank = q.value(14).toInt();
+    a.computedAt = q.value(15).toString();
+    a.result.code = identity().code;
+
+    QSqlQuery metrics = m_db.exec(
+        QStringLiteral("SELECT metric_id, domain, kind, number, label, score, weight_num, weight_den"
+                       " FROM metric_score WHERE quarter = ? ORDER BY position"),
+        {quarter});
+    while (metrics.next())
+        a.result.metrics.append({metrics.value(0).toString(), metrics.value(1).toString(),
+                                 valueFromColumns(metrics, 2), metrics.value(5).toInt(),
+                                 Rational{metrics.value(6).toLongLong(), metrics.value(7).toLongLong()}});
+    QSqlQuery domains = m_db.exec(
+        QStringLiteral("SELECT domain_id, score, segment, cut1, cut2, cut3 FROM domain_score"
+                       " WHERE quarter = ? ORDER BY position"),
+        {quarter});
+    while (domains.next()) {
+        a.result.domains.append({domains.value(0).toString(), domains.value(1).toInt(), domains.value(2).toInt()});
+        if (const auto cuts = cutsFrom(domains, 3))
+            a.domainCuts.insert(domains.value(0).toString(), *cuts);
+    }
+    return a;
+}
+
+QList<StoredAssessment> CaseFile::assessments()
+{
+    QList<StoredAssessment> list;
+    for (const QString &quarter : quarters())
+        list.append(*assessment(quarter));
+    return list;
+}
+
+bool CaseFile::sameQuarter(const QuarterRecord &record)
+{
+    const QString stored = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"),
+                                       {record.assessment.quarter})
+                               .toString();
+    if (stored != record.assessment.digest())
+        return false;
+    const QHash<QString, MetricValue> values = metricValues(record.assessment.quarter);
+    if (values.size() != record.values.size())
+        return false;
+    for (auto it = record.values.cbegin(); it != record.values.cend(); ++it)
+        if (!values.contains(it.key()) || !values.value(it.key()).sameAs(it.value()))
+            return false;
+    return true;
+}
+
+void CaseFile::writeQuarter(const QuarterRecord &record)
+{
+    const StoredAssessment &a = record.assessment;
+    const QString &quarter = a.quarter;
+    m_db.exec(QStringLiteral("DELETE FROM metric_value WHERE quarter = ?"), {quarter});
+    for (auto it = record.values.cbegin(); it != record.values.cend(); ++it) {
+        const ValueColumns v = columnsFor(it.value());
+        m_db.exec(QStringLiteral("INSERT INTO metric_value (quarter, metric_id, kind, number, label)"
+                                 " VALUES (?, ?, ?, ?, ?)"),
+                  {quarter, it.key(), v.kind, v.number, v.label});
+    }
+    m_db.exec(QStringLiteral("DELETE FROM assessment WHERE quarter = ?"), {quarter});
+    m_db.exec(QStringLiteral("INSERT INTO assessment (quarter, methodology_id, methodology_sha256, method,"
+                             " finance_cap, peer_type, peer_count, cut1, cut2, cut3, average,"
+                             " metrics_scored, raw_segment, deficit, segment, rank, computed_at, digest)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {quarter, a.methodologyId, a.methodologySha256, a.method, a.financeCap, a.result.peerType,
+               a.peerCount, cutValue(a.cuts, 1), cutValue(a.cuts, 2), cutValue(a.cuts, 3),
+               nullIfZero(a.result.average), a.result.metricsScored, nullIfZero(a.result.rawSegment),
+               a.result.deficit ? 1 : 0, nullIfZero(a.result.segment), nullIfZero(a.result.rank),
+               a.computedAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : a.computedAt,
+               a.digest()});
+    for (qsizetype i = 0; i < a.result.metrics.size(); ++i) {
+        const MetricResult &m = a.result.metrics.at(i);
+        const ValueColumns v = columnsFor(m.value);
+        m_db.exec(QStringLiteral("INSERT INTO metric_score (quarter, position, metric_id, domain, kind,"
+                                 " number, label, score, weight_num, weight_den)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {quarter, int(i), m.metricId, m.domain, v.kind, v.number, v.label, m.score, m.weight.num,
+                   m.weight.den});
+    }
+    for (qsizetype i = 0; i < a.result.domains.size(); ++i) {
+        const DomainResult &d = a.result.domains.at(i);
+        const auto cut = a.domainCuts.constFind(d.domainId);
+        const std::optional<CutPoints> cuts = cut == a.domainCuts.cend() ? std::nullopt
+                                                                         : std::optional<CutPoints>(*cut);
+        m_db.exec(QStringLiteral("INSERT INTO domain_score (quarter, position, domain_id, score, segment,"
+                                 " cut1, cut2, cut3) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {quarter, int(i), d.domainId, nullIfZero(d.score), nullIfZero(d.segment), cutValue(cuts, 1),
+                   cutValue(cuts, 2), cutValue(cuts, 3)});
+    }
+}
+
+int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters)
+{
+    Transaction transaction(m_db);
+    if (this->identity() != identity)
+        m_db.exec(QStringLiteral("INSERT OR REPLACE INTO organisation (id, code, name, peer_type, region)"
+                                 " VALUES (1, ?, ?, ?, ?)"),
+                  {identity.code, identity.name, identity.peerType, identity.region});
+    int changed = 0;
+    for (const QuarterRecord &record : quarters) {
+        if (sameQuarter(record))
+            continue;
+        writeQuarter(record);
+        ++changed;
+    }
+    transaction.commit();
+    return changed;
+}
+
+QStringList CaseFile::consistencyProblems()
+{
+    QStringList problems;
+    const int organisations = m_db.scalar(QStringLiteral("SELECT count(*) FROM organisation")).toInt();
+    if (organisations != 1)
+        problems.append(QStringLiteral("expected one organisation record, found %1").arg(organisations));
+    for (const QString &quarter : quarters()) {
+        const StoredAssessment a = *assessment(quarter);
+        const QString where = QStringLiteral("assessment %1").arg(quarter);
+        const QString stored = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"),
+                                           {quarter})
+                                   .toString();
+        if (stored != a.digest())
+            problems.append(QStringLiteral("%1: contents do not match their digest (edited outside the workbench?)")
+                                .arg(where));
+        QList<Hundredths> scores;
+        QList<Rational> weights;
+        int scored = 0;
+        for (const MetricResult &m : a.result.metrics) {
+            scores.append(m.score);
+            weights.append(m.weight);
+            scored += m.score > 0 ? 1 : 0;
+            if (m.score != 0 && (m.score < 100 || m.score > 400))
+                problems.append(QStringLiteral("%1: metric %2 has score %3 outside 1.00-4.00")
+                                    .arg(where, m.metricId, formatHundredths(m.score)));
+        }
+        if (weightedAverage(scores, weights) != a.result.average)
+            problems.append(QStringLiteral("%1: average %2 does not follow from its metric scores (%3)")
+                                .arg(where, formatHundredths(a.result.average),
+                                     formatHundredths(weightedAverage(scores, weights))));
+        if (scored != a.result.metricsScored)
+            problems.append(QStringLiteral("%1: metrics_scored is %2 but %3 metrics have scores")
+                                .arg(where)
+                                .arg(a.result.metricsScored)
+                                .arg(scored));
+        if (a.result.isSegmented()) {
+            if (!a.cuts || segmentFor(a.result.average, *a.cuts) != a.result.rawSegment)
+                problems.append(QStringLiteral("%1: raw segment %2 does not follow from the average and cut points")
+                                    .arg(where)
+                                    .arg(a.result.rawSegment));
+            else if (applyFinanceOverride(a.result.rawSegment, a.result.deficit, a.financeCap) != a.result.segment)
+                problems.append(QStringLiteral("%1: segment %2 does not follow from raw segment %3 and finances")
+                                    .arg(where)
+                                    .arg(a.result.segment)
+                                    .arg(a.result.rawSegment));
+        } else if (a.result.rawSegment != 0 || a.result.segment != 0 || a.result.rank != 0) {
+            problems.append(QStringLiteral("%1: segmented without an average").arg(where));
+        }
+    }
+    return problems;
+}
+
+} // namespace owb

@@ -1,0 +1,63 @@
+#pragma once
+// One organisation's case file (<ODS code>.owcase): identity, metric values
+// per quarter and each quarter's assessment. Casework tables arrive through
+// later schema versions. Every write is one transaction.
+
+#include "database.h"
+#include "storedassessment.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace owb {
+
+struct CaseIdentity
+{
+    QString code;
+    QString name;
+    QString peerType;
+    QString region;
+    bool operator==(const CaseIdentity &) const = default;
+};
+
+// What an import writes for one quarter of one organisation.
+struct QuarterRecord
+{
+    QHash<QString, MetricValue> values;
+    StoredAssessment assessment;
+};
+
+class CaseFile
+{
+public:
+    static inline const QString kSuffix = QStringLiteral(".owcase");
+    static QString fileNameFor(const QString &code) { return code + kSuffix; }
+
+    CaseFile(const QString &path, Database::Mode mode);
+
+    Database &database() { return m_db; }
+    QString path() const { return m_db.path(); }
+
+    CaseIdentity identity();
+    QStringList quarters();  // with an assessment, in period order
+    std::optional<StoredAssessment> assessment(const QString &quarter);
+    QList<StoredAssessment> assessments();  // period order
+    QHash<QString, MetricValue> metricValues(const QString &quarter);
+
+    // Writes identity and quarters in one transaction, leaving untouched any
+    // quarter whose stored assessment and values are already the same.
+    // Returns how many quarters changed.
+    int write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters);
+
+    // Internal consistency of the stored assessments; empty when consistent.
+    QStringList consistencyProblems();
+
+private:
+    bool sameQuarter(const QuarterRecord &record);
+    void writeQuarter(const QuarterRecord &record);
+
+    Database m_db;
+};
+
+} // namespace owb

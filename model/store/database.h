@@ -1,0 +1,80 @@
+#pragma once
+// An open SQLite file of ours: the one place that opens, creates, upgrades
+// and refuses files (style.md practice 5), plus RAII transactions and bound
+// queries (practice 6). Errors are thrown as StoreError.
+
+#include "schema.h"
+#include "storeerror.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <functional>
+#include <initializer_list>
+
+namespace owb {
+
+class Database
+{
+public:
+    enum class Mode { OpenExisting, CreateIfMissing, ReadOnly };
+
+    // Opens `path`, creating the schema in one transaction when the file is
+    // new or empty and upgrading an older one through the ladder (rolled back
+    // on failure). Refuses text, random bytes, another application's SQLite
+    // file and a file from a newer version.
+    Database(const QString &path, const Schema &schema, Mode mode);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QString path() const { return m_path; }
+    int schemaVersion() const { return m_version; }
+    bool isReadOnly() const { return m_readOnly; }
+    QSqlDatabase &connection() { return m_db; }
+
+    // Prepares and runs one statement with positional bindings.
+    QSqlQuery exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
+    // The first column of the first row, or an invalid QVariant.
+    QVariant scalar(const QString &sql, std::initializer_list<QVariant> bindings = {});
+
+    // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
+    QStringList sqliteProblems();
+
+    [[noreturn]] void fail(const QString &what, const QString &detail) const;
+
+private:
+    void applyPragmas();
+    void migrate(const Schema &schema, int from);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_version = 0;
+    bool m_readOnly = false;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_done = false;
+};
+
+// Creates an empty file readable and writable by its owner only.
+void createPrivateFile(const QString &path);
+
+// Makes a new database file appear complete or not at all: `build` creates
+// and fills it under a temporary name and closes it, then it is renamed into
+// place. A kill leaves at most a stale temporary file, removed next time.
+void createFileAtomically(const QString &path, const std::function<void(const QString &temporary)> &build);
+
+} // namespace owb

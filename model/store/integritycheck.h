@@ -1,0 +1,23 @@
+#pragma once
+// `owb check`: SQLite integrity, schema version, ownership and internal
+// consistency of a case file or of a whole workspace.
+
+#include <QStringList>
+
+namespace owb {
+
+struct CheckReport
+{
+    QStringList problems;  // each names its file
+    QStringList notes;  // consistent but worth knowing (e.g. an import to complete)
+    int filesChecked = 0;
+
+    bool clean() const { return problems.isEmpty(); }
+};
+
+CheckReport checkCaseFile(const QString &path);
+CheckReport checkWorkspace(const QString &directory);
+// A workspace folder or a single case file.
+CheckReport checkPath(const QString &path);
+
+} // namespace owb

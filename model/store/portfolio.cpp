@@ -1,0 +1,62 @@
+#include "portfolio.h"
+
+#include "casefile.h"
+#include "data/metricdataset.h"
+
+namespace owb {
+
+QString PortfolioEntry::movement() const
+{
+    if (segment == 0 || previousSegment == 0)
+        return {};
+    if (segment < previousSegment)
+        return QStringLiteral("improved");
+    if (segment > previousSegment)
+        return QStringLiteral("deteriorated");
+    return QStringLiteral("unchanged");
+}
+
+QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStringList *problems)
+{
+    const QStringList quarters = workspace.peers().quarters();
+    if (quarter.isEmpty() && !quarters.isEmpty())
+        quarter = quarters.last();
+    const qsizetype position = quarters.indexOf(quarter);
+    const QString previous = position > 0 ? quarters.at(position - 1) : QString();
+
+    QList<PortfolioEntry> entries;
+    for (const QString &path : workspace.caseFilePaths()) {
+        try {
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            const CaseIdentity identity = caseFile.identity();
+            PortfolioEntry entry;
+            entry.path = path;
+            entry.code = identity.code;
+            entry.name = identity.name;
+            entry.peerType = identity.peerType;
+            entry.region = identity.region;
+            if (const auto current = caseFile.assessment(quarter)) {
+                entry.quarter = quarter;
+                entry.segment = current->result.segment;
+                entry.average = current->result.average;
+                entry.rank = current->result.rank;
+                entry.peerCount = current->peerCount;
+                entry.deficit = current->result.deficit;
+            }
+            if (const auto before = previous.isEmpty() ? std::nullopt : caseFile.assessment(previous)) {
+                entry.previousQuarter = previous;
+                entry.previousSegment = before->result.segment;
+            }
+            entry.lastChange = caseFile.database()
+                                   .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment"))
+                                   .toString();
+            entries.append(entry);
+        } catch (const StoreError &error) {
+            if (problems)
+                problems->append(error.message());
+        }
+    }
+    return entries;
+}
+
+} // namespace owb

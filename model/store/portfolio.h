@@ -1,0 +1,38 @@
+#pragma once
+// The workspace's case files at a glance for one quarter: the read side
+// shared by `owb portfolio` and the workbench's portfolio table.
+
+#include "workspace.h"
+
+#include <QList>
+#include <QString>
+
+namespace owb {
+
+struct PortfolioEntry
+{
+    QString path;
+    QString code;
+    QString name;
+    QString peerType;
+    QString region;
+    QString quarter;  // the quarter shown (empty if the case has none)
+    int segment = 0;  // 0: not segmented that quarter
+    Hundredths average = 0;
+    int rank = 0;
+    int peerCount = 0;
+    bool deficit = false;
+    QString previousQuarter;
+    int previousSegment = 0;
+    QString lastChange;  // ISO 8601 UTC of the newest stored assessment
+
+    // "improved", "deteriorated", "unchanged", or empty when either quarter
+    // is not segmented.
+    QString movement() const;
+};
+
+// One entry per case file for `quarter` (the workspace's latest when empty).
+// Case files that cannot be read are reported in *problems and left out.
+QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStringList *problems);
+
+} // namespace owb

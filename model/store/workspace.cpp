@@ -1,0 +1,171 @@
+#include "workspace.h"
+
+#include "casefile.h"
+#include "framework/assessment.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <map>
+
+namespace owb {
+
+namespace {
+const QString kRegionKey = QStringLiteral("follow_region");
+const QString kMethodologyKey = QStringLiteral("methodology_json");
+const QString kCreatedKey = QStringLiteral("created_at");
+} // namespace
+
+bool Workspace::isWorkspace(const QString &directory)
+{
+    return QFileInfo(QDir(directory).filePath(PeerStore::kFileName)).isFile();
+}
+
+bool Workspace::isAbsentOrEmpty(const QString &directory)
+{
+    const QDir dir(directory);
+    return !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+}
+
+Workspace::Workspace(const QString &directory, Database::Mode mode)
+    : m_directory(QDir(directory).absolutePath()),
+      m_peers(std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode)),
+      m_methodology(Methodology::builtIn())
+{
+    loadSettings();
+}
+
+void Workspace::loadSettings()
+{
+    m_region = m_peers->setting(kRegionKey);
+    const QString json = m_peers->setting(kMethodologyKey);
+    if (json.isEmpty())
+        return;
+    QString error;
+    const auto stored = Methodology::fromJson(json.toUtf8(), QStringLiteral("%1 (stored methodology)")
+                                                                 .arg(m_peers->database().path()),
+                                              &error);
+    if (!stored)
+        throw StoreError(error);
+    m_methodology = *stored;
+}
+
+std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QString &region)
+{
+    if (!isAbsentOrEmpty(directory))
+        throw StoreError(QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
+    if (!QDir().mkpath(directory))
+        throw StoreError(QStringLiteral("%1: cannot create the folder").arg(directory));
+    createFileAtomically(QDir(directory).filePath(PeerStore::kFileName), [&](const QString &temporary) {
+        PeerStore peers(temporary, Database::Mode::CreateIfMissing);
+        Transaction transaction(peers.database());
+        peers.setSetting(kRegionKey, region.trimmed());
+        peers.setSetting(kCreatedKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        transaction.commit();
+    });
+    return std::unique_ptr<Workspace>(new Workspace(directory, Database::Mode::OpenExisting));
+}
+
+std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::Mode mode)
+{
+    if (!isWorkspace(directory))
+        throw StoreError(QStringLiteral("%1: not an Oversight Workbench workspace (no %2)")
+                             .arg(directory, PeerStore::kFileName));
+    std::unique_ptr<Workspace> workspace(new Workspace(directory, mode));
+    if (mode != Database::Mode::ReadOnly && !workspace->m_peers->pendingQuarters().isEmpty())
+        workspace->completePendingWork();
+    return workspace;
+}
+
+bool Workspace::follows(const OrganisationInfo &organisation) const
+{
+    return m_region.isEmpty() || organisation.region.compare(m_region, Qt::CaseInsensitive) == 0;
+}
+
+QString Workspace::caseFilePath(const QString &code) const
+{
+    return QDir(m_directory).filePath(CaseFile::fileNameFor(code));
+}
+
+QStringList Workspace::caseFilePaths() const
+{
+    QStringList paths;
+    const QDir dir(m_directory);
+    for (const QString &name : dir.entryList({QStringLiteral("*") + CaseFile::kSuffix}, QDir::Files, QDir::Name))
+        paths.append(dir.filePath(name));
+    return paths;
+}
+
+ImportReport Workspace::import(const MetricDataset &dataset, const Methodology &methodology,
+                               const QString &sourceFile, const QString &sourceSha256, int rows,
+                               const Progress &progress)
+{
+    QStringList changed;
+    {
+        Transaction transaction(m_peers->database());
+        if (methodology.sha256() != m_methodology.sha256()) {
+            // New rules: every stored quarter is assessed again under them.
+            m_peers->setSetting(kMethodologyKey, QString::fromUtf8(methodology.source()));
+            m_peers->markAllPending();
+        }
+        changed = m_peers->apply(dataset);
+        m_peers->logImport(sourceFile, sourceSha256, rows, int(changed.size()));
+        transaction.commit();
+    }
+    m_methodology = methodology;
+    ImportReport report = completePendingWork(progress);
+    report.quartersChanged = changed;
+    return report;
+}
+
+ImportReport Workspace::completePendingWork(const Progress &progress)
+{
+    ImportReport report;
+    const QStringList pending = m_peers->pendingQuarters();
+    if (pending.isEmpty())
+        return report;
+    const QHash<QString, OrganisationInfo> organisations = m_peers->organisations();
+
+    // Case file code -> its records for every pending quarter (ordered by code
+    // so that runs are reproducible).
+    std::map<QString, std::pair<CaseIdentity, QList<QuarterRecord>>> work;
+    for (const QString &label : pending) {
+        const QuarterData quarter = m_peers->loadQuarter(label);
+        const QuarterAssessment assessment = assessQuarter(m_methodology, quarter.toInputs());
+        for (qsizetype i = 0; i < quarter.organisations.size(); ++i) {
+            const OrganisationQuarter &org = quarter.organisations.at(i);
+            const OrganisationInfo info = organisations.value(org.code);
+            if (!follows(info))
+                continue;
+            auto &entry = work[org.code];
+            entry.first = {org.code, info.name, org.peerType, info.region};
+            entry.second.append({org.values, StoredAssessment::from(m_methodology, label, assessment, i)});
+        }
+    }
+
+    int done = 0;
+    for (auto &[code, entry] : work) {
+        const QString path = caseFilePath(code);
+        if (QFileInfo::exists(path)) {
+            const int written = CaseFile(path, Database::Mode::OpenExisting).write(entry.first, entry.second);
+            report.quartersWritten += written;
+            report.caseFilesUpdated += written > 0 ? 1 : 0;
+        } else {
+            createFileAtomically(path, [&](const QString &temporary) {
+                report.quartersWritten += CaseFile(temporary, Database::Mode::CreateIfMissing)
+                                              .write(entry.first, entry.second);
+            });
+            ++report.caseFilesCreated;
+        }
+        if (progress)
+            progress(++done, int(work.size()));
+    }
+
+    Transaction transaction(m_peers->database());
+    for (const QString &label : pending)
+        m_peers->markDone(label);
+    transaction.commit();
+    return report;
+}
+
+} // namespace owb

@@ -1,0 +1,72 @@
+#pragma once
+// A workspace folder: peers.owdata with the national data, and one case file
+// per organisation the workspace follows (all, or those of one region).
+//
+// Importing is two steps, each of them transactional: national values into
+// peers.owdata with the changed quarters marked pending, then every followed
+// case file brought up to date and the quarters marked done. A kill between
+// or during them leaves pending quarters, which the next import or the next
+// open completes; since case-file writes skip what is already the same, the
+// result is exactly that of an uninterrupted import.
+
+#include "framework/methodology.h"
+#include "peerstore.h"
+
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+namespace owb {
+
+struct ImportReport
+{
+    QStringList quartersChanged;  // whose national data changed
+    int caseFilesCreated = 0;
+    int caseFilesUpdated = 0;
+    int quartersWritten = 0;  // case-file quarters written
+};
+
+class Workspace
+{
+public:
+    // done, total: case files brought up to date so far.
+    using Progress = std::function<void(int done, int total)>;
+
+    // A folder holding peers.owdata.
+    static bool isWorkspace(const QString &directory);
+    // A folder that does not exist or holds nothing.
+    static bool isAbsentOrEmpty(const QString &directory);
+
+    // Creates a workspace in an absent or empty folder, following every
+    // organisation or only those of `region`.
+    static std::unique_ptr<Workspace> create(const QString &directory, const QString &region = {});
+    // Opens a workspace; a writable one completes any interrupted import.
+    static std::unique_ptr<Workspace> open(const QString &directory,
+                                           Database::Mode mode = Database::Mode::OpenExisting);
+
+    QString directory() const { return m_directory; }
+    PeerStore &peers() { return *m_peers; }
+    const Methodology &methodology() const { return m_methodology; }
+    QString followedRegion() const { return m_region; }
+    bool follows(const OrganisationInfo &organisation) const;
+    QString caseFilePath(const QString &code) const;
+    QStringList caseFilePaths() const;  // sorted by file name
+
+    // Stores a validated dataset and brings every followed case file up to date.
+    ImportReport import(const MetricDataset &dataset, const Methodology &methodology,
+                        const QString &sourceFile, const QString &sourceSha256, int rows,
+                        const Progress &progress = {});
+    // Brings case files up to date for quarters left pending by an interrupted import.
+    ImportReport completePendingWork(const Progress &progress = {});
+
+private:
+    Workspace(const QString &directory, Database::Mode mode);
+    void loadSettings();
+
+    QString m_directory;
+    std::unique_ptr<PeerStore> m_peers;
+    Methodology m_methodology;
+    QString m_region;
+};
+
+} // namespace owb
