@@ -48,7 +48,14 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
         return false;
     }
     if (parser.isSet(help)) {
-        writeStdout(parser.helpText().toUtf8());
+        // Qt names the binary's path; the usage line should name the command.
+        QString text = parser.helpText();
+        const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+        const QString program = QCoreApplication::arguments().constFirst();
+        const qsizetype at = text.left(firstLineEnd).indexOf(program);
+        if (at >= 0)
+            text.replace(at, program.size(), QStringLiteral("owb %1").arg(command));
+        writeStdout(text.toUtf8());
         *exitCode = Success;
         return false;
     }

@@ -67,7 +67,11 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    if (m_readOnly)
+    // A read-only file gets a read-only connection. Otherwise even a reader
+    // connects read-write (with query_only set): only a writable connection
+    // removes the -wal and -shm files when it closes, so that looking at a
+    // workspace leaves it exactly as it was.
+    if (m_readOnly && !QFileInfo(path).isWritable())
         m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!m_db.open())
         fail(QStringLiteral("cannot open"), m_db.lastError().text());
@@ -118,7 +122,9 @@ void Database::applyPragmas()
 {
     exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    if (!m_readOnly) {
+    if (m_readOnly) {
+        exec(QStringLiteral("PRAGMA query_only = ON"));
+    } else {
         // WAL keeps readers going during writes; FULL makes every commit
         // durable before the edit is acknowledged.
         exec(QStringLiteral("PRAGMA journal_mode = WAL"));
@@ -144,8 +150,11 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
     QSqlQuery query(m_db);
     if (!query.prepare(sql))
         fail(QStringLiteral("cannot prepare \"%1\"").arg(sql.simplified()), query.lastError().text());
-    for (const QVariant &value : bindings)
-        query.addBindValue(value);
+    for (const QVariant &value : bindings) {
+        // A null QString would bind as SQL NULL; NULLs are always spelt QVariant().
+        const bool nullString = value.typeId() == QMetaType::QString && value.toString().isNull();
+        query.addBindValue(nullString ? QVariant(QStringLiteral("")) : value);
+    }
     if (!query.exec())
         fail(QStringLiteral("cannot run \"%1\"").arg(sql.simplified()), query.lastError().text());
     return query;

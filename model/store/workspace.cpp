@@ -103,13 +103,17 @@ ImportReport Workspace::import(const MetricDataset &dataset, const Methodology &
     QStringList changed;
     {
         Transaction transaction(m_peers->database());
-        if (methodology.sha256() != m_methodology.sha256()) {
-            // New rules: every stored quarter is assessed again under them.
+        // The workspace keeps its own copy of the rules, so a later release
+        // with a new built-in catalogue does not change it silently.
+        const bool newRules = methodology.sha256() != m_methodology.sha256();
+        if (newRules || m_peers->setting(kMethodologyKey).isEmpty())
             m_peers->setSetting(kMethodologyKey, QString::fromUtf8(methodology.source()));
-            m_peers->markAllPending();
-        }
+        if (newRules)
+            m_peers->markAllPending();  // every stored quarter is assessed again
         changed = m_peers->apply(dataset);
-        m_peers->logImport(sourceFile, sourceSha256, rows, int(changed.size()));
+        // Importing the same file again leaves every byte as it was.
+        if (newRules || !changed.isEmpty())
+            m_peers->logImport(sourceFile, sourceSha256, rows, int(changed.size()));
         transaction.commit();
     }
     m_methodology = methodology;

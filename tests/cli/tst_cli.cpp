@@ -1,0 +1,273 @@
+// The owb contracts, end to end through the real binary: options, exit
+// codes, exact columns, error messages, and "bad input changes nothing".
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run owb(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(OWB_BIN), arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("owb did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write test file");
+    file.write(bytes);
+    return path;
+}
+
+// Names and contents of every file under a folder.
+QMap<QString, QByteArray> snapshot(const QString &directory)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        files.insert(QDir(directory).relativeFilePath(path),
+                     QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+    }
+    return files;
+}
+
+const QByteArray kData = "quarter,org_code,org_name,org_type,metric_id,value,region\n"
+                         "2025/26 Q1,RA1,Alpha,acute,OF0023,60,Midlands\n"
+                         "2025/26 Q1,RA2,Beta,acute,OF0023,55,London\n"
+                         "2025/26 Q1,RA2,Beta,acute,OF0088,31.5,London\n"
+                         "2025/26 Q1,RA3,Gamma,acute,OF0023,,Midlands\n"
+                         "2025/26 Q1,RA3,Gamma,acute,DEFICIT,yes,Midlands\n"
+                         "2025/26 Q2,RA1,Alpha,acute,OF0023,50,Midlands\n"
+                         "2025/26 Q2,RA2,Beta,acute,OF0023,58,London\n"
+                         "2025/26 Q2,RA9,Nine,acute,OF1023,2.1,London\n";
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void usage()
+    {
+        const Run none = owb({});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains(QStringLiteral("Usage: owb COMMAND")));
+        QCOMPARE(owb({QStringLiteral("--help")}).exitCode, 0);
+        const Run unknown = owb({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.startsWith(QStringLiteral("owb: unknown command \"frobnicate\"")));
+    }
+
+    void helpOnEveryCommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo"})
+            QTest::newRow(c) << QString::fromLatin1(c);
+    }
+    void helpOnEveryCommand()
+    {
+        QFETCH(QString, command);
+        const Run run = owb({command, QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("Usage: owb %1").arg(command)));
+        QCOMPARE(owb({command, QStringLiteral("--no-such-option")}).exitCode, 2);
+    }
+
+    void scoreColumnsAndValues()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const Run run = owb({QStringLiteral("score"), QStringLiteral("--data"), data, QStringLiteral("--quarter"),
+                             QStringLiteral("2025/26 Q1")});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("quarter,org_type,org_code,metric_id,value,score,weight"));
+        QVERIFY(lines.contains(QStringLiteral("2025/26 Q1,acute,RA1,OF0023,60,2.00,1")));
+        QVERIFY(lines.contains(QStringLiteral("2025/26 Q1,acute,RA2,OF0023,55,4.00,1")));
+        QVERIFY(lines.contains(QStringLiteral("2025/26 Q1,acute,RA2,OF0088,31.5,1.00,1/3")));
+        QVERIFY(lines.contains(QStringLiteral("2025/26 Q1,acute,RA3,OF0023,,0.00,1")));
+        QCOMPARE(lines.size(), 1 + 3 * 18);  // 3 acute trusts x 18 scored acute metrics
+        QVERIFY(run.err.contains(QStringLiteral("skipped 1 rows of 1 metrics not in methodology nof-2025-26 (OF1023)")));
+    }
+
+    void segmentCsvAndJson()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const Run csv = owb({QStringLiteral("segment"), QStringLiteral("--data"), data});
+        QCOMPARE(csv.exitCode, 0);
+        QCOMPARE(csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+                 (QStringList{"quarter,org_type,org_code,metrics_scored,average_score,raw_segment,deficit,segment,rank",
+                              "2025/26 Q1,acute,RA1,1,2.00,1,0,1,1",
+                              "2025/26 Q1,acute,RA2,2,3.25,4,0,4,2",
+                              "2025/26 Q1,acute,RA3,0,,,1,,",
+                              "2025/26 Q2,acute,RA1,1,4.00,4,0,4,2",
+                              "2025/26 Q2,acute,RA2,1,2.00,1,0,1,1",
+                              "2025/26 Q2,acute,RA9,0,,,0,,"}));
+
+        const Run json = owb({QStringLiteral("segment"), QStringLiteral("--data"), data, QStringLiteral("--format"),
+                              QStringLiteral("json"), QStringLiteral("--quarter"), QStringLiteral("2025/26 Q1")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 3);
+        const QJsonObject ra2 = rows.at(1).toObject();
+        QCOMPARE(ra2.keys(), (QStringList{"average_score", "deficit", "domains", "metrics_scored", "org_code",
+                                          "org_type", "quarter", "rank", "raw_segment", "segment"}));
+        QCOMPARE(ra2.value(QStringLiteral("average_score")).toDouble(), 3.25);
+        QCOMPARE(ra2.value(QStringLiteral("domains")).toObject().value(QStringLiteral("safety")).toObject()
+                     .value(QStringLiteral("score")).toDouble(), 1.0);
+        QVERIFY(rows.at(2).toObject().value(QStringLiteral("rank")).isNull());
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("stderrStart");
+        QTest::newRow("no --data") << QStringList{"segment"} << QStringLiteral("owb segment: --data FILE is required");
+        QTest::newRow("missing file") << QStringList{"segment", "--data", "/nonexistent.csv"}
+                                      << QStringLiteral("/nonexistent.csv: cannot read:");
+        QTest::newRow("bad format") << QStringList{"score", "--data", "DATA", "--format", "xml"}
+                                    << QStringLiteral("owb: --format must be csv or json, not \"xml\"");
+        QTest::newRow("bad methodology") << QStringList{"score", "--data", "DATA", "--methodology", "BADJSON"}
+                                         << QStringLiteral("BADJSON: metric M1: \"direction\" must be \"higher\" or \"lower\"");
+        QTest::newRow("unknown quarter") << QStringList{"segment", "--data", "DATA", "--quarter", "2030/31 Q1"}
+                                         << QStringLiteral("DATA: no rows for quarter \"2030/31 Q1\"");
+        QTest::newRow("bad value") << QStringList{"segment", "--data", "BADDATA"}
+                                   << QStringLiteral("BADDATA:3:28: \"lots\" is not a number");
+        QTest::newRow("extra argument") << QStringList{"check", "a", "b"}
+                                        << QStringLiteral("owb check: expected 1 argument(s), got 2");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, stderrStart);
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString bad = writeFile(dir, QStringLiteral("bad.csv"),
+                                      "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                      "Q1 2025,RX1,A,acute,OF0023,1\nQ1 2025,RX1,A,acute,OF0013,lots\n");
+        const QString json = writeFile(dir, QStringLiteral("m.json"),
+                                       R"({"id": "t", "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
+                                          "metrics": [{"id": "M1", "domain": "a", "applies_to": ["acute"], "direction": "up"}],
+                                          "segmentation": {"method": "peer-quartiles"}})");
+        for (QString &argument : arguments)
+            argument.replace(QStringLiteral("BADDATA"), bad).replace(QStringLiteral("BADJSON"), json)
+                .replace(QStringLiteral("DATA"), data);
+        stderrStart.replace(QStringLiteral("BADDATA"), bad).replace(QStringLiteral("BADJSON"), json)
+            .replace(QStringLiteral("DATA"), data);
+        const Run run = owb(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(stderrStart), qPrintable(run.err));
+        QCOMPARE(run.out, QString());
+    }
+
+    void importPortfolioCheck()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        const Run import = owb({QStringLiteral("import"), ws, data});
+        QCOMPARE(import.exitCode, 0);
+        QVERIFY2(import.out.contains(QStringLiteral("case files created 4")), qPrintable(import.out));
+
+        const Run portfolio = owb({QStringLiteral("portfolio"), ws});
+        QCOMPARE(portfolio.exitCode, 0);
+        const QStringList lines = portfolio.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(),
+                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement"));
+        QCOMPARE(lines.at(1), QStringLiteral("RA1,Alpha,acute,2025/26 Q2,4,4.00,2,1,deteriorated"));
+        QCOMPARE(owb({QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("nope")}).exitCode, 2);
+
+        const Run check = owb({QStringLiteral("check"), ws});
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY(check.out.contains(QStringLiteral("5 file(s) checked, clean")));
+
+        // Re-importing the same file changes no byte.
+        const auto before = snapshot(ws);
+        QCOMPARE(owb({QStringLiteral("import"), ws, data}).exitCode, 0);
+        QCOMPARE(snapshot(ws), before);
+    }
+
+    void badImportChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        QCOMPARE(owb({QStringLiteral("import"), ws, data}).exitCode, 0);
+        const auto before = snapshot(ws);
+        const QString bad = writeFile(dir, QStringLiteral("bad.csv"),
+                                      "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                      "2025/26 Q2,RA1,Alpha,acute,OF0023,70\n"
+                                      "2025/26 Q2,RA1,Alpha,acute,OF0023,71\n");
+        const Run run = owb({QStringLiteral("import"), ws, bad});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(bad + QStringLiteral(":3:35: conflicting duplicate: RA1 OF0023 in 2025/26 Q2 is \"71\" here but \"70\" on line 2")),
+                 qPrintable(run.err));
+        QCOMPARE(snapshot(ws), before);
+
+        // A bad file never creates a workspace either.
+        const QString fresh = dir.filePath(QStringLiteral("fresh"));
+        QCOMPARE(owb({QStringLiteral("import"), fresh, bad}).exitCode, 2);
+        QVERIFY(!QFileInfo::exists(fresh));
+
+        // Nor writes into a folder that is not a workspace.
+        const QString other = dir.filePath(QStringLiteral("other"));
+        QDir().mkpath(other);
+        writeFile(dir, QStringLiteral("other/notes.txt"), "mine");
+        const Run refused = owb({QStringLiteral("import"), other, data});
+        QCOMPARE(refused.exitCode, 2);
+        QCOMPARE(QDir(other).entryList(QDir::Files), QStringList{"notes.txt"});
+    }
+
+    void checkCorruptCaseFile()
+    {
+        QTemporaryDir dir;
+        const QString junk = writeFile(dir, QStringLiteral("RX1.owcase"), QByteArray(2048, 'x'));
+        const Run run = owb({QStringLiteral("check"), junk});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.startsWith(junk + QStringLiteral(": not an Oversight Workbench case file (not a SQLite database)")));
+    }
+
+    void demo()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("demo"));
+        const Run run = owb({QStringLiteral("demo"), ws});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("190 organisations")));
+        QCOMPARE(owb({QStringLiteral("check"), ws}).exitCode, 0);
+        QCOMPARE(owb({QStringLiteral("demo"), ws}).exitCode, 2);
+        // Deterministic: a second demo has the same national data.
+        const QString again = dir.filePath(QStringLiteral("again"));
+        QCOMPARE(owb({QStringLiteral("demo"), again}).exitCode, 0);
+        QFile a(QDir(ws).filePath(QStringLiteral("national-metrics.csv")));
+        QFile b(QDir(again).filePath(QStringLiteral("national-metrics.csv")));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,189 @@
+// The schema owner: creation, reopening, the upgrade ladder and its
+// rollback, refusals of files that are not ours, transactions, permissions.
+
+#include "store/database.h"
+#include "store/schemas.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace owb;
+
+namespace {
+Schema testSchema(QList<QStringList> steps)
+{
+    return Schema{QStringLiteral("test file"), 0x54455354, std::move(steps)};
+}
+
+const QStringList kStep1{QStringLiteral("CREATE TABLE t (x INTEGER NOT NULL)")};
+
+QString errorOpening(const QString &path, const Schema &schema, Database::Mode mode = Database::Mode::OpenExisting)
+{
+    try {
+        Database db(path, schema, mode);
+    } catch (const StoreError &error) {
+        return error.message();
+    }
+    return {};
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void createsWithVersionAndPrivateMode()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        {
+            Database db(path, testSchema({kStep1}), Database::Mode::CreateIfMissing);
+            QCOMPARE(db.schemaVersion(), 1);
+            QCOMPARE(db.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+            QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+            QCOMPARE(db.scalar(QStringLiteral("PRAGMA application_id")).toInt(), 0x54455354);
+        }
+        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                                             | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        Database reopened(path, testSchema({kStep1}), Database::Mode::OpenExisting);
+        QCOMPARE(reopened.schemaVersion(), 1);
+    }
+
+    void upgradesThroughTheLadder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        {
+            Database db(path, testSchema({kStep1}), Database::Mode::CreateIfMissing);
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (7)"));
+        }
+        const QStringList step2{QStringLiteral("ALTER TABLE t ADD COLUMN y TEXT NOT NULL DEFAULT 'new'")};
+        Database db(path, testSchema({kStep1, step2}), Database::Mode::OpenExisting);
+        QCOMPARE(db.schemaVersion(), 2);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT y FROM t WHERE x = 7")).toString(), QStringLiteral("new"));
+    }
+
+    void failedUpgradeRollsBack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        {
+            Database db(path, testSchema({kStep1}), Database::Mode::CreateIfMissing);
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (7)"));
+        }
+        const QStringList broken{QStringLiteral("ALTER TABLE t ADD COLUMN y TEXT"),
+                                 QStringLiteral("INSERT INTO no_such_table VALUES (1)")};
+        QVERIFY(errorOpening(path, testSchema({kStep1, broken})).contains(QStringLiteral("no_such_table")));
+        Database db(path, testSchema({kStep1}), Database::Mode::OpenExisting);
+        QCOMPARE(db.schemaVersion(), 1);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('t')")).toInt(), 1);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 7);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("plain text") << QByteArray("quarter,org_code\nQ1,RX1\n")
+                                    << QStringLiteral("not an Oversight Workbench test file (not a SQLite database)");
+        QByteArray random(4096, 0);
+        for (int i = 0; i < random.size(); ++i)
+            random[i] = char((i * 7919 + 13) % 251);
+        QTest::newRow("random bytes") << random
+                                      << QStringLiteral("not an Oversight Workbench test file (not a SQLite database)");
+        QTest::newRow("truncated") << QByteArray("SQLite format 3\0\x10\0", 18)
+                                   << QStringLiteral("damaged test file (the file is truncated)");
+    }
+    void refusals()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        writeBytes(path, bytes);
+        QCOMPARE(errorOpening(path, testSchema({kStep1})), path + QStringLiteral(": ") + message);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);  // untouched
+    }
+
+    void refusesAnotherApplicationsDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.db"));
+        {
+            Database other(path, Schema{QStringLiteral("x"), 0x11111111, {kStep1}}, Database::Mode::CreateIfMissing);
+        }
+        QCOMPARE(errorOpening(path, testSchema({kStep1})),
+                 path + QStringLiteral(": not an Oversight Workbench test file (a SQLite database of another application)"));
+    }
+
+    void refusesNewerVersion()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        {
+            Database db(path, testSchema({kStep1, {QStringLiteral("CREATE TABLE u (y)")}}),
+                        Database::Mode::CreateIfMissing);
+        }
+        QCOMPARE(errorOpening(path, testSchema({kStep1})),
+                 path + QStringLiteral(": this test file was written by a newer version of Oversight Workbench "
+                                       "(schema 2; this version reads up to 1)"));
+    }
+
+    void missingFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("absent.db"));
+        QCOMPARE(errorOpening(path, testSchema({kStep1})), path + QStringLiteral(": no such test file"));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("a.db")), testSchema({kStep1}), Database::Mode::CreateIfMissing);
+        {
+            Transaction transaction(db);
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (?)"), {1});
+        }
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM t")).toInt(), 0);
+        try {
+            Transaction transaction(db);
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (?)"), {2});
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (NULL)"));  // NOT NULL fails: throws
+            transaction.commit();
+            QFAIL("expected a StoreError");
+        } catch (const StoreError &) {
+        }
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM t")).toInt(), 0);
+        {
+            Transaction transaction(db);
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (?)"), {3});
+            transaction.commit();
+        }
+        QCOMPARE(db.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 3);
+    }
+
+    void productionSchemasCreateCleanly()
+    {
+        QTemporaryDir dir;
+        for (const Schema *schema : {&caseFileSchema(), &peerStoreSchema()}) {
+            Database db(dir.filePath(schema->kind), *schema, Database::Mode::CreateIfMissing);
+            QCOMPARE(db.schemaVersion(), schema->currentVersion());
+            QCOMPARE(db.sqliteProblems(), QStringList());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,237 @@
+// Workspace import: case files for the followed organisations, idempotent
+// re-import, completion of an interrupted import, check and portfolio.
+
+#include "data/metricfilereader.h"
+#include "store/casefile.h"
+#include "store/integritycheck.h"
+#include "store/portfolio.h"
+#include "store/workspace.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace owb;
+
+namespace {
+const QByteArray kData =
+    "quarter,org_code,org_name,org_type,metric_id,value,region\n"
+    "2025/26 Q1,RA1,Alpha,acute,OF0023,60,Midlands\n"
+    "2025/26 Q1,RA2,Beta,acute,OF0023,55,London\n"
+    "2025/26 Q1,RA3,Gamma,acute,OF0023,50,Midlands\n"
+    "2025/26 Q1,RA3,Gamma,acute,DEFICIT,1,Midlands\n"
+    "2025/26 Q1,RM1,Mu,mhc,OF0082,4.5,Midlands\n"
+    "2025/26 Q2,RA1,Alpha,acute,OF0023,50,Midlands\n"
+    "2025/26 Q2,RA2,Beta,acute,OF0023,58,London\n"
+    "2025/26 Q2,RA3,Gamma,acute,OF0023,61,Midlands\n"
+    "2025/26 Q2,RM1,Mu,mhc,OF0082,4.1,Midlands\n";
+
+MetricDataset parse(const QByteArray &bytes, const Methodology &m = Methodology::builtIn())
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    Diagnostics errors;
+    auto dataset = MetricFileReader(m).read(&buffer, QStringLiteral("t.csv"), &errors);
+    if (!dataset)
+        qFatal("test data invalid: %s", qPrintable(errors.first().toString()));
+    return *dataset;
+}
+
+ImportReport importInto(Workspace &workspace, const QByteArray &bytes, const Methodology &m = Methodology::builtIn())
+{
+    return workspace.import(parse(bytes, m), m, QStringLiteral("t.csv"), QStringLiteral("sha"), 1);
+}
+
+// Every stored assessment of every case file, by file and quarter.
+QMap<QString, QString> digests(Workspace &workspace)
+{
+    QMap<QString, QString> result;
+    for (const QString &path : workspace.caseFilePaths()) {
+        CaseFile caseFile(path, Database::Mode::ReadOnly);
+        for (const StoredAssessment &a : caseFile.assessments())
+            result.insert(QFileInfo(path).fileName() + QLatin1Char('/') + a.quarter, a.digest());
+    }
+    return result;
+}
+} // namespace
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void importCreatesFollowedCaseFiles()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")), QStringLiteral("midlands"));
+        const ImportReport report = importInto(*workspace, kData);
+        QCOMPARE(report.quartersChanged, (QStringList{"2025/26 Q1", "2025/26 Q2"}));
+        QCOMPARE(report.caseFilesCreated, 3);  // RA2 is in London
+        QStringList names;
+        for (const QString &path : workspace->caseFilePaths())
+            names.append(QFileInfo(path).fileName());
+        QCOMPARE(names, (QStringList{"RA1.owcase", "RA3.owcase", "RM1.owcase"}));
+
+        CaseFile ra3(workspace->caseFilePath(QStringLiteral("RA3")), Database::Mode::ReadOnly);
+        QCOMPARE(ra3.identity(), (CaseIdentity{"RA3", "Gamma", "acute", "Midlands"}));
+        QCOMPARE(ra3.quarters(), (QStringList{"2025/26 Q1", "2025/26 Q2"}));
+        // Ranked against all three acute trusts, London's included.
+        const StoredAssessment q1 = *ra3.assessment(QStringLiteral("2025/26 Q1"));
+        QCOMPARE(q1.result.average, 400);
+        QCOMPARE(q1.result.deficit, true);
+        QCOMPARE(q1.peerCount, 3);
+        QCOMPARE(q1.methodologyId, QStringLiteral("nof-2025-26"));
+        QCOMPARE(q1.methodologySha256, Methodology::builtIn().sha256());
+        QVERIFY(q1.cuts.has_value());
+        QCOMPARE(ra3.metricValues(QStringLiteral("2025/26 Q2")).value(QStringLiteral("OF0023")).number, 61.0);
+
+        // The stored result is exactly what the framework computes.
+        const QuarterData quarter = parse(kData).quarters.at(0);
+        const QuarterAssessment direct = assessQuarter(Methodology::builtIn(), quarter.toInputs());
+        QCOMPARE(q1.digest(), StoredAssessment::from(Methodology::builtIn(), quarter.label, direct,
+                                                     quarter.index.value(QStringLiteral("RA3")))
+                                  .digest());
+        QVERIFY(checkWorkspace(workspace->directory()).clean());
+    }
+
+    void reimportChangesNothing()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const auto before = digests(*workspace);
+        const QString stamp = CaseFile(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly)
+                                  .assessment(QStringLiteral("2025/26 Q1"))->computedAt;
+        const ImportReport again = importInto(*workspace, kData);
+        QCOMPARE(again.quartersChanged, QStringList());
+        QCOMPARE(again.quartersWritten, 0);
+        QCOMPARE(digests(*workspace), before);
+        QCOMPARE(CaseFile(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly)
+                     .assessment(QStringLiteral("2025/26 Q1"))->computedAt,
+                 stamp);
+    }
+
+    void correctionRewritesOnlyItsQuarter()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const ImportReport report = importInto(
+            *workspace, "quarter,org_code,org_name,org_type,metric_id,value\n2025/26 Q2,RA1,Alpha,acute,OF0023,70\n");
+        QCOMPARE(report.quartersChanged, QStringList{"2025/26 Q2"});
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q2"))->result.average, 100);
+        // The other trusts in that quarter are re-ranked against the corrected value.
+        QCOMPARE(CaseFile(workspace->caseFilePath(QStringLiteral("RA2")), Database::Mode::ReadOnly)
+                     .assessment(QStringLiteral("2025/26 Q2"))->result.rank,
+                 3);
+    }
+
+    void interruptedImportIsCompletedOnOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        {
+            // Step one of an import, then "killed" before the case files.
+            auto workspace = Workspace::create(path);
+            Transaction transaction(workspace->peers().database());
+            workspace->peers().apply(parse(kData));
+            transaction.commit();
+        }
+        QVERIFY(checkWorkspace(path).clean());
+        QCOMPARE(checkWorkspace(path).notes.size(), 1);
+        auto reopened = Workspace::open(path);
+        QCOMPARE(reopened->peers().pendingQuarters(), QStringList());
+
+        auto uninterrupted = Workspace::create(dir.filePath(QStringLiteral("reference")));
+        importInto(*uninterrupted, kData);
+        QCOMPARE(digests(*reopened), digests(*uninterrupted));
+    }
+
+    void newMethodologyReassessesEverything()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        QString error;
+        QByteArray json = Methodology::builtIn().source();
+        json.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
+                     "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
+                     "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
+        const auto thresholds = Methodology::fromJson(json, QStringLiteral("t.json"), &error);
+        QVERIFY2(thresholds, qPrintable(error));
+        const ImportReport report = importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                                           "2025/26 Q2,RA1,Alpha,acute,OF0023,50\n",
+                                               *thresholds);
+        QCOMPARE(report.quartersWritten, 8);  // 4 organisations x 2 quarters
+        auto reopened = Workspace::open(workspace->directory(), Database::Mode::ReadOnly);
+        QCOMPARE(reopened->methodology().sha256(), thresholds->sha256());
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->method, QStringLiteral("thresholds"));
+    }
+
+    void checkFindsTampering()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString path = workspace->caseFilePath(QStringLiteral("RA1"));
+        {
+            CaseFile caseFile(path, Database::Mode::OpenExisting);
+            caseFile.database().exec(QStringLiteral("UPDATE assessment SET segment = 4, raw_segment = 4"));
+        }
+        const CheckReport report = checkPath(path);
+        QVERIFY(!report.clean());
+        QVERIFY2(report.problems.first().startsWith(path + QStringLiteral(": assessment 2025/26 Q1: contents do not match")),
+                 qPrintable(report.problems.join(QLatin1Char('\n'))));
+        QVERIFY(!checkWorkspace(workspace->directory()).clean());
+    }
+
+    void checkReportsForeignFiles()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        QFile::copy(workspace->caseFilePath(QStringLiteral("RA1")), workspace->caseFilePath(QStringLiteral("ZZZ")));
+        QFile text(workspace->caseFilePath(QStringLiteral("TXT")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a case file\n");
+        text.close();
+        const CheckReport report = checkWorkspace(workspace->directory());
+        QCOMPARE(report.problems.size(), 2);
+        QVERIFY(report.problems.at(0).endsWith(QStringLiteral("TXT.owcase: not an Oversight Workbench case file (not a SQLite database)")));
+        QVERIFY(report.problems.at(1).endsWith(QStringLiteral("ZZZ.owcase: holds organisation RA1, but its name says ZZZ")));
+    }
+
+    void createRefusesNonEmptyFolder()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("keep.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY_THROWS_EXCEPTION(StoreError, Workspace::create(dir.path()));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"keep.txt"});
+    }
+
+    void portfolioMovement()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, {}, &problems);
+        QCOMPARE(problems, QStringList());
+        QCOMPARE(entries.size(), 4);
+        const PortfolioEntry &ra1 = entries.at(0);
+        QCOMPARE(ra1.code, QStringLiteral("RA1"));
+        QCOMPARE(ra1.quarter, QStringLiteral("2025/26 Q2"));
+        QCOMPARE(ra1.previousQuarter, QStringLiteral("2025/26 Q1"));
+        QCOMPARE(ra1.movement(), QStringLiteral("deteriorated"));
+        const QList<PortfolioEntry> first = loadPortfolio(*workspace, QStringLiteral("2025/26 Q1"), &problems);
+        QCOMPARE(first.at(0).movement(), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
