@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Kills `owb import` with SIGKILL at random moments and proves that every
+file is then consistent (`owb check` clean) and that importing again gives
+exactly the workspace an uninterrupted import gives.
+
+Two scenarios alternate: a first import into a new workspace, and a
+correcting import into a complete one.
+
+Usage: kill_import.py --owb PATH [--kills N] [--seed S]
+"""
+
+import argparse
+import glob
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run(owb, *args, check=True):
+    done = subprocess.run([owb] + list(args), capture_output=True, text=True)
+    if check and done.returncode != 0:
+        raise AssertionError("owb %s exited %d: %s" % (" ".join(args), done.returncode, done.stderr))
+    return done
+
+
+def dump(workspace):
+    """Everything that matters in a workspace, without timestamps."""
+    state = {}
+    for path in sorted(glob.glob(os.path.join(workspace, "*.owcase")) + [os.path.join(workspace, "peers.owdata")]):
+        db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        for table in tables:
+            if table == "import_log":
+                continue
+            columns = [r[1] for r in db.execute("PRAGMA table_info(%s)" % table)
+                       if r[1] not in ("computed_at", "imported_at")]
+            if table == "setting":
+                rows = sorted(db.execute("SELECT key, value FROM setting WHERE key <> 'created_at'"))
+            else:
+                rows = sorted(db.execute("SELECT %s FROM %s" % (", ".join(columns), table)), key=repr)
+            state[(os.path.basename(path), table)] = rows
+        db.close()
+    return state
+
+
+def correction(national, path, rng):
+    """A file that changes some values of the latest quarter."""
+    with open(national, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    header, rows = lines[0], lines[1:]
+    latest = rows[-1].split(",")[0]
+    chosen = [r for r in rows if r.startswith(latest + ",") and ",OF0082," in r]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header + "\n")
+        for r in chosen:
+            cells = r.split(",")
+            cells[5] = "%.2f" % (float(cells[5]) + rng.choice([-0.8, 0.5, 1.1]))
+            f.write(",".join(cells) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--owb", required=True)
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    top = tempfile.mkdtemp(prefix="owb-kill-")
+    try:
+        demo = os.path.join(top, "demo")
+        run(args.owb, "demo", demo)
+        national = os.path.join(demo, "national-metrics.csv")
+        fix = os.path.join(top, "correction.csv")
+        correction(national, fix, rng)
+
+        # The uninterrupted results, and how long each import takes.
+        first_ref = os.path.join(top, "first-ref")
+        started = time.monotonic()
+        run(args.owb, "import", first_ref, national)
+        first_time = time.monotonic() - started
+        second_ref = os.path.join(top, "second-ref")
+        shutil.copytree(first_ref, second_ref)
+        started = time.monotonic()
+        run(args.owb, "import", second_ref, fix)
+        second_time = time.monotonic() - started
+        expected = {"first": dump(first_ref), "second": dump(second_ref)}
+
+        passed = failed = killed_mid_run = 0
+        for n in range(args.kills):
+            scenario = "first" if n % 2 == 0 else "second"
+            workspace = os.path.join(top, "ws-%d" % n)
+            if scenario == "second":
+                shutil.copytree(first_ref, workspace)
+            source = national if scenario == "first" else fix
+            delay = rng.uniform(0, 1.1 * (first_time if scenario == "first" else second_time))
+            process = subprocess.Popen([args.owb, "import", workspace, source],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+                killed_mid_run += 1
+            process.wait()
+            try:
+                if os.path.isdir(workspace) and glob.glob(os.path.join(workspace, "peers.owdata")):
+                    checked = run(args.owb, "check", workspace, check=False)
+                    if checked.returncode != 0:
+                        raise AssertionError("check after kill at %.3fs: %s" % (delay, checked.stderr))
+                if os.path.isdir(workspace) and not os.listdir(workspace):
+                    os.rmdir(workspace)
+                run(args.owb, "import", workspace, source)
+                if dump(workspace) != expected[scenario]:
+                    raise AssertionError("%s import killed at %.3fs then completed differs from an "
+                                         "uninterrupted one" % (scenario, delay))
+                run(args.owb, "check", workspace)
+                passed += 1
+                shutil.rmtree(workspace)
+            except AssertionError as error:
+                failed += 1
+                print("FAIL kill %d: %s (kept %s)" % (n, error, workspace), file=sys.stderr)
+        print("%d kills (%d mid-run); import times %.2fs and %.2fs" % (args.kills, killed_mid_run,
+                                                                       first_time, second_time))
+        print("%d passed, %d failed" % (passed, failed))
+        return 1 if failed else 0
+    finally:
+        if "failed" in locals() and failed == 0:
+            shutil.rmtree(top, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
