@@ -1,0 +1,33 @@
+// oversight-workbench [WORKSPACE|CASEFILE] [--demo]
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Oversight Workbench"));
+    QApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(OWB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Segmentation and casework for NHS oversight."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("path"), QApplication::translate("main", "A workspace folder or a case file."),
+                                 QStringLiteral("[WORKSPACE|CASEFILE]"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the demo workspace, creating it if needed."));
+    parser.addOption(demo);
+    parser.process(app);
+
+    owb::MainWindow window;
+    window.show();
+    if (parser.isSet(demo))
+        window.openDemoWorkspace();
+    else if (!parser.positionalArguments().isEmpty())
+        window.openPath(parser.positionalArguments().first());
+    return QApplication::exec();
+}

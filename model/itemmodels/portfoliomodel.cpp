@@ -1,0 +1,130 @@
+#include "portfoliomodel.h"
+
+#include "itemroles.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace owb {
+
+PortfolioModel::PortfolioModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PortfolioModel::setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames)
+{
+    beginResetModel();
+    m_entries = entries;
+    m_peerTypeNames = peerTypeNames;
+    endResetModel();
+}
+
+int PortfolioModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int PortfolioModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+int movementOf(const PortfolioEntry &e)
+{
+    return e.segment < e.previousSegment ? -1 : e.segment > e.previousSegment ? 1 : 0;
+}
+} // namespace
+
+QVariant PortfolioModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const PortfolioEntry &e = m_entries.at(index.row());
+    const bool segmented = e.segment > 0;
+    switch (role) {
+    case PathRole:
+        return e.path;
+    case CodeRole:
+        return e.code;
+    case PeerTypeRole:
+        return e.peerType;
+    case SegmentRole:
+        return e.segment;
+    case MovementRole:
+        return e.movement().isEmpty() ? QVariant() : QVariant(movementOf(e));
+    case FilterTextRole:
+        return QStringList{e.code, e.name, m_peerTypeNames.value(e.peerType, e.peerType), e.region}.join(QLatin1Char(' '));
+    default:
+        break;
+    }
+    const int column = index.column();
+    if (role == SortRole) {
+        switch (column) {
+        case Segment:
+            return segmented ? e.segment : 99;  // unsegmented last
+        case Movement:
+            return e.movement().isEmpty() ? 99 : movementOf(e);
+        case Average:
+            return segmented ? e.average : 9999;
+        case Rank:
+            return e.rank > 0 ? e.rank : 9999;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (column == Average || column == Rank))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && column == Movement && !e.movement().isEmpty())
+        return tr("Segment %1 in %2, %3 in %4").arg(e.previousSegment).arg(e.previousQuarter).arg(e.segment).arg(e.quarter);
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    switch (column) {
+    case Code:
+        return e.code;
+    case Name:
+        return e.name;
+    case PeerType:
+        return m_peerTypeNames.value(e.peerType, e.peerType);
+    case Segment:
+        return segmented ? tr("Segment %1").arg(e.segment) : tr("Not segmented");
+    case Movement:
+        if (e.movement().isEmpty())
+            return role == Qt::AccessibleTextRole ? tr("No previous segment") : QString();
+        return movementOf(e) < 0 ? tr("Improved") : movementOf(e) > 0 ? tr("Deteriorated") : tr("Unchanged");
+    case Average:
+        return segmented ? formatHundredths(e.average) : QString();
+    case Rank:
+        return e.rank > 0 ? tr("%1 of %2").arg(e.rank).arg(e.peerCount) : QString();
+    case LastChange:
+        return QLocale().toString(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+    default:
+        return {};
+    }
+}
+
+QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Code:
+        return tr("Code");
+    case Name:
+        return tr("Organisation");
+    case PeerType:
+        return tr("Peer type");
+    case Segment:
+        return tr("Segment");
+    case Movement:
+        return tr("Movement");
+    case Average:
+        return tr("Average score");
+    case Rank:
+        return tr("League rank");
+    case LastChange:
+        return tr("Last change");
+    default:
+        return {};
+    }
+}
+
+} // namespace owb

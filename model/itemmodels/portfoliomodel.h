@@ -1,0 +1,32 @@
+#pragma once
+// The workspace's case files for one quarter as a table (read side).
+
+#include "store/portfolio.h"
+
+#include <QAbstractTableModel>
+
+namespace owb {
+
+class PortfolioModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Code, Name, PeerType, Segment, Movement, Average, Rank, LastChange, ColumnCount };
+
+    explicit PortfolioModel(QObject *parent = nullptr);
+
+    // Replaces every row; peerTypeNames maps peer type ids to display names.
+    void setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames);
+    const PortfolioEntry &entry(int row) const { return m_entries.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<PortfolioEntry> m_entries;
+    QHash<QString, QString> m_peerTypeNames;
+};
+
+} // namespace owb

@@ -1,0 +1,217 @@
+#include "mainwindow.h"
+
+#include "demo/demoworkspace.h"
+#include "itemmodels/itemroles.h"
+#include "portfolio/portfoliopanel.h"
+#include "store/casefile.h"
+#include "store/portfolio.h"
+#include "store/workspace.h"
+#include "welcomepanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace owb {
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentWorkspaces");
+constexpr int kMaxRecent = 8;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_stack(new QStackedWidget(this)),
+      m_welcome(new WelcomePanel(this)),
+      m_portfolio(new PortfolioPanel(this)),
+      m_quarter(new QComboBox(this)),
+      m_methodologyLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Oversight Workbench"));
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_portfolio);
+    setCentralWidget(m_stack);
+    statusBar()->addPermanentWidget(m_methodologyLabel);
+    m_quarter->setAccessibleName(tr("Quarter"));
+    m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::refreshPortfolio);
+    createActions();
+
+    connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
+    connect(m_welcome, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    QAction *close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    close->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Oversight Workbench"), this, [this] {
+        QMessageBox::about(this, tr("About Oversight Workbench"),
+                           tr("<p><b>Oversight Workbench</b></p><p>Segmentation, peer benchmarking and casework "
+                              "for the NHS Oversight Framework. Every rule comes from the methodology file in "
+                              "force, shown in the status bar.</p>"));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Quarter"));
+    toolbar->setObjectName(QStringLiteral("quarterToolBar"));
+    toolbar->setMovable(false);
+    auto *label = new QLabel(tr("&Quarter:"), toolbar);
+    label->setBuddy(m_quarter);
+    toolbar->addWidget(label);
+    toolbar->addWidget(m_quarter);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    QMessageBox::critical(this, title, message);
+}
+
+QString MainWindow::currentQuarter() const
+{
+    return m_quarter->currentText();
+}
+
+bool MainWindow::openPath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    std::unique_ptr<Workspace> workspace;
+    try {
+        // Opening completes an import that was interrupted.
+        workspace = Workspace::open(directory);
+    } catch (const StoreError &error) {
+        showError(tr("Cannot open workspace"), error.message());
+        return false;
+    }
+    m_workspace = std::move(workspace);
+    setWindowTitle(tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
+    const Methodology &methodology = m_workspace->methodology();
+    m_methodologyLabel->setText(tr("Methodology: %1 (%2)").arg(methodology.title(), methodology.id()));
+    {
+        const QSignalBlocker blocker(m_quarter);
+        m_quarter->clear();
+        m_quarter->addItems(m_workspace->peers().quarters());
+        m_quarter->setCurrentIndex(m_quarter->count() - 1);
+    }
+    refreshPortfolio();
+    m_stack->setCurrentWidget(m_portfolio);
+    rememberRecent(directory);
+    if (!info.isDir()) {
+        const auto *model = m_portfolio->view()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (QFileInfo(model->index(row, 0).data(PathRole).toString()) == info)
+                m_portfolio->view()->selectRow(row);
+    }
+    m_portfolio->view()->setFocus();
+    return true;
+}
+
+bool MainWindow::openDemoWorkspace()
+{
+    const QString directory = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                                  .filePath(QStringLiteral("demo-workspace"));
+    if (!Workspace::isWorkspace(directory)) {
+        try {
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            createDemoWorkspace(directory);
+            QApplication::restoreOverrideCursor();
+        } catch (const StoreError &error) {
+            QApplication::restoreOverrideCursor();
+            showError(tr("Cannot create the demo workspace"), error.message());
+            return false;
+        }
+    }
+    return openPath(directory);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString directory = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
+    if (!directory.isEmpty())
+        openPath(directory);
+}
+
+void MainWindow::closeWorkspace()
+{
+    m_workspace.reset();
+    m_portfolio->setEntries({}, {});
+    m_quarter->clear();
+    m_methodologyLabel->clear();
+    setWindowTitle(tr("Oversight Workbench"));
+    m_stack->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::refreshPortfolio()
+{
+    if (!m_workspace)
+        return;
+    QStringList problems;
+    const QList<PortfolioEntry> entries = loadPortfolio(*m_workspace, currentQuarter(), &problems);
+    QHash<QString, QString> names;
+    for (const PeerType &type : m_workspace->methodology().peerTypes())
+        names.insert(type.id, type.name);
+    m_portfolio->setEntries(entries, names);
+    if (!problems.isEmpty())
+        statusBar()->showMessage(tr("%n case file(s) could not be read: %1", nullptr, int(problems.size()))
+                                     .arg(problems.first()));
+}
+
+void MainWindow::rememberRecent(const QString &directory)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(directory);
+    recent.prepend(directory);
+    settings.setValue(kRecentKey, recent.mid(0, kMaxRecent));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &directory : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(directory), this, [this, directory] { openPath(directory); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+} // namespace owb
