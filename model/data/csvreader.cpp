@@ -1,6 +1,7 @@
 #include "csvreader.h"
 
 #include <QStringDecoder>
+#include <algorithm>
 
 namespace owb {
 
@@ -53,8 +54,42 @@ bool CsvReader::fail(int line, int column, const QString &message)
     return false;
 }
 
+bool CsvReader::readUnquoted(QByteArray *raw, qsizetype *recordBytes, int recordLine)
+{
+    // The hot path: scan the buffer for the end of the field in bulk.
+    while (peek() != kEnd) {
+        const char *begin = m_buffer.constData() + m_pos;
+        const char *end = m_buffer.constData() + m_buffer.size();
+        const char *p = begin;
+        int characters = 0;
+        while (p < end && *p != ',' && *p != '\n' && *p != '\r' && *p != '\0') {
+            characters += (*p & 0xC0) != 0x80;
+            ++p;
+        }
+        const qsizetype length = p - begin;
+        raw->append(begin, length);
+        m_pos += length;
+        m_consumed += length;
+        m_column += characters;
+        *recordBytes += length;
+        if (*recordBytes > kMaxRecordBytes)
+            return fail(recordLine, 0, QStringLiteral("record longer than 1 MiB"));
+        if (p < end) {
+            if (*p == '\0')
+                return fail(m_line, m_column, QStringLiteral("binary data (NUL byte): not a CSV text file"));
+            return true;
+        }
+    }
+    return true;
+}
+
 bool CsvReader::finishField(CsvRecord *record, const QByteArray &raw, int line, int column)
 {
+    const bool ascii = std::all_of(raw.cbegin(), raw.cend(), [](char c) { return (c & 0x80) == 0; });
+    if (ascii) {
+        record->fields.append({QString::fromLatin1(raw), line, column});
+        return true;
+    }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder(raw);
     if (decoder.hasError())
@@ -88,7 +123,8 @@ bool CsvReader::next(CsvRecord *record)
         while (!endOfRecord) {
             const int fieldLine = m_line;
             const int fieldColumn = m_column;
-            QByteArray raw;
+            QByteArray &raw = m_field;
+            raw.resize(0);  // keeps its capacity: no allocation per field
             if (peek() == '"') {
                 take();
                 for (;;) {
@@ -114,14 +150,8 @@ bool CsvReader::next(CsvRecord *record)
                 if (after != ',' && after != '\n' && after != '\r' && after != kEnd)
                     return fail(m_line, m_column,
                                 QStringLiteral("unexpected text after a closing quote (a quote inside a quoted field must be doubled)"));
-            } else {
-                for (int c = peek(); c != ',' && c != '\n' && c != '\r' && c != kEnd; c = peek()) {
-                    if (c == 0)
-                        return fail(m_line, m_column, QStringLiteral("binary data (NUL byte): not a CSV text file"));
-                    raw.append(char(take()));
-                    if (++recordBytes > kMaxRecordBytes)
-                        return fail(record->line, 0, QStringLiteral("record longer than 1 MiB"));
-                }
+            } else if (!readUnquoted(&raw, &recordBytes, record->line)) {
+                return false;
             }
             if (!finishField(record, raw, fieldLine, fieldColumn))
                 return false;

@@ -45,11 +45,14 @@ private:
     int peek();
     int take();
     bool fail(int line, int column, const QString &message);
+    // Reads an unquoted field's bytes; false after fail() on an error.
+    bool readUnquoted(QByteArray *raw, qsizetype *recordBytes, int recordLine);
     bool finishField(CsvRecord *record, const QByteArray &raw, int line, int column);
 
     QIODevice *m_device;
     QString m_name;
     QByteArray m_buffer;
+    QByteArray m_field;  // the field being read
     qsizetype m_pos = 0;
     qint64 m_consumed = 0;
     bool m_atStart = true;

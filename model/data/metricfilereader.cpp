@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QSet>
+#include <charconv>
 #include <cmath>
 
 namespace owb {
@@ -49,9 +50,12 @@ std::optional<double> parseNumber(QString text)
     for (const QChar c : std::as_const(text))
         if (!(c.isDigit() && c.unicode() < 128) && !QStringLiteral("+-.eE").contains(c))
             return std::nullopt;
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    if (!ok || !std::isfinite(value))
+    const QByteArray latin = text.toLatin1();
+    const char *begin = latin.constData() + (latin.startsWith('+') ? 1 : 0);
+    const char *end = latin.constData() + latin.size();
+    double value = 0;
+    const auto [last, status] = std::from_chars(begin, end, value);
+    if (status != std::errc() || last != end || !std::isfinite(value))
         return std::nullopt;
     return value;
 }
@@ -65,6 +69,14 @@ struct SeenValue
 {
     MetricValue value;
     int line;
+};
+
+// What the file has said so far about one organisation in one quarter.
+struct SeenOrganisation
+{
+    QString type;
+    int typeLine = 0;
+    QHash<QString, SeenValue> values;  // metric id -> first value
 };
 
 // Reads one file; holds the per-file bookkeeping that checks need.
@@ -101,11 +113,38 @@ private:
     }
     std::optional<MetricValue> parseValue(const MetricDefinition &metric, const CsvField &field);
 
+    const PeerType *peerType(const QString &text);
+    QuarterData &quarter(const QString &label);
+
     std::array<int, ColumnCount> m_columns{};
     QSet<QString> m_unknownMetrics;
-    QHash<QString, std::pair<QString, int>> m_typeSeen;  // quarter\norg -> (type, line)
-    QHash<QString, SeenValue> m_valueSeen;  // quarter\norg\nmetric -> first value
+    QHash<QString, QHash<QString, SeenOrganisation>> m_seen;  // quarter -> org code -> ...
+    // Rows come grouped, so the last answers are usually the next ones too.
+    QString m_lastTypeText;
+    const PeerType *m_lastType = nullptr;
+    qsizetype m_lastQuarter = -1;
 };
+
+const PeerType *Reading::peerType(const QString &text)
+{
+    if (m_lastType && text == m_lastTypeText)
+        return m_lastType;
+    const PeerType *type = methodology.resolvePeerType(text);
+    if (type) {
+        m_lastTypeText = text;
+        m_lastType = type;
+    }
+    return type;
+}
+
+QuarterData &Reading::quarter(const QString &label)
+{
+    if (m_lastQuarter >= 0 && dataset.quarters.at(m_lastQuarter).label == label)
+        return dataset.quarters[m_lastQuarter];
+    QuarterData &q = dataset.quarter(label);
+    m_lastQuarter = &q - dataset.quarters.data();
+    return q;
+}
 
 bool Reading::header(const CsvRecord &record)
 {
@@ -173,7 +212,7 @@ void Reading::row(const CsvRecord &record)
     const bool isDeficit = metricId == Methodology::kDeficit;
     const bool isSupport = metricId == Methodology::kDeficitSupport;
     const MetricDefinition *metric = methodology.metric(metricId);
-    const PeerType *type = methodology.resolvePeerType(field(OrgType).text);
+    const PeerType *type = peerType(field(OrgType).text);
     if (!metric && !isDeficit && !isSupport) {
         // NHS England's files carry many metrics outside the methodology.
         ++summary.skippedUnknown;
@@ -196,17 +235,18 @@ void Reading::row(const CsvRecord &record)
     if (metricId.isEmpty())
         return error(located(MetricId), QStringLiteral("empty metric id"));
 
-    const QString orgKey = quarterLabel + QLatin1Char('\n') + code;
-    const auto seenType = m_typeSeen.constFind(orgKey);
-    if (seenType != m_typeSeen.cend() && seenType->first != type->id)
+    SeenOrganisation &seen = m_seen[quarterLabel][code];
+    if (seen.typeLine == 0) {
+        seen.type = type->id;
+        seen.typeLine = record.line;
+    } else if (seen.type != type->id) {
         return error(located(OrgType),
                      QStringLiteral("organisation %1 has two peer types in %2: %3 here, %4 on line %5")
-                         .arg(code, quarterLabel, type->id, seenType->first)
-                         .arg(seenType->second));
-    if (seenType == m_typeSeen.cend())
-        m_typeSeen.insert(orgKey, {type->id, record.line});
+                         .arg(code, quarterLabel, type->id, seen.type)
+                         .arg(seen.typeLine));
+    }
 
-    OrganisationQuarter &org = dataset.quarter(quarterLabel).organisation(code);
+    OrganisationQuarter &org = quarter(quarterLabel).organisation(code);
     org.peerType = type->id;
     if (org.name.isEmpty())
         org.name = field(OrgName).text.trimmed();
@@ -236,18 +276,17 @@ void Reading::row(const CsvRecord &record)
         value = isMissingText(text) ? MetricValue::missing() : MetricValue::fromNumber(*flag ? 1 : 0);
     }
 
-    const QString valueKey = orgKey + QLatin1Char('\n') + metricId;
-    const auto seen = m_valueSeen.constFind(valueKey);
-    if (seen != m_valueSeen.cend()) {
-        if (!seen->value.sameAs(value))
+    const auto first = seen.values.constFind(metricId);
+    if (first != seen.values.cend()) {
+        if (!first->value.sameAs(value))
             error(located(Value), QStringLiteral("conflicting duplicate: %1 %2 in %3 is \"%4\" here "
                                                  "but \"%5\" on line %6")
                                       .arg(code, metricId, quarterLabel, value.toText(),
-                                           seen->value.toText())
-                                      .arg(seen->line));
+                                           first->value.toText())
+                                      .arg(first->line));
         return;
     }
-    m_valueSeen.insert(valueKey, {value, record.line});
+    seen.values.insert(metricId, {value, record.line});
 
     if (isDeficit)
         org.deficit = value.number != 0;
