@@ -13,6 +13,7 @@ const QList<Command> &commands()
         {"import", "Import a metric file into a workspace (creating it if needed)", runImport},
         {"portfolio", "List a workspace's case files with their latest segment", runPortfolio},
         {"check", "Check a case file or a whole workspace for damage", runCheck},
+        {"spc", "Statistical process control of a series (Making Data Count rules)", runSpc},
         {"demo", "Create the demo workspace in a new folder", runDemo},
     };
     return list;

@@ -45,5 +45,6 @@ int runImport(const QStringList &arguments);
 int runPortfolio(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
+int runSpc(const QStringList &arguments);
 
 } // namespace owb::cli

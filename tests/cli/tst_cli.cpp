@@ -83,7 +83,7 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo"})
+        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo", "spc"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
     void helpOnEveryCommand()
@@ -248,6 +248,52 @@ private Q_SLOTS:
         const Run run = owb({QStringLiteral("check"), junk});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.startsWith(junk + QStringLiteral(": not an Oversight Workbench case file (not a SQLite database)")));
+    }
+
+    void spc()
+    {
+        QTemporaryDir dir;
+        QByteArray csv = "period,value\n";
+        for (int i = 1; i <= 14; ++i)
+            csv += "P" + QByteArray::number(i) + "," + QByteArray::number(i % 2 ? 10 : 12) + "\n";
+        csv += "P15,40\n";
+        const QString series = writeFile(dir, QStringLiteral("s.csv"), csv);
+        const Run run = owb({QStringLiteral("spc"), QStringLiteral("--series"), series, QStringLiteral("--direction"),
+                             QStringLiteral("higher"), QStringLiteral("--target"), QStringLiteral("2"),
+                             QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(result.keys(), (QStringList{"assurance", "lpl", "mean", "points", "upl", "variation"}));
+        QCOMPARE(result.value(QStringLiteral("variation")).toString(), QStringLiteral("improvement-high"));
+        QCOMPARE(result.value(QStringLiteral("assurance")).toString(), QStringLiteral("pass"));
+        const QJsonObject last = result.value(QStringLiteral("points")).toArray().last().toObject();
+        QCOMPARE(last.keys(), (QStringList{"period", "rules", "side", "type", "value"}));
+        QCOMPARE(last.value(QStringLiteral("rules")).toArray(), QJsonArray{QStringLiteral("outside")});
+        QCOMPARE(last.value(QStringLiteral("type")).toString(), QStringLiteral("improvement"));
+
+        // Under 13 points: a run chart, limits and icons null.
+        const QString shortSeries = writeFile(dir, QStringLiteral("short.csv"), "period,value\nA,1\nB,2\nC,4\n");
+        const QJsonObject run2 = QJsonDocument::fromJson(
+            owb({QStringLiteral("spc"), QStringLiteral("--series"), shortSeries, QStringLiteral("--format"), QStringLiteral("json")})
+                .out.toUtf8()).object();
+        QVERIFY(run2.value(QStringLiteral("upl")).isNull());
+        QVERIFY(run2.value(QStringLiteral("variation")).isNull());
+        QCOMPARE(run2.value(QStringLiteral("mean")).toDouble(), 7.0 / 3.0);
+        QCOMPARE(run2.value(QStringLiteral("points")).toArray().first().toObject().value(QStringLiteral("rules")).toArray(), QJsonArray());
+
+        // From a metric file, taking the direction from the methodology.
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const Run fromData = owb({QStringLiteral("spc"), QStringLiteral("--data"), data, QStringLiteral("--org"),
+                                  QStringLiteral("RA1"), QStringLiteral("--metric"), QStringLiteral("OF0023")});
+        QCOMPARE(fromData.exitCode, 0);
+        QCOMPARE(fromData.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+                 (QStringList{"period,value,mean,lpl,upl,rules,side,type", "2025/26 Q1,60,55,,,,,", "2025/26 Q2,50,55,,,,,"}));
+
+        const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "period,value\nA,1\nB,x\n");
+        const Run refused = owb({QStringLiteral("spc"), QStringLiteral("--series"), bad});
+        QCOMPARE(refused.exitCode, 2);
+        QCOMPARE(refused.err.trimmed(), bad + QStringLiteral(":3:3: \"x\" is not a number"));
+        QCOMPARE(owb({QStringLiteral("spc")}).exitCode, 2);
     }
 
     void demo()
