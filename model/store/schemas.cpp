@@ -42,6 +42,26 @@ const Schema &caseFileSchema()
                                " score INTEGER, segment INTEGER, cut1 REAL, cut2 REAL, cut3 REAL,"
                                " PRIMARY KEY (quarter, domain_id))"),
             },
+            // Version 2: capability assessments (per financial year) and notes.
+            {
+                QStringLiteral("CREATE TABLE capability_area ("
+                               " year TEXT NOT NULL, area_id TEXT NOT NULL,"
+                               " self_rating TEXT NOT NULL DEFAULT '', region_rating TEXT NOT NULL DEFAULT '',"
+                               " notes TEXT NOT NULL DEFAULT '',"
+                               " PRIMARY KEY (year, area_id))"),
+                QStringLiteral("CREATE TABLE capability_evidence ("
+                               " id INTEGER PRIMARY KEY, year TEXT NOT NULL, area_id TEXT NOT NULL,"
+                               " title TEXT NOT NULL, evidence_date TEXT NOT NULL DEFAULT '',"
+                               " source TEXT NOT NULL DEFAULT '',"
+                               " file_name TEXT, file_data BLOB, file_sha256 TEXT)"),
+                QStringLiteral("CREATE TABLE capability_overall ("
+                               " year TEXT PRIMARY KEY, rating TEXT NOT NULL DEFAULT '',"
+                               " rationale TEXT NOT NULL DEFAULT '', decided_on TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral("CREATE TABLE note ("
+                               " id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, author TEXT NOT NULL,"
+                               " tag_kind TEXT NOT NULL DEFAULT '', tag TEXT NOT NULL DEFAULT '',"
+                               " body TEXT NOT NULL)"),
+            },
         },
     };
     return schema;

@@ -1,0 +1,154 @@
+#include "capability.h"
+
+#include <QCryptographicHash>
+#include <algorithm>
+
+namespace owb {
+
+namespace {
+QString areaColumn(CapabilityArea::Field field)
+{
+    switch (field) {
+    case CapabilityArea::SelfRating:
+        return QStringLiteral("self_rating");
+    case CapabilityArea::RegionRating:
+        return QStringLiteral("region_rating");
+    case CapabilityArea::Notes:
+        break;
+    }
+    return QStringLiteral("notes");
+}
+
+QString overallColumn(CapabilityOverall::Field field)
+{
+    switch (field) {
+    case CapabilityOverall::Rating:
+        return QStringLiteral("rating");
+    case CapabilityOverall::Rationale:
+        return QStringLiteral("rationale");
+    case CapabilityOverall::DecidedOn:
+        break;
+    }
+    return QStringLiteral("decided_on");
+}
+} // namespace
+
+QStringList CapabilityStore::years()
+{
+    QStringList years;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT year FROM capability_area UNION SELECT year FROM capability_overall"
+                                           " UNION SELECT year FROM capability_evidence"));
+    while (q.next())
+        years.append(q.value(0).toString());
+    std::sort(years.begin(), years.end());
+    return years;
+}
+
+QList<CapabilityArea> CapabilityStore::areas(const QString &year, const QStringList &areaIds)
+{
+    QList<CapabilityArea> result;
+    for (const QString &id : areaIds)
+        result.append({id, {}, {}, {}});
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT area_id, self_rating, region_rating, notes FROM capability_area"
+                                           " WHERE year = ?"),
+                            {year});
+    while (q.next()) {
+        const qsizetype at = areaIds.indexOf(q.value(0).toString());
+        if (at >= 0)
+            result[at] = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    }
+    return result;
+}
+
+QString CapabilityStore::areaField(const QString &year, const QString &areaId, CapabilityArea::Field field)
+{
+    return m_db
+        .scalar(QStringLiteral("SELECT %1 FROM capability_area WHERE year = ? AND area_id = ?").arg(areaColumn(field)),
+                {year, areaId})
+        .toString();
+}
+
+void CapabilityStore::setAreaField(const QString &year, const QString &areaId, CapabilityArea::Field field,
+                                   const QString &value)
+{
+    // The column name comes from the enum above, never from input.
+    const QString column = areaColumn(field);
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("INSERT INTO capability_area (year, area_id, %1) VALUES (?, ?, ?)"
+                             " ON CONFLICT (year, area_id) DO UPDATE SET %1 = excluded.%1")
+                  .arg(column),
+              {year, areaId, value});
+    transaction.commit();
+}
+
+CapabilityOverall CapabilityStore::overall(const QString &year)
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT rating, rationale, decided_on FROM capability_overall WHERE year = ?"),
+                            {year});
+    if (!q.next())
+        return {};
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+}
+
+QString CapabilityStore::overallField(const QString &year, CapabilityOverall::Field field)
+{
+    return m_db.scalar(QStringLiteral("SELECT %1 FROM capability_overall WHERE year = ?").arg(overallColumn(field)), {year})
+        .toString();
+}
+
+void CapabilityStore::setOverallField(const QString &year, CapabilityOverall::Field field, const QString &value)
+{
+    const QString column = overallColumn(field);
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("INSERT INTO capability_overall (year, %1) VALUES (?, ?)"
+                             " ON CONFLICT (year) DO UPDATE SET %1 = excluded.%1")
+                  .arg(column),
+              {year, value});
+    transaction.commit();
+}
+
+QList<EvidenceItem> CapabilityStore::evidence(const QString &year, const QString &areaId)
+{
+    QList<EvidenceItem> items;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, year, area_id, title, evidence_date, source, file_name,"
+                                           " file_sha256, length(file_data) FROM capability_evidence"
+                                           " WHERE year = ? AND (? = '' OR area_id = ?) ORDER BY evidence_date, id"),
+                            {year, areaId, areaId});
+    while (q.next())
+        items.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                      q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+                      q.value(8).toLongLong()});
+    return items;
+}
+
+QByteArray CapabilityStore::evidenceFile(qint64 id)
+{
+    return m_db.scalar(QStringLiteral("SELECT file_data FROM capability_evidence WHERE id = ?"), {id}).toByteArray();
+}
+
+qint64 CapabilityStore::addEvidence(const EvidenceItem &item, const QByteArray &fileData)
+{
+    if (fileData.size() > kMaxAttachmentBytes)
+        throw StoreError(QStringLiteral("%1: the attachment is larger than %2 MB").arg(item.fileName).arg(kMaxAttachmentBytes >> 20));
+    const bool hasFile = !item.fileName.isEmpty();
+    const QString sha = hasFile ? QString::fromLatin1(QCryptographicHash::hash(fileData, QCryptographicHash::Sha256).toHex())
+                                : QString();
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("INSERT INTO capability_evidence (id, year, area_id, title, evidence_date, source,"
+                             " file_name, file_data, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {item.id > 0 ? QVariant(item.id) : QVariant(), item.year, item.areaId, item.title, item.date, item.source,
+               hasFile ? QVariant(item.fileName) : QVariant(), hasFile ? QVariant(fileData) : QVariant(),
+               hasFile ? QVariant(sha) : QVariant()});
+    const qint64 id = m_db.scalar(QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
+    transaction.commit();
+    return id;
+}
+
+void CapabilityStore::removeEvidence(qint64 id)
+{
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("DELETE FROM capability_evidence WHERE id = ?"), {id});
+    transaction.commit();
+}
+
+} // namespace owb

@@ -1,0 +1,72 @@
+#pragma once
+// A case's capability assessment (framework.md §5): per financial year and
+// area, the board's self-assessment, the region's view and notes; evidence
+// items with optional attached files kept inside the case file; and the
+// region's overall view with its rationale and date.
+
+#include "store/database.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace owb {
+
+struct CapabilityArea
+{
+    enum Field { SelfRating, RegionRating, Notes };
+    QString areaId;
+    QString selfRating;
+    QString regionRating;
+    QString notes;
+};
+
+struct EvidenceItem
+{
+    qint64 id = 0;
+    QString year;
+    QString areaId;
+    QString title;
+    QString date;  // ISO 8601 date
+    QString source;
+    QString fileName;  // empty when no file is attached
+    QString fileSha256;
+    qint64 fileSize = 0;
+};
+
+struct CapabilityOverall
+{
+    enum Field { Rating, Rationale, DecidedOn };
+    QString rating;
+    QString rationale;
+    QString decidedOn;
+};
+
+// Store access for one open case file. Every write is one transaction.
+class CapabilityStore
+{
+public:
+    static constexpr qint64 kMaxAttachmentBytes = 20 * 1024 * 1024;
+
+    explicit CapabilityStore(Database &db) : m_db(db) {}
+
+    QStringList years();  // with any capability record, sorted
+    QList<CapabilityArea> areas(const QString &year, const QStringList &areaIds);
+    QString areaField(const QString &year, const QString &areaId, CapabilityArea::Field field);
+    void setAreaField(const QString &year, const QString &areaId, CapabilityArea::Field field, const QString &value);
+
+    CapabilityOverall overall(const QString &year);
+    QString overallField(const QString &year, CapabilityOverall::Field field);
+    void setOverallField(const QString &year, CapabilityOverall::Field field, const QString &value);
+
+    QList<EvidenceItem> evidence(const QString &year, const QString &areaId = {});
+    QByteArray evidenceFile(qint64 id);
+    // Adds an item (with `item.id` when restoring an undone removal); returns its id.
+    qint64 addEvidence(const EvidenceItem &item, const QByteArray &fileData);
+    void removeEvidence(qint64 id);
+
+private:
+    Database &m_db;
+};
+
+} // namespace owb

@@ -1,0 +1,110 @@
+#include "casesession.h"
+
+#include "commands/storecommand.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace owb {
+
+
+CaseSession::CaseSession(const QString &path, const Methodology &methodology, QObject *parent)
+    : QObject(parent),
+      m_caseFile(std::make_unique<CaseFile>(path, Database::Mode::OpenExisting)),
+      m_methodology(methodology),
+      m_identity(m_caseFile->identity()),
+      m_capability(m_caseFile->database()),
+      m_notes(m_caseFile->database())
+{
+}
+
+CaseSession::~CaseSession()
+{
+    m_undo.clear();  // commands refer to the stores: delete them first
+}
+
+QString CaseSession::currentUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QString CaseSession::financialYear(const QString &quarter)
+{
+    static const QRegularExpression year(QStringLiteral("(\\d{4})[/-](\\d{2})"));
+    const auto match = year.match(quarter);
+    return match.hasMatch() ? match.captured(1) + QLatin1Char('/') + match.captured(2) : quarter;
+}
+
+QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
+{
+    // The first redo happens inside push(); its failure is returned to the
+    // caller. Later undo/redo failures are signalled.
+    auto pushing = std::make_shared<bool>(true);
+    auto firstError = std::make_shared<QString>();
+    command->setNotifier([this, command, changed, pushing, firstError] {
+        if (*pushing)
+            *firstError = command->error();
+        else if (!command->error().isEmpty())
+            Q_EMIT storeFailed(command->error());
+        Q_EMIT(this->*changed)();
+    });
+    m_undo.push(command);  // an obsolete (failed) command is deleted here
+    *pushing = false;
+    return *firstError;
+}
+
+QString CaseSession::setCapabilityArea(const QString &year, const QString &areaId, CapabilityArea::Field field,
+                                       const QString &value)
+{
+    const QString text = field == CapabilityArea::Notes ? tr("Edit capability notes")
+                         : field == CapabilityArea::SelfRating ? tr("Change self-assessment rating")
+                                                               : tr("Change region's capability rating");
+    return push(new ChangeTextCommand(
+                    text, [this, year, areaId, field] { return m_capability.areaField(year, areaId, field); },
+                    [this, year, areaId, field](const QString &v) { m_capability.setAreaField(year, areaId, field, v); },
+                    value),
+                &CaseSession::capabilityChanged);
+}
+
+QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall::Field field, const QString &value)
+{
+    return push(new ChangeTextCommand(
+                    tr("Change overall capability view"),
+                    [this, year, field] { return m_capability.overallField(year, field); },
+                    [this, year, field](const QString &v) { m_capability.setOverallField(year, field, v); }, value),
+                &CaseSession::capabilityChanged);
+}
+
+QString CaseSession::addEvidence(const EvidenceItem &item, const QByteArray &file)
+{
+    return push(new AddEvidenceCommand(m_capability, item, file), &CaseSession::capabilityChanged);
+}
+
+QString CaseSession::removeEvidence(const EvidenceItem &item)
+{
+    return push(new RemoveEvidenceCommand(m_capability, item), &CaseSession::capabilityChanged);
+}
+
+QString CaseSession::addNote(const QString &tagKind, const QString &tag, const QString &body)
+{
+    const Note note{0, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), currentUser(), tagKind, tag, body};
+    return push(new AddNoteCommand(m_notes, note), &CaseSession::notesChanged);
+}
+
+QString CaseSession::removeNote(const Note &note)
+{
+    return push(new RemoveNoteCommand(m_notes, note), &CaseSession::notesChanged);
+}
+
+QString CaseSession::setNoteBody(qint64 id, const QString &body)
+{
+    return push(new ChangeTextCommand(
+                    tr("Edit note"), [this, id] { return m_notes.body(id); },
+                    [this, id](const QString &v) { m_notes.setBody(id, v); }, body),
+                &CaseSession::notesChanged);
+}
+
+} // namespace owb

@@ -1,0 +1,64 @@
+#pragma once
+// One open case: its case file (writable), casework stores and the undo
+// stack. Views edit only through this facade (Subsurface's idea): each call
+// pushes one undo command and reports an error message, or nothing.
+
+#include "capability.h"
+#include "framework/methodology.h"
+#include "notes.h"
+#include "store/casefile.h"
+
+#include <QObject>
+#include <QUndoStack>
+#include <memory>
+
+namespace owb {
+
+class StoreCommand;
+
+class CaseSession : public QObject
+{
+    Q_OBJECT
+public:
+    CaseSession(const QString &path, const Methodology &methodology, QObject *parent = nullptr);
+    ~CaseSession() override;
+
+    CaseFile &caseFile() { return *m_caseFile; }
+    const Methodology &methodology() const { return m_methodology; }
+    CapabilityStore &capability() { return m_capability; }
+    NoteStore &notes() { return m_notes; }
+    QUndoStack *undoStack() { return &m_undo; }
+    CaseIdentity identity() const { return m_identity; }
+
+    // The operating-system user, the default author of notes and decisions.
+    static QString currentUser();
+    // "2025/26" for "2025/26 Q3": capability is assessed once a year.
+    static QString financialYear(const QString &quarter);
+
+    QString setCapabilityArea(const QString &year, const QString &areaId, CapabilityArea::Field field,
+                              const QString &value);
+    QString setCapabilityOverall(const QString &year, CapabilityOverall::Field field, const QString &value);
+    QString addEvidence(const EvidenceItem &item, const QByteArray &file);
+    QString removeEvidence(const EvidenceItem &item);
+    QString addNote(const QString &tagKind, const QString &tag, const QString &body);
+    QString removeNote(const Note &note);
+    QString setNoteBody(qint64 id, const QString &body);
+
+Q_SIGNALS:
+    void capabilityChanged();
+    void notesChanged();
+    // An undo or redo failed to reach the disk (the message names the file).
+    void storeFailed(const QString &message);
+
+private:
+    QString push(StoreCommand *command, void (CaseSession::*changed)());
+
+    std::unique_ptr<CaseFile> m_caseFile;
+    Methodology m_methodology;
+    CaseIdentity m_identity;
+    CapabilityStore m_capability;
+    NoteStore m_notes;
+    QUndoStack m_undo;
+};
+
+} // namespace owb
