@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "case/caseview.h"
+#include "casework/casesession.h"
+#include "casework/nationalcache.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
 #include "portfolio/portfoliopanel.h"
@@ -24,6 +27,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QUndoGroup>
 
 namespace owb {
 
@@ -34,20 +38,26 @@ constexpr int kMaxRecent = 8;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
+      m_undoGroup(new QUndoGroup(this)),
       m_stack(new QStackedWidget(this)),
       m_welcome(new WelcomePanel(this)),
       m_portfolio(new PortfolioPanel(this)),
+      m_caseView(new CaseView(this)),
       m_quarter(new QComboBox(this)),
       m_methodologyLabel(new QLabel(this))
 {
     setWindowTitle(tr("Oversight Workbench"));
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_portfolio);
+    m_stack->addWidget(m_caseView);
     setCentralWidget(m_stack);
+    connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
+    connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
     statusBar()->addPermanentWidget(m_methodologyLabel);
     m_quarter->setAccessibleName(tr("Quarter"));
-    m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::refreshPortfolio);
+    m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_quarter->setMinimumContentsLength(12);
+    connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::quarterChanged);
     createActions();
 
     connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
@@ -74,6 +84,18 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *back = view->addAction(tr("&Portfolio"), this, &MainWindow::showPortfolio);
+    back->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::CTRL | Qt::Key_1)});
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -114,7 +136,9 @@ bool MainWindow::openPath(const QString &path)
         showError(tr("Cannot open workspace"), error.message());
         return false;
     }
+    closeWorkspace();
     m_workspace = std::move(workspace);
+    m_national = std::make_unique<NationalCache>(m_workspace->peers(), m_workspace->methodology());
     setWindowTitle(tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
     const Methodology &methodology = m_workspace->methodology();
     m_methodologyLabel->setText(tr("Methodology: %1 (%2)").arg(methodology.title(), methodology.id()));
@@ -127,12 +151,8 @@ bool MainWindow::openPath(const QString &path)
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
     rememberRecent(directory);
-    if (!info.isDir()) {
-        const auto *model = m_portfolio->view()->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            if (QFileInfo(model->index(row, 0).data(PathRole).toString()) == info)
-                m_portfolio->view()->selectRow(row);
-    }
+    if (!info.isDir())
+        return openCase(info.absoluteFilePath());
     m_portfolio->view()->setFocus();
     return true;
 }
@@ -164,6 +184,13 @@ void MainWindow::chooseWorkspace()
 
 void MainWindow::closeWorkspace()
 {
+    m_caseView->setContext({});
+    for (auto &[path, session] : m_sessions) {
+        m_undoGroup->removeStack(session->undoStack());
+        delete session;
+    }
+    m_sessions.clear();
+    m_national.reset();
     m_workspace.reset();
     m_portfolio->setEntries({}, {});
     m_quarter->clear();
@@ -185,6 +212,58 @@ void MainWindow::refreshPortfolio()
     if (!problems.isEmpty())
         statusBar()->showMessage(tr("%n case file(s) could not be read: %1", nullptr, int(problems.size()))
                                      .arg(problems.first()));
+}
+
+void MainWindow::quarterChanged()
+{
+    refreshPortfolio();
+    if (m_stack->currentWidget() == m_caseView)
+        refreshCase();
+}
+
+bool MainWindow::openCase(const QString &path)
+{
+    if (!m_workspace)
+        return false;
+    auto it = m_sessions.find(path);
+    if (it == m_sessions.end()) {
+        try {
+            auto *session = new CaseSession(path, m_workspace->methodology(), this);
+            connect(session, &CaseSession::storeFailed, this,
+                    [this](const QString &message) { showError(tr("A change could not be saved"), message); });
+            m_undoGroup->addStack(session->undoStack());
+            it = m_sessions.emplace(path, session).first;
+        } catch (const StoreError &error) {
+            showError(tr("Cannot open case file"), error.message());
+            return false;
+        }
+    }
+    m_undoGroup->setActiveStack(it->second->undoStack());
+    m_caseView->setContext({it->second, m_national.get(), m_workspace->peers().quarters(), currentQuarter(), {}});
+    refreshCase();
+    m_stack->setCurrentWidget(m_caseView);
+    return true;
+}
+
+void MainWindow::refreshCase()
+{
+    CaseContext context = m_caseView->context();
+    if (!context.session || !m_workspace)
+        return;
+    context.quarter = currentQuarter();
+    const PeerType *type = m_workspace->methodology().peerType(context.session->identity().peerType);
+    context.peerTypeName = type ? type->name : context.session->identity().peerType;
+    m_caseView->setContext(context);
+}
+
+void MainWindow::showPortfolio()
+{
+    if (!m_workspace)
+        return;
+    m_undoGroup->setActiveStack(nullptr);
+    refreshPortfolio();
+    m_stack->setCurrentWidget(m_portfolio);
+    m_portfolio->view()->setFocus();
 }
 
 void MainWindow::rememberRecent(const QString &directory)

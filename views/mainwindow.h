@@ -3,15 +3,20 @@
 // storage or computation of its own (style.md practice 10).
 
 #include <QMainWindow>
+#include <map>
 #include <memory>
 
 class QComboBox;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QUndoGroup;
 
 namespace owb {
 
+class CaseSession;
+class CaseView;
+class NationalCache;
 class PortfolioPanel;
 class WelcomePanel;
 class Workspace;
@@ -28,7 +33,12 @@ public:
     bool openDemoWorkspace();
     Workspace *workspace() const { return m_workspace.get(); }
     PortfolioPanel *portfolio() const { return m_portfolio; }
+    CaseView *caseView() const { return m_caseView; }
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
     QString currentQuarter() const;
+    // Shows one case (a path from the portfolio); false after telling the user why not.
+    bool openCase(const QString &path);
+    void showPortfolio();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -38,14 +48,20 @@ private:
     void chooseWorkspace();
     void closeWorkspace();
     void refreshPortfolio();
+    void quarterChanged();
+    void refreshCase();
     void updateRecentMenu();
     void rememberRecent(const QString &directory);
     void showError(const QString &title, const QString &message);
 
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<NationalCache> m_national;
+    std::map<QString, CaseSession *> m_sessions;  // by case file path; children of this window
+    QUndoGroup *m_undoGroup;
     QStackedWidget *m_stack;
     WelcomePanel *m_welcome;
     PortfolioPanel *m_portfolio;
+    CaseView *m_caseView;
     QComboBox *m_quarter;
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;

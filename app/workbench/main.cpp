@@ -1,6 +1,7 @@
 // oversight-workbench [WORKSPACE|CASEFILE] [--demo]
 
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Oversight Workbench"));
     QApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(OWB_VERSION));
+    owb::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Segmentation and casework for NHS oversight."));

@@ -92,12 +92,10 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
                                  .arg(m_version)
                                  .arg(schema.currentVersion()));
         applyPragmas();
-        if (m_version < schema.currentVersion()) {
-            if (m_readOnly)
-                throw StoreError(QStringLiteral("%1: this %2 needs an upgrade and is open read-only")
-                                     .arg(path, schema.kind));
+        // A reader leaves an older file as it is: every version's tables are
+        // a subset of the next one's, and the upgrade happens on the next write.
+        if (m_version < schema.currentVersion() && !m_readOnly)
             migrate(schema, m_version);
-        }
     } catch (...) {
         m_db.close();
         m_db = QSqlDatabase();

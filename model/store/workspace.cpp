@@ -72,8 +72,13 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::M
         throw StoreError(QStringLiteral("%1: not an Oversight Workbench workspace (no %2)")
                              .arg(directory, PeerStore::kFileName));
     std::unique_ptr<Workspace> workspace(new Workspace(directory, mode));
-    if (mode != Database::Mode::ReadOnly && !workspace->m_peers->pendingQuarters().isEmpty())
+    if (mode == Database::Mode::ReadOnly)
+        return workspace;
+    if (!workspace->m_peers->pendingQuarters().isEmpty())
         workspace->completePendingWork();
+    // Bring every case file to the current schema now, while nothing else has it open.
+    for (const QString &path : workspace->caseFilePaths())
+        CaseFile(path, Database::Mode::OpenExisting);
     return workspace;
 }
 

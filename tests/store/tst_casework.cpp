@@ -39,14 +39,14 @@ private Q_SLOTS:
         QVERIFY(checkCaseFile(m_path).clean());
     }
 
-    void readOnlyRefusesToUpgrade()
+    void readOnlyReadsWithoutUpgrading()
     {
-        try {
-            CaseFile readOnly(m_path, Database::Mode::ReadOnly);
-            QFAIL("expected a refusal");
-        } catch (const StoreError &error) {
-            QVERIFY(error.message().contains(QStringLiteral("needs an upgrade")));
-        }
+        CaseFile readOnly(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(readOnly.database().schemaVersion(), 1);
+        QCOMPARE(readOnly.quarters().size(), 2);
+        QVERIFY(checkCaseFile(m_path).clean());
+        CaseFile again(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(again.database().schemaVersion(), 1);  // still untouched
     }
 
     void capabilityEditUndoRedo()

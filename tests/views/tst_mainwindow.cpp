@@ -1,7 +1,16 @@
 // The workbench window on the demo workspace (offscreen): it opens, lists
 // the case files, sorts and filters them, and renders something visible.
 
+#include "case/capabilitypage.h"
+#include "case/caseview.h"
+#include "case/metricspage.h"
+#include "case/whatifpage.h"
+#include "casework/casesession.h"
 #include "demo/demoworkspace.h"
+#include "itemmodels/capabilitymodel.h"
+#include "itemmodels/whatifmodel.h"
+#include "store/casefile.h"
+#include "translations.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/portfoliomodel.h"
 #include "mainwindow.h"
@@ -17,6 +26,11 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QDir>
 
 using namespace owb;
 
@@ -41,6 +55,69 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
         createDemoWorkspace(m_dir.filePath(QStringLiteral("demo")));
+    }
+
+    void translationsGivePlurals()
+    {
+        QVERIFY(installTranslations(*QCoreApplication::instance()));
+        QCOMPARE(PortfolioPanel::tr("%n case file(s) shown", nullptr, 1), QStringLiteral("1 case file shown"));
+        QCOMPARE(PortfolioPanel::tr("%n case file(s) shown", nullptr, 27), QStringLiteral("27 case files shown"));
+    }
+
+    // Open a trust, walk every tab, edit a capability rating, undo it, and
+    // check what the case file holds at each step.
+    void walkACase()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        const QString workspace = m_dir.filePath(QStringLiteral("demo"));
+        QVERIFY(window.openPath(workspace));
+        QTableView *portfolio = window.portfolio()->view();
+        portfolio->setCurrentIndex(portfolio->model()->index(0, 0));
+        const QString path = portfolio->model()->index(0, 0).data(PathRole).toString();
+        QTest::keyClick(portfolio, Qt::Key_Return);
+        QCOMPARE(window.caseView()->context().session->caseFile().path(), path);
+
+        QTabWidget *tabs = window.caseView()->tabs();
+        for (int tab = 0; tab < tabs->count(); ++tab) {
+            tabs->setCurrentIndex(tab);
+            QVERIFY2(looksRendered(window.grab().toImage()), qPrintable(tabs->tabText(tab)));
+            QVERIFY(window.minimumSizeHint().width() <= 1280);
+            if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+                window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR"))
+                                       .filePath(QStringLiteral("case-%1.png").arg(tab)));
+        }
+        QVERIFY(window.caseView()->metricsPage()->table()->model()->rowCount() > 10);
+        QVERIFY(window.caseView()->metricsPage()->chartTable()->rowCount() >= 1);
+
+        // What-if changes nothing stored.
+        WhatIfModel *whatIf = window.caseView()->whatIfPage()->model();
+        QAbstractItemModelTester whatIfTester(whatIf, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
+        QVERIFY(whatIf->hasChanges());
+        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("lots")));
+
+        // Capability: a rating edit through the model is an undoable command.
+        tabs->setCurrentWidget(window.caseView()->capabilityPage());
+        CapabilityModel *capability = window.caseView()->capabilityPage()->model();
+        QAbstractItemModelTester capabilityTester(capability, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex rating = capability->index(1, CapabilityModel::RegionRating);
+        QVERIFY(capability->setData(rating, QStringLiteral("limited")));
+        QCOMPARE(rating.data().toString(), QStringLiteral("Limited confidence"));
+        auto stored = [&] {
+            CaseFile file(path, Database::Mode::ReadOnly);
+            return CapabilityStore(file.database())
+                .areaField(capability->year(), rating.data(CodeRole).toString(), CapabilityArea::RegionRating);
+        };
+        QCOMPARE(stored(), QStringLiteral("limited"));
+        QVERIFY(window.undoGroup()->canUndo());
+        window.undoGroup()->undo();
+        QCOMPARE(stored(), QString());
+        QCOMPARE(rating.data().toString(), QString());
+        window.undoGroup()->redo();
+        QCOMPARE(stored(), QStringLiteral("limited"));
+        QVERIFY(looksRendered(window.grab().toImage()));
     }
 
     void welcomeFirst()

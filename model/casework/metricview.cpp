@@ -1,0 +1,77 @@
+#include "metricview.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace owb {
+
+QString targetText(const MetricDefinition &metric)
+{
+    auto number = [](double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); };
+    const bool higher = metric.direction == Direction::Higher;
+    QStringList parts;
+    if (metric.isBanded())
+        return QCoreApplication::translate("owb::MetricView", "bands");
+    if (metric.standard)
+        parts.append(QStringLiteral("%1 %2").arg(higher ? QStringLiteral("\u2265") : QStringLiteral("\u2264"),
+                                                 number(*metric.standard)));
+    if (metric.floor)
+        parts.append(QCoreApplication::translate("owb::MetricView", "floor %1").arg(number(*metric.floor)));
+    return parts.join(QStringLiteral(", "));
+}
+
+namespace {
+std::optional<int> trendOf(const MetricDefinition &metric, const MetricValue &now, const MetricValue &before)
+{
+    if (now.kind != MetricValue::Kind::Number || before.kind != MetricValue::Kind::Number || !metric.direction)
+        return std::nullopt;
+    const double change = now.number - before.number;
+    if (std::abs(change) <= kEqualityTolerance)
+        return 0;
+    return (change > 0) == (*metric.direction == Direction::Higher) ? 1 : -1;
+}
+} // namespace
+
+QList<MetricRow> metricRows(CaseFile &caseFile, NationalCache &national, const Methodology &methodology,
+                            const QString &peerType, const QStringList &quarters, const QString &quarter)
+{
+    const QHash<QString, MetricValue> values = caseFile.metricValues(quarter);
+    const qsizetype position = quarters.indexOf(quarter);
+    const QHash<QString, MetricValue> previous = position > 0 ? caseFile.metricValues(quarters.at(position - 1))
+                                                              : QHash<QString, MetricValue>();
+    QHash<QString, Hundredths> scores;
+    if (const auto assessment = caseFile.assessment(quarter))
+        for (const MetricResult &m : assessment->result.metrics)
+            scores.insert(m.metricId, m.score);
+
+    QList<MetricRow> rows;
+    for (const MetricDefinition &metric : methodology.metrics()) {
+        if (!metric.appliesTo.contains(peerType))
+            continue;
+        MetricRow row;
+        row.metric = &metric;
+        row.value = values.value(metric.id);
+        row.score = scores.value(metric.id);
+        const std::optional<double> own = row.value.kind == MetricValue::Kind::Number ? std::optional(row.value.number)
+                                                                                        : std::nullopt;
+        row.benchmark = benchmarkMetric(metric, national.peerValues(quarter, peerType, metric.id), own);
+        row.trend = trendOf(metric, row.value, previous.value(metric.id));
+        rows.append(row);
+    }
+    return rows;
+}
+
+QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, const MetricDefinition &metric,
+                                 const QString &peerType, const QStringList &quarters)
+{
+    QList<MetricPoint> points;
+    for (const QString &quarter : quarters) {
+        const MetricValue value = caseFile.metricValues(quarter).value(metric.id);
+        const std::optional<double> own = value.kind == MetricValue::Kind::Number ? std::optional(value.number)
+                                                                                   : std::nullopt;
+        points.append({quarter, own, benchmarkMetric(metric, national.peerValues(quarter, peerType, metric.id), own)});
+    }
+    return points;
+}
+
+} // namespace owb

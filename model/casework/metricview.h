@@ -1,0 +1,38 @@
+#pragma once
+// What the case view shows about metrics, built from the case file and the
+// national data: a quarter's table rows and one metric's history.
+
+#include "framework/benchmark.h"
+#include "nationalcache.h"
+#include "store/casefile.h"
+
+namespace owb {
+
+struct MetricRow
+{
+    const MetricDefinition *metric = nullptr;
+    MetricValue value;
+    Hundredths score = 0;  // 0: missing, suppressed or contextual
+    std::optional<MetricBenchmark> benchmark;
+    // Against the previous quarter's value: +1 better, -1 worse, 0 same; nullopt when unknown.
+    std::optional<int> trend;
+};
+
+struct MetricPoint
+{
+    QString quarter;
+    std::optional<double> value;
+    std::optional<MetricBenchmark> benchmark;
+};
+
+// Every metric of the methodology that applies to the case's peer type.
+QList<MetricRow> metricRows(CaseFile &caseFile, NationalCache &national, const Methodology &methodology,
+                            const QString &peerType, const QStringList &quarters, const QString &quarter);
+
+QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, const MetricDefinition &metric,
+                                 const QString &peerType, const QStringList &quarters);
+
+// "≥ 65", "≤ 1", "floor 10", "bands": the metric's target as people read it.
+QString targetText(const MetricDefinition &metric);
+
+} // namespace owb

@@ -1,0 +1,66 @@
+#include "nationalcache.h"
+
+#include "framework/benchmark.h"
+
+#include <algorithm>
+
+namespace owb {
+
+NationalCache::Entry &NationalCache::entry(const QString &label)
+{
+    auto &slot = m_entries[label];
+    if (!slot) {
+        slot = std::make_shared<Entry>();
+        slot->data = m_peers.loadQuarter(label);
+    }
+    return *slot;
+}
+
+const QuarterData &NationalCache::quarter(const QString &label)
+{
+    return entry(label).data;
+}
+
+const QuarterAssessment &NationalCache::assessment(const QString &label)
+{
+    Entry &e = entry(label);
+    if (!e.assessment)
+        e.assessment = std::make_unique<QuarterAssessment>(assessQuarter(m_methodology, e.data.toInputs()));
+    return *e.assessment;
+}
+
+QList<double> NationalCache::peerValues(const QString &quarter, const QString &peerType, const QString &metricId)
+{
+    QList<double> values;
+    for (const OrganisationQuarter &org : entry(quarter).data.organisations) {
+        if (org.peerType != peerType)
+            continue;
+        const auto it = org.values.constFind(metricId);
+        if (it != org.values.cend() && it->kind == MetricValue::Kind::Number)
+            values.append(it->number);
+    }
+    return values;
+}
+
+double NationalCache::domainMedian(const QString &quarter, const QString &peerType, const QString &domainId)
+{
+    QList<double> scores;
+    for (const OrganisationAssessment &org : assessment(quarter).organisations) {
+        if (org.peerType != peerType)
+            continue;
+        for (const DomainResult &d : org.domains)
+            if (d.domainId == domainId && d.score > 0)
+                scores.append(d.score / 100.0);
+    }
+    if (scores.isEmpty())
+        return 0;
+    std::sort(scores.begin(), scores.end());
+    return quartileInc(scores, 2);
+}
+
+void NationalCache::clear()
+{
+    m_entries.clear();
+}
+
+} // namespace owb

@@ -1,0 +1,41 @@
+#pragma once
+// The national data of a workspace by quarter, read from peers.owdata on
+// first use and kept: the peer context every case view and what-if needs.
+// Invalidate it after an import.
+
+#include "data/metricdataset.h"
+#include "framework/assessment.h"
+#include "store/peerstore.h"
+
+#include <QHash>
+#include <memory>
+
+namespace owb {
+
+class NationalCache
+{
+public:
+    NationalCache(PeerStore &peers, const Methodology &methodology) : m_peers(peers), m_methodology(methodology) {}
+
+    const QuarterData &quarter(const QString &label);
+    const QuarterAssessment &assessment(const QString &label);
+    // The numeric values of a metric among organisations of a peer type.
+    QList<double> peerValues(const QString &quarter, const QString &peerType, const QString &metricId);
+    // Median of the peer type's domain scores (0 when none).
+    double domainMedian(const QString &quarter, const QString &peerType, const QString &domainId);
+    void clear();
+
+private:
+    struct Entry
+    {
+        QuarterData data;
+        std::unique_ptr<QuarterAssessment> assessment;
+    };
+    Entry &entry(const QString &label);
+
+    PeerStore &m_peers;
+    Methodology m_methodology;
+    QHash<QString, std::shared_ptr<Entry>> m_entries;
+};
+
+} // namespace owb

@@ -1,0 +1,36 @@
+#pragma once
+// A case's notes, newest first. Editing a note's text pushes an undo command.
+
+#include "casework/casesession.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+namespace owb {
+
+class NotesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { When, Author, Tag, Text, ColumnCount };
+
+    explicit NotesModel(QObject *parent = nullptr);
+    void setSession(CaseSession *session);
+    const Note &note(int row) const { return m_notes.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void reload();
+    QString tagText(const Note &note) const;
+
+    QPointer<CaseSession> m_session;
+    QList<Note> m_notes;
+};
+
+} // namespace owb

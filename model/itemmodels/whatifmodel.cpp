@@ -1,0 +1,145 @@
+#include "whatifmodel.h"
+
+#include "framework/scoring.h"
+#include "itemroles.h"
+
+#include <QFont>
+#include <cmath>
+
+namespace owb {
+
+WhatIfModel::WhatIfModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void WhatIfModel::setQuarter(const Methodology &methodology, const QuarterData &national, const QString &code)
+{
+    beginResetModel();
+    m_methodology = &methodology;
+    m_national = &national;
+    m_code = code;
+    m_overrides.clear();
+    m_result = runWhatIf(methodology, national, code, {});
+    endResetModel();
+    Q_EMIT resultChanged();
+}
+
+void WhatIfModel::resetScenario()
+{
+    m_overrides.clear();
+    recompute();
+}
+
+void WhatIfModel::recompute()
+{
+    if (!m_methodology)
+        return;
+    m_result = runWhatIf(*m_methodology, *m_national, m_code, m_overrides);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT resultChanged();
+}
+
+int WhatIfModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_result.actual.metrics.size());
+}
+
+int WhatIfModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WhatIfModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const MetricResult &actual = m_result.actual.metrics.at(index.row());
+    const MetricResult &scenario = m_result.scenario.metrics.at(index.row());
+    if (role == CodeRole)
+        return actual.metricId;
+    if (role == Qt::FontRole && index.column() != Metric && m_overrides.contains(actual.metricId)) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == Qt::TextAlignmentRole && index.column() != Metric)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::AccessibleTextRole)
+        return {};
+    auto score = [](Hundredths s) { return s > 0 ? formatHundredths(s) : QStringLiteral("\u2013"); };
+    switch (index.column()) {
+    case Metric: {
+        const MetricDefinition *m = m_methodology->metric(actual.metricId);
+        return QStringLiteral("%1  %2").arg(actual.metricId, m ? m->name : QString());
+    }
+    case ActualValue:
+        return actual.value.toText();
+    case WhatIfValue:
+        return scenario.value.toText();
+    case ActualScore:
+        return score(actual.score);
+    case WhatIfScore:
+        return score(scenario.score);
+    default:
+        return {};
+    }
+}
+
+bool WhatIfModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != WhatIfValue || !m_methodology)
+        return false;
+    const QString id = m_result.actual.metrics.at(index.row()).metricId;
+    const MetricDefinition *metric = m_methodology->metric(id);
+    const QString text = value.toString().trimmed();
+    MetricValue parsed;
+    if (!text.isEmpty()) {
+        if (metric && metric->labelBands) {
+            const Band *band = findLabelBand(*metric, text);
+            if (!band)
+                return false;
+            parsed = MetricValue::fromLabel(band->label);
+        } else {
+            // The same notation as the metric files: C numbers, optional trailing %.
+            bool ok = false;
+            const double number = QString(text).remove(QLatin1Char('%')).trimmed().toDouble(&ok);
+            if (!ok || !std::isfinite(number))
+                return false;
+            parsed = MetricValue::fromNumber(number);
+        }
+    }
+    if (parsed.sameAs(m_result.actual.metrics.at(index.row()).value))
+        m_overrides.remove(id);
+    else
+        m_overrides.insert(id, parsed);
+    recompute();
+    return true;
+}
+
+Qt::ItemFlags WhatIfModel::flags(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | (index.column() == WhatIfValue ? Qt::ItemIsEditable : Qt::NoItemFlags);
+}
+
+QVariant WhatIfModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Metric:
+        return tr("Metric");
+    case ActualValue:
+        return tr("Actual value");
+    case WhatIfValue:
+        return tr("What-if value");
+    case ActualScore:
+        return tr("Actual score");
+    case WhatIfScore:
+        return tr("What-if score");
+    default:
+        return {};
+    }
+}
+
+} // namespace owb

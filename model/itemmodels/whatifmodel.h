@@ -1,0 +1,45 @@
+#pragma once
+// What-if: the quarter's scored metrics with an editable what-if value, the
+// actual and the resulting score side by side. Edits stay in this model:
+// nothing is stored, so they are not undo commands.
+
+#include "casework/whatif.h"
+
+#include <QAbstractTableModel>
+
+namespace owb {
+
+class WhatIfModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Metric, ActualValue, WhatIfValue, ActualScore, WhatIfScore, ColumnCount };
+
+    explicit WhatIfModel(QObject *parent = nullptr);
+    // The quarter's national data (the organisation must be in it).
+    void setQuarter(const Methodology &methodology, const QuarterData &national, const QString &code);
+    void resetScenario();
+    const WhatIfResult &result() const { return m_result; }
+    bool hasChanges() const { return !m_overrides.isEmpty(); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void resultChanged();
+
+private:
+    void recompute();
+
+    const Methodology *m_methodology = nullptr;
+    const QuarterData *m_national = nullptr;
+    QString m_code;
+    QHash<QString, MetricValue> m_overrides;
+    WhatIfResult m_result;
+};
+
+} // namespace owb

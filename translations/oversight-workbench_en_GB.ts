@@ -1,0 +1,956 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>No values to chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run chart: %n point(s), fewer than 13, so no process limits or special-cause signals (not enough data).</source>
+        <translation>
+            <numerusform>Run chart: %n point, fewer than 13, so no process limits or special-cause signals (not enough data).</numerusform>
+            <numerusform>Run chart: %n points, fewer than 13, so no process limits or special-cause signals (not enough data).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Variation: common cause (no special-cause signal at the latest point).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variation: special cause, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assurance against the standard: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Segmentation and casework for NHS oversight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace folder or a case file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo workspace, creating it if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::CapabilityModel</name>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::CapabilityPage</name>
+    <message>
+        <source>Assessment year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region&apos;s overall capability view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the region holds this view: track record, third-party views, concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the overall view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region&apos;s overall view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ra&amp;tionale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decided on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Evidence...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Attachment As...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment &amp;year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is larger than %2 MB and cannot be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::CaseSession</name>
+    <message>
+        <source>Edit capability notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change self-assessment rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change region&apos;s capability rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change overall capability view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::CaseView</name>
+    <message>
+        <source>← Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the portfolio (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;apability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  ·  %3  ·  %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::ChoiceDelegate</name>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::Commands</name>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add evidence &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete evidence &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::DomainChart</name>
+    <message>
+        <source>Domain scores chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain scores (1 best, 4 worst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer median</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::EvidenceDialog</name>
+    <message>
+        <source>No file attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. trust board, CQC, region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach &amp;File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::MainWindow</name>
+    <message>
+        <source>Oversight Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Oversight Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Oversight Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Oversight Workbench&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Segmentation, peer benchmarking and casework for the NHS Oversight Framework. Every rule comes from the methodology file in force, shown in the status bar.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oversight Workbench - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the demo workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case file(s) could not be read: %1</source>
+        <translation>
+            <numerusform>%n case file could not be read: %1</numerusform>
+            <numerusform>%n case files could not be read: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A change could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open case file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::MetricTrendChart</name>
+    <message>
+        <source>Metric trend chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer interquartile range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean (run chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special cause: improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special cause: concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::MetricView</name>
+    <message>
+        <source>bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::MetricsModel</name>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contextual, not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>better than last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worse than last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard / floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer quartiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank among peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::MetricsPage</name>
+    <message>
+        <source>Show the chart as a &amp;table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics of the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric over time, as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer lower quartile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer upper quartile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPC signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::NotesModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::NotesPage</name>
+    <message>
+        <source>Search notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note (Ctrl+Return adds it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case in general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::OverviewPage</name>
+    <message>
+        <source>Segment
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not
+segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed under methodology %1 (SHA-256 %2...) on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case file holds no assessment for this quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::PortfolioModel</name>
+    <message>
+        <source>Segment %1 in %2, %3 in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No previous segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deteriorated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::PortfolioPanel</name>
+    <message>
+        <source>Filter by code, name, peer type or region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter case files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case file(s) shown</source>
+        <translation>
+            <numerusform>%n case file shown</numerusform>
+            <numerusform>%n case files shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>owb::SegmentExplanation</name>
+    <message>
+        <source>No metric was scored in %1, so the organisation is not segmented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed thresholds %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>peer quartiles %1 among %n peer(s) (%2)</source>
+        <translation>
+            <numerusform>peer quartiles %1 among %n peer (%2)</numerusform>
+            <numerusform>peer quartiles %1 among %n peers (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Average %1 over %n scored metric(s); %2 → segment %3</source>
+        <translation>
+            <numerusform>Average %1 over %n scored metric; %2 → segment %3</numerusform>
+            <numerusform>Average %1 over %n scored metrics; %2 → segment %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; finance override: in deficit, so segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; in deficit (the finance override changes nothing in segment %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its delivery is in segment 1; only its finances hold it in segment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in segment 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reach segment %1 the average must improve by %2, to %3 or better (against this quarter&apos;s cut points).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While in deficit the finance override keeps it in segment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::SegmentHistoryChart</name>
+    <message>
+        <source>Segment history chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment by quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::WelcomePanel</name>
+    <message>
+        <source>Oversight Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation, peer benchmarking and casework for the NHS Oversight Framework. Open a workspace to begin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invented national dataset with the case files of one region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open a workspace folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a workspace from a metric file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::WhatIfModel</name>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::WhatIfPage</name>
+    <message>
+        <source>Type a different value in the &lt;b&gt;What-if value&lt;/b&gt; column (a band label for banded metrics, empty for missing). The quarter is assessed again against the same peers; nothing is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if metric values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset to actual values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery (raw) segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,255 @@
+#include "capabilitypage.h"
+
+#include "casework/casesession.h"
+#include "delegates/choicedelegate.h"
+#include "dialogs/evidencedialog.h"
+#include "itemmodels/capabilitymodel.h"
+#include "itemmodels/itemroles.h"
+#include "widgets/committextedit.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableView>
+#include <QTableWidget>
+
+namespace owb {
+
+CapabilityPage::CapabilityPage(QWidget *parent)
+    : QWidget(parent),
+      m_yearBox(new QComboBox(this)),
+      m_model(new CapabilityModel(this)),
+      m_table(new QTableView(this)),
+      m_ratingDelegate(new ChoiceDelegate(this)),
+      m_overallRating(new QComboBox(this)),
+      m_rationale(new CommitTextEdit(this)),
+      m_decidedOn(new QDateEdit(this)),
+      m_evidence(new QTableWidget(this))
+{
+    m_yearBox->setAccessibleName(tr("Assessment year"));
+    connect(m_yearBox, &QComboBox::currentTextChanged, this, &CapabilityPage::showYear);
+
+    m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Capability areas"));
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(true);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::SelectedClicked);
+    m_table->setItemDelegateForColumn(CapabilityModel::SelfRating, m_ratingDelegate);
+    m_table->setItemDelegateForColumn(CapabilityModel::RegionRating, m_ratingDelegate);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CapabilityModel::Notes, QHeaderView::Stretch);
+
+    m_overallRating->setAccessibleName(tr("Region's overall capability view"));
+    connect(m_overallRating, &QComboBox::activated, this, [this] {
+        report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::Rating,
+                                                       m_overallRating->currentData().toString()));
+    });
+    m_rationale->setAccessibleName(tr("Rationale"));
+    m_rationale->setPlaceholderText(tr("Why the region holds this view: track record, third-party views, concerns"));
+    m_rationale->setMaximumHeight(90);
+    m_rationale->setTabChangesFocus(true);
+    connect(m_rationale, &CommitTextEdit::editingFinished, this, [this](const QString &text) {
+        if (m_context.session && text != m_context.session->capability().overall(m_year).rationale)
+            report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::Rationale, text));
+    });
+    m_decidedOn->setCalendarPopup(true);
+    m_decidedOn->setAccessibleName(tr("Date of the overall view"));
+    connect(m_decidedOn, &QDateEdit::editingFinished, this, [this] {
+        const QString date = m_decidedOn->date().toString(Qt::ISODate);
+        if (m_context.session && date != m_context.session->capability().overall(m_year).decidedOn)
+            report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date));
+    });
+    auto *overall = new QGroupBox(tr("Region's overall view"), this);
+    auto *form = new QFormLayout(overall);
+    form->addRow(tr("&Rating:"), m_overallRating);
+    form->addRow(tr("Ra&tionale:"), m_rationale);
+    form->addRow(tr("&Decided on:"), m_decidedOn);
+
+    m_evidence->setColumnCount(5);
+    m_evidence->setHorizontalHeaderLabels({tr("Date"), tr("Area"), tr("Title"), tr("Source"), tr("File")});
+    m_evidence->setAccessibleName(tr("Evidence"));
+    m_evidence->verticalHeader()->hide();
+    m_evidence->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_evidence->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_evidence->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_evidence->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    auto *add = new QPushButton(tr("&Add Evidence..."), this);
+    auto *remove = new QPushButton(tr("Re&move"), this);
+    auto *save = new QPushButton(tr("&Save Attachment As..."), this);
+    connect(add, &QPushButton::clicked, this, &CapabilityPage::addEvidence);
+    connect(remove, &QPushButton::clicked, this, &CapabilityPage::removeEvidence);
+    connect(save, &QPushButton::clicked, this, &CapabilityPage::saveAttachment);
+    auto *evidenceBox = new QGroupBox(tr("Evidence"), this);
+    auto *evidenceLayout = new QVBoxLayout(evidenceBox);
+    evidenceLayout->addWidget(m_evidence);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addWidget(save);
+    buttons->addStretch();
+    evidenceLayout->addLayout(buttons);
+
+    auto *yearRow = new QHBoxLayout;
+    auto *yearLabel = new QLabel(tr("Assessment &year:"), this);
+    yearLabel->setBuddy(m_yearBox);
+    yearRow->addWidget(yearLabel);
+    yearRow->addWidget(m_yearBox);
+    yearRow->addStretch();
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(overall, 2);
+    bottom->addWidget(evidenceBox, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(yearRow);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom, 1);
+}
+
+void CapabilityPage::setContext(const CaseContext &context)
+{
+    const bool newSession = context.session != m_context.session;
+    m_context = context;
+    if (!context.isValid())
+        return;
+    if (newSession) {
+        connect(context.session, &CaseSession::capabilityChanged, this, &CapabilityPage::reloadOverallAndEvidence,
+                Qt::UniqueConnection);
+        QList<std::pair<QString, QString>> ratings;
+        const QSignalBlocker blocker(m_overallRating);
+        m_overallRating->clear();
+        m_overallRating->addItem(tr("(not set)"), QString());
+        for (const NamedItem &rating : context.session->methodology().capabilityRatings()) {
+            ratings.append({rating.id, rating.name});
+            m_overallRating->addItem(rating.name, rating.id);
+        }
+        m_ratingDelegate->setChoices(ratings);
+    }
+    // Years with records, and the year of the quarter in view.
+    QStringList years = context.session->capability().years();
+    const QString current = CaseSession::financialYear(context.quarter);
+    if (!years.contains(current))
+        years.append(current);
+    std::sort(years.begin(), years.end());
+    const QSignalBlocker blocker(m_yearBox);
+    m_yearBox->clear();
+    m_yearBox->addItems(years);
+    m_yearBox->setCurrentText(current);
+    showYear(current);
+}
+
+void CapabilityPage::showYear(const QString &year)
+{
+    if (!m_context.session || year.isEmpty())
+        return;
+    m_year = year;
+    m_model->setSession(m_context.session, year);
+    m_table->resizeRowsToContents();
+    reloadOverallAndEvidence();
+}
+
+void CapabilityPage::reloadOverallAndEvidence()
+{
+    if (!m_context.session)
+        return;
+    CapabilityStore &store = m_context.session->capability();
+    const CapabilityOverall overall = store.overall(m_year);
+    {
+        const QSignalBlocker b1(m_overallRating);
+        const QSignalBlocker b2(m_decidedOn);
+        m_overallRating->setCurrentIndex(qMax(0, m_overallRating->findData(overall.rating)));
+        if (m_rationale->toPlainText() != overall.rationale)
+            m_rationale->setPlainText(overall.rationale);
+        const QDate date = QDate::fromString(overall.decidedOn, Qt::ISODate);
+        m_decidedOn->setDate(date.isValid() ? date : QDate::currentDate());
+    }
+    QHash<QString, QString> areaNames;
+    for (const NamedItem &area : m_context.session->methodology().capabilityAreas())
+        areaNames.insert(area.id, area.name);
+    const QList<EvidenceItem> items = store.evidence(m_year);
+    m_evidence->setRowCount(int(items.size()));
+    for (int row = 0; row < items.size(); ++row) {
+        const EvidenceItem &e = items.at(row);
+        const QString file = e.fileName.isEmpty() ? QString()
+                                                  : tr("%1 (%2 KB)").arg(e.fileName).arg((e.fileSize + 1023) / 1024);
+        const QStringList cells{e.date, areaNames.value(e.areaId, e.areaId), e.title, e.source, file};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *cell = new QTableWidgetItem(cells.at(c));
+            cell->setData(Qt::UserRole, e.id);
+            m_evidence->setItem(row, c, cell);
+        }
+    }
+}
+
+void CapabilityPage::addEvidence()
+{
+    if (!m_context.session)
+        return;
+    const QString area = m_table->currentIndex().isValid()
+                             ? m_model->index(m_table->currentIndex().row(), 0).data(CodeRole).toString()
+                             : QString();
+    EvidenceDialog dialog(m_context.session->methodology().capabilityAreas(), area, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QByteArray data;
+    if (!dialog.filePath().isEmpty()) {
+        QFile file(dialog.filePath());
+        if (file.size() > CapabilityStore::kMaxAttachmentBytes) {
+            report(tr("%1: the file is larger than %2 MB and cannot be attached.")
+                       .arg(dialog.filePath())
+                       .arg(CapabilityStore::kMaxAttachmentBytes >> 20));
+            return;
+        }
+        if (!file.open(QIODevice::ReadOnly)) {
+            report(tr("%1: cannot read: %2").arg(dialog.filePath(), file.errorString()));
+            return;
+        }
+        data = file.readAll();
+    }
+    report(m_context.session->addEvidence(dialog.item(m_year), data));
+}
+
+void CapabilityPage::removeEvidence()
+{
+    const int row = m_evidence->currentRow();
+    if (!m_context.session || row < 0)
+        return;
+    const qint64 id = m_evidence->item(row, 0)->data(Qt::UserRole).toLongLong();
+    for (const EvidenceItem &item : m_context.session->capability().evidence(m_year))
+        if (item.id == id)
+            report(m_context.session->removeEvidence(item));
+}
+
+void CapabilityPage::saveAttachment()
+{
+    const int row = m_evidence->currentRow();
+    if (!m_context.session || row < 0)
+        return;
+    const qint64 id = m_evidence->item(row, 0)->data(Qt::UserRole).toLongLong();
+    for (const EvidenceItem &item : m_context.session->capability().evidence(m_year)) {
+        if (item.id != id || item.fileName.isEmpty())
+            continue;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Attachment"), item.fileName);
+        if (path.isEmpty())
+            return;
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(m_context.session->capability().evidenceFile(id)) < 0
+            || !file.commit())
+            report(tr("%1: cannot write: %2").arg(path, file.errorString()));
+    }
+}
+
+void CapabilityPage::report(const QString &error)
+{
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The change was not saved"), error);
+}
+
+} // namespace owb

@@ -1,0 +1,51 @@
+#pragma once
+// Capability (framework.md §5): per year and area, the board's
+// self-assessment, the region's view and notes; evidence items with
+// attachments; the region's overall view with rationale and date. Every edit
+// is an undo command.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QTableView;
+class QTableWidget;
+
+namespace owb {
+
+class CapabilityModel;
+class ChoiceDelegate;
+class CommitTextEdit;
+
+class CapabilityPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CapabilityPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+    CapabilityModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+private:
+    void showYear(const QString &year);
+    void reloadOverallAndEvidence();
+    void addEvidence();
+    void removeEvidence();
+    void saveAttachment();
+    void report(const QString &error);
+
+    CaseContext m_context;
+    QString m_year;
+    QComboBox *m_yearBox;
+    CapabilityModel *m_model;
+    QTableView *m_table;
+    ChoiceDelegate *m_ratingDelegate;
+    QComboBox *m_overallRating;
+    CommitTextEdit *m_rationale;
+    QDateEdit *m_decidedOn;
+    QTableWidget *m_evidence;
+};
+
+} // namespace owb

@@ -1,0 +1,49 @@
+#pragma once
+// One organisation: a header with its identity and segment, and a tab per
+// view (overview, metrics, what-if, capability, notes).
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace owb {
+
+class CapabilityPage;
+class MetricsPage;
+class NotesPage;
+class OverviewPage;
+class WhatIfPage;
+
+class CaseView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaseView(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+    const CaseContext &context() const { return m_context; }
+    QTabWidget *tabs() const { return m_tabs; }
+    CapabilityPage *capabilityPage() const { return m_capability; }
+    MetricsPage *metricsPage() const { return m_metrics; }
+    WhatIfPage *whatIfPage() const { return m_whatIf; }
+
+Q_SIGNALS:
+    void backRequested();
+
+private:
+    void refreshCurrentTab();
+
+    CaseContext m_context;
+    QLabel *m_title;
+    QTabWidget *m_tabs;
+    OverviewPage *m_overview;
+    MetricsPage *m_metrics;
+    WhatIfPage *m_whatIf;
+    CapabilityPage *m_capability;
+    NotesPage *m_notes;
+    QList<bool> m_fresh;  // per tab: shows the current context
+};
+
+} // namespace owb

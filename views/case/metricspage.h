@@ -1,0 +1,43 @@
+#pragma once
+// The quarter's metrics in a table, and the selected metric over time with
+// its peers and SPC; the chart has a table equivalent for keyboard and
+// screen-reader users.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTableWidget;
+class QCheckBox;
+
+namespace owb {
+
+class MetricsModel;
+class MetricTrendChart;
+
+class MetricsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MetricsPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+    QTableView *table() const { return m_table; }
+    QTableWidget *chartTable() const { return m_chartTable; }
+
+private:
+    void showMetric(const QString &metricId);
+
+    CaseContext m_context;
+    MetricsModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    MetricTrendChart *m_chart;
+    QTableWidget *m_chartTable;
+    QLabel *m_spcSummary;
+    QCheckBox *m_asTable;
+};
+
+} // namespace owb

@@ -1,0 +1,38 @@
+#pragma once
+// Timestamped notes with author, tagged to a domain or metric, searchable.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace owb {
+
+class NotesModel;
+
+class NotesPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit NotesPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+
+private:
+    void addNote();
+    void deleteNote();
+
+    CaseContext m_context;
+    NotesModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QComboBox *m_tag;
+    QPlainTextEdit *m_text;
+};
+
+} // namespace owb

@@ -1,0 +1,109 @@
+#include "overviewpage.h"
+
+#include "casework/casesession.h"
+#include "casework/nationalcache.h"
+#include "casework/segmentexplanation.h"
+#include "charts/domainchart.h"
+#include "charts/segmenthistorychart.h"
+#include "delegates/segmentdelegate.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+
+namespace owb {
+
+OverviewPage::OverviewPage(QWidget *parent)
+    : QWidget(parent),
+      m_segment(new QLabel(this)),
+      m_segmentLabel(new QLabel(this)),
+      m_howReached(new QLabel(this)),
+      m_toNext(new QLabel(this)),
+      m_provenance(new QLabel(this)),
+      m_history(new SegmentHistoryChart(this)),
+      m_domains(new DomainChart(this))
+{
+    m_segment->setAlignment(Qt::AlignCenter);
+    m_segment->setMinimumSize(120, 72);
+    QFont big = m_segment->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_segment->setFont(big);
+    QFont labelFont = m_segmentLabel->font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 1.2);
+    labelFont.setBold(true);
+    m_segmentLabel->setFont(labelFont);
+    for (QLabel *label : {m_segmentLabel, m_howReached, m_toNext, m_provenance}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+    m_provenance->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    auto *text = new QVBoxLayout;
+    text->addWidget(m_segmentLabel);
+    text->addWidget(m_howReached);
+    text->addWidget(m_toNext);
+    text->addWidget(m_provenance);
+    text->addStretch();
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_segment, 0, Qt::AlignTop);
+    top->addLayout(text, 1);
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(m_history, 1);
+    charts->addWidget(m_domains, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(charts, 1);
+}
+
+void OverviewPage::setContext(const CaseContext &context)
+{
+    if (!context.isValid())
+        return;
+    CaseFile &caseFile = context.session->caseFile();
+    const Methodology &methodology = context.session->methodology();
+    const auto assessment = caseFile.assessment(context.quarter);
+    const int segment = assessment ? assessment->result.segment : 0;
+    m_segment->setText(segment > 0 ? tr("Segment\n%1").arg(segment) : tr("Not\nsegmented"));
+    m_segment->setAccessibleName(m_segment->text().replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    m_segment->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 10px; padding: 8px;")
+                                 .arg(SegmentDelegate::background(segment).name(),
+                                      SegmentDelegate::foreground(segment).name()));
+    m_segmentLabel->setText(segment > 0 ? methodology.segmentLabel(segment)
+                                        : tr("No assessment for %1").arg(context.quarter));
+    if (assessment) {
+        const SegmentExplanation explanation = explainSegment(*assessment, context.peerTypeName);
+        m_howReached->setText(explanation.howReached);
+        m_toNext->setText(explanation.toNextSegment);
+        m_provenance->setText(tr("Assessed under methodology %1 (SHA-256 %2...) on %3.")
+                                  .arg(assessment->methodologyId, assessment->methodologySha256.left(12),
+                                       QLocale().toString(QDateTime::fromString(assessment->computedAt, Qt::ISODate)
+                                                              .toLocalTime(),
+                                                          QLocale::ShortFormat)));
+    } else {
+        m_howReached->setText(tr("The case file holds no assessment for this quarter."));
+        m_toNext->clear();
+        m_provenance->clear();
+    }
+
+    QList<std::pair<QString, int>> history;
+    for (const StoredAssessment &a : caseFile.assessments())
+        history.append({a.quarter, a.result.segment});
+    m_history->setHistory(history);
+
+    QList<DomainBar> bars;
+    const QString peerType = context.session->identity().peerType;
+    for (const Domain &domain : methodology.domains()) {
+        DomainBar bar{domain.name, 0, context.national->domainMedian(context.quarter, peerType, domain.id)};
+        if (assessment)
+            for (const DomainResult &d : assessment->result.domains)
+                if (d.domainId == domain.id)
+                    bar.score = d.score / 100.0;
+        if (bar.score > 0 || bar.peerMedian > 0)
+            bars.append(bar);
+    }
+    m_domains->setDomains(bars, context.session->identity().name);
+}
+
+} // namespace owb

@@ -1,0 +1,33 @@
+#pragma once
+// The case at a glance: the segment and how it was reached in plain words,
+// the distance to the next segment, segment history and domain scores.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace owb {
+
+class DomainChart;
+class SegmentHistoryChart;
+
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OverviewPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+
+private:
+    QLabel *m_segment;
+    QLabel *m_segmentLabel;
+    QLabel *m_howReached;
+    QLabel *m_toNext;
+    QLabel *m_provenance;
+    SegmentHistoryChart *m_history;
+    DomainChart *m_domains;
+};
+
+} // namespace owb

@@ -1,0 +1,33 @@
+#pragma once
+// What-if: change metric values and see the scores, average, segment and
+// rank that would result against the same peers, beside the actual result.
+// Nothing is stored.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace owb {
+
+class WhatIfModel;
+
+class WhatIfPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WhatIfPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+    WhatIfModel *model() const { return m_model; }
+
+private:
+    void showSummary();
+
+    WhatIfModel *m_model;
+    QTableView *m_table;
+    QLabel *m_summary;
+};
+
+} // namespace owb

@@ -1,0 +1,70 @@
+#include "segmenthistorychart.h"
+
+#include "chartstyle.h"
+#include "delegates/segmentdelegate.h"
+
+#include <QCategoryAxis>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+namespace owb {
+
+SegmentHistoryChart::SegmentHistoryChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(200);
+    setAccessibleName(tr("Segment history chart"));
+}
+
+void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &history)
+{
+    auto *chart = new QChart;
+    chartstyle::apply(chart, tr("Segment by quarter"));
+    chart->legend()->hide();
+    auto *line = new QLineSeries(chart);
+    line->setColor(chartstyle::kPeers);
+    QList<QScatterSeries *> dots;
+    for (int segment = 1; segment <= 5; ++segment) {
+        auto *series = new QScatterSeries(chart);
+        series->setColor(SegmentDelegate::background(segment));
+        series->setBorderColor(Qt::white);
+        series->setMarkerSize(13);
+        dots.append(series);
+    }
+    auto *xAxis = new QCategoryAxis(chart);
+    xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (int i = 0; i < history.size(); ++i) {
+        const int segment = history.at(i).second;
+        xAxis->append(chartstyle::shortQuarter(history.at(i).first), i);
+        if (segment < 1)
+            continue;
+        line->append(i, segment);
+        dots[segment - 1]->append(i, segment);
+    }
+    xAxis->setRange(-0.5, qMax(0.5, history.size() - 0.5));
+    auto *yAxis = new QValueAxis(chart);
+    yAxis->setRange(0.5, 5.5);
+    yAxis->setTickCount(5);
+    yAxis->setTickType(QValueAxis::TicksDynamic);
+    yAxis->setTickAnchor(1);
+    yAxis->setTickInterval(1);
+    yAxis->setLabelFormat(QStringLiteral("%d"));
+    yAxis->setReverse(true);
+    yAxis->setTitleText(tr("Segment"));
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    chart->addSeries(line);
+    line->attachAxis(xAxis);
+    line->attachAxis(yAxis);
+    for (QScatterSeries *series : std::as_const(dots)) {
+        chart->addSeries(series);
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
+    }
+    QChart *old = this->chart();
+    setChart(chart);
+    delete old;
+}
+
+} // namespace owb

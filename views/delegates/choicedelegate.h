@@ -1,0 +1,25 @@
+#pragma once
+// Edits a cell by choosing from a fixed list of (id, name) pairs: the model's
+// EditRole holds the id, the combo box shows the names.
+
+#include <QStyledItemDelegate>
+
+namespace owb {
+
+class ChoiceDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit ChoiceDelegate(QObject *parent = nullptr) : QStyledItemDelegate(parent) {}
+    // An empty id is offered first, as "not set".
+    void setChoices(const QList<std::pair<QString, QString>> &choices) { m_choices = choices; }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+
+private:
+    QList<std::pair<QString, QString>> m_choices;
+};
+
+} // namespace owb

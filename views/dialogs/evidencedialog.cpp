@@ -1,0 +1,71 @@
+#include "evidencedialog.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace owb {
+
+EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &area, QWidget *parent)
+    : QDialog(parent),
+      m_title(new QLineEdit(this)),
+      m_date(new QDateEdit(QDate::currentDate(), this)),
+      m_source(new QLineEdit(this)),
+      m_area(new QComboBox(this)),
+      m_file(new QLabel(tr("No file attached"), this))
+{
+    setWindowTitle(tr("Add Evidence"));
+    m_date->setCalendarPopup(true);
+    for (const NamedItem &a : areas)
+        m_area->addItem(a.name, a.id);
+    m_area->setCurrentIndex(qMax(0, m_area->findData(area)));
+    m_source->setPlaceholderText(tr("e.g. trust board, CQC, region"));
+    auto *attach = new QPushButton(tr("Attach &File..."), this);
+    connect(attach, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Attach File"));
+        if (path.isEmpty())
+            return;
+        m_filePath = path;
+        m_file->setText(QFileInfo(path).fileName());
+    });
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(attach);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(tr("&Date:"), m_date);
+    form->addRow(tr("&Source:"), m_source);
+    form->addRow(tr("&Area:"), m_area);
+    form->addRow(tr("File:"), fileRow);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    connect(m_title, &QLineEdit::textChanged, ok, [ok](const QString &t) { ok->setEnabled(!t.trimmed().isEmpty()); });
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    resize(480, sizeHint().height());
+}
+
+EvidenceItem EvidenceDialog::item(const QString &year) const
+{
+    EvidenceItem item;
+    item.year = year;
+    item.areaId = m_area->currentData().toString();
+    item.title = m_title->text().trimmed();
+    item.date = m_date->date().toString(Qt::ISODate);
+    item.source = m_source->text().trimmed();
+    item.fileName = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).fileName();
+    return item;
+}
+
+} // namespace owb
