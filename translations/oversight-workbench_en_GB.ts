@@ -401,10 +401,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Methodology: %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot create the demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -425,6 +421,10 @@
     </message>
     <message>
         <source>Cannot open case file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -918,10 +918,6 @@ segmented</source>
     </message>
     <message>
         <source>What-if metric values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What-if result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

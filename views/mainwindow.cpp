@@ -141,7 +141,9 @@ bool MainWindow::openPath(const QString &path)
     m_national = std::make_unique<NationalCache>(m_workspace->peers(), m_workspace->methodology());
     setWindowTitle(tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
     const Methodology &methodology = m_workspace->methodology();
-    m_methodologyLabel->setText(tr("Methodology: %1 (%2)").arg(methodology.title(), methodology.id()));
+    m_methodologyLabel->setText(tr("Methodology: %1").arg(methodology.id()));
+    m_methodologyLabel->setToolTip(methodology.title());
+    m_methodologyLabel->setMinimumWidth(m_methodologyLabel->sizeHint().width());
     {
         const QSignalBlocker blocker(m_quarter);
         m_quarter->clear();

@@ -4,6 +4,7 @@
 #include "casework/nationalcache.h"
 #include "itemmodels/whatifmodel.h"
 
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -13,7 +14,7 @@
 namespace owb {
 
 WhatIfPage::WhatIfPage(QWidget *parent)
-    : QWidget(parent), m_model(new WhatIfModel(this)), m_table(new QTableView(this)), m_summary(new QLabel(this))
+    : QWidget(parent), m_model(new WhatIfModel(this)), m_table(new QTableView(this)), m_summary(new QGridLayout)
 {
     auto *intro = new QLabel(tr("Type a different value in the <b>What-if value</b> column (a band label for "
                                 "banded metrics, empty for missing). The quarter is assessed again against the "
@@ -27,14 +28,30 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(WhatIfModel::Metric, QHeaderView::Stretch);
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setAccessibleName(tr("What-if result"));
+    // A small grid: one row per result, actual beside what-if.
+    const QStringList headings{QString(), tr("Actual"), tr("What-if")};
+    const QStringList rows{tr("Average score"), tr("Delivery (raw) segment"), tr("Segment"), tr("League rank")};
+    for (int c = 0; c < headings.size(); ++c) {
+        auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(headings.at(c)), this);
+        m_summary->addWidget(label, 0, c, Qt::AlignRight);
+    }
+    for (int r = 0; r < rows.size(); ++r) {
+        m_summary->addWidget(new QLabel(rows.at(r), this), r + 1, 0);
+        for (int c = 1; c < 3; ++c) {
+            auto *value = new QLabel(this);
+            value->setAccessibleName(QStringLiteral("%1, %2").arg(rows.at(r), headings.at(c)));
+            value->setMinimumWidth(60);
+            value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_summary->addWidget(value, r + 1, c, Qt::AlignRight);
+        }
+    }
+    m_summary->setColumnStretch(3, 1);
     auto *reset = new QPushButton(tr("&Reset to actual values"), this);
     connect(reset, &QPushButton::clicked, m_model, &WhatIfModel::resetScenario);
     connect(m_model, &WhatIfModel::resultChanged, this, &WhatIfPage::showSummary);
 
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_summary, 1);
+    bottom->addLayout(m_summary, 1);
     bottom->addWidget(reset, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -57,19 +74,17 @@ void WhatIfPage::showSummary()
         return a.isSegmented() ? formatHundredths(a.average) : QStringLiteral("\u2013");
     };
     auto number = [](int v) { return v > 0 ? QString::number(v) : QStringLiteral("\u2013"); };
-    auto row = [](const QString &label, const QString &actual, const QString &scenario) {
-        const bool changed = actual != scenario;
-        return QStringLiteral("<tr><td>%1</td><td align=right>%2</td><td align=right>%3%4%5</td></tr>")
-            .arg(label, actual, changed ? QStringLiteral("<b>") : QString(), scenario,
-                 changed ? QStringLiteral("</b>") : QString());
-    };
-    m_summary->setText(QStringLiteral("<table cellspacing=0 cellpadding=3><tr><th></th><th>%1</th><th>%2</th></tr>")
-                           .arg(tr("Actual"), tr("What-if"))
-                       + row(tr("Average score"), average(r.actual), average(r.scenario))
-                       + row(tr("Delivery (raw) segment"), number(r.actual.rawSegment), number(r.scenario.rawSegment))
-                       + row(tr("Segment"), number(r.actual.segment), number(r.scenario.segment))
-                       + row(tr("League rank"), number(r.actual.rank), number(r.scenario.rank))
-                       + QStringLiteral("</table>"));
+    const QList<std::pair<QString, QString>> values{
+        {average(r.actual), average(r.scenario)},
+        {number(r.actual.rawSegment), number(r.scenario.rawSegment)},
+        {number(r.actual.segment), number(r.scenario.segment)},
+        {number(r.actual.rank), number(r.scenario.rank)}};
+    for (int row = 0; row < values.size(); ++row) {
+        const auto &[actual, scenario] = values.at(row);
+        static_cast<QLabel *>(m_summary->itemAtPosition(row + 1, 1)->widget())->setText(actual);
+        auto *label = static_cast<QLabel *>(m_summary->itemAtPosition(row + 1, 2)->widget());
+        label->setText(actual == scenario ? scenario : QStringLiteral("<b>%1</b>").arg(scenario));
+    }
 }
 
 } // namespace owb

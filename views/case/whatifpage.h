@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 class QTableView;
 
@@ -27,7 +28,7 @@ private:
 
     WhatIfModel *m_model;
     QTableView *m_table;
-    QLabel *m_summary;
+    QGridLayout *m_summary;
 };
 
 } // namespace owb
