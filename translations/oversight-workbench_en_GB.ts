@@ -261,6 +261,25 @@
     </message>
 </context>
 <context>
+    <name>owb::CsvExport</name>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::DomainChart</name>
     <message>
         <source>Domain scores chart</source>
@@ -315,6 +334,72 @@
     </message>
     <message>
         <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::LeagueModel</name>
+    <message>
+        <source>Segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In deficit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement to next segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::LeaguePanel</name>
+    <message>
+        <source>← Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League table for &amp;peer type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League table</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -425,6 +510,10 @@
     </message>
     <message>
         <source>Methodology: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;League Table</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -773,6 +862,14 @@ segmented</source>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The region&apos;s overall view of capability, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability view</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioPanel</name>
@@ -788,11 +885,39 @@ segmented</source>
         <source>Case files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Peer type filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All peer types</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>%n case file(s) shown</source>
+        <source>%1 of %n case file(s) shown</source>
         <translation>
-            <numerusform>%n case file shown</numerusform>
-            <numerusform>%n case files shown</numerusform>
+            <numerusform>%1 of %n case file shown</numerusform>
+            <numerusform>%1 of %n case files shown</numerusform>
         </translation>
     </message>
 </context>

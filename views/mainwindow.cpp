@@ -5,6 +5,7 @@
 #include "casework/nationalcache.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
+#include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_welcome(new WelcomePanel(this)),
       m_portfolio(new PortfolioPanel(this)),
       m_caseView(new CaseView(this)),
+      m_league(new LeaguePanel(this)),
       m_quarter(new QComboBox(this)),
       m_methodologyLabel(new QLabel(this))
 {
@@ -50,6 +52,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_portfolio);
     m_stack->addWidget(m_caseView);
+    m_stack->addWidget(m_league);
+    connect(m_league, &LeaguePanel::backRequested, this, &MainWindow::showPortfolio);
     setCentralWidget(m_stack);
     connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
@@ -96,6 +100,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *back = view->addAction(tr("&Portfolio"), this, &MainWindow::showPortfolio);
     back->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::CTRL | Qt::Key_1)});
+    QAction *league = view->addAction(tr("&League Table"), this, &MainWindow::showLeague);
+    league->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -210,7 +216,10 @@ void MainWindow::refreshPortfolio()
     QHash<QString, QString> names;
     for (const PeerType &type : m_workspace->methodology().peerTypes())
         names.insert(type.id, type.name);
-    m_portfolio->setEntries(entries, names);
+    QHash<QString, QString> ratings;
+    for (const NamedItem &rating : m_workspace->methodology().capabilityRatings())
+        ratings.insert(rating.id, rating.name);
+    m_portfolio->setEntries(entries, names, ratings);
     if (!problems.isEmpty())
         statusBar()->showMessage(tr("%n case file(s) could not be read: %1", nullptr, int(problems.size()))
                                      .arg(problems.first()));
@@ -221,6 +230,18 @@ void MainWindow::quarterChanged()
     refreshPortfolio();
     if (m_stack->currentWidget() == m_caseView)
         refreshCase();
+    if (m_stack->currentWidget() == m_league)
+        showLeague();
+}
+
+void MainWindow::showLeague()
+{
+    if (!m_workspace)
+        return;
+    m_undoGroup->setActiveStack(nullptr);
+    m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter());
+    m_stack->setCurrentWidget(m_league);
+    m_league->view()->setFocus();
 }
 
 bool MainWindow::openCase(const QString &path)

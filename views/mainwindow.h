@@ -16,6 +16,7 @@ namespace owb {
 
 class CaseSession;
 class CaseView;
+class LeaguePanel;
 class NationalCache;
 class PortfolioPanel;
 class WelcomePanel;
@@ -34,6 +35,8 @@ public:
     Workspace *workspace() const { return m_workspace.get(); }
     PortfolioPanel *portfolio() const { return m_portfolio; }
     CaseView *caseView() const { return m_caseView; }
+    LeaguePanel *leaguePanel() const { return m_league; }
+    void showLeague();
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     QString currentQuarter() const;
     // Shows one case (a path from the portfolio); false after telling the user why not.
@@ -62,6 +65,7 @@ private:
     WelcomePanel *m_welcome;
     PortfolioPanel *m_portfolio;
     CaseView *m_caseView;
+    LeaguePanel *m_league;
     QComboBox *m_quarter;
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;

@@ -41,10 +41,8 @@ SegmentExplanation explainSegment(const StoredAssessment &a, const QString &peer
                                           : QCoreApplication::translate("owb::SegmentExplanation", "Already in segment 1.");
         return out;
     }
-    const double cut = r.rawSegment == 2 ? c.t1 : r.rawSegment == 3 ? c.t2 : c.t3;
-    // The largest average in hundredths that lies on or below the cut.
-    const Hundredths target = Hundredths(std::floor(cut * 100 + 1e-6));
-    out.improvementNeeded = r.average - target;
+    out.improvementNeeded = improvementToNextSegment(r.average, r.rawSegment, c);
+    const Hundredths target = r.average - out.improvementNeeded;
     out.toNextSegment = QCoreApplication::translate("owb::SegmentExplanation", "To reach segment %1 the average must improve by %2, to %3 or better (against this "
                            "quarter's cut points).")
                             .arg(r.rawSegment - 1)

@@ -13,6 +13,14 @@ QString csvField(const QString &text)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+QString csvText(const QString &text)
+{
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!text.isEmpty() && formulaStarts.contains(text.front()))
+        return QLatin1Char('\'') + text;
+    return text;
+}
+
 void writeCsvRow(QTextStream &out, const QStringList &fields)
 {
     for (qsizetype i = 0; i < fields.size(); ++i) {

@@ -31,7 +31,7 @@ void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
 {
     writeCsvRow(out, portfolioColumns());
     for (const PortfolioEntry &e : entries)
-        writeCsvRow(out, {e.code, e.name, e.peerType, e.quarter, optional(e.segment),
+        writeCsvRow(out, {e.code, csvText(e.name), e.peerType, e.quarter, optional(e.segment),
                           e.average > 0 ? formatHundredths(e.average) : QString(), optional(e.rank),
                           optional(e.previousSegment), e.movement()});
 }

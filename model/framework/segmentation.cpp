@@ -1,6 +1,7 @@
 #include "segmentation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace owb {
@@ -36,6 +37,15 @@ int segmentFor(Hundredths average, const CutPoints &cuts)
 int applyFinanceOverride(int rawSegment, bool deficit, int cap)
 {
     return deficit && rawSegment < cap ? cap : rawSegment;
+}
+
+Hundredths improvementToNextSegment(Hundredths average, int rawSegment, const CutPoints &cuts)
+{
+    if (average <= 0 || rawSegment <= 1)
+        return 0;
+    const double cut = rawSegment == 2 ? cuts.t1 : rawSegment == 3 ? cuts.t2 : cuts.t3;
+    const Hundredths target = Hundredths(std::floor(cut * 100 + kEqualityTolerance * 100));
+    return average - target;
 }
 
 QList<int> leagueRanks(const QList<std::pair<int, Hundredths>> &entries)

@@ -28,6 +28,11 @@ int segmentFor(Hundredths average, const CutPoints &cuts);
 // A provider in deficit (or on deficit support) is no better than `cap`.
 int applyFinanceOverride(int rawSegment, bool deficit, int cap);
 
+// How much an average must fall to reach the next better delivery segment
+// against these cut points: down to the largest hundredth on or below the
+// cut. 0 in segment 1 or when not segmented.
+Hundredths improvementToNextSegment(Hundredths average, int rawSegment, const CutPoints &cuts);
+
 // League ranks for (final segment, average) pairs: order by segment, then
 // average (lower is better); equal pairs share a rank and the next skips.
 QList<int> leagueRanks(const QList<std::pair<int, Hundredths>> &entries);

@@ -9,11 +9,13 @@ namespace owb {
 
 PortfolioModel::PortfolioModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void PortfolioModel::setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames)
+void PortfolioModel::setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames,
+                                const QHash<QString, QString> &ratingNames)
 {
     beginResetModel();
     m_entries = entries;
     m_peerTypeNames = peerTypeNames;
+    m_ratingNames = ratingNames;
     endResetModel();
 }
 
@@ -73,6 +75,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && (column == Average || column == Rank))
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && column == Capability && !e.capabilityRating.isEmpty())
+        return tr("The region's overall view of capability, %1").arg(e.capabilityYear);
     if (role == Qt::ToolTipRole && column == Movement && !e.movement().isEmpty())
         return tr("Segment %1 in %2, %3 in %4").arg(e.previousSegment).arg(e.previousQuarter).arg(e.segment).arg(e.quarter);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
@@ -94,6 +98,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
         return segmented ? formatHundredths(e.average) : QString();
     case Rank:
         return e.rank > 0 ? tr("%1 of %2").arg(e.rank).arg(e.peerCount) : QString();
+    case Capability:
+        return m_ratingNames.value(e.capabilityRating, e.capabilityRating);
     case LastChange:
         return QLocale().toString(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
     default:
@@ -120,6 +126,8 @@ QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Average score");
     case Rank:
         return tr("League rank");
+    case Capability:
+        return tr("Capability view");
     case LastChange:
         return tr("Last change");
     default:

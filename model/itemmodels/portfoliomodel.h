@@ -11,12 +11,14 @@ class PortfolioModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Code, Name, PeerType, Segment, Movement, Average, Rank, LastChange, ColumnCount };
+    enum Column { Code, Name, PeerType, Segment, Movement, Average, Rank, Capability, LastChange, ColumnCount };
 
     explicit PortfolioModel(QObject *parent = nullptr);
 
-    // Replaces every row; peerTypeNames maps peer type ids to display names.
-    void setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames);
+    // Replaces every row; the hashes map peer type and capability rating ids to names.
+    void setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames,
+                    const QHash<QString, QString> &ratingNames = {});
+    const QList<PortfolioEntry> &entries() const { return m_entries; }
     const PortfolioEntry &entry(int row) const { return m_entries.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -27,6 +29,7 @@ public:
 private:
     QList<PortfolioEntry> m_entries;
     QHash<QString, QString> m_peerTypeNames;
+    QHash<QString, QString> m_ratingNames;
 };
 
 } // namespace owb

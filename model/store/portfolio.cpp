@@ -50,6 +50,16 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
             entry.lastChange = caseFile.database()
                                    .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment"))
                                    .toString();
+            // Capability arrived with schema 2; an older file simply has none yet.
+            if (caseFile.database().schemaVersion() >= 2) {
+                QSqlQuery q = caseFile.database().exec(
+                    QStringLiteral("SELECT rating, year FROM capability_overall WHERE rating <> ''"
+                                   " ORDER BY year DESC LIMIT 1"));
+                if (q.next()) {
+                    entry.capabilityRating = q.value(0).toString();
+                    entry.capabilityYear = q.value(1).toString();
+                }
+            }
             entries.append(entry);
         } catch (const StoreError &error) {
             if (problems)

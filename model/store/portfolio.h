@@ -25,6 +25,8 @@ struct PortfolioEntry
     QString previousQuarter;
     int previousSegment = 0;
     QString lastChange;  // ISO 8601 UTC of the newest stored assessment
+    QString capabilityRating;  // the region's latest overall capability view (a rating id)
+    QString capabilityYear;
 
     // "improved", "deteriorated", "unchanged", or empty when either quarter
     // is not segmented.

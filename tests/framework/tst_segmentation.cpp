@@ -68,6 +68,25 @@ private Q_SLOTS:
         QCOMPARE(applyFinanceOverride(1, true, 2), 2);
     }
 
+    void improvementToNext_data()
+    {
+        QTest::addColumn<int>("average");
+        QTest::addColumn<int>("raw");
+        QTest::addColumn<int>("needed");
+        QTest::newRow("segment 1: nothing") << 150 << 1 << 0;
+        QTest::newRow("segment 2 to t1 2.11") << 230 << 2 << 19;
+        QTest::newRow("segment 3 to t2 2.355 means 2.35") << 241 << 3 << 6;
+        QTest::newRow("segment 4 to t3 2.70") << 329 << 4 << 59;
+        QTest::newRow("not segmented") << 0 << 0 << 0;
+    }
+    void improvementToNext()
+    {
+        QFETCH(int, average);
+        QFETCH(int, raw);
+        QFETCH(int, needed);
+        QCOMPARE(improvementToNextSegment(average, raw, {2.11, 2.355, 2.70}), needed);
+    }
+
     void ranks()
     {
         const QList<std::pair<int, Hundredths>> entries{{2, 200}, {1, 150}, {3, 100}, {2, 200}, {2, 310}};

@@ -8,7 +8,10 @@
 #include "casework/casesession.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/capabilitymodel.h"
+#include "itemmodels/leaguemodel.h"
+#include "itemmodels/portfoliofilter.h"
 #include "itemmodels/whatifmodel.h"
+#include "league/leaguepanel.h"
 #include "store/casefile.h"
 #include "translations.h"
 #include "itemmodels/itemroles.h"
@@ -60,8 +63,8 @@ private Q_SLOTS:
     void translationsGivePlurals()
     {
         QVERIFY(installTranslations(*QCoreApplication::instance()));
-        QCOMPARE(PortfolioPanel::tr("%n case file(s) shown", nullptr, 1), QStringLiteral("1 case file shown"));
-        QCOMPARE(PortfolioPanel::tr("%n case file(s) shown", nullptr, 27), QStringLiteral("27 case files shown"));
+        QCOMPARE(PortfolioPanel::tr("%1 of %n case file(s) shown", nullptr, 1).arg(1), QStringLiteral("1 of 1 case file shown"));
+        QCOMPARE(PortfolioPanel::tr("%1 of %n case file(s) shown", nullptr, 27).arg(3), QStringLiteral("3 of 27 case files shown"));
     }
 
     // Open a trust, walk every tab, edit a capability rating, undo it, and
@@ -156,6 +159,42 @@ private Q_SLOTS:
         for (int row = 0; row < view->model()->rowCount(); ++row)
             QCOMPARE(view->model()->index(row, 0).data(PeerTypeRole).toString(), QStringLiteral("ambulance"));
         QVERIFY(looksRendered(window.grab().toImage()));
+    }
+
+    void filtersAndLeague()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        PortfolioFilter *filter = window.portfolio()->filter();
+        QAbstractItemModelTester tester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int all = filter->rowCount();
+        filter->setPeerType(QStringLiteral("mhc"));
+        QVERIFY(filter->rowCount() > 0 && filter->rowCount() < all);
+        for (int row = 0; row < filter->rowCount(); ++row)
+            QCOMPARE(filter->index(row, 0).data(PeerTypeRole).toString(), QStringLiteral("mhc"));
+        filter->setPeerType({});
+        filter->setSegment(1);
+        for (int row = 0; row < filter->rowCount(); ++row)
+            QCOMPARE(filter->index(row, 0).data(SegmentRole).toInt(), 1);
+        filter->setSegment(-1);
+        QCOMPARE(filter->rowCount(), all);
+
+        window.showLeague();
+        LeagueModel *league = window.leaguePanel()->model();
+        QAbstractItemModelTester leagueTester(league, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(league->rowCount(), 130);  // every acute trust nationally
+        QCOMPARE(league->entries().first().rank, 1);
+        for (int row = 1; row < league->rowCount(); ++row) {
+            const LeagueEntry &previous = league->entries().at(row - 1);
+            const LeagueEntry &entry = league->entries().at(row);
+            if (entry.rank > 0)
+                QVERIFY(std::pair(previous.segment, previous.average) <= std::pair(entry.segment, entry.average));
+        }
+        QVERIFY(looksRendered(window.grab().toImage()));
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("league.png")));
     }
 
     void refusesSomethingElse()

@@ -1,13 +1,17 @@
 #include "portfoliopanel.h"
 
 #include "delegates/segmentdelegate.h"
+#include "exchange/portfoliowriter.h"
 #include "itemmodels/itemroles.h"
+#include "itemmodels/portfoliofilter.h"
 #include "itemmodels/portfoliomodel.h"
+#include "widgets/csvexport.h"
 
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -16,23 +20,42 @@ namespace owb {
 PortfolioPanel::PortfolioPanel(QWidget *parent)
     : QWidget(parent),
       m_model(new PortfolioModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)),
+      m_proxy(new PortfolioFilter(this)),
       m_view(new QTableView(this)),
       m_filter(new QLineEdit(this)),
+      m_peerType(new QComboBox(this)),
+      m_segment(new QComboBox(this)),
       m_count(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(SortRole);
-    m_proxy->setFilterRole(FilterTextRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
     m_filter->setPlaceholderText(tr("Filter by code, name, peer type or region"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter case files"));
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text);
+        m_proxy->setText(text);
         updateCount();
+    });
+    m_peerType->setAccessibleName(tr("Peer type filter"));
+    connect(m_peerType, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setPeerType(m_peerType->currentData().toString());
+        updateCount();
+    });
+    m_segment->setAccessibleName(tr("Segment filter"));
+    m_segment->addItem(tr("All segments"), -1);
+    for (int segment = 1; segment <= 5; ++segment)
+        m_segment->addItem(tr("Segment %1").arg(segment), segment);
+    m_segment->addItem(tr("Not segmented"), 0);
+    connect(m_segment, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setSegment(m_segment->currentData().toInt());
+        updateCount();
+    });
+    auto *exportButton = new QPushButton(tr("&Export CSV..."), this);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        QList<PortfolioEntry> shown;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            shown.append(m_model->entry(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+        exportCsv(this, QStringLiteral("portfolio.csv"), [&shown](QTextStream &out) { writePortfolioCsv(out, shown); });
     });
 
     m_view->setModel(m_proxy);
@@ -45,7 +68,6 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(PortfolioModel::Name, QHeaderView::Stretch);
     m_view->setItemDelegateForColumn(PortfolioModel::Segment, new SegmentDelegate(m_view));
@@ -53,21 +75,36 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
         Q_EMIT caseActivated(index.data(PathRole).toString());
     });
 
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_peerType);
+    filters->addWidget(m_segment);
+    filters->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_filter);
+    layout->addLayout(filters);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 }
 
-void PortfolioPanel::setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames)
+void PortfolioPanel::setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames,
+                                const QHash<QString, QString> &ratingNames)
 {
-    m_model->setEntries(entries, peerTypeNames);
+    m_model->setEntries(entries, peerTypeNames, ratingNames);
+    const QString current = m_peerType->currentData().toString();
+    const QSignalBlocker blocker(m_peerType);
+    m_peerType->clear();
+    m_peerType->addItem(tr("All peer types"), QString());
+    QStringList ids = peerTypeNames.keys();
+    ids.sort();
+    for (const QString &id : std::as_const(ids))
+        m_peerType->addItem(peerTypeNames.value(id), id);
+    m_peerType->setCurrentIndex(qMax(0, m_peerType->findData(current)));
     updateCount();
 }
 
 void PortfolioPanel::updateCount()
 {
-    m_count->setText(tr("%n case file(s) shown", nullptr, m_proxy->rowCount()));
+    m_count->setText(tr("%1 of %n case file(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
 }
 
 } // namespace owb

@@ -1,16 +1,18 @@
 #pragma once
 // The portfolio: every case file of the workspace for the chosen quarter,
-// sortable and filterable; Enter or double-click opens a case.
+// sortable, filterable by peer type, segment and text, exportable to CSV;
+// Enter or double-click opens a case.
 
 #include <QWidget>
 
-class QLineEdit;
-class QSortFilterProxyModel;
-class QTableView;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QTableView;
 
 namespace owb {
 
+class PortfolioFilter;
 class PortfolioModel;
 struct PortfolioEntry;
 
@@ -20,9 +22,12 @@ class PortfolioPanel : public QWidget
 public:
     explicit PortfolioPanel(QWidget *parent = nullptr);
 
-    void setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames);
+    // The hashes map peer type and capability rating ids to names.
+    void setEntries(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &peerTypeNames,
+                    const QHash<QString, QString> &ratingNames = {});
     QTableView *view() const { return m_view; }
     PortfolioModel *model() const { return m_model; }
+    PortfolioFilter *filter() const { return m_proxy; }
 
 Q_SIGNALS:
     void caseActivated(const QString &path);
@@ -31,9 +36,11 @@ private:
     void updateCount();
 
     PortfolioModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    PortfolioFilter *m_proxy;
     QTableView *m_view;
     QLineEdit *m_filter;
+    QComboBox *m_peerType;
+    QComboBox *m_segment;
     QLabel *m_count;
 };
 

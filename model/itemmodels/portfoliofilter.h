@@ -1,0 +1,26 @@
+#pragma once
+// The portfolio's filters: peer type, segment and free text, together.
+
+#include <QSortFilterProxyModel>
+
+namespace owb {
+
+class PortfolioFilter : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit PortfolioFilter(QObject *parent = nullptr);
+    void setPeerType(const QString &peerType);  // empty: all
+    void setSegment(int segment);  // -1: all; 0: not segmented
+    void setText(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_peerType;
+    int m_segment = -1;
+    QString m_text;
+};
+
+} // namespace owb
