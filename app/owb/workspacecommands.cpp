@@ -5,26 +5,15 @@
 #include "demo/demoworkspace.h"
 #include "exchange/portfoliowriter.h"
 #include "store/integritycheck.h"
+#include "store/importer.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
 namespace owb::cli {
-
-namespace {
-QString sha256Of(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (file.open(QIODevice::ReadOnly))
-        hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-} // namespace
 
 int runImport(const QStringList &arguments)
 {
@@ -44,49 +33,30 @@ int runImport(const QStringList &arguments)
         return exitCode;
     const QString directory = parser.positionalArguments().at(0);
     const QString path = parser.positionalArguments().at(1);
-    const bool creating = Workspace::isAbsentOrEmpty(directory);
-    if (!creating && !Workspace::isWorkspace(directory)) {
-        printError(QStringLiteral("%1: not an Oversight Workbench workspace, and not empty: refusing to write there").arg(directory));
-        return BadInput;
-    }
-
     std::optional<Methodology> methodology;
     if (parser.isSet(methodologyOption())) {
         methodology = loadMethodology(parser);
         if (!methodology)
             return BadInput;
     }
-    try {
-        // An existing workspace keeps its methodology unless another is given.
-        // It is opened read-only until the file has passed validation.
-        if (!methodology)
-            methodology = creating ? Methodology::builtIn()
-                                   : Workspace::open(directory, Database::Mode::ReadOnly)->methodology();
-
-        Diagnostics errors;
-        MetricFileSummary summary;
-        const auto dataset = MetricFileReader(*methodology).read(path, &errors, &summary);
-        for (const Diagnostic &error : std::as_const(errors))
-            printError(error.toString());
-        if (!dataset)
-            return BadInput;
-        if (const QString skipped = summary.skippedLine(path, methodology->id()); !skipped.isEmpty())
-            printError(skipped);
-
-        const std::unique_ptr<Workspace> workspace = creating ? Workspace::create(directory, parser.value(region))
-                                                              : Workspace::open(directory);
-        const ImportReport report = workspace->import(*dataset, *methodology, path, sha256Of(path), summary.rows);
-        printLine(QStringLiteral("%1: imported %2 rows; quarters changed: %3; case files created %4, updated %5")
-                      .arg(directory)
-                      .arg(summary.rows)
-                      .arg(report.quartersChanged.isEmpty() ? QStringLiteral("none")
-                                                            : report.quartersChanged.join(QStringLiteral(", ")))
-                      .arg(report.caseFilesCreated)
-                      .arg(report.caseFilesUpdated));
-    } catch (const StoreError &error) {
-        printError(error.message());
+    const ImportOutcome outcome = importMetricFile(directory, path, methodology, parser.value(region));
+    for (const Diagnostic &error : outcome.errors)
+        printError(error.toString());
+    if (!outcome.storeError.isEmpty())
+        printError(outcome.storeError);
+    if (!outcome.ok())
         return BadInput;
-    }
+    if (const QString skipped = outcome.summary.skippedLine(path, outcome.methodologyId);
+        !skipped.isEmpty())
+        printError(skipped);
+    const ImportReport &report = outcome.report;
+    printLine(QStringLiteral("%1: imported %2 rows; quarters changed: %3; case files created %4, updated %5")
+                  .arg(directory)
+                  .arg(outcome.summary.rows)
+                  .arg(report.quartersChanged.isEmpty() ? QStringLiteral("none")
+                                                        : report.quartersChanged.join(QStringLiteral(", ")))
+                  .arg(report.caseFilesCreated)
+                  .arg(report.caseFilesUpdated));
     return Success;
 }
 

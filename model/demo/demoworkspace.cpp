@@ -1,11 +1,9 @@
 #include "demoworkspace.h"
 
-#include "data/metricfilereader.h"
 #include "demodata.h"
 #include "exchange/datasetwriter.h"
-#include "store/workspace.h"
+#include "store/importer.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QSaveFile>
 #include <QTextStream>
@@ -16,7 +14,7 @@ DemoSummary createDemoWorkspace(const QString &directory)
 {
     const Methodology &methodology = Methodology::builtIn();
     const DemoData demo = generateDemoData(methodology);
-    auto workspace = Workspace::create(directory, demo.region);
+    Workspace::create(directory, demo.region);  // empty, following the demo region
 
     const QString csvPath = QDir(directory).filePath(QStringLiteral("national-metrics.csv"));
     QSaveFile file(csvPath);
@@ -30,18 +28,11 @@ DemoSummary createDemoWorkspace(const QString &directory)
         throw StoreError(QStringLiteral("%1: cannot write: %2").arg(csvPath, file.errorString()));
 
     // Import the file as a user would, so that the demo proves the whole path.
-    Diagnostics errors;
-    MetricFileSummary summary;
-    const auto dataset = MetricFileReader(methodology).read(csvPath, &errors, &summary);
-    if (!dataset)
-        throw StoreError(errors.isEmpty() ? csvPath : errors.first().toString());
-    QFile reread(csvPath);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (reread.open(QIODevice::ReadOnly))
-        hash.addData(&reread);
-    workspace->import(*dataset, methodology, csvPath, QString::fromLatin1(hash.result().toHex()), summary.rows);
+    const ImportOutcome outcome = importMetricFile(directory, csvPath, methodology);
+    if (!outcome.ok())
+        throw StoreError(!outcome.storeError.isEmpty() ? outcome.storeError : outcome.errors.first().toString());
 
-    return {demo.region, demo.organisations, int(dataset->quarters.size()), int(workspace->caseFilePaths().size())};
+    return {demo.region, demo.organisations, int(demo.dataset.quarters.size()), int(Workspace::open(directory, Database::Mode::ReadOnly)->caseFilePaths().size())};
 }
 
 } // namespace owb

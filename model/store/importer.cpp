@@ -1,0 +1,61 @@
+#include "importer.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace owb {
+
+namespace {
+QString sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (file.open(QIODevice::ReadOnly))
+        hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+} // namespace
+
+ImportOutcome importMetricFile(const QString &directory, const QString &path,
+                               const std::optional<Methodology> &methodology, const QString &region,
+                               const ImportProgress &progress)
+{
+    ImportOutcome outcome;
+    const bool creating = Workspace::isAbsentOrEmpty(directory);
+    if (!creating && !Workspace::isWorkspace(directory)) {
+        outcome.storeError = QStringLiteral("%1: not an Oversight Workbench workspace, and not empty: refusing to "
+                                            "write there")
+                                 .arg(directory);
+        return outcome;
+    }
+    try {
+        // An existing workspace keeps its methodology unless another is given.
+        // It is opened read-only until the file has passed validation.
+        const Methodology rules = methodology ? *methodology
+                                  : creating  ? Methodology::builtIn()
+                                              : Workspace::open(directory, Database::Mode::ReadOnly)->methodology();
+        outcome.methodologyId = rules.id();
+        const qint64 size = QFileInfo(path).size();
+        const auto dataset = MetricFileReader(rules).read(
+            path, &outcome.errors, &outcome.summary, [&](qint64 bytes) {
+                if (progress)
+                    progress(ImportStage::Reading, bytes, size);
+            });
+        if (!dataset)
+            return outcome;
+        const std::unique_ptr<Workspace> workspace = creating ? Workspace::create(directory, region)
+                                                              : Workspace::open(directory);
+        outcome.created = creating;
+        outcome.report = workspace->import(*dataset, rules, path, sha256Of(path), outcome.summary.rows,
+                                           [&](int done, int total) {
+                                               if (progress)
+                                                   progress(ImportStage::Writing, done, total);
+                                           });
+    } catch (const StoreError &error) {
+        outcome.storeError = error.message();
+    }
+    return outcome;
+}
+
+} // namespace owb

@@ -1,0 +1,36 @@
+#pragma once
+// Importing a metric file into a workspace, the whole of it: validate the
+// file (nothing is written if anything is wrong), create the workspace if
+// the folder is absent or empty, store and assess. Shared by `owb import`
+// and the workbench's import, so both validate and report alike.
+
+#include "data/metricfilereader.h"
+#include "workspace.h"
+
+#include <functional>
+#include <optional>
+
+namespace owb {
+
+struct ImportOutcome
+{
+    Diagnostics errors;  // every problem in the file (nothing written)
+    QString storeError;  // a problem with the workspace itself
+    MetricFileSummary summary;
+    ImportReport report;
+    bool created = false;
+    QString methodologyId;  // the rules the file was read under
+
+    bool ok() const { return errors.isEmpty() && storeError.isEmpty(); }
+};
+
+enum class ImportStage { Reading, Writing };
+using ImportProgress = std::function<void(ImportStage stage, qint64 done, qint64 total)>;
+
+// `methodology`: the rules to import under; nullopt keeps the workspace's
+// (the built-in ones for a new workspace). `region`: whom a new workspace follows.
+ImportOutcome importMetricFile(const QString &directory, const QString &path,
+                               const std::optional<Methodology> &methodology, const QString &region = {},
+                               const ImportProgress &progress = {});
+
+} // namespace owb
