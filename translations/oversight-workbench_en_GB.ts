@@ -338,6 +338,37 @@
     </message>
 </context>
 <context>
+    <name>owb::Import</name>
+    <message>
+        <source>Reading %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bringing case files up to date...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not imported, and nothing was changed. Problems found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::LeagueModel</name>
     <message>
         <source>Segment %1</source>
@@ -515,6 +546,53 @@
     <message>
         <source>&amp;League Table</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace from Metric File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Metric File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Metric File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workspace from Metric File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an Empty Folder for the Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not empty. Choose an empty folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow only the organisations of this region (leave empty to follow all):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n row(s); case files created %2, updated %3</source>
+        <translation>
+            <numerusform>Imported %1: %n row; case files created %2, updated %3</numerusform>
+            <numerusform>Imported %1: %n rows; case files created %2, updated %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "casework/nationalcache.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
+#include "dialogs/importprogress.h"
 #include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
 #include "store/casefile.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -66,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
     connect(m_welcome, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
+    connect(m_welcome, &WelcomePanel::createFromCsvRequested, this, &MainWindow::chooseNewWorkspaceFromCsv);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -81,6 +84,10 @@ void MainWindow::createActions()
     QAction *open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
+    file->addAction(tr("&New Workspace from Metric File..."), this, &MainWindow::chooseNewWorkspaceFromCsv);
+    m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setEnabled(false);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     QAction *close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
@@ -158,6 +165,7 @@ bool MainWindow::openPath(const QString &path)
     }
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
+    m_importAction->setEnabled(true);
     rememberRecent(directory);
     if (!info.isDir())
         return openCase(info.absoluteFilePath());
@@ -190,6 +198,61 @@ void MainWindow::chooseWorkspace()
         openPath(directory);
 }
 
+void MainWindow::chooseImport()
+{
+    if (!m_workspace)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Metric File"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MainWindow::chooseNewWorkspaceFromCsv()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("New Workspace from Metric File"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString directory = QFileDialog::getExistingDirectory(this, tr("Choose an Empty Folder for the Workspace"));
+    if (directory.isEmpty())
+        return;
+    if (!Workspace::isAbsentOrEmpty(directory)) {
+        showError(tr("Cannot create a workspace"), tr("%1 is not empty. Choose an empty folder.").arg(directory));
+        return;
+    }
+    bool ok = false;
+    const QString region = QInputDialog::getText(this, tr("Region"),
+                                                 tr("Follow only the organisations of this region (leave empty to follow all):"),
+                                                 QLineEdit::Normal, QString(), &ok);
+    if (ok)
+        importFile(path, directory, region);
+}
+
+bool MainWindow::importFile(const QString &path, const QString &newWorkspace, const QString &region)
+{
+    const QString directory = newWorkspace.isEmpty() && m_workspace ? m_workspace->directory() : newWorkspace;
+    if (directory.isEmpty())
+        return false;
+    // Into the open workspace, the import runs on its own connections: let
+    // go of ours first, and take the workspace up again whatever happens.
+    const bool intoCurrent = newWorkspace.isEmpty();
+    const QString quarter = currentQuarter();
+    if (intoCurrent)
+        closeWorkspace();
+    const ImportOutcome outcome = importWithProgress(this, directory, path, region);
+    showImportProblems(this, path, outcome);
+    if ((intoCurrent || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
+        m_quarter->setCurrentText(quarter);
+    if (outcome.ok())
+        statusBar()->showMessage(tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
+                                     .arg(QFileInfo(path).fileName())
+                                     .arg(outcome.report.caseFilesCreated)
+                                     .arg(outcome.report.caseFilesUpdated),
+                                 10000);
+    return outcome.ok();
+}
+
 void MainWindow::closeWorkspace()
 {
     m_caseView->setContext({});
@@ -203,6 +266,7 @@ void MainWindow::closeWorkspace()
     m_portfolio->setEntries({}, {});
     m_quarter->clear();
     m_methodologyLabel->clear();
+    m_importAction->setEnabled(false);
     setWindowTitle(tr("Oversight Workbench"));
     m_stack->setCurrentWidget(m_welcome);
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
@@ -32,6 +33,9 @@ public:
     // Opens a workspace folder, or the workspace of a case file and that case.
     bool openPath(const QString &path);
     bool openDemoWorkspace();
+    // Imports a metric file into the open workspace (or, with a folder, into
+    // a new one), with progress, and reopens it; false after reporting why not.
+    bool importFile(const QString &path, const QString &newWorkspace = {}, const QString &region = {});
     Workspace *workspace() const { return m_workspace.get(); }
     PortfolioPanel *portfolio() const { return m_portfolio; }
     CaseView *caseView() const { return m_caseView; }
@@ -49,6 +53,8 @@ protected:
 private:
     void createActions();
     void chooseWorkspace();
+    void chooseImport();
+    void chooseNewWorkspaceFromCsv();
     void closeWorkspace();
     void refreshPortfolio();
     void quarterChanged();
@@ -69,6 +75,7 @@ private:
     QComboBox *m_quarter;
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_importAction = nullptr;
 };
 
 } // namespace owb

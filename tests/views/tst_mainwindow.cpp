@@ -29,6 +29,8 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QFile>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QUndoGroup>
@@ -195,6 +197,44 @@ private Q_SLOTS:
         QVERIFY(looksRendered(window.grab().toImage()));
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("league.png")));
+    }
+
+    // Import from the workbench: a bad file changes nothing and every
+    // problem is listed; a good one is imported and the workspace reopened.
+    void importFromTheWorkbench()
+    {
+        const QString workspace = m_dir.filePath(QStringLiteral("import"));
+        const QString good = m_dir.filePath(QStringLiteral("good.csv"));
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        auto write = [](const QString &path, const QByteArray &bytes) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        };
+        write(good, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                    "2025/26 Q1,RA1,Alpha,acute,OF0023,60\n2025/26 Q1,RA2,Beta,acute,OF0023,50\n");
+        write(bad, "quarter,org_code,org_name,org_type,metric_id,value\n2025/26 Q1,RA1,Alpha,acute,OF0023,lots\n");
+        MainWindow window;
+        window.show();
+        QVERIFY(window.importFile(good, workspace));
+        QCOMPARE(window.workspace()->caseFilePaths().size(), 2);
+
+        // The problems dialog is modal: read and close it once it is up.
+        QString problems;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, [&problems] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (auto *list = dialog ? dialog->findChild<QPlainTextEdit *>() : nullptr) {
+                problems = list->toPlainText();
+                dialog->close();
+            }
+        });
+        poll.start(20);
+        QVERIFY(!window.importFile(bad));
+        QCOMPARE(problems, bad + QStringLiteral(":2:35: \"lots\" is not a number (metric OF0023 needs a number, or "
+                                               "empty, '*' or '-' when missing)"));
+        QVERIFY(window.workspace());  // reopened, unchanged
+        QCOMPARE(window.workspace()->caseFilePaths().size(), 2);
     }
 
     void refusesSomethingElse()

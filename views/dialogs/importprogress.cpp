@@ -1,0 +1,85 @@
+#include "importprogress.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace owb {
+
+ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path, const QString &region)
+{
+    QProgressDialog progress(QApplication::translate("owb::Import", "Reading %1...").arg(QFileInfo(path).fileName()),
+                             QString(), 0, 1000, parent);
+    progress.setWindowTitle(QApplication::translate("owb::Import", "Importing"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    progress.setValue(0);
+
+    ImportOutcome outcome;
+    QEventLoop loop;
+    // The worker opens its own database connections; progress comes back queued.
+    QThread *worker = QThread::create([&] {
+        outcome = importMetricFile(directory, path, std::nullopt, region,
+                                   [&progress](ImportStage stage, qint64 done, qint64 total) {
+                                       const int value = total > 0 ? int(done * 500 / total) : 0;
+                                       const bool writing = stage == ImportStage::Writing;
+                                       QMetaObject::invokeMethod(&progress, [&progress, value, writing] {
+                                           if (writing)
+                                               progress.setLabelText(QApplication::translate(
+                                                   "owb::Import", "Bringing case files up to date..."));
+                                           progress.setValue(writing ? 500 + value : value);
+                                       }, Qt::QueuedConnection);
+                                   });
+    });
+    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker->wait();
+    delete worker;
+    progress.setValue(1000);
+    return outcome;
+}
+
+void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome)
+{
+    if (outcome.ok())
+        return;
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QApplication::translate("owb::Import", "Import refused"));
+    QStringList lines;
+    for (const Diagnostic &error : outcome.errors)
+        lines.append(error.toString());
+    if (!outcome.storeError.isEmpty())
+        lines.append(outcome.storeError);
+    auto *intro = new QLabel(QApplication::translate("owb::Import",
+                                                     "%1 was not imported, and nothing was changed. Problems found:",
+                                                     nullptr)
+                                 .arg(QFileInfo(path).fileName()),
+                             &dialog);
+    intro->setWordWrap(true);
+    auto *list = new QPlainTextEdit(lines.join(QLatin1Char('\n')), &dialog);
+    list->setReadOnly(true);
+    list->setLineWrapMode(QPlainTextEdit::NoWrap);
+    list->setAccessibleName(QApplication::translate("owb::Import", "Problems"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QPushButton *copy = buttons->addButton(QApplication::translate("owb::Import", "&Copy"), QDialogButtonBox::ActionRole);
+    QObject::connect(copy, &QPushButton::clicked, list, [list] { QApplication::clipboard()->setText(list->toPlainText()); });
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(intro);
+    layout->addWidget(list, 1);
+    layout->addWidget(buttons);
+    dialog.resize(760, 360);
+    dialog.exec();
+}
+
+} // namespace owb

@@ -1,0 +1,19 @@
+#pragma once
+// Runs an import on a worker thread behind a progress dialog (reading the
+// file, then bringing case files up to date), and reports problems with
+// every file and line, saying that nothing was changed.
+
+#include "store/importer.h"
+
+class QWidget;
+
+namespace owb {
+
+// The caller must have closed its own connections to the workspace.
+ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path,
+                                 const QString &region = {});
+
+// Shows every problem of a failed import; returns at once for a success.
+void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome);
+
+} // namespace owb
