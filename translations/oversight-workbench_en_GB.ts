@@ -873,6 +873,50 @@ segmented</source>
         <source>The case file holds no assessment for this quarter.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Segment by quarter, as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain scores, as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the charts as &amp;tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>

@@ -4,7 +4,10 @@
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/metricspage.h"
+#include "case/notespage.h"
 #include "case/whatifpage.h"
+#include "itemmodels/metricsmodel.h"
+#include "itemmodels/notesmodel.h"
 #include "casework/casesession.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/capabilitymodel.h"
@@ -94,6 +97,22 @@ private Q_SLOTS:
                                        .filePath(QStringLiteral("case-%1.png").arg(tab)));
         }
         QVERIFY(window.caseView()->metricsPage()->table()->model()->rowCount() > 10);
+        QAbstractItemModelTester metricsTester(window.caseView()->metricsPage()->model(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester metricsProxyTester(window.caseView()->metricsPage()->table()->model(),
+                                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Notes: added through the session, shown by the model, undone.
+        NotesModel *notes = window.caseView()->notesPage()->model();
+        QAbstractItemModelTester notesTester(notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = notes->rowCount();
+        QCOMPARE(window.caseView()->context().session->addNote(QStringLiteral("domain"), QStringLiteral("access"),
+                                                               QStringLiteral("Elective recovery plan received")),
+                 QString());
+        QCOMPARE(notes->rowCount(), before + 1);
+        QCOMPARE(notes->index(0, NotesModel::Tag).data().toString(), QStringLiteral("Access to services"));
+        window.undoGroup()->undo();
+        QCOMPARE(notes->rowCount(), before);
         QVERIFY(window.caseView()->metricsPage()->chartTable()->rowCount() >= 1);
 
         // What-if changes nothing stored.

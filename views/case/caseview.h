@@ -28,6 +28,7 @@ public:
     CapabilityPage *capabilityPage() const { return m_capability; }
     MetricsPage *metricsPage() const { return m_metrics; }
     WhatIfPage *whatIfPage() const { return m_whatIf; }
+    NotesPage *notesPage() const { return m_notes; }
 
 Q_SIGNALS:
     void backRequested();

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -90,6 +91,10 @@ MetricsPage::MetricsPage(QWidget *parent)
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->restoreState(QSettings().value(QStringLiteral("case/metricsSplitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, splitter, [splitter] {
+        QSettings().setValue(QStringLiteral("case/metricsSplitter"), splitter->saveState());
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 }

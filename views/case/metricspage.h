@@ -26,6 +26,7 @@ public:
     void setContext(const CaseContext &context);
     QTableView *table() const { return m_table; }
     QTableWidget *chartTable() const { return m_chartTable; }
+    MetricsModel *model() const { return m_model; }
 
 private:
     void showMetric(const QString &metricId);

@@ -21,6 +21,7 @@ class NotesPage : public QWidget
 public:
     explicit NotesPage(QWidget *parent = nullptr);
     void setContext(const CaseContext &context);
+    NotesModel *model() const { return m_model; }
 
 private:
     void addNote();

@@ -7,7 +7,11 @@
 #include "charts/segmenthistorychart.h"
 #include "delegates/segmentdelegate.h"
 
+#include <QCheckBox>
 #include <QDateTime>
+#include <QHeaderView>
+#include <QStackedWidget>
+#include <QTableWidget>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
@@ -22,7 +26,9 @@ OverviewPage::OverviewPage(QWidget *parent)
       m_toNext(new QLabel(this)),
       m_provenance(new QLabel(this)),
       m_history(new SegmentHistoryChart(this)),
-      m_domains(new DomainChart(this))
+      m_domains(new DomainChart(this)),
+      m_historyTable(new QTableWidget(this)),
+      m_domainTable(new QTableWidget(this))
 {
     m_segment->setAlignment(Qt::AlignCenter);
     m_segment->setMinimumSize(120, 72);
@@ -49,12 +55,37 @@ OverviewPage::OverviewPage(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_segment, 0, Qt::AlignTop);
     top->addLayout(text, 1);
+    // The charts' table equivalents, for keyboard and screen-reader users.
+    m_historyTable->setAccessibleName(tr("Segment by quarter, as a table"));
+    m_historyTable->setColumnCount(3);
+    m_historyTable->setHorizontalHeaderLabels({tr("Quarter"), tr("Segment"), tr("Average score")});
+    m_domainTable->setAccessibleName(tr("Domain scores, as a table"));
+    m_domainTable->setColumnCount(4);
+    m_domainTable->setHorizontalHeaderLabels({tr("Domain"), tr("Score"), tr("Domain segment"), tr("Peer median")});
+    for (QTableWidget *table : {m_historyTable, m_domainTable}) {
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    }
+    auto *historyStack = new QStackedWidget(this);
+    historyStack->addWidget(m_history);
+    historyStack->addWidget(m_historyTable);
+    auto *domainStack = new QStackedWidget(this);
+    domainStack->addWidget(m_domains);
+    domainStack->addWidget(m_domainTable);
+    auto *asTables = new QCheckBox(tr("Show the charts as &tables"), this);
+    connect(asTables, &QCheckBox::toggled, this, [historyStack, domainStack](bool on) {
+        historyStack->setCurrentIndex(on ? 1 : 0);
+        domainStack->setCurrentIndex(on ? 1 : 0);
+    });
+
     auto *charts = new QHBoxLayout;
-    charts->addWidget(m_history, 1);
-    charts->addWidget(m_domains, 1);
+    charts->addWidget(historyStack, 1);
+    charts->addWidget(domainStack, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(charts, 1);
+    layout->addWidget(asTables, 0, Qt::AlignRight);
 }
 
 void OverviewPage::setContext(const CaseContext &context)
@@ -88,8 +119,16 @@ void OverviewPage::setContext(const CaseContext &context)
     }
 
     QList<std::pair<QString, int>> history;
-    for (const StoredAssessment &a : caseFile.assessments())
+    const QList<StoredAssessment> assessments = caseFile.assessments();
+    m_historyTable->setRowCount(int(assessments.size()));
+    for (int row = 0; row < assessments.size(); ++row) {
+        const StoredAssessment &a = assessments.at(row);
         history.append({a.quarter, a.result.segment});
+        const QStringList cells{a.quarter, a.result.segment > 0 ? QString::number(a.result.segment) : tr("not segmented"),
+                                a.result.average > 0 ? formatHundredths(a.result.average) : QString()};
+        for (int c = 0; c < cells.size(); ++c)
+            m_historyTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+    }
     m_history->setHistory(history);
 
     QList<DomainBar> bars;
@@ -102,6 +141,23 @@ void OverviewPage::setContext(const CaseContext &context)
                     bar.score = d.score / 100.0;
         if (bar.score > 0 || bar.peerMedian > 0)
             bars.append(bar);
+    }
+    m_domainTable->setRowCount(0);
+    for (const Domain &domain : methodology.domains()) {
+        if (!assessment)
+            break;
+        for (const DomainResult &d : assessment->result.domains) {
+            if (d.domainId != domain.id)
+                continue;
+            const int row = m_domainTable->rowCount();
+            m_domainTable->insertRow(row);
+            const double median = context.national->domainMedian(context.quarter, peerType, domain.id);
+            const QStringList cells{domain.name, d.score > 0 ? formatHundredths(d.score) : QString(),
+                                    d.segment > 0 ? QString::number(d.segment) : QString(),
+                                    median > 0 ? QString::number(median, 'f', 2) : QString()};
+            for (int c = 0; c < cells.size(); ++c)
+                m_domainTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+        }
     }
     m_domains->setDomains(bars, context.session->identity().name);
 }

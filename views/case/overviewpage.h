@@ -7,6 +7,8 @@
 #include <QWidget>
 
 class QLabel;
+class QStackedWidget;
+class QTableWidget;
 
 namespace owb {
 
@@ -28,6 +30,8 @@ private:
     QLabel *m_provenance;
     SegmentHistoryChart *m_history;
     DomainChart *m_domains;
+    QTableWidget *m_historyTable;
+    QTableWidget *m_domainTable;
 };
 
 } // namespace owb
