@@ -1,6 +1,7 @@
 #include "casesession.h"
 
 #include "commands/storecommand.h"
+#include "store/auditlog.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -25,10 +26,7 @@ CaseSession::~CaseSession()
 
 QString CaseSession::currentUser()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    return auditlog::currentActor();
 }
 
 QString CaseSession::financialYear(const QString &quarter)

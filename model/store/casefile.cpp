@@ -1,5 +1,7 @@
 #include "casefile.h"
 
+#include "auditlog.h"
+
 #include "data/metricdataset.h"
 #include "framework/scoring.h"
 #include "schemas.h"
@@ -31,7 +33,13 @@ QVariant nullIfZero(int value)
 }
 } // namespace
 
-CaseFile::CaseFile(const QString &path, Database::Mode mode) : m_db(path, caseFileSchema(), mode) {}
+CaseFile::CaseFile(const QString &path, Database::Mode mode) : m_db(path, caseFileSchema(), mode)
+{
+    // Every transaction through this case file seals the audit entries its
+    // changes produced; see auditlog.h.
+    m_db.setTransactionHooks([this] { m_auditMark = auditlog::lastSeq(m_db); },
+                             [this] { auditlog::seal(m_db, m_auditMark, auditlog::currentActor()); });
+}
 
 CaseIdentity CaseFile::identity()
 {
@@ -197,6 +205,7 @@ int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &qu
 QStringList CaseFile::consistencyProblems()
 {
     QStringList problems;
+    problems += auditlog::verify(m_db);
     const int organisations = m_db.scalar(QStringLiteral("SELECT count(*) FROM organisation")).toInt();
     if (organisations != 1)
         problems.append(QStringLiteral("expected one organisation record, found %1").arg(organisations));

@@ -58,6 +58,7 @@ private:
     void writeQuarter(const QuarterRecord &record);
 
     Database m_db;
+    qint64 m_auditMark = 0;  // the last audit entry before the open transaction
 };
 
 } // namespace owb

@@ -181,6 +181,7 @@ QStringList Database::sqliteProblems()
 Transaction::Transaction(Database &db) : m_db(db)
 {
     m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_db.runAfterBegin();
 }
 
 Transaction::~Transaction()
@@ -193,6 +194,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
+    m_db.runBeforeCommit();
     m_db.exec(QStringLiteral("COMMIT"));
     m_done = true;
 }

@@ -43,6 +43,16 @@ public:
 
     [[noreturn]] void fail(const QString &what, const QString &detail) const;
 
+    // Called by Transaction: after BEGIN, and before COMMIT (still inside the
+    // transaction, so what the hook writes commits with the change).
+    void setTransactionHooks(std::function<void()> afterBegin, std::function<void()> beforeCommit)
+    {
+        m_afterBegin = std::move(afterBegin);
+        m_beforeCommit = std::move(beforeCommit);
+    }
+    void runAfterBegin() { if (m_afterBegin) m_afterBegin(); }
+    void runBeforeCommit() { if (m_beforeCommit) m_beforeCommit(); }
+
 private:
     void applyPragmas();
     void migrate(const Schema &schema, int from);
@@ -52,6 +62,8 @@ private:
     QSqlDatabase m_db;
     int m_version = 0;
     bool m_readOnly = false;
+    std::function<void()> m_afterBegin;
+    std::function<void()> m_beforeCommit;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.

@@ -2,6 +2,106 @@
 
 namespace owb {
 
+namespace {
+
+struct Audited
+{
+    const char *table;
+    const char *key;  // SQL expression naming the row, over ROW. (NEW or OLD)
+    QList<const char *> columns;
+};
+
+// json_object(...) of a row's columns, for NEW or OLD.
+QString rowJson(const Audited &a, const QString &row)
+{
+    QStringList pairs;
+    for (const char *column : a.columns)
+        pairs.append(QStringLiteral("'%1', %2.%1").arg(QString::fromLatin1(column), row));
+    return QStringLiteral("json_object(%1)").arg(pairs.join(QStringLiteral(", ")));
+}
+
+// Three triggers per table append who-less, hash-less entries; the
+// workbench seals them (actor and hash chain) before its transaction
+// commits, so an entry left unsealed is a change made behind its back.
+QStringList auditTriggers(const Audited &a)
+{
+    QStringList sql;
+    const QString key = QString::fromLatin1(a.key);
+    const QString table = QString::fromLatin1(a.table);
+    const QString insert = QStringLiteral("INSERT INTO audit_log (at, table_name, row_key, action, before, after)"
+                                          " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '%1', %2, '%3', %4, %5);");
+    sql << QStringLiteral("CREATE TRIGGER audit_%1_insert AFTER INSERT ON %1 BEGIN %2 END")
+               .arg(table, insert.arg(table, QString(key).replace(QStringLiteral("ROW."), QStringLiteral("NEW.")),
+                                      QStringLiteral("insert"), QStringLiteral("NULL"), rowJson(a, QStringLiteral("NEW"))));
+    sql << QStringLiteral("CREATE TRIGGER audit_%1_update AFTER UPDATE ON %1 BEGIN %2 END")
+               .arg(table, insert.arg(table, QString(key).replace(QStringLiteral("ROW."), QStringLiteral("NEW.")),
+                                      QStringLiteral("update"), rowJson(a, QStringLiteral("OLD")),
+                                      rowJson(a, QStringLiteral("NEW"))));
+    sql << QStringLiteral("CREATE TRIGGER audit_%1_delete AFTER DELETE ON %1 BEGIN %2 END")
+               .arg(table, insert.arg(table, QString(key).replace(QStringLiteral("ROW."), QStringLiteral("OLD.")),
+                                      QStringLiteral("delete"), rowJson(a, QStringLiteral("OLD")), QStringLiteral("NULL")));
+    return sql;
+}
+
+QStringList versionThree()
+{
+    QStringList sql{
+        QStringLiteral("CREATE TABLE diagnostic_review ("
+                       " id INTEGER PRIMARY KEY, opened_quarter TEXT NOT NULL, opened_reason TEXT NOT NULL DEFAULT '',"
+                       " team TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT '',"
+                       " start_date TEXT NOT NULL DEFAULT '', due_date TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL DEFAULT 'open', capability_conclusion TEXT NOT NULL DEFAULT '',"
+                       " recommendation TEXT NOT NULL DEFAULT '', decision TEXT NOT NULL DEFAULT '',"
+                       " decision_date TEXT NOT NULL DEFAULT '', decision_maker TEXT NOT NULL DEFAULT '',"
+                       " decision_rationale TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE finding ("
+                       " id INTEGER PRIMARY KEY,"
+                       " review_id INTEGER NOT NULL REFERENCES diagnostic_review(id) ON DELETE CASCADE,"
+                       " category TEXT NOT NULL, description TEXT NOT NULL, evidence TEXT NOT NULL DEFAULT '',"
+                       " severity TEXT NOT NULL DEFAULT '', domains TEXT NOT NULL DEFAULT '',"
+                       " metrics TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE programme ("
+                       " id INTEGER PRIMARY KEY, entry_quarter TEXT NOT NULL, entry_date TEXT NOT NULL,"
+                       " reason TEXT NOT NULL DEFAULT '', improvement_director TEXT NOT NULL DEFAULT '',"
+                       " exit_quarter TEXT NOT NULL DEFAULT '', exit_date TEXT NOT NULL DEFAULT '',"
+                       " transition_plan TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE exit_criterion ("
+                       " id INTEGER PRIMARY KEY,"
+                       " programme_id INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,"
+                       " description TEXT NOT NULL, measure TEXT NOT NULL DEFAULT '', target TEXT NOT NULL DEFAULT '',"
+                       " due_date TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'not met',"
+                       " evidence TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE milestone ("
+                       " id INTEGER PRIMARY KEY, description TEXT NOT NULL, due_date TEXT NOT NULL,"
+                       " done_date TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'open')"),
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT,"
+                       " table_name TEXT NOT NULL, row_key TEXT NOT NULL, action TEXT NOT NULL,"
+                       " before TEXT, after TEXT, hash TEXT)"),
+    };
+    const QList<Audited> audited{
+        {"organisation", "ROW.code", {"code", "name", "peer_type", "region"}},
+        {"assessment", "ROW.quarter", {"quarter", "methodology_id", "average", "raw_segment", "deficit", "segment", "rank", "digest"}},
+        {"capability_area", "ROW.year || '/' || ROW.area_id", {"year", "area_id", "self_rating", "region_rating", "notes"}},
+        {"capability_overall", "ROW.year", {"year", "rating", "rationale", "decided_on"}},
+        {"capability_evidence", "ROW.id", {"id", "year", "area_id", "title", "evidence_date", "source", "file_name", "file_sha256"}},
+        {"note", "ROW.id", {"id", "created_at", "author", "tag_kind", "tag", "body"}},
+        {"diagnostic_review", "ROW.id", {"id", "opened_quarter", "opened_reason", "team", "scope", "start_date", "due_date", "status",
+                                         "capability_conclusion", "recommendation", "decision", "decision_date", "decision_maker",
+                                         "decision_rationale"}},
+        {"finding", "ROW.id", {"id", "review_id", "category", "description", "evidence", "severity", "domains", "metrics"}},
+        {"programme", "ROW.id", {"id", "entry_quarter", "entry_date", "reason", "improvement_director", "exit_quarter", "exit_date",
+                                 "transition_plan"}},
+        {"exit_criterion", "ROW.id", {"id", "programme_id", "description", "measure", "target", "due_date", "status", "evidence"}},
+        {"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status"}},
+    };
+    for (const Audited &a : audited)
+        sql += auditTriggers(a);
+    return sql;
+}
+
+} // namespace
+
 const Schema &caseFileSchema()
 {
     static const Schema schema{
@@ -62,6 +162,10 @@ const Schema &caseFileSchema()
                                " tag_kind TEXT NOT NULL DEFAULT '', tag TEXT NOT NULL DEFAULT '',"
                                " body TEXT NOT NULL)"),
             },
+            // Version 3: diagnostic reviews, the Recovery Support Programme,
+            // recovery milestones, and the hash-chained audit log that every
+            // change to the record feeds through triggers.
+            versionThree(),
         },
     };
     return schema;

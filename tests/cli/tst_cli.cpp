@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -239,6 +240,27 @@ private Q_SLOTS:
         const Run refused = owb({QStringLiteral("import"), other, data});
         QCOMPARE(refused.exitCode, 2);
         QCOMPARE(QDir(other).entryList(QDir::Files), QStringList{"notes.txt"});
+    }
+
+    // Editing a case file with the sqlite3 tool is found by owb check.
+    void checkFindsSqliteToolEdits()
+    {
+        const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        if (sqlite.isEmpty())
+            QSKIP("the sqlite3 tool is not installed");
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        QCOMPARE(owb({QStringLiteral("import"), ws, data}).exitCode, 0);
+        const QString caseFile = QDir(ws).filePath(QStringLiteral("RA1.owcase"));
+        QProcess tool;
+        tool.start(sqlite, {caseFile, QStringLiteral("UPDATE organisation SET name = 'Renamed'")});
+        QVERIFY(tool.waitForFinished());
+        QCOMPARE(tool.exitCode(), 0);
+        const Run check = owb({QStringLiteral("check"), ws});
+        QCOMPARE(check.exitCode, 2);
+        QVERIFY2(check.err.contains(caseFile + QStringLiteral(": audit log entry ")), qPrintable(check.err));
+        QVERIFY(check.err.contains(QStringLiteral("(update organisation RA1) was not made by the workbench")));
     }
 
     void checkCorruptCaseFile()

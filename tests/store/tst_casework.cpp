@@ -27,6 +27,41 @@ private Q_SLOTS:
         QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
 
+    // A fixture of every earlier schema version upgrades cleanly.
+    void upgradesEveryEarlierVersion_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<int>("version");
+        QTest::newRow("version 1") << QStringLiteral("casefile-v1.owcase") << 1;
+        QTest::newRow("version 2") << QStringLiteral("casefile-v2.owcase") << 2;
+    }
+    void upgradesEveryEarlierVersion()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(int, version);
+        const QString path = m_dir.filePath(fixture);
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/") + fixture, path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QStringList digests;
+        {
+            CaseFile old(path, Database::Mode::ReadOnly);
+            QCOMPARE(old.database().schemaVersion(), version);
+            for (const StoredAssessment &a : old.assessments())
+                digests.append(a.digest());
+        }
+        CaseFile upgraded(path, Database::Mode::OpenExisting);
+        QCOMPARE(upgraded.database().schemaVersion(), caseFileSchema().currentVersion());
+        QStringList after;
+        for (const StoredAssessment &a : upgraded.assessments())
+            after.append(a.digest());
+        QCOMPARE(after, digests);
+        QCOMPARE(upgraded.consistencyProblems(), QStringList());
+        QCOMPARE(upgraded.database().sqliteProblems(), QStringList());
+        if (version >= 2)
+            QVERIFY(!CapabilityStore(upgraded.database()).years().isEmpty());
+    }
+
     void upgradesVersionOneFixture()
     {
         const StoredAssessment before = *CaseFile(m_path, Database::Mode::OpenExisting).assessment(QStringLiteral("2025/26 Q1"));

@@ -182,10 +182,37 @@ private Q_SLOTS:
             caseFile.database().exec(QStringLiteral("UPDATE assessment SET segment = 4, raw_segment = 4"));
         }
         const CheckReport report = checkPath(path);
-        QVERIFY(!report.clean());
-        QVERIFY2(report.problems.first().startsWith(path + QStringLiteral(": assessment 2025/26 Q1: contents do not match")),
-                 qPrintable(report.problems.join(QLatin1Char('\n'))));
+        const QString all = report.problems.join(QLatin1Char('\n'));
+        QVERIFY2(report.problems.first().startsWith(path + QStringLiteral(": audit log entry ")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("(update assessment 2025/26 Q1) was not made by the workbench")), qPrintable(all));
+        QVERIFY2(all.contains(path + QStringLiteral(": assessment 2025/26 Q1: contents do not match their digest")), qPrintable(all));
         QVERIFY(!checkWorkspace(workspace->directory()).clean());
+    }
+
+    // The audit trail is a hash chain: altering or removing an entry is found,
+    // and the first broken link is named.
+    void auditChain()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString path = workspace->caseFilePath(QStringLiteral("RA1"));
+        QVERIFY(checkPath(path).clean());
+        {
+            CaseFile caseFile(path, Database::Mode::OpenExisting);
+            QVERIFY(caseFile.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE hash IS NULL")).toInt() == 0);
+            QVERIFY(caseFile.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt() >= 3);
+            caseFile.database().exec(QStringLiteral("UPDATE audit_log SET after = replace(after, 'Alpha', 'Omega') WHERE seq = 1"));
+        }
+        QStringList problems = checkPath(path).problems;
+        QVERIFY2(!problems.isEmpty() && problems.first().contains(QStringLiteral("audit log entry 1 (insert organisation RA1): the hash chain is broken here")),
+                 qPrintable(problems.join(QLatin1Char('\n'))));
+        {
+            CaseFile caseFile(path, Database::Mode::OpenExisting);
+            caseFile.database().exec(QStringLiteral("DELETE FROM audit_log WHERE seq = 2"));
+        }
+        problems = checkPath(path).problems;
+        QVERIFY(problems.join(QLatin1Char('\n')).contains(QStringLiteral("gap before entry 3")));
     }
 
     void checkReportsForeignFiles()

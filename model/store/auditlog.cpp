@@ -1,0 +1,101 @@
+#include "auditlog.h"
+
+#include <QCryptographicHash>
+
+namespace owb::auditlog {
+
+namespace {
+constexpr const char *kColumns = "seq, at, actor, table_name, row_key, action, before, after, hash";
+
+AuditEntry entryFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+            q.value(8).toString()};
+}
+
+QString linkHash(const QString &previous, const AuditEntry &e)
+{
+    const QString text = QStringList{previous, QString::number(e.seq), e.at, e.actor, e.table, e.rowKey, e.action,
+                                     e.before, e.after}
+                             .join(QChar(0x1f));
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+bool hasAuditLog(Database &db)
+{
+    return db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'")).toInt() > 0;
+}
+} // namespace
+
+QString currentActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+qint64 lastSeq(Database &db)
+{
+    return hasAuditLog(db) ? db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM audit_log")).toLongLong() : 0;
+}
+
+void seal(Database &db, qint64 afterSeq, const QString &actor)
+{
+    if (!hasAuditLog(db))
+        return;
+    QString previous = db.scalar(QStringLiteral("SELECT hash FROM audit_log WHERE seq <= ? ORDER BY seq DESC LIMIT 1"),
+                                 {afterSeq})
+                           .toString();
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE seq > ? ORDER BY seq").arg(QLatin1String(kColumns)),
+                          {afterSeq});
+    QList<AuditEntry> fresh;
+    while (q.next())
+        fresh.append(entryFrom(q));
+    for (AuditEntry &e : fresh) {
+        e.actor = actor;
+        e.hash = linkHash(previous, e);
+        db.exec(QStringLiteral("UPDATE audit_log SET actor = ?, hash = ? WHERE seq = ?"), {e.actor, e.hash, e.seq});
+        previous = e.hash;
+    }
+}
+
+QStringList verify(Database &db)
+{
+    QStringList problems;
+    if (!hasAuditLog(db))
+        return problems;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY seq").arg(QLatin1String(kColumns)));
+    QString previous;
+    qint64 expectedSeq = 0;
+    while (q.next()) {
+        const AuditEntry e = entryFrom(q);
+        const QString what = QStringLiteral("audit log entry %1 (%2 %3 %4)").arg(e.seq).arg(e.action, e.table, e.rowKey);
+        if (expectedSeq > 0 && e.seq != expectedSeq + 1)
+            problems.append(QStringLiteral("the audit log has a gap before entry %1: entries were removed").arg(e.seq));
+        if (e.hash.isEmpty())
+            problems.append(QStringLiteral("%1 was not made by the workbench: the case file was edited behind its back").arg(what));
+        else if (e.hash != linkHash(previous, e))
+            problems.append(QStringLiteral("%1: the hash chain is broken here (the entry or the one before it was altered)").arg(what));
+        previous = e.hash;
+        expectedSeq = e.seq;
+    }
+    return problems;
+}
+
+QList<AuditEntry> entries(Database &db, const QString &table, const QString &rowKey)
+{
+    QList<AuditEntry> list;
+    if (!hasAuditLog(db))
+        return list;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE (? = '' OR table_name = ?) AND (? = '' OR row_key = ?)"
+                                         " ORDER BY seq DESC")
+                              .arg(QLatin1String(kColumns)),
+                          {table, table, rowKey, rowKey});
+    while (q.next())
+        list.append(entryFrom(q));
+    return list;
+}
+
+} // namespace owb::auditlog

@@ -1,0 +1,42 @@
+#pragma once
+// The case file's audit trail: every change to the record (who, when, what,
+// before and after) appended by triggers in the same transaction as the
+// change, then sealed by the workbench into a SHA-256 hash chain before the
+// transaction commits. An entry left unsealed, or a link whose hash does not
+// follow, is a change made behind the workbench's back.
+
+#include "database.h"
+
+#include <QList>
+#include <QString>
+
+namespace owb {
+
+struct AuditEntry
+{
+    qint64 seq = 0;
+    QString at;
+    QString actor;
+    QString table;
+    QString rowKey;
+    QString action;  // insert, update, delete
+    QString before;  // JSON, or empty
+    QString after;
+    QString hash;  // empty: unsealed
+};
+
+namespace auditlog {
+
+// The operating-system user: the author of every change made here.
+QString currentActor();
+
+qint64 lastSeq(Database &db);
+// Seals the entries after `afterSeq` (those of the current transaction).
+void seal(Database &db, qint64 afterSeq, const QString &actor);
+// Problems with the chain, the first broken link first; empty when intact.
+QStringList verify(Database &db);
+// Newest first; `table` and `rowKey` filter when not empty.
+QList<AuditEntry> entries(Database &db, const QString &table = {}, const QString &rowKey = {});
+
+} // namespace auditlog
+} // namespace owb
