@@ -198,6 +198,10 @@
         <source>Edit note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -231,6 +235,335 @@
     </message>
     <message>
         <source>%1  %2  ·  %3  ·  %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case&amp;work</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::Casework</name>
+    <message>
+        <source>In the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic review open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>owb::CaseworkPage</name>
+    <message>
+        <source>Open a &amp;Diagnostic Review...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enter the Programme...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record E&amp;xit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criteria (agreed at entry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery plan milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Diagnostic Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This organisation is not in segment 4 this quarter. Why open a diagnostic review?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision to enter the programme, and why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement director:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit and transition plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Finding...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit &amp;Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery Support Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open diagnostic review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation is not in the programme in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record exit from the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (write YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No diagnostic review. Reviews are opened for organisations in segment 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened in %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope and terms of reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision-maker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1 since %2: segment 5 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left the programme in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the programme in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement director</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit and transition plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -990,6 +1323,10 @@ segmented</source>
     </message>
     <message>
         <source>Capability view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casework</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,7 +15,8 @@ CaseSession::CaseSession(const QString &path, const Methodology &methodology, QO
       m_methodology(methodology),
       m_identity(m_caseFile->identity()),
       m_capability(m_caseFile->database()),
-      m_notes(m_caseFile->database())
+      m_notes(m_caseFile->database()),
+      m_casework(m_caseFile->database())
 {
 }
 
@@ -103,6 +104,29 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
                     tr("Edit note"), [this, id] { return m_notes.body(id); },
                     [this, id](const QString &v) { m_notes.setBody(id, v); }, body),
                 &CaseSession::notesChanged);
+}
+
+QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id)
+{
+    auto *command = new AddRecordCommand(m_casework, table, values, text);
+    const QString error = push(command, &CaseSession::caseworkChanged);
+    if (id)
+        *id = error.isEmpty() ? command->recordId() : 0;  // a failed command is already deleted
+    return error;
+}
+
+QString CaseSession::removeRecord(const CaseworkTable &table, qint64 id, const QString &text)
+{
+    return push(new RemoveRecordCommand(m_casework, table, id, text), &CaseSession::caseworkChanged);
+}
+
+QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+{
+    return push(new ChangeTextCommand(
+                    tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))),
+                    [this, &table, id, column] { return m_casework.field(table, id, column); },
+                    [this, &table, id, column](const QString &v) { m_casework.setField(table, id, column, v); }, value),
+                &CaseSession::caseworkChanged);
 }
 
 } // namespace owb

@@ -4,6 +4,7 @@
 // pushes one undo command and reports an error message, or nothing.
 
 #include "capability.h"
+#include "casework.h"
 #include "framework/methodology.h"
 #include "notes.h"
 #include "store/casefile.h"
@@ -27,6 +28,7 @@ public:
     const Methodology &methodology() const { return m_methodology; }
     CapabilityStore &capability() { return m_capability; }
     NoteStore &notes() { return m_notes; }
+    CaseworkStore &casework() { return m_casework; }
     QUndoStack *undoStack() { return &m_undo; }
     CaseIdentity identity() const { return m_identity; }
 
@@ -43,10 +45,16 @@ public:
     QString addNote(const QString &tagKind, const QString &tag, const QString &body);
     QString removeNote(const Note &note);
     QString setNoteBody(qint64 id, const QString &body);
+    // Casework records: diagnostic reviews, findings, the programme, exit
+    // criteria, milestones. `id` receives the new record's id.
+    QString addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id = nullptr);
+    QString removeRecord(const CaseworkTable &table, qint64 id, const QString &text);
+    QString setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
 
 Q_SIGNALS:
     void capabilityChanged();
     void notesChanged();
+    void caseworkChanged();
     // An undo or redo failed to reach the disk (the message names the file).
     void storeFailed(const QString &message);
 
@@ -58,6 +66,7 @@ private:
     CaseIdentity m_identity;
     CapabilityStore m_capability;
     NoteStore m_notes;
+    CaseworkStore m_casework;
     QUndoStack m_undo;
 };
 

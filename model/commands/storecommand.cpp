@@ -76,4 +76,22 @@ RemoveEvidenceCommand::RemoveEvidenceCommand(CapabilityStore &store, const Evide
     setText(QCoreApplication::translate("owb::Commands", "Delete evidence \"%1\"").arg(item.title));
 }
 
+AddRecordCommand::AddRecordCommand(CaseworkStore &store, const CaseworkTable &table, const QVariantMap &values,
+                                   const QString &text)
+    : m_store(store), m_table(table), m_values(values)
+{
+    setText(text);
+}
+
+void AddRecordCommand::apply()
+{
+    m_values.insert(QStringLiteral("id"), m_store.insert(m_table, m_values));
+}
+
+RemoveRecordCommand::RemoveRecordCommand(CaseworkStore &store, const CaseworkTable &table, qint64 id, const QString &text)
+    : m_store(store), m_table(table), m_id(id), m_values(store.record(table, id))
+{
+    setText(text);
+}
+
 } // namespace owb

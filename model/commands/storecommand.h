@@ -8,6 +8,7 @@
 // which also owns the undo stack, so the stores outlive every command.
 
 #include "casework/capability.h"
+#include "casework/casework.h"
 #include "casework/notes.h"
 
 #include <QUndoCommand>
@@ -110,6 +111,41 @@ private:
     CapabilityStore &m_store;
     EvidenceItem m_item;
     QByteArray m_file;
+};
+
+// Adds a casework record; undo removes it, redo puts it back with its id.
+class AddRecordCommand : public StoreCommand
+{
+public:
+    AddRecordCommand(CaseworkStore &store, const CaseworkTable &table, const QVariantMap &values, const QString &text);
+    qint64 recordId() const { return m_values.value(QStringLiteral("id")).toLongLong(); }
+
+protected:
+    void apply() override;
+    void revert() override { m_store.remove(m_table, recordId()); }
+
+private:
+    CaseworkStore &m_store;
+    const CaseworkTable &m_table;
+    QVariantMap m_values;
+};
+
+// Removes a casework record (and, through the schema, its children: undo
+// restores the record itself).
+class RemoveRecordCommand : public StoreCommand
+{
+public:
+    RemoveRecordCommand(CaseworkStore &store, const CaseworkTable &table, qint64 id, const QString &text);
+
+protected:
+    void apply() override { m_store.remove(m_table, m_id); }
+    void revert() override { m_store.insert(m_table, m_values); }
+
+private:
+    CaseworkStore &m_store;
+    const CaseworkTable &m_table;
+    qint64 m_id;
+    QVariantMap m_values;
 };
 
 } // namespace owb

@@ -389,6 +389,14 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
     m_result.m_programmeName = root.value(QStringLiteral("programme_name"))
                                    .toString(m_defaults ? m_defaults->m_programmeName : QString());
 
+    const QJsonValue causes = root.value(QStringLiteral("root_cause_categories"));
+    if (causes.isUndefined()) {
+        if (m_defaults)
+            m_result.m_rootCauses = m_defaults->m_rootCauses;
+    } else if (!readNamedList(causes, QStringLiteral("root_cause_categories"), &m_result.m_rootCauses)) {
+        return false;
+    }
+
     const QJsonValue capability = root.value(QStringLiteral("capability"));
     if (capability.isUndefined()) {
         if (m_defaults) {

@@ -100,6 +100,8 @@ public:
     QString programmeName() const { return m_programmeName; }
     const QList<NamedItem> &capabilityAreas() const { return m_capabilityAreas; }
     const QList<NamedItem> &capabilityRatings() const { return m_capabilityRatings; }
+    // Root-cause categories of diagnostic review findings (framework.md §7).
+    const QList<NamedItem> &rootCauseCategories() const { return m_rootCauses; }
 
     const MetricDefinition *metric(const QString &id) const;
     const PeerType *peerType(const QString &id) const;
@@ -127,6 +129,7 @@ private:
     QString m_programmeName;
     QList<NamedItem> m_capabilityAreas;
     QList<NamedItem> m_capabilityRatings;
+    QList<NamedItem> m_rootCauses;
     QHash<QString, int> m_metricIndex;
     QHash<QString, int> m_peerTypeLookup;  // lower-case id/name/alias -> index
 };

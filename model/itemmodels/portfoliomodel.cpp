@@ -2,6 +2,7 @@
 
 #include "itemroles.h"
 
+#include <QColor>
 #include <QDateTime>
 #include <QLocale>
 
@@ -75,6 +76,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && (column == Average || column == Rank))
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && column == Casework && e.overdue > 0)
+        return QColor(0xda, 0x29, 0x1c);  // overdue items stand out
     if (role == Qt::ToolTipRole && column == Capability && !e.capabilityRating.isEmpty())
         return tr("The region's overall view of capability, %1").arg(e.capabilityYear);
     if (role == Qt::ToolTipRole && column == Movement && !e.movement().isEmpty())
@@ -100,6 +103,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
         return e.rank > 0 ? tr("%1 of %2").arg(e.rank).arg(e.peerCount) : QString();
     case Capability:
         return m_ratingNames.value(e.capabilityRating, e.capabilityRating);
+    case Casework:
+        return e.casework;
     case LastChange:
         return QLocale().toString(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
     default:
@@ -128,6 +133,8 @@ QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, in
         return tr("League rank");
     case Capability:
         return tr("Capability view");
+    case Casework:
+        return tr("Casework");
     case LastChange:
         return tr("Last change");
     default:

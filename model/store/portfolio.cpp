@@ -1,6 +1,9 @@
 #include "portfolio.h"
 
 #include "casefile.h"
+#include "casework/casework.h"
+
+#include <QDate>
 #include "data/metricdataset.h"
 
 namespace owb {
@@ -59,6 +62,18 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                     entry.capabilityRating = q.value(0).toString();
                     entry.capabilityYear = q.value(1).toString();
                 }
+            }
+            // Casework arrived with schema 3: the programme makes the segment 5.
+            if (caseFile.database().schemaVersion() >= 3) {
+                CaseworkStore casework(caseFile.database());
+                const CaseworkStatus status = casework.status(quarter, QDate::currentDate());
+                entry.casework = status.summary();
+                entry.overdue = status.overdue;
+                entry.inProgramme = status.inProgramme;
+                if (status.inProgramme && entry.segment > 0)
+                    entry.segment = 5;
+                if (entry.previousSegment > 0 && casework.programmeIn(previous) > 0)
+                    entry.previousSegment = 5;
             }
             entries.append(entry);
         } catch (const StoreError &error) {

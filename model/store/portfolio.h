@@ -27,6 +27,9 @@ struct PortfolioEntry
     QString lastChange;  // ISO 8601 UTC of the newest stored assessment
     QString capabilityRating;  // the region's latest overall capability view (a rating id)
     QString capabilityYear;
+    QString casework;  // "In the programme; Diagnostic review open; 2 overdue", or empty
+    int overdue = 0;
+    bool inProgramme = false;  // then `segment` is 5 (framework.md §3 step 4)
 
     // "improved", "deteriorated", "unchanged", or empty when either quarter
     // is not segmented.

@@ -2,6 +2,7 @@
 // the case files, sorts and filters them, and renders something visible.
 
 #include "case/capabilitypage.h"
+#include "case/caseworkpage.h"
 #include "case/caseview.h"
 #include "case/metricspage.h"
 #include "case/notespage.h"
@@ -146,6 +147,49 @@ private Q_SLOTS:
         window.undoGroup()->redo();
         QCOMPARE(stored(), after);
         QVERIFY(looksRendered(window.grab().toImage()));
+    }
+
+    // Casework end to end: a review, an overdue milestone, entering the
+    // programme (segment 5 in the portfolio), and undo.
+    void caseworkEndToEnd()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        QTableView *portfolio = window.portfolio()->view();
+        const QString code = portfolio->model()->index(2, 0).data(CodeRole).toString();
+        QVERIFY(window.openCase(portfolio->model()->index(2, 0).data(PathRole).toString()));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        QCOMPARE(page->openReview(QStringLiteral("Deteriorating elective performance")), QString());
+        QCOMPARE(page->addMilestone(QStringLiteral("Board-approved recovery plan"), QStringLiteral("2020-01-31")), QString());
+        QVERIFY(!page->addMilestone(QStringLiteral("Bad date"), QStringLiteral("soon")).isEmpty());
+        QCOMPARE(page->enterProgramme(QStringLiteral("Regional decision after the diagnostic review"), QStringLiteral("A. Director")),
+                 QString());
+        QCoreApplication::processEvents();
+        QCOMPARE(page->milestones()->rowCount(), 1);
+        QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));  // overdue
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("casework.png")));
+
+        window.showPortfolio();
+        auto rowOf = [&](const QString &wanted) {
+            for (int row = 0; row < portfolio->model()->rowCount(); ++row)
+                if (portfolio->model()->index(row, 0).data(CodeRole).toString() == wanted)
+                    return row;
+            return -1;
+        };
+        const int row = rowOf(code);
+        QCOMPARE(portfolio->model()->index(row, 0).data(SegmentRole).toInt(), 5);
+        QCOMPARE(portfolio->model()->index(row, PortfolioModel::Casework).data().toString(),
+                 QStringLiteral("In the programme; Diagnostic review open; 1 overdue"));
+
+        // Undo the programme entry: the computed segment is back.
+        QVERIFY(window.openCase(portfolio->model()->index(row, 0).data(PathRole).toString()));
+        window.undoGroup()->undo();
+        window.showPortfolio();
+        QVERIFY(portfolio->model()->index(rowOf(code), 0).data(SegmentRole).toInt() < 5);
     }
 
     void welcomeFirst()

@@ -2,6 +2,7 @@
 
 #include "capabilitypage.h"
 #include "casework/casesession.h"
+#include "caseworkpage.h"
 #include "metricspage.h"
 #include "notespage.h"
 #include "overviewpage.h"
@@ -22,7 +23,8 @@ CaseView::CaseView(QWidget *parent)
       m_metrics(new MetricsPage(this)),
       m_whatIf(new WhatIfPage(this)),
       m_capability(new CapabilityPage(this)),
-      m_notes(new NotesPage(this))
+      m_notes(new NotesPage(this)),
+      m_casework(new CaseworkPage(this))
 {
     auto *back = new QToolButton(this);
     back->setText(tr("← Portfolio"));
@@ -40,6 +42,7 @@ CaseView::CaseView(QWidget *parent)
     m_tabs->addTab(m_whatIf, tr("&What-if"));
     m_tabs->addTab(m_capability, tr("C&apability"));
     m_tabs->addTab(m_notes, tr("&Notes"));
+    m_tabs->addTab(m_casework, tr("Case&work"));
     m_fresh = QList<bool>(m_tabs->count(), false);
     // Pages are filled when shown, so switching cases costs one page only.
     connect(m_tabs, &QTabWidget::currentChanged, this, &CaseView::refreshCurrentTab);
@@ -80,6 +83,8 @@ void CaseView::refreshCurrentTab()
         m_capability->setContext(m_context);
     else if (page == m_notes)
         m_notes->setContext(m_context);
+    else if (page == m_casework)
+        m_casework->setContext(m_context);
 }
 
 } // namespace owb

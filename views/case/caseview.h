@@ -12,6 +12,7 @@ class QTabWidget;
 namespace owb {
 
 class CapabilityPage;
+class CaseworkPage;
 class MetricsPage;
 class NotesPage;
 class OverviewPage;
@@ -29,6 +30,7 @@ public:
     MetricsPage *metricsPage() const { return m_metrics; }
     WhatIfPage *whatIfPage() const { return m_whatIf; }
     NotesPage *notesPage() const { return m_notes; }
+    CaseworkPage *caseworkPage() const { return m_casework; }
 
 Q_SIGNALS:
     void backRequested();
@@ -44,6 +46,7 @@ private:
     WhatIfPage *m_whatIf;
     CapabilityPage *m_capability;
     NotesPage *m_notes;
+    CaseworkPage *m_casework;
     QList<bool> m_fresh;  // per tab: shows the current context
 };
 

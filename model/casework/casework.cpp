@@ -1,0 +1,183 @@
+#include "casework.h"
+
+#include "data/metricdataset.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace owb {
+
+const CaseworkTable &reviewTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("diagnostic_review"),
+        {QStringLiteral("opened_quarter"), QStringLiteral("opened_reason"), QStringLiteral("team"), QStringLiteral("scope"),
+         QStringLiteral("start_date"), QStringLiteral("due_date"), QStringLiteral("status"),
+         QStringLiteral("capability_conclusion"), QStringLiteral("recommendation"), QStringLiteral("decision"),
+         QStringLiteral("decision_date"), QStringLiteral("decision_maker"), QStringLiteral("decision_rationale")}};
+    return table;
+}
+
+const CaseworkTable &findingTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("finding"),
+        {QStringLiteral("review_id"), QStringLiteral("category"), QStringLiteral("description"), QStringLiteral("evidence"),
+         QStringLiteral("severity"), QStringLiteral("domains"), QStringLiteral("metrics")}};
+    return table;
+}
+
+const CaseworkTable &programmeTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("programme"),
+        {QStringLiteral("entry_quarter"), QStringLiteral("entry_date"), QStringLiteral("reason"),
+         QStringLiteral("improvement_director"), QStringLiteral("exit_quarter"), QStringLiteral("exit_date"),
+         QStringLiteral("transition_plan")}};
+    return table;
+}
+
+const CaseworkTable &criterionTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("exit_criterion"),
+        {QStringLiteral("programme_id"), QStringLiteral("description"), QStringLiteral("measure"), QStringLiteral("target"),
+         QStringLiteral("due_date"), QStringLiteral("status"), QStringLiteral("evidence")}};
+    return table;
+}
+
+const CaseworkTable &milestoneTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("milestone"),
+        {QStringLiteral("description"), QStringLiteral("due_date"), QStringLiteral("done_date"), QStringLiteral("status")}};
+    return table;
+}
+
+QString CaseworkStatus::summary() const
+{
+    QStringList parts;
+    if (inProgramme)
+        parts.append(QCoreApplication::translate("owb::Casework", "In the programme"));
+    if (reviewOpen)
+        parts.append(QCoreApplication::translate("owb::Casework", "Diagnostic review open"));
+    if (overdue > 0)
+        parts.append(QCoreApplication::translate("owb::Casework", "%n overdue", nullptr, overdue));
+    return parts.join(QStringLiteral("; "));
+}
+
+namespace {
+void checkColumn(const CaseworkTable &table, const QString &column)
+{
+    if (!table.columns.contains(column))
+        throw StoreError(QStringLiteral("%1: no column %2 may be set").arg(table.name, column));
+}
+} // namespace
+
+QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QString &whereColumn, const QVariant &value)
+{
+    if (!whereColumn.isEmpty())
+        checkColumn(table, whereColumn);
+    QSqlQuery q = whereColumn.isEmpty()
+                      ? m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 ORDER BY id").arg(table.columns.join(QStringLiteral(", ")), table.name))
+                      : m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3 = ? ORDER BY id")
+                                      .arg(table.columns.join(QStringLiteral(", ")), table.name, whereColumn),
+                                  {value});
+    QList<QVariantMap> rows;
+    while (q.next()) {
+        QVariantMap row;
+        const QSqlRecord fields = q.record();
+        for (int i = 0; i < fields.count(); ++i)
+            row.insert(fields.fieldName(i), q.value(i));
+        rows.append(row);
+    }
+    return rows;
+}
+
+QVariantMap CaseworkStore::record(const CaseworkTable &table, qint64 id)
+{
+    const QList<QVariantMap> rows = records(table);
+    for (const QVariantMap &row : rows)
+        if (row.value(QStringLiteral("id")).toLongLong() == id)
+            return row;
+    return {};
+}
+
+qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &values)
+{
+    QStringList columns;
+    QStringList marks;
+    QList<QVariant> bindings;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (it.key() != QLatin1String("id"))
+            checkColumn(table, it.key());
+        columns.append(it.key());
+        marks.append(QStringLiteral("?"));
+        bindings.append(it.value());
+    }
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db.connection());
+    if (!q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table.name, columns.join(QStringLiteral(", ")),
+                                                                         marks.join(QStringLiteral(", ")))))
+        m_db.fail(QStringLiteral("cannot prepare an insert into %1").arg(table.name), q.lastError().text());
+    for (const QVariant &v : std::as_const(bindings))
+        q.addBindValue(v.isNull() ? QVariant(QStringLiteral("")) : v);
+    if (!q.exec())
+        m_db.fail(QStringLiteral("cannot insert into %1").arg(table.name), q.lastError().text());
+    const qint64 id = q.lastInsertId().toLongLong();
+    transaction.commit();
+    return id;
+}
+
+void CaseworkStore::remove(const CaseworkTable &table, qint64 id)
+{
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), {id});
+    transaction.commit();
+}
+
+QString CaseworkStore::field(const CaseworkTable &table, qint64 id, const QString &column)
+{
+    checkColumn(table, column);
+    return m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table.name), {id}).toString();
+}
+
+void CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+{
+    checkColumn(table, column);
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table.name, column), {value, id});
+    transaction.commit();
+}
+
+qint64 CaseworkStore::programmeIn(const QString &quarter)
+{
+    for (const QVariantMap &p : records(programmeTable())) {
+        const QString entry = p.value(QStringLiteral("entry_quarter")).toString();
+        const QString exit = p.value(QStringLiteral("exit_quarter")).toString();
+        // Segment 5 from the entry quarter on, until the quarter of exit.
+        if (!quarterLessThan(quarter, entry) && (exit.isEmpty() || quarterLessThan(quarter, exit)))
+            return p.value(QStringLiteral("id")).toLongLong();
+    }
+    return 0;
+}
+
+CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)
+{
+    CaseworkStatus status;
+    for (const QVariantMap &r : records(reviewTable()))
+        status.reviewOpen |= r.value(QStringLiteral("status")).toString() != QLatin1String("closed");
+    status.inProgramme = programmeIn(quarter) > 0;
+    auto overdue = [&](const QVariantMap &row, const QString &doneColumn, const QString &doneValue) {
+        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+        return due.isValid() && due < today && row.value(doneColumn).toString() != doneValue;
+    };
+    for (const QVariantMap &c : records(criterionTable()))
+        status.overdue += overdue(c, QStringLiteral("status"), QStringLiteral("met")) ? 1 : 0;
+    for (const QVariantMap &m : records(milestoneTable()))
+        status.overdue += overdue(m, QStringLiteral("status"), QStringLiteral("done")) ? 1 : 0;
+    return status;
+}
+
+} // namespace owb

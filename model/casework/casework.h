@@ -1,0 +1,58 @@
+#pragma once
+// Segment-4 diagnostic reviews with their findings, the Recovery Support
+// Programme (entry, exit criteria, exit) and recovery plan milestones
+// (framework.md §7). Records are rows of whitelisted columns, so one pair of
+// undo commands (add/remove a record) and one value swap serve them all.
+
+#include "store/database.h"
+
+#include <QDate>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace owb {
+
+// The tables and the columns a user may set.
+struct CaseworkTable
+{
+    QString name;
+    QStringList columns;
+};
+const CaseworkTable &reviewTable();
+const CaseworkTable &findingTable();
+const CaseworkTable &programmeTable();
+const CaseworkTable &criterionTable();
+const CaseworkTable &milestoneTable();
+
+struct CaseworkStatus
+{
+    bool reviewOpen = false;
+    bool inProgramme = false;  // in the latest quarter
+    int overdue = 0;  // exit criteria not met and milestones not done past their due date
+
+    QString summary() const;  // for the portfolio
+};
+
+class CaseworkStore
+{
+public:
+    explicit CaseworkStore(Database &db) : m_db(db) {}
+
+    // Rows of a table, oldest first; `where` filters one column by value.
+    QList<QVariantMap> records(const CaseworkTable &table, const QString &whereColumn = {}, const QVariant &value = {});
+    QVariantMap record(const CaseworkTable &table, qint64 id);
+    // Inserts (with "id" when restoring an undone removal); returns the id.
+    qint64 insert(const CaseworkTable &table, const QVariantMap &values);
+    void remove(const CaseworkTable &table, qint64 id);
+    QString field(const CaseworkTable &table, qint64 id, const QString &column);
+    void setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+
+    // The programme the organisation is in during `quarter`, or 0.
+    qint64 programmeIn(const QString &quarter);
+    CaseworkStatus status(const QString &quarter, const QDate &today);
+
+private:
+    Database &m_db;
+};
+
+} // namespace owb

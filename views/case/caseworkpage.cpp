@@ -1,0 +1,400 @@
+#include "caseworkpage.h"
+
+#include "casework/casesession.h"
+
+#include <QDate>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace owb {
+
+namespace {
+const QStringList kReviewColumns{QStringLiteral("status"), QStringLiteral("team"), QStringLiteral("scope"),
+                                 QStringLiteral("start_date"), QStringLiteral("due_date"),
+                                 QStringLiteral("capability_conclusion"), QStringLiteral("recommendation"),
+                                 QStringLiteral("decision"), QStringLiteral("decision_date"),
+                                 QStringLiteral("decision_maker"), QStringLiteral("decision_rationale")};
+const QStringList kFindingColumns{QStringLiteral("category"), QStringLiteral("severity"), QStringLiteral("description"),
+                                  QStringLiteral("evidence"), QStringLiteral("domains"), QStringLiteral("metrics")};
+const QStringList kProgrammeColumns{QStringLiteral("entry_date"), QStringLiteral("reason"),
+                                    QStringLiteral("improvement_director"), QStringLiteral("transition_plan")};
+const QStringList kCriterionColumns{QStringLiteral("description"), QStringLiteral("measure"), QStringLiteral("target"),
+                                    QStringLiteral("due_date"), QStringLiteral("status"), QStringLiteral("evidence")};
+const QStringList kMilestoneColumns{QStringLiteral("description"), QStringLiteral("due_date"),
+                                    QStringLiteral("done_date"), QStringLiteral("status")};
+
+QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name)
+{
+    auto *table = new QTableWidget(parent);
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setAccessibleName(name);
+    table->verticalHeader()->hide();
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->setMinimumHeight(120);
+    return table;
+}
+
+bool isDateColumn(const QString &column)
+{
+    return column.endsWith(QLatin1String("_date"));
+}
+} // namespace
+
+CaseworkPage::CaseworkPage(QWidget *parent)
+    : QWidget(parent),
+      m_reviewState(new QLabel(this)),
+      m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this)),
+      m_reviewForm(new QFormLayout),
+      m_findings(makeTable(this, {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
+                           tr("Findings"))),
+      m_findingsBox(new QGroupBox(tr("Findings"), this)),
+      m_programmeState(new QLabel(this)),
+      m_enterProgramme(new QPushButton(tr("&Enter the Programme..."), this)),
+      m_exitProgramme(new QPushButton(tr("Record E&xit..."), this)),
+      m_programmeForm(new QFormLayout),
+      m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
+                           tr("Exit criteria"))),
+      m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this)),
+      m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status")}, tr("Recovery plan milestones")))
+{
+    m_reviewState->setWordWrap(true);
+    m_programmeState->setWordWrap(true);
+    connect(m_openReview, &QPushButton::clicked, this, [this] {
+        const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
+        QString reason;
+        if (!assessment || assessment->result.segment != 4) {
+            bool ok = false;
+            reason = QInputDialog::getMultiLineText(this, tr("Open a Diagnostic Review"),
+                                                    tr("This organisation is not in segment 4 this quarter. Why open a "
+                                                       "diagnostic review?"),
+                                                    QString(), &ok);
+            if (!ok || reason.trimmed().isEmpty())
+                return;
+        }
+        report(openReview(reason));
+    });
+    connect(m_enterProgramme, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString reason = QInputDialog::getMultiLineText(this, tr("Enter the Programme"),
+                                                              tr("The regional decision to enter the programme, and why:"),
+                                                              QString(), &ok);
+        if (!ok || reason.trimmed().isEmpty())
+            return;
+        const QString director = QInputDialog::getText(this, tr("Enter the Programme"), tr("Improvement director:"),
+                                                       QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            report(enterProgramme(reason, director));
+    });
+    connect(m_exitProgramme, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString plan = QInputDialog::getMultiLineText(this, tr("Record Exit"), tr("Exit and transition plan:"),
+                                                            QString(), &ok);
+        if (ok)
+            report(recordExit(plan));
+    });
+
+    auto *addFinding = new QPushButton(tr("Add &Finding..."), this);
+    auto *removeFinding = new QPushButton(tr("Remove Finding"), this);
+    connect(addFinding, &QPushButton::clicked, this, [this] {
+        QStringList categories;
+        for (const NamedItem &c : m_context.session->methodology().rootCauseCategories())
+            categories.append(c.name);
+        bool ok = false;
+        const QString category = QInputDialog::getItem(this, tr("Add Finding"), tr("Root cause:"), categories, 0, false, &ok);
+        if (!ok)
+            return;
+        const QString description = QInputDialog::getMultiLineText(this, tr("Add Finding"), tr("Finding:"), QString(), &ok);
+        if (!ok || description.trimmed().isEmpty())
+            return;
+        report(m_context.session->addRecord(findingTable(),
+                                            {{QStringLiteral("review_id"), m_reviewId},
+                                             {QStringLiteral("category"), category},
+                                             {QStringLiteral("description"), description.trimmed()},
+                                             {QStringLiteral("severity"), QStringLiteral("moderate")}},
+                                            tr("Add finding")));
+    });
+    connect(removeFinding, &QPushButton::clicked, this, [this] {
+        const int row = m_findings->currentRow();
+        if (row >= 0)
+            report(m_context.session->removeRecord(findingTable(), m_findings->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                                   tr("Remove finding")));
+    });
+    auto *addCriterion = new QPushButton(tr("Add Exit &Criterion"), this);
+    auto *removeCriterion = new QPushButton(tr("Remove Criterion"), this);
+    connect(addCriterion, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Add Exit Criterion"), tr("Criterion:"), QLineEdit::Normal, QString(), &ok);
+        if (ok && !text.trimmed().isEmpty())
+            report(m_context.session->addRecord(criterionTable(),
+                                                {{QStringLiteral("programme_id"), m_programmeId},
+                                                 {QStringLiteral("description"), text.trimmed()},
+                                                 {QStringLiteral("status"), QStringLiteral("not met")}},
+                                                tr("Add exit criterion")));
+    });
+    connect(removeCriterion, &QPushButton::clicked, this, [this] {
+        const int row = m_criteria->currentRow();
+        if (row >= 0)
+            report(m_context.session->removeRecord(criterionTable(), m_criteria->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                                   tr("Remove exit criterion")));
+    });
+    auto *addMilestoneButton = new QPushButton(tr("Add &Milestone"), this);
+    auto *removeMilestone = new QPushButton(tr("Remove Milestone"), this);
+    connect(addMilestoneButton, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Add Milestone"), tr("Milestone:"), QLineEdit::Normal, QString(), &ok);
+        if (!ok || text.trimmed().isEmpty())
+            return;
+        const QString due = QInputDialog::getText(this, tr("Add Milestone"), tr("Due (YYYY-MM-DD):"), QLineEdit::Normal,
+                                                  QDate::currentDate().addMonths(3).toString(Qt::ISODate), &ok);
+        if (ok)
+            report(addMilestone(text.trimmed(), due.trimmed()));
+    });
+    connect(removeMilestone, &QPushButton::clicked, this, [this] {
+        const int row = m_milestones->currentRow();
+        if (row >= 0)
+            report(m_context.session->removeRecord(milestoneTable(), m_milestones->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                                   tr("Remove milestone")));
+    });
+    connect(m_findings, &QTableWidget::cellChanged, this,
+            [this](int row, int column) { tableEdited(m_findings, findingTable(), kFindingColumns, row, column); });
+    connect(m_criteria, &QTableWidget::cellChanged, this,
+            [this](int row, int column) { tableEdited(m_criteria, criterionTable(), kCriterionColumns, row, column); });
+    connect(m_milestones, &QTableWidget::cellChanged, this,
+            [this](int row, int column) { tableEdited(m_milestones, milestoneTable(), kMilestoneColumns, row, column); });
+
+    auto buttons = [this](std::initializer_list<QWidget *> widgets) {
+        auto *row = new QHBoxLayout;
+        for (QWidget *w : widgets)
+            row->addWidget(w);
+        row->addStretch();
+        return row;
+    };
+    auto *findingsLayout = new QVBoxLayout(m_findingsBox);
+    findingsLayout->addWidget(m_findings);
+    findingsLayout->addLayout(buttons({addFinding, removeFinding}));
+    auto *review = new QGroupBox(tr("Diagnostic review"), this);
+    auto *reviewLayout = new QVBoxLayout(review);
+    reviewLayout->addLayout(buttons({m_reviewState, m_openReview}));
+    reviewLayout->addLayout(m_reviewForm);
+    reviewLayout->addWidget(m_findingsBox);
+
+    auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
+    criteriaLayout->addWidget(m_criteria);
+    criteriaLayout->addLayout(buttons({addCriterion, removeCriterion}));
+    auto *programme = new QGroupBox(tr("Recovery Support Programme"), this);
+    auto *programmeLayout = new QVBoxLayout(programme);
+    programmeLayout->addLayout(buttons({m_programmeState, m_enterProgramme, m_exitProgramme}));
+    programmeLayout->addLayout(m_programmeForm);
+    programmeLayout->addWidget(m_criteriaBox);
+
+    auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
+    auto *planLayout = new QVBoxLayout(plan);
+    planLayout->addWidget(m_milestones);
+    planLayout->addLayout(buttons({addMilestoneButton, removeMilestone}));
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(review);
+    contentLayout->addWidget(programme);
+    contentLayout->addWidget(plan);
+    contentLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+}
+
+void CaseworkPage::setContext(const CaseContext &context)
+{
+    if (context.session != m_context.session && context.session)
+        // Queued: an edit's own signal handler must not see its editor deleted by the reload.
+        connect(context.session, &CaseSession::caseworkChanged, this, &CaseworkPage::reload,
+                Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+    m_context = context;
+    reload();
+}
+
+QString CaseworkPage::openReview(const QString &reason)
+{
+    return m_context.session->addRecord(reviewTable(),
+                                        {{QStringLiteral("opened_quarter"), m_context.quarter},
+                                         {QStringLiteral("opened_reason"), reason.trimmed()},
+                                         {QStringLiteral("start_date"), QDate::currentDate().toString(Qt::ISODate)},
+                                         {QStringLiteral("status"), QStringLiteral("open")}},
+                                        tr("Open diagnostic review"));
+}
+
+QString CaseworkPage::enterProgramme(const QString &reason, const QString &director)
+{
+    return m_context.session->addRecord(programmeTable(),
+                                        {{QStringLiteral("entry_quarter"), m_context.quarter},
+                                         {QStringLiteral("entry_date"), QDate::currentDate().toString(Qt::ISODate)},
+                                         {QStringLiteral("reason"), reason.trimmed()},
+                                         {QStringLiteral("improvement_director"), director.trimmed()}},
+                                        tr("Enter the programme"));
+}
+
+QString CaseworkPage::recordExit(const QString &transitionPlan)
+{
+    if (m_programmeId == 0)
+        return tr("The organisation is not in the programme in %1.").arg(m_context.quarter);
+    CaseSession *session = m_context.session;
+    // Three fields, three steps on the undo stack, grouped as one.
+    session->undoStack()->beginMacro(tr("Record exit from the programme"));
+    QString error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("exit_quarter"), m_context.quarter);
+    if (error.isEmpty())
+        error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("exit_date"),
+                                        QDate::currentDate().toString(Qt::ISODate));
+    if (error.isEmpty())
+        error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("transition_plan"), transitionPlan);
+    session->undoStack()->endMacro();
+    return error;
+}
+
+QString CaseworkPage::addMilestone(const QString &description, const QString &due)
+{
+    if (!QDate::fromString(due, Qt::ISODate).isValid())
+        return tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(due);
+    return m_context.session->addRecord(milestoneTable(),
+                                        {{QStringLiteral("description"), description},
+                                         {QStringLiteral("due_date"), due},
+                                         {QStringLiteral("status"), QStringLiteral("open")}},
+                                        tr("Add milestone"));
+}
+
+void CaseworkPage::fillForm(QFormLayout *form, const CaseworkTable &table, qint64 id, const QStringList &columns,
+                            const QStringList &labels)
+{
+    while (form->rowCount() > 0)
+        form->removeRow(0);
+    if (id == 0)
+        return;
+    const QVariantMap record = m_context.session->casework().record(table, id);
+    for (int i = 0; i < columns.size(); ++i) {
+        const QString column = columns.at(i);
+        auto *edit = new QLineEdit(record.value(column).toString(), this);
+        edit->setAccessibleName(labels.at(i));
+        if (isDateColumn(column))
+            edit->setPlaceholderText(QStringLiteral("YYYY-MM-DD"));
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &table, id, column] {
+            if (!m_context.session || edit->text() == m_context.session->casework().field(table, id, column))
+                return;
+            if (isDateColumn(column) && !edit->text().isEmpty() && !QDate::fromString(edit->text(), Qt::ISODate).isValid()) {
+                report(tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(edit->text()));
+                edit->setText(m_context.session->casework().field(table, id, column));
+                return;
+            }
+            report(m_context.session->setRecordField(table, id, column, edit->text()));
+        });
+        form->addRow(labels.at(i) + QLatin1Char(':'), edit);
+    }
+}
+
+void CaseworkPage::fillTable(QTableWidget *table, const CaseworkTable &, const QList<QVariantMap> &rows,
+                             const QStringList &columns, const QString &doneColumn, const QString &doneValue)
+{
+    table->setRowCount(int(rows.size()));
+    const QDate today = QDate::currentDate();
+    for (int r = 0; r < rows.size(); ++r) {
+        const QVariantMap &row = rows.at(r);
+        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+        const bool overdue = !doneColumn.isEmpty() && due.isValid() && due < today
+                             && row.value(doneColumn).toString() != doneValue;
+        for (int c = 0; c < columns.size(); ++c) {
+            auto *item = new QTableWidgetItem(row.value(columns.at(c)).toString());
+            item->setData(Qt::UserRole, row.value(QStringLiteral("id")));
+            if (overdue) {
+                item->setForeground(QColor(0xda, 0x29, 0x1c));
+                item->setToolTip(tr("Overdue: due %1").arg(due.toString(Qt::ISODate)));
+            }
+            table->setItem(r, c, item);
+        }
+    }
+}
+
+void CaseworkPage::tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column)
+{
+    if (m_loading || !m_context.session)
+        return;
+    const qint64 id = table->item(row, column)->data(Qt::UserRole).toLongLong();
+    const QString value = table->item(row, column)->text().trimmed();
+    const QString name = columns.at(column);
+    if (isDateColumn(name) && !value.isEmpty() && !QDate::fromString(value, Qt::ISODate).isValid()) {
+        report(tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(value));
+        reload();
+        return;
+    }
+    report(m_context.session->setRecordField(source, id, name, value));
+}
+
+void CaseworkPage::reload()
+{
+    if (!m_context.isValid())
+        return;
+    m_loading = true;
+    CaseworkStore &store = m_context.session->casework();
+    const QList<QVariantMap> reviews = store.records(reviewTable());
+    m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
+    if (m_reviewId == 0) {
+        m_reviewState->setText(tr("No diagnostic review. Reviews are opened for organisations in segment 4."));
+    } else {
+        const QVariantMap &r = reviews.last();
+        m_reviewState->setText(tr("Opened in %1%2.")
+                                   .arg(r.value(QStringLiteral("opened_quarter")).toString(),
+                                        r.value(QStringLiteral("opened_reason")).toString().isEmpty()
+                                            ? QString()
+                                            : tr(" (%1)").arg(r.value(QStringLiteral("opened_reason")).toString())));
+    }
+    m_openReview->setVisible(m_reviewId == 0);
+    m_findingsBox->setVisible(m_reviewId != 0);
+    fillForm(m_reviewForm, reviewTable(), m_reviewId, kReviewColumns,
+             {tr("Status"), tr("Team"), tr("Scope and terms of reference"), tr("Start date"), tr("Due date"),
+              tr("Capability conclusion"), tr("Recommendation"), tr("Regional decision"), tr("Decision date"),
+              tr("Decision-maker"), tr("Rationale")});
+    fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
+              kFindingColumns, {}, {});
+
+    m_programmeId = store.programmeIn(m_context.quarter);
+    const QList<QVariantMap> programmes = store.records(programmeTable());
+    if (m_programmeId > 0) {
+        const QVariantMap p = store.record(programmeTable(), m_programmeId);
+        m_programmeState->setText(tr("In the %1 since %2: segment 5 until an exit is recorded.")
+                                      .arg(m_context.session->methodology().programmeName(),
+                                           p.value(QStringLiteral("entry_quarter")).toString()));
+    } else if (!programmes.isEmpty() && !programmes.last().value(QStringLiteral("exit_quarter")).toString().isEmpty()) {
+        m_programmeState->setText(tr("Left the programme in %1.").arg(programmes.last().value(QStringLiteral("exit_quarter")).toString()));
+    } else {
+        m_programmeState->setText(tr("Not in the programme in %1.").arg(m_context.quarter));
+    }
+    m_enterProgramme->setVisible(m_programmeId == 0);
+    m_exitProgramme->setVisible(m_programmeId != 0);
+    m_criteriaBox->setVisible(m_programmeId != 0);
+    fillForm(m_programmeForm, programmeTable(), m_programmeId, kProgrammeColumns,
+             {tr("Entry date"), tr("Reason"), tr("Improvement director"), tr("Exit and transition plan")});
+    fillTable(m_criteria, criterionTable(), store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId),
+              kCriterionColumns, QStringLiteral("status"), QStringLiteral("met"));
+    fillTable(m_milestones, milestoneTable(), store.records(milestoneTable()), kMilestoneColumns, QStringLiteral("status"),
+              QStringLiteral("done"));
+    m_loading = false;
+}
+
+void CaseworkPage::report(const QString &error)
+{
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The change was not saved"), error);
+}
+
+} // namespace owb

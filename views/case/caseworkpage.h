@@ -1,0 +1,64 @@
+#pragma once
+// Casework (framework.md §7): the segment-4 diagnostic review with its
+// findings and the region's decision; the Recovery Support Programme with
+// exit criteria; recovery plan milestones. Overdue items stand out. Every
+// edit is an undo command.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace owb {
+
+struct CaseworkTable;
+
+class CaseworkPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaseworkPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+
+    // Actions a user starts with a button; public so that tests can drive them.
+    QString openReview(const QString &reason);
+    QString enterProgramme(const QString &reason, const QString &director);
+    QString recordExit(const QString &transitionPlan);
+    QString addMilestone(const QString &description, const QString &due);
+    QTableWidget *milestones() const { return m_milestones; }
+    QTableWidget *findings() const { return m_findings; }
+    QTableWidget *criteria() const { return m_criteria; }
+
+private:
+    void reload();
+    void fillForm(QFormLayout *form, const CaseworkTable &table, qint64 id, const QStringList &columns,
+                  const QStringList &labels);
+    void fillTable(QTableWidget *table, const CaseworkTable &source, const QList<QVariantMap> &rows,
+                   const QStringList &columns, const QString &doneColumn, const QString &doneValue);
+    void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
+    void report(const QString &error);
+
+    CaseContext m_context;
+    bool m_loading = false;
+    qint64 m_reviewId = 0;
+    qint64 m_programmeId = 0;
+    QLabel *m_reviewState;
+    QPushButton *m_openReview;
+    QFormLayout *m_reviewForm;
+    QTableWidget *m_findings;
+    QGroupBox *m_findingsBox;
+    QLabel *m_programmeState;
+    QPushButton *m_enterProgramme;
+    QPushButton *m_exitProgramme;
+    QFormLayout *m_programmeForm;
+    QTableWidget *m_criteria;
+    QGroupBox *m_criteriaBox;
+    QTableWidget *m_milestones;
+};
+
+} // namespace owb
