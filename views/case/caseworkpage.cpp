@@ -55,14 +55,14 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     : QWidget(parent),
       m_reviewState(new QLabel(this)),
       m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this)),
-      m_reviewForm(new QFormLayout),
+      m_reviewFormBox(new QWidget(this)),
       m_findings(makeTable(this, {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
                            tr("Findings"))),
       m_findingsBox(new QGroupBox(tr("Findings"), this)),
       m_programmeState(new QLabel(this)),
       m_enterProgramme(new QPushButton(tr("&Enter the Programme..."), this)),
       m_exitProgramme(new QPushButton(tr("Record E&xit..."), this)),
-      m_programmeForm(new QFormLayout),
+      m_programmeFormBox(new QWidget(this)),
       m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
                            tr("Exit criteria"))),
       m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this)),
@@ -103,6 +103,13 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         if (ok)
             report(recordExit(plan));
     });
+
+    m_reviewEdits = buildForm(new QFormLayout(m_reviewFormBox), reviewTable(), &m_reviewId, kReviewColumns,
+                              {tr("Status"), tr("Team"), tr("Scope and terms of reference"), tr("Start date"),
+                               tr("Due date"), tr("Capability conclusion"), tr("Recommendation"), tr("Regional decision"),
+                               tr("Decision date"), tr("Decision-maker"), tr("Rationale")});
+    m_programmeEdits = buildForm(new QFormLayout(m_programmeFormBox), programmeTable(), &m_programmeId, kProgrammeColumns,
+                                 {tr("Entry date"), tr("Reason"), tr("Improvement director"), tr("Exit and transition plan")});
 
     auto *addFinding = new QPushButton(tr("Add &Finding..."), this);
     auto *removeFinding = new QPushButton(tr("Remove Finding"), this);
@@ -185,8 +192,11 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     findingsLayout->addLayout(buttons({addFinding, removeFinding}));
     auto *review = new QGroupBox(tr("Diagnostic review"), this);
     auto *reviewLayout = new QVBoxLayout(review);
-    reviewLayout->addLayout(buttons({m_reviewState, m_openReview}));
-    reviewLayout->addLayout(m_reviewForm);
+    auto *reviewTop = new QHBoxLayout;
+    reviewTop->addWidget(m_reviewState, 1);
+    reviewTop->addWidget(m_openReview);
+    reviewLayout->addLayout(reviewTop);
+    reviewLayout->addWidget(m_reviewFormBox);
     reviewLayout->addWidget(m_findingsBox);
 
     auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
@@ -194,8 +204,12 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     criteriaLayout->addLayout(buttons({addCriterion, removeCriterion}));
     auto *programme = new QGroupBox(tr("Recovery Support Programme"), this);
     auto *programmeLayout = new QVBoxLayout(programme);
-    programmeLayout->addLayout(buttons({m_programmeState, m_enterProgramme, m_exitProgramme}));
-    programmeLayout->addLayout(m_programmeForm);
+    auto *programmeTop = new QHBoxLayout;
+    programmeTop->addWidget(m_programmeState, 1);
+    programmeTop->addWidget(m_enterProgramme);
+    programmeTop->addWidget(m_exitProgramme);
+    programmeLayout->addLayout(programmeTop);
+    programmeLayout->addWidget(m_programmeFormBox);
     programmeLayout->addWidget(m_criteriaBox);
 
     auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
@@ -275,22 +289,21 @@ QString CaseworkPage::addMilestone(const QString &description, const QString &du
                                         tr("Add milestone"));
 }
 
-void CaseworkPage::fillForm(QFormLayout *form, const CaseworkTable &table, qint64 id, const QStringList &columns,
-                            const QStringList &labels)
+QHash<QString, QLineEdit *> CaseworkPage::buildForm(QFormLayout *form, const CaseworkTable &table,
+                                                    const qint64 *recordId, const QStringList &columns,
+                                                    const QStringList &labels)
 {
-    while (form->rowCount() > 0)
-        form->removeRow(0);
-    if (id == 0)
-        return;
-    const QVariantMap record = m_context.session->casework().record(table, id);
+    QHash<QString, QLineEdit *> edits;
     for (int i = 0; i < columns.size(); ++i) {
         const QString column = columns.at(i);
-        auto *edit = new QLineEdit(record.value(column).toString(), this);
+        auto *edit = new QLineEdit(this);
         edit->setAccessibleName(labels.at(i));
         if (isDateColumn(column))
             edit->setPlaceholderText(QStringLiteral("YYYY-MM-DD"));
-        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &table, id, column] {
-            if (!m_context.session || edit->text() == m_context.session->casework().field(table, id, column))
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &table, recordId, column] {
+            const qint64 id = *recordId;
+            if (m_loading || !m_context.session || id == 0
+                || edit->text() == m_context.session->casework().field(table, id, column))
                 return;
             if (isDateColumn(column) && !edit->text().isEmpty() && !QDate::fromString(edit->text(), Qt::ISODate).isValid()) {
                 report(tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(edit->text()));
@@ -300,7 +313,17 @@ void CaseworkPage::fillForm(QFormLayout *form, const CaseworkTable &table, qint6
             report(m_context.session->setRecordField(table, id, column, edit->text()));
         });
         form->addRow(labels.at(i) + QLatin1Char(':'), edit);
+        edits.insert(column, edit);
     }
+    return edits;
+}
+
+void CaseworkPage::fillForm(const QHash<QString, QLineEdit *> &edits, const CaseworkTable &table, qint64 id)
+{
+    const QVariantMap record = id > 0 ? m_context.session->casework().record(table, id) : QVariantMap();
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it)
+        if (it.value()->text() != record.value(it.key()).toString())
+            it.value()->setText(record.value(it.key()).toString());
 }
 
 void CaseworkPage::fillTable(QTableWidget *table, const CaseworkTable &, const QList<QVariantMap> &rows,
@@ -360,10 +383,8 @@ void CaseworkPage::reload()
     }
     m_openReview->setVisible(m_reviewId == 0);
     m_findingsBox->setVisible(m_reviewId != 0);
-    fillForm(m_reviewForm, reviewTable(), m_reviewId, kReviewColumns,
-             {tr("Status"), tr("Team"), tr("Scope and terms of reference"), tr("Start date"), tr("Due date"),
-              tr("Capability conclusion"), tr("Recommendation"), tr("Regional decision"), tr("Decision date"),
-              tr("Decision-maker"), tr("Rationale")});
+    m_reviewFormBox->setVisible(m_reviewId != 0);
+    fillForm(m_reviewEdits, reviewTable(), m_reviewId);
     fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
               kFindingColumns, {}, {});
 
@@ -382,8 +403,8 @@ void CaseworkPage::reload()
     m_enterProgramme->setVisible(m_programmeId == 0);
     m_exitProgramme->setVisible(m_programmeId != 0);
     m_criteriaBox->setVisible(m_programmeId != 0);
-    fillForm(m_programmeForm, programmeTable(), m_programmeId, kProgrammeColumns,
-             {tr("Entry date"), tr("Reason"), tr("Improvement director"), tr("Exit and transition plan")});
+    m_programmeFormBox->setVisible(m_programmeId != 0);
+    fillForm(m_programmeEdits, programmeTable(), m_programmeId);
     fillTable(m_criteria, criterionTable(), store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId),
               kCriterionColumns, QStringLiteral("status"), QStringLiteral("met"));
     fillTable(m_milestones, milestoneTable(), store.records(milestoneTable()), kMilestoneColumns, QStringLiteral("status"),

@@ -11,6 +11,7 @@
 class QFormLayout;
 class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableWidget;
 
@@ -36,8 +37,11 @@ public:
 
 private:
     void reload();
-    void fillForm(QFormLayout *form, const CaseworkTable &table, qint64 id, const QStringList &columns,
-                  const QStringList &labels);
+    // Builds a form of line edits, one per column, that edit the record whose
+    // id `recordId` holds when the user finishes with a field.
+    QHash<QString, QLineEdit *> buildForm(QFormLayout *form, const CaseworkTable &table, const qint64 *recordId,
+                                          const QStringList &columns, const QStringList &labels);
+    void fillForm(const QHash<QString, QLineEdit *> &edits, const CaseworkTable &table, qint64 id);
     void fillTable(QTableWidget *table, const CaseworkTable &source, const QList<QVariantMap> &rows,
                    const QStringList &columns, const QString &doneColumn, const QString &doneValue);
     void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
@@ -49,13 +53,15 @@ private:
     qint64 m_programmeId = 0;
     QLabel *m_reviewState;
     QPushButton *m_openReview;
-    QFormLayout *m_reviewForm;
+    QWidget *m_reviewFormBox;
+    QHash<QString, QLineEdit *> m_reviewEdits;
     QTableWidget *m_findings;
     QGroupBox *m_findingsBox;
     QLabel *m_programmeState;
     QPushButton *m_enterProgramme;
     QPushButton *m_exitProgramme;
-    QFormLayout *m_programmeForm;
+    QWidget *m_programmeFormBox;
+    QHash<QString, QLineEdit *> m_programmeEdits;
     QTableWidget *m_criteria;
     QGroupBox *m_criteriaBox;
     QTableWidget *m_milestones;
