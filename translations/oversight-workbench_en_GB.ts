@@ -241,6 +241,10 @@
         <source>Case&amp;work</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::Casework</name>
@@ -667,6 +671,53 @@
     </message>
     <message>
         <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::HistoryPage</name>
+    <message>
+        <source>Filter by record, e.g. note, milestone 3, capability_area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(outside the workbench)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: every entry is sealed in an unbroken hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is damaged: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "exchange/datasetwriter.h"
 #include "casework/capability.h"
 #include "casework/casesession.h"
+#include "casework/casework.h"
 #include "casework/notes.h"
 #include "store/casefile.h"
 #include "store/importer.h"
@@ -15,12 +16,66 @@
 namespace owb {
 
 namespace {
+// A diagnostic review with findings for the first case in segment 4, and
+// the programme (criteria part met, a milestone overdue) for the second.
+void addDemoRecovery(CaseFile &caseFile, const StoredAssessment &latest, int &segmentFourCases)
+{
+    if (latest.result.segment != 4)
+        return;
+    CaseworkStore casework(caseFile.database());
+    const int order = segmentFourCases++;
+    if (order == 0) {
+        const qint64 review = casework.insert(
+            reviewTable(), {{QStringLiteral("opened_quarter"), latest.quarter},
+                            {QStringLiteral("team"), QStringLiteral("Regional diagnostic team (4)")},
+                            {QStringLiteral("scope"), QStringLiteral("Root causes of elective and urgent care decline; board capability")},
+                            {QStringLiteral("start_date"), QStringLiteral("2026-04-13")},
+                            {QStringLiteral("due_date"), QStringLiteral("2026-07-10")},
+                            {QStringLiteral("status"), QStringLiteral("reporting")}});
+        const QList<QStringList> findings{
+            {QStringLiteral("Leadership and governance"), QStringLiteral("high"),
+             QStringLiteral("Board assurance on elective recovery relies on exception reports; no trajectory is tracked."),
+             QStringLiteral("access"), QStringLiteral("OF0023")},
+            {QStringLiteral("Workforce and culture"), QStringLiteral("moderate"),
+             QStringLiteral("Sickness absence above peers in theatres and critical care."), QStringLiteral("people"),
+             QStringLiteral("OF0082")},
+            {QStringLiteral("Operational performance"), QStringLiteral("high"),
+             QStringLiteral("Discharge delays block emergency admissions."), QStringLiteral("effectiveness"),
+             QStringLiteral("OF0025")}};
+        for (const QStringList &f : findings)
+            casework.insert(findingTable(), {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), f.at(0)},
+                                             {QStringLiteral("severity"), f.at(1)}, {QStringLiteral("description"), f.at(2)},
+                                             {QStringLiteral("domains"), f.at(3)}, {QStringLiteral("metrics"), f.at(4)}});
+    } else if (order == 1) {
+        const qint64 programme = casework.insert(
+            programmeTable(), {{QStringLiteral("entry_quarter"), latest.quarter},
+                               {QStringLiteral("entry_date"), QStringLiteral("2026-05-01")},
+                               {QStringLiteral("reason"), QStringLiteral("Regional decision after the diagnostic review: capability limited")},
+                               {QStringLiteral("improvement_director"), QStringLiteral("Improvement director (demo)")}});
+        const QList<QStringList> criteria{
+            {QStringLiteral("Stable board with an agreed improvement plan"), QStringLiteral("2026-09-30"), QStringLiteral("met")},
+            {QStringLiteral("65% of patients waiting 18 weeks or less"), QStringLiteral("2026-10-31"), QStringLiteral("not met")},
+            {QStringLiteral("Financial plan delivered for two quarters"), QStringLiteral("2027-03-31"), QStringLiteral("not met")}};
+        for (const QStringList &c : criteria)
+            casework.insert(criterionTable(), {{QStringLiteral("programme_id"), programme}, {QStringLiteral("description"), c.at(0)},
+                                               {QStringLiteral("due_date"), c.at(1)}, {QStringLiteral("status"), c.at(2)}});
+        casework.insert(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Theatre productivity plan agreed")},
+                                           {QStringLiteral("due_date"), QStringLiteral("2026-06-30")},
+                                           {QStringLiteral("done_date"), QStringLiteral("2026-06-24")},
+                                           {QStringLiteral("status"), QStringLiteral("done")}});
+        casework.insert(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Discharge hub open seven days")},
+                                           {QStringLiteral("due_date"), QStringLiteral("2026-09-30")},
+                                           {QStringLiteral("status"), QStringLiteral("open")}});
+    }
+}
+
 // Capability views and a note per case, so that the demo looks like a region
 // at work. Derived from each case's latest segment: the same every time.
 void addDemoCasework(const QString &directory, const Methodology &methodology)
 {
     const QList<NamedItem> ratings = methodology.capabilityRatings();  // best first
     const QList<NamedItem> areas = methodology.capabilityAreas();
+    int segmentFourCases = 0;
     for (const QString &path : Workspace::open(directory, Database::Mode::ReadOnly)->caseFilePaths()) {
         CaseFile caseFile(path, Database::Mode::OpenExisting);
         const QList<StoredAssessment> history = caseFile.assessments();
@@ -43,6 +98,7 @@ void addDemoCasework(const QString &directory, const Methodology &methodology)
                                                   "since %1 and the latest CQC findings.")
                                        .arg(history.first().quarter));
         capability.setOverallField(year, CapabilityOverall::DecidedOn, QStringLiteral("2026-02-16"));
+        addDemoRecovery(caseFile, latest, segmentFourCases);
         NoteStore(caseFile.database())
             .add({0, QStringLiteral("2026-02-16T10:00:00Z"), QStringLiteral("demo"), QString(), QString(),
                   QStringLiteral("Quarterly review meeting held; segment %1 discussed with the executive team.")

@@ -3,6 +3,7 @@
 
 #include "case/capabilitypage.h"
 #include "case/caseworkpage.h"
+#include "case/historypage.h"
 #include "case/caseview.h"
 #include "case/metricspage.h"
 #include "case/notespage.h"
@@ -172,6 +173,14 @@ private Q_SLOTS:
         QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));  // overdue
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("casework.png")));
+
+        // The history shows every change, newest first, with its author.
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->historyPage());
+        QTableWidget *history = window.caseView()->historyPage()->table();
+        QVERIFY(history->rowCount() >= 3);
+        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("programme 1"));
+        QCOMPARE(history->item(0, 1)->text(), CaseSession::currentUser());
+        QVERIFY(history->item(0, 4)->text().contains(QStringLiteral("improvement_director: A. Director")));
 
         window.showPortfolio();
         auto rowOf = [&](const QString &wanted) {

@@ -3,6 +3,7 @@
 #include "capabilitypage.h"
 #include "casework/casesession.h"
 #include "caseworkpage.h"
+#include "historypage.h"
 #include "metricspage.h"
 #include "notespage.h"
 #include "overviewpage.h"
@@ -24,7 +25,8 @@ CaseView::CaseView(QWidget *parent)
       m_whatIf(new WhatIfPage(this)),
       m_capability(new CapabilityPage(this)),
       m_notes(new NotesPage(this)),
-      m_casework(new CaseworkPage(this))
+      m_casework(new CaseworkPage(this)),
+      m_history(new HistoryPage(this))
 {
     auto *back = new QToolButton(this);
     back->setText(tr("← Portfolio"));
@@ -43,6 +45,7 @@ CaseView::CaseView(QWidget *parent)
     m_tabs->addTab(m_capability, tr("C&apability"));
     m_tabs->addTab(m_notes, tr("&Notes"));
     m_tabs->addTab(m_casework, tr("Case&work"));
+    m_tabs->addTab(m_history, tr("&History"));
     m_fresh = QList<bool>(m_tabs->count(), false);
     // Pages are filled when shown, so switching cases costs one page only.
     connect(m_tabs, &QTabWidget::currentChanged, this, &CaseView::refreshCurrentTab);
@@ -85,6 +88,8 @@ void CaseView::refreshCurrentTab()
         m_notes->setContext(m_context);
     else if (page == m_casework)
         m_casework->setContext(m_context);
+    else if (page == m_history)
+        m_history->setContext(m_context);
 }
 
 } // namespace owb

@@ -13,6 +13,7 @@ namespace owb {
 
 class CapabilityPage;
 class CaseworkPage;
+class HistoryPage;
 class MetricsPage;
 class NotesPage;
 class OverviewPage;
@@ -31,6 +32,7 @@ public:
     WhatIfPage *whatIfPage() const { return m_whatIf; }
     NotesPage *notesPage() const { return m_notes; }
     CaseworkPage *caseworkPage() const { return m_casework; }
+    HistoryPage *historyPage() const { return m_history; }
 
 Q_SIGNALS:
     void backRequested();
@@ -47,6 +49,7 @@ private:
     CapabilityPage *m_capability;
     NotesPage *m_notes;
     CaseworkPage *m_casework;
+    HistoryPage *m_history;
     QList<bool> m_fresh;  // per tab: shows the current context
 };
 

@@ -1,0 +1,108 @@
+#include "historypage.h"
+
+#include "casework/casesession.h"
+#include "store/auditlog.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace owb {
+
+namespace {
+// "name: Alpha → Omega; region: …" from the before and after JSON objects.
+QString changeText(const AuditEntry &e)
+{
+    const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
+    const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
+    QStringList parts;
+    QStringList keys = before.keys() + after.keys();
+    keys.removeDuplicates();
+    for (const QString &key : std::as_const(keys)) {
+        const QString from = before.value(key).toVariant().toString();
+        const QString to = after.value(key).toVariant().toString();
+        if (e.action == QLatin1String("update") && from == to)
+            continue;
+        if (e.action == QLatin1String("insert"))
+            parts.append(QStringLiteral("%1: %2").arg(key, to));
+        else if (e.action == QLatin1String("delete"))
+            parts.append(QStringLiteral("%1: %2").arg(key, from));
+        else
+            parts.append(QStringLiteral("%1: %2 → %3").arg(key, from, to));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+} // namespace
+
+HistoryPage::HistoryPage(QWidget *parent)
+    : QWidget(parent), m_filter(new QLineEdit(this)), m_table(new QTableWidget(this)), m_integrity(new QLabel(this))
+{
+    m_filter->setPlaceholderText(tr("Filter by record, e.g. note, milestone 3, capability_area"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter the history"));
+    connect(m_filter, &QLineEdit::textChanged, this, &HistoryPage::reload);
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("Record"), tr("Change"), tr("What changed")});
+    m_table->setAccessibleName(tr("History of the case"));
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_integrity->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_integrity);
+}
+
+void HistoryPage::setContext(const CaseContext &context)
+{
+    if (context.session && context.session != m_context.session) {
+        for (auto signal : {&CaseSession::capabilityChanged, &CaseSession::notesChanged, &CaseSession::caseworkChanged})
+            connect(context.session, signal, this, &HistoryPage::reload, Qt::UniqueConnection);
+    }
+    m_context = context;
+    reload();
+}
+
+void HistoryPage::reload()
+{
+    if (!m_context.session)
+        return;
+    Database &db = m_context.session->caseFile().database();
+    const QString filter = m_filter->text().trimmed();
+    QList<AuditEntry> entries;
+    for (const AuditEntry &e : auditlog::entries(db)) {
+        const QString record = QStringLiteral("%1 %2").arg(e.table, e.rowKey);
+        if (filter.isEmpty() || record.contains(filter, Qt::CaseInsensitive))
+            entries.append(e);
+    }
+    m_table->setRowCount(int(entries.size()));
+    for (int row = 0; row < entries.size(); ++row) {
+        const AuditEntry &e = entries.at(row);
+        const QStringList cells{QLocale().toString(QDateTime::fromString(e.at, Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat),
+                                e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
+                                QStringLiteral("%1 %2").arg(QString(e.table).replace(QLatin1Char('_'), QLatin1Char(' ')), e.rowKey),
+                                e.action, changeText(e)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            item->setToolTip(c == 4 ? cells.at(c) : QString());
+            m_table->setItem(row, c, item);
+        }
+    }
+    const QStringList problems = auditlog::verify(db);
+    m_integrity->setText(problems.isEmpty()
+                             ? tr("The audit trail is intact: every entry is sealed in an unbroken hash chain.")
+                             : tr("The audit trail is damaged: %1").arg(problems.first()));
+    m_integrity->setStyleSheet(problems.isEmpty() ? QString() : QStringLiteral("color: #da291c; font-weight: bold;"));
+}
+
+} // namespace owb
