@@ -46,5 +46,6 @@ int runPortfolio(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
 int runSpc(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 
 } // namespace owb::cli

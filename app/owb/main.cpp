@@ -2,9 +2,12 @@
 // Exit codes: 0 success, 2 bad input or usage, 1 internal error.
 
 #include "command.h"
+#include "translations.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <exception>
+#include <memory>
 
 using namespace owb::cli;
 
@@ -27,8 +30,15 @@ int usage(bool asError)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Reports lay out text and draw charts, which needs fonts: a GUI
+    // application on the offscreen platform, so no display is required.
+    const bool drawing = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = drawing ? std::make_unique<QGuiApplication>(argc, argv)
+                                                          : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("owb"));
+    owb::installTranslations(*app);
     QCoreApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty())

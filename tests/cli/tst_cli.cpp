@@ -84,7 +84,7 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo", "spc"})
+        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo", "spc", "report"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
     void helpOnEveryCommand()
@@ -316,6 +316,28 @@ private Q_SLOTS:
         QCOMPARE(refused.exitCode, 2);
         QCOMPARE(refused.err.trimmed(), bad + QStringLiteral(":3:3: \"x\" is not a number"));
         QCOMPARE(owb({QStringLiteral("spc")}).exitCode, 2);
+    }
+
+    void report()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(owb({QStringLiteral("demo"), ws}).exitCode, 0);
+        const QString pdf = dir.filePath(QStringLiteral("case.pdf"));
+        const QString caseFile = QDir(ws).entryInfoList({QStringLiteral("*.owcase")}).first().absoluteFilePath();
+        const Run one = owb({QStringLiteral("report"), caseFile, QStringLiteral("--pdf"), pdf});
+        QCOMPARE(one.exitCode, 0);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.contains("/Subtype /Image"));  // the charts
+        const QString pack = dir.filePath(QStringLiteral("pack.pdf"));
+        QCOMPARE(owb({QStringLiteral("report"), ws, QStringLiteral("--pdf"), pack}).exitCode, 0);
+        QVERIFY(QFileInfo(pack).size() > QFileInfo(pdf).size());
+        QCOMPARE(owb({QStringLiteral("report"), ws}).exitCode, 2);
+        QCOMPARE(owb({QStringLiteral("report"), dir.filePath(QStringLiteral("nope.owcase")), QStringLiteral("--pdf"), pdf}).exitCode, 2);
+        QCOMPARE(owb({QStringLiteral("report"), ws, QStringLiteral("--pdf"), QStringLiteral("/nonexistent/dir/x.pdf")}).exitCode, 2);
     }
 
     void demo()

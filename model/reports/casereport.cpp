@@ -1,0 +1,302 @@
+#include "casereport.h"
+
+#include "casework/capability.h"
+#include "casework/casesession.h"
+#include "casework/casework.h"
+#include "casework/metricview.h"
+#include "casework/nationalcache.h"
+#include "casework/segmentexplanation.h"
+#include "store/casefile.h"
+#include "store/portfolio.h"
+#include "store/workspace.h"
+
+#include <QBuffer>
+#include <QDate>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace owb {
+
+namespace {
+
+QColor segmentColour(int segment)
+{
+    static const QList<QColor> colours{QColor(0xd8, 0xdd, 0xe0), QColor(0x00, 0x7f, 0x3b), QColor(0x78, 0xbe, 0x20),
+                                       QColor(0xff, 0xb8, 0x1c), QColor(0xda, 0x29, 0x1c), QColor(0x33, 0x00, 0x72)};
+    return colours.value(segment, colours.first());
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// A PNG as a data URI, so the document carries its own images.
+QString imageTag(const QImage &image, int width)
+{
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QStringLiteral("<img width=\"%1\" src=\"data:image/png;base64,%2\">").arg(width).arg(QString::fromLatin1(png.toBase64()));
+}
+
+// The segment by quarter as coloured dots joined by a line, segment 1 on top.
+QImage segmentChart(const QList<StoredAssessment> &history)
+{
+    QImage image(900, 300, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRect plot(60, 20, 770, 230);
+    p.setPen(QColor(0xcc, 0xcc, 0xcc));
+    QFont font = p.font();
+    font.setPixelSize(14);
+    p.setFont(font);
+    for (int s = 1; s <= 5; ++s) {
+        const int y = plot.top() + (s - 1) * plot.height() / 4;
+        p.drawLine(plot.left(), y, plot.right(), y);
+        p.setPen(Qt::black);
+        p.drawText(QRect(10, y - 10, 40, 20), Qt::AlignRight | Qt::AlignVCenter, QString::number(s));
+        p.setPen(QColor(0xcc, 0xcc, 0xcc));
+    }
+    const int n = int(history.size());
+    auto xOf = [&](int i) { return plot.left() + (n <= 1 ? plot.width() / 2 : i * plot.width() / (n - 1)); };
+    auto yOf = [&](int s) { return plot.top() + (s - 1) * plot.height() / 4; };
+    p.setPen(QPen(QColor(0x76, 0x86, 0x92), 2));
+    for (int i = 1; i < n; ++i)
+        if (history.at(i - 1).result.segment > 0 && history.at(i).result.segment > 0)
+            p.drawLine(xOf(i - 1), yOf(history.at(i - 1).result.segment), xOf(i), yOf(history.at(i).result.segment));
+    for (int i = 0; i < n; ++i) {
+        const int s = history.at(i).result.segment;
+        p.setPen(Qt::black);
+        p.drawText(QRect(xOf(i) - 50, plot.bottom() + 12, 100, 24), Qt::AlignCenter, history.at(i).quarter);
+        if (s < 1)
+            continue;
+        p.setPen(Qt::white);
+        p.setBrush(segmentColour(s));
+        p.drawEllipse(QPoint(xOf(i), yOf(s)), 9, 9);
+    }
+    return image;
+}
+
+// Domain scores beside the peer medians, as paired horizontal bars (0-4).
+QImage domainChart(const QList<std::tuple<QString, double, double>> &domains)
+{
+    QImage image(900, 60 + 56 * int(domains.size()), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    QFont font = p.font();
+    font.setPixelSize(14);
+    p.setFont(font);
+    const int left = 300;
+    const int width = 560;
+    for (int i = 0; i < domains.size(); ++i) {
+        const auto &[name, score, median] = domains.at(i);
+        const int y = 20 + i * 56;
+        p.setPen(Qt::black);
+        p.drawText(QRect(0, y, left - 10, 44), Qt::AlignRight | Qt::AlignVCenter, name);
+        p.fillRect(QRect(left, y, int(width * score / 4.0), 20), QColor(0x00, 0x5e, 0xb8));
+        p.fillRect(QRect(left, y + 22, int(width * median / 4.0), 20), QColor(0x76, 0x86, 0x92));
+        p.drawText(QRect(left + int(width * score / 4.0) + 6, y, 80, 20), Qt::AlignVCenter, QString::number(score, 'f', 2));
+        p.drawText(QRect(left + int(width * median / 4.0) + 6, y + 22, 80, 20), Qt::AlignVCenter,
+                   QStringLiteral("peers %1").arg(median, 0, 'f', 2));
+    }
+    return image;
+}
+
+QString table(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+    for (const QString &h : headers)
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">%1</th>").arg(escaped(h));
+    html += QStringLiteral("</tr>");
+    for (const QStringList &row : rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString &cell : row)
+            html += QStringLiteral("<td>%1</td>").arg(escaped(cell));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter)
+{
+    CaseFile caseFile(path, Database::Mode::ReadOnly);
+    const Methodology &m = workspace.methodology();
+    const CaseIdentity id = caseFile.identity();
+    const PeerType *type = m.peerType(id.peerType);
+    const QString typeName = type ? type->name : id.peerType;
+    QString html = QStringLiteral("<h1>%1 %2</h1><p>%3 &middot; %4 &middot; %5</p>")
+                       .arg(escaped(id.code), escaped(id.name), escaped(typeName), escaped(id.region), escaped(quarter));
+    const auto assessment = caseFile.assessment(quarter);
+    const bool casework = caseFile.database().schemaVersion() >= 3;
+    CaseworkStore store(caseFile.database());
+    const bool inProgramme = casework && store.programmeIn(quarter) > 0;
+    if (assessment) {
+        const int segment = inProgramme ? 5 : assessment->result.segment;
+        const SegmentExplanation why = explainSegment(*assessment, typeName);
+        html += QStringLiteral("<h2>Segment %1: %2</h2><p>%3</p><p>%4</p>")
+                    .arg(segment > 0 ? QString::number(segment) : QStringLiteral("-"),
+                         escaped(segment > 0 ? m.segmentLabel(segment) : QStringLiteral("not segmented")),
+                         escaped(why.howReached), escaped(why.toNextSegment));
+        if (inProgramme)
+            html += QStringLiteral("<p>In the %1: segment 5 until an exit is recorded.</p>").arg(escaped(m.programmeName()));
+        html += QStringLiteral("<p><small>Methodology %1, SHA-256 %2.</small></p>")
+                    .arg(escaped(assessment->methodologyId), assessment->methodologySha256.left(16));
+    }
+    html += QStringLiteral("<h3>Segment history</h3>") + imageTag(segmentChart(caseFile.assessments()), 600);
+    if (assessment) {
+        QList<std::tuple<QString, double, double>> domains;
+        for (const Domain &d : m.domains())
+            for (const DomainResult &r : assessment->result.domains)
+                if (r.domainId == d.id && r.score > 0)
+                    domains.append({d.name, r.score / 100.0, national.domainMedian(quarter, id.peerType, d.id)});
+        html += QStringLiteral("<h3>Domain scores beside peer medians (1 best, 4 worst)</h3>") + imageTag(domainChart(domains), 600);
+    }
+    QList<QStringList> metricRowsHtml;
+    for (const MetricRow &r : metricRows(caseFile, national, m, id.peerType, workspace.peers().quarters(), quarter))
+        metricRowsHtml.append({r.metric->id, r.metric->name, r.value.toText(), targetText(*r.metric),
+                               r.score > 0 ? formatHundredths(r.score) : QString(),
+                               r.benchmark ? QString::number(r.benchmark->median, 'g', 4) : QString(),
+                               r.benchmark && r.benchmark->rank ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers) : QString()});
+    html += QStringLiteral("<h3>Metrics</h3>")
+            + table({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
+                     QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
+                    metricRowsHtml);
+    if (caseFile.database().schemaVersion() >= 2) {
+        CapabilityStore capability(caseFile.database());
+        const QString year = CaseSession::financialYear(quarter);
+        const CapabilityOverall overall = capability.overall(year);
+        QList<QStringList> rows;
+        const QList<CapabilityArea> areas = capability.areas(year, [&] {
+            QStringList ids;
+            for (const NamedItem &a : m.capabilityAreas())
+                ids.append(a.id);
+            return ids;
+        }());
+        for (qsizetype i = 0; i < areas.size(); ++i)
+            rows.append({m.capabilityAreas().at(i).name, areas.at(i).selfRating, areas.at(i).regionRating, areas.at(i).notes});
+        html += QStringLiteral("<h3>Capability %1</h3><p>Region's overall view: <b>%2</b> (%3). %4</p>")
+                    .arg(escaped(year), escaped(overall.rating.isEmpty() ? QStringLiteral("not recorded") : overall.rating),
+                         escaped(overall.decidedOn), escaped(overall.rationale))
+                + table({QStringLiteral("Area"), QStringLiteral("Self-assessment"), QStringLiteral("Region's view"),
+                         QStringLiteral("Notes")},
+                        rows);
+    }
+    if (casework) {
+        for (const QVariantMap &review : store.records(reviewTable())) {
+            html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>Team: %3. Scope: %4. Recommendation: %5. "
+                                   "Decision: %6 %7 %8.</p>")
+                        .arg(escaped(review.value(QStringLiteral("opened_quarter")).toString()),
+                             escaped(review.value(QStringLiteral("status")).toString()),
+                             escaped(review.value(QStringLiteral("team")).toString()),
+                             escaped(review.value(QStringLiteral("scope")).toString()),
+                             escaped(review.value(QStringLiteral("recommendation")).toString()),
+                             escaped(review.value(QStringLiteral("decision")).toString()),
+                             escaped(review.value(QStringLiteral("decision_date")).toString()),
+                             escaped(review.value(QStringLiteral("decision_maker")).toString()));
+            QList<QStringList> rows;
+            for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
+                rows.append({f.value(QStringLiteral("category")).toString(), f.value(QStringLiteral("severity")).toString(),
+                             f.value(QStringLiteral("description")).toString(), f.value(QStringLiteral("metrics")).toString()});
+            if (!rows.isEmpty())
+                html += table({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
+                               QStringLiteral("Metrics")},
+                              rows);
+        }
+        const QDate today = QDate::currentDate();
+        for (const QVariantMap &programme : store.records(programmeTable())) {
+            html += QStringLiteral("<h3>%1 (entered %2%3)</h3><p>%4. Improvement director: %5.</p>")
+                        .arg(escaped(m.programmeName()), escaped(programme.value(QStringLiteral("entry_quarter")).toString()),
+                             programme.value(QStringLiteral("exit_quarter")).toString().isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(", left %1").arg(escaped(programme.value(QStringLiteral("exit_quarter")).toString())),
+                             escaped(programme.value(QStringLiteral("reason")).toString()),
+                             escaped(programme.value(QStringLiteral("improvement_director")).toString()));
+            QList<QStringList> rows;
+            for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
+                const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+                const bool overdue = due.isValid() && due < today && c.value(QStringLiteral("status")).toString() != QLatin1String("met");
+                rows.append({c.value(QStringLiteral("description")).toString(), c.value(QStringLiteral("due_date")).toString(),
+                             c.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+            }
+            if (!rows.isEmpty())
+                html += table({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
+        }
+        QList<QStringList> milestones;
+        for (const QVariantMap &ms : store.records(milestoneTable())) {
+            const QDate due = QDate::fromString(ms.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+            const bool overdue = due.isValid() && due < today && ms.value(QStringLiteral("status")).toString() != QLatin1String("done");
+            milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("due_date")).toString(),
+                               ms.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+        }
+        if (!milestones.isEmpty())
+            html += QStringLiteral("<h3>Recovery plan milestones</h3>")
+                    + table({QStringLiteral("Milestone"), QStringLiteral("Due"), QStringLiteral("Status")}, milestones);
+    }
+    return html;
+}
+
+void print(const QString &html, const QString &pdfPath)
+{
+    QSaveFile file(pdfPath);
+    if (!file.open(QIODevice::WriteOnly))
+        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    {
+        QPdfWriter writer(&file);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(300);
+        writer.setTitle(QStringLiteral("Oversight Workbench report"));
+        writer.setCreator(QStringLiteral("Oversight Workbench"));
+        QTextDocument document;
+        document.setDefaultStyleSheet(QStringLiteral("h1 { color: #005eb8; } h2, h3 { color: #003087; } td, th { font-size: 9pt; }"));
+        document.setHtml(html);
+        document.print(&writer);
+    }
+    if (!file.commit())
+        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+}
+
+} // namespace
+
+void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
+{
+    NationalCache national(workspace.peers(), workspace.methodology());
+    const QStringList quarters = workspace.peers().quarters();
+    if (quarters.isEmpty())
+        throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
+    print(caseSection(workspace, national, caseFilePath, quarters.last()), pdfPath);
+}
+
+void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
+{
+    NationalCache national(workspace.peers(), workspace.methodology());
+    const QStringList quarters = workspace.peers().quarters();
+    if (quarters.isEmpty())
+        throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
+    QStringList problems;
+    const QList<PortfolioEntry> entries = loadPortfolio(workspace, quarters.last(), &problems);
+    QList<QStringList> rows;
+    for (const PortfolioEntry &e : entries)
+        rows.append({e.code, e.name, e.segment > 0 ? QString::number(e.segment) : QString(),
+                     e.average > 0 ? formatHundredths(e.average) : QString(), e.rank > 0 ? QString::number(e.rank) : QString(),
+                     e.movement(), e.casework});
+    QString html = QStringLiteral("<h1>Regional pack: %1</h1><p>%2 case files, quarter %3, methodology %4.</p>")
+                       .arg(escaped(workspace.followedRegion().isEmpty() ? QStringLiteral("all organisations") : workspace.followedRegion()))
+                       .arg(entries.size())
+                       .arg(escaped(quarters.last()), escaped(workspace.methodology().id()))
+                   + table({QStringLiteral("Code"), QStringLiteral("Organisation"), QStringLiteral("Segment"),
+                            QStringLiteral("Average"), QStringLiteral("Rank"), QStringLiteral("Movement"),
+                            QStringLiteral("Casework")},
+                           rows);
+    for (const PortfolioEntry &e : entries)
+        html += QStringLiteral("<div style=\"page-break-before: always\"></div>") + caseSection(workspace, national, e.path, quarters.last());
+    print(html, pdfPath);
+}
+
+} // namespace owb
