@@ -8,6 +8,7 @@
 #include "dialogs/importprogress.h"
 #include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
+#include "reports/casereport.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
@@ -206,6 +207,34 @@ void MainWindow::chooseImport()
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
+}
+
+void MainWindow::exportReport(bool wholeWorkspace)
+{
+    if (!m_workspace)
+        return;
+    CaseSession *session = m_caseView->context().session;
+    if (!wholeWorkspace && (!session || m_stack->currentWidget() != m_caseView)) {
+        showError(tr("No case open"), tr("Open a case first, or export the regional pack."));
+        return;
+    }
+    const QString suggested = wholeWorkspace ? QStringLiteral("regional-pack.pdf")
+                                             : QStringLiteral("%1-report.pdf").arg(session->identity().code);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        if (wholeWorkspace)
+            writeRegionalPack(*m_workspace, path);
+        else
+            writeCaseReport(*m_workspace, session->caseFile().path(), path);
+        QApplication::restoreOverrideCursor();
+        statusBar()->showMessage(tr("Written %1").arg(QDir::toNativeSeparators(path)), 10000);
+    } catch (const StoreError &error) {
+        QApplication::restoreOverrideCursor();
+        showError(tr("The report was not written"), error.message());
+    }
 }
 
 void MainWindow::chooseNewWorkspaceFromCsv()

@@ -54,6 +54,7 @@ private:
     void createActions();
     void chooseWorkspace();
     void chooseImport();
+    void exportReport(bool wholeWorkspace);
     void chooseNewWorkspaceFromCsv();
     void closeWorkspace();
     void refreshPortfolio();
