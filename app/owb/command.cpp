@@ -14,6 +14,7 @@ const QList<Command> &commands()
         {"portfolio", "List a workspace's case files with their latest segment", runPortfolio},
         {"check", "Check a case file or a whole workspace for damage", runCheck},
         {"spc", "Statistical process control of a series (Making Data Count rules)", runSpc},
+        {"reconcile", "Compare a workspace's results with NHS England's published league table", runReconcile},
         {"report", "Write a PDF report of a case or a regional pack of a workspace", runReport},
         {"demo", "Create the demo workspace in a new folder", runDemo},
     };

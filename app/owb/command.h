@@ -47,5 +47,6 @@ int runCheck(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
 int runSpc(const QStringList &arguments);
 int runReport(const QStringList &arguments);
+int runReconcile(const QStringList &arguments);
 
 } // namespace owb::cli

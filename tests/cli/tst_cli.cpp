@@ -84,7 +84,7 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo", "spc", "report"})
+        for (const char *c : {"score", "segment", "import", "portfolio", "check", "demo", "spc", "report", "reconcile"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
     void helpOnEveryCommand()
@@ -316,6 +316,29 @@ private Q_SLOTS:
         QCOMPARE(refused.exitCode, 2);
         QCOMPARE(refused.err.trimmed(), bad + QStringLiteral(":3:3: \"x\" is not a number"));
         QCOMPARE(owb({QStringLiteral("spc")}).exitCode, 2);
+    }
+
+    void reconcile()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        QCOMPARE(owb({QStringLiteral("import"), ws, data}).exitCode, 0);
+        const QString published = writeFile(dir, QStringLiteral("league.csv"),
+                                            "Trust_code,Trust_name,Average_score,Trust_in_financial_deficit,Segment,Rank\n"
+                                            "RA2,Beta,2.00,No,1,1\nRA1,Alpha,4.00,Yes,4,2\nRZZ,Gone,2.50,No,2,3\n");
+        const Run run = owb({QStringLiteral("reconcile"), ws, published});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.at(0), QStringLiteral("org_code,published_segment,computed_segment,published_average,computed_average,"
+                                             "published_deficit,computed_deficit,published_rank,computed_rank,difference"));
+        QCOMPARE(lines.at(1), QStringLiteral("RA2,1,1,2.00,2.00,0,0,1,1,"));
+        QVERIFY(lines.at(2).startsWith(QStringLiteral("RA1,4,4,4.00,4.00,1,0,2,2,\"deficit no here, yes published")));
+        QVERIFY(lines.at(3).endsWith(QStringLiteral("not in the workspace's data for 2025/26 Q2")));
+        const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "Trust_code,Segment\nRA1,9\n");
+        const Run refused = owb({QStringLiteral("reconcile"), ws, bad});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains(bad + QStringLiteral(":1: missing required column \"average_score\"")));
     }
 
     void report()

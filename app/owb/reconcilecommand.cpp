@@ -1,0 +1,47 @@
+// owb reconcile: the workbench's results beside NHS England's published league table.
+
+#include "command.h"
+#include "exchange/reconciliation.h"
+#include "store/workspace.h"
+
+namespace owb::cli {
+
+int runReconcile(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The workspace folder."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("NHS England's league table CSV."));
+    parser.addOption(quarterOption());
+    int exitCode = Success;
+    if (!parseArguments(parser, QStringLiteral("reconcile"),
+                        QStringLiteral("Compare NHS England's published league table (Trust_code, Segment, Average_score, "
+                                       "Trust_in_financial_deficit, Rank) with the workspace's computed results for a "
+                                       "quarter (the latest by default), saying per trust where and why they differ."),
+                        arguments, 2, &exitCode))
+        return exitCode;
+    Diagnostics errors;
+    const auto published = readPublishedLeague(parser.positionalArguments().at(1), &errors);
+    for (const Diagnostic &error : std::as_const(errors))
+        printError(error.toString());
+    if (!published)
+        return BadInput;
+    try {
+        auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
+        const QStringList quarters = workspace->peers().quarters();
+        const QString quarter = parser.isSet(quarterOption()) ? parser.value(quarterOption())
+                                                              : (quarters.isEmpty() ? QString() : quarters.last());
+        if (!quarters.contains(quarter)) {
+            printError(QStringLiteral("%1: no quarter \"%2\"").arg(workspace->directory(), quarter));
+            return BadInput;
+        }
+        NationalCache national(workspace->peers(), workspace->methodology());
+        QTextStream out(stdout);
+        writeReconciliationCsv(out, reconcile(national, quarter, *published));
+    } catch (const StoreError &error) {
+        printError(error.message());
+        return BadInput;
+    }
+    return Success;
+}
+
+} // namespace owb::cli

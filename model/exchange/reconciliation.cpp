@@ -1,0 +1,125 @@
+#include "reconciliation.h"
+
+#include "csvwriter.h"
+#include "data/csvreader.h"
+
+#include <QFile>
+#include <cmath>
+
+namespace owb {
+
+std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, Diagnostics *errors)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        errors->append({path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString())});
+        return std::nullopt;
+    }
+    CsvReader reader(&file, path);
+    CsvRecord record;
+    if (!reader.next(&record)) {
+        errors->append(reader.hasError() ? reader.error() : Diagnostic{path, 0, 0, QStringLiteral("the file is empty")});
+        return std::nullopt;
+    }
+    const QStringList wanted{QStringLiteral("trust_code"), QStringLiteral("segment"), QStringLiteral("average_score"),
+                             QStringLiteral("trust_in_financial_deficit"), QStringLiteral("rank")};
+    QList<int> columns(wanted.size(), -1);
+    for (int i = 0; i < record.fields.size(); ++i) {
+        const qsizetype at = wanted.indexOf(record.fields.at(i).text.trimmed().toLower());
+        if (at >= 0)
+            columns[at] = i;
+    }
+    for (qsizetype c = 0; c < wanted.size(); ++c)
+        if (columns.at(c) < 0)
+            errors->append({path, record.line, 0, QStringLiteral("missing required column \"%1\"").arg(wanted.at(c))});
+    if (!errors->isEmpty())
+        return std::nullopt;
+
+    QList<PublishedResult> results;
+    while (reader.next(&record)) {
+        auto field = [&](int c) -> CsvField {
+            const int i = columns.at(c);
+            return i < record.fields.size() ? record.fields.at(i) : CsvField{QString(), record.line, 0};
+        };
+        PublishedResult r;
+        r.line = record.line;
+        r.code = field(0).text.trimmed();
+        bool ok = false;
+        r.segment = field(1).text.trimmed().toInt(&ok);
+        if (!ok || r.segment < 1 || r.segment > 5)
+            errors->append({path, field(1).line, field(1).column, QStringLiteral("\"%1\" is not a segment from 1 to 5").arg(field(1).text)});
+        const double average = field(2).text.trimmed().toDouble(&ok);
+        if (!ok || average <= 0)
+            errors->append({path, field(2).line, field(2).column, QStringLiteral("\"%1\" is not an average score").arg(field(2).text)});
+        r.average = Hundredths(std::llround(average * 100));
+        const QString deficit = field(3).text.trimmed().toLower();
+        if (deficit != QLatin1String("yes") && deficit != QLatin1String("no"))
+            errors->append({path, field(3).line, field(3).column, QStringLiteral("\"%1\" is not Yes or No").arg(field(3).text)});
+        r.deficit = deficit == QLatin1String("yes");
+        r.rank = field(4).text.trimmed().toInt();
+        results.append(r);
+    }
+    if (reader.hasError())
+        errors->append(reader.error());
+    if (!errors->isEmpty())
+        return std::nullopt;
+    return results;
+}
+
+QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published)
+{
+    const QuarterData &data = national.quarter(quarter);
+    const QuarterAssessment &assessment = national.assessment(quarter);
+    QList<ReconciliationRow> rows;
+    for (const PublishedResult &p : published) {
+        ReconciliationRow row;
+        row.published = p;
+        const qsizetype index = data.index.value(p.code, -1);
+        if (index < 0) {
+            row.difference = QStringLiteral("not in the workspace's data for %1").arg(quarter);
+            rows.append(row);
+            continue;
+        }
+        const OrganisationAssessment &org = assessment.organisations.at(index);
+        row.found = true;
+        row.segment = org.segment;
+        row.average = org.average;
+        row.deficit = org.deficit;
+        row.rank = org.rank;
+        QStringList why;
+        if (org.average != p.average)
+            why.append(QStringLiteral("average %1 here, %2 published: the metric values or the methodology differ")
+                           .arg(formatHundredths(org.average), formatHundredths(p.average)));
+        if (org.deficit != p.deficit)
+            why.append(QStringLiteral("deficit %1 here, %2 published: the finance override applies differently")
+                           .arg(org.deficit ? QStringLiteral("yes") : QStringLiteral("no"),
+                                p.deficit ? QStringLiteral("yes") : QStringLiteral("no")));
+        if (org.segment != p.segment && org.average == p.average && org.deficit == p.deficit)
+            why.append(QStringLiteral("segment %1 here, %2 published with the same average: the cut points differ "
+                                      "(peer quartiles here; NHS England may have used other cuts)")
+                           .arg(org.segment)
+                           .arg(p.segment));
+        else if (org.segment != p.segment && why.isEmpty())
+            why.append(QStringLiteral("segment %1 here, %2 published").arg(org.segment).arg(p.segment));
+        row.difference = why.join(QStringLiteral("; "));
+        rows.append(row);
+    }
+    return rows;
+}
+
+void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &rows)
+{
+    writeCsvRow(out, {QStringLiteral("org_code"), QStringLiteral("published_segment"), QStringLiteral("computed_segment"),
+                      QStringLiteral("published_average"), QStringLiteral("computed_average"),
+                      QStringLiteral("published_deficit"), QStringLiteral("computed_deficit"),
+                      QStringLiteral("published_rank"), QStringLiteral("computed_rank"), QStringLiteral("difference")});
+    auto n = [](int v) { return v > 0 ? QString::number(v) : QString(); };
+    for (const ReconciliationRow &r : rows)
+        writeCsvRow(out, {r.published.code, n(r.published.segment), n(r.segment), formatHundredths(r.published.average),
+                          r.found && r.average > 0 ? formatHundredths(r.average) : QString(),
+                          r.published.deficit ? QStringLiteral("1") : QStringLiteral("0"),
+                          r.found ? (r.deficit ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
+                          n(r.published.rank), n(r.rank), csvText(r.difference)});
+}
+
+} // namespace owb

@@ -1,0 +1,44 @@
+#pragma once
+// Reconciliation with NHS England's published league table: per trust, where
+// the workbench's computed result differs and why. The published file has
+// columns Trust_code, Segment, Average_score, Trust_in_financial_deficit and
+// Rank (any order and case; others ignored).
+
+#include "casework/nationalcache.h"
+#include "data/diagnostic.h"
+
+#include <QStringList>
+#include <QTextStream>
+#include <optional>
+
+namespace owb {
+
+struct PublishedResult
+{
+    QString code;
+    int segment = 0;
+    Hundredths average = 0;
+    bool deficit = false;
+    int rank = 0;
+    int line = 0;
+};
+
+struct ReconciliationRow
+{
+    PublishedResult published;
+    bool found = false;  // the workspace has the trust in that quarter
+    int segment = 0;
+    Hundredths average = 0;
+    bool deficit = false;
+    int rank = 0;
+    QString difference;  // empty when everything agrees
+};
+
+// nullopt with every problem in *errors when the file cannot be read.
+std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, Diagnostics *errors);
+QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published);
+// org_code,published_segment,computed_segment,published_average,computed_average,
+// published_deficit,computed_deficit,published_rank,computed_rank,difference
+void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &rows);
+
+} // namespace owb
