@@ -570,6 +570,58 @@
         <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>C&amp;onfirm Computed Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a C&amp;orrection...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no computed segment to decide on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment for %1: %2; final segment: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No computed segment for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision (%1) by %2 on %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChoiceDelegate</name>
@@ -1345,14 +1397,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Improved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deteriorated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unchanged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,6 +1448,26 @@ segmented</source>
         <source>Casework</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Improved (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deteriorated (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finance override</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioPanel</name>
@@ -1453,6 +1517,10 @@ segmented</source>
             <numerusform>%1 of %n case file shown</numerusform>
             <numerusform>%1 of %n case files shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Changed this quarter</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,16 @@ const CaseworkTable &milestoneTable()
     return table;
 }
 
+const CaseworkTable &decisionTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("decision"),
+        {QStringLiteral("quarter"), QStringLiteral("kind"), QStringLiteral("computed_segment"),
+         QStringLiteral("decided_segment"), QStringLiteral("rationale"), QStringLiteral("decided_by"),
+         QStringLiteral("decided_on")}};
+    return table;
+}
+
 QString CaseworkStatus::summary() const
 {
     QStringList parts;
@@ -161,6 +171,24 @@ qint64 CaseworkStore::programmeIn(const QString &quarter)
             return p.value(QStringLiteral("id")).toLongLong();
     }
     return 0;
+}
+
+QVariantMap CaseworkStore::decision(const QString &quarter)
+{
+    if (m_db.schemaVersion() < 4)
+        return {};
+    const QList<QVariantMap> rows = records(decisionTable(), QStringLiteral("quarter"), quarter);
+    return rows.isEmpty() ? QVariantMap() : rows.last();
+}
+
+int CaseworkStore::finalSegment(const QString &quarter, int computed)
+{
+    if (computed <= 0)
+        return computed;
+    const QVariantMap decided = decision(quarter);
+    if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
+        return decided.value(QStringLiteral("decided_segment")).toInt();
+    return programmeIn(quarter) > 0 ? 5 : computed;
 }
 
 CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)

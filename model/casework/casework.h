@@ -23,6 +23,7 @@ const CaseworkTable &findingTable();
 const CaseworkTable &programmeTable();
 const CaseworkTable &criterionTable();
 const CaseworkTable &milestoneTable();
+const CaseworkTable &decisionTable();
 
 struct CaseworkStatus
 {
@@ -49,6 +50,11 @@ public:
 
     // The programme the organisation is in during `quarter`, or 0.
     qint64 programmeIn(const QString &quarter);
+    // The final segment of a quarter: a recorded correction, else 5 in the
+    // programme, else the computed one (framework.md §3 step 4).
+    int finalSegment(const QString &quarter, int computed);
+    // The latest decision recorded for a quarter (empty map if none).
+    QVariantMap decision(const QString &quarter);
     CaseworkStatus status(const QString &quarter, const QDate &today);
 
 private:

@@ -34,8 +34,13 @@ bool PortfolioFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_peerType.isEmpty() && index.data(PeerTypeRole).toString() != m_peerType)
         return false;
-    if (m_segment >= 0 && index.data(SegmentRole).toInt() != m_segment)
+    if (m_segment == kChanged) {
+        const QVariant movement = index.data(MovementRole);
+        if (!movement.isValid() || movement.toInt() == 0)
+            return false;
+    } else if (m_segment >= 0 && index.data(SegmentRole).toInt() != m_segment) {
         return false;
+    }
     return m_text.isEmpty() || index.data(FilterTextRole).toString().contains(m_text, Qt::CaseInsensitive);
 }
 

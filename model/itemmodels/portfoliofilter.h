@@ -11,7 +11,8 @@ class PortfolioFilter : public QSortFilterProxyModel
 public:
     explicit PortfolioFilter(QObject *parent = nullptr);
     void setPeerType(const QString &peerType);  // empty: all
-    void setSegment(int segment);  // -1: all; 0: not segmented
+    static constexpr int kChanged = -2;  // for setSegment: whose segment moved this quarter
+    void setSegment(int segment);  // -1: all; 0: not segmented; kChanged
     void setText(const QString &text);
 
 protected:

@@ -96,7 +96,12 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     case Movement:
         if (e.movement().isEmpty())
             return role == Qt::AccessibleTextRole ? tr("No previous segment") : QString();
-        return movementOf(e) < 0 ? tr("Improved") : movementOf(e) > 0 ? tr("Deteriorated") : tr("Unchanged");
+        if (movementOf(e) == 0)
+            return tr("Unchanged");
+        return (movementOf(e) < 0 ? tr("Improved (%1)") : tr("Deteriorated (%1)"))
+            .arg(e.changeReason() == QLatin1String("score")        ? tr("score")
+                 : e.changeReason() == QLatin1String("decision") ? tr("decision")
+                                                                 : tr("finance override"));
     case Average:
         return segmented ? formatHundredths(e.average) : QString();
     case Rank:

@@ -19,6 +19,17 @@ QString PortfolioEntry::movement() const
     return QStringLiteral("unchanged");
 }
 
+QString PortfolioEntry::changeReason() const
+{
+    if (segment == 0 || previousSegment == 0 || segment == previousSegment)
+        return {};
+    if (decided || previousDecided)
+        return QStringLiteral("decision");
+    if (rawSegment != previousRawSegment)
+        return QStringLiteral("score");
+    return QStringLiteral("finance override");
+}
+
 QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStringList *problems)
 {
     const QStringList quarters = workspace.peers().quarters();
@@ -45,10 +56,13 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 entry.rank = current->result.rank;
                 entry.peerCount = current->peerCount;
                 entry.deficit = current->result.deficit;
+                entry.rawSegment = current->result.rawSegment;
             }
             if (const auto before = previous.isEmpty() ? std::nullopt : caseFile.assessment(previous)) {
                 entry.previousQuarter = previous;
                 entry.previousSegment = before->result.segment;
+                entry.previousRawSegment = before->result.rawSegment;
+                entry.previousDeficit = before->result.deficit;
             }
             entry.lastChange = caseFile.database()
                                    .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment"))
@@ -70,10 +84,12 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 entry.casework = status.summary();
                 entry.overdue = status.overdue;
                 entry.inProgramme = status.inProgramme;
-                if (status.inProgramme && entry.segment > 0)
-                    entry.segment = 5;
-                if (entry.previousSegment > 0 && casework.programmeIn(previous) > 0)
-                    entry.previousSegment = 5;
+                const int computed = entry.segment;
+                entry.segment = casework.finalSegment(quarter, computed);
+                entry.decided = entry.segment != computed;
+                const int previousComputed = entry.previousSegment;
+                entry.previousSegment = casework.finalSegment(previous, previousComputed);
+                entry.previousDecided = entry.previousSegment != previousComputed;
             }
             entries.append(entry);
         } catch (const StoreError &error) {

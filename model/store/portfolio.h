@@ -30,6 +30,15 @@ struct PortfolioEntry
     QString casework;  // "In the programme; Diagnostic review open; 2 overdue", or empty
     int overdue = 0;
     bool inProgramme = false;  // then `segment` is 5 (framework.md §3 step 4)
+    int rawSegment = 0;
+    int previousRawSegment = 0;
+    bool previousDeficit = false;
+    bool decided = false;  // a decision (correction or programme) set this quarter's segment
+    bool previousDecided = false;
+
+    // Why the segment moved since the previous quarter: "score", "finance
+    // override" or "decision"; empty when it did not move.
+    QString changeReason() const;
 
     // "improved", "deteriorated", "unchanged", or empty when either quarter
     // is not segmented.

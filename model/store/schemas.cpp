@@ -100,6 +100,18 @@ QStringList versionThree()
     return sql;
 }
 
+QStringList versionFour()
+{
+    QStringList sql{QStringLiteral("CREATE TABLE decision ("
+                                   " id INTEGER PRIMARY KEY, quarter TEXT NOT NULL, kind TEXT NOT NULL,"
+                                   " computed_segment INTEGER, decided_segment INTEGER NOT NULL,"
+                                   " rationale TEXT NOT NULL DEFAULT '', decided_by TEXT NOT NULL DEFAULT '',"
+                                   " decided_on TEXT NOT NULL DEFAULT '')")};
+    sql += auditTriggers({"decision", "ROW.id", {"id", "quarter", "kind", "computed_segment", "decided_segment",
+                                                 "rationale", "decided_by", "decided_on"}});
+    return sql;
+}
+
 } // namespace
 
 const Schema &caseFileSchema()
@@ -166,6 +178,8 @@ const Schema &caseFileSchema()
             // recovery milestones, and the hash-chained audit log that every
             // change to the record feeds through triggers.
             versionThree(),
+            // Version 4: each quarter's reviewed segmentation decision.
+            versionFour(),
         },
     };
     return schema;

@@ -194,6 +194,22 @@ private Q_SLOTS:
         QCOMPARE(portfolio->model()->index(row, PortfolioModel::Casework).data().toString(),
                  QStringLiteral("In the programme; Diagnostic review open; 1 overdue"));
 
+        // A quarterly correction decides the segment and says why it moved.
+        const int other = code == portfolio->model()->index(0, 0).data(CodeRole).toString() ? 1 : 0;
+        const QString otherCode = portfolio->model()->index(other, 0).data(CodeRole).toString();
+        QVERIFY(window.openCase(portfolio->model()->index(other, 0).data(PathRole).toString()));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        const int computed = window.caseView()->context().session->caseFile().assessment(window.currentQuarter())->result.segment;
+        const int corrected = computed == 2 ? 3 : 2;
+        QCOMPARE(page->recordDecision(true, corrected, QStringLiteral("Late data from the trust")), QString());
+        window.showPortfolio();
+        const int otherRow = rowOf(otherCode);
+        QCOMPARE(portfolio->model()->index(otherRow, 0).data(SegmentRole).toInt(), corrected);
+        window.portfolio()->filter()->setSegment(PortfolioFilter::kChanged);
+        for (int r = 0; r < window.portfolio()->filter()->rowCount(); ++r)
+            QVERIFY(window.portfolio()->filter()->index(r, PortfolioModel::Movement).data().toString().contains(QLatin1Char('(')));
+        window.portfolio()->filter()->setSegment(-1);
+
         // Undo the programme entry: the computed segment is back.
         QVERIFY(window.openCase(portfolio->model()->index(row, 0).data(PathRole).toString()));
         window.undoGroup()->undo();

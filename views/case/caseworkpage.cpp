@@ -66,8 +66,28 @@ CaseworkPage::CaseworkPage(QWidget *parent)
       m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
                            tr("Exit criteria"))),
       m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this)),
-      m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status")}, tr("Recovery plan milestones")))
+      m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status")}, tr("Recovery plan milestones"))),
+      m_decisionState(new QLabel(this))
 {
+    m_decisionState->setWordWrap(true);
+    auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
+    auto *correct = new QPushButton(tr("Record a C&orrection..."), this);
+    connect(confirm, &QPushButton::clicked, this, [this] { report(recordDecision(false, 0, QString())); });
+    connect(correct, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const int segment = QInputDialog::getInt(this, tr("Record a Correction"), tr("Segment for %1:").arg(m_context.quarter),
+                                                 3, 1, 5, 1, &ok);
+        if (!ok)
+            return;
+        const QString rationale = QInputDialog::getMultiLineText(this, tr("Record a Correction"), tr("Why:"), QString(), &ok);
+        if (ok && !rationale.trimmed().isEmpty())
+            report(recordDecision(true, segment, rationale));
+    });
+    auto *decisionBox = new QGroupBox(tr("Quarterly decision"), this);
+    auto *decisionLayout = new QHBoxLayout(decisionBox);
+    decisionLayout->addWidget(m_decisionState, 1);
+    decisionLayout->addWidget(confirm);
+    decisionLayout->addWidget(correct);
     m_reviewState->setWordWrap(true);
     m_programmeState->setWordWrap(true);
     connect(m_openReview, &QPushButton::clicked, this, [this] {
@@ -219,6 +239,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(decisionBox);
     contentLayout->addWidget(review);
     contentLayout->addWidget(programme);
     contentLayout->addWidget(plan);
@@ -276,6 +297,23 @@ QString CaseworkPage::recordExit(const QString &transitionPlan)
         error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("transition_plan"), transitionPlan);
     session->undoStack()->endMacro();
     return error;
+}
+
+QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
+{
+    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
+    const int computed = assessment ? assessment->result.segment : 0;
+    if (computed == 0)
+        return tr("%1 has no computed segment to decide on.").arg(m_context.quarter);
+    return m_context.session->addRecord(decisionTable(),
+                                        {{QStringLiteral("quarter"), m_context.quarter},
+                                         {QStringLiteral("kind"), correction ? QStringLiteral("correction") : QStringLiteral("confirm")},
+                                         {QStringLiteral("computed_segment"), computed},
+                                         {QStringLiteral("decided_segment"), correction ? segment : computed},
+                                         {QStringLiteral("rationale"), rationale.trimmed()},
+                                         {QStringLiteral("decided_by"), CaseSession::currentUser()},
+                                         {QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate)}},
+                                        correction ? tr("Correct the segment") : tr("Confirm the segment"));
 }
 
 QString CaseworkPage::addMilestone(const QString &description, const QString &due)
@@ -369,6 +407,25 @@ void CaseworkPage::reload()
         return;
     m_loading = true;
     CaseworkStore &store = m_context.session->casework();
+    {
+        const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
+        const int computed = assessment ? assessment->result.segment : 0;
+        const QVariantMap decided = store.decision(m_context.quarter);
+        const int final = store.finalSegment(m_context.quarter, computed);
+        QString text = computed > 0 ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)
+                                    : tr("No computed segment for %1.").arg(m_context.quarter);
+        if (!decided.isEmpty())
+            text += QLatin1Char(' ') + tr("Decision (%1) by %2 on %3%4")
+                                           .arg(decided.value(QStringLiteral("kind")).toString(),
+                                                decided.value(QStringLiteral("decided_by")).toString(),
+                                                decided.value(QStringLiteral("decided_on")).toString(),
+                                                decided.value(QStringLiteral("rationale")).toString().isEmpty()
+                                                    ? QStringLiteral(".")
+                                                    : QStringLiteral(": %1").arg(decided.value(QStringLiteral("rationale")).toString()));
+        else
+            text += QLatin1Char(' ') + tr("Not yet reviewed.");
+        m_decisionState->setText(text);
+    }
     const QList<QVariantMap> reviews = store.records(reviewTable());
     m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
     if (m_reviewId == 0) {

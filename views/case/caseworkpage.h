@@ -31,6 +31,9 @@ public:
     QString enterProgramme(const QString &reason, const QString &director);
     QString recordExit(const QString &transitionPlan);
     QString addMilestone(const QString &description, const QString &due);
+    // The quarter's segmentation decision: confirm the computed segment, or
+    // correct it (a justified decision).
+    QString recordDecision(bool correction, int segment, const QString &rationale);
     QTableWidget *milestones() const { return m_milestones; }
     QTableWidget *findings() const { return m_findings; }
     QTableWidget *criteria() const { return m_criteria; }
@@ -65,6 +68,7 @@ private:
     QTableWidget *m_criteria;
     QGroupBox *m_criteriaBox;
     QTableWidget *m_milestones;
+    QLabel *m_decisionState;
 };
 
 } // namespace owb

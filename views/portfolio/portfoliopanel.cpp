@@ -46,6 +46,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     for (int segment = 1; segment <= 5; ++segment)
         m_segment->addItem(tr("Segment %1").arg(segment), segment);
     m_segment->addItem(tr("Not segmented"), 0);
+    m_segment->addItem(tr("Changed this quarter"), PortfolioFilter::kChanged);
     connect(m_segment, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setSegment(m_segment->currentData().toInt());
         updateCount();
