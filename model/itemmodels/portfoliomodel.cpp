@@ -78,6 +78,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && column == Casework && e.overdue > 0)
         return QColor(0xda, 0x29, 0x1c);  // overdue items stand out
+    if (role == Qt::ToolTipRole && (column == Name || column == PeerType || column == Casework))
+        return data(index, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && column == Capability && !e.capabilityRating.isEmpty())
         return tr("The region's overall view of capability, %1").arg(e.capabilityYear);
     if (role == Qt::ToolTipRole && column == Movement && !e.movement().isEmpty())
@@ -111,7 +113,7 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     case Casework:
         return e.casework;
     case LastChange:
-        return QLocale().toString(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime().date(), QLocale::ShortFormat);
     default:
         return {};
     }

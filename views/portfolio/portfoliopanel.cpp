@@ -69,8 +69,17 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(PortfolioModel::Name, QHeaderView::Stretch);
+    // The name takes what is left, and never less than a readable width; the
+    // long free-text columns have fixed widths and elide (tooltips hold the rest).
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PortfolioModel::Name, QHeaderView::Stretch);
+    for (const auto &[column, width] : {std::pair{int(PortfolioModel::PeerType), 140}, std::pair{int(PortfolioModel::Movement), 150},
+                                        std::pair{int(PortfolioModel::Capability), 130}, std::pair{int(PortfolioModel::Casework), 160}}) {
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        header->resizeSection(column, width);
+    }
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setItemDelegateForColumn(PortfolioModel::Segment, new SegmentDelegate(m_view));
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT caseActivated(index.data(PathRole).toString());
