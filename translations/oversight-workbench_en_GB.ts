@@ -622,6 +622,118 @@
         <source>Not yet reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement trajectory chart (the table beside it holds the same values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress &amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add progress review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove progress review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Trajectory Point...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Trajectory Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove trajectory point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement trajectory (planned against actual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a metric of the methodology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add trajectory point</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChoiceDelegate</name>

@@ -65,6 +65,21 @@ const CaseworkTable &decisionTable()
     return table;
 }
 
+const CaseworkTable &progressReviewTable()
+{
+    static const CaseworkTable table{
+        QStringLiteral("progress_review"),
+        {QStringLiteral("review_date"), QStringLiteral("attendees"), QStringLiteral("summary"), QStringLiteral("decisions")}};
+    return table;
+}
+
+const CaseworkTable &trajectoryTable()
+{
+    static const CaseworkTable table{QStringLiteral("trajectory_point"),
+                                     {QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("planned")}};
+    return table;
+}
+
 QString CaseworkStatus::summary() const
 {
     QStringList parts;

@@ -24,6 +24,8 @@ const CaseworkTable &programmeTable();
 const CaseworkTable &criterionTable();
 const CaseworkTable &milestoneTable();
 const CaseworkTable &decisionTable();
+const CaseworkTable &progressReviewTable();
+const CaseworkTable &trajectoryTable();
 
 struct CaseworkStatus
 {

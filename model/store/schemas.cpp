@@ -109,6 +109,16 @@ QStringList versionFour()
                                    " decided_on TEXT NOT NULL DEFAULT '')")};
     sql += auditTriggers({"decision", "ROW.id", {"id", "quarter", "kind", "computed_segment", "decided_segment",
                                                  "rationale", "decided_by", "decided_on"}});
+    // Programme progress reviews, and the improvement trajectory: the value
+    // planned for a metric in a quarter (the actual comes from the data).
+    sql << QStringLiteral("CREATE TABLE progress_review ("
+                          " id INTEGER PRIMARY KEY, review_date TEXT NOT NULL, attendees TEXT NOT NULL DEFAULT '',"
+                          " summary TEXT NOT NULL DEFAULT '', decisions TEXT NOT NULL DEFAULT '')")
+        << QStringLiteral("CREATE TABLE trajectory_point ("
+                          " id INTEGER PRIMARY KEY, metric_id TEXT NOT NULL, quarter TEXT NOT NULL,"
+                          " planned TEXT NOT NULL)");
+    sql += auditTriggers({"progress_review", "ROW.id", {"id", "review_date", "attendees", "summary", "decisions"}});
+    sql += auditTriggers({"trajectory_point", "ROW.id", {"id", "metric_id", "quarter", "planned"}});
     return sql;
 }
 

@@ -168,7 +168,12 @@ private Q_SLOTS:
         QVERIFY(!page->addMilestone(QStringLiteral("Bad date"), QStringLiteral("soon")).isEmpty());
         QCOMPARE(page->enterProgramme(QStringLiteral("Regional decision after the diagnostic review"), QStringLiteral("A. Director")),
                  QString());
+        QCOMPARE(page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("62")), QString());
+        QVERIFY(!page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("more")).isEmpty());
         QTest::qWait(100);  // the reload is queued; let layouts settle before looking
+        QCOMPARE(page->trajectory()->rowCount(), 1);
+        QCOMPARE(page->trajectory()->item(0, 2)->text(), QStringLiteral("62"));
+        QVERIFY(!page->trajectory()->item(0, 3)->text().isEmpty());  // the actual value of that quarter
         QCOMPARE(page->milestones()->rowCount(), 1);
         QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));  // overdue
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
@@ -178,9 +183,14 @@ private Q_SLOTS:
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->historyPage());
         QTableWidget *history = window.caseView()->historyPage()->table();
         QVERIFY(history->rowCount() >= 3);
-        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("programme 1"));
+        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("trajectory point 1"));  // newest first
         QCOMPARE(history->item(0, 1)->text(), CaseSession::currentUser());
-        QVERIFY(history->item(0, 4)->text().contains(QStringLiteral("improvement_director: A. Director")));
+        int programmeRow = -1;
+        for (int r = 0; r < history->rowCount(); ++r)
+            if (history->item(r, 2)->text() == QLatin1String("programme 1"))
+                programmeRow = r;
+        QVERIFY(programmeRow > 0);
+        QVERIFY(history->item(programmeRow, 4)->text().contains(QStringLiteral("improvement_director: A. Director")));
 
         window.showPortfolio();
         auto rowOf = [&](const QString &wanted) {

@@ -2,7 +2,11 @@
 
 #include "casework/casesession.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QDate>
+#include <QGridLayout>
+#include <QLineSeries>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -29,6 +33,9 @@ const QStringList kProgrammeColumns{QStringLiteral("entry_date"), QStringLiteral
                                     QStringLiteral("improvement_director"), QStringLiteral("transition_plan")};
 const QStringList kCriterionColumns{QStringLiteral("description"), QStringLiteral("measure"), QStringLiteral("target"),
                                     QStringLiteral("due_date"), QStringLiteral("status"), QStringLiteral("evidence")};
+const QStringList kReviewMeetingColumns{QStringLiteral("review_date"), QStringLiteral("attendees"),
+                                        QStringLiteral("summary"), QStringLiteral("decisions")};
+const QStringList kTrajectoryColumns{QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("planned")};
 const QStringList kMilestoneColumns{QStringLiteral("description"), QStringLiteral("due_date"),
                                     QStringLiteral("done_date"), QStringLiteral("status")};
 
@@ -67,8 +74,21 @@ CaseworkPage::CaseworkPage(QWidget *parent)
                            tr("Exit criteria"))),
       m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this)),
       m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status")}, tr("Recovery plan milestones"))),
-      m_decisionState(new QLabel(this))
+      m_decisionState(new QLabel(this)),
+      m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews"))),
+      m_trajectory(makeTable(this, {tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual")}, tr("Improvement trajectory"))),
+      m_trajectoryChart(new QChartView(this))
 {
+    m_trajectoryChart->setMinimumHeight(220);
+    m_trajectoryChart->setRenderHint(QPainter::Antialiasing);
+    m_trajectoryChart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
+    connect(m_trajectory, &QTableWidget::currentCellChanged, this, &CaseworkPage::drawTrajectory);
+    connect(m_reviews, &QTableWidget::cellChanged, this,
+            [this](int row, int column) { tableEdited(m_reviews, progressReviewTable(), kReviewMeetingColumns, row, column); });
+    connect(m_trajectory, &QTableWidget::cellChanged, this, [this](int row, int column) {
+        if (column < kTrajectoryColumns.size())
+            tableEdited(m_trajectory, trajectoryTable(), kTrajectoryColumns, row, column);
+    });
     m_decisionState->setWordWrap(true);
     auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
     auto *correct = new QPushButton(tr("Record a C&orrection..."), this);
@@ -219,6 +239,50 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     reviewLayout->addWidget(m_reviewFormBox);
     reviewLayout->addWidget(m_findingsBox);
 
+    auto *addReview = new QPushButton(tr("Add Progress &Review"), this);
+    auto *removeReview = new QPushButton(tr("Remove Review"), this);
+    connect(addReview, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString summary = QInputDialog::getMultiLineText(this, tr("Add Progress Review"), tr("Summary:"), QString(), &ok);
+        if (ok && !summary.trimmed().isEmpty())
+            report(m_context.session->addRecord(progressReviewTable(),
+                                                {{QStringLiteral("review_date"), QDate::currentDate().toString(Qt::ISODate)},
+                                                 {QStringLiteral("summary"), summary.trimmed()}},
+                                                tr("Add progress review")));
+    });
+    connect(removeReview, &QPushButton::clicked, this, [this] {
+        const int row = m_reviews->currentRow();
+        if (row >= 0)
+            report(m_context.session->removeRecord(progressReviewTable(), m_reviews->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                                   tr("Remove progress review")));
+    });
+    auto *addPoint = new QPushButton(tr("Add &Trajectory Point..."), this);
+    auto *removePoint = new QPushButton(tr("Remove Point"), this);
+    connect(addPoint, &QPushButton::clicked, this, [this] {
+        QStringList metrics;
+        for (const MetricDefinition &m : m_context.session->methodology().metrics())
+            if (m.appliesTo.contains(m_context.session->identity().peerType) && !m.isBanded())
+                metrics.append(QStringLiteral("%1  %2").arg(m.id, m.name));
+        bool ok = false;
+        const QString metric = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Metric:"), metrics, 0, false, &ok);
+        if (!ok)
+            return;
+        const QString quarter = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Quarter:"), m_context.quarters,
+                                                      int(m_context.quarters.indexOf(m_context.quarter)), false, &ok);
+        if (!ok)
+            return;
+        const QString planned = QInputDialog::getText(this, tr("Add Trajectory Point"), tr("Planned value:"), QLineEdit::Normal,
+                                                      QString(), &ok);
+        if (ok)
+            report(addTrajectoryPoint(metric.section(QLatin1Char(' '), 0, 0), quarter, planned.trimmed()));
+    });
+    connect(removePoint, &QPushButton::clicked, this, [this] {
+        const int row = m_trajectory->currentRow();
+        if (row >= 0)
+            report(m_context.session->removeRecord(trajectoryTable(), m_trajectory->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                                   tr("Remove trajectory point")));
+    });
+
     auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
     criteriaLayout->addWidget(m_criteria);
     criteriaLayout->addLayout(buttons({addCriterion, removeCriterion}));
@@ -231,6 +295,17 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     programmeLayout->addLayout(programmeTop);
     programmeLayout->addWidget(m_programmeFormBox);
     programmeLayout->addWidget(m_criteriaBox);
+    auto *reviewsBox = new QGroupBox(tr("Progress reviews"), this);
+    auto *reviewsLayout = new QVBoxLayout(reviewsBox);
+    reviewsLayout->addWidget(m_reviews);
+    reviewsLayout->addLayout(buttons({addReview, removeReview}));
+    programmeLayout->addWidget(reviewsBox);
+    auto *trajectoryBox = new QGroupBox(tr("Improvement trajectory (planned against actual)"), this);
+    auto *trajectoryLayout = new QGridLayout(trajectoryBox);
+    trajectoryLayout->addWidget(m_trajectory, 0, 0);
+    trajectoryLayout->addWidget(m_trajectoryChart, 0, 1);
+    trajectoryLayout->addLayout(buttons({addPoint, removePoint}), 1, 0, 1, 2);
+    programmeLayout->addWidget(trajectoryBox);
 
     auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
     auto *planLayout = new QVBoxLayout(plan);
@@ -314,6 +389,62 @@ QString CaseworkPage::recordDecision(bool correction, int segment, const QString
                                          {QStringLiteral("decided_by"), CaseSession::currentUser()},
                                          {QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate)}},
                                         correction ? tr("Correct the segment") : tr("Confirm the segment"));
+}
+
+QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
+{
+    bool ok = false;
+    QString(planned).remove(QLatin1Char('%')).toDouble(&ok);
+    if (!ok)
+        return tr("\"%1\" is not a number.").arg(planned);
+    if (!m_context.session->methodology().metric(metricId))
+        return tr("\"%1\" is not a metric of the methodology.").arg(metricId);
+    return m_context.session->addRecord(trajectoryTable(),
+                                        {{QStringLiteral("metric_id"), metricId},
+                                         {QStringLiteral("quarter"), quarter},
+                                         {QStringLiteral("planned"), planned}},
+                                        tr("Add trajectory point"));
+}
+
+void CaseworkPage::drawTrajectory()
+{
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    const int row = qMax(0, m_trajectory->currentRow());
+    const QString metricId = m_trajectory->rowCount() > 0 ? m_trajectory->item(row, 0)->text() : QString();
+    if (!metricId.isEmpty() && m_context.session) {
+        chart->setTitle(metricId);
+        auto *planned = new QLineSeries(chart);
+        planned->setName(tr("Planned"));
+        QPen dashed(QColor(0x76, 0x86, 0x92));
+        dashed.setStyle(Qt::DashLine);
+        dashed.setWidth(2);
+        planned->setPen(dashed);
+        auto *actual = new QLineSeries(chart);
+        actual->setName(tr("Actual"));
+        actual->setPen(QPen(QColor(0x00, 0x5e, 0xb8), 2));
+        actual->setPointsVisible(true);
+        QList<std::pair<int, double>> plannedPoints;
+        for (int r = 0; r < m_trajectory->rowCount(); ++r)
+            if (m_trajectory->item(r, 0)->text() == metricId)
+                plannedPoints.append({int(m_context.quarters.indexOf(m_trajectory->item(r, 1)->text())),
+                                      m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble()});
+        std::sort(plannedPoints.begin(), plannedPoints.end());
+        for (const auto &[x, y] : plannedPoints)
+            planned->append(x, y);
+        for (int q = 0; q < m_context.quarters.size(); ++q) {
+            const MetricValue v = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(metricId);
+            if (v.kind == MetricValue::Kind::Number)
+                actual->append(q, v.number);
+        }
+        chart->addSeries(actual);
+        chart->addSeries(planned);
+        chart->createDefaultAxes();
+    }
+    QChart *old = m_trajectoryChart->chart();
+    m_trajectoryChart->setChart(chart);
+    delete old;
 }
 
 QString CaseworkPage::addMilestone(const QString &description, const QString &due)
@@ -466,6 +597,20 @@ void CaseworkPage::reload()
               kCriterionColumns, QStringLiteral("status"), QStringLiteral("met"));
     fillTable(m_milestones, milestoneTable(), store.records(milestoneTable()), kMilestoneColumns, QStringLiteral("status"),
               QStringLiteral("done"));
+    if (m_context.session->caseFile().database().schemaVersion() >= 4) {
+        fillTable(m_reviews, progressReviewTable(), store.records(progressReviewTable()), kReviewMeetingColumns, {}, {});
+        const QList<QVariantMap> points = store.records(trajectoryTable());
+        fillTable(m_trajectory, trajectoryTable(), points, kTrajectoryColumns, {}, {});
+        for (int r = 0; r < points.size(); ++r) {
+            const MetricValue actual = m_context.session->caseFile()
+                                           .metricValues(points.at(r).value(QStringLiteral("quarter")).toString())
+                                           .value(points.at(r).value(QStringLiteral("metric_id")).toString());
+            auto *item = new QTableWidgetItem(actual.toText());
+            item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+            m_trajectory->setItem(r, 3, item);
+        }
+        drawTrajectory();
+    }
     m_loading = false;
 }
 

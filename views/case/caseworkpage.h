@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QChartView;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
@@ -34,6 +35,8 @@ public:
     // The quarter's segmentation decision: confirm the computed segment, or
     // correct it (a justified decision).
     QString recordDecision(bool correction, int segment, const QString &rationale);
+    QString addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned);
+    QTableWidget *trajectory() const { return m_trajectory; }
     QTableWidget *milestones() const { return m_milestones; }
     QTableWidget *findings() const { return m_findings; }
     QTableWidget *criteria() const { return m_criteria; }
@@ -49,6 +52,7 @@ private:
                    const QStringList &columns, const QString &doneColumn, const QString &doneValue);
     void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
     void report(const QString &error);
+    void drawTrajectory();
 
     CaseContext m_context;
     bool m_loading = false;
@@ -69,6 +73,9 @@ private:
     QGroupBox *m_criteriaBox;
     QTableWidget *m_milestones;
     QLabel *m_decisionState;
+    QTableWidget *m_reviews;
+    QTableWidget *m_trajectory;
+    QChartView *m_trajectoryChart;
 };
 
 } // namespace owb
