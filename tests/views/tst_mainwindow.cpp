@@ -222,7 +222,8 @@ private Q_SLOTS:
 
         // Undo the programme entry: the computed segment is back.
         QVERIFY(window.openCase(portfolio->model()->index(row, 0).data(PathRole).toString()));
-        window.undoGroup()->undo();
+        window.undoGroup()->undo();  // the trajectory point
+        window.undoGroup()->undo();  // the programme entry
         window.showPortfolio();
         QVERIFY(portfolio->model()->index(rowOf(code), 0).data(SegmentRole).toInt() < 5);
     }
