@@ -1,29 +1,17 @@
 // owb spc: Making Data Count charts for analysts' board papers.
 
 #include "command.h"
+#include "data/cnumber.h"
 #include "data/csvreader.h"
 #include "data/metricfilereader.h"
 #include "exchange/spcwriter.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <charconv>
-#include <cmath>
 
 namespace owb::cli {
 
 namespace {
-std::optional<double> parseDouble(const QString &text)
-{
-    const QByteArray latin = text.trimmed().toLatin1();
-    double value = 0;
-    const char *begin = latin.constData() + (latin.startsWith('+') ? 1 : 0);
-    const auto [end, status] = std::from_chars(begin, latin.constData() + latin.size(), value);
-    if (latin.isEmpty() || status != std::errc() || end != latin.constData() + latin.size() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
 // Reads period,value rows; on errors prints them and returns nullopt.
 std::optional<QList<std::pair<QString, double>>> readSeries(const QString &path)
 {
@@ -60,7 +48,7 @@ std::optional<QList<std::pair<QString, double>>> readSeries(const QString &path)
             continue;
         }
         const CsvField &field = record.fields.at(valueColumn);
-        const auto value = parseDouble(field.text);
+        const auto value = parseCNumber(field.text);
         if (!value) {
             printError(Diagnostic{path, field.line, field.column,
                                   QStringLiteral("\"%1\" is not a number").arg(field.text.trimmed())}.toString());
@@ -172,7 +160,7 @@ int runSpc(const QStringList &arguments)
         }
     }
     if (parser.isSet(targetOption)) {
-        target = parseDouble(parser.value(targetOption));
+        target = parseCNumber(parser.value(targetOption));
         if (!target) {
             printError(QStringLiteral("owb spc: --target must be a number, not \"%1\"").arg(parser.value(targetOption)));
             return BadInput;

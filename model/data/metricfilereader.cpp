@@ -1,11 +1,11 @@
 #include "metricfilereader.h"
 
+#include "cnumber.h"
 #include "csvreader.h"
 #include "framework/scoring.h"
 
 #include <QFile>
 #include <QSet>
-#include <charconv>
 #include <cmath>
 
 namespace owb {
@@ -43,21 +43,7 @@ std::optional<double> parseNumber(QString text)
 {
     if (text.endsWith(QLatin1Char('%')))
         text.chop(1);
-    text = text.trimmed();
-    if (text.isEmpty())
-        return std::nullopt;
-    // C notation only: digits, sign, point, exponent (no hex, inf or nan).
-    for (const QChar c : std::as_const(text))
-        if (!(c.isDigit() && c.unicode() < 128) && !QStringLiteral("+-.eE").contains(c))
-            return std::nullopt;
-    const QByteArray latin = text.toLatin1();
-    const char *begin = latin.constData() + (latin.startsWith('+') ? 1 : 0);
-    const char *end = latin.constData() + latin.size();
-    double value = 0;
-    const auto [last, status] = std::from_chars(begin, end, value);
-    if (status != std::errc() || last != end || !std::isfinite(value))
-        return std::nullopt;
-    return value;
+    return parseCNumber(text);
 }
 
 bool isMissingText(const QString &t)
