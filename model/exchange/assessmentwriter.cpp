@@ -1,6 +1,7 @@
 #include "assessmentwriter.h"
 
 #include "csvwriter.h"
+#include "fieldformat.h"
 
 #include <QJsonObject>
 #include <algorithm>
@@ -43,22 +44,6 @@ const QStringList &segmentColumns()
     return columns;
 }
 
-namespace {
-QString optionalNumber(int value)
-{
-    return value > 0 ? QString::number(value) : QString();
-}
-
-QJsonValue jsonHundredths(Hundredths value)
-{
-    return value > 0 ? QJsonValue(value / 100.0) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue jsonOptional(int value)
-{
-    return value > 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
-}
-} // namespace
 
 void writeScoresCsv(QTextStream &out, const Methodology &m, const QList<AssessedQuarter> &quarters)
 {
@@ -102,10 +87,10 @@ void writeSegmentsCsv(QTextStream &out, const Methodology &m, const QList<Assess
         for (const OrganisationAssessment *org : outputOrder(m, quarter.assessment)) {
             writeCsvRow(out, {quarter.label, org->peerType, org->code,
                               QString::number(org->metricsScored),
-                              org->isSegmented() ? formatHundredths(org->average) : QString(),
-                              optionalNumber(org->rawSegment),
+                              csvHundredths(org->average),
+                              csvPositive(org->rawSegment),
                               org->deficit ? QStringLiteral("1") : QStringLiteral("0"),
-                              optionalNumber(org->segment), optionalNumber(org->rank)});
+                              csvPositive(org->segment), csvPositive(org->rank)});
         }
     }
 }
@@ -119,16 +104,16 @@ QJsonArray segmentsJson(const Methodology &m, const QList<AssessedQuarter> &quar
             for (const DomainResult &domain : org->domains)
                 domains.insert(domain.domainId,
                                QJsonObject{{QStringLiteral("score"), jsonHundredths(domain.score)},
-                                           {QStringLiteral("segment"), jsonOptional(domain.segment)}});
+                                           {QStringLiteral("segment"), jsonPositive(domain.segment)}});
             rows.append(QJsonObject{{QStringLiteral("quarter"), quarter.label},
                                     {QStringLiteral("org_type"), org->peerType},
                                     {QStringLiteral("org_code"), org->code},
                                     {QStringLiteral("metrics_scored"), org->metricsScored},
                                     {QStringLiteral("average_score"), jsonHundredths(org->average)},
-                                    {QStringLiteral("raw_segment"), jsonOptional(org->rawSegment)},
+                                    {QStringLiteral("raw_segment"), jsonPositive(org->rawSegment)},
                                     {QStringLiteral("deficit"), org->deficit ? 1 : 0},
-                                    {QStringLiteral("segment"), jsonOptional(org->segment)},
-                                    {QStringLiteral("rank"), jsonOptional(org->rank)},
+                                    {QStringLiteral("segment"), jsonPositive(org->segment)},
+                                    {QStringLiteral("rank"), jsonPositive(org->rank)},
                                     {QStringLiteral("domains"), domains}});
         }
     }

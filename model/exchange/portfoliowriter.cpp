@@ -1,6 +1,7 @@
 #include "portfoliowriter.h"
 
 #include "csvwriter.h"
+#include "fieldformat.h"
 
 #include <QJsonObject>
 
@@ -15,25 +16,14 @@ const QStringList &portfolioColumns()
     return columns;
 }
 
-namespace {
-QString optional(int value)
-{
-    return value > 0 ? QString::number(value) : QString();
-}
-
-QJsonValue jsonOptional(int value)
-{
-    return value > 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
-}
-} // namespace
 
 void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
 {
     writeCsvRow(out, portfolioColumns());
     for (const PortfolioEntry &e : entries)
-        writeCsvRow(out, {e.code, csvText(e.name), e.peerType, e.quarter, optional(e.segment),
-                          e.average > 0 ? formatHundredths(e.average) : QString(), optional(e.rank),
-                          optional(e.previousSegment), e.movement()});
+        writeCsvRow(out, {e.code, csvText(e.name), e.peerType, e.quarter, csvPositive(e.segment),
+                          csvHundredths(e.average), csvPositive(e.rank),
+                          csvPositive(e.previousSegment), e.movement()});
 }
 
 QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
@@ -45,10 +35,10 @@ QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
             {QStringLiteral("org_name"), e.name},
             {QStringLiteral("org_type"), e.peerType},
             {QStringLiteral("quarter"), e.quarter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.quarter)},
-            {QStringLiteral("segment"), jsonOptional(e.segment)},
-            {QStringLiteral("average_score"), e.average > 0 ? QJsonValue(e.average / 100.0) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("rank"), jsonOptional(e.rank)},
-            {QStringLiteral("previous_segment"), jsonOptional(e.previousSegment)},
+            {QStringLiteral("segment"), jsonPositive(e.segment)},
+            {QStringLiteral("average_score"), jsonHundredths(e.average)},
+            {QStringLiteral("rank"), jsonPositive(e.rank)},
+            {QStringLiteral("previous_segment"), jsonPositive(e.previousSegment)},
             {QStringLiteral("movement"), e.movement().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.movement())}});
     return rows;
 }

@@ -1,6 +1,7 @@
 #include "reconciliation.h"
 
 #include "csvwriter.h"
+#include "fieldformat.h"
 #include "data/csvreader.h"
 
 #include <QFile>
@@ -113,13 +114,12 @@ void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &ro
                       QStringLiteral("published_average"), QStringLiteral("computed_average"),
                       QStringLiteral("published_deficit"), QStringLiteral("computed_deficit"),
                       QStringLiteral("published_rank"), QStringLiteral("computed_rank"), QStringLiteral("difference")});
-    auto n = [](int v) { return v > 0 ? QString::number(v) : QString(); };
     for (const ReconciliationRow &r : rows)
-        writeCsvRow(out, {r.published.code, n(r.published.segment), n(r.segment), formatHundredths(r.published.average),
+        writeCsvRow(out, {r.published.code, csvPositive(r.published.segment), csvPositive(r.segment), formatHundredths(r.published.average),
                           r.found && r.average > 0 ? formatHundredths(r.average) : QString(),
                           r.published.deficit ? QStringLiteral("1") : QStringLiteral("0"),
                           r.found ? (r.deficit ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
-                          n(r.published.rank), n(r.rank), csvText(r.difference)});
+                          csvPositive(r.published.rank), csvPositive(r.rank), csvText(r.difference)});
 }
 
 } // namespace owb
