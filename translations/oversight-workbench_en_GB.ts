@@ -1489,6 +1489,10 @@ segmented</source>
         <source>not segmented</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not segmented in this framework year</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>

@@ -2,6 +2,7 @@
 
 #include "case/caseview.h"
 #include "casework/casesession.h"
+#include "casework/league.h"
 #include "casework/nationalcache.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
@@ -305,7 +306,9 @@ void MainWindow::refreshPortfolio()
     if (!m_workspace)
         return;
     QStringList problems;
-    const QList<PortfolioEntry> entries = loadPortfolio(*m_workspace, currentQuarter(), &problems);
+    QList<PortfolioEntry> entries = loadPortfolio(*m_workspace, currentQuarter(), &problems);
+    rankPortfolio(entries, *m_national, currentQuarter());
+    m_decided = decidedSegments(entries);
     QHash<QString, QString> names;
     for (const PeerType &type : m_workspace->methodology().peerTypes())
         names.insert(type.id, type.name);
@@ -332,7 +335,7 @@ void MainWindow::showLeague()
     if (!m_workspace)
         return;
     m_undoGroup->setActiveStack(nullptr);
-    m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter());
+    m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_league);
     m_league->view()->setFocus();
 }

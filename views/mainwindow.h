@@ -2,6 +2,7 @@
 // The workbench window: wires the panels to the open workspace. It holds no
 // storage or computation of its own (style.md practice 10).
 
+#include <QHash>
 #include <QMainWindow>
 #include <map>
 #include <memory>
@@ -66,6 +67,7 @@ private:
 
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<NationalCache> m_national;
+    QHash<QString, int> m_decided;  // final segments set by decisions, for the league
     std::map<QString, CaseSession *> m_sessions;  // by case file path; children of this window
     QUndoGroup *m_undoGroup;
     QStackedWidget *m_stack;

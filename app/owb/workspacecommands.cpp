@@ -1,5 +1,6 @@
 // owb import, portfolio, check and demo: commands over a workspace folder.
 
+#include "casework/league.h"
 #include "command.h"
 #include "data/metricfilereader.h"
 #include "demo/demoworkspace.h"
@@ -84,7 +85,11 @@ int runPortfolio(const QStringList &arguments)
             return BadInput;
         }
         QStringList problems;
-        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        if (!workspace->peers().quarters().isEmpty()) {
+            NationalCache national(workspace->peers(), workspace->methodology());
+            rankPortfolio(entries, national, quarter.isEmpty() ? workspace->peers().quarters().last() : quarter);
+        }
         for (const QString &problem : std::as_const(problems))
             printError(problem);
         if (*format == QLatin1String("json")) {

@@ -73,6 +73,30 @@ const CaseworkTable &progressReviewTable()
     return table;
 }
 
+const CaseworkTable &systemConsiderationTable()
+{
+    static const CaseworkTable table{QStringLiteral("system_consideration"),
+                                     {QStringLiteral("quarter"), QStringLiteral("consideration_id"), QStringLiteral("answer"),
+                                      QStringLiteral("evidence")}};
+    return table;
+}
+
+const CaseworkTable &statutoryAssessmentTable()
+{
+    static const CaseworkTable table{QStringLiteral("statutory_assessment"),
+                                     {QStringLiteral("year"), QStringLiteral("assessed_on"), QStringLiteral("assessor"),
+                                      QStringLiteral("area"), QStringLiteral("summary"), QStringLiteral("conclusion")}};
+    return table;
+}
+
+const CaseworkTable &findingEvidenceTable()
+{
+    static const CaseworkTable table{QStringLiteral("finding_evidence"),
+                                     {QStringLiteral("finding_id"), QStringLiteral("title"), QStringLiteral("source"),
+                                      QStringLiteral("evidence_date")}};
+    return table;
+}
+
 const CaseworkTable &trajectoryTable()
 {
     static const CaseworkTable table{QStringLiteral("trajectory_point"),
@@ -198,8 +222,8 @@ QVariantMap CaseworkStore::decision(const QString &quarter)
 
 int CaseworkStore::finalSegment(const QString &quarter, int computed)
 {
-    if (computed <= 0)
-        return computed;
+    // The programme makes the segment 5 even where none was computed: ICBs
+    // in the programme are "equivalent to segment 5" (framework.md §6).
     const QVariantMap decided = decision(quarter);
     if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         return decided.value(QStringLiteral("decided_segment")).toInt();

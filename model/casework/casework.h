@@ -26,6 +26,9 @@ const CaseworkTable &milestoneTable();
 const CaseworkTable &decisionTable();
 const CaseworkTable &progressReviewTable();
 const CaseworkTable &trajectoryTable();
+const CaseworkTable &systemConsiderationTable();
+const CaseworkTable &statutoryAssessmentTable();
+const CaseworkTable &findingEvidenceTable();
 
 struct CaseworkStatus
 {

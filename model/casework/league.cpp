@@ -4,7 +4,8 @@
 
 namespace owb {
 
-QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, const QString &peerType)
+QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, const QString &peerType,
+                               const QHash<QString, int> &finalSegments)
 {
     const QuarterData &data = national.quarter(quarter);
     const QuarterAssessment &assessment = national.assessment(quarter);
@@ -17,6 +18,22 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
         const OrganisationQuarter &source = data.organisations.at(i);
         entries.append({org.rank, org.code, source.name, source.region, org.segment, org.rawSegment, org.average,
                         org.deficit, cuts ? improvementToNextSegment(org.average, org.rawSegment, *cuts) : 0});
+        if (org.isSegmented())
+            entries.last().segment = finalSegments.value(org.code, org.segment);
+    }
+    if (!finalSegments.isEmpty()) {
+        // Decisions change the order: rank again by final segment, then average.
+        QList<std::pair<int, Hundredths>> keys;
+        QList<qsizetype> ranked;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (entries.at(i).rank == 0)
+                continue;
+            keys.append({entries.at(i).segment, entries.at(i).average});
+            ranked.append(i);
+        }
+        const QList<int> ranks = leagueRanks(keys);
+        for (qsizetype i = 0; i < ranked.size(); ++i)
+            entries[ranked.at(i)].rank = ranks.at(i);
     }
     std::sort(entries.begin(), entries.end(), [](const LeagueEntry &a, const LeagueEntry &b) {
         const int ra = a.rank > 0 ? a.rank : std::numeric_limits<int>::max();
@@ -24,6 +41,29 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
         return ra != rb ? ra < rb : a.code < b.code;
     });
     return entries;
+}
+
+QHash<QString, int> decidedSegments(const QList<PortfolioEntry> &entries)
+{
+    QHash<QString, int> decided;
+    for (const PortfolioEntry &entry : entries)
+        if (entry.decided)
+            decided.insert(entry.code, entry.segment);
+    return decided;
+}
+
+void rankPortfolio(QList<PortfolioEntry> &entries, NationalCache &national, const QString &quarter)
+{
+    const QHash<QString, int> decided = decidedSegments(entries);
+    QHash<QString, QHash<QString, int>> ranks;  // peer type -> code -> rank
+    for (PortfolioEntry &entry : entries) {
+        if (entry.quarter != quarter || entry.rank == 0)
+            continue;
+        if (!ranks.contains(entry.peerType))
+            for (const LeagueEntry &row : leagueTable(national, quarter, entry.peerType, decided))
+                ranks[entry.peerType].insert(row.code, row.rank);
+        entry.rank = ranks.value(entry.peerType).value(entry.code, entry.rank);
+    }
 }
 
 } // namespace owb

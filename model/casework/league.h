@@ -3,6 +3,7 @@
 // every organisation nationally, by final segment then average score.
 
 #include "nationalcache.h"
+#include "store/portfolio.h"
 
 namespace owb {
 
@@ -19,6 +20,16 @@ struct LeagueEntry
     Hundredths toNextSegment = 0;
 };
 
-QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, const QString &peerType);
+// `finalSegments` holds the organisations whose final segment is not the
+// computed one (a decision: segment 5 in the programme, or a correction);
+// they are ranked by it, so the programme comes after segment 4.
+QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, const QString &peerType,
+                               const QHash<QString, int> &finalSegments = {});
+
+// The decided final segments among a portfolio's entries, by organisation code.
+QHash<QString, int> decidedSegments(const QList<PortfolioEntry> &entries);
+
+// Sets each entry's rank to its place in its peer type's league after decisions.
+void rankPortfolio(QList<PortfolioEntry> &entries, NationalCache &national, const QString &quarter);
 
 } // namespace owb

@@ -13,10 +13,14 @@ QString formatCut(double cut)
     return text;
 }
 
-SegmentExplanation explainSegment(const StoredAssessment &a, const QString &peerTypeName)
+SegmentExplanation explainSegment(const StoredAssessment &a, const QString &peerTypeName, const QString &notSegmentedNote)
 {
     SegmentExplanation out;
     const OrganisationAssessment &r = a.result;
+    if (!notSegmentedNote.isEmpty() && !r.isSegmented()) {
+        out.howReached = notSegmentedNote;
+        return out;
+    }
     if (!r.isSegmented() || !a.cuts) {
         out.howReached = QCoreApplication::translate("owb::SegmentExplanation", "No metric was scored in %1, so the organisation is not segmented.").arg(a.quarter);
         return out;

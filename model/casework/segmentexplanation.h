@@ -15,7 +15,10 @@ struct SegmentExplanation
     Hundredths improvementNeeded = 0;  // 0 when no better segment is reachable by the average alone
 };
 
-SegmentExplanation explainSegment(const StoredAssessment &assessment, const QString &peerTypeName);
+// `notSegmentedNote`: the methodology's words for a peer type it does not
+// segment (ICBs in 2025/26), said instead of "no metric was scored".
+SegmentExplanation explainSegment(const StoredAssessment &assessment, const QString &peerTypeName,
+                                  const QString &notSegmentedNote = {});
 
 // "2.10", "2.355": cut points as people write them.
 QString formatCut(double cut);

@@ -204,7 +204,7 @@ void Reading::row(const CsvRecord &record)
         ++summary.skippedUnknown;
         m_unknownMetrics.insert(metricId);
         if (!type)
-            return;  // e.g. ICB rows: not ours to judge
+            return;  // an organisation type the methodology does not know: not ours to judge
     } else if (!type) {
         error(located(OrgType), QStringLiteral("unknown peer type \"%1\" (expected one of the "
                                                "methodology's peer types, e.g. %2)")

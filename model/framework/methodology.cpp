@@ -40,6 +40,7 @@ private:
     bool readSegmentation(const QJsonObject &root);
     bool readLabelsAndCapability(const QJsonObject &root);
     bool readNamedList(const QJsonValue &value, const QString &where, QList<NamedItem> *out);
+    bool readSystemConsiderations(const QJsonObject &root);
 
     QString m_name;
     const Methodology *m_defaults;
@@ -91,7 +92,7 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
         m_result.m_title = root.value(QStringLiteral("title")).toString(m_result.m_id);
     }
     ok = ok && readPeerTypes(root) && readDomains(root) && readMetrics(root)
-         && readSegmentation(root) && readLabelsAndCapability(root);
+         && readSegmentation(root) && readLabelsAndCapability(root) && readSystemConsiderations(root);
     if (!ok) {
         if (error)
             *error = m_error;
@@ -120,6 +121,12 @@ bool MethodologyParser::readPeerTypes(const QJsonObject &root)
         type.name = object.value(QStringLiteral("name")).toString(type.id);
         for (const QJsonValue alias : object.value(QStringLiteral("aliases")).toArray())
             type.aliases.append(alias.toString());
+        const QJsonValue segmented = object.value(QStringLiteral("segmented"));
+        if (!segmented.isUndefined() && !segmented.isBool())
+            return fail(QStringLiteral("peer type %1").arg(type.id),
+                        QStringLiteral("%1 must be true or false").arg(quoted(QStringLiteral("segmented"))));
+        type.segmented = segmented.toBool(true);
+        type.notSegmented = object.value(QStringLiteral("not_segmented_note")).toString();
         const int index = m_result.m_peerTypes.size();
         QStringList keys{type.id, type.name};
         keys += type.aliases;
@@ -324,6 +331,8 @@ bool MethodologyParser::readSegmentation(const QJsonObject &root)
         rule.method = SegmentationRule::Method::Thresholds;
         const QJsonObject cuts = object.value(QStringLiteral("cuts")).toObject();
         for (const PeerType &type : std::as_const(m_result.m_peerTypes)) {
+            if (!type.segmented)
+                continue;
             const QString where = QStringLiteral("segmentation: cuts: %1").arg(type.id);
             const QJsonArray array = cuts.value(type.id).toArray();
             if (array.size() != 3 || !array.at(0).isDouble() || !array.at(1).isDouble()
@@ -412,6 +421,43 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
                             QStringLiteral("capability: ratings"), &m_result.m_capabilityRatings);
 }
 
+bool MethodologyParser::readSystemConsiderations(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("system_considerations"));
+    if (value.isUndefined())
+        return true;
+    const QString where = QStringLiteral("system_considerations");
+    const QJsonObject object = value.toObject();
+    const QJsonValue applies = object.value(QStringLiteral("applies_to"));
+    if (!value.isObject() || !applies.isArray() || applies.toArray().isEmpty())
+        return fail(where, QStringLiteral("must be an object with a non-empty %1 array of peer type ids")
+                               .arg(quoted(QStringLiteral("applies_to"))));
+    for (const QJsonValue type : applies.toArray()) {
+        if (!m_result.peerType(type.toString()))
+            return fail(where, QStringLiteral("%1 names an unknown peer type \"%2\"")
+                                   .arg(quoted(QStringLiteral("applies_to")), type.toString()));
+        m_result.m_systemPeerTypes.append(type.toString());
+    }
+    QSet<QString> seen;
+    const QJsonArray tests = object.value(QStringLiteral("tests")).toArray();
+    if (tests.isEmpty())
+        return fail(where, QStringLiteral("%1 must be a non-empty array").arg(quoted(QStringLiteral("tests"))));
+    for (const QJsonValue item : tests) {
+        const QJsonObject test = item.toObject();
+        SystemConsideration consideration{test.value(QStringLiteral("id")).toString().trimmed(),
+                                          test.value(QStringLiteral("priority")).toString(),
+                                          test.value(QStringLiteral("test")).toString()};
+        const QString testWhere = QStringLiteral("%1: test %2").arg(where).arg(m_result.m_systemConsiderations.size() + 1);
+        if (consideration.id.isEmpty() || consideration.test.isEmpty())
+            return fail(testWhere, QStringLiteral("needs an \"id\" and a \"test\""));
+        if (seen.contains(consideration.id))
+            return fail(testWhere, QStringLiteral("duplicate id \"%1\"").arg(consideration.id));
+        seen.insert(consideration.id);
+        m_result.m_systemConsiderations.append(consideration);
+    }
+    return true;
+}
+
 const Methodology &Methodology::builtIn()
 {
     static const Methodology instance = [] {
@@ -464,9 +510,17 @@ const PeerType *Methodology::resolvePeerType(const QString &text) const
     return it == m_peerTypeLookup.cend() ? nullptr : &m_peerTypes.at(*it);
 }
 
+bool Methodology::isSegmented(const QString &peerTypeId) const
+{
+    const PeerType *type = peerType(peerTypeId);
+    return type && type->segmented;
+}
+
 QList<const MetricDefinition *> Methodology::scoredMetricsFor(const QString &peerTypeId) const
 {
     QList<const MetricDefinition *> result;
+    if (!isSegmented(peerTypeId))
+        return result;  // reported, never scored (framework.md §6)
     for (const MetricDefinition &metric : m_metrics)
         if (metric.scored && metric.appliesTo.contains(peerTypeId))
             result.append(&metric);

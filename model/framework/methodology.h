@@ -26,6 +26,10 @@ struct PeerType
     QString id;
     QString name;
     QStringList aliases;
+    // False for organisations the year's framework reports on but does not
+    // segment (ICBs in 2025/26); `notSegmented` says so in the methodology's words.
+    bool segmented = true;
+    QString notSegmented;
 };
 
 struct Domain
@@ -67,6 +71,14 @@ struct NamedItem
     QString name;
 };
 
+// One of the yes/no tests over a whole system (framework.md §6).
+struct SystemConsideration
+{
+    QString id;
+    QString priority;
+    QString test;
+};
+
 struct SegmentationRule
 {
     enum class Method { PeerQuartiles, Thresholds };
@@ -102,6 +114,11 @@ public:
     const QList<NamedItem> &capabilityRatings() const { return m_capabilityRatings; }
     // Root-cause categories of diagnostic review findings (framework.md §7).
     const QList<NamedItem> &rootCauseCategories() const { return m_rootCauses; }
+    // The system-consideration tests, and the peer types (ICBs) that answer
+    // them each quarter and keep a statutory annual assessment.
+    const QList<SystemConsideration> &systemConsiderations() const { return m_systemConsiderations; }
+    bool hasSystemCasework(const QString &peerTypeId) const { return m_systemPeerTypes.contains(peerTypeId); }
+    bool isSegmented(const QString &peerTypeId) const;
 
     const MetricDefinition *metric(const QString &id) const;
     const PeerType *peerType(const QString &id) const;
@@ -130,6 +147,8 @@ private:
     QList<NamedItem> m_capabilityAreas;
     QList<NamedItem> m_capabilityRatings;
     QList<NamedItem> m_rootCauses;
+    QList<SystemConsideration> m_systemConsiderations;
+    QStringList m_systemPeerTypes;
     QHash<QString, int> m_metricIndex;
     QHash<QString, int> m_peerTypeLookup;  // lower-case id/name/alias -> index
 };

@@ -1,5 +1,7 @@
 #include "casereport.h"
 
+#include "casework/league.h"
+
 #include "casework/capability.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
@@ -139,7 +141,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     const bool inProgramme = casework && store.programmeIn(quarter) > 0;
     if (assessment) {
         const int segment = inProgramme ? 5 : assessment->result.segment;
-        const SegmentExplanation why = explainSegment(*assessment, typeName);
+        const SegmentExplanation why = explainSegment(*assessment, typeName, type ? type->notSegmented : QString());
         html += QStringLiteral("<h2>Segment %1: %2</h2><p>%3</p><p>%4</p>")
                     .arg(segment > 0 ? QString::number(segment) : QStringLiteral("-"),
                          escaped(segment > 0 ? m.segmentLabel(segment) : QStringLiteral("not segmented")),
@@ -280,7 +282,8 @@ void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
     if (quarters.isEmpty())
         throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
     QStringList problems;
-    const QList<PortfolioEntry> entries = loadPortfolio(workspace, quarters.last(), &problems);
+    QList<PortfolioEntry> entries = loadPortfolio(workspace, quarters.last(), &problems);
+    rankPortfolio(entries, national, quarters.last());
     QList<QStringList> rows;
     for (const PortfolioEntry &e : entries)
         rows.append({e.code, e.name, e.segment > 0 ? QString::number(e.segment) : QString(),

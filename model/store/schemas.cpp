@@ -122,6 +122,30 @@ QStringList versionFour()
     return sql;
 }
 
+// ICB casework (framework.md §6) and evidence items behind review findings.
+QStringList versionFive()
+{
+    QStringList sql;
+    sql << QStringLiteral("CREATE TABLE system_consideration ("
+                          " id INTEGER PRIMARY KEY, quarter TEXT NOT NULL, consideration_id TEXT NOT NULL,"
+                          " answer TEXT NOT NULL DEFAULT '' CHECK (answer IN ('', 'yes', 'no')),"
+                          " evidence TEXT NOT NULL DEFAULT '',"
+                          " UNIQUE (quarter, consideration_id))")
+        << QStringLiteral("CREATE TABLE statutory_assessment ("
+                          " id INTEGER PRIMARY KEY, year TEXT NOT NULL, assessed_on TEXT NOT NULL DEFAULT '',"
+                          " assessor TEXT NOT NULL DEFAULT '', area TEXT NOT NULL DEFAULT '',"
+                          " summary TEXT NOT NULL DEFAULT '', conclusion TEXT NOT NULL DEFAULT '')")
+        << QStringLiteral("CREATE TABLE finding_evidence ("
+                          " id INTEGER PRIMARY KEY,"
+                          " finding_id INTEGER NOT NULL REFERENCES finding(id) ON DELETE CASCADE,"
+                          " title TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',"
+                          " evidence_date TEXT NOT NULL DEFAULT '')");
+    sql += auditTriggers({"system_consideration", "ROW.id", {"id", "quarter", "consideration_id", "answer", "evidence"}});
+    sql += auditTriggers({"statutory_assessment", "ROW.id", {"id", "year", "assessed_on", "assessor", "area", "summary", "conclusion"}});
+    sql += auditTriggers({"finding_evidence", "ROW.id", {"id", "finding_id", "title", "source", "evidence_date"}});
+    return sql;
+}
+
 } // namespace
 
 const Schema &caseFileSchema()
@@ -190,6 +214,9 @@ const Schema &caseFileSchema()
             versionThree(),
             // Version 4: each quarter's reviewed segmentation decision.
             versionFour(),
+            // Version 5: ICB system considerations and statutory assessment
+            // notes; evidence items on findings.
+            versionFive(),
         },
     };
     return schema;

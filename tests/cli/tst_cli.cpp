@@ -369,7 +369,7 @@ private Q_SLOTS:
         const QString ws = dir.filePath(QStringLiteral("demo"));
         const Run run = owb({QStringLiteral("demo"), ws});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(QStringLiteral("190 organisations")));
+        QVERIFY(run.out.contains(QStringLiteral("232 organisations")));
         QCOMPARE(owb({QStringLiteral("check"), ws}).exitCode, 0);
         QCOMPARE(owb({QStringLiteral("demo"), ws}).exitCode, 2);
         // Deterministic: a second demo has the same national data.

@@ -34,15 +34,24 @@ private Q_SLOTS:
     {
         const Methodology &m = Methodology::builtIn();
         QCOMPARE(m.id(), QStringLiteral("nof-2025-26"));
-        QCOMPARE(m.peerTypes().size(), 3);
+        QCOMPARE(m.peerTypes().size(), 4);
         QCOMPARE(m.domains().size(), 5);
-        QCOMPARE(m.metrics().size(), 21);
+        QCOMPARE(m.metrics().size(), 27);
         QCOMPARE(m.metric(QStringLiteral("OF0088"))->weight, (Rational{1, 3}));
         QCOMPARE(m.metric(QStringLiteral("OF0023"))->standard, std::optional<double>(65));
         QVERIFY(m.metric(QStringLiteral("CQC-SAFE"))->labelBands);
         QCOMPARE(m.resolvePeerType(QStringLiteral(" non-ACUTE "))->id, QStringLiteral("mhc"));
         QCOMPARE(m.resolvePeerType(QStringLiteral("Ambulance trust"))->id, QStringLiteral("ambulance"));
-        QVERIFY(!m.resolvePeerType(QStringLiteral("ICB")));
+        // ICBs: reported, with system considerations, but not segmented in 2025/26.
+        QCOMPARE(m.resolvePeerType(QStringLiteral("ICB"))->id, QStringLiteral("icb"));
+        QVERIFY(!m.isSegmented(QStringLiteral("icb")));
+        QVERIFY(m.isSegmented(QStringLiteral("acute")));
+        QVERIFY(m.scoredMetricsFor(QStringLiteral("icb")).isEmpty());
+        QVERIFY(m.peerType(QStringLiteral("icb"))->notSegmented.contains(QStringLiteral("not segmented in 2025/26")));
+        QCOMPARE(m.systemConsiderations().size(), 6);
+        QVERIFY(m.hasSystemCasework(QStringLiteral("icb")));
+        QVERIFY(!m.hasSystemCasework(QStringLiteral("acute")));
+        QVERIFY(!m.resolvePeerType(QStringLiteral("Care home")));
         QCOMPARE(m.capabilityAreas().size(), 6);
         QCOMPARE(m.segmentLabel(5), QStringLiteral("Recovery Support Programme"));
         QCOMPARE(m.sha256().size(), 64);
@@ -71,6 +80,15 @@ private Q_SLOTS:
         QVERIFY2(m, qPrintable(error));
         QCOMPARE(m->segmentation().method, SegmentationRule::Method::Thresholds);
         QCOMPARE(m->segmentation().cuts.value(QStringLiteral("acute"))[1], 2.355);
+
+        // A peer type that is not segmented needs no cut points.
+        const auto withIcb = Methodology::fromJson(
+            patched(QStringLiteral(R"({"method": "peer-quartiles"})"),
+                    QStringLiteral(R"({"method": "thresholds", "cuts": {"acute": [2.11, 2.355, 2.70]}})"))
+                .replace(R"("aliases": ["Acute"]})", R"("aliases": ["Acute"]}, {"id": "icb", "segmented": false})"),
+            QStringLiteral("m.json"), &error);
+        QVERIFY2(withIcb, qPrintable(error));
+        QVERIFY(!withIcb->isSegmented(QStringLiteral("icb")));
     }
 
     void refusals_data()
@@ -139,6 +157,21 @@ private Q_SLOTS:
         QTest::newRow("alias clash") << QStringLiteral(R"("aliases": ["Acute"])")
                                      << QStringLiteral(R"("aliases": ["Acute"]}, {"id": "amb", "aliases": ["acute"])")
                                      << QStringLiteral(R"(m.json: peer type amb: name or alias "acute" is already used by peer type acute)");
+        QTest::newRow("segmented not a flag") << QStringLiteral(R"("aliases": ["Acute"])")
+                                              << QStringLiteral(R"("aliases": ["Acute"], "segmented": "no")")
+                                              << QStringLiteral(R"(m.json: peer type acute: "segmented" must be true or false)");
+        QTest::newRow("system considerations peer type")
+            << QStringLiteral(R"("segmentation": {)")
+            << QStringLiteral(R"("system_considerations": {"applies_to": ["icb"], "tests": [{"id": "a", "test": "?"}]}, "segmentation": {)")
+            << QStringLiteral(R"(m.json: system_considerations: "applies_to" names an unknown peer type "icb")");
+        QTest::newRow("system considerations duplicate")
+            << QStringLiteral(R"("segmentation": {)")
+            << QStringLiteral(R"("system_considerations": {"applies_to": ["acute"], "tests": [{"id": "a", "test": "?"}, {"id": "a", "test": "!"}]}, "segmentation": {)")
+            << QStringLiteral(R"(m.json: system_considerations: test 2: duplicate id "a")");
+        QTest::newRow("system considerations empty")
+            << QStringLiteral(R"("segmentation": {)")
+            << QStringLiteral(R"("system_considerations": {"applies_to": ["acute"]}, "segmentation": {)")
+            << QStringLiteral(R"(m.json: system_considerations: "tests" must be a non-empty array)");
         QTest::newRow("not an object") << QString::fromUtf8(kMinimal) << QStringLiteral("[1, 2]")
                                        << QStringLiteral("m.json: the top level must be a JSON object");
     }

@@ -70,7 +70,10 @@ private Q_SLOTS:
         QCOMPARE(errors, QStringList());
         QVERIFY(data);
         const OrganisationQuarter &rx2 = data->quarters.at(0).organisations.at(0);
-        QCOMPARE(data->quarters.at(0).organisations.size(), 1);
+        // The ICB is present (a known peer type) with no value of ours.
+        QCOMPARE(data->quarters.at(0).organisations.size(), 2);
+        QCOMPARE(data->quarters.at(0).organisations.at(1).peerType, QStringLiteral("icb"));
+        QVERIFY(data->quarters.at(0).organisations.at(1).values.isEmpty());
         QCOMPARE(rx2.region, QStringLiteral("London"));
         QCOMPARE(rx2.values.size(), 1);
         QCOMPARE(summary.skippedUnknown, 3);

@@ -35,6 +35,7 @@ private Q_SLOTS:
         QTest::newRow("version 1") << QStringLiteral("casefile-v1.owcase") << 1;
         QTest::newRow("version 2") << QStringLiteral("casefile-v2.owcase") << 2;
         QTest::newRow("version 3") << QStringLiteral("casefile-v3.owcase") << 3;
+        QTest::newRow("version 4") << QStringLiteral("casefile-v4.owcase") << 4;
     }
     void upgradesEveryEarlierVersion()
     {

@@ -1,6 +1,8 @@
 // Workspace import: case files for the followed organisations, idempotent
 // re-import, completion of an interrupted import, check and portfolio.
 
+#include "casework/casesession.h"
+#include "casework/league.h"
 #include "data/metricfilereader.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
@@ -257,6 +259,68 @@ private Q_SLOTS:
         QCOMPARE(ra1.movement(), QStringLiteral("deteriorated"));
         const QList<PortfolioEntry> first = loadPortfolio(*workspace, QStringLiteral("2025/26 Q1"), &problems);
         QCOMPARE(first.at(0).movement(), QString());
+    }
+
+    // Segment 5 (the programme) ranks after segment 4, in the league and in
+    // the portfolio's rank (framework.md §3, League tables).
+    void programmeRanksAfterSegmentFour()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        auto ranks = [&](const QHash<QString, int> &decided) {
+            QStringList order;
+            for (const LeagueEntry &e : leagueTable(national, quarter, QStringLiteral("acute"), decided))
+                order.append(QStringLiteral("%1:%2:%3").arg(e.code).arg(e.segment).arg(e.rank));
+            return order;
+        };
+        QCOMPARE(ranks({}), (QStringList{"RA3:1:1", "RA2:2:2", "RA1:4:3"}));
+        {
+            CaseSession session(workspace->caseFilePath(QStringLiteral("RA3")), Methodology::builtIn());
+            QCOMPARE(session.addRecord(programmeTable(),
+                                       {{QStringLiteral("entry_quarter"), quarter}, {QStringLiteral("entry_date"), QStringLiteral("2025-10-01")}, {QStringLiteral("reason"), QStringLiteral("test")}},
+                                       QStringLiteral("Enter")),
+                     QString());
+        }
+        QStringList problems;
+        QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        QCOMPARE(problems, QStringList());
+        const QHash<QString, int> decided = decidedSegments(entries);
+        QCOMPARE(decided, (QHash<QString, int>{{QStringLiteral("RA3"), 5}}));
+        QCOMPARE(ranks(decided), (QStringList{"RA2:2:1", "RA1:4:2", "RA3:5:3"}));
+        rankPortfolio(entries, national, quarter);
+        QHash<QString, int> portfolioRanks;
+        for (const PortfolioEntry &e : std::as_const(entries))
+            portfolioRanks.insert(e.code, e.rank);
+        QCOMPARE(portfolioRanks.value(QStringLiteral("RA3")), 3);
+        QCOMPARE(portfolioRanks.value(QStringLiteral("RA1")), 2);
+        QCOMPARE(portfolioRanks.value(QStringLiteral("RM1")), 1);  // alone in its peer type
+    }
+
+    // ICBs are followed and reported, but not segmented in 2025/26.
+    void icbIsReportedNotSegmented()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData + "2025/26 Q2,QA1,North ICB,ICB,ICB-RTT18,58.5,Midlands\n"
+                                       "2025/26 Q2,QA2,South ICB,ICB,ICB-RTT18,61.0,London\n");
+        CaseFile icb(workspace->caseFilePath(QStringLiteral("QA1")), Database::Mode::ReadOnly);
+        QCOMPARE(icb.identity().peerType, QStringLiteral("icb"));
+        const auto assessment = icb.assessment(QStringLiteral("2025/26 Q2"));
+        QVERIFY(assessment);
+        QVERIFY(!assessment->result.isSegmented());
+        QCOMPARE(assessment->result.segment, 0);
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, {}, &problems);
+        const auto it = std::find_if(entries.cbegin(), entries.cend(), [](const PortfolioEntry &e) { return e.code == QLatin1String("QA1"); });
+        QVERIFY(it != entries.cend());
+        QCOMPARE(it->segment, 0);
+        QCOMPARE(it->rank, 0);
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QCOMPARE(national.peerValues(QStringLiteral("2025/26 Q2"), QStringLiteral("icb"), QStringLiteral("ICB-RTT18")),
+                 (QList<double>{58.5, 61.0}));
     }
 };
 

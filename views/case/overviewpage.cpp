@@ -95,16 +95,20 @@ void OverviewPage::setContext(const CaseContext &context)
     CaseFile &caseFile = context.session->caseFile();
     const Methodology &methodology = context.session->methodology();
     const auto assessment = caseFile.assessment(context.quarter);
-    const int segment = assessment ? assessment->result.segment : 0;
+    const PeerType *type = methodology.peerType(context.session->identity().peerType);
+    // The final segment: 5 in the programme, or a recorded correction.
+    const int segment = context.session->casework().finalSegment(context.quarter, assessment ? assessment->result.segment : 0);
     m_segment->setText(segment > 0 ? tr("Segment\n%1").arg(segment) : tr("Not\nsegmented"));
     m_segment->setAccessibleName(m_segment->text().replace(QLatin1Char('\n'), QLatin1Char(' ')));
     m_segment->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 10px; padding: 8px;")
                                  .arg(SegmentDelegate::background(segment).name(),
                                       SegmentDelegate::foreground(segment).name()));
-    m_segmentLabel->setText(segment > 0 ? methodology.segmentLabel(segment)
-                                        : tr("No assessment for %1").arg(context.quarter));
+    m_segmentLabel->setText(segment > 0              ? methodology.segmentLabel(segment)
+                            : type && !type->segmented ? tr("Not segmented in this framework year")
+                                                       : tr("No assessment for %1").arg(context.quarter));
     if (assessment) {
-        const SegmentExplanation explanation = explainSegment(*assessment, context.peerTypeName);
+        const SegmentExplanation explanation = explainSegment(*assessment, context.peerTypeName,
+                                                              type ? type->notSegmented : QString());
         m_howReached->setText(explanation.howReached);
         m_toNext->setText(explanation.toNextSegment);
         m_provenance->setText(tr("Assessed under methodology %1 (SHA-256 %2...) on %3.")

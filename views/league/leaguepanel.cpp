@@ -56,17 +56,20 @@ LeaguePanel::LeaguePanel(QWidget *parent)
     layout->addWidget(m_view, 1);
 }
 
-void LeaguePanel::setSource(NationalCache *national, const Methodology *methodology, const QString &quarter)
+void LeaguePanel::setSource(NationalCache *national, const Methodology *methodology, const QString &quarter,
+                            const QHash<QString, int> &decided)
 {
     m_national = national;
     m_quarter = quarter;
+    m_decided = decided;
     const QString current = m_peerType->currentData().toString();
     {
         const QSignalBlocker blocker(m_peerType);
         m_peerType->clear();
         if (methodology)
             for (const PeerType &type : methodology->peerTypes())
-                m_peerType->addItem(type.name, type.id);
+                if (type.segmented)  // no league for ICBs in 2025/26
+                    m_peerType->addItem(type.name, type.id);
         m_peerType->setCurrentIndex(qMax(0, m_peerType->findData(current)));
     }
     refresh();
@@ -78,7 +81,7 @@ void LeaguePanel::refresh()
         m_model->setEntries({});
         return;
     }
-    m_model->setEntries(leagueTable(*m_national, m_quarter, m_peerType->currentData().toString()));
+    m_model->setEntries(leagueTable(*m_national, m_quarter, m_peerType->currentData().toString(), m_decided));
 }
 
 } // namespace owb

@@ -1,6 +1,7 @@
 #pragma once
 // A peer type's national league table for the quarter, exportable to CSV.
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -17,7 +18,9 @@ class LeaguePanel : public QWidget
     Q_OBJECT
 public:
     explicit LeaguePanel(QWidget *parent = nullptr);
-    void setSource(NationalCache *national, const Methodology *methodology, const QString &quarter);
+    // `decided`: final segments set by decisions (segment 5 ranks after 4).
+    void setSource(NationalCache *national, const Methodology *methodology, const QString &quarter,
+                   const QHash<QString, int> &decided = {});
     LeagueModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
@@ -29,6 +32,7 @@ private:
 
     NationalCache *m_national = nullptr;
     QString m_quarter;
+    QHash<QString, int> m_decided;
     QComboBox *m_peerType;
     LeagueModel *m_model;
     QTableView *m_view;
