@@ -120,6 +120,19 @@ QString CaseSession::removeRecord(const CaseworkTable &table, qint64 id, const Q
     return push(new RemoveRecordCommand(m_casework, table, id, text), &CaseSession::caseworkChanged);
 }
 
+QString CaseSession::setSystemConsideration(const QString &quarter, const QString &considerationId,
+                                            const QString &column, const QString &value)
+{
+    if (column != QLatin1String("answer") && column != QLatin1String("evidence"))
+        return tr("%1: no field \"%2\" in a system consideration").arg(m_caseFile->path(), column);
+    for (const QVariantMap &row : m_casework.records(systemConsiderationTable(), QStringLiteral("quarter"), quarter))
+        if (row.value(QStringLiteral("consideration_id")).toString() == considerationId)
+            return setRecordField(systemConsiderationTable(), row.value(QStringLiteral("id")).toLongLong(), column, value);
+    return addRecord(systemConsiderationTable(),
+                     {{QStringLiteral("quarter"), quarter}, {QStringLiteral("consideration_id"), considerationId}, {column, value}},
+                     tr("Answer system consideration"));
+}
+
 QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
     return push(new ChangeTextCommand(

@@ -50,6 +50,10 @@ public:
     QString addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id = nullptr);
     QString removeRecord(const CaseworkTable &table, qint64 id, const QString &text);
     QString setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+    // An ICB's answer ("yes", "no" or "") or evidence for one system
+    // consideration in a quarter: the first edit adds the record.
+    QString setSystemConsideration(const QString &quarter, const QString &considerationId, const QString &column,
+                                   const QString &value);
 
 Q_SIGNALS:
     void capabilityChanged();

@@ -42,10 +42,20 @@ void addDemoRecovery(CaseFile &caseFile, const StoredAssessment &latest, int &se
             {QStringLiteral("Operational performance"), QStringLiteral("high"),
              QStringLiteral("Discharge delays block emergency admissions."), QStringLiteral("effectiveness"),
              QStringLiteral("OF0025")}};
-        for (const QStringList &f : findings)
-            casework.insert(findingTable(), {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), f.at(0)},
-                                             {QStringLiteral("severity"), f.at(1)}, {QStringLiteral("description"), f.at(2)},
-                                             {QStringLiteral("domains"), f.at(3)}, {QStringLiteral("metrics"), f.at(4)}});
+        for (const QStringList &f : findings) {
+            const qint64 finding = casework.insert(
+                findingTable(), {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), f.at(0)},
+                                 {QStringLiteral("severity"), f.at(1)}, {QStringLiteral("description"), f.at(2)},
+                                 {QStringLiteral("domains"), f.at(3)}, {QStringLiteral("metrics"), f.at(4)}});
+            casework.insert(findingEvidenceTable(), {{QStringLiteral("finding_id"), finding},
+                                                     {QStringLiteral("title"), QStringLiteral("Board papers, last four meetings")},
+                                                     {QStringLiteral("source"), QStringLiteral("Trust board secretary")},
+                                                     {QStringLiteral("evidence_date"), QStringLiteral("2026-05-20")}});
+            casework.insert(findingEvidenceTable(), {{QStringLiteral("finding_id"), finding},
+                                                     {QStringLiteral("title"), QStringLiteral("Interviews with the executive team")},
+                                                     {QStringLiteral("source"), QStringLiteral("Diagnostic team notes")},
+                                                     {QStringLiteral("evidence_date"), QStringLiteral("2026-05-27")}});
+        }
     } else if (order == 1) {
         const qint64 programme = casework.insert(
             programmeTable(), {{QStringLiteral("entry_quarter"), latest.quarter},
@@ -69,6 +79,51 @@ void addDemoRecovery(CaseFile &caseFile, const StoredAssessment &latest, int &se
     }
 }
 
+// ICB casework: the system considerations answered and a statutory
+// assessment note for the first ICB; the second has been in the programme
+// since the start of 2025/26, with a trajectory and a transition plan.
+void addDemoIcb(CaseFile &caseFile, const StoredAssessment &latest, const Methodology &methodology, int &icbCases)
+{
+    CaseworkStore casework(caseFile.database());
+    const int order = icbCases++;
+    if (order == 0) {
+        const QStringList evidence{
+            QStringLiteral("Not in tier 1 of the UEC programme (national letter, April 2026)."),
+            QStringLiteral("18-week performance in the lowest quartile in all three months of the quarter."),
+            QStringLiteral("62-day performance second quartile in two months."),
+            QStringLiteral("GP Patient Survey 2026: third quartile."),
+            QStringLiteral("Out-of-area bed days highest quartile: 48 per 100,000."),
+            QStringLiteral("Month 6 forecast: 0.6% deficit, on plan.")};
+        const QList<SystemConsideration> &tests = methodology.systemConsiderations();
+        for (qsizetype i = 0; i < tests.size(); ++i)
+            casework.insert(systemConsiderationTable(),
+                            {{QStringLiteral("quarter"), latest.quarter}, {QStringLiteral("consideration_id"), tests.at(i).id},
+                             {QStringLiteral("answer"), (i == 1 || i == 4) ? QStringLiteral("yes") : QStringLiteral("no")},
+                             {QStringLiteral("evidence"), evidence.value(int(i))}});
+        casework.insert(statutoryAssessmentTable(),
+                        {{QStringLiteral("year"), CaseSession::financialYear(latest.quarter)},
+                         {QStringLiteral("assessed_on"), QStringLiteral("2026-06-12")},
+                         {QStringLiteral("assessor"), QStringLiteral("Regional director of strategy (demo)")},
+                         {QStringLiteral("area"), QStringLiteral("Strategic commissioning")},
+                         {QStringLiteral("summary"), QStringLiteral("Clear population health strategy; elective commissioning "
+                                                                    "intentions not yet matched by provider capacity.")},
+                         {QStringLiteral("conclusion"), QStringLiteral("Meets its statutory duties; two areas to develop.")}});
+    } else if (order == 1) {
+        casework.insert(programmeTable(),
+                        {{QStringLiteral("entry_quarter"), QStringLiteral("2025/26 Q1")},
+                         {QStringLiteral("entry_date"), QStringLiteral("2025-04-01")},
+                         {QStringLiteral("reason"), QStringLiteral("In the programme before 2025/26: stays in it (equivalent to segment 5)")},
+                         {QStringLiteral("improvement_director"), QStringLiteral("Improvement director (demo)")},
+                         {QStringLiteral("transition_plan"), QStringLiteral("Exit when the system deficit is under 1% for two "
+                                                                            "quarters; support moves to the regional team.")}});
+        const QStringList planned{QStringLiteral("56"), QStringLiteral("57.5"), QStringLiteral("59"), QStringLiteral("60.5")};
+        for (qsizetype q = 0; q < planned.size(); ++q)
+            casework.insert(trajectoryTable(), {{QStringLiteral("metric_id"), QStringLiteral("ICB-RTT18")},
+                                                {QStringLiteral("quarter"), QStringLiteral("2025/26 Q%1").arg(q + 1)},
+                                                {QStringLiteral("planned"), planned.at(q)}});
+    }
+}
+
 // Capability views and a note per case, so that the demo looks like a region
 // at work. Derived from each case's latest segment: the same every time.
 void addDemoCasework(const QString &directory, const Methodology &methodology)
@@ -76,12 +131,17 @@ void addDemoCasework(const QString &directory, const Methodology &methodology)
     const QList<NamedItem> ratings = methodology.capabilityRatings();  // best first
     const QList<NamedItem> areas = methodology.capabilityAreas();
     int segmentFourCases = 0;
+    int icbCases = 0;
     for (const QString &path : Workspace::open(directory, Database::Mode::ReadOnly)->caseFilePaths()) {
         CaseFile caseFile(path, Database::Mode::OpenExisting);
         const QList<StoredAssessment> history = caseFile.assessments();
         if (history.isEmpty() || ratings.size() < 4)
             continue;
         const StoredAssessment &latest = history.last();
+        if (methodology.hasSystemCasework(caseFile.identity().peerType)) {
+            addDemoIcb(caseFile, latest, methodology, icbCases);
+            continue;  // assessed on other areas than a trust's capability
+        }
         const QString year = CaseSession::financialYear(latest.quarter);
         const int segment = std::max(1, latest.result.segment);
         const int overall = std::min(int(ratings.size()) - 1, segment - 1);

@@ -7,6 +7,7 @@
 #include "case/caseview.h"
 #include "case/metricspage.h"
 #include "case/notespage.h"
+#include "case/systempage.h"
 #include "case/whatifpage.h"
 #include "itemmodels/metricsmodel.h"
 #include "itemmodels/notesmodel.h"
@@ -27,6 +28,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -226,6 +228,84 @@ private Q_SLOTS:
         window.undoGroup()->undo();  // the programme entry
         window.showPortfolio();
         QVERIFY(portfolio->model()->index(rowOf(code), 0).data(SegmentRole).toInt() < 5);
+    }
+
+    // An ICB: not segmented in 2025/26 (the methodology says so), a System
+    // tab with the six tests and the statutory assessment notes; and evidence
+    // items on the demo review's findings.
+    void icbAndFindingEvidence()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        const QString demo = m_dir.filePath(QStringLiteral("demo"));
+        QVERIFY(window.openPath(demo));
+        QString icbPath;
+        QString reviewPath;
+        for (const QString &path : Workspace::open(demo, Database::Mode::ReadOnly)->caseFilePaths()) {
+            CaseFile file(path, Database::Mode::ReadOnly);
+            if (icbPath.isEmpty() && file.identity().peerType == QLatin1String("icb"))
+                icbPath = path;
+            if (reviewPath.isEmpty() && !CaseworkStore(file.database()).records(findingTable()).isEmpty())
+                reviewPath = path;
+        }
+        QVERIFY(!icbPath.isEmpty());
+        QVERIFY(!reviewPath.isEmpty());
+
+        QVERIFY(window.openCase(icbPath));
+        CaseView *view = window.caseView();
+        QVERIFY(view->tabs()->isTabVisible(view->tabs()->indexOf(view->systemPage())));
+        view->tabs()->setCurrentWidget(view->systemPage());
+        SystemPage *system = view->systemPage();
+        QCOMPARE(system->considerations()->rowCount(), 6);
+        QCOMPARE(system->summary()->text(), QStringLiteral("6 of 6 answered; 2 answered yes."));
+        QCOMPARE(system->assessments()->rowCount(), 1);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("icb-system.png")));
+        CaseSession *session = view->context().session;
+        QCOMPARE(session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("answer"),
+                                                 QStringLiteral("yes")),
+                 QString());
+        QCoreApplication::processEvents();  // the page reloads queued
+        QCOMPARE(system->summary()->text(), QStringLiteral("6 of 6 answered; 3 answered yes."));
+        QVERIFY(!session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("answer"),
+                                                 QStringLiteral("maybe")).isEmpty());  // refused by the schema
+        QVERIFY(!session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("quarter"),
+                                                 QStringLiteral("x")).isEmpty());
+        QCOMPARE(system->addAssessment(QStringLiteral("Finance"), QStringLiteral("System plan balanced.")), QString());
+        QCoreApplication::processEvents();
+        QCOMPARE(system->assessments()->rowCount(), 2);
+        window.undoGroup()->undo();
+        window.undoGroup()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(system->summary()->text(), QStringLiteral("6 of 6 answered; 2 answered yes."));
+        QCOMPARE(system->assessments()->rowCount(), 1);
+        view->tabs()->setCurrentIndex(0);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("icb-overview.png")));
+        bool saysNotSegmented = false;
+        for (const QLabel *label : view->findChildren<QLabel *>())
+            saysNotSegmented = saysNotSegmented || label->text().contains(QStringLiteral("not segmented in 2025/26"));
+        QVERIFY(saysNotSegmented);
+
+        // A trust: no System tab; evidence items on a finding, undoable.
+        QVERIFY(window.openCase(reviewPath));
+        QVERIFY(!view->tabs()->isTabVisible(view->tabs()->indexOf(view->systemPage())));
+        view->tabs()->setCurrentWidget(view->caseworkPage());
+        CaseworkPage *casework = view->caseworkPage();
+        QVERIFY(casework->findings()->rowCount() >= 1);
+        casework->findings()->setCurrentCell(0, 0);
+        QCOMPARE(casework->findingEvidence()->rowCount(), 2);
+        QCOMPARE(casework->addFindingEvidence(QStringLiteral("Theatre utilisation data"), QStringLiteral("Model Health System")),
+                 QString());
+        QCoreApplication::processEvents();
+        QCOMPARE(casework->findingEvidence()->rowCount(), 3);
+        QCOMPARE(casework->findingEvidence()->item(2, 0)->text(), QStringLiteral("Theatre utilisation data"));
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("finding-evidence.png")));
+        window.undoGroup()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(casework->findingEvidence()->rowCount(), 2);
     }
 
     void welcomeFirst()

@@ -7,6 +7,7 @@
 #include "metricspage.h"
 #include "notespage.h"
 #include "overviewpage.h"
+#include "systempage.h"
 #include "whatifpage.h"
 
 #include <QLabel>
@@ -26,7 +27,8 @@ CaseView::CaseView(QWidget *parent)
       m_capability(new CapabilityPage(this)),
       m_notes(new NotesPage(this)),
       m_casework(new CaseworkPage(this)),
-      m_history(new HistoryPage(this))
+      m_history(new HistoryPage(this)),
+      m_system(new SystemPage(this))
 {
     auto *back = new QToolButton(this);
     back->setText(tr("← Portfolio"));
@@ -44,6 +46,7 @@ CaseView::CaseView(QWidget *parent)
     m_tabs->addTab(m_whatIf, tr("&What-if"));
     m_tabs->addTab(m_capability, tr("C&apability"));
     m_tabs->addTab(m_notes, tr("&Notes"));
+    m_tabs->addTab(m_system, tr("S&ystem"));  // ICBs only: shown by setContext
     m_tabs->addTab(m_casework, tr("Case&work"));
     m_tabs->addTab(m_history, tr("&History"));
     m_fresh = QList<bool>(m_tabs->count(), false);
@@ -65,6 +68,9 @@ void CaseView::setContext(const CaseContext &context)
         return;
     const CaseIdentity identity = context.session->identity();
     m_title->setText(tr("%1  %2  ·  %3  ·  %4").arg(identity.code, identity.name, context.peerTypeName, context.quarter));
+    const Methodology &methodology = context.session->methodology();
+    m_tabs->setTabVisible(m_tabs->indexOf(m_system), methodology.hasSystemCasework(identity.peerType));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_whatIf), methodology.isSegmented(identity.peerType));  // nothing is scored
     m_fresh.fill(false);
     refreshCurrentTab();
 }
@@ -90,6 +96,8 @@ void CaseView::refreshCurrentTab()
         m_casework->setContext(m_context);
     else if (page == m_history)
         m_history->setContext(m_context);
+    else if (page == m_system)
+        m_system->setContext(m_context);
 }
 
 } // namespace owb

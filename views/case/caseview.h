@@ -17,6 +17,7 @@ class HistoryPage;
 class MetricsPage;
 class NotesPage;
 class OverviewPage;
+class SystemPage;
 class WhatIfPage;
 
 class CaseView : public QWidget
@@ -33,6 +34,7 @@ public:
     NotesPage *notesPage() const { return m_notes; }
     CaseworkPage *caseworkPage() const { return m_casework; }
     HistoryPage *historyPage() const { return m_history; }
+    SystemPage *systemPage() const { return m_system; }
 
 Q_SIGNALS:
     void backRequested();
@@ -50,6 +52,7 @@ private:
     NotesPage *m_notes;
     CaseworkPage *m_casework;
     HistoryPage *m_history;
+    SystemPage *m_system;
     QList<bool> m_fresh;  // per tab: shows the current context
 };
 

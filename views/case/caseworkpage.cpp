@@ -36,6 +36,7 @@ const QStringList kCriterionColumns{QStringLiteral("description"), QStringLitera
 const QStringList kReviewMeetingColumns{QStringLiteral("review_date"), QStringLiteral("attendees"),
                                         QStringLiteral("summary"), QStringLiteral("decisions")};
 const QStringList kTrajectoryColumns{QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("planned")};
+const QStringList kFindingEvidenceColumns{QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("evidence_date")};
 const QStringList kMilestoneColumns{QStringLiteral("description"), QStringLiteral("due_date"),
                                     QStringLiteral("done_date"), QStringLiteral("status")};
 
@@ -66,6 +67,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
       m_findings(makeTable(this, {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
                            tr("Findings"))),
       m_findingsBox(new QGroupBox(tr("Findings"), this)),
+      m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding"))),
       m_programmeState(new QLabel(this)),
       m_enterProgramme(new QPushButton(tr("&Enter the Programme..."), this)),
       m_exitProgramme(new QPushButton(tr("Record E&xit..."), this)),
@@ -103,8 +105,8 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         if (ok && !rationale.trimmed().isEmpty())
             report(recordDecision(true, segment, rationale));
     });
-    auto *decisionBox = new QGroupBox(tr("Quarterly decision"), this);
-    auto *decisionLayout = new QHBoxLayout(decisionBox);
+    m_decisionBox = new QGroupBox(tr("Quarterly decision"), this);
+    auto *decisionLayout = new QHBoxLayout(m_decisionBox);
     decisionLayout->addWidget(m_decisionState, 1);
     decisionLayout->addWidget(confirm);
     decisionLayout->addWidget(correct);
@@ -227,11 +229,46 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         row->addStretch();
         return row;
     };
+    auto *addEvidence = new QPushButton(tr("Add E&vidence Item..."), this);
+    auto *removeEvidence = new QPushButton(tr("Remove Evidence Item"), this);
+    connect(addEvidence, &QPushButton::clicked, this, [this] {
+        if (currentFindingId() == 0) {
+            report(tr("Select the finding the evidence supports first."));
+            return;
+        }
+        bool ok = false;
+        const QString title = QInputDialog::getText(this, tr("Add Evidence Item"), tr("Evidence (document, data, interview):"),
+                                                    QLineEdit::Normal, QString(), &ok);
+        if (!ok || title.trimmed().isEmpty())
+            return;
+        const QString source = QInputDialog::getText(this, tr("Add Evidence Item"), tr("Source or reference:"),
+                                                     QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            report(addFindingEvidence(title.trimmed(), source.trimmed()));
+    });
+    connect(removeEvidence, &QPushButton::clicked, this, [this] {
+        const int row = m_findingEvidence->currentRow();
+        if (row >= 0)
+            report(m_context.session->removeRecord(findingEvidenceTable(),
+                                                   m_findingEvidence->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                                   tr("Remove evidence item")));
+    });
+    connect(m_findings, &QTableWidget::currentCellChanged, this, [this](int row, int, int previous) {
+        if (row != previous && !m_loading)
+            fillFindingEvidence();
+    });
+    connect(m_findingEvidence, &QTableWidget::cellChanged, this, [this](int row, int column) {
+        tableEdited(m_findingEvidence, findingEvidenceTable(), kFindingEvidenceColumns, row, column);
+    });
+    m_findingEvidence->setMinimumHeight(90);
     auto *findingsLayout = new QVBoxLayout(m_findingsBox);
     findingsLayout->addWidget(m_findings);
     findingsLayout->addLayout(buttons({addFinding, removeFinding}));
-    auto *review = new QGroupBox(tr("Diagnostic review"), this);
-    auto *reviewLayout = new QVBoxLayout(review);
+    findingsLayout->addWidget(new QLabel(tr("Evidence for the selected finding:"), this));
+    findingsLayout->addWidget(m_findingEvidence);
+    findingsLayout->addLayout(buttons({addEvidence, removeEvidence}));
+    m_reviewBox = new QGroupBox(tr("Diagnostic review"), this);
+    auto *reviewLayout = new QVBoxLayout(m_reviewBox);
     auto *reviewTop = new QHBoxLayout;
     reviewTop->addWidget(m_reviewState, 1);
     reviewTop->addWidget(m_openReview);
@@ -314,8 +351,8 @@ CaseworkPage::CaseworkPage(QWidget *parent)
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addWidget(decisionBox);
-    contentLayout->addWidget(review);
+    contentLayout->addWidget(m_decisionBox);
+    contentLayout->addWidget(m_reviewBox);
     contentLayout->addWidget(programme);
     contentLayout->addWidget(plan);
     contentLayout->addStretch();
@@ -458,6 +495,37 @@ QString CaseworkPage::addMilestone(const QString &description, const QString &du
                                         tr("Add milestone"));
 }
 
+qint64 CaseworkPage::currentFindingId() const
+{
+    const int row = m_findings->currentRow();
+    return row >= 0 && m_findings->item(row, 0) ? m_findings->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+}
+
+QString CaseworkPage::addFindingEvidence(const QString &title, const QString &source)
+{
+    const qint64 finding = currentFindingId();
+    if (finding == 0)
+        return tr("Select the finding the evidence supports first.");
+    return m_context.session->addRecord(findingEvidenceTable(),
+                                        {{QStringLiteral("finding_id"), finding},
+                                         {QStringLiteral("title"), title},
+                                         {QStringLiteral("source"), source},
+                                         {QStringLiteral("evidence_date"), QDate::currentDate().toString(Qt::ISODate)}},
+                                        tr("Add evidence item"));
+}
+
+void CaseworkPage::fillFindingEvidence()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    const qint64 finding = currentFindingId();
+    fillTable(m_findingEvidence, findingEvidenceTable(),
+              finding > 0 ? m_context.session->casework().records(findingEvidenceTable(), QStringLiteral("finding_id"), finding)
+                          : QList<QVariantMap>(),
+              kFindingEvidenceColumns, {}, {});
+    m_loading = wasLoading;
+}
+
 QHash<QString, QLineEdit *> CaseworkPage::buildForm(QFormLayout *form, const CaseworkTable &table,
                                                     const qint64 *recordId, const QStringList &columns,
                                                     const QStringList &labels)
@@ -573,8 +641,17 @@ void CaseworkPage::reload()
     m_findingsBox->setVisible(m_reviewId != 0);
     m_reviewFormBox->setVisible(m_reviewId != 0);
     fillForm(m_reviewEdits, reviewTable(), m_reviewId);
+    const int findingRow = m_findings->currentRow();
     fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
               kFindingColumns, {}, {});
+    if (m_findings->rowCount() > 0)
+        m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
+    fillFindingEvidence();
+    // Organisations the framework does not segment (ICBs in 2025/26) have no
+    // segment to confirm and no segment-4 review; the programme still applies.
+    const bool segmented = m_context.session->methodology().isSegmented(m_context.session->identity().peerType);
+    m_decisionBox->setVisible(segmented);
+    m_reviewBox->setVisible(segmented || m_reviewId != 0);
 
     m_programmeId = store.programmeIn(m_context.quarter);
     const QList<QVariantMap> programmes = store.records(programmeTable());

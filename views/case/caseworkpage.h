@@ -40,6 +40,9 @@ public:
     QTableWidget *milestones() const { return m_milestones; }
     QTableWidget *findings() const { return m_findings; }
     QTableWidget *criteria() const { return m_criteria; }
+    QTableWidget *findingEvidence() const { return m_findingEvidence; }
+    // Adds an evidence item to the selected finding, as the button does after asking.
+    QString addFindingEvidence(const QString &title, const QString &source);
 
 private:
     void reload();
@@ -53,6 +56,8 @@ private:
     void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
     void report(const QString &error);
     void drawTrajectory();
+    void fillFindingEvidence();
+    qint64 currentFindingId() const;
 
     CaseContext m_context;
     bool m_loading = false;
@@ -64,6 +69,9 @@ private:
     QHash<QString, QLineEdit *> m_reviewEdits;
     QTableWidget *m_findings;
     QGroupBox *m_findingsBox;
+    QTableWidget *m_findingEvidence;
+    QGroupBox *m_reviewBox = nullptr;
+    QGroupBox *m_decisionBox = nullptr;
     QLabel *m_programmeState;
     QPushButton *m_enterProgramme;
     QPushButton *m_exitProgramme;

@@ -28,7 +28,8 @@ OverviewPage::OverviewPage(QWidget *parent)
       m_history(new SegmentHistoryChart(this)),
       m_domains(new DomainChart(this)),
       m_historyTable(new QTableWidget(this)),
-      m_domainTable(new QTableWidget(this))
+      m_domainTable(new QTableWidget(this)),
+      m_charts(new QWidget(this))
 {
     m_segment->setAlignment(Qt::AlignCenter);
     m_segment->setMinimumSize(120, 72);
@@ -79,13 +80,16 @@ OverviewPage::OverviewPage(QWidget *parent)
         domainStack->setCurrentIndex(on ? 1 : 0);
     });
 
-    auto *charts = new QHBoxLayout;
+    auto *charts = new QHBoxLayout(m_charts);
+    charts->setContentsMargins(0, 0, 0, 0);
     charts->addWidget(historyStack, 1);
     charts->addWidget(domainStack, 1);
+    m_asTables = asTables;
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(charts, 1);
+    layout->addWidget(m_charts, 1);
     layout->addWidget(asTables, 0, Qt::AlignRight);
+    layout->addStretch();
 }
 
 void OverviewPage::setContext(const CaseContext &context)
@@ -111,6 +115,9 @@ void OverviewPage::setContext(const CaseContext &context)
                                                               type ? type->notSegmented : QString());
         m_howReached->setText(explanation.howReached);
         m_toNext->setText(explanation.toNextSegment);
+        if (type && !type->segmented)
+            m_toNext->setText(tr("Its contextual metrics, with peer quartiles and trends, are on the Metrics tab; the "
+                                 "system considerations and the statutory annual assessment are on the System tab."));
         m_provenance->setText(tr("Assessed under methodology %1 (SHA-256 %2...) on %3.")
                                   .arg(assessment->methodologyId, assessment->methodologySha256.left(12),
                                        QLocale().toString(QDateTime::fromString(assessment->computedAt, Qt::ISODate)
@@ -121,6 +128,12 @@ void OverviewPage::setContext(const CaseContext &context)
         m_toNext->clear();
         m_provenance->clear();
     }
+
+    // No segment history or domain scores to chart for an organisation the
+    // framework does not segment: empty charts would only puzzle.
+    const bool charted = !type || type->segmented;
+    m_charts->setVisible(charted);
+    m_asTables->setVisible(charted);
 
     QList<std::pair<QString, int>> history;
     const QList<StoredAssessment> assessments = caseFile.assessments();

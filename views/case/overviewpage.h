@@ -32,6 +32,8 @@ private:
     DomainChart *m_domains;
     QTableWidget *m_historyTable;
     QTableWidget *m_domainTable;
+    QWidget *m_charts;
+    QWidget *m_asTables = nullptr;
 };
 
 } // namespace owb

@@ -1,0 +1,45 @@
+#pragma once
+// An ICB's system casework (framework.md §6): why it is not segmented, the
+// six system-consideration tests of the quarter (yes/no with evidence) and
+// the statutory annual assessment notes of the year.
+
+#include "casecontext.h"
+
+#include <QWidget>
+
+class QGroupBox;
+class QLabel;
+class QTableWidget;
+
+namespace owb {
+
+class SystemPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SystemPage(QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+    QTableWidget *considerations() const { return m_considerations; }
+    QTableWidget *assessments() const { return m_assessments; }
+    QLabel *summary() const { return m_summary; }
+
+    // The statutory assessment note's add, as the button does it after asking.
+    QString addAssessment(const QString &area, const QString &summary);
+
+private:
+    void reload();
+    void considerationEdited(int row, int column);
+    void assessmentEdited(int row, int column);
+    void report(const QString &error);
+
+    CaseContext m_context;
+    bool m_loading = false;
+    QLabel *m_status;
+    QLabel *m_summary;
+    QGroupBox *m_considerationsBox;
+    QTableWidget *m_considerations;
+    QGroupBox *m_assessmentsBox;
+    QTableWidget *m_assessments;
+};
+
+} // namespace owb
