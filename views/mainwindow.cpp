@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "case/caseview.h"
+#include "changes/changespanel.h"
+#include "reconcile/reconcilepanel.h"
 #include "casework/casesession.h"
 #include "casework/league.h"
 #include "casework/nationalcache.h"
@@ -49,6 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_portfolio(new PortfolioPanel(this)),
       m_caseView(new CaseView(this)),
       m_league(new LeaguePanel(this)),
+      m_changes(new ChangesPanel(this)),
+      m_reconcile(new ReconcilePanel(this)),
       m_quarter(new QComboBox(this)),
       m_methodologyLabel(new QLabel(this))
 {
@@ -58,6 +62,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_caseView);
     m_stack->addWidget(m_league);
     connect(m_league, &LeaguePanel::backRequested, this, &MainWindow::showPortfolio);
+    m_stack->addWidget(m_changes);
+    connect(m_changes, &ChangesPanel::backRequested, this, &MainWindow::showPortfolio);
+    connect(m_changes, &ChangesPanel::caseRequested, this, &MainWindow::openCase);
+    m_stack->addWidget(m_reconcile);
+    connect(m_reconcile, &ReconcilePanel::backRequested, this, &MainWindow::showPortfolio);
     setCentralWidget(m_stack);
     connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
@@ -111,6 +120,11 @@ void MainWindow::createActions()
     back->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::CTRL | Qt::Key_1)});
     QAction *league = view->addAction(tr("&League Table"), this, &MainWindow::showLeague);
     league->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *changes = view->addAction(tr("&Changes This Quarter"), this, &MainWindow::showChanges);
+    changes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction *reconcile = view->addAction(tr("&Reconciliation with the Published League Table"), this,
+                                         &MainWindow::showReconcile);
+    reconcile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -294,6 +308,9 @@ void MainWindow::closeWorkspace()
     m_national.reset();
     m_workspace.reset();
     m_portfolio->setEntries({}, {});
+    m_entries.clear();
+    m_decided.clear();
+    m_reconcile->setSource(nullptr, {});
     m_quarter->clear();
     m_methodologyLabel->clear();
     m_importAction->setEnabled(false);
@@ -309,6 +326,7 @@ void MainWindow::refreshPortfolio()
     QList<PortfolioEntry> entries = loadPortfolio(*m_workspace, currentQuarter(), &problems);
     rankPortfolio(entries, *m_national, currentQuarter());
     m_decided = decidedSegments(entries);
+    m_entries = entries;
     QHash<QString, QString> names;
     for (const PeerType &type : m_workspace->methodology().peerTypes())
         names.insert(type.id, type.name);
@@ -328,6 +346,10 @@ void MainWindow::quarterChanged()
         refreshCase();
     if (m_stack->currentWidget() == m_league)
         showLeague();
+    if (m_stack->currentWidget() == m_changes)
+        showChanges();
+    if (m_stack->currentWidget() == m_reconcile)
+        showReconcile();
 }
 
 void MainWindow::showLeague()
@@ -338,6 +360,28 @@ void MainWindow::showLeague()
     m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_league);
     m_league->view()->setFocus();
+}
+
+void MainWindow::showChanges()
+{
+    if (!m_workspace)
+        return;
+    m_undoGroup->setActiveStack(nullptr);
+    QHash<QString, QString> names;
+    for (const PeerType &type : m_workspace->methodology().peerTypes())
+        names.insert(type.id, type.name);
+    m_changes->setEntries(m_entries, names);
+    m_stack->setCurrentWidget(m_changes);
+    m_changes->view()->setFocus();
+}
+
+void MainWindow::showReconcile()
+{
+    if (!m_workspace)
+        return;
+    m_undoGroup->setActiveStack(nullptr);
+    m_reconcile->setSource(m_national.get(), currentQuarter());
+    m_stack->setCurrentWidget(m_reconcile);
 }
 
 bool MainWindow::openCase(const QString &path)

@@ -2,6 +2,8 @@
 // The workbench window: wires the panels to the open workspace. It holds no
 // storage or computation of its own (style.md practice 10).
 
+#include "store/portfolio.h"
+
 #include <QHash>
 #include <QMainWindow>
 #include <map>
@@ -18,6 +20,8 @@ namespace owb {
 
 class CaseSession;
 class CaseView;
+class ChangesPanel;
+class ReconcilePanel;
 class LeaguePanel;
 class NationalCache;
 class PortfolioPanel;
@@ -42,6 +46,10 @@ public:
     CaseView *caseView() const { return m_caseView; }
     LeaguePanel *leaguePanel() const { return m_league; }
     void showLeague();
+    ChangesPanel *changesPanel() const { return m_changes; }
+    void showChanges();
+    ReconcilePanel *reconcilePanel() const { return m_reconcile; }
+    void showReconcile();
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     QString currentQuarter() const;
     // Shows one case (a path from the portfolio); false after telling the user why not.
@@ -68,6 +76,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<NationalCache> m_national;
     QHash<QString, int> m_decided;  // final segments set by decisions, for the league
+    QList<PortfolioEntry> m_entries;  // the portfolio's, for the changes view
     std::map<QString, CaseSession *> m_sessions;  // by case file path; children of this window
     QUndoGroup *m_undoGroup;
     QStackedWidget *m_stack;
@@ -75,6 +84,8 @@ private:
     PortfolioPanel *m_portfolio;
     CaseView *m_caseView;
     LeaguePanel *m_league;
+    ChangesPanel *m_changes;
+    ReconcilePanel *m_reconcile;
     QComboBox *m_quarter;
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;

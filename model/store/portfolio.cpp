@@ -30,6 +30,58 @@ QString PortfolioEntry::changeReason() const
     return QStringLiteral("finance override");
 }
 
+QString PortfolioEntry::changeDetail() const
+{
+    const QString reason = changeReason();
+    if (reason.isEmpty())
+        return {};
+    if (reason == QLatin1String("decision"))
+        return decisionDetail;
+    if (reason == QLatin1String("score")) {
+        QString text = QStringLiteral("average %1 -> %2 (computed segment %3 -> %4)")
+                           .arg(formatHundredths(previousAverage), formatHundredths(average))
+                           .arg(previousRawSegment)
+                           .arg(rawSegment);
+        if (segment != rawSegment)
+            text += QStringLiteral("; in deficit, so segment %1").arg(segment);
+        return text;
+    }
+    return deficit ? QStringLiteral("in deficit: held at segment %1 though its scores give %2").arg(segment).arg(rawSegment)
+                   : QStringLiteral("no longer in deficit: its scores give segment %1").arg(segment);
+}
+
+namespace {
+// The decision that set this quarter's segment, or undid the previous one.
+QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QString &previous, const QString &programme)
+{
+    const QVariantMap decided = casework.decision(quarter);
+    if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
+        return QStringLiteral("correction by %1 on %2: %3")
+            .arg(decided.value(QStringLiteral("decided_by")).toString(), decided.value(QStringLiteral("decided_on")).toString(),
+                 decided.value(QStringLiteral("rationale")).toString());
+    const qint64 now = casework.programmeIn(quarter);
+    const qint64 before = previous.isEmpty() ? 0 : casework.programmeIn(previous);
+    if (now > 0 && now != before) {
+        const QVariantMap p = casework.record(programmeTable(), now);
+        return QStringLiteral("%1 entry (%2, %3): %4")
+            .arg(programme, p.value(QStringLiteral("entry_quarter")).toString(), p.value(QStringLiteral("entry_date")).toString(),
+                 p.value(QStringLiteral("reason")).toString());
+    }
+    if (now == 0 && before > 0) {
+        const QVariantMap p = casework.record(programmeTable(), before);
+        return QStringLiteral("exit from the %1 (%2, %3)")
+            .arg(programme, p.value(QStringLiteral("exit_quarter")).toString(), p.value(QStringLiteral("exit_date")).toString());
+    }
+    if (now > 0)
+        return QStringLiteral("in the %1 since %2")
+            .arg(programme, casework.record(programmeTable(), now).value(QStringLiteral("entry_quarter")).toString());
+    const QVariantMap earlier = previous.isEmpty() ? QVariantMap() : casework.decision(previous);
+    if (earlier.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
+        return QStringLiteral("%1 was a correction; %2 is as computed").arg(previous, quarter);
+    return {};
+}
+} // namespace
+
 QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStringList *problems)
 {
     const QStringList quarters = workspace.peers().quarters();
@@ -63,6 +115,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 entry.previousSegment = before->result.segment;
                 entry.previousRawSegment = before->result.rawSegment;
                 entry.previousDeficit = before->result.deficit;
+                entry.previousAverage = before->result.average;
             }
             entry.lastChange = caseFile.database()
                                    .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment"))
@@ -90,6 +143,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 const int previousComputed = entry.previousSegment;
                 entry.previousSegment = casework.finalSegment(previous, previousComputed);
                 entry.previousDecided = entry.previousSegment != previousComputed;
+                entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
             }
             entries.append(entry);
         } catch (const StoreError &error) {

@@ -35,10 +35,19 @@ struct PortfolioEntry
     bool previousDeficit = false;
     bool decided = false;  // a decision (correction or programme) set this quarter's segment
     bool previousDecided = false;
+    Hundredths previousAverage = 0;
+    // What the decision behind a move was: "Recovery Support Programme entry
+    // (2025/26 Q3): reason", "correction by NAME on DATE: rationale", "exit
+    // from the programme (2025/26 Q4)"; empty without a decision.
+    QString decisionDetail;
 
     // Why the segment moved since the previous quarter: "score", "finance
     // override" or "decision"; empty when it did not move.
     QString changeReason() const;
+
+    // What lies behind the move: "average 2.41 -> 2.87 (computed segment 2 ->
+    // 3)", the finance override, or the decision; empty when it did not move.
+    QString changeDetail() const;
 
     // "improved", "deteriorated", "unchanged", or empty when either quarter
     // is not segmented.

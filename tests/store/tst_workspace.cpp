@@ -4,6 +4,7 @@
 #include "casework/casesession.h"
 #include "casework/league.h"
 #include "data/metricfilereader.h"
+#include "exchange/changeswriter.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
 #include "store/portfolio.h"
@@ -297,6 +298,22 @@ private Q_SLOTS:
         QCOMPARE(portfolioRanks.value(QStringLiteral("RA3")), 3);
         QCOMPARE(portfolioRanks.value(QStringLiteral("RA1")), 2);
         QCOMPARE(portfolioRanks.value(QStringLiteral("RM1")), 1);  // alone in its peer type
+
+        // The change this quarter says it was a decision, and which.
+        QList<PortfolioEntry> changes;
+        for (const PortfolioEntry &e : std::as_const(entries))
+            if (!e.changeReason().isEmpty())
+                changes.append(e);
+        QString csv;
+        QTextStream out(&csv);
+        writeChangesCsv(out, changes);
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,previous_quarter,previous_segment,"
+                                               "segment,reason,detail\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("RA3,Gamma,acute,2025/26 Q2,2025/26 Q1,4,5,decision,"
+                                             "\"Recovery Support Programme entry (2025/26 Q2, 2025-10-01): test\"\n")),
+                 qPrintable(csv));
     }
 
     // ICBs are followed and reported, but not segmented in 2025/26.

@@ -5,6 +5,11 @@
 #include "case/caseworkpage.h"
 #include "case/historypage.h"
 #include "case/caseview.h"
+#include "changes/changespanel.h"
+#include "itemmodels/changesmodel.h"
+#include "reconcile/reconcilepanel.h"
+#include "casework/league.h"
+#include <QMessageBox>
 #include "case/metricspage.h"
 #include "case/notespage.h"
 #include "case/systempage.h"
@@ -306,6 +311,95 @@ private Q_SLOTS:
         window.undoGroup()->undo();
         QCoreApplication::processEvents();
         QCOMPARE(casework->findingEvidence()->rowCount(), 2);
+    }
+
+    // Changes this quarter: exactly the portfolio's moved organisations, each
+    // with its reason and what lies behind it.
+    void changesThisQuarter()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        window.showChanges();
+        ChangesModel *model = window.changesPanel()->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int moved = 0;
+        const auto *portfolio = qobject_cast<PortfolioModel *>(
+            qobject_cast<QSortFilterProxyModel *>(window.portfolio()->view()->model())->sourceModel());
+        QVERIFY(portfolio);
+        for (const PortfolioEntry &e : portfolio->entries())
+            moved += e.segment > 0 && e.previousSegment > 0 && e.segment != e.previousSegment ? 1 : 0;
+        QVERIFY(moved > 0);
+        QCOMPARE(model->rowCount(), moved);
+        bool sawDecision = false;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString reason = model->index(r, ChangesModel::Reason).data().toString();
+            QVERIFY2(QStringList({"Score", "Finance override", "Decision"}).contains(reason), qPrintable(reason));
+            QVERIFY(!model->index(r, ChangesModel::Detail).data().toString().isEmpty());
+            if (reason == QLatin1String("Decision")
+                && model->index(r, ChangesModel::Detail).data().toString().startsWith(QStringLiteral("Recovery Support Programme entry")))
+                sawDecision = true;
+        }
+        QVERIFY(sawDecision);  // the demo trust that entered the programme
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("changes.png")));
+    }
+
+    // Reconciliation in the workbench: a published table that agrees except
+    // for one trust; a malformed one is refused with its line, and the
+    // comparison on screen stays.
+    void reconcileInTheWorkbench()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        window.showReconcile();
+        NationalCache national(window.workspace()->peers(), window.workspace()->methodology());
+        const QList<LeagueEntry> league = leagueTable(national, window.currentQuarter(), QStringLiteral("acute"));
+        QString csv = QStringLiteral("Trust_code,Segment,Average_score,Trust_in_financial_deficit,Rank\n");
+        for (qsizetype i = 0; i < league.size(); ++i) {
+            const LeagueEntry &e = league.at(i);
+            if (e.rank == 0)
+                continue;
+            const int published = i == 0 ? (e.segment == 1 ? 2 : 1) : e.segment;
+            csv += QStringLiteral("%1,%2,%3,%4,%5\n").arg(e.code).arg(published).arg(formatHundredths(e.average),
+                                                                                     e.deficit ? QStringLiteral("Yes") : QStringLiteral("No"))
+                       .arg(e.rank);
+        }
+        const QString good = m_dir.filePath(QStringLiteral("published.csv"));
+        const QString bad = m_dir.filePath(QStringLiteral("published-bad.csv"));
+        for (const auto &[path, text] : {std::pair{good, csv}, std::pair{bad, QStringLiteral("Trust_code,Segment,Average_score,"
+                                                                                          "Trust_in_financial_deficit,Rank\nRX1,6,2.1,No,1\n")}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text.toUtf8());
+        }
+        ReconcilePanel *panel = window.reconcilePanel();
+        QVERIFY(panel->reconcileFile(good));
+        int differ = 0;
+        for (const ReconciliationRow &row : panel->rows())
+            differ += row.difference.isEmpty() ? 0 : 1;
+        QCOMPARE(differ, 1);
+        QCOMPARE(panel->table()->rowCount(), 1);  // only the differences by default
+        QVERIFY(panel->table()->item(0, 7)->text().contains(QStringLiteral("segment")));
+        QVERIFY(panel->summary()->text().contains(QStringLiteral("1 differ")));
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("reconcile.png")));
+
+        QString message;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, [&message] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                message = box->informativeText();
+                box->close();
+            }
+        });
+        poll.start(20);
+        QVERIFY(!panel->reconcileFile(bad));
+        QCOMPARE(message, bad + QStringLiteral(":2:5: \"6\" is not a segment from 1 to 5"));
+        QCOMPARE(panel->table()->rowCount(), 1);  // the comparison on screen stays
     }
 
     void welcomeFirst()

@@ -1,0 +1,45 @@
+#pragma once
+// Reconciliation in the workbench: NHS England's published league table for
+// a quarter beside the workspace's computed results, trust by trust, with
+// why they differ (the same rows as `owb reconcile`).
+
+#include "exchange/reconciliation.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QTableWidget;
+
+namespace owb {
+
+class ReconcilePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ReconcilePanel(QWidget *parent = nullptr);
+    void setSource(NationalCache *national, const QString &quarter);
+    // Reads and compares a published file; false after saying what was wrong
+    // (file and line), leaving the previous comparison in place.
+    bool reconcileFile(const QString &path);
+    void chooseFile();
+    QTableWidget *table() const { return m_table; }
+    QLabel *summary() const { return m_summary; }
+    const QList<ReconciliationRow> &rows() const { return m_rows; }
+
+Q_SIGNALS:
+    void backRequested();
+
+private:
+    void fill();
+
+    NationalCache *m_national = nullptr;
+    QString m_quarter;
+    QString m_file;
+    QList<ReconciliationRow> m_rows;
+    QLabel *m_summary;
+    QCheckBox *m_onlyDifferences;
+    QTableWidget *m_table;
+};
+
+} // namespace owb
