@@ -151,8 +151,10 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         html += QStringLiteral("<p><small>Methodology %1, SHA-256 %2.</small></p>")
                     .arg(escaped(assessment->methodologyId), assessment->methodologySha256.left(16));
     }
-    html += QStringLiteral("<h3>Segment history</h3>") + imageTag(segmentChart(caseFile.assessments()), 600);
-    if (assessment) {
+    const bool segmented = m.isSegmented(id.peerType);  // no charts of segments an ICB does not have
+    if (segmented)
+        html += QStringLiteral("<h3>Segment history</h3>") + imageTag(segmentChart(caseFile.assessments()), 600);
+    if (assessment && segmented) {
         QList<std::tuple<QString, double, double>> domains;
         for (const Domain &d : m.domains())
             for (const DomainResult &r : assessment->result.domains)
@@ -204,12 +206,40 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                              escaped(review.value(QStringLiteral("decision_maker")).toString()));
             QList<QStringList> rows;
             for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
+            {
+                QStringList evidence;
+                if (caseFile.database().schemaVersion() >= 5)
+                    for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id"))))
+                        evidence.append(e.value(QStringLiteral("title")).toString());
                 rows.append({f.value(QStringLiteral("category")).toString(), f.value(QStringLiteral("severity")).toString(),
-                             f.value(QStringLiteral("description")).toString(), f.value(QStringLiteral("metrics")).toString()});
+                             f.value(QStringLiteral("description")).toString(), evidence.join(QStringLiteral("; ")),
+                             f.value(QStringLiteral("metrics")).toString()});
+            }
             if (!rows.isEmpty())
                 html += table({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
-                               QStringLiteral("Metrics")},
+                               QStringLiteral("Evidence"), QStringLiteral("Metrics")},
                               rows);
+        }
+        if (m.hasSystemCasework(id.peerType) && caseFile.database().schemaVersion() >= 5) {
+            QHash<QString, QVariantMap> answers;
+            for (const QVariantMap &a : store.records(systemConsiderationTable(), QStringLiteral("quarter"), quarter))
+                answers.insert(a.value(QStringLiteral("consideration_id")).toString(), a);
+            QList<QStringList> rows;
+            for (const SystemConsideration &t : m.systemConsiderations())
+                rows.append({t.priority, t.test, answers.value(t.id).value(QStringLiteral("answer")).toString(),
+                             answers.value(t.id).value(QStringLiteral("evidence")).toString()});
+            html += QStringLiteral("<h3>System considerations, %1</h3>").arg(escaped(quarter))
+                    + table({QStringLiteral("Priority"), QStringLiteral("Test"), QStringLiteral("Answer"), QStringLiteral("Evidence")}, rows);
+            const QString year = CaseSession::financialYear(quarter);
+            QList<QStringList> notes;
+            for (const QVariantMap &n : store.records(statutoryAssessmentTable(), QStringLiteral("year"), year))
+                notes.append({n.value(QStringLiteral("assessed_on")).toString(), n.value(QStringLiteral("area")).toString(),
+                              n.value(QStringLiteral("summary")).toString(), n.value(QStringLiteral("conclusion")).toString()});
+            if (!notes.isEmpty())
+                html += QStringLiteral("<h3>Statutory annual assessment, %1</h3>").arg(escaped(year))
+                        + table({QStringLiteral("Assessed on"), QStringLiteral("Area"), QStringLiteral("Summary"),
+                                 QStringLiteral("Conclusion")},
+                                notes);
         }
         const QDate today = QDate::currentDate();
         for (const QVariantMap &programme : store.records(programmeTable())) {
