@@ -210,6 +210,10 @@
         <source>Answer system consideration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: open read-only (another instance holds the workspace), so nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -1305,6 +1309,30 @@
     </message>
     <message>
         <source>&amp;Reconciliation with the Published League Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one instance can change a workspace at a time. You can open it read-only: you will see its case files but cannot change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oversight Workbench - %1 [read-only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace on a network drive</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

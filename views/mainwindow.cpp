@@ -15,6 +15,7 @@
 #include "store/casefile.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
+#include "store/workspacelock.h"
 #include "welcomepanel.h"
 
 #include <QAction>
@@ -28,6 +29,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -159,8 +161,23 @@ bool MainWindow::openPath(const QString &path)
     const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
     std::unique_ptr<Workspace> workspace;
     try {
-        // Opening completes an import that was interrupted.
-        workspace = Workspace::open(directory);
+        try {
+            // Opening completes an import that was interrupted.
+            workspace = Workspace::open(directory);
+        } catch (const WorkspaceInUse &inUse) {
+            // Another instance writes here: offer to read along without writing.
+            QMessageBox ask(QMessageBox::Question, tr("Workspace in use"),
+                            tr("%1 is in use by %2.").arg(QDir::toNativeSeparators(directory), inUse.holder()),
+                            QMessageBox::Cancel, this);
+            ask.setInformativeText(tr("Only one instance can change a workspace at a time. You can open it read-only: "
+                                      "you will see its case files but cannot change them."));
+            QPushButton *readOnly = ask.addButton(tr("Open &Read-Only"), QMessageBox::AcceptRole);
+            ask.setDefaultButton(readOnly);
+            ask.exec();
+            if (ask.clickedButton() != readOnly)
+                return false;
+            workspace = Workspace::open(directory, Database::Mode::ReadOnly);
+        }
     } catch (const StoreError &error) {
         showError(tr("Cannot open workspace"), error.message());
         return false;
@@ -168,7 +185,11 @@ bool MainWindow::openPath(const QString &path)
     closeWorkspace();
     m_workspace = std::move(workspace);
     m_national = std::make_unique<NationalCache>(m_workspace->peers(), m_workspace->methodology());
-    setWindowTitle(tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
+    setWindowTitle(m_workspace->isReadOnly()
+                       ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
+                       : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
+    if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
+        QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     const Methodology &methodology = m_workspace->methodology();
     m_methodologyLabel->setText(tr("Methodology: %1").arg(methodology.id()));
     m_methodologyLabel->setToolTip(methodology.title());
@@ -181,7 +202,7 @@ bool MainWindow::openPath(const QString &path)
     }
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
-    m_importAction->setEnabled(true);
+    m_importAction->setEnabled(!m_workspace->isReadOnly());
     rememberRecent(directory);
     if (!info.isDir())
         return openCase(info.absoluteFilePath());
@@ -391,7 +412,7 @@ bool MainWindow::openCase(const QString &path)
     auto it = m_sessions.find(path);
     if (it == m_sessions.end()) {
         try {
-            auto *session = new CaseSession(path, m_workspace->methodology(), this);
+            auto *session = new CaseSession(path, m_workspace->methodology(), this, m_workspace->isReadOnly());
             connect(session, &CaseSession::storeFailed, this,
                     [this](const QString &message) { showError(tr("A change could not be saved"), message); });
             m_undoGroup->addStack(session->undoStack());

@@ -9,6 +9,7 @@
 #include "store/importer.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
+#include "store/workspacelock.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -40,6 +41,8 @@ int runImport(const QStringList &arguments)
         if (!methodology)
             return BadInput;
     }
+    if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
+        printError(QStringLiteral("warning: ") + warning);
     const ImportOutcome outcome = importMetricFile(directory, path, methodology, parser.value(region));
     for (const Diagnostic &error : outcome.errors)
         printError(error.toString());

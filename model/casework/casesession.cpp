@@ -9,9 +9,10 @@
 namespace owb {
 
 
-CaseSession::CaseSession(const QString &path, const Methodology &methodology, QObject *parent)
+CaseSession::CaseSession(const QString &path, const Methodology &methodology, QObject *parent, bool readOnly)
     : QObject(parent),
-      m_caseFile(std::make_unique<CaseFile>(path, Database::Mode::OpenExisting)),
+      m_readOnly(readOnly),
+      m_caseFile(std::make_unique<CaseFile>(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::OpenExisting)),
       m_methodology(methodology),
       m_identity(m_caseFile->identity()),
       m_capability(m_caseFile->database()),
@@ -41,6 +42,11 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
 {
     // The first redo happens inside push(); its failure is returned to the
     // caller. Later undo/redo failures are signalled.
+    if (m_readOnly) {
+        delete command;
+        return tr("%1: open read-only (another instance holds the workspace), so nothing was changed.")
+            .arg(m_caseFile->path());
+    }
     auto pushing = std::make_shared<bool>(true);
     auto firstError = std::make_shared<QString>();
     command->setNotifier([this, command, changed, pushing, firstError] {

@@ -21,7 +21,8 @@ class CaseSession : public QObject
 {
     Q_OBJECT
 public:
-    CaseSession(const QString &path, const Methodology &methodology, QObject *parent = nullptr);
+    // `readOnly`: another instance holds the workspace; every edit is refused.
+    CaseSession(const QString &path, const Methodology &methodology, QObject *parent = nullptr, bool readOnly = false);
     ~CaseSession() override;
 
     CaseFile &caseFile() { return *m_caseFile; }
@@ -31,6 +32,7 @@ public:
     CaseworkStore &casework() { return m_casework; }
     QUndoStack *undoStack() { return &m_undo; }
     CaseIdentity identity() const { return m_identity; }
+    bool isReadOnly() const { return m_readOnly; }
 
     // The operating-system user, the default author of notes and decisions.
     static QString currentUser();
@@ -65,6 +67,7 @@ Q_SIGNALS:
 private:
     QString push(StoreCommand *command, void (CaseSession::*changed)());
 
+    bool m_readOnly;
     std::unique_ptr<CaseFile> m_caseFile;
     Methodology m_methodology;
     CaseIdentity m_identity;

@@ -29,6 +29,7 @@ bool Workspace::isAbsentOrEmpty(const QString &directory)
 
 Workspace::Workspace(const QString &directory, Database::Mode mode)
     : m_directory(QDir(directory).absolutePath()),
+      m_lock(mode == Database::Mode::ReadOnly ? nullptr : std::make_unique<WorkspaceLock>(m_directory)),
       m_peers(std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode)),
       m_methodology(Methodology::builtIn())
 {

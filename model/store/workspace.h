@@ -11,6 +11,7 @@
 
 #include "framework/methodology.h"
 #include "peerstore.h"
+#include "workspacelock.h"
 
 #include <QStringList>
 #include <functional>
@@ -40,11 +41,13 @@ public:
     // Creates a workspace in an absent or empty folder, following every
     // organisation or only those of `region`.
     static std::unique_ptr<Workspace> create(const QString &directory, const QString &region = {});
-    // Opens a workspace; a writable one completes any interrupted import.
+    // Opens a workspace; a writable one takes the workspace's lock (or throws
+    // WorkspaceInUse, saying who has it) and completes any interrupted import.
     static std::unique_ptr<Workspace> open(const QString &directory,
                                            Database::Mode mode = Database::Mode::OpenExisting);
 
     QString directory() const { return m_directory; }
+    bool isReadOnly() const { return !m_lock; }
     PeerStore &peers() { return *m_peers; }
     const Methodology &methodology() const { return m_methodology; }
     QString followedRegion() const { return m_region; }
@@ -64,6 +67,7 @@ private:
     void loadSettings();
 
     QString m_directory;
+    std::unique_ptr<WorkspaceLock> m_lock;  // first: held before any file is opened for writing
     std::unique_ptr<PeerStore> m_peers;
     Methodology m_methodology;
     QString m_region;

@@ -11,6 +11,9 @@
 #include "store/workspace.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QProcess>
+#include <QSysInfo>
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
@@ -314,6 +317,99 @@ private Q_SLOTS:
         QVERIFY2(csv.contains(QStringLiteral("RA3,Gamma,acute,2025/26 Q2,2025/26 Q1,4,5,decision,"
                                              "\"Recovery Support Programme entry (2025/26 Q2, 2025-10-01): test\"\n")),
                  qPrintable(csv));
+    }
+
+    // One writer per workspace: a second writable open is refused with who
+    // holds it, read-only opens still work, owb import refuses and changes
+    // nothing, and the lock goes with its holder.
+    void oneWriterAtATime()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        auto holder = Workspace::create(path);
+        importInto(*holder, kData);
+        QVERIFY(QFile::exists(QDir(path).filePath(WorkspaceLock::kLockName)));
+        try {
+            Workspace::open(path);
+            QFAIL("a second writer was let in");
+        } catch (const WorkspaceInUse &inUse) {
+            QVERIFY2(inUse.holder().contains(QStringLiteral(" on %1 (").arg(QSysInfo::machineHostName())), qPrintable(inUse.holder()));
+            QVERIFY2(inUse.holder().contains(QStringLiteral("process %1) since ").arg(QCoreApplication::applicationPid())),
+                     qPrintable(inUse.holder()));
+            QVERIFY(inUse.message().startsWith(path + QStringLiteral(": in use by ")));
+        }
+        QCOMPARE(Workspace::open(path, Database::Mode::ReadOnly)->peers().quarters().size(), 2);
+        QVERIFY(!WorkspaceLock::holder(path).isEmpty());
+
+        const QString csv = dir.filePath(QStringLiteral("more.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("quarter,org_code,org_name,org_type,metric_id,value\n2025/26 Q3,RA1,Alpha,acute,OF0023,55\n");
+        }
+        const QMap<QString, QString> before = digests(*holder);
+        QProcess owb;
+        owb.start(QStringLiteral(OWB_BIN), {QStringLiteral("import"), path, csv});
+        QVERIFY(owb.waitForFinished(30000));
+        QCOMPARE(owb.exitCode(), 2);
+        const QString err = QString::fromUtf8(owb.readAllStandardError());
+        QVERIFY2(err.startsWith(path + QStringLiteral(": in use by ")), qPrintable(err));
+        QCOMPARE(digests(*holder), before);
+        QCOMPARE(holder->peers().quarters().size(), 2);
+
+        holder.reset();
+        QVERIFY(!QFile::exists(QDir(path).filePath(WorkspaceLock::kLockName)));
+        QVERIFY(WorkspaceLock::holder(path).isEmpty());
+        owb.start(QStringLiteral(OWB_BIN), {QStringLiteral("import"), path, csv});
+        QVERIFY(owb.waitForFinished(30000));
+        QCOMPARE(owb.exitCode(), 0);
+    }
+
+    // A lock left by a process that died on this host is stale: taken over.
+    void staleLockRecovered()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        Workspace::create(path);
+        const QString lockPath = QDir(path).filePath(WorkspaceLock::kLockName);
+        QByteArray content;
+        {
+            auto live = Workspace::open(path);
+            QFile lock(lockPath);
+            QVERIFY(lock.open(QIODevice::ReadOnly));
+            content = lock.readAll();
+        }
+        QProcess gone;  // a process id that is certainly free now
+        gone.start(QStringLiteral("true"), QStringList());
+        QVERIFY(gone.waitForFinished());
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        QList<QByteArray> lines = content.split('\n');
+        lines[0] = QByteArray::number(deadPid == 0 ? 999999 : deadPid);
+        {
+            QFile lock(lockPath);
+            QVERIFY(lock.open(QIODevice::WriteOnly));
+            lock.write(lines.join('\n'));
+        }
+        QVERIFY(QFile::exists(lockPath));
+        QVERIFY(WorkspaceLock::holder(path).isEmpty());  // stale, so nobody
+        auto recovered = Workspace::open(path);
+        QVERIFY(!recovered->isReadOnly());
+    }
+
+    void networkFileSystems_data()
+    {
+        QTest::addColumn<QByteArray>("type");
+        QTest::addColumn<bool>("remote");
+        for (const char *t : {"nfs", "nfs4", "cifs", "smb3", "fuse.sshfs", "9p", "ceph"})
+            QTest::newRow(t) << QByteArray(t) << true;
+        for (const char *t : {"ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "vfat"})
+            QTest::newRow(t) << QByteArray(t) << false;
+    }
+    void networkFileSystems()
+    {
+        QFETCH(QByteArray, type);
+        QFETCH(bool, remote);
+        QCOMPARE(WorkspaceLock::isNetworkFileSystemType(type), remote);
     }
 
     // ICBs are followed and reported, but not segmented in 2025/26.

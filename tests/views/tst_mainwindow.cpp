@@ -42,6 +42,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QFile>
+#include <QAbstractButton>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -400,6 +401,42 @@ private Q_SLOTS:
         QVERIFY(!panel->reconcileFile(bad));
         QCOMPARE(message, bad + QStringLiteral(":2:5: \"6\" is not a segment from 1 to 5"));
         QCOMPARE(panel->table()->rowCount(), 1);  // the comparison on screen stays
+    }
+
+    // A workspace another instance holds: the window says who and offers
+    // read-only; every edit is then refused and nothing changes.
+    void readOnlyWhenInUse()
+    {
+        const QString demo = m_dir.filePath(QStringLiteral("demo"));
+        auto holder = Workspace::open(demo);  // "another instance"
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QString question;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, [&question] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                question = box->text();
+                for (QAbstractButton *button : box->buttons())
+                    if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                        button->click();
+            }
+        });
+        poll.start(20);
+        QVERIFY(window.openPath(demo));
+        poll.stop();
+        QVERIFY2(question.contains(QStringLiteral("is in use by")), qPrintable(question));
+        QVERIFY(window.workspace()->isReadOnly());
+        QVERIFY(window.windowTitle().endsWith(QStringLiteral("[read-only]")));
+        const QString path = window.workspace()->caseFilePaths().first();
+        QVERIFY(window.openCase(path));
+        CaseSession *session = window.caseView()->context().session;
+        QVERIFY(session->isReadOnly());
+        const int notes = int(session->notes().notes().size());
+        const QString error = session->addNote(QString(), QString(), QStringLiteral("should not be stored"));
+        QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+        QCOMPARE(int(session->notes().notes().size()), notes);
+        QCOMPARE(window.undoGroup()->canUndo(), false);
     }
 
     void welcomeFirst()
