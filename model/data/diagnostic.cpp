@@ -13,4 +13,12 @@ QString Diagnostic::toString() const
     return QStringLiteral("%1: %2").arg(where, message);
 }
 
+QString shownValue(const QString &text)
+{
+    constexpr qsizetype kShown = 60;
+    if (text.size() <= kShown)
+        return text;
+    return QStringLiteral("%1... (%2 characters)").arg(text.left(kShown - 3)).arg(text.size());
+}
+
 } // namespace owb

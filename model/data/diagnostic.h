@@ -19,4 +19,8 @@ struct Diagnostic
 
 using Diagnostics = QList<Diagnostic>;
 
+// A value from the file as a message quotes it: at most 60 characters, so a
+// 1 MB field makes a readable message, not a 1 MB one.
+QString shownValue(const QString &text);
+
 } // namespace owb

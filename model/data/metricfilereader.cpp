@@ -104,6 +104,7 @@ private:
 
     std::array<int, ColumnCount> m_columns{};
     QSet<QString> m_unknownMetrics;
+    static constexpr qsizetype kMaxRememberedUnknown = 10000;
     QHash<QString, QHash<QString, SeenOrganisation>> m_seen;  // quarter -> org code -> ...
     // Rows come grouped, so the last answers are usually the next ones too.
     QString m_lastTypeText;
@@ -141,7 +142,7 @@ bool Reading::header(const CsvRecord &record)
             if (!headerNames().at(c).contains(name))
                 continue;
             if (m_columns[c] >= 0)
-                error(record.fields.at(i), QStringLiteral("column \"%1\" appears twice").arg(record.fields.at(i).text));
+                error(record.fields.at(i), QStringLiteral("column \"%1\" appears twice").arg(shownValue(record.fields.at(i).text)));
             m_columns[c] = i;
         }
     }
@@ -166,7 +167,7 @@ std::optional<MetricValue> Reading::parseValue(const MetricDefinition &metric, c
         for (const Band &band : metric.bands)
             labels.append(band.label);
         error(field, QStringLiteral("unknown band label \"%1\" for metric %2 (expected one of: %3)")
-                         .arg(text, metric.id, labels.join(QStringLiteral(", "))));
+                         .arg(shownValue(text), metric.id, labels.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     if (const auto number = parseNumber(text))
@@ -175,7 +176,7 @@ std::optional<MetricValue> Reading::parseValue(const MetricDefinition &metric, c
         return MetricValue::fromLabel(text);  // contextual: kept as reported
     error(field, QStringLiteral("\"%1\" is not a number (metric %2 needs a number, or empty, '*' "
                                 "or '-' when missing)")
-                     .arg(text, metric.id));
+                     .arg(shownValue(text), metric.id));
     return std::nullopt;
 }
 
@@ -202,13 +203,14 @@ void Reading::row(const CsvRecord &record)
     if (!metric && !isDeficit && !isSupport) {
         // NHS England's files carry many metrics outside the methodology.
         ++summary.skippedUnknown;
-        m_unknownMetrics.insert(metricId);
+        if (m_unknownMetrics.size() < kMaxRememberedUnknown)  // memory stays bounded on any file
+            m_unknownMetrics.insert(metricId);
         if (!type)
             return;  // an organisation type the methodology does not know: not ours to judge
     } else if (!type) {
         error(located(OrgType), QStringLiteral("unknown peer type \"%1\" (expected one of the "
                                                "methodology's peer types, e.g. %2)")
-                                    .arg(field(OrgType).text.trimmed(), methodology.peerTypes().first().name));
+                                    .arg(shownValue(field(OrgType).text.trimmed()), methodology.peerTypes().first().name));
         return;
     }
 
@@ -258,7 +260,7 @@ void Reading::row(const CsvRecord &record)
         if (!flag)
             return error(located(Value), QStringLiteral("\"%1\" is not a finance flag for %2 "
                                                         "(expected 1/0, yes/no or true/false)")
-                                             .arg(text, metricId));
+                                             .arg(shownValue(text), metricId));
         value = isMissingText(text) ? MetricValue::missing() : MetricValue::fromNumber(*flag ? 1 : 0);
     }
 

@@ -26,6 +26,17 @@ void checkHeader(const QString &path, const QString &kind)
                              .arg(path, kind));
     if (head.size() < 100 || file.size() < 512)
         throw StoreError(QStringLiteral("%1: damaged %2 (the file is truncated)").arg(path, kind));
+    // The header records the page size and, when valid, the page count: a
+    // file shorter than that lost its end (a copy cut short, a full disk).
+    auto u16 = [&](int at) { return (quint32(quint8(head[at])) << 8) | quint8(head[at + 1]); };
+    auto u32 = [&](int at) { return (u16(at) << 16) | u16(at + 2); };
+    const qint64 pageSize = u16(16) == 1 ? 65536 : u16(16);
+    const qint64 pages = u32(28);
+    if (pages > 0 && u32(24) == u32(92) && file.size() < pageSize * pages)
+        throw StoreError(QStringLiteral("%1: damaged %2 (the file is truncated: %3 bytes of %4)")
+                             .arg(path, kind)
+                             .arg(file.size())
+                             .arg(pageSize * pages));
 }
 } // namespace
 
