@@ -6,7 +6,7 @@ exactly the workspace an uninterrupted import gives.
 Two scenarios alternate: a first import into a new workspace, and a
 correcting import into a complete one.
 
-Usage: kill_import.py --owb PATH [--kills N] [--seed S]
+Usage: kill_import.py --owb PATH [--kills N] [--seed S] [--quarters Q]
 """
 
 import argparse
@@ -72,6 +72,8 @@ def main():
     parser.add_argument("--owb", required=True)
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--quarters", type=int, default=0,
+                        help="import only the first N quarters of the demo data (faster, for long runs)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     top = tempfile.mkdtemp(prefix="owb-kill-")
@@ -79,6 +81,13 @@ def main():
         demo = os.path.join(top, "demo")
         run(args.owb, "demo", demo)
         national = os.path.join(demo, "national-metrics.csv")
+        if args.quarters:
+            with open(national, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+            kept = sorted({line.split(",")[0] for line in lines[1:]}, key=lambda q: (q[:7], q[-2:]))[:args.quarters]
+            national = os.path.join(top, "national-first-quarters.csv")
+            with open(national, "w", encoding="utf-8") as f:
+                f.write("\n".join([lines[0]] + [line for line in lines[1:] if line.split(",")[0] in kept]) + "\n")
         fix = os.path.join(top, "correction.csv")
         correction(national, fix, rng)
 
