@@ -41,6 +41,8 @@ private:
     bool readLabelsAndCapability(const QJsonObject &root);
     bool readNamedList(const QJsonValue &value, const QString &where, QList<NamedItem> *out);
     bool readSystemConsiderations(const QJsonObject &root);
+    // "applies_to": a non-empty array of known peer type ids.
+    bool readPeerTypeIds(const QJsonObject &object, const QString &where, QStringList *out);
 
     QString m_name;
     const Methodology *m_defaults;
@@ -222,16 +224,8 @@ bool MethodologyParser::readMetric(const QJsonObject &object, MetricDefinition *
         return fail(where, QStringLiteral("%1 must name one of the domains (got \"%2\")")
                                .arg(quoted(QStringLiteral("domain")), metric->domain));
 
-    const QJsonValue applies = object.value(QStringLiteral("applies_to"));
-    if (!applies.isArray() || applies.toArray().isEmpty())
-        return fail(where, QStringLiteral("%1 must be a non-empty array of peer type ids")
-                               .arg(quoted(QStringLiteral("applies_to"))));
-    for (const QJsonValue type : applies.toArray()) {
-        if (!m_result.peerType(type.toString()))
-            return fail(where, QStringLiteral("%1 names an unknown peer type \"%2\"")
-                                   .arg(quoted(QStringLiteral("applies_to")), type.toString()));
-        metric->appliesTo.append(type.toString());
-    }
+    if (!readPeerTypeIds(object, where, &metric->appliesTo))
+        return false;
 
     const QJsonValue scored = object.value(QStringLiteral("scored"));
     if (!scored.isUndefined() && !scored.isBool())
@@ -421,23 +415,32 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
                             QStringLiteral("capability: ratings"), &m_result.m_capabilityRatings);
 }
 
+bool MethodologyParser::readPeerTypeIds(const QJsonObject &object, const QString &where, QStringList *out)
+{
+    const QJsonValue applies = object.value(QStringLiteral("applies_to"));
+    if (!applies.isArray() || applies.toArray().isEmpty())
+        return fail(where, QStringLiteral("%1 must be a non-empty array of peer type ids")
+                               .arg(quoted(QStringLiteral("applies_to"))));
+    for (const QJsonValue type : applies.toArray()) {
+        if (!m_result.peerType(type.toString()))
+            return fail(where, QStringLiteral("%1 names an unknown peer type \"%2\"")
+                                   .arg(quoted(QStringLiteral("applies_to")), type.toString()));
+        out->append(type.toString());
+    }
+    return true;
+}
+
 bool MethodologyParser::readSystemConsiderations(const QJsonObject &root)
 {
     const QJsonValue value = root.value(QStringLiteral("system_considerations"));
     if (value.isUndefined())
         return true;
     const QString where = QStringLiteral("system_considerations");
+    if (!value.isObject())
+        return fail(where, QStringLiteral("must be an object"));
     const QJsonObject object = value.toObject();
-    const QJsonValue applies = object.value(QStringLiteral("applies_to"));
-    if (!value.isObject() || !applies.isArray() || applies.toArray().isEmpty())
-        return fail(where, QStringLiteral("must be an object with a non-empty %1 array of peer type ids")
-                               .arg(quoted(QStringLiteral("applies_to"))));
-    for (const QJsonValue type : applies.toArray()) {
-        if (!m_result.peerType(type.toString()))
-            return fail(where, QStringLiteral("%1 names an unknown peer type \"%2\"")
-                                   .arg(quoted(QStringLiteral("applies_to")), type.toString()));
-        m_result.m_systemPeerTypes.append(type.toString());
-    }
+    if (!readPeerTypeIds(object, where, &m_result.m_systemPeerTypes))
+        return false;
     QSet<QString> seen;
     const QJsonArray tests = object.value(QStringLiteral("tests")).toArray();
     if (tests.isEmpty())
