@@ -1335,6 +1335,10 @@
         <source>Workspace on a network drive</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only: %1 has this workspace open; changes are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricTrendChart</name>

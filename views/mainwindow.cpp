@@ -188,6 +188,9 @@ bool MainWindow::openPath(const QString &path)
     setWindowTitle(m_workspace->isReadOnly()
                        ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
                        : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
+    if (m_workspace->isReadOnly())
+        statusBar()->showMessage(tr("Read-only: %1 has this workspace open; changes are refused.")
+                                     .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     const Methodology &methodology = m_workspace->methodology();

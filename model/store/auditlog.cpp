@@ -1,5 +1,10 @@
 #include "auditlog.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include <QCryptographicHash>
 
 namespace owb::auditlog {
@@ -33,6 +38,12 @@ QString currentActor()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    // Services and some terminals run without USER: ask the account database.
+    if (user.isEmpty())
+        if (const passwd *account = getpwuid(getuid()); account && account->pw_name)
+            user = QString::fromLocal8Bit(account->pw_name);
+#endif
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
