@@ -25,6 +25,9 @@ for message in tree.iter("message"):
         element.text = form
     translation.attrib.pop("type", None)
     filled += 1
+if filled == 0:
+    print("%s: filled 0 plural message(s); left as it was" % path)
+    raise SystemExit(0)
 tree.write(path, encoding="utf-8", xml_declaration=True)
 # ElementTree drops the DOCTYPE that Qt's tools write; put it back.
 with open(path, encoding="utf-8") as f:
