@@ -52,7 +52,8 @@ void createPrivateFile(const QString &path)
 void createFileAtomically(const QString &path, const std::function<void(const QString &)> &build)
 {
     const QString temporary = path + QStringLiteral(".partial");
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+    // Leftovers of an earlier attempt that was killed go first.
+    for (const QString &suffix : {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(temporary + suffix);
     build(temporary);
     // Closing the last connection checkpointed and removed the WAL, so the

@@ -4,6 +4,7 @@
 #include "framework/assessment.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <map>
@@ -24,7 +25,13 @@ bool Workspace::isWorkspace(const QString &directory)
 bool Workspace::isAbsentOrEmpty(const QString &directory)
 {
     const QDir dir(directory);
-    return !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    if (!dir.exists())
+        return true;
+    // A creation killed before its rename leaves only its own temporary
+    // files: the folder is still as good as empty, and create() clears them.
+    const QString leftover = PeerStore::kFileName + QStringLiteral(".partial");
+    const QStringList entries = dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    return std::all_of(entries.cbegin(), entries.cend(), [&](const QString &name) { return name.startsWith(leftover); });
 }
 
 Workspace::Workspace(const QString &directory, Database::Mode mode)

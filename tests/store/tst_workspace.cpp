@@ -237,6 +237,24 @@ private Q_SLOTS:
         QVERIFY(report.problems.at(1).endsWith(QStringLiteral("ZZZ.owcase: holds organisation RA1, but its name says ZZZ")));
     }
 
+    // A creation killed before its rename left only its temporary files (a
+    // case the import kill test found): creating again works.
+    void createAfterAKilledCreation()
+    {
+        QTemporaryDir dir;
+        for (const char *name : {"peers.owdata.partial", "peers.owdata.partial-journal"}) {
+            QFile file(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(512, '\0'));
+        }
+        QVERIFY(Workspace::isAbsentOrEmpty(dir.path()));
+        auto workspace = Workspace::create(dir.path());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("peers.owdata.partial"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("peers.owdata.partial-journal"))));
+        importInto(*workspace, kData);
+        QCOMPARE(workspace->peers().quarters().size(), 2);
+    }
+
     void createRefusesNonEmptyFolder()
     {
         QTemporaryDir dir;
