@@ -30,6 +30,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -69,7 +71,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_changes, &ChangesPanel::caseRequested, this, &MainWindow::openCase);
     m_stack->addWidget(m_reconcile);
     connect(m_reconcile, &ReconcilePanel::backRequested, this, &MainWindow::showPortfolio);
-    setCentralWidget(m_stack);
+    // Below the pages' minimum size (a small screen at 200% scaling) the
+    // window scrolls instead of growing past the screen's edge.
+    auto *central = new QScrollArea(this);
+    central->setWidget(m_stack);
+    central->setWidgetResizable(true);
+    central->setFrameShape(QFrame::NoFrame);
+    setCentralWidget(central);
     connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
     statusBar()->addPermanentWidget(m_methodologyLabel);
@@ -82,11 +90,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
     connect(m_welcome, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
     connect(m_welcome, &WelcomePanel::createFromCsvRequested, this, &MainWindow::chooseNewWorkspaceFromCsv);
+    connect(m_welcome, &WelcomePanel::recentRequested, this, &MainWindow::openPath);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+        resize(QSize(1280, 800).boundedTo(screen()->availableGeometry().size())); // 200% scaling halves it
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_quarterBar->setVisible(false); // no quarter to choose before a workspace is open
 }
 
 MainWindow::~MainWindow() = default;
@@ -136,13 +146,14 @@ void MainWindow::createActions()
                               "force, shown in the status bar.</p>"));
     });
 
-    QToolBar *toolbar = addToolBar(tr("Quarter"));
-    toolbar->setObjectName(QStringLiteral("quarterToolBar"));
-    toolbar->setMovable(false);
-    auto *label = new QLabel(tr("&Quarter:"), toolbar);
+    m_quarterBar = addToolBar(tr("Quarter"));
+    m_quarterBar->setObjectName(QStringLiteral("quarterToolBar"));
+    m_quarterBar->setMovable(false);
+    m_quarterBar->toggleViewAction()->setVisible(false);
+    auto *label = new QLabel(tr("&Quarter:"), m_quarterBar);
     label->setBuddy(m_quarter);
-    toolbar->addWidget(label);
-    toolbar->addWidget(m_quarter);
+    m_quarterBar->addWidget(label);
+    m_quarterBar->addWidget(m_quarter);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -207,6 +218,7 @@ bool MainWindow::openPath(const QString &path)
     m_stack->setCurrentWidget(m_portfolio);
     m_importAction->setEnabled(!m_workspace->isReadOnly());
     rememberRecent(directory);
+    m_quarterBar->setVisible(true);
     if (!info.isDir())
         return openCase(info.absoluteFilePath());
     m_portfolio->view()->setFocus();
@@ -336,6 +348,7 @@ void MainWindow::closeWorkspace()
     m_decided.clear();
     m_reconcile->setSource(nullptr, {});
     m_quarter->clear();
+    m_quarterBar->setVisible(false);
     m_methodologyLabel->clear();
     m_importAction->setEnabled(false);
     setWindowTitle(tr("Oversight Workbench"));
@@ -470,6 +483,7 @@ void MainWindow::updateRecentMenu()
     for (const QString &directory : recent)
         m_recentMenu->addAction(QDir::toNativeSeparators(directory), this, [this, directory] { openPath(directory); });
     m_recentMenu->setEnabled(!recent.isEmpty());
+    m_welcome->setRecentWorkspaces(recent);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QToolBar;
 class QUndoGroup;
 
 namespace owb {
@@ -89,6 +90,7 @@ private:
     QComboBox *m_quarter;
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
+    QToolBar *m_quarterBar = nullptr;
     QAction *m_importAction = nullptr;
 };
 

@@ -1,48 +1,121 @@
 #include "welcomepanel.h"
 
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
-#include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace owb {
 
-WelcomePanel::WelcomePanel(QWidget *parent) : QWidget(parent)
+namespace {
+// A readable line length for the start page's text, in average characters.
+constexpr int kColumnChars = 80;
+
+QLabel *heading(const QString &text, qreal scale, QWidget *parent)
 {
-    auto *title = new QLabel(tr("Oversight Workbench"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    auto *intro = new QLabel(tr("Segmentation, peer benchmarking and casework for the NHS Oversight Framework. "
-                                "Open a workspace to begin."),
-                             this);
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(true);
+    label->setFont(font);
+    label->setWordWrap(true);
+    return label;
+}
+
+QCommandLinkButton *startButton(const QString &title, const QString &description, QWidget *parent)
+{
+    auto *button = new QCommandLinkButton(title, description, parent);
+    button->setAccessibleDescription(description);
+    return button;
+}
+} // namespace
+
+WelcomePanel::WelcomePanel(QWidget *parent) : QWidget(parent), m_recentColumn(new QVBoxLayout)
+{
+    // The column scrolls rather than clips: at 200% scaling in a small window
+    // every line stays readable. Labels wrap to the column's width, which the
+    // layout gives them as height-for-width (no alignment flags on the column:
+    // an aligned item gets its size hint, and wrapped text then overlaps).
+    auto *column = new QWidget;
+    column->setMaximumWidth(column->fontMetrics().averageCharWidth() * kColumnChars);
+    auto *layout = new QVBoxLayout(column);
+    layout->setSpacing(column->fontMetrics().height() / 2);
+
+    layout->addWidget(heading(tr("Oversight Workbench"), 2.0, column));
+    auto *intro = new QLabel(tr("Segmentation, peer benchmarking and casework for the NHS Oversight Framework: "
+                                "every trust's segment and the metrics behind it, compared with its national peers, "
+                                "beside the region's capability assessments, diagnostic reviews and Recovery Support "
+                                "Programme casework. Open a workspace to begin."),
+                             column);
     intro->setWordWrap(true);
+    layout->addWidget(intro);
 
-    auto *demo = new QPushButton(tr("Open the &demo workspace"), this);
-    demo->setToolTip(tr("An invented national dataset with the case files of one region"));
-    auto *open = new QPushButton(tr("&Open a workspace folder..."), this);
-    auto *create = new QPushButton(tr("&Create a workspace from a metric file..."), this);
-    for (QPushButton *button : {demo, open, create})
-        button->setMinimumHeight(button->sizeHint().height() * 3 / 2);
-    connect(demo, &QPushButton::clicked, this, &WelcomePanel::openDemoRequested);
-    connect(open, &QPushButton::clicked, this, &WelcomePanel::openWorkspaceRequested);
-    connect(create, &QPushButton::clicked, this, &WelcomePanel::createFromCsvRequested);
+    layout->addSpacing(column->fontMetrics().height());
+    layout->addWidget(heading(tr("Start"), 1.25, column));
+    auto *demo = startButton(tr("Open the demo workspace"),
+                             tr("An invented national dataset with the case files of one region, to try every view."),
+                             column);
+    auto *open = startButton(tr("Open a workspace folder..."),
+                             tr("A folder of case files that you or a colleague made before."), column);
+    auto *create = startButton(tr("Create a workspace from a metric file..."),
+                               tr("Import a CSV of metric values (ours or NHS England's published layout) into a "
+                                  "new folder, following every organisation or one region."),
+                               column);
+    connect(demo, &QCommandLinkButton::clicked, this, &WelcomePanel::openDemoRequested);
+    connect(open, &QCommandLinkButton::clicked, this, &WelcomePanel::openWorkspaceRequested);
+    connect(create, &QCommandLinkButton::clicked, this, &WelcomePanel::createFromCsvRequested);
+    for (QWidget *button : {demo, open, create})
+        layout->addWidget(button);
 
-    auto *column = new QVBoxLayout;
-    column->addWidget(title);
-    column->addWidget(intro);
-    column->addSpacing(16);
-    column->addWidget(demo);
-    column->addWidget(open);
-    column->addWidget(create);
-    auto *box = new QWidget(this);
-    box->setLayout(column);
-    box->setMaximumWidth(520);
-
-    auto *layout = new QVBoxLayout(this);
+    layout->addSpacing(column->fontMetrics().height());
+    layout->addWidget(heading(tr("Recent workspaces"), 1.25, column));
+    layout->addLayout(m_recentColumn);
     layout->addStretch(1);
-    layout->addWidget(box, 0, Qt::AlignHCenter);
-    layout->addStretch(2);
+
+    auto *page = new QWidget;
+    auto *row = new QHBoxLayout(page);
+    row->addStretch(1);
+    row->addWidget(column, 100);
+    row->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    setRecentWorkspaces({});
+}
+
+void WelcomePanel::setRecentWorkspaces(const QStringList &directories)
+{
+    while (QLayoutItem *item = m_recentColumn->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    auto *parent = m_recentColumn->parentWidget();
+    if (directories.isEmpty()) {
+        auto *none = new QLabel(tr("None yet: the workspaces you open will be listed here, to reopen with one click."),
+                                parent);
+        none->setWordWrap(true);
+        m_recentColumn->addWidget(none);
+        return;
+    }
+    for (const QString &directory : directories) {
+        const QString shown = QDir::toNativeSeparators(directory);
+        const bool present = QFileInfo(directory).isDir();
+        auto *button = startButton(QFileInfo(directory).fileName(),
+                                   present ? shown : tr("%1 (no longer there)").arg(shown), parent);
+        button->setEnabled(present);
+        button->setAccessibleName(tr("Reopen %1").arg(QFileInfo(directory).fileName()));
+        connect(button, &QCommandLinkButton::clicked, this, [this, directory] { Q_EMIT recentRequested(directory); });
+        m_recentColumn->addWidget(button);
+    }
 }
 
 } // namespace owb

@@ -1,8 +1,11 @@
 #pragma once
-// What a first run shows: the demo workspace, an existing folder, or a new
-// workspace from a metric file.
+// The start page: what the workbench is, the three ways to begin (the demo
+// workspace, an existing folder, a new workspace from a metric file) and the
+// recently opened workspaces, each reopened with one click.
 
 #include <QWidget>
+
+class QVBoxLayout;
 
 namespace owb {
 
@@ -12,10 +15,17 @@ class WelcomePanel : public QWidget
 public:
     explicit WelcomePanel(QWidget *parent = nullptr);
 
+    // Most recent first; a folder that is gone is listed but cannot be chosen.
+    void setRecentWorkspaces(const QStringList &directories);
+
 Q_SIGNALS:
     void openDemoRequested();
     void openWorkspaceRequested();
     void createFromCsvRequested();
+    void recentRequested(const QString &directory);
+
+private:
+    QVBoxLayout *m_recentColumn;
 };
 
 } // namespace owb

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -12,6 +13,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Oversight Workbench"));
     QApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(OWB_VERSION));
+    // The desktop file names the icon and groups the windows in a task bar.
+    QGuiApplication::setDesktopFileName(QStringLiteral("uk.nhs.england.OversightWorkbench"));
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/oversight-workbench-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     owb::installTranslations(app);
 
     QCommandLineParser parser;
