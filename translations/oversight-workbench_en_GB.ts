@@ -2092,23 +2092,51 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segmentation, peer benchmarking and casework for the NHS Oversight Framework. Open a workspace to begin.</source>
+        <source>Segmentation, peer benchmarking and casework for the NHS Oversight Framework: every trust&apos;s segment and the metrics behind it, compared with its national peers, beside the region&apos;s capability assessments, diagnostic reviews and Recovery Support Programme casework. Open a workspace to begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the &amp;demo workspace</source>
+        <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An invented national dataset with the case files of one region</source>
+        <source>Open the demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Open a workspace folder...</source>
+        <source>An invented national dataset with the case files of one region, to try every view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Create a workspace from a metric file...</source>
+        <source>Open a workspace folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of case files that you or a colleague made before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a workspace from a metric file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CSV of metric values (ours or NHS England&apos;s published layout) into a new folder, following every organisation or one region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: the workspaces you open will be listed here, to reopen with one click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no longer there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
