@@ -1339,6 +1339,10 @@
         <source>Read-only: %1 has this workspace open; changes are refused.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricTrendChart</name>
@@ -2137,6 +2141,10 @@ segmented</source>
     </message>
     <message>
         <source>Reopen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not a folder)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,7 +31,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -71,13 +70,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_changes, &ChangesPanel::caseRequested, this, &MainWindow::openCase);
     m_stack->addWidget(m_reconcile);
     connect(m_reconcile, &ReconcilePanel::backRequested, this, &MainWindow::showPortfolio);
-    // Below the pages' minimum size (a small screen at 200% scaling) the
-    // window scrolls instead of growing past the screen's edge.
-    auto *central = new QScrollArea(this);
-    central->setWidget(m_stack);
-    central->setWidgetResizable(true);
-    central->setFrameShape(QFrame::NoFrame);
-    setCentralWidget(central);
+    setCentralWidget(m_stack);
+    // Only the page on show sets the window's minimum size: the start page can
+    // then be as narrow as a small screen at 200% scaling allows, and wraps.
+    const auto sizeToPage = [this](int current) {
+        for (int i = 0; i < m_stack->count(); ++i) {
+            const auto policy = i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+            m_stack->widget(i)->setSizePolicy(policy, policy);
+        }
+    };
+    connect(m_stack, &QStackedWidget::currentChanged, this, sizeToPage);
+    sizeToPage(m_stack->currentIndex());
     connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
     statusBar()->addPermanentWidget(m_methodologyLabel);
@@ -113,8 +116,9 @@ void MainWindow::createActions()
     m_importAction->setEnabled(false);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
-    QAction *close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
-    close->setShortcut(QKeySequence::Close);
+    m_closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    m_closeAction->setShortcut(QKeySequence::Close);
+    m_closeAction->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -169,6 +173,10 @@ QString MainWindow::currentQuarter() const
 bool MainWindow::openPath(const QString &path)
 {
     const QFileInfo info(path);
+    if (!info.exists()) {
+        showError(tr("Cannot open workspace"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
     const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
     std::unique_ptr<Workspace> workspace;
     try {
@@ -219,6 +227,7 @@ bool MainWindow::openPath(const QString &path)
     m_importAction->setEnabled(!m_workspace->isReadOnly());
     rememberRecent(directory);
     m_quarterBar->setVisible(true);
+    m_closeAction->setEnabled(true);
     if (!info.isDir())
         return openCase(info.absoluteFilePath());
     m_portfolio->view()->setFocus();
@@ -349,6 +358,7 @@ void MainWindow::closeWorkspace()
     m_reconcile->setSource(nullptr, {});
     m_quarter->clear();
     m_quarterBar->setVisible(false);
+    m_closeAction->setEnabled(false);
     m_methodologyLabel->clear();
     m_importAction->setEnabled(false);
     setWindowTitle(tr("Oversight Workbench"));

@@ -91,6 +91,7 @@ private:
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_quarterBar = nullptr;
+    QAction *m_closeAction = nullptr;
     QAction *m_importAction = nullptr;
 };
 

@@ -3,6 +3,7 @@
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -30,10 +31,36 @@ QCommandLinkButton *startButton(const QString &title, const QString &description
     button->setAccessibleDescription(description);
     return button;
 }
+
+// Enter and Return press a start button, as they do in a dialog (outside one
+// a push button only answers the space bar).
+class EnterPresses : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+                static_cast<QAbstractButton *>(watched)->animateClick();
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
 } // namespace
 
-WelcomePanel::WelcomePanel(QWidget *parent) : QWidget(parent), m_recentColumn(new QVBoxLayout)
+WelcomePanel::WelcomePanel(QWidget *parent)
+    : QWidget(parent), m_recentColumn(new QVBoxLayout), m_enterPresses(new EnterPresses(this))
 {
+    // The style draws no focus frame around a command link: a person moving
+    // through the page with Tab must see where they are.
+    setStyleSheet(QStringLiteral("QCommandLinkButton:focus { border: 2px solid palette(highlight); "
+                                 "border-radius: 4px; }"));
     // The column scrolls rather than clips: at 200% scaling in a small window
     // every line stays readable. Labels wrap to the column's width, which the
     // layout gives them as height-for-width (no alignment flags on the column:
@@ -66,8 +93,10 @@ WelcomePanel::WelcomePanel(QWidget *parent) : QWidget(parent), m_recentColumn(ne
     connect(demo, &QCommandLinkButton::clicked, this, &WelcomePanel::openDemoRequested);
     connect(open, &QCommandLinkButton::clicked, this, &WelcomePanel::openWorkspaceRequested);
     connect(create, &QCommandLinkButton::clicked, this, &WelcomePanel::createFromCsvRequested);
-    for (QWidget *button : {demo, open, create})
+    for (QCommandLinkButton *button : {demo, open, create}) {
+        button->installEventFilter(m_enterPresses);
         layout->addWidget(button);
+    }
 
     layout->addSpacing(column->fontMetrics().height());
     layout->addWidget(heading(tr("Recent workspaces"), 1.25, column));
@@ -108,12 +137,17 @@ void WelcomePanel::setRecentWorkspaces(const QStringList &directories)
     }
     for (const QString &directory : directories) {
         const QString shown = QDir::toNativeSeparators(directory);
-        const bool present = QFileInfo(directory).isDir();
-        auto *button = startButton(QFileInfo(directory).fileName(),
-                                   present ? shown : tr("%1 (no longer there)").arg(shown), parent);
+        const QFileInfo info(directory);
+        const bool present = info.isDir();
+        auto *button = startButton(info.fileName(),
+                                   present         ? shown
+                                   : info.exists() ? tr("%1 (not a folder)").arg(shown)
+                                                   : tr("%1 (no longer there)").arg(shown),
+                                   parent);
         button->setEnabled(present);
         button->setAccessibleName(tr("Reopen %1").arg(QFileInfo(directory).fileName()));
         connect(button, &QCommandLinkButton::clicked, this, [this, directory] { Q_EMIT recentRequested(directory); });
+        button->installEventFilter(m_enterPresses);
         m_recentColumn->addWidget(button);
     }
 }

@@ -26,6 +26,7 @@ Q_SIGNALS:
 
 private:
     QVBoxLayout *m_recentColumn;
+    QObject *m_enterPresses; // presses a focused start button on Enter
 };
 
 } // namespace owb

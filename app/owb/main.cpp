@@ -46,6 +46,10 @@ int main(int argc, char *argv[])
     const QString name = arguments.takeFirst();
     if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help"))
         return usage(false);
+    if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
+        printLine(QStringLiteral("owb %1").arg(QStringLiteral(OWB_VERSION)));
+        return Success;
+    }
     for (const Command &command : commands()) {
         if (name == QLatin1String(command.name)) {
             try {

@@ -6,37 +6,62 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <memory>
+
+namespace {
+struct Options
+{
+    QCommandLineParser parser;
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QApplication::translate("main", "Open the demo workspace, creating it if needed.")};
+
+    Options()
+    {
+        parser.setApplicationDescription(QApplication::translate("main", "Segmentation and casework for NHS oversight."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("path"),
+                                     QApplication::translate("main", "A workspace folder or a case file."),
+                                     QStringLiteral("[WORKSPACE|CASEFILE]"));
+        parser.addOption(demo);
+    }
+};
+
+// --help and --version print and leave: they must work where no display
+// is (over ssh, in a script), so they need no windowing system.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"})
+            if (qstrcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Oversight Workbench"));
-    QApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
-    QApplication::setApplicationVersion(QStringLiteral(OWB_VERSION));
+    const std::unique_ptr<QCoreApplication> app =
+        onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Oversight Workbench"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Oversight Workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OWB_VERSION));
+    owb::installTranslations(*app);
+    Options options;
+    options.parser.process(*app); // exits after --help or --version
+
     // The desktop file names the icon and groups the windows in a task bar.
     QGuiApplication::setDesktopFileName(QStringLiteral("uk.nhs.england.OversightWorkbench"));
     QIcon icon;
     for (int size : {16, 32, 48, 64, 128, 256})
         icon.addFile(QStringLiteral(":/icons/oversight-workbench-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
-    owb::installTranslations(app);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Segmentation and casework for NHS oversight."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("path"), QApplication::translate("main", "A workspace folder or a case file."),
-                                 QStringLiteral("[WORKSPACE|CASEFILE]"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open the demo workspace, creating it if needed."));
-    parser.addOption(demo);
-    parser.process(app);
 
     owb::MainWindow window;
     window.show();
-    if (parser.isSet(demo))
+    if (options.parser.isSet(options.demo))
         window.openDemoWorkspace();
-    else if (!parser.positionalArguments().isEmpty())
-        window.openPath(parser.positionalArguments().first());
-    return QApplication::exec();
+    else if (!options.parser.positionalArguments().isEmpty())
+        window.openPath(options.parser.positionalArguments().first());
+    return QCoreApplication::exec();
 }

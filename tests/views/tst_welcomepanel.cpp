@@ -9,6 +9,8 @@
 #include <QApplication>
 #include <QCommandLinkButton>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -44,42 +46,72 @@ private Q_SLOTS:
     {
         QTest::addColumn<QSize>("size");
         QTest::newRow("1280x800") << QSize(1280, 800);
-        QTest::newRow("narrow") << QSize(420, 800);
+        QTest::newRow("narrow") << QSize(420, 500);
+        QTest::newRow("200% on 1280x800") << QSize(640, 330);
         QTest::newRow("short") << QSize(1280, 300);
     }
     void textIsWholeAtAnyWidth()
     {
         QFETCH(QSize, size);
-        WelcomePanel panel;
-        panel.setRecentWorkspaces({QStringLiteral("/nowhere/a workspace with a long name that wraps")});
-        panel.resize(size);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        // Every line of text gets the height its wrapped lines need, and no
-        // two pieces of text overlap (the start page's old fault).
+        QSettings().setValue(QStringLiteral("recentWorkspaces"),
+                             QStringList{QStringLiteral("/nowhere/a workspace with a long name that wraps")});
+        MainWindow window;
+        window.show();
+        window.resize(size);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.size(), size); // the start page lets the window be this small
+        auto *panel = window.findChild<WelcomePanel *>();
+        QVERIFY(panel && panel->isVisible());
+        // Every piece of text gets the height its wrapped lines need, ends
+        // inside the window (wrapped, not cut at the right edge), and no two
+        // overlap (the start page's old faults).
         QList<QRect> taken;
-        const auto widgets = panel.findChildren<QWidget *>();
+        const auto widgets = panel->findChildren<QWidget *>();
         for (QWidget *widget : widgets) {
             auto *label = qobject_cast<QLabel *>(widget);
             auto *button = qobject_cast<QCommandLinkButton *>(widget);
             if ((!label && !button) || !widget->isVisible())
                 continue;
+            const QString text = label ? label->text() : button->text();
             const int needed = widget->hasHeightForWidth() ? widget->heightForWidth(widget->width())
                                                            : widget->sizeHint().height();
-            QVERIFY2(widget->height() >= needed,
-                     qPrintable(QStringLiteral("'%1' is %2 px high but needs %3 at width %4")
-                                    .arg(label ? label->text() : button->text())
-                                    .arg(widget->height())
-                                    .arg(needed)
-                                    .arg(widget->width())));
-            const QRect rect(widget->mapTo(&panel, QPoint(0, 0)), widget->size());
+            QVERIFY2(widget->height() >= needed, qPrintable(QStringLiteral("'%1' is %2 px high but needs %3 at width %4")
+                                                                .arg(text)
+                                                                .arg(widget->height())
+                                                                .arg(needed)
+                                                                .arg(widget->width())));
+            const QRect rect(widget->mapTo(&window, QPoint(0, 0)), widget->size());
+            QVERIFY2(rect.right() < window.width(),
+                     qPrintable(QStringLiteral("'%1' ends at x=%2, past the window's width %3")
+                                    .arg(text)
+                                    .arg(rect.right())
+                                    .arg(window.width())));
             for (const QRect &other : std::as_const(taken))
-                QVERIFY2(!rect.intersects(other), qPrintable(QStringLiteral("text overlaps at %1,%2")
-                                                                 .arg(rect.x())
-                                                                 .arg(rect.y())));
+                QVERIFY2(!rect.intersects(other), qPrintable(QStringLiteral("'%1' overlaps other text").arg(text)));
             taken.append(rect);
         }
         QVERIFY(taken.size() >= 6);
+    }
+
+    void enterPressesAFocusedStartButton()
+    {
+        WelcomePanel panel;
+        panel.setRecentWorkspaces({QDir::tempPath()});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy demo(&panel, &WelcomePanel::openDemoRequested);
+        QSignalSpy recent(&panel, &WelcomePanel::recentRequested);
+        QCommandLinkButton *demoButton = buttonNamed(&panel, QStringLiteral("Open the demo workspace"));
+        QVERIFY(demoButton);
+        demoButton->setFocus();
+        QTest::keyClick(demoButton, Qt::Key_Return);
+        QTRY_COMPARE(demo.size(), 1);
+        QCommandLinkButton *recentButton = buttonNamed(&panel, QStringLiteral("Reopen %1").arg(QFileInfo(QDir::tempPath()).fileName()));
+        QVERIFY(recentButton);
+        recentButton->setFocus();
+        QTest::keyClick(recentButton, Qt::Key_Enter);
+        QTRY_COMPARE(recent.size(), 1);
+        QCOMPARE(recent.first().first().toString(), QDir::tempPath());
     }
 
     void noRecentWorkspaceSaysSo()
