@@ -214,6 +214,10 @@
         <source>%1: open read-only (another instance holds the workspace), so nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: the text is %2 characters long; at most %3 are allowed, so nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>

@@ -78,9 +78,12 @@ int runPortfolio(const QStringList &arguments)
     const auto format = outputFormat(parser);
     if (!format)
         return BadInput;
+    const auto chosen = quarterValue(parser);
+    if (!chosen)
+        return BadInput;
     try {
         auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
-        const QString quarter = parser.value(quarterOption());
+        const QString quarter = *chosen;
         if (!quarter.isEmpty() && !workspace->peers().quarters().contains(quarter)) {
             printError(QStringLiteral("%1: no quarter \"%2\" (the workspace has %3)")
                            .arg(workspace->directory(), quarter,

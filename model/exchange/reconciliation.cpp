@@ -115,11 +115,13 @@ void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &ro
                       QStringLiteral("published_deficit"), QStringLiteral("computed_deficit"),
                       QStringLiteral("published_rank"), QStringLiteral("computed_rank"), QStringLiteral("difference")});
     for (const ReconciliationRow &r : rows)
-        writeCsvRow(out, {r.published.code, csvPositive(r.published.segment), csvPositive(r.segment), formatHundredths(r.published.average),
-                          r.found && r.average > 0 ? formatHundredths(r.average) : QString(),
-                          r.published.deficit ? QStringLiteral("1") : QStringLiteral("0"),
-                          r.found ? (r.deficit ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
-                          csvPositive(r.published.rank), csvPositive(r.rank), csvText(r.difference)});
+        writeCsvRow(out,
+            { r.published.code, csvPositive(r.published.segment), csvPositive(r.segment),
+                formatHundredths(r.published.average),
+                r.found && r.average > 0 ? formatHundredths(r.average) : QString(),
+                r.published.deficit ? QStringLiteral("1") : QStringLiteral("0"),
+                r.found ? (r.deficit ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
+                csvPositive(r.published.rank), csvPositive(r.rank), r.difference });
 }
 
 } // namespace owb

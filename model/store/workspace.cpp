@@ -2,11 +2,12 @@
 
 #include "casefile.h"
 #include "framework/assessment.h"
+#include "workspacepath.h"
 
 #include <QDateTime>
-#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 #include <map>
 
 namespace owb {
@@ -97,7 +98,7 @@ bool Workspace::follows(const OrganisationInfo &organisation) const
 
 QString Workspace::caseFilePath(const QString &code) const
 {
-    return QDir(m_directory).filePath(CaseFile::fileNameFor(code));
+    return caseFilePathIn(m_directory, code);
 }
 
 QStringList Workspace::caseFilePaths() const

@@ -155,8 +155,8 @@ private Q_SLOTS:
                                          << QStringLiteral("BADJSON: metric M1: \"direction\" must be \"higher\" or \"lower\"");
         QTest::newRow("unknown quarter") << QStringList{"segment", "--data", "DATA", "--quarter", "2030/31 Q1"}
                                          << QStringLiteral("DATA: no rows for quarter \"2030/31 Q1\"");
-        QTest::newRow("bad value") << QStringList{"segment", "--data", "BADDATA"}
-                                   << QStringLiteral("BADDATA:3:28: \"lots\" is not a number");
+        QTest::newRow("bad value") << QStringList { "segment", "--data", "BADDATA" }
+                                   << QStringLiteral("BADDATA:3:31: \"lots\" is not a number");
         QTest::newRow("extra argument") << QStringList{"check", "a", "b"}
                                         << QStringLiteral("owb check: expected 1 argument(s), got 2");
     }
@@ -167,8 +167,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
         const QString bad = writeFile(dir, QStringLiteral("bad.csv"),
-                                      "quarter,org_code,org_name,org_type,metric_id,value\n"
-                                      "Q1 2025,RX1,A,acute,OF0023,1\nQ1 2025,RX1,A,acute,OF0013,lots\n");
+            "quarter,org_code,org_name,org_type,metric_id,value\n"
+            "2025/26 Q1,RX1,A,acute,OF0023,1\n2025/26 Q1,RX1,A,acute,OF0013,lots\n");
         const QString json = writeFile(dir, QStringLiteral("m.json"),
                                        R"({"id": "t", "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
                                           "metrics": [{"id": "M1", "domain": "a", "applies_to": ["acute"], "direction": "up"}],
