@@ -211,6 +211,30 @@ private Q_SLOTS:
         QCOMPARE(snapshot(ws), before);
     }
 
+    // --quarter takes any spelling an import reads, and refuses what is not a quarter.
+    void quarterOptionSpellings()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        QCOMPARE(owb({ QStringLiteral("import"), ws, data }).exitCode, 0);
+        const Run q1 = owb(
+            { QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("Q1 2025-26") });
+        QCOMPARE(q1.exitCode, 0);
+        QVERIFY2(q1.out.contains(QStringLiteral("RA1,Alpha,acute,2025/26 Q1,")), qPrintable(q1.out));
+        const Run segment = owb({ QStringLiteral("segment"), QStringLiteral("--data"), data,
+            QStringLiteral("--quarter"), QStringLiteral("2025/2026 Q2") });
+        QCOMPARE(segment.exitCode, 0);
+        QVERIFY2(segment.out.contains(QStringLiteral("\n2025/26 Q2,acute,RA1,")), qPrintable(segment.out));
+        const Run bad = owb(
+            { QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("2025/26 Q5") });
+        QCOMPARE(bad.exitCode, 2);
+        QCOMPARE(bad.err,
+            QStringLiteral(
+                "owb: --quarter: \"2025/26 Q5\" is not a quarter: a year has quarters Q1 to Q4\n"));
+        QCOMPARE(bad.out, QString());
+    }
+
     void badImportChangesNothing()
     {
         QTemporaryDir dir;

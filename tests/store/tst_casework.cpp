@@ -3,6 +3,7 @@
 // the upgrade of a version-1 case file.
 
 #include "casework/casesession.h"
+#include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
 #include "store/quarterrespelling.h"
@@ -212,6 +213,29 @@ private Q_SLOTS:
         session.setCapabilityOverall(year, CapabilityOverall::Rationale, QStringLiteral("Board turnover"));
         QCOMPARE(session.capability().overall(year).rationale, QStringLiteral("Board turnover"));
         QCOMPARE(session.capability().years(), QStringList{"2025/26"});
+    }
+
+    // Free text has a limit: longer text is refused with a message and
+    // nothing is stored or pushed on the undo stack.
+    void freeTextHasALimit()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString longest(kMaxFreeTextLength, QLatin1Char('x'));
+        const QString tooLong(kMaxFreeTextLength + 1, QLatin1Char('x'));
+        QCOMPARE(session.addNote(QString(), QString(), longest), QString());
+        const QString refused = session.addNote(QString(), QString(), tooLong);
+        QCOMPARE(refused,
+            QStringLiteral("%1: the text is 20001 characters long; at most 20000 are allowed, so nothing "
+                           "was changed.")
+                .arg(m_path));
+        QCOMPARE(session.notes().notes().size(), 1);
+        QCOMPARE(session.undoStack()->count(), 1);
+        const QString year = CaseSession::financialYear(QStringLiteral("Q3 2025-26"));
+        QCOMPARE(year, QStringLiteral("2025/26"));
+        QCOMPARE(session.setCapabilityOverall(year, CapabilityOverall::Rationale, tooLong), refused);
+        QCOMPARE(session.setNoteBody(session.notes().notes().first().id, tooLong), refused);
+        QCOMPARE(session.notes().notes().first().body, longest);
+        QCOMPARE(session.undoStack()->count(), 1);
     }
 
     void notesAndUndo()
