@@ -131,6 +131,9 @@ private Q_SLOTS:
         QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
         QVERIFY(whatIf->hasChanges());
         QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("lots")));
+        // Outside the metric's declared range, as an import would refuse it.
+        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("1e308")));
+        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("-62.2")));
 
         // Capability: a rating edit through the model is an undoable command.
         tabs->setCurrentWidget(window.caseView()->capabilityPage());
