@@ -802,6 +802,14 @@
         <source>Add evidence item</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is too large to be a real value for %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside the valid range %2 for %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>
