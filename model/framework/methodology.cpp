@@ -248,7 +248,14 @@ bool MethodologyParser::readMetric(const QJsonObject &object, MetricDefinition *
     if (!bands.isUndefined() && !bands.isNull()) {
         if (!bands.isArray() || bands.toArray().isEmpty())
             return fail(where, QStringLiteral("%1 must be a non-empty array").arg(quoted(QStringLiteral("bands"))));
-        return readBands(bands.toArray(), where, metric);
+        if (!readBands(bands.toArray(), where, metric))
+            return false;
+        if (!metric->labelBands)
+            return readRange(object, where, metric); // numeric bands: values have a range too
+        if (object.contains(QStringLiteral("range")))
+            return fail(
+                where, QStringLiteral("\"range\" applies to numbers; a metric banded by label has none"));
+        return true;
     }
 
     const QString direction = object.value(QStringLiteral("direction")).toString();
