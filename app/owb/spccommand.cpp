@@ -4,6 +4,7 @@
 #include "data/cnumber.h"
 #include "data/csvreader.h"
 #include "data/metricfilereader.h"
+#include "data/orgcode.h"
 #include "exchange/spcwriter.h"
 
 #include <QFile>
@@ -128,7 +129,7 @@ int runSpc(const QStringList &arguments)
             printError(error.toString());
         if (!dataset)
             return BadInput;
-        const QString code = parser.value(orgOption);
+        const QString code = canonicalOrgCode(parser.value(orgOption));  // stored in capitals, as the reader does
         for (const QuarterData &quarter : dataset->quarters) {
             const auto it = quarter.index.constFind(code);
             if (it == quarter.index.cend())

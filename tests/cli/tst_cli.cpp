@@ -334,6 +334,10 @@ private Q_SLOTS:
         QCOMPARE(fromData.exitCode, 0);
         QCOMPARE(fromData.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
                  (QStringList{"period,value,mean,lpl,upl,rules,side,type", "2025/26 Q1,60,55,,,,,", "2025/26 Q2,50,55,,,,,"}));
+        // Codes are stored in capitals; --org may be written in any case.
+        const Run lowerCase = owb({QStringLiteral("spc"), QStringLiteral("--data"), data, QStringLiteral("--org"),
+                                   QStringLiteral("ra1"), QStringLiteral("--metric"), QStringLiteral("OF0023")});
+        QCOMPARE(lowerCase.out, fromData.out);
 
         const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "period,value\nA,1\nB,x\n");
         const Run refused = owb({QStringLiteral("spc"), QStringLiteral("--series"), bad});
