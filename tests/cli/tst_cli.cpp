@@ -367,6 +367,17 @@ private Q_SLOTS:
         const Run refused = owb({QStringLiteral("reconcile"), ws, bad});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY(refused.err.contains(bad + QStringLiteral(":1: missing required column \"average_score\"")));
+
+        // A published code that is no code, and an average that is no score, are refused in place.
+        const QString hostile = writeFile(dir, QStringLiteral("hostile.csv"),
+                                          "Trust_code,Trust_name,Average_score,Trust_in_financial_deficit,Segment,Rank\n"
+                                          "=1+2,X,1e308,No,1,1\nra2,Beta,2.00,No,1,1\n");
+        const Run hostileRun = owb({QStringLiteral("reconcile"), ws, hostile});
+        QCOMPARE(hostileRun.exitCode, 2);
+        QCOMPARE(hostileRun.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+                 (QStringList{hostile + QStringLiteral(":2:1: organisation code \"=1+2\" may hold only letters A-Z and "
+                                                       "digits 0-9 (an ODS code such as RXX or R0A)"),
+                              hostile + QStringLiteral(":2:8: \"1e308\" is not an average score")}));
     }
 
     void report()
