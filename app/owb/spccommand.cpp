@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <cmath>
 
 namespace owb::cli {
 
@@ -53,6 +54,15 @@ std::optional<QList<std::pair<QString, double>>> readSeries(const QString &path)
         if (!value) {
             printError(Diagnostic{path, field.line, field.column,
                                   QStringLiteral("\"%1\" is not a number").arg(field.text.trimmed())}.toString());
+            ok = false;
+            continue;
+        }
+        // The same bound as a metric's value: beyond it the mean and limits overflow.
+        if (std::abs(*value) > MetricDefinition::kAbsurd) {
+            printError(Diagnostic{path, field.line, field.column,
+                                  QStringLiteral("value %1 is too large to be a real value (at most 1e12 either way)")
+                                      .arg(field.text.trimmed())}
+                           .toString());
             ok = false;
             continue;
         }

@@ -339,6 +339,13 @@ private Q_SLOTS:
                                    QStringLiteral("ra1"), QStringLiteral("--metric"), QStringLiteral("OF0023")});
         QCOMPARE(lowerCase.out, fromData.out);
 
+        const QString huge = writeFile(dir, QStringLiteral("huge.csv"), "period,value\nA,1e308\nB,1\n");
+        const Run overflow = owb({QStringLiteral("spc"), QStringLiteral("--series"), huge});
+        QCOMPARE(overflow.exitCode, 2);
+        QCOMPARE(overflow.err, huge + QStringLiteral(":2:3: value 1e308 is too large to be a real value (at most 1e12 "
+                                                     "either way)\n"));
+        QCOMPARE(overflow.out, QString());
+
         const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "period,value\nA,1\nB,x\n");
         const Run refused = owb({QStringLiteral("spc"), QStringLiteral("--series"), bad});
         QCOMPARE(refused.exitCode, 2);
