@@ -54,6 +54,10 @@ int runImport(const QStringList &arguments)
         !skipped.isEmpty())
         printError(skipped);
     const ImportReport &report = outcome.report;
+    for (const QString &code : report.refusedCodes)
+        printError(QStringLiteral("warning: %1: the organisation code \"%2\" was stored by an earlier version; it is "
+                                  "not a valid code, so it is ranked among its peers but has no case file")
+                       .arg(directory, code.left(60)));
     printLine(QStringLiteral("%1: imported %2 rows; quarters changed: %3; case files created %4, updated %5")
                   .arg(directory)
                   .arg(outcome.summary.rows)

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "casefile.h"
+#include "data/orgcode.h"
 #include "framework/assessment.h"
 #include "workspacepath.h"
 
@@ -153,6 +154,11 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
         for (qsizetype i = 0; i < quarter.organisations.size(); ++i) {
             const OrganisationQuarter &org = quarter.organisations.at(i);
             const OrganisationInfo info = organisations.value(org.code);
+            if (!isValidOrgCode(org.code)) {
+                if (!report.refusedCodes.contains(org.code))
+                    report.refusedCodes.append(org.code);
+                continue;
+            }
             if (!follows(info))
                 continue;
             auto &entry = work[org.code];

@@ -485,8 +485,9 @@ private Q_SLOTS:
             QDir(dir.path()).filePath(QStringLiteral("peers.owdata")));
     }
 
-    // A code that reached peers.owdata before codes were checked is refused
-    // when it would name a file; nothing is written outside the workspace.
+    // A code that reached peers.owdata before codes were checked never
+    // names a file: nothing is written outside the workspace, and the
+    // workspace still opens and imports (issue 10: "sub/ZAC" locked it).
     void storedBadCodeNeverBecomesAPath()
     {
         QTemporaryDir dir;
@@ -495,21 +496,28 @@ private Q_SLOTS:
         {
             auto workspace = Workspace::create(path);
             MetricDataset dataset = parse(kData);
-            OrganisationQuarter &bad = dataset.quarters[0].organisation(QStringLiteral("../victim/ZAJ"));
-            bad.name = QStringLiteral("Victim");
-            bad.peerType = QStringLiteral("acute");
+            for (const QString &code : {QStringLiteral("../victim/ZAJ"), QStringLiteral("sub/ZAC")}) {
+                OrganisationQuarter &bad = dataset.quarters[0].organisation(code);
+                bad.name = QStringLiteral("Victim");
+                bad.peerType = QStringLiteral("acute");
+            }
             Transaction transaction(workspace->peers().database());
             workspace->peers().apply(dataset);
             transaction.commit();
         }
-        try {
-            Workspace::open(path);
-            QFAIL("opened a workspace that would write outside itself");
-        } catch (const StoreError &error) {
-            QVERIFY2(error.message().contains(
-                         QStringLiteral("organisation code \"../victim/ZAJ\" may hold only letters")),
-                qPrintable(error.message()));
-        }
+        auto workspace = Workspace::open(path);
+        QCOMPARE(workspace->peers().pendingQuarters(), QStringList());
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("victim"))).entryList(QDir::Files), QStringList());
+        QStringList names;
+        for (const QString &file : workspace->caseFilePaths())
+            names.append(QFileInfo(file).fileName());
+        QCOMPARE(names, (QStringList{"RA1.owcase", "RA2.owcase", "RA3.owcase", "RM1.owcase"}));
+        MetricDataset again = parse(kData);
+        again.quarters[0].organisation(QStringLiteral("RA1")).values.insert(QStringLiteral("OF0023"), MetricValue::fromNumber(70));
+        const ImportReport report = workspace->import(again, Methodology::builtIn(), QStringLiteral("t.csv"),
+                                                      QStringLiteral("sha"), 1);
+        QCOMPARE(report.refusedCodes, (QStringList{"../victim/ZAJ", "sub/ZAC"}));
+        QVERIFY(report.caseFilesUpdated > 0);
         QCOMPARE(QDir(dir.filePath(QStringLiteral("victim"))).entryList(QDir::Files), QStringList());
     }
 
