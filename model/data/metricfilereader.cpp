@@ -382,7 +382,7 @@ std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
     else if (m_matchedRows == 0 && errorCount == 0)
         error(0, 0,
             QStringLiteral("none of the %1 rows holds a metric of methodology %2 (is this the right "
-                           "file, or does it need another --methodology?)")
+                           "file, or one for another methodology?)")
                 .arg(summary.rows)
                 .arg(methodology.id()));
     if (errorCount > MetricFileReader::kMaxListedErrors)

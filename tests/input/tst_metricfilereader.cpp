@@ -192,7 +192,7 @@ private Q_SLOTS:
         QTest::newRow("nothing in the methodology")
             << kHeader + "2025/26 Q1,RX1,A,acute,OF9999,60\n"
             << QStringList { "m.csv: none of the 1 rows holds a metric of methodology nof-2025-26 (is this "
-                             "the right file, or does it need another --methodology?)" };
+                             "the right file, or one for another methodology?)" };
         // Quarters are real quarters.
         QTest::newRow("not a quarter")
             << kHeader + "foo bar,RX1,A,acute,OF0023,60\n"
