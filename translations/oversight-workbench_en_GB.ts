@@ -214,6 +214,10 @@
         <source>%1: open read-only (another instance holds the workspace), so nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: the text is %2 characters long; at most %3 are allowed, so nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -796,6 +800,14 @@
     </message>
     <message>
         <source>Add evidence item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a real value for %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside the valid range %2 for %3 (%4).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,16 +1,17 @@
 #include "mainwindow.h"
 
 #include "case/caseview.h"
-#include "changes/changespanel.h"
-#include "reconcile/reconcilepanel.h"
 #include "casework/casesession.h"
 #include "casework/league.h"
 #include "casework/nationalcache.h"
+#include "changes/changespanel.h"
+#include "data/orgcode.h"
 #include "demo/demoworkspace.h"
-#include "itemmodels/itemroles.h"
 #include "dialogs/importprogress.h"
+#include "itemmodels/itemroles.h"
 #include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
+#include "reconcile/reconcilepanel.h"
 #include "reports/casereport.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
@@ -278,8 +279,11 @@ void MainWindow::exportReport(bool wholeWorkspace)
         showError(tr("No case open"), tr("Open a case first, or export the regional pack."));
         return;
     }
+    // The code comes from the case file: only a valid one may become part of a file name.
+    const QString code = wholeWorkspace ? QString() : session->identity().code;
     const QString suggested = wholeWorkspace ? QStringLiteral("regional-pack.pdf")
-                                             : QStringLiteral("%1-report.pdf").arg(session->identity().code);
+        : isValidOrgCode(code)               ? QStringLiteral("%1-report.pdf").arg(code)
+                                             : QStringLiteral("case-report.pdf");
     const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;

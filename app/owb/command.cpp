@@ -1,5 +1,7 @@
 #include "command.h"
 
+#include "data/quarterlabel.h"
+
 #include <QCoreApplication>
 #include <cstdio>
 
@@ -102,6 +104,20 @@ std::optional<Methodology> loadMethodology(const QCommandLineParser &parser)
     if (!methodology)
         printError(error);
     return methodology;
+}
+
+std::optional<QString> quarterValue(const QCommandLineParser &parser)
+{
+    const QString text = parser.value(QStringLiteral("quarter"));
+    if (text.isEmpty())
+        return QString();
+    QString problem;
+    const QString canonical = canonicalQuarter(text, &problem);
+    if (canonical.isEmpty())
+        printError(QStringLiteral("owb: --quarter: %1").arg(problem));
+    if (canonical.isEmpty())
+        return std::nullopt;
+    return canonical;
 }
 
 std::optional<QString> outputFormat(const QCommandLineParser &parser)

@@ -32,6 +32,9 @@ QCommandLineOption quarterOption();
 // The built-in methodology, or the one --methodology names; nullopt after
 // printing the error.
 std::optional<Methodology> loadMethodology(const QCommandLineParser &parser);
+// The --quarter option in canonical spelling ("Q1 2026-27" gives "2026/27 Q1"),
+// empty when not given; nullopt after printing why the label is not a quarter.
+std::optional<QString> quarterValue(const QCommandLineParser &parser);
 // "csv" or "json"; nullopt after printing the error.
 std::optional<QString> outputFormat(const QCommandLineParser &parser);
 

@@ -25,11 +25,14 @@ int runReconcile(const QStringList &arguments)
         printError(error.toString());
     if (!published)
         return BadInput;
+    const auto chosen = quarterValue(parser);
+    if (!chosen)
+        return BadInput;
     try {
         auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
         const QStringList quarters = workspace->peers().quarters();
-        const QString quarter = parser.isSet(quarterOption()) ? parser.value(quarterOption())
-                                                              : (quarters.isEmpty() ? QString() : quarters.last());
+        const QString quarter
+            = parser.isSet(quarterOption()) ? *chosen : (quarters.isEmpty() ? QString() : quarters.last());
         if (!quarters.contains(quarter)) {
             printError(QStringLiteral("%1: no quarter \"%2\"").arg(workspace->directory(), quarter));
             return BadInput;

@@ -44,8 +44,11 @@ int runAssessment(const QString &command, const QString &synopsis, const QString
     if (const QString skipped = summary.skippedLine(path, methodology->id()); !skipped.isEmpty())
         printError(skipped);
 
+    const auto chosen = quarterValue(parser);
+    if (!chosen)
+        return BadInput;
     QList<AssessedQuarter> results;
-    const QString only = parser.value(quarterOption());
+    const QString only = *chosen;
     for (const QuarterData &quarter : dataset->quarters)
         if (only.isEmpty() || quarter.label == only)
             results.append({quarter.label, assessQuarter(*methodology, quarter.toInputs())});

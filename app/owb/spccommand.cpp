@@ -4,10 +4,12 @@
 #include "data/cnumber.h"
 #include "data/csvreader.h"
 #include "data/metricfilereader.h"
+#include "data/orgcode.h"
 #include "exchange/spcwriter.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <cmath>
 
 namespace owb::cli {
 
@@ -52,6 +54,15 @@ std::optional<QList<std::pair<QString, double>>> readSeries(const QString &path)
         if (!value) {
             printError(Diagnostic{path, field.line, field.column,
                                   QStringLiteral("\"%1\" is not a number").arg(field.text.trimmed())}.toString());
+            ok = false;
+            continue;
+        }
+        // The same bound as a metric's value: beyond it the mean and limits overflow.
+        if (std::abs(*value) > MetricDefinition::kAbsurd) {
+            printError(Diagnostic{path, field.line, field.column,
+                                  QStringLiteral("value %1 is too large to be a real value (at most 1e12 either way)")
+                                      .arg(field.text.trimmed())}
+                           .toString());
             ok = false;
             continue;
         }
@@ -128,7 +139,7 @@ int runSpc(const QStringList &arguments)
             printError(error.toString());
         if (!dataset)
             return BadInput;
-        const QString code = parser.value(orgOption);
+        const QString code = canonicalOrgCode(parser.value(orgOption));  // stored in capitals, as the reader does
         for (const QuarterData &quarter : dataset->quarters) {
             const auto it = quarter.index.constFind(code);
             if (it == quarter.index.cend())

@@ -54,6 +54,10 @@ int runImport(const QStringList &arguments)
         !skipped.isEmpty())
         printError(skipped);
     const ImportReport &report = outcome.report;
+    for (const QString &code : report.refusedCodes)
+        printError(QStringLiteral("warning: %1: the organisation code \"%2\" was stored by an earlier version; it is "
+                                  "not a valid code, so it is ranked among its peers but has no case file")
+                       .arg(directory, code.left(60)));
     printLine(QStringLiteral("%1: imported %2 rows; quarters changed: %3; case files created %4, updated %5")
                   .arg(directory)
                   .arg(outcome.summary.rows)
@@ -78,9 +82,12 @@ int runPortfolio(const QStringList &arguments)
     const auto format = outputFormat(parser);
     if (!format)
         return BadInput;
+    const auto chosen = quarterValue(parser);
+    if (!chosen)
+        return BadInput;
     try {
         auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
-        const QString quarter = parser.value(quarterOption());
+        const QString quarter = *chosen;
         if (!quarter.isEmpty() && !workspace->peers().quarters().contains(quarter)) {
             printError(QStringLiteral("%1: no quarter \"%2\" (the workspace has %3)")
                            .arg(workspace->directory(), quarter,

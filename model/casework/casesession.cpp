@@ -1,10 +1,11 @@
 #include "casesession.h"
 
 #include "commands/storecommand.h"
+#include "data/quarterlabel.h"
+#include "data/textlimits.h"
 #include "store/auditlog.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 
 namespace owb {
 
@@ -33,9 +34,19 @@ QString CaseSession::currentUser()
 
 QString CaseSession::financialYear(const QString &quarter)
 {
-    static const QRegularExpression year(QStringLiteral("(\\d{4})[/-](\\d{2})"));
-    const auto match = year.match(quarter);
-    return match.hasMatch() ? match.captured(1) + QLatin1Char('/') + match.captured(2) : quarter;
+    const QString canonical = canonicalQuarter(quarter);
+    return canonical.isEmpty() ? quarter : canonical.left(7); // "2026/27 Q1" -> "2026/27"
+}
+
+QString CaseSession::tooLong(const QStringList &texts) const
+{
+    for (const QString &text : texts)
+        if (text.size() > kMaxFreeTextLength)
+            return tr("%1: the text is %2 characters long; at most %3 are allowed, so nothing was changed.")
+                .arg(m_caseFile->path())
+                .arg(text.size())
+                .arg(kMaxFreeTextLength);
+    return {};
 }
 
 QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
@@ -67,6 +78,8 @@ QString CaseSession::setCapabilityArea(const QString &year, const QString &areaI
     const QString text = field == CapabilityArea::Notes ? tr("Edit capability notes")
                          : field == CapabilityArea::SelfRating ? tr("Change self-assessment rating")
                                                                : tr("Change region's capability rating");
+    if (const QString refused = tooLong({ value }); !refused.isEmpty())
+        return refused;
     return push(new ChangeTextCommand(
                     text, [this, year, areaId, field] { return m_capability.areaField(year, areaId, field); },
                     [this, year, areaId, field](const QString &v) { m_capability.setAreaField(year, areaId, field, v); },
@@ -76,6 +89,8 @@ QString CaseSession::setCapabilityArea(const QString &year, const QString &areaI
 
 QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall::Field field, const QString &value)
 {
+    if (const QString refused = tooLong({ value }); !refused.isEmpty())
+        return refused;
     return push(new ChangeTextCommand(
                     tr("Change overall capability view"),
                     [this, year, field] { return m_capability.overallField(year, field); },
@@ -85,6 +100,9 @@ QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall
 
 QString CaseSession::addEvidence(const EvidenceItem &item, const QByteArray &file)
 {
+    if (const QString refused = tooLong({ item.title, item.source, item.fileName, item.date });
+        !refused.isEmpty())
+        return refused;
     return push(new AddEvidenceCommand(m_capability, item, file), &CaseSession::capabilityChanged);
 }
 
@@ -95,6 +113,8 @@ QString CaseSession::removeEvidence(const EvidenceItem &item)
 
 QString CaseSession::addNote(const QString &tagKind, const QString &tag, const QString &body)
 {
+    if (const QString refused = tooLong({ tagKind, tag, body }); !refused.isEmpty())
+        return refused;
     const Note note{0, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), currentUser(), tagKind, tag, body};
     return push(new AddNoteCommand(m_notes, note), &CaseSession::notesChanged);
 }
@@ -106,6 +126,8 @@ QString CaseSession::removeNote(const Note &note)
 
 QString CaseSession::setNoteBody(qint64 id, const QString &body)
 {
+    if (const QString refused = tooLong({ body }); !refused.isEmpty())
+        return refused;
     return push(new ChangeTextCommand(
                     tr("Edit note"), [this, id] { return m_notes.body(id); },
                     [this, id](const QString &v) { m_notes.setBody(id, v); }, body),
@@ -114,6 +136,11 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
 
 QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id)
 {
+    QStringList texts;
+    for (const QVariant &value : values)
+        texts.append(value.toString());
+    if (const QString refused = tooLong(texts); !refused.isEmpty())
+        return refused;
     auto *command = new AddRecordCommand(m_casework, table, values, text);
     const QString error = push(command, &CaseSession::caseworkChanged);
     if (id)
@@ -141,6 +168,8 @@ QString CaseSession::setSystemConsideration(const QString &quarter, const QStrin
 
 QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
+    if (const QString refused = tooLong({ value }); !refused.isEmpty())
+        return refused;
     return push(new ChangeTextCommand(
                     tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))),
                     [this, &table, id, column] { return m_casework.field(table, id, column); },

@@ -66,6 +66,9 @@ Q_SIGNALS:
 
 private:
     QString push(StoreCommand *command, void (CaseSession::*changed)());
+    // Empty when every text fits kMaxFreeTextLength; otherwise the message
+    // to return instead of storing it.
+    QString tooLong(const QStringList &texts) const;
 
     bool m_readOnly;
     std::unique_ptr<CaseFile> m_caseFile;

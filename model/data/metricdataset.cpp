@@ -1,6 +1,7 @@
 #include "metricdataset.h"
 
-#include <QRegularExpression>
+#include "quarterlabel.h"
+
 #include <algorithm>
 
 namespace owb {
@@ -49,25 +50,10 @@ void MetricDataset::sortQuarters()
                      [](const QuarterData &a, const QuarterData &b) { return quarterLessThan(a.label, b.label); });
 }
 
-namespace {
-int periodKey(const QString &label)
-{
-    static const QRegularExpression year(QStringLiteral("(?<!\\d)(\\d{4})(?!\\d)"));
-    static const QRegularExpression quarter(QStringLiteral("\\bQ([1-4])\\b|(?<=\\d)Q([1-4])\\b"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    const auto y = year.match(label);
-    const auto q = quarter.match(label);
-    if (!y.hasMatch() || !q.hasMatch())
-        return -1;
-    const int number = (q.captured(1).isEmpty() ? q.captured(2) : q.captured(1)).toInt();
-    return y.captured(1).toInt() * 10 + number;
-}
-} // namespace
-
 bool quarterLessThan(const QString &a, const QString &b)
 {
-    const int ka = periodKey(a);
-    const int kb = periodKey(b);
+    const int ka = quarterKey(a);
+    const int kb = quarterKey(b);
     if ((ka < 0) != (kb < 0))
         return ka >= 0;
     if (ka != kb)

@@ -43,8 +43,8 @@ struct MetricDataset
     void sortQuarters();
 };
 
-// Orders quarter labels by period: "2025/26 Q1", "Q3 2025-26", "2025 Q2"...
-// (a four-digit year and Q1-Q4); labels without both sort after, by text.
+// Orders quarter labels by period (any spelling canonicalQuarter reads);
+// labels that are not quarters sort after, by text.
 bool quarterLessThan(const QString &a, const QString &b);
 
 } // namespace owb

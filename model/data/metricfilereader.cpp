@@ -3,6 +3,9 @@
 #include "cnumber.h"
 #include "csvreader.h"
 #include "framework/scoring.h"
+#include "orgcode.h"
+#include "quarterlabel.h"
+#include "textlimits.h"
 
 #include <QFile>
 #include <QSet>
@@ -98,11 +101,18 @@ private:
             errors->append({file, line, column, message});
     }
     std::optional<MetricValue> parseValue(const MetricDefinition &metric, const CsvField &field);
+    // False (after saying why) for a row without a field for every column of the header.
+    bool complete(const CsvRecord &record);
+    // The canonical quarter, or empty after an error.
+    QString quarterOf(const CsvField &field);
 
     const PeerType *peerType(const QString &text);
     QuarterData &quarter(const QString &label);
 
     std::array<int, ColumnCount> m_columns{};
+    QStringList m_header;
+    int m_matchedRows = 0; // rows of a methodology metric or the finance flags
+    QHash<QString, QString> m_quarterSpellings; // as written -> canonical
     QSet<QString> m_unknownMetrics;
     static constexpr qsizetype kMaxRememberedUnknown = 10000;
     QHash<QString, QHash<QString, SeenOrganisation>> m_seen;  // quarter -> org code -> ...
@@ -136,6 +146,8 @@ QuarterData &Reading::quarter(const QString &label)
 bool Reading::header(const CsvRecord &record)
 {
     m_columns.fill(-1);
+    for (const CsvField &field : record.fields)
+        m_header.append(field.text.trimmed());
     for (int i = 0; i < record.fields.size(); ++i) {
         const QString name = record.fields.at(i).text.trimmed().toLower();
         for (int c = 0; c < ColumnCount; ++c) {
@@ -170,8 +182,19 @@ std::optional<MetricValue> Reading::parseValue(const MetricDefinition &metric, c
                          .arg(shownValue(text), metric.id, labels.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    if (const auto number = parseNumber(text))
-        return MetricValue::fromNumber(*number);
+    if (const auto number = parseNumber(text)) {
+        if (metric.inRange(*number))
+            return MetricValue::fromNumber(*number);
+        if (metric.rangeText().isEmpty())
+            error(field,
+                QStringLiteral("value %1 is too large to be a real value for %2 (%3)")
+                    .arg(shownValue(text), metric.id, metric.name));
+        else
+            error(field,
+                QStringLiteral("value %1 is outside the valid range %2 for %3 (%4)")
+                    .arg(shownValue(text), metric.rangeText(), metric.id, metric.name));
+        return std::nullopt;
+    }
     if (!metric.scored)
         return MetricValue::fromLabel(text);  // contextual: kept as reported
     error(field, QStringLiteral("\"%1\" is not a number (metric %2 needs a number, or empty, '*' "
@@ -180,9 +203,55 @@ std::optional<MetricValue> Reading::parseValue(const MetricDefinition &metric, c
     return std::nullopt;
 }
 
+bool Reading::complete(const CsvRecord &record)
+{
+    const qsizetype have = record.fields.size();
+    if (have < m_header.size()) {
+        // Point just after the last field, where the missing ones should be.
+        const CsvField &last = record.fields.last();
+        error(last.line, last.column + int(last.text.size()),
+            QStringLiteral("this row ends after %1 of the header's %2 columns: no %3 (every row needs a "
+                           "field for every column, empty when there is no value)")
+                .arg(have)
+                .arg(m_header.size())
+                .arg(shownValue(m_header.at(have))));
+        return false;
+    }
+    for (qsizetype i = m_header.size(); i < have; ++i) {
+        // Trailing empty fields are harmless; text there means the columns shifted.
+        if (!record.fields.at(i).text.trimmed().isEmpty()) {
+            error(record.fields.at(i),
+                QStringLiteral("this row has %1 fields but the header has %2 columns (a value with a comma "
+                               "in it must be in double quotes)")
+                    .arg(have)
+                    .arg(m_header.size()));
+            return false;
+        }
+    }
+    return true;
+}
+
+QString Reading::quarterOf(const CsvField &field)
+{
+    // Files repeat a handful of spellings on every row: parse each once.
+    const auto known = m_quarterSpellings.constFind(field.text);
+    if (known != m_quarterSpellings.cend())
+        return *known;
+    QString problem;
+    const QString canonical = canonicalQuarter(field.text, &problem);
+    if (canonical.isEmpty()) {
+        error(field, problem);
+        return {};
+    }
+    m_quarterSpellings.insert(field.text, canonical);
+    return canonical;
+}
+
 void Reading::row(const CsvRecord &record)
 {
     ++summary.rows;
+    if (!complete(record))
+        return;
     static const CsvField absent;
     auto field = [&](Column c) -> const CsvField & {
         const int i = m_columns[c];
@@ -214,14 +283,35 @@ void Reading::row(const CsvRecord &record)
         return;
     }
 
-    const QString quarterLabel = field(Quarter).text.trimmed();
-    const QString code = field(OrgCode).text.trimmed();
-    if (quarterLabel.isEmpty())
+    if (field(Quarter).text.trimmed().isEmpty())
         return error(located(Quarter), QStringLiteral("empty quarter"));
-    if (code.isEmpty())
-        return error(located(OrgCode), QStringLiteral("empty organisation code"));
+    const QString quarterLabel = quarterOf(located(Quarter));
+    if (quarterLabel.isEmpty())
+        return;
+    // The code names a file on disk: nothing but letters and digits gets through.
+    const QString writtenCode = field(OrgCode).text.trimmed();
+    if (const QString problem = orgCodeProblem(writtenCode); !problem.isEmpty())
+        return error(located(OrgCode), problem);
+    const QString code = canonicalOrgCode(writtenCode);
     if (metricId.isEmpty())
         return error(located(MetricId), QStringLiteral("empty metric id"));
+    const QString name = field(OrgName).text.simplified();
+    if (name.isEmpty())
+        return error(located(OrgName), QStringLiteral("empty organisation name"));
+    if (const QString problem
+        = textLengthProblem(QStringLiteral("the organisation name"), name, kMaxNameLength);
+        !problem.isEmpty())
+        return error(located(OrgName), problem);
+    if (const QString problem = controlCharacterProblem(QStringLiteral("the organisation name"), name);
+        !problem.isEmpty())
+        return error(located(OrgName), problem);
+    const QString region = field(Region).text.simplified();
+    if (const QString problem = controlCharacterProblem(QStringLiteral("the region"), region);
+        !problem.isEmpty())
+        return error(located(Region), problem);
+    if (const QString problem = textLengthProblem(QStringLiteral("the region"), region, kMaxNameLength);
+        !problem.isEmpty())
+        return error(located(Region), problem);
 
     SeenOrganisation &seen = m_seen[quarterLabel][code];
     if (seen.typeLine == 0) {
@@ -237,9 +327,9 @@ void Reading::row(const CsvRecord &record)
     OrganisationQuarter &org = quarter(quarterLabel).organisation(code);
     org.peerType = type->id;
     if (org.name.isEmpty())
-        org.name = field(OrgName).text.trimmed();
+        org.name = name;
     if (org.region.isEmpty())
-        org.region = field(Region).text.trimmed();
+        org.region = region;
 
     if (!metric && !isDeficit && !isSupport)
         return;  // counted as a presence, nothing else
@@ -247,6 +337,7 @@ void Reading::row(const CsvRecord &record)
         ++summary.skippedNotApplicable;
         return;
     }
+    ++m_matchedRows;
 
     MetricValue value;
     if (metric) {
@@ -288,6 +379,12 @@ std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
 {
     if (summary.rows == 0 && errorCount == 0)
         error(0, 0, QStringLiteral("no data rows after the header"));
+    else if (m_matchedRows == 0 && errorCount == 0)
+        error(0, 0,
+            QStringLiteral("none of the %1 rows holds a metric of methodology %2 (is this the right "
+                           "file, or one for another methodology?)")
+                .arg(summary.rows)
+                .arg(methodology.id()));
     if (errorCount > MetricFileReader::kMaxListedErrors)
         errors->append({file, 0, 0,
                         QStringLiteral("%1 more errors not listed").arg(errorCount - MetricFileReader::kMaxListedErrors)});

@@ -11,8 +11,9 @@ void writeChangesCsv(QTextStream &out, const QList<PortfolioEntry> &changes)
                       QStringLiteral("quarter"), QStringLiteral("previous_quarter"), QStringLiteral("previous_segment"),
                       QStringLiteral("segment"), QStringLiteral("reason"), QStringLiteral("detail")});
     for (const PortfolioEntry &e : changes)
-        writeCsvRow(out, {e.code, csvText(e.name), e.peerType, e.quarter, e.previousQuarter, csvPositive(e.previousSegment),
-                          csvPositive(e.segment), e.changeReason(), csvText(e.changeDetail())});
+        writeCsvRow(out,
+            { e.code, e.name, e.peerType, e.quarter, e.previousQuarter, csvPositive(e.previousSegment),
+                csvPositive(e.segment), e.changeReason(), e.changeDetail() });
 }
 
 } // namespace owb

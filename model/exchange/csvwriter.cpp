@@ -1,24 +1,34 @@
 #include "csvwriter.h"
 
+#include "data/cnumber.h"
+
 namespace owb {
+
+namespace {
+bool looksLikeFormula(const QString &text)
+{
+    // Spreadsheets skip leading spaces and read full-width signs (U+FF0B
+    // plus, U+FF0D minus, U+FF1D equals, U+FF20 at) as the ASCII ones.
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r\n\uFF0B\uFF0D\uFF1D\uFF20");
+    qsizetype first = 0;
+    while (first < text.size() && text.at(first) == QLatin1Char(' '))
+        ++first;
+    if (first == text.size() || !formulaStarts.contains(text.at(first)))
+        return false;
+    return !parseCNumber(text).has_value(); // "-3.5" is a number, not a formula
+}
+} // namespace
 
 QString csvField(const QString &text)
 {
-    const bool needsQuotes = text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
-                             || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
+    const QString safe = looksLikeFormula(text) ? QLatin1Char('\'') + text : text;
+    const bool needsQuotes = safe.contains(QLatin1Char(',')) || safe.contains(QLatin1Char('"'))
+        || safe.contains(QLatin1Char('\n')) || safe.contains(QLatin1Char('\r'));
     if (!needsQuotes)
-        return text;
-    QString escaped = text;
+        return safe;
+    QString escaped = safe;
     escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
-QString csvText(const QString &text)
-{
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    if (!text.isEmpty() && formulaStarts.contains(text.front()))
-        return QLatin1Char('\'') + text;
-    return text;
 }
 
 void writeCsvRow(QTextStream &out, const QStringList &fields)

@@ -11,9 +11,10 @@ void writeLeagueCsv(QTextStream &out, const QList<LeagueEntry> &entries)
                       QStringLiteral("region"), QStringLiteral("segment"), QStringLiteral("average_score"),
                       QStringLiteral("deficit"), QStringLiteral("raw_segment"), QStringLiteral("to_next_segment")});
     for (const LeagueEntry &e : entries)
-        writeCsvRow(out, {csvPositive(e.rank), e.code, csvText(e.name), csvText(e.region), csvPositive(e.segment),
-                          csvHundredths(e.average), e.deficit ? QStringLiteral("1") : QStringLiteral("0"),
-                          csvPositive(e.rawSegment), csvHundredths(e.toNextSegment)});
+        writeCsvRow(out,
+            { csvPositive(e.rank), e.code, e.name, e.region, csvPositive(e.segment), csvHundredths(e.average),
+                e.deficit ? QStringLiteral("1") : QStringLiteral("0"), csvPositive(e.rawSegment),
+                csvHundredths(e.toNextSegment) });
 }
 
 } // namespace owb

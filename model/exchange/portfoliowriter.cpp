@@ -21,9 +21,9 @@ void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
 {
     writeCsvRow(out, portfolioColumns());
     for (const PortfolioEntry &e : entries)
-        writeCsvRow(out, {e.code, csvText(e.name), e.peerType, e.quarter, csvPositive(e.segment),
-                          csvHundredths(e.average), csvPositive(e.rank),
-                          csvPositive(e.previousSegment), e.movement()});
+        writeCsvRow(out,
+            { e.code, e.name, e.peerType, e.quarter, csvPositive(e.segment), csvHundredths(e.average),
+                csvPositive(e.rank), csvPositive(e.previousSegment), e.movement() });
 }
 
 QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)

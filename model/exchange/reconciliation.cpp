@@ -3,6 +3,7 @@
 #include "csvwriter.h"
 #include "fieldformat.h"
 #include "data/csvreader.h"
+#include "data/orgcode.h"
 
 #include <QFile>
 #include <cmath>
@@ -45,12 +46,16 @@ std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, D
         PublishedResult r;
         r.line = record.line;
         r.code = field(0).text.trimmed();
+        if (const QString problem = orgCodeProblem(r.code); !problem.isEmpty())
+            errors->append({path, field(0).line, field(0).column, problem});
+        r.code = canonicalOrgCode(r.code);
         bool ok = false;
         r.segment = field(1).text.trimmed().toInt(&ok);
         if (!ok || r.segment < 1 || r.segment > 5)
             errors->append({path, field(1).line, field(1).column, QStringLiteral("\"%1\" is not a segment from 1 to 5").arg(field(1).text)});
         const double average = field(2).text.trimmed().toDouble(&ok);
-        if (!ok || average <= 0)
+        // Average scores lie between 1.00 and 4.00; anything else (1e308, inf) is not one.
+        if (!ok || !std::isfinite(average) || average < 1 || average > 4)
             errors->append({path, field(2).line, field(2).column, QStringLiteral("\"%1\" is not an average score").arg(field(2).text)});
         r.average = Hundredths(std::llround(average * 100));
         const QString deficit = field(3).text.trimmed().toLower();
@@ -115,11 +120,13 @@ void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &ro
                       QStringLiteral("published_deficit"), QStringLiteral("computed_deficit"),
                       QStringLiteral("published_rank"), QStringLiteral("computed_rank"), QStringLiteral("difference")});
     for (const ReconciliationRow &r : rows)
-        writeCsvRow(out, {r.published.code, csvPositive(r.published.segment), csvPositive(r.segment), formatHundredths(r.published.average),
-                          r.found && r.average > 0 ? formatHundredths(r.average) : QString(),
-                          r.published.deficit ? QStringLiteral("1") : QStringLiteral("0"),
-                          r.found ? (r.deficit ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
-                          csvPositive(r.published.rank), csvPositive(r.rank), csvText(r.difference)});
+        writeCsvRow(out,
+            { r.published.code, csvPositive(r.published.segment), csvPositive(r.segment),
+                formatHundredths(r.published.average),
+                r.found && r.average > 0 ? formatHundredths(r.average) : QString(),
+                r.published.deficit ? QStringLiteral("1") : QStringLiteral("0"),
+                r.found ? (r.deficit ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
+                csvPositive(r.published.rank), csvPositive(r.rank), r.difference });
 }
 
 } // namespace owb

@@ -34,6 +34,7 @@ private:
     bool readDomains(const QJsonObject &root);
     bool readMetrics(const QJsonObject &root);
     bool readMetric(const QJsonObject &object, MetricDefinition *metric);
+    bool readRange(const QJsonObject &object, const QString &where, MetricDefinition *metric);
     bool readOptionalNumber(const QJsonObject &object, const QString &key, const QString &where,
                             std::optional<double> *out);
     bool readBands(const QJsonArray &bands, const QString &where, MetricDefinition *metric);
@@ -247,7 +248,14 @@ bool MethodologyParser::readMetric(const QJsonObject &object, MetricDefinition *
     if (!bands.isUndefined() && !bands.isNull()) {
         if (!bands.isArray() || bands.toArray().isEmpty())
             return fail(where, QStringLiteral("%1 must be a non-empty array").arg(quoted(QStringLiteral("bands"))));
-        return readBands(bands.toArray(), where, metric);
+        if (!readBands(bands.toArray(), where, metric))
+            return false;
+        if (!metric->labelBands)
+            return readRange(object, where, metric); // numeric bands: values have a range too
+        if (object.contains(QStringLiteral("range")))
+            return fail(
+                where, QStringLiteral("\"range\" applies to numbers; a metric banded by label has none"));
+        return true;
     }
 
     const QString direction = object.value(QStringLiteral("direction")).toString();
@@ -267,6 +275,36 @@ bool MethodologyParser::readMetric(const QJsonObject &object, MetricDefinition *
             return fail(where, higher ? QStringLiteral("\"floor\" must be below \"standard\" when higher is better")
                                       : QStringLiteral("\"floor\" must be above \"standard\" when lower is better"));
     }
+    return readRange(object, where, metric);
+}
+
+bool MethodologyParser::readRange(const QJsonObject &object, const QString &where, MetricDefinition *metric)
+{
+    const QJsonValue range = object.value(QStringLiteral("range"));
+    if (range.isUndefined())
+        return true;
+    const QJsonArray ends = range.toArray();
+    auto isEnd = [](const QJsonValue &v) {
+        return v.isNull() || (v.isDouble() && std::abs(v.toDouble()) <= MetricDefinition::kAbsurd);
+    };
+    if (!range.isArray() || ends.size() != 2 || !isEnd(ends.at(0)) || !isEnd(ends.at(1)))
+        return fail(where,
+            QStringLiteral("\"range\" must be [minimum, maximum], each a number (at most 1e12 "
+                           "either way) or null for no limit, such as [0, 100]"));
+    if (ends.at(0).isDouble())
+        metric->minimum = ends.at(0).toDouble();
+    if (ends.at(1).isDouble())
+        metric->maximum = ends.at(1).toDouble();
+    if (metric->minimum && metric->maximum && *metric->minimum >= *metric->maximum)
+        return fail(where, QStringLiteral("\"range\" must have its minimum below its maximum"));
+    for (const auto &[key, value] :
+        { std::pair { "standard", metric->standard }, std::pair { "floor", metric->floor } })
+        if (value && !metric->inRange(*value))
+            return fail(where,
+                QStringLiteral("\"%1\" %2 lies outside \"range\" (%3)")
+                    .arg(QLatin1String(key))
+                    .arg(*value)
+                    .arg(metric->rangeText()));
     return true;
 }
 
@@ -491,6 +529,23 @@ std::optional<Methodology> Methodology::fromFile(const QString &path, QString *e
         return std::nullopt;
     }
     return fromJson(file.readAll(), path, error);
+}
+
+bool MetricDefinition::inRange(double value) const
+{
+    return std::isfinite(value) && std::abs(value) <= kAbsurd && (!minimum || value >= *minimum)
+        && (!maximum || value <= *maximum);
+}
+
+QString MetricDefinition::rangeText() const
+{
+    if (minimum && maximum)
+        return QStringLiteral("%1 to %2").arg(*minimum).arg(*maximum);
+    if (minimum)
+        return QStringLiteral("%1 or more").arg(*minimum);
+    if (maximum)
+        return QStringLiteral("%1 or less").arg(*maximum);
+    return {};
 }
 
 const MetricDefinition *Methodology::metric(const QString &id) const

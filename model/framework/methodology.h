@@ -61,8 +61,17 @@ struct MetricDefinition
     Rational weight;
     bool scored = true;  // false: contextual, shown but never scored
     QString units;
+    // The values the metric can take ("range": [min, max], null for an open
+    // end): a percentage of patients 0 to 100, a rate at least 0, a variance
+    // either way. A value outside, or beyond kAbsurd either way, is refused.
+    std::optional<double> minimum;
+    std::optional<double> maximum;
+    static constexpr double kAbsurd = 1e12;
 
     bool isBanded() const { return !bands.isEmpty(); }
+    bool inRange(double value) const;
+    // "0 to 100", "0 or more", "-5 or less"; empty when neither end is declared.
+    QString rangeText() const;
 };
 
 struct NamedItem

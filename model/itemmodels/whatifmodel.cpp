@@ -1,5 +1,6 @@
 #include "whatifmodel.h"
 
+#include "data/cnumber.h"
 #include "framework/scoring.h"
 #include "itemroles.h"
 
@@ -99,12 +100,14 @@ bool WhatIfModel::setData(const QModelIndex &index, const QVariant &value, int r
                 return false;
             parsed = MetricValue::fromLabel(band->label);
         } else {
-            // The same notation as the metric files: C numbers, optional trailing %.
-            bool ok = false;
-            const double number = QString(text).remove(QLatin1Char('%')).trimmed().toDouble(&ok);
-            if (!ok || !std::isfinite(number))
+            // The same notation and range as the metric files: C numbers, optional trailing %.
+            QString digits = text;
+            if (digits.endsWith(QLatin1Char('%')))
+                digits.chop(1);
+            const auto number = parseCNumber(digits);
+            if (!number || (metric && !metric->inRange(*number)))
                 return false;
-            parsed = MetricValue::fromNumber(number);
+            parsed = MetricValue::fromNumber(*number);
         }
     }
     if (parsed.sameAs(m_result.actual.metrics.at(index.row()).value))

@@ -1,13 +1,13 @@
 #include "casereport.h"
 
-#include "casework/league.h"
-
 #include "casework/capability.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/league.h"
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
 #include "casework/segmentexplanation.h"
+#include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
@@ -134,7 +134,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     const PeerType *type = m.peerType(id.peerType);
     const QString typeName = type ? type->name : id.peerType;
     QString html = QStringLiteral("<h1>%1 %2</h1><p>%3 &middot; %4 &middot; %5</p>")
-                       .arg(escaped(id.code), escaped(id.name), escaped(typeName), escaped(id.region), escaped(quarter));
+                       .arg(escaped(id.code), escaped(shownName(id.name)), escaped(typeName),
+                           escaped(shownName(id.region)), escaped(quarter));
     const auto assessment = caseFile.assessment(quarter);
     const bool casework = caseFile.database().schemaVersion() >= 3;
     CaseworkStore store(caseFile.database());
@@ -316,9 +317,9 @@ void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
     rankPortfolio(entries, national, quarters.last());
     QList<QStringList> rows;
     for (const PortfolioEntry &e : entries)
-        rows.append({e.code, e.name, e.segment > 0 ? QString::number(e.segment) : QString(),
-                     e.average > 0 ? formatHundredths(e.average) : QString(), e.rank > 0 ? QString::number(e.rank) : QString(),
-                     e.movement(), e.casework});
+        rows.append({ e.code, shownName(e.name), e.segment > 0 ? QString::number(e.segment) : QString(),
+            e.average > 0 ? formatHundredths(e.average) : QString(),
+            e.rank > 0 ? QString::number(e.rank) : QString(), e.movement(), e.casework });
     QString html = QStringLiteral("<h1>Regional pack: %1</h1><p>%2 case files, quarter %3, methodology %4.</p>")
                        .arg(escaped(workspace.followedRegion().isEmpty() ? QStringLiteral("all organisations") : workspace.followedRegion()))
                        .arg(entries.size())

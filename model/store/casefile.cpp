@@ -72,11 +72,16 @@ QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
 
 std::optional<StoredAssessment> CaseFile::assessment(const QString &quarter)
 {
-    QSqlQuery q = m_db.exec(
+    return readAssessment(m_db, quarter);
+}
+
+std::optional<StoredAssessment> CaseFile::readAssessment(Database &db, const QString &quarter)
+{
+    QSqlQuery q = db.exec(
         QStringLiteral("SELECT methodology_id, methodology_sha256, method, finance_cap, peer_type,"
                        " peer_count, cut1, cut2, cut3, average, metrics_scored, raw_segment, deficit,"
                        " segment, rank, computed_at FROM assessment WHERE quarter = ?"),
-        {quarter});
+        { quarter });
     if (!q.next())
         return std::nullopt;
     StoredAssessment a;
@@ -95,20 +100,20 @@ std::optional<StoredAssessment> CaseFile::assessment(const QString &quarter)
     a.result.segment = q.value(13).toInt();
     a.result.rank = q.value(14).toInt();
     a.computedAt = q.value(15).toString();
-    a.result.code = identity().code;
+    a.result.code = db.scalar(QStringLiteral("SELECT code FROM organisation")).toString();
 
-    QSqlQuery metrics = m_db.exec(
+    QSqlQuery metrics = db.exec(
         QStringLiteral("SELECT metric_id, domain, kind, number, label, score, weight_num, weight_den"
                        " FROM metric_score WHERE quarter = ? ORDER BY position"),
-        {quarter});
+        { quarter });
     while (metrics.next())
         a.result.metrics.append({metrics.value(0).toString(), metrics.value(1).toString(),
                                  valueFromColumns(metrics, 2), metrics.value(5).toInt(),
                                  Rational{metrics.value(6).toLongLong(), metrics.value(7).toLongLong()}});
-    QSqlQuery domains = m_db.exec(
-        QStringLiteral("SELECT domain_id, score, segment, cut1, cut2, cut3 FROM domain_score"
-                       " WHERE quarter = ? ORDER BY position"),
-        {quarter});
+    QSqlQuery domains
+        = db.exec(QStringLiteral("SELECT domain_id, score, segment, cut1, cut2, cut3 FROM domain_score"
+                                 " WHERE quarter = ? ORDER BY position"),
+            { quarter });
     while (domains.next()) {
         a.result.domains.append({domains.value(0).toString(), domains.value(1).toInt(), domains.value(2).toInt()});
         if (const auto cuts = cutsFrom(domains, 3))

@@ -42,6 +42,9 @@ public:
     CaseIdentity identity();
     QStringList quarters();  // with an assessment, in period order
     std::optional<StoredAssessment> assessment(const QString &quarter);
+    // The same, from a case file's database while it is being opened (the
+    // schema ladder recomputes digests with it).
+    static std::optional<StoredAssessment> readAssessment(Database &db, const QString &quarter);
     QList<StoredAssessment> assessments();  // period order
     QHash<QString, MetricValue> metricValues(const QString &quarter);
 

@@ -145,9 +145,12 @@ void Database::applyPragmas()
 void Database::migrate(const Schema &schema, int from)
 {
     Transaction transaction(*this);
-    for (int step = from; step < schema.currentVersion(); ++step)
+    for (int step = from; step < schema.currentVersion(); ++step) {
         for (const QString &sql : schema.steps.at(step))
             exec(sql);
+        if (const auto program = schema.programs.value(step))
+            program(*this);
+    }
     if (from == 0)
         exec(QStringLiteral("PRAGMA application_id = %1").arg(schema.applicationId));
     exec(QStringLiteral("PRAGMA user_version = %1").arg(schema.currentVersion()));

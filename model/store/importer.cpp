@@ -1,5 +1,7 @@
 #include "importer.h"
 
+#include "data/textlimits.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +25,14 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
 {
     ImportOutcome outcome;
     const bool creating = Workspace::isAbsentOrEmpty(directory);
+    QString regionProblem = textLengthProblem(QStringLiteral("the region"), region, kMaxNameLength);
+    if (regionProblem.isEmpty())
+        regionProblem = controlCharacterProblem(QStringLiteral("the region"), region);
+    if (creating && !regionProblem.isEmpty()) {
+        outcome.storeError = QStringLiteral("%1: cannot create a workspace following this region: %2")
+                                 .arg(directory, regionProblem);
+        return outcome;
+    }
     if (!creating && !Workspace::isWorkspace(directory)) {
         outcome.storeError = QStringLiteral("%1: not an Oversight Workbench workspace, and not empty: refusing to "
                                             "write there")

@@ -1,5 +1,7 @@
 #include "schemas.h"
 
+#include "quarterrespelling.h"
+
 namespace owb {
 
 namespace {
@@ -150,9 +152,9 @@ QStringList versionFive()
 
 const Schema &caseFileSchema()
 {
-    static const Schema schema{
+    static const Schema schema {
         QStringLiteral("case file"),
-        0x4F574243,  // "OWBC"
+        0x4F574243, // "OWBC"
         {
             // Version 1: identity, metric values, and each quarter's
             // self-contained assessment (architecture: an old decision can
@@ -176,12 +178,13 @@ const Schema &caseFileSchema()
                                " raw_segment INTEGER, deficit INTEGER NOT NULL,"
                                " segment INTEGER, rank INTEGER,"
                                " computed_at TEXT NOT NULL, digest TEXT NOT NULL)"),
-                QStringLiteral("CREATE TABLE metric_score ("
-                               " quarter TEXT NOT NULL REFERENCES assessment(quarter) ON DELETE CASCADE,"
-                               " position INTEGER NOT NULL, metric_id TEXT NOT NULL, domain TEXT NOT NULL,"
-                               " kind INTEGER NOT NULL, number REAL, label TEXT,"
-                               " score INTEGER NOT NULL, weight_num INTEGER NOT NULL, weight_den INTEGER NOT NULL,"
-                               " PRIMARY KEY (quarter, metric_id))"),
+                QStringLiteral(
+                    "CREATE TABLE metric_score ("
+                    " quarter TEXT NOT NULL REFERENCES assessment(quarter) ON DELETE CASCADE,"
+                    " position INTEGER NOT NULL, metric_id TEXT NOT NULL, domain TEXT NOT NULL,"
+                    " kind INTEGER NOT NULL, number REAL, label TEXT,"
+                    " score INTEGER NOT NULL, weight_num INTEGER NOT NULL, weight_den INTEGER NOT NULL,"
+                    " PRIMARY KEY (quarter, metric_id))"),
                 QStringLiteral("CREATE TABLE domain_score ("
                                " quarter TEXT NOT NULL REFERENCES assessment(quarter) ON DELETE CASCADE,"
                                " position INTEGER NOT NULL, domain_id TEXT NOT NULL,"
@@ -190,11 +193,12 @@ const Schema &caseFileSchema()
             },
             // Version 2: capability assessments (per financial year) and notes.
             {
-                QStringLiteral("CREATE TABLE capability_area ("
-                               " year TEXT NOT NULL, area_id TEXT NOT NULL,"
-                               " self_rating TEXT NOT NULL DEFAULT '', region_rating TEXT NOT NULL DEFAULT '',"
-                               " notes TEXT NOT NULL DEFAULT '',"
-                               " PRIMARY KEY (year, area_id))"),
+                QStringLiteral(
+                    "CREATE TABLE capability_area ("
+                    " year TEXT NOT NULL, area_id TEXT NOT NULL,"
+                    " self_rating TEXT NOT NULL DEFAULT '', region_rating TEXT NOT NULL DEFAULT '',"
+                    " notes TEXT NOT NULL DEFAULT '',"
+                    " PRIMARY KEY (year, area_id))"),
                 QStringLiteral("CREATE TABLE capability_evidence ("
                                " id INTEGER PRIMARY KEY, year TEXT NOT NULL, area_id TEXT NOT NULL,"
                                " title TEXT NOT NULL, evidence_date TEXT NOT NULL DEFAULT '',"
@@ -217,16 +221,19 @@ const Schema &caseFileSchema()
             // Version 5: ICB system considerations and statutory assessment
             // notes; evidence items on findings.
             versionFive(),
+            // Version 6: quarter labels in their one spelling ("2025/26 Q1").
+            {},
         },
+        { { 5, [](Database &db) { respellCaseFileQuarters(db); } } },
     };
     return schema;
 }
 
 const Schema &peerStoreSchema()
 {
-    static const Schema schema{
+    static const Schema schema {
         QStringLiteral("workspace data file"),
-        0x4F574244,  // "OWBD"
+        0x4F574244, // "OWBD"
         {
             // Version 1: the national values every peer comparison needs, and
             // the bookkeeping that makes an interrupted import completable.
@@ -237,7 +244,7 @@ const Schema &peerStoreSchema()
                                " region TEXT NOT NULL DEFAULT '')"),
                 QStringLiteral("CREATE TABLE quarter ("
                                " label TEXT PRIMARY KEY,"
-                               " pending INTEGER NOT NULL DEFAULT 1)"),  // 1: case files not yet updated
+                               " pending INTEGER NOT NULL DEFAULT 1)"), // 1: case files not yet updated
                 QStringLiteral("CREATE TABLE org_quarter ("
                                " quarter TEXT NOT NULL REFERENCES quarter(label),"
                                " org_code TEXT NOT NULL REFERENCES organisation(code),"
@@ -255,7 +262,10 @@ const Schema &peerStoreSchema()
                                " file TEXT NOT NULL, sha256 TEXT NOT NULL, rows INTEGER NOT NULL,"
                                " quarters_changed INTEGER NOT NULL)"),
             },
+            // Version 2: quarter labels in their one spelling ("2025/26 Q1").
+            {},
         },
+        { { 1, respellPeerQuarters } },
     };
     return schema;
 }

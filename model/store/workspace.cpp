@@ -1,12 +1,14 @@
 #include "workspace.h"
 
 #include "casefile.h"
+#include "data/orgcode.h"
 #include "framework/assessment.h"
+#include "workspacepath.h"
 
 #include <QDateTime>
-#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 #include <map>
 
 namespace owb {
@@ -97,7 +99,7 @@ bool Workspace::follows(const OrganisationInfo &organisation) const
 
 QString Workspace::caseFilePath(const QString &code) const
 {
-    return QDir(m_directory).filePath(CaseFile::fileNameFor(code));
+    return caseFilePathIn(m_directory, code);
 }
 
 QStringList Workspace::caseFilePaths() const
@@ -152,6 +154,11 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
         for (qsizetype i = 0; i < quarter.organisations.size(); ++i) {
             const OrganisationQuarter &org = quarter.organisations.at(i);
             const OrganisationInfo info = organisations.value(org.code);
+            if (!isValidOrgCode(org.code)) {
+                if (!report.refusedCodes.contains(org.code))
+                    report.refusedCodes.append(org.code);
+                continue;
+            }
             if (!follows(info))
                 continue;
             auto &entry = work[org.code];

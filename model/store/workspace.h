@@ -25,6 +25,9 @@ struct ImportReport
     int caseFilesCreated = 0;
     int caseFilesUpdated = 0;
     int quartersWritten = 0;  // case-file quarters written
+    // Codes an earlier version stored without checking them ("sub/ZAC"):
+    // ranked among their peers, but never given a case file.
+    QStringList refusedCodes;
 };
 
 class Workspace

@@ -3,7 +3,8 @@
 expected.json) through owb and checks, for each: the exit code, the exact
 message (naming the file and the place), that nothing was changed, and that
 memory stayed bounded. Two inputs are generated here: a 1 MiB single line
-and a 200 MB file.
+a 200 MB file,
+a 900 kB organisation name and a header of 100,006 columns.
 
 Usage: check_corpus.py --owb PATH --corpus DIR [--big-mb N] [--memory-limit-mb M]
 """
@@ -68,7 +69,16 @@ def generate(corpus_out, big_mb):
             lines += block_lines
         f.write("2025/26 Q1,RA001,Trust 001,acute,OF0023,lots\n")
         lines += 1
-    return {"csv-long-line.csv": 2, "csv-200mb.csv": lines}
+    # A name under the record limit but far beyond any real name.
+    long_name = os.path.join(corpus_out, "csv-900kb-name.csv")
+    with open(long_name, "w") as f:
+        f.write(BASE.splitlines()[0] + "\n2025/26 Q1,RA9," + "N" * 900000 + ",acute,OF0023,60\n")
+    # A header of 100,006 columns, and a row that fills only the first six.
+    wide = os.path.join(corpus_out, "csv-100k-columns.csv")
+    with open(wide, "w") as f:
+        f.write(BASE.splitlines()[0] + "".join(",x%d" % i for i in range(100000)) + "\n")
+        f.write(BASE.splitlines()[1] + "\n")
+    return {"csv-long-line.csv": 2, "csv-200mb.csv": lines, "csv-900kb-name.csv": 2, "csv-100k-columns.csv": 2}
 
 
 def main():

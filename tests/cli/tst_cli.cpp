@@ -155,8 +155,8 @@ private Q_SLOTS:
                                          << QStringLiteral("BADJSON: metric M1: \"direction\" must be \"higher\" or \"lower\"");
         QTest::newRow("unknown quarter") << QStringList{"segment", "--data", "DATA", "--quarter", "2030/31 Q1"}
                                          << QStringLiteral("DATA: no rows for quarter \"2030/31 Q1\"");
-        QTest::newRow("bad value") << QStringList{"segment", "--data", "BADDATA"}
-                                   << QStringLiteral("BADDATA:3:28: \"lots\" is not a number");
+        QTest::newRow("bad value") << QStringList { "segment", "--data", "BADDATA" }
+                                   << QStringLiteral("BADDATA:3:31: \"lots\" is not a number");
         QTest::newRow("extra argument") << QStringList{"check", "a", "b"}
                                         << QStringLiteral("owb check: expected 1 argument(s), got 2");
     }
@@ -167,8 +167,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
         const QString bad = writeFile(dir, QStringLiteral("bad.csv"),
-                                      "quarter,org_code,org_name,org_type,metric_id,value\n"
-                                      "Q1 2025,RX1,A,acute,OF0023,1\nQ1 2025,RX1,A,acute,OF0013,lots\n");
+            "quarter,org_code,org_name,org_type,metric_id,value\n"
+            "2025/26 Q1,RX1,A,acute,OF0023,1\n2025/26 Q1,RX1,A,acute,OF0013,lots\n");
         const QString json = writeFile(dir, QStringLiteral("m.json"),
                                        R"({"id": "t", "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
                                           "metrics": [{"id": "M1", "domain": "a", "applies_to": ["acute"], "direction": "up"}],
@@ -209,6 +209,30 @@ private Q_SLOTS:
         const auto before = snapshot(ws);
         QCOMPARE(owb({QStringLiteral("import"), ws, data}).exitCode, 0);
         QCOMPARE(snapshot(ws), before);
+    }
+
+    // --quarter takes any spelling an import reads, and refuses what is not a quarter.
+    void quarterOptionSpellings()
+    {
+        QTemporaryDir dir;
+        const QString data = writeFile(dir, QStringLiteral("d.csv"), kData);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        QCOMPARE(owb({ QStringLiteral("import"), ws, data }).exitCode, 0);
+        const Run q1 = owb(
+            { QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("Q1 2025-26") });
+        QCOMPARE(q1.exitCode, 0);
+        QVERIFY2(q1.out.contains(QStringLiteral("RA1,Alpha,acute,2025/26 Q1,")), qPrintable(q1.out));
+        const Run segment = owb({ QStringLiteral("segment"), QStringLiteral("--data"), data,
+            QStringLiteral("--quarter"), QStringLiteral("2025/2026 Q2") });
+        QCOMPARE(segment.exitCode, 0);
+        QVERIFY2(segment.out.contains(QStringLiteral("\n2025/26 Q2,acute,RA1,")), qPrintable(segment.out));
+        const Run bad = owb(
+            { QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("2025/26 Q5") });
+        QCOMPARE(bad.exitCode, 2);
+        QCOMPARE(bad.err,
+            QStringLiteral(
+                "owb: --quarter: \"2025/26 Q5\" is not a quarter: a year has quarters Q1 to Q4\n"));
+        QCOMPARE(bad.out, QString());
     }
 
     void badImportChangesNothing()
@@ -310,6 +334,17 @@ private Q_SLOTS:
         QCOMPARE(fromData.exitCode, 0);
         QCOMPARE(fromData.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
                  (QStringList{"period,value,mean,lpl,upl,rules,side,type", "2025/26 Q1,60,55,,,,,", "2025/26 Q2,50,55,,,,,"}));
+        // Codes are stored in capitals; --org may be written in any case.
+        const Run lowerCase = owb({QStringLiteral("spc"), QStringLiteral("--data"), data, QStringLiteral("--org"),
+                                   QStringLiteral("ra1"), QStringLiteral("--metric"), QStringLiteral("OF0023")});
+        QCOMPARE(lowerCase.out, fromData.out);
+
+        const QString huge = writeFile(dir, QStringLiteral("huge.csv"), "period,value\nA,1e308\nB,1\n");
+        const Run overflow = owb({QStringLiteral("spc"), QStringLiteral("--series"), huge});
+        QCOMPARE(overflow.exitCode, 2);
+        QCOMPARE(overflow.err, huge + QStringLiteral(":2:3: value 1e308 is too large to be a real value (at most 1e12 "
+                                                     "either way)\n"));
+        QCOMPARE(overflow.out, QString());
 
         const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "period,value\nA,1\nB,x\n");
         const Run refused = owb({QStringLiteral("spc"), QStringLiteral("--series"), bad});
@@ -339,6 +374,17 @@ private Q_SLOTS:
         const Run refused = owb({QStringLiteral("reconcile"), ws, bad});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY(refused.err.contains(bad + QStringLiteral(":1: missing required column \"average_score\"")));
+
+        // A published code that is no code, and an average that is no score, are refused in place.
+        const QString hostile = writeFile(dir, QStringLiteral("hostile.csv"),
+                                          "Trust_code,Trust_name,Average_score,Trust_in_financial_deficit,Segment,Rank\n"
+                                          "=1+2,X,1e308,No,1,1\nra2,Beta,2.00,No,1,1\n");
+        const Run hostileRun = owb({QStringLiteral("reconcile"), ws, hostile});
+        QCOMPARE(hostileRun.exitCode, 2);
+        QCOMPARE(hostileRun.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+                 (QStringList{hostile + QStringLiteral(":2:1: organisation code \"=1+2\" may hold only letters A-Z and "
+                                                       "digits 0-9 (an ODS code such as RXX or R0A)"),
+                              hostile + QStringLiteral(":2:8: \"1e308\" is not an average score")}));
     }
 
     void report()

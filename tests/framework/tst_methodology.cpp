@@ -3,6 +3,9 @@
 
 #include "framework/methodology.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace owb;
@@ -56,6 +59,28 @@ private Q_SLOTS:
         QCOMPARE(m.segmentLabel(5), QStringLiteral("Recovery Support Programme"));
         QCOMPARE(m.sha256().size(), 64);
         QCOMPARE(m.scoredMetricsFor(QStringLiteral("ambulance")).size(), 7);
+    }
+
+    // Every numeric metric of the built-in catalogue declares its range, and
+    // each range holds the metric's standard and floor.
+    void builtInRanges()
+    {
+        const Methodology &m = Methodology::builtIn();
+        const QJsonArray metrics = QJsonDocument::fromJson(m.source()).object().value(QStringLiteral("metrics")).toArray();
+        QCOMPARE(metrics.size(), m.metrics().size());
+        for (const QJsonValue &entry : metrics) {
+            const MetricDefinition *metric = m.metric(entry.toObject().value(QStringLiteral("id")).toString());
+            QVERIFY(metric);
+            QCOMPARE(entry.toObject().contains(QStringLiteral("range")), !metric->labelBands);
+            if (metric->units == QLatin1String("%") && metric->domain != QLatin1String("finance"))
+                QCOMPARE(metric->rangeText(), QStringLiteral("0 to 100"));
+        }
+        QVERIFY(!m.metric(QStringLiteral("OF0020"))->inRange(-0.1));
+        QVERIFY(m.metric(QStringLiteral("OF0020"))->inRange(1e6));
+        QVERIFY(m.metric(QStringLiteral("OF0081"))->inRange(-62.2));
+        QVERIFY(!m.metric(QStringLiteral("OF0081"))->inRange(1e308));
+        QVERIFY(!m.metric(QStringLiteral("OF0023"))->inRange(100.01));
+        QVERIFY(m.metric(QStringLiteral("OF0023"))->inRange(100));
     }
 
     void defaults()
@@ -172,6 +197,30 @@ private Q_SLOTS:
             << QStringLiteral(R"("segmentation": {)")
             << QStringLiteral(R"("system_considerations": {"applies_to": ["acute"]}, "segmentation": {)")
             << QStringLiteral(R"(m.json: system_considerations: "tests" must be a non-empty array)");
+        // Issue 10: each metric's valid range is declared and checked.
+        QTest::newRow("range inverted")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("direction": "higher", "range": [100, 0])")
+            << QStringLiteral(R"(m.json: metric M1: "range" must have its minimum below its maximum)");
+        QTest::newRow("range of strings")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("direction": "higher", "range": ["0", "100"])")
+            << QStringLiteral(
+                   R"(m.json: metric M1: "range" must be [minimum, maximum], each a number (at most 1e12 either way) or null for no limit, such as [0, 100])");
+        QTest::newRow("range absurd")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("direction": "higher", "range": [0, 1e308])")
+            << QStringLiteral(
+                   R"(m.json: metric M1: "range" must be [minimum, maximum], each a number (at most 1e12 either way) or null for no limit, such as [0, 100])");
+        QTest::newRow("floor outside range")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("direction": "higher", "floor": -5, "range": [0, null])")
+            << QStringLiteral(R"(m.json: metric M1: "floor" -5 lies outside "range" (0 or more))");
+        QTest::newRow("range of label bands")
+            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("bands": [{"label": "Good", "score": 1}], "range": [0, 100])")
+            << QStringLiteral(
+                   R"(m.json: metric M1: "range" applies to numbers; a metric banded by label has none)");
         QTest::newRow("not an object") << QString::fromUtf8(kMinimal) << QStringLiteral("[1, 2]")
                                        << QStringLiteral("m.json: the top level must be a JSON object");
     }

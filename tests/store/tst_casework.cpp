@@ -3,12 +3,16 @@
 // the upgrade of a version-1 case file.
 
 #include "casework/casesession.h"
+#include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
+#include "store/quarterrespelling.h"
 #include "store/schemas.h"
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +80,101 @@ private Q_SLOTS:
         QVERIFY(checkCaseFile(m_path).clean());
     }
 
+    // Writes the version-5 fixture: version 4's case, with a decision, and
+    // quarter labels as version 5 kept them (the metric file's spelling).
+    // Run once with OWB_MAKE_FIXTURE=path; skipped otherwise.
+    void makeVersionFiveFixture()
+    {
+        const QString out = qEnvironmentVariable("OWB_MAKE_FIXTURE");
+        if (out.isEmpty())
+            QSKIP("writes a fixture only when asked");
+        QFile::remove(out);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v4.owcase"), out));
+        QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        CaseFile file(out, Database::Mode::OpenExisting);
+        {
+            Transaction transaction(file.database());
+            file.database().exec(
+                QStringLiteral("INSERT INTO decision (quarter, kind, computed_segment, decided_segment,"
+                               " rationale, decided_by, decided_on) VALUES ('2025/26 Q3', 'correction',"
+                               " 3, 4, 'Known data error', 'fixture', '2026-01-12')"));
+            respellCaseFileQuarters(file.database(), [](const QString &label) -> QString {
+                if (label == QLatin1String("2024/25 Q1"))
+                    return QStringLiteral("Q1 2024-25");
+                if (label == QLatin1String("2025/26 Q3"))
+                    return QStringLiteral("2025-26 Q3");
+                if (label == QLatin1String("2025/26 Q4"))
+                    return QStringLiteral("2025/2026 Q4");
+                return {};
+            });
+            transaction.commit();
+        }
+        file.database().exec(QStringLiteral("PRAGMA user_version = 5"));
+    }
+
+    // Issue 10: a case file keeping other spellings of quarter labels is
+    // mended by the schema ladder: one spelling everywhere, digests that
+    // still verify, and the change in the audit trail.
+    void upgradeRespellsQuarterLabels()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ZBL.owcase"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v5.owcase"), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QHash<QString, MetricValue> firstValues;
+        qint64 auditEntries = 0;
+        {
+            CaseFile old(path, Database::Mode::ReadOnly);
+            QCOMPARE(old.database().schemaVersion(), 5);
+            QCOMPARE(old.quarters().first(), QStringLiteral("Q1 2024-25"));
+            QVERIFY(old.quarters().contains(QStringLiteral("2025-26 Q3")));
+            QCOMPARE(old.consistencyProblems(), QStringList());
+            firstValues = old.metricValues(QStringLiteral("Q1 2024-25"));
+            auditEntries
+                = old.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+        }
+        CaseFile upgraded(path, Database::Mode::OpenExisting);
+        QCOMPARE(upgraded.database().schemaVersion(), caseFileSchema().currentVersion());
+        QCOMPARE(upgraded.quarters(),
+            (QStringList { "2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4", "2025/26 Q1", "2025/26 Q2",
+                "2025/26 Q3", "2025/26 Q4" }));
+        QVERIFY(!firstValues.isEmpty());
+        QCOMPARE(upgraded.metricValues(QStringLiteral("2024/25 Q1")).size(), firstValues.size());
+        QCOMPARE(upgraded.database().scalar(QStringLiteral("SELECT quarter FROM decision")).toString(),
+            QStringLiteral("2025/26 Q3"));
+        QCOMPARE(upgraded.database().scalar(QStringLiteral("SELECT entry_quarter FROM programme")).toString(),
+            QStringLiteral("2025/26 Q4"));
+        QVERIFY(upgraded.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong()
+            > auditEntries);
+        QCOMPARE(upgraded.consistencyProblems(), QStringList());
+        QCOMPARE(upgraded.database().sqliteProblems(), QStringList());
+        QVERIFY(checkCaseFile(path).clean());
+    }
+
+    // Respelling never launders an assessment edited behind the workbench's back.
+    void upgradeKeepsTamperingVisible()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ZBL.owcase"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v5.owcase"), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(
+                q.exec(QStringLiteral("UPDATE assessment SET average = 101 WHERE quarter = '2025-26 Q3'")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        CaseFile upgraded(path, Database::Mode::OpenExisting);
+        const QStringList problems = upgraded.consistencyProblems();
+        QVERIFY2(problems.join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("assessment 2025/26 Q3: contents do not match their digest")),
+            qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
     void readOnlyReadsWithoutUpgrading()
     {
         CaseFile readOnly(m_path, Database::Mode::ReadOnly);
@@ -114,6 +213,29 @@ private Q_SLOTS:
         session.setCapabilityOverall(year, CapabilityOverall::Rationale, QStringLiteral("Board turnover"));
         QCOMPARE(session.capability().overall(year).rationale, QStringLiteral("Board turnover"));
         QCOMPARE(session.capability().years(), QStringList{"2025/26"});
+    }
+
+    // Free text has a limit: longer text is refused with a message and
+    // nothing is stored or pushed on the undo stack.
+    void freeTextHasALimit()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString longest(kMaxFreeTextLength, QLatin1Char('x'));
+        const QString tooLong(kMaxFreeTextLength + 1, QLatin1Char('x'));
+        QCOMPARE(session.addNote(QString(), QString(), longest), QString());
+        const QString refused = session.addNote(QString(), QString(), tooLong);
+        QCOMPARE(refused,
+            QStringLiteral("%1: the text is 20001 characters long; at most 20000 are allowed, so nothing "
+                           "was changed.")
+                .arg(m_path));
+        QCOMPARE(session.notes().notes().size(), 1);
+        QCOMPARE(session.undoStack()->count(), 1);
+        const QString year = CaseSession::financialYear(QStringLiteral("Q3 2025-26"));
+        QCOMPARE(year, QStringLiteral("2025/26"));
+        QCOMPARE(session.setCapabilityOverall(year, CapabilityOverall::Rationale, tooLong), refused);
+        QCOMPARE(session.setNoteBody(session.notes().notes().first().id, tooLong), refused);
+        QCOMPARE(session.notes().notes().first().body, longest);
+        QCOMPARE(session.undoStack()->count(), 1);
     }
 
     void notesAndUndo()

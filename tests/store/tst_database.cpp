@@ -13,7 +13,7 @@ using namespace owb;
 namespace {
 Schema testSchema(QList<QStringList> steps)
 {
-    return Schema{QStringLiteral("test file"), 0x54455354, std::move(steps)};
+    return Schema { QStringLiteral("test file"), 0x54455354, std::move(steps), {} };
 }
 
 const QStringList kStep1{QStringLiteral("CREATE TABLE t (x INTEGER NOT NULL)")};
@@ -89,6 +89,34 @@ private Q_SLOTS:
         QCOMPARE(db.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 7);
     }
 
+    // A step's program runs in the upgrade's transaction: its writes commit
+    // with the step, and its failure rolls the whole upgrade back.
+    void programStepsShareTheTransaction()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        {
+            Database db(path, testSchema({ kStep1 }), Database::Mode::CreateIfMissing);
+            db.exec(QStringLiteral("INSERT INTO t (x) VALUES (7)"));
+        }
+        Schema failing = testSchema({ kStep1, {} });
+        failing.programs.insert(1, [](Database &db) {
+            db.exec(QStringLiteral("UPDATE t SET x = 8"));
+            throw StoreError(QStringLiteral("program failed"));
+        });
+        QCOMPARE(errorOpening(path, failing), QStringLiteral("program failed"));
+        {
+            Database db(path, testSchema({ kStep1 }), Database::Mode::OpenExisting);
+            QCOMPARE(db.schemaVersion(), 1);
+            QCOMPARE(db.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 7);
+        }
+        Schema working = testSchema({ kStep1, {} });
+        working.programs.insert(1, [](Database &db) { db.exec(QStringLiteral("UPDATE t SET x = 9")); });
+        Database db(path, working, Database::Mode::OpenExisting);
+        QCOMPARE(db.schemaVersion(), 2);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 9);
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -121,7 +149,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.db"));
         {
-            Database other(path, Schema{QStringLiteral("x"), 0x11111111, {kStep1}}, Database::Mode::CreateIfMissing);
+            Database other(path, Schema { QStringLiteral("x"), 0x11111111, { kStep1 }, {} },
+                Database::Mode::CreateIfMissing);
         }
         QCOMPARE(errorOpening(path, testSchema({kStep1})),
                  path + QStringLiteral(": not an Oversight Workbench test file (a SQLite database of another application)"));

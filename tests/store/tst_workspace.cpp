@@ -8,13 +8,15 @@
 #include "store/casefile.h"
 #include "store/integritycheck.h"
 #include "store/portfolio.h"
+#include "store/schemas.h"
 #include "store/workspace.h"
+#include "store/workspacepath.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSysInfo>
-#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -452,6 +454,101 @@ private Q_SLOTS:
         NationalCache national(workspace->peers(), Methodology::builtIn());
         QCOMPARE(national.peerValues(QStringLiteral("2025/26 Q2"), QStringLiteral("icb"), QStringLiteral("ICB-RTT18")),
                  (QList<double>{58.5, 61.0}));
+    }
+
+    // Issue 10: every path built from a code stays inside the workspace.
+    void pathsStayInside_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("parent") << "../victim/ZAJ";
+        QTest::newRow("absolute") << "/abs/path";
+        QTest::newRow("subfolder") << "sub/ZAC";
+        QTest::newRow("dot-dot") << "..";
+        QTest::newRow("dot") << ".";
+        QTest::newRow("empty") << "";
+        QTest::newRow("backslash") << "..\\ZAJ";
+        QTest::newRow("NUL") << QString::fromUtf8("ZAC\0x", 5);
+    }
+    void pathsStayInside()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        QVERIFY_THROWS_EXCEPTION(StoreError, pathInWorkspace(dir.path(), name));
+        QVERIFY_THROWS_EXCEPTION(StoreError, caseFilePathIn(dir.path(), name));
+    }
+    void plainCodeIsAPathInside()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(caseFilePathIn(dir.path(), QStringLiteral("R0A")),
+            QDir(dir.path()).filePath(QStringLiteral("R0A.owcase")));
+        QCOMPARE(pathInWorkspace(dir.path() + QStringLiteral("/"), QStringLiteral("peers.owdata")),
+            QDir(dir.path()).filePath(QStringLiteral("peers.owdata")));
+    }
+
+    // A code that reached peers.owdata before codes were checked never
+    // names a file: nothing is written outside the workspace, and the
+    // workspace still opens and imports (issue 10: "sub/ZAC" locked it).
+    void storedBadCodeNeverBecomesAPath()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        QDir().mkpath(dir.filePath(QStringLiteral("victim")));
+        {
+            auto workspace = Workspace::create(path);
+            MetricDataset dataset = parse(kData);
+            for (const QString &code : {QStringLiteral("../victim/ZAJ"), QStringLiteral("sub/ZAC")}) {
+                OrganisationQuarter &bad = dataset.quarters[0].organisation(code);
+                bad.name = QStringLiteral("Victim");
+                bad.peerType = QStringLiteral("acute");
+            }
+            Transaction transaction(workspace->peers().database());
+            workspace->peers().apply(dataset);
+            transaction.commit();
+        }
+        auto workspace = Workspace::open(path);
+        QCOMPARE(workspace->peers().pendingQuarters(), QStringList());
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("victim"))).entryList(QDir::Files), QStringList());
+        QStringList names;
+        for (const QString &file : workspace->caseFilePaths())
+            names.append(QFileInfo(file).fileName());
+        QCOMPARE(names, (QStringList{"RA1.owcase", "RA2.owcase", "RA3.owcase", "RM1.owcase"}));
+        MetricDataset again = parse(kData);
+        again.quarters[0].organisation(QStringLiteral("RA1")).values.insert(QStringLiteral("OF0023"), MetricValue::fromNumber(70));
+        const ImportReport report = workspace->import(again, Methodology::builtIn(), QStringLiteral("t.csv"),
+                                                      QStringLiteral("sha"), 1);
+        QCOMPARE(report.refusedCodes, (QStringList{"../victim/ZAJ", "sub/ZAC"}));
+        QVERIFY(report.caseFilesUpdated > 0);
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("victim"))).entryList(QDir::Files), QStringList());
+    }
+
+    // A workspace written when quarter labels kept the file's spelling is
+    // mended when opened: one spelling, the canonical values where both
+    // spellings of a quarter were stored, and case files assessed again.
+    void upgradesPeerQuarterSpellings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        QDir().mkpath(path);
+        const QString peers = QDir(path).filePath(PeerStore::kFileName);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/peers-v1.owdata"), peers));
+        QFile::setPermissions(peers, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        {
+            auto old = Workspace::open(path, Database::Mode::ReadOnly);
+            QCOMPARE(old->peers().database().schemaVersion(), 1);
+            QCOMPARE(old->peers().quarters(), (QStringList { "Q1 2025-26", "2025-26 Q2", "2025/26 Q2" }));
+        }
+        auto workspace = Workspace::open(path);
+        QCOMPARE(workspace->peers().database().schemaVersion(), peerStoreSchema().currentVersion());
+        QCOMPARE(workspace->peers().quarters(), (QStringList { "2025/26 Q1", "2025/26 Q2" }));
+        QCOMPARE(workspace->peers().pendingQuarters(), QStringList());
+        const QuarterData q2 = workspace->peers().loadQuarter(QStringLiteral("2025/26 Q2"));
+        QCOMPARE(q2.organisations.at(q2.index.value(QStringLiteral("RA1")))
+                     .values.value(QStringLiteral("OF0023"))
+                     .number,
+            50.0);
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(ra1.quarters(), (QStringList { "2025/26 Q1", "2025/26 Q2" }));
+        QVERIFY(checkWorkspace(path).clean());
     }
 };
 

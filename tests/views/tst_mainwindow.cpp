@@ -131,6 +131,9 @@ private Q_SLOTS:
         QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
         QVERIFY(whatIf->hasChanges());
         QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("lots")));
+        // Outside the metric's declared range, as an import would refuse it.
+        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("1e308")));
+        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("-62.2")));
 
         // Capability: a rating edit through the model is an undoable command.
         tabs->setCurrentWidget(window.caseView()->capabilityPage());
@@ -178,6 +181,14 @@ private Q_SLOTS:
                  QString());
         QCOMPARE(page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("62")), QString());
         QVERIFY(!page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("more")).isEmpty());
+        QCOMPARE(page->addTrajectoryPoint(
+                     QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("-62.2")),
+            QStringLiteral(
+                "-62.2 is outside the valid range 0 to 100 for OF0023 (Waiting 18 weeks or less for "
+                "elective treatment)."));
+        QVERIFY(!page->addTrajectoryPoint(
+                         QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("inf"))
+                     .isEmpty());
         QTest::qWait(100);  // the reload is queued; let layouts settle before looking
         QCOMPARE(page->trajectory()->rowCount(), 1);
         QCOMPARE(page->trajectory()->item(0, 2)->text(), QStringLiteral("62"));

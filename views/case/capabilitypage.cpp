@@ -11,6 +11,7 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -236,7 +237,9 @@ void CapabilityPage::saveAttachment()
     for (const EvidenceItem &item : m_context.session->capability().evidence(m_year)) {
         if (item.id != id || item.fileName.isEmpty())
             continue;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Attachment"), item.fileName);
+        // The stored name is only a suggestion of a name, never of a folder.
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Save Attachment"), QFileInfo(item.fileName).fileName());
         if (path.isEmpty())
             return;
         QSaveFile file(path);

@@ -1,18 +1,19 @@
 #include "caseworkpage.h"
 
 #include "casework/casesession.h"
+#include "data/cnumber.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QDate>
-#include <QGridLayout>
-#include <QLineSeries>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -430,12 +431,21 @@ QString CaseworkPage::recordDecision(bool correction, int segment, const QString
 
 QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
 {
-    bool ok = false;
-    QString(planned).remove(QLatin1Char('%')).toDouble(&ok);
-    if (!ok)
+    // Read as a metric file's value is: the same notation, the metric's range.
+    QString digits = planned;
+    if (digits.endsWith(QLatin1Char('%')))
+        digits.chop(1);
+    const auto number = parseCNumber(digits);
+    if (!number)
         return tr("\"%1\" is not a number.").arg(planned);
-    if (!m_context.session->methodology().metric(metricId))
+    const MetricDefinition *metric = m_context.session->methodology().metric(metricId);
+    if (!metric)
         return tr("\"%1\" is not a metric of the methodology.").arg(metricId);
+    if (!metric->inRange(*number))
+        return metric->rangeText().isEmpty()
+            ? tr("%1 is too large to be a real value for %2 (%3).").arg(planned, metric->id, metric->name)
+            : tr("%1 is outside the valid range %2 for %3 (%4).")
+                  .arg(planned, metric->rangeText(), metric->id, metric->name);
     return m_context.session->addRecord(trajectoryTable(),
                                         {{QStringLiteral("metric_id"), metricId},
                                          {QStringLiteral("quarter"), quarter},

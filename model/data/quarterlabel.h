@@ -1,0 +1,20 @@
+#pragma once
+// Quarter labels of the NHS financial year ("2026/27 Q1" is April to June
+// 2026). Every label that enters the program, from a metric file, an option
+// or an older workspace, goes through canonicalQuarter, so a workspace holds
+// one spelling per quarter and "2026-27 Q1" never becomes a second quarter.
+
+#include <QString>
+
+namespace owb {
+
+// The canonical spelling "YYYY/YY Qn" of a label written as "2026/27 Q1",
+// "2026-27 Q1", "Q1 2026/27", "2026/2027 Q1", "Q1 2026-27", "2026/27 Quarter 1"
+// (any case, spaces, '-' or '_' between the parts). Empty when the text is not
+// a real quarter; then *problem (if given) says why in plain words.
+QString canonicalQuarter(const QString &text, QString *problem = nullptr);
+
+// A sortable key: start year * 10 + quarter; -1 for a label that is not a quarter.
+int quarterKey(const QString &label);
+
+} // namespace owb
