@@ -1339,6 +1339,10 @@
         <source>Read-only: %1 has this workspace open; changes are refused.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only: %1; changes are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricTrendChart</name>
