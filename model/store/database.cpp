@@ -119,7 +119,8 @@ QString plainReason(const QString &path, const QSqlError &error)
     const int code = error.nativeErrorCode().toInt();
     switch (code & 0xff) {
     case 13: // SQLITE_FULL
-        return QStringLiteral("the disk is full: nothing was changed. Free some space, then try again");
+        return QStringLiteral("the disk is full. Free some space, then try again (an import completes where it "
+                              "stopped)");
     case 8: // SQLITE_READONLY
         return QStringLiteral(
             "it cannot be changed (a read-only file, folder or disk): open it read-only, or "
@@ -177,6 +178,10 @@ void createFileAtomically(const QString &path, const std::function<void(const QS
         if (!file.open(QIODevice::ReadWrite) || ::fsync(file.handle()) != 0)
             throw StoreError(QStringLiteral("%1: could not be written completely (%2); nothing was changed")
                                  .arg(path, diskFullHint(path)));
+    } catch (const StoreError &error) {
+        clear();
+        // Named as the user knows it, not by its temporary name.
+        throw StoreError(QString(error.message()).replace(temporary, path));
     } catch (...) {
         clear();
         throw;
@@ -212,10 +217,45 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
+    const QString wal = path + QStringLiteral("-wal");
+    const QString shm = path + QStringLiteral("-shm");
+    const bool walBefore = QFileInfo::exists(wal);
+    const bool walHoldsPages = QFileInfo(wal).size() > 0;
+    const bool shmBefore = QFileInfo::exists(shm);
     if (m_readOnly)
-        connectReader();
-    if (!m_db.open())
-        fail(QStringLiteral("cannot open"), m_db.lastError());
+        connectReader(false);
+    QSqlError error;
+    const auto tryOpen = [&] {
+        if (!m_db.open()) {
+            error = m_db.lastError();
+            return false;
+        }
+        QSqlQuery probe(m_db);
+        if (!probe.exec(QStringLiteral("PRAGMA application_id"))) {
+            error = probe.lastError();
+            return false;
+        }
+        return true;
+    };
+    bool opened = tryOpen();
+    // A reader that cannot create SQLite's index files (a full disk) reads
+    // the file as it stands, when no -wal holds more of it.
+    if (!opened && m_readOnly && !walHoldsPages) {
+        m_db.close();
+        // What the failed attempt created goes again (an empty -wal holds nothing).
+        if (!walBefore && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (!shmBefore)
+            QFile::remove(shm);
+        connectReader(true);
+        opened = tryOpen();
+    }
+    if (!opened) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        fail(QStringLiteral("cannot be opened"), error);
+    }
 
     try {
         const qint32 applicationId = scalar(QStringLiteral("PRAGMA application_id")).toInt();
@@ -257,7 +297,7 @@ void Database::fail(const QString &what, const QSqlError &error) const
     throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, plainReason(m_path, error)));
 }
 
-void Database::connectReader()
+void Database::connectReader(bool immutable)
 {
     // A reader must leave every file as it found it, a -wal included: a -wal
     // may hold the end of an import (a checkpoint cut short) or be a stray
@@ -271,7 +311,7 @@ void Database::connectReader()
     //   connection removes the -wal and -shm it created when it closes.
     const bool walBeside = QFileInfo::exists(m_path + QStringLiteral("-wal"));
     const bool writable = mayWrite(m_path) && mayWrite(QFileInfo(m_path).absolutePath());
-    if (!writable && !walBeside) {
+    if (immutable || (!writable && !walBeside)) {
         m_db.setDatabaseName(
             QStringLiteral("file:%1?immutable=1")
                 .arg(QString::fromUtf8(QUrl::toPercentEncoding(QFileInfo(m_path).absoluteFilePath(), "/"))));

@@ -70,7 +70,7 @@ public:
     }
 
 private:
-    void connectReader();
+    void connectReader(bool immutable);
     void applyPragmas();
     void migrate(const Schema &schema, int from);
 

@@ -80,6 +80,10 @@ void Workspace::loadSettings()
 
 std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QString &region)
 {
+    if (isWorkspace(directory))
+        throw StoreError(QStringLiteral("%1: another program has just created a workspace here; import again to "
+                                        "add to it")
+                             .arg(directory));
     if (!isAbsentOrEmpty(directory))
         throw StoreError(
             QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
@@ -147,6 +151,11 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::M
 {
     if (const QString why = whyNotWorkspace(directory); !why.isEmpty())
         throw StoreError(why);
+    if (mode != Database::Mode::ReadOnly)
+        if (const QString why = readOnlyReason(directory); !why.isEmpty())
+            throw StoreError(QStringLiteral("%1: cannot be changed: %2. It can still be read (owb portfolio, check, "
+                                            "report and reconcile, or the workbench, read-only)")
+                                 .arg(directory, why));
     std::unique_ptr<Workspace> workspace(new Workspace(directory, mode));
     if (mode == Database::Mode::ReadOnly)
         return workspace;
