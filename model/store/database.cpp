@@ -311,7 +311,10 @@ void Database::connectReader(bool immutable)
     //   connection removes the -wal and -shm it created when it closes.
     const bool walBeside = QFileInfo::exists(m_path + QStringLiteral("-wal"));
     const bool writable = mayWrite(m_path) && mayWrite(QFileInfo(m_path).absolutePath());
-    if (immutable || (!writable && !walBeside)) {
+    // A -journal beside a file is rolled back (or, when invalid, deleted) by
+    // any connection that may write: a reader reads the file as it stands.
+    const bool journalBeside = QFileInfo::exists(m_path + QStringLiteral("-journal"));
+    if (immutable || (!walBeside && (!writable || journalBeside))) {
         m_db.setDatabaseName(
             QStringLiteral("file:%1?immutable=1")
                 .arg(QString::fromUtf8(QUrl::toPercentEncoding(QFileInfo(m_path).absoluteFilePath(), "/"))));

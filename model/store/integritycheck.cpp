@@ -23,6 +23,13 @@ void prefixed(QStringList *out, const QString &path, const QStringList &problems
 // there. Check reads through it but leaves it as it is, and says so.
 void noteWal(CheckReport *report, const QString &path)
 {
+    const QFileInfo journal(path + QStringLiteral("-journal"));
+    if (journal.exists() && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath()))
+        report->notes.append(QStringLiteral("%1: has a rollback journal beside it (%2, %3 bytes), left by a write "
+                                            "that was cut short or copied in from elsewhere; check read the file "
+                                            "as it stands and left the journal as it is")
+                                 .arg(path, journal.fileName())
+                                 .arg(journal.size()));
     const QFileInfo wal(path + QStringLiteral("-wal"));
     if (wal.exists() && wal.size() > 0 && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath()))
         report->notes.append(

@@ -161,7 +161,18 @@ def case_stray_wal(fx):
             command[0], sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
     checked = run("check", ws, check=False)
     assert os.path.basename(cases[0]) + "-wal" in checked.stdout, "the stray -wal is not reported: " + checked.stdout
-    print("check and portfolio left %d files byte-identical, the stray -wal reported" % len(before))
+    # A rollback journal (here garbage) beside a case file: a connection that
+    # may write rolls it back or deletes it; a reader must leave it.
+    with open(cases[2] + "-journal", "wb") as f:
+        f.write(os.urandom(4096))
+    before = digests(ws)
+    for command in (["check", ws], ["check", cases[2]], ["portfolio", ws]):
+        run(*command, check=False)
+        after = {k: v for k, v in digests(ws).items() if k in before or not k.endswith("-shm")}
+        assert after == before, "owb %s changed the files beside a -journal" % command[0]
+    checked = run("check", ws, check=False)
+    assert os.path.basename(cases[2]) + "-journal" in checked.stdout, "the -journal is not reported"
+    print("check and portfolio left %d files byte-identical, the stray -wal and -journal reported" % len(before))
     return 0
 
 
