@@ -18,6 +18,16 @@ QAtomicInt connectionCounter;
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 
+// The size the header of a SQLite file says it has (page size times page
+// count), or 0 when the count is not valid (an old writer left it stale).
+qint64 sizeInHeader(const QByteArray &head)
+{
+    auto u16 = [&](int at) { return (quint32(quint8(head[at])) << 8) | quint8(head[at + 1]); };
+    auto u32 = [&](int at) { return (u16(at) << 16) | u16(at + 2); };
+    const qint64 pageSize = u16(16) == 1 ? 65536 : u16(16);
+    return u32(24) == u32(92) ? pageSize * u32(28) : 0;
+}
+
 void checkHeader(const QString &path, const QString &kind)
 {
     QFile file(path);
@@ -33,36 +43,27 @@ void checkHeader(const QString &path, const QString &kind)
         throw StoreError(QStringLiteral("%1: damaged %2 (the file is truncated)").arg(path, kind));
     // The header records the page size and, when valid, the page count: a
     // file shorter than that lost its end (a copy cut short, a full disk).
-    auto u16 = [&](int at) { return (quint32(quint8(head[at])) << 8) | quint8(head[at + 1]); };
-    auto u32 = [&](int at) { return (u16(at) << 16) | u16(at + 2); };
-    const qint64 pageSize = u16(16) == 1 ? 65536 : u16(16);
-    const qint64 pages = u32(28);
+    const qint64 expected = sizeInHeader(head);
     // In WAL mode a checkpoint cut short (a kill, a full disk) can leave the
     // header counting pages that are still only in the -wal: SQLite reads
     // them from there, so that is not damage.
     const bool walMode = quint8(head[18]) == 2 && quint8(head[19]) == 2;
     const bool walHoldsPages = walMode && QFileInfo(path + QStringLiteral("-wal")).size() > 32;
-    if (pages > 0 && u32(24) == u32(92) && file.size() < pageSize * pages && !walHoldsPages)
+    if (file.size() < expected && !walHoldsPages)
         throw StoreError(QStringLiteral("%1: damaged %2 (the file is truncated: %3 bytes of %4)")
                              .arg(path, kind)
                              .arg(file.size())
-                             .arg(pageSize * pages));
+                             .arg(expected));
 }
 
-// Reads the header's page size and page count: true when the file holds every
-// page the header counts (or the header does not say).
+// True when the file holds every page its header counts (or the header does not say).
 bool isWholeFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray head = file.read(100);
-    if (head.size() < 100)
-        return false;
-    auto u16 = [&](int at) { return (quint32(quint8(head[at])) << 8) | quint8(head[at + 1]); };
-    auto u32 = [&](int at) { return (u16(at) << 16) | u16(at + 2); };
-    const qint64 pageSize = u16(16) == 1 ? 65536 : u16(16);
-    return u32(24) != u32(92) || file.size() >= pageSize * u32(28);
+    return head.size() == 100 && file.size() >= sizeInHeader(head);
 }
 
 // What to tell the user when a write failed and the cause may be space.
@@ -108,10 +109,6 @@ QString verbFor(const QString &sql)
     return reading ? QStringLiteral("cannot be read") : QStringLiteral("cannot be changed");
 }
 
-bool mayWrite(const QString &path)
-{
-    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
-}
 
 // Plain words for what SQLite reported (never its own text).
 QString plainReason(const QString &path, const QSqlError &error)
@@ -145,6 +142,11 @@ QString plainReason(const QString &path, const QSqlError &error)
     }
 }
 } // namespace
+
+bool mayWrite(const QString &path)
+{
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
 
 void createPrivateFile(const QString &path)
 {

@@ -98,6 +98,10 @@ private:
     bool m_done = false;
 };
 
+// Whether this process may write `path` (access(2): a read-only mount says
+// no even to root; errno says why when not).
+bool mayWrite(const QString &path);
+
 // Creates an empty file readable and writable by its owner only.
 void createPrivateFile(const QString &path);
 

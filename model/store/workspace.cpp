@@ -5,12 +5,10 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <algorithm>
 #include <cerrno>
 #include <map>
-#include <unistd.h>
 
 namespace owb {
 
@@ -80,27 +78,23 @@ void Workspace::loadSettings()
 
 std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QString &region)
 {
-    if (isWorkspace(directory))
-        throw StoreError(QStringLiteral("%1: another program has just created a workspace here; import again to "
-                                        "add to it")
-                             .arg(directory));
-    if (!isAbsentOrEmpty(directory))
-        throw StoreError(
-            QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
+    const auto refuseUnlessEmpty = [&] {
+        if (isWorkspace(directory))
+            throw StoreError(QStringLiteral("%1: another program has just created a workspace here; import "
+                                            "again to add to it")
+                                 .arg(directory));
+        if (!isAbsentOrEmpty(directory))
+            throw StoreError(
+                QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
+    };
+    refuseUnlessEmpty();
     if (!QDir().mkpath(directory))
         throw StoreError(QStringLiteral("%1: cannot create the folder").arg(directory));
     // Two creators of the same folder: the lock lets one through, and the
     // other is told who has it; the folder is looked at again under the lock
     // because a creator that finished just before is no longer "empty".
     auto lock = std::make_unique<WorkspaceLock>(QDir(directory).absolutePath());
-    if (isWorkspace(directory))
-        throw StoreError(
-            QStringLiteral("%1: another program has just created a workspace here; import again to "
-                           "add to it")
-                .arg(directory));
-    if (!isAbsentOrEmpty(directory))
-        throw StoreError(
-            QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
+    refuseUnlessEmpty();
     createFileAtomically(QDir(directory).filePath(PeerStore::kFileName), [&](const QString &temporary) {
         PeerStore peers(temporary, Database::Mode::CreateIfMissing);
         Transaction transaction(peers.database());
@@ -133,8 +127,7 @@ QString Workspace::whyNotWorkspace(const QString &directory)
 
 QString Workspace::readOnlyReason(const QString &directory)
 {
-    const auto denied
-        = [](const QString &path) { return ::access(QFile::encodeName(path).constData(), W_OK) != 0; };
+    const auto denied = [](const QString &path) { return !mayWrite(path); };
     if (denied(directory))
         return errno == EROFS ? QStringLiteral("it is on a read-only disk")
                               : QStringLiteral("you may read its folder but not change it");
