@@ -20,11 +20,19 @@
 namespace owb {
 
 namespace {
+// A lock file or note that is a link, a device or a pipe (planted, or a
+// mistake) is not read: reading /dev/zero would never end.
+bool isPlainFile(const QString &path)
+{
+    const QFileInfo info(path);
+    return !info.isSymLink() && info.isFile();
+}
+
 QJsonObject readNote(const QString &directory)
 {
     QFile noteFile(QDir(directory).filePath(WorkspaceLock::kHolderName));
-    if (noteFile.size() < 4096 && noteFile.open(QIODevice::ReadOnly))
-        return QJsonDocument::fromJson(noteFile.readAll()).object();
+    if (isPlainFile(noteFile.fileName()) && noteFile.open(QIODevice::ReadOnly))
+        return QJsonDocument::fromJson(noteFile.read(4096)).object();
     return {};
 }
 
@@ -34,34 +42,45 @@ QString describe(const QString &directory, const QLockFile &lock)
     QString host;
     QString application;
     QJsonObject note;
+    // The lock file's owner and time, taken at the first look: the holder
+    // may be gone by the end of the wait below.
+    const QFileInfo lockFile(QDir(directory).filePath(WorkspaceLock::kLockName));
+    QString owner = lockFile.owner();
+    QDateTime since = lockFile.lastModified().toUTC();
     // A new holder creates the lock file, then writes its facts into it, then
     // writes the holder note: a look in between finds them empty (process 0)
-    // or finds the note of an earlier holder. Wait a moment for them.
+    // or finds the note of an earlier holder. Wait a moment for them, keeping
+    // the best facts seen.
     for (int attempt = 0; attempt < 40; ++attempt) {
-        lock.getLockInfo(&pid, &host, &application);
-        note = readNote(directory);
-        if (pid > 0 && note.value(QStringLiteral("pid")).toInteger() == pid)
+        qint64 seenPid = 0;
+        QString seenHost;
+        QString seenApplication;
+        if (lock.getLockInfo(&seenPid, &seenHost, &seenApplication) && seenPid > 0) {
+            pid = seenPid;
+            host = seenHost;
+            application = seenApplication;
+        }
+        const QJsonObject seenNote = readNote(directory);
+        if (pid > 0 && seenNote.value(QStringLiteral("pid")).toInteger() == pid) {
+            note = seenNote;
             break;
+        }
         QThread::msleep(25);
     }
-    if (note.value(QStringLiteral("pid")).toInteger() != pid)
-        note = {};
-    const QFileInfo lockFile(QDir(directory).filePath(WorkspaceLock::kLockName));
-    const QString since
-        = note.value(QStringLiteral("since")).toString(lockFile.lastModified().toUTC().toString(Qt::ISODate));
+    if (const QDateTime noted = QDateTime::fromString(note.value(QStringLiteral("since")).toString(), Qt::ISODate);
+        noted.isValid())
+        since = noted.toUTC();
+    if (!since.isValid())
+        since = QDateTime::currentDateTimeUtc();
     // Without a note the lock file's owner is still a name.
     QString user = note.value(QStringLiteral("user")).toString();
     if (user.isEmpty())
-        user = lockFile.owner();
-    if (user.isEmpty())
-        user = QStringLiteral("user id %1").arg(lockFile.ownerId());
+        user = owner.isEmpty() ? QStringLiteral("a user whose name could not be read") : owner;
     const QString program = application.isEmpty() ? QStringLiteral("unknown program") : application;
     return QStringLiteral("%1 on %2 (%3) since %4")
         .arg(user, host.isEmpty() ? QStringLiteral("an unknown host") : host,
             pid > 0 ? QStringLiteral("%1, process %2").arg(program).arg(pid) : program,
-            QDateTime::fromString(since, Qt::ISODate)
-                .toUTC()
-                .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+            since.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
 }
 } // namespace
 
@@ -69,6 +88,11 @@ WorkspaceLock::WorkspaceLock(const QString &directory)
     : m_directory(directory)
     , m_lock(std::make_unique<QLockFile>(QDir(directory).filePath(kLockName)))
 {
+    const QString lockPath = QDir(directory).filePath(kLockName);
+    if (QFileInfo(lockPath).isSymLink() || (QFileInfo::exists(lockPath) && !isPlainFile(lockPath)))
+        throw StoreError(QStringLiteral("%1: %2 is not a lock file (a link, a folder or a device): remove it, then "
+                                        "try again")
+                             .arg(QDir::toNativeSeparators(directory), kLockName));
     // Never stale by age: only a holder that is gone from this host is.
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
@@ -104,6 +128,8 @@ WorkspaceLock::~WorkspaceLock()
 bool WorkspaceLock::isHeld(const QString &directory)
 {
     // Looks without taking: reading must not create or remove a lock file.
+    if (!isPlainFile(QDir(directory).filePath(kLockName)))
+        return false;
     const QLockFile probe(QDir(directory).filePath(kLockName));
     qint64 pid = 0;
     QString host;
@@ -117,7 +143,7 @@ bool WorkspaceLock::isHeld(const QString &directory)
 
 QString WorkspaceLock::holder(const QString &directory)
 {
-    if (!QFileInfo::exists(QDir(directory).filePath(kLockName)))
+    if (!isPlainFile(QDir(directory).filePath(kLockName)))
         return {};
     QLockFile probe(QDir(directory).filePath(kLockName));
     probe.setStaleLockTime(0);

@@ -477,6 +477,29 @@ def case_lock_holder(fx, runs):
             plain(done.stderr)
             assert "process" in done.stderr and " on " in done.stderr, done.stderr
     print("%d of %d second imports met the lock; every holder named" % (seen, runs))
+    # A holder note, then a lock file, replaced by a link to an endless device: never read (it hung).
+    note, lock = os.path.join(ws, ".owb-lock-holder"), os.path.join(ws, ".owb-lock")
+    holder = subprocess.Popen([OWB, "import", ws, fx.national], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while holder.poll() is None and not os.path.exists(note):
+        time.sleep(0.002)
+    if holder.poll() is None:
+        if os.path.exists(note):
+            os.replace(note, note + ".gone")
+        os.symlink("/dev/zero", note)
+        done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+        assert "in use by" not in done.stderr or "process" in done.stderr, done.stderr
+        plain(done.stderr)
+    holder.wait()
+    for path in (note, note + ".gone"):
+        if os.path.lexists(path):
+            os.remove(path)
+    os.symlink("/dev/zero", lock)
+    done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "is not a lock file" in done.stderr, done.stderr
+    run("check", ws)
+    os.remove(lock)
+    run("import", ws, fx.national)
+    print("a lock file or holder note linked to /dev/zero: refused or ignored, never read")
     return 0
 
 
