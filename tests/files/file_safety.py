@@ -191,7 +191,8 @@ def case_create_race(fx, runs):
         for code, out, err in results:
             if code != 0:
                 plain(err)
-                outcomes[err.split(": ", 1)[1].split(" by ")[0][:60]] = outcomes.get(err.split(": ", 1)[1].split(" by ")[0][:60], 0) + 1
+                said = err.split(": ", 1)[-1].split(" by ")[0].strip()[:60]
+                outcomes[said] = outcomes.get(said, 0) + 1
         cases = len(glob.glob(os.path.join(ws, "*.owcase")))
         assert cases == expected_cases, "run %d: %d case files instead of %d" % (n, cases, expected_cases)
         assert dump(ws) == reference, "run %d: differs from a single import" % n
