@@ -1355,6 +1355,10 @@
         <source>%1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only: %1; changes are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricTrendChart</name>

@@ -180,10 +180,13 @@ bool MainWindow::openPath(const QString &path)
     }
     const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
     std::unique_ptr<Workspace> workspace;
+    // Read-only media, or files this user may read but not write: shown, never changed.
+    const QString readOnlyReason = Workspace::readOnlyReason(directory);
     try {
         try {
             // Opening completes an import that was interrupted.
-            workspace = Workspace::open(directory);
+            workspace = Workspace::open(directory, readOnlyReason.isEmpty() ? Database::Mode::OpenExisting
+                                                                            : Database::Mode::ReadOnly);
         } catch (const WorkspaceInUse &inUse) {
             // Another instance writes here: offer to read along without writing.
             QMessageBox ask(QMessageBox::Question, tr("Workspace in use"),
@@ -208,7 +211,9 @@ bool MainWindow::openPath(const QString &path)
     setWindowTitle(m_workspace->isReadOnly()
                        ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
                        : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
-    if (m_workspace->isReadOnly())
+    if (!readOnlyReason.isEmpty())
+        statusBar()->showMessage(tr("Read-only: %1; changes are refused.").arg(readOnlyReason));
+    else if (m_workspace->isReadOnly())
         statusBar()->showMessage(tr("Read-only: %1 has this workspace open; changes are refused.")
                                      .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())

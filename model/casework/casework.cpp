@@ -169,11 +169,11 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
     QSqlQuery q(m_db.connection());
     if (!q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table.name, columns.join(QStringLiteral(", ")),
                                                                          marks.join(QStringLiteral(", ")))))
-        m_db.fail(QStringLiteral("cannot prepare an insert into %1").arg(table.name), q.lastError().text());
+        m_db.fail(QStringLiteral("cannot be changed"), q.lastError());
     for (const QVariant &v : std::as_const(bindings))
         q.addBindValue(v.isNull() ? QVariant(QStringLiteral("")) : v);
     if (!q.exec())
-        m_db.fail(QStringLiteral("cannot insert into %1").arg(table.name), q.lastError().text());
+        m_db.fail(QStringLiteral("cannot be changed"), q.lastError());
     const qint64 id = q.lastInsertId().toLongLong();
     transaction.commit();
     return id;

@@ -1,13 +1,13 @@
 #include "casefile.h"
 
 #include "auditlog.h"
-
 #include "data/metricdataset.h"
 #include "framework/scoring.h"
 #include "schemas.h"
 #include "valuecolumns.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <algorithm>
 
 namespace owb {
@@ -15,7 +15,7 @@ namespace owb {
 namespace {
 QVariant cutValue(const std::optional<CutPoints> &cuts, int which)
 {
-    const CutPoints c = cuts.value_or(CutPoints{});
+    const CutPoints c = cuts.value_or(CutPoints {});
     const double value = which == 1 ? c.t1 : which == 2 ? c.t2 : c.t3;
     return cuts.has_value() ? QVariant(value) : QVariant();
 }
@@ -24,7 +24,8 @@ std::optional<CutPoints> cutsFrom(const QSqlQuery &q, int first)
 {
     if (q.value(first).isNull())
         return std::nullopt;
-    return CutPoints{q.value(first).toDouble(), q.value(first + 1).toDouble(), q.value(first + 2).toDouble()};
+    return CutPoints { q.value(first).toDouble(), q.value(first + 1).toDouble(),
+        q.value(first + 2).toDouble() };
 }
 
 QVariant nullIfZero(int value)
@@ -33,12 +34,34 @@ QVariant nullIfZero(int value)
 }
 } // namespace
 
-CaseFile::CaseFile(const QString &path, Database::Mode mode) : m_db(path, caseFileSchema(), mode)
+CaseFile::CaseFile(const QString &path, Database::Mode mode)
+    : m_db(path, caseFileSchema(), mode)
 {
     // Every transaction through this case file seals the audit entries its
     // changes produced; see auditlog.h.
     m_db.setTransactionHooks([this] { m_auditMark = auditlog::lastSeq(m_db); },
-                             [this] { auditlog::seal(m_db, m_auditMark, auditlog::currentActor()); });
+        [this] { auditlog::seal(m_db, m_auditMark, auditlog::currentActor()); });
+}
+
+QString CaseFile::nameMismatch(const QString &path, const QString &code)
+{
+    const QFileInfo info(path);
+    if (!info.fileName().endsWith(kSuffix))
+        return {}; // a case file checked on its own, under any name
+    const QString named = info.fileName().chopped(kSuffix.size());
+    if (code.isEmpty() || code == named)
+        return {};
+    return QStringLiteral(
+        "%1: holds organisation %2, but its name says %3 (a copy saved under another name?): "
+        "it is not written into; move it out of the workspace or give it its right name")
+        .arg(path, code, named);
+}
+
+void CaseFile::verifyName(const QString &path)
+{
+    const QString mismatch = nameMismatch(path, CaseFile(path, Database::Mode::ReadOnly).identity().code);
+    if (!mismatch.isEmpty())
+        throw StoreError(mismatch);
 }
 
 CaseIdentity CaseFile::identity()
@@ -46,7 +69,7 @@ CaseIdentity CaseFile::identity()
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT code, name, peer_type, region FROM organisation"));
     if (!q.next())
         return {};
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() };
 }
 
 QStringList CaseFile::quarters()
@@ -64,7 +87,7 @@ QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
     QHash<QString, MetricValue> values;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT metric_id, kind, number, label FROM metric_value "
                                            "WHERE quarter = ?"),
-                            {quarter});
+        { quarter });
     while (q.next())
         values.insert(q.value(0).toString(), valueFromColumns(q, 1));
     return values;
@@ -115,7 +138,8 @@ std::optional<StoredAssessment> CaseFile::readAssessment(Database &db, const QSt
                                  " WHERE quarter = ? ORDER BY position"),
             { quarter });
     while (domains.next()) {
-        a.result.domains.append({domains.value(0).toString(), domains.value(1).toInt(), domains.value(2).toInt()});
+        a.result.domains.append(
+            { domains.value(0).toString(), domains.value(1).toInt(), domains.value(2).toInt() });
         if (const auto cuts = cutsFrom(domains, 3))
             a.domainCuts.insert(domains.value(0).toString(), *cuts);
     }
@@ -133,7 +157,7 @@ QList<StoredAssessment> CaseFile::assessments()
 bool CaseFile::sameQuarter(const QuarterRecord &record)
 {
     const QString stored = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"),
-                                       {record.assessment.quarter})
+                                   { record.assessment.quarter })
                                .toString();
     if (stored != record.assessment.digest())
         return false;
@@ -150,52 +174,60 @@ void CaseFile::writeQuarter(const QuarterRecord &record)
 {
     const StoredAssessment &a = record.assessment;
     const QString &quarter = a.quarter;
-    m_db.exec(QStringLiteral("DELETE FROM metric_value WHERE quarter = ?"), {quarter});
+    m_db.exec(QStringLiteral("DELETE FROM metric_value WHERE quarter = ?"), { quarter });
     for (auto it = record.values.cbegin(); it != record.values.cend(); ++it) {
         const ValueColumns v = columnsFor(it.value());
         m_db.exec(QStringLiteral("INSERT INTO metric_value (quarter, metric_id, kind, number, label)"
                                  " VALUES (?, ?, ?, ?, ?)"),
-                  {quarter, it.key(), v.kind, v.number, v.label});
+            { quarter, it.key(), v.kind, v.number, v.label });
     }
-    m_db.exec(QStringLiteral("DELETE FROM assessment WHERE quarter = ?"), {quarter});
+    m_db.exec(QStringLiteral("DELETE FROM assessment WHERE quarter = ?"), { quarter });
     m_db.exec(QStringLiteral("INSERT INTO assessment (quarter, methodology_id, methodology_sha256, method,"
                              " finance_cap, peer_type, peer_count, cut1, cut2, cut3, average,"
                              " metrics_scored, raw_segment, deficit, segment, rank, computed_at, digest)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {quarter, a.methodologyId, a.methodologySha256, a.method, a.financeCap, a.result.peerType,
-               a.peerCount, cutValue(a.cuts, 1), cutValue(a.cuts, 2), cutValue(a.cuts, 3),
-               nullIfZero(a.result.average), a.result.metricsScored, nullIfZero(a.result.rawSegment),
-               a.result.deficit ? 1 : 0, nullIfZero(a.result.segment), nullIfZero(a.result.rank),
-               a.computedAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : a.computedAt,
-               a.digest()});
+        { quarter, a.methodologyId, a.methodologySha256, a.method, a.financeCap, a.result.peerType,
+            a.peerCount, cutValue(a.cuts, 1), cutValue(a.cuts, 2), cutValue(a.cuts, 3),
+            nullIfZero(a.result.average), a.result.metricsScored, nullIfZero(a.result.rawSegment),
+            a.result.deficit ? 1 : 0, nullIfZero(a.result.segment), nullIfZero(a.result.rank),
+            a.computedAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : a.computedAt,
+            a.digest() });
     for (qsizetype i = 0; i < a.result.metrics.size(); ++i) {
         const MetricResult &m = a.result.metrics.at(i);
         const ValueColumns v = columnsFor(m.value);
         m_db.exec(QStringLiteral("INSERT INTO metric_score (quarter, position, metric_id, domain, kind,"
                                  " number, label, score, weight_num, weight_den)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {quarter, int(i), m.metricId, m.domain, v.kind, v.number, v.label, m.score, m.weight.num,
-                   m.weight.den});
+            { quarter, int(i), m.metricId, m.domain, v.kind, v.number, v.label, m.score, m.weight.num,
+                m.weight.den });
     }
     for (qsizetype i = 0; i < a.result.domains.size(); ++i) {
         const DomainResult &d = a.result.domains.at(i);
         const auto cut = a.domainCuts.constFind(d.domainId);
-        const std::optional<CutPoints> cuts = cut == a.domainCuts.cend() ? std::nullopt
-                                                                         : std::optional<CutPoints>(*cut);
+        const std::optional<CutPoints> cuts
+            = cut == a.domainCuts.cend() ? std::nullopt : std::optional<CutPoints>(*cut);
         m_db.exec(QStringLiteral("INSERT INTO domain_score (quarter, position, domain_id, score, segment,"
                                  " cut1, cut2, cut3) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {quarter, int(i), d.domainId, nullIfZero(d.score), nullIfZero(d.segment), cutValue(cuts, 1),
-                   cutValue(cuts, 2), cutValue(cuts, 3)});
+            { quarter, int(i), d.domainId, nullIfZero(d.score), nullIfZero(d.segment), cutValue(cuts, 1),
+                cutValue(cuts, 2), cutValue(cuts, 3) });
     }
 }
 
 int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters)
 {
     Transaction transaction(m_db);
+    const QString stored = this->identity().code;
+    if (!stored.isEmpty() && stored != identity.code)
+        throw StoreError(
+            QStringLiteral("%1: holds organisation %2, not %3: it is not written into; move it out of "
+                           "the workspace or give it its right name")
+                .arg(path(), stored, identity.code));
+    if (const QString mismatch = nameMismatch(path(), identity.code); !mismatch.isEmpty())
+        throw StoreError(mismatch);
     if (this->identity() != identity)
         m_db.exec(QStringLiteral("INSERT OR REPLACE INTO organisation (id, code, name, peer_type, region)"
                                  " VALUES (1, ?, ?, ?, ?)"),
-                  {identity.code, identity.name, identity.peerType, identity.region});
+            { identity.code, identity.name, identity.peerType, identity.region });
     int changed = 0;
     for (const QuarterRecord &record : quarters) {
         if (sameQuarter(record))
@@ -217,12 +249,13 @@ QStringList CaseFile::consistencyProblems()
     for (const QString &quarter : quarters()) {
         const StoredAssessment a = *assessment(quarter);
         const QString where = QStringLiteral("assessment %1").arg(quarter);
-        const QString stored = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"),
-                                           {quarter})
-                                   .toString();
+        const QString stored
+            = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"), { quarter })
+                  .toString();
         if (stored != a.digest())
-            problems.append(QStringLiteral("%1: contents do not match their digest (edited outside the workbench?)")
-                                .arg(where));
+            problems.append(
+                QStringLiteral("%1: contents do not match their digest (edited outside the workbench?)")
+                    .arg(where));
         QList<Hundredths> scores;
         QList<Rational> weights;
         int scored = 0;
@@ -237,7 +270,7 @@ QStringList CaseFile::consistencyProblems()
         if (weightedAverage(scores, weights) != a.result.average)
             problems.append(QStringLiteral("%1: average %2 does not follow from its metric scores (%3)")
                                 .arg(where, formatHundredths(a.result.average),
-                                     formatHundredths(weightedAverage(scores, weights))));
+                                    formatHundredths(weightedAverage(scores, weights))));
         if (scored != a.result.metricsScored)
             problems.append(QStringLiteral("%1: metrics_scored is %2 but %3 metrics have scores")
                                 .arg(where)
@@ -245,14 +278,17 @@ QStringList CaseFile::consistencyProblems()
                                 .arg(scored));
         if (a.result.isSegmented()) {
             if (!a.cuts || segmentFor(a.result.average, *a.cuts) != a.result.rawSegment)
-                problems.append(QStringLiteral("%1: raw segment %2 does not follow from the average and cut points")
-                                    .arg(where)
-                                    .arg(a.result.rawSegment));
-            else if (applyFinanceOverride(a.result.rawSegment, a.result.deficit, a.financeCap) != a.result.segment)
-                problems.append(QStringLiteral("%1: segment %2 does not follow from raw segment %3 and finances")
-                                    .arg(where)
-                                    .arg(a.result.segment)
-                                    .arg(a.result.rawSegment));
+                problems.append(
+                    QStringLiteral("%1: raw segment %2 does not follow from the average and cut points")
+                        .arg(where)
+                        .arg(a.result.rawSegment));
+            else if (applyFinanceOverride(a.result.rawSegment, a.result.deficit, a.financeCap)
+                != a.result.segment)
+                problems.append(
+                    QStringLiteral("%1: segment %2 does not follow from raw segment %3 and finances")
+                        .arg(where)
+                        .arg(a.result.segment)
+                        .arg(a.result.rawSegment));
         } else if (a.result.rawSegment != 0 || a.result.segment != 0 || a.result.rank != 0) {
             problems.append(QStringLiteral("%1: segmented without an average").arg(where));
         }

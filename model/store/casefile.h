@@ -36,11 +36,19 @@ public:
 
     CaseFile(const QString &path, Database::Mode mode);
 
+    // Empty when the file holds the organisation its name says (or none yet);
+    // else a message saying what it holds instead.
+    static QString nameMismatch(const QString &path, const QString &code);
+    // Throws StoreError unless `path` is a plain case file holding the
+    // organisation its name says: a copy saved under another code is never
+    // written into.
+    static void verifyName(const QString &path);
+
     Database &database() { return m_db; }
     QString path() const { return m_db.path(); }
 
     CaseIdentity identity();
-    QStringList quarters();  // with an assessment, in period order
+    QStringList quarters(); // with an assessment, in period order
     std::optional<StoredAssessment> assessment(const QString &quarter);
     // The same, from a case file's database while it is being opened (the
     // schema ladder recomputes digests with it).
@@ -61,7 +69,7 @@ private:
     void writeQuarter(const QuarterRecord &record);
 
     Database m_db;
-    qint64 m_auditMark = 0;  // the last audit entry before the open transaction
+    qint64 m_auditMark = 0; // the last audit entry before the open transaction
 };
 
 } // namespace owb

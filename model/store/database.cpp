@@ -1,9 +1,14 @@
 #include "database.h"
 
 #include <QAtomicInt>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QStorageInfo>
+#include <QUrl>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace owb {
 
@@ -13,6 +18,16 @@ QAtomicInt connectionCounter;
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 
+// The size the header of a SQLite file says it has (page size times page
+// count), or 0 when the count is not valid (an old writer left it stale).
+qint64 sizeInHeader(const QByteArray &head)
+{
+    auto u16 = [&](int at) { return (quint32(quint8(head[at])) << 8) | quint8(head[at + 1]); };
+    auto u32 = [&](int at) { return (u16(at) << 16) | u16(at + 2); };
+    const qint64 pageSize = u16(16) == 1 ? 65536 : u16(16);
+    return u32(24) == u32(92) ? pageSize * u32(28) : 0;
+}
+
 void checkHeader(const QString &path, const QString &kind)
 {
     QFile file(path);
@@ -20,25 +35,118 @@ void checkHeader(const QString &path, const QString &kind)
         throw StoreError(QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
     const QByteArray head = file.read(100);
     if (head.isEmpty())
-        return;  // empty: created but never initialised, safe to create
+        return; // empty: the caller decides whether that may be initialised
     if (!head.startsWith(kSqliteMagic))
-        throw StoreError(QStringLiteral("%1: not an Oversight Workbench %2 (not a SQLite database)")
-                             .arg(path, kind));
+        throw StoreError(
+            QStringLiteral("%1: not an Oversight Workbench %2 (not a SQLite database)").arg(path, kind));
     if (head.size() < 100 || file.size() < 512)
         throw StoreError(QStringLiteral("%1: damaged %2 (the file is truncated)").arg(path, kind));
     // The header records the page size and, when valid, the page count: a
     // file shorter than that lost its end (a copy cut short, a full disk).
-    auto u16 = [&](int at) { return (quint32(quint8(head[at])) << 8) | quint8(head[at + 1]); };
-    auto u32 = [&](int at) { return (u16(at) << 16) | u16(at + 2); };
-    const qint64 pageSize = u16(16) == 1 ? 65536 : u16(16);
-    const qint64 pages = u32(28);
-    if (pages > 0 && u32(24) == u32(92) && file.size() < pageSize * pages)
+    const qint64 expected = sizeInHeader(head);
+    // In WAL mode a checkpoint cut short (a kill, a full disk) can leave the
+    // header counting pages that are still only in the -wal: SQLite reads
+    // them from there, so that is not damage.
+    const bool walMode = quint8(head[18]) == 2 && quint8(head[19]) == 2;
+    const bool walHoldsPages = walMode && QFileInfo(path + QStringLiteral("-wal")).size() > 32;
+    if (file.size() < expected && !walHoldsPages)
         throw StoreError(QStringLiteral("%1: damaged %2 (the file is truncated: %3 bytes of %4)")
                              .arg(path, kind)
                              .arg(file.size())
-                             .arg(pageSize * pages));
+                             .arg(expected));
+}
+
+// True when the file holds every page its header counts (or the header does not say).
+bool isWholeFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(100);
+    return head.size() == 100 && file.size() >= sizeInHeader(head);
+}
+
+// What to tell the user when a write failed and the cause may be space.
+QString diskFullHint(const QString &path)
+{
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    if (storage.isValid() && storage.bytesAvailable() < 1024 * 1024)
+        return QStringLiteral("the disk is full: free some space, then try again");
+    return QStringLiteral("a disk error: check the disk and that there is free space, then try again");
+}
+
+// A workspace's files must be plain files of their own: a symbolic link or a
+// second name (hard link) would let a write land in another workspace, and
+// opening a folder or a fifo would fail obscurely or hang.
+void refuseUnlessPlainFile(const QString &path, const QString &kind, bool forWriting)
+{
+    struct stat status;
+    if (::lstat(QFile::encodeName(path).constData(), &status) != 0)
+        return; // absent: the caller creates it or says so
+    if (S_ISLNK(status.st_mode))
+        throw StoreError(
+            QStringLiteral("%1: is a symbolic link (to %2), not a %3 of its own: refused, so that "
+                           "nothing is read or written through it. Replace it with a copy of the file")
+                .arg(path, QFileInfo(path).symLinkTarget(), kind));
+    if (!S_ISREG(status.st_mode))
+        throw StoreError(
+            QStringLiteral("%1: is not a file (a folder, a pipe or a device), so not a %2: move it out "
+                           "of the workspace")
+                .arg(path, kind));
+    if (forWriting && status.st_nlink > 1)
+        throw StoreError(
+            QStringLiteral("%1: the %2 has %3 names (hard links): writing it would change the other "
+                           "copies too. Replace it with a copy of its own")
+                .arg(path, kind)
+                .arg(qulonglong(status.st_nlink)));
+}
+
+// What failed, for the user: reading or changing (never the SQL itself).
+QString verbFor(const QString &sql)
+{
+    const bool reading = sql.startsWith(QLatin1String("SELECT"))
+        || (sql.startsWith(QLatin1String("PRAGMA")) && !sql.contains(QLatin1Char('=')));
+    return reading ? QStringLiteral("cannot be read") : QStringLiteral("cannot be changed");
+}
+
+
+// Plain words for what SQLite reported (never its own text).
+QString plainReason(const QString &path, const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt();
+    switch (code & 0xff) {
+    case 13: // SQLITE_FULL
+        return QStringLiteral("the disk is full. Free some space, then try again (an import completes where it "
+                              "stopped)");
+    case 8: // SQLITE_READONLY
+        return QStringLiteral(
+            "it cannot be changed (a read-only file, folder or disk): open it read-only, or "
+            "copy the workspace somewhere writable");
+    case 14: // SQLITE_CANTOPEN
+        return QStringLiteral(
+            "it cannot be opened: check that it and its folder exist and that you may read them");
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return QStringLiteral("the file is damaged: restore it from a backup");
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return QStringLiteral("another program is using it: try again when it has finished");
+    case 7: // SQLITE_NOMEM
+        return QStringLiteral("there is not enough memory: close other programs, then try again");
+    case 10: // SQLITE_IOERR
+        return diskFullHint(path);
+    default:
+        return QStringLiteral(
+            "it could not be read or written (SQLite error %1): check the disk, then try again")
+            .arg(code);
+    }
 }
 } // namespace
+
+bool mayWrite(const QString &path)
+{
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
 
 void createPrivateFile(const QString &path)
 {
@@ -52,41 +160,104 @@ void createPrivateFile(const QString &path)
 void createFileAtomically(const QString &path, const std::function<void(const QString &)> &build)
 {
     const QString temporary = path + QStringLiteral(".partial");
+    const auto clear = [&] {
+        for (const QString &suffix :
+            { QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(temporary + suffix);
+    };
     // Leftovers of an earlier attempt that was killed go first.
-    for (const QString &suffix : {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(temporary + suffix);
-    build(temporary);
-    // Closing the last connection checkpointed and removed the WAL, so the
-    // file is whole on its own.
+    clear();
+    try {
+        build(temporary);
+        // build() settled the file (Database::settle) and closed it; a -wal
+        // still beside it, or a file shorter than its header says, means that
+        // did not finish (a full disk): renaming it would put an incomplete
+        // file in place.
+        if (QFileInfo::exists(temporary + QStringLiteral("-wal")) || !isWholeFile(temporary))
+            throw StoreError(QStringLiteral("%1: could not be written completely (%2); nothing was changed")
+                                 .arg(path, diskFullHint(path)));
+        QFile file(temporary);
+        if (!file.open(QIODevice::ReadWrite) || ::fsync(file.handle()) != 0)
+            throw StoreError(QStringLiteral("%1: could not be written completely (%2); nothing was changed")
+                                 .arg(path, diskFullHint(path)));
+    } catch (const StoreError &error) {
+        clear();
+        // Named as the user knows it, not by its temporary name.
+        throw StoreError(QString(error.message()).replace(temporary, path));
+    } catch (...) {
+        clear();
+        throw;
+    }
     if (!QFile::rename(temporary, path)) {
-        QFile::remove(temporary);
-        throw StoreError(QStringLiteral("%1: cannot create (the name is taken or the folder is read-only)").arg(path));
+        clear();
+        throw StoreError(
+            QStringLiteral("%1: cannot create (the name is taken or the folder is read-only)").arg(path));
     }
 }
 
 Database::Database(const QString &path, const Schema &schema, Mode mode)
-    : m_path(path),
-      m_connectionName(QStringLiteral("owb-%1").arg(connectionCounter.fetchAndAddRelaxed(1))),
-      m_readOnly(mode == Mode::ReadOnly)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("owb-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+    , m_readOnly(mode == Mode::ReadOnly)
 {
+    refuseUnlessPlainFile(path, schema.kind, mode != Mode::ReadOnly);
     const bool exists = QFileInfo::exists(path);
     if (!exists && mode != Mode::CreateIfMissing)
         throw StoreError(QStringLiteral("%1: no such %2").arg(path, schema.kind));
     if (exists)
         checkHeader(path, schema.kind);
-    else
+    // Only a file being created may start empty. An existing file found
+    // empty was emptied (or its creation never finished): initialising it
+    // would silently replace what it held.
+    if (exists && QFileInfo(path).size() == 0 && mode != Mode::CreateIfMissing)
+        throw StoreError(
+            QStringLiteral("%1: the %2 is empty (0 bytes): it was emptied or never finished. Restore "
+                           "it from a backup; it is not re-created, so that nothing is lost unseen")
+                .arg(path, schema.kind));
+    if (!exists)
         createPrivateFile(path);
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    // A read-only file gets a read-only connection. Otherwise even a reader
-    // connects read-write (with query_only set): only a writable connection
-    // removes the -wal and -shm files when it closes, so that looking at a
-    // workspace leaves it exactly as it was.
-    if (m_readOnly && !QFileInfo(path).isWritable())
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    if (!m_db.open())
-        fail(QStringLiteral("cannot open"), m_db.lastError().text());
+    const QString wal = path + QStringLiteral("-wal");
+    const QString shm = path + QStringLiteral("-shm");
+    const bool walBefore = QFileInfo::exists(wal);
+    const bool walHoldsPages = QFileInfo(wal).size() > 0;
+    const bool shmBefore = QFileInfo::exists(shm);
+    if (m_readOnly)
+        connectReader(false);
+    QSqlError error;
+    const auto tryOpen = [&] {
+        if (!m_db.open()) {
+            error = m_db.lastError();
+            return false;
+        }
+        QSqlQuery probe(m_db);
+        if (!probe.exec(QStringLiteral("PRAGMA application_id"))) {
+            error = probe.lastError();
+            return false;
+        }
+        return true;
+    };
+    bool opened = tryOpen();
+    // A reader that cannot create SQLite's index files (a full disk) reads
+    // the file as it stands, when no -wal holds more of it.
+    if (!opened && m_readOnly && !walHoldsPages) {
+        m_db.close();
+        // What the failed attempt created goes again (an empty -wal holds nothing).
+        if (!walBefore && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (!shmBefore)
+            QFile::remove(shm);
+        connectReader(true);
+        opened = tryOpen();
+    }
+    if (!opened) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        fail(QStringLiteral("cannot be opened"), error);
+    }
 
     try {
         const qint32 applicationId = scalar(QStringLiteral("PRAGMA application_id")).toInt();
@@ -123,9 +294,47 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-void Database::fail(const QString &what, const QString &detail) const
+void Database::fail(const QString &what, const QSqlError &error) const
 {
-    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, detail));
+    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, plainReason(m_path, error)));
+}
+
+void Database::connectReader(bool immutable)
+{
+    // A reader must leave every file as it found it, a -wal included: a -wal
+    // may hold the end of an import (a checkpoint cut short) or be a stray
+    // that does not belong to this file; applying it is for a writer.
+    // - Without write access (read-only media, another user's files) no one
+    //   can be writing through this folder, or only the owner can: with no
+    //   -wal the file is read as immutable, so no -shm is created.
+    // - A -wal already there: a read-only connection reads it but never
+    //   applies or removes it.
+    // - Otherwise a read-write connection with query_only set: only such a
+    //   connection removes the -wal and -shm it created when it closes.
+    const bool walBeside = QFileInfo::exists(m_path + QStringLiteral("-wal"));
+    const bool writable = mayWrite(m_path) && mayWrite(QFileInfo(m_path).absolutePath());
+    // A -journal beside a file is rolled back (or, when invalid, deleted) by
+    // any connection that may write: a reader reads the file as it stands.
+    const bool journalBeside = QFileInfo::exists(m_path + QStringLiteral("-journal"));
+    if (immutable || (!walBeside && (!writable || journalBeside))) {
+        m_db.setDatabaseName(
+            QStringLiteral("file:%1?immutable=1")
+                .arg(QString::fromUtf8(QUrl::toPercentEncoding(QFileInfo(m_path).absoluteFilePath(), "/"))));
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else if (!writable || walBeside) {
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    }
+}
+
+void Database::settle()
+{
+    // Everything into the file itself and the -wal gone, so the file is whole
+    // on its own; a full disk fails here, not after a rename.
+    // (The file stays in WAL mode, so reopening it changes no byte.)
+    if (scalar(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt() != 0 // 1: blocked
+        || QFileInfo(m_path + QStringLiteral("-wal")).size() != 0 || !isWholeFile(m_path))
+        throw StoreError(QStringLiteral("%1: could not be written completely (%2); nothing was changed")
+                             .arg(m_path, diskFullHint(m_path)));
 }
 
 void Database::applyPragmas()
@@ -162,14 +371,14 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
 {
     QSqlQuery query(m_db);
     if (!query.prepare(sql))
-        fail(QStringLiteral("cannot prepare \"%1\"").arg(sql.simplified()), query.lastError().text());
+        fail(verbFor(sql), query.lastError());
     for (const QVariant &value : bindings) {
         // A null QString would bind as SQL NULL; NULLs are always spelt QVariant().
         const bool nullString = value.typeId() == QMetaType::QString && value.toString().isNull();
         query.addBindValue(nullString ? QVariant(QStringLiteral("")) : value);
     }
     if (!query.exec())
-        fail(QStringLiteral("cannot run \"%1\"").arg(sql.simplified()), query.lastError().text());
+        fail(verbFor(sql), query.lastError());
     return query;
 }
 
@@ -188,12 +397,14 @@ QStringList Database::sqliteProblems()
             problems.append(QStringLiteral("integrity: %1").arg(integrity.value(0).toString()));
     QSqlQuery keys = exec(QStringLiteral("PRAGMA foreign_key_check"));
     while (keys.next())
-        problems.append(QStringLiteral("broken reference in table %1 (row %2) to %3")
-                            .arg(keys.value(0).toString(), keys.value(1).toString(), keys.value(2).toString()));
+        problems.append(
+            QStringLiteral("broken reference in table %1 (row %2) to %3")
+                .arg(keys.value(0).toString(), keys.value(1).toString(), keys.value(2).toString()));
     return problems;
 }
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db)
+    : m_db(db)
 {
     m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
     m_db.runAfterBegin();

@@ -7,6 +7,7 @@
 #include "storeerror.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <functional>
@@ -41,7 +42,14 @@ public:
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();
 
-    [[noreturn]] void fail(const QString &what, const QString &detail) const;
+    // Throws StoreError naming the file, `what` failed and, in plain words,
+    // why (SQLite's own text never reaches the user).
+    [[noreturn]] void fail(const QString &what, const QSqlError &error) const;
+
+    // Before a new file is renamed into place: checkpoints everything into the
+    // file and verifies that the -wal is empty and the file whole, or throws
+    // (a full disk). Closing then removes the empty -wal.
+    void settle();
 
     // Called by Transaction: after BEGIN, and before COMMIT (still inside the
     // transaction, so what the hook writes commits with the change).
@@ -50,10 +58,19 @@ public:
         m_afterBegin = std::move(afterBegin);
         m_beforeCommit = std::move(beforeCommit);
     }
-    void runAfterBegin() { if (m_afterBegin) m_afterBegin(); }
-    void runBeforeCommit() { if (m_beforeCommit) m_beforeCommit(); }
+    void runAfterBegin()
+    {
+        if (m_afterBegin)
+            m_afterBegin();
+    }
+    void runBeforeCommit()
+    {
+        if (m_beforeCommit)
+            m_beforeCommit();
+    }
 
 private:
+    void connectReader(bool immutable);
     void applyPragmas();
     void migrate(const Schema &schema, int from);
 
@@ -81,12 +98,18 @@ private:
     bool m_done = false;
 };
 
+// Whether this process may write `path` (access(2): a read-only mount says
+// no even to root; errno says why when not).
+bool mayWrite(const QString &path);
+
 // Creates an empty file readable and writable by its owner only.
 void createPrivateFile(const QString &path);
 
 // Makes a new database file appear complete or not at all: `build` creates
-// and fills it under a temporary name and closes it, then it is renamed into
-// place. A kill leaves at most a stale temporary file, removed next time.
+// and fills it under a temporary name, settles it (Database::settle) and
+// closes it; it is verified whole, flushed to disk and renamed into place. A
+// kill leaves at most a stale temporary file, removed next time; a failure
+// (a full disk) removes it at once.
 void createFileAtomically(const QString &path, const std::function<void(const QString &temporary)> &build);
 
 } // namespace owb

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
+#include <cerrno>
 #include <map>
 
 namespace owb {
@@ -21,7 +22,7 @@ const QString kCreatedKey = QStringLiteral("created_at");
 
 bool Workspace::isWorkspace(const QString &directory)
 {
-    return QFileInfo(QDir(directory).filePath(PeerStore::kFileName)).isFile();
+    return whyNotWorkspace(directory).isEmpty();
 }
 
 bool Workspace::isAbsentOrEmpty(const QString &directory)
@@ -31,16 +32,34 @@ bool Workspace::isAbsentOrEmpty(const QString &directory)
         return true;
     // A creation killed before its rename leaves only its own temporary
     // files: the folder is still as good as empty, and create() clears them.
+    // The lock of a creator at work is not content either.
     const QString leftover = PeerStore::kFileName + QStringLiteral(".partial");
-    const QStringList entries = dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-    return std::all_of(entries.cbegin(), entries.cend(), [&](const QString &name) { return name.startsWith(leftover); });
+    const QStringList entries
+        = dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    return std::all_of(entries.cbegin(), entries.cend(), [&](const QString &name) {
+        return name.startsWith(leftover) || name.startsWith(WorkspaceLock::kLockName);
+    });
 }
 
-Workspace::Workspace(const QString &directory, Database::Mode mode)
-    : m_directory(QDir(directory).absolutePath()),
-      m_lock(mode == Database::Mode::ReadOnly ? nullptr : std::make_unique<WorkspaceLock>(m_directory)),
-      m_peers(std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode)),
-      m_methodology(Methodology::builtIn())
+QStringList Workspace::caseFilesIn(const QString &directory)
+{
+    const QDir dir(directory);
+    // Every entry named like a case file, whatever it is (a folder, a link):
+    // opening refuses what is not a plain file, by name.
+    QStringList paths;
+    for (const QString &name : dir.entryList({ QStringLiteral("*") + CaseFile::kSuffix },
+             QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name))
+        paths.append(dir.filePath(name));
+    return paths;
+}
+
+Workspace::Workspace(const QString &directory, Database::Mode mode, std::unique_ptr<WorkspaceLock> lock)
+    : m_directory(QDir(directory).absolutePath())
+    , m_lock(mode == Database::Mode::ReadOnly ? nullptr
+              : lock                          ? std::move(lock)
+                                              : std::make_unique<WorkspaceLock>(m_directory))
+    , m_peers(std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode))
+    , m_methodology(Methodology::builtIn())
 {
     loadSettings();
 }
@@ -52,9 +71,8 @@ void Workspace::loadSettings()
     if (json.isEmpty())
         return;
     QString error;
-    const auto stored = Methodology::fromJson(json.toUtf8(), QStringLiteral("%1 (stored methodology)")
-                                                                 .arg(m_peers->database().path()),
-                                              &error);
+    const auto stored = Methodology::fromJson(
+        json.toUtf8(), QStringLiteral("%1 (stored methodology)").arg(m_peers->database().path()), &error);
     if (!stored)
         throw StoreError(error);
     m_methodology = *stored;
@@ -62,28 +80,83 @@ void Workspace::loadSettings()
 
 std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QString &region)
 {
-    if (!isAbsentOrEmpty(directory))
-        throw StoreError(QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
+    const auto refuseUnlessEmpty = [&] {
+        if (isWorkspace(directory))
+            throw StoreError(QStringLiteral("%1: another program has just created a workspace here; import "
+                                            "again to add to it")
+                                 .arg(directory));
+        if (!isAbsentOrEmpty(directory))
+            throw StoreError(
+                QStringLiteral("%1: cannot create a workspace here: the folder is not empty").arg(directory));
+    };
+    refuseUnlessEmpty();
     if (!QDir().mkpath(directory))
         throw StoreError(QStringLiteral("%1: cannot create the folder").arg(directory));
+    // Two creators of the same folder: the lock lets one through, and the
+    // other is told who has it; the folder is looked at again under the lock
+    // because a creator that finished just before is no longer "empty".
+    auto lock = std::make_unique<WorkspaceLock>(QDir(directory).absolutePath());
+    refuseUnlessEmpty();
     createFileAtomically(QDir(directory).filePath(PeerStore::kFileName), [&](const QString &temporary) {
         PeerStore peers(temporary, Database::Mode::CreateIfMissing);
         Transaction transaction(peers.database());
         peers.setSetting(kRegionKey, region.trimmed());
         peers.setSetting(kCreatedKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         transaction.commit();
+        peers.database().settle();
     });
-    return std::unique_ptr<Workspace>(new Workspace(directory, Database::Mode::OpenExisting));
+    return std::unique_ptr<Workspace>(
+        new Workspace(directory, Database::Mode::OpenExisting, std::move(lock)));
+}
+
+QString Workspace::whyNotWorkspace(const QString &directory)
+{
+    const QString peers = QDir(directory).filePath(PeerStore::kFileName);
+    if (QFileInfo::exists(peers) || QFileInfo(peers).isSymLink())
+        return {}; // opening it says what is wrong with it, if anything
+    // Case files without their national data: never start a new one over
+    // them, the region and the history would be lost unseen.
+    if (const qsizetype cases = caseFilesIn(directory).size(); cases > 0)
+        return QStringLiteral(
+            "%1: %2 is missing, but the folder holds %3 case file(s): restore %2 from a backup "
+            "(it is not re-created, so that the region followed and the import history are not "
+            "lost)")
+            .arg(directory, PeerStore::kFileName)
+            .arg(cases);
+    return QStringLiteral("%1: not an Oversight Workbench workspace (no %2)")
+        .arg(directory, PeerStore::kFileName);
+}
+
+QString Workspace::readOnlyReason(const QString &directory)
+{
+    const auto denied = [](const QString &path) { return !mayWrite(path); };
+    if (denied(directory))
+        return errno == EROFS ? QStringLiteral("it is on a read-only disk")
+                              : QStringLiteral("you may read its folder but not change it");
+    const QString peers = QDir(directory).filePath(PeerStore::kFileName);
+    if (QFileInfo::exists(peers) && denied(peers))
+        return QStringLiteral("you may read %1 but not change it").arg(PeerStore::kFileName);
+    for (const QString &path : caseFilesIn(directory))
+        if (QFileInfo(path).isFile() && denied(path))
+            return QStringLiteral("you may read %1 but not change it").arg(QFileInfo(path).fileName());
+    return {};
 }
 
 std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::Mode mode)
 {
-    if (!isWorkspace(directory))
-        throw StoreError(QStringLiteral("%1: not an Oversight Workbench workspace (no %2)")
-                             .arg(directory, PeerStore::kFileName));
+    if (const QString why = whyNotWorkspace(directory); !why.isEmpty())
+        throw StoreError(why);
+    if (mode != Database::Mode::ReadOnly)
+        if (const QString why = readOnlyReason(directory); !why.isEmpty())
+            throw StoreError(QStringLiteral("%1: cannot be changed: %2. It can still be read (owb portfolio, check, "
+                                            "report and reconcile, or the workbench, read-only)")
+                                 .arg(directory, why));
     std::unique_ptr<Workspace> workspace(new Workspace(directory, mode));
     if (mode == Database::Mode::ReadOnly)
         return workspace;
+    // Every case file is what its name says before anything is written.
+    for (const QString &path : caseFilesIn(directory))
+        CaseFile::verifyName(path);
     if (!workspace->m_peers->pendingQuarters().isEmpty())
         workspace->completePendingWork();
     // Bring every case file to the current schema now, while nothing else has it open.
@@ -104,16 +177,11 @@ QString Workspace::caseFilePath(const QString &code) const
 
 QStringList Workspace::caseFilePaths() const
 {
-    QStringList paths;
-    const QDir dir(m_directory);
-    for (const QString &name : dir.entryList({QStringLiteral("*") + CaseFile::kSuffix}, QDir::Files, QDir::Name))
-        paths.append(dir.filePath(name));
-    return paths;
+    return caseFilesIn(m_directory);
 }
 
 ImportReport Workspace::import(const MetricDataset &dataset, const Methodology &methodology,
-                               const QString &sourceFile, const QString &sourceSha256, int rows,
-                               const Progress &progress)
+    const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress)
 {
     QStringList changed;
     {
@@ -124,7 +192,7 @@ ImportReport Workspace::import(const MetricDataset &dataset, const Methodology &
         if (newRules || m_peers->setting(kMethodologyKey).isEmpty())
             m_peers->setSetting(kMethodologyKey, QString::fromUtf8(methodology.source()));
         if (newRules)
-            m_peers->markAllPending();  // every stored quarter is assessed again
+            m_peers->markAllPending(); // every stored quarter is assessed again
         changed = m_peers->apply(dataset);
         // Importing the same file again leaves every byte as it was.
         if (newRules || !changed.isEmpty())
@@ -162,22 +230,23 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
             if (!follows(info))
                 continue;
             auto &entry = work[org.code];
-            entry.first = {org.code, info.name, org.peerType, info.region};
-            entry.second.append({org.values, StoredAssessment::from(m_methodology, label, assessment, i)});
+            entry.first = { org.code, info.name, org.peerType, info.region };
+            entry.second.append({ org.values, StoredAssessment::from(m_methodology, label, assessment, i) });
         }
     }
 
     int done = 0;
     for (auto &[code, entry] : work) {
         const QString path = caseFilePath(code);
-        if (QFileInfo::exists(path)) {
+        if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
             const int written = CaseFile(path, Database::Mode::OpenExisting).write(entry.first, entry.second);
             report.quartersWritten += written;
             report.caseFilesUpdated += written > 0 ? 1 : 0;
         } else {
             createFileAtomically(path, [&](const QString &temporary) {
-                report.quartersWritten += CaseFile(temporary, Database::Mode::CreateIfMissing)
-                                              .write(entry.first, entry.second);
+                CaseFile created(temporary, Database::Mode::CreateIfMissing);
+                report.quartersWritten += created.write(entry.first, entry.second);
+                created.database().settle();
             });
             ++report.caseFilesCreated;
         }

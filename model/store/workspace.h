@@ -21,7 +21,7 @@ namespace owb {
 
 struct ImportReport
 {
-    QStringList quartersChanged;  // whose national data changed
+    QStringList quartersChanged; // whose national data changed
     int caseFilesCreated = 0;
     int caseFilesUpdated = 0;
     int quartersWritten = 0;  // case-file quarters written
@@ -36,8 +36,14 @@ public:
     // done, total: case files brought up to date so far.
     using Progress = std::function<void(int done, int total)>;
 
-    // A folder holding peers.owdata.
+    // A folder holding peers.owdata (or a thing of that name, which opening
+    // then judges).
     static bool isWorkspace(const QString &directory);
+    // Why the current user cannot change the workspace (read-only media, or
+    // files they may read but not write), in plain words; empty when they can.
+    static QString readOnlyReason(const QString &directory);
+    // Empty for a workspace; else why `directory` is not one, in plain words.
+    static QString whyNotWorkspace(const QString &directory);
     // A folder that does not exist or holds nothing.
     static bool isAbsentOrEmpty(const QString &directory);
 
@@ -46,8 +52,8 @@ public:
     static std::unique_ptr<Workspace> create(const QString &directory, const QString &region = {});
     // Opens a workspace; a writable one takes the workspace's lock (or throws
     // WorkspaceInUse, saying who has it) and completes any interrupted import.
-    static std::unique_ptr<Workspace> open(const QString &directory,
-                                           Database::Mode mode = Database::Mode::OpenExisting);
+    static std::unique_ptr<Workspace> open(
+        const QString &directory, Database::Mode mode = Database::Mode::OpenExisting);
 
     QString directory() const { return m_directory; }
     bool isReadOnly() const { return !m_lock; }
@@ -56,21 +62,22 @@ public:
     QString followedRegion() const { return m_region; }
     bool follows(const OrganisationInfo &organisation) const;
     QString caseFilePath(const QString &code) const;
-    QStringList caseFilePaths() const;  // sorted by file name
+    QStringList caseFilePaths() const; // sorted by file name
 
     // Stores a validated dataset and brings every followed case file up to date.
     ImportReport import(const MetricDataset &dataset, const Methodology &methodology,
-                        const QString &sourceFile, const QString &sourceSha256, int rows,
-                        const Progress &progress = {});
+        const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress = {});
     // Brings case files up to date for quarters left pending by an interrupted import.
     ImportReport completePendingWork(const Progress &progress = {});
 
 private:
-    Workspace(const QString &directory, Database::Mode mode);
+    // `lock`: one already taken (by create()); else a writable workspace takes it.
+    Workspace(const QString &directory, Database::Mode mode, std::unique_ptr<WorkspaceLock> lock = {});
+    static QStringList caseFilesIn(const QString &directory);
     void loadSettings();
 
     QString m_directory;
-    std::unique_ptr<WorkspaceLock> m_lock;  // first: held before any file is opened for writing
+    std::unique_ptr<WorkspaceLock> m_lock; // first: held before any file is opened for writing
     std::unique_ptr<PeerStore> m_peers;
     Methodology m_methodology;
     QString m_region;

@@ -13,59 +13,109 @@
 #include <QSaveFile>
 #include <QStorageInfo>
 #include <QSysInfo>
-
+#include <QThread>
+#include <cerrno>
+#include <csignal>
 
 namespace owb {
 
 namespace {
+// A lock file or note that is a link, a device or a pipe (planted, or a
+// mistake) is not read: reading /dev/zero would never end.
+bool isPlainFile(const QString &path)
+{
+    const QFileInfo info(path);
+    return !info.isSymLink() && info.isFile();
+}
+
+QJsonObject readNote(const QString &directory)
+{
+    QFile noteFile(QDir(directory).filePath(WorkspaceLock::kHolderName));
+    if (isPlainFile(noteFile.fileName()) && noteFile.open(QIODevice::ReadOnly))
+        return QJsonDocument::fromJson(noteFile.read(4096)).object();
+    return {};
+}
+
 QString describe(const QString &directory, const QLockFile &lock)
 {
     qint64 pid = 0;
     QString host;
     QString application;
-    lock.getLockInfo(&pid, &host, &application);
-    // The holder note (user and time) is written right after the lock is
-    // taken; a missing or foreign note still leaves the lock file's facts.
-    QFile noteFile(QDir(directory).filePath(WorkspaceLock::kHolderName));
     QJsonObject note;
-    if (noteFile.size() < 4096 && noteFile.open(QIODevice::ReadOnly))
-        note = QJsonDocument::fromJson(noteFile.readAll()).object();
-    if (note.value(QStringLiteral("pid")).toInteger() != pid)
-        note = {};
-    const QString since = note.value(QStringLiteral("since")).toString(
-        QFileInfo(QDir(directory).filePath(WorkspaceLock::kLockName)).lastModified().toUTC().toString(Qt::ISODate));
-    const QString user = note.value(QStringLiteral("user")).toString(QStringLiteral("another user"));
-    return QStringLiteral("%1 on %2 (%3, process %4) since %5")
+    // The lock file's owner and time, taken at the first look: the holder
+    // may be gone by the end of the wait below.
+    const QFileInfo lockFile(QDir(directory).filePath(WorkspaceLock::kLockName));
+    QString owner = lockFile.owner();
+    QDateTime since = lockFile.lastModified().toUTC();
+    // A new holder creates the lock file, then writes its facts into it, then
+    // writes the holder note: a look in between finds them empty (process 0)
+    // or finds the note of an earlier holder. Wait a moment for them, keeping
+    // the best facts seen.
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        qint64 seenPid = 0;
+        QString seenHost;
+        QString seenApplication;
+        if (lock.getLockInfo(&seenPid, &seenHost, &seenApplication) && seenPid > 0) {
+            pid = seenPid;
+            host = seenHost;
+            application = seenApplication;
+        }
+        const QJsonObject seenNote = readNote(directory);
+        if (pid > 0 && seenNote.value(QStringLiteral("pid")).toInteger() == pid) {
+            note = seenNote;
+            break;
+        }
+        QThread::msleep(25);
+    }
+    if (const QDateTime noted = QDateTime::fromString(note.value(QStringLiteral("since")).toString(), Qt::ISODate);
+        noted.isValid())
+        since = noted.toUTC();
+    if (!since.isValid())
+        since = QDateTime::currentDateTimeUtc();
+    // Without a note the lock file's owner is still a name.
+    QString user = note.value(QStringLiteral("user")).toString();
+    if (user.isEmpty())
+        user = owner.isEmpty() ? QStringLiteral("a user whose name could not be read") : owner;
+    const QString program = application.isEmpty() ? QStringLiteral("unknown program") : application;
+    return QStringLiteral("%1 on %2 (%3) since %4")
         .arg(user, host.isEmpty() ? QStringLiteral("an unknown host") : host,
-             application.isEmpty() ? QStringLiteral("unknown program") : application)
-        .arg(pid)
-        .arg(QDateTime::fromString(since, Qt::ISODate).toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+            pid > 0 ? QStringLiteral("%1, process %2").arg(program).arg(pid) : program,
+            since.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
 }
 } // namespace
 
 WorkspaceLock::WorkspaceLock(const QString &directory)
-    : m_directory(directory), m_lock(std::make_unique<QLockFile>(QDir(directory).filePath(kLockName)))
+    : m_directory(directory)
+    , m_lock(std::make_unique<QLockFile>(QDir(directory).filePath(kLockName)))
 {
+    const QString lockPath = QDir(directory).filePath(kLockName);
+    if (QFileInfo(lockPath).isSymLink() || (QFileInfo::exists(lockPath) && !isPlainFile(lockPath)))
+        throw StoreError(QStringLiteral("%1: %2 is not a lock file (a link, a folder or a device): remove it, then "
+                                        "try again")
+                             .arg(QDir::toNativeSeparators(directory), kLockName));
     // Never stale by age: only a holder that is gone from this host is.
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
         if (m_lock->error() == QLockFile::LockFailedError) {
             const QString who = describe(directory, *m_lock);
-            throw WorkspaceInUse(QStringLiteral("%1: in use by %2; open it read-only, or try again when it is closed")
-                                     .arg(QDir::toNativeSeparators(directory), who),
-                                 who);
+            throw WorkspaceInUse(
+                QStringLiteral("%1: in use by %2; open it read-only, or try again when it is closed")
+                    .arg(QDir::toNativeSeparators(directory), who),
+                who);
         }
-        throw StoreError(QStringLiteral("%1: cannot create the lock file %2 (permission denied or disk error)")
-                             .arg(QDir::toNativeSeparators(directory), kLockName));
+        throw StoreError(
+            QStringLiteral("%1: cannot create the lock file %2 (permission denied or disk error)")
+                .arg(QDir::toNativeSeparators(directory), kLockName));
     }
     QSaveFile note(QDir(directory).filePath(kHolderName));
     if (note.open(QIODevice::WriteOnly)) {
-        note.write(QJsonDocument(QJsonObject{{QStringLiteral("user"), auditlog::currentActor()},
-                                             {QStringLiteral("host"), QSysInfo::machineHostName()},
-                                             {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                                             {QStringLiteral("since"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}})
+        note.write(QJsonDocument(
+            QJsonObject { { QStringLiteral("user"), auditlog::currentActor() },
+                { QStringLiteral("host"), QSysInfo::machineHostName() },
+                { QStringLiteral("pid"), QCoreApplication::applicationPid() },
+                { QStringLiteral("since"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } })
                        .toJson(QJsonDocument::Compact));
-        note.commit();  // best effort: the lock itself is what excludes
+        note.commit(); // best effort: the lock itself is what excludes
     }
 }
 
@@ -75,22 +125,42 @@ WorkspaceLock::~WorkspaceLock()
     m_lock->unlock();
 }
 
+bool WorkspaceLock::isHeld(const QString &directory)
+{
+    // Looks without taking: reading must not create or remove a lock file.
+    if (!isPlainFile(QDir(directory).filePath(kLockName)))
+        return false;
+    const QLockFile probe(QDir(directory).filePath(kLockName));
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (!probe.getLockInfo(&pid, &host, &application))
+        return QFileInfo::exists(QDir(directory).filePath(kLockName)); // being written: held
+    if (host != QSysInfo::machineHostName())
+        return true; // another computer's: cannot tell, so held
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
 QString WorkspaceLock::holder(const QString &directory)
 {
+    if (!isPlainFile(QDir(directory).filePath(kLockName)))
+        return {};
     QLockFile probe(QDir(directory).filePath(kLockName));
     probe.setStaleLockTime(0);
     if (probe.tryLock(0)) {
         probe.unlock();
         return {};
     }
+    if (probe.error() != QLockFile::LockFailedError)
+        return {}; // cannot look (a read-only folder): nobody can be writing there either
     return describe(directory, probe);
 }
 
 bool WorkspaceLock::isNetworkFileSystemType(const QByteArray &type)
 {
-    static const QList<QByteArray> remote{"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs",
-                                          "coda", "9p", "ceph", "glusterfs", "lustre", "gfs2", "ocfs2", "davfs",
-                                          "fuse.sshfs", "fuse.rclone", "fuse.davfs2", "fuse.glusterfs", "fuse.s3fs"};
+    static const QList<QByteArray> remote { "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs",
+        "afs", "coda", "9p", "ceph", "glusterfs", "lustre", "gfs2", "ocfs2", "davfs", "fuse.sshfs",
+        "fuse.rclone", "fuse.davfs2", "fuse.glusterfs", "fuse.s3fs" };
     const QByteArray lower = type.toLower();
     return remote.contains(lower) || lower.startsWith("nfs");
 }
@@ -100,8 +170,9 @@ QString WorkspaceLock::networkFileSystemWarning(const QString &directory)
     const QStorageInfo storage(directory);
     if (!storage.isValid() || !isNetworkFileSystemType(storage.fileSystemType()))
         return {};
-    return QStringLiteral("%1 is on a network file system (%2): SQLite's locking cannot be trusted there, so two "
-                          "people could damage a case file. Keep workspaces on a local disk.")
+    return QStringLiteral(
+        "%1 is on a network file system (%2): SQLite's locking cannot be trusted there, so two "
+        "people could damage a case file. Keep workspaces on a local disk.")
         .arg(QDir::toNativeSeparators(directory), QString::fromLatin1(storage.fileSystemType()));
 }
 

@@ -19,7 +19,10 @@ namespace owb {
 class WorkspaceInUse : public StoreError
 {
 public:
-    WorkspaceInUse(const QString &message, QString holder) : StoreError(message), m_holder(std::move(holder)) {}
+    WorkspaceInUse(const QString &message, QString holder)
+        : StoreError(message)
+        , m_holder(std::move(holder))
+    { }
     // "alice on host-1 (owb, process 4242) since 2026-11-23 07:41 UTC"
     QString holder() const { return m_holder; }
 
@@ -42,6 +45,8 @@ public:
 
     // Who holds `directory`'s lock now, or empty when nobody does.
     static QString holder(const QString &directory);
+    // Whether a live process holds it, found without creating or removing anything.
+    static bool isHeld(const QString &directory);
 
     // A warning when `directory` is on a network file system (NFS, SMB/CIFS,
     // sshfs and the like), where SQLite's locking cannot be trusted; else empty.

@@ -82,7 +82,7 @@ private Q_SLOTS:
         }
         const QStringList broken{QStringLiteral("ALTER TABLE t ADD COLUMN y TEXT"),
                                  QStringLiteral("INSERT INTO no_such_table VALUES (1)")};
-        QVERIFY(errorOpening(path, testSchema({kStep1, broken})).contains(QStringLiteral("no_such_table")));
+        QVERIFY(errorOpening(path, testSchema({kStep1, broken})).contains(QStringLiteral("cannot be changed")));
         Database db(path, testSchema({kStep1}), Database::Mode::OpenExisting);
         QCOMPARE(db.schemaVersion(), 1);
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('t')")).toInt(), 1);

@@ -236,7 +236,51 @@ private Q_SLOTS:
         const CheckReport report = checkWorkspace(workspace->directory());
         QCOMPARE(report.problems.size(), 2);
         QVERIFY(report.problems.at(0).endsWith(QStringLiteral("TXT.owcase: not an Oversight Workbench case file (not a SQLite database)")));
-        QVERIFY(report.problems.at(1).endsWith(QStringLiteral("ZZZ.owcase: holds organisation RA1, but its name says ZZZ")));
+        QVERIFY(report.problems.at(1).contains(QStringLiteral("ZZZ.owcase: holds organisation RA1, but its name says ZZZ")));
+    }
+
+    // What the workbench opens for writing is what it says: a copy of one
+    // organisation's case file under another's code, or a symbolic link, is
+    // refused with a plain message and left byte for byte as it was.
+    void openRefusesForeignCaseFiles_data()
+    {
+        QTest::addColumn<bool>("link");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("copy under another code") << false << QStringLiteral("holds organisation RA1, but its name says RA2");
+        QTest::newRow("symbolic link") << true << QStringLiteral("is a symbolic link");
+    }
+
+    void openRefusesForeignCaseFiles()
+    {
+        QFETCH(bool, link);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString directory = dir.filePath(QStringLiteral("ws"));
+        QString target;
+        {
+            auto workspace = Workspace::create(directory);
+            importInto(*workspace, kData);
+            target = workspace->caseFilePath(QStringLiteral("RA2"));
+        }
+        const QString source = QDir(directory).filePath(QStringLiteral("RA1.owcase"));
+        QFile::remove(target);
+        if (link)
+            QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere.owcase")), target));
+        else
+            QVERIFY(QFile::copy(source, target));
+        QFile file(link ? source : target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        try {
+            Workspace::open(directory);
+            QFAIL("opened");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(message), qPrintable(error.message()));
+        }
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere.owcase"))));
     }
 
     // A creation killed before its rename left only its temporary files (a

@@ -49,6 +49,10 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProcess>
+#include <QStatusBar>
 
 using namespace owb;
 
@@ -562,6 +566,52 @@ private Q_SLOTS:
         QCOMPARE(window.workspace()->caseFilePaths().size(), 2);
     }
 
+    // A workspace on read-only media opens read-only, and the window says why.
+    void readOnlyMedia()
+    {
+        const QString copy = copyOfDemo(QStringLiteral("media-source"));
+        const QString media = m_dir.filePath(QStringLiteral("media"));
+        QVERIFY(QDir().mkpath(media));
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("--bind"), copy, media}) != 0)
+            QSKIP("bind mounts are not allowed here: read-only media not tried");
+        const bool readOnly = QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"),
+                                                QStringLiteral("remount,bind,ro"), media}) == 0;
+        {
+            MainWindow window;
+            if (readOnly) {
+                QVERIFY(window.openPath(media));
+                QVERIFY(window.workspace()->isReadOnly());
+                QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("read-only disk")),
+                         qPrintable(window.statusBar()->currentMessage()));
+                QVERIFY(window.openCase(window.workspace()->caseFilePaths().first()));
+            }
+        }
+        QProcess::execute(QStringLiteral("umount"), {media});
+        if (!readOnly)
+            QSKIP("a read-only remount is not allowed here: read-only media not tried");
+    }
+
+    // An emptied peers.owdata beside case files is refused, never re-created.
+    void emptiedPeersRefused()
+    {
+        const QString copy = copyOfDemo(QStringLiteral("emptied"));
+        QFile peers(QDir(copy).filePath(PeerStore::kFileName));
+        QVERIFY(peers.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        peers.close();
+        MainWindow window;
+        QString message;
+        QTimer::singleShot(0, [&message] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                message = box->text() + box->informativeText();
+                box->close();
+            }
+        });
+        QVERIFY(!window.openPath(copy));
+        QVERIFY(!window.workspace());
+        QCOMPARE(QFileInfo(peers.fileName()).size(), 0);
+        QVERIFY2(message.contains(QStringLiteral("is empty (0 bytes)")), qPrintable(message));
+    }
+
     void refusesSomethingElse()
     {
         MainWindow window;
@@ -574,6 +624,17 @@ private Q_SLOTS:
     }
 
 private:
+    // A private copy of the demo workspace's files.
+    QString copyOfDemo(const QString &name)
+    {
+        const QDir demo(m_dir.filePath(QStringLiteral("demo")));
+        const QString copy = m_dir.filePath(name);
+        QDir().mkpath(copy);
+        for (const QString &file : demo.entryList(QDir::Files))
+            QFile::copy(demo.filePath(file), QDir(copy).filePath(file));
+        return copy;
+    }
+
     QTemporaryDir m_dir;
 };
 

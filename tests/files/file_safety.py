@@ -1,0 +1,544 @@
+#!/usr/bin/env python3
+"""A workspace's files under attack: SQLite's own states (a checkpoint cut
+short, a stray -wal), files that are not what they say (a copy under another
+code, links, an emptied peers.owdata), two creators at once, check during an
+import, read-only media, a full disk and who holds the lock.
+
+Each --case is one ctest test. Cases that need mount (tmpfs, read-only bind
+mounts) or another user skip with a visible message where that is not
+allowed, and exit 0.
+
+Usage: file_safety.py --owb PATH --case NAME [--runs N]
+"""
+
+import argparse
+import glob
+import hashlib
+import os
+import shutil
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.dont_write_bytecode = True  # no cache files in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crash"))
+from kill_import import dump  # noqa: E402  (the same comparison as the kill test)
+
+OWB = None
+METHODOLOGY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "methodology",
+                           "nof-2025-26.json")
+# SQLite's own words, and the words of a lock note read before it was written.
+RAW_SQLITE = ("disk I/O error", "database or disk is full", "unable to open database", "readonly database",
+              "file is not a database", "malformed", "no such table", "already exists", "database is locked",
+              "cannot run \"", "cannot prepare \"", "SQLite error", "another user", "process 0")
+
+
+def run(*args, check=True, env=None):
+    done = subprocess.run([OWB] + list(args), capture_output=True, text=True, env=env)
+    if check and done.returncode != 0:
+        raise AssertionError("owb %s exited %d: %s" % (" ".join(args), done.returncode, done.stderr))
+    return done
+
+
+def plain(text):
+    """The raw words of SQLite (or of a lock note never written) that must never reach a user."""
+    for word in RAW_SQLITE:
+        if word in text:
+            raise AssertionError("raw text %r reaches the user: %s" % (word, text))
+
+
+def digests(folder):
+    result = {}
+    for path in sorted(glob.glob(os.path.join(folder, "*")) + glob.glob(os.path.join(folder, ".*"))):
+        if os.path.isfile(path) and not os.path.islink(path):
+            with open(path, "rb") as f:
+                result[os.path.basename(path)] = hashlib.sha256(f.read()).hexdigest()
+    return result
+
+
+class Fixture:
+    """The demo's national file cut to its first quarters, and one region's workspace built from it."""
+
+    def __init__(self, top, quarters=2, region="Midlands"):
+        self.top = top
+        demo = os.path.join(top, "demo")
+        run("demo", demo)
+        with open(os.path.join(demo, "national-metrics.csv"), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        kept = sorted({line.split(",")[0] for line in lines[1:]}, key=lambda q: (q[:7], q[-2:]))[:quarters]
+        self.national = os.path.join(top, "nm.csv")
+        with open(self.national, "w", encoding="utf-8") as f:
+            f.write("\n".join([lines[0]] + [line for line in lines[1:] if line.split(",")[0] in kept]) + "\n")
+        self.region = region
+        shutil.rmtree(demo)
+
+    def workspace(self, name, region=True):
+        path = os.path.join(self.top, name)
+        run("import", path, self.national, *(["--region", self.region] if region else []))
+        return path
+
+
+def mount(kind, target, *options):
+    """Mounts a tmpfs (or remounts/binds) where allowed; False (after saying so) where not."""
+    done = subprocess.run(["mount"] + list(options) + [kind, target], capture_output=True, text=True)
+    return done.returncode == 0
+
+
+def skip(why):
+    print("SKIPPED: %s" % why)
+    return 0
+
+
+# 2. A checkpoint cut short: the header counts pages that are still only in the -wal.
+def case_wal_header(fx):
+    ws = fx.workspace("ws")
+    peers = os.path.join(ws, "peers.owdata")
+    # Grow peers.owdata inside its -wal only, as an import does before its checkpoint.
+    db = sqlite3.connect(peers)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("CREATE TABLE IF NOT EXISTS filler (x BLOB)")
+    db.executemany("INSERT INTO filler VALUES (zeroblob(3000))", [()] * 400)
+    db.commit()
+    keep = sqlite3.connect(peers)  # a second connection keeps the -wal when the first closes
+    keep.execute("SELECT count(*) FROM setting").fetchall()
+    db.close()
+    wal_path = peers + "-wal"
+    with open(wal_path, "rb") as f:
+        wal = f.read()
+    page_size = struct.unpack(">I", wal[8:12])[0]
+    page1 = None
+    offset = 32
+    while offset + 24 + page_size <= len(wal):
+        if struct.unpack(">I", wal[offset:offset + 4])[0] == 1:
+            page1 = wal[offset + 24:offset + 24 + page_size]
+        offset += 24 + page_size
+    # The checkpoint wrote page 1 (the header with the new page count) and was killed.
+    with open(peers, "r+b") as f:
+        f.write(page1)
+    saved = os.path.join(fx.top, "saved")
+    shutil.copytree(ws, saved)  # as the kill left it: -wal and all
+    keep.close()
+    shutil.rmtree(ws)
+    shutil.copytree(saved, ws)
+    size = os.path.getsize(peers)
+    pages = struct.unpack(">I", open(peers, "rb").read(100)[28:32])[0]
+    assert pages * page_size > size, "the fixture did not cut the file short"
+    checked = run("check", ws, check=False)
+    assert checked.returncode == 0 and "truncated" not in checked.stderr, checked.stdout + checked.stderr
+    run("portfolio", ws)
+    run("import", ws, fx.national)
+    run("check", ws)
+    print("a header counting %d bytes of a %d-byte file, the rest in its -wal: opens" % (pages * page_size, size))
+    return 0
+
+
+# 8. check only reads: a stray -wal stays as it was, and is reported.
+def case_stray_wal(fx):
+    ws = fx.workspace("ws")
+    cases = sorted(glob.glob(os.path.join(ws, "*.owcase")))
+    # A real -wal, of another case file: applying it would overwrite this one's pages.
+    other = os.path.join(fx.top, "other.owcase")
+    shutil.copy(cases[1], other)
+    db = sqlite3.connect(other)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("UPDATE organisation SET name = name || ' (changed)'")
+    db.commit()
+    keep = sqlite3.connect(other)
+    keep.execute("SELECT count(*) FROM organisation").fetchall()
+    db.close()
+    shutil.copy(other + "-wal", cases[0] + "-wal")
+    keep.close()
+    before = digests(ws)
+    for command in (["check", ws], ["check", cases[0]], ["portfolio", ws]):
+        done = run(*command, check=False)
+        # Reading through a -wal needs its index (-shm), which SQLite creates
+        # when it is missing; every file that was there stays byte-identical.
+        after = {k: v for k, v in digests(ws).items() if k in before or not k.endswith("-shm")}
+        assert after == before, "owb %s changed the files: %s" % (
+            command[0], sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
+    checked = run("check", ws, check=False)
+    assert os.path.basename(cases[0]) + "-wal" in checked.stdout, "the stray -wal is not reported: " + checked.stdout
+    # A rollback journal (here garbage) beside a case file: a connection that
+    # may write rolls it back or deletes it; a reader must leave it.
+    with open(cases[2] + "-journal", "wb") as f:
+        f.write(os.urandom(4096))
+    before = digests(ws)
+    for command in (["check", ws], ["check", cases[2]], ["portfolio", ws]):
+        run(*command, check=False)
+        after = {k: v for k, v in digests(ws).items() if k in before or not k.endswith("-shm")}
+        assert after == before, "owb %s changed the files beside a -journal" % command[0]
+    checked = run("check", ws, check=False)
+    assert os.path.basename(cases[2]) + "-journal" in checked.stdout, "the -journal is not reported"
+    print("check and portfolio left %d files byte-identical, the stray -wal and -journal reported" % len(before))
+    return 0
+
+
+# 3. Two imports creating the same new workspace at once.
+def case_create_race(fx, runs):
+    reference = dump(fx.workspace("ref"))
+    expected_cases = len(glob.glob(os.path.join(fx.top, "ref", "*.owcase")))
+    outcomes = {}
+    for n in range(runs):
+        ws = os.path.join(fx.top, "race-%d" % n)
+        procs = [subprocess.Popen([OWB, "import", ws, fx.national, "--region", fx.region],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        results = [(p.wait(), p.stdout.read(), p.stderr.read()) for p in procs]
+        codes = sorted(r[0] for r in results)
+        assert codes in ([0, 0], [0, 2]), "run %d: exit codes %s: %s" % (n, codes, [r[2] for r in results])
+        for code, out, err in results:
+            if code != 0:
+                plain(err)
+                said = err.split(": ", 1)[-1].split(" by ")[0].strip()[:60]
+                outcomes[said] = outcomes.get(said, 0) + 1
+        cases = len(glob.glob(os.path.join(ws, "*.owcase")))
+        assert cases == expected_cases, "run %d: %d case files instead of %d" % (n, cases, expected_cases)
+        assert dump(ws) == reference, "run %d: differs from a single import" % n
+        run("check", ws)
+        shutil.rmtree(ws)
+    print("%d races: every one followed %s (%d case files); losers: %s" % (runs, fx.region, expected_cases, outcomes))
+    return 0
+
+
+# 7. check during imports: one snapshot per file, no false alarms.
+def case_check_during_import(fx, runs):
+    ws = fx.workspace("ws")
+    # Two versions of the data to alternate between, so every import rewrites every case file.
+    with open(fx.national, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    shifted = os.path.join(fx.top, "shifted.csv")
+    with open(shifted, "w", encoding="utf-8") as f:
+        f.write(lines[0] + "\n")
+        for line in lines[1:]:
+            cells = line.split(",")
+            try:
+                if not cells[4].startswith("DEFICIT"):
+                    cells[5] = "%.2f" % (float(cells[5]) * 1.01)
+            except ValueError:
+                pass
+            f.write(",".join(cells) + "\n")
+    checks = 0
+    for n in range(runs):
+        importer = subprocess.Popen([OWB, "import", ws, shifted if n % 2 == 0 else fx.national],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        while importer.poll() is None:
+            checked = run("check", ws, check=False)
+            checks += 1
+            assert checked.returncode == 0, "check during import %d: %s" % (n, checked.stderr)
+        assert importer.returncode == 0, importer.stderr.read()
+    print("%d checks during %d imports: no alarm" % (checks, runs))
+    return 0
+
+
+# 5. Files that are not what they say: a copy under another code, links, a folder, a fifo.
+def case_foreign_files(fx):
+    ws = fx.workspace("ws")
+    other = fx.workspace("other")
+    cases = sorted(glob.glob(os.path.join(ws, "*.owcase")))
+    victim = os.path.join(other, os.path.basename(cases[1]))
+
+    def refused(setup, expect, undo):
+        setup()
+        before = digests(ws), digests(other)
+        done = run("import", ws, fx.national, check=False)
+        assert done.returncode == 2 and expect in done.stderr, "import: %s" % done.stderr
+        plain(done.stderr)
+        assert (digests(ws), digests(other)) == before, "refused import changed files"
+        checked = run("check", ws, check=False)
+        assert expect in checked.stderr, "check does not name it: %s" % checked.stderr
+        undo()
+        return done.stderr.strip().splitlines()[0]
+
+    # A copy of one organisation's case file saved under another's code.
+    saved = os.path.join(fx.top, "saved.owcase")
+    shutil.copy(cases[1], saved)
+    print(refused(lambda: shutil.copy(cases[0], cases[1]), "but its name says",
+                  lambda: shutil.copy(saved, cases[1])))
+    # A case file that is a symbolic link into another workspace.
+    def link():
+        os.remove(cases[1])
+        os.symlink(victim, cases[1])
+    print(refused(link, "symbolic link", lambda: (os.remove(cases[1]), shutil.copy(saved, cases[1]))))
+    # A hard link to another workspace's case file.
+    def hard():
+        os.remove(cases[1])
+        os.link(victim, cases[1])
+    print(refused(hard, "hard links", lambda: (os.remove(cases[1]), shutil.copy(saved, cases[1]))))
+    # peers.owdata as a symbolic link to another workspace's.
+    peers = os.path.join(ws, "peers.owdata")
+    shutil.copy(peers, saved)
+    def link_peers():
+        os.remove(peers)
+        os.symlink(os.path.join(other, "peers.owdata"), peers)
+    print(refused(link_peers, "symbolic link", lambda: (os.remove(peers), shutil.copy(saved, peers))))
+    # A folder, and a fifo, named like a case file: named, never opened as one (a fifo would hang).
+    for make, what in ((os.mkdir, "folder"), (os.mkfifo, "fifo")):
+        odd = os.path.join(ws, "ZZZ9.owcase")
+        make(odd)
+        checked = subprocess.run([OWB, "check", ws], capture_output=True, text=True, timeout=20)
+        assert checked.returncode == 2 and "is not a file" in checked.stderr, checked.stderr
+        portfolio = subprocess.run([OWB, "portfolio", ws], capture_output=True, text=True, timeout=20)
+        assert "is not a file" in portfolio.stderr, portfolio.stderr
+        (os.rmdir if what == "folder" else os.remove)(odd)
+    run("import", ws, fx.national)
+    run("check", ws)
+    return 0
+
+
+# 6. An emptied or missing peers.owdata beside case files is never re-created.
+def case_empty_peers(fx):
+    methodology = METHODOLOGY
+    use_methodology = os.path.exists(methodology)
+    for how in ("empty", "missing"):
+        ws = fx.workspace("ws-" + how)
+        peers = os.path.join(ws, "peers.owdata")
+        if how == "empty":
+            open(peers, "w").close()
+        else:
+            os.remove(peers)
+        before = digests(ws)
+        for extra in ([], ["--methodology", methodology] if use_methodology else []):
+            done = run("import", ws, fx.national, *extra, check=False)
+            assert done.returncode == 2 and ("is empty" in done.stderr or "is missing" in done.stderr), done.stderr
+            plain(done.stderr)
+            assert digests(ws) == before, "import with %s peers.owdata changed files" % how
+            print(done.stderr.strip().splitlines()[0])
+        for command in (["check", ws], ["portfolio", ws]):
+            done = run(*command, check=False)
+            assert done.returncode == 2, done.stdout
+            plain(done.stderr)
+        assert digests(ws) == before
+    return 0
+
+
+def run_as_nobody(args):
+    for tool in (["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"], ["runuser", "-u", "nobody", "--"]):
+        if shutil.which(tool[0]):
+            return tool + args
+    return None
+
+
+# 11. Read-only workspaces: read-only media, and files one may read but not write.
+def case_read_only(fx):
+    ws = fx.workspace("ws")
+    pack = os.path.join(fx.top, "pack.pdf")
+    league = os.path.join(fx.top, "league.csv")
+    with open(league, "w") as f:
+        f.write("Trust_code,Segment,Average_score,Trust_in_financial_deficit,Rank\n")
+    tried = 0
+
+    def commands(where, out):
+        return [["portfolio", where], ["check", where], ["report", where, "--pdf", out], ["reconcile", where, league]]
+
+    def works(prefix, where, out, what):
+        before = digests(where)
+        for command in commands(where, out):
+            done = subprocess.run(prefix + [OWB] + command, capture_output=True, text=True, timeout=120)
+            assert done.returncode == 0, "%s: owb %s exited %d: %s" % (what, command[0], done.returncode, done.stderr)
+            plain(done.stderr)
+        assert digests(where) == before, "%s: reading changed files" % what
+        assert not glob.glob(os.path.join(where, "*-wal")) and not glob.glob(os.path.join(where, "*-shm")), \
+            "%s: reading left files behind" % what
+        imported = subprocess.run(prefix + [OWB, "import", where, fx.national], capture_output=True, text=True)
+        assert imported.returncode == 2, "%s: import did not refuse" % what
+        plain(imported.stderr)
+        print("%s: portfolio, check, report, reconcile work; import says: %s" % (what, imported.stderr.strip()))
+
+    # Read-only media: a read-only bind mount of the workspace.
+    media = os.path.join(fx.top, "media")
+    os.mkdir(media)
+    if mount(ws, media, "--bind") and subprocess.run(["mount", "-o", "remount,bind,ro", media]).returncode == 0:
+        try:
+            works([], media, pack, "read-only bind mount")
+            tried += 1
+        finally:
+            subprocess.run(["umount", media])
+    else:
+        print("not tried: read-only media (bind mounts are not allowed here)")
+
+    # Files nobody else may write, read as another user.
+    prefix = run_as_nobody([])
+    if os.geteuid() == 0 and prefix:
+        shared = os.path.join(fx.top, "shared")
+        shutil.copytree(ws, shared)
+        os.chmod(fx.top, 0o755)
+        for path in [shared] + glob.glob(os.path.join(shared, "*")):
+            os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
+        out_dir = tempfile.mkdtemp(prefix="owb-nobody-")
+        os.chmod(out_dir, 0o777)
+        os.chmod(league, 0o644)
+        os.chmod(fx.national, 0o644)
+        probe = subprocess.run(prefix + ["true"], capture_output=True)
+        if probe.returncode == 0:
+            works(prefix, shared, os.path.join(out_dir, "pack.pdf"), "another user's workspace")
+            tried += 1
+        else:
+            print("not tried: cannot run as nobody here")
+        shutil.rmtree(out_dir, ignore_errors=True)
+    else:
+        print("not tried: files another user may read but not write (not root, or no setpriv/runuser)")
+    if not tried:
+        return skip("no read-only set-up was possible here")
+    return 0
+
+
+# 2 and 13. A full disk at every stage of an import, then space freed.
+def case_full_disk(fx):
+    reference = dump(fx.workspace("ref"))
+    disk = os.path.join(fx.top, "disk")
+    os.mkdir(disk)
+    if not mount("tmpfs", disk, "-t", "tmpfs", "-o", "size=3m"):
+        return skip("mounting a tmpfs is not allowed here")
+    try:
+        # Small enough to fill while peers.owdata is written, then at later and later case files.
+        sizes = ["300k", "600k", "1m", "2m", "3m"]
+        for size in sizes:
+            for entry in os.listdir(disk):
+                shutil.rmtree(os.path.join(disk, entry))
+            subprocess.run(["mount", "-o", "remount,size=" + size, disk], check=True)
+            ws = os.path.join(disk, "ws")
+            done = run("import", ws, fx.national, "--region", fx.region, check=False)
+            if done.returncode == 0:
+                print("%s: the import fitted" % size)
+            else:
+                plain(done.stderr)
+                assert "disk is full" in done.stderr, "%s: not said plainly: %s" % (size, done.stderr)
+                print("%s: %s" % (size, done.stderr.strip().splitlines()[-1]))
+            # Never an incomplete case file in place, nor a -wal under another name.
+            leftovers = [p for p in glob.glob(os.path.join(ws, "*")) if p.endswith("-wal") and "partial" in p]
+            assert not leftovers, "%s: leftovers %s" % (size, leftovers)
+            if os.path.exists(os.path.join(ws, "peers.owdata")):
+                checked = run("check", ws, check=False)
+                plain(checked.stderr)
+                assert checked.returncode == 0, "%s: after a full disk: %s" % (size, checked.stderr)
+            # Space freed: the next import completes to the uninterrupted result.
+            subprocess.run(["mount", "-o", "remount,size=64m", disk], check=True)
+            run("import", ws, fx.national, "--region", fx.region)
+            assert dump(ws) == reference, "%s: completed after a full disk, differs" % size
+            run("check", ws)
+    finally:
+        subprocess.run(["umount", disk])
+    return 0
+
+
+# 2. Kills timed into checkpoints: when peers.owdata or a case file is being written from its -wal.
+def case_checkpoint_kills(fx, runs):
+    reference = dump(fx.workspace("ref"))
+    killed = 0
+    for n in range(runs):
+        ws = os.path.join(fx.top, "k-%d" % n)
+        process = subprocess.Popen([OWB, "import", ws, fx.national, "--region", fx.region],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        peers = os.path.join(ws, "peers.owdata")
+        # Wait for the n-th time a database file grows while its -wal is there: a checkpoint at work.
+        target = 1 + n % 6
+        seen = 0
+        sizes = {}
+        while process.poll() is None:
+            for path in glob.glob(os.path.join(ws, "*.ow*")):
+                try:
+                    size = os.path.getsize(path)
+                except OSError:
+                    continue
+                if path in sizes and size > sizes[path] and os.path.exists(path + "-wal"):
+                    seen += 1
+                sizes[path] = size
+            if seen >= target:
+                process.send_signal(signal.SIGKILL)
+                killed += 1
+                break
+        process.wait()
+        if os.path.exists(peers):
+            checked = run("check", ws, check=False)
+            plain(checked.stderr)
+            assert checked.returncode == 0, "kill %d: %s" % (n, checked.stderr)
+        if os.path.isdir(ws) and not os.listdir(ws):
+            os.rmdir(ws)
+        run("import", ws, fx.national, "--region", fx.region)
+        assert dump(ws) == reference, "kill %d: completed differs from an uninterrupted import" % n
+        shutil.rmtree(ws)
+    print("%d runs, %d killed during a checkpoint; every one opened and completed" % (runs, killed))
+    return 0
+
+
+# 14. The lock holder is named, even when asked at the instant the lock is taken.
+def case_lock_holder(fx, runs):
+    ws = fx.workspace("ws")
+    seen = 0
+    for n in range(runs):
+        holder = subprocess.Popen([OWB, "import", ws, fx.national], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        time.sleep(0.001 * (n % 20))
+        done = run("import", ws, fx.national, check=False)
+        holder.wait()
+        if "in use by" in done.stderr:
+            seen += 1
+            plain(done.stderr)
+            assert "process" in done.stderr and " on " in done.stderr, done.stderr
+    print("%d of %d second imports met the lock; every holder named" % (seen, runs))
+    # A holder note, then a lock file, replaced by a link to an endless device: never read (it hung).
+    note, lock = os.path.join(ws, ".owb-lock-holder"), os.path.join(ws, ".owb-lock")
+    holder = subprocess.Popen([OWB, "import", ws, fx.national], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while holder.poll() is None and not os.path.exists(note):
+        time.sleep(0.002)
+    if holder.poll() is None:
+        if os.path.exists(note):
+            os.replace(note, note + ".gone")
+        os.symlink("/dev/zero", note)
+        done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+        assert "in use by" not in done.stderr or "process" in done.stderr, done.stderr
+        plain(done.stderr)
+    holder.wait()
+    for path in (note, note + ".gone"):
+        if os.path.lexists(path):
+            os.remove(path)
+    os.symlink("/dev/zero", lock)
+    done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "is not a lock file" in done.stderr, done.stderr
+    run("check", ws)
+    os.remove(lock)
+    run("import", ws, fx.national)
+    print("a lock file or holder note linked to /dev/zero: refused or ignored, never read")
+    return 0
+
+
+def main():
+    global OWB
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--owb", required=True)
+    parser.add_argument("--case", required=True)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    OWB = os.path.abspath(args.owb)
+    top = tempfile.mkdtemp(prefix="owb-files-")
+    ok = False
+    try:
+        fx = Fixture(top)
+        cases = {
+            "wal-header": lambda: case_wal_header(fx),
+            "stray-wal": lambda: case_stray_wal(fx),
+            "create-race": lambda: case_create_race(fx, args.runs),
+            "check-during-import": lambda: case_check_during_import(fx, args.runs),
+            "foreign-files": lambda: case_foreign_files(fx),
+            "empty-peers": lambda: case_empty_peers(fx),
+            "read-only": lambda: case_read_only(fx),
+            "full-disk": lambda: case_full_disk(fx),
+            "checkpoint-kills": lambda: case_checkpoint_kills(fx, args.runs),
+            "lock-holder": lambda: case_lock_holder(fx, args.runs),
+        }
+        result = cases[args.case]()
+        ok = result == 0
+        return result
+    except AssertionError as error:
+        print("FAIL %s: %s (kept %s)" % (args.case, error, top), file=sys.stderr)
+        return 1
+    finally:
+        if ok:
+            shutil.rmtree(top, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
