@@ -1,22 +1,23 @@
 #include "mainwindow.h"
 
 #include "case/caseview.h"
-#include "changes/changespanel.h"
-#include "reconcile/reconcilepanel.h"
 #include "casework/casesession.h"
 #include "casework/league.h"
 #include "casework/nationalcache.h"
+#include "changes/changespanel.h"
 #include "demo/demoworkspace.h"
-#include "itemmodels/itemroles.h"
 #include "dialogs/importprogress.h"
+#include "itemmodels/itemroles.h"
 #include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
+#include "reconcile/reconcilepanel.h"
 #include "reports/casereport.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 #include "store/workspacelock.h"
 #include "welcomepanel.h"
+#include "widgets/statusnotice.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,12 +73,15 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_stack);
     connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
+    installStatusNotice(this);
     statusBar()->addPermanentWidget(m_methodologyLabel);
     m_quarter->setAccessibleName(tr("Quarter"));
     m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_quarter->setMinimumContentsLength(12);
     connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::quarterChanged);
     createActions();
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
+    updateActions();
 
     connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
     connect(m_welcome, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
@@ -101,6 +105,11 @@ void MainWindow::createActions()
     m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
+    file->addSeparator();
+    m_exportCaseAction = file->addAction(tr("E&xport Case Report..."), this, [this] { exportReport(false); });
+    m_exportPackAction
+        = file->addAction(tr("Export Regional &Pack..."), this, [this] { exportReport(true); });
+    file->addSeparator();
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     QAction *close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
@@ -127,6 +136,15 @@ void MainWindow::createActions()
     QAction *reconcile = view->addAction(tr("&Reconciliation with the Published League Table"), this,
                                          &MainWindow::showReconcile);
     reconcile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addSeparator();
+    // The toolbar's quarter, from the keyboard and from a menu (a screen
+    // reader reaches menu items more easily than a combo box's list).
+    QAction *earlier = view->addAction(tr("&Earlier Quarter"), this, [this] { stepQuarter(-1); });
+    earlier->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageUp));
+    QAction *later = view->addAction(tr("La&ter Quarter"), this, [this] { stepQuarter(1); });
+    later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageDown));
+    // Without a workspace these have nothing to show or write.
+    m_workspaceActions = { close, back, league, changes, reconcile, earlier, later, m_exportPackAction };
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -143,6 +161,22 @@ void MainWindow::createActions()
     label->setBuddy(m_quarter);
     toolbar->addWidget(label);
     toolbar->addWidget(m_quarter);
+}
+
+void MainWindow::stepQuarter(int step)
+{
+    const int index = m_quarter->currentIndex() + step;
+    if (index >= 0 && index < m_quarter->count())
+        m_quarter->setCurrentIndex(index);
+}
+
+void MainWindow::updateActions()
+{
+    for (QAction *action : std::as_const(m_workspaceActions))
+        action->setEnabled(m_workspace != nullptr);
+    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_exportCaseAction->setEnabled(
+        m_workspace && m_stack->currentWidget() == m_caseView && m_caseView->context().session);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -189,8 +223,9 @@ bool MainWindow::openPath(const QString &path)
                        ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
                        : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
     if (m_workspace->isReadOnly())
-        statusBar()->showMessage(tr("Read-only: %1 has this workspace open; changes are refused.")
-                                     .arg(WorkspaceLock::holder(directory)));
+        showStatusNotice(this,
+            tr("Read-only: %1 has this workspace open; changes are refused.")
+                .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     const Methodology &methodology = m_workspace->methodology();
@@ -205,7 +240,7 @@ bool MainWindow::openPath(const QString &path)
     }
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
-    m_importAction->setEnabled(!m_workspace->isReadOnly());
+    updateActions();
     rememberRecent(directory);
     if (!info.isDir())
         return openCase(info.absoluteFilePath());
@@ -269,7 +304,7 @@ void MainWindow::exportReport(bool wholeWorkspace)
         else
             writeCaseReport(*m_workspace, session->caseFile().path(), path);
         QApplication::restoreOverrideCursor();
-        statusBar()->showMessage(tr("Written %1").arg(QDir::toNativeSeparators(path)), 10000);
+        showStatusNotice(this, tr("Written %1").arg(QDir::toNativeSeparators(path)));
     } catch (const StoreError &error) {
         QApplication::restoreOverrideCursor();
         showError(tr("The report was not written"), error.message());
@@ -313,11 +348,11 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     if ((intoCurrent || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
     if (outcome.ok())
-        statusBar()->showMessage(tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
-                                     .arg(QFileInfo(path).fileName())
-                                     .arg(outcome.report.caseFilesCreated)
-                                     .arg(outcome.report.caseFilesUpdated),
-                                 10000);
+        showStatusNotice(this,
+            tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
+                .arg(QFileInfo(path).fileName())
+                .arg(outcome.report.caseFilesCreated)
+                .arg(outcome.report.caseFilesUpdated));
     return outcome.ok();
 }
 
@@ -337,9 +372,9 @@ void MainWindow::closeWorkspace()
     m_reconcile->setSource(nullptr, {});
     m_quarter->clear();
     m_methodologyLabel->clear();
-    m_importAction->setEnabled(false);
     setWindowTitle(tr("Oversight Workbench"));
     m_stack->setCurrentWidget(m_welcome);
+    updateActions();
 }
 
 void MainWindow::refreshPortfolio()
@@ -359,8 +394,8 @@ void MainWindow::refreshPortfolio()
         ratings.insert(rating.id, rating.name);
     m_portfolio->setEntries(entries, names, ratings);
     if (!problems.isEmpty())
-        statusBar()->showMessage(tr("%n case file(s) could not be read: %1", nullptr, int(problems.size()))
-                                     .arg(problems.first()));
+        showStatusNotice(this,
+            tr("%n case file(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()));
 }
 
 void MainWindow::quarterChanged()
@@ -429,6 +464,7 @@ bool MainWindow::openCase(const QString &path)
     m_caseView->setContext({it->second, m_national.get(), m_workspace->peers().quarters(), currentQuarter(), {}});
     refreshCase();
     m_stack->setCurrentWidget(m_caseView);
+    updateActions();
     return true;
 }
 

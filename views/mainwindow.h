@@ -71,6 +71,8 @@ private:
     void refreshCase();
     void updateRecentMenu();
     void rememberRecent(const QString &directory);
+    void updateActions();
+    void stepQuarter(int step);
     void showError(const QString &title, const QString &message);
 
     std::unique_ptr<Workspace> m_workspace;
@@ -90,6 +92,9 @@ private:
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_exportCaseAction = nullptr;
+    QAction *m_exportPackAction = nullptr;
+    QList<QAction *> m_workspaceActions;
 };
 
 } // namespace owb

@@ -198,7 +198,9 @@ private Q_SLOTS:
             if (history->item(r, 2)->text() == QLatin1String("programme 1"))
                 programmeRow = r;
         QVERIFY(programmeRow > 0);
-        QVERIFY(history->item(programmeRow, 4)->text().contains(QStringLiteral("improvement_director: A. Director")));
+        QVERIFY(history->item(programmeRow, 4)
+                    ->text()
+                    .contains(QStringLiteral("improvement director: A. Director")));
 
         window.showPortfolio();
         auto rowOf = [&](const QString &wanted) {
@@ -475,6 +477,38 @@ private Q_SLOTS:
         for (int row = 0; row < view->model()->rowCount(); ++row)
             QCOMPARE(view->model()->index(row, 0).data(PeerTypeRole).toString(), QStringLiteral("ambulance"));
         QVERIFY(looksRendered(window.grab().toImage()));
+    }
+
+    // Keys the accessibility bus cannot send here (issue 11, item 14): Ctrl+F
+    // to the filter, Enter there opens the only match; Tab leaves the notes
+    // list for the editor; Alt+H is the Help menu's, not a tab's.
+    void keyboard()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        QTableView *view = window.portfolio()->view();
+        view->setFocus();
+        auto *filter = window.portfolio()->findChild<QLineEdit *>();
+        QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(filter->hasFocus());
+        const QString code = view->model()->index(0, 0).data(CodeRole).toString();
+        QTest::keyClicks(filter, code);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QCOMPARE(window.caseView()->context().session->identity().code, code);
+
+        QTabWidget *tabs = window.caseView()->tabs();
+        tabs->setCurrentWidget(window.caseView()->notesPage());
+        auto *list = window.caseView()->notesPage()->findChild<QTableView *>();
+        auto *editor = window.caseView()->notesPage()->findChild<QPlainTextEdit *>();
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Tab);
+        QVERIFY(editor->hasFocus());
+        for (int i = 0; i < tabs->count(); ++i)
+            QVERIFY2(!tabs->tabText(i).contains(QLatin1Char('&')), qPrintable(tabs->tabText(i)));
     }
 
     void filtersAndLeague()

@@ -1,23 +1,27 @@
 #include "caseworkpage.h"
 
 #include "casework/casesession.h"
+#include "casework/plannedquarters.h"
+#include "delegates/choicedelegate.h"
 
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDate>
-#include <QGridLayout>
-#include <QLineSeries>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace owb {
 
@@ -60,26 +64,33 @@ bool isDateColumn(const QString &column)
 } // namespace
 
 CaseworkPage::CaseworkPage(QWidget *parent)
-    : QWidget(parent),
-      m_reviewState(new QLabel(this)),
-      m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this)),
-      m_reviewFormBox(new QWidget(this)),
-      m_findings(makeTable(this, {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
-                           tr("Findings"))),
-      m_findingsBox(new QGroupBox(tr("Findings"), this)),
-      m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding"))),
-      m_programmeState(new QLabel(this)),
-      m_enterProgramme(new QPushButton(tr("&Enter the Programme..."), this)),
-      m_exitProgramme(new QPushButton(tr("Record E&xit..."), this)),
-      m_programmeFormBox(new QWidget(this)),
-      m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
-                           tr("Exit criteria"))),
-      m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this)),
-      m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status")}, tr("Recovery plan milestones"))),
-      m_decisionState(new QLabel(this)),
-      m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews"))),
-      m_trajectory(makeTable(this, {tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual")}, tr("Improvement trajectory"))),
-      m_trajectoryChart(new QChartView(this))
+    : QWidget(parent)
+    , m_reviewState(new QLabel(this))
+    , m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this))
+    , m_reviewFormBox(new QWidget(this))
+    , m_findings(makeTable(this,
+          { tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"),
+              tr("Metrics") },
+          tr("Findings")))
+    , m_findingsBox(new QGroupBox(tr("Findings"), this))
+    , m_findingEvidence(makeTable(
+          this, { tr("Evidence item"), tr("Source"), tr("Date") }, tr("Evidence for the selected finding")))
+    , m_programmeState(new QLabel(this))
+    , m_enterProgramme(new QPushButton(tr("Enter the &Programme..."), this))
+    , m_exitProgramme(new QPushButton(tr("Record E&xit..."), this))
+    , m_programmeFormBox(new QWidget(this))
+    , m_criteria(makeTable(this,
+          { tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence") },
+          tr("Exit criteria")))
+    , m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this))
+    , m_milestones(makeTable(
+          this, { tr("Milestone"), tr("Due"), tr("Done"), tr("Status") }, tr("Recovery plan milestones")))
+    , m_decisionState(new QLabel(this))
+    , m_reviews(makeTable(
+          this, { tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions") }, tr("Progress reviews")))
+    , m_trajectory(makeTable(
+          this, { tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual") }, tr("Improvement trajectory")))
+    , m_trajectoryChart(new QChartView(this))
 {
     m_trajectoryChart->setMinimumHeight(220);
     m_trajectoryChart->setRenderHint(QPainter::Antialiasing);
@@ -93,7 +104,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     m_decisionState->setWordWrap(true);
     auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
-    auto *correct = new QPushButton(tr("Record a C&orrection..."), this);
+    auto *correct = new QPushButton(tr("Record &a Correction..."), this);
     connect(confirm, &QPushButton::clicked, this, [this] { report(recordDecision(false, 0, QString())); });
     connect(correct, &QPushButton::clicked, this, [this] {
         bool ok = false;
@@ -199,6 +210,23 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     auto *addMilestoneButton = new QPushButton(tr("Add &Milestone"), this);
     auto *removeMilestone = new QPushButton(tr("Remove Milestone"), this);
+    auto *milestoneDone = new QPushButton(tr("Mark Milestone Do&ne"), this);
+    connect(milestoneDone, &QPushButton::clicked, this, [this] {
+        // The selected row (a screen reader selects without moving the current cell).
+        const QModelIndexList selected = m_milestones->selectionModel()->selectedRows();
+        const int row = selected.isEmpty() ? m_milestones->currentRow() : selected.first().row();
+        if (row < 0)
+            report(tr("Select the milestone that is done first."));
+        else
+            report(markMilestoneDone(m_milestones->item(row, 0)->data(Qt::UserRole).toLongLong()));
+    });
+    // A closed set (style.md 18): free text let "completed" through, which no
+    // overdue check recognised.
+    auto *milestoneStatus = new ChoiceDelegate(m_milestones);
+    milestoneStatus->setChoices(
+        { { QStringLiteral("open"), tr("open") }, { QStringLiteral("done"), tr("done") } });
+    m_milestones->setItemDelegateForColumn(
+        int(kMilestoneColumns.indexOf(QStringLiteral("status"))), milestoneStatus);
     connect(addMilestoneButton, &QPushButton::clicked, this, [this] {
         bool ok = false;
         const QString text = QInputDialog::getText(this, tr("Add Milestone"), tr("Milestone:"), QLineEdit::Normal, QString(), &ok);
@@ -304,8 +332,10 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         const QString metric = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Metric:"), metrics, 0, false, &ok);
         if (!ok)
             return;
-        const QString quarter = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Quarter:"), m_context.quarters,
-                                                      int(m_context.quarters.indexOf(m_context.quarter)), false, &ok);
+        // A trajectory is planned forward: the quarters after the latest too.
+        const QStringList quarters = plannableQuarters(m_context.quarters);
+        const QString quarter = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Quarter:"),
+            quarters, int(quarters.indexOf(m_context.quarter)) + 1, false, &ok);
         if (!ok)
             return;
         const QString planned = QInputDialog::getText(this, tr("Add Trajectory Point"), tr("Planned value:"), QLineEdit::Normal,
@@ -347,7 +377,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
     auto *planLayout = new QVBoxLayout(plan);
     planLayout->addWidget(m_milestones);
-    planLayout->addLayout(buttons({addMilestoneButton, removeMilestone}));
+    planLayout->addLayout(buttons({ addMilestoneButton, milestoneDone, removeMilestone }));
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
@@ -411,6 +441,21 @@ QString CaseworkPage::recordExit(const QString &transitionPlan)
     return error;
 }
 
+QString CaseworkPage::markMilestoneDone(qint64 id)
+{
+    CaseSession *session = m_context.session;
+    // The status and the date it was done: one step on the undo stack.
+    session->undoStack()->beginMacro(tr("Mark milestone done"));
+    QString error
+        = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), QStringLiteral("done"));
+    if (error.isEmpty()
+        && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
+        error = session->setRecordField(
+            milestoneTable(), id, QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate));
+    session->undoStack()->endMacro();
+    return error;
+}
+
 QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
 {
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
@@ -462,14 +507,24 @@ void CaseworkPage::drawTrajectory()
         actual->setName(tr("Actual"));
         actual->setPen(QPen(QColor(0x00, 0x5e, 0xb8), 2));
         actual->setPointsVisible(true);
+        // Quarters on a category axis (their labels, not indices), running on
+        // past the data to the last planned quarter.
+        const QStringList quarters = plannableQuarters(m_context.quarters);
         QList<std::pair<int, double>> plannedPoints;
+        int last = int(m_context.quarters.size()) - 1;
         for (int r = 0; r < m_trajectory->rowCount(); ++r)
-            if (m_trajectory->item(r, 0)->text() == metricId)
-                plannedPoints.append({int(m_context.quarters.indexOf(m_trajectory->item(r, 1)->text())),
-                                      m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble()});
+            if (m_trajectory->item(r, 0)->text() == metricId) {
+                const int x = int(quarters.indexOf(m_trajectory->item(r, 1)->text()));
+                if (x >= 0) {
+                    plannedPoints.append(
+                        { x, m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble() });
+                    last = qMax(last, x);
+                }
+            }
         std::sort(plannedPoints.begin(), plannedPoints.end());
         for (const auto &[x, y] : plannedPoints)
             planned->append(x, y);
+        planned->setPointsVisible(true); // a single planned point is still drawn
         for (int q = 0; q < m_context.quarters.size(); ++q) {
             const MetricValue v = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(metricId);
             if (v.kind == MetricValue::Kind::Number)
@@ -477,7 +532,28 @@ void CaseworkPage::drawTrajectory()
         }
         chart->addSeries(actual);
         chart->addSeries(planned);
-        chart->createDefaultAxes();
+        auto *axisX = new QBarCategoryAxis(chart);
+        axisX->append(quarters.mid(0, last + 1));
+        axisX->setLabelsAngle(-45);
+        chart->addAxis(axisX, Qt::AlignBottom);
+        auto *axisY = new QValueAxis(chart);
+        chart->addAxis(axisY, Qt::AlignLeft);
+        double low = 0;
+        double high = 0;
+        bool first = true;
+        for (QLineSeries *series : { actual, planned })
+            for (const QPointF &p : series->points()) {
+                low = first ? p.y() : qMin(low, p.y());
+                high = first ? p.y() : qMax(high, p.y());
+                first = false;
+            }
+        const double pad = qMax(1e-6, (high - low) * 0.1);
+        axisY->setRange(low - pad, high + pad);
+        axisY->applyNiceNumbers();
+        for (QLineSeries *series : { actual, planned }) {
+            series->attachAxis(axisX);
+            series->attachAxis(axisY);
+        }
     }
     QChart *old = m_trajectoryChart->chart();
     m_trajectoryChart->setChart(chart);
@@ -597,6 +673,10 @@ void CaseworkPage::tableEdited(QTableWidget *table, const CaseworkTable &source,
         reload();
         return;
     }
+    if (&source == &milestoneTable() && name == QLatin1String("status") && value == QLatin1String("done")) {
+        report(markMilestoneDone(id));
+        return;
+    }
     report(m_context.session->setRecordField(source, id, name, value));
 }
 
@@ -644,6 +724,21 @@ void CaseworkPage::reload()
     const int findingRow = m_findings->currentRow();
     fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
               kFindingColumns, {}, {});
+    // The Evidence column lists the finding's evidence items (kept in their
+    // own table since schema 5), after any evidence written in the finding.
+    const int evidenceColumn = int(kFindingColumns.indexOf(QStringLiteral("evidence")));
+    for (int r = 0; r < m_findings->rowCount(); ++r) {
+        QTableWidgetItem *item = m_findings->item(r, evidenceColumn);
+        QStringList parts;
+        if (!item->text().isEmpty())
+            parts.append(item->text());
+        for (const QVariantMap &e :
+            store.records(findingEvidenceTable(), QStringLiteral("finding_id"), item->data(Qt::UserRole)))
+            parts.append(e.value(QStringLiteral("title")).toString());
+        item->setText(parts.join(QStringLiteral("; ")));
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        item->setToolTip(tr("Add or remove evidence items below the findings."));
+    }
     if (m_findings->rowCount() > 0)
         m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
     fillFindingEvidence();

@@ -32,6 +32,8 @@ public:
     QString enterProgramme(const QString &reason, const QString &director);
     QString recordExit(const QString &transitionPlan);
     QString addMilestone(const QString &description, const QString &due);
+    // Status done and, unless already set, today as the date it was done.
+    QString markMilestoneDone(qint64 id);
     // The quarter's segmentation decision: confirm the computed segment, or
     // correct it (a justified decision).
     QString recordDecision(bool correction, int segment, const QString &rationale);
