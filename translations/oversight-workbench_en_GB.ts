@@ -826,6 +826,10 @@
         <source>Add or remove evidence items below the findings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>
@@ -1497,14 +1501,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>▲ better</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>▼ worse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>▶ same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1538,6 +1534,14 @@
     </message>
     <message>
         <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 worse</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,7 +9,7 @@ namespace owb {
 namespace {
 QString number(double v)
 {
-    return QLocale().toString(v, 'g', 4);
+    return formatMeasure(v);
 }
 } // namespace
 
@@ -81,7 +81,16 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
             return QString();
         if (role == Qt::AccessibleTextRole)
             return *r.trend > 0 ? tr("better than last quarter") : *r.trend < 0 ? tr("worse than last quarter") : tr("unchanged");
-        return *r.trend > 0 ? tr("▲ better") : *r.trend < 0 ? tr("▼ worse") : tr("▶ same");
+        {
+            // The arrow is where the value went; the word, whether that is
+            // better for this metric (a lower-is-better value that fell is "▼ better").
+            const QString arrow = r.movement.value_or(0) > 0 ? QStringLiteral("▲")
+                : r.movement.value_or(0) < 0                 ? QStringLiteral("▼")
+                                                             : QStringLiteral("▶");
+            return *r.trend > 0 ? tr("%1 better").arg(arrow)
+                : *r.trend < 0  ? tr("%1 worse").arg(arrow)
+                                : tr("▶ same");
+        }
     default:
         return {};
     }

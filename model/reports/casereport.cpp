@@ -129,10 +129,13 @@ QImage titled(const QImage &chart, const QString &title)
 
 QString table(const QStringList &headers, const QList<QStringList> &rows)
 {
-    QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+    // The header row in <thead>, so a table that runs onto the next page
+    // repeats it there.
+    QString html = QStringLiteral(
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
     for (const QString &h : headers)
         html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\" nowrap>%1</th>").arg(escaped(h));
-    html += QStringLiteral("</tr>");
+    html += QStringLiteral("</tr></thead>");
     for (const QStringList &row : rows) {
         html += QStringLiteral("<tr>");
         for (const QString &cell : row)
@@ -205,10 +208,12 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     }
     QList<QStringList> metricRowsHtml;
     for (const MetricRow &r : metricRows(caseFile, national, m, id.peerType, workspace.peers().quarters(), quarter))
-        metricRowsHtml.append({r.metric->id, r.metric->name, r.value.toText(), targetText(*r.metric),
-                               r.score > 0 ? formatHundredths(r.score) : QString(),
-                               r.benchmark ? QString::number(r.benchmark->median, 'g', 4) : QString(),
-                               r.benchmark && r.benchmark->rank ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers) : QString()});
+        metricRowsHtml.append({ r.metric->id, r.metric->name, r.value.toText(), targetText(*r.metric),
+            r.score > 0 ? formatHundredths(r.score) : QString(),
+            r.benchmark ? formatMeasure(r.benchmark->median) : QString(),
+            r.benchmark && r.benchmark->rank
+                ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers)
+                : QString() });
     html += QStringLiteral("<h3>Metrics</h3>")
             + table({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
@@ -335,7 +340,9 @@ void print(const QString &html, const QString &pdfPath)
         writer.setTitle(QStringLiteral("Oversight Workbench report"));
         writer.setCreator(QStringLiteral("Oversight Workbench"));
         QTextDocument document;
-        document.setDefaultStyleSheet(QStringLiteral("h1 { color: #005eb8; } h2, h3 { color: #003087; } td, th { font-size: 9pt; }"));
+        document.setDefaultStyleSheet(QStringLiteral(
+            "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 6px; }"
+            " td, th { font-size: 9pt; }"));
         document.setHtml(html);
         document.print(&writer);
     }

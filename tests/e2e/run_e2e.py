@@ -23,6 +23,7 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIP = 77
 MODULES = ["scenarios_casework", "scenarios_items", "scenarios_workspace", "scenarios_panels"]
+ON_REQUEST = ["screenshots"]  # run only when named
 
 
 def missing_prerequisites():
@@ -54,10 +55,10 @@ def outer(args, argv):
         return 1
 
 
-def all_scenarios():
+def all_scenarios(named=False):
     sys.path.insert(0, HERE)
     scenarios = []
-    for module in MODULES:
+    for module in MODULES + (ON_REQUEST if named else []):
         scenarios += importlib.import_module(module).SCENARIOS
     return scenarios
 
@@ -71,7 +72,7 @@ def inner(args):
         master = os.path.join(args.out, "demo-master")
         shutil.rmtree(master, ignore_errors=True)
         subprocess.run([args.owb, "demo", master], check=True, stdout=subprocess.DEVNULL, timeout=300)
-        chosen = [s for s in all_scenarios() if not args.scenarios or s.__name__ in args.scenarios]
+        chosen = [s for s in all_scenarios(bool(args.scenarios)) if not args.scenarios or s.__name__ in args.scenarios]
         if args.scenarios and len(chosen) != len(args.scenarios):
             print("unknown scenario among %s" % args.scenarios)
             return 2

@@ -91,3 +91,64 @@ def export_case_report_and_pack(ctx):
 
 
 SCENARIOS = [confirm_computed_segment, open_diagnostic_review, export_case_report_and_pack]
+
+
+def review_finding_with_evidence(ctx):
+    """Open a Diagnostic Review..., Add Finding... and Add Evidence Item...: stored and listed."""
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Open a Diagnostic Review...")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1, "the review")
+    wb.press("Add Finding...")
+    wb.answer_input("Add Finding", None)  # the first root cause
+    wb.answer_input("Add Finding", "Theatre lists cancelled at short notice")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM finding")[0][0] == 1, "the finding")
+    findings = wb.find("table", "Findings")
+    wb.select_row(findings, 0)
+    wb.press("Add Evidence Item...")
+    wb.answer_input("Add Evidence Item", "Theatre utilisation report, Q4")
+    wb.answer_input("Add Evidence Item", "trust board")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM finding_evidence")[0][0] == 1, "the evidence item")
+    expect(query(case, "SELECT title, source FROM finding_evidence")[0] == ("Theatre utilisation report, Q4", "trust board"),
+           "stored evidence %r" % (query(case, "SELECT title, source FROM finding_evidence"),))
+    wb.wait(lambda: "Theatre utilisation report, Q4" in wb.column(wb.find("table", "Findings"), "Evidence")[0],
+            "the evidence in the findings table")
+
+
+def programme_entry_to_exit(ctx):
+    """Enter the Programme..., an exit criterion, a progress review, a milestone, Record Exit...: stored, and segment 5 only while in it."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    quarter = latest_quarter(case)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Enter the Programme...")
+    wb.answer_input("Enter the Programme", "Agreed by the regional support group")
+    wb.answer_input("Enter the Programme", "A. Director")
+    wb.wait(lambda: query(case, "SELECT entry_quarter, improvement_director FROM programme") == [(quarter, "A. Director")],
+            "the programme entry")
+    wb.find("label", re.compile(r"^In the .* since %s: segment 5" % re.escape(quarter)))
+    wb.press("Add Exit Criterion")
+    wb.answer_input("Add Exit Criterion", "Elective waits back to plan")
+    wb.wait(lambda: query(case, "SELECT description FROM exit_criterion") == [("Elective waits back to plan",)], "the criterion")
+    wb.press("Add Progress Review")
+    wb.answer_input("Add Progress Review", "First monthly review: plan on track")
+    wb.wait(lambda: query(case, "SELECT summary FROM progress_review") == [("First monthly review: plan on track",)],
+            "the progress review")
+    before = query(case, "SELECT count(*) FROM milestone")[0][0]
+    wb.press("Add Milestone")
+    wb.answer_input("Add Milestone", "Recovery plan signed off")
+    wb.answer_input("Add Milestone", None)  # the suggested due date
+    wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
+    wb.tab("Overview")
+    wb.find("label", "Segment 5")
+    wb.tab("Casework")
+    wb.press("Record Exit...")
+    wb.answer_input("Record Exit", "Step down to segment 4 oversight with monthly checks")
+    wb.wait(lambda: query(case, "SELECT exit_quarter FROM programme") == [(quarter,)], "the exit")
+    wb.find("label", "Left the programme in %s." % quarter)
+    wb.tab("Overview")
+    wb.find("label", "Segment 4")
+
+
+SCENARIOS += [review_finding_with_evidence, programme_entry_to_exit]

@@ -72,7 +72,11 @@ def every_case_tab(ctx):
     from scenarios_casework import case_in_segment
     code = case_in_segment(ctx, 4)
     case = ctx.case(code)
-    wb = open_case(ctx, code, "Metrics")
+    wb = open_case(ctx, code, "Overview")
+    wb.press("Show the charts as tables", role="check box")
+    history = wb.find("table", "Segment by quarter, as a table")
+    expect(len(wb.cells(history)) == 9, "the segment history table has %d rows" % (len(wb.cells(history)) - 1))
+    wb.tab("Metrics")
     metrics = wb.find("table", "Metrics of the quarter")
     expect(len(wb.cells(metrics)) > 10, "the Metrics tab lists too few metrics")
     wb.tab("Casework")

@@ -58,6 +58,8 @@ def notes_add_and_undo(ctx):
     expect(any("deficit plan" in c for row in wb.cells(notes) for c in row), "the note is not in the list")
     wb.menu("Edit", re.compile("^Undo"))
     wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before, "undo to remove the note")
+    wb.menu("Edit", re.compile("^Redo"))
+    wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before + 1, "redo to add the note again")
 
 
 def capability_evidence_and_undo(ctx):

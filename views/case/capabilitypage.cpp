@@ -66,7 +66,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     // No date yet reads "not decided" (the editor's lowest date), never today.
     m_decidedOn->setMinimumDate(QDate(2000, 1, 1));
     m_decidedOn->setSpecialValueText(tr("not decided"));
-    m_decidedOn->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    m_decidedOn->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // as every date the casework forms take
     connect(m_decidedOn, &QDateEdit::editingFinished, this, [this] {
         const QDate chosen = m_decidedOn->date();
         const QString date = chosen == m_decidedOn->minimumDate() ? QString() : chosen.toString(Qt::ISODate);

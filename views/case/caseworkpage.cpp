@@ -2,9 +2,10 @@
 
 #include "casework/casesession.h"
 #include "casework/plannedquarters.h"
+#include "charts/chartstyle.h"
 #include "delegates/choicedelegate.h"
 
-#include <QBarCategoryAxis>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDate>
@@ -92,7 +93,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
           this, { tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual") }, tr("Improvement trajectory")))
     , m_trajectoryChart(new QChartView(this))
 {
-    m_trajectoryChart->setMinimumHeight(220);
+    m_trajectoryChart->setMinimumHeight(280);
     m_trajectoryChart->setRenderHint(QPainter::Antialiasing);
     m_trajectoryChart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
     connect(m_trajectory, &QTableWidget::currentCellChanged, this, &CaseworkPage::drawTrajectory);
@@ -491,7 +492,7 @@ QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString 
 void CaseworkPage::drawTrajectory()
 {
     auto *chart = new QChart;
-    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setMargins(QMargins(2, 2, 28, 2)); // room for the last quarter's label
     chart->legend()->setAlignment(Qt::AlignBottom);
     const int row = qMax(0, m_trajectory->currentRow());
     const QString metricId = m_trajectory->rowCount() > 0 ? m_trajectory->item(row, 0)->text() : QString();
@@ -532,9 +533,16 @@ void CaseworkPage::drawTrajectory()
         }
         chart->addSeries(actual);
         chart->addSeries(planned);
-        auto *axisX = new QBarCategoryAxis(chart);
-        axisX->append(quarters.mid(0, last + 1));
-        axisX->setLabelsAngle(-45);
+        // Up to three years of quarters in a narrow chart: every other quarter
+        // is labelled (the last always), so no label is cut short; the title
+        // says the span.
+        auto *axisX = new QCategoryAxis(chart);
+        axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        for (int i = (last % 2); i <= last; i += 2)
+            axisX->append(chartstyle::shortQuarter(quarters.at(i)), i);
+        chart->setTitle(tr("%1, %2 to %3").arg(metricId, quarters.first(), quarters.at(last)));
+        axisX->setRange(0, last);
+
         chart->addAxis(axisX, Qt::AlignBottom);
         auto *axisY = new QValueAxis(chart);
         chart->addAxis(axisY, Qt::AlignLeft);
