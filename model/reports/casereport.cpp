@@ -142,7 +142,7 @@ QString table(const QStringList &headers, const QList<QStringList> &rows)
             html += QStringLiteral("<td>%1</td>").arg(escaped(cell));
         html += QStringLiteral("</tr>");
     }
-    return html + QStringLiteral("</table><p style=\"margin-top: 0; margin-bottom: 10px;\"></p>");
+    return html + QStringLiteral("</table><p style=\"font-size: 6pt;\">&nbsp;</p>");
 }
 
 QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter)
