@@ -100,7 +100,12 @@ class Workbench:
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
-                raise StepFailed("the workbench exited with %s before it showed a window" % self.proc.returncode)
+                self.log.flush()
+                with open(self.log.name, errors="replace") as f:
+                    said = " | ".join(f.read().strip().splitlines()[-3:])
+                self.log.close()
+                raise StepFailed("the workbench exited with %s before it showed a window: %s"
+                                 % (self.proc.returncode, said))
             desktop = pyatspi.Registry.getDesktop(0)
             for i in range(_safe(lambda: desktop.childCount, 0)):
                 app = _safe(lambda: desktop.getChildAtIndex(i))

@@ -122,8 +122,17 @@ class Context:
         return os.path.join(self.workspace, code + ".owcase")
 
     def start(self, args=None):
-        wb = self.lib.Workbench(self.binary, self.workspace, self.folder, self.name + "-%d" % len(self.workbenches),
-                                args=args)
+        for attempt in (1, 2):
+            try:
+                wb = self.lib.Workbench(self.binary, self.workspace, self.folder,
+                                        self.name + "-%d" % len(self.workbenches), args=args)
+                break
+            except self.lib.StepFailed as error:
+                # A start that dies before any window is the display's, not the
+                # scenario's: said, and tried once more.
+                if attempt == 2 or "before it showed a window" not in str(error):
+                    raise
+                print("  %s; starting it again" % error, flush=True)
         self.workbenches.append(wb)
         return wb
 

@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 
-from owbe2e import expect, query
+from owbe2e import expect, query, text_of
 from scenarios_casework import latest_quarter, open_case
 from scenarios_items import case_of_type
 
@@ -120,6 +120,11 @@ def icb_system_tab(ctx):
     expect(len(wb.cells(table)) == 7, "system considerations: %d rows" % (len(wb.cells(table)) - 1))
     wb.tab("Overview")
     wb.find("label", "Not segmented")
+    # No overall capability view recorded: its date says so, not today's date (item 12).
+    if not query(ctx.case(code), "SELECT count(*) FROM capability_overall WHERE decided_on <> ''")[0][0]:
+        wb.tab("Capability")
+        date = wb.find("spin button", "Date of the overall view")
+        expect(text_of(date) == "not decided", "the unset date reads %r" % text_of(date))
 
 
 SCENARIOS += [every_case_tab, changes_and_league_exports, icb_system_tab]
