@@ -826,10 +826,6 @@
         <source>Add or remove evidence items below the findings.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1, %2 to %3</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>
@@ -2174,6 +2170,21 @@ segmented</source>
     </message>
     <message>
         <source>The change was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::TrajectoryChart</name>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,12 +2,9 @@
 
 #include "casework/casesession.h"
 #include "casework/plannedquarters.h"
-#include "charts/chartstyle.h"
+#include "charts/trajectorychart.h"
 #include "delegates/choicedelegate.h"
 
-#include <QCategoryAxis>
-#include <QChart>
-#include <QChartView>
 #include <QDate>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -16,13 +13,11 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 namespace owb {
 
@@ -91,10 +86,8 @@ CaseworkPage::CaseworkPage(QWidget *parent)
           this, { tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions") }, tr("Progress reviews")))
     , m_trajectory(makeTable(
           this, { tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual") }, tr("Improvement trajectory")))
-    , m_trajectoryChart(new QChartView(this))
+    , m_trajectoryChart(new TrajectoryChart(this))
 {
-    m_trajectoryChart->setMinimumHeight(280);
-    m_trajectoryChart->setRenderHint(QPainter::Antialiasing);
     m_trajectoryChart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
     connect(m_trajectory, &QTableWidget::currentCellChanged, this, &CaseworkPage::drawTrajectory);
     connect(m_reviews, &QTableWidget::cellChanged, this,
@@ -491,81 +484,27 @@ QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString 
 
 void CaseworkPage::drawTrajectory()
 {
-    auto *chart = new QChart;
-    chart->setMargins(QMargins(2, 2, 28, 2)); // room for the last quarter's label
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // The metric of the selected point (else the first), its actual values
+    // and every point planned for it.
+    TrajectoryData data;
     const int row = qMax(0, m_trajectory->currentRow());
-    const QString metricId = m_trajectory->rowCount() > 0 ? m_trajectory->item(row, 0)->text() : QString();
-    if (!metricId.isEmpty() && m_context.session) {
-        chart->setTitle(metricId);
-        auto *planned = new QLineSeries(chart);
-        planned->setName(tr("Planned"));
-        QPen dashed(QColor(0x76, 0x86, 0x92));
-        dashed.setStyle(Qt::DashLine);
-        dashed.setWidth(2);
-        planned->setPen(dashed);
-        auto *actual = new QLineSeries(chart);
-        actual->setName(tr("Actual"));
-        actual->setPen(QPen(QColor(0x00, 0x5e, 0xb8), 2));
-        actual->setPointsVisible(true);
-        // Quarters on a category axis (their labels, not indices), running on
-        // past the data to the last planned quarter.
-        const QStringList quarters = plannableQuarters(m_context.quarters);
-        QList<std::pair<int, double>> plannedPoints;
-        int last = int(m_context.quarters.size()) - 1;
-        for (int r = 0; r < m_trajectory->rowCount(); ++r)
-            if (m_trajectory->item(r, 0)->text() == metricId) {
-                const int x = int(quarters.indexOf(m_trajectory->item(r, 1)->text()));
-                if (x >= 0) {
-                    plannedPoints.append(
-                        { x, m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble() });
-                    last = qMax(last, x);
-                }
-            }
-        std::sort(plannedPoints.begin(), plannedPoints.end());
-        for (const auto &[x, y] : plannedPoints)
-            planned->append(x, y);
-        planned->setPointsVisible(true); // a single planned point is still drawn
-        for (int q = 0; q < m_context.quarters.size(); ++q) {
-            const MetricValue v = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(metricId);
-            if (v.kind == MetricValue::Kind::Number)
-                actual->append(q, v.number);
+    if (m_trajectory->rowCount() > 0 && m_context.session) {
+        data.metricId = m_trajectory->item(row, 0)->text();
+        data.quarters = plannableQuarters(m_context.quarters);
+        for (int r = 0; r < m_trajectory->rowCount(); ++r) {
+            const int x = int(data.quarters.indexOf(m_trajectory->item(r, 1)->text()));
+            if (m_trajectory->item(r, 0)->text() == data.metricId && x >= 0)
+                data.planned.append(
+                    QPointF(x, m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble()));
         }
-        chart->addSeries(actual);
-        chart->addSeries(planned);
-        // Up to three years of quarters in a narrow chart: every other quarter
-        // is labelled (the last always), so no label is cut short; the title
-        // says the span.
-        auto *axisX = new QCategoryAxis(chart);
-        axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        for (int i = (last % 2); i <= last; i += 2)
-            axisX->append(chartstyle::shortQuarter(quarters.at(i)), i);
-        chart->setTitle(tr("%1, %2 to %3").arg(metricId, quarters.first(), quarters.at(last)));
-        axisX->setRange(0, last);
-
-        chart->addAxis(axisX, Qt::AlignBottom);
-        auto *axisY = new QValueAxis(chart);
-        chart->addAxis(axisY, Qt::AlignLeft);
-        double low = 0;
-        double high = 0;
-        bool first = true;
-        for (QLineSeries *series : { actual, planned })
-            for (const QPointF &p : series->points()) {
-                low = first ? p.y() : qMin(low, p.y());
-                high = first ? p.y() : qMax(high, p.y());
-                first = false;
-            }
-        const double pad = qMax(1e-6, (high - low) * 0.1);
-        axisY->setRange(low - pad, high + pad);
-        axisY->applyNiceNumbers();
-        for (QLineSeries *series : { actual, planned }) {
-            series->attachAxis(axisX);
-            series->attachAxis(axisY);
+        for (int q = 0; q < m_context.quarters.size(); ++q) {
+            const MetricValue v
+                = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(data.metricId);
+            if (v.kind == MetricValue::Kind::Number)
+                data.actual.append(QPointF(q, v.number));
         }
     }
-    QChart *old = m_trajectoryChart->chart();
-    m_trajectoryChart->setChart(chart);
-    delete old;
+    m_trajectoryChart->setData(data);
 }
 
 QString CaseworkPage::addMilestone(const QString &description, const QString &due)

@@ -8,7 +8,6 @@
 
 #include <QWidget>
 
-class QChartView;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
@@ -19,6 +18,7 @@ class QTableWidget;
 namespace owb {
 
 struct CaseworkTable;
+class TrajectoryChart;
 
 class CaseworkPage : public QWidget
 {
@@ -85,7 +85,7 @@ private:
     QLabel *m_decisionState;
     QTableWidget *m_reviews;
     QTableWidget *m_trajectory;
-    QChartView *m_trajectoryChart;
+    TrajectoryChart *m_trajectoryChart;
 };
 
 } // namespace owb
