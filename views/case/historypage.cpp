@@ -2,6 +2,7 @@
 
 #include "casework/casesession.h"
 #include "framework/fixedpoint.h"
+#include "itemmodels/dateformat.h"
 #include "store/auditlog.h"
 
 #include <QDateTime>
@@ -127,9 +128,7 @@ void HistoryPage::reload()
     m_table->setRowCount(int(entries.size()));
     for (int row = 0; row < entries.size(); ++row) {
         const AuditEntry &e = entries.at(row);
-        const QStringList cells { QLocale().toString(
-                                      QDateTime::fromString(e.at, Qt::ISODateWithMs).toLocalTime(),
-                                      QLocale::ShortFormat),
+        const QStringList cells { displayMoment(e.at),
             e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
             QStringLiteral("%1 %2").arg(
                 QString(e.table).replace(QLatin1Char('_'), QLatin1Char(' ')), e.rowKey),

@@ -7,6 +7,7 @@
 #include "charts/domainchart.h"
 #include "charts/segmenthistorychart.h"
 #include "delegates/segmentdelegate.h"
+#include "itemmodels/dateformat.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -146,9 +147,7 @@ void OverviewPage::setContext(const CaseContext &context)
                                  "system considerations and the statutory annual assessment are on the System tab."));
         m_provenance->setText(tr("Assessed under methodology %1 (SHA-256 %2...) on %3.")
                                   .arg(assessment->methodologyId, assessment->methodologySha256.left(12),
-                                       QLocale().toString(QDateTime::fromString(assessment->computedAt, Qt::ISODate)
-                                                              .toLocalTime(),
-                                                          QLocale::ShortFormat)));
+                                      displayMoment(assessment->computedAt)));
     } else {
         m_howReached->setText(tr("The case file holds no assessment for this quarter."));
         m_toNext->clear();
