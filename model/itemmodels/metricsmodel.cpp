@@ -79,8 +79,16 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
     case Trend:
         if (!r.trend)
             return QString();
-        if (role == Qt::AccessibleTextRole)
-            return *r.trend > 0 ? tr("better than last quarter") : *r.trend < 0 ? tr("worse than last quarter") : tr("unchanged");
+        if (role == Qt::AccessibleTextRole) {
+            // Said as shown: where the value went, and whether that is better.
+            const QString went = r.movement.value_or(0) > 0 ? tr("rose")
+                : r.movement.value_or(0) < 0                ? tr("fell")
+                                                            : QString();
+            const QString judged = *r.trend > 0 ? tr("better than last quarter")
+                : *r.trend < 0                  ? tr("worse than last quarter")
+                                                : tr("unchanged");
+            return went.isEmpty() ? judged : tr("%1, %2").arg(went, judged);
+        }
         {
             // The arrow is where the value went; the word, whether that is
             // better for this metric (a lower-is-better value that fell is "▼ better").

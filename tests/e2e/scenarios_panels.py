@@ -78,7 +78,23 @@ def every_case_tab(ctx):
     expect(len(wb.cells(history)) == 9, "the segment history table has %d rows" % (len(wb.cells(history)) - 1))
     wb.tab("Metrics")
     metrics = wb.find("table", "Metrics of the quarter")
-    expect(len(wb.cells(metrics)) > 10, "the Metrics tab lists too few metrics")
+    rows = wb.cells(metrics)
+    expect(len(rows) > 10, "the Metrics tab lists too few metrics")
+    # One number format in a column, and the arrow where the value went (item 15).
+    header = rows[0]
+    quarters = [q for (q,) in query(case, "SELECT quarter FROM assessment ORDER BY quarter")]
+    for row in rows[1:]:
+        median = row[header.index("Peer median")]
+        expect(median == "" or re.match(r"^-?\d+\.\d\d\D*$", median), "peer median %r" % median)
+        metric = row[header.index("Metric")].split()[0]
+        values = dict(query(case, "SELECT quarter, number FROM metric_value WHERE metric_id = ? AND quarter IN (?, ?)",
+                            (metric, quarters[-1], quarters[-2])))
+        trend = row[header.index("Trend")]
+        if trend and values.get(quarters[-1]) is not None and values.get(quarters[-2]) is not None:
+            now, before = values[quarters[-1]], values[quarters[-2]]
+            # The bus reads the words the arrow stands for ("fell, better than last quarter").
+            went = "rose" if now > before + 1e-9 else "fell" if now < before - 1e-9 else "unchanged"
+            expect(trend.startswith(went), "%s went from %s to %s but reads %r" % (metric, before, now, trend))
     wb.tab("Casework")
     wb.press("Confirm Computed Segment")
     wb.wait(lambda: query(case, "SELECT count(*) FROM decision")[0][0] == 1, "the confirmation")
@@ -88,6 +104,7 @@ def every_case_tab(ctx):
     expect(any(r[2].startswith("decision") and r[3] == "added" and "decided segment: 4" in r[4] for r in rows[1:]),
            "the confirmation is not in the history: %s" % rows[1:3])
     expect(not any(re.search(r"\b(digest|sha256)\b|_", r[4]) for r in rows[1:]), "raw column names or hashes in the history")
+    expect(all(re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d$", r[0]) for r in rows[1:]), "history times %s" % rows[1][0])
     wb.find("label", re.compile("^The audit trail is intact"))
 
 
