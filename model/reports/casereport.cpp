@@ -44,7 +44,9 @@ QString imageTag(const QImage &image, int width)
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
-    return QStringLiteral("<img width=\"%1\" src=\"data:image/png;base64,%2\">").arg(width).arg(QString::fromLatin1(png.toBase64()));
+    return QStringLiteral("<p><img width=\"%1\" src=\"data:image/png;base64,%2\"></p>")
+        .arg(width)
+        .arg(QString::fromLatin1(png.toBase64()));
 }
 
 // The segment by quarter as coloured dots joined by a line, segment 1 on top.
@@ -184,7 +186,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                        .arg(escaped(m.programmeName()),
                            segment > 0 ? QStringLiteral("segment 5 until an exit is recorded")
                                        : QStringLiteral("equivalent to segment 5 until an exit is recorded"));
-        html += QStringLiteral("<p><small>Methodology %1, SHA-256 %2.</small></p>")
+        html += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1, SHA-256 %2.</p>")
                     .arg(escaped(assessment->methodologyId), assessment->methodologySha256.left(16));
     }
     const bool segmented = m.isSegmented(id.peerType);  // no charts of segments an ICB does not have
