@@ -175,6 +175,10 @@
         <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseSession</name>
@@ -230,39 +234,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Metrics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;What-if</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;apability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1  %2  ·  %3  ·  %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Case&amp;work</source>
+        <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;History</source>
+        <source>Metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;ystem</source>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -316,10 +320,6 @@
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Enter the Programme...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -595,10 +595,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record a C&amp;orrection...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record a Correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,6 +806,38 @@
         <source>%1 is outside the valid range %2 for %3 (%4).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter the &amp;Programme...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;a Correction...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Milestone Do&amp;ne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the milestone that is done first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark milestone done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add or remove evidence items below the findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>
@@ -928,6 +956,10 @@
         <source>%1: cannot write: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::DomainChart</name>
@@ -1031,6 +1063,18 @@
     </message>
     <message>
         <source>The audit trail is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1359,6 +1403,22 @@
         <source>Read-only: %1; changes are refused.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>E&amp;xport Case Report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Regional &amp;Pack...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Earlier Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;ter Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricTrendChart</name>
@@ -1457,14 +1517,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>▲ better</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>▼ worse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>▶ same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1498,6 +1550,26 @@
     </message>
     <message>
         <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1690,6 +1762,26 @@ segmented</source>
         <source>Its contextual metrics, with peer quartiles and trends, are on the Metrics tab; the system considerations and the statutory annual assessment are on the System tab.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>In the %1 (equivalent to segment 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: corrected from segment %1 to segment %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1 is a recorded decision for %2; the scores alone give segment %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1: segment 5 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change in the scores moves it out of segment 5: only an exit from the programme does.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>
@@ -1835,6 +1927,10 @@ segmented</source>
         <source>Changed this quarter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter (%1); Enter opens the only match or moves to the first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ReconcilePanel</name>
@@ -1923,6 +2019,10 @@ segmented</source>
     </message>
     <message>
         <source>Line %1 of the published file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The toolbar shows %1; open the published table of %1 to compare that quarter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2106,6 +2206,21 @@ segmented</source>
     </message>
 </context>
 <context>
+    <name>owb::TrajectoryChart</name>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::WelcomePanel</name>
     <message>
         <source>Oversight Workbench</source>
@@ -2218,11 +2333,27 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segment</source>
+        <source>League rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>League rank</source>
+        <source>Computed segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Recovery Support Programme: the final segment is 5 until an exit is recorded, whatever the scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The final segment was decided by a correction: other values move the computed segment only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,6 +18,7 @@
 #include "store/workspace.h"
 #include "store/workspacelock.h"
 #include "welcomepanel.h"
+#include "widgets/statusnotice.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,12 +85,15 @@ MainWindow::MainWindow(QWidget *parent)
     sizeToPage(m_stack->currentIndex());
     connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
+    installStatusNotice(this);
     statusBar()->addPermanentWidget(m_methodologyLabel);
     m_quarter->setAccessibleName(tr("Quarter"));
     m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_quarter->setMinimumContentsLength(12);
     connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::quarterChanged);
     createActions();
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
+    updateActions();
 
     connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
     connect(m_welcome, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
@@ -115,11 +119,15 @@ void MainWindow::createActions()
     m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
+    file->addSeparator();
+    m_exportCaseAction = file->addAction(tr("E&xport Case Report..."), this, [this] { exportReport(false); });
+    m_exportPackAction
+        = file->addAction(tr("Export Regional &Pack..."), this, [this] { exportReport(true); });
+    file->addSeparator();
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
-    m_closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
-    m_closeAction->setShortcut(QKeySequence::Close);
-    m_closeAction->setEnabled(false);
+    QAction *close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    close->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -142,6 +150,15 @@ void MainWindow::createActions()
     QAction *reconcile = view->addAction(tr("&Reconciliation with the Published League Table"), this,
                                          &MainWindow::showReconcile);
     reconcile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addSeparator();
+    // The toolbar's quarter, from the keyboard and from a menu (a screen
+    // reader reaches menu items more easily than a combo box's list).
+    QAction *earlier = view->addAction(tr("&Earlier Quarter"), this, [this] { stepQuarter(-1); });
+    earlier->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageUp));
+    QAction *later = view->addAction(tr("La&ter Quarter"), this, [this] { stepQuarter(1); });
+    later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageDown));
+    // Without a workspace these have nothing to show or write.
+    m_workspaceActions = { close, back, league, changes, reconcile, earlier, later, m_exportPackAction };
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -159,6 +176,22 @@ void MainWindow::createActions()
     label->setBuddy(m_quarter);
     m_quarterBar->addWidget(label);
     m_quarterBar->addWidget(m_quarter);
+}
+
+void MainWindow::stepQuarter(int step)
+{
+    const int index = m_quarter->currentIndex() + step;
+    if (index >= 0 && index < m_quarter->count())
+        m_quarter->setCurrentIndex(index);
+}
+
+void MainWindow::updateActions()
+{
+    for (QAction *action : std::as_const(m_workspaceActions))
+        action->setEnabled(m_workspace != nullptr);
+    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_exportCaseAction->setEnabled(
+        m_workspace && m_stack->currentWidget() == m_caseView && m_caseView->context().session);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -212,10 +245,11 @@ bool MainWindow::openPath(const QString &path)
                        ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
                        : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
     if (!readOnlyReason.isEmpty())
-        statusBar()->showMessage(tr("Read-only: %1; changes are refused.").arg(readOnlyReason));
+        showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason));
     else if (m_workspace->isReadOnly())
-        statusBar()->showMessage(tr("Read-only: %1 has this workspace open; changes are refused.")
-                                     .arg(WorkspaceLock::holder(directory)));
+        showStatusNotice(this,
+            tr("Read-only: %1 has this workspace open; changes are refused.")
+                .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     const Methodology &methodology = m_workspace->methodology();
@@ -230,10 +264,9 @@ bool MainWindow::openPath(const QString &path)
     }
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
-    m_importAction->setEnabled(!m_workspace->isReadOnly());
+    updateActions();
     rememberRecent(directory);
     m_quarterBar->setVisible(true);
-    m_closeAction->setEnabled(true);
     if (!info.isDir())
         return openCase(info.absoluteFilePath());
     m_portfolio->view()->setFocus();
@@ -299,7 +332,7 @@ void MainWindow::exportReport(bool wholeWorkspace)
         else
             writeCaseReport(*m_workspace, session->caseFile().path(), path);
         QApplication::restoreOverrideCursor();
-        statusBar()->showMessage(tr("Written %1").arg(QDir::toNativeSeparators(path)), 10000);
+        showStatusNotice(this, tr("Written %1").arg(QDir::toNativeSeparators(path)));
     } catch (const StoreError &error) {
         QApplication::restoreOverrideCursor();
         showError(tr("The report was not written"), error.message());
@@ -343,11 +376,11 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     if ((intoCurrent || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
     if (outcome.ok())
-        statusBar()->showMessage(tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
-                                     .arg(QFileInfo(path).fileName())
-                                     .arg(outcome.report.caseFilesCreated)
-                                     .arg(outcome.report.caseFilesUpdated),
-                                 10000);
+        showStatusNotice(this,
+            tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
+                .arg(QFileInfo(path).fileName())
+                .arg(outcome.report.caseFilesCreated)
+                .arg(outcome.report.caseFilesUpdated));
     return outcome.ok();
 }
 
@@ -367,11 +400,10 @@ void MainWindow::closeWorkspace()
     m_reconcile->setSource(nullptr, {});
     m_quarter->clear();
     m_quarterBar->setVisible(false);
-    m_closeAction->setEnabled(false);
     m_methodologyLabel->clear();
-    m_importAction->setEnabled(false);
     setWindowTitle(tr("Oversight Workbench"));
     m_stack->setCurrentWidget(m_welcome);
+    updateActions();
 }
 
 void MainWindow::refreshPortfolio()
@@ -391,8 +423,8 @@ void MainWindow::refreshPortfolio()
         ratings.insert(rating.id, rating.name);
     m_portfolio->setEntries(entries, names, ratings);
     if (!problems.isEmpty())
-        statusBar()->showMessage(tr("%n case file(s) could not be read: %1", nullptr, int(problems.size()))
-                                     .arg(problems.first()));
+        showStatusNotice(this,
+            tr("%n case file(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()));
 }
 
 void MainWindow::quarterChanged()
@@ -461,6 +493,7 @@ bool MainWindow::openCase(const QString &path)
     m_caseView->setContext({it->second, m_national.get(), m_workspace->peers().quarters(), currentQuarter(), {}});
     refreshCase();
     m_stack->setCurrentWidget(m_caseView);
+    updateActions();
     return true;
 }
 

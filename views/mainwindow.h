@@ -72,6 +72,8 @@ private:
     void refreshCase();
     void updateRecentMenu();
     void rememberRecent(const QString &directory);
+    void updateActions();
+    void stepQuarter(int step);
     void showError(const QString &title, const QString &message);
 
     std::unique_ptr<Workspace> m_workspace;
@@ -91,8 +93,10 @@ private:
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_quarterBar = nullptr;
-    QAction *m_closeAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_exportCaseAction = nullptr;
+    QAction *m_exportPackAction = nullptr;
+    QList<QAction *> m_workspaceActions;
 };
 
 } // namespace owb

@@ -157,7 +157,7 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
 {
     QStringList columns;
     QStringList marks;
-    QList<QVariant> bindings;
+    QVariantList bindings;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (it.key() != QLatin1String("id"))
             checkColumn(table, it.key());
@@ -166,14 +166,12 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
         bindings.append(it.value());
     }
     Transaction transaction(m_db);
-    QSqlQuery q(m_db.connection());
-    if (!q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table.name, columns.join(QStringLiteral(", ")),
-                                                                         marks.join(QStringLiteral(", ")))))
-        m_db.fail(QStringLiteral("cannot be changed"), q.lastError());
-    for (const QVariant &v : std::as_const(bindings))
-        q.addBindValue(v.isNull() ? QVariant(QStringLiteral("")) : v);
-    if (!q.exec())
-        m_db.fail(QStringLiteral("cannot be changed"), q.lastError());
+    // Through Database::exec, the one place that binds: an empty optional
+    // field arrives as a null QString and must be stored as ''.
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(table.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+        bindings);
     const qint64 id = q.lastInsertId().toLongLong();
     transaction.commit();
     return id;
@@ -220,14 +218,22 @@ QVariantMap CaseworkStore::decision(const QString &quarter)
     return rows.isEmpty() ? QVariantMap() : rows.last();
 }
 
-int CaseworkStore::finalSegment(const QString &quarter, int computed)
+FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
 {
-    // The programme makes the segment 5 even where none was computed: ICBs
-    // in the programme are "equivalent to segment 5" (framework.md §6).
+    FinalSegment out;
+    out.segment = out.computed = computed;
+    if (computed <= 0)
+        return out;
     const QVariantMap decided = decision(quarter);
-    if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
-        return decided.value(QStringLiteral("decided_segment")).toInt();
-    return programmeIn(quarter) > 0 ? 5 : computed;
+    if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")) {
+        out.segment = decided.value(QStringLiteral("decided_segment")).toInt();
+        out.source = FinalSegment::Source::Correction;
+        out.rationale = decided.value(QStringLiteral("rationale")).toString();
+    } else if (programmeIn(quarter) > 0) {
+        out.segment = 5;
+        out.source = FinalSegment::Source::Programme;
+    }
+    return out;
 }
 
 CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)

@@ -39,6 +39,19 @@ struct CaseworkStatus
     QString summary() const;  // for the portfolio
 };
 
+// A quarter's final segment and what decided it: the one answer every view,
+// chart, what-if, league, report and export reads (framework.md §3 step 4).
+struct FinalSegment
+{
+    enum class Source { Computed, Correction, Programme };
+    int segment = 0; // 0: not segmented
+    int computed = 0; // the stored assessment's segment (finance override included)
+    Source source = Source::Computed;
+    QString rationale; // of a correction
+
+    bool decided() const { return source != Source::Computed; }
+};
+
 class CaseworkStore
 {
 public:
@@ -56,8 +69,14 @@ public:
     // The programme the organisation is in during `quarter`, or 0.
     qint64 programmeIn(const QString &quarter);
     // The final segment of a quarter: a recorded correction, else 5 in the
-    // programme, else the computed one (framework.md §3 step 4).
-    int finalSegment(const QString &quarter, int computed);
+    // programme, else the computed one (framework.md §3 step 4). An
+    // organisation the framework does not segment stays unsegmented: an ICB
+    // in the programme is "equivalent to segment 5" in words, not a segment.
+    FinalSegment finalSegmentOf(const QString &quarter, int computed);
+    int finalSegment(const QString &quarter, int computed)
+    {
+        return finalSegmentOf(quarter, computed).segment;
+    }
     // The latest decision recorded for a quarter (empty map if none).
     QVariantMap decision(const QString &quarter);
     CaseworkStatus status(const QString &quarter, const QDate &today);

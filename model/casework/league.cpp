@@ -20,6 +20,10 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
                         org.deficit, cuts ? improvementToNextSegment(org.average, org.rawSegment, *cuts) : 0});
         if (org.isSegmented())
             entries.last().segment = finalSegments.value(org.code, org.segment);
+        // Only a segment the scores decide can be left by improving them: not
+        // one held by the finance override, a correction or the programme.
+        if (entries.last().segment != org.rawSegment)
+            entries.last().toNextSegment = 0;
     }
     if (!finalSegments.isEmpty()) {
         // Decisions change the order: rank again by final segment, then average.

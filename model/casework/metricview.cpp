@@ -30,6 +30,13 @@ std::optional<int> trendOf(const MetricDefinition &metric, const MetricValue &no
         return 0;
     return (change > 0) == (*metric.direction == Direction::Higher) ? 1 : -1;
 }
+std::optional<int> movementOf(const MetricValue &now, const MetricValue &before)
+{
+    if (now.kind != MetricValue::Kind::Number || before.kind != MetricValue::Kind::Number)
+        return std::nullopt;
+    const double change = now.number - before.number;
+    return std::abs(change) <= kEqualityTolerance ? 0 : change > 0 ? 1 : -1;
+}
 } // namespace
 
 QList<MetricRow> metricRows(CaseFile &caseFile, NationalCache &national, const Methodology &methodology,
@@ -56,6 +63,7 @@ QList<MetricRow> metricRows(CaseFile &caseFile, NationalCache &national, const M
                                                                                         : std::nullopt;
         row.benchmark = benchmarkMetric(metric, national.peerValues(quarter, peerType, metric.id), own);
         row.trend = trendOf(metric, row.value, previous.value(metric.id));
+        row.movement = movementOf(row.value, previous.value(metric.id));
         rows.append(row);
     }
     return rows;
@@ -72,6 +80,11 @@ QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, co
         points.append({quarter, own, benchmarkMetric(metric, national.peerValues(quarter, peerType, metric.id), own)});
     }
     return points;
+}
+
+QString formatMeasure(double value)
+{
+    return QLocale().toString(value, 'f', 2);
 }
 
 } // namespace owb

@@ -16,6 +16,8 @@ struct MetricRow
     std::optional<MetricBenchmark> benchmark;
     // Against the previous quarter's value: +1 better, -1 worse, 0 same; nullopt when unknown.
     std::optional<int> trend;
+    std::optional<int>
+        movement; // the value rose (1), fell (-1) or held (0): the arrow; trend says if that is better
 };
 
 struct MetricPoint
@@ -34,5 +36,9 @@ QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, co
 
 // "≥ 65", "≤ 1", "floor 10", "bands": the metric's target as people read it.
 QString targetText(const MetricDefinition &metric);
+
+// A measured number (a peer median, a quartile) as every view and the report
+// show it: two decimals, so one column never mixes "1", "2.5" and "1.69".
+QString formatMeasure(double value);
 
 } // namespace owb

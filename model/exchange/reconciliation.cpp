@@ -107,6 +107,14 @@ QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quart
                            .arg(p.segment));
         else if (org.segment != p.segment && why.isEmpty())
             why.append(QStringLiteral("segment %1 here, %2 published").arg(org.segment).arg(p.segment));
+        // A rank is a result too: the same segment and average can still rank
+        // differently when the peer set or the ties differ.
+        if (p.rank > 0 && org.rank != p.rank)
+            why.append(QStringLiteral("rank %1 here, %2 published%3")
+                           .arg(org.rank)
+                           .arg(p.rank)
+                           .arg(why.isEmpty() ? QStringLiteral(": the peers ranked or their results differ")
+                                              : QString()));
         row.difference = why.join(QStringLiteral("; "));
         rows.append(row);
     }

@@ -9,7 +9,7 @@ namespace owb {
 namespace {
 QString number(double v)
 {
-    return QLocale().toString(v, 'g', 4);
+    return formatMeasure(v);
 }
 } // namespace
 
@@ -79,9 +79,26 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
     case Trend:
         if (!r.trend)
             return QString();
-        if (role == Qt::AccessibleTextRole)
-            return *r.trend > 0 ? tr("better than last quarter") : *r.trend < 0 ? tr("worse than last quarter") : tr("unchanged");
-        return *r.trend > 0 ? tr("▲ better") : *r.trend < 0 ? tr("▼ worse") : tr("▶ same");
+        if (role == Qt::AccessibleTextRole) {
+            // Said as shown: where the value went, and whether that is better.
+            const QString went = r.movement.value_or(0) > 0 ? tr("rose")
+                : r.movement.value_or(0) < 0                ? tr("fell")
+                                                            : QString();
+            const QString judged = *r.trend > 0 ? tr("better than last quarter")
+                : *r.trend < 0                  ? tr("worse than last quarter")
+                                                : tr("unchanged");
+            return went.isEmpty() ? judged : tr("%1, %2").arg(went, judged);
+        }
+        {
+            // The arrow is where the value went; the word, whether that is
+            // better for this metric (a lower-is-better value that fell is "▼ better").
+            const QString arrow = r.movement.value_or(0) > 0 ? QStringLiteral("▲")
+                : r.movement.value_or(0) < 0                 ? QStringLiteral("▼")
+                                                             : QStringLiteral("▶");
+            return *r.trend > 0 ? tr("%1 better").arg(arrow)
+                : *r.trend < 0  ? tr("%1 worse").arg(arrow)
+                                : tr("▶ same");
+        }
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #include "notesmodel.h"
 
+#include "dateformat.h"
 #include "itemroles.h"
 
 #include <QDateTime>
@@ -65,7 +66,7 @@ QVariant NotesModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case When:
-        return QLocale().toString(QDateTime::fromString(n.createdAt, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+        return displayMoment(n.createdAt);
     case Author:
         return n.author;
     case Tag:

@@ -1,5 +1,6 @@
 #include "portfoliomodel.h"
 
+#include "dateformat.h"
 #include "itemroles.h"
 
 #include <QColor>
@@ -113,7 +114,7 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     case Casework:
         return e.casework;
     case LastChange:
-        return QLocale().toString(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime().date(), QLocale::ShortFormat);
+        return displayDate(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime().date());
     default:
         return {};
     }

@@ -44,7 +44,9 @@ QString imageTag(const QImage &image, int width)
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
-    return QStringLiteral("<img width=\"%1\" src=\"data:image/png;base64,%2\">").arg(width).arg(QString::fromLatin1(png.toBase64()));
+    return QStringLiteral("<p><img width=\"%1\" src=\"data:image/png;base64,%2\"></p>")
+        .arg(width)
+        .arg(QString::fromLatin1(png.toBase64()));
 }
 
 // The segment by quarter as coloured dots joined by a line, segment 1 on top.
@@ -111,19 +113,38 @@ QImage domainChart(const QList<std::tuple<QString, double, double>> &domains)
     return image;
 }
 
+QImage titled(const QImage &chart, const QString &title)
+{
+    const int band = 40;
+    QImage image(chart.width(), chart.height() + band, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(21);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(QColor(0x00, 0x30, 0x87));
+    painter.drawText(QRect(0, 0, image.width(), band), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawImage(0, band, chart);
+    return image;
+}
+
 QString table(const QStringList &headers, const QList<QStringList> &rows)
 {
-    QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+    // The header row in <thead>, so a table that runs onto the next page
+    // repeats it there.
+    QString html = QStringLiteral(
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
     for (const QString &h : headers)
-        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">%1</th>").arg(escaped(h));
-    html += QStringLiteral("</tr>");
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\" nowrap>%1</th>").arg(escaped(h));
+    html += QStringLiteral("</tr></thead>");
     for (const QStringList &row : rows) {
         html += QStringLiteral("<tr>");
         for (const QString &cell : row)
             html += QStringLiteral("<td>%1</td>").arg(escaped(cell));
         html += QStringLiteral("</tr>");
     }
-    return html + QStringLiteral("</table>");
+    return html + QStringLiteral("</table><p style=\"font-size: 6pt;\">&nbsp;</p>");
 }
 
 QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter)
@@ -140,35 +161,62 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     const bool casework = caseFile.database().schemaVersion() >= 3;
     CaseworkStore store(caseFile.database());
     const bool inProgramme = casework && store.programmeIn(quarter) > 0;
+    // The final segment as every view reads it (CaseworkStore::finalSegmentOf).
+    auto finalOf = [&](const QString &q, int computed) {
+        return casework ? store.finalSegmentOf(q, computed)
+                        : FinalSegment { computed, computed, FinalSegment::Source::Computed, {} };
+    };
     if (assessment) {
-        const int segment = inProgramme ? 5 : assessment->result.segment;
+        const FinalSegment final = finalOf(quarter, assessment->result.segment);
+        const int segment = final.segment;
         const SegmentExplanation why = explainSegment(*assessment, typeName, type ? type->notSegmented : QString());
-        html += QStringLiteral("<h2>Segment %1: %2</h2><p>%3</p><p>%4</p>")
+        html += QStringLiteral("<h2>Segment %1: %2</h2><p>%3</p>")
                     .arg(segment > 0 ? QString::number(segment) : QStringLiteral("-"),
-                         escaped(segment > 0 ? m.segmentLabel(segment) : QStringLiteral("not segmented")),
-                         escaped(why.howReached), escaped(why.toNextSegment));
+                        escaped(segment > 0 ? m.segmentLabel(segment) : QStringLiteral("not segmented")),
+                        escaped(why.howReached));
+        if (final.source == FinalSegment::Source::Correction)
+            html += QStringLiteral("<p>Decision: corrected from segment %1 to segment %2 (%3).</p>")
+                        .arg(final.computed)
+                        .arg(final.segment)
+                        .arg(escaped(final.rationale));
+        else if (final.source != FinalSegment::Source::Programme)
+            html += QStringLiteral("<p>%1</p>").arg(escaped(why.toNextSegment));
         if (inProgramme)
-            html += QStringLiteral("<p>In the %1: segment 5 until an exit is recorded.</p>").arg(escaped(m.programmeName()));
-        html += QStringLiteral("<p><small>Methodology %1, SHA-256 %2.</small></p>")
+            html
+                += QStringLiteral("<p>In the %1: %2.</p>")
+                       .arg(escaped(m.programmeName()),
+                           segment > 0 ? QStringLiteral("segment 5 until an exit is recorded")
+                                       : QStringLiteral("equivalent to segment 5 until an exit is recorded"));
+        html += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1, SHA-256 %2.</p>")
                     .arg(escaped(assessment->methodologyId), assessment->methodologySha256.left(16));
     }
     const bool segmented = m.isSegmented(id.peerType);  // no charts of segments an ICB does not have
-    if (segmented)
-        html += QStringLiteral("<h3>Segment history</h3>") + imageTag(segmentChart(caseFile.assessments()), 600);
+    if (segmented) {
+        QList<StoredAssessment> history = caseFile.assessments();
+        for (StoredAssessment &a : history)
+            a.result.segment = finalOf(a.quarter, a.result.segment).segment;
+        // Each chart carries its own title, so a heading is never left alone
+        // at the foot of a page with its chart on the next.
+        html += imageTag(titled(segmentChart(history), QStringLiteral("Segment history")), 600);
+    }
     if (assessment && segmented) {
         QList<std::tuple<QString, double, double>> domains;
         for (const Domain &d : m.domains())
             for (const DomainResult &r : assessment->result.domains)
                 if (r.domainId == d.id && r.score > 0)
                     domains.append({d.name, r.score / 100.0, national.domainMedian(quarter, id.peerType, d.id)});
-        html += QStringLiteral("<h3>Domain scores beside peer medians (1 best, 4 worst)</h3>") + imageTag(domainChart(domains), 600);
+        html += imageTag(titled(domainChart(domains),
+                             QStringLiteral("Domain scores beside peer medians (1 best, 4 worst)")),
+            600);
     }
     QList<QStringList> metricRowsHtml;
     for (const MetricRow &r : metricRows(caseFile, national, m, id.peerType, workspace.peers().quarters(), quarter))
-        metricRowsHtml.append({r.metric->id, r.metric->name, r.value.toText(), targetText(*r.metric),
-                               r.score > 0 ? formatHundredths(r.score) : QString(),
-                               r.benchmark ? QString::number(r.benchmark->median, 'g', 4) : QString(),
-                               r.benchmark && r.benchmark->rank ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers) : QString()});
+        metricRowsHtml.append({ r.metric->id, r.metric->name, r.value.toText(), targetText(*r.metric),
+            r.score > 0 ? formatHundredths(r.score) : QString(),
+            r.benchmark ? formatMeasure(r.benchmark->median) : QString(),
+            r.benchmark && r.benchmark->rank
+                ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers)
+                : QString() });
     html += QStringLiteral("<h3>Metrics</h3>")
             + table({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
@@ -184,14 +232,22 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 ids.append(a.id);
             return ids;
         }());
+        // Ratings are stored as methodology ids; the report shows their names.
+        QHash<QString, QString> ratingNames;
+        for (const NamedItem &rating : m.capabilityRatings())
+            ratingNames.insert(rating.id, rating.name);
+        auto rating = [&](const QString &id) { return ratingNames.value(id, id); };
         for (qsizetype i = 0; i < areas.size(); ++i)
-            rows.append({m.capabilityAreas().at(i).name, areas.at(i).selfRating, areas.at(i).regionRating, areas.at(i).notes});
+            rows.append({ m.capabilityAreas().at(i).name, rating(areas.at(i).selfRating),
+                rating(areas.at(i).regionRating), areas.at(i).notes });
         html += QStringLiteral("<h3>Capability %1</h3><p>Region's overall view: <b>%2</b> (%3). %4</p>")
-                    .arg(escaped(year), escaped(overall.rating.isEmpty() ? QStringLiteral("not recorded") : overall.rating),
-                         escaped(overall.decidedOn), escaped(overall.rationale))
-                + table({QStringLiteral("Area"), QStringLiteral("Self-assessment"), QStringLiteral("Region's view"),
-                         QStringLiteral("Notes")},
-                        rows);
+                    .arg(escaped(year),
+                        escaped(overall.rating.isEmpty() ? QStringLiteral("not recorded")
+                                                         : rating(overall.rating)),
+                        escaped(overall.decidedOn), escaped(overall.rationale))
+            + table({ QStringLiteral("Area"), QStringLiteral("Self-assessment"),
+                        QStringLiteral("Region's view"), QStringLiteral("Notes") },
+                rows);
     }
     if (casework) {
         for (const QVariantMap &review : store.records(reviewTable())) {
@@ -287,7 +343,9 @@ void print(const QString &html, const QString &pdfPath)
         writer.setTitle(QStringLiteral("Oversight Workbench report"));
         writer.setCreator(QStringLiteral("Oversight Workbench"));
         QTextDocument document;
-        document.setDefaultStyleSheet(QStringLiteral("h1 { color: #005eb8; } h2, h3 { color: #003087; } td, th { font-size: 9pt; }"));
+        document.setDefaultStyleSheet(QStringLiteral(
+            "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 6px; }"
+            " td, th { font-size: 9pt; }"));
         document.setHtml(html);
         document.print(&writer);
     }

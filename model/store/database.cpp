@@ -369,11 +369,17 @@ void Database::migrate(const Schema &schema, int from)
 
 QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bindings)
 {
+    return exec(sql, QVariantList(bindings));
+}
+
+QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
+{
     QSqlQuery query(m_db);
     if (!query.prepare(sql))
         fail(verbFor(sql), query.lastError());
     for (const QVariant &value : bindings) {
-        // A null QString would bind as SQL NULL; NULLs are always spelt QVariant().
+        // Qt 6 binds a null QString as SQL NULL (QVariant::isNull() no longer
+        // says so); NULLs are always spelt QVariant().
         const bool nullString = value.typeId() == QMetaType::QString && value.toString().isNull();
         query.addBindValue(nullString ? QVariant(QStringLiteral("")) : value);
     }

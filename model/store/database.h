@@ -35,7 +35,10 @@ public:
     QSqlDatabase &connection() { return m_db; }
 
     // Prepares and runs one statement with positional bindings.
+    // A null QString binds as '' (NULLs are always spelt QVariant()), so an
+    // optional text field left empty never meets a NOT NULL column as NULL.
     QSqlQuery exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
+    QSqlQuery exec(const QString &sql, const QVariantList &bindings);
     // The first column of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, std::initializer_list<QVariant> bindings = {});
 

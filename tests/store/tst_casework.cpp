@@ -3,6 +3,7 @@
 // the upgrade of a version-1 case file.
 
 #include "casework/casesession.h"
+#include "casework/casework.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
@@ -259,6 +260,40 @@ private Q_SLOTS:
         session.undoStack()->undo();
         session.undoStack()->undo();
         QCOMPARE(session.notes().notes().size(), 0);
+    }
+
+    // Optional text fields left empty arrive as null QStrings, which Qt 6 binds
+    // as SQL NULL: every casework insert and update must store '' instead
+    // (issue 11: confirming a segment and opening a review failed on NOT NULL).
+    void emptyOptionalTextIsStoredEmpty()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        QCOMPARE(
+            session.addRecord(decisionTable(),
+                { { QStringLiteral("quarter"), QStringLiteral("2025/26 Q4") },
+                    { QStringLiteral("kind"), QStringLiteral("confirm") },
+                    { QStringLiteral("decided_segment"), 3 }, { QStringLiteral("rationale"), QString() } },
+                QStringLiteral("confirm")),
+            QString());
+        QCOMPARE(session.addRecord(reviewTable(),
+                     { { QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q4") },
+                         { QStringLiteral("opened_reason"), QString() } },
+                     QStringLiteral("open")),
+            QString());
+        const QList<QVariantMap> reviews = session.casework().records(reviewTable());
+        QCOMPARE(reviews.size(), 1);
+        const qint64 id = reviews.first().value(QStringLiteral("id")).toLongLong();
+        QCOMPARE(session.setRecordField(reviewTable(), id, QStringLiteral("team"), QString()), QString());
+        QCOMPARE(session.casework().field(reviewTable(), id, QStringLiteral("opened_reason")), QString());
+        QCOMPARE(session.casework()
+                     .decision(QStringLiteral("2025/26 Q4"))
+                     .value(QStringLiteral("rationale"))
+                     .toString(),
+            QString());
+        session.undoStack()->undo(); // the field
+        session.undoStack()->undo(); // the review: its removal restores nothing
+        session.undoStack()->redo(); // and it comes back from the stored row
+        QCOMPARE(session.casework().records(reviewTable()).size(), 1);
     }
 
     void evidenceWithAttachment()

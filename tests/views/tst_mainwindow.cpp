@@ -2,50 +2,56 @@
 // the case files, sorts and filters them, and renders something visible.
 
 #include "case/capabilitypage.h"
+#include "case/caseview.h"
 #include "case/caseworkpage.h"
 #include "case/historypage.h"
-#include "case/caseview.h"
-#include "changes/changespanel.h"
-#include "itemmodels/changesmodel.h"
-#include "reconcile/reconcilepanel.h"
-#include "casework/league.h"
-#include <QMessageBox>
 #include "case/metricspage.h"
 #include "case/notespage.h"
 #include "case/systempage.h"
 #include "case/whatifpage.h"
-#include "itemmodels/metricsmodel.h"
-#include "itemmodels/notesmodel.h"
 #include "casework/casesession.h"
+#include "casework/league.h"
+#include "casework/plannedquarters.h"
+#include "changes/changespanel.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/capabilitymodel.h"
+#include "itemmodels/changesmodel.h"
+#include "itemmodels/itemroles.h"
 #include "itemmodels/leaguemodel.h"
+#include "itemmodels/metricsmodel.h"
+#include "itemmodels/notesmodel.h"
 #include "itemmodels/portfoliofilter.h"
+#include "itemmodels/portfoliomodel.h"
 #include "itemmodels/whatifmodel.h"
 #include "league/leaguepanel.h"
-#include "store/casefile.h"
-#include "translations.h"
-#include "itemmodels/itemroles.h"
-#include "itemmodels/portfoliomodel.h"
 #include "mainwindow.h"
 #include "portfolio/portfoliopanel.h"
+#include "reconcile/reconcilepanel.h"
+#include "store/casefile.h"
 #include "store/workspace.h"
+#include "translations.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
-#include <QTableView>
-#include <QTemporaryDir>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QFile>
-#include <QAbstractButton>
-#include <QPlainTextEdit>
-#include <QTabWidget>
-#include <QTableWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QDir>
@@ -199,6 +205,29 @@ private Q_SLOTS:
         QVERIFY(!page->trajectory()->item(0, 3)->text().isEmpty());  // the actual value of that quarter
         QCOMPARE(page->milestones()->rowCount(), 1);
         QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));  // overdue
+
+        // A point planned a year ahead (issue 11, item 5): the chart's x axis
+        // names quarters and runs on to it, and the single planned point is drawn.
+        const QString ahead = quartersAfter(window.currentQuarter(), 4).last();
+        QCOMPARE(page->addTrajectoryPoint(QStringLiteral("OF0023"), ahead, QStringLiteral("66")), QString());
+        QTest::qWait(100);
+        auto *chartView = page->findChild<QChartView *>();
+        QVERIFY(chartView);
+        const QList<QAbstractAxis *> xAxes = chartView->chart()->axes(Qt::Horizontal);
+        QCOMPARE(xAxes.size(), 1);
+        auto *categories = qobject_cast<QCategoryAxis *>(xAxes.first());
+        QVERIFY(categories);
+        QCOMPARE(categories->categoriesLabels().last(), ahead.mid(2)); // "26/27 Q4"
+        QVERIFY(chartView->chart()->title().endsWith(ahead));
+        QCOMPARE(categories->max(), 11.0); // eight quarters of data and four ahead
+        auto *planned = qobject_cast<QLineSeries *>(chartView->chart()->series().last());
+        QCOMPARE(planned->name(), QStringLiteral("Planned"));
+        QCOMPARE(planned->count(), 2);
+        QVERIFY(planned->pointsVisible());
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            chartView->grab().save(
+                QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("trajectory.png")));
+        QCOMPARE(page->milestones()->rowCount(), 1);
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("casework.png")));
 
@@ -206,14 +235,16 @@ private Q_SLOTS:
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->historyPage());
         QTableWidget *history = window.caseView()->historyPage()->table();
         QVERIFY(history->rowCount() >= 3);
-        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("trajectory point 1"));  // newest first
+        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("trajectory point 2")); // newest first
         QCOMPARE(history->item(0, 1)->text(), CaseSession::currentUser());
         int programmeRow = -1;
         for (int r = 0; r < history->rowCount(); ++r)
             if (history->item(r, 2)->text() == QLatin1String("programme 1"))
                 programmeRow = r;
         QVERIFY(programmeRow > 0);
-        QVERIFY(history->item(programmeRow, 4)->text().contains(QStringLiteral("improvement_director: A. Director")));
+        QVERIFY(history->item(programmeRow, 4)
+                    ->text()
+                    .contains(QStringLiteral("improvement director: A. Director")));
 
         window.showPortfolio();
         auto rowOf = [&](const QString &wanted) {
@@ -245,6 +276,7 @@ private Q_SLOTS:
 
         // Undo the programme entry: the computed segment is back.
         QVERIFY(window.openCase(portfolio->model()->index(row, 0).data(PathRole).toString()));
+        window.undoGroup()->undo(); // the trajectory point ahead
         window.undoGroup()->undo();  // the trajectory point
         window.undoGroup()->undo();  // the programme entry
         window.showPortfolio();
@@ -492,6 +524,38 @@ private Q_SLOTS:
         QVERIFY(looksRendered(window.grab().toImage()));
     }
 
+    // Keys the accessibility bus cannot send here (issue 11, item 14): Ctrl+F
+    // to the filter, Enter there opens the only match; Tab leaves the notes
+    // list for the editor; Alt+H is the Help menu's, not a tab's.
+    void keyboard()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        QTableView *view = window.portfolio()->view();
+        view->setFocus();
+        auto *filter = window.portfolio()->findChild<QLineEdit *>();
+        QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(filter->hasFocus());
+        const QString code = view->model()->index(0, 0).data(CodeRole).toString();
+        QTest::keyClicks(filter, code);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QCOMPARE(window.caseView()->context().session->identity().code, code);
+
+        QTabWidget *tabs = window.caseView()->tabs();
+        tabs->setCurrentWidget(window.caseView()->notesPage());
+        auto *list = window.caseView()->notesPage()->findChild<QTableView *>();
+        auto *editor = window.caseView()->notesPage()->findChild<QPlainTextEdit *>();
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Tab);
+        QVERIFY(editor->hasFocus());
+        for (int i = 0; i < tabs->count(); ++i)
+            QVERIFY2(!tabs->tabText(i).contains(QLatin1Char('&')), qPrintable(tabs->tabText(i)));
+    }
+
     void filtersAndLeague()
     {
         MainWindow window;
@@ -581,8 +645,12 @@ private Q_SLOTS:
             if (readOnly) {
                 QVERIFY(window.openPath(media));
                 QVERIFY(window.workspace()->isReadOnly());
-                QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("read-only disk")),
-                         qPrintable(window.statusBar()->currentMessage()));
+                // The notice is a label in the status bar that screen readers can read.
+                QString notice;
+                const auto labels = window.statusBar()->findChildren<QLabel *>();
+                for (QLabel *label : labels)
+                    notice += label->text() + QLatin1Char('\n');
+                QVERIFY2(notice.contains(QStringLiteral("read-only disk")), qPrintable(notice));
                 QVERIFY(window.openCase(window.workspace()->caseFilePaths().first()));
             }
         }

@@ -64,8 +64,13 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     });
     m_decidedOn->setCalendarPopup(true);
     m_decidedOn->setAccessibleName(tr("Date of the overall view"));
+    // No date yet reads "not decided" (the editor's lowest date), never today.
+    m_decidedOn->setMinimumDate(QDate(2000, 1, 1));
+    m_decidedOn->setSpecialValueText(tr("not decided"));
+    m_decidedOn->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // as every date the casework forms take
     connect(m_decidedOn, &QDateEdit::editingFinished, this, [this] {
-        const QString date = m_decidedOn->date().toString(Qt::ISODate);
+        const QDate chosen = m_decidedOn->date();
+        const QString date = chosen == m_decidedOn->minimumDate() ? QString() : chosen.toString(Qt::ISODate);
         if (m_context.session && date != m_context.session->capability().overall(m_year).decidedOn)
             report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date));
     });
@@ -169,7 +174,7 @@ void CapabilityPage::reloadOverallAndEvidence()
         if (m_rationale->toPlainText() != overall.rationale)
             m_rationale->setPlainText(overall.rationale);
         const QDate date = QDate::fromString(overall.decidedOn, Qt::ISODate);
-        m_decidedOn->setDate(date.isValid() ? date : QDate::currentDate());
+        m_decidedOn->setDate(date.isValid() ? date : m_decidedOn->minimumDate());
     }
     QHash<QString, QString> areaNames;
     for (const NamedItem &area : m_context.session->methodology().capabilityAreas())

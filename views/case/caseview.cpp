@@ -41,15 +41,13 @@ CaseView::CaseView(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_tabs->addTab(m_overview, tr("&Overview"));
-    m_tabs->addTab(m_metrics, tr("&Metrics"));
-    m_tabs->addTab(m_whatIf, tr("&What-if"));
-    m_tabs->addTab(m_capability, tr("C&apability"));
-    m_tabs->addTab(m_notes, tr("&Notes"));
-    m_tabs->addTab(m_system, tr("S&ystem"));  // ICBs only: shown by setContext
-    m_tabs->addTab(m_casework, tr("Case&work"));
-    m_tabs->addTab(m_history, tr("&History"));
-    m_fresh = QList<bool>(m_tabs->count(), false);
+    // No mnemonics on the tabs: Alt+letter belongs to the menus and the
+    // buttons of a page; Ctrl+Tab and Ctrl+PgDn move between tabs.
+    m_pages = { { m_overview, tr("Overview") }, { m_metrics, tr("Metrics") }, { m_whatIf, tr("What-if") },
+        { m_capability, tr("Capability") }, { m_notes, tr("Notes") }, { m_system, tr("System") },
+        { m_casework, tr("Casework") }, { m_history, tr("History") } };
+    for (const auto &[page, label] : std::as_const(m_pages))
+        m_tabs->addTab(page, label);
     // Pages are filled when shown, so switching cases costs one page only.
     connect(m_tabs, &QTabWidget::currentChanged, this, &CaseView::refreshCurrentTab);
 
@@ -63,25 +61,57 @@ CaseView::CaseView(QWidget *parent)
 
 void CaseView::setContext(const CaseContext &context)
 {
+    if (m_context.session && m_context.session != context.session)
+        disconnect(m_context.session, nullptr, this, nullptr);
     m_context = context;
     if (!context.session)
         return;
+    // A decision, a programme entry or an exit (or their undo) changes the
+    // final segment that several pages show: all of them are stale.
+    connect(context.session, &CaseSession::caseworkChanged, this, &CaseView::caseworkChanged,
+        Qt::UniqueConnection);
     const CaseIdentity identity = context.session->identity();
     m_title->setText(tr("%1  %2  ·  %3  ·  %4").arg(identity.code, identity.name, context.peerTypeName, context.quarter));
     const Methodology &methodology = context.session->methodology();
-    m_tabs->setTabVisible(m_tabs->indexOf(m_system), methodology.hasSystemCasework(identity.peerType));
-    m_tabs->setTabVisible(m_tabs->indexOf(m_whatIf), methodology.isSegmented(identity.peerType));  // nothing is scored
-    m_fresh.fill(false);
+    // Pages that do not apply are taken out of the tab bar, not hidden: Qt 6.4
+    // leaves a gap where a hidden tab was shown again.
+    QWidget *current = m_tabs->currentWidget();
+    const QSignalBlocker blocker(m_tabs);
+    int index = 0;
+    for (const auto &[page, label] : std::as_const(m_pages)) {
+        bool applies = true;
+        if (page == m_system)
+            applies = methodology.hasSystemCasework(identity.peerType);
+        else if (page == m_whatIf)
+            applies = methodology.isSegmented(identity.peerType); // nothing is scored
+        const int at = m_tabs->indexOf(page);
+        if (applies && at < 0)
+            m_tabs->insertTab(index, page, label);
+        else if (!applies && at >= 0)
+            m_tabs->removeTab(at);
+        index += applies ? 1 : 0;
+    }
+    if (m_tabs->indexOf(current) >= 0)
+        m_tabs->setCurrentWidget(current);
+    m_fresh.clear();
     refreshCurrentTab();
+}
+
+void CaseView::caseworkChanged()
+{
+    // The Casework page reloads itself; the others are refilled when shown.
+    m_fresh.clear();
+    m_fresh.insert(m_casework);
+    if (m_tabs->currentWidget() != m_casework)
+        refreshCurrentTab();
 }
 
 void CaseView::refreshCurrentTab()
 {
-    const int tab = m_tabs->currentIndex();
-    if (tab < 0 || m_fresh.value(tab) || !m_context.isValid())
+    QWidget *page = m_tabs->currentWidget();
+    if (!page || m_fresh.contains(page) || !m_context.isValid())
         return;
-    m_fresh[tab] = true;
-    QWidget *page = m_tabs->widget(tab);
+    m_fresh.insert(page);
     if (page == m_overview)
         m_overview->setContext(m_context);
     else if (page == m_metrics)

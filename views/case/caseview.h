@@ -4,7 +4,10 @@
 
 #include "casecontext.h"
 
+#include <QList>
+#include <QSet>
 #include <QWidget>
+#include <utility>
 
 class QLabel;
 class QTabWidget;
@@ -41,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void refreshCurrentTab();
+    void caseworkChanged();
 
     CaseContext m_context;
     QLabel *m_title;
@@ -53,7 +57,8 @@ private:
     CaseworkPage *m_casework;
     HistoryPage *m_history;
     SystemPage *m_system;
-    QList<bool> m_fresh;  // per tab: shows the current context
+    QList<std::pair<QWidget *, QString>> m_pages; // every page in tab order, with its label
+    QSet<QWidget *> m_fresh; // pages that show the current context
 };
 
 } // namespace owb

@@ -1,10 +1,11 @@
 #include "caseworkpage.h"
 
 #include "casework/casesession.h"
+#include "casework/plannedquarters.h"
+#include "charts/trajectorychart.h"
+#include "delegates/choicedelegate.h"
 #include "data/cnumber.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QDate>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -61,29 +62,34 @@ bool isDateColumn(const QString &column)
 } // namespace
 
 CaseworkPage::CaseworkPage(QWidget *parent)
-    : QWidget(parent),
-      m_reviewState(new QLabel(this)),
-      m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this)),
-      m_reviewFormBox(new QWidget(this)),
-      m_findings(makeTable(this, {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
-                           tr("Findings"))),
-      m_findingsBox(new QGroupBox(tr("Findings"), this)),
-      m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding"))),
-      m_programmeState(new QLabel(this)),
-      m_enterProgramme(new QPushButton(tr("&Enter the Programme..."), this)),
-      m_exitProgramme(new QPushButton(tr("Record E&xit..."), this)),
-      m_programmeFormBox(new QWidget(this)),
-      m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
-                           tr("Exit criteria"))),
-      m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this)),
-      m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status")}, tr("Recovery plan milestones"))),
-      m_decisionState(new QLabel(this)),
-      m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews"))),
-      m_trajectory(makeTable(this, {tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual")}, tr("Improvement trajectory"))),
-      m_trajectoryChart(new QChartView(this))
+    : QWidget(parent)
+    , m_reviewState(new QLabel(this))
+    , m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this))
+    , m_reviewFormBox(new QWidget(this))
+    , m_findings(makeTable(this,
+          { tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"),
+              tr("Metrics") },
+          tr("Findings")))
+    , m_findingsBox(new QGroupBox(tr("Findings"), this))
+    , m_findingEvidence(makeTable(
+          this, { tr("Evidence item"), tr("Source"), tr("Date") }, tr("Evidence for the selected finding")))
+    , m_programmeState(new QLabel(this))
+    , m_enterProgramme(new QPushButton(tr("Enter the &Programme..."), this))
+    , m_exitProgramme(new QPushButton(tr("Record E&xit..."), this))
+    , m_programmeFormBox(new QWidget(this))
+    , m_criteria(makeTable(this,
+          { tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence") },
+          tr("Exit criteria")))
+    , m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this))
+    , m_milestones(makeTable(
+          this, { tr("Milestone"), tr("Due"), tr("Done"), tr("Status") }, tr("Recovery plan milestones")))
+    , m_decisionState(new QLabel(this))
+    , m_reviews(makeTable(
+          this, { tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions") }, tr("Progress reviews")))
+    , m_trajectory(makeTable(
+          this, { tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual") }, tr("Improvement trajectory")))
+    , m_trajectoryChart(new TrajectoryChart(this))
 {
-    m_trajectoryChart->setMinimumHeight(220);
-    m_trajectoryChart->setRenderHint(QPainter::Antialiasing);
     m_trajectoryChart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
     connect(m_trajectory, &QTableWidget::currentCellChanged, this, &CaseworkPage::drawTrajectory);
     connect(m_reviews, &QTableWidget::cellChanged, this,
@@ -94,7 +100,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     m_decisionState->setWordWrap(true);
     auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
-    auto *correct = new QPushButton(tr("Record a C&orrection..."), this);
+    auto *correct = new QPushButton(tr("Record &a Correction..."), this);
     connect(confirm, &QPushButton::clicked, this, [this] { report(recordDecision(false, 0, QString())); });
     connect(correct, &QPushButton::clicked, this, [this] {
         bool ok = false;
@@ -200,6 +206,23 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     auto *addMilestoneButton = new QPushButton(tr("Add &Milestone"), this);
     auto *removeMilestone = new QPushButton(tr("Remove Milestone"), this);
+    auto *milestoneDone = new QPushButton(tr("Mark Milestone Do&ne"), this);
+    connect(milestoneDone, &QPushButton::clicked, this, [this] {
+        // The selected row (a screen reader selects without moving the current cell).
+        const QModelIndexList selected = m_milestones->selectionModel()->selectedRows();
+        const int row = selected.isEmpty() ? m_milestones->currentRow() : selected.first().row();
+        if (row < 0)
+            report(tr("Select the milestone that is done first."));
+        else
+            report(markMilestoneDone(m_milestones->item(row, 0)->data(Qt::UserRole).toLongLong()));
+    });
+    // A closed set (style.md 18): free text let "completed" through, which no
+    // overdue check recognised.
+    auto *milestoneStatus = new ChoiceDelegate(m_milestones);
+    milestoneStatus->setChoices(
+        { { QStringLiteral("open"), tr("open") }, { QStringLiteral("done"), tr("done") } });
+    m_milestones->setItemDelegateForColumn(
+        int(kMilestoneColumns.indexOf(QStringLiteral("status"))), milestoneStatus);
     connect(addMilestoneButton, &QPushButton::clicked, this, [this] {
         bool ok = false;
         const QString text = QInputDialog::getText(this, tr("Add Milestone"), tr("Milestone:"), QLineEdit::Normal, QString(), &ok);
@@ -305,8 +328,10 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         const QString metric = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Metric:"), metrics, 0, false, &ok);
         if (!ok)
             return;
-        const QString quarter = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Quarter:"), m_context.quarters,
-                                                      int(m_context.quarters.indexOf(m_context.quarter)), false, &ok);
+        // A trajectory is planned forward: the quarters after the latest too.
+        const QStringList quarters = plannableQuarters(m_context.quarters);
+        const QString quarter = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Quarter:"),
+            quarters, int(quarters.indexOf(m_context.quarter)) + 1, false, &ok);
         if (!ok)
             return;
         const QString planned = QInputDialog::getText(this, tr("Add Trajectory Point"), tr("Planned value:"), QLineEdit::Normal,
@@ -348,7 +373,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
     auto *planLayout = new QVBoxLayout(plan);
     planLayout->addWidget(m_milestones);
-    planLayout->addLayout(buttons({addMilestoneButton, removeMilestone}));
+    planLayout->addLayout(buttons({ addMilestoneButton, milestoneDone, removeMilestone }));
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
@@ -412,6 +437,21 @@ QString CaseworkPage::recordExit(const QString &transitionPlan)
     return error;
 }
 
+QString CaseworkPage::markMilestoneDone(qint64 id)
+{
+    CaseSession *session = m_context.session;
+    // The status and the date it was done: one step on the undo stack.
+    session->undoStack()->beginMacro(tr("Mark milestone done"));
+    QString error
+        = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), QStringLiteral("done"));
+    if (error.isEmpty()
+        && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
+        error = session->setRecordField(
+            milestoneTable(), id, QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate));
+    session->undoStack()->endMacro();
+    return error;
+}
+
 QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
 {
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
@@ -455,43 +495,27 @@ QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString 
 
 void CaseworkPage::drawTrajectory()
 {
-    auto *chart = new QChart;
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // The metric of the selected point (else the first), its actual values
+    // and every point planned for it.
+    TrajectoryData data;
     const int row = qMax(0, m_trajectory->currentRow());
-    const QString metricId = m_trajectory->rowCount() > 0 ? m_trajectory->item(row, 0)->text() : QString();
-    if (!metricId.isEmpty() && m_context.session) {
-        chart->setTitle(metricId);
-        auto *planned = new QLineSeries(chart);
-        planned->setName(tr("Planned"));
-        QPen dashed(QColor(0x76, 0x86, 0x92));
-        dashed.setStyle(Qt::DashLine);
-        dashed.setWidth(2);
-        planned->setPen(dashed);
-        auto *actual = new QLineSeries(chart);
-        actual->setName(tr("Actual"));
-        actual->setPen(QPen(QColor(0x00, 0x5e, 0xb8), 2));
-        actual->setPointsVisible(true);
-        QList<std::pair<int, double>> plannedPoints;
-        for (int r = 0; r < m_trajectory->rowCount(); ++r)
-            if (m_trajectory->item(r, 0)->text() == metricId)
-                plannedPoints.append({int(m_context.quarters.indexOf(m_trajectory->item(r, 1)->text())),
-                                      m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble()});
-        std::sort(plannedPoints.begin(), plannedPoints.end());
-        for (const auto &[x, y] : plannedPoints)
-            planned->append(x, y);
-        for (int q = 0; q < m_context.quarters.size(); ++q) {
-            const MetricValue v = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(metricId);
-            if (v.kind == MetricValue::Kind::Number)
-                actual->append(q, v.number);
+    if (m_trajectory->rowCount() > 0 && m_context.session) {
+        data.metricId = m_trajectory->item(row, 0)->text();
+        data.quarters = plannableQuarters(m_context.quarters);
+        for (int r = 0; r < m_trajectory->rowCount(); ++r) {
+            const int x = int(data.quarters.indexOf(m_trajectory->item(r, 1)->text()));
+            if (m_trajectory->item(r, 0)->text() == data.metricId && x >= 0)
+                data.planned.append(
+                    QPointF(x, m_trajectory->item(r, 2)->text().remove(QLatin1Char('%')).toDouble()));
         }
-        chart->addSeries(actual);
-        chart->addSeries(planned);
-        chart->createDefaultAxes();
+        for (int q = 0; q < m_context.quarters.size(); ++q) {
+            const MetricValue v
+                = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(data.metricId);
+            if (v.kind == MetricValue::Kind::Number)
+                data.actual.append(QPointF(q, v.number));
+        }
     }
-    QChart *old = m_trajectoryChart->chart();
-    m_trajectoryChart->setChart(chart);
-    delete old;
+    m_trajectoryChart->setData(data);
 }
 
 QString CaseworkPage::addMilestone(const QString &description, const QString &due)
@@ -607,6 +631,10 @@ void CaseworkPage::tableEdited(QTableWidget *table, const CaseworkTable &source,
         reload();
         return;
     }
+    if (&source == &milestoneTable() && name == QLatin1String("status") && value == QLatin1String("done")) {
+        report(markMilestoneDone(id));
+        return;
+    }
     report(m_context.session->setRecordField(source, id, name, value));
 }
 
@@ -654,6 +682,21 @@ void CaseworkPage::reload()
     const int findingRow = m_findings->currentRow();
     fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
               kFindingColumns, {}, {});
+    // The Evidence column lists the finding's evidence items (kept in their
+    // own table since schema 5), after any evidence written in the finding.
+    const int evidenceColumn = int(kFindingColumns.indexOf(QStringLiteral("evidence")));
+    for (int r = 0; r < m_findings->rowCount(); ++r) {
+        QTableWidgetItem *item = m_findings->item(r, evidenceColumn);
+        QStringList parts;
+        if (!item->text().isEmpty())
+            parts.append(item->text());
+        for (const QVariantMap &e :
+            store.records(findingEvidenceTable(), QStringLiteral("finding_id"), item->data(Qt::UserRole)))
+            parts.append(e.value(QStringLiteral("title")).toString());
+        item->setText(parts.join(QStringLiteral("; ")));
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        item->setToolTip(tr("Add or remove evidence items below the findings."));
+    }
     if (m_findings->rowCount() > 0)
         m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
     fillFindingEvidence();

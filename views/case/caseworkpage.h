@@ -8,7 +8,6 @@
 
 #include <QWidget>
 
-class QChartView;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
@@ -19,6 +18,7 @@ class QTableWidget;
 namespace owb {
 
 struct CaseworkTable;
+class TrajectoryChart;
 
 class CaseworkPage : public QWidget
 {
@@ -32,6 +32,8 @@ public:
     QString enterProgramme(const QString &reason, const QString &director);
     QString recordExit(const QString &transitionPlan);
     QString addMilestone(const QString &description, const QString &due);
+    // Status done and, unless already set, today as the date it was done.
+    QString markMilestoneDone(qint64 id);
     // The quarter's segmentation decision: confirm the computed segment, or
     // correct it (a justified decision).
     QString recordDecision(bool correction, int segment, const QString &rationale);
@@ -83,7 +85,7 @@ private:
     QLabel *m_decisionState;
     QTableWidget *m_reviews;
     QTableWidget *m_trajectory;
-    QChartView *m_trajectoryChart;
+    TrajectoryChart *m_trajectoryChart;
 };
 
 } // namespace owb

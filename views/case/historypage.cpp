@@ -1,12 +1,15 @@
 #include "historypage.h"
 
 #include "casework/casesession.h"
+#include "framework/fixedpoint.h"
+#include "itemmodels/dateformat.h"
 #include "store/auditlog.h"
 
 #include <QDateTime>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -16,7 +19,31 @@
 namespace owb {
 
 namespace {
-// "name: Alpha → Omega; region: …" from the before and after JSON objects.
+// Columns kept for integrity, not for reading (hashes, digests, file contents).
+bool isInternal(const QString &column)
+{
+    return column.endsWith(QLatin1String("sha256")) || column.endsWith(QLatin1String("digest"))
+        || column.endsWith(QLatin1String("hash")) || column == QLatin1String("content")
+        || column == QLatin1String("id")
+        || (column.endsWith(QLatin1String("_id")) && column != QLatin1String("area_id")
+            && column != QLatin1String("metric_id") && column != QLatin1String("consideration_id"));
+}
+
+// A column as people say it: "decided segment", not "decided_segment".
+QString columnName(const QString &column)
+{
+    return QString(column).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+// Scores and averages are stored in hundredths (framework/fixedpoint).
+QString valueText(const QString &column, const QJsonValue &value)
+{
+    if (value.isDouble() && (column == QLatin1String("average") || column == QLatin1String("score")))
+        return formatHundredths(Hundredths(value.toDouble()));
+    return value.toVariant().toString();
+}
+
+// "decided segment: 4 → 3; rationale: …" from the before and after JSON objects.
 QString changeText(const AuditEntry &e)
 {
     const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
@@ -25,16 +52,18 @@ QString changeText(const AuditEntry &e)
     QStringList keys = before.keys() + after.keys();
     keys.removeDuplicates();
     for (const QString &key : std::as_const(keys)) {
-        const QString from = before.value(key).toVariant().toString();
-        const QString to = after.value(key).toVariant().toString();
+        if (isInternal(key))
+            continue;
+        const QString from = valueText(key, before.value(key));
+        const QString to = valueText(key, after.value(key));
         if (e.action == QLatin1String("update") && from == to)
             continue;
         if (e.action == QLatin1String("insert"))
-            parts.append(QStringLiteral("%1: %2").arg(key, to));
+            parts.append(QStringLiteral("%1: %2").arg(columnName(key), to));
         else if (e.action == QLatin1String("delete"))
-            parts.append(QStringLiteral("%1: %2").arg(key, from));
+            parts.append(QStringLiteral("%1: %2").arg(columnName(key), from));
         else
-            parts.append(QStringLiteral("%1: %2 → %3").arg(key, from, to));
+            parts.append(QStringLiteral("%1: %2 → %3").arg(columnName(key), from, to));
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -73,6 +102,17 @@ void HistoryPage::setContext(const CaseContext &context)
     reload();
 }
 
+QString HistoryPage::actionText(const QString &action)
+{
+    if (action == QLatin1String("insert"))
+        return tr("added");
+    if (action == QLatin1String("update"))
+        return tr("changed");
+    if (action == QLatin1String("delete"))
+        return tr("removed");
+    return action;
+}
+
 void HistoryPage::reload()
 {
     if (!m_context.session)
@@ -88,10 +128,11 @@ void HistoryPage::reload()
     m_table->setRowCount(int(entries.size()));
     for (int row = 0; row < entries.size(); ++row) {
         const AuditEntry &e = entries.at(row);
-        const QStringList cells{QLocale().toString(QDateTime::fromString(e.at, Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat),
-                                e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
-                                QStringLiteral("%1 %2").arg(QString(e.table).replace(QLatin1Char('_'), QLatin1Char(' ')), e.rowKey),
-                                e.action, changeText(e)};
+        const QStringList cells { displayMoment(e.at),
+            e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
+            QStringLiteral("%1 %2").arg(
+                QString(e.table).replace(QLatin1Char('_'), QLatin1Char(' ')), e.rowKey),
+            actionText(e.action), changeText(e) };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setToolTip(c == 4 ? cells.at(c) : QString());

@@ -21,6 +21,7 @@ public:
     QTableWidget *table() const { return m_table; }
 
 private:
+    static QString actionText(const QString &action);
     void reload();
 
     CaseContext m_context;

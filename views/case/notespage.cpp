@@ -37,6 +37,7 @@ NotesPage::NotesPage(QWidget *parent)
 
     m_table->setModel(m_proxy);
     m_table->setAccessibleName(tr("Notes"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the list for the editor below
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
@@ -64,6 +65,13 @@ NotesPage::NotesPage(QWidget *parent)
     aboutRow->addWidget(m_tag, 1);
     aboutRow->addWidget(add);
     aboutRow->addWidget(remove);
+    // Keyboard order follows the page: search, list, the new note, what it is
+    // about, then its buttons.
+    setTabOrder(m_search, m_table);
+    setTabOrder(m_table, m_text);
+    setTabOrder(m_text, m_tag);
+    setTabOrder(m_tag, add);
+    setTabOrder(add, remove);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
     layout->addWidget(m_table, 1);

@@ -1,20 +1,22 @@
 #include "overviewpage.h"
 
 #include "casework/casesession.h"
+#include "casework/casework.h"
 #include "casework/nationalcache.h"
 #include "casework/segmentexplanation.h"
 #include "charts/domainchart.h"
 #include "charts/segmenthistorychart.h"
 #include "delegates/segmentdelegate.h"
+#include "itemmodels/dateformat.h"
 
 #include <QCheckBox>
 #include <QDateTime>
-#include <QHeaderView>
-#include <QStackedWidget>
-#include <QTableWidget>
 #include <QGridLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QStackedWidget>
+#include <QTableWidget>
 
 namespace owb {
 
@@ -100,8 +102,12 @@ void OverviewPage::setContext(const CaseContext &context)
     const Methodology &methodology = context.session->methodology();
     const auto assessment = caseFile.assessment(context.quarter);
     const PeerType *type = methodology.peerType(context.session->identity().peerType);
-    // The final segment: 5 in the programme, or a recorded correction.
-    const int segment = context.session->casework().finalSegment(context.quarter, assessment ? assessment->result.segment : 0);
+    // The final segment (CaseworkStore::finalSegmentOf), the one the badge,
+    // the words and the history all show.
+    CaseworkStore &casework = context.session->casework();
+    const FinalSegment finalSegment
+        = casework.finalSegmentOf(context.quarter, assessment ? assessment->result.segment : 0);
+    const int segment = finalSegment.segment;
     m_segment->setText(segment > 0 ? tr("Segment\n%1").arg(segment) : tr("Not\nsegmented"));
     m_segment->setAccessibleName(m_segment->text().replace(QLatin1Char('\n'), QLatin1Char(' ')));
     m_segment->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 10px; padding: 8px;")
@@ -110,19 +116,38 @@ void OverviewPage::setContext(const CaseContext &context)
     m_segmentLabel->setText(segment > 0              ? methodology.segmentLabel(segment)
                             : type && !type->segmented ? tr("Not segmented in this framework year")
                                                        : tr("No assessment for %1").arg(context.quarter));
+    const bool inProgramme = casework.programmeIn(context.quarter) > 0;
+    if (segment == 0 && inProgramme)
+        m_segmentLabel->setText(m_segmentLabel->text() + QLatin1Char('\n')
+            + tr("In the %1 (equivalent to segment 5)").arg(methodology.programmeName()));
     if (assessment) {
         const SegmentExplanation explanation = explainSegment(*assessment, context.peerTypeName,
                                                               type ? type->notSegmented : QString());
         m_howReached->setText(explanation.howReached);
         m_toNext->setText(explanation.toNextSegment);
+        if (finalSegment.source == FinalSegment::Source::Correction) {
+            m_howReached->setText(explanation.howReached + QLatin1Char(' ')
+                + tr("Decision: corrected from segment %1 to segment %2 (%3).")
+                      .arg(finalSegment.computed)
+                      .arg(finalSegment.segment)
+                      .arg(finalSegment.rationale));
+            m_toNext->setText(
+                tr("Segment %1 is a recorded decision for %2; the scores alone give segment %3.")
+                    .arg(finalSegment.segment)
+                    .arg(context.quarter)
+                    .arg(finalSegment.computed));
+        } else if (finalSegment.source == FinalSegment::Source::Programme) {
+            m_howReached->setText(explanation.howReached + QLatin1Char(' ')
+                + tr("In the %1: segment 5 until an exit is recorded.").arg(methodology.programmeName()));
+            m_toNext->setText(tr(
+                "No change in the scores moves it out of segment 5: only an exit from the programme does."));
+        }
         if (type && !type->segmented)
             m_toNext->setText(tr("Its contextual metrics, with peer quartiles and trends, are on the Metrics tab; the "
                                  "system considerations and the statutory annual assessment are on the System tab."));
         m_provenance->setText(tr("Assessed under methodology %1 (SHA-256 %2...) on %3.")
                                   .arg(assessment->methodologyId, assessment->methodologySha256.left(12),
-                                       QLocale().toString(QDateTime::fromString(assessment->computedAt, Qt::ISODate)
-                                                              .toLocalTime(),
-                                                          QLocale::ShortFormat)));
+                                      displayMoment(assessment->computedAt)));
     } else {
         m_howReached->setText(tr("The case file holds no assessment for this quarter."));
         m_toNext->clear();
@@ -140,9 +165,10 @@ void OverviewPage::setContext(const CaseContext &context)
     m_historyTable->setRowCount(int(assessments.size()));
     for (int row = 0; row < assessments.size(); ++row) {
         const StoredAssessment &a = assessments.at(row);
-        history.append({a.quarter, a.result.segment});
-        const QStringList cells{a.quarter, a.result.segment > 0 ? QString::number(a.result.segment) : tr("not segmented"),
-                                a.result.average > 0 ? formatHundredths(a.result.average) : QString()};
+        const int shown = casework.finalSegment(a.quarter, a.result.segment);
+        history.append({ a.quarter, shown });
+        const QStringList cells { a.quarter, shown > 0 ? QString::number(shown) : tr("not segmented"),
+            a.result.average > 0 ? formatHundredths(a.result.average) : QString() };
         for (int c = 0; c < cells.size(); ++c)
             m_historyTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
     }

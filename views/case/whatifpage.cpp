@@ -14,7 +14,11 @@
 namespace owb {
 
 WhatIfPage::WhatIfPage(QWidget *parent)
-    : QWidget(parent), m_model(new WhatIfModel(this)), m_table(new QTableView(this)), m_summary(new QGridLayout)
+    : QWidget(parent)
+    , m_model(new WhatIfModel(this))
+    , m_table(new QTableView(this))
+    , m_summary(new QGridLayout)
+    , m_note(new QLabel(this))
 {
     auto *intro = new QLabel(tr("Type a different value in the <b>What-if value</b> column (a band label for "
                                 "banded metrics, empty for missing). The quarter is assessed again against the "
@@ -30,7 +34,8 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(WhatIfModel::Metric, QHeaderView::Stretch);
     // A small grid: one row per result, actual beside what-if.
     const QStringList headings{QString(), tr("Actual"), tr("What-if")};
-    const QStringList rows{tr("Average score"), tr("Delivery (raw) segment"), tr("Segment"), tr("League rank")};
+    const QStringList rows { tr("Average score"), tr("Delivery (raw) segment"), tr("Computed segment"),
+        tr("Final segment"), tr("League rank") };
     for (int c = 0; c < headings.size(); ++c) {
         auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(headings.at(c)), this);
         m_summary->addWidget(label, 0, c, Qt::AlignRight);
@@ -39,7 +44,6 @@ WhatIfPage::WhatIfPage(QWidget *parent)
         m_summary->addWidget(new QLabel(rows.at(r), this), r + 1, 0);
         for (int c = 1; c < 3; ++c) {
             auto *value = new QLabel(this);
-            value->setAccessibleName(QStringLiteral("%1, %2").arg(rows.at(r), headings.at(c)));
             value->setMinimumWidth(60);
             value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_summary->addWidget(value, r + 1, c, Qt::AlignRight);
@@ -50,6 +54,9 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     connect(reset, &QPushButton::clicked, m_model, &WhatIfModel::resetScenario);
     connect(m_model, &WhatIfModel::resultChanged, this, &WhatIfPage::showSummary);
 
+    m_note->setWordWrap(true);
+    m_note->setVisible(false);
+    m_summary->addWidget(m_note, int(rows.size()) + 1, 0, 1, 4);
     auto *bottom = new QHBoxLayout;
     bottom->addLayout(m_summary, 1);
     bottom->addWidget(reset, 0, Qt::AlignTop);
@@ -63,8 +70,12 @@ void WhatIfPage::setContext(const CaseContext &context)
 {
     if (!context.isValid())
         return;
+    const auto assessment = context.session->caseFile().assessment(context.quarter);
+    m_final = context.session->casework().finalSegmentOf(
+        context.quarter, assessment ? assessment->result.segment : 0);
     m_model->setQuarter(context.session->methodology(), context.national->quarter(context.quarter),
                         context.session->identity().code);
+    showSummary();
 }
 
 void WhatIfPage::showSummary()
@@ -74,16 +85,36 @@ void WhatIfPage::showSummary()
         return a.isSegmented() ? formatHundredths(a.average) : QStringLiteral("\u2013");
     };
     auto number = [](int v) { return v > 0 ? QString::number(v) : QStringLiteral("\u2013"); };
-    const QList<std::pair<QString, QString>> values{
-        {average(r.actual), average(r.scenario)},
-        {number(r.actual.rawSegment), number(r.scenario.rawSegment)},
-        {number(r.actual.segment), number(r.scenario.segment)},
-        {number(r.actual.rank), number(r.scenario.rank)}};
+    // A decided segment (a correction, or 5 in the programme) stays whatever
+    // the scores: other values move the computed segment only, and the
+    // national rank by computed segment says nothing about a decided one.
+    const bool decided = m_final.decided();
+    const QList<std::pair<QString, QString>> values { { average(r.actual), average(r.scenario) },
+        { number(r.actual.rawSegment), number(r.scenario.rawSegment) },
+        { number(r.actual.segment), number(r.scenario.segment) },
+        { number(decided ? m_final.segment : r.actual.segment),
+            number(decided ? m_final.segment : r.scenario.segment) },
+        { decided ? QStringLiteral("\u2013") : number(r.actual.rank),
+            decided ? QStringLiteral("\u2013") : number(r.scenario.rank) } };
+    m_note->setText(m_final.source == FinalSegment::Source::Programme
+            ? tr("In the Recovery Support Programme: the final segment is 5 until an exit is recorded, "
+                 "whatever the scores.")
+            : m_final.source == FinalSegment::Source::Correction
+            ? tr(
+                "The final segment was decided by a correction: other values move the computed segment only.")
+            : QString());
+    m_note->setVisible(decided);
     for (int row = 0; row < values.size(); ++row) {
         const auto &[actual, scenario] = values.at(row);
-        static_cast<QLabel *>(m_summary->itemAtPosition(row + 1, 1)->widget())->setText(actual);
+        auto *actualLabel = static_cast<QLabel *>(m_summary->itemAtPosition(row + 1, 1)->widget());
+        actualLabel->setText(actual);
         auto *label = static_cast<QLabel *>(m_summary->itemAtPosition(row + 1, 2)->widget());
         label->setText(actual == scenario ? scenario : QStringLiteral("<b>%1</b>").arg(scenario));
+        // A screen reader hears the value with what it is ("Final segment, Actual: 5").
+        const QString rowName
+            = static_cast<QLabel *>(m_summary->itemAtPosition(row + 1, 0)->widget())->text();
+        actualLabel->setAccessibleName(tr("%1, %2: %3").arg(rowName, tr("Actual"), actual));
+        label->setAccessibleName(tr("%1, %2: %3").arg(rowName, tr("What-if"), scenario));
     }
 }
 

@@ -4,6 +4,7 @@
 // Nothing is stored.
 
 #include "casecontext.h"
+#include "casework/casework.h"
 
 #include <QWidget>
 
@@ -29,6 +30,8 @@ private:
     WhatIfModel *m_model;
     QTableView *m_table;
     QGridLayout *m_summary;
+    QLabel *m_note; // why a decided segment does not move
+    FinalSegment m_final;
 };
 
 } // namespace owb

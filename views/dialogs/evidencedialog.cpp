@@ -22,6 +22,7 @@ EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &are
 {
     setWindowTitle(tr("Add Evidence"));
     m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // one date format across the workbench
     for (const NamedItem &a : areas)
         m_area->addItem(a.name, a.id);
     m_area->setCurrentIndex(qMax(0, m_area->findData(area)));

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,6 +36,24 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setText(text);
         updateCount();
+    });
+    // Ctrl+F to the filter; Enter there opens the only match, or takes the
+    // keyboard to the first of several.
+    auto *find = new QShortcut(QKeySequence::Find, this, m_filter, qOverload<>(&QLineEdit::setFocus),
+        Qt::WidgetWithChildrenShortcut);
+    find->setObjectName(QStringLiteral("findShortcut"));
+    m_filter->setToolTip(tr("Filter (%1); Enter opens the only match or moves to the first")
+                             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        if (m_proxy->rowCount() == 0)
+            return;
+        const QModelIndex first = m_proxy->index(0, 0);
+        if (m_proxy->rowCount() == 1) {
+            Q_EMIT caseActivated(first.data(PathRole).toString());
+            return;
+        }
+        m_view->setCurrentIndex(first);
+        m_view->setFocus();
     });
     m_peerType->setAccessibleName(tr("Peer type filter"));
     connect(m_peerType, &QComboBox::currentIndexChanged, this, [this] {

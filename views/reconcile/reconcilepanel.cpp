@@ -58,16 +58,16 @@ ReconcilePanel::ReconcilePanel(QWidget *parent)
 
 void ReconcilePanel::setSource(NationalCache *national, const QString &quarter)
 {
-    const bool changed = national != m_national || quarter != m_quarter;
     m_national = national;
     m_quarter = quarter;
     if (!national) {  // the workspace closed
         m_file.clear();
+        m_fileQuarter.clear();
         m_rows.clear();
-        fill();
-    } else if (changed && !m_file.isEmpty()) {
-        reconcileFile(m_file);
     }
+    // A published table is of one quarter: it stays compared with the quarter
+    // it was opened for, and the summary says so when the toolbar moves on.
+    fill();
 }
 
 void ReconcilePanel::chooseFile()
@@ -97,7 +97,8 @@ bool ReconcilePanel::reconcileFile(const QString &path)
         return false;
     }
     m_file = path;
-    m_rows = reconcile(*m_national, m_quarter, *published);
+    m_fileQuarter = m_quarter;
+    m_rows = reconcile(*m_national, m_fileQuarter, *published);
     fill();
     return true;
 }
@@ -107,10 +108,16 @@ void ReconcilePanel::fill()
     int differ = 0;
     for (const ReconciliationRow &row : std::as_const(m_rows))
         differ += row.difference.isEmpty() ? 0 : 1;
-    if (!m_file.isEmpty())
-        m_summary->setText(tr("%1 against %2: %n trust(s) compared, %3 differ.", nullptr, int(m_rows.size()))
-                               .arg(QFileInfo(m_file).fileName(), m_quarter)
-                               .arg(differ));
+    if (!m_file.isEmpty()) {
+        QString summary = tr("%1 against %2: %n trust(s) compared, %3 differ.", nullptr, int(m_rows.size()))
+                              .arg(QFileInfo(m_file).fileName(), m_fileQuarter)
+                              .arg(differ);
+        if (m_quarter != m_fileQuarter)
+            summary += QLatin1Char(' ')
+                + tr("The toolbar shows %1; open the published table of %1 to compare that quarter.")
+                      .arg(m_quarter);
+        m_summary->setText(summary);
+    }
     m_table->setRowCount(0);
     auto number = [](int value) { return value > 0 ? QString::number(value) : QString(); };
     auto average = [](Hundredths value) { return value > 0 ? formatHundredths(value) : QString(); };

@@ -36,6 +36,7 @@ private:
     NationalCache *m_national = nullptr;
     QString m_quarter;
     QString m_file;
+    QString m_fileQuarter; // the quarter the published table was compared with
     QList<ReconciliationRow> m_rows;
     QLabel *m_summary;
     QCheckBox *m_onlyDifferences;

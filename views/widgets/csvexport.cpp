@@ -1,6 +1,9 @@
 #include "csvexport.h"
 
+#include "statusnotice.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -28,6 +31,8 @@ QString exportCsv(QWidget *parent, const QString &suggestedName, const std::func
                               QCoreApplication::translate("owb::CsvExport", "%1: cannot write: %2").arg(path, file.errorString()));
         return {};
     }
+    showStatusNotice(parent,
+        QCoreApplication::translate("owb::CsvExport", "Written %1").arg(QDir::toNativeSeparators(path)));
     return path;
 }
 

@@ -1,0 +1,154 @@
+"""Casework actions on a case: the quarterly decision, the diagnostic review,
+the programme, milestones and trajectory, and the PDF exports."""
+
+import os
+import re
+
+from owbe2e import expect, query, text_of, StepFailed
+
+def latest_quarter(case):
+    return query(case, "SELECT quarter FROM assessment ORDER BY quarter DESC LIMIT 1")[0][0]
+
+
+def case_in_segment(ctx, segment, without=None):
+    """The code of a demo trust whose latest computed segment is `segment`
+    (optionally with no row in table `without`)."""
+    for name in sorted(os.listdir(ctx.workspace)):
+        if not name.endswith(".owcase"):
+            continue
+        path = os.path.join(ctx.workspace, name)
+        quarter = latest_quarter(path)
+        rows = query(path, "SELECT segment FROM assessment WHERE quarter = ?", (quarter,))
+        if rows and rows[0][0] == segment:
+            if without and query(path, "SELECT count(*) FROM %s" % without)[0][0]:
+                continue
+            if query(path, "SELECT count(*) FROM programme")[0][0]:
+                continue
+            return name[:-len(".owcase")]
+    raise StepFailed("no demo case in segment %d" % segment)
+
+
+def open_case(ctx, code, tab=None):
+    wb = ctx.start([ctx.case(code)])
+    wb.find("label", re.compile("^%s " % code))
+    if tab:
+        wb.tab(tab)
+    return wb
+
+
+def decision_label(wb):
+    return wb.label_text(re.compile(r"^(Computed segment|No computed segment)"))
+
+
+def confirm_computed_segment(ctx):
+    """Casework ▸ Confirm Computed Segment records the routine sign-off (issue 11, item 1)."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    quarter = latest_quarter(case)
+    wb = open_case(ctx, code, "Casework")
+    before = query(case, "SELECT count(*) FROM decision")[0][0]
+    wb.press("Confirm Computed Segment")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM decision")[0][0] == before + 1,
+            "the confirmation in the case file", timeout=10)
+    rows = query(case, "SELECT kind, decided_segment, rationale FROM decision WHERE quarter = ?", (quarter,))
+    expect(rows[-1] == ("confirm", 4, ""), "stored decision %r" % (rows[-1],))
+    wb.wait(lambda: "Decision (" in decision_label(wb) and "e2e-tester" in decision_label(wb),
+            "the decision shown on the Casework tab")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+def open_diagnostic_review(ctx):
+    """Casework ▸ Open a Diagnostic Review... for a segment-4 trust without one (item 2)."""
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Open a Diagnostic Review...")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1,
+            "the review in the case file", timeout=10)
+    reason, status = query(case, "SELECT opened_reason, status FROM diagnostic_review")[0]
+    expect(reason == "" and status == "open", "stored review %r" % ((reason, status),))
+    wb.wait(lambda: wb.label_text(re.compile(r"^Opened in ")), "the review state on screen")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+def export_case_report_and_pack(ctx):
+    """File ▸ Export Case Report... and File ▸ Export Regional Pack... write PDFs (item 3)."""
+    code = case_in_segment(ctx, 4)
+    wb = open_case(ctx, code, "Overview")
+    report = os.path.join(ctx.folder, "case-report.pdf")
+    wb.menu("File", "Export Case Report...")
+    wb.save_file("Export PDF", report)
+    wb.wait(lambda: os.path.exists(report) and os.path.getsize(report) > 1000, "the case report PDF", timeout=60)
+    wb.find("label", re.compile(r"^Written .*case-report\.pdf"), only_showing=False)
+    with open(report, "rb") as f:
+        expect(f.read(5) == b"%PDF-", "the case report is not a PDF")
+    pack = os.path.join(ctx.folder, "regional-pack.pdf")
+    wb.menu("File", "Export Regional Pack...")
+    wb.save_file("Export PDF", pack)
+    wb.wait(lambda: os.path.exists(pack) and os.path.getsize(pack) > os.path.getsize(report),
+            "the regional pack PDF", timeout=120)
+    wb.no_dialog()
+
+
+SCENARIOS = [confirm_computed_segment, open_diagnostic_review, export_case_report_and_pack]
+
+
+def review_finding_with_evidence(ctx):
+    """Open a Diagnostic Review..., Add Finding... and Add Evidence Item...: stored and listed."""
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Open a Diagnostic Review...")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1, "the review")
+    wb.press("Add Finding...")
+    wb.answer_input("Add Finding", None)  # the first root cause
+    wb.answer_input("Add Finding", "Theatre lists cancelled at short notice")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM finding")[0][0] == 1, "the finding")
+    findings = wb.find("table", "Findings")
+    wb.select_row(findings, 0)
+    wb.press("Add Evidence Item...")
+    wb.answer_input("Add Evidence Item", "Theatre utilisation report, Q4")
+    wb.answer_input("Add Evidence Item", "trust board")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM finding_evidence")[0][0] == 1, "the evidence item")
+    expect(query(case, "SELECT title, source FROM finding_evidence")[0] == ("Theatre utilisation report, Q4", "trust board"),
+           "stored evidence %r" % (query(case, "SELECT title, source FROM finding_evidence"),))
+    wb.wait(lambda: "Theatre utilisation report, Q4" in wb.column(wb.find("table", "Findings"), "Evidence")[0],
+            "the evidence in the findings table")
+
+
+def programme_entry_to_exit(ctx):
+    """Enter the Programme..., an exit criterion, a progress review, a milestone, Record Exit...: stored, and segment 5 only while in it."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    quarter = latest_quarter(case)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Enter the Programme...")
+    wb.answer_input("Enter the Programme", "Agreed by the regional support group")
+    wb.answer_input("Enter the Programme", "A. Director")
+    wb.wait(lambda: query(case, "SELECT entry_quarter, improvement_director FROM programme") == [(quarter, "A. Director")],
+            "the programme entry")
+    wb.find("label", re.compile(r"^In the .* since %s: segment 5" % re.escape(quarter)))
+    wb.press("Add Exit Criterion")
+    wb.answer_input("Add Exit Criterion", "Elective waits back to plan")
+    wb.wait(lambda: query(case, "SELECT description FROM exit_criterion") == [("Elective waits back to plan",)], "the criterion")
+    wb.press("Add Progress Review")
+    wb.answer_input("Add Progress Review", "First monthly review: plan on track")
+    wb.wait(lambda: query(case, "SELECT summary FROM progress_review") == [("First monthly review: plan on track",)],
+            "the progress review")
+    before = query(case, "SELECT count(*) FROM milestone")[0][0]
+    wb.press("Add Milestone")
+    wb.answer_input("Add Milestone", "Recovery plan signed off")
+    wb.answer_input("Add Milestone", None)  # the suggested due date
+    wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
+    wb.tab("Overview")
+    wb.find("label", "Segment 5")
+    wb.tab("Casework")
+    wb.press("Record Exit...")
+    wb.answer_input("Record Exit", "Step down to segment 4 oversight with monthly checks")
+    wb.wait(lambda: query(case, "SELECT exit_quarter FROM programme") == [(quarter,)], "the exit")
+    wb.find("label", "Left the programme in %s." % quarter)
+    wb.tab("Overview")
+    wb.find("label", "Segment 4")
+
+
+SCENARIOS += [review_finding_with_evidence, programme_entry_to_exit]

@@ -1,0 +1,107 @@
+"""Workspaces, quarters, the portfolio, notes and capability edits with undo,
+and an import that is refused."""
+
+import hashlib
+import os
+import re
+
+from owbe2e import expect, query, StepFailed
+from scenarios_casework import case_in_segment, open_case
+from scenarios_items import open_from_portfolio
+
+
+def digest(folder):
+    h = hashlib.sha256()
+    for name in sorted(os.listdir(folder)):
+        if name.endswith((".owcase", ".owdata")):
+            with open(os.path.join(folder, name), "rb") as f:
+                h.update(name.encode() + f.read())
+    return h.hexdigest()
+
+
+def open_workspace_and_switch_quarter(ctx):
+    """File ▸ Open Workspace... from the welcome screen, then another quarter in the toolbar."""
+    wb = ctx.start([])
+    wb.menu("File", "Open Workspace...")
+    wb.save_file("Open Workspace", ctx.workspace)
+    table = wb.find("table", "Case files", timeout=30)
+    cases = len([n for n in os.listdir(ctx.workspace) if n.endswith(".owcase")])
+    wb.find("label", "%d of %d case files shown" % (cases, cases))
+    expect(ctx.workspace in wb.window.name, "window title %r" % wb.window.name)
+    quarter = wb.combo("Quarter")
+    quarters = [q for (q,) in query(os.path.join(ctx.workspace, "peers.owdata"), "SELECT label FROM quarter")]
+    quarters.sort(key=lambda q: (q[:7], q[-1]))
+    expect(quarter.name == quarters[-1], "the quarter box shows %r, not the latest quarter" % quarter.name)
+    wb.menu("View", "Earlier Quarter")
+    wb.wait(lambda: quarter.name == quarters[-2], "the toolbar to show %s" % quarters[-2])
+    code = case_in_segment(ctx, 4)
+    open_from_portfolio(wb, code)
+    title = wb.find("label", re.compile("^%s " % code))
+    expect(title.name.endswith(quarters[-2]), "case title %r is not of %s" % (title.name, quarters[-2]))
+    wb.menu("View", "Later Quarter")
+    wb.find("label", re.compile("^%s .*%s$" % (code, re.escape(quarters[-1]))))
+    expect(table is not None, "portfolio")
+
+
+def notes_add_and_undo(ctx):
+    """Notes: write, Add Note, Tab leaves the list; Edit ▸ Undo removes the note again."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Notes")
+    before = query(case, "SELECT count(*) FROM note")[0][0]
+    wb.set_text("New note", "Met the finance director about the deficit plan")
+    wb.press("Add Note")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before + 1, "the note in the case file")
+    body, author = query(case, "SELECT body, author FROM note ORDER BY id DESC LIMIT 1")[0]
+    expect(body == "Met the finance director about the deficit plan" and author == "e2e-tester", "note %r" % body)
+    notes = wb.find("table", "Notes")
+    expect(any("deficit plan" in c for row in wb.cells(notes) for c in row), "the note is not in the list")
+    wb.menu("Edit", re.compile("^Undo"))
+    wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before, "undo to remove the note")
+    wb.menu("Edit", re.compile("^Redo"))
+    wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before + 1, "redo to add the note again")
+
+
+def capability_evidence_and_undo(ctx):
+    """Capability: Add Evidence... stores an evidence item for the year; Edit ▸ Undo removes it."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Capability")
+    before = query(case, "SELECT count(*) FROM capability_evidence")[0][0]
+    wb.press("Add Evidence...")
+    box = wb.dialog("Add Evidence")
+    wb.set_text("Title", "Board minutes, March", root=box)
+    wb.set_text("Source", "trust board", root=box)
+    wb.press("OK", root=box)
+    wb.gone(box)
+    wb.wait(lambda: query(case, "SELECT count(*) FROM capability_evidence")[0][0] == before + 1,
+            "the evidence in the case file")
+    title, source = query(case, "SELECT title, source FROM capability_evidence ORDER BY id DESC LIMIT 1")[0]
+    expect((title, source) == ("Board minutes, March", "trust board"), "stored %r" % ((title, source),))
+    evidence = wb.find("table", "Evidence")
+    expect(any("Board minutes, March" in c for row in wb.cells(evidence) for c in row), "not listed")
+    wb.menu("Edit", re.compile("^Undo"))
+    wb.wait(lambda: query(case, "SELECT count(*) FROM capability_evidence")[0][0] == before, "undo to remove it")
+
+
+def import_with_error(ctx):
+    """File ▸ Import Metric File... with a bad line: every problem listed, nothing changed."""
+    bad = os.path.join(ctx.folder, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("quarter,org_code,org_name,org_type,metric_id,value\n"
+                "2025/26 Q4,RXX,Broken Trust,acute,OF0003,twelve\n")
+    before = digest(ctx.workspace)
+    wb = ctx.start()
+    wb.find("table", "Case files")
+    wb.menu("File", "Import Metric File...")
+    wb.save_file("Import Metric File", bad)
+    box = wb.dialog("Import refused", timeout=60)
+    problems = wb.find("text", "Problems", root=box)
+    text = problems.queryText().getText(0, -1)
+    expect(re.search(r"bad\.csv:2:\d+: ", text), "problems listed: %r" % text)
+    wb.press("Close", root=box)
+    wb.find("table", "Case files", timeout=30)
+    expect(digest(ctx.workspace) == before, "the workspace changed after a refused import")
+
+
+SCENARIOS = [open_workspace_and_switch_quarter, notes_add_and_undo, capability_evidence_and_undo, import_with_error]

@@ -1,0 +1,52 @@
+#!/usr/bin/python3
+"""Takes the README's screenshots (docs/screenshots) of the real window, driven
+like the scenarios; run by hand when screens change:
+
+    run_e2e.py --owb build/bin/owb --workbench build/bin/oversight-workbench \
+               --out build/e2e screenshots
+
+(`screenshots` is a scenario of its own, left out of the CTest run; the PNGs
+go to OWB_SCREENSHOTS, by default build/e2e/screenshots.)
+"""
+
+import os
+import re
+
+from scenarios_casework import case_in_segment, open_case
+from scenarios_items import case_of_type, open_from_portfolio
+
+
+def screenshots(ctx):
+    out = os.environ.get("OWB_SCREENSHOTS", os.path.join(os.path.dirname(ctx.folder), "screenshots"))
+    os.makedirs(out, exist_ok=True)
+
+    def shoot(wb, name):
+        path = wb.screenshot(name)
+        os.replace(path, os.path.join(out, name + ".png"))
+
+    wb = ctx.start()
+    wb.find("table", "Case files")
+    shoot(wb, "portfolio")
+    wb.menu("View", "League Table")
+    wb.find("table", "League table")
+    shoot(wb, "league")
+    wb.menu("View", "Changes This Quarter")
+    wb.find("table", "Changes this quarter")
+    shoot(wb, "changes")
+    open_from_portfolio(wb, case_in_segment(ctx, 4))
+    wb.tab("Overview")
+    shoot(wb, "case-overview")
+    wb.tab("Metrics")
+    wb.find("table", "Metrics of the quarter")
+    shoot(wb, "case-metrics")
+    open_from_portfolio(wb, case_of_type(ctx, "icb", in_programme=False))
+    wb.tab("System")
+    wb.find("table", "System considerations")
+    shoot(wb, "icb-system")
+    open_from_portfolio(wb, case_of_type(ctx, "acute", in_programme=True))
+    wb.tab("Casework")
+    wb.find("label", re.compile("^In the "))
+    shoot(wb, "casework-programme")
+
+
+SCENARIOS = [screenshots]

@@ -1,0 +1,83 @@
+#include "trajectorychart.h"
+
+#include "chartstyle.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace owb {
+
+TrajectoryChart::TrajectoryChart(QWidget *parent)
+    : QChartView(parent)
+{
+    setMinimumHeight(280);
+    setRenderHint(QPainter::Antialiasing);
+}
+
+void TrajectoryChart::setData(const TrajectoryData &data)
+{
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(2, 2, 28, 2)); // room for the last quarter's label
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    if (!data.metricId.isEmpty() && !data.quarters.isEmpty()) {
+        auto *actual = new QLineSeries(chart);
+        actual->setName(tr("Actual"));
+        actual->setPen(QPen(chartstyle::kOrganisation, 2));
+        actual->setPointsVisible(true);
+        actual->append(data.actual);
+        auto *planned = new QLineSeries(chart);
+        planned->setName(tr("Planned"));
+        QPen dashed(chartstyle::kPeers);
+        dashed.setStyle(Qt::DashLine);
+        dashed.setWidth(2);
+        planned->setPen(dashed);
+        planned->setPointsVisible(true); // a single planned point is still drawn
+        QList<QPointF> plannedPoints = data.planned;
+        std::sort(plannedPoints.begin(), plannedPoints.end(),
+            [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+        planned->append(plannedPoints);
+        chart->addSeries(actual);
+        chart->addSeries(planned);
+
+        // Up to three years of quarters in a narrow chart: every other quarter
+        // is labelled (the last always), so no label is cut short; the title
+        // says the span.
+        int last = 0;
+        for (const QList<QPointF> *points : { &data.actual, &data.planned })
+            for (const QPointF &p : *points)
+                last = qMax(last, int(p.x()));
+        last = qMin(last, int(data.quarters.size()) - 1);
+        auto *axisX = new QCategoryAxis(chart);
+        axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        for (int i = last % 2; i <= last; i += 2)
+            axisX->append(chartstyle::shortQuarter(data.quarters.at(i)), i);
+        axisX->setRange(0, last);
+        chart->setTitle(tr("%1, %2 to %3").arg(data.metricId, data.quarters.first(), data.quarters.at(last)));
+        chart->addAxis(axisX, Qt::AlignBottom);
+
+        auto *axisY = new QValueAxis(chart);
+        chart->addAxis(axisY, Qt::AlignLeft);
+        QList<double> ys;
+        for (const QList<QPointF> *points : { &data.actual, &data.planned })
+            for (const QPointF &p : *points)
+                ys.append(p.y());
+        if (!ys.isEmpty()) {
+            const auto [low, high] = std::minmax_element(ys.cbegin(), ys.cend());
+            const double pad = qMax(1e-6, (*high - *low) * 0.1);
+            axisY->setRange(*low - pad, *high + pad);
+            axisY->applyNiceNumbers();
+        }
+        for (QLineSeries *series : { actual, planned }) {
+            series->attachAxis(axisX);
+            series->attachAxis(axisY);
+        }
+    }
+    QChart *old = this->chart();
+    setChart(chart);
+    delete old;
+}
+
+} // namespace owb

@@ -1,0 +1,28 @@
+#pragma once
+// A recovery trajectory: a metric's actual values by quarter beside the values
+// planned for it, on an axis of quarters that runs on past the data to the
+// last planned quarter.
+
+#include <QChartView>
+#include <QPointF>
+#include <QStringList>
+
+namespace owb {
+
+struct TrajectoryData
+{
+    QString metricId; // empty: nothing to draw
+    QStringList quarters; // the axis, oldest first; x values index it
+    QList<QPointF> actual;
+    QList<QPointF> planned;
+};
+
+class TrajectoryChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit TrajectoryChart(QWidget *parent = nullptr);
+    void setData(const TrajectoryData &data);
+};
+
+} // namespace owb
