@@ -111,7 +111,8 @@ private:
 
     std::array<int, ColumnCount> m_columns{};
     QStringList m_header;
-    int m_matchedRows = 0; // rows of a methodology metric or the finance flags
+    int m_matchedRows = 0; // rows with a value of a methodology metric (a file of finance flags
+                           // or empty values alone would wipe the metrics of what it names)
     QHash<QString, QString> m_quarterSpellings; // as written -> canonical
     QSet<QString> m_unknownMetrics;
     static constexpr qsizetype kMaxRememberedUnknown = 10000;
@@ -337,7 +338,6 @@ void Reading::row(const CsvRecord &record)
         ++summary.skippedNotApplicable;
         return;
     }
-    ++m_matchedRows;
 
     MetricValue value;
     if (metric) {
@@ -371,8 +371,10 @@ void Reading::row(const CsvRecord &record)
         org.deficit = value.number != 0;
     else if (isSupport)
         org.deficitSupport = value.number != 0;
-    else if (!value.isMissing())
+    else if (!value.isMissing()) {
         org.values.insert(metricId, value);
+        ++m_matchedRows;
+    }
 }
 
 std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)

@@ -15,6 +15,9 @@
 #include <QBuffer>
 #include <QDate>
 #include <QImage>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -331,8 +334,27 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     return html;
 }
 
+// A report never replaces what is not a report: a case file, the national
+// data or any other file that does not start as a PDF does.
+void refuseToReplace(const QString &pdfPath)
+{
+    const QFileInfo info(pdfPath);
+    const QString suffix = info.suffix().toLower();
+    if (suffix == QLatin1String("owcase") || suffix == QLatin1String("owdata"))
+        throw StoreError(QStringLiteral("%1: a report cannot be written under a workspace file's name; choose a name "
+                                        "ending in .pdf")
+                             .arg(QDir::toNativeSeparators(pdfPath)));
+    if (!info.exists() && !info.isSymLink())
+        return;
+    QFile existing(pdfPath);
+    if (info.isSymLink() || !info.isFile() || !existing.open(QIODevice::ReadOnly) || existing.read(5) != "%PDF-")
+        throw StoreError(QStringLiteral("%1 exists and is not a PDF, so it is not replaced; choose another file name")
+                             .arg(QDir::toNativeSeparators(pdfPath)));
+}
+
 void print(const QString &html, const QString &pdfPath)
 {
+    refuseToReplace(pdfPath);
     QSaveFile file(pdfPath);
     if (!file.open(QIODevice::WriteOnly))
         throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));

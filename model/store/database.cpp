@@ -157,6 +157,30 @@ void createPrivateFile(const QString &path)
         throw StoreError(QStringLiteral("%1: cannot restrict permissions: %2").arg(path, file.errorString()));
 }
 
+// A writer would apply what lies beside the file: SQLite rolls a -journal
+// back into it and a -wal forward. These files keep their changes in a -wal,
+// never a -journal, so a -journal was put there by something else; and a
+// -wal or -shm where there is no file belongs to no file of this workspace
+// (a new file of that name would take it as its own).
+static void refuseStrayCompanions(const QString &path, const QString &kind, bool exists)
+{
+    const QString journal = path + QStringLiteral("-journal");
+    if (QFileInfo::exists(journal) || QFileInfo(journal).isSymLink())
+        throw StoreError(QStringLiteral("%1: a rollback journal (%2) lies beside this %3; its files never make one, "
+                                        "so it does not belong here and is not applied. Move it out of the folder, "
+                                        "then try again")
+                             .arg(path, QFileInfo(journal).fileName(), kind));
+    if (exists)
+        return;
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QFileInfo stray(path + suffix);
+        if (stray.exists() || stray.isSymLink())
+            throw StoreError(QStringLiteral("%1: %2 lies where there is no %3; it belongs to no file here and would "
+                                            "be taken into the new one. Move it out of the folder, then try again")
+                                 .arg(path, stray.fileName(), kind));
+    }
+}
+
 void createFileAtomically(const QString &path, const std::function<void(const QString &)> &build)
 {
     const QString temporary = path + QStringLiteral(".partial");
@@ -165,6 +189,7 @@ void createFileAtomically(const QString &path, const std::function<void(const QS
             { QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm") })
             QFile::remove(temporary + suffix);
     };
+    refuseStrayCompanions(path, QStringLiteral("file"), false);
     // Leftovers of an earlier attempt that was killed go first.
     clear();
     try {
@@ -202,6 +227,8 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
 {
     refuseUnlessPlainFile(path, schema.kind, mode != Mode::ReadOnly);
     const bool exists = QFileInfo::exists(path);
+    if (mode != Mode::ReadOnly)
+        refuseStrayCompanions(path, schema.kind, exists);
     if (!exists && mode != Mode::CreateIfMissing)
         throw StoreError(QStringLiteral("%1: no such %2").arg(path, schema.kind));
     if (exists)

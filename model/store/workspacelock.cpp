@@ -107,6 +107,10 @@ WorkspaceLock::WorkspaceLock(const QString &directory)
             QStringLiteral("%1: cannot create the lock file %2 (permission denied or disk error)")
                 .arg(QDir::toNativeSeparators(directory), kLockName));
     }
+    // Whatever note is there is an earlier holder's. It goes first: QSaveFile
+    // writes through a symbolic link, and a planted link would make this
+    // user overwrite a file outside the workspace.
+    QFile::remove(QDir(directory).filePath(kHolderName));
     QSaveFile note(QDir(directory).filePath(kHolderName));
     if (note.open(QIODevice::WriteOnly)) {
         note.write(QJsonDocument(

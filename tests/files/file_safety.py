@@ -177,6 +177,71 @@ def case_stray_wal(fx):
     return 0
 
 
+# Writers must not take in or write through what someone planted beside the
+# files (found by an independent tester): a -journal beside a case file (a
+# writer would roll it back into the file), a -wal where a new case file is
+# about to be created, a holder note that is a symbolic link to a file outside
+# the workspace, and a report written over a case file or peers.owdata.
+def case_planted_files(fx):
+    ws = fx.workspace("ws")
+    cases = sorted(glob.glob(os.path.join(ws, "*.owcase")))
+    code = os.path.basename(cases[0])[:-len(".owcase")]
+    header = "quarter,org_code,org_name,org_type,metric_id,value,region"
+    with open(fx.national, encoding="utf-8") as f:
+        row = next(line for line in f.read().splitlines()[1:] if line.split(",")[1] == code)
+    q = row.split(",")[0]
+    one = os.path.join(fx.top, "one.csv")
+    with open(one, "w", encoding="utf-8") as f:
+        f.write(header + "\n" + ",".join([q, code, "Planted Test Trust", "acute", "OF0003", "1.3", fx.region]) + "\n")
+
+    journal = cases[0] + "-journal"
+    with open(journal, "wb") as f:
+        f.write(os.urandom(4096))
+    before = digests(ws)
+    done = run("import", ws, one, check=False)
+    assert done.returncode == 2, "import beside a planted -journal exited %d" % done.returncode
+    assert "rollback journal" in done.stderr and "Move it out" in done.stderr, done.stderr
+    plain(done.stderr)
+    assert digests(ws)[os.path.basename(cases[0])] == before[os.path.basename(cases[0])], "the case file changed"
+    assert os.path.exists(journal), "the -journal was removed"
+    os.remove(journal)
+
+    new = os.path.join(fx.top, "new.csv")
+    with open(new, "w", encoding="utf-8") as f:
+        f.write(header + "\n" + ",".join([q, "ZZZ9", "New Test Trust", "acute", "OF0003", "1.3", fx.region]) + "\n")
+    stray = os.path.join(ws, "ZZZ9.owcase-wal")
+    with open(stray, "wb") as f:
+        f.write(os.urandom(8192))
+    done = run("import", ws, new, check=False)
+    assert done.returncode == 2, "import creating a case file beside a planted -wal exited %d" % done.returncode
+    assert "ZZZ9.owcase-wal" in done.stderr, done.stderr
+    assert not os.path.exists(os.path.join(ws, "ZZZ9.owcase")), "the case file was created over the planted -wal"
+    os.remove(stray)
+    run("import", ws, new)  # with the stray gone, the import completes
+    assert os.path.exists(os.path.join(ws, "ZZZ9.owcase"))
+
+    victim = os.path.join(fx.top, "victim.txt")
+    with open(victim, "w") as f:
+        f.write("someone else's file\n")
+    os.symlink(victim, os.path.join(ws, ".owb-lock-holder"))
+    run("import", ws, one)
+    with open(victim) as f:
+        assert f.read() == "someone else's file\n", "the holder note was written through a symbolic link"
+
+    run("check", ws)
+    before = digests(ws)
+    for target in (cases[1], os.path.join(ws, "peers.owdata"), os.path.join(ws, "new.owcase"), one):
+        done = run("report", ws, "--pdf", target, check=False)
+        assert done.returncode == 2, "owb report --pdf %s exited %d" % (os.path.basename(target), done.returncode)
+        assert "choose" in done.stderr, done.stderr
+    assert digests(ws) == before, "a report replaced a workspace file"
+    assert not os.path.exists(os.path.join(ws, "new.owcase"))
+    run("check", ws)
+    print("a planted -journal and -wal refused, a linked holder note not written through, reports never "
+          "written over workspace files")
+    return 0
+
+
 # 3. Two imports creating the same new workspace at once.
 def case_create_race(fx, runs):
     reference = dump(fx.workspace("ref"))
@@ -528,6 +593,7 @@ def main():
             "full-disk": lambda: case_full_disk(fx),
             "checkpoint-kills": lambda: case_checkpoint_kills(fx, args.runs),
             "lock-holder": lambda: case_lock_holder(fx, args.runs),
+            "planted-files": lambda: case_planted_files(fx),
         }
         result = cases[args.case]()
         ok = result == 0
