@@ -468,7 +468,7 @@ void MainWindow::showReconcile()
     if (!m_workspace)
         return;
     m_undoGroup->setActiveStack(nullptr);
-    m_reconcile->setSource(m_national.get(), currentQuarter());
+    m_reconcile->setSource(m_national.get(), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_reconcile);
 }
 

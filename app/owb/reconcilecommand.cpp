@@ -1,6 +1,8 @@
 // owb reconcile: the workbench's results beside NHS England's published league table.
 
 #include "command.h"
+#include "casework/league.h"
+#include "store/portfolio.h"
 #include "exchange/reconciliation.h"
 #include "store/workspace.h"
 
@@ -39,7 +41,11 @@ int runReconcile(const QStringList &arguments)
         }
         NationalCache national(workspace->peers(), workspace->methodology());
         QTextStream out(stdout);
-        writeReconciliationCsv(out, reconcile(national, quarter, *published));
+        QStringList problems;
+        const QHash<QString, int> decided = decidedSegments(loadPortfolio(*workspace, quarter, &problems));
+        for (const QString &problem : std::as_const(problems))
+            printError(problem);
+        writeReconciliationCsv(out, reconcile(national, quarter, *published, decided));
     } catch (const StoreError &error) {
         printError(error.message());
         return BadInput;

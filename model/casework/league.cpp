@@ -21,8 +21,11 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
         if (org.isSegmented())
             entries.last().segment = finalSegments.value(org.code, org.segment);
         // Only a segment the scores decide can be left by improving them: not
-        // one held by the finance override, a correction or the programme.
-        if (entries.last().segment != org.rawSegment)
+        // one held by the finance override (a trust in deficit at or under
+        // its cap improves no further than the cap), a correction or the
+        // programme.
+        const bool heldByFinance = org.deficit && org.rawSegment <= national.methodology().financeCap();
+        if (entries.last().segment != org.rawSegment || heldByFinance)
             entries.last().toNextSegment = 0;
     }
     if (!finalSegments.isEmpty()) {

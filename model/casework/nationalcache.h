@@ -17,6 +17,7 @@ class NationalCache
 public:
     NationalCache(PeerStore &peers, const Methodology &methodology) : m_peers(peers), m_methodology(methodology) {}
 
+    const Methodology &methodology() const { return m_methodology; }
     const QuarterData &quarter(const QString &label);
     const QuarterAssessment &assessment(const QString &label);
     // The numeric values of a metric among organisations of a peer type.

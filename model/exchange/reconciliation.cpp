@@ -1,6 +1,7 @@
 #include "reconciliation.h"
 
 #include "csvwriter.h"
+#include "casework/league.h"
 #include "fieldformat.h"
 #include "data/csvreader.h"
 #include "data/orgcode.h"
@@ -72,10 +73,22 @@ std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, D
     return results;
 }
 
-QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published)
+QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published,
+                                   const QHash<QString, int> &finalSegments)
 {
     const QuarterData &data = national.quarter(quarter);
     const QuarterAssessment &assessment = national.assessment(quarter);
+    // League ranks after decisions, one table per peer type met.
+    QHash<QString, QHash<QString, int>> leagueRanks;
+    const auto rankOf = [&](const OrganisationAssessment &org) {
+        if (!leagueRanks.contains(org.peerType)) {
+            QHash<QString, int> &ranks = leagueRanks[org.peerType];
+            const QList<LeagueEntry> table = leagueTable(national, quarter, org.peerType, finalSegments);
+            for (const LeagueEntry &entry : table)
+                ranks.insert(entry.code, entry.rank);
+        }
+        return leagueRanks.value(org.peerType).value(org.code, org.rank);
+    };
     QList<ReconciliationRow> rows;
     for (const PublishedResult &p : published) {
         ReconciliationRow row;
@@ -88,11 +101,19 @@ QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quart
         }
         const OrganisationAssessment &org = assessment.organisations.at(index);
         row.found = true;
-        row.segment = org.segment;
+        row.segment = org.isSegmented() ? finalSegments.value(org.code, org.segment) : org.segment;
         row.average = org.average;
         row.deficit = org.deficit;
-        row.rank = org.rank;
+        row.rank = rankOf(org);
         QStringList why;
+        const bool decided = row.segment != org.segment;
+        if (decided && row.segment != p.segment)
+            why.append(QStringLiteral("segment %1 here by a decision (%2; computed %3), %4 published")
+                           .arg(row.segment)
+                           .arg(row.segment == 5 ? QStringLiteral("the Recovery Support Programme")
+                                                 : QStringLiteral("a recorded correction"))
+                           .arg(org.segment)
+                           .arg(p.segment));
         if (org.average != p.average)
             why.append(QStringLiteral("average %1 here, %2 published: the metric values or the methodology differ")
                            .arg(formatHundredths(org.average), formatHundredths(p.average)));
@@ -100,18 +121,18 @@ QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quart
             why.append(QStringLiteral("deficit %1 here, %2 published: the finance override applies differently")
                            .arg(org.deficit ? QStringLiteral("yes") : QStringLiteral("no"),
                                 p.deficit ? QStringLiteral("yes") : QStringLiteral("no")));
-        if (org.segment != p.segment && org.average == p.average && org.deficit == p.deficit)
+        if (!decided && row.segment != p.segment && org.average == p.average && org.deficit == p.deficit)
             why.append(QStringLiteral("segment %1 here, %2 published with the same average: the cut points differ "
                                       "(peer quartiles here; NHS England may have used other cuts)")
-                           .arg(org.segment)
+                           .arg(row.segment)
                            .arg(p.segment));
-        else if (org.segment != p.segment && why.isEmpty())
-            why.append(QStringLiteral("segment %1 here, %2 published").arg(org.segment).arg(p.segment));
+        else if (row.segment != p.segment && why.isEmpty())
+            why.append(QStringLiteral("segment %1 here, %2 published").arg(row.segment).arg(p.segment));
         // A rank is a result too: the same segment and average can still rank
         // differently when the peer set or the ties differ.
-        if (p.rank > 0 && org.rank != p.rank)
+        if (p.rank > 0 && row.rank != p.rank)
             why.append(QStringLiteral("rank %1 here, %2 published%3")
-                           .arg(org.rank)
+                           .arg(row.rank)
                            .arg(p.rank)
                            .arg(why.isEmpty() ? QStringLiteral(": the peers ranked or their results differ")
                                               : QString()));

@@ -36,7 +36,11 @@ struct ReconciliationRow
 
 // nullopt with every problem in *errors when the file cannot be read.
 std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, Diagnostics *errors);
-QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published);
+// The workspace's side is each trust's final segment and its league rank
+// after decisions, as every view shows them: `finalSegments` holds the
+// decided ones (decidedSegments(): 5 in the programme, or a correction).
+QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published,
+                                   const QHash<QString, int> &finalSegments = {});
 // org_code,published_segment,computed_segment,published_average,computed_average,
 // published_deficit,computed_deficit,published_rank,computed_rank,difference
 void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &rows);

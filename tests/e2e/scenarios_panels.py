@@ -43,6 +43,16 @@ def reconciliation_rank_and_quarter(ctx):
     out = subprocess.run([ctx.owb, "segment", "--data", os.path.join(ctx.workspace, "national-metrics.csv"),
                           "--quarter", quarter], capture_output=True, text=True, check=True).stdout
     rows = [r for r in csv.DictReader(io.StringIO(out)) if r["org_type"] == "acute" and r["segment"]]
+    # NHS England publishes final segments (5 in the Recovery Support
+    # Programme) ranked after decisions, as the workbench's league does.
+    portfolio = subprocess.run([ctx.owb, "portfolio", ctx.workspace, "--quarter", quarter], capture_output=True,
+                               text=True, check=True).stdout
+    final = {p["org_code"]: p["segment"] for p in csv.DictReader(io.StringIO(portfolio)) if p["segment"]}
+    for r in rows:
+        r["segment"] = final.get(r["org_code"], r["segment"])
+    keys = [(int(r["segment"]), round(float(r["average_score"]) * 100)) for r in rows]
+    for r, key in zip(rows, keys):
+        r["rank"] = str(1 + sum(1 for other in keys if other < key))
     published = os.path.join(ctx.folder, "published.csv")
     changed = rows[0]["org_code"]
     with open(published, "w", newline="") as f:

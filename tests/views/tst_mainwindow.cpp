@@ -28,6 +28,7 @@
 #include "portfolio/portfoliopanel.h"
 #include "reconcile/reconcilepanel.h"
 #include "store/casefile.h"
+#include "store/portfolio.h"
 #include "store/workspace.h"
 #include "translations.h"
 
@@ -405,7 +406,12 @@ private Q_SLOTS:
         QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
         window.showReconcile();
         NationalCache national(window.workspace()->peers(), window.workspace()->methodology());
-        const QList<LeagueEntry> league = leagueTable(national, window.currentQuarter(), QStringLiteral("acute"));
+        // NHS England publishes final segments ranked after decisions (the
+        // programme as 5), as the workbench's league shows them.
+        QStringList problems;
+        const QList<LeagueEntry> league
+            = leagueTable(national, window.currentQuarter(), QStringLiteral("acute"),
+                          decidedSegments(loadPortfolio(*window.workspace(), window.currentQuarter(), &problems)));
         QString csv = QStringLiteral("Trust_code,Segment,Average_score,Trust_in_financial_deficit,Rank\n");
         for (qsizetype i = 0; i < league.size(); ++i) {
             const LeagueEntry &e = league.at(i);
@@ -452,6 +458,32 @@ private Q_SLOTS:
 
     // A workspace another instance holds: the window says who and offers
     // read-only; every edit is then refused and nothing changes.
+    // The improvement to the next segment is offered only where the scores
+    // decide the segment: never for a trust the finance override holds at its
+    // cap (it cannot improve past it), always for one above the cap.
+    void leagueImprovementOnlyWhereScoresDecide()
+    {
+        auto workspace = Workspace::open(m_dir.filePath(QStringLiteral("demo")), Database::Mode::ReadOnly);
+        NationalCache national(workspace->peers(), workspace->methodology());
+        const QString quarter = workspace->peers().quarters().last();
+        const int cap = workspace->methodology().financeCap();
+        int held = 0;
+        for (const QString &peerType : {QStringLiteral("acute"), QStringLiteral("ambulance"), QStringLiteral("mhc")}) {
+            for (const LeagueEntry &entry : leagueTable(national, quarter, peerType)) {
+                if (entry.deficit && entry.rawSegment <= cap) {
+                    ++held;
+                    QVERIFY2(entry.toNextSegment == 0,
+                             qPrintable(QStringLiteral("%1 (%2, in deficit, segment %3) is offered an improvement")
+                                            .arg(entry.code, peerType)
+                                            .arg(entry.segment)));
+                } else if (entry.rank > 0 && entry.segment == entry.rawSegment && entry.segment > 1) {
+                    QVERIFY2(entry.toNextSegment > 0, qPrintable(entry.code));
+                }
+            }
+        }
+        QVERIFY(held > 0); // the demo has trusts held by the override
+    }
+
     void readOnlyWhenInUse()
     {
         const QString demo = m_dir.filePath(QStringLiteral("demo"));

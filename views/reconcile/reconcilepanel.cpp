@@ -56,10 +56,11 @@ ReconcilePanel::ReconcilePanel(QWidget *parent)
     layout->addWidget(m_table, 1);
 }
 
-void ReconcilePanel::setSource(NationalCache *national, const QString &quarter)
+void ReconcilePanel::setSource(NationalCache *national, const QString &quarter, const QHash<QString, int> &decided)
 {
     m_national = national;
     m_quarter = quarter;
+    m_decided = decided;
     if (!national) {  // the workspace closed
         m_file.clear();
         m_fileQuarter.clear();
@@ -98,7 +99,7 @@ bool ReconcilePanel::reconcileFile(const QString &path)
     }
     m_file = path;
     m_fileQuarter = m_quarter;
-    m_rows = reconcile(*m_national, m_fileQuarter, *published);
+    m_rows = reconcile(*m_national, m_fileQuarter, *published, m_decided);
     fill();
     return true;
 }

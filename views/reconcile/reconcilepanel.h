@@ -18,7 +18,8 @@ class ReconcilePanel : public QWidget
     Q_OBJECT
 public:
     explicit ReconcilePanel(QWidget *parent = nullptr);
-    void setSource(NationalCache *national, const QString &quarter);
+    // `decided`: the quarter's decided final segments (decidedSegments()).
+    void setSource(NationalCache *national, const QString &quarter, const QHash<QString, int> &decided = {});
     // Reads and compares a published file; false after saying what was wrong
     // (file and line), leaving the previous comparison in place.
     bool reconcileFile(const QString &path);
@@ -35,6 +36,7 @@ private:
 
     NationalCache *m_national = nullptr;
     QString m_quarter;
+    QHash<QString, int> m_decided;
     QString m_file;
     QString m_fileQuarter; // the quarter the published table was compared with
     QList<ReconciliationRow> m_rows;
