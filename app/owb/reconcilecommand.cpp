@@ -46,6 +46,9 @@ int runReconcile(const QStringList &arguments)
         for (const QString &problem : std::as_const(problems))
             printError(problem);
         writeReconciliationCsv(out, reconcile(national, quarter, *published, decided));
+        // A case file that could not be read (or is not what its name says) is named, and fails the run.
+        if (!problems.isEmpty())
+            return BadInput;
     } catch (const StoreError &error) {
         printError(error.message());
         return BadInput;

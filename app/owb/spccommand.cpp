@@ -18,6 +18,10 @@ namespace {
 std::optional<QList<std::pair<QString, double>>> readSeries(const QString &path)
 {
     QFile file(path);
+    if (const QString problem = inputFileProblem(path); !problem.isEmpty()) {
+        printError(QStringLiteral("%1: %2").arg(path, problem));
+        return std::nullopt;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         printError(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
         return std::nullopt;

@@ -58,9 +58,12 @@ int runImport(const QStringList &arguments)
         printError(QStringLiteral("warning: %1: the organisation code \"%2\" was stored by an earlier version; it is "
                                   "not a valid code, so it is ranked among its peers but has no case file")
                        .arg(directory, code.left(60)));
-    printLine(QStringLiteral("%1: imported %2 rows; quarters changed: %3; case files created %4, updated %5")
+    // Rows taken in and rows left out, counted apart: a skipped row was not imported.
+    const int skippedRows = outcome.summary.skippedUnknown + outcome.summary.skippedNotApplicable;
+    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4; case files created %5, updated %6")
                   .arg(directory)
-                  .arg(outcome.summary.rows)
+                  .arg(outcome.summary.rows - skippedRows)
+                  .arg(skippedRows)
                   .arg(report.quartersChanged.isEmpty() ? QStringLiteral("none")
                                                         : report.quartersChanged.join(QStringLiteral(", ")))
                   .arg(report.caseFilesCreated)

@@ -23,4 +23,9 @@ using Diagnostics = QList<Diagnostic>;
 // 1 MB field makes a readable message, not a 1 MB one.
 QString shownValue(const QString &text);
 
+// Empty when `path` is a file that can be read to its end; otherwise why not,
+// in plain words, found without opening it: a named pipe or a device would
+// never end (or block the open itself), a folder is not a file.
+QString inputFileProblem(const QString &path);
+
 } // namespace owb

@@ -8,6 +8,7 @@
 #include "textlimits.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QSet>
 #include <cmath>
 
@@ -186,14 +187,37 @@ std::optional<MetricValue> Reading::parseValue(const MetricDefinition &metric, c
     if (const auto number = parseNumber(text)) {
         if (metric.inRange(*number))
             return MetricValue::fromNumber(*number);
-        if (metric.rangeText().isEmpty())
+        // Inside the declared range but beyond any real value (a range open
+        // at one end): saying "outside the range 0 or more" of 2e12 would
+        // contradict itself, so the message names both limits.
+        const bool declaredOk = (!metric.minimum || *number >= *metric.minimum)
+            && (!metric.maximum || *number <= *metric.maximum);
+        if (declaredOk || metric.rangeText().isEmpty())
             error(field,
-                QStringLiteral("value %1 is too large to be a real value for %2 (%3)")
-                    .arg(shownValue(text), metric.id, metric.name));
+                QStringLiteral("value %1 is too large to be a real value for %2 (%3): no value may go beyond %4 "
+                               "either way%5")
+                    .arg(shownValue(text), metric.id, metric.name, plainNumber(MetricDefinition::kAbsurd),
+                        metric.rangeText().isEmpty() ? QString()
+                                                     : QStringLiteral(" (the valid range is %1)").arg(metric.rangeText())));
         else
             error(field,
                 QStringLiteral("value %1 is outside the valid range %2 for %3 (%4)")
                     .arg(shownValue(text), metric.rangeText(), metric.id, metric.name));
+        return std::nullopt;
+    }
+    // Written as a number, but too large (or small) for any number a value
+    // can hold (1e400): the range is what the user needs to know.
+    const QString digits = text.endsWith(QLatin1Char('%')) ? text.chopped(1) : text;
+    if (!metric.labelBands && !digits.isEmpty()
+        && std::all_of(digits.cbegin(), digits.cend(),
+            [](QChar c) { return (c.isDigit() && c.unicode() < 128) || QStringLiteral("+-.eE").contains(c); })
+        && std::any_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); })
+        && digits.contains(QLatin1Char('e'), Qt::CaseInsensitive)) {
+        error(field,
+            QStringLiteral("value %1 is beyond any number a value can hold for %2 (%3)%4")
+                .arg(shownValue(text), metric.id, metric.name,
+                    metric.rangeText().isEmpty() ? QString()
+                                                 : QStringLiteral(": the valid range is %1").arg(metric.rangeText())));
         return std::nullopt;
     }
     if (!metric.scored)
@@ -303,11 +327,13 @@ void Reading::row(const CsvRecord &record)
         = textLengthProblem(QStringLiteral("the organisation name"), name, kMaxNameLength);
         !problem.isEmpty())
         return error(located(OrgName), problem);
-    if (const QString problem = controlCharacterProblem(QStringLiteral("the organisation name"), name);
+    // Checked as written, before spaces are tidied: a tab or line break in a
+    // name is refused, never silently turned into a space.
+    if (const QString problem = controlCharacterProblem(QStringLiteral("the organisation name"), field(OrgName).text);
         !problem.isEmpty())
         return error(located(OrgName), problem);
     const QString region = field(Region).text.simplified();
-    if (const QString problem = controlCharacterProblem(QStringLiteral("the region"), region);
+    if (const QString problem = controlCharacterProblem(QStringLiteral("the region"), field(Region).text);
         !problem.isEmpty())
         return error(located(Region), problem);
     if (const QString problem = textLengthProblem(QStringLiteral("the region"), region, kMaxNameLength);
@@ -421,6 +447,10 @@ std::optional<MetricDataset> MetricFileReader::read(const QString &path, Diagnos
                                                     const Progress &progress) const
 {
     QFile file(path);
+    if (const QString problem = inputFileProblem(path); !problem.isEmpty()) {
+        errors->append({path, 0, 0, problem});
+        return std::nullopt;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         errors->append({path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString())});
         return std::nullopt;

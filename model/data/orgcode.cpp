@@ -2,6 +2,8 @@
 
 #include "diagnostic.h"
 
+#include <QStringList>
+
 namespace owb {
 
 QString canonicalOrgCode(const QString &code)
@@ -30,6 +32,23 @@ QString orgCodeProblem(const QString &code)
             .arg(shownValue(code))
             .arg(kMinOrgCodeLength)
             .arg(kMaxOrgCodeLength);
+    // A code names a file: never one Windows keeps for a device (a workspace
+    // copied to a Windows share could not hold it, or would write to the
+    // device), nor one that reads, in any case, as a file of the workspace.
+    const QString upper = canonicalOrgCode(code);
+    static const QStringList devices { QStringLiteral("CON"), QStringLiteral("PRN"), QStringLiteral("AUX"),
+        QStringLiteral("NUL") };
+    const bool numberedDevice = upper.size() == 4
+        && (upper.startsWith(QLatin1String("COM")) || upper.startsWith(QLatin1String("LPT")))
+        && upper.at(3).isDigit();
+    if (devices.contains(upper) || numberedDevice)
+        return QStringLiteral("organisation code \"%1\" is a name Windows keeps for a device, so it cannot name a "
+                              "case file (a workspace copied to a Windows folder would break): correct the code")
+            .arg(shownValue(code));
+    if (upper == QLatin1String("PEERS"))
+        return QStringLiteral("organisation code \"%1\" is the name of the workspace's own data file (peers), so it "
+                              "cannot name a case file: correct the code")
+            .arg(shownValue(code));
     return {};
 }
 

@@ -44,8 +44,12 @@ inline QString controlCharacterProblem(const QString &what, const QString &text)
     };
     for (const QChar c : text)
         if (c.category() == QChar::Other_Control || reorders(c))
-            return QStringLiteral("%1 holds a control character (U+%2); names are plain text")
-                .arg(what, QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper());
+            return QStringLiteral("%1 holds a control character (U+%2%3); names are plain text")
+                .arg(what, QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper(),
+                    c == QLatin1Char('\t')       ? QStringLiteral(", a tab")
+                        : c == QLatin1Char('\n') ? QStringLiteral(", a line break")
+                        : c == QLatin1Char('\r') ? QStringLiteral(", a carriage return")
+                                                 : QString());
     return {};
 }
 

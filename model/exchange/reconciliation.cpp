@@ -14,6 +14,10 @@ namespace owb {
 std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, Diagnostics *errors)
 {
     QFile file(path);
+    if (const QString problem = inputFileProblem(path); !problem.isEmpty()) {
+        errors->append({path, 0, 0, problem});
+        return std::nullopt;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         errors->append({path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString())});
         return std::nullopt;
@@ -63,7 +67,14 @@ std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, D
         if (deficit != QLatin1String("yes") && deficit != QLatin1String("no"))
             errors->append({path, field(3).line, field(3).column, QStringLiteral("\"%1\" is not Yes or No").arg(field(3).text)});
         r.deficit = deficit == QLatin1String("yes");
-        r.rank = field(4).text.trimmed().toInt();
+        // Empty: no rank published (not compared). Anything else is a rank or refused,
+        // never silently read as "none".
+        const QString rank = field(4).text.trimmed();
+        r.rank = rank.isEmpty() ? 0 : rank.toInt(&ok);
+        if (!rank.isEmpty() && (!ok || r.rank < 1))
+            errors->append({path, field(4).line, field(4).column,
+                QStringLiteral("\"%1\" is not a rank (a whole number from 1, or empty when none is published)")
+                    .arg(shownValue(field(4).text))});
         results.append(r);
     }
     if (reader.hasError())

@@ -1,5 +1,7 @@
 #include "methodology.h"
 
+#include "data/diagnostic.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -281,8 +283,12 @@ bool MethodologyParser::readMetric(const QJsonObject &object, MetricDefinition *
 bool MethodologyParser::readRange(const QJsonObject &object, const QString &where, MetricDefinition *metric)
 {
     const QJsonValue range = object.value(QStringLiteral("range"));
+    // Every metric read as a number declares its range (scored and
+    // contextual alike): without one, any number at all would be taken in.
     if (range.isUndefined())
-        return true;
+        return fail(where,
+            QStringLiteral("\"range\" is required: give the values this metric can take as [minimum, maximum], "
+                           "each a number or null for no limit, such as [0, 100] for a percentage"));
     const QJsonArray ends = range.toArray();
     auto isEnd = [](const QJsonValue &v) {
         return v.isNull() || (v.isDouble() && std::abs(v.toDouble()) <= MetricDefinition::kAbsurd);
@@ -523,6 +529,11 @@ std::optional<Methodology> Methodology::fromJson(const QByteArray &json, const Q
 std::optional<Methodology> Methodology::fromFile(const QString &path, QString *error)
 {
     QFile file(path);
+    if (const QString problem = inputFileProblem(path); !problem.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, problem);
+        return std::nullopt;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
@@ -537,14 +548,22 @@ bool MetricDefinition::inRange(double value) const
         && (!maximum || value <= *maximum);
 }
 
+QString plainNumber(double value)
+{
+    // Whole numbers in full (1000000000000, never 1e+12); others as short as exact.
+    if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 1e15)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', 15);
+}
+
 QString MetricDefinition::rangeText() const
 {
     if (minimum && maximum)
-        return QStringLiteral("%1 to %2").arg(*minimum).arg(*maximum);
+        return QStringLiteral("%1 to %2").arg(plainNumber(*minimum), plainNumber(*maximum));
     if (minimum)
-        return QStringLiteral("%1 or more").arg(*minimum);
+        return QStringLiteral("%1 or more").arg(plainNumber(*minimum));
     if (maximum)
-        return QStringLiteral("%1 or less").arg(*maximum);
+        return QStringLiteral("%1 or less").arg(plainNumber(*maximum));
     return {};
 }
 

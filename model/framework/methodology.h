@@ -74,6 +74,9 @@ struct MetricDefinition
     QString rangeText() const;
 };
 
+// A limit as a message shows it: whole numbers in full (1000000000000, not 1e+12).
+QString plainNumber(double value);
+
 struct NamedItem
 {
     QString id;

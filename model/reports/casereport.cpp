@@ -394,6 +394,10 @@ void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
         throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
     QStringList problems;
     QList<PortfolioEntry> entries = loadPortfolio(workspace, quarters.last(), &problems);
+    // A pack silently missing a case would mislead: a case file that cannot
+    // be read (or is not what its name says) stops it, named.
+    if (!problems.isEmpty())
+        throw StoreError(problems.join(QLatin1Char('\n')));
     rankPortfolio(entries, national, quarters.last());
     QList<QStringList> rows;
     for (const PortfolioEntry &e : entries)

@@ -7,12 +7,27 @@
 #include "valuecolumns.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QDir>
 #include <QFileInfo>
 #include <algorithm>
 
 namespace owb {
 
 namespace {
+QHash<QString, QString> &workspaceIds()
+{
+    static QHash<QString, QString> ids;
+    return ids;
+}
+
+QMutex &workspaceIdsMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
 QVariant cutValue(const std::optional<CutPoints> &cuts, int which)
 {
     const CutPoints c = cuts.value_or(CutPoints {});
@@ -41,13 +56,52 @@ CaseFile::CaseFile(const QString &path, Database::Mode mode)
     // changes produced; see auditlog.h.
     m_db.setTransactionHooks([this] { m_auditMark = auditlog::lastSeq(m_db); },
         [this] { auditlog::seal(m_db, m_auditMark, auditlog::currentActor()); });
+    // The one check on the way in, for every reader and writer (portfolio,
+    // report, reconcile, the workbench, import): a case file holding another
+    // organisation than its name says is never taken for that organisation.
+    if (const QString mismatch = nameMismatch(path, identity().code); !mismatch.isEmpty())
+        throw StoreError(mismatch);
+    QString expected;
+    {
+        const QMutexLocker locker(&workspaceIdsMutex());
+        expected = workspaceIds().value(QDir::cleanPath(QFileInfo(path).absolutePath()));
+    }
+    if (const QString problem = membershipProblem(expected); !problem.isEmpty())
+        throw StoreError(problem);
+}
+
+void CaseFile::registerWorkspace(const QString &directory, const QString &workspaceId)
+{
+    const QMutexLocker locker(&workspaceIdsMutex());
+    workspaceIds().insert(QDir::cleanPath(QFileInfo(directory).absoluteFilePath()), workspaceId);
+}
+
+QString CaseFile::workspaceId()
+{
+    if (m_db.schemaVersion() < 7)
+        return {};
+    return m_db.scalar(QStringLiteral("SELECT workspace_id FROM membership")).toString();
+}
+
+QString CaseFile::membershipProblem(const QString &expected)
+{
+    const QString own = workspaceId();
+    if (expected.isEmpty() || own.isEmpty() || own == expected)
+        return {};
+    return QStringLiteral("%1: belongs to another workspace than the %2 beside it (workspace %3, not %4): one of "
+                          "them was copied in from elsewhere. It is not read or written; move the stray file out of "
+                          "the folder (this case file, or %2 if every case file says the same)")
+        .arg(path(), QStringLiteral("peers.owdata"), own.left(8), expected.left(8));
 }
 
 QString CaseFile::nameMismatch(const QString &path, const QString &code)
 {
     const QFileInfo info(path);
-    if (!info.fileName().endsWith(kSuffix))
-        return {}; // a case file checked on its own, under any name
+    // The name is a promise inside a workspace (beside its peers.owdata); a
+    // case file looked at on its own, under any name, is only what it holds.
+    if (!info.fileName().endsWith(kSuffix)
+        || !QFileInfo::exists(info.dir().filePath(QStringLiteral("peers.owdata"))))
+        return {};
     const QString named = info.fileName().chopped(kSuffix.size());
     if (code.isEmpty() || code == named)
         return {};
@@ -213,9 +267,13 @@ void CaseFile::writeQuarter(const QuarterRecord &record)
     }
 }
 
-int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters)
+int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters, const QString &workspaceId)
 {
     Transaction transaction(m_db);
+    if (const QString problem = membershipProblem(workspaceId); !problem.isEmpty())
+        throw StoreError(problem);
+    if (!workspaceId.isEmpty() && this->workspaceId() != workspaceId)
+        m_db.exec(QStringLiteral("INSERT OR REPLACE INTO membership (id, workspace_id) VALUES (1, ?)"), { workspaceId });
     const QString stored = this->identity().code;
     if (!stored.isEmpty() && stored != identity.code)
         throw StoreError(

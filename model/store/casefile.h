@@ -59,7 +59,18 @@ public:
     // Writes identity and quarters in one transaction, leaving untouched any
     // quarter whose stored assessment and values are already the same.
     // Returns how many quarters changed.
-    int write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters);
+    // `workspaceId`: the workspace writing it, recorded in the same transaction.
+    int write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters, const QString &workspaceId = {});
+
+    // The id of the workspace the file belongs to; empty for a file no writer
+    // of this version has adopted yet.
+    QString workspaceId();
+    // Empty when the file may belong to the workspace with id `expected` (or
+    // either id is not known yet); else a message naming both.
+    QString membershipProblem(const QString &expected);
+    // Folder -> id of each workspace opened in this process: the case file
+    // opened there is checked against it (one check for every reader).
+    static void registerWorkspace(const QString &directory, const QString &workspaceId);
 
     // Internal consistency of the stored assessments; empty when consistent.
     QStringList consistencyProblems();

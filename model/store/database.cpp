@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "workspacelock.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -223,11 +225,12 @@ void createFileAtomically(const QString &path, const std::function<void(const QS
 Database::Database(const QString &path, const Schema &schema, Mode mode)
     : m_path(path)
     , m_connectionName(QStringLiteral("owb-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
-    , m_readOnly(mode == Mode::ReadOnly)
+    , m_readOnly(mode == Mode::ReadOnly || mode == Mode::Inspect)
+    , m_inspect(mode == Mode::Inspect)
 {
-    refuseUnlessPlainFile(path, schema.kind, mode != Mode::ReadOnly);
+    refuseUnlessPlainFile(path, schema.kind, !m_readOnly);
     const bool exists = QFileInfo::exists(path);
-    if (mode != Mode::ReadOnly)
+    if (!m_readOnly)
         refuseStrayCompanions(path, schema.kind, exists);
     if (!exists && mode != Mode::CreateIfMissing)
         throw StoreError(QStringLiteral("%1: no such %2").arg(path, schema.kind));
@@ -251,7 +254,9 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
     const bool walBefore = QFileInfo::exists(wal);
     const bool walHoldsPages = QFileInfo(wal).size() > 0;
     const bool shmBefore = QFileInfo::exists(shm);
-    if (m_readOnly)
+    if (m_inspect)
+        connectInspector();
+    else if (m_readOnly)
         connectReader(false);
     QSqlError error;
     const auto tryOpen = [&] {
@@ -269,7 +274,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
     bool opened = tryOpen();
     // A reader that cannot create SQLite's index files (a full disk) reads
     // the file as it stands, when no -wal holds more of it.
-    if (!opened && m_readOnly && !walHoldsPages) {
+    if (!opened && m_readOnly && !m_inspect && !walHoldsPages) {
         m_db.close();
         // What the failed attempt created goes again (an empty -wal holds nothing).
         if (!walBefore && QFileInfo(wal).size() == 0)
@@ -353,6 +358,38 @@ void Database::connectReader(bool immutable)
     }
 }
 
+void Database::connectInspector()
+{
+    const QString directory = QFileInfo(m_path).absolutePath();
+    // A writer at work has its -wal and -shm beside the file; reading
+    // through them is what it expects and adds nothing to the folder.
+    if (WorkspaceLock::isHeld(directory, true)) {
+        connectReader(false);
+        return;
+    }
+    const QString wal = m_path + QStringLiteral("-wal");
+    const bool journalBeside = QFileInfo::exists(m_path + QStringLiteral("-journal"));
+    if (!QFileInfo::exists(wal) || QFileInfo(wal).size() == 0 || journalBeside) {
+        // Nothing to read beyond the file itself (a -journal is never ours:
+        // the file is read as it stands): immutable creates nothing.
+        connectReader(true);
+        return;
+    }
+    // Unapplied changes and nobody to apply them: read the pair from a
+    // private copy, so that no -shm is created beside the file (SQLite needs
+    // one to read a -wal) and neither file is touched.
+    m_copy = std::make_unique<QTemporaryDir>();
+    const QString copy = m_copy->filePath(QStringLiteral("copy"));
+    if (!m_copy->isValid() || !QFile::copy(m_path, copy) || !QFile::copy(wal, copy + QStringLiteral("-wal")))
+        throw StoreError(QStringLiteral("%1: cannot be read with its unapplied changes (%2): there is no room for a "
+                                        "temporary copy (%3)")
+                             .arg(m_path, QFileInfo(wal).fileName(), diskFullHint(QDir::tempPath())));
+    QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile::setPermissions(copy + QStringLiteral("-wal"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_db.setDatabaseName(copy);
+    m_db.setConnectOptions(QString());
+}
+
 void Database::settle()
 {
     // Everything into the file itself and the -wal gone, so the file is whole
@@ -424,14 +461,22 @@ QVariant Database::scalar(const QString &sql, std::initializer_list<QVariant> bi
 QStringList Database::sqliteProblems()
 {
     QStringList problems;
-    QSqlQuery integrity = exec(QStringLiteral("PRAGMA integrity_check"));
+    // SQLite's own report names pages, b-trees and indexes: it tells a user
+    // nothing they can act on, so it is summed up in plain words.
+    QSqlQuery integrity = exec(QStringLiteral("PRAGMA integrity_check(100)"));
+    int found = 0;
     while (integrity.next())
-        if (integrity.value(0).toString() != QLatin1String("ok"))
-            problems.append(QStringLiteral("integrity: %1").arg(integrity.value(0).toString()));
+        found += integrity.value(0).toString() == QLatin1String("ok") ? 0 : 1;
+    if (found > 0)
+        problems.append(
+            QStringLiteral("the file is damaged (SQLite's own check finds %1 in its structure): restore it from a "
+                           "backup, and keep the damaged file until you have")
+                .arg(found >= 100 ? QStringLiteral("100 or more problems") : QStringLiteral("%1 problem(s)").arg(found)));
     QSqlQuery keys = exec(QStringLiteral("PRAGMA foreign_key_check"));
     while (keys.next())
         problems.append(
-            QStringLiteral("broken reference in table %1 (row %2) to %3")
+            QStringLiteral("the file is damaged: a record of %1 (row %2) refers to a %3 that is not there; restore "
+                           "it from a backup")
                 .arg(keys.value(0).toString(), keys.value(1).toString(), keys.value(2).toString()));
     return problems;
 }

@@ -9,16 +9,23 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QVariant>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 
 namespace owb {
 
 class Database
 {
 public:
-    enum class Mode { OpenExisting, CreateIfMissing, ReadOnly };
+    // Inspect: read-only, and leaves the folder exactly as it was (owb check):
+    // no -wal or -shm is created, none is changed. With a writer at work it
+    // reads like ReadOnly (the writer's -shm is there already); otherwise a
+    // file with a -wal beside it is read from a private copy of the pair, and
+    // a file without one as immutable.
+    enum class Mode { OpenExisting, CreateIfMissing, ReadOnly, Inspect };
 
     // Opens `path`, creating the schema in one transaction when the file is
     // new or empty and upgrading an older one through the ladder (rolled back
@@ -74,6 +81,7 @@ public:
 
 private:
     void connectReader(bool immutable);
+    void connectInspector();
     void applyPragmas();
     void migrate(const Schema &schema, int from);
 
@@ -82,6 +90,8 @@ private:
     QSqlDatabase m_db;
     int m_version = 0;
     bool m_readOnly = false;
+    bool m_inspect = false;
+    std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;
 };

@@ -5,6 +5,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
+#include <algorithm>
 
 namespace owb {
 
@@ -56,6 +58,30 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
               });
         if (!dataset)
             return outcome;
+        // A new workspace follows a region this file holds: a misspelt one
+        // would follow nobody, silently.
+        if (creating && !region.trimmed().isEmpty()) {
+            QSet<QString> regions;
+            bool found = false;
+            for (const QuarterData &quarter : dataset->quarters)
+                for (const OrganisationQuarter &organisation : quarter.organisations) {
+                    if (!organisation.region.isEmpty())
+                        regions.insert(organisation.region);
+                    found = found || organisation.region.compare(region.trimmed(), Qt::CaseInsensitive) == 0;
+                }
+            if (!found) {
+                QStringList names(regions.cbegin(), regions.cend());
+                std::sort(names.begin(), names.end());
+                outcome.storeError = names.isEmpty()
+                    ? QStringLiteral("%1: no row names a region (no region column), so the workspace cannot "
+                                     "follow \"%2\": import without --region to follow every organisation")
+                          .arg(path, region.trimmed())
+                    : QStringLiteral("%1: no organisation in this file is in region \"%2\"; the file holds %3. "
+                                     "Check the spelling; nothing was created")
+                          .arg(path, region.trimmed(), names.join(QStringLiteral(", ")));
+                return outcome;
+            }
+        }
         // Another import may have created the workspace while this one read its file.
         creating = creating && !Workspace::isWorkspace(directory);
         const std::unique_ptr<Workspace> workspace

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <sys/stat.h>
+#include <tuple>
 
 namespace owb {
 
@@ -35,7 +36,7 @@ void noteWal(CheckReport *report, const QString &path)
         report->notes.append(
             QStringLiteral("%1: has unapplied changes beside it (%2, %3 bytes), left by a write "
                            "that was cut short or copied in from elsewhere; check read them and "
-                           "left them as they are. Opening the workspace to change it applies them")
+                           "left them as they are. The next import applies them only if they are the file's own")
                 .arg(path, wal.fileName())
                 .arg(wal.size()));
 }
@@ -52,16 +53,27 @@ void noteHardLinks(CheckReport *report, const QString &path)
                 .arg(path)
                 .arg(qulonglong(status.st_nlink)));
 }
-} // namespace
 
-CheckReport checkCaseFile(const QString &path)
+// What changes when a writer writes a file: read before and after an
+// immutable read, a difference means the read may have been torn.
+QByteArray stateOf(const QString &path)
+{
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
+        return {};
+    return QByteArray::number(qulonglong(status.st_ino)) + ' ' + QByteArray::number(qlonglong(status.st_size)) + ' '
+        + QByteArray::number(qlonglong(status.st_mtim.tv_sec)) + '.'
+        + QByteArray::number(qlonglong(status.st_mtim.tv_nsec));
+}
+
+CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QString &workspaceId)
 {
     CheckReport report;
     report.filesChecked = 1;
     noteHardLinks(&report, path);
     noteWal(&report, path);
     try {
-        CaseFile caseFile(path, Database::Mode::ReadOnly);
+        CaseFile caseFile(path, mode);
         // One snapshot for every query: an import committing meanwhile must
         // not be seen half before and half after (a false digest alarm).
         caseFile.database().exec(QStringLiteral("BEGIN"));
@@ -71,9 +83,24 @@ CheckReport checkCaseFile(const QString &path)
         if (const QString mismatch = CaseFile::nameMismatch(path, caseFile.identity().code);
             !mismatch.isEmpty())
             report.problems.append(mismatch);
+        if (const QString other = caseFile.membershipProblem(workspaceId); !other.isEmpty())
+            report.problems.append(other);
     } catch (const StoreError &error) {
         report.problems.append(error.message());
     }
+    return report;
+}
+} // namespace
+
+CheckReport checkCaseFile(const QString &path, const QString &workspaceId)
+{
+    // Read without leaving a trace (no -shm, no -wal: Database::Mode::Inspect).
+    // A writer that started meanwhile may have changed the file under an
+    // immutable read: then it is read again, alongside that writer.
+    const QByteArray before = stateOf(path);
+    CheckReport report = checkCaseFileAs(path, Database::Mode::Inspect, workspaceId);
+    if (stateOf(path) != before || (!report.clean() && WorkspaceLock::isHeld(QFileInfo(path).absolutePath())))
+        report = checkCaseFileAs(path, Database::Mode::ReadOnly, workspaceId);
     return report;
 }
 
@@ -85,23 +112,36 @@ CheckReport checkWorkspace(const QString &directory)
     report.filesChecked = 1;
     noteHardLinks(&report, peersPath);
     noteWal(&report, peersPath);
-    try {
-        PeerStore peers(peersPath, Database::Mode::ReadOnly);
-        peers.database().exec(QStringLiteral("BEGIN"));
-        prefixed(&report.problems, peersPath, peers.database().sqliteProblems());
-        const QStringList pending = peers.pendingQuarters();
-        if (!pending.isEmpty())
-            report.notes.append(
-                QStringLiteral("%1: an import was interrupted; opening the workspace or importing "
-                               "again completes %2")
-                    .arg(peersPath, pending.join(QStringLiteral(", "))));
-    } catch (const StoreError &error) {
-        report.problems.append(error.message());
-    }
+    QString workspaceId;
+    const auto checkPeers = [&](Database::Mode mode) {
+        QStringList problems;
+        QStringList notes;
+        try {
+            PeerStore peers(peersPath, mode);
+            workspaceId = peers.setting(QStringLiteral("workspace_id"));
+            peers.database().exec(QStringLiteral("BEGIN"));
+            prefixed(&problems, peersPath, peers.database().sqliteProblems());
+            const QStringList pending = peers.pendingQuarters();
+            if (!pending.isEmpty())
+                notes.append(QStringLiteral("%1: an import was interrupted; opening the workspace or importing "
+                                            "again completes %2")
+                                 .arg(peersPath, pending.join(QStringLiteral(", "))));
+        } catch (const StoreError &error) {
+            problems.append(error.message());
+        }
+        return std::pair { problems, notes };
+    };
+    // As for case files: read without a trace, again alongside a writer that started meanwhile.
+    const QByteArray before = stateOf(peersPath);
+    auto [problems, notes] = checkPeers(Database::Mode::Inspect);
+    if (stateOf(peersPath) != before || (!problems.isEmpty() && WorkspaceLock::isHeld(directory)))
+        std::tie(problems, notes) = checkPeers(Database::Mode::ReadOnly);
+    report.problems += problems;
+    report.notes += notes;
     // Every entry named like a case file, whatever it is: a folder or a link is named as such.
     for (const QString &name : dir.entryList({ QStringLiteral("*") + CaseFile::kSuffix },
              QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
-        const CheckReport one = checkCaseFile(dir.filePath(name));
+        const CheckReport one = checkCaseFile(dir.filePath(name), workspaceId);
         report.problems += one.problems;
         report.notes += one.notes;
         report.filesChecked += one.filesChecked;

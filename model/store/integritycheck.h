@@ -15,7 +15,8 @@ struct CheckReport
     bool clean() const { return problems.isEmpty(); }
 };
 
-CheckReport checkCaseFile(const QString &path);
+// `workspaceId`: of the workspace the file is checked in (its peers.owdata); empty on its own.
+CheckReport checkCaseFile(const QString &path, const QString &workspaceId = {});
 CheckReport checkWorkspace(const QString &directory);
 // A workspace folder or a single case file.
 CheckReport checkPath(const QString &path);

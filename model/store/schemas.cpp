@@ -1,6 +1,9 @@
 #include "schemas.h"
 
+#include "database.h"
 #include "quarterrespelling.h"
+
+#include <QUuid>
 
 namespace owb {
 
@@ -223,6 +226,12 @@ const Schema &caseFileSchema()
             versionFive(),
             // Version 6: quarter labels in their one spelling ("2025/26 Q1").
             {},
+            // Version 7: the workspace the file belongs to (the id in its
+            // peers.owdata); empty until a writer of that workspace adopts it.
+            {
+                QStringLiteral("CREATE TABLE membership ("
+                               " id INTEGER PRIMARY KEY CHECK (id = 1), workspace_id TEXT NOT NULL)"),
+            },
         },
         { { 5, [](Database &db) { respellCaseFileQuarters(db); } } },
     };
@@ -264,8 +273,16 @@ const Schema &peerStoreSchema()
             },
             // Version 2: quarter labels in their one spelling ("2025/26 Q1").
             {},
+            // Version 3: the workspace's own id, which every case file of it
+            // records, so files of two workspaces are never mixed.
+            {},
         },
-        { { 1, respellPeerQuarters } },
+        { { 1, respellPeerQuarters },
+            { 2,
+                [](Database &db) {
+                    db.exec(QStringLiteral("INSERT OR IGNORE INTO setting (key, value) VALUES ('workspace_id', ?)"),
+                        { QUuid::createUuid().toString(QUuid::WithoutBraces) });
+                } } },
     };
     return schema;
 }

@@ -7,17 +7,144 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <algorithm>
 #include <cerrno>
 #include <map>
+#include <sys/stat.h>
 
 namespace owb {
 
 namespace {
+quint32 bigEndian32(const QByteArray &bytes, int at)
+{
+    quint32 value = 0;
+    for (int i = 0; i < 4; ++i)
+        value = (value << 8) | quint8(bytes.at(at + i));
+    return value;
+}
+
+// Empty when the -wal beside `path` could be the file's own (or there is
+// none); else why it cannot be: not a -wal at all, or one made for a file
+// with pages of another size.
+QString walHeaderProblem(const QString &path)
+{
+    QFile wal(path + QStringLiteral("-wal"));
+    QFile file(path);
+    if (wal.size() < 32 || !wal.open(QIODevice::ReadOnly) || !file.open(QIODevice::ReadOnly))
+        return {}; // shorter than a header: SQLite reads it as empty
+    const QByteArray walHead = wal.read(32);
+    const QByteArray head = file.read(100);
+    const quint32 magic = bigEndian32(walHead, 0);
+    if (magic != 0x377f0682 && magic != 0x377f0683)
+        return QStringLiteral("it is not a SQLite -wal file");
+    if (head.size() < 100)
+        return {};
+    const quint32 filePage = ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17))) == 1
+        ? 65536
+        : ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17)));
+    if (bigEndian32(walHead, 8) != filePage)
+        return QStringLiteral("it was made for a file with pages of %1 bytes; this one has %2")
+            .arg(bigEndian32(walHead, 8))
+            .arg(filePage);
+    return {};
+}
+
+// What SQLite's checks find in a file read as it stands (through its -wal,
+// which is not applied): quick_check for damage; with a -wal, the full check
+// (indexes against tables, which a -wal of another file breaks) and, for a
+// case file, its own consistency (digests, audit chain).
+QStringList damageIn(Database &db, bool thorough, CaseFile *caseFile)
+{
+    if (thorough) {
+        QStringList problems = db.sqliteProblems();
+        if (problems.isEmpty() && caseFile)
+            problems = caseFile->consistencyProblems();
+        return problems;
+    }
+    QSqlQuery quick = db.exec(QStringLiteral("PRAGMA quick_check(1)"));
+    if (quick.next() && quick.value(0).toString() != QLatin1String("ok"))
+        return { QStringLiteral("the file is damaged (SQLite's own check finds its structure broken)") };
+    return {};
+}
+
+// Before a writer changes anything: every file it may write is opened and
+// judged (its kind and version, damage, the organisation its name says, and a
+// -wal beside it). A writer applies a -wal it finds, so one that is not the
+// file's own (planted, or copied in from another file) is refused here: its
+// header must match the file, and the file read through it must still be
+// whole and itself. A refused import therefore changes nothing.
+void preflight(const QString &directory, const QStringList &caseFiles)
+{
+    QString workspaceId;
+    const auto judge = [&workspaceId](const QString &path, bool isCase) {
+        const QString wal = path + QStringLiteral("-wal");
+        const QFileInfo journal(path + QStringLiteral("-journal"));
+        if (journal.exists() || journal.isSymLink())
+            throw StoreError(QStringLiteral("%1: a rollback journal (%2) lies beside this file; the workspace's "
+                                            "files never make one, so it does not belong here and is not applied. "
+                                            "Move it out of the folder, then try again")
+                                 .arg(path, journal.fileName()));
+        struct stat status;
+        if (::lstat(QFile::encodeName(path).constData(), &status) == 0 && S_ISREG(status.st_mode)
+            && status.st_nlink > 1)
+            throw StoreError(QStringLiteral("%1: the file has %2 names (hard links): writing it would change the "
+                                            "other copies too. Replace it with a copy of its own; nothing was changed")
+                                 .arg(path)
+                                 .arg(qulonglong(status.st_nlink)));
+        const bool walBeside = QFileInfo(wal).size() > 0;
+        QString problem = walHeaderProblem(path);
+        if (problem.isEmpty()) {
+            try {
+                if (isCase) {
+                    CaseFile file(path, Database::Mode::Inspect);
+                    file.database().exec(QStringLiteral("BEGIN"));
+                    QStringList found = damageIn(file.database(), walBeside, &file);
+                    if (found.isEmpty())
+                        if (const QString other = file.membershipProblem(workspaceId); !other.isEmpty())
+                            throw StoreError(other + QStringLiteral("; nothing was changed"));
+                    problem = found.isEmpty() ? QString() : found.first();
+                } else {
+                    PeerStore peers(path, Database::Mode::Inspect);
+                    peers.database().exec(QStringLiteral("BEGIN"));
+                    const QStringList found = damageIn(peers.database(), walBeside, nullptr);
+                    problem = found.isEmpty() ? QString() : found.first();
+                    workspaceId = peers.setting(QStringLiteral("workspace_id"));
+                }
+            } catch (const StoreError &error) {
+                if (!walBeside || error.message().endsWith(QStringLiteral("; nothing was changed")))
+                    throw StoreError(error.message().endsWith(QStringLiteral("nothing was changed"))
+                            ? error.message()
+                            : error.message() + QStringLiteral("; nothing was changed"));
+                problem = error.message();
+            }
+        }
+        if (problem.isEmpty())
+            return;
+        if (problem.startsWith(path + QStringLiteral(": ")))
+            problem = problem.mid(path.size() + 2);
+        if (walBeside && problem.startsWith(QStringLiteral("the file is damaged")))
+            problem = QStringLiteral("read through them, the file is damaged");
+        if (walBeside)
+            throw StoreError(QStringLiteral("%1: the unapplied changes beside it (%2) do not belong to it (%3), so "
+                                            "they are not applied and nothing was changed. Move %2 out of the "
+                                            "folder, then try again")
+                                 .arg(path, QFileInfo(wal).fileName(), problem));
+        throw StoreError(QStringLiteral("%1: %2; nothing was changed. Restore it from a backup (keep the damaged "
+                                        "file until you have), or move it out of the workspace")
+                             .arg(path, problem));
+    };
+    judge(QDir(directory).filePath(PeerStore::kFileName), false);
+    for (const QString &path : caseFiles)
+        judge(path, true);
+}
+
 const QString kRegionKey = QStringLiteral("follow_region");
 const QString kMethodologyKey = QStringLiteral("methodology_json");
 const QString kCreatedKey = QStringLiteral("created_at");
+const QString kWorkspaceIdKey = QStringLiteral("workspace_id");
 } // namespace
 
 bool Workspace::isWorkspace(const QString &directory)
@@ -58,7 +185,12 @@ Workspace::Workspace(const QString &directory, Database::Mode mode, std::unique_
     , m_lock(mode == Database::Mode::ReadOnly ? nullptr
               : lock                          ? std::move(lock)
                                               : std::make_unique<WorkspaceLock>(m_directory))
-    , m_peers(std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode))
+    , m_peers([&] {
+        // Held now (m_lock comes first): nothing else writes while the files are judged.
+        if (mode != Database::Mode::ReadOnly)
+            preflight(m_directory, caseFilesIn(m_directory));
+        return std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode);
+    }())
     , m_methodology(Methodology::builtIn())
 {
     loadSettings();
@@ -67,6 +199,8 @@ Workspace::Workspace(const QString &directory, Database::Mode mode, std::unique_
 void Workspace::loadSettings()
 {
     m_region = m_peers->setting(kRegionKey);
+    m_workspaceId = m_peers->setting(kWorkspaceIdKey);
+    CaseFile::registerWorkspace(m_directory, m_workspaceId);
     const QString json = m_peers->setting(kMethodologyKey);
     if (json.isEmpty())
         return;
@@ -154,14 +288,21 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::M
     std::unique_ptr<Workspace> workspace(new Workspace(directory, mode));
     if (mode == Database::Mode::ReadOnly)
         return workspace;
-    // Every case file is what its name says before anything is written.
-    for (const QString &path : caseFilesIn(directory))
-        CaseFile::verifyName(path);
+    // Every case file was judged (what its name says, damage, a -wal beside it)
+    // by the constructor, under the lock, before anything was written.
     if (!workspace->m_peers->pendingQuarters().isEmpty())
         workspace->completePendingWork();
-    // Bring every case file to the current schema now, while nothing else has it open.
-    for (const QString &path : workspace->caseFilePaths())
-        CaseFile(path, Database::Mode::OpenExisting);
+    // Bring every case file to the current schema now, while nothing else has it open,
+    // and to record which workspace it belongs to (files of earlier versions do not say).
+    for (const QString &path : workspace->caseFilePaths()) {
+        CaseFile caseFile(path, Database::Mode::OpenExisting);
+        if (caseFile.workspaceId().isEmpty() && !workspace->m_workspaceId.isEmpty()) {
+            Transaction transaction(caseFile.database());
+            caseFile.database().exec(QStringLiteral("INSERT OR REPLACE INTO membership (id, workspace_id) VALUES (1, ?)"),
+                { workspace->m_workspaceId });
+            transaction.commit();
+        }
+    }
     return workspace;
 }
 
@@ -239,13 +380,14 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
     for (auto &[code, entry] : work) {
         const QString path = caseFilePath(code);
         if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
-            const int written = CaseFile(path, Database::Mode::OpenExisting).write(entry.first, entry.second);
+            const int written
+                = CaseFile(path, Database::Mode::OpenExisting).write(entry.first, entry.second, m_workspaceId);
             report.quartersWritten += written;
             report.caseFilesUpdated += written > 0 ? 1 : 0;
         } else {
             createFileAtomically(path, [&](const QString &temporary) {
                 CaseFile created(temporary, Database::Mode::CreateIfMissing);
-                report.quartersWritten += created.write(entry.first, entry.second);
+                report.quartersWritten += created.write(entry.first, entry.second, m_workspaceId);
                 created.database().settle();
             });
             ++report.caseFilesCreated;

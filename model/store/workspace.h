@@ -60,6 +60,7 @@ public:
     PeerStore &peers() { return *m_peers; }
     const Methodology &methodology() const { return m_methodology; }
     QString followedRegion() const { return m_region; }
+    QString workspaceId() const { return m_workspaceId; }
     bool follows(const OrganisationInfo &organisation) const;
     QString caseFilePath(const QString &code) const;
     QStringList caseFilePaths() const; // sorted by file name
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<PeerStore> m_peers;
     Methodology m_methodology;
     QString m_region;
+    QString m_workspaceId; // peers.owdata's; every case file of the workspace records it
 };
 
 } // namespace owb

@@ -16,6 +16,9 @@
 #include <QThread>
 #include <cerrno>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace owb {
 
@@ -26,6 +29,19 @@ bool isPlainFile(const QString &path)
 {
     const QFileInfo info(path);
     return !info.isSymLink() && info.isFile();
+}
+
+// Whether a process holds the lock file itself (QLockFile takes flock() on it
+// as it creates it, before writing its facts): a live holder does, a lock
+// file left behind or planted does not. Only opens the file to read.
+bool nativelyLocked(const QString &lockPath)
+{
+    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);
+    return held;
 }
 
 QJsonObject readNote(const QString &directory)
@@ -95,7 +111,27 @@ WorkspaceLock::WorkspaceLock(const QString &directory)
                              .arg(QDir::toNativeSeparators(directory), kLockName));
     // Never stale by age: only a holder that is gone from this host is.
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
+    bool locked = m_lock->tryLock(0);
+    // A lock file whose facts cannot be read (emptied, garbage, cut short by
+    // a full disk) would lock everyone out for good: QLockFile only judges a
+    // readable one stale. Unless a live holder has it locked while writing
+    // its facts (checked again by removeStaleLockFile, which takes the same
+    // native lock), it is left over and goes.
+    if (!locked && m_lock->error() == QLockFile::LockFailedError) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        for (int attempt = 0; attempt < 20 && !m_lock->getLockInfo(&pid, &host, &application)
+             && QFileInfo::exists(lockPath) && !nativelyLocked(lockPath);
+             ++attempt) {
+            if (attempt == 19 && m_lock->removeStaleLockFile()) {
+                locked = m_lock->tryLock(0);
+                break;
+            }
+            QThread::msleep(25);
+        }
+    }
+    if (!locked) {
         if (m_lock->error() == QLockFile::LockFailedError) {
             const QString who = describe(directory, *m_lock);
             throw WorkspaceInUse(
@@ -103,8 +139,17 @@ WorkspaceLock::WorkspaceLock(const QString &directory)
                     .arg(QDir::toNativeSeparators(directory), who),
                 who);
         }
+        const QStorageInfo storage(directory);
+        if (storage.isValid() && storage.bytesAvailable() < 64 * 1024)
+            throw StoreError(QStringLiteral("%1: cannot create the lock file %2: the disk is full. Free some space, "
+                                            "then try again")
+                                 .arg(QDir::toNativeSeparators(directory), kLockName));
+        if (m_lock->error() == QLockFile::PermissionError)
+            throw StoreError(QStringLiteral("%1: cannot create the lock file %2: you may not change this folder. "
+                                            "Open the workspace read-only, or copy it somewhere you may write")
+                                 .arg(QDir::toNativeSeparators(directory), kLockName));
         throw StoreError(
-            QStringLiteral("%1: cannot create the lock file %2 (permission denied or disk error)")
+            QStringLiteral("%1: cannot create the lock file %2 (a disk error): check the disk, then try again")
                 .arg(QDir::toNativeSeparators(directory), kLockName));
     }
     // Whatever note is there is an earlier holder's. It goes first: QSaveFile
@@ -129,19 +174,22 @@ WorkspaceLock::~WorkspaceLock()
     m_lock->unlock();
 }
 
-bool WorkspaceLock::isHeld(const QString &directory)
+bool WorkspaceLock::isHeld(const QString &directory, bool byAnotherProcess)
 {
     // Looks without taking: reading must not create or remove a lock file.
-    if (!isPlainFile(QDir(directory).filePath(kLockName)))
+    const QString lockPath = QDir(directory).filePath(kLockName);
+    if (!isPlainFile(lockPath))
         return false;
-    const QLockFile probe(QDir(directory).filePath(kLockName));
+    const QLockFile probe(lockPath);
     qint64 pid = 0;
     QString host;
     QString application;
     if (!probe.getLockInfo(&pid, &host, &application))
-        return QFileInfo::exists(QDir(directory).filePath(kLockName)); // being written: held
+        return nativelyLocked(lockPath); // being written (its holder has it locked), or a stale note
     if (host != QSysInfo::machineHostName())
         return true; // another computer's: cannot tell, so held
+    if (byAnotherProcess && pid == QCoreApplication::applicationPid())
+        return false;
     return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 

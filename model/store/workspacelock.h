@@ -46,7 +46,8 @@ public:
     // Who holds `directory`'s lock now, or empty when nobody does.
     static QString holder(const QString &directory);
     // Whether a live process holds it, found without creating or removing anything.
-    static bool isHeld(const QString &directory);
+    // `byAnotherProcess`: a lock this process holds does not count.
+    static bool isHeld(const QString &directory, bool byAnotherProcess = false);
 
     // A warning when `directory` is on a network file system (NFS, SMB/CIFS,
     // sshfs and the like), where SQLite's locking cannot be trusted; else empty.

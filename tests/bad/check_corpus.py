@@ -128,6 +128,10 @@ def main():
                     _, portfolio, _, _ = run([args.owb, "portfolio", workspace])
                     extra_ok = all(text in portfolio for text in case["export_contains"])
                     expected = expected.replace("{workspace}", workspace)
+            elif case["run"] == "reconcile":
+                before = dump(base_ws)
+                code, out, err, rss = run([args.owb, "reconcile", base_ws, target])
+                after = dump(base_ws)
             elif case["run"] == "segment":
                 code, out, err, rss = run([args.owb, "segment", "--data", base_csv, "--methodology", target])
             elif case["run"] == "check":

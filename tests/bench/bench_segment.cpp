@@ -28,7 +28,7 @@ void writeMethodology(const QString &path)
     out << R"({"id": "bench", "peer_types": [{"id": "acute"}, {"id": "mhc"}],
  "domains": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}], "metrics": [)";
     for (int m = 0; m < kMetrics; ++m) {
-        out << (m ? ",\n" : "\n") << QStringLiteral(R"( {"id": "M%1", "domain": "%2", "applies_to": ["acute", "mhc"], "direction": "%3")")
+        out << (m ? ",\n" : "\n") << QStringLiteral(R"( {"id": "M%1", "domain": "%2", "applies_to": ["acute", "mhc"], "range": [null, null], "direction": "%3")")
                                          .arg(m, 2, 10, QLatin1Char('0'))
                                          .arg(QChar(u'a' + m % 4))
                                          .arg(m % 2 ? QStringLiteral("higher") : QStringLiteral("lower"));

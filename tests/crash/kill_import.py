@@ -32,6 +32,10 @@ def run(owb, *args, check=True):
 def dump(workspace):
     """Everything that matters in a workspace, without timestamps."""
     state = {}
+    # Each workspace has its own random id: compared as "every case file records its workspace's".
+    peers = sqlite3.connect("file:%s?mode=ro" % os.path.join(workspace, "peers.owdata"), uri=True)
+    own_id = (peers.execute("SELECT value FROM setting WHERE key = 'workspace_id'").fetchone() or [None])[0]
+    peers.close()
     for path in sorted(glob.glob(os.path.join(workspace, "*.owcase")) + [os.path.join(workspace, "peers.owdata")]):
         db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
@@ -42,7 +46,10 @@ def dump(workspace):
             columns = [r[1] for r in db.execute("PRAGMA table_info(%s)" % table)
                        if r[1] not in ("computed_at", "imported_at", "at", "hash")]
             if table == "setting":
-                rows = sorted(db.execute("SELECT key, value FROM setting WHERE key <> 'created_at'"))
+                rows = sorted(db.execute("SELECT key, value FROM setting WHERE key NOT IN ('created_at', "
+                                         "'workspace_id')"))
+            elif table == "membership":
+                rows = [(row[0] == own_id,) for row in db.execute("SELECT workspace_id FROM membership")]
             else:
                 rows = sorted(db.execute("SELECT %s FROM %s" % (", ".join(columns), table)), key=repr)
             if table == "audit_log" and any(row[columns.index("actor")] is None for row in rows):

@@ -60,6 +60,24 @@ def digests(folder):
     return result
 
 
+def snapshot(folder):
+    """Every entry of a folder with its bytes, size and modification time (ns)."""
+    state = {}
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        st = os.lstat(path)
+        content = None
+        if os.path.isfile(path) and not os.path.islink(path):
+            with open(path, "rb") as f:
+                content = hashlib.sha256(f.read()).hexdigest()
+        state[name] = (content, st.st_size, st.st_mtime_ns)
+    return state
+
+
+def changed(before, after):
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
 class Fixture:
     """The demo's national file cut to its first quarters, and one region's workspace built from it."""
 
@@ -153,10 +171,14 @@ def case_stray_wal(fx):
     shutil.copy(other + "-wal", cases[0] + "-wal")
     keep.close()
     before = digests(ws)
-    for command in (["check", ws], ["check", cases[0]], ["portfolio", ws]):
+    for command in (["check", ws], ["check", cases[0]]):
+        # check only reads: the listing, every byte and every time stay as they were
+        # (reading through a -wal needs a -shm, which check must not create).
+        listing = snapshot(ws)
         done = run(*command, check=False)
-        # Reading through a -wal needs its index (-shm), which SQLite creates
-        # when it is missing; every file that was there stays byte-identical.
+        assert snapshot(ws) == listing, "owb check changed the folder: %s" % changed(listing, snapshot(ws))
+    for command in (["portfolio", ws],):
+        done = run(*command, check=False)
         after = {k: v for k, v in digests(ws).items() if k in before or not k.endswith("-shm")}
         assert after == before, "owb %s changed the files: %s" % (
             command[0], sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
@@ -242,6 +264,130 @@ def case_planted_files(fx):
     return 0
 
 
+def make_wal(source, change):
+    """A real -wal of a copy of `source` holding `change`; returns its bytes."""
+    other = source + ".other"
+    shutil.copy(source, other)
+    db = sqlite3.connect(other)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute(change)
+    db.commit()
+    keep = sqlite3.connect(other)
+    keep.execute("SELECT count(*) FROM organisation").fetchall()
+    db.close()
+    with open(other + "-wal", "rb") as f:
+        wal = f.read()
+    keep.close()
+    for path in glob.glob(other + "*"):
+        os.remove(path)
+    return wal
+
+
+# A -wal copied beside a case file from another one (found by an independent
+# tester): a writer would replay it into the wrong file. Refused, naming it.
+# Also a -wal of pages of another size, and garbage. A damaged case file is
+# found before anything is written (peers.owdata unchanged).
+def case_foreign_wal(fx):
+    ws = fx.workspace("ws")
+    cases = sorted(glob.glob(os.path.join(ws, "*.owcase")))
+    # Only metric values changed: the organisation's own row is not in it.
+    foreign = make_wal(cases[1], "UPDATE metric_value SET number = number + 1 WHERE number IS NOT NULL")
+    shifted = os.path.join(fx.top, "shifted.csv")
+    with open(fx.national, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    with open(shifted, "w", encoding="utf-8") as f:
+        f.write(lines[0] + "\n")
+        for line in lines[1:]:
+            cells = line.split(",")
+            try:
+                if not cells[4].startswith("DEFICIT"):
+                    cells[5] = "%.2f" % (float(cells[5]) * 1.01)
+            except ValueError:
+                pass
+            f.write(",".join(cells) + "\n")
+    garbage = b"\x37\x7f\x06\x82" + struct.pack(">III", 3007000, 512, 0) + os.urandom(4096)
+    for what, wal in (("another case file's -wal", foreign), ("a -wal of 512-byte pages", garbage),
+                      ("random bytes", os.urandom(8192))):
+        stray = cases[0] + "-wal"
+        with open(stray, "wb") as f:
+            f.write(wal)
+        before = snapshot(ws)
+        done = run("import", ws, shifted, check=False)
+        assert done.returncode == 2, "%s: import exited %d: %s" % (what, done.returncode, done.stderr)
+        assert os.path.basename(stray) in done.stderr and "Move" in done.stderr, done.stderr
+        plain(done.stderr)
+        after = snapshot(ws)
+        assert {k: v for k, v in after.items() if not k.endswith("-shm")} == \
+            {k: v for k, v in before.items() if not k.endswith("-shm")}, \
+            "%s: a refused import changed %s" % (what, changed(before, after))
+        checked = run("check", ws, check=False)
+        assert "integrity:" not in checked.stderr and "index" not in checked.stderr.split("(")[0], checked.stderr
+        plain(checked.stderr)
+        print("%s: %s" % (what, done.stderr.strip().splitlines()[0]))
+        os.remove(stray)
+        for extra in glob.glob(cases[0] + "-shm"):
+            os.remove(extra)
+    run("import", ws, shifted)
+    run("check", ws)
+
+    # A damaged case file (a page of its middle overwritten) is found before
+    # peers.owdata takes the new national data.
+    with open(cases[2], "r+b") as f:
+        f.seek(4096 * 3)
+        f.write(os.urandom(4096))
+    before = snapshot(ws)
+    done = run("import", ws, fx.national, check=False)
+    assert done.returncode == 2 and os.path.basename(cases[2]) in done.stderr, done.stderr
+    plain(done.stderr)
+    assert snapshot(ws) == before, "a refused import changed %s" % changed(before, snapshot(ws))
+    print("damaged: %s" % done.stderr.strip().splitlines()[0])
+    checked = run("check", ws, check=False)
+    assert checked.returncode == 2 and "damaged" in checked.stderr, checked.stderr
+    assert "integrity:" not in checked.stderr and "sqlite_autoindex" not in checked.stderr, checked.stderr
+    plain(checked.stderr)
+    print("check: %s" % [l for l in checked.stderr.splitlines() if os.path.basename(cases[2]) in l][0])
+    return 0
+
+
+# Inputs that are not files, a region spelt wrong, a lock file that says nothing.
+def case_odd_inputs(fx):
+    ws = fx.workspace("ws")
+    fifo = os.path.join(fx.top, "pipe.csv")
+    os.mkfifo(fifo)
+    for command in (["import", ws, fifo], ["score", "--data", fifo], ["segment", "--data", fx.national,
+                                                                      "--methodology", fifo],
+                    ["reconcile", ws, fifo]):
+        done = subprocess.run([OWB] + command, capture_output=True, text=True, timeout=30)
+        assert done.returncode == 2 and "not an ordinary file" in done.stderr, "%s: %s" % (command[0], done.stderr)
+        print("owb %s FIFO: %s" % (command[0], done.stderr.strip().splitlines()[0]))
+    # A region that no row holds: refused, naming the regions there are; nothing created.
+    typo = os.path.join(fx.top, "typo")
+    done = run("import", typo, fx.national, "--region", fx.region[:-1] + "x", check=False)
+    assert done.returncode == 2 and fx.region in done.stderr, done.stderr
+    assert not os.path.exists(os.path.join(typo, "peers.owdata")), "a workspace was created"
+    print(done.stderr.strip())
+    # A lock file left empty or holding garbage (a full disk, an editor): never a lock-out.
+    lock = os.path.join(ws, ".owb-lock")
+    for content in (b"", b"\x00garbage\nnot a lock\n"):
+        with open(lock, "wb") as f:
+            f.write(content)
+        done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, "a lock file holding %r: %s" % (content, done.stderr)
+        assert not os.path.exists(lock), "the left-over lock file stayed"
+    # ... while a lock held by a live writer is still respected.
+    holder = subprocess.Popen([OWB, "import", ws, fx.national], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = False
+    while holder.poll() is None:
+        done = run("import", ws, fx.national, check=False)
+        if done.returncode == 2:
+            assert "in use by" in done.stderr, done.stderr
+            seen = True
+    holder.wait()
+    print("an empty or garbage lock file is taken over; a live holder still excludes (%s)" %
+          ("met" if seen else "the holder finished first"))
+    return 0
+
+
 # 3. Two imports creating the same new workspace at once.
 def case_create_race(fx, runs):
     reference = dump(fx.workspace("ref"))
@@ -320,6 +466,16 @@ def case_foreign_files(fx):
     # A copy of one organisation's case file saved under another's code.
     saved = os.path.join(fx.top, "saved.owcase")
     shutil.copy(cases[1], saved)
+    # Every reader refuses it too (one check where case files are opened).
+    shutil.copy(cases[0], cases[1])
+    league = os.path.join(fx.top, "league.csv")
+    with open(league, "w") as f:
+        f.write("Trust_code,Segment,Average_score,Trust_in_financial_deficit,Rank\n")
+    for command in (["portfolio", ws], ["report", cases[1], "--pdf", os.path.join(fx.top, "r.pdf")],
+                    ["report", ws, "--pdf", os.path.join(fx.top, "p.pdf")], ["reconcile", ws, league]):
+        done = run(*command, check=False)
+        assert done.returncode == 2 and "but its name says" in done.stderr, "owb %s: %s" % (command[0], done.stderr)
+    shutil.copy(saved, cases[1])
     print(refused(lambda: shutil.copy(cases[0], cases[1]), "but its name says",
                   lambda: shutil.copy(saved, cases[1])))
     # A case file that is a symbolic link into another workspace.
@@ -339,6 +495,10 @@ def case_foreign_files(fx):
         os.remove(peers)
         os.symlink(os.path.join(other, "peers.owdata"), peers)
     print(refused(link_peers, "symbolic link", lambda: (os.remove(peers), shutil.copy(saved, peers))))
+    # peers.owdata of another workspace (another region's) copied over this one's:
+    # its id is not the one every case file here records.
+    print(refused(lambda: (os.remove(peers), shutil.copy(os.path.join(other, "peers.owdata"), peers)),
+                  "belongs to another workspace", lambda: (os.remove(peers), shutil.copy(saved, peers))))
     # A folder, and a fifo, named like a case file: named, never opened as one (a fifo would hang).
     for make, what in ((os.mkdir, "folder"), (os.mkfifo, "fifo")):
         odd = os.path.join(ws, "ZZZ9.owcase")
@@ -458,6 +618,26 @@ def case_full_disk(fx):
     if not mount("tmpfs", disk, "-t", "tmpfs", "-o", "size=3m"):
         return skip("mounting a tmpfs is not allowed here")
     try:
+        # A disk already full when the lock is taken: said so, not "permission denied".
+        ws = os.path.join(disk, "ws")
+        subprocess.run(["mount", "-o", "remount,size=16m", disk], check=True)
+        run("import", ws, fx.national, "--region", fx.region)
+        before = digests(ws)
+        filler = os.path.join(disk, "filler")
+        with open(filler, "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * (1 << 16))
+                    f.flush()
+            except OSError:
+                pass
+        done = run("import", ws, fx.national, check=False)
+        assert done.returncode == 2 and "disk is full" in done.stderr, done.stderr
+        plain(done.stderr)
+        assert digests(ws) == before, "an import on a full disk changed files"
+        print("full at lock time: %s" % done.stderr.strip().splitlines()[-1])
+        os.remove(filler)
+        shutil.rmtree(ws)
         # Small enough to fill while peers.owdata is written, then at later and later case files.
         sizes = ["300k", "600k", "1m", "2m", "3m"]
         for size in sizes:
@@ -594,6 +774,8 @@ def main():
             "checkpoint-kills": lambda: case_checkpoint_kills(fx, args.runs),
             "lock-holder": lambda: case_lock_holder(fx, args.runs),
             "planted-files": lambda: case_planted_files(fx),
+            "foreign-wal": lambda: case_foreign_wal(fx),
+            "odd-inputs": lambda: case_odd_inputs(fx),
         }
         result = cases[args.case]()
         ok = result == 0

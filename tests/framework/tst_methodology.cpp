@@ -15,7 +15,7 @@ namespace {
 const char *const kMinimal = R"({"id": "t",
  "peer_types": [{"id": "acute", "name": "Acute trust", "aliases": ["Acute"]}],
  "domains": [{"id": "access"}],
- "metrics": [{"id": "M1", "domain": "access", "applies_to": ["acute"], "direction": "higher"}],
+ "metrics": [{"id": "M1", "domain": "access", "applies_to": ["acute"], "range": [null, null], "direction": "higher"}],
  "segmentation": {"method": "peer-quartiles"}})";
 
 QByteArray patched(const QString &from, const QString &to)
@@ -141,7 +141,7 @@ private Q_SLOTS:
                                            << QStringLiteral(R"(m.json: metric M1: "applies_to" names an unknown peer type "icb")");
         QTest::newRow("duplicate metric")
             << QStringLiteral(R"("direction": "higher"}])")
-            << QStringLiteral(R"("direction": "higher"}, {"id": "M1", "domain": "access", "applies_to": ["acute"], "direction": "lower"}])")
+            << QStringLiteral(R"("direction": "higher"}, {"id": "M1", "domain": "access", "applies_to": ["acute"], "range": [null, null], "direction": "lower"}])")
             << QStringLiteral("m.json: metric M1: duplicate id");
         QTest::newRow("reserved id") << QStringLiteral(R"("id": "M1")") << QStringLiteral(R"("id": "DEFICIT")")
                                      << QStringLiteral("m.json: metric DEFICIT: this id is reserved for finances");
@@ -221,6 +221,12 @@ private Q_SLOTS:
             << QStringLiteral(R"("bands": [{"label": "Good", "score": 1}], "range": [0, 100])")
             << QStringLiteral(
                    R"(m.json: metric M1: "range" applies to numbers; a metric banded by label has none)");
+        // Found by an independent test: a metric read as a number must declare its range.
+        QTest::newRow("range missing")
+            << QStringLiteral(R"("range": [null, null], )")
+            << QString()
+            << QStringLiteral(
+                   R"(m.json: metric M1: "range" is required: give the values this metric can take as [minimum, maximum], each a number or null for no limit, such as [0, 100] for a percentage)");
         QTest::newRow("not an object") << QString::fromUtf8(kMinimal) << QStringLiteral("[1, 2]")
                                        << QStringLiteral("m.json: the top level must be a JSON object");
     }

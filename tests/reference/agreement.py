@@ -130,8 +130,10 @@ def random_methodology(rng):
                                {"label": "Requires improvement", "score": 3}, {"label": "Inadequate", "score": 4}]
         elif kind < 0.22:
             metric["bands"] = [{"upto": 5, "score": 1}, {"upto": 10, "score": 2.5}, {"score": 4}]
+            metric["range"] = [None, None]
         else:
             metric["direction"] = rng.choice(["higher", "lower"])
+            metric["range"] = [None, None]
             shape = rng.choice(["neither", "standard", "floor", "both"])
             a, b = sorted(rng.sample(range(2, 19), 2))
             higher = metric["direction"] == "higher"

@@ -283,6 +283,57 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere.owcase"))));
     }
 
+    // Files of two workspaces are never mixed (found by an independent test):
+    // a case file, or a peers.owdata, copied in from another workspace is
+    // refused by writers and readers, and named by check.
+    void workspaceIdsKeepFilesApart_data()
+    {
+        QTest::addColumn<QString>("copied");
+        QTest::newRow("a case file") << QStringLiteral("RA1.owcase");
+        QTest::newRow("peers.owdata") << QStringLiteral("peers.owdata");
+    }
+
+    void workspaceIdsKeepFilesApart()
+    {
+        QFETCH(QString, copied);
+        QTemporaryDir dir;
+        const QString here = dir.filePath(QStringLiteral("here"));
+        const QString there = dir.filePath(QStringLiteral("there"));
+        for (const QString &directory : {here, there}) {
+            auto workspace = Workspace::create(directory);
+            importInto(*workspace, kData);
+            QVERIFY(!workspace->workspaceId().isEmpty());
+        }
+        QVERIFY(Workspace::open(here, Database::Mode::ReadOnly)->workspaceId()
+            != Workspace::open(there, Database::Mode::ReadOnly)->workspaceId());
+        const QString target = QDir(here).filePath(copied);
+        QVERIFY(QFile::remove(target));
+        QVERIFY(QFile::copy(QDir(there).filePath(copied), target));
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        try {
+            Workspace::open(here);
+            QFAIL("opened for writing");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("belongs to another workspace")), qPrintable(error.message()));
+        }
+        {
+            auto reader = Workspace::open(here, Database::Mode::ReadOnly);
+            QStringList problems;
+            loadPortfolio(*reader, {}, &problems);
+            QVERIFY(!problems.isEmpty());
+            QVERIFY2(problems.first().contains(QStringLiteral("belongs to another workspace")), qPrintable(problems.first()));
+        }
+        const CheckReport report = checkWorkspace(here);
+        QVERIFY(!report.clean());
+        QVERIFY2(report.problems.first().contains(QStringLiteral("belongs to another workspace")),
+            qPrintable(report.problems.join(QLatin1Char('\n'))));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+    }
+
     // A creation killed before its rename left only its temporary files (a
     // case the import kill test found): creating again works.
     void createAfterAKilledCreation()
