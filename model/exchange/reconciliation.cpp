@@ -42,8 +42,31 @@ std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, D
     if (!errors->isEmpty())
         return std::nullopt;
 
+    QStringList header;
+    for (const CsvField &field : record.fields)
+        header.append(field.text.trimmed());
     QList<PublishedResult> results;
     while (reader.next(&record)) {
+        // A short or long row is refused as every other reader refuses it, never read with blanks.
+        if (record.fields.size() < header.size()) {
+            const CsvField &last = record.fields.last();
+            errors->append({path, last.line, last.column + int(last.text.size()),
+                QStringLiteral("this row ends after %1 of the header's %2 columns: no %3 (every row needs a field "
+                               "for every column, empty when there is no value)")
+                    .arg(record.fields.size())
+                    .arg(header.size())
+                    .arg(shownValue(header.at(record.fields.size())))});
+            continue;
+        }
+        if (record.fields.size() > header.size()) {
+            const CsvField &extra = record.fields.at(header.size());
+            errors->append({path, extra.line, extra.column,
+                QStringLiteral("this row has %1 fields but the header has %2 columns (a value with a comma in it "
+                               "must be in double quotes)")
+                    .arg(record.fields.size())
+                    .arg(header.size())});
+            continue;
+        }
         auto field = [&](int c) -> CsvField {
             const int i = columns.at(c);
             return i < record.fields.size() ? record.fields.at(i) : CsvField{QString(), record.line, 0};

@@ -4,6 +4,8 @@ and an import that is refused."""
 import hashlib
 import os
 import re
+import shutil
+import subprocess
 
 from owbe2e import expect, query, StepFailed
 from scenarios_casework import case_in_segment, open_case
@@ -104,4 +106,25 @@ def import_with_error(ctx):
     expect(digest(ctx.workspace) == before, "the workspace changed after a refused import")
 
 
-SCENARIOS = [open_workspace_and_switch_quarter, notes_add_and_undo, capability_evidence_and_undo, import_with_error]
+def open_workspace_of_another(ctx):
+    """File ▸ Open Workspace... on a folder whose peers.owdata is another workspace's: refused in plain words,
+    nothing changed (found by an independent test)."""
+    small = os.path.join(ctx.folder, "small.csv")
+    with open(small, "w", encoding="utf-8") as f:
+        f.write("quarter,org_code,org_name,org_type,metric_id,value\n2025/26 Q1,RA1,Alpha,acute,OF0023,60\n")
+    other = os.path.join(ctx.folder, "other")
+    subprocess.run([ctx.owb, "import", other, small], check=True, stdout=subprocess.DEVNULL, timeout=120)
+    shutil.copy(os.path.join(other, "peers.owdata"), os.path.join(ctx.workspace, "peers.owdata"))
+    before = digest(ctx.workspace)
+    wb = ctx.start([])
+    wb.menu("File", "Open Workspace...")
+    wb.save_file("Open Workspace", ctx.workspace)
+    box = wb.dialog("Cannot open workspace", timeout=60)
+    text = wb.alert_text(box)
+    expect("belongs to another workspace" in text and "move the stray file out" in text, "the message: %r" % text)
+    wb.press("OK", root=box)
+    expect(digest(ctx.workspace) == before, "the workspace changed after a refused open")
+
+
+SCENARIOS = [open_workspace_and_switch_quarter, notes_add_and_undo, capability_evidence_and_undo, import_with_error,
+             open_workspace_of_another]
