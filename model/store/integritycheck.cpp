@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <sys/stat.h>
 #include <tuple>
 
@@ -90,7 +91,57 @@ CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QStr
     }
     return report;
 }
+// Whether the file on its own (without the -wal beside it) is sound: read
+// from a private copy, so nothing beside the original is touched.
+bool soundWithoutWal(const QString &path)
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("alone") + CaseFile::kSuffix);
+    if (!dir.isValid() || !QFile::copy(path, copy))
+        return false;
+    try {
+        CaseFile alone(copy, Database::Mode::Inspect);
+        alone.database().exec(QStringLiteral("BEGIN"));
+        return alone.database().sqliteProblems().isEmpty() && alone.consistencyProblems().isEmpty();
+    } catch (const StoreError &) {
+        return false; // its header counts pages only the -wal holds, or it is damaged itself
+    }
+}
 } // namespace
+
+static quint32 bigEndian32(const QByteArray &bytes, int at)
+{
+    quint32 value = 0;
+    for (int i = 0; i < 4; ++i)
+        value = (value << 8) | quint8(bytes.at(at + i));
+    return value;
+}
+
+// Empty when the -wal beside `path` could be the file's own (or there is
+// none); else why it cannot be: not a -wal at all, or one made for a file
+// with pages of another size.
+QString walHeaderProblem(const QString &path)
+{
+    QFile wal(path + QStringLiteral("-wal"));
+    QFile file(path);
+    if (wal.size() < 32 || !wal.open(QIODevice::ReadOnly) || !file.open(QIODevice::ReadOnly))
+        return {}; // shorter than a header: SQLite reads it as empty
+    const QByteArray walHead = wal.read(32);
+    const QByteArray head = file.read(100);
+    const quint32 magic = bigEndian32(walHead, 0);
+    if (magic != 0x377f0682 && magic != 0x377f0683)
+        return QStringLiteral("it is not a SQLite -wal file");
+    if (head.size() < 100)
+        return {};
+    const quint32 filePage = ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17))) == 1
+        ? 65536
+        : ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17)));
+    if (bigEndian32(walHead, 8) != filePage)
+        return QStringLiteral("it was made for a file with pages of %1 bytes; this one has %2")
+            .arg(bigEndian32(walHead, 8))
+            .arg(filePage);
+    return {};
+}
 
 CheckReport checkCaseFile(const QString &path, const QString &workspaceId)
 {
@@ -101,6 +152,24 @@ CheckReport checkCaseFile(const QString &path, const QString &workspaceId)
     CheckReport report = checkCaseFileAs(path, Database::Mode::Inspect, workspaceId);
     if (stateOf(path) != before || (!report.clean() && WorkspaceLock::isHeld(QFileInfo(path).absolutePath())))
         report = checkCaseFileAs(path, Database::Mode::ReadOnly, workspaceId);
+    // Damaged only when read through its -wal, sound without it: the -wal is
+    // what does not belong (copied in from another file), so that is what is named.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (!report.clean() && wal.size() > 0 && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath(), true)
+        && soundWithoutWal(path)) {
+        report.problems.clear();
+        report.problems.append(QStringLiteral("%1: the unapplied changes beside it (%2) do not belong to it: read "
+                                              "through them the file is damaged, on its own it is sound. Move %2 out "
+                                              "of the folder (imports refuse it until then)")
+                                   .arg(path, wal.fileName()));
+    }
+    // A -wal that cannot be the file's own (imports refuse it) is named too,
+    // though SQLite reads past one whose header it does not accept.
+    if (const QString problem = walHeaderProblem(path);
+        !problem.isEmpty() && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath(), true))
+        report.problems.append(QStringLiteral("%1: the file beside it (%2) is not its -wal (%3): move it out of the "
+                                              "folder (imports refuse it until then)")
+                                   .arg(path, QFileInfo(path + QStringLiteral("-wal")).fileName(), problem));
     return report;
 }
 

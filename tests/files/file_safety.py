@@ -322,8 +322,10 @@ def case_foreign_wal(fx):
             "%s: a refused import changed %s" % (what, changed(before, after))
         checked = run("check", ws, check=False)
         assert "integrity:" not in checked.stderr and "index" not in checked.stderr.split("(")[0], checked.stderr
+        assert checked.returncode == 2 and os.path.basename(stray) in checked.stderr, checked.stderr
         plain(checked.stderr)
         print("%s: %s" % (what, done.stderr.strip().splitlines()[0]))
+        print("  check: %s" % checked.stderr.strip().splitlines()[0])
         os.remove(stray)
         for extra in glob.glob(cases[0] + "-shm"):
             os.remove(extra)
