@@ -875,7 +875,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The earlier decision for %1 was replaced (Edit &gt; Undo puts it back).</source>
+        <source>The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

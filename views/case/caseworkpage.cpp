@@ -442,7 +442,7 @@ QString CaseworkPage::recordDecision(bool correction, int segment, const QString
     bool replaced = false;
     const QString error = m_context.session->recordDecision(m_context.quarter, correction, segment, rationale, &replaced);
     if (replaced)
-        showStatusNotice(this, tr("The earlier decision for %1 was replaced (Edit > Undo puts it back).").arg(m_context.quarter));
+        showStatusNotice(this, tr("The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).").arg(m_context.quarter));
     return error;
 }
 
