@@ -47,6 +47,7 @@
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -141,6 +142,13 @@ private Q_SLOTS:
         // What-if changes nothing stored.
         WhatIfModel *whatIf = window.caseView()->whatIfPage()->model();
         QAbstractItemModelTester whatIfTester(whatIf, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Values shown as the Metrics tab shows them: two decimals in every row.
+        static const QRegularExpression twoDecimals(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}%?$"));
+        static const QRegularExpression number(QStringLiteral("^-?[0-9]"));
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            const QString shown = whatIf->index(row, WhatIfModel::ActualValue).data().toString();
+            QVERIFY2(!number.match(shown).hasMatch() || twoDecimals.match(shown).hasMatch(), qPrintable(shown));
+        }
         QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
         QVERIFY(whatIf->hasChanges());
         QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("lots")));
