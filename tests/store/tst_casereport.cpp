@@ -29,7 +29,8 @@ private Q_SLOTS:
             QString html;
             for (int i = 0; i < fillers; ++i)
                 html += QStringLiteral("<p>Line %1 of text before the heading.</p>").arg(i);
-            html += QStringLiteral("<h3>Metrics</h3><table border=\"1\"><tr><th>Id</th></tr><tr><td>OF0001</td></tr></table>");
+            html += QStringLiteral(
+                "<h3>Metrics</h3><table border=\"1\"><tr><th>Id</th></tr><tr><td>OF0001</td></tr></table>");
             QTextDocument document;
             document.setHtml(html);
             document.setPageSize(page);
@@ -80,9 +81,11 @@ private Q_SLOTS:
                     qPrintable(value));
             }
             // Ratings by their names, never their ids.
-            QVERIFY2(!html.contains(QRegularExpression(QStringLiteral("<td>(high|moderate|limited|low)</td>"))),
+            QVERIFY2(
+                !html.contains(QRegularExpression(QStringLiteral("<td>(high|moderate|limited|low)</td>"))),
                 qPrintable(path));
-            sawRating |= html.contains(QRegularExpression(QStringLiteral("<td>(High|Moderate|Limited|Low) confidence</td>")));
+            sawRating |= html.contains(
+                QRegularExpression(QStringLiteral("<td>(High|Moderate|Limited|Low) confidence</td>")));
         }
         QVERIFY(sawReview);
         QVERIFY(sawRating);
