@@ -93,6 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::quarterChanged);
     createActions();
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
+    // A notice of something done goes when the user goes on to something else.
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] { clearStatusNotice(this); });
     updateActions();
 
     connect(m_welcome, &WelcomePanel::openDemoRequested, this, &MainWindow::openDemoWorkspace);
@@ -157,8 +159,10 @@ void MainWindow::createActions()
     earlier->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageUp));
     QAction *later = view->addAction(tr("La&ter Quarter"), this, [this] { stepQuarter(1); });
     later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageDown));
+    m_earlierAction = earlier;
+    m_laterAction = later;
     // Without a workspace these have nothing to show or write.
-    m_workspaceActions = { close, back, league, changes, reconcile, earlier, later, m_exportPackAction };
+    m_workspaceActions = { close, back, league, changes, reconcile, m_exportPackAction };
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -190,6 +194,10 @@ void MainWindow::updateActions()
     for (QAction *action : std::as_const(m_workspaceActions))
         action->setEnabled(m_workspace != nullptr);
     m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    // Only where there is a quarter to go to.
+    m_earlierAction->setEnabled(m_workspace && m_quarter->currentIndex() > 0);
+    m_laterAction->setEnabled(m_workspace && m_quarter->currentIndex() >= 0
+                              && m_quarter->currentIndex() < m_quarter->count() - 1);
     m_exportCaseAction->setEnabled(
         m_workspace && m_stack->currentWidget() == m_caseView && m_caseView->context().session);
 }
@@ -245,11 +253,12 @@ bool MainWindow::openPath(const QString &path)
                        ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
                        : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
     if (!readOnlyReason.isEmpty())
-        showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason));
+        showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason), true);
     else if (m_workspace->isReadOnly())
         showStatusNotice(this,
             tr("Read-only: %1 has this workspace open; changes are refused.")
-                .arg(WorkspaceLock::holder(directory)));
+                .arg(WorkspaceLock::holder(directory)),
+            true);
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     const Methodology &methodology = m_workspace->methodology();
@@ -365,15 +374,20 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     const QString directory = newWorkspace.isEmpty() && m_workspace ? m_workspace->directory() : newWorkspace;
     if (directory.isEmpty())
         return false;
-    // Into the open workspace, the import runs on its own connections: let
-    // go of ours first, and take the workspace up again whatever happens.
+    // Into the open workspace, the import writes on its own connections: let
+    // go of ours once the file has passed validation (a refused file leaves
+    // the workspace open, with its undo history), and take it up again.
     const bool intoCurrent = newWorkspace.isEmpty();
     const QString quarter = currentQuarter();
-    if (intoCurrent)
-        closeWorkspace();
-    const ImportOutcome outcome = importWithProgress(this, directory, path, region);
+    bool closed = false;
+    const ImportOutcome outcome = importWithProgress(this, directory, path, region, [&] {
+        if (intoCurrent) {
+            closeWorkspace();
+            closed = true;
+        }
+    });
     showImportProblems(this, path, outcome);
-    if ((intoCurrent || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
+    if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
     if (outcome.ok())
         showStatusNotice(this,
@@ -386,6 +400,7 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
 
 void MainWindow::closeWorkspace()
 {
+    clearStatusNotice(this, true);
     m_caseView->setContext({});
     for (auto &[path, session] : m_sessions) {
         m_undoGroup->removeStack(session->undoStack());
@@ -424,11 +439,13 @@ void MainWindow::refreshPortfolio()
     m_portfolio->setEntries(entries, names, ratings);
     if (!problems.isEmpty())
         showStatusNotice(this,
-            tr("%n case file(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()));
+            tr("%n case file(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()), true);
 }
 
 void MainWindow::quarterChanged()
 {
+    clearStatusNotice(this);
+    updateActions();
     refreshPortfolio();
     if (m_stack->currentWidget() == m_caseView)
         refreshCase();
@@ -444,6 +461,7 @@ void MainWindow::showLeague()
 {
     if (!m_workspace)
         return;
+    refreshPortfolio(); // decisions made in a case since: the same final segments and ranks everywhere
     m_undoGroup->setActiveStack(nullptr);
     m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_league);
@@ -454,6 +472,7 @@ void MainWindow::showChanges()
 {
     if (!m_workspace)
         return;
+    refreshPortfolio();
     m_undoGroup->setActiveStack(nullptr);
     QHash<QString, QString> names;
     for (const PeerType &type : m_workspace->methodology().peerTypes())
@@ -467,6 +486,7 @@ void MainWindow::showReconcile()
 {
     if (!m_workspace)
         return;
+    refreshPortfolio();
     m_undoGroup->setActiveStack(nullptr);
     m_reconcile->setSource(m_national.get(), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_reconcile);
@@ -490,7 +510,7 @@ bool MainWindow::openCase(const QString &path)
         }
     }
     m_undoGroup->setActiveStack(it->second->undoStack());
-    m_caseView->setContext({it->second, m_national.get(), m_workspace->peers().quarters(), currentQuarter(), {}});
+    m_caseView->setContext({it->second, m_national.get(), m_workspace->peers().quarters(), currentQuarter(), {}, m_decided});
     refreshCase();
     m_stack->setCurrentWidget(m_caseView);
     updateActions();
@@ -503,6 +523,7 @@ void MainWindow::refreshCase()
     if (!context.session || !m_workspace)
         return;
     context.quarter = currentQuarter();
+    context.decided = m_decided;
     const PeerType *type = m_workspace->methodology().peerType(context.session->identity().peerType);
     context.peerTypeName = type ? type->name : context.session->identity().peerType;
     m_caseView->setContext(context);

@@ -96,6 +96,8 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_exportCaseAction = nullptr;
     QAction *m_exportPackAction = nullptr;
+    QAction *m_earlierAction = nullptr;
+    QAction *m_laterAction = nullptr;
     QList<QAction *> m_workspaceActions;
 };
 

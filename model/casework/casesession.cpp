@@ -5,6 +5,7 @@
 #include "data/textlimits.h"
 #include "store/auditlog.h"
 
+#include <QDate>
 #include <QDateTime>
 
 namespace owb {
@@ -141,10 +142,86 @@ QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &va
         texts.append(value.toString());
     if (const QString refused = tooLong(texts); !refused.isEmpty())
         return refused;
+    if (const QString refused = m_casework.conflict(table, values); !refused.isEmpty())
+        return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), refused);
     auto *command = new AddRecordCommand(m_casework, table, values, text);
     const QString error = push(command, &CaseSession::caseworkChanged);
     if (id)
         *id = error.isEmpty() ? command->recordId() : 0;  // a failed command is already deleted
+    return error;
+}
+
+QString CaseSession::recordDecision(const QString &quarter, bool correction, int segment, const QString &rationale,
+                                   bool *replaced)
+{
+    if (replaced)
+        *replaced = false;
+    const auto assessment = m_caseFile->assessment(quarter);
+    const int computed = assessment ? assessment->result.segment : 0;
+    if (computed <= 0)
+        return tr("%1 has no computed segment to decide on.").arg(quarter);
+    const int decided = correction ? segment : computed;
+    if (correction && segment == computed)
+        return tr("Segment %1 is the computed segment for %2: that is a confirmation, not a correction. Use "
+                  "Confirm Computed Segment, or choose another segment.")
+            .arg(computed)
+            .arg(quarter);
+    if (correction && (segment < 1 || segment > 5))
+        return tr("%1 is not a segment (1 to 5).").arg(segment);
+    const QString kind = correction ? QStringLiteral("correction") : QStringLiteral("confirm");
+    const QVariantMap earlier = m_casework.decision(quarter);
+    if (!earlier.isEmpty() && earlier.value(QStringLiteral("kind")).toString() == kind
+        && earlier.value(QStringLiteral("decided_segment")).toInt() == decided
+        && (!correction || earlier.value(QStringLiteral("rationale")).toString() == rationale.trimmed()))
+        return correction ? tr("This correction to segment %1 is already recorded for %2.").arg(decided).arg(quarter)
+                          : tr("The computed segment %1 is already confirmed for %2.").arg(computed).arg(quarter);
+    const QVariantMap values{ { QStringLiteral("quarter"), quarter }, { QStringLiteral("kind"), kind },
+        { QStringLiteral("computed_segment"), computed }, { QStringLiteral("decided_segment"), decided },
+        { QStringLiteral("rationale"), rationale.trimmed() }, { QStringLiteral("decided_by"), currentUser() },
+        { QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate) } };
+    const QString text = correction ? tr("Correct the segment") : tr("Confirm the segment");
+    if (earlier.isEmpty())
+        return addRecord(decisionTable(), values, text);
+    // One decision per quarter: the new one takes the earlier one's place.
+    m_undo.beginMacro(text);
+    QString error = removeRecord(decisionTable(), earlier.value(QStringLiteral("id")).toLongLong(), text);
+    if (error.isEmpty())
+        error = addRecord(decisionTable(), values, text);
+    m_undo.endMacro();
+    if (!error.isEmpty() && m_undo.canUndo() && m_undo.undoText() == text)
+        m_undo.undo(); // put the earlier decision back
+    if (replaced)
+        *replaced = error.isEmpty();
+    return error;
+}
+
+QString CaseSession::enterProgramme(const QString &quarter, const QString &reason, const QString &director)
+{
+    return addRecord(programmeTable(),
+                     { { QStringLiteral("entry_quarter"), quarter },
+                         { QStringLiteral("entry_date"), QDate::currentDate().toString(Qt::ISODate) },
+                         { QStringLiteral("reason"), reason.trimmed() },
+                         { QStringLiteral("improvement_director"), director.trimmed() } },
+                     tr("Enter the programme"));
+}
+
+QString CaseSession::recordExit(const QString &quarter, const QString &transitionPlan)
+{
+    const qint64 programme = m_casework.programmeIn(quarter);
+    if (programme == 0)
+        return tr("The organisation is not in the programme in %1, so there is no exit to record.").arg(quarter);
+    const QString exit = m_casework.field(programmeTable(), programme, QStringLiteral("exit_quarter"));
+    if (!exit.isEmpty())
+        return tr("The exit from the programme is already recorded for %1.").arg(exit);
+    // Three fields, three steps on the undo stack, grouped as one.
+    m_undo.beginMacro(tr("Record exit from the programme"));
+    QString error = setRecordField(programmeTable(), programme, QStringLiteral("exit_quarter"), quarter);
+    if (error.isEmpty())
+        error = setRecordField(
+            programmeTable(), programme, QStringLiteral("exit_date"), QDate::currentDate().toString(Qt::ISODate));
+    if (error.isEmpty())
+        error = setRecordField(programmeTable(), programme, QStringLiteral("transition_plan"), transitionPlan);
+    m_undo.endMacro();
     return error;
 }
 

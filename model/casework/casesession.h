@@ -52,6 +52,17 @@ public:
     QString addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id = nullptr);
     QString removeRecord(const CaseworkTable &table, qint64 id, const QString &text);
     QString setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+    // The quarter's segmentation decision, one per organisation and quarter:
+    // confirm the computed segment, or correct it to another with a reason.
+    // Refused: no computed segment, a "correction" to the computed segment (that
+    // is a confirmation) and the same decision again. Another decision replaces
+    // the quarter's earlier one as one undo step; *replaced then says so.
+    QString recordDecision(const QString &quarter, bool correction, int segment, const QString &rationale,
+                           bool *replaced = nullptr);
+    // Entry into the Recovery Support Programme in `quarter` (refused while in
+    // it), and the exit in `quarter` (refused unless in it without an exit).
+    QString enterProgramme(const QString &quarter, const QString &reason, const QString &director);
+    QString recordExit(const QString &quarter, const QString &transitionPlan);
     // An ICB's answer ("yes", "no" or "") or evidence for one system
     // consideration in a quarter: the first edit adds the record.
     QString setSystemConsideration(const QString &quarter, const QString &considerationId, const QString &column,

@@ -104,6 +104,11 @@ const CaseworkTable &trajectoryTable()
     return table;
 }
 
+bool isStatus(const QString &stored, const QString &status)
+{
+    return stored.trimmed().compare(status, Qt::CaseInsensitive) == 0;
+}
+
 QString CaseworkStatus::summary() const
 {
     QStringList parts;
@@ -236,15 +241,42 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     return out;
 }
 
+QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &values)
+{
+    if (&table == &decisionTable()) {
+        const QString quarter = values.value(QStringLiteral("quarter")).toString();
+        const QVariantMap earlier = decision(quarter);
+        if (!earlier.isEmpty())
+            return QCoreApplication::translate("owb::Casework", "A decision for %1 is already recorded (%2 by %3 on %4); there is one decision per "
+                      "quarter.")
+                .arg(quarter, earlier.value(QStringLiteral("kind")).toString(),
+                    earlier.value(QStringLiteral("decided_by")).toString(),
+                    earlier.value(QStringLiteral("decided_on")).toString());
+    }
+    if (&table == &programmeTable()) {
+        const QString quarter = values.value(QStringLiteral("entry_quarter")).toString();
+        if (const qint64 in = programmeIn(quarter); in > 0)
+            return QCoreApplication::translate("owb::Casework", "The organisation is already in the programme in %1 (since %2).")
+                .arg(quarter, field(programmeTable(), in, QStringLiteral("entry_quarter")));
+        for (const QVariantMap &p : records(programmeTable())) {
+            const QString entry = p.value(QStringLiteral("entry_quarter")).toString();
+            if (quarterLessThan(quarter, entry))
+                return QCoreApplication::translate("owb::Casework", "The organisation enters the programme in %1; an entry in %2 would overlap it.")
+                    .arg(entry, quarter);
+        }
+    }
+    return {};
+}
+
 CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)
 {
     CaseworkStatus status;
     for (const QVariantMap &r : records(reviewTable()))
-        status.reviewOpen |= r.value(QStringLiteral("status")).toString() != QLatin1String("closed");
+        status.reviewOpen |= !isStatus(r.value(QStringLiteral("status")).toString(), QStringLiteral("closed"));
     status.inProgramme = programmeIn(quarter) > 0;
     auto overdue = [&](const QVariantMap &row, const QString &doneColumn, const QString &doneValue) {
         const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-        return due.isValid() && due < today && row.value(doneColumn).toString() != doneValue;
+        return due.isValid() && due < today && !isStatus(row.value(doneColumn).toString(), doneValue);
     };
     for (const QVariantMap &c : records(criterionTable()))
         status.overdue += overdue(c, QStringLiteral("status"), QStringLiteral("met")) ? 1 : 0;

@@ -30,6 +30,10 @@ const CaseworkTable &systemConsiderationTable();
 const CaseworkTable &statutoryAssessmentTable();
 const CaseworkTable &findingEvidenceTable();
 
+// Whether a status typed as free text says `status` ("Met", " met " and
+// "met" alike): statuses are compared without case or surrounding spaces.
+bool isStatus(const QString &stored, const QString &status);
+
 struct CaseworkStatus
 {
     bool reviewOpen = false;
@@ -77,8 +81,13 @@ public:
     {
         return finalSegmentOf(quarter, computed).segment;
     }
-    // The latest decision recorded for a quarter (empty map if none).
+    // The decision recorded for a quarter (empty map if none): one per
+    // organisation and quarter (the latest, in files written before that rule).
     QVariantMap decision(const QString &quarter);
+    // Why a new record would contradict what is recorded (a second decision
+    // for a quarter, a programme entry while in the programme or before a
+    // later entry), in plain words; empty when it may be added.
+    QString conflict(const CaseworkTable &table, const QVariantMap &values);
     CaseworkStatus status(const QString &quarter, const QDate &today);
 
 private:

@@ -30,17 +30,9 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
     }
     if (!finalSegments.isEmpty()) {
         // Decisions change the order: rank again by final segment, then average.
-        QList<std::pair<int, Hundredths>> keys;
-        QList<qsizetype> ranked;
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (entries.at(i).rank == 0)
-                continue;
-            keys.append({entries.at(i).segment, entries.at(i).average});
-            ranked.append(i);
-        }
-        const QList<int> ranks = leagueRanks(keys);
-        for (qsizetype i = 0; i < ranked.size(); ++i)
-            entries[ranked.at(i)].rank = ranks.at(i);
+        const QHash<QString, int> ranks = ranksAfterDecisions(assessment, peerType, finalSegments);
+        for (LeagueEntry &entry : entries)
+            entry.rank = ranks.value(entry.code, entry.rank);
     }
     std::sort(entries.begin(), entries.end(), [](const LeagueEntry &a, const LeagueEntry &b) {
         const int ra = a.rank > 0 ? a.rank : std::numeric_limits<int>::max();
@@ -48,6 +40,24 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
         return ra != rb ? ra < rb : a.code < b.code;
     });
     return entries;
+}
+
+QHash<QString, int> ranksAfterDecisions(const QuarterAssessment &assessment, const QString &peerType,
+                                        const QHash<QString, int> &finalSegments)
+{
+    QList<std::pair<int, Hundredths>> keys;
+    QStringList codes;
+    for (const OrganisationAssessment &org : assessment.organisations) {
+        if (org.peerType != peerType || org.rank == 0)
+            continue;
+        keys.append({ finalSegments.value(org.code, org.segment), org.average });
+        codes.append(org.code);
+    }
+    const QList<int> ranks = leagueRanks(keys);
+    QHash<QString, int> byCode;
+    for (qsizetype i = 0; i < codes.size(); ++i)
+        byCode.insert(codes.at(i), ranks.at(i));
+    return byCode;
 }
 
 QHash<QString, int> decidedSegments(const QList<PortfolioEntry> &entries)

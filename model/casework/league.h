@@ -26,6 +26,13 @@ struct LeagueEntry
 QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, const QString &peerType,
                                const QHash<QString, int> &finalSegments = {});
 
+// League ranks after decisions of one peer type's organisations in a quarter's
+// assessment, by code: by final segment (a decided one from `finalSegments`,
+// else the computed one), then average. The one ranking the league, the
+// portfolio and What-if all read.
+QHash<QString, int> ranksAfterDecisions(const QuarterAssessment &assessment, const QString &peerType,
+                                        const QHash<QString, int> &finalSegments);
+
 // The decided final segments among a portfolio's entries, by organisation code.
 QHash<QString, int> decidedSegments(const QList<PortfolioEntry> &entries);
 

@@ -1,9 +1,11 @@
 #include "whatif.h"
 
+#include "league.h"
+
 namespace owb {
 
 WhatIfResult runWhatIf(const Methodology &methodology, const QuarterData &national, const QString &code,
-                       const QHash<QString, MetricValue> &overrides)
+                       const QHash<QString, MetricValue> &overrides, const QHash<QString, int> &finalSegments)
 {
     WhatIfResult result;
     const qsizetype index = national.index.value(code, -1);
@@ -24,6 +26,8 @@ WhatIfResult runWhatIf(const Methodology &methodology, const QuarterData &nation
     result.actualCuts = actual.peerGroups.value(type).cuts;
     result.scenarioCuts = scenario.peerGroups.value(type).cuts;
     result.peerCount = scenario.peerGroups.value(type).organisations;
+    result.actualRank = ranksAfterDecisions(actual, type, finalSegments).value(code);
+    result.scenarioRank = ranksAfterDecisions(scenario, type, finalSegments).value(code);
     return result;
 }
 

@@ -65,4 +65,15 @@ int quarterKey(const QString &label)
     return canonical.left(4).toInt() * 10 + canonical.right(1).toInt();
 }
 
+QDate quarterStart(const QString &label)
+{
+    const int key = quarterKey(label);
+    if (key < 0)
+        return {};
+    const int year = key / 10;
+    const int quarter = key % 10;
+    // The financial year starts in April: Q1 April, Q2 July, Q3 October, Q4 January.
+    return quarter == 4 ? QDate(year + 1, 1, 1) : QDate(year, 4 + 3 * (quarter - 1), 1);
+}
+
 } // namespace owb

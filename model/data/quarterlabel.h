@@ -4,6 +4,7 @@
 // or an older workspace, goes through canonicalQuarter, so a workspace holds
 // one spelling per quarter and "2026-27 Q1" never becomes a second quarter.
 
+#include <QDate>
 #include <QString>
 
 namespace owb {
@@ -16,5 +17,9 @@ QString canonicalQuarter(const QString &text, QString *problem = nullptr);
 
 // A sortable key: start year * 10 + quarter; -1 for a label that is not a quarter.
 int quarterKey(const QString &label);
+
+// The first day of a quarter ("2025/26 Q4" starts on 2026-01-01); invalid for
+// a label that is not a quarter.
+QDate quarterStart(const QString &label);
 
 } // namespace owb

@@ -7,6 +7,7 @@
 #include "casework/casework.h"
 #include "casework/notes.h"
 #include "store/casefile.h"
+#include "data/quarterlabel.h"
 #include "store/importer.h"
 
 #include <QDir>
@@ -59,7 +60,9 @@ void addDemoRecovery(CaseFile &caseFile, const StoredAssessment &latest, int &se
     } else if (order == 1) {
         const qint64 programme = casework.insert(
             programmeTable(), {{QStringLiteral("entry_quarter"), latest.quarter},
-                               {QStringLiteral("entry_date"), QStringLiteral("2026-05-01")},
+                               // Entered in the quarter it is in the programme from.
+                               {QStringLiteral("entry_date"),
+                                   quarterStart(latest.quarter).addMonths(1).toString(Qt::ISODate)},
                                {QStringLiteral("reason"), QStringLiteral("Regional decision after the diagnostic review: capability limited")},
                                {QStringLiteral("improvement_director"), QStringLiteral("Improvement director (demo)")}});
         const QList<QStringList> criteria{

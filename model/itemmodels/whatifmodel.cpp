@@ -2,6 +2,7 @@
 
 #include "data/cnumber.h"
 #include "framework/scoring.h"
+#include "casework/metricview.h"
 #include "itemroles.h"
 
 #include <QFont>
@@ -9,16 +10,25 @@
 
 namespace owb {
 
+namespace {
+QString shownValue(const MetricValue &value)
+{
+    return value.kind == MetricValue::Kind::Number ? formatMeasure(value.number) : value.toText();
+}
+} // namespace
+
 WhatIfModel::WhatIfModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void WhatIfModel::setQuarter(const Methodology &methodology, const QuarterData &national, const QString &code)
+void WhatIfModel::setQuarter(const Methodology &methodology, const QuarterData &national, const QString &code,
+                             const QHash<QString, int> &finalSegments)
 {
+    m_finalSegments = finalSegments;
     beginResetModel();
     m_methodology = &methodology;
     m_national = &national;
     m_code = code;
     m_overrides.clear();
-    m_result = runWhatIf(methodology, national, code, {});
+    m_result = runWhatIf(methodology, national, code, {}, m_finalSegments);
     endResetModel();
     Q_EMIT resultChanged();
 }
@@ -33,7 +43,7 @@ void WhatIfModel::recompute()
 {
     if (!m_methodology)
         return;
-    m_result = runWhatIf(*m_methodology, *m_national, m_code, m_overrides);
+    m_result = runWhatIf(*m_methodology, *m_national, m_code, m_overrides, m_finalSegments);
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT resultChanged();
@@ -72,10 +82,12 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const
         const MetricDefinition *m = m_methodology->metric(actual.metricId);
         return QStringLiteral("%1  %2").arg(actual.metricId, m ? m->name : QString());
     }
+    // Shown as the Metrics tab shows values (two decimals in every row);
+    // edited as typed.
     case ActualValue:
-        return actual.value.toText();
+        return role == Qt::EditRole ? actual.value.toText() : shownValue(actual.value);
     case WhatIfValue:
-        return scenario.value.toText();
+        return role == Qt::EditRole ? scenario.value.toText() : shownValue(scenario.value);
     case ActualScore:
         return score(actual.score);
     case WhatIfScore:

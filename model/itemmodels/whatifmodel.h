@@ -16,8 +16,10 @@ public:
     enum Column { Metric, ActualValue, WhatIfValue, ActualScore, WhatIfScore, ColumnCount };
 
     explicit WhatIfModel(QObject *parent = nullptr);
-    // The quarter's national data (the organisation must be in it).
-    void setQuarter(const Methodology &methodology, const QuarterData &national, const QString &code);
+    // The quarter's national data (the organisation must be in it) and its
+    // decided final segments by code, for ranks after decisions.
+    void setQuarter(const Methodology &methodology, const QuarterData &national, const QString &code,
+                    const QHash<QString, int> &finalSegments = {});
     void resetScenario();
     const WhatIfResult &result() const { return m_result; }
     bool hasChanges() const { return !m_overrides.isEmpty(); }
@@ -39,6 +41,7 @@ private:
     const QuarterData *m_national = nullptr;
     QString m_code;
     QHash<QString, MetricValue> m_overrides;
+    QHash<QString, int> m_finalSegments;
     WhatIfResult m_result;
 };
 

@@ -22,7 +22,14 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
+#include <cmath>
+#include <memory>
 
 namespace owb {
 
@@ -33,6 +40,12 @@ QColor segmentColour(int segment)
     static const QList<QColor> colours{QColor(0xd8, 0xdd, 0xe0), QColor(0x00, 0x7f, 0x3b), QColor(0x78, 0xbe, 0x20),
                                        QColor(0xff, 0xb8, 0x1c), QColor(0xda, 0x29, 0x1c), QColor(0x33, 0x00, 0x72)};
     return colours.value(segment, colours.first());
+}
+
+// A stored key as a word in a table ("high" as "High"), as the names beside it are written.
+QString sentenceCase(const QString &key)
+{
+    return key.isEmpty() ? key : key.left(1).toUpper() + key.mid(1);
 }
 
 QString escaped(const QString &text)
@@ -139,7 +152,7 @@ QString table(const QStringList &headers, const QList<QStringList> &rows)
     QString html = QStringLiteral(
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
     for (const QString &h : headers)
-        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\" nowrap>%1</th>").arg(escaped(h));
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">%1</th>").arg(escaped(h));
     html += QStringLiteral("</tr></thead>");
     for (const QStringList &row : rows) {
         html += QStringLiteral("<tr>");
@@ -173,10 +186,9 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         const FinalSegment final = finalOf(quarter, assessment->result.segment);
         const int segment = final.segment;
         const SegmentExplanation why = explainSegment(*assessment, typeName, type ? type->notSegmented : QString());
-        html += QStringLiteral("<h2>Segment %1: %2</h2><p>%3</p>")
-                    .arg(segment > 0 ? QString::number(segment) : QStringLiteral("-"),
-                        escaped(segment > 0 ? m.segmentLabel(segment) : QStringLiteral("not segmented")),
-                        escaped(why.howReached));
+        html += (segment > 0 ? QStringLiteral("<h2>Segment %1: %2</h2>").arg(segment).arg(escaped(m.segmentLabel(segment)))
+                             : QStringLiteral("<h2>Not segmented</h2>"))
+            + QStringLiteral("<p>%1</p>").arg(escaped(why.howReached));
         if (final.source == FinalSegment::Source::Correction)
             html += QStringLiteral("<p>Decision: corrected from segment %1 to segment %2 (%3).</p>")
                         .arg(final.computed)
@@ -214,7 +226,12 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     }
     QList<QStringList> metricRowsHtml;
     for (const MetricRow &r : metricRows(caseFile, national, m, id.peerType, workspace.peers().quarters(), quarter))
-        metricRowsHtml.append({ r.metric->id, r.metric->name, r.value.toText(), targetText(*r.metric),
+        // Values as the Metrics tab shows them: two decimals in every row.
+        metricRowsHtml.append({ r.metric->id, r.metric->name,
+            r.value.kind == MetricValue::Kind::Number
+                ? formatMeasure(r.value.number) + (r.metric->units == QLatin1String("%") ? QStringLiteral("%") : QString())
+                : r.value.toText(),
+            targetText(*r.metric),
             r.score > 0 ? formatHundredths(r.score) : QString(),
             r.benchmark ? formatMeasure(r.benchmark->median) : QString(),
             r.benchmark && r.benchmark->rank
@@ -243,27 +260,38 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         for (qsizetype i = 0; i < areas.size(); ++i)
             rows.append({ m.capabilityAreas().at(i).name, rating(areas.at(i).selfRating),
                 rating(areas.at(i).regionRating), areas.at(i).notes });
-        html += QStringLiteral("<h3>Capability %1</h3><p>Region's overall view: <b>%2</b> (%3). %4</p>")
+        html += QStringLiteral("<h3>Capability %1</h3><p>Region's overall view: <b>%2</b>%3. %4</p>")
                     .arg(escaped(year),
-                        escaped(overall.rating.isEmpty() ? QStringLiteral("not recorded")
+                        escaped(overall.rating.isEmpty() ? QStringLiteral("not yet recorded")
                                                          : rating(overall.rating)),
-                        escaped(overall.decidedOn), escaped(overall.rationale))
+                        overall.decidedOn.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(escaped(overall.decidedOn)),
+                        escaped(overall.rationale))
             + table({ QStringLiteral("Area"), QStringLiteral("Self-assessment"),
                         QStringLiteral("Region's view"), QStringLiteral("Notes") },
                 rows);
     }
     if (casework) {
         for (const QVariantMap &review : store.records(reviewTable())) {
-            html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>Team: %3. Scope: %4. Recommendation: %5. "
-                                   "Decision: %6 %7 %8.</p>")
-                        .arg(escaped(review.value(QStringLiteral("opened_quarter")).toString()),
-                             escaped(review.value(QStringLiteral("status")).toString()),
-                             escaped(review.value(QStringLiteral("team")).toString()),
-                             escaped(review.value(QStringLiteral("scope")).toString()),
-                             escaped(review.value(QStringLiteral("recommendation")).toString()),
-                             escaped(review.value(QStringLiteral("decision")).toString()),
-                             escaped(review.value(QStringLiteral("decision_date")).toString()),
-                             escaped(review.value(QStringLiteral("decision_maker")).toString()));
+            // Only what is recorded: an empty value says so, never "Recommendation: .".
+            auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
+            QStringList parts;
+            if (!value("team").isEmpty())
+                parts.append(QStringLiteral("Team: %1.").arg(escaped(value("team"))));
+            if (!value("scope").isEmpty())
+                parts.append(QStringLiteral("Scope: %1.").arg(escaped(value("scope"))));
+            parts.append(QStringLiteral("Recommendation: %1.")
+                             .arg(value("recommendation").isEmpty() ? QStringLiteral("not yet recorded")
+                                                                    : escaped(value("recommendation"))));
+            QStringList decision{ value("decision") };
+            if (!decision.first().isEmpty() && !value("decision_date").isEmpty())
+                decision.append(QStringLiteral("on %1").arg(value("decision_date")));
+            if (!decision.first().isEmpty() && !value("decision_maker").isEmpty())
+                decision.append(QStringLiteral("by %1").arg(value("decision_maker")));
+            parts.append(QStringLiteral("Decision: %1.")
+                             .arg(decision.first().isEmpty() ? QStringLiteral("not yet recorded")
+                                                             : escaped(decision.join(QLatin1Char(' ')))));
+            html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>%3</p>")
+                        .arg(escaped(value("opened_quarter")), escaped(value("status")), parts.join(QLatin1Char(' ')));
             QList<QStringList> rows;
             for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
             {
@@ -271,7 +299,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 if (caseFile.database().schemaVersion() >= 5)
                     for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id"))))
                         evidence.append(e.value(QStringLiteral("title")).toString());
-                rows.append({f.value(QStringLiteral("category")).toString(), f.value(QStringLiteral("severity")).toString(),
+                rows.append({f.value(QStringLiteral("category")).toString(), sentenceCase(f.value(QStringLiteral("severity")).toString()),
                              f.value(QStringLiteral("description")).toString(), evidence.join(QStringLiteral("; ")),
                              f.value(QStringLiteral("metrics")).toString()});
             }
@@ -313,7 +341,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
                 const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-                const bool overdue = due.isValid() && due < today && c.value(QStringLiteral("status")).toString() != QLatin1String("met");
+                const bool overdue = due.isValid() && due < today && !isStatus(c.value(QStringLiteral("status")).toString(), QStringLiteral("met"));
                 rows.append({c.value(QStringLiteral("description")).toString(), c.value(QStringLiteral("due_date")).toString(),
                              c.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
             }
@@ -323,7 +351,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         QList<QStringList> milestones;
         for (const QVariantMap &ms : store.records(milestoneTable())) {
             const QDate due = QDate::fromString(ms.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-            const bool overdue = due.isValid() && due < today && ms.value(QStringLiteral("status")).toString() != QLatin1String("done");
+            const bool overdue = due.isValid() && due < today && !isStatus(ms.value(QStringLiteral("status")).toString(), QStringLiteral("done"));
             milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("due_date")).toString(),
                                ms.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
         }
@@ -361,21 +389,104 @@ void print(const QString &html, const QString &pdfPath)
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setResolution(300);
         writer.setTitle(QStringLiteral("Oversight Workbench report"));
         writer.setCreator(QStringLiteral("Oversight Workbench"));
-        QTextDocument document;
-        document.setDefaultStyleSheet(QStringLiteral(
-            "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 6px; }"
+        // Laid out on the printer's pages, as QTextDocument::print would, but
+        // by us, so that headings can be kept with their content.
+        const QSizeF page(writer.width(), writer.height());
+        // 2 cm margins, in the layout's units (96 per inch, scaled to the device).
+        const qreal margin = 2 / 2.54 * 96;
+        auto layOut = [&](QTextDocument &document) {
+            document.documentLayout()->setPaintDevice(&writer);
+            QTextOption option = document.defaultTextOption();
+            option.setWrapMode(QTextOption::WordWrap); // never "Standar d": words are not split
+            document.setDefaultTextOption(option);
+            QTextFrameFormat frame = document.rootFrame()->frameFormat();
+            frame.setMargin(margin);
+            document.rootFrame()->setFrameFormat(frame);
+            document.setPageSize(page);
+        };
+        auto laidOut = std::make_unique<QTextDocument>();
+        laidOut->setDefaultStyleSheet(QStringLiteral(
+            "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 8px; }"
             " td, th { font-size: 9pt; }"));
-        document.setHtml(html);
-        document.print(&writer);
+        laidOut->setHtml(html);
+        layOut(*laidOut);
+        // A layout changed after the fact can leave blocks undrawn: the pages
+        // are drawn from a copy laid out afresh once no heading moves any more.
+        for (int round = 0; round < 12; ++round) {
+            const bool moved = keepHeadingsWithContent(*laidOut, margin * writer.logicalDpiY() / 96.0) > 0;
+            std::unique_ptr<QTextDocument> fresh(laidOut->clone());
+            layOut(*fresh);
+            laidOut = std::move(fresh);
+            if (!moved)
+                break;
+        }
+        QTextDocument &document = *laidOut;
+        QPainter painter(&writer);
+        const int pages = document.pageCount();
+        QFont numberFont = document.defaultFont();
+        for (int index = 0; index < pages; ++index) {
+            if (index > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -index * page.height());
+            const QRectF view(0, index * page.height(), page.width(), page.height());
+            painter.setClipRect(view);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = view;
+            context.palette.setColor(QPalette::Text, Qt::black);
+            document.documentLayout()->draw(&painter, context);
+            painter.setClipping(false);
+            painter.setFont(numberFont);
+            const QString number = QStringLiteral("%1 / %2").arg(index + 1).arg(pages);
+            const qreal marginPixels = margin * writer.logicalDpiX() / 96.0;
+            painter.drawText(QRectF(view.left() + marginPixels, view.bottom() - marginPixels * 0.8,
+                                 view.width() - 2 * marginPixels, marginPixels * 0.5),
+                Qt::AlignRight | Qt::AlignVCenter, number);
+            painter.restore();
+        }
     }
     if (!file.commit())
         throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
 }
 
 } // namespace
+
+// QTextDocument has no "keep with next": the laid-out document is looked at
+// heading by heading, each break moving what follows.
+int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin)
+{
+    int moved = 0;
+    const qreal pageHeight = document.pageSize().height();
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    const qreal room = pageHeight * 0.12; // a heading's first lines of content, or a table's header and rows
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        if (format.headingLevel() == 0 || QTextCursor(block).currentTable())
+            continue;
+        const QRectF rect = layout->blockBoundingRect(block);
+        const qreal pageTop = std::floor(rect.top() / pageHeight) * pageHeight;
+        const qreal contentBottom = pageTop + pageHeight - bottomMargin;
+        if (rect.bottom() + room <= contentBottom || rect.top() < pageTop + pageHeight * 0.2)
+            continue; // it fits, or it is at the top of a page already
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).setBlockFormat(format);
+        ++moved;
+    }
+    return moved;
+}
+
+QString caseReportHtml(Workspace &workspace, const QString &caseFilePath)
+{
+    NationalCache national(workspace.peers(), workspace.methodology());
+    const QStringList quarters = workspace.peers().quarters();
+    if (quarters.isEmpty())
+        throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
+    return caseSection(workspace, national, caseFilePath, quarters.last());
+}
 
 void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
 {

@@ -5,9 +5,21 @@
 
 #include <QString>
 
+class QTextDocument;
+
 namespace owb {
 
 class Workspace;
+
+// The report of one case as the PDF holds it (HTML for QTextDocument), for
+// the latest quarter of the workspace.
+QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
+
+// Keeps every heading of a paginated document with what follows it: a heading
+// that would stand at the foot of a page, without room under it for the first
+// lines of its content, starts the next page instead. `bottomMargin` is in
+// the document's page units. Returns how many headings moved.
+int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin);
 
 // Throw StoreError naming the file on failure. The output is written
 // through QSaveFile: a failure leaves no half-written PDF.

@@ -22,7 +22,8 @@ QString sha256Of(const QString &path)
 } // namespace
 
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
-    const std::optional<Methodology> &methodology, const QString &region, const ImportProgress &progress)
+    const std::optional<Methodology> &methodology, const QString &region, const ImportProgress &progress,
+    const std::function<void()> &beforeWriting)
 {
     ImportOutcome outcome;
     bool creating = Workspace::isAbsentOrEmpty(directory);
@@ -82,6 +83,8 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
                 return outcome;
             }
         }
+        if (beforeWriting)
+            beforeWriting();
         // Another import may have created the workspace while this one read its file.
         creating = creating && !Workspace::isWorkspace(directory);
         const std::unique_ptr<Workspace> workspace

@@ -29,8 +29,11 @@ using ImportProgress = std::function<void(ImportStage stage, qint64 done, qint64
 
 // `methodology`: the rules to import under; nullopt keeps the workspace's
 // (the built-in ones for a new workspace). `region`: whom a new workspace follows.
+// `beforeWriting` is called once the file has passed validation, before the
+// workspace is opened for writing (the workbench lets go of it then, so a
+// refused file leaves the open workspace as it was).
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
                                const std::optional<Methodology> &methodology, const QString &region = {},
-                               const ImportProgress &progress = {});
+                               const ImportProgress &progress = {}, const std::function<void()> &beforeWriting = {});
 
 } // namespace owb

@@ -321,6 +321,91 @@ private Q_SLOTS:
         QCOMPARE(session.capability().evidence(QStringLiteral("2025/26")).size(), 1);
     }
 
+    // One decision per organisation and quarter (issue 11): the same decision
+    // twice is refused, another replaces it as one undo step, and a
+    // "correction" to the computed segment is refused as a confirmation.
+    void oneDecisionPerQuarter()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString quarter = QStringLiteral("2025/26 Q1");
+        const int computed = session.caseFile().assessment(quarter)->result.segment;
+        QVERIFY(computed > 0);
+        const int other = computed == 3 ? 2 : 3;
+        auto decisions = [&] { return session.casework().records(decisionTable(), QStringLiteral("quarter"), quarter); };
+        bool replaced = true;
+        QCOMPARE(session.recordDecision(quarter, false, 0, QString(), &replaced), QString());
+        QVERIFY(!replaced);
+        const int steps = session.undoStack()->count();
+        const QString twice = session.recordDecision(quarter, false, 0, QString(), &replaced);
+        QVERIFY2(twice.contains(QStringLiteral("already confirmed")), qPrintable(twice));
+        QCOMPARE(decisions().size(), 1);
+        QCOMPARE(session.undoStack()->count(), steps);
+        const QString same = session.recordDecision(quarter, true, computed, QStringLiteral("why"), &replaced);
+        QVERIFY2(same.contains(QStringLiteral("that is a confirmation, not a correction")), qPrintable(same));
+        QCOMPARE(decisions().size(), 1);
+        // Adding a second decision row directly is refused in the model too.
+        const QString direct = session.addRecord(decisionTable(),
+            { { QStringLiteral("quarter"), quarter }, { QStringLiteral("kind"), QStringLiteral("confirm") },
+                { QStringLiteral("decided_segment"), computed } },
+            QStringLiteral("confirm"));
+        QVERIFY2(direct.contains(QStringLiteral("one decision per quarter")), qPrintable(direct));
+        QCOMPARE(session.recordDecision(quarter, true, other, QStringLiteral("Late data from the trust"), &replaced),
+            QString());
+        QVERIFY(replaced);
+        QCOMPARE(decisions().size(), 1);
+        QCOMPARE(decisions().first().value(QStringLiteral("kind")).toString(), QStringLiteral("correction"));
+        QCOMPARE(session.casework().finalSegment(quarter, computed), other);
+        session.undoStack()->undo(); // one step: the confirmation is back
+        QCOMPARE(decisions().size(), 1);
+        QCOMPARE(decisions().first().value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
+        QCOMPARE(session.casework().finalSegment(quarter, computed), computed);
+    }
+
+    // Entering the programme while in it, and an exit while not in it, are
+    // refused with plain words; nothing is stored (issue 11).
+    void programmeEntryAndExitOnlyWhereTheyApply()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString q1 = QStringLiteral("2025/26 Q1");
+        const QString q2 = QStringLiteral("2025/26 Q2");
+        const QString notIn = session.recordExit(q1, QStringLiteral("plan"));
+        QVERIFY2(notIn.contains(QStringLiteral("not in the programme in 2025/26 Q1")), qPrintable(notIn));
+        QCOMPARE(session.enterProgramme(q2, QStringLiteral("regional decision"), QStringLiteral("A. Director")), QString());
+        const QString again = session.enterProgramme(q2, QStringLiteral("again"), QString());
+        QVERIFY2(again.contains(QStringLiteral("already in the programme in 2025/26 Q2")), qPrintable(again));
+        const QString earlier = session.enterProgramme(q1, QStringLiteral("earlier"), QString());
+        QVERIFY2(earlier.contains(QStringLiteral("would overlap")), qPrintable(earlier));
+        QCOMPARE(session.casework().records(programmeTable()).size(), 1);
+        QCOMPARE(session.recordExit(QStringLiteral("2025/26 Q3"), QStringLiteral("step down")), QString());
+        const QString twice = session.recordExit(QStringLiteral("2025/26 Q3"), QStringLiteral("step down"));
+        QVERIFY2(twice.contains(QStringLiteral("not in the programme")), qPrintable(twice));
+        const QString inside = session.recordExit(q2, QStringLiteral("step down"));
+        QVERIFY2(inside.contains(QStringLiteral("already recorded for 2025/26 Q3")), qPrintable(inside));
+    }
+
+    // Statuses typed as free text match whatever their case ("Met", " DONE").
+    void statusesIgnoreCase()
+    {
+        QVERIFY(isStatus(QStringLiteral("Met"), QStringLiteral("met")));
+        QVERIFY(isStatus(QStringLiteral(" DONE "), QStringLiteral("done")));
+        QVERIFY(!isStatus(QStringLiteral("not met"), QStringLiteral("met")));
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString past = QStringLiteral("2020-01-31");
+        QCOMPARE(session.addRecord(milestoneTable(),
+                     { { QStringLiteral("description"), QStringLiteral("a") }, { QStringLiteral("due_date"), past },
+                         { QStringLiteral("status"), QStringLiteral("Done") } },
+                     QStringLiteral("add")),
+            QString());
+        QCOMPARE(session.enterProgramme(QStringLiteral("2025/26 Q1"), QStringLiteral("r"), QString()), QString());
+        const qint64 programme = session.casework().programmeIn(QStringLiteral("2025/26 Q1"));
+        QCOMPARE(session.addRecord(criterionTable(),
+                     { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("c") },
+                         { QStringLiteral("due_date"), past }, { QStringLiteral("status"), QStringLiteral("Met") } },
+                     QStringLiteral("add")),
+            QString());
+        QCOMPARE(session.casework().status(QStringLiteral("2025/26 Q1"), QDate(2026, 1, 1)).overdue, 0);
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;

@@ -12,6 +12,7 @@
 #include "casework/casesession.h"
 #include "casework/league.h"
 #include "casework/plannedquarters.h"
+#include "data/quarterlabel.h"
 #include "changes/changespanel.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/capabilitymodel.h"
@@ -31,6 +32,7 @@
 #include "store/portfolio.h"
 #include "store/workspace.h"
 #include "translations.h"
+#include "widgets/statusnotice.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -45,6 +47,7 @@
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -139,6 +142,13 @@ private Q_SLOTS:
         // What-if changes nothing stored.
         WhatIfModel *whatIf = window.caseView()->whatIfPage()->model();
         QAbstractItemModelTester whatIfTester(whatIf, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Values shown as the Metrics tab shows them: two decimals in every row.
+        static const QRegularExpression twoDecimals(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}%?$"));
+        static const QRegularExpression number(QStringLiteral("^-?[0-9]"));
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            const QString shown = whatIf->index(row, WhatIfModel::ActualValue).data().toString();
+            QVERIFY2(!number.match(shown).hasMatch() || twoDecimals.match(shown).hasMatch(), qPrintable(shown));
+        }
         QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
         QVERIFY(whatIf->hasChanges());
         QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("lots")));
@@ -220,7 +230,10 @@ private Q_SLOTS:
         QVERIFY(categories);
         QCOMPARE(categories->categoriesLabels().last(), ahead.mid(2)); // "26/27 Q4"
         QVERIFY(chartView->chart()->title().endsWith(ahead));
-        QCOMPARE(categories->max(), 11.0); // eight quarters of data and four ahead
+        // Eight quarters of data and four ahead, with half a quarter either
+        // side so that the first and last points are not clipped.
+        QCOMPARE(categories->min(), -0.5);
+        QCOMPARE(categories->max(), 11.5);
         auto *planned = qobject_cast<QLineSeries *>(chartView->chart()->series().last());
         QCOMPARE(planned->name(), QStringLiteral("Planned"));
         QCOMPARE(planned->count(), 2);
@@ -655,11 +668,111 @@ private Q_SLOTS:
             }
         });
         poll.start(20);
+        // A refused import leaves the open workspace, its case and undo
+        // history as they were (issue 11).
+        Workspace *before = window.workspace();
+        QVERIFY(window.openCase(window.workspace()->caseFilePaths().first()));
+        CaseSession *session = window.caseView()->context().session;
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("before the import")), QString());
         QVERIFY(!window.importFile(bad));
+        QCOMPARE(window.workspace(), before);
+        QCOMPARE(window.caseView()->context().session, session);
+        QVERIFY(window.undoGroup()->canUndo());
+        window.undoGroup()->undo();
+        QVERIFY(session->notes().notes().isEmpty());
         QCOMPARE(problems, bad + QStringLiteral(":2:35: \"lots\" is not a number (metric OF0023 needs a number, or "
                                                "empty, '*' or '-' when missing)"));
         QVERIFY(window.workspace());  // reopened, unchanged
         QCOMPARE(window.workspace()->caseFilePaths().size(), 2);
+    }
+
+    // View ▸ Earlier/Later Quarter only where there is a quarter to go to; a
+    // notice of something done clears after a while and when the user goes
+    // on to something else (issue 11).
+    void quarterActionsAndNotices()
+    {
+        MainWindow window;
+        window.show();
+        QAction *earlier = nullptr;
+        QAction *later = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->text() == QLatin1String("&Earlier Quarter"))
+                earlier = action;
+            if (action->text() == QLatin1String("La&ter Quarter"))
+                later = action;
+        }
+        QVERIFY(earlier && later);
+        QVERIFY(!earlier->isEnabled() && !later->isEnabled());
+        QVERIFY(window.openPath(m_dir.filePath(QStringLiteral("demo"))));
+        const QStringList quarters = window.workspace()->peers().quarters();
+        QCOMPARE(window.currentQuarter(), quarters.last());
+        QVERIFY(earlier->isEnabled());
+        QVERIFY(!later->isEnabled()); // the latest quarter: nowhere later to go
+        earlier->trigger();
+        QVERIFY(earlier->isEnabled() && later->isEnabled());
+        for (int i = 1; i < quarters.size(); ++i)
+            earlier->trigger();
+        QCOMPARE(window.currentQuarter(), quarters.first());
+        QVERIFY(!earlier->isEnabled() && later->isEnabled());
+
+        auto *notice = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusNotice"));
+        QVERIFY(notice);
+        showStatusNotice(&window, QStringLiteral("Written somewhere.csv"));
+        QCOMPARE(notice->text(), QStringLiteral("Written somewhere.csv"));
+        later->trigger(); // something else
+        QVERIFY(notice->text().isEmpty());
+        showStatusNotice(&window, QStringLiteral("Written somewhere.csv"));
+        window.showLeague();
+        QVERIFY(notice->text().isEmpty());
+        showStatusNotice(&window, QStringLiteral("Written somewhere.csv"));
+        QTRY_VERIFY_WITH_TIMEOUT(notice->text().isEmpty(), kStatusNoticeMs + 5000);
+    }
+
+    // Statuses typed in any case count (issue 11): "Met" and "DONE" are not
+    // overdue, in the case and in the portfolio; the demo entered the
+    // programme on a date inside its entry quarter.
+    void statusesInAnyCaseAndDemoDates()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openPath(copyOfDemo(QStringLiteral("statuses"))));
+        QString inProgramme;
+        for (const QString &path : window.workspace()->caseFilePaths()) {
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            CaseworkStore store(caseFile.database());
+            for (const QVariantMap &p : store.records(programmeTable())) {
+                const QString quarter = p.value(QStringLiteral("entry_quarter")).toString();
+                const QDate entry = QDate::fromString(p.value(QStringLiteral("entry_date")).toString(), Qt::ISODate);
+                QVERIFY2(entry >= quarterStart(quarter) && entry < quarterStart(quarter).addMonths(3),
+                    qPrintable(QStringLiteral("%1 entered on %2, outside %3").arg(path, entry.toString(Qt::ISODate), quarter)));
+                if (caseFile.identity().peerType == QLatin1String("acute"))
+                    inProgramme = path;
+            }
+        }
+        QVERIFY(!inProgramme.isEmpty());
+        QVERIFY(window.openCase(inProgramme));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        CaseSession *session = window.caseView()->context().session;
+        const qint64 programme = session->casework().programmeIn(window.currentQuarter());
+        QVERIFY(programme > 0);
+        QCOMPARE(session->addRecord(criterionTable(),
+                     { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("Met in capitals") },
+                         { QStringLiteral("due_date"), QStringLiteral("2020-01-31") }, { QStringLiteral("status"), QStringLiteral("Met") } },
+                     QStringLiteral("add")),
+            QString());
+        QCOMPARE(page->addMilestone(QStringLiteral("Done in capitals"), QStringLiteral("2020-01-31")), QString());
+        QTest::qWait(100);
+        QTableWidget *milestones = page->milestones();
+        const int last = milestones->rowCount() - 1;
+        QCOMPARE(milestones->item(last, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c)); // open and overdue
+        milestones->item(last, 3)->setText(QStringLiteral("DONE"));
+        QTest::qWait(100);
+        QVERIFY(page->milestones()->item(last, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
+        QVERIFY(!page->milestones()->item(last, 2)->text().isEmpty()); // the date it was done
+        QTableWidget *criteria = page->criteria();
+        QCOMPARE(criteria->item(criteria->rowCount() - 1, 0)->text(), QStringLiteral("Met in capitals"));
+        QVERIFY(criteria->item(criteria->rowCount() - 1, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
     }
 
     // A workspace on read-only media opens read-only, and the window says why.

@@ -1,10 +1,12 @@
 #include "caseworkpage.h"
 
 #include "casework/casesession.h"
+#include "casework/metricview.h"
 #include "casework/plannedquarters.h"
 #include "charts/trajectorychart.h"
 #include "delegates/choicedelegate.h"
 #include "data/cnumber.h"
+#include "widgets/statusnotice.h"
 
 #include <QDate>
 #include <QFormLayout>
@@ -412,29 +414,12 @@ QString CaseworkPage::openReview(const QString &reason)
 
 QString CaseworkPage::enterProgramme(const QString &reason, const QString &director)
 {
-    return m_context.session->addRecord(programmeTable(),
-                                        {{QStringLiteral("entry_quarter"), m_context.quarter},
-                                         {QStringLiteral("entry_date"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("reason"), reason.trimmed()},
-                                         {QStringLiteral("improvement_director"), director.trimmed()}},
-                                        tr("Enter the programme"));
+    return m_context.session->enterProgramme(m_context.quarter, reason, director);
 }
 
 QString CaseworkPage::recordExit(const QString &transitionPlan)
 {
-    if (m_programmeId == 0)
-        return tr("The organisation is not in the programme in %1.").arg(m_context.quarter);
-    CaseSession *session = m_context.session;
-    // Three fields, three steps on the undo stack, grouped as one.
-    session->undoStack()->beginMacro(tr("Record exit from the programme"));
-    QString error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("exit_quarter"), m_context.quarter);
-    if (error.isEmpty())
-        error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("exit_date"),
-                                        QDate::currentDate().toString(Qt::ISODate));
-    if (error.isEmpty())
-        error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("transition_plan"), transitionPlan);
-    session->undoStack()->endMacro();
-    return error;
+    return m_context.session->recordExit(m_context.quarter, transitionPlan);
 }
 
 QString CaseworkPage::markMilestoneDone(qint64 id)
@@ -454,19 +439,11 @@ QString CaseworkPage::markMilestoneDone(qint64 id)
 
 QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
 {
-    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-    const int computed = assessment ? assessment->result.segment : 0;
-    if (computed == 0)
-        return tr("%1 has no computed segment to decide on.").arg(m_context.quarter);
-    return m_context.session->addRecord(decisionTable(),
-                                        {{QStringLiteral("quarter"), m_context.quarter},
-                                         {QStringLiteral("kind"), correction ? QStringLiteral("correction") : QStringLiteral("confirm")},
-                                         {QStringLiteral("computed_segment"), computed},
-                                         {QStringLiteral("decided_segment"), correction ? segment : computed},
-                                         {QStringLiteral("rationale"), rationale.trimmed()},
-                                         {QStringLiteral("decided_by"), CaseSession::currentUser()},
-                                         {QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate)}},
-                                        correction ? tr("Correct the segment") : tr("Confirm the segment"));
+    bool replaced = false;
+    const QString error = m_context.session->recordDecision(m_context.quarter, correction, segment, rationale, &replaced);
+    if (replaced)
+        showStatusNotice(this, tr("The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).").arg(m_context.quarter));
+    return error;
 }
 
 QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
@@ -606,7 +583,7 @@ void CaseworkPage::fillTable(QTableWidget *table, const CaseworkTable &, const Q
         const QVariantMap &row = rows.at(r);
         const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
         const bool overdue = !doneColumn.isEmpty() && due.isValid() && due < today
-                             && row.value(doneColumn).toString() != doneValue;
+                             && !isStatus(row.value(doneColumn).toString(), doneValue);
         for (int c = 0; c < columns.size(); ++c) {
             auto *item = new QTableWidgetItem(row.value(columns.at(c)).toString());
             item->setData(Qt::UserRole, row.value(QStringLiteral("id")));
@@ -631,7 +608,7 @@ void CaseworkPage::tableEdited(QTableWidget *table, const CaseworkTable &source,
         reload();
         return;
     }
-    if (&source == &milestoneTable() && name == QLatin1String("status") && value == QLatin1String("done")) {
+    if (&source == &milestoneTable() && name == QLatin1String("status") && isStatus(value, QStringLiteral("done"))) {
         report(markMilestoneDone(id));
         return;
     }
@@ -720,6 +697,9 @@ void CaseworkPage::reload()
     }
     m_enterProgramme->setVisible(m_programmeId == 0);
     m_exitProgramme->setVisible(m_programmeId != 0);
+    // Offered only where it applies (the session refuses the rest in words).
+    m_enterProgramme->setEnabled(m_programmeId == 0 && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
+    m_exitProgramme->setEnabled(m_programmeId != 0 && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty());
     m_criteriaBox->setVisible(m_programmeId != 0);
     m_programmeFormBox->setVisible(m_programmeId != 0);
     fillForm(m_programmeEdits, programmeTable(), m_programmeId);
@@ -735,7 +715,8 @@ void CaseworkPage::reload()
             const MetricValue actual = m_context.session->caseFile()
                                            .metricValues(points.at(r).value(QStringLiteral("quarter")).toString())
                                            .value(points.at(r).value(QStringLiteral("metric_id")).toString());
-            auto *item = new QTableWidgetItem(actual.toText());
+            auto *item = new QTableWidgetItem(
+                actual.kind == MetricValue::Kind::Number ? formatMeasure(actual.number) : actual.toText());
             item->setFlags(item->flags() & ~Qt::ItemIsEditable);
             m_trajectory->setItem(r, 3, item);
         }

@@ -73,8 +73,14 @@ void WhatIfPage::setContext(const CaseContext &context)
     const auto assessment = context.session->caseFile().assessment(context.quarter);
     m_final = context.session->casework().finalSegmentOf(
         context.quarter, assessment ? assessment->result.segment : 0);
+    // Ranked as the league ranks: after the workspace's decisions, this case's
+    // own as it stands now.
+    QHash<QString, int> decided = context.decided;
+    decided.remove(context.session->identity().code);
+    if (m_final.decided() && m_final.segment > 0)
+        decided.insert(context.session->identity().code, m_final.segment);
     m_model->setQuarter(context.session->methodology(), context.national->quarter(context.quarter),
-                        context.session->identity().code);
+                        context.session->identity().code, decided);
     showSummary();
 }
 
@@ -86,16 +92,15 @@ void WhatIfPage::showSummary()
     };
     auto number = [](int v) { return v > 0 ? QString::number(v) : QStringLiteral("\u2013"); };
     // A decided segment (a correction, or 5 in the programme) stays whatever
-    // the scores: other values move the computed segment only, and the
-    // national rank by computed segment says nothing about a decided one.
+    // the scores: other values move the computed segment only. The rank is the
+    // league's after decisions, so it agrees with the league table.
     const bool decided = m_final.decided();
     const QList<std::pair<QString, QString>> values { { average(r.actual), average(r.scenario) },
         { number(r.actual.rawSegment), number(r.scenario.rawSegment) },
         { number(r.actual.segment), number(r.scenario.segment) },
         { number(decided ? m_final.segment : r.actual.segment),
             number(decided ? m_final.segment : r.scenario.segment) },
-        { decided ? QStringLiteral("\u2013") : number(r.actual.rank),
-            decided ? QStringLiteral("\u2013") : number(r.scenario.rank) } };
+        { number(r.actualRank), number(r.scenarioRank) } };
     m_note->setText(m_final.source == FinalSegment::Source::Programme
             ? tr("In the Recovery Support Programme: the final segment is 5 until an exit is recorded, "
                  "whatever the scores.")

@@ -54,7 +54,8 @@ void TrajectoryChart::setData(const TrajectoryData &data)
         axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         for (int i = last % 2; i <= last; i += 2)
             axisX->append(chartstyle::shortQuarter(data.quarters.at(i)), i);
-        axisX->setRange(0, last);
+        // Half a quarter either side, so the first and last points are drawn whole.
+        axisX->setRange(-0.5, last + 0.5);
         chart->setTitle(tr("%1, %2 to %3").arg(data.metricId, data.quarters.first(), data.quarters.at(last)));
         chart->addAxis(axisX, Qt::AlignBottom);
 

@@ -15,7 +15,8 @@
 
 namespace owb {
 
-ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path, const QString &region)
+ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path, const QString &region,
+                                 const std::function<void()> &beforeWriting)
 {
     QProgressDialog progress(QApplication::translate("owb::Import", "Reading %1...").arg(QFileInfo(path).fileName()),
                              QString(), 0, 1000, parent);
@@ -38,6 +39,11 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
                                                    "owb::Import", "Bringing case files up to date..."));
                                            progress.setValue(writing ? 500 + value : value);
                                        }, Qt::QueuedConnection);
+                                   },
+                                   [&] {
+                                       if (beforeWriting)
+                                           QMetaObject::invokeMethod(&progress, beforeWriting,
+                                                                     Qt::BlockingQueuedConnection);
                                    });
     });
     QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);

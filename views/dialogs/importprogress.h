@@ -9,9 +9,11 @@ class QWidget;
 
 namespace owb {
 
-// The caller must have closed its own connections to the workspace.
+// `beforeWriting` runs on the caller's thread once the file has passed
+// validation: the caller must close its own connections to the workspace
+// there (or before). A refused file never gets that far.
 ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path,
-                                 const QString &region = {});
+                                 const QString &region = {}, const std::function<void()> &beforeWriting = {});
 
 // Shows every problem of a failed import; returns at once for a success.
 void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome);

@@ -1,0 +1,180 @@
+"""Actions that must be refused or offered only where they apply, and what
+stays true around them: one decision per quarter, the programme's entry and
+exit, a refused import, the quarter menu, notices, What-if's rank and the
+trajectory's actual values (issue 11, the checks after the first fourteen)."""
+
+import datetime
+import os
+import re
+
+import pyatspi
+
+from owbe2e import expect, query, text_of, StepFailed
+from scenarios_casework import case_in_segment, latest_quarter, open_case
+from scenarios_items import answer_number, case_of_type, open_from_portfolio
+
+
+def enabled(node):
+    return node.getState().contains(pyatspi.STATE_ENABLED)
+
+
+def refused(wb, pattern):
+    """The warning a refused change shows: checks its words and closes it."""
+    box = wb.dialog("The change was not saved")
+    text = wb.alert_text(box)
+    expect(re.search(pattern, text), "the refusal says %r" % text)
+    wb.press("OK", root=box)
+    wb.gone(box)
+
+
+def quarter_start(label):
+    """2025/26 Q4 -> 2026-01-01 (the financial year starts in April)."""
+    year, quarter = int(label[:4]), int(label[-1])
+    return datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 4 + 3 * (quarter - 1), 1)
+
+
+def one_decision_per_quarter(ctx):
+    """Confirm Computed Segment twice, and a "correction" to the computed segment: refused in words; a real correction replaces the confirmation, and Undo brings it back."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    quarter = latest_quarter(case)
+    wb = open_case(ctx, code, "Casework")
+    decisions = lambda: query(case, "SELECT kind, decided_segment FROM decision WHERE quarter = ?", (quarter,))
+    wb.press("Confirm Computed Segment")
+    wb.wait(lambda: decisions() == [("confirm", 4)], "the confirmation in the case file")
+    wb.press("Confirm Computed Segment")
+    refused(wb, r"already confirmed for %s" % re.escape(quarter))
+    expect(decisions() == [("confirm", 4)], "a second confirmation was stored: %r" % decisions())
+    wb.press("Record a Correction...")
+    answer_number(wb, "Record a Correction", 4)
+    wb.answer_input("Record a Correction", "The same segment")
+    refused(wb, r"that is a confirmation, not a correction")
+    expect(decisions() == [("confirm", 4)], "a correction to the computed segment was stored: %r" % decisions())
+    wb.press("Record a Correction...")
+    answer_number(wb, "Record a Correction", 3)
+    wb.answer_input("Record a Correction", "Capacity plan agreed with the region")
+    wb.wait(lambda: decisions() == [("correction", 3)], "the correction to replace the confirmation")
+    wb.find("label", re.compile(r"^The earlier decision for %s was replaced" % re.escape(quarter)), only_showing=False)
+    wb.menu("Edit", re.compile("^Undo"))
+    wb.wait(lambda: decisions() == [("confirm", 4)], "undo to bring the confirmation back")
+
+
+def programme_actions_only_where_they_apply(ctx):
+    """Enter the Programme... is offered only where the trust is not (and will not be) in it, Record Exit... only while it is; the demo's entry date is in its entry quarter."""
+    code = case_of_type(ctx, "acute", in_programme=True)
+    case = ctx.case(code)
+    entry_quarter, entry_date = query(case, "SELECT entry_quarter, entry_date FROM programme")[0]
+    start = quarter_start(entry_quarter)
+    month = start.month + 3
+    end = datetime.date(start.year + (month > 12), (month - 1) % 12 + 1, 1)
+    expect(start <= datetime.date.fromisoformat(entry_date) < end,
+           "the demo entered the programme on %s, outside %s" % (entry_date, entry_quarter))
+    wb = open_case(ctx, code, "Casework")
+    expect(wb.find("text", "Entry date").queryText().getText(0, -1) == entry_date, "the entry date shown")
+    expect(enabled(wb.find("push button", "Record Exit...")), "Record Exit... is disabled while in the programme")
+    expect(not wb.find_all("push button", "Enter the Programme..."), "Enter the Programme... is offered while in it")
+    wb.menu("View", "Earlier Quarter")  # before the entry quarter
+    wb.find("label", re.compile(r"^Not in the programme in "))
+    enter = wb.find("push button", "Enter the Programme...")
+    expect(not enabled(enter), "Enter the Programme... is enabled a quarter before the trust enters it")
+    expect(not wb.find_all("push button", "Record Exit..."), "Record Exit... is offered when not in the programme")
+    expect(query(case, "SELECT count(*) FROM programme")[0][0] == 1, "a second programme was stored")
+
+
+def refused_import_keeps_the_workspace(ctx):
+    """File ▸ Import Metric File... refused: the case stays open and Edit ▸ Undo still undoes the note written before."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    bad = os.path.join(ctx.folder, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("quarter,org_code,org_name,org_type,metric_id,value\n"
+                "2025/26 Q4,RXX,Broken Trust,acute,OF0003,twelve\n")
+    wb = open_case(ctx, code, "Notes")
+    before = query(case, "SELECT count(*) FROM note")[0][0]
+    wb.set_text("New note", "Written before the import")
+    wb.press("Add Note")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before + 1, "the note in the case file")
+    wb.menu("File", "Import Metric File...")
+    wb.save_file("Import Metric File", bad)
+    box = wb.dialog("Import refused", timeout=60)
+    wb.press("Close", root=box)
+    wb.gone(box)
+    wb.find("label", re.compile("^%s " % code))  # the case is still open, not the portfolio
+    expect(wb.find_all("page tab", "Notes", only_showing=False), "the case view is gone")
+    wb.menu("Edit", re.compile("^Undo"))
+    wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before, "undo after the refused import")
+
+
+def quarter_menu_and_notices(ctx):
+    """View ▸ Later Quarter only when there is a later one (Earlier likewise); the notice after an export goes when the user moves on."""
+    wb = ctx.start()
+    wb.find("table", "Case files")
+    quarters = [q for (q,) in query(os.path.join(ctx.workspace, "peers.owdata"), "SELECT label FROM quarter")]
+    expect(not enabled(wb.menu_item("View", "Later Quarter")), "View ▸ Later Quarter is enabled at the latest quarter")
+    expect(enabled(wb.menu_item("View", "Earlier Quarter")), "View ▸ Earlier Quarter is disabled at the latest quarter")
+    for _ in range(len(quarters) - 1):
+        wb.menu("View", "Earlier Quarter")
+    quarter = wb.combo("Quarter")
+    wb.wait(lambda: quarter.name == min(quarters, key=lambda q: (q[:7], q[-1])), "the earliest quarter")
+    expect(not enabled(wb.menu_item("View", "Earlier Quarter")), "View ▸ Earlier Quarter is enabled at the earliest quarter")
+    expect(enabled(wb.menu_item("View", "Later Quarter")), "View ▸ Later Quarter is disabled at the earliest quarter")
+    out = os.path.join(ctx.folder, "portfolio.csv")
+    wb.press("Export CSV...")
+    wb.save_file("Export CSV", out)
+    wb.wait(lambda: os.path.exists(out), "portfolio.csv")
+    wb.find("label", re.compile(r"^Written .*portfolio\.csv"), only_showing=False)
+    wb.menu("View", "League Table")
+    wb.find("table", "League table")
+    wb.wait(lambda: not wb.find_all("label", re.compile(r"^Written "), only_showing=False),
+            "the notice to clear when the user moves on")
+
+
+def league_rank_of(wb, code):
+    wb.menu("View", "League Table")
+    rows = wb.cells(wb.find("table", "League table"))
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("Code")] == code:
+            return row[header.index("Rank")]
+    raise StepFailed("%s is not in the league table" % code)
+
+
+def whatif_rank_is_league_rank(ctx):
+    """What-if's league rank is the league table's (after decisions) for a trust in the programme and a corrected one."""
+    programme = case_of_type(ctx, "acute", in_programme=True)
+    wb = open_case(ctx, programme, "What-if")
+    shown = wb.label_text(re.compile(r"^League rank, Actual: ")).split(": ")[-1]
+    expected = league_rank_of(wb, programme)
+    expect(shown == expected, "What-if ranks %s at %s, the league table at %s" % (programme, shown, expected))
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    open_from_portfolio(wb, code)
+    wb.tab("Casework")
+    wb.press("Record a Correction...")
+    answer_number(wb, "Record a Correction", 2)
+    wb.answer_input("Record a Correction", "Data error corrected by the trust")
+    wb.wait(lambda: query(case, "SELECT decided_segment FROM decision") == [(2,)], "the correction")
+    wb.tab("What-if")
+    shown = wb.label_text(re.compile(r"^League rank, Actual: ")).split(": ")[-1]
+    expected = league_rank_of(wb, code)
+    expect(shown == expected, "What-if ranks %s at %s after a correction, the league table at %s" % (code, shown, expected))
+
+
+def trajectory_shows_actual_values(ctx):
+    """The improvement trajectory's Actual column holds the metric's value in every quarter that has data."""
+    code = case_of_type(ctx, "icb", in_programme=True)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    table = wb.find("table", "Improvement trajectory")
+    rows = wb.cells(table)
+    header = rows[0]
+    expect(len(rows) > 1, "no trajectory points in the demo ICB in the programme")
+    for row in rows[1:]:
+        metric, quarter = row[header.index("Metric")], row[header.index("Quarter")]
+        stored = query(case, "SELECT count(*) FROM metric_value WHERE quarter = ? AND metric_id = ?", (quarter, metric))
+        if stored and stored[0][0]:
+            expect(row[header.index("Actual")] != "", "no actual value shown for %s in %s" % (metric, quarter))
+
+
+SCENARIOS = [one_decision_per_quarter, programme_actions_only_where_they_apply, refused_import_keeps_the_workspace,
+             quarter_menu_and_notices, whatif_rank_is_league_rank, trajectory_shows_actual_values]

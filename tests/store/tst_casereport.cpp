@@ -1,0 +1,96 @@
+// The case report's text and pages: headings kept with what follows them,
+// empty review values said in words, values as the methodology names them.
+
+#include "demo/demoworkspace.h"
+#include "reports/casereport.h"
+#include "store/casefile.h"
+#include "store/workspace.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+
+using namespace owb;
+
+class TestCaseReport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // A heading that would stand at the foot of a page moves to the next one,
+    // with its table (issue 11: "Domain scores" stranded at the foot of page 1).
+    void headingsStayWithTheirContent()
+    {
+        const QSizeF page(600, 800);
+        bool found = false;
+        for (int fillers = 1; fillers < 80 && !found; ++fillers) {
+            QString html;
+            for (int i = 0; i < fillers; ++i)
+                html += QStringLiteral("<p>Line %1 of text before the heading.</p>").arg(i);
+            html += QStringLiteral(
+                "<h3>Metrics</h3><table border=\"1\"><tr><th>Id</th></tr><tr><td>OF0001</td></tr></table>");
+            QTextDocument document;
+            document.setHtml(html);
+            document.setPageSize(page);
+            QTextBlock heading;
+            for (QTextBlock b = document.begin(); b.isValid(); b = b.next())
+                if (b.blockFormat().headingLevel() == 3)
+                    heading = b;
+            QVERIFY(heading.isValid());
+            const QRectF before = document.documentLayout()->blockBoundingRect(heading);
+            if (before.top() >= page.height() || before.bottom() + page.height() * 0.12 <= page.height())
+                continue; // not at the foot of page 1
+            found = true;
+            keepHeadingsWithContent(document, 0);
+            const QRectF after = document.documentLayout()->blockBoundingRect(heading);
+            QVERIFY2(after.top() >= page.height(), "the heading stayed at the foot of the page");
+            QCOMPARE(document.pageCount(), 2);
+        }
+        QVERIFY(found);
+    }
+
+    // "Recommendation: . Decision: ." is never printed; ratings are named as
+    // the methodology names them; headers may wrap between words only.
+    void reviewAndCapabilityInWords()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        bool sawReview = false;
+        bool sawRating = false;
+        for (const QString &path : workspace->caseFilePaths()) {
+            const QString html = caseReportHtml(*workspace, path);
+            QVERIFY2(!html.contains(QStringLiteral(": .")), qPrintable(path));
+            QVERIFY(!html.contains(QStringLiteral(" nowrap")));
+            QVERIFY2(!html.contains(QStringLiteral("()")), qPrintable(path)); // an empty date in brackets
+            if (html.contains(QStringLiteral("<h3>Diagnostic review"))) {
+                sawReview = true;
+                QVERIFY(html.contains(QStringLiteral("Recommendation: not yet recorded.")));
+                QVERIFY(html.contains(QStringLiteral("Decision: not yet recorded.")));
+            }
+            // The Value column: two decimals in every row that holds a number.
+            static const QRegularExpression valueCell(
+                QStringLiteral("<tr><td>([A-Z0-9-]+)</td><td>[^<]*</td><td>(-?[0-9][0-9,.]*)%?</td>"));
+            for (auto match = valueCell.globalMatch(html); match.hasNext();) {
+                const QString value = match.next().captured(2);
+                QVERIFY2(QRegularExpression(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}$")).match(value).hasMatch(),
+                    qPrintable(value));
+            }
+            // Ratings by their names, never their ids.
+            QVERIFY2(
+                !html.contains(QRegularExpression(QStringLiteral("<td>(high|moderate|limited|low)</td>"))),
+                qPrintable(path));
+            sawRating |= html.contains(
+                QRegularExpression(QStringLiteral("<td>(High|Moderate|Limited|Low) confidence</td>")));
+        }
+        QVERIFY(sawReview);
+        QVERIFY(sawRating);
+    }
+};
+
+QTEST_MAIN(TestCaseReport)
+#include "tst_casereport.moc"
