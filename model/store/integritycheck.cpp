@@ -93,13 +93,18 @@ CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QStr
 }
 // Whether the file on its own (without the -wal beside it) is sound: read
 // from a private copy, so nothing beside the original is touched.
-bool soundWithoutWal(const QString &path)
+bool soundWithoutWal(const QString &path, bool isCase = true)
 {
     QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("alone") + CaseFile::kSuffix);
     if (!dir.isValid() || !QFile::copy(path, copy))
         return false;
     try {
+        if (!isCase) {
+            PeerStore alone(copy, Database::Mode::Inspect);
+            alone.database().exec(QStringLiteral("BEGIN"));
+            return alone.database().sqliteProblems().isEmpty();
+        }
         CaseFile alone(copy, Database::Mode::Inspect);
         alone.database().exec(QStringLiteral("BEGIN"));
         return alone.database().sqliteProblems().isEmpty() && alone.consistencyProblems().isEmpty();
@@ -205,6 +210,14 @@ CheckReport checkWorkspace(const QString &directory)
     auto [problems, notes] = checkPeers(Database::Mode::Inspect);
     if (stateOf(peersPath) != before || (!problems.isEmpty() && WorkspaceLock::isHeld(directory)))
         std::tie(problems, notes) = checkPeers(Database::Mode::ReadOnly);
+    // As for case files: damaged only through a -wal that the file alone does without, the -wal is named.
+    const QFileInfo peersWal(peersPath + QStringLiteral("-wal"));
+    if (!problems.isEmpty() && !problems.first().contains(peersWal.fileName()) && peersWal.size() > 0
+        && !WorkspaceLock::isHeld(directory, true) && soundWithoutWal(peersPath, false))
+        problems = { QStringLiteral("%1: the unapplied changes beside it (%2) do not belong to it: read through them "
+                                    "the file is damaged, on its own it is sound. Move %2 out of the folder (imports "
+                                    "refuse it until then)")
+                         .arg(peersPath, peersWal.fileName()) };
     report.problems += problems;
     report.notes += notes;
     // Every entry named like a case file, whatever it is: a folder or a link is named as such.
