@@ -288,6 +288,13 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
+        // Damage seen only through a -wal may be the -wal's (copied in from another file): say so.
+        const int code = error.nativeErrorCode().toInt() & 0xff;
+        if ((code == 11 || code == 26) && QFileInfo(wal).size() > 0)
+            throw StoreError(QStringLiteral("%1: cannot be read with the unapplied changes beside it (%2): read through "
+                                            "them the file is damaged. If %2 was copied in from elsewhere, move it out "
+                                            "of the folder; otherwise restore the file from a backup")
+                                 .arg(path, QFileInfo(wal).fileName()));
         fail(QStringLiteral("cannot be opened"), error);
     }
 

@@ -93,13 +93,18 @@ CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QStr
 }
 // Whether the file on its own (without the -wal beside it) is sound: read
 // from a private copy, so nothing beside the original is touched.
-bool soundWithoutWal(const QString &path)
+bool soundWithoutWal(const QString &path, bool isCase = true)
 {
     QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("alone") + CaseFile::kSuffix);
     if (!dir.isValid() || !QFile::copy(path, copy))
         return false;
     try {
+        if (!isCase) {
+            PeerStore alone(copy, Database::Mode::Inspect);
+            alone.database().exec(QStringLiteral("BEGIN"));
+            return alone.database().sqliteProblems().isEmpty();
+        }
         CaseFile alone(copy, Database::Mode::Inspect);
         alone.database().exec(QStringLiteral("BEGIN"));
         return alone.database().sqliteProblems().isEmpty() && alone.consistencyProblems().isEmpty();
@@ -205,16 +210,49 @@ CheckReport checkWorkspace(const QString &directory)
     auto [problems, notes] = checkPeers(Database::Mode::Inspect);
     if (stateOf(peersPath) != before || (!problems.isEmpty() && WorkspaceLock::isHeld(directory)))
         std::tie(problems, notes) = checkPeers(Database::Mode::ReadOnly);
+    // As for case files: damaged only through a -wal that the file alone does without, the -wal is named.
+    const QFileInfo peersWal(peersPath + QStringLiteral("-wal"));
+    if (!problems.isEmpty() && !problems.first().contains(peersWal.fileName()) && peersWal.size() > 0
+        && !WorkspaceLock::isHeld(directory, true) && soundWithoutWal(peersPath, false))
+        problems = { QStringLiteral("%1: the unapplied changes beside it (%2) do not belong to it: read through them "
+                                    "the file is damaged, on its own it is sound. Move %2 out of the folder (imports "
+                                    "refuse it until then)")
+                         .arg(peersPath, peersWal.fileName()) };
     report.problems += problems;
     report.notes += notes;
     // Every entry named like a case file, whatever it is: a folder or a link is named as such.
+    QStringList caseProblems;
+    int caseFiles = 0;
+    int ofAnotherWorkspace = 0;
     for (const QString &name : dir.entryList({ QStringLiteral("*") + CaseFile::kSuffix },
              QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
         const CheckReport one = checkCaseFile(dir.filePath(name), workspaceId);
-        report.problems += one.problems;
+        caseProblems += one.problems;
         report.notes += one.notes;
         report.filesChecked += one.filesChecked;
+        ++caseFiles;
+        ofAnotherWorkspace += one.problems.size() == 1
+                && one.problems.first().contains(QLatin1String("belongs to another workspace"))
+            ? 1
+            : 0;
     }
+    // Every case file says another workspace than peers.owdata: it is
+    // peers.owdata (or the -wal beside it) that came from elsewhere.
+    if (caseFiles > 1 && ofAnotherWorkspace == caseFiles) {
+        const QFileInfo wal(peersPath + QStringLiteral("-wal"));
+        caseProblems = { wal.size() > 0
+                ? QStringLiteral("%1: read through the unapplied changes beside it (%2), it is another workspace's: "
+                                 "all %3 case files here belong to another one. Move %2 out of the folder (imports "
+                                 "refuse it until then)")
+                      .arg(peersPath, wal.fileName())
+                      .arg(caseFiles)
+                : QStringLiteral("%1: belongs to another workspace than all %2 case files here (copied in from "
+                                 "elsewhere?): restore this workspace's own %3 from a backup")
+                      .arg(peersPath)
+                      .arg(caseFiles)
+                      .arg(PeerStore::kFileName) };
+    }
+    report.problems += caseProblems;
     for (const QString &name : dir.entryList({ QStringLiteral("*.partial") }, QDir::Files, QDir::Name))
         report.notes.append(
             QStringLiteral("%1: left by an interrupted creation; ignored and replaced next time")

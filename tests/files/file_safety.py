@@ -332,6 +332,28 @@ def case_foreign_wal(fx):
     run("import", ws, shifted)
     run("check", ws)
 
+    # A -wal of another workspace's peers.owdata (another region) beside this one's.
+    other = fx.workspace("other", region=False)
+    peers = os.path.join(ws, "peers.owdata")
+    foreign = make_wal(os.path.join(other, "peers.owdata"),
+                       "UPDATE metric_value SET number = number * 2 WHERE number IS NOT NULL AND rowid % 7 = 0")
+    with open(peers + "-wal", "wb") as f:
+        f.write(foreign)
+    before = snapshot(ws)
+    done = run("import", ws, shifted, check=False)
+    assert done.returncode == 2 and "peers.owdata-wal" in done.stderr, done.stderr
+    plain(done.stderr)
+    assert {k: v for k, v in snapshot(ws).items() if not k.endswith("-shm")} == \
+        {k: v for k, v in before.items() if not k.endswith("-shm")}, "a refused import changed files"
+    checked = run("check", ws, check=False)
+    assert checked.returncode == 2 and "peers.owdata-wal" in checked.stderr, checked.stderr
+    plain(checked.stderr)
+    print("another workspace's peers -wal: %s" % done.stderr.strip().splitlines()[0])
+    os.remove(peers + "-wal")
+    for extra in glob.glob(peers + "-shm"):
+        os.remove(extra)
+    run("check", ws)
+
     # A damaged case file (a page of its middle overwritten) is found before
     # peers.owdata takes the new national data.
     with open(cases[2], "r+b") as f:
