@@ -1,5 +1,6 @@
 #include "schemas.h"
 
+#include "caseworkvalues.h"
 #include "quarterrespelling.h"
 
 namespace owb {
@@ -148,6 +149,16 @@ QStringList versionFive()
     return sql;
 }
 
+// A milestone's owner (issue 13); its audit triggers record the new column.
+QStringList versionSeven()
+{
+    QStringList sql{QStringLiteral("ALTER TABLE milestone ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
+                    QStringLiteral("DROP TRIGGER audit_milestone_insert"), QStringLiteral("DROP TRIGGER audit_milestone_update"),
+                    QStringLiteral("DROP TRIGGER audit_milestone_delete")};
+    sql += auditTriggers({"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status", "owner"}});
+    return sql;
+}
+
 } // namespace
 
 const Schema &caseFileSchema()
@@ -223,8 +234,12 @@ const Schema &caseFileSchema()
             versionFive(),
             // Version 6: quarter labels in their one spelling ("2025/26 Q1").
             {},
+            // Version 7: casework's closed sets stored as the methodology's
+            // ids (review stages, severities, statuses; caseworkvalues.h);
+            // milestones have an owner.
+            versionSeven(),
         },
-        { { 5, [](Database &db) { respellCaseFileQuarters(db); } } },
+        { { 5, [](Database &db) { respellCaseFileQuarters(db); } }, { 6, mapCaseworkValues } },
     };
     return schema;
 }
