@@ -367,31 +367,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a Diagnostic Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This organisation is not in segment 4 this quarter. Why open a diagnostic review?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The regional decision to enter the programme, and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Improvement director:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record Exit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit and transition plan:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -404,14 +384,6 @@
     </message>
     <message>
         <source>Add Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root cause:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -435,10 +407,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Criterion:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add exit criterion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,19 +427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Milestone:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due (YYYY-MM-DD):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diagnostic review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -492,10 +448,6 @@
     </message>
     <message>
         <source>Record exit from the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date (write YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -543,10 +495,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Regional decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Decision date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -564,10 +512,6 @@
     </message>
     <message>
         <source>Left the programme in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in the programme in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -596,14 +540,6 @@
     </message>
     <message>
         <source>Record a Correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment for %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -695,10 +631,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Summary:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add progress review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,18 +648,6 @@
     </message>
     <message>
         <source>Add Trajectory Point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -779,14 +699,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evidence (document, data, interview):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source or reference:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove evidence item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,19 +735,191 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mark milestone done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add or remove evidence items below the findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to the &amp;Next Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Re&amp;gional Decision...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic review and findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No diagnostic review yet. Open a diagnostic review to find the root causes of segment 4 before the region decides on support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: %1 (%2, %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the programme in %1. Enter the programme when the region decides on intensive support (usually after a diagnostic review); exit criteria, progress reviews and the improvement trajectory are kept here then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue milestones are shown in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recovery plan milestones yet. Add a milestone for each step of the recovery plan, with its owner and due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open diagnostic review to move on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review reaches &quot;%1&quot; when the regional decision is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open diagnostic review to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the decisions the methodology lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the regional decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Regional Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s decision on the diagnostic review. Recording it closes the review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computed segment for %1 is %2. A correction decides another segment, with the reason kept in the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the computed segment: choose another, or use Confirm Computed Segment instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding of the diagnostic review, with its root cause and severity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence behind the selected finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (document, data, interview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source or reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step of the recovery plan, who owns it and when it is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A condition agreed at entry for leaving the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress review of the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value planned for a metric in a quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to be a real value for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the valid range %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit from the programme in %1: the segment is computed again from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -920,6 +1004,13 @@
     </message>
 </context>
 <context>
+    <name>owb::ChoiceSet</name>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::Commands</name>
     <message>
         <source>Add note</source>
@@ -958,6 +1049,13 @@
     </message>
     <message>
         <source>Written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::DateEdit</name>
+    <message>
+        <source>A date, such as %1 or 31 Mar 2027</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2023,6 +2121,37 @@ segmented</source>
     </message>
     <message>
         <source>The toolbar shows %1; open the published table of %1 to compare that quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::RecordDialog</name>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date is needed: type it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is needed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
