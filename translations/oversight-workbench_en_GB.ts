@@ -922,6 +922,58 @@
         <source>Exit date</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Casework sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected to segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In it since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones: %1, none overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>

@@ -221,3 +221,30 @@ def review_stages_to_decision(ctx):
 
 
 SCENARIOS += [milestone_uk_date_kept, invalid_entry_refused_in_place, review_stages_to_decision]
+
+
+def casework_sections_apply(ctx):
+    """The Casework navigator lists the sections with where each stands; a trust outside segment 4
+    is not offered a review, and one outside the programme sees no progress reviews or trajectory,
+    but what to do next."""
+    code = None
+    for segment in (2, 3, 1):
+        try:
+            code = case_in_segment(ctx, segment, without="diagnostic_review")
+            break
+        except StepFailed:
+            continue
+    expect(code, "no demo trust outside segment 4")
+    wb = open_case(ctx, code, "Casework")
+    wb.find("list item", re.compile(r"^Recovery Support Programme\s+Not in it"), into_tables=True)
+    wb.find("list item", re.compile(r"^Milestones\s+None yet"), into_tables=True)
+    wb.find("label", re.compile(r"^Not in the programme in .*Enter the programme when the region decides"))
+    wb.find("label", re.compile(r"^No recovery plan milestones yet"))
+    expect(not wb.exists("push button", "Open a Diagnostic Review..."), "a review is offered outside segment 4")
+    expect(not wb.exists("table", "Progress reviews"), "progress reviews shown outside the programme")
+    expect(not wb.exists("table", "Improvement trajectory"), "the trajectory shown outside the programme")
+    wb.do_action(wb.find("list item", re.compile(r"^Milestones"), into_tables=True))
+    wb.find("push button", "Add Milestone")
+
+
+SCENARIOS += [casework_sections_apply]

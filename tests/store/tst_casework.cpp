@@ -4,6 +4,7 @@
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/datetext.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
@@ -223,6 +224,33 @@ private Q_SLOTS:
         QVERIFY(q.value(0).toInt() >= 5); // and the quarter labels respelt on the way
         QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
         QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
+    }
+
+    // Issue 13: dates typed as a UK user types them, one display format.
+    void datesAsTyped_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QDate>("date");
+        QTest::newRow("slashes") << QStringLiteral("31/03/2027") << QDate(2027, 3, 31);
+        QTest::newRow("short month") << QStringLiteral("31 Mar 2027") << QDate(2027, 3, 31);
+        QTest::newRow("long month") << QStringLiteral(" 31 March 2027 ") << QDate(2027, 3, 31);
+        QTest::newRow("iso") << QStringLiteral("2027-03-31") << QDate(2027, 3, 31);
+        QTest::newRow("one digit") << QStringLiteral("1/4/2027") << QDate(2027, 4, 1);
+        QTest::newRow("no month 13") << QStringLiteral("31/13/2027") << QDate();
+        QTest::newRow("american") << QStringLiteral("03/31/2027") << QDate();
+        QTest::newRow("words") << QStringLiteral("soon") << QDate();
+        QTest::newRow("empty") << QString() << QDate();
+    }
+    void datesAsTyped()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QDate, date);
+        QCOMPARE(readUserDate(typed), date);
+        if (QLocale().language() == QLocale::C) {
+            QCOMPARE(showDate(QDate(2027, 3, 31)), QStringLiteral("31/03/2027"));
+            QCOMPARE(showDate(QStringLiteral("2027-03-31")), QStringLiteral("31/03/2027"));
+            QCOMPARE(showDate(QStringLiteral("not a date")), QStringLiteral("not a date")); // kept as stored
+        }
     }
 
     void readOnlyReadsWithoutUpgrading()

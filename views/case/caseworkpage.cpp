@@ -20,6 +20,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QListWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -96,6 +98,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     , m_trajectory(makeTable(
           this, { tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual") }, tr("Improvement trajectory")))
     , m_trajectoryChart(new TrajectoryChart(this))
+    , m_sections(new QListWidget(this))
 {
     m_trajectoryChart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
     for (QLabel *message : {m_reviewMessage, m_programmeMessage}) {
@@ -270,7 +273,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
     criteriaLayout->addWidget(m_criteria);
     criteriaLayout->addLayout(buttons({addCriterion, removeCriterion}));
-    auto *programme = new QGroupBox(tr("Recovery Support Programme"), this);
+    auto *programme = m_programmeBox = new QGroupBox(tr("Recovery Support Programme"), this);
     auto *programmeLayout = new QVBoxLayout(programme);
     auto *programmeTop = new QHBoxLayout;
     programmeTop->addWidget(m_programmeState, 1);
@@ -291,7 +294,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     trajectoryLayout->addLayout(buttons({addPoint, removePoint}), 1, 0, 1, 2);
     programmeLayout->addWidget(m_trajectoryBox);
 
-    auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
+    auto *plan = m_planBox = new QGroupBox(tr("Recovery plan milestones"), this);
     auto *planLayout = new QVBoxLayout(plan);
     planLayout->addWidget(m_milestonesState);
     planLayout->addWidget(m_milestones);
@@ -307,9 +310,27 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(this);
+    // The navigator: one entry per section that applies, with where it
+    // stands; choosing one brings the section into view.
+    m_sections->setAccessibleName(tr("Casework sections"));
+    m_sections->setMaximumWidth(240);
+    m_sections->setSpacing(4);
+    m_sections->setWordWrap(true);
+    for (QWidget *box : {static_cast<QWidget *>(m_decisionBox), static_cast<QWidget *>(m_reviewBox),
+                         static_cast<QWidget *>(m_programmeBox), static_cast<QWidget *>(m_planBox)}) {
+        auto *item = new QListWidgetItem(m_sections);
+        item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(box)));
+    }
+    connect(m_sections, &QListWidget::itemClicked, this, [scroll](QListWidgetItem *item) {
+        auto *box = qobject_cast<QWidget *>(item->data(Qt::UserRole).value<QObject *>());
+        if (box)
+            scroll->verticalScrollBar()->setValue(box->y());
+    });
+    connect(m_sections, &QListWidget::itemActivated, m_sections, &QListWidget::itemClicked);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(m_sections);
+    layout->addWidget(scroll, 1);
 }
 
 const CaseworkChoices &CaseworkPage::choices() const
@@ -325,99 +346,6 @@ void CaseworkPage::setContext(const CaseContext &context)
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
     m_context = context;
     reload();
-}
-
-QString CaseworkPage::openReview(const QString &reason)
-{
-    return m_context.session->addRecord(reviewTable(),
-                                        {{QStringLiteral("opened_quarter"), m_context.quarter},
-                                         {QStringLiteral("opened_reason"), reason.trimmed()},
-                                         {QStringLiteral("start_date"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("status"), choices().reviewStages.firstId()}},
-                                        tr("Open diagnostic review"));
-}
-
-QString CaseworkPage::enterProgramme(const QString &reason, const QString &director)
-{
-    return m_context.session->addRecord(programmeTable(),
-                                        {{QStringLiteral("entry_quarter"), m_context.quarter},
-                                         {QStringLiteral("entry_date"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("reason"), reason.trimmed()},
-                                         {QStringLiteral("improvement_director"), director.trimmed()}},
-                                        tr("Enter the programme"));
-}
-
-QString CaseworkPage::recordExit(const QString &transitionPlan, const QDate &date)
-{
-    if (m_programmeId == 0)
-        return tr("The organisation is not in the programme in %1.").arg(m_context.quarter);
-    CaseSession *session = m_context.session;
-    // Three fields, three steps on the undo stack, grouped as one.
-    session->undoStack()->beginMacro(tr("Record exit from the programme"));
-    QString error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("exit_quarter"), m_context.quarter);
-    if (error.isEmpty())
-        error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("exit_date"),
-                                        (date.isValid() ? date : QDate::currentDate()).toString(Qt::ISODate));
-    if (error.isEmpty())
-        error = session->setRecordField(programmeTable(), m_programmeId, QStringLiteral("transition_plan"), transitionPlan);
-    session->undoStack()->endMacro();
-    return error;
-}
-
-QString CaseworkPage::markMilestoneDone(qint64 id)
-{
-    CaseSession *session = m_context.session;
-    // The status and the date it was done: one step on the undo stack.
-    session->undoStack()->beginMacro(tr("Mark milestone done"));
-    QString error
-        = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), choices().milestoneStatuses.finalId);
-    if (error.isEmpty()
-        && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
-        error = session->setRecordField(
-            milestoneTable(), id, QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate));
-    session->undoStack()->endMacro();
-    return error;
-}
-
-QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
-{
-    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-    const int computed = assessment ? assessment->result.segment : 0;
-    if (computed == 0)
-        return tr("%1 has no computed segment to decide on.").arg(m_context.quarter);
-    return m_context.session->addRecord(decisionTable(),
-                                        {{QStringLiteral("quarter"), m_context.quarter},
-                                         {QStringLiteral("kind"), correction ? QStringLiteral("correction") : QStringLiteral("confirm")},
-                                         {QStringLiteral("computed_segment"), computed},
-                                         {QStringLiteral("decided_segment"), correction ? segment : computed},
-                                         {QStringLiteral("rationale"), rationale.trimmed()},
-                                         {QStringLiteral("decided_by"), CaseSession::currentUser()},
-                                         {QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate)}},
-                                        correction ? tr("Correct the segment") : tr("Confirm the segment"));
-}
-
-QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
-{
-    // Read as a metric file's value is: the same notation, the metric's range.
-    QString digits = planned;
-    if (digits.endsWith(QLatin1Char('%')))
-        digits.chop(1);
-    const auto number = parseCNumber(digits);
-    if (!number)
-        return tr("\"%1\" is not a number.").arg(planned);
-    const MetricDefinition *metric = m_context.session->methodology().metric(metricId);
-    if (!metric)
-        return tr("\"%1\" is not a metric of the methodology.").arg(metricId);
-    if (!metric->inRange(*number))
-        return metric->rangeText().isEmpty()
-            ? tr("%1 is too large to be a real value for %2 (%3).").arg(planned, metric->id, metric->name)
-            : tr("%1 is outside the valid range %2 for %3 (%4).")
-                  .arg(planned, metric->rangeText(), metric->id, metric->name);
-    return m_context.session->addRecord(trajectoryTable(),
-                                        {{QStringLiteral("metric_id"), metricId},
-                                         {QStringLiteral("quarter"), quarter},
-                                         {QStringLiteral("planned"), planned}},
-                                        tr("Add trajectory point"));
 }
 
 void CaseworkPage::drawTrajectory()
@@ -445,36 +373,10 @@ void CaseworkPage::drawTrajectory()
     m_trajectoryChart->setData(data);
 }
 
-QString CaseworkPage::addMilestone(const QString &description, const QString &due, const QString &owner)
-{
-    const QDate date = readUserDate(due);
-    if (!date.isValid())
-        return tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(due, dateHint());
-    QVariantMap values{{QStringLiteral("description"), description},
-                       {QStringLiteral("due_date"), date.toString(Qt::ISODate)},
-                       {QStringLiteral("status"), choices().milestoneStatuses.firstId()}};
-    if (!owner.trimmed().isEmpty())
-        values.insert(QStringLiteral("owner"), owner.trimmed());
-    return m_context.session->addRecord(milestoneTable(), values, tr("Add milestone"));
-}
-
 qint64 CaseworkPage::currentFindingId() const
 {
     const int row = m_findings->currentRow();
     return row >= 0 && m_findings->item(row, 0) ? m_findings->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
-}
-
-QString CaseworkPage::addFindingEvidence(const QString &title, const QString &source)
-{
-    const qint64 finding = currentFindingId();
-    if (finding == 0)
-        return tr("Select the finding the evidence supports first.");
-    return m_context.session->addRecord(findingEvidenceTable(),
-                                        {{QStringLiteral("finding_id"), finding},
-                                         {QStringLiteral("title"), title},
-                                         {QStringLiteral("source"), source},
-                                         {QStringLiteral("evidence_date"), QDate::currentDate().toString(Qt::ISODate)}},
-                                        tr("Add evidence item"));
 }
 
 void CaseworkPage::fillFindingEvidence()
@@ -775,280 +677,46 @@ void CaseworkPage::reload()
         }
         drawTrajectory();
     }
+    {
+        const QVariantMap decided = store.decision(m_context.quarter);
+        const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdue;
+        describeSections(decided.isEmpty() ? tr("Not yet reviewed")
+                         : decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")
+                             ? tr("Corrected to segment %1").arg(decided.value(QStringLiteral("decided_segment")).toInt())
+                             : tr("Computed segment confirmed"),
+                         m_reviewId == 0 ? (segmentFour ? tr("None yet: open one") : tr("None"))
+                                         : tr("Stage: %1").arg(stages.nameOf(stage)),
+                         m_programmeId > 0 ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
+                                                                          .value(QStringLiteral("entry_quarter"))
+                                                                          .toString())
+                                           : tr("Not in it"),
+                         m_milestones->rowCount() == 0 ? tr("None yet")
+                         : overdue > 0                 ? tr("Overdue items: %1").arg(overdue)
+                                                       : tr("Milestones: %1, none overdue").arg(m_milestones->rowCount()));
+    }
     m_loading = false;
+}
+
+void CaseworkPage::describeSections(const QString &decision, const QString &review, const QString &programme,
+                                    const QString &milestones)
+{
+    const QList<std::pair<QString, QString>> entries{{tr("Quarterly decision"), decision},
+                                                     {tr("Diagnostic review and findings"), review},
+                                                     {m_context.session->methodology().programmeName(), programme},
+                                                     {tr("Milestones"), milestones}};
+    const QList<QGroupBox *> boxes{m_decisionBox, m_reviewBox, m_programmeBox, m_planBox};
+    for (int i = 0; i < entries.size(); ++i) {
+        QListWidgetItem *item = m_sections->item(i);
+        item->setText(entries.at(i).first + QStringLiteral("\n   ") + entries.at(i).second);
+        item->setToolTip(entries.at(i).second);
+        item->setHidden(boxes.at(i)->isHidden());
+    }
 }
 
 void CaseworkPage::report(const QString &error)
 {
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("The change was not saved"), error);
-}
-
-} // namespace owb
-
-namespace owb {
-
-QString CaseworkPage::advanceReview()
-{
-    const ChoiceSet &stages = choices().reviewStages;
-    const QString stage = m_context.session->casework().field(reviewTable(), m_reviewId, QStringLiteral("status"));
-    qsizetype index = -1;
-    for (qsizetype i = 0; i < stages.items.size(); ++i)
-        if (stages.items.at(i).id == stage)
-            index = i;
-    if (m_reviewId == 0 || stage == stages.finalId)
-        return tr("There is no open diagnostic review to move on.");
-    // A stage not in the list (an older file) starts again from the first.
-    const QString next = index < 0 ? stages.firstId() : stages.items.at(index + 1).id;
-    if (next == stages.finalId)
-        return tr("The review reaches \"%1\" when the regional decision is recorded.").arg(stages.nameOf(next));
-    return m_context.session->setRecordField(reviewTable(), m_reviewId, QStringLiteral("status"), next);
-}
-
-QString CaseworkPage::recordReviewDecision(const QString &decision, const QDate &date, const QString &maker,
-                                           const QString &rationale)
-{
-    if (m_reviewId == 0)
-        return tr("There is no open diagnostic review to decide.");
-    if (!choices().decisions.contains(decision))
-        return tr("Choose one of the decisions the methodology lists.");
-    CaseSession *session = m_context.session;
-    // The decision's fields and the review's last stage: one step on the undo stack.
-    session->undoStack()->beginMacro(tr("Record the regional decision"));
-    const QList<std::pair<QString, QString>> fields{
-        {QStringLiteral("decision"), decision},
-        {QStringLiteral("decision_date"), date.toString(Qt::ISODate)},
-        {QStringLiteral("decision_maker"), maker.trimmed()},
-        {QStringLiteral("decision_rationale"), rationale.trimmed()},
-        {QStringLiteral("status"), choices().reviewStages.finalId}};
-    QString error;
-    for (const auto &[column, value] : fields)
-        if (error.isEmpty() && session->casework().field(reviewTable(), m_reviewId, column) != value)
-            error = session->setRecordField(reviewTable(), m_reviewId, column, value);
-    session->undoStack()->endMacro();
-    return error;
-}
-
-void CaseworkPage::askReviewDecision()
-{
-    using Kind = RecordField::Kind;
-    const QVariantMap review = m_context.session->casework().record(reviewTable(), m_reviewId);
-    RecordDialog dialog(tr("Record the Regional Decision"),
-                        tr("The region's decision on the diagnostic review. Recording it closes the review."),
-                        {{QStringLiteral("decision"), tr("Decision"), Kind::Choice, true,
-                          choices().decisions.contains(review.value(QStringLiteral("recommendation")).toString())
-                              ? review.value(QStringLiteral("recommendation"))
-                              : QVariant(choices().decisions.firstId()),
-                          choices().decisions.pairs()},
-                         {QStringLiteral("decision_date"), tr("Decision date"), Kind::Date, true, QDate::currentDate()},
-                         {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, CaseSession::currentUser()},
-                         {QStringLiteral("decision_rationale"), tr("Rationale"), Kind::Paragraph, true}},
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QVariantMap v = dialog.values();
-    report(recordReviewDecision(v.value(QStringLiteral("decision")).toString(),
-                                QDate::fromString(v.value(QStringLiteral("decision_date")).toString(), Qt::ISODate),
-                                v.value(QStringLiteral("decision_maker")).toString(),
-                                v.value(QStringLiteral("decision_rationale")).toString()));
-}
-
-void CaseworkPage::askCorrection()
-{
-    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-    const int computed = assessment ? assessment->result.segment : 0;
-    if (computed == 0) {
-        report(tr("%1 has no computed segment to decide on.").arg(m_context.quarter));
-        return;
-    }
-    QList<std::pair<QString, QString>> segments;
-    for (int segment = 1; segment <= 5; ++segment)
-        segments.append({QString::number(segment),
-                         m_context.session->methodology().segmentLabel(segment)});
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Record a Correction"),
-                        tr("The computed segment for %1 is %2. A correction decides another segment, with the reason "
-                           "kept in the record.")
-                            .arg(m_context.quarter)
-                            .arg(computed),
-                        {{QStringLiteral("segment"), tr("Corrected segment"), Kind::Number, true, computed, segments},
-                         {QStringLiteral("rationale"), tr("Why"), Kind::Paragraph, true}},
-                        this);
-    dialog.setCheck([computed](const QVariantMap &v) -> std::pair<QString, QString> {
-        if (v.value(QStringLiteral("segment")).toInt() == computed)
-            return {QStringLiteral("segment"),
-                    tr("That is the computed segment: choose another, or use Confirm Computed Segment instead.")};
-        return {};
-    });
-    if (dialog.exec() == QDialog::Accepted)
-        report(recordDecision(true, dialog.values().value(QStringLiteral("segment")).toInt(),
-                              dialog.values().value(QStringLiteral("rationale")).toString()));
-}
-
-void CaseworkPage::askFinding()
-{
-    const Methodology &methodology = m_context.session->methodology();
-    QList<std::pair<QString, QString>> causes;
-    for (const NamedItem &c : methodology.rootCauseCategories())
-        causes.append({c.name, c.name}); // findings store the category's name, as before
-    QList<std::pair<QString, QString>> domains;
-    for (const Domain &d : methodology.domains())
-        domains.append({d.id, d.name});
-    QList<std::pair<QString, QString>> metrics;
-    for (const MetricDefinition &m : methodology.metrics())
-        if (m.appliesTo.contains(m_context.session->identity().peerType))
-            metrics.append({m.id, QStringLiteral("%1  %2").arg(m.id, m.name)});
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Add Finding"), tr("A finding of the diagnostic review, with its root cause and severity."),
-                        {{QStringLiteral("category"), tr("Root cause"), Kind::Choice, true, {}, causes},
-                         {QStringLiteral("severity"), tr("Severity"), Kind::Choice, true,
-                          choices().severities.contains(QStringLiteral("moderate")) ? QStringLiteral("moderate")
-                                                                                     : choices().severities.firstId(),
-                          choices().severities.pairs()},
-                         {QStringLiteral("description"), tr("Finding"), Kind::Paragraph, true},
-                         {QStringLiteral("domains"), tr("Domains"), Kind::Ticks, false, {}, domains},
-                         {QStringLiteral("metrics"), tr("Metrics"), Kind::Ticks, false, {}, metrics}},
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("review_id"), m_reviewId);
-    report(m_context.session->addRecord(findingTable(), values, tr("Add finding")));
-}
-
-void CaseworkPage::askEvidence()
-{
-    if (currentFindingId() == 0) {
-        report(tr("Select the finding the evidence supports first."));
-        return;
-    }
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Add Evidence Item"), tr("Evidence behind the selected finding."),
-                        {{QStringLiteral("title"), tr("Evidence (document, data, interview)"), Kind::Text, true},
-                         {QStringLiteral("source"), tr("Source or reference"), Kind::Text},
-                         {QStringLiteral("evidence_date"), tr("Date"), Kind::Date, true, QDate::currentDate()}},
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("finding_id"), currentFindingId());
-    report(m_context.session->addRecord(findingEvidenceTable(), values, tr("Add evidence item")));
-}
-
-void CaseworkPage::askMilestone()
-{
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Add Milestone"), tr("A step of the recovery plan, who owns it and when it is due."),
-                        {{QStringLiteral("description"), tr("Milestone"), Kind::Text, true},
-                         {QStringLiteral("owner"), tr("Owner"), Kind::Text},
-                         {QStringLiteral("due_date"), tr("Due date"), Kind::Date, true, QDate::currentDate().addMonths(3)},
-                         {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().milestoneStatuses.firstId(),
-                          choices().milestoneStatuses.pairs()}},
-                        this);
-    if (dialog.exec() == QDialog::Accepted)
-        report(m_context.session->addRecord(milestoneTable(), dialog.values(), tr("Add milestone")));
-}
-
-void CaseworkPage::askCriterion()
-{
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Add Exit Criterion"), tr("A condition agreed at entry for leaving the programme."),
-                        {{QStringLiteral("description"), tr("Criterion"), Kind::Text, true},
-                         {QStringLiteral("measure"), tr("Measure"), Kind::Text},
-                         {QStringLiteral("target"), tr("Target"), Kind::Text},
-                         {QStringLiteral("due_date"), tr("Due date"), Kind::Date},
-                         {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().criterionStatuses.firstId(),
-                          choices().criterionStatuses.pairs()}},
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("programme_id"), m_programmeId);
-    report(m_context.session->addRecord(criterionTable(), values, tr("Add exit criterion")));
-}
-
-void CaseworkPage::askProgressReview()
-{
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Add Progress Review"), tr("A progress review of the programme."),
-                        {{QStringLiteral("review_date"), tr("Date"), Kind::Date, true, QDate::currentDate()},
-                         {QStringLiteral("attendees"), tr("Attendees"), Kind::Text},
-                         {QStringLiteral("summary"), tr("Summary"), Kind::Paragraph, true},
-                         {QStringLiteral("decisions"), tr("Decisions"), Kind::Paragraph}},
-                        this);
-    if (dialog.exec() == QDialog::Accepted)
-        report(m_context.session->addRecord(progressReviewTable(), dialog.values(), tr("Add progress review")));
-}
-
-void CaseworkPage::askTrajectoryPoint()
-{
-    QList<std::pair<QString, QString>> metrics;
-    for (const MetricDefinition &m : m_context.session->methodology().metrics())
-        if (m.appliesTo.contains(m_context.session->identity().peerType) && !m.isBanded())
-            metrics.append({m.id, QStringLiteral("%1  %2").arg(m.id, m.name)});
-    // A trajectory is planned forward: the quarters after the latest too.
-    QList<std::pair<QString, QString>> quarters;
-    for (const QString &q : plannableQuarters(m_context.quarters))
-        quarters.append({q, q});
-    const QStringList plannable = plannableQuarters(m_context.quarters);
-    const QString next = plannable.value(int(plannable.indexOf(m_context.quarter)) + 1, m_context.quarter);
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Add Trajectory Point"), tr("The value planned for a metric in a quarter."),
-                        {{QStringLiteral("metric_id"), tr("Metric"), Kind::Choice, true, {}, metrics},
-                         {QStringLiteral("quarter"), tr("Quarter"), Kind::Choice, true, next, quarters},
-                         {QStringLiteral("planned"), tr("Planned value"), Kind::Text, true}},
-                        this);
-    // The value is checked as a metric file's is, and explained beside the field.
-    const Methodology &methodology = m_context.session->methodology();
-    dialog.setCheck([&methodology](const QVariantMap &v) -> std::pair<QString, QString> {
-        QString planned = v.value(QStringLiteral("planned")).toString();
-        if (planned.endsWith(QLatin1Char('%')))
-            planned.chop(1);
-        const auto number = parseCNumber(planned);
-        const MetricDefinition *metric = methodology.metric(v.value(QStringLiteral("metric_id")).toString());
-        if (!number)
-            return {QStringLiteral("planned"), tr("\"%1\" is not a number.").arg(v.value(QStringLiteral("planned")).toString())};
-        if (metric && !metric->inRange(*number))
-            return {QStringLiteral("planned"), metric->rangeText().isEmpty()
-                                                   ? tr("Too large to be a real value for %1.").arg(metric->id)
-                                                   : tr("Outside the valid range %1 for %2.").arg(metric->rangeText(), metric->id)};
-        return {};
-    });
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QVariantMap v = dialog.values();
-    report(addTrajectoryPoint(v.value(QStringLiteral("metric_id")).toString(), v.value(QStringLiteral("quarter")).toString(),
-                              v.value(QStringLiteral("planned")).toString()));
-}
-
-void CaseworkPage::askProgrammeEntry()
-{
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Enter the Programme"),
-                        tr("The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.")
-                            .arg(m_context.session->methodology().programmeName(), m_context.quarter),
-                        {{QStringLiteral("reason"), tr("The regional decision, and why"), Kind::Paragraph, true},
-                         {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
-                         {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, QDate::currentDate()}},
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("entry_quarter"), m_context.quarter);
-    report(m_context.session->addRecord(programmeTable(), values, tr("Enter the programme")));
-}
-
-void CaseworkPage::askProgrammeExit()
-{
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Record Exit"),
-                        tr("The exit from the programme in %1: the segment is computed again from then on.").arg(m_context.quarter),
-                        {{QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Paragraph, true},
-                         {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, QDate::currentDate()}},
-                        this);
-    if (dialog.exec() == QDialog::Accepted)
-        report(recordExit(dialog.values().value(QStringLiteral("transition_plan")).toString(),
-                          QDate::fromString(dialog.values().value(QStringLiteral("exit_date")).toString(), Qt::ISODate)));
 }
 
 } // namespace owb

@@ -16,6 +16,7 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QTableWidget;
 
@@ -81,6 +82,9 @@ private:
                    const QStringList &columns, const QString &doneColumn, const QString &doneValue);
     void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
     void report(const QString &error);
+    // The navigator's entries: each section's name and where it stands.
+    void describeSections(const QString &decision, const QString &review, const QString &programme,
+                          const QString &milestones);
     void drawTrajectory();
     void fillFindingEvidence();
     qint64 currentFindingId() const;
@@ -118,6 +122,9 @@ private:
     QTableWidget *m_reviews;
     QTableWidget *m_trajectory;
     TrajectoryChart *m_trajectoryChart;
+    QListWidget *m_sections;
+    QGroupBox *m_programmeBox = nullptr;
+    QGroupBox *m_planBox = nullptr;
 };
 
 } // namespace owb

@@ -211,6 +211,8 @@ void RecordDialog::accept()
     }
     if (first) {
         first->setFocus();
+        layout()->activate(); // room for the messages
+        resize(width(), qMax(height(), sizeHint().height()));
         return; // the dialog stays, with everything typed
     }
     QDialog::accept();
