@@ -3,6 +3,7 @@
 #include "casework/capability.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/datetext.h"
 #include "casework/league.h"
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
@@ -253,17 +254,25 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 rows);
     }
     if (casework) {
+        // Closed sets are stored as the methodology's ids; the report names them.
+        const CaseworkChoices &sets = m.casework();
+        auto named = [](const ChoiceSet &set, const QString &id) {
+            return id.isEmpty() ? QStringLiteral("not recorded") : set.nameOf(id);
+        };
         for (const QVariantMap &review : store.records(reviewTable())) {
+            const QString decision = review.value(QStringLiteral("decision")).toString();
             html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>Team: %3. Scope: %4. Recommendation: %5. "
-                                   "Decision: %6 %7 %8.</p>")
+                                   "Decision: %6%7.</p>")
                         .arg(escaped(review.value(QStringLiteral("opened_quarter")).toString()),
-                             escaped(review.value(QStringLiteral("status")).toString()),
+                             escaped(sets.reviewStages.nameOf(review.value(QStringLiteral("status")).toString())),
                              escaped(review.value(QStringLiteral("team")).toString()),
                              escaped(review.value(QStringLiteral("scope")).toString()),
-                             escaped(review.value(QStringLiteral("recommendation")).toString()),
-                             escaped(review.value(QStringLiteral("decision")).toString()),
-                             escaped(review.value(QStringLiteral("decision_date")).toString()),
-                             escaped(review.value(QStringLiteral("decision_maker")).toString()));
+                             escaped(named(sets.recommendations, review.value(QStringLiteral("recommendation")).toString())),
+                             escaped(named(sets.decisions, decision)),
+                             decision.isEmpty() ? QString()
+                                                : escaped(QStringLiteral(" (%1, %2)")
+                                                              .arg(review.value(QStringLiteral("decision_maker")).toString(),
+                                                                   showDate(review.value(QStringLiteral("decision_date")).toString()))));
             QList<QStringList> rows;
             for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
             {
@@ -271,7 +280,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 if (caseFile.database().schemaVersion() >= 5)
                     for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id"))))
                         evidence.append(e.value(QStringLiteral("title")).toString());
-                rows.append({f.value(QStringLiteral("category")).toString(), f.value(QStringLiteral("severity")).toString(),
+                rows.append({f.value(QStringLiteral("category")).toString(),
+                             sets.severities.nameOf(f.value(QStringLiteral("severity")).toString()),
                              f.value(QStringLiteral("description")).toString(), evidence.join(QStringLiteral("; ")),
                              f.value(QStringLiteral("metrics")).toString()});
             }
@@ -313,9 +323,10 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
                 const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-                const bool overdue = due.isValid() && due < today && c.value(QStringLiteral("status")).toString() != QLatin1String("met");
-                rows.append({c.value(QStringLiteral("description")).toString(), c.value(QStringLiteral("due_date")).toString(),
-                             c.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+                const QString status = c.value(QStringLiteral("status")).toString();
+                const bool overdue = due.isValid() && due < today && status != sets.criterionStatuses.finalId;
+                rows.append({c.value(QStringLiteral("description")).toString(), showDate(due),
+                             sets.criterionStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
             }
             if (!rows.isEmpty())
                 html += table({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
@@ -323,13 +334,15 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         QList<QStringList> milestones;
         for (const QVariantMap &ms : store.records(milestoneTable())) {
             const QDate due = QDate::fromString(ms.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-            const bool overdue = due.isValid() && due < today && ms.value(QStringLiteral("status")).toString() != QLatin1String("done");
-            milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("due_date")).toString(),
-                               ms.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+            const QString status = ms.value(QStringLiteral("status")).toString();
+            const bool overdue = due.isValid() && due < today && status != sets.milestoneStatuses.finalId;
+            milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("owner")).toString(),
+                               showDate(due), sets.milestoneStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
         }
         if (!milestones.isEmpty())
             html += QStringLiteral("<h3>Recovery plan milestones</h3>")
-                    + table({QStringLiteral("Milestone"), QStringLiteral("Due"), QStringLiteral("Status")}, milestones);
+                    + table({QStringLiteral("Milestone"), QStringLiteral("Owner"), QStringLiteral("Due"), QStringLiteral("Status")},
+                            milestones);
     }
     return html;
 }
