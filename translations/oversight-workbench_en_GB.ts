@@ -1054,6 +1054,10 @@
         <source>(not set)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChoiceSet</name>

@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QListWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -598,6 +599,7 @@ void CaseworkPage::reload()
     m_decideReview->setVisible(open);
     m_findingsBox->setVisible(m_reviewId != 0);
     m_reviewFormBox->setVisible(m_reviewId != 0);
+    refreshChoices();
     fillForm(m_reviewEdits, reviewTable(), m_reviewId);
     const int findingRow = m_findings->currentRow();
     fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
@@ -695,6 +697,35 @@ void CaseworkPage::reload()
                                                        : tr("Milestones: %1, none overdue").arg(m_milestones->rowCount()));
     }
     m_loading = false;
+}
+
+void CaseworkPage::refreshChoices()
+{
+    // The case's methodology may list other values than the built-in one.
+    const Methodology &methodology = m_context.session->methodology();
+    QList<std::pair<QString, QString>> ratings;
+    for (const NamedItem &rating : methodology.capabilityRatings())
+        ratings.append({rating.id, rating.name});
+    const QList<std::pair<QString, QList<std::pair<QString, QString>>>> combos{
+        {QStringLiteral("capability_conclusion"), ratings},
+        {QStringLiteral("recommendation"), choices().recommendations.pairs()}};
+    for (const auto &[column, pairs] : combos) {
+        auto *box = qobject_cast<QComboBox *>(m_reviewEdits.value(column));
+        if (!box)
+            continue;
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(tr("(not set)"), QString());
+        for (const auto &[id, name] : pairs)
+            box->addItem(name, id);
+    }
+    const QList<std::tuple<QTableWidget *, QStringList, QString, const ChoiceSet *>> delegates{
+        {m_milestones, kMilestoneColumns, QStringLiteral("status"), &choices().milestoneStatuses},
+        {m_criteria, kCriterionColumns, QStringLiteral("status"), &choices().criterionStatuses},
+        {m_findings, kFindingColumns, QStringLiteral("severity"), &choices().severities}};
+    for (const auto &[table, columns, column, set] : delegates)
+        if (auto *delegate = qobject_cast<ChoiceDelegate *>(table->itemDelegateForColumn(int(columns.indexOf(column)))))
+            delegate->setChoices(set->pairs());
 }
 
 void CaseworkPage::describeSections(const QString &decision, const QString &review, const QString &programme,

@@ -82,6 +82,8 @@ private:
                    const QStringList &columns, const QString &doneColumn, const QString &doneValue);
     void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
     void report(const QString &error);
+    // The review form's choices and the tables' choice columns from the case's methodology.
+    void refreshChoices();
     // The navigator's entries: each section's name and where it stands.
     void describeSections(const QString &decision, const QString &review, const QString &programme,
                           const QString &milestones);
