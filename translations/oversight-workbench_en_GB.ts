@@ -535,43 +535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;onfirm Computed Segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record a Correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Quarterly decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no computed segment to decide on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm the segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computed segment for %1: %2; final segment: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No computed segment for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision (%1) by %2 on %3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -723,10 +687,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record &amp;a Correction...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mark Milestone Do&amp;ne</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,22 +799,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The computed segment for %1 is %2. A correction decides another segment, with the reason kept in the record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That is the computed segment: choose another, or use Confirm Computed Segment instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A finding of the diagnostic review, with its root cause and severity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,18 +868,6 @@
     </message>
     <message>
         <source>Casework sections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected to segment %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computed segment confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1112,6 +1044,81 @@
     <name>owb::DateEdit</name>
     <message>
         <source>A date, such as %1 or 31 Mar 2027</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::DecisionSection</name>
+    <message>
+        <source>Quarterly decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;a Correction...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm Computed Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment for %1: %2; final segment: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No computed segment for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision (%1) by %2 on %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected to segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no computed segment to decide on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computed segment for %1 is %2. A correction decides another segment, with the reason kept in the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the computed segment: choose another, or use Confirm Computed Segment instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 // step), returning what went wrong in plain words, or nothing.
 
 #include "caseworkpage.h"
+#include "decisionsection.h"
 
 #include "casework/casesession.h"
 #include "casework/datetext.h"
@@ -65,19 +66,7 @@ QString CaseworkPage::markMilestoneDone(qint64 id)
 
 QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
 {
-    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-    const int computed = assessment ? assessment->result.segment : 0;
-    if (computed == 0)
-        return tr("%1 has no computed segment to decide on.").arg(m_context.quarter);
-    return m_context.session->addRecord(decisionTable(),
-                                        {{QStringLiteral("quarter"), m_context.quarter},
-                                         {QStringLiteral("kind"), correction ? QStringLiteral("correction") : QStringLiteral("confirm")},
-                                         {QStringLiteral("computed_segment"), computed},
-                                         {QStringLiteral("decided_segment"), correction ? segment : computed},
-                                         {QStringLiteral("rationale"), rationale.trimmed()},
-                                         {QStringLiteral("decided_by"), CaseSession::currentUser()},
-                                         {QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate)}},
-                                        correction ? tr("Correct the segment") : tr("Confirm the segment"));
+    return m_decision->recordDecision(correction, segment, rationale);
 }
 
 QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)

@@ -35,38 +35,6 @@ void CaseworkPage::askReviewDecision()
                                 v.value(QStringLiteral("decision_rationale")).toString()));
 }
 
-void CaseworkPage::askCorrection()
-{
-    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-    const int computed = assessment ? assessment->result.segment : 0;
-    if (computed == 0) {
-        report(tr("%1 has no computed segment to decide on.").arg(m_context.quarter));
-        return;
-    }
-    QList<std::pair<QString, QString>> segments;
-    for (int segment = 1; segment <= 5; ++segment)
-        segments.append({QString::number(segment),
-                         m_context.session->methodology().segmentLabel(segment)});
-    using Kind = RecordField::Kind;
-    RecordDialog dialog(tr("Record a Correction"),
-                        tr("The computed segment for %1 is %2. A correction decides another segment, with the reason "
-                           "kept in the record.")
-                            .arg(m_context.quarter)
-                            .arg(computed),
-                        {{QStringLiteral("segment"), tr("Corrected segment"), Kind::Number, true, computed, segments},
-                         {QStringLiteral("rationale"), tr("Why"), Kind::Paragraph, true}},
-                        this);
-    dialog.setCheck([computed](const QVariantMap &v) -> std::pair<QString, QString> {
-        if (v.value(QStringLiteral("segment")).toInt() == computed)
-            return {QStringLiteral("segment"),
-                    tr("That is the computed segment: choose another, or use Confirm Computed Segment instead.")};
-        return {};
-    });
-    if (dialog.exec() == QDialog::Accepted)
-        report(recordDecision(true, dialog.values().value(QStringLiteral("segment")).toInt(),
-                              dialog.values().value(QStringLiteral("rationale")).toString()));
-}
-
 void CaseworkPage::askFinding()
 {
     const Methodology &methodology = m_context.session->methodology();

@@ -1,4 +1,5 @@
 #include "caseworkpage.h"
+#include "decisionsection.h"
 
 #include "casework/casesession.h"
 #include "casework/plannedquarters.h"
@@ -93,7 +94,6 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     , m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this))
     , m_milestones(makeTable(
           this, { tr("Milestone"), tr("Due"), tr("Done"), tr("Status"), tr("Owner") }, tr("Recovery plan milestones")))
-    , m_decisionState(new QLabel(this))
     , m_reviews(makeTable(
           this, { tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions") }, tr("Progress reviews")))
     , m_trajectory(makeTable(
@@ -114,16 +114,9 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         if (column < kTrajectoryColumns.size())
             tableEdited(m_trajectory, trajectoryTable(), kTrajectoryColumns, row, column);
     });
-    m_decisionState->setWordWrap(true);
-    auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
-    m_correct = new QPushButton(tr("Record &a Correction..."), this);
-    connect(confirm, &QPushButton::clicked, this, [this] { report(recordDecision(false, 0, QString())); });
-    connect(m_correct, &QPushButton::clicked, this, &CaseworkPage::askCorrection);
-    m_decisionBox = new QGroupBox(tr("Quarterly decision"), this);
-    auto *decisionLayout = new QHBoxLayout(m_decisionBox);
-    decisionLayout->addWidget(m_decisionState, 1);
-    decisionLayout->addWidget(confirm);
-    decisionLayout->addWidget(m_correct);
+    m_decision = new DecisionSection(this);
+    m_decisionBox = m_decision;
+    connect(m_decision, &DecisionSection::problem, this, &CaseworkPage::report);
     m_reviewState->setWordWrap(true);
     m_programmeState->setWordWrap(true);
     m_milestonesState->setWordWrap(true);
@@ -528,26 +521,7 @@ void CaseworkPage::reload()
         return;
     m_loading = true;
     CaseworkStore &store = m_context.session->casework();
-    {
-        const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-        const int computed = assessment ? assessment->result.segment : 0;
-        m_correct->setEnabled(computed > 0);
-        const QVariantMap decided = store.decision(m_context.quarter);
-        const int final = store.finalSegment(m_context.quarter, computed);
-        QString text = computed > 0 ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)
-                                    : tr("No computed segment for %1.").arg(m_context.quarter);
-        if (!decided.isEmpty())
-            text += QLatin1Char(' ') + tr("Decision (%1) by %2 on %3%4")
-                                           .arg(decided.value(QStringLiteral("kind")).toString(),
-                                                decided.value(QStringLiteral("decided_by")).toString(),
-                                                decided.value(QStringLiteral("decided_on")).toString(),
-                                                decided.value(QStringLiteral("rationale")).toString().isEmpty()
-                                                    ? QStringLiteral(".")
-                                                    : QStringLiteral(": %1").arg(decided.value(QStringLiteral("rationale")).toString()));
-        else
-            text += QLatin1Char(' ') + tr("Not yet reviewed.");
-        m_decisionState->setText(text);
-    }
+    m_decision->setContext(m_context);
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
     const int computed = assessment ? assessment->result.segment : 0;
     const bool segmentFour = computed == 4 || store.finalSegment(m_context.quarter, computed) == 4;
@@ -680,12 +654,8 @@ void CaseworkPage::reload()
         drawTrajectory();
     }
     {
-        const QVariantMap decided = store.decision(m_context.quarter);
         const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdue;
-        describeSections(decided.isEmpty() ? tr("Not yet reviewed")
-                         : decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")
-                             ? tr("Corrected to segment %1").arg(decided.value(QStringLiteral("decided_segment")).toInt())
-                             : tr("Computed segment confirmed"),
+        describeSections(m_decision->standing(),
                          m_reviewId == 0 ? (segmentFour ? tr("None yet: open one") : tr("None"))
                                          : tr("Stage: %1").arg(stages.nameOf(stage)),
                          m_programmeId > 0 ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)

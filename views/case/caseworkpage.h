@@ -23,6 +23,7 @@ class QTableWidget;
 namespace owb {
 
 struct CaseworkTable;
+class DecisionSection;
 class TrajectoryChart;
 
 class CaseworkPage : public QWidget
@@ -67,7 +68,6 @@ private:
                                         const QList<RecordField> &fields, QLabel *message);
     void fillForm(const QHash<QString, QWidget *> &edits, const CaseworkTable &table, qint64 id);
     // The dialogs of the buttons: one titled form per record.
-    void askCorrection();
     void askFinding();
     void askEvidence();
     void askMilestone();
@@ -116,11 +116,10 @@ private:
     QGroupBox *m_reviewsBox = nullptr;
     QGroupBox *m_trajectoryBox = nullptr;
     QLabel *m_milestonesState;
-    QPushButton *m_correct = nullptr;
+    DecisionSection *m_decision = nullptr;
     QTableWidget *m_criteria;
     QGroupBox *m_criteriaBox;
     QTableWidget *m_milestones;
-    QLabel *m_decisionState;
     QTableWidget *m_reviews;
     QTableWidget *m_trajectory;
     TrajectoryChart *m_trajectoryChart;
