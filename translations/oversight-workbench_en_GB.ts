@@ -222,54 +222,6 @@
         <source>%1: the text is %2 characters long; at most %3 are allowed, so nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1: %2 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no computed segment to decide on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment %1 is the computed segment for %2: that is a confirmation, not a correction. Use Confirm Computed Segment, or choose another segment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a segment (1 to 5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This correction to segment %1 is already recorded for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The computed segment %1 is already confirmed for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm the segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The organisation is not in the programme in %1, so there is no exit to record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The exit from the programme is already recorded for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record exit from the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -334,18 +286,6 @@
             <numerusform>%n overdue</numerusform>
             <numerusform>%n overdue</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>A decision for %1 is already recorded (%2 by %3 on %4); there is one decision per quarter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The organisation is already in the programme in %1 (since %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The organisation enters the programme in %1; an entry in %2 would overlap it.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -427,31 +367,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a Diagnostic Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This organisation is not in segment 4 this quarter. Why open a diagnostic review?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The regional decision to enter the programme, and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Improvement director:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record Exit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit and transition plan:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -464,14 +384,6 @@
     </message>
     <message>
         <source>Add Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root cause:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -495,10 +407,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Criterion:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add exit criterion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,19 +427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Milestone:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due (YYYY-MM-DD):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diagnostic review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -543,7 +439,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (write YYYY-MM-DD).</source>
+        <source>Enter the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation is not in the programme in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record exit from the programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -591,10 +495,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Regional decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Decision date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,10 +512,6 @@
     </message>
     <message>
         <source>Left the programme in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in the programme in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -639,39 +535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;onfirm Computed Segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record a Correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment for %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Quarterly decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computed segment for %1: %2; final segment: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No computed segment for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision (%1) by %2 on %3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -731,10 +595,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Summary:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add progress review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,18 +612,6 @@
     </message>
     <message>
         <source>Add Trajectory Point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -815,14 +663,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evidence (document, data, interview):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source or reference:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove evidence item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,23 +687,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record &amp;a Correction...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mark Milestone Do&amp;ne</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select the milestone that is done first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -875,7 +703,207 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).</source>
+        <source>Move to the &amp;Next Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Re&amp;gional Decision...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic review and findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No diagnostic review yet. Open a diagnostic review to find the root causes of segment 4 before the region decides on support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: %1 (%2, %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the programme in %1. Enter the programme when the region decides on intensive support (usually after a diagnostic review); exit criteria, progress reviews and the improvement trajectory are kept here then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue milestones are shown in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recovery plan milestones yet. Add a milestone for each step of the recovery plan, with its owner and due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open diagnostic review to move on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review reaches &quot;%1&quot; when the regional decision is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open diagnostic review to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the decisions the methodology lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the regional decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Regional Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s decision on the diagnostic review. Recording it closes the review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding of the diagnostic review, with its root cause and severity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence behind the selected finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (document, data, interview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source or reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step of the recovery plan, who owns it and when it is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A condition agreed at entry for leaving the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress review of the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value planned for a metric in a quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to be a real value for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the valid range %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit from the programme in %1: the segment is computed again from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casework sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In it since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones: %1, none overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -958,6 +986,17 @@
         <source>(not set)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::ChoiceSet</name>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::Commands</name>
@@ -998,6 +1037,88 @@
     </message>
     <message>
         <source>Written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::DateEdit</name>
+    <message>
+        <source>A date, such as %1 or 31 Mar 2027</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::DecisionSection</name>
+    <message>
+        <source>Quarterly decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;a Correction...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm Computed Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment for %1: %2; final segment: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No computed segment for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision (%1) by %2 on %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected to segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no computed segment to decide on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computed segment for %1 is %2. A correction decides another segment, with the reason kept in the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the computed segment: choose another, or use Confirm Computed Segment instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2063,6 +2184,37 @@ segmented</source>
     </message>
     <message>
         <source>The toolbar shows %1; open the published table of %1 to compare that quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::RecordDialog</name>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date is needed: type it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is needed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -205,7 +205,7 @@ QString CaseSession::enterProgramme(const QString &quarter, const QString &reaso
                      tr("Enter the programme"));
 }
 
-QString CaseSession::recordExit(const QString &quarter, const QString &transitionPlan)
+QString CaseSession::recordExit(const QString &quarter, const QString &transitionPlan, const QDate &date)
 {
     const qint64 programme = m_casework.programmeIn(quarter);
     if (programme == 0)
@@ -218,7 +218,7 @@ QString CaseSession::recordExit(const QString &quarter, const QString &transitio
     QString error = setRecordField(programmeTable(), programme, QStringLiteral("exit_quarter"), quarter);
     if (error.isEmpty())
         error = setRecordField(
-            programmeTable(), programme, QStringLiteral("exit_date"), QDate::currentDate().toString(Qt::ISODate));
+            programmeTable(), programme, QStringLiteral("exit_date"), (date.isValid() ? date : QDate::currentDate()).toString(Qt::ISODate));
     if (error.isEmpty())
         error = setRecordField(programmeTable(), programme, QStringLiteral("transition_plan"), transitionPlan);
     m_undo.endMacro();

@@ -62,7 +62,7 @@ public:
     // Entry into the Recovery Support Programme in `quarter` (refused while in
     // it), and the exit in `quarter` (refused unless in it without an exit).
     QString enterProgramme(const QString &quarter, const QString &reason, const QString &director);
-    QString recordExit(const QString &quarter, const QString &transitionPlan);
+    QString recordExit(const QString &quarter, const QString &transitionPlan, const QDate &date = {});
     // An ICB's answer ("yes", "no" or "") or evidence for one system
     // consideration in a quarter: the first edit adds the record.
     QString setSystemConsideration(const QString &quarter, const QString &considerationId, const QString &column,

@@ -1,6 +1,7 @@
 #include "casework.h"
 
 #include "data/metricdataset.h"
+#include "framework/methodology.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -51,7 +52,8 @@ const CaseworkTable &milestoneTable()
 {
     static const CaseworkTable table{
         QStringLiteral("milestone"),
-        {QStringLiteral("description"), QStringLiteral("due_date"), QStringLiteral("done_date"), QStringLiteral("status")}};
+        {QStringLiteral("description"), QStringLiteral("due_date"), QStringLiteral("done_date"), QStringLiteral("status"),
+         QStringLiteral("owner")}};
     return table;
 }
 
@@ -133,10 +135,15 @@ QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QStr
 {
     if (!whereColumn.isEmpty())
         checkColumn(table, whereColumn);
+    // A file read without upgrading (read-only) may predate a column: a
+    // milestone's owner arrived with schema 8.
+    QStringList columns = table.columns;
+    if (&table == &milestoneTable() && m_db.schemaVersion() < 8)
+        columns.removeAll(QStringLiteral("owner"));
     QSqlQuery q = whereColumn.isEmpty()
-                      ? m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 ORDER BY id").arg(table.columns.join(QStringLiteral(", ")), table.name))
+                      ? m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 ORDER BY id").arg(columns.join(QStringLiteral(", ")), table.name))
                       : m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3 = ? ORDER BY id")
-                                      .arg(table.columns.join(QStringLiteral(", ")), table.name, whereColumn),
+                                      .arg(columns.join(QStringLiteral(", ")), table.name, whereColumn),
                                   {value});
     QList<QVariantMap> rows;
     while (q.next()) {
@@ -270,18 +277,23 @@ QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &v
 
 CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)
 {
+    return status(quarter, today, Methodology::builtIn().casework());
+}
+
+CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today, const CaseworkChoices &choices)
+{
     CaseworkStatus status;
     for (const QVariantMap &r : records(reviewTable()))
-        status.reviewOpen |= !isStatus(r.value(QStringLiteral("status")).toString(), QStringLiteral("closed"));
+        status.reviewOpen |= !isStatus(r.value(QStringLiteral("status")).toString(), choices.reviewStages.finalId);
     status.inProgramme = programmeIn(quarter) > 0;
     auto overdue = [&](const QVariantMap &row, const QString &doneColumn, const QString &doneValue) {
         const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
         return due.isValid() && due < today && !isStatus(row.value(doneColumn).toString(), doneValue);
     };
     for (const QVariantMap &c : records(criterionTable()))
-        status.overdue += overdue(c, QStringLiteral("status"), QStringLiteral("met")) ? 1 : 0;
+        status.overdue += overdue(c, QStringLiteral("status"), choices.criterionStatuses.finalId) ? 1 : 0;
     for (const QVariantMap &m : records(milestoneTable()))
-        status.overdue += overdue(m, QStringLiteral("status"), QStringLiteral("done")) ? 1 : 0;
+        status.overdue += overdue(m, QStringLiteral("status"), choices.milestoneStatuses.finalId) ? 1 : 0;
     return status;
 }
 

@@ -4,6 +4,7 @@
 // (framework.md §7). Records are rows of whitelisted columns, so one pair of
 // undo commands (add/remove a record) and one value swap serve them all.
 
+#include "framework/caseworkchoices.h"
 #include "store/database.h"
 
 #include <QDate>
@@ -89,6 +90,9 @@ public:
     // later entry), in plain words; empty when it may be added.
     QString conflict(const CaseworkTable &table, const QVariantMap &values);
     CaseworkStatus status(const QString &quarter, const QDate &today);
+    // The same, with the methodology's sets saying which values close a
+    // review, a milestone and an exit criterion.
+    CaseworkStatus status(const QString &quarter, const QDate &today, const CaseworkChoices &choices);
 
 private:
     Database &m_db;

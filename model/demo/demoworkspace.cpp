@@ -75,9 +75,11 @@ void addDemoRecovery(CaseFile &caseFile, const StoredAssessment &latest, int &se
         casework.insert(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Theatre productivity plan agreed")},
                                            {QStringLiteral("due_date"), QStringLiteral("2026-06-30")},
                                            {QStringLiteral("done_date"), QStringLiteral("2026-06-24")},
+                                           {QStringLiteral("owner"), QStringLiteral("Chief operating officer")},
                                            {QStringLiteral("status"), QStringLiteral("done")}});
         casework.insert(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Discharge hub open seven days")},
                                            {QStringLiteral("due_date"), QStringLiteral("2026-09-30")},
+                                           {QStringLiteral("owner"), QStringLiteral("Director of nursing")},
                                            {QStringLiteral("status"), QStringLiteral("open")}});
     }
 }

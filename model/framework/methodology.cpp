@@ -44,6 +44,7 @@ private:
     bool readLabelsAndCapability(const QJsonObject &root);
     bool readNamedList(const QJsonValue &value, const QString &where, QList<NamedItem> *out);
     bool readSystemConsiderations(const QJsonObject &root);
+    bool readCasework(const QJsonObject &root);
     // "applies_to": a non-empty array of known peer type ids.
     bool readPeerTypeIds(const QJsonObject &object, const QString &where, QStringList *out);
 
@@ -97,7 +98,8 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
         m_result.m_title = root.value(QStringLiteral("title")).toString(m_result.m_id);
     }
     ok = ok && readPeerTypes(root) && readDomains(root) && readMetrics(root)
-         && readSegmentation(root) && readLabelsAndCapability(root) && readSystemConsiderations(root);
+         && readSegmentation(root) && readLabelsAndCapability(root) && readSystemConsiderations(root)
+         && readCasework(root);
     if (!ok) {
         if (error)
             *error = m_error;
@@ -503,6 +505,22 @@ bool MethodologyParser::readSystemConsiderations(const QJsonObject &root)
         m_result.m_systemConsiderations.append(consideration);
     }
     return true;
+}
+
+// The casework choices (caseworkchoices.h): a file without them uses the
+// built-in file's.
+bool MethodologyParser::readCasework(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("casework"));
+    if (value.isUndefined()) {
+        if (!m_defaults)
+            return fail(QString(), QStringLiteral("%1 is required").arg(quoted(QStringLiteral("casework"))));
+        m_result.m_casework = m_defaults->m_casework;
+        return true;
+    }
+    QString where;
+    QString what;
+    return readCaseworkChoices(value, &m_result.m_casework, &where, &what) || fail(where, what);
 }
 
 const Methodology &Methodology::builtIn()

@@ -6,6 +6,7 @@
 // resources/methodology/nof-2025-26.json). A Methodology is immutable once
 // loaded and cheap to copy (implicitly shared containers).
 
+#include "caseworkchoices.h"
 #include "fixedpoint.h"
 
 #include <QByteArray>
@@ -131,6 +132,8 @@ public:
     const QList<SystemConsideration> &systemConsiderations() const { return m_systemConsiderations; }
     bool hasSystemCasework(const QString &peerTypeId) const { return m_systemPeerTypes.contains(peerTypeId); }
     bool isSegmented(const QString &peerTypeId) const;
+    // The closed sets of casework (the "casework" object; caseworkchoices.h).
+    const CaseworkChoices &casework() const { return m_casework; }
 
     const MetricDefinition *metric(const QString &id) const;
     const PeerType *peerType(const QString &id) const;
@@ -161,6 +164,7 @@ private:
     QList<NamedItem> m_rootCauses;
     QList<SystemConsideration> m_systemConsiderations;
     QStringList m_systemPeerTypes;
+    CaseworkChoices m_casework;
     QHash<QString, int> m_metricIndex;
     QHash<QString, int> m_peerTypeLookup;  // lower-case id/name/alias -> index
 };

@@ -3,6 +3,7 @@
 #include "casework/capability.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/datetext.h"
 #include "casework/league.h"
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
@@ -271,6 +272,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 rows);
     }
     if (casework) {
+        // Closed sets are stored as the methodology's ids; the report names them.
+        const CaseworkChoices &sets = m.casework();
         for (const QVariantMap &review : store.records(reviewTable())) {
             // Only what is recorded: an empty value says so, never "Recommendation: .".
             auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
@@ -281,17 +284,18 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 parts.append(QStringLiteral("Scope: %1.").arg(escaped(value("scope"))));
             parts.append(QStringLiteral("Recommendation: %1.")
                              .arg(value("recommendation").isEmpty() ? QStringLiteral("not yet recorded")
-                                                                    : escaped(value("recommendation"))));
-            QStringList decision{ value("decision") };
+                                                                    : escaped(sets.recommendations.nameOf(value("recommendation")))));
+            QStringList decision{ value("decision").isEmpty() ? QString() : sets.decisions.nameOf(value("decision")) };
             if (!decision.first().isEmpty() && !value("decision_date").isEmpty())
-                decision.append(QStringLiteral("on %1").arg(value("decision_date")));
+                decision.append(QStringLiteral("on %1").arg(showDate(value("decision_date"))));
             if (!decision.first().isEmpty() && !value("decision_maker").isEmpty())
                 decision.append(QStringLiteral("by %1").arg(value("decision_maker")));
             parts.append(QStringLiteral("Decision: %1.")
                              .arg(decision.first().isEmpty() ? QStringLiteral("not yet recorded")
                                                              : escaped(decision.join(QLatin1Char(' ')))));
             html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>%3</p>")
-                        .arg(escaped(value("opened_quarter")), escaped(value("status")), parts.join(QLatin1Char(' ')));
+                        .arg(escaped(value("opened_quarter")), escaped(sets.reviewStages.nameOf(value("status"))),
+                             parts.join(QLatin1Char(' ')));
             QList<QStringList> rows;
             for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
             {
@@ -299,7 +303,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 if (caseFile.database().schemaVersion() >= 5)
                     for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id"))))
                         evidence.append(e.value(QStringLiteral("title")).toString());
-                rows.append({f.value(QStringLiteral("category")).toString(), sentenceCase(f.value(QStringLiteral("severity")).toString()),
+                rows.append({f.value(QStringLiteral("category")).toString(),
+                             sets.severities.nameOf(f.value(QStringLiteral("severity")).toString()),
                              f.value(QStringLiteral("description")).toString(), evidence.join(QStringLiteral("; ")),
                              f.value(QStringLiteral("metrics")).toString()});
             }
@@ -341,9 +346,10 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
                 const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-                const bool overdue = due.isValid() && due < today && !isStatus(c.value(QStringLiteral("status")).toString(), QStringLiteral("met"));
-                rows.append({c.value(QStringLiteral("description")).toString(), c.value(QStringLiteral("due_date")).toString(),
-                             c.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+                const QString status = c.value(QStringLiteral("status")).toString();
+                const bool overdue = due.isValid() && due < today && !isStatus(status, sets.criterionStatuses.finalId);
+                rows.append({c.value(QStringLiteral("description")).toString(), showDate(due),
+                             sets.criterionStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
             }
             if (!rows.isEmpty())
                 html += table({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
@@ -351,13 +357,15 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         QList<QStringList> milestones;
         for (const QVariantMap &ms : store.records(milestoneTable())) {
             const QDate due = QDate::fromString(ms.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-            const bool overdue = due.isValid() && due < today && !isStatus(ms.value(QStringLiteral("status")).toString(), QStringLiteral("done"));
-            milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("due_date")).toString(),
-                               ms.value(QStringLiteral("status")).toString() + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+            const QString status = ms.value(QStringLiteral("status")).toString();
+            const bool overdue = due.isValid() && due < today && !isStatus(status, sets.milestoneStatuses.finalId);
+            milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("owner")).toString(),
+                               showDate(due), sets.milestoneStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
         }
         if (!milestones.isEmpty())
             html += QStringLiteral("<h3>Recovery plan milestones</h3>")
-                    + table({QStringLiteral("Milestone"), QStringLiteral("Due"), QStringLiteral("Status")}, milestones);
+                    + table({QStringLiteral("Milestone"), QStringLiteral("Owner"), QStringLiteral("Due"), QStringLiteral("Status")},
+                            milestones);
     }
     return html;
 }

@@ -133,7 +133,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
             // Casework arrived with schema 3: the programme makes the segment 5.
             if (caseFile.database().schemaVersion() >= 3) {
                 CaseworkStore casework(caseFile.database());
-                const CaseworkStatus status = casework.status(quarter, QDate::currentDate());
+                const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
                 entry.casework = status.summary();
                 entry.overdue = status.overdue;
                 entry.inProgramme = status.inProgramme;

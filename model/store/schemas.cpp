@@ -1,5 +1,6 @@
 #include "schemas.h"
 
+#include "caseworkvalues.h"
 #include "database.h"
 #include "quarterrespelling.h"
 
@@ -151,6 +152,16 @@ QStringList versionFive()
     return sql;
 }
 
+// A milestone's owner (issue 13); its audit triggers record the new column.
+QStringList versionEight()
+{
+    QStringList sql{QStringLiteral("ALTER TABLE milestone ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
+                    QStringLiteral("DROP TRIGGER audit_milestone_insert"), QStringLiteral("DROP TRIGGER audit_milestone_update"),
+                    QStringLiteral("DROP TRIGGER audit_milestone_delete")};
+    sql += auditTriggers({"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status", "owner"}});
+    return sql;
+}
+
 } // namespace
 
 const Schema &caseFileSchema()
@@ -232,8 +243,12 @@ const Schema &caseFileSchema()
                 QStringLiteral("CREATE TABLE membership ("
                                " id INTEGER PRIMARY KEY CHECK (id = 1), workspace_id TEXT NOT NULL)"),
             },
+            // Version 8: casework's closed sets stored as the methodology's
+            // ids (review stages, severities, statuses; caseworkvalues.h);
+            // milestones have an owner.
+            versionEight(),
         },
-        { { 5, [](Database &db) { respellCaseFileQuarters(db); } } },
+        { { 5, [](Database &db) { respellCaseFileQuarters(db); } }, { 7, mapCaseworkValues } },
     };
     return schema;
 }

@@ -350,6 +350,22 @@ class Workbench:
         self.gone(box)
         return box
 
+    def answer_form(self, title, texts=None, choices=None, button="OK", closes=True, numbers=None):
+        """Answers one of the casework record dialogs: types into its fields and picks its choices, each
+        found by its accessible name (the field's label), then presses OK. With closes=False the dialog
+        is expected to stay (a validation message beside a field), and is returned."""
+        box = self.dialog(title)
+        for name, text in (texts or {}).items():
+            self.type_into(self.find("text", name, root=box), text)
+        for name, item in (choices or {}).items():
+            self.choose_in_combo(self.combo(name, root=box), item)
+        for name, value in (numbers or {}).items():
+            self.find("spin button", name, root=box).queryValue().currentValue = value
+        self.press(button, root=box)
+        if closes:
+            self.gone(box)
+        return box
+
     def gone(self, box, timeout=DEFAULT_WAIT):
         """Waits until a dialog has closed (the next one may have the same title)."""
         self.wait(lambda: not showing(box) or _safe(lambda: box.childCount, 0) == 0, "dialog %r to close" % name_of(box),

@@ -66,7 +66,7 @@ def open_diagnostic_review(ctx):
     wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1,
             "the review in the case file", timeout=10)
     reason, status = query(case, "SELECT opened_reason, status FROM diagnostic_review")[0]
-    expect(reason == "" and status == "open", "stored review %r" % ((reason, status),))
+    expect(reason == "" and status == "scoping", "stored review %r" % ((reason, status),))
     wb.wait(lambda: wb.label_text(re.compile(r"^Opened in ")), "the review state on screen")
     expect(not wb.find_all("alert"), "an error box appeared")
 
@@ -101,14 +101,13 @@ def review_finding_with_evidence(ctx):
     wb.press("Open a Diagnostic Review...")
     wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1, "the review")
     wb.press("Add Finding...")
-    wb.answer_input("Add Finding", None)  # the first root cause
-    wb.answer_input("Add Finding", "Theatre lists cancelled at short notice")
+    wb.answer_form("Add Finding", {"Finding": "Theatre lists cancelled at short notice"})  # the first root cause
     wb.wait(lambda: query(case, "SELECT count(*) FROM finding")[0][0] == 1, "the finding")
     findings = wb.find("table", "Findings")
     wb.select_row(findings, 0)
     wb.press("Add Evidence Item...")
-    wb.answer_input("Add Evidence Item", "Theatre utilisation report, Q4")
-    wb.answer_input("Add Evidence Item", "trust board")
+    wb.answer_form("Add Evidence Item", {"Evidence (document, data, interview)": "Theatre utilisation report, Q4",
+                                         "Source or reference": "trust board"})
     wb.wait(lambda: query(case, "SELECT count(*) FROM finding_evidence")[0][0] == 1, "the evidence item")
     expect(query(case, "SELECT title, source FROM finding_evidence")[0] == ("Theatre utilisation report, Q4", "trust board"),
            "stored evidence %r" % (query(case, "SELECT title, source FROM finding_evidence"),))
@@ -123,28 +122,27 @@ def programme_entry_to_exit(ctx):
     quarter = latest_quarter(case)
     wb = open_case(ctx, code, "Casework")
     wb.press("Enter the Programme...")
-    wb.answer_input("Enter the Programme", "Agreed by the regional support group")
-    wb.answer_input("Enter the Programme", "A. Director")
+    wb.answer_form("Enter the Programme", {"The regional decision, and why": "Agreed by the regional support group",
+                                           "Improvement director": "A. Director"})
     wb.wait(lambda: query(case, "SELECT entry_quarter, improvement_director FROM programme") == [(quarter, "A. Director")],
             "the programme entry")
     wb.find("label", re.compile(r"^In the .* since %s: segment 5" % re.escape(quarter)))
     wb.press("Add Exit Criterion")
-    wb.answer_input("Add Exit Criterion", "Elective waits back to plan")
+    wb.answer_form("Add Exit Criterion", {"Criterion": "Elective waits back to plan"})
     wb.wait(lambda: query(case, "SELECT description FROM exit_criterion") == [("Elective waits back to plan",)], "the criterion")
     wb.press("Add Progress Review")
-    wb.answer_input("Add Progress Review", "First monthly review: plan on track")
+    wb.answer_form("Add Progress Review", {"Summary": "First monthly review: plan on track"})
     wb.wait(lambda: query(case, "SELECT summary FROM progress_review") == [("First monthly review: plan on track",)],
             "the progress review")
     before = query(case, "SELECT count(*) FROM milestone")[0][0]
     wb.press("Add Milestone")
-    wb.answer_input("Add Milestone", "Recovery plan signed off")
-    wb.answer_input("Add Milestone", None)  # the suggested due date
+    wb.answer_form("Add Milestone", {"Milestone": "Recovery plan signed off"})  # the suggested due date
     wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
     wb.tab("Overview")
     wb.find("label", "Segment 5")
     wb.tab("Casework")
     wb.press("Record Exit...")
-    wb.answer_input("Record Exit", "Step down to segment 4 oversight with monthly checks")
+    wb.answer_form("Record Exit", {"Exit and transition plan": "Step down to segment 4 oversight with monthly checks"})
     wb.wait(lambda: query(case, "SELECT exit_quarter FROM programme") == [(quarter,)], "the exit")
     wb.find("label", "Left the programme in %s." % quarter)
     wb.tab("Overview")
@@ -152,3 +150,101 @@ def programme_entry_to_exit(ctx):
 
 
 SCENARIOS += [review_finding_with_evidence, programme_entry_to_exit]
+
+
+def milestone_uk_date_kept(ctx):
+    """Add Milestone with a typed UK date (31/03/2027) and an owner: stored as that date, shown in the one format."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    before = query(case, "SELECT count(*) FROM milestone")[0][0]
+    wb.press("Add Milestone")
+    wb.answer_form("Add Milestone", {"Milestone": "Board signs off the recovery plan", "Owner": "Chief executive",
+                                     "Due date": "31/03/2027"})
+    wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
+    row = query(case, "SELECT description, due_date, owner, status FROM milestone ORDER BY id DESC LIMIT 1")[0]
+    expect(row == ("Board signs off the recovery plan", "2027-03-31", "Chief executive", "open"), "stored %r" % (row,))
+    table = wb.find("table", "Recovery plan milestones")
+    wb.wait(lambda: ["Board signs off the recovery plan", "31/03/2027", "", "open", "Chief executive"]
+            in [r[:5] for r in wb.cells(table)[1:]], "the milestone listed with its date as typed")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+def invalid_entry_refused_in_place(ctx):
+    """A date that is not one, and a correction to the computed segment, are refused beside the field;
+    the dialog stays with what was typed, nothing is stored; corrected, it is saved."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    before = query(case, "SELECT count(*) FROM milestone")[0][0]
+    wb.press("Add Milestone")
+    box = wb.answer_form("Add Milestone", {"Milestone": "Discharge lounge open", "Due date": "31/13/2027"}, closes=False)
+    wb.find("label", re.compile(r'^"31/13/2027" is not a date: type it as dd/mm/yyyy'), root=box)
+    expect(text_of(wb.find("text", "Milestone", root=box)) == "Discharge lounge open", "the description was lost")
+    expect(text_of(wb.find("text", "Due date", root=box)) == "31/13/2027", "the date typed was lost")
+    expect(query(case, "SELECT count(*) FROM milestone")[0][0] == before, "a milestone was stored")
+    wb.answer_form("Add Milestone", {"Due date": "30 Apr 2027"})
+    wb.wait(lambda: query(case, "SELECT description, due_date FROM milestone ORDER BY id DESC LIMIT 1")
+            == [("Discharge lounge open", "2027-04-30")], "the milestone once the date reads")
+
+    wb.press("Record a Correction...")
+    box = wb.answer_form("Record a Correction", {"Why": "Data error"}, closes=False)  # the computed segment, 4
+    wb.find("label", re.compile("^That is the computed segment"), root=box)
+    expect(text_of(wb.find("text", "Why", root=box)) == "Data error", "the reason typed was lost")
+    expect(query(case, "SELECT count(*) FROM decision")[0][0] == 0, "a decision was stored")
+    wb.press("Cancel", root=box)
+    wb.gone(box)
+
+
+def review_stages_to_decision(ctx):
+    """A diagnostic review taken through its stages: Move to Fieldwork, Move to Reporting, then
+    Record the Regional Decision..., which closes it."""
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Open a Diagnostic Review...")
+    wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [("scoping",)], "the review at scoping")
+    wb.find("label", re.compile(r"Stage 1 of 4: Scoping\."))
+    for stage, number in (("Fieldwork", 2), ("Reporting", 3)):
+        wb.press("Move to %s" % stage)
+        wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [(stage.lower(),)], "the review at %s" % stage)
+        wb.find("label", re.compile(r"Stage %d of 4: %s\." % (number, stage)))
+    expect(not wb.exists("push button", "Move to Decided"), "the last stage is offered without a decision")
+    wb.press("Record the Regional Decision...")
+    wb.answer_form("Record the Regional Decision", {"Rationale": "Capability limited; the board agrees"})
+    # The decision offered first is the review's recommendation, else the first the methodology lists.
+    wb.wait(lambda: query(case, "SELECT status, decision, decision_rationale FROM diagnostic_review")
+            == [("decided", "programme", "Capability limited; the board agrees")], "the decision closing the review")
+    wb.find("label", re.compile(r"Stage 4 of 4: Decided\. Decision: Enter the Recovery Support Programme"))
+    expect(not wb.exists("push button", "Record the Regional Decision..."), "a closed review offers the decision again")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS += [milestone_uk_date_kept, invalid_entry_refused_in_place, review_stages_to_decision]
+
+
+def casework_sections_apply(ctx):
+    """The Casework navigator lists the sections with where each stands; a trust outside segment 4
+    is not offered a review, and one outside the programme sees no progress reviews or trajectory,
+    but what to do next."""
+    code = None
+    for segment in (2, 3, 1):
+        try:
+            code = case_in_segment(ctx, segment, without="diagnostic_review")
+            break
+        except StepFailed:
+            continue
+    expect(code, "no demo trust outside segment 4")
+    wb = open_case(ctx, code, "Casework")
+    wb.find("list item", re.compile(r"^Recovery Support Programme\s+Not in it"), into_tables=True)
+    wb.find("list item", re.compile(r"^Milestones\s+None yet"), into_tables=True)
+    wb.find("label", re.compile(r"^Not in the programme in .*Enter the programme when the region decides"))
+    wb.find("label", re.compile(r"^No recovery plan milestones yet"))
+    expect(not wb.exists("push button", "Open a Diagnostic Review..."), "a review is offered outside segment 4")
+    expect(not wb.exists("table", "Progress reviews"), "progress reviews shown outside the programme")
+    expect(not wb.exists("table", "Improvement trajectory"), "the trajectory shown outside the programme")
+    wb.do_action(wb.find("list item", re.compile(r"^Milestones"), into_tables=True))
+    wb.find("push button", "Add Milestone")
+
+
+SCENARIOS += [casework_sections_apply]

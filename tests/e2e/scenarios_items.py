@@ -101,7 +101,8 @@ def milestone_done(ctx):
     status, done = query(case, "SELECT status, done_date FROM milestone WHERE id = ?", (rows[row][0],))[0]
     expect(re.match(r"^\d{4}-\d{2}-\d{2}$", done or ""), "done date not filled: %r" % done)
     cells = wb.cells(wb.find("table", "Recovery plan milestones"))
-    expect(cells[row + 1][3] == "done" and cells[row + 1][2] == done, "milestone row on screen: %s" % cells[row + 1])
+    shown = "%s/%s/%s" % (done[8:10], done[5:7], done[0:4])  # the one date format (en_GB)
+    expect(cells[row + 1][3] == "done" and cells[row + 1][2] == shown, "milestone row on screen: %s" % cells[row + 1])
     wb.menu("Edit", re.compile("^Undo"))
     wb.wait(lambda: query(case, "SELECT status, done_date FROM milestone WHERE id = ?", (rows[row][0],))[0]
             == (rows[row][1], rows[row][2]), "undo to restore the milestone")
@@ -128,15 +129,6 @@ SCENARIOS = [whatif_tab_after_icb, view_menu_without_workspace, portfolio_csv_ex
              findings_show_evidence]
 
 
-def answer_number(wb, title, value):
-    """Answers QInputDialog::getInt: sets the spin box's value and presses OK."""
-    box = wb.dialog(title)
-    spin = wb.find("spin button", None, root=box)
-    spin.queryValue().currentValue = value
-    wb.press("OK", root=box)
-    wb.gone(box)
-
-
 def correction_then_undo(ctx):
     """Record a Correction... 4 -> 3: the badge, the words and the history say 3; Undo brings 4 back everywhere (item 7)."""
     code = case_in_segment(ctx, 4)
@@ -145,8 +137,8 @@ def correction_then_undo(ctx):
     wb.find("label", "Segment 4")
     wb.tab("Casework")
     wb.press("Record a Correction...")
-    answer_number(wb, "Record a Correction", 3)
-    wb.answer_input("Record a Correction", "Capacity plan agreed with the region")
+    wb.answer_form("Record a Correction", {"Why": "Capacity plan agreed with the region"},
+                   numbers={"Corrected segment": 3})
     wb.wait(lambda: query(case, "SELECT kind, decided_segment FROM decision") == [("correction", 3)],
             "the correction in the case file")
     wb.tab("Overview")

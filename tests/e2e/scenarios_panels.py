@@ -22,13 +22,10 @@ def trajectory_point_ahead(ctx):
     wb = open_case(ctx, code, "Casework")
     before = query(case, "SELECT count(*) FROM trajectory_point")[0][0]
     wb.press("Add Trajectory Point...")
-    wb.answer_input("Add Trajectory Point", None)  # the first metric
     box = wb.dialog("Add Trajectory Point")
-    combo = wb.find("combo box", None, root=box)
-    expect(combo.name == ahead, "the quarter offered first is %r, not %r" % (combo.name, ahead))
-    wb.press("OK", root=box)
-    wb.gone(box)
-    wb.answer_input("Add Trajectory Point", "61.5")
+    shown = wb.combo("Quarter", root=box).name
+    expect(shown == ahead, "the quarter offered first is %r, not %r" % (shown, ahead))
+    wb.answer_form("Add Trajectory Point", {"Planned value": "61.5"})  # the first metric
     wb.wait(lambda: query(case, "SELECT count(*) FROM trajectory_point")[0][0] == before + 1, "the point stored")
     metric, stored, planned = query(case, "SELECT metric_id, quarter, planned FROM trajectory_point ORDER BY id DESC LIMIT 1")[0]
     expect((stored, planned) == (ahead, "61.5"), "stored %r" % ((metric, stored, planned),))

@@ -12,6 +12,7 @@ go to OWB_SCREENSHOTS, by default build/e2e/screenshots.)
 import os
 import re
 
+from owbe2e import query
 from scenarios_casework import case_in_segment, open_case
 from scenarios_items import case_of_type, open_from_portfolio
 
@@ -47,6 +48,22 @@ def screenshots(ctx):
     wb.tab("Casework")
     wb.find("label", re.compile("^In the "))
     shoot(wb, "casework-programme")
+    # A segment-4 trust with its diagnostic review under way, and a record form
+    # refusing a date in place.
+    for name in sorted(os.listdir(ctx.workspace)):
+        if name.endswith(".owcase") and query(os.path.join(ctx.workspace, name), "SELECT count(*) FROM finding")[0][0]:
+            open_from_portfolio(wb, name[:-len(".owcase")])
+            break
+    wb.tab("Casework")
+    wb.find("label", re.compile(r"Stage \d of \d"))
+    shoot(wb, "casework-review")
+    wb.press("Add Milestone")
+    box = wb.answer_form("Add Milestone", {"Milestone": "Discharge lounge open seven days", "Owner": "Chief operating officer",
+                                           "Due date": "31/13/2027"}, closes=False)
+    wb.find("label", re.compile("is not a date"), root=box)
+    shoot(wb, "casework-form")
+    wb.press("Cancel", root=box)
+    wb.gone(box)
 
 
 SCENARIOS = [screenshots]

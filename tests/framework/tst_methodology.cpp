@@ -59,6 +59,19 @@ private Q_SLOTS:
         QCOMPARE(m.segmentLabel(5), QStringLiteral("Recovery Support Programme"));
         QCOMPARE(m.sha256().size(), 64);
         QCOMPARE(m.scoredMetricsFor(QStringLiteral("ambulance")).size(), 7);
+        // Casework's closed sets are data (issue 13).
+        const CaseworkChoices &choices = m.casework();
+        QCOMPARE(choices.reviewStages.firstId(), QStringLiteral("scoping"));
+        QCOMPARE(choices.reviewStages.finalId, QStringLiteral("decided"));
+        QCOMPARE(choices.reviewStages.items.size(), 4);
+        QCOMPARE(choices.milestoneStatuses.finalId, QStringLiteral("done"));
+        QCOMPARE(choices.criterionStatuses.finalId, QStringLiteral("met"));
+        QCOMPARE(choices.severities.match(QStringLiteral(" HIGH ")), QStringLiteral("high"));
+        QCOMPARE(choices.recommendations.match(QStringLiteral("enter the recovery support programme")),
+                 QStringLiteral("programme"));
+        QVERIFY(choices.severities.match(QStringLiteral("very bad")).isEmpty());
+        QCOMPARE(choices.severities.nameOf(QStringLiteral("moderate")), QStringLiteral("Moderate"));
+        QVERIFY(choices.severities.nameOf(QStringLiteral("very bad")).startsWith(QStringLiteral("very bad (not in")));
     }
 
     // Every numeric metric of the built-in catalogue declares its range, and
@@ -93,6 +106,43 @@ private Q_SLOTS:
         QVERIFY(m->metric(QStringLiteral("M1"))->scored);
         QCOMPARE(m->segmentLabel(1), Methodology::builtIn().segmentLabel(1));
         QCOMPARE(m->capabilityRatings().size(), 4);
+        QCOMPARE(m->casework().reviewStages.items.size(), Methodology::builtIn().casework().reviewStages.items.size());
+    }
+
+    // A region's own sets replace the built-in ones; each workflow needs the
+    // value that closes it.
+    void caseworkChoices()
+    {
+        const QString sets = QStringLiteral(
+            R"("casework": {"review_stages": [{"id": "open"}, {"id": "closed", "final": true}],)"
+            R"( "recommendations": [{"id": "a"}], "decisions": [{"id": "b", "name": "B"}],)"
+            R"( "finding_severities": [{"id": "red"}, {"id": "green"}],)"
+            R"( "milestone_statuses": [{"id": "todo"}, {"id": "done", "final": true}],)"
+            R"( "exit_criterion_statuses": [{"id": "no"}, {"id": "yes", "final": true}]}, "segmentation": {)");
+        QString error;
+        const auto m = Methodology::fromJson(patched(QStringLiteral(R"("segmentation": {)"), sets), QStringLiteral("m.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->casework().reviewStages.finalId, QStringLiteral("closed"));
+        QCOMPARE(m->casework().severities.items.size(), 2);
+        QCOMPARE(m->casework().decisions.nameOf(QStringLiteral("b")), QStringLiteral("B"));
+
+        QString noFinal = sets;
+        noFinal.replace(QStringLiteral(R"({"id": "closed", "final": true})"), QStringLiteral(R"({"id": "closed"})"));
+        QVERIFY(!Methodology::fromJson(patched(QStringLiteral(R"("segmentation": {)"), noFinal), QStringLiteral("m.json"), &error));
+        QCOMPARE(error, QStringLiteral(R"(m.json: casework: review_stages: one item must be marked "final": true (the value that closes it))"));
+        QString notLast = sets;
+        notLast.replace(QStringLiteral(R"([{"id": "open"}, {"id": "closed", "final": true}])"),
+                        QStringLiteral(R"([{"id": "closed", "final": true}, {"id": "open"}])"));
+        QVERIFY(!Methodology::fromJson(patched(QStringLiteral(R"("segmentation": {)"), notLast), QStringLiteral("m.json"), &error));
+        QCOMPARE(error, QStringLiteral(R"(m.json: casework: review_stages: the "final" stage must be the last)"));
+        QString duplicate = sets;
+        duplicate.replace(QStringLiteral(R"({"id": "green"})"), QStringLiteral(R"({"id": "Red"})"));
+        QVERIFY(!Methodology::fromJson(patched(QStringLiteral(R"("segmentation": {)"), duplicate), QStringLiteral("m.json"), &error));
+        QCOMPARE(error, QStringLiteral(R"(m.json: casework: finding_severities: duplicate id "Red")"));
+        QString missing = sets;
+        missing.replace(QStringLiteral(R"("decisions": [{"id": "b", "name": "B"}],)"), QString());
+        QVERIFY(!Methodology::fromJson(patched(QStringLiteral(R"("segmentation": {)"), missing), QStringLiteral("m.json"), &error));
+        QCOMPARE(error, QStringLiteral(R"(m.json: casework: decisions: must be a non-empty array of {"id", "name"})"));
     }
 
     void thresholds()

@@ -4,6 +4,7 @@
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/datetext.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
@@ -174,6 +175,82 @@ private Q_SLOTS:
         QVERIFY2(problems.join(QLatin1Char('\n'))
                      .contains(QStringLiteral("assessment 2025/26 Q3: contents do not match their digest")),
             qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // Issue 13: free text an earlier version stored in casework's closed sets
+    // becomes the methodology's ids through the schema ladder; what matches
+    // nothing is kept as it was; the change is in the sealed audit trail.
+    void upgradeMapsFreeTextChoices()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ZFT.owcase"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v5.owcase"), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        {
+            // What an earlier version let a user type.
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO diagnostic_review (id, opened_quarter, status, capability_conclusion,"
+                                          " recommendation) VALUES (71, '2025-26 Q3', 'Open', 'limited confidence', 'kinda done')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO diagnostic_review (id, opened_quarter, status) VALUES (72, '2025-26 Q3', 'closed')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO finding (review_id, category, description, severity) VALUES (71, 'Finance', 'd', ' HIGH')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO finding (review_id, category, description, severity) VALUES (71, 'Finance', 'e', 'very bad')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO milestone (id, description, due_date, status) VALUES (73, 'm', '2026-01-01', 'Done')")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("older"));
+        const qint64 before = [&] {
+            CaseFile old(path, Database::Mode::ReadOnly);
+            return old.database().scalar(QStringLiteral("SELECT max(seq) FROM audit_log")).toLongLong();
+        }();
+        CaseFile upgraded(path, Database::Mode::OpenExisting);
+        QCOMPARE(upgraded.database().schemaVersion(), caseFileSchema().currentVersion());
+        CaseworkStore casework(upgraded.database());
+        QCOMPARE(casework.field(reviewTable(), 71, QStringLiteral("status")), QStringLiteral("scoping"));
+        QCOMPARE(casework.field(reviewTable(), 72, QStringLiteral("status")), QStringLiteral("decided"));
+        QCOMPARE(casework.field(reviewTable(), 71, QStringLiteral("capability_conclusion")), QStringLiteral("limited"));
+        QCOMPARE(casework.field(reviewTable(), 71, QStringLiteral("recommendation")), QStringLiteral("kinda done")); // kept
+        const QList<QVariantMap> findings = casework.records(findingTable(), QStringLiteral("review_id"), 71);
+        QCOMPARE(findings.at(0).value(QStringLiteral("severity")).toString(), QStringLiteral("high"));
+        QCOMPARE(findings.at(1).value(QStringLiteral("severity")).toString(), QStringLiteral("very bad"));
+        QCOMPARE(casework.field(milestoneTable(), 73, QStringLiteral("status")), QStringLiteral("done"));
+        QCOMPARE(casework.field(milestoneTable(), 73, QStringLiteral("owner")), QString());
+        // The upgrade's changes are in the audit trail, sealed.
+        QSqlQuery q = upgraded.database().exec(
+            QStringLiteral("SELECT count(*), count(actor), count(hash) FROM audit_log WHERE seq > ? AND action = 'update'"), {before});
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toInt() >= 5); // and the quarter labels respelt on the way
+        QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+        QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
+    }
+
+    // Issue 13: dates typed as a UK user types them, one display format.
+    void datesAsTyped_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QDate>("date");
+        QTest::newRow("slashes") << QStringLiteral("31/03/2027") << QDate(2027, 3, 31);
+        QTest::newRow("short month") << QStringLiteral("31 Mar 2027") << QDate(2027, 3, 31);
+        QTest::newRow("long month") << QStringLiteral(" 31 March 2027 ") << QDate(2027, 3, 31);
+        QTest::newRow("iso") << QStringLiteral("2027-03-31") << QDate(2027, 3, 31);
+        QTest::newRow("one digit") << QStringLiteral("1/4/2027") << QDate(2027, 4, 1);
+        QTest::newRow("no month 13") << QStringLiteral("31/13/2027") << QDate();
+        QTest::newRow("american") << QStringLiteral("03/31/2027") << QDate();
+        QTest::newRow("words") << QStringLiteral("soon") << QDate();
+        QTest::newRow("empty") << QString() << QDate();
+    }
+    void datesAsTyped()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QDate, date);
+        QCOMPARE(readUserDate(typed), date);
+        if (QLocale().language() == QLocale::C) {
+            QCOMPARE(showDate(QDate(2027, 3, 31)), QStringLiteral("31/03/2027"));
+            QCOMPARE(showDate(QStringLiteral("2027-03-31")), QStringLiteral("31/03/2027"));
+            QCOMPARE(showDate(QStringLiteral("not a date")), QStringLiteral("not a date")); // kept as stored
+        }
     }
 
     void readOnlyReadsWithoutUpgrading()

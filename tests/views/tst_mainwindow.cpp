@@ -4,6 +4,7 @@
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
+#include "case/recorddialog.h"
 #include "case/historypage.h"
 #include "case/metricspage.h"
 #include "case/notespage.h"
@@ -834,6 +835,44 @@ private Q_SLOTS:
         });
         QVERIFY(!window.openPath(m_dir.path()));
         QVERIFY(!window.workspace());
+    }
+
+    // Issue 13: a record form is keyboard-complete (type, Tab, Enter), reads
+    // a typed UK date, and on a bad entry stays open with the input kept and
+    // the reason beside the field.
+    void recordFormByKeyboard()
+    {
+        using Kind = RecordField::Kind;
+        RecordDialog dialog(QStringLiteral("Add Milestone"), QString(),
+                            {{QStringLiteral("description"), QStringLiteral("Milestone"), Kind::Text, true},
+                             {QStringLiteral("due_date"), QStringLiteral("Due date"), Kind::Date, true},
+                             {QStringLiteral("status"), QStringLiteral("Status"), Kind::Choice, true, QStringLiteral("open"),
+                              {{QStringLiteral("open"), QStringLiteral("Open")}, {QStringLiteral("done"), QStringLiteral("Done")}}}});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QWidget *description = dialog.field(QStringLiteral("description"));
+        description->setFocus();
+        QTest::keyClicks(description, QStringLiteral("Plan signed off"));
+        QTest::keyClick(description, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), dialog.field(QStringLiteral("due_date")));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("31/13/2027"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(dialog.isVisible()); // refused in place
+        QCOMPARE(qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("due_date")))->text(), QStringLiteral("31/13/2027"));
+        bool explained = false;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            explained = explained || (label->isVisible() && label->text().contains(QStringLiteral("is not a date")));
+        QVERIFY(explained);
+        auto *date = qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("due_date")));
+        date->selectAll();
+        QTest::keyClicks(date, QStringLiteral("31 Mar 2027"));
+        QTest::keyClick(date, Qt::Key_Return);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const QVariantMap values = dialog.values();
+        QCOMPARE(values.value(QStringLiteral("description")).toString(), QStringLiteral("Plan signed off"));
+        QCOMPARE(values.value(QStringLiteral("due_date")).toString(), QStringLiteral("2027-03-31"));
+        QCOMPARE(values.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
     }
 
 private:

@@ -1,11 +1,14 @@
 #include "caseworkpage.h"
+#include "decisionsection.h"
 
 #include "casework/casesession.h"
 #include "casework/metricview.h"
 #include "casework/plannedquarters.h"
 #include "charts/trajectorychart.h"
 #include "delegates/choicedelegate.h"
+#include "casework/datetext.h"
 #include "data/cnumber.h"
+#include "widgets/dateedit.h"
 #include "widgets/statusnotice.h"
 
 #include <QDate>
@@ -13,13 +16,16 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
-#include <QInputDialog>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QListWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -42,7 +48,7 @@ const QStringList kReviewMeetingColumns{QStringLiteral("review_date"), QStringLi
 const QStringList kTrajectoryColumns{QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("planned")};
 const QStringList kFindingEvidenceColumns{QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("evidence_date")};
 const QStringList kMilestoneColumns{QStringLiteral("description"), QStringLiteral("due_date"),
-                                    QStringLiteral("done_date"), QStringLiteral("status")};
+                                    QStringLiteral("done_date"), QStringLiteral("status"), QStringLiteral("owner")};
 
 QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name)
 {
@@ -68,6 +74,9 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     , m_reviewState(new QLabel(this))
     , m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this))
     , m_reviewFormBox(new QWidget(this))
+    , m_reviewMessage(new QLabel(this))
+    , m_advanceReview(new QPushButton(tr("Move to the &Next Stage"), this))
+    , m_decideReview(new QPushButton(tr("Record the Re&gional Decision..."), this))
     , m_findings(makeTable(this,
           { tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"),
               tr("Metrics") },
@@ -79,20 +88,27 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     , m_enterProgramme(new QPushButton(tr("Enter the &Programme..."), this))
     , m_exitProgramme(new QPushButton(tr("Record E&xit..."), this))
     , m_programmeFormBox(new QWidget(this))
+    , m_programmeMessage(new QLabel(this))
+    , m_milestonesState(new QLabel(this))
     , m_criteria(makeTable(this,
           { tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence") },
           tr("Exit criteria")))
     , m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this))
     , m_milestones(makeTable(
-          this, { tr("Milestone"), tr("Due"), tr("Done"), tr("Status") }, tr("Recovery plan milestones")))
-    , m_decisionState(new QLabel(this))
+          this, { tr("Milestone"), tr("Due"), tr("Done"), tr("Status"), tr("Owner") }, tr("Recovery plan milestones")))
     , m_reviews(makeTable(
           this, { tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions") }, tr("Progress reviews")))
     , m_trajectory(makeTable(
           this, { tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual") }, tr("Improvement trajectory")))
     , m_trajectoryChart(new TrajectoryChart(this))
+    , m_sections(new QListWidget(this))
 {
     m_trajectoryChart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
+    for (QLabel *message : {m_reviewMessage, m_programmeMessage}) {
+        message->setWordWrap(true);
+        message->setStyleSheet(QStringLiteral("color: #da291c;"));
+        message->hide();
+    }
     connect(m_trajectory, &QTableWidget::currentCellChanged, this, &CaseworkPage::drawTrajectory);
     connect(m_reviews, &QTableWidget::cellChanged, this,
             [this](int row, int column) { tableEdited(m_reviews, progressReviewTable(), kReviewMeetingColumns, row, column); });
@@ -100,88 +116,44 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         if (column < kTrajectoryColumns.size())
             tableEdited(m_trajectory, trajectoryTable(), kTrajectoryColumns, row, column);
     });
-    m_decisionState->setWordWrap(true);
-    auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
-    auto *correct = new QPushButton(tr("Record &a Correction..."), this);
-    connect(confirm, &QPushButton::clicked, this, [this] { report(recordDecision(false, 0, QString())); });
-    connect(correct, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const int segment = QInputDialog::getInt(this, tr("Record a Correction"), tr("Segment for %1:").arg(m_context.quarter),
-                                                 3, 1, 5, 1, &ok);
-        if (!ok)
-            return;
-        const QString rationale = QInputDialog::getMultiLineText(this, tr("Record a Correction"), tr("Why:"), QString(), &ok);
-        if (ok && !rationale.trimmed().isEmpty())
-            report(recordDecision(true, segment, rationale));
-    });
-    m_decisionBox = new QGroupBox(tr("Quarterly decision"), this);
-    auto *decisionLayout = new QHBoxLayout(m_decisionBox);
-    decisionLayout->addWidget(m_decisionState, 1);
-    decisionLayout->addWidget(confirm);
-    decisionLayout->addWidget(correct);
+    m_decision = new DecisionSection(this);
+    m_decisionBox = m_decision;
+    connect(m_decision, &DecisionSection::problem, this, &CaseworkPage::report);
     m_reviewState->setWordWrap(true);
     m_programmeState->setWordWrap(true);
-    connect(m_openReview, &QPushButton::clicked, this, [this] {
-        const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-        QString reason;
-        if (!assessment || assessment->result.segment != 4) {
-            bool ok = false;
-            reason = QInputDialog::getMultiLineText(this, tr("Open a Diagnostic Review"),
-                                                    tr("This organisation is not in segment 4 this quarter. Why open a "
-                                                       "diagnostic review?"),
-                                                    QString(), &ok);
-            if (!ok || reason.trimmed().isEmpty())
-                return;
-        }
-        report(openReview(reason));
-    });
-    connect(m_enterProgramme, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString reason = QInputDialog::getMultiLineText(this, tr("Enter the Programme"),
-                                                              tr("The regional decision to enter the programme, and why:"),
-                                                              QString(), &ok);
-        if (!ok || reason.trimmed().isEmpty())
-            return;
-        const QString director = QInputDialog::getText(this, tr("Enter the Programme"), tr("Improvement director:"),
-                                                       QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            report(enterProgramme(reason, director));
-    });
-    connect(m_exitProgramme, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString plan = QInputDialog::getMultiLineText(this, tr("Record Exit"), tr("Exit and transition plan:"),
-                                                            QString(), &ok);
-        if (ok)
-            report(recordExit(plan));
-    });
+    m_milestonesState->setWordWrap(true);
+    connect(m_openReview, &QPushButton::clicked, this, [this] { report(openReview(QString())); });
+    connect(m_advanceReview, &QPushButton::clicked, this, [this] { report(advanceReview()); });
+    connect(m_decideReview, &QPushButton::clicked, this, &CaseworkPage::askReviewDecision);
+    connect(m_enterProgramme, &QPushButton::clicked, this, &CaseworkPage::askProgrammeEntry);
+    connect(m_exitProgramme, &QPushButton::clicked, this, &CaseworkPage::askProgrammeExit);
 
-    m_reviewEdits = buildForm(new QFormLayout(m_reviewFormBox), reviewTable(), &m_reviewId, kReviewColumns,
-                              {tr("Status"), tr("Team"), tr("Scope and terms of reference"), tr("Start date"),
-                               tr("Due date"), tr("Capability conclusion"), tr("Recommendation"), tr("Regional decision"),
-                               tr("Decision date"), tr("Decision-maker"), tr("Rationale")});
-    m_programmeEdits = buildForm(new QFormLayout(m_programmeFormBox), programmeTable(), &m_programmeId, kProgrammeColumns,
-                                 {tr("Entry date"), tr("Reason"), tr("Improvement director"), tr("Exit and transition plan")});
+    using Kind = RecordField::Kind;
+    QList<std::pair<QString, QString>> ratings;
+    for (const NamedItem &rating : Methodology::builtIn().capabilityRatings())
+        ratings.append({rating.id, rating.name});
+    const CaseworkChoices &sets = Methodology::builtIn().casework();
+    m_reviewEdits = buildForm(new QFormLayout(m_reviewFormBox), reviewTable(), &m_reviewId,
+                              {{QStringLiteral("team"), tr("Team"), Kind::Text},
+                               {QStringLiteral("scope"), tr("Scope and terms of reference"), Kind::Text},
+                               {QStringLiteral("start_date"), tr("Start date"), Kind::Date},
+                               {QStringLiteral("due_date"), tr("Due date"), Kind::Date},
+                               {QStringLiteral("capability_conclusion"), tr("Capability conclusion"), Kind::Choice, false, {}, ratings},
+                               {QStringLiteral("recommendation"), tr("Recommendation"), Kind::Choice, false, {},
+                                sets.recommendations.pairs()}},
+                              m_reviewMessage);
+    static_cast<QFormLayout *>(m_reviewFormBox->layout())->addRow(m_reviewMessage);
+    m_programmeEdits = buildForm(new QFormLayout(m_programmeFormBox), programmeTable(), &m_programmeId,
+                                 {{QStringLiteral("entry_date"), tr("Entry date"), Kind::Date},
+                                  {QStringLiteral("reason"), tr("Reason"), Kind::Text},
+                                  {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
+                                  {QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Text}},
+                                 m_programmeMessage);
+    static_cast<QFormLayout *>(m_programmeFormBox->layout())->addRow(m_programmeMessage);
 
     auto *addFinding = new QPushButton(tr("Add &Finding..."), this);
     auto *removeFinding = new QPushButton(tr("Remove Finding"), this);
-    connect(addFinding, &QPushButton::clicked, this, [this] {
-        QStringList categories;
-        for (const NamedItem &c : m_context.session->methodology().rootCauseCategories())
-            categories.append(c.name);
-        bool ok = false;
-        const QString category = QInputDialog::getItem(this, tr("Add Finding"), tr("Root cause:"), categories, 0, false, &ok);
-        if (!ok)
-            return;
-        const QString description = QInputDialog::getMultiLineText(this, tr("Add Finding"), tr("Finding:"), QString(), &ok);
-        if (!ok || description.trimmed().isEmpty())
-            return;
-        report(m_context.session->addRecord(findingTable(),
-                                            {{QStringLiteral("review_id"), m_reviewId},
-                                             {QStringLiteral("category"), category},
-                                             {QStringLiteral("description"), description.trimmed()},
-                                             {QStringLiteral("severity"), QStringLiteral("moderate")}},
-                                            tr("Add finding")));
-    });
+    connect(addFinding, &QPushButton::clicked, this, &CaseworkPage::askFinding);
     connect(removeFinding, &QPushButton::clicked, this, [this] {
         const int row = m_findings->currentRow();
         if (row >= 0)
@@ -190,16 +162,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     auto *addCriterion = new QPushButton(tr("Add Exit &Criterion"), this);
     auto *removeCriterion = new QPushButton(tr("Remove Criterion"), this);
-    connect(addCriterion, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Add Exit Criterion"), tr("Criterion:"), QLineEdit::Normal, QString(), &ok);
-        if (ok && !text.trimmed().isEmpty())
-            report(m_context.session->addRecord(criterionTable(),
-                                                {{QStringLiteral("programme_id"), m_programmeId},
-                                                 {QStringLiteral("description"), text.trimmed()},
-                                                 {QStringLiteral("status"), QStringLiteral("not met")}},
-                                                tr("Add exit criterion")));
-    });
+    connect(addCriterion, &QPushButton::clicked, this, &CaseworkPage::askCriterion);
     connect(removeCriterion, &QPushButton::clicked, this, [this] {
         const int row = m_criteria->currentRow();
         if (row >= 0)
@@ -218,23 +181,17 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         else
             report(markMilestoneDone(m_milestones->item(row, 0)->data(Qt::UserRole).toLongLong()));
     });
-    // A closed set (style.md 18): free text let "completed" through, which no
-    // overdue check recognised.
-    auto *milestoneStatus = new ChoiceDelegate(m_milestones);
-    milestoneStatus->setChoices(
-        { { QStringLiteral("open"), tr("open") }, { QStringLiteral("done"), tr("done") } });
-    m_milestones->setItemDelegateForColumn(
-        int(kMilestoneColumns.indexOf(QStringLiteral("status"))), milestoneStatus);
-    connect(addMilestoneButton, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Add Milestone"), tr("Milestone:"), QLineEdit::Normal, QString(), &ok);
-        if (!ok || text.trimmed().isEmpty())
-            return;
-        const QString due = QInputDialog::getText(this, tr("Add Milestone"), tr("Due (YYYY-MM-DD):"), QLineEdit::Normal,
-                                                  QDate::currentDate().addMonths(3).toString(Qt::ISODate), &ok);
-        if (ok)
-            report(addMilestone(text.trimmed(), due.trimmed()));
-    });
+    // Closed sets (style.md 18) as the methodology lists them: free text let
+    // "completed" through, which no overdue check recognised.
+    auto choiceColumn = [](QTableWidget *table, const QStringList &columns, const QString &column, const ChoiceSet &set) {
+        auto *delegate = new ChoiceDelegate(table);
+        delegate->setChoices(set.pairs());
+        table->setItemDelegateForColumn(int(columns.indexOf(column)), delegate);
+    };
+    choiceColumn(m_milestones, kMilestoneColumns, QStringLiteral("status"), sets.milestoneStatuses);
+    choiceColumn(m_criteria, kCriterionColumns, QStringLiteral("status"), sets.criterionStatuses);
+    choiceColumn(m_findings, kFindingColumns, QStringLiteral("severity"), sets.severities);
+    connect(addMilestoneButton, &QPushButton::clicked, this, &CaseworkPage::askMilestone);
     connect(removeMilestone, &QPushButton::clicked, this, [this] {
         const int row = m_milestones->currentRow();
         if (row >= 0)
@@ -248,7 +205,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     connect(m_milestones, &QTableWidget::cellChanged, this,
             [this](int row, int column) { tableEdited(m_milestones, milestoneTable(), kMilestoneColumns, row, column); });
 
-    auto buttons = [this](std::initializer_list<QWidget *> widgets) {
+    auto buttons = [](std::initializer_list<QWidget *> widgets) {
         auto *row = new QHBoxLayout;
         for (QWidget *w : widgets)
             row->addWidget(w);
@@ -257,21 +214,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     };
     auto *addEvidence = new QPushButton(tr("Add E&vidence Item..."), this);
     auto *removeEvidence = new QPushButton(tr("Remove Evidence Item"), this);
-    connect(addEvidence, &QPushButton::clicked, this, [this] {
-        if (currentFindingId() == 0) {
-            report(tr("Select the finding the evidence supports first."));
-            return;
-        }
-        bool ok = false;
-        const QString title = QInputDialog::getText(this, tr("Add Evidence Item"), tr("Evidence (document, data, interview):"),
-                                                    QLineEdit::Normal, QString(), &ok);
-        if (!ok || title.trimmed().isEmpty())
-            return;
-        const QString source = QInputDialog::getText(this, tr("Add Evidence Item"), tr("Source or reference:"),
-                                                     QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            report(addFindingEvidence(title.trimmed(), source.trimmed()));
-    });
+    connect(addEvidence, &QPushButton::clicked, this, &CaseworkPage::askEvidence);
     connect(removeEvidence, &QPushButton::clicked, this, [this] {
         const int row = m_findingEvidence->currentRow();
         if (row >= 0)
@@ -293,26 +236,20 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     findingsLayout->addWidget(new QLabel(tr("Evidence for the selected finding:"), this));
     findingsLayout->addWidget(m_findingEvidence);
     findingsLayout->addLayout(buttons({addEvidence, removeEvidence}));
-    m_reviewBox = new QGroupBox(tr("Diagnostic review"), this);
+    m_reviewBox = new QGroupBox(tr("Diagnostic review and findings"), this);
     auto *reviewLayout = new QVBoxLayout(m_reviewBox);
     auto *reviewTop = new QHBoxLayout;
     reviewTop->addWidget(m_reviewState, 1);
     reviewTop->addWidget(m_openReview);
+    reviewTop->addWidget(m_advanceReview);
+    reviewTop->addWidget(m_decideReview);
     reviewLayout->addLayout(reviewTop);
     reviewLayout->addWidget(m_reviewFormBox);
     reviewLayout->addWidget(m_findingsBox);
 
     auto *addReview = new QPushButton(tr("Add Progress &Review"), this);
     auto *removeReview = new QPushButton(tr("Remove Review"), this);
-    connect(addReview, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString summary = QInputDialog::getMultiLineText(this, tr("Add Progress Review"), tr("Summary:"), QString(), &ok);
-        if (ok && !summary.trimmed().isEmpty())
-            report(m_context.session->addRecord(progressReviewTable(),
-                                                {{QStringLiteral("review_date"), QDate::currentDate().toString(Qt::ISODate)},
-                                                 {QStringLiteral("summary"), summary.trimmed()}},
-                                                tr("Add progress review")));
-    });
+    connect(addReview, &QPushButton::clicked, this, &CaseworkPage::askProgressReview);
     connect(removeReview, &QPushButton::clicked, this, [this] {
         const int row = m_reviews->currentRow();
         if (row >= 0)
@@ -321,26 +258,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     auto *addPoint = new QPushButton(tr("Add &Trajectory Point..."), this);
     auto *removePoint = new QPushButton(tr("Remove Point"), this);
-    connect(addPoint, &QPushButton::clicked, this, [this] {
-        QStringList metrics;
-        for (const MetricDefinition &m : m_context.session->methodology().metrics())
-            if (m.appliesTo.contains(m_context.session->identity().peerType) && !m.isBanded())
-                metrics.append(QStringLiteral("%1  %2").arg(m.id, m.name));
-        bool ok = false;
-        const QString metric = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Metric:"), metrics, 0, false, &ok);
-        if (!ok)
-            return;
-        // A trajectory is planned forward: the quarters after the latest too.
-        const QStringList quarters = plannableQuarters(m_context.quarters);
-        const QString quarter = QInputDialog::getItem(this, tr("Add Trajectory Point"), tr("Quarter:"),
-            quarters, int(quarters.indexOf(m_context.quarter)) + 1, false, &ok);
-        if (!ok)
-            return;
-        const QString planned = QInputDialog::getText(this, tr("Add Trajectory Point"), tr("Planned value:"), QLineEdit::Normal,
-                                                      QString(), &ok);
-        if (ok)
-            report(addTrajectoryPoint(metric.section(QLatin1Char(' '), 0, 0), quarter, planned.trimmed()));
-    });
+    connect(addPoint, &QPushButton::clicked, this, &CaseworkPage::askTrajectoryPoint);
     connect(removePoint, &QPushButton::clicked, this, [this] {
         const int row = m_trajectory->currentRow();
         if (row >= 0)
@@ -351,7 +269,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
     criteriaLayout->addWidget(m_criteria);
     criteriaLayout->addLayout(buttons({addCriterion, removeCriterion}));
-    auto *programme = new QGroupBox(tr("Recovery Support Programme"), this);
+    auto *programme = m_programmeBox = new QGroupBox(tr("Recovery Support Programme"), this);
     auto *programmeLayout = new QVBoxLayout(programme);
     auto *programmeTop = new QHBoxLayout;
     programmeTop->addWidget(m_programmeState, 1);
@@ -360,20 +278,21 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     programmeLayout->addLayout(programmeTop);
     programmeLayout->addWidget(m_programmeFormBox);
     programmeLayout->addWidget(m_criteriaBox);
-    auto *reviewsBox = new QGroupBox(tr("Progress reviews"), this);
-    auto *reviewsLayout = new QVBoxLayout(reviewsBox);
+    m_reviewsBox = new QGroupBox(tr("Progress reviews"), this);
+    auto *reviewsLayout = new QVBoxLayout(m_reviewsBox);
     reviewsLayout->addWidget(m_reviews);
     reviewsLayout->addLayout(buttons({addReview, removeReview}));
-    programmeLayout->addWidget(reviewsBox);
-    auto *trajectoryBox = new QGroupBox(tr("Improvement trajectory (planned against actual)"), this);
-    auto *trajectoryLayout = new QGridLayout(trajectoryBox);
+    programmeLayout->addWidget(m_reviewsBox);
+    m_trajectoryBox = new QGroupBox(tr("Improvement trajectory (planned against actual)"), this);
+    auto *trajectoryLayout = new QGridLayout(m_trajectoryBox);
     trajectoryLayout->addWidget(m_trajectory, 0, 0);
     trajectoryLayout->addWidget(m_trajectoryChart, 0, 1);
     trajectoryLayout->addLayout(buttons({addPoint, removePoint}), 1, 0, 1, 2);
-    programmeLayout->addWidget(trajectoryBox);
+    programmeLayout->addWidget(m_trajectoryBox);
 
-    auto *plan = new QGroupBox(tr("Recovery plan milestones"), this);
+    auto *plan = m_planBox = new QGroupBox(tr("Recovery plan milestones"), this);
     auto *planLayout = new QVBoxLayout(plan);
+    planLayout->addWidget(m_milestonesState);
     planLayout->addWidget(m_milestones);
     planLayout->addLayout(buttons({ addMilestoneButton, milestoneDone, removeMilestone }));
 
@@ -387,9 +306,32 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(this);
+    // The navigator: one entry per section that applies, with where it
+    // stands; choosing one brings the section into view.
+    m_sections->setAccessibleName(tr("Casework sections"));
+    m_sections->setMaximumWidth(240);
+    m_sections->setSpacing(4);
+    m_sections->setWordWrap(true);
+    for (QWidget *box : {static_cast<QWidget *>(m_decisionBox), static_cast<QWidget *>(m_reviewBox),
+                         static_cast<QWidget *>(m_programmeBox), static_cast<QWidget *>(m_planBox)}) {
+        auto *item = new QListWidgetItem(m_sections);
+        item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(box)));
+    }
+    connect(m_sections, &QListWidget::itemClicked, this, [scroll](QListWidgetItem *item) {
+        auto *box = qobject_cast<QWidget *>(item->data(Qt::UserRole).value<QObject *>());
+        if (box)
+            scroll->verticalScrollBar()->setValue(box->y());
+    });
+    connect(m_sections, &QListWidget::itemActivated, m_sections, &QListWidget::itemClicked);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(m_sections);
+    layout->addWidget(scroll, 1);
+}
+
+const CaseworkChoices &CaseworkPage::choices() const
+{
+    return m_context.session ? m_context.session->methodology().casework() : Methodology::builtIn().casework();
 }
 
 void CaseworkPage::setContext(const CaseContext &context)
@@ -400,74 +342,6 @@ void CaseworkPage::setContext(const CaseContext &context)
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
     m_context = context;
     reload();
-}
-
-QString CaseworkPage::openReview(const QString &reason)
-{
-    return m_context.session->addRecord(reviewTable(),
-                                        {{QStringLiteral("opened_quarter"), m_context.quarter},
-                                         {QStringLiteral("opened_reason"), reason.trimmed()},
-                                         {QStringLiteral("start_date"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("status"), QStringLiteral("open")}},
-                                        tr("Open diagnostic review"));
-}
-
-QString CaseworkPage::enterProgramme(const QString &reason, const QString &director)
-{
-    return m_context.session->enterProgramme(m_context.quarter, reason, director);
-}
-
-QString CaseworkPage::recordExit(const QString &transitionPlan)
-{
-    return m_context.session->recordExit(m_context.quarter, transitionPlan);
-}
-
-QString CaseworkPage::markMilestoneDone(qint64 id)
-{
-    CaseSession *session = m_context.session;
-    // The status and the date it was done: one step on the undo stack.
-    session->undoStack()->beginMacro(tr("Mark milestone done"));
-    QString error
-        = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), QStringLiteral("done"));
-    if (error.isEmpty()
-        && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
-        error = session->setRecordField(
-            milestoneTable(), id, QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate));
-    session->undoStack()->endMacro();
-    return error;
-}
-
-QString CaseworkPage::recordDecision(bool correction, int segment, const QString &rationale)
-{
-    bool replaced = false;
-    const QString error = m_context.session->recordDecision(m_context.quarter, correction, segment, rationale, &replaced);
-    if (replaced)
-        showStatusNotice(this, tr("The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).").arg(m_context.quarter));
-    return error;
-}
-
-QString CaseworkPage::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
-{
-    // Read as a metric file's value is: the same notation, the metric's range.
-    QString digits = planned;
-    if (digits.endsWith(QLatin1Char('%')))
-        digits.chop(1);
-    const auto number = parseCNumber(digits);
-    if (!number)
-        return tr("\"%1\" is not a number.").arg(planned);
-    const MetricDefinition *metric = m_context.session->methodology().metric(metricId);
-    if (!metric)
-        return tr("\"%1\" is not a metric of the methodology.").arg(metricId);
-    if (!metric->inRange(*number))
-        return metric->rangeText().isEmpty()
-            ? tr("%1 is too large to be a real value for %2 (%3).").arg(planned, metric->id, metric->name)
-            : tr("%1 is outside the valid range %2 for %3 (%4).")
-                  .arg(planned, metric->rangeText(), metric->id, metric->name);
-    return m_context.session->addRecord(trajectoryTable(),
-                                        {{QStringLiteral("metric_id"), metricId},
-                                         {QStringLiteral("quarter"), quarter},
-                                         {QStringLiteral("planned"), planned}},
-                                        tr("Add trajectory point"));
 }
 
 void CaseworkPage::drawTrajectory()
@@ -495,34 +369,10 @@ void CaseworkPage::drawTrajectory()
     m_trajectoryChart->setData(data);
 }
 
-QString CaseworkPage::addMilestone(const QString &description, const QString &due)
-{
-    if (!QDate::fromString(due, Qt::ISODate).isValid())
-        return tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(due);
-    return m_context.session->addRecord(milestoneTable(),
-                                        {{QStringLiteral("description"), description},
-                                         {QStringLiteral("due_date"), due},
-                                         {QStringLiteral("status"), QStringLiteral("open")}},
-                                        tr("Add milestone"));
-}
-
 qint64 CaseworkPage::currentFindingId() const
 {
     const int row = m_findings->currentRow();
     return row >= 0 && m_findings->item(row, 0) ? m_findings->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
-}
-
-QString CaseworkPage::addFindingEvidence(const QString &title, const QString &source)
-{
-    const qint64 finding = currentFindingId();
-    if (finding == 0)
-        return tr("Select the finding the evidence supports first.");
-    return m_context.session->addRecord(findingEvidenceTable(),
-                                        {{QStringLiteral("finding_id"), finding},
-                                         {QStringLiteral("title"), title},
-                                         {QStringLiteral("source"), source},
-                                         {QStringLiteral("evidence_date"), QDate::currentDate().toString(Qt::ISODate)}},
-                                        tr("Add evidence item"));
 }
 
 void CaseworkPage::fillFindingEvidence()
@@ -537,41 +387,83 @@ void CaseworkPage::fillFindingEvidence()
     m_loading = wasLoading;
 }
 
-QHash<QString, QLineEdit *> CaseworkPage::buildForm(QFormLayout *form, const CaseworkTable &table,
-                                                    const qint64 *recordId, const QStringList &columns,
-                                                    const QStringList &labels)
+QHash<QString, QWidget *> CaseworkPage::buildForm(QFormLayout *form, const CaseworkTable &table,
+                                                  const qint64 *recordId, const QList<RecordField> &fields,
+                                                  QLabel *message)
 {
-    QHash<QString, QLineEdit *> edits;
-    for (int i = 0; i < columns.size(); ++i) {
-        const QString column = columns.at(i);
-        auto *edit = new QLineEdit(this);
-        edit->setAccessibleName(labels.at(i));
-        if (isDateColumn(column))
-            edit->setPlaceholderText(QStringLiteral("YYYY-MM-DD"));
-        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &table, recordId, column] {
+    QHash<QString, QWidget *> edits;
+    for (const RecordField &spec : fields) {
+        const QString column = spec.column;
+        QWidget *widget = nullptr;
+        // Stores a value unless it is what the record already holds.
+        auto store = [this, &table, recordId, column](const QString &value) {
             const qint64 id = *recordId;
-            if (m_loading || !m_context.session || id == 0
-                || edit->text() == m_context.session->casework().field(table, id, column))
+            if (m_loading || !m_context.session || id == 0 || value == m_context.session->casework().field(table, id, column))
                 return;
-            if (isDateColumn(column) && !edit->text().isEmpty() && !QDate::fromString(edit->text(), Qt::ISODate).isValid()) {
-                report(tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(edit->text()));
-                edit->setText(m_context.session->casework().field(table, id, column));
-                return;
-            }
-            report(m_context.session->setRecordField(table, id, column, edit->text()));
-        });
-        form->addRow(labels.at(i) + QLatin1Char(':'), edit);
-        edits.insert(column, edit);
+            report(m_context.session->setRecordField(table, id, column, value));
+        };
+        if (spec.kind == RecordField::Kind::Choice) {
+            auto *box = new QComboBox(this);
+            box->addItem(tr("(not set)"), QString());
+            for (const auto &[id, name] : spec.choices)
+                box->addItem(name, id);
+            connect(box, &QComboBox::activated, this, [box, store] { store(box->currentData().toString()); });
+            widget = box;
+        } else if (spec.kind == RecordField::Kind::Date) {
+            auto *edit = new DateEdit(this);
+            // A date that cannot be read stays as typed, with what is wrong said beside it.
+            connect(edit, &QLineEdit::editingFinished, this, [this, edit, message, store] {
+                if (m_loading)
+                    return;
+                const QDate date = edit->date();
+                if (!edit->text().trimmed().isEmpty() && !date.isValid()) {
+                    message->setText(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.")
+                                         .arg(edit->text(), dateHint()));
+                    message->show();
+                    return;
+                }
+                message->hide();
+                store(date.isValid() ? date.toString(Qt::ISODate) : QString());
+            });
+            widget = edit;
+        } else {
+            auto *edit = new QLineEdit(this);
+            connect(edit, &QLineEdit::editingFinished, this, [edit, store] { store(edit->text()); });
+            widget = edit;
+        }
+        if (spec.kind == RecordField::Kind::Choice)
+            widget->setAccessibleDescription(spec.label); // a combo box is named by its current text
+        else
+            widget->setAccessibleName(spec.label);
+        auto *label = new QLabel(spec.label + QLatin1Char(':'), this);
+        label->setBuddy(widget);
+        form->addRow(label, widget);
+        edits.insert(column, widget);
     }
     return edits;
 }
 
-void CaseworkPage::fillForm(const QHash<QString, QLineEdit *> &edits, const CaseworkTable &table, qint64 id)
+void CaseworkPage::fillForm(const QHash<QString, QWidget *> &edits, const CaseworkTable &table, qint64 id)
 {
     const QVariantMap record = id > 0 ? m_context.session->casework().record(table, id) : QVariantMap();
-    for (auto it = edits.cbegin(); it != edits.cend(); ++it)
-        if (it.value()->text() != record.value(it.key()).toString())
-            it.value()->setText(record.value(it.key()).toString());
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
+        const QString value = record.value(it.key()).toString();
+        if (auto *box = qobject_cast<QComboBox *>(it.value())) {
+            // A stored value not in the methodology's list is kept and shown as such.
+            int index = box->findData(value);
+            if (index < 0) {
+                box->addItem(tr("%1 (not in the methodology's list)").arg(value), value);
+                index = box->count() - 1;
+            }
+            box->setCurrentIndex(index);
+        } else if (auto *date = qobject_cast<DateEdit *>(it.value())) {
+            if (date->date().toString(Qt::ISODate) != value || date->text().isEmpty() != value.isEmpty())
+                date->setText(showDate(value));
+        } else if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
+            if (edit->text() != value)
+                edit->setText(value);
+        }
+    }
 }
 
 void CaseworkPage::fillTable(QTableWidget *table, const CaseworkTable &, const QList<QVariantMap> &rows,
@@ -585,11 +477,12 @@ void CaseworkPage::fillTable(QTableWidget *table, const CaseworkTable &, const Q
         const bool overdue = !doneColumn.isEmpty() && due.isValid() && due < today
                              && !isStatus(row.value(doneColumn).toString(), doneValue);
         for (int c = 0; c < columns.size(); ++c) {
-            auto *item = new QTableWidgetItem(row.value(columns.at(c)).toString());
+            const QString value = row.value(columns.at(c)).toString();
+            auto *item = new QTableWidgetItem(isDateColumn(columns.at(c)) ? showDate(value) : value);
             item->setData(Qt::UserRole, row.value(QStringLiteral("id")));
             if (overdue) {
                 item->setForeground(QColor(0xda, 0x29, 0x1c));
-                item->setToolTip(tr("Overdue: due %1").arg(due.toString(Qt::ISODate)));
+                item->setToolTip(tr("Overdue: due %1").arg(showDate(due)));
             }
             table->setItem(r, c, item);
         }
@@ -603,16 +496,25 @@ void CaseworkPage::tableEdited(QTableWidget *table, const CaseworkTable &source,
     const qint64 id = table->item(row, column)->data(Qt::UserRole).toLongLong();
     const QString value = table->item(row, column)->text().trimmed();
     const QString name = columns.at(column);
-    if (isDateColumn(name) && !value.isEmpty() && !QDate::fromString(value, Qt::ISODate).isValid()) {
-        report(tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(value));
-        reload();
-        return;
+    QString stored = value;
+    if (isDateColumn(name) && !value.isEmpty()) {
+        const QDate date = readUserDate(value);
+        if (!date.isValid()) {
+            report(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(value, dateHint()));
+            reload();
+            return;
+        }
+        stored = date.toString(Qt::ISODate);
+        if (stored == m_context.session->casework().field(source, id, name)) {
+            reload(); // the same date, shown in the one format again
+            return;
+        }
     }
-    if (&source == &milestoneTable() && name == QLatin1String("status") && isStatus(value, QStringLiteral("done"))) {
+    if (&source == &milestoneTable() && name == QLatin1String("status") && isStatus(value, choices().milestoneStatuses.finalId)) {
         report(markMilestoneDone(id));
         return;
     }
-    report(m_context.session->setRecordField(source, id, name, value));
+    report(m_context.session->setRecordField(source, id, name, stored));
 }
 
 void CaseworkPage::reload()
@@ -621,40 +523,59 @@ void CaseworkPage::reload()
         return;
     m_loading = true;
     CaseworkStore &store = m_context.session->casework();
-    {
-        const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
-        const int computed = assessment ? assessment->result.segment : 0;
-        const QVariantMap decided = store.decision(m_context.quarter);
-        const int final = store.finalSegment(m_context.quarter, computed);
-        QString text = computed > 0 ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)
-                                    : tr("No computed segment for %1.").arg(m_context.quarter);
-        if (!decided.isEmpty())
-            text += QLatin1Char(' ') + tr("Decision (%1) by %2 on %3%4")
-                                           .arg(decided.value(QStringLiteral("kind")).toString(),
-                                                decided.value(QStringLiteral("decided_by")).toString(),
-                                                decided.value(QStringLiteral("decided_on")).toString(),
-                                                decided.value(QStringLiteral("rationale")).toString().isEmpty()
-                                                    ? QStringLiteral(".")
-                                                    : QStringLiteral(": %1").arg(decided.value(QStringLiteral("rationale")).toString()));
-        else
-            text += QLatin1Char(' ') + tr("Not yet reviewed.");
-        m_decisionState->setText(text);
-    }
+    m_decision->setContext(m_context);
+    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
+    const int computed = assessment ? assessment->result.segment : 0;
+    const bool segmentFour = computed == 4 || store.finalSegment(m_context.quarter, computed) == 4;
     const QList<QVariantMap> reviews = store.records(reviewTable());
     m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
+    const ChoiceSet &stages = choices().reviewStages;
+    QString stage;
     if (m_reviewId == 0) {
-        m_reviewState->setText(tr("No diagnostic review. Reviews are opened for organisations in segment 4."));
+        m_reviewState->setText(segmentFour
+                                   ? tr("No diagnostic review yet. Open a diagnostic review to find the root causes of "
+                                        "segment 4 before the region decides on support.")
+                                   : tr("No diagnostic review. Reviews are opened for organisations in segment 4."));
     } else {
         const QVariantMap &r = reviews.last();
-        m_reviewState->setText(tr("Opened in %1%2.")
-                                   .arg(r.value(QStringLiteral("opened_quarter")).toString(),
-                                        r.value(QStringLiteral("opened_reason")).toString().isEmpty()
-                                            ? QString()
-                                            : tr(" (%1)").arg(r.value(QStringLiteral("opened_reason")).toString())));
+        stage = r.value(QStringLiteral("status")).toString();
+        int position = -1;
+        for (qsizetype i = 0; i < stages.items.size(); ++i)
+            if (stages.items.at(i).id == stage)
+                position = int(i);
+        QString text = tr("Opened in %1%2.")
+                           .arg(r.value(QStringLiteral("opened_quarter")).toString(),
+                                r.value(QStringLiteral("opened_reason")).toString().isEmpty()
+                                    ? QString()
+                                    : tr(" (%1)").arg(r.value(QStringLiteral("opened_reason")).toString()));
+        text += QLatin1Char(' ')
+                + (position >= 0 ? tr("Stage %1 of %2: %3.").arg(position + 1).arg(stages.items.size()).arg(stages.nameOf(stage))
+                                 : tr("Stage: %1.").arg(stages.nameOf(stage)));
+        if (stage == stages.finalId)
+            text += QLatin1Char(' ')
+                    + tr("Decision: %1 (%2, %3).")
+                          .arg(choices().decisions.nameOf(r.value(QStringLiteral("decision")).toString()),
+                               r.value(QStringLiteral("decision_maker")).toString(),
+                               showDate(r.value(QStringLiteral("decision_date")).toString()));
+        m_reviewState->setText(text);
     }
-    m_openReview->setVisible(m_reviewId == 0);
+    m_openReview->setVisible(m_reviewId == 0 && segmentFour);
+    const qsizetype stageIndex = [&] {
+        for (qsizetype i = 0; i < stages.items.size(); ++i)
+            if (stages.items.at(i).id == stage)
+                return i;
+        return qsizetype(-1);
+    }();
+    // The stages run in order; the last is reached only by recording the decision.
+    const bool open = m_reviewId != 0 && stage != stages.finalId;
+    const bool beforeLast = open && stageIndex + 2 < stages.items.size();
+    m_advanceReview->setVisible(beforeLast);
+    if (beforeLast)
+        m_advanceReview->setText(tr("Move to %1").arg(stages.items.at(stageIndex + 1).name));
+    m_decideReview->setVisible(open);
     m_findingsBox->setVisible(m_reviewId != 0);
     m_reviewFormBox->setVisible(m_reviewId != 0);
+    refreshChoices();
     fillForm(m_reviewEdits, reviewTable(), m_reviewId);
     const int findingRow = m_findings->currentRow();
     fillTable(m_findings, findingTable(), store.records(findingTable(), QStringLiteral("review_id"), m_reviewId),
@@ -673,6 +594,11 @@ void CaseworkPage::reload()
         item->setText(parts.join(QStringLiteral("; ")));
         item->setFlags(item->flags() & ~Qt::ItemIsEditable);
         item->setToolTip(tr("Add or remove evidence items below the findings."));
+        // Domains and metrics are picked from the methodology when the finding is added.
+        for (const QString &column : {QStringLiteral("domains"), QStringLiteral("metrics")}) {
+            QTableWidgetItem *picked = m_findings->item(r, int(kFindingColumns.indexOf(column)));
+            picked->setFlags(picked->flags() & ~Qt::ItemIsEditable);
+        }
     }
     if (m_findings->rowCount() > 0)
         m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
@@ -693,8 +619,14 @@ void CaseworkPage::reload()
     } else if (!programmes.isEmpty() && !programmes.last().value(QStringLiteral("exit_quarter")).toString().isEmpty()) {
         m_programmeState->setText(tr("Left the programme in %1.").arg(programmes.last().value(QStringLiteral("exit_quarter")).toString()));
     } else {
-        m_programmeState->setText(tr("Not in the programme in %1.").arg(m_context.quarter));
+        m_programmeState->setText(tr("Not in the programme in %1. Enter the programme when the region decides on "
+                                     "intensive support (usually after a diagnostic review); exit criteria, progress "
+                                     "reviews and the improvement trajectory are kept here then.")
+                                      .arg(m_context.quarter));
     }
+    // Progress reviews and the trajectory belong to the programme.
+    m_reviewsBox->setVisible(m_programmeId != 0);
+    m_trajectoryBox->setVisible(m_programmeId != 0);
     m_enterProgramme->setVisible(m_programmeId == 0);
     m_exitProgramme->setVisible(m_programmeId != 0);
     // Offered only where it applies (the session refuses the rest in words).
@@ -704,9 +636,14 @@ void CaseworkPage::reload()
     m_programmeFormBox->setVisible(m_programmeId != 0);
     fillForm(m_programmeEdits, programmeTable(), m_programmeId);
     fillTable(m_criteria, criterionTable(), store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId),
-              kCriterionColumns, QStringLiteral("status"), QStringLiteral("met"));
+              kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses.finalId);
     fillTable(m_milestones, milestoneTable(), store.records(milestoneTable()), kMilestoneColumns, QStringLiteral("status"),
-              QStringLiteral("done"));
+              choices().milestoneStatuses.finalId);
+    m_milestones->setVisible(m_milestones->rowCount() > 0);
+    m_milestonesState->setText(m_milestones->rowCount() > 0
+                                   ? tr("Overdue milestones are shown in red.")
+                                   : tr("No recovery plan milestones yet. Add a milestone for each step of the "
+                                        "recovery plan, with its owner and due date."));
     if (m_context.session->caseFile().database().schemaVersion() >= 4) {
         fillTable(m_reviews, progressReviewTable(), store.records(progressReviewTable()), kReviewMeetingColumns, {}, {});
         const QList<QVariantMap> points = store.records(trajectoryTable());
@@ -722,7 +659,65 @@ void CaseworkPage::reload()
         }
         drawTrajectory();
     }
+    {
+        const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdue;
+        describeSections(m_decision->standing(),
+                         m_reviewId == 0 ? (segmentFour ? tr("None yet: open one") : tr("None"))
+                                         : tr("Stage: %1").arg(stages.nameOf(stage)),
+                         m_programmeId > 0 ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
+                                                                          .value(QStringLiteral("entry_quarter"))
+                                                                          .toString())
+                                           : tr("Not in it"),
+                         m_milestones->rowCount() == 0 ? tr("None yet")
+                         : overdue > 0                 ? tr("Overdue items: %1").arg(overdue)
+                                                       : tr("Milestones: %1, none overdue").arg(m_milestones->rowCount()));
+    }
     m_loading = false;
+}
+
+void CaseworkPage::refreshChoices()
+{
+    // The case's methodology may list other values than the built-in one.
+    const Methodology &methodology = m_context.session->methodology();
+    QList<std::pair<QString, QString>> ratings;
+    for (const NamedItem &rating : methodology.capabilityRatings())
+        ratings.append({rating.id, rating.name});
+    const QList<std::pair<QString, QList<std::pair<QString, QString>>>> combos{
+        {QStringLiteral("capability_conclusion"), ratings},
+        {QStringLiteral("recommendation"), choices().recommendations.pairs()}};
+    for (const auto &[column, pairs] : combos) {
+        auto *box = qobject_cast<QComboBox *>(m_reviewEdits.value(column));
+        if (!box)
+            continue;
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(tr("(not set)"), QString());
+        for (const auto &[id, name] : pairs)
+            box->addItem(name, id);
+    }
+    const QList<std::tuple<QTableWidget *, QStringList, QString, const ChoiceSet *>> delegates{
+        {m_milestones, kMilestoneColumns, QStringLiteral("status"), &choices().milestoneStatuses},
+        {m_criteria, kCriterionColumns, QStringLiteral("status"), &choices().criterionStatuses},
+        {m_findings, kFindingColumns, QStringLiteral("severity"), &choices().severities}};
+    for (const auto &[table, columns, column, set] : delegates)
+        if (auto *delegate = qobject_cast<ChoiceDelegate *>(table->itemDelegateForColumn(int(columns.indexOf(column)))))
+            delegate->setChoices(set->pairs());
+}
+
+void CaseworkPage::describeSections(const QString &decision, const QString &review, const QString &programme,
+                                    const QString &milestones)
+{
+    const QList<std::pair<QString, QString>> entries{{tr("Quarterly decision"), decision},
+                                                     {tr("Diagnostic review and findings"), review},
+                                                     {m_context.session->methodology().programmeName(), programme},
+                                                     {tr("Milestones"), milestones}};
+    const QList<QGroupBox *> boxes{m_decisionBox, m_reviewBox, m_programmeBox, m_planBox};
+    for (int i = 0; i < entries.size(); ++i) {
+        QListWidgetItem *item = m_sections->item(i);
+        item->setText(entries.at(i).first + QStringLiteral("\n   ") + entries.at(i).second);
+        item->setToolTip(entries.at(i).second);
+        item->setHidden(boxes.at(i)->isHidden());
+    }
 }
 
 void CaseworkPage::report(const QString &error)

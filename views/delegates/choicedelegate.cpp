@@ -16,7 +16,14 @@ QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
 void ChoiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     auto *combo = static_cast<QComboBox *>(editor);
-    combo->setCurrentIndex(qMax(0, combo->findData(index.data(Qt::EditRole).toString())));
+    const QString value = index.data(Qt::EditRole).toString();
+    int found = combo->findData(value);
+    if (found < 0 && !value.isEmpty()) {
+        // A stored value not in the list stays choosable, so that editing keeps it.
+        combo->addItem(tr("%1 (not in the methodology's list)").arg(value), value);
+        found = combo->count() - 1;
+    }
+    combo->setCurrentIndex(qMax(0, found));
 }
 
 void ChoiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const

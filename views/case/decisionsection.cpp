@@ -1,0 +1,116 @@
+#include "decisionsection.h"
+#include "widgets/statusnotice.h"
+
+#include "casework/casesession.h"
+#include "casework/datetext.h"
+#include "recorddialog.h"
+
+#include <QDate>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace owb {
+
+DecisionSection::DecisionSection(QWidget *parent)
+    : QGroupBox(tr("Quarterly decision"), parent)
+    , m_state(new QLabel(this))
+    , m_correct(new QPushButton(tr("Record &a Correction..."), this))
+{
+    m_state->setWordWrap(true);
+    auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
+    connect(confirm, &QPushButton::clicked, this, [this] {
+        if (const QString error = recordDecision(false, 0, QString()); !error.isEmpty())
+            Q_EMIT problem(error);
+    });
+    connect(m_correct, &QPushButton::clicked, this, &DecisionSection::askCorrection);
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_state, 1);
+    layout->addWidget(confirm);
+    layout->addWidget(m_correct);
+}
+
+void DecisionSection::setContext(const CaseContext &context)
+{
+    m_context = context;
+    reload();
+}
+
+int DecisionSection::computedSegment() const
+{
+    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
+    return assessment ? assessment->result.segment : 0;
+}
+
+void DecisionSection::reload()
+{
+    if (!m_context.isValid())
+        return;
+    CaseworkStore &store = m_context.session->casework();
+    const int computed = computedSegment();
+    m_correct->setEnabled(computed > 0);
+    const QVariantMap decided = store.decision(m_context.quarter);
+    const int final = store.finalSegment(m_context.quarter, computed);
+    QString text = computed > 0
+                       ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)
+                       : tr("No computed segment for %1.").arg(m_context.quarter);
+    const QString rationale = decided.value(QStringLiteral("rationale")).toString();
+    if (!decided.isEmpty())
+        text += QLatin1Char(' ')
+                + tr("Decision (%1) by %2 on %3%4")
+                      .arg(decided.value(QStringLiteral("kind")).toString(),
+                           decided.value(QStringLiteral("decided_by")).toString(),
+                           showDate(decided.value(QStringLiteral("decided_on")).toString()),
+                           rationale.isEmpty() ? QStringLiteral(".") : QStringLiteral(": %1").arg(rationale));
+    else
+        text += QLatin1Char(' ') + tr("Not yet reviewed.");
+    m_state->setText(text);
+    m_standing = decided.isEmpty() ? tr("Not yet reviewed")
+                 : decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")
+                     ? tr("Corrected to segment %1").arg(decided.value(QStringLiteral("decided_segment")).toInt())
+                     : tr("Computed segment confirmed");
+}
+
+QString DecisionSection::recordDecision(bool correction, int segment, const QString &rationale)
+{
+    bool replaced = false;
+    const QString error = m_context.session->recordDecision(m_context.quarter, correction, segment, rationale, &replaced);
+    if (replaced)
+        showStatusNotice(this, tr("The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).").arg(m_context.quarter));
+    return error;
+}
+
+void DecisionSection::askCorrection()
+{
+    const int computed = computedSegment();
+    if (computed == 0) {
+        Q_EMIT problem(tr("%1 has no computed segment to decide on.").arg(m_context.quarter));
+        return;
+    }
+    QList<std::pair<QString, QString>> segments;
+    for (int segment = 1; segment <= 5; ++segment)
+        segments.append({QString::number(segment), m_context.session->methodology().segmentLabel(segment)});
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Record a Correction"),
+                        tr("The computed segment for %1 is %2. A correction decides another segment, with the reason "
+                           "kept in the record.")
+                            .arg(m_context.quarter)
+                            .arg(computed),
+                        {{QStringLiteral("segment"), tr("Corrected segment"), Kind::Number, true, computed, segments},
+                         {QStringLiteral("rationale"), tr("Why"), Kind::Paragraph, true}},
+                        this);
+    dialog.setCheck([computed](const QVariantMap &v) -> std::pair<QString, QString> {
+        if (v.value(QStringLiteral("segment")).toInt() == computed)
+            return {QStringLiteral("segment"),
+                    tr("That is the computed segment: choose another, or use Confirm Computed Segment instead.")};
+        return {};
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString error = recordDecision(true, dialog.values().value(QStringLiteral("segment")).toInt(),
+                                         dialog.values().value(QStringLiteral("rationale")).toString());
+    if (!error.isEmpty())
+        Q_EMIT problem(error);
+}
+
+} // namespace owb

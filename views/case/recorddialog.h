@@ -1,0 +1,62 @@
+#pragma once
+// One titled dialog holding every field of one casework record (style.md 18):
+// text, paragraphs, dates (DateEdit), choices from the methodology's sets and
+// lists to tick. OK checks every field; what is wrong is said beside the field
+// and the dialog stays open with everything the user typed.
+
+#include <QDialog>
+#include <QHash>
+#include <QVariantMap>
+#include <functional>
+#include <utility>
+
+class QFormLayout;
+class QLabel;
+
+namespace owb {
+
+struct RecordField
+{
+    // Number: a spin box over `choices` whose ids are consecutive whole
+    // numbers, the current one's name shown beside it.
+    enum class Kind { Text, Paragraph, Date, Choice, Ticks, Number };
+    RecordField(QString column_, QString label_, Kind kind_ = Kind::Text, bool required_ = false, QVariant initial_ = {},
+                QList<std::pair<QString, QString>> choices_ = {})
+        : column(std::move(column_)), label(std::move(label_)), kind(kind_), required(required_),
+          initial(std::move(initial_)), choices(std::move(choices_))
+    {
+    }
+    QString column;
+    QString label;
+    Kind kind = Kind::Text;
+    bool required = false;
+    QVariant initial; // text, QDate, a choice's id, or a QStringList of ticked ids
+    QList<std::pair<QString, QString>> choices; // (id, name) for Choice, Ticks and Number
+};
+
+class RecordDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RecordDialog(const QString &title, const QString &intro, const QList<RecordField> &fields,
+                 QWidget *parent = nullptr);
+
+    // Column -> value: trimmed text, an ISO date, a choice's id, ticked ids joined by ", ".
+    QVariantMap values() const;
+    // A further check over all values: returns the column and what is wrong, or an empty column.
+    using Check = std::function<std::pair<QString, QString>(const QVariantMap &values)>;
+    void setCheck(Check check) { m_check = std::move(check); }
+    QWidget *field(const QString &column) const { return m_fields.value(column); }
+
+    void accept() override;
+
+private:
+    void complain(const QString &column, const QString &message);
+
+    QList<RecordField> m_specs;
+    QHash<QString, QWidget *> m_fields;
+    QHash<QString, QLabel *> m_messages;
+    Check m_check;
+};
+
+} // namespace owb
