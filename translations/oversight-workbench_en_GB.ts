@@ -222,6 +222,54 @@
         <source>%1: the text is %2 characters long; at most %3 are allowed, so nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2 Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no computed segment to decide on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1 is the computed segment for %2: that is a confirmation, not a correction. Use Confirm Computed Segment, or choose another segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a segment (1 to 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This correction to segment %1 is already recorded for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computed segment %1 is already confirmed for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation is not in the programme in %1, so there is no exit to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit from the programme is already recorded for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record exit from the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -286,6 +334,18 @@
             <numerusform>%n overdue</numerusform>
             <numerusform>%n overdue</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A decision for %1 is already recorded (%2 by %3 on %4); there is one decision per quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation is already in the programme in %1 (since %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation enters the programme in %1; an entry in %2 would overlap it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -440,14 +500,6 @@
     </message>
     <message>
         <source>Enter the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The organisation is not in the programme in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record exit from the programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1094,14 +1146,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correct the segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm the segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record a Correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,6 +1163,10 @@
     </message>
     <message>
         <source>That is the computed segment: choose another, or use Confirm Computed Segment instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

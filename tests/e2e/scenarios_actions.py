@@ -11,7 +11,7 @@ import pyatspi
 
 from owbe2e import expect, query, text_of, StepFailed
 from scenarios_casework import case_in_segment, latest_quarter, open_case
-from scenarios_items import answer_number, case_of_type, open_from_portfolio
+from scenarios_items import case_of_type, open_from_portfolio
 
 
 def enabled(node):
@@ -46,13 +46,13 @@ def one_decision_per_quarter(ctx):
     refused(wb, r"already confirmed for %s" % re.escape(quarter))
     expect(decisions() == [("confirm", 4)], "a second confirmation was stored: %r" % decisions())
     wb.press("Record a Correction...")
-    answer_number(wb, "Record a Correction", 4)
-    wb.answer_input("Record a Correction", "The same segment")
-    refused(wb, r"that is a confirmation, not a correction")
+    box = wb.answer_form("Record a Correction", {"Why": "The same segment"}, numbers={"Corrected segment": 4}, closes=False)
+    wb.find("label", re.compile("^That is the computed segment"), root=box)
+    wb.press("Cancel", root=box)
+    wb.gone(box)
     expect(decisions() == [("confirm", 4)], "a correction to the computed segment was stored: %r" % decisions())
     wb.press("Record a Correction...")
-    answer_number(wb, "Record a Correction", 3)
-    wb.answer_input("Record a Correction", "Capacity plan agreed with the region")
+    wb.answer_form("Record a Correction", {"Why": "Capacity plan agreed with the region"}, numbers={"Corrected segment": 3})
     wb.wait(lambda: decisions() == [("correction", 3)], "the correction to replace the confirmation")
     wb.find("label", re.compile(r"^The earlier decision for %s was replaced" % re.escape(quarter)), only_showing=False)
     wb.menu("Edit", re.compile("^Undo"))
@@ -70,7 +70,9 @@ def programme_actions_only_where_they_apply(ctx):
     expect(start <= datetime.date.fromisoformat(entry_date) < end,
            "the demo entered the programme on %s, outside %s" % (entry_date, entry_quarter))
     wb = open_case(ctx, code, "Casework")
-    expect(wb.find("text", "Entry date").queryText().getText(0, -1) == entry_date, "the entry date shown")
+    shown = wb.find("text", "Entry date").queryText().getText(0, -1)
+    day = datetime.date.fromisoformat(entry_date)
+    expect(shown in (entry_date, day.strftime("%d/%m/%Y")), "the entry date shown is %r, stored %s" % (shown, entry_date))
     expect(enabled(wb.find("push button", "Record Exit...")), "Record Exit... is disabled while in the programme")
     expect(not wb.find_all("push button", "Enter the Programme..."), "Enter the Programme... is offered while in it")
     wb.menu("View", "Earlier Quarter")  # before the entry quarter
@@ -151,8 +153,7 @@ def whatif_rank_is_league_rank(ctx):
     open_from_portfolio(wb, code)
     wb.tab("Casework")
     wb.press("Record a Correction...")
-    answer_number(wb, "Record a Correction", 2)
-    wb.answer_input("Record a Correction", "Data error corrected by the trust")
+    wb.answer_form("Record a Correction", {"Why": "Data error corrected by the trust"}, numbers={"Corrected segment": 2})
     wb.wait(lambda: query(case, "SELECT decided_segment FROM decision") == [(2,)], "the correction")
     wb.tab("What-if")
     shown = wb.label_text(re.compile(r"^League rank, Actual: ")).split(": ")[-1]
