@@ -27,10 +27,12 @@ struct ImportOutcome
 enum class ImportStage { Reading, Writing };
 using ImportProgress = std::function<void(ImportStage stage, qint64 done, qint64 total)>;
 
-// `methodology`: the rules to import under; nullopt keeps the workspace's
-// (the built-in ones for a new workspace). `region`: whom a new workspace follows.
+// `methodology`: a file to register for the years it declares that have
+// none (nullopt: the workspace's register, the built-in file for the years it
+// declares). `region`: whom a new workspace follows. `backCast`: see
+// Workspace::import.
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
                                const std::optional<Methodology> &methodology, const QString &region = {},
-                               const ImportProgress &progress = {});
+                               const ImportProgress &progress = {}, bool backCast = false);
 
 } // namespace owb

@@ -1,5 +1,6 @@
 #include "schemas.h"
 
+#include "methodologyregister.h"
 #include "quarterrespelling.h"
 
 namespace owb {
@@ -264,8 +265,11 @@ const Schema &peerStoreSchema()
             },
             // Version 2: quarter labels in their one spelling ("2025/26 Q1").
             {},
+            // Version 3: the register of methodologies, one in force per year
+            // (store/methodologyregister).
+            MethodologyRegister::schemaStep(),
         },
-        { { 1, respellPeerQuarters } },
+        { { 1, respellPeerQuarters }, { 2, MethodologyRegister::upgrade } },
     };
     return schema;
 }

@@ -170,7 +170,7 @@ private Q_SLOTS:
             "quarter,org_code,org_name,org_type,metric_id,value\n"
             "2025/26 Q1,RX1,A,acute,OF0023,1\n2025/26 Q1,RX1,A,acute,OF0013,lots\n");
         const QString json = writeFile(dir, QStringLiteral("m.json"),
-                                       R"({"id": "t", "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
+                                       R"({"id": "t", "years": ["2025/26"], "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
                                           "metrics": [{"id": "M1", "domain": "a", "applies_to": ["acute"], "direction": "up"}],
                                           "segmentation": {"method": "peer-quartiles"}})");
         for (QString &argument : arguments)
