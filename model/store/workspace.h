@@ -71,6 +71,11 @@ public:
     // the same file is applied to an earlier year (back-cast); one transaction.
     // Refuses (StoreError) to replace a year's file: that is a re-assessment.
     void registerMethodology(const Methodology &methodology, const QString &year, YearBasis basis);
+    // Puts `methodology` in force for every year it declares, replacing
+    // those years' files, and re-assesses their stored quarters (see
+    // store/methodologychange): one transaction marks them pending with the
+    // register changed, then every followed case file is brought up to date.
+    ImportReport reassess(const Methodology &methodology, const Progress &progress = {});
     QString followedRegion() const { return m_region; }
     bool follows(const OrganisationInfo &organisation) const;
     QString caseFilePath(const QString &code) const;

@@ -103,4 +103,29 @@ void Workspace::registerMethodology(const Methodology &methodology, const QStrin
     reloadMethodologies();
 }
 
+ImportReport Workspace::reassess(const Methodology &methodology, const Progress &progress)
+{
+    if (methodology.years().isEmpty())
+        throw StoreError(QStringLiteral("%1: the methodology %2 declares no \"years\"")
+                             .arg(m_directory, methodology.id()));
+    QStringList quarters;
+    for (const QString &quarter : m_peers->quarters())
+        if (methodology.declaresYear(yearOfQuarter(quarter)))
+            quarters.append(quarter);
+    try {
+        Transaction transaction(m_peers->database());
+        for (const QString &year : methodology.years())
+            m_register->put(methodology, year, YearBasis::Declared);
+        m_peers->markPending(quarters);
+        transaction.commit();
+    } catch (...) {
+        reloadMethodologies();
+        throw;
+    }
+    reloadMethodologies();
+    ImportReport report = completePendingWork(progress);
+    report.quartersChanged = quarters;
+    return report;
+}
+
 } // namespace owb

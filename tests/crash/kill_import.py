@@ -4,13 +4,15 @@ file is then consistent (`owb check` clean) and that importing again gives
 exactly the workspace an uninterrupted import gives.
 
 Two scenarios alternate: a first import into a new workspace, and a
-correcting import into a complete one.
+correcting import into a complete one. Then `owb methodology add --apply`
+(re-assessing one year under a re-issued file) is killed the same way.
 
 Usage: kill_import.py --owb PATH [--kills N] [--seed S] [--quarters Q]
 """
 
 import argparse
 import glob
+import json
 import os
 import random
 import shutil
@@ -65,6 +67,11 @@ def correction(national, path, rng):
             cells = r.split(",")
             cells[5] = "%.2f" % (float(cells[5]) + rng.choice([-0.8, 0.5, 1.1]))
             f.write(",".join(cells) + "\n")
+
+
+def expected_quarters(path):
+    with open(path, encoding="utf-8") as f:
+        return sorted({line.split(",")[0] for line in f.read().splitlines()[1:]})
 
 
 def main():
@@ -138,6 +145,51 @@ def main():
             except AssertionError as error:
                 failed += 1
                 print("FAIL kill %d: %s (kept %s)" % (n, error, workspace), file=sys.stderr)
+        # Re-assessing a year (owb methodology add --apply) is as crash-safe:
+        # killed at any instant, the next run completes it to the same result.
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources",
+                               "methodology", "nof-2025-26.json"), encoding="utf-8") as f:
+            rules = json.load(f)
+        year = min(q.split(" ")[0] for q in expected_quarters(national))
+        rules["id"], rules["years"] = "reissued", [year]
+        types = [t["id"] for t in rules["peer_types"] if t.get("segmented", True)]
+        rules["segmentation"] = {"method": "thresholds", "cuts": {t: [2.0, 2.5, 3.0] for t in types}}
+        reissued = os.path.join(top, "reissued.json")
+        with open(reissued, "w", encoding="utf-8") as f:
+            json.dump(rules, f, indent=1)
+        reassessed_ref = os.path.join(top, "reassessed-ref")
+        shutil.copytree(first_ref, reassessed_ref)
+        started = time.monotonic()
+        dry = run(args.owb, "methodology", "add", reassessed_ref, reissued).stdout
+        run(args.owb, "methodology", "add", reassessed_ref, reissued, "--apply")
+        reassess_time = time.monotonic() - started
+        if dump(reassessed_ref) == dump(first_ref) or len(dry.splitlines()) < 2:
+            raise AssertionError("re-assessing %s changed nothing" % year)
+        expected_reassessed = dump(reassessed_ref)
+        for n in range(max(4, args.kills // 4)):
+            workspace = os.path.join(top, "reassess-%d" % n)
+            shutil.copytree(first_ref, workspace)
+            delay = rng.uniform(0, 1.1 * reassess_time)
+            process = subprocess.Popen([args.owb, "methodology", "add", workspace, reissued, "--apply"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+                killed_mid_run += 1
+            process.wait()
+            try:
+                checked = run(args.owb, "check", workspace, check=False)
+                if checked.returncode != 0:
+                    raise AssertionError("check after kill at %.3fs: %s" % (delay, checked.stderr))
+                run(args.owb, "methodology", "add", workspace, reissued, "--apply")
+                if dump(workspace) != expected_reassessed:
+                    raise AssertionError("re-assessment killed at %.3fs then completed differs from an "
+                                         "uninterrupted one" % delay)
+                passed += 1
+                shutil.rmtree(workspace)
+            except AssertionError as error:
+                failed += 1
+                print("FAIL re-assessment kill %d: %s (kept %s)" % (n, error, workspace), file=sys.stderr)
         print("%d kills (%d mid-run, %d left a stale lock); import times %.2fs and %.2fs"
               % (args.kills, killed_mid_run, stale_locks, first_time, second_time))
         print("%d passed, %d failed" % (passed, failed))

@@ -8,6 +8,7 @@
 #include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
+#include "store/methodologychange.h"
 #include "store/portfolio.h"
 #include "store/schemas.h"
 #include "store/workspace.h"
@@ -274,6 +275,65 @@ private Q_SLOTS:
         after = assessmentRows(*workspace);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(after.value(it.key()), it.value());
+    }
+
+    // Re-assessing one year deliberately: the dry run lists exactly the
+    // case-file quarters the change then rewrites, with their segment and
+    // average after; every other row (the other year) stays byte for byte.
+    void reassessingAYearChangesOnlyWhatTheDryRunSays()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QByteArray q1 = "quarter,org_code,org_name,org_type,metric_id,value\n"
+                              "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                              "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                              "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n";
+        importInto(*workspace, q1, *thresholdsFile(QStringLiteral("2026/27")));
+        const QMap<QString, QStringList> before = assessmentRows(*workspace);
+        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+
+        QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
+        json.replace("[1.5, 2.5, 3.5], \"mhc\"", "[2.5, 3.0, 3.5], \"mhc\"");
+        QString error;
+        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
+        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);  // a dry run writes nothing
+        QCOMPARE(assessmentRows(*workspace), before);
+        QCOMPARE(plan.quarters, QStringList{QStringLiteral("2026/27 Q1")});
+        QCOMPARE(plan.replaced, QStringList{QStringLiteral("2026/27: t-2026/27")});
+        QCOMPARE(plan.rows.size(), 3);
+
+        const ImportReport report = workspace->reassess(*reissued);
+        QCOMPARE(report.quartersWritten, int(plan.rows.size()));
+        QSet<QString> listed;
+        for (const MethodologyChangeRow &row : plan.rows) {
+            listed.insert(row.code + QStringLiteral(".owcase/") + row.quarter);
+            CaseFile caseFile(workspace->caseFilePath(row.code), Database::Mode::ReadOnly);
+            const auto stored = caseFile.assessment(row.quarter);
+            QVERIFY(stored);
+            QCOMPARE(stored->digest(), row.after.digest());
+            QCOMPARE(stored->result.segment, row.after.result.segment);
+            QCOMPARE(stored->result.average, row.after.result.average);
+            QCOMPARE(row.before->methodologyId, QStringLiteral("t-2026/27"));
+        }
+        const QMap<QString, QStringList> after = assessmentRows(*workspace);
+        QCOMPARE(after.keys(), before.keys());
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (listed.contains(it.key()))
+                QVERIFY(after.value(it.key()) != it.value());
+            else
+                QCOMPARE(after.value(it.key()), it.value());  // 2025/26: byte for byte
+        }
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2026/27"))->sha256(), reissued->sha256());
+        QVERIFY(checkWorkspace(workspace->directory()).clean());
+        // The change is in each affected case's audit trail.
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1")).first().actor,
+                 auditlog::currentActor());
+        // Applying again changes nothing.
+        QVERIFY(planMethodologyChange(*workspace, *reissued).rows.isEmpty());
     }
 
     void checkFindsTampering()
