@@ -885,6 +885,10 @@
         <source>What lies behind it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesPanel</name>
@@ -1871,6 +1875,10 @@ segmented</source>
     </message>
     <message>
         <source>finance override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

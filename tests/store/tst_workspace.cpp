@@ -237,6 +237,27 @@ private Q_SLOTS:
         QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->methodologyId, QStringLiteral("nof-2025-26"));
         QCOMPARE(workspace->methodologyFor(QStringLiteral("2026/27 Q4"))->sha256(), later->sha256());
         QCOMPARE(workspace->methodology().sha256(), later->sha256());  // the latest year's
+        // Movement across the change of rules is neither better nor worse.
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, QStringLiteral("2026/27 Q1"), &problems);
+        QCOMPARE(problems, QStringList());
+        int changedRules = 0;
+        for (const PortfolioEntry &e : entries) {
+            if (e.segment == 0 || e.previousSegment == 0)
+                continue;
+            ++changedRules;
+            QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+            QVERIFY(e.changeReason().isEmpty() || e.changeReason() == QLatin1String("methodology changed"));
+            if (!e.changeReason().isEmpty())
+                QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q2 assessed under nof-2025-26, 2026/27 Q1 under t-2026/27"));
+        }
+        QVERIFY(changedRules >= 2);
+        // The national cache assesses each quarter under its year's rules.
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QCOMPARE(national.methodologyFor(QStringLiteral("2026/27 Q1")).sha256(), later->sha256());
+        QCOMPARE(national.methodologyFor(QStringLiteral("2025/26 Q1")).sha256(), Methodology::builtIn().sha256());
+        QCOMPARE(national.assessment(QStringLiteral("2026/27 Q1")).organisations.first().segment,
+                 ra1.assessment(QStringLiteral("2026/27 Q1"))->result.segment);
 
         // Another file for 2025/26 would re-assess it: refused, nothing written.
         const auto replacement = thresholdsFile(QStringLiteral("2025/26"));
