@@ -63,6 +63,22 @@ private Q_SLOTS:
         QCOMPARE(m.years(), QStringList{QStringLiteral("2025/26")});
     }
 
+    // The documented template for a later year is a valid file of that year
+    // that segments ICBs by thresholds, and says it is a template.
+    void laterYearTemplate()
+    {
+        QString error;
+        const auto m = Methodology::fromFile(
+            QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2026-27-template.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->years(), QStringList{QStringLiteral("2026/27")});
+        QVERIFY(m->title().startsWith(QStringLiteral("TEMPLATE")));
+        QCOMPARE(m->segmentation().method, SegmentationRule::Method::Thresholds);
+        QVERIFY(m->isSegmented(QStringLiteral("icb")));
+        QVERIFY(!m->scoredMetricsFor(QStringLiteral("icb")).isEmpty());
+        QVERIFY(m->programmeName().contains(QStringLiteral("PLACEHOLDER")));
+    }
+
     // The years a file declares, in their one spelling; a file stored by an
     // earlier version (without "years") is still read from a workspace.
     void years()
