@@ -2040,10 +2040,6 @@ segmented</source>
         <source>No metric was scored in %1, so the organisation is not segmented.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>fixed thresholds %1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>peer quartiles %1 among %n peer(s) (%2)</source>
         <translation>
@@ -2080,6 +2076,10 @@ segmented</source>
     </message>
     <message>
         <source>While in deficit the finance override keeps it in segment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against the %1 thresholds %2 for %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 
 #include "casework/casesession.h"
 #include "casework/league.h"
+#include "casework/segmentexplanation.h"
 #include "data/metricfilereader.h"
 #include "exchange/changeswriter.h"
 #include "store/auditlog.h"
@@ -252,6 +253,10 @@ private Q_SLOTS:
                 QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q2 assessed under nof-2025-26, 2026/27 Q1 under t-2026/27"));
         }
         QVERIFY(changedRules >= 2);
+        // The overview explains a segment in its year's terms.
+        const QString why = explainSegment(*ra1.assessment(QStringLiteral("2026/27 Q1")), QStringLiteral("Acute trust"), {}).howReached;
+        QVERIFY2(why.contains(QStringLiteral("against the 2026/27 thresholds 1.50 / 2.50 / 3.50 for Acute trust → segment")),
+                 qPrintable(why));
         // The national cache assesses each quarter under its year's rules.
         NationalCache national(workspace->peers(), Methodology::builtIn());
         QCOMPARE(national.methodologyFor(QStringLiteral("2026/27 Q1")).sha256(), later->sha256());

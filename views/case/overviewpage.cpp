@@ -99,7 +99,8 @@ void OverviewPage::setContext(const CaseContext &context)
     if (!context.isValid())
         return;
     CaseFile &caseFile = context.session->caseFile();
-    const Methodology &methodology = context.session->methodology();
+    // The quarter's own year's rules: labels, whether the type is segmented.
+    const Methodology &methodology = context.national->methodologyFor(context.quarter);
     const auto assessment = caseFile.assessment(context.quarter);
     const PeerType *type = methodology.peerType(context.session->identity().peerType);
     // The final segment (CaseworkStore::finalSegmentOf), the one the badge,
