@@ -73,7 +73,7 @@ void WhatIfPage::setContext(const CaseContext &context)
     const auto assessment = context.session->caseFile().assessment(context.quarter);
     m_final = context.session->casework().finalSegmentOf(
         context.quarter, assessment ? assessment->result.segment : 0);
-    m_model->setQuarter(context.session->methodology(), context.national->quarter(context.quarter),
+    m_model->setQuarter(context.national->methodologyFor(context.quarter), context.national->quarter(context.quarter),
                         context.session->identity().code);
     showSummary();
 }
