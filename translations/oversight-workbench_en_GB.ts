@@ -1786,6 +1786,14 @@ segmented</source>
         <source>No change in the scores moves it out of segment 5: only an exit from the programme does.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (methodology changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>
