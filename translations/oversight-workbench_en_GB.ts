@@ -1005,6 +1005,10 @@
         <source>What lies behind it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesPanel</name>
@@ -1991,6 +1995,14 @@ segmented</source>
         <source>No change in the scores moves it out of segment 5: only an exit from the programme does.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (methodology changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>
@@ -2080,6 +2092,10 @@ segmented</source>
     </message>
     <message>
         <source>finance override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2272,10 +2288,6 @@ segmented</source>
         <source>No metric was scored in %1, so the organisation is not segmented.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>fixed thresholds %1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>peer quartiles %1 among %n peer(s) (%2)</source>
         <translation>
@@ -2312,6 +2324,10 @@ segmented</source>
     </message>
     <message>
         <source>While in deficit the finance override keeps it in segment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against the %1 thresholds %2 for %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

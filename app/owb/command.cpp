@@ -18,6 +18,7 @@ const QList<Command> &commands()
         {"spc", "Statistical process control of a series (Making Data Count rules)", runSpc},
         {"reconcile", "Compare a workspace's results with NHS England's published league table", runReconcile},
         {"report", "Write a PDF report of a case or a regional pack of a workspace", runReport},
+        {"methodology", "List, show or add the methodology of each year of a workspace", runMethodology},
         {"demo", "Create the demo workspace in a new folder", runDemo},
     };
     return list;

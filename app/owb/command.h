@@ -51,5 +51,6 @@ int runDemo(const QStringList &arguments);
 int runSpc(const QStringList &arguments);
 int runReport(const QStringList &arguments);
 int runReconcile(const QStringList &arguments);
+int runMethodology(const QStringList &arguments);
 
 } // namespace owb::cli

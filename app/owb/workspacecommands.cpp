@@ -25,7 +25,10 @@ int runImport(const QStringList &arguments)
     const QCommandLineOption region(QStringLiteral("region"),
                                     QStringLiteral("When creating the workspace, follow only the organisations of <region>."),
                                     QStringLiteral("region"));
-    parser.addOptions({methodologyOption(), region});
+    const QCommandLineOption backCast(QStringLiteral("back-cast"),
+        QStringLiteral("Assess quarters of a year that has no methodology under the first later year's "
+                       "methodology, recorded in the register as a back-cast (otherwise they are refused)."));
+    parser.addOptions({methodologyOption(), region, backCast});
     int exitCode = Success;
     if (!parseArguments(parser, QStringLiteral("import"),
                         QStringLiteral("Validate a metric file, store its national values in the workspace and "
@@ -43,7 +46,8 @@ int runImport(const QStringList &arguments)
     }
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         printError(QStringLiteral("warning: ") + warning);
-    const ImportOutcome outcome = importMetricFile(directory, path, methodology, parser.value(region));
+    const ImportOutcome outcome = importMetricFile(directory, path, methodology, parser.value(region), {},
+                                                    parser.isSet(backCast));
     for (const Diagnostic &error : outcome.errors)
         printError(error.toString());
     if (!outcome.storeError.isEmpty())

@@ -24,7 +24,7 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
         // one held by the finance override (a trust in deficit at or under
         // its cap improves no further than the cap), a correction or the
         // programme.
-        const bool heldByFinance = org.deficit && org.rawSegment <= national.methodology().financeCap();
+        const bool heldByFinance = org.deficit && org.rawSegment <= national.methodologyFor(quarter).financeCap();
         if (entries.last().segment != org.rawSegment || heldByFinance)
             entries.last().toNextSegment = 0;
     }

@@ -1,10 +1,27 @@
 #include "nationalcache.h"
 
+#include "data/quarterlabel.h"
 #include "framework/benchmark.h"
+#include "store/methodologyregister.h"
 
 #include <algorithm>
 
 namespace owb {
+
+NationalCache::NationalCache(PeerStore &peers, const Methodology &methodology)
+    : m_peers(peers), m_methodology(methodology)
+{
+    const MethodologyRegister reg(peers.database());
+    for (const RegisteredYear &year : reg.years())
+        if (const Methodology *rules = reg.forYear(year.year))
+            m_byYear.insert(year.year, *rules);
+}
+
+const Methodology &NationalCache::methodologyFor(const QString &label) const
+{
+    const auto it = m_byYear.constFind(yearOfQuarter(label));
+    return it == m_byYear.cend() ? m_methodology : *it;
+}
 
 NationalCache::Entry &NationalCache::entry(const QString &label)
 {
@@ -25,7 +42,7 @@ const QuarterAssessment &NationalCache::assessment(const QString &label)
 {
     Entry &e = entry(label);
     if (!e.assessment)
-        e.assessment = std::make_unique<QuarterAssessment>(assessQuarter(m_methodology, e.data.toInputs()));
+        e.assessment = std::make_unique<QuarterAssessment>(assessQuarter(methodologyFor(label), e.data.toInputs()));
     return *e.assessment;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The national data of a workspace by quarter, read from peers.owdata on
 // first use and kept: the peer context every case view and what-if needs.
-// Invalidate it after an import.
+// Invalidate it after an import. Each quarter is assessed under its year's
+// methodology from the workspace's register; `methodology` serves a quarter
+// whose year has none.
 
 #include "data/metricdataset.h"
 #include "framework/assessment.h"
@@ -15,9 +17,11 @@ namespace owb {
 class NationalCache
 {
 public:
-    NationalCache(PeerStore &peers, const Methodology &methodology) : m_peers(peers), m_methodology(methodology) {}
+    NationalCache(PeerStore &peers, const Methodology &methodology);
 
     const Methodology &methodology() const { return m_methodology; }
+    // The rules a quarter is assessed under.
+    const Methodology &methodologyFor(const QString &label) const;
     const QuarterData &quarter(const QString &label);
     const QuarterAssessment &assessment(const QString &label);
     // The numeric values of a metric among organisations of a peer type.
@@ -36,6 +40,7 @@ private:
 
     PeerStore &m_peers;
     Methodology m_methodology;
+    QHash<QString, Methodology> m_byYear;
     QHash<QString, std::shared_ptr<Entry>> m_entries;
 };
 

@@ -1,5 +1,7 @@
 #include "segmentexplanation.h"
 
+#include "data/quarterlabel.h"
+
 #include <QCoreApplication>
 #include <cmath>
 
@@ -28,7 +30,8 @@ SegmentExplanation explainSegment(const StoredAssessment &a, const QString &peer
     const CutPoints &c = *a.cuts;
     const QString cuts = QStringLiteral("%1 / %2 / %3").arg(formatCut(c.t1), formatCut(c.t2), formatCut(c.t3));
     const QString basis = a.method == QLatin1String("thresholds")
-                              ? QCoreApplication::translate("owb::SegmentExplanation", "fixed thresholds %1 for %2").arg(cuts, peerTypeName)
+                              ? QCoreApplication::translate("owb::SegmentExplanation", "against the %1 thresholds %2 for %3")
+                                    .arg(yearOfQuarter(a.quarter), cuts, peerTypeName)
                               : QCoreApplication::translate("owb::SegmentExplanation", "peer quartiles %1 among %n peer(s) (%2)", nullptr, a.peerCount).arg(cuts, peerTypeName);
     out.howReached = QCoreApplication::translate("owb::SegmentExplanation", "Average %1 over %n scored metric(s); %2 → segment %3", nullptr, r.metricsScored)
                          .arg(formatHundredths(r.average), basis)

@@ -57,6 +57,31 @@ QString canonicalQuarter(const QString &text, QString *problem)
         .arg(quarter);
 }
 
+QString canonicalYear(const QString &text, QString *problem)
+{
+    static const QRegularExpression year(QStringLiteral("^%1$").arg(kYears));
+    const QString trimmed = text.trimmed();
+    if (!year.match(trimmed).hasMatch()) {
+        if (problem)
+            *problem = QStringLiteral("\"%1\" is not a financial year (write it as 2025/26)").arg(text.left(60));
+        return {};
+    }
+    // The quarter reader owns the rules (consecutive years, the range held).
+    QString quarterProblem;
+    const QString quarter = canonicalQuarter(trimmed + QStringLiteral(" Q1"), &quarterProblem);
+    if (quarter.isEmpty()) {
+        if (problem)
+            *problem = QStringLiteral("\"%1\" is not a financial year (write it as 2025/26)").arg(text.left(60));
+        return {};
+    }
+    return quarter.left(7);
+}
+
+QString yearOfQuarter(const QString &label)
+{
+    return canonicalQuarter(label).left(7);
+}
+
 int quarterKey(const QString &label)
 {
     const QString canonical = canonicalQuarter(label);

@@ -15,6 +15,14 @@ namespace owb {
 // a real quarter; then *problem (if given) says why in plain words.
 QString canonicalQuarter(const QString &text, QString *problem = nullptr);
 
+// The canonical spelling "YYYY/YY" of a financial year written as "2026/27",
+// "2026-27" or "2026/2027". Empty when it is not one; then *problem says why.
+QString canonicalYear(const QString &text, QString *problem = nullptr);
+
+// The financial year of a quarter label ("2026/27 Q1" -> "2026/27"); empty
+// for a label that is not a quarter.
+QString yearOfQuarter(const QString &label);
+
 // A sortable key: start year * 10 + quarter; -1 for a label that is not a quarter.
 int quarterKey(const QString &label);
 

@@ -6,6 +6,7 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/notes.h"
+#include "data/quarterlabel.h"
 #include "store/casefile.h"
 #include "data/quarterlabel.h"
 #include "store/importer.h"
@@ -176,7 +177,16 @@ DemoSummary createDemoWorkspace(const QString &directory)
 {
     const Methodology &methodology = Methodology::builtIn();
     const DemoData demo = generateDemoData(methodology);
-    Workspace::create(directory, demo.region);  // empty, following the demo region
+    {
+        // Empty, following the demo region; the 2025/26 rules are back-cast
+        // to the demo's earlier years, and the register says so.
+        const auto workspace = Workspace::create(directory, demo.region);
+        for (const QuarterData &quarter : demo.dataset.quarters) {
+            const QString year = yearOfQuarter(quarter.label);
+            if (!methodology.declaresYear(year) && !workspace->methodologyFor(quarter.label))
+                workspace->registerMethodology(methodology, year, YearBasis::BackCast);
+        }
+    }
 
     const QString csvPath = QDir(directory).filePath(QStringLiteral("national-metrics.csv"));
     QSaveFile file(csvPath);

@@ -1,6 +1,7 @@
 #include "methodology.h"
 
 #include "data/diagnostic.h"
+#include "data/quarterlabel.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 
 namespace owb {
@@ -18,8 +20,8 @@ namespace owb {
 class MethodologyParser
 {
 public:
-    MethodologyParser(QString displayName, const Methodology *defaults)
-        : m_name(std::move(displayName)), m_defaults(defaults)
+    MethodologyParser(QString displayName, const Methodology *defaults, bool yearsRequired = true)
+        : m_name(std::move(displayName)), m_defaults(defaults), m_yearsRequired(yearsRequired)
     {
     }
 
@@ -32,6 +34,7 @@ private:
                                   : QStringLiteral("%1: %2: %3").arg(m_name, where, what);
         return false;
     }
+    bool readYears(const QJsonObject &root);
     bool readPeerTypes(const QJsonObject &root);
     bool readDomains(const QJsonObject &root);
     bool readMetrics(const QJsonObject &root);
@@ -50,6 +53,7 @@ private:
 
     QString m_name;
     const Methodology *m_defaults;
+    bool m_yearsRequired = true;
     Methodology m_result;
     QString m_error;
 };
@@ -97,7 +101,7 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
         m_result.m_id = id.toString().trimmed();
         m_result.m_title = root.value(QStringLiteral("title")).toString(m_result.m_id);
     }
-    ok = ok && readPeerTypes(root) && readDomains(root) && readMetrics(root)
+    ok = ok && readYears(root) && readPeerTypes(root) && readDomains(root) && readMetrics(root)
          && readSegmentation(root) && readLabelsAndCapability(root) && readSystemConsiderations(root)
          && readCasework(root);
     if (!ok) {
@@ -109,6 +113,33 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
     m_result.m_sha256 = QString::fromLatin1(
         QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
     return m_result;
+}
+
+bool MethodologyParser::readYears(const QJsonObject &root)
+{
+    const QJsonValue value = root.value(QStringLiteral("years"));
+    if (value.isUndefined() && !m_yearsRequired)
+        return true;
+    const QString rule = QStringLiteral("%1 is required: the financial years the file applies to, such as "
+                                        "[\"2025/26\"]")
+                             .arg(quoted(QStringLiteral("years")));
+    if (!value.isArray() || value.toArray().isEmpty())
+        return fail(QString(), rule);
+    for (const QJsonValue item : value.toArray()) {
+        QString problem;
+        const QString year = item.isString() ? canonicalYear(item.toString(), &problem) : QString();
+        if (year.isEmpty())
+            return fail(QStringLiteral("years"),
+                        item.isString() ? problem : QStringLiteral("every year must be a string such as \"2025/26\""));
+        if (year != item.toString())
+            return fail(QStringLiteral("years"),
+                        QStringLiteral("write \"%1\" as \"%2\"").arg(item.toString(), year));
+        if (m_result.m_years.contains(year))
+            return fail(QStringLiteral("years"), QStringLiteral("\"%1\" is listed twice").arg(year));
+        m_result.m_years.append(year);
+    }
+    std::sort(m_result.m_years.begin(), m_result.m_years.end());
+    return true;
 }
 
 bool MethodologyParser::readPeerTypes(const QJsonObject &root)
@@ -541,6 +572,13 @@ std::optional<Methodology> Methodology::fromJson(const QByteArray &json, const Q
     // The built-in file supplies defaults; it is parsed without any.
     const bool isBuiltIn = displayName.startsWith(QLatin1Char(':'));
     MethodologyParser parser(displayName, isBuiltIn ? nullptr : &builtIn());
+    return parser.parse(json, error);
+}
+
+std::optional<Methodology> Methodology::fromStoredJson(const QByteArray &json, const QString &displayName,
+                                                       QString *error)
+{
+    MethodologyParser parser(displayName, &builtIn(), false);
     return parser.parse(json, error);
 }
 

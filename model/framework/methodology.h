@@ -111,9 +111,17 @@ public:
                                                QString *error);
     // Reads a file (or a ":/" resource) and parses it.
     static std::optional<Methodology> fromFile(const QString &path, QString *error);
+    // A file an earlier version stored in a workspace, which may predate
+    // "years": the workspace's register says which years it assessed.
+    static std::optional<Methodology> fromStoredJson(const QByteArray &json, const QString &displayName,
+                                                     QString *error);
 
     QString id() const { return m_id; }
     QString title() const { return m_title; }
+    // The financial years the file declares it applies to, canonical
+    // ("2025/26"), in order; empty only for a file stored by an earlier version.
+    const QStringList &years() const { return m_years; }
+    bool declaresYear(const QString &year) const { return m_years.contains(year); }
     QString sha256() const { return m_sha256; }  // of the file's bytes
     QByteArray source() const { return m_source; }  // the file's bytes
     const QList<PeerType> &peerTypes() const { return m_peerTypes; }
@@ -150,6 +158,7 @@ private:
     friend class MethodologyParser;
     QString m_id;
     QString m_title;
+    QStringList m_years;
     QString m_sha256;
     QByteArray m_source;
     QList<PeerType> m_peerTypes;

@@ -55,6 +55,8 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
     case To:
         return tr("Segment %1").arg(e.segment);
     case Reason:
+        if (e.changeReason() == QLatin1String("methodology changed"))
+            return tr("Methodology changed");
         return e.changeReason() == QLatin1String("score")      ? tr("Score")
                : e.changeReason() == QLatin1String("decision") ? tr("Decision")
                                                                : tr("Finance override");

@@ -34,6 +34,8 @@ int PortfolioModel::columnCount(const QModelIndex &parent) const
 namespace {
 int movementOf(const PortfolioEntry &e)
 {
+    if (e.methodologyChanged())
+        return 0;  // different rules: neither better nor worse
     return e.segment < e.previousSegment ? -1 : e.segment > e.previousSegment ? 1 : 0;
 }
 } // namespace
@@ -99,6 +101,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     case Movement:
         if (e.movement().isEmpty())
             return role == Qt::AccessibleTextRole ? tr("No previous segment") : QString();
+        if (e.methodologyChanged())
+            return tr("Methodology changed");
         if (movementOf(e) == 0)
             return tr("Unchanged");
         return (movementOf(e) < 0 ? tr("Improved (%1)") : tr("Deteriorated (%1)"))

@@ -167,7 +167,7 @@ QString table(const QStringList &headers, const QList<QStringList> &rows)
 QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter)
 {
     CaseFile caseFile(path, Database::Mode::ReadOnly);
-    const Methodology &m = workspace.methodology();
+    const Methodology &m = national.methodologyFor(quarter);  // the quarter's own year's rules
     const CaseIdentity id = caseFile.identity();
     const PeerType *type = m.peerType(id.peerType);
     const QString typeName = type ? type->name : id.peerType;

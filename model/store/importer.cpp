@@ -23,7 +23,7 @@ QString sha256Of(const QString &path)
 
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
     const std::optional<Methodology> &methodology, const QString &region, const ImportProgress &progress,
-    const std::function<void()> &beforeWriting)
+    bool backCast, const std::function<void()> &beforeWriting)
 {
     ImportOutcome outcome;
     bool creating = Workspace::isAbsentOrEmpty(directory);
@@ -104,10 +104,11 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
         }
         outcome.created = creating;
         outcome.report = workspace->import(
-            *dataset, rules, path, sha256Of(path), outcome.summary.rows, [&](int done, int total) {
+            *dataset, methodology, path, sha256Of(path), outcome.summary.rows, [&](int done, int total) {
                 if (progress)
                     progress(ImportStage::Writing, done, total);
-            });
+            },
+            backCast);
     } catch (const StoreError &error) {
         outcome.storeError = error.message();
     }

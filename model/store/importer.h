@@ -27,13 +27,15 @@ struct ImportOutcome
 enum class ImportStage { Reading, Writing };
 using ImportProgress = std::function<void(ImportStage stage, qint64 done, qint64 total)>;
 
-// `methodology`: the rules to import under; nullopt keeps the workspace's
-// (the built-in ones for a new workspace). `region`: whom a new workspace follows.
-// `beforeWriting` is called once the file has passed validation, before the
-// workspace is opened for writing (the workbench lets go of it then, so a
-// refused file leaves the open workspace as it was).
+// `methodology`: a file to register for the years it declares that have
+// none (nullopt: the workspace's register, the built-in file for the years it
+// declares). `region`: whom a new workspace follows. `backCast`: see
+// Workspace::import. `beforeWriting` is called once the file has passed
+// validation, before the workspace is opened for writing (the workbench lets
+// go of it then, so a refused file leaves the open workspace as it was).
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
                                const std::optional<Methodology> &methodology, const QString &region = {},
-                               const ImportProgress &progress = {}, const std::function<void()> &beforeWriting = {});
+                               const ImportProgress &progress = {}, bool backCast = false,
+                               const std::function<void()> &beforeWriting = {});
 
 } // namespace owb

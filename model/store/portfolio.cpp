@@ -12,6 +12,8 @@ QString PortfolioEntry::movement() const
 {
     if (segment == 0 || previousSegment == 0)
         return {};
+    if (methodologyChanged())
+        return QStringLiteral("methodology-changed");
     if (segment < previousSegment)
         return QStringLiteral("improved");
     if (segment > previousSegment)
@@ -23,6 +25,8 @@ QString PortfolioEntry::changeReason() const
 {
     if (segment == 0 || previousSegment == 0 || segment == previousSegment)
         return {};
+    if (methodologyChanged())
+        return QStringLiteral("methodology changed");
     if (decided || previousDecided)
         return QStringLiteral("decision");
     if (rawSegment != previousRawSegment)
@@ -37,6 +41,9 @@ QString PortfolioEntry::changeDetail() const
         return {};
     if (reason == QLatin1String("decision"))
         return decisionDetail;
+    if (reason == QLatin1String("methodology changed"))
+        return QStringLiteral("%1 assessed under %2, %3 under %4").arg(previousQuarter, previousMethodologyId, quarter,
+                                                                      methodologyId);
     if (reason == QLatin1String("score")) {
         QString text = QStringLiteral("average %1 -> %2 (computed segment %3 -> %4)")
                            .arg(formatHundredths(previousAverage), formatHundredths(average))
@@ -109,6 +116,8 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 entry.peerCount = current->peerCount;
                 entry.deficit = current->result.deficit;
                 entry.rawSegment = current->result.rawSegment;
+                entry.methodologyId = current->methodologyId;
+                entry.methodologySha256 = current->methodologySha256;
             }
             if (const auto before = previous.isEmpty() ? std::nullopt : caseFile.assessment(previous)) {
                 entry.previousQuarter = previous;
@@ -116,6 +125,8 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 entry.previousRawSegment = before->result.rawSegment;
                 entry.previousDeficit = before->result.deficit;
                 entry.previousAverage = before->result.average;
+                entry.previousMethodologyId = before->methodologyId;
+                entry.previousMethodologySha256 = before->methodologySha256;
             }
             entry.lastChange = caseFile.database()
                                    .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment"))

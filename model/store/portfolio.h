@@ -36,21 +36,33 @@ struct PortfolioEntry
     bool decided = false;  // a decision (correction or programme) set this quarter's segment
     bool previousDecided = false;
     Hundredths previousAverage = 0;
+    // The methodology each quarter was assessed under (id and SHA-256).
+    QString methodologyId;
+    QString methodologySha256;
+    QString previousMethodologyId;
+    QString previousMethodologySha256;
+    bool methodologyChanged() const
+    {
+        return !methodologySha256.isEmpty() && !previousMethodologySha256.isEmpty()
+            && methodologySha256 != previousMethodologySha256;
+    }
     // What the decision behind a move was: "Recovery Support Programme entry
     // (2025/26 Q3): reason", "correction by NAME on DATE: rationale", "exit
     // from the programme (2025/26 Q4)"; empty without a decision.
     QString decisionDetail;
 
-    // Why the segment moved since the previous quarter: "score", "finance
-    // override" or "decision"; empty when it did not move.
+    // Why the segment moved since the previous quarter: "methodology
+    // changed" (the two quarters were assessed under different rules, so
+    // neither better nor worse), "score", "finance override" or "decision";
+    // empty when it did not move.
     QString changeReason() const;
 
     // What lies behind the move: "average 2.41 -> 2.87 (computed segment 2 ->
     // 3)", the finance override, or the decision; empty when it did not move.
     QString changeDetail() const;
 
-    // "improved", "deteriorated", "unchanged", or empty when either quarter
-    // is not segmented.
+    // "improved", "deteriorated", "unchanged", "methodology-changed" (never
+    // compared across rules), or empty when either quarter is not segmented.
     QString movement() const;
 };
 

@@ -2,6 +2,7 @@
 
 #include "caseworkvalues.h"
 #include "database.h"
+#include "methodologyregister.h"
 #include "quarterrespelling.h"
 
 #include <QUuid>
@@ -291,13 +292,17 @@ const Schema &peerStoreSchema()
             // Version 3: the workspace's own id, which every case file of it
             // records, so files of two workspaces are never mixed.
             {},
+            // Version 4: the register of methodologies, one in force per year
+            // (store/methodologyregister).
+            MethodologyRegister::schemaStep(),
         },
         { { 1, respellPeerQuarters },
             { 2,
                 [](Database &db) {
                     db.exec(QStringLiteral("INSERT OR IGNORE INTO setting (key, value) VALUES ('workspace_id', ?)"),
                         { QUuid::createUuid().toString(QUuid::WithoutBraces) });
-                } } },
+                } },
+            { 3, MethodologyRegister::upgrade } },
     };
     return schema;
 }

@@ -109,7 +109,6 @@ void preflight(const QString &directory, const QStringList &caseFiles)
 }
 
 const QString kRegionKey = QStringLiteral("follow_region");
-const QString kMethodologyKey = QStringLiteral("methodology_json");
 const QString kCreatedKey = QStringLiteral("created_at");
 const QString kWorkspaceIdKey = QStringLiteral("workspace_id");
 } // namespace
@@ -158,6 +157,7 @@ Workspace::Workspace(const QString &directory, Database::Mode mode, std::unique_
             preflight(m_directory, caseFilesIn(m_directory));
         return std::make_unique<PeerStore>(QDir(m_directory).filePath(PeerStore::kFileName), mode);
     }())
+    , m_register(std::make_unique<MethodologyRegister>(m_peers->database()))
     , m_methodology(Methodology::builtIn())
 {
     loadSettings();
@@ -168,15 +168,7 @@ void Workspace::loadSettings()
     m_region = m_peers->setting(kRegionKey);
     m_workspaceId = m_peers->setting(kWorkspaceIdKey);
     CaseFile::registerWorkspace(m_directory, m_workspaceId);
-    const QString json = m_peers->setting(kMethodologyKey);
-    if (json.isEmpty())
-        return;
-    QString error;
-    const auto stored = Methodology::fromJson(
-        json.toUtf8(), QStringLiteral("%1 (stored methodology)").arg(m_peers->database().path()), &error);
-    if (!stored)
-        throw StoreError(error);
-    m_methodology = *stored;
+    reloadMethodologies();
 }
 
 std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QString &region)
@@ -288,26 +280,28 @@ QStringList Workspace::caseFilePaths() const
     return caseFilesIn(m_directory);
 }
 
-ImportReport Workspace::import(const MetricDataset &dataset, const Methodology &methodology,
-    const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress)
+ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
+    const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
 {
+    // The workspace keeps its own copy of each year's rules, so a later
+    // release with a new built-in catalogue does not change it silently, and
+    // a new year's file never re-assesses another year.
+    const auto newRules = rulesToRegister(dataset, methodology, backCast);
     QStringList changed;
-    {
+    try {
         Transaction transaction(m_peers->database());
-        // The workspace keeps its own copy of the rules, so a later release
-        // with a new built-in catalogue does not change it silently.
-        const bool newRules = methodology.sha256() != m_methodology.sha256();
-        if (newRules || m_peers->setting(kMethodologyKey).isEmpty())
-            m_peers->setSetting(kMethodologyKey, QString::fromUtf8(methodology.source()));
-        if (newRules)
-            m_peers->markAllPending(); // every stored quarter is assessed again
+        for (const PlannedRules &rules : newRules)
+            m_register->put(rules.methodology, rules.year, rules.basis);
         changed = m_peers->apply(dataset);
         // Importing the same file again leaves every byte as it was.
-        if (newRules || !changed.isEmpty())
+        if (!newRules.isEmpty() || !changed.isEmpty())
             m_peers->logImport(sourceFile, sourceSha256, rows, int(changed.size()));
         transaction.commit();
+    } catch (...) {
+        reloadMethodologies();
+        throw;
     }
-    m_methodology = methodology;
+    reloadMethodologies();
     ImportReport report = completePendingWork(progress);
     report.quartersChanged = changed;
     return report;
@@ -325,8 +319,11 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
     // so that runs are reproducible).
     std::map<QString, std::pair<CaseIdentity, QList<QuarterRecord>>> work;
     for (const QString &label : pending) {
+        const Methodology *rules = methodologyFor(label);
+        if (!rules)
+            throw StoreError(noMethodologyMessage(m_directory, label));
         const QuarterData quarter = m_peers->loadQuarter(label);
-        const QuarterAssessment assessment = assessQuarter(m_methodology, quarter.toInputs());
+        const QuarterAssessment assessment = assessQuarter(*rules, quarter.toInputs());
         for (qsizetype i = 0; i < quarter.organisations.size(); ++i) {
             const OrganisationQuarter &org = quarter.organisations.at(i);
             const OrganisationInfo info = organisations.value(org.code);
@@ -339,7 +336,7 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
                 continue;
             auto &entry = work[org.code];
             entry.first = { org.code, info.name, org.peerType, info.region };
-            entry.second.append({ org.values, StoredAssessment::from(m_methodology, label, assessment, i) });
+            entry.second.append({ org.values, StoredAssessment::from(*rules, label, assessment, i) });
         }
     }
 

@@ -10,12 +10,14 @@
 // result is exactly that of an uninterrupted import.
 
 #include "framework/methodology.h"
+#include "methodologyregister.h"
 #include "peerstore.h"
 #include "workspacelock.h"
 
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace owb {
 
@@ -58,16 +60,38 @@ public:
     QString directory() const { return m_directory; }
     bool isReadOnly() const { return !m_lock; }
     PeerStore &peers() { return *m_peers; }
+    // The methodology of the latest year in the register (the built-in one
+    // for an empty register): the catalogue that new data is read against.
     const Methodology &methodology() const { return m_methodology; }
+    // The register; each quarter is assessed under its own year's file.
+    const MethodologyRegister &methodologies() const { return *m_register; }
+    // The file in force for a quarter's year; null when the year has none.
+    const Methodology *methodologyFor(const QString &quarter) const { return m_register->forQuarter(quarter); }
+    // Puts a file in force for a year that has none yet, or records that
+    // the same file is applied to an earlier year (back-cast); one transaction.
+    // Refuses (StoreError) to replace a year's file: that is a re-assessment.
+    void registerMethodology(const Methodology &methodology, const QString &year, YearBasis basis);
+    // Puts `methodology` in force for every year it declares, replacing
+    // those years' files, and re-assesses their stored quarters (see
+    // store/methodologychange): one transaction marks them pending with the
+    // register changed, then every followed case file is brought up to date.
+    ImportReport reassess(const Methodology &methodology, const Progress &progress = {});
     QString followedRegion() const { return m_region; }
     QString workspaceId() const { return m_workspaceId; }
     bool follows(const OrganisationInfo &organisation) const;
     QString caseFilePath(const QString &code) const;
     QStringList caseFilePaths() const; // sorted by file name
 
-    // Stores a validated dataset and brings every followed case file up to date.
-    ImportReport import(const MetricDataset &dataset, const Methodology &methodology,
-        const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress = {});
+    // Stores a validated dataset and brings every followed case file up to
+    // date, each quarter assessed under its year's methodology. `methodology`,
+    // when given, is registered for the years it declares that have none; a
+    // quarter whose year has no methodology, or a given file that would
+    // replace a year's, is refused (StoreError) before anything is written.
+    // `backCast`: a year without rules before one with rules is assessed
+    // under that later year's file instead, recorded as a back-cast.
+    ImportReport import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
+        const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress = {},
+        bool backCast = false);
     // Brings case files up to date for quarters left pending by an interrupted import.
     ImportReport completePendingWork(const Progress &progress = {});
 
@@ -76,10 +100,21 @@ private:
     Workspace(const QString &directory, Database::Mode mode, std::unique_ptr<WorkspaceLock> lock = {});
     static QStringList caseFilesIn(const QString &directory);
     void loadSettings();
+    // The years a dataset needs registered, with their files; throws when refused.
+    struct PlannedRules
+    {
+        QString year;
+        Methodology methodology;
+        YearBasis basis;
+    };
+    QList<PlannedRules> rulesToRegister(
+        const MetricDataset &dataset, const std::optional<Methodology> &given, bool backCast) const;
+    void reloadMethodologies();
 
     QString m_directory;
     std::unique_ptr<WorkspaceLock> m_lock; // first: held before any file is opened for writing
     std::unique_ptr<PeerStore> m_peers;
+    std::unique_ptr<MethodologyRegister> m_register;
     Methodology m_methodology;
     QString m_region;
     QString m_workspaceId; // peers.owdata's; every case file of the workspace records it

@@ -70,6 +70,73 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // owb score and segment with one --methodology per year: each quarter
+    // under its year's file, exactly as running each year alone; a quarter
+    // whose year no file declares is an error.
+    void methodologyPerYear()
+    {
+        QTemporaryDir dir;
+        QFile builtIn(QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2025-26.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        const QByteArray current = builtIn.readAll();
+        QByteArray later = current;
+        later.replace("\"id\": \"nof-2025-26\"", "\"id\": \"demo-2026-27\"");
+        later.replace("\"years\": [\"2025/26\"]", "\"years\": [\"2026/27\"]");
+        later.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
+                      "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
+                      "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
+        const QString a = writeFile(dir, QStringLiteral("a.json"), current);
+        const QString b = writeFile(dir, QStringLiteral("b.json"), later);
+        QByteArray data = kData;
+        data += "2026-27 Q1,RA1,Alpha,acute,OF0023,52,Midlands\n"
+                "2026/27 Q1,RA2,Beta,acute,OF0023,61,London\n"
+                "2026/27 Q1,RA3,Gamma,acute,OF0023,57,Midlands\n";
+        const QString both = writeFile(dir, QStringLiteral("d.csv"), data);
+        const QString first = writeFile(dir, QStringLiteral("first.csv"), kData);
+        QByteArray laterRows = "quarter,org_code,org_name,org_type,metric_id,value,region\n";
+        laterRows += data.mid(kData.size());
+        const QString second = writeFile(dir, QStringLiteral("second.csv"), laterRows);
+        for (const QString &command : {QStringLiteral("segment"), QStringLiteral("score")}) {
+            const Run together = owb({command, QStringLiteral("--data"), both, QStringLiteral("--methodology"), b,
+                                      QStringLiteral("--methodology"), a});
+            QCOMPARE(together.exitCode, 0);
+            const Run alone1 = owb({command, QStringLiteral("--data"), first, QStringLiteral("--methodology"), a});
+            const Run alone2 = owb({command, QStringLiteral("--data"), second, QStringLiteral("--methodology"), b});
+            QCOMPARE(alone1.exitCode, 0);
+            QCOMPARE(alone2.exitCode, 0);
+            QCOMPARE(together.out, alone1.out + alone2.out.mid(alone2.out.indexOf(QLatin1Char('\n')) + 1));
+            const Run json = owb({command, QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
+                                  QStringLiteral("--methodology"), b, QStringLiteral("--format"), QStringLiteral("json")});
+            QCOMPARE(json.exitCode, 0);
+            QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(),
+                     QJsonDocument::fromJson(owb({command, QStringLiteral("--data"), first, QStringLiteral("--methodology"),
+                                                  a, QStringLiteral("--format"), QStringLiteral("json")})
+                                                 .out.toUtf8())
+                                 .array()
+                                 .size()
+                         + QJsonDocument::fromJson(owb({command, QStringLiteral("--data"), second,
+                                                        QStringLiteral("--methodology"), b, QStringLiteral("--format"),
+                                                        QStringLiteral("json")})
+                                                       .out.toUtf8())
+                               .array()
+                               .size());
+        }
+        const Run thresholds = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"),
+                                    a, QStringLiteral("--methodology"), b, QStringLiteral("--quarter"), QStringLiteral("2026/27 Q1")});
+        QCOMPARE(thresholds.exitCode, 0);
+        // A quarter whose year no file declares, and a year declared twice.
+        const Run missing = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
+                                 QStringLiteral("--methodology"), writeFile(dir, QStringLiteral("c.json"),
+                                                                           QByteArray(later).replace("2026/27", "2027/28"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("2026/27 Q1: none of the --methodology files declares 2026/27")),
+                 qPrintable(missing.err));
+        const Run twice = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
+                               QStringLiteral("--methodology"), b, QStringLiteral("--methodology"), b});
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY(twice.err.contains(QStringLiteral("2026/27 is declared by two --methodology files")));
+    }
+
     void usage()
     {
         const Run none = owb({});
@@ -170,7 +237,7 @@ private Q_SLOTS:
             "quarter,org_code,org_name,org_type,metric_id,value\n"
             "2025/26 Q1,RX1,A,acute,OF0023,1\n2025/26 Q1,RX1,A,acute,OF0013,lots\n");
         const QString json = writeFile(dir, QStringLiteral("m.json"),
-                                       R"({"id": "t", "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
+                                       R"({"id": "t", "years": ["2025/26"], "peer_types": [{"id": "acute"}], "domains": [{"id": "a"}],
                                           "metrics": [{"id": "M1", "domain": "a", "applies_to": ["acute"], "direction": "up"}],
                                           "segmentation": {"method": "peer-quartiles"}})");
         for (QString &argument : arguments)

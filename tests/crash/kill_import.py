@@ -4,13 +4,15 @@ file is then consistent (`owb check` clean) and that importing again gives
 exactly the workspace an uninterrupted import gives.
 
 Two scenarios alternate: a first import into a new workspace, and a
-correcting import into a complete one.
+correcting import into a complete one. Then `owb methodology add --apply`
+(re-assessing one year under a re-issued file) is killed the same way.
 
 Usage: kill_import.py --owb PATH [--kills N] [--seed S] [--quarters Q]
 """
 
 import argparse
 import glob
+import json
 import os
 import random
 import shutil
@@ -44,7 +46,7 @@ def dump(workspace):
                 continue
             # Timestamps, and the audit hashes built on them, differ between runs.
             columns = [r[1] for r in db.execute("PRAGMA table_info(%s)" % table)
-                       if r[1] not in ("computed_at", "imported_at", "at", "hash")]
+                       if r[1] not in ("computed_at", "imported_at", "at", "hash", "added_at", "since")]
             if table == "setting":
                 rows = sorted(db.execute("SELECT key, value FROM setting WHERE key NOT IN ('created_at', "
                                          "'workspace_id')"))
@@ -74,6 +76,11 @@ def correction(national, path, rng):
             f.write(",".join(cells) + "\n")
 
 
+def expected_quarters(path):
+    with open(path, encoding="utf-8") as f:
+        return sorted({line.split(",")[0] for line in f.read().splitlines()[1:]})
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--owb", required=True)
@@ -101,12 +108,12 @@ def main():
         # The uninterrupted results, and how long each import takes.
         first_ref = os.path.join(top, "first-ref")
         started = time.monotonic()
-        run(args.owb, "import", first_ref, national)
+        run(args.owb, "import", "--back-cast", first_ref, national)
         first_time = time.monotonic() - started
         second_ref = os.path.join(top, "second-ref")
         shutil.copytree(first_ref, second_ref)
         started = time.monotonic()
-        run(args.owb, "import", second_ref, fix)
+        run(args.owb, "import", "--back-cast", second_ref, fix)
         second_time = time.monotonic() - started
         expected = {"first": dump(first_ref), "second": dump(second_ref)}
 
@@ -118,7 +125,7 @@ def main():
                 shutil.copytree(first_ref, workspace)
             source = national if scenario == "first" else fix
             delay = rng.uniform(0, 1.1 * (first_time if scenario == "first" else second_time))
-            process = subprocess.Popen([args.owb, "import", workspace, source],
+            process = subprocess.Popen([args.owb, "import", "--back-cast", workspace, source],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
             if process.poll() is None:
@@ -135,7 +142,7 @@ def main():
                         raise AssertionError("check after kill at %.3fs: %s" % (delay, checked.stderr))
                 if os.path.isdir(workspace) and not os.listdir(workspace):
                     os.rmdir(workspace)
-                run(args.owb, "import", workspace, source)
+                run(args.owb, "import", "--back-cast", workspace, source)
                 if dump(workspace) != expected[scenario]:
                     raise AssertionError("%s import killed at %.3fs then completed differs from an "
                                          "uninterrupted one" % (scenario, delay))
@@ -145,6 +152,51 @@ def main():
             except AssertionError as error:
                 failed += 1
                 print("FAIL kill %d: %s (kept %s)" % (n, error, workspace), file=sys.stderr)
+        # Re-assessing a year (owb methodology add --apply) is as crash-safe:
+        # killed at any instant, the next run completes it to the same result.
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources",
+                               "methodology", "nof-2025-26.json"), encoding="utf-8") as f:
+            rules = json.load(f)
+        year = min(q.split(" ")[0] for q in expected_quarters(national))
+        rules["id"], rules["years"] = "reissued", [year]
+        types = [t["id"] for t in rules["peer_types"] if t.get("segmented", True)]
+        rules["segmentation"] = {"method": "thresholds", "cuts": {t: [2.0, 2.5, 3.0] for t in types}}
+        reissued = os.path.join(top, "reissued.json")
+        with open(reissued, "w", encoding="utf-8") as f:
+            json.dump(rules, f, indent=1)
+        reassessed_ref = os.path.join(top, "reassessed-ref")
+        shutil.copytree(first_ref, reassessed_ref)
+        started = time.monotonic()
+        dry = run(args.owb, "methodology", "add", reassessed_ref, reissued).stdout
+        run(args.owb, "methodology", "add", reassessed_ref, reissued, "--apply")
+        reassess_time = time.monotonic() - started
+        if dump(reassessed_ref) == dump(first_ref) or len(dry.splitlines()) < 2:
+            raise AssertionError("re-assessing %s changed nothing" % year)
+        expected_reassessed = dump(reassessed_ref)
+        for n in range(max(4, args.kills // 4)):
+            workspace = os.path.join(top, "reassess-%d" % n)
+            shutil.copytree(first_ref, workspace)
+            delay = rng.uniform(0, 1.1 * reassess_time)
+            process = subprocess.Popen([args.owb, "methodology", "add", workspace, reissued, "--apply"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+                killed_mid_run += 1
+            process.wait()
+            try:
+                checked = run(args.owb, "check", workspace, check=False)
+                if checked.returncode != 0:
+                    raise AssertionError("check after kill at %.3fs: %s" % (delay, checked.stderr))
+                run(args.owb, "methodology", "add", workspace, reissued, "--apply")
+                if dump(workspace) != expected_reassessed:
+                    raise AssertionError("re-assessment killed at %.3fs then completed differs from an "
+                                         "uninterrupted one" % delay)
+                passed += 1
+                shutil.rmtree(workspace)
+            except AssertionError as error:
+                failed += 1
+                print("FAIL re-assessment kill %d: %s (kept %s)" % (n, error, workspace), file=sys.stderr)
         print("%d kills (%d mid-run, %d left a stale lock); import times %.2fs and %.2fs"
               % (args.kills, killed_mid_run, stale_locks, first_time, second_time))
         print("%d passed, %d failed" % (passed, failed))

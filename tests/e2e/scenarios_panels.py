@@ -83,6 +83,9 @@ def every_case_tab(ctx):
     wb.press("Show the charts as tables", role="check box")
     history = wb.find("table", "Segment by quarter, as a table")
     expect(len(wb.cells(history)) == 9, "the segment history table has %d rows" % (len(wb.cells(history)) - 1))
+    # Each quarter names the methodology it was assessed under (one file for the demo's years).
+    expect(set(wb.column(history, "Methodology")) == {"nof-2025-26"},
+           "the history's methodology column says %s" % wb.column(history, "Methodology"))
     wb.tab("Metrics")
     metrics = wb.find("table", "Metrics of the quarter")
     rows = wb.cells(metrics)

@@ -96,7 +96,7 @@ class Fixture:
 
     def workspace(self, name, region=True):
         path = os.path.join(self.top, name)
-        run("import", path, self.national, *(["--region", self.region] if region else []))
+        run("import", "--back-cast", path, self.national, *(["--region", self.region] if region else []))
         return path
 
 
@@ -148,7 +148,7 @@ def case_wal_header(fx):
     checked = run("check", ws, check=False)
     assert checked.returncode == 0 and "truncated" not in checked.stderr, checked.stdout + checked.stderr
     run("portfolio", ws)
-    run("import", ws, fx.national)
+    run("import", "--back-cast", ws, fx.national)
     run("check", ws)
     print("a header counting %d bytes of a %d-byte file, the rest in its -wal: opens" % (pages * page_size, size))
     return 0
@@ -220,7 +220,7 @@ def case_planted_files(fx):
     with open(journal, "wb") as f:
         f.write(os.urandom(4096))
     before = digests(ws)
-    done = run("import", ws, one, check=False)
+    done = run("import", "--back-cast", ws, one, check=False)
     assert done.returncode == 2, "import beside a planted -journal exited %d" % done.returncode
     assert "rollback journal" in done.stderr and "Move it out" in done.stderr, done.stderr
     plain(done.stderr)
@@ -234,19 +234,19 @@ def case_planted_files(fx):
     stray = os.path.join(ws, "ZZZ9.owcase-wal")
     with open(stray, "wb") as f:
         f.write(os.urandom(8192))
-    done = run("import", ws, new, check=False)
+    done = run("import", "--back-cast", ws, new, check=False)
     assert done.returncode == 2, "import creating a case file beside a planted -wal exited %d" % done.returncode
     assert "ZZZ9.owcase-wal" in done.stderr, done.stderr
     assert not os.path.exists(os.path.join(ws, "ZZZ9.owcase")), "the case file was created over the planted -wal"
     os.remove(stray)
-    run("import", ws, new)  # with the stray gone, the import completes
+    run("import", "--back-cast", ws, new)  # with the stray gone, the import completes
     assert os.path.exists(os.path.join(ws, "ZZZ9.owcase"))
 
     victim = os.path.join(fx.top, "victim.txt")
     with open(victim, "w") as f:
         f.write("someone else's file\n")
     os.symlink(victim, os.path.join(ws, ".owb-lock-holder"))
-    run("import", ws, one)
+    run("import", "--back-cast", ws, one)
     with open(victim) as f:
         assert f.read() == "someone else's file\n", "the holder note was written through a symbolic link"
 
@@ -419,7 +419,7 @@ def case_create_race(fx, runs):
     outcomes = {}
     for n in range(runs):
         ws = os.path.join(fx.top, "race-%d" % n)
-        procs = [subprocess.Popen([OWB, "import", ws, fx.national, "--region", fx.region],
+        procs = [subprocess.Popen([OWB, "import", "--back-cast", ws, fx.national, "--region", fx.region],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
         results = [(p.wait(), p.stdout.read(), p.stderr.read()) for p in procs]
         codes = sorted(r[0] for r in results)
@@ -457,7 +457,7 @@ def case_check_during_import(fx, runs):
             f.write(",".join(cells) + "\n")
     checks = 0
     for n in range(runs):
-        importer = subprocess.Popen([OWB, "import", ws, shifted if n % 2 == 0 else fx.national],
+        importer = subprocess.Popen([OWB, "import", "--back-cast", ws, shifted if n % 2 == 0 else fx.national],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         while importer.poll() is None:
             checked = run("check", ws, check=False)
@@ -478,7 +478,7 @@ def case_foreign_files(fx):
     def refused(setup, expect, undo):
         setup()
         before = digests(ws), digests(other)
-        done = run("import", ws, fx.national, check=False)
+        done = run("import", "--back-cast", ws, fx.national, check=False)
         assert done.returncode == 2 and expect in done.stderr, "import: %s" % done.stderr
         plain(done.stderr)
         assert (digests(ws), digests(other)) == before, "refused import changed files"
@@ -532,7 +532,7 @@ def case_foreign_files(fx):
         portfolio = subprocess.run([OWB, "portfolio", ws], capture_output=True, text=True, timeout=20)
         assert "is not a file" in portfolio.stderr, portfolio.stderr
         (os.rmdir if what == "folder" else os.remove)(odd)
-    run("import", ws, fx.national)
+    run("import", "--back-cast", ws, fx.national)
     run("check", ws)
     return 0
 
@@ -550,7 +550,7 @@ def case_empty_peers(fx):
             os.remove(peers)
         before = digests(ws)
         for extra in ([], ["--methodology", methodology] if use_methodology else []):
-            done = run("import", ws, fx.national, *extra, check=False)
+            done = run("import", "--back-cast", ws, fx.national, *extra, check=False)
             assert done.returncode == 2 and ("is empty" in done.stderr or "is missing" in done.stderr), done.stderr
             plain(done.stderr)
             assert digests(ws) == before, "import with %s peers.owdata changed files" % how
@@ -591,7 +591,7 @@ def case_read_only(fx):
         assert digests(where) == before, "%s: reading changed files" % what
         assert not glob.glob(os.path.join(where, "*-wal")) and not glob.glob(os.path.join(where, "*-shm")), \
             "%s: reading left files behind" % what
-        imported = subprocess.run(prefix + [OWB, "import", where, fx.national], capture_output=True, text=True)
+        imported = subprocess.run(prefix + [OWB, "import", "--back-cast", where, fx.national], capture_output=True, text=True)
         assert imported.returncode == 2, "%s: import did not refuse" % what
         plain(imported.stderr)
         print("%s: portfolio, check, report, reconcile work; import says: %s" % (what, imported.stderr.strip()))
@@ -669,7 +669,7 @@ def case_full_disk(fx):
                 shutil.rmtree(os.path.join(disk, entry))
             subprocess.run(["mount", "-o", "remount,size=" + size, disk], check=True)
             ws = os.path.join(disk, "ws")
-            done = run("import", ws, fx.national, "--region", fx.region, check=False)
+            done = run("import", "--back-cast", ws, fx.national, "--region", fx.region, check=False)
             if done.returncode == 0:
                 print("%s: the import fitted" % size)
             else:
@@ -685,7 +685,7 @@ def case_full_disk(fx):
                 assert checked.returncode == 0, "%s: after a full disk: %s" % (size, checked.stderr)
             # Space freed: the next import completes to the uninterrupted result.
             subprocess.run(["mount", "-o", "remount,size=64m", disk], check=True)
-            run("import", ws, fx.national, "--region", fx.region)
+            run("import", "--back-cast", ws, fx.national, "--region", fx.region)
             assert dump(ws) == reference, "%s: completed after a full disk, differs" % size
             run("check", ws)
     finally:
@@ -699,7 +699,7 @@ def case_checkpoint_kills(fx, runs):
     killed = 0
     for n in range(runs):
         ws = os.path.join(fx.top, "k-%d" % n)
-        process = subprocess.Popen([OWB, "import", ws, fx.national, "--region", fx.region],
+        process = subprocess.Popen([OWB, "import", "--back-cast", ws, fx.national, "--region", fx.region],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         peers = os.path.join(ws, "peers.owdata")
         # Wait for the n-th time a database file grows while its -wal is there: a checkpoint at work.
@@ -726,7 +726,7 @@ def case_checkpoint_kills(fx, runs):
             assert checked.returncode == 0, "kill %d: %s" % (n, checked.stderr)
         if os.path.isdir(ws) and not os.listdir(ws):
             os.rmdir(ws)
-        run("import", ws, fx.national, "--region", fx.region)
+        run("import", "--back-cast", ws, fx.national, "--region", fx.region)
         assert dump(ws) == reference, "kill %d: completed differs from an uninterrupted import" % n
         shutil.rmtree(ws)
     print("%d runs, %d killed during a checkpoint; every one opened and completed" % (runs, killed))
@@ -738,10 +738,10 @@ def case_lock_holder(fx, runs):
     ws = fx.workspace("ws")
     seen = 0
     for n in range(runs):
-        holder = subprocess.Popen([OWB, "import", ws, fx.national], stdout=subprocess.DEVNULL,
+        holder = subprocess.Popen([OWB, "import", "--back-cast", ws, fx.national], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         time.sleep(0.001 * (n % 20))
-        done = run("import", ws, fx.national, check=False)
+        done = run("import", "--back-cast", ws, fx.national, check=False)
         holder.wait()
         if "in use by" in done.stderr:
             seen += 1
@@ -750,14 +750,14 @@ def case_lock_holder(fx, runs):
     print("%d of %d second imports met the lock; every holder named" % (seen, runs))
     # A holder note, then a lock file, replaced by a link to an endless device: never read (it hung).
     note, lock = os.path.join(ws, ".owb-lock-holder"), os.path.join(ws, ".owb-lock")
-    holder = subprocess.Popen([OWB, "import", ws, fx.national], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    holder = subprocess.Popen([OWB, "import", "--back-cast", ws, fx.national], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while holder.poll() is None and not os.path.exists(note):
         time.sleep(0.002)
     if holder.poll() is None:
         if os.path.exists(note):
             os.replace(note, note + ".gone")
         os.symlink("/dev/zero", note)
-        done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+        done = subprocess.run([OWB, "import", "--back-cast", ws, fx.national], capture_output=True, text=True, timeout=30)
         assert "in use by" not in done.stderr or "process" in done.stderr, done.stderr
         plain(done.stderr)
     holder.wait()
@@ -765,11 +765,11 @@ def case_lock_holder(fx, runs):
         if os.path.lexists(path):
             os.remove(path)
     os.symlink("/dev/zero", lock)
-    done = subprocess.run([OWB, "import", ws, fx.national], capture_output=True, text=True, timeout=30)
+    done = subprocess.run([OWB, "import", "--back-cast", ws, fx.national], capture_output=True, text=True, timeout=30)
     assert done.returncode == 2 and "is not a lock file" in done.stderr, done.stderr
     run("check", ws)
     os.remove(lock)
-    run("import", ws, fx.national)
+    run("import", "--back-cast", ws, fx.national)
     print("a lock file or holder note linked to /dev/zero: refused or ignored, never read")
     return 0
 

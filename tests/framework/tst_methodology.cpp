@@ -13,6 +13,7 @@ using namespace owb;
 namespace {
 // A minimal valid methodology; each test row patches one piece of it.
 const char *const kMinimal = R"({"id": "t",
+ "years": ["2025/26"],
  "peer_types": [{"id": "acute", "name": "Acute trust", "aliases": ["Acute"]}],
  "domains": [{"id": "access"}],
  "metrics": [{"id": "M1", "domain": "access", "applies_to": ["acute"], "range": [null, null], "direction": "higher"}],
@@ -72,6 +73,42 @@ private Q_SLOTS:
         QVERIFY(choices.severities.match(QStringLiteral("very bad")).isEmpty());
         QCOMPARE(choices.severities.nameOf(QStringLiteral("moderate")), QStringLiteral("Moderate"));
         QVERIFY(choices.severities.nameOf(QStringLiteral("very bad")).startsWith(QStringLiteral("very bad (not in")));
+        QCOMPARE(m.years(), QStringList{QStringLiteral("2025/26")});
+    }
+
+    // The documented template for a later year is a valid file of that year
+    // that segments ICBs by thresholds, and says it is a template.
+    void laterYearTemplate()
+    {
+        QString error;
+        const auto m = Methodology::fromFile(
+            QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2026-27-template.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->years(), QStringList{QStringLiteral("2026/27")});
+        QVERIFY(m->title().startsWith(QStringLiteral("TEMPLATE")));
+        QCOMPARE(m->segmentation().method, SegmentationRule::Method::Thresholds);
+        QVERIFY(m->isSegmented(QStringLiteral("icb")));
+        QVERIFY(!m->scoredMetricsFor(QStringLiteral("icb")).isEmpty());
+        QVERIFY(m->programmeName().contains(QStringLiteral("PLACEHOLDER")));
+    }
+
+    // The years a file declares, in their one spelling; a file stored by an
+    // earlier version (without "years") is still read from a workspace.
+    void years()
+    {
+        QString error;
+        const auto m = Methodology::fromJson(patched(QStringLiteral(R"(["2025/26"])"),
+                                                     QStringLiteral(R"(["2026/27", "2024/25"])")),
+                                             QStringLiteral("m.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->years(), (QStringList{QStringLiteral("2024/25"), QStringLiteral("2026/27")}));
+        QVERIFY(m->declaresYear(QStringLiteral("2026/27")));
+        QVERIFY(!m->declaresYear(QStringLiteral("2025/26")));
+        const QByteArray legacy = patched(QStringLiteral(R"("years": ["2025/26"],)"), QString());
+        QVERIFY(!Methodology::fromJson(legacy, QStringLiteral("m.json"), &error));
+        const auto stored = Methodology::fromStoredJson(legacy, QStringLiteral("m.json"), &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(stored->years().isEmpty());
     }
 
     // Every numeric metric of the built-in catalogue declares its range, and
@@ -178,6 +215,18 @@ private Q_SLOTS:
                                 << QStringLiteral("m.json:2:3: JSON syntax error: unterminated object");
         QTest::newRow("no id") << QStringLiteral(R"("id": "t",)") << QString()
                                << QStringLiteral(R"(m.json: "id" is required and must be a non-empty string)");
+        QTest::newRow("no years") << QStringLiteral(R"("years": ["2025/26"],)") << QString()
+                                  << QStringLiteral(R"(m.json: "years" is required: the financial years the file applies to, such as ["2025/26"])");
+        QTest::newRow("years empty") << QStringLiteral(R"(["2025/26"])") << QStringLiteral("[]")
+                                     << QStringLiteral(R"(m.json: "years" is required: the financial years the file applies to, such as ["2025/26"])");
+        QTest::newRow("year spelling") << QStringLiteral(R"(["2025/26"])") << QStringLiteral(R"(["2025-26"])")
+                                       << QStringLiteral(R"(m.json: years: write "2025-26" as "2025/26")");
+        QTest::newRow("year not a year") << QStringLiteral(R"(["2025/26"])") << QStringLiteral(R"(["2025/27"])")
+                                         << QStringLiteral(R"(m.json: years: "2025/27" is not a financial year (write it as 2025/26))");
+        QTest::newRow("year not text") << QStringLiteral(R"(["2025/26"])") << QStringLiteral("[2025]")
+                                       << QStringLiteral(R"(m.json: years: every year must be a string such as "2025/26")");
+        QTest::newRow("year twice") << QStringLiteral(R"(["2025/26"])") << QStringLiteral(R"(["2025/26", "2025/26"])")
+                                    << QStringLiteral(R"(m.json: years: "2025/26" is listed twice)");
         QTest::newRow("no peer types") << QStringLiteral(R"("peer_types")") << QStringLiteral(R"("peers")")
                                        << QStringLiteral(R"(m.json: "peer_types" is required and must be a non-empty array)");
         QTest::newRow("no metrics") << QStringLiteral(R"("metrics")") << QStringLiteral(R"("metric")")

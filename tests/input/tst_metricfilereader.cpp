@@ -345,6 +345,21 @@ private Q_SLOTS:
         QCOMPARE(problem.isEmpty(), !canonical.isEmpty());
     }
 
+    // A financial year ("years" of a methodology) in its one spelling.
+    void yearSpellings()
+    {
+        QString problem;
+        QCOMPARE(canonicalYear(QStringLiteral("2026/27")), QStringLiteral("2026/27"));
+        QCOMPARE(canonicalYear(QStringLiteral(" 2026-27 ")), QStringLiteral("2026/27"));
+        QCOMPARE(canonicalYear(QStringLiteral("2026/2027")), QStringLiteral("2026/27"));
+        QCOMPARE(canonicalYear(QStringLiteral("2026/28"), &problem), QString());
+        QVERIFY(problem.contains(QStringLiteral("not a financial year")));
+        QCOMPARE(canonicalYear(QStringLiteral("2026/27 Q1")), QString());
+        QCOMPARE(canonicalYear(QStringLiteral("2099/00")), QString());
+        QCOMPARE(yearOfQuarter(QStringLiteral("Q2 2026-27")), QStringLiteral("2026/27"));
+        QCOMPARE(yearOfQuarter(QStringLiteral("foo")), QString());
+    }
+
     void everySpellingIsOneQuarter()
     {
         QStringList errors;

@@ -3,10 +3,13 @@
 
 #include "casework/casesession.h"
 #include "casework/league.h"
+#include "casework/segmentexplanation.h"
 #include "data/metricfilereader.h"
 #include "exchange/changeswriter.h"
+#include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
+#include "store/methodologychange.h"
 #include "store/portfolio.h"
 #include "store/schemas.h"
 #include "store/workspace.h"
@@ -16,6 +19,8 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +67,49 @@ QMap<QString, QString> digests(Workspace &workspace)
             result.insert(QFileInfo(path).fileName() + QLatin1Char('/') + a.quarter, a.digest());
     }
     return result;
+}
+// Every row of every stored assessment (with its metric and domain scores),
+// by case file and quarter: the bytes of each column as stored.
+QMap<QString, QStringList> assessmentRows(Workspace &workspace)
+{
+    QMap<QString, QStringList> result;
+    for (const QString &path : workspace.caseFilePaths()) {
+        CaseFile caseFile(path, Database::Mode::ReadOnly);
+        for (const char *table : {"assessment", "metric_score", "domain_score"}) {
+            QSqlQuery q = caseFile.database().exec(
+                QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table)));
+            while (q.next()) {
+                QStringList columns;
+                for (int i = 0; i < q.record().count(); ++i)
+                    columns.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+                result[QFileInfo(path).fileName() + QLatin1Char('/') + q.value(0).toString()].append(
+                    QLatin1String(table) + QLatin1Char(':') + columns.join(QLatin1Char('|')));
+            }
+        }
+    }
+    return result;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The built-in catalogue with thresholds instead of peer quartiles, for `year`.
+std::optional<Methodology> thresholdsFile(const QString &year)
+{
+    QByteArray json = Methodology::builtIn().source();
+    json.replace("\"id\": \"nof-2025-26\"", "\"id\": \"t-" + year.toUtf8() + "\"");
+    json.replace("\"years\": [\"2025/26\"]", "\"years\": [\"" + year.toUtf8() + "\"]");
+    json.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
+                 "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
+                 "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
+    QString error;
+    auto parsed = Methodology::fromJson(json, QStringLiteral("t.json"), &error);
+    if (!parsed)
+        qWarning("%s", qPrintable(error));
+    return parsed;
 }
 } // namespace
 
@@ -144,6 +192,8 @@ private Q_SLOTS:
             // Step one of an import, then "killed" before the case files.
             auto workspace = Workspace::create(path);
             Transaction transaction(workspace->peers().database());
+            MethodologyRegister(workspace->peers().database())
+                .put(Methodology::builtIn(), QStringLiteral("2025/26"), YearBasis::Declared);
             workspace->peers().apply(parse(kData));
             transaction.commit();
         }
@@ -157,26 +207,159 @@ private Q_SLOTS:
         QCOMPARE(digests(*reopened), digests(*uninterrupted));
     }
 
-    void newMethodologyReassessesEverything()
+    // Each year is assessed under its own file: registering a later year's
+    // file leaves every stored row of the earlier year as it was, a file
+    // that would replace a year's rules is refused, and a quarter whose year
+    // has no methodology is refused before anything is written.
+    void methodologyYearsAreSeparate()
     {
         QTemporaryDir dir;
         auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
         importInto(*workspace, kData);
-        QString error;
-        QByteArray json = Methodology::builtIn().source();
-        json.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
-                     "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
-                     "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
-        const auto thresholds = Methodology::fromJson(json, QStringLiteral("t.json"), &error);
-        QVERIFY2(thresholds, qPrintable(error));
-        const ImportReport report = importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
-                                                           "2025/26 Q2,RA1,Alpha,acute,OF0023,50\n",
-                                               *thresholds);
-        QCOMPARE(report.quartersWritten, 8);  // 4 organisations x 2 quarters
-        auto reopened = Workspace::open(workspace->directory(), Database::Mode::ReadOnly);
-        QCOMPARE(reopened->methodology().sha256(), thresholds->sha256());
+        QCOMPARE(workspace->methodologies().years().size(), 1);
+        QCOMPARE(workspace->methodologies().years().first().year, QStringLiteral("2025/26"));
+        QCOMPARE(workspace->methodologies().files().first().methodology.sha256(), Methodology::builtIn().sha256());
+        const QMap<QString, QStringList> before = assessmentRows(*workspace);
+
+        const auto later = thresholdsFile(QStringLiteral("2026/27"));
+        QVERIFY(later);
+        const QByteArray q1 = "quarter,org_code,org_name,org_type,metric_id,value\n"
+                              "2026-27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                              "2026-27 Q1,RA2,Beta,acute,OF0023,70\n";
+        const ImportReport report = importInto(*workspace, q1, *later);
+        QCOMPARE(report.quartersChanged, QStringList{QStringLiteral("2026/27 Q1")});
+        QCOMPARE(report.quartersWritten, 2);
+        QMap<QString, QStringList> after = assessmentRows(*workspace);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());  // row by row, byte for byte
         CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
-        QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->method, QStringLiteral("thresholds"));
+        QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->method, QStringLiteral("thresholds"));
+        QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->methodologyId, QStringLiteral("t-2026/27"));
+        QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->methodologyId, QStringLiteral("nof-2025-26"));
+        QCOMPARE(workspace->methodologyFor(QStringLiteral("2026/27 Q4"))->sha256(), later->sha256());
+        QCOMPARE(workspace->methodology().sha256(), later->sha256());  // the latest year's
+        // Movement across the change of rules is neither better nor worse.
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, QStringLiteral("2026/27 Q1"), &problems);
+        QCOMPARE(problems, QStringList());
+        int changedRules = 0;
+        for (const PortfolioEntry &e : entries) {
+            if (e.segment == 0 || e.previousSegment == 0)
+                continue;
+            ++changedRules;
+            QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+            QVERIFY(e.changeReason().isEmpty() || e.changeReason() == QLatin1String("methodology changed"));
+            if (!e.changeReason().isEmpty())
+                QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q2 assessed under nof-2025-26, 2026/27 Q1 under t-2026/27"));
+        }
+        QVERIFY(changedRules >= 2);
+        // The overview explains a segment in its year's terms.
+        const QString why = explainSegment(*ra1.assessment(QStringLiteral("2026/27 Q1")), QStringLiteral("Acute trust"), {}).howReached;
+        QVERIFY2(why.contains(QStringLiteral("against the 2026/27 thresholds 1.50 / 2.50 / 3.50 for Acute trust → segment")),
+                 qPrintable(why));
+        // The national cache assesses each quarter under its year's rules.
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QCOMPARE(national.methodologyFor(QStringLiteral("2026/27 Q1")).sha256(), later->sha256());
+        QCOMPARE(national.methodologyFor(QStringLiteral("2025/26 Q1")).sha256(), Methodology::builtIn().sha256());
+        QCOMPARE(national.assessment(QStringLiteral("2026/27 Q1")).organisations.first().segment,
+                 ra1.assessment(QStringLiteral("2026/27 Q1"))->result.segment);
+
+        // Another file for 2025/26 would re-assess it: refused, nothing written.
+        const auto replacement = thresholdsFile(QStringLiteral("2025/26"));
+        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+        try {
+            importInto(*workspace, kData, *replacement);
+            QFAIL("a file replacing a year's methodology was accepted");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("owb methodology add")), qPrintable(error.message()));
+        }
+        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);
+        QCOMPARE(assessmentRows(*workspace), after);
+
+        // Data of a year without a methodology: refused, naming the quarter.
+        try {
+            importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                   "2027/28 Q1,RA1,Alpha,acute,OF0023,50\n");
+            QFAIL("a quarter without a methodology was accepted");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("2027/28 Q1: the workspace has no methodology for 2027/28")),
+                     qPrintable(error.message()));
+            QVERIFY(error.message().contains(QStringLiteral("owb methodology add")));
+        }
+        QCOMPARE(assessmentRows(*workspace), after);
+
+        // A later quarter of a registered year takes that year's file, and
+        // the register survives reopening.
+        importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                               "2026/27 Q2,RA1,Alpha,acute,OF0023,55\n");
+        auto reopened = Workspace::open(workspace->directory(), Database::Mode::ReadOnly);
+        QCOMPARE(reopened->methodologies().years().size(), 2);
+        QCOMPARE(reopened->methodologies().years().at(1).basis, YearBasis::Declared);
+        QCOMPARE(reopened->methodologies().files().at(1).addedBy, auditlog::currentActor());
+        CaseFile again(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(again.assessment(QStringLiteral("2026/27 Q2"))->methodologyId, QStringLiteral("t-2026/27"));
+        after = assessmentRows(*workspace);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());
+    }
+
+    // Re-assessing one year deliberately: the dry run lists exactly the
+    // case-file quarters the change then rewrites, with their segment and
+    // average after; every other row (the other year) stays byte for byte.
+    void reassessingAYearChangesOnlyWhatTheDryRunSays()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QByteArray q1 = "quarter,org_code,org_name,org_type,metric_id,value\n"
+                              "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                              "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                              "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n";
+        importInto(*workspace, q1, *thresholdsFile(QStringLiteral("2026/27")));
+        const QMap<QString, QStringList> before = assessmentRows(*workspace);
+        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+
+        QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
+        json.replace("[1.5, 2.5, 3.5], \"mhc\"", "[2.5, 3.0, 3.5], \"mhc\"");
+        QString error;
+        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
+        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);  // a dry run writes nothing
+        QCOMPARE(assessmentRows(*workspace), before);
+        QCOMPARE(plan.quarters, QStringList{QStringLiteral("2026/27 Q1")});
+        QCOMPARE(plan.replaced, QStringList{QStringLiteral("2026/27: t-2026/27")});
+        QCOMPARE(plan.rows.size(), 3);
+
+        const ImportReport report = workspace->reassess(*reissued);
+        QCOMPARE(report.quartersWritten, int(plan.rows.size()));
+        QSet<QString> listed;
+        for (const MethodologyChangeRow &row : plan.rows) {
+            listed.insert(row.code + QStringLiteral(".owcase/") + row.quarter);
+            CaseFile caseFile(workspace->caseFilePath(row.code), Database::Mode::ReadOnly);
+            const auto stored = caseFile.assessment(row.quarter);
+            QVERIFY(stored);
+            QCOMPARE(stored->digest(), row.after.digest());
+            QCOMPARE(stored->result.segment, row.after.result.segment);
+            QCOMPARE(stored->result.average, row.after.result.average);
+            QCOMPARE(row.before->methodologyId, QStringLiteral("t-2026/27"));
+        }
+        const QMap<QString, QStringList> after = assessmentRows(*workspace);
+        QCOMPARE(after.keys(), before.keys());
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (listed.contains(it.key()))
+                QVERIFY(after.value(it.key()) != it.value());
+            else
+                QCOMPARE(after.value(it.key()), it.value());  // 2025/26: byte for byte
+        }
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2026/27"))->sha256(), reissued->sha256());
+        QVERIFY(checkWorkspace(workspace->directory()).clean());
+        // The change is in each affected case's audit trail.
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1")).first().actor,
+                 auditlog::currentActor());
+        // Applying again changes nothing.
+        QVERIFY(planMethodologyChange(*workspace, *reissued).rows.isEmpty());
     }
 
     void checkFindsTampering()
@@ -597,6 +780,8 @@ private Q_SLOTS:
                 bad.peerType = QStringLiteral("acute");
             }
             Transaction transaction(workspace->peers().database());
+            MethodologyRegister(workspace->peers().database())
+                .put(Methodology::builtIn(), QStringLiteral("2025/26"), YearBasis::Declared);
             workspace->peers().apply(dataset);
             transaction.commit();
         }
@@ -631,8 +816,25 @@ private Q_SLOTS:
             auto old = Workspace::open(path, Database::Mode::ReadOnly);
             QCOMPARE(old->peers().database().schemaVersion(), 1);
             QCOMPARE(old->peers().quarters(), (QStringList { "Q1 2025-26", "2025-26 Q2", "2025/26 Q2" }));
+            // Read without upgrading, the register is what the upgrade makes.
+            QCOMPARE(old->methodologies().years().size(), 1);
+            QCOMPARE(old->methodologyFor(QStringLiteral("2025/26 Q1"))->id(), QStringLiteral("nof-2025-26"));
         }
+        const QString stored = [&] {
+            PeerStore store(peers, Database::Mode::ReadOnly);
+            return store.setting(QStringLiteral("methodology_json"));
+        }();
+        QVERIFY(!stored.isEmpty());
         auto workspace = Workspace::open(path);
+        // The upgrade registers the file the workspace was assessed under,
+        // for the years it holds (it predates "years": assessed, not declared).
+        const MethodologyRegister &reg = workspace->methodologies();
+        QCOMPARE(reg.years().size(), 1);
+        QCOMPARE(reg.years().first().year, QStringLiteral("2025/26"));
+        QCOMPARE(reg.years().first().basis, YearBasis::Assessed);
+        QCOMPARE(reg.files().size(), 1);
+        QCOMPARE(reg.files().first().methodology.source(), stored.toUtf8());
+        QCOMPARE(workspace->peers().setting(QStringLiteral("methodology_json")), QString());
         QCOMPARE(workspace->peers().database().schemaVersion(), peerStoreSchema().currentVersion());
         QCOMPARE(workspace->peers().quarters(), (QStringList { "2025/26 Q1", "2025/26 Q2" }));
         QCOMPARE(workspace->peers().pendingQuarters(), QStringList());

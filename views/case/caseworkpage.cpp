@@ -3,6 +3,7 @@
 
 #include "casework/casesession.h"
 #include "casework/metricview.h"
+#include "casework/nationalcache.h"
 #include "casework/plannedquarters.h"
 #include "charts/trajectorychart.h"
 #include "delegates/choicedelegate.h"
@@ -605,7 +606,7 @@ void CaseworkPage::reload()
     fillFindingEvidence();
     // Organisations the framework does not segment (ICBs in 2025/26) have no
     // segment to confirm and no segment-4 review; the programme still applies.
-    const bool segmented = m_context.session->methodology().isSegmented(m_context.session->identity().peerType);
+    const bool segmented = m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType);
     m_decisionBox->setVisible(segmented);
     m_reviewBox->setVisible(segmented || m_reviewId != 0);
 
@@ -614,7 +615,7 @@ void CaseworkPage::reload()
     if (m_programmeId > 0) {
         const QVariantMap p = store.record(programmeTable(), m_programmeId);
         m_programmeState->setText(tr("In the %1 since %2: segment 5 until an exit is recorded.")
-                                      .arg(m_context.session->methodology().programmeName(),
+                                      .arg(m_context.national->methodologyFor(m_context.quarter).programmeName(),
                                            p.value(QStringLiteral("entry_quarter")).toString()));
     } else if (!programmes.isEmpty() && !programmes.last().value(QStringLiteral("exit_quarter")).toString().isEmpty()) {
         m_programmeState->setText(tr("Left the programme in %1.").arg(programmes.last().value(QStringLiteral("exit_quarter")).toString()));

@@ -106,7 +106,7 @@ void MetricsPage::setContext(const CaseContext &context)
         return;
     const QString selected = m_table->currentIndex().data(CodeRole).toString();
     const QString peerType = context.session->identity().peerType;
-    m_model->setRows(metricRows(context.session->caseFile(), *context.national, context.session->methodology(),
+    m_model->setRows(metricRows(context.session->caseFile(), *context.national, context.national->methodologyFor(context.quarter),
                                 peerType, context.quarters, context.quarter));
     int row = 0;
     for (int r = 0; r < m_proxy->rowCount(); ++r)
@@ -118,7 +118,7 @@ void MetricsPage::setContext(const CaseContext &context)
 
 void MetricsPage::showMetric(const QString &metricId)
 {
-    const MetricDefinition *metric = m_context.isValid() ? m_context.session->methodology().metric(metricId) : nullptr;
+    const MetricDefinition *metric = m_context.isValid() ? m_context.national->methodologyFor(m_context.quarter).metric(metricId) : nullptr;
     if (!metric)
         return;
     // The series ends at the quarter in view.

@@ -60,8 +60,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     top->addLayout(text, 1);
     // The charts' table equivalents, for keyboard and screen-reader users.
     m_historyTable->setAccessibleName(tr("Segment by quarter, as a table"));
-    m_historyTable->setColumnCount(3);
-    m_historyTable->setHorizontalHeaderLabels({tr("Quarter"), tr("Segment"), tr("Average score")});
+    m_historyTable->setColumnCount(4);
+    m_historyTable->setHorizontalHeaderLabels({tr("Quarter"), tr("Segment"), tr("Average score"), tr("Methodology")});
     m_domainTable->setAccessibleName(tr("Domain scores, as a table"));
     m_domainTable->setColumnCount(4);
     m_domainTable->setHorizontalHeaderLabels({tr("Domain"), tr("Score"), tr("Domain segment"), tr("Peer median")});
@@ -99,7 +99,8 @@ void OverviewPage::setContext(const CaseContext &context)
     if (!context.isValid())
         return;
     CaseFile &caseFile = context.session->caseFile();
-    const Methodology &methodology = context.session->methodology();
+    // The quarter's own year's rules: labels, whether the type is segmented.
+    const Methodology &methodology = context.national->methodologyFor(context.quarter);
     const auto assessment = caseFile.assessment(context.quarter);
     const PeerType *type = methodology.peerType(context.session->identity().peerType);
     // The final segment (CaseworkStore::finalSegmentOf), the one the badge,
@@ -167,8 +168,11 @@ void OverviewPage::setContext(const CaseContext &context)
         const StoredAssessment &a = assessments.at(row);
         const int shown = casework.finalSegment(a.quarter, a.result.segment);
         history.append({ a.quarter, shown });
+        // Where the rules change, the segments on either side are not comparable.
+        const bool rulesChanged = row > 0 && assessments.at(row - 1).methodologySha256 != a.methodologySha256;
         const QStringList cells { a.quarter, shown > 0 ? QString::number(shown) : tr("not segmented"),
-            a.result.average > 0 ? formatHundredths(a.result.average) : QString() };
+            a.result.average > 0 ? formatHundredths(a.result.average) : QString(),
+            rulesChanged ? tr("%1 (methodology changed)").arg(a.methodologyId) : a.methodologyId };
         for (int c = 0; c < cells.size(); ++c)
             m_historyTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
     }

@@ -79,7 +79,7 @@ void WhatIfPage::setContext(const CaseContext &context)
     decided.remove(context.session->identity().code);
     if (m_final.decided() && m_final.segment > 0)
         decided.insert(context.session->identity().code, m_final.segment);
-    m_model->setQuarter(context.session->methodology(), context.national->quarter(context.quarter),
+    m_model->setQuarter(context.national->methodologyFor(context.quarter), context.national->quarter(context.quarter),
                         context.session->identity().code, decided);
     showSummary();
 }

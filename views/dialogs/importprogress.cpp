@@ -40,6 +40,7 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
                                            progress.setValue(writing ? 500 + value : value);
                                        }, Qt::QueuedConnection);
                                    },
+                                   /*backCast=*/false,
                                    [&] {
                                        if (beforeWriting)
                                            QMetaObject::invokeMethod(&progress, beforeWriting,

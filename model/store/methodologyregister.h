@@ -1,0 +1,83 @@
+#pragma once
+// The workspace's register of methodologies (in peers.owdata): every
+// methodology file it was given, whole, with its id, title, declared years,
+// SHA-256 and who added it when; and for each financial year the one file in
+// force. Each quarter is assessed under its own year's file, so adding a file
+// for one year never touches another year's assessments.
+//
+// A year's file is there because the file declares the year ("declared"),
+// because a team chose to apply it to an earlier year ("back-cast"), or
+// because an earlier version of the program assessed the year with it before
+// workspaces kept a register ("assessed").
+
+#include "framework/methodology.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+#include <optional>
+
+namespace owb {
+
+class Database;
+
+enum class YearBasis { Declared, BackCast, Assessed };
+
+struct RegisteredFile
+{
+    qint64 row = 0;
+    Methodology methodology;
+    QString addedBy;
+    QString addedAt;
+};
+
+struct RegisteredYear
+{
+    QString year;  // "2025/26"
+    qint64 file = 0;  // RegisteredFile::row
+    YearBasis basis = YearBasis::Declared;
+    QString since;  // when the file was put in force for the year
+};
+
+class MethodologyRegister
+{
+public:
+    // Reads the register; a file from before registers (read without being
+    // upgraded) is seen as its upgrade would register it.
+    explicit MethodologyRegister(Database &db);
+    void reload();
+
+    const QList<RegisteredYear> &years() const { return m_years; }  // year order
+    const QList<RegisteredFile> &files() const { return m_files; }  // as added
+    const RegisteredFile *file(qint64 row) const;
+    const RegisteredYear *entry(const QString &year) const;
+    // The file in force for a financial year or a quarter's year; null when none.
+    const Methodology *forYear(const QString &year) const;
+    const Methodology *forQuarter(const QString &quarter) const;
+    // The file of the latest registered year; null for an empty register.
+    const Methodology *latest() const;
+
+    // Puts `methodology` in force for `year` (adding the file when new) and
+    // logs it; within the caller's transaction. Then reloads.
+    void put(const Methodology &methodology, const QString &year, YearBasis basis);
+
+    static QString basisName(YearBasis basis);
+
+    // The schema step that adds the register, and its upgrade program: the
+    // stored methodology (or the built-in one) for every year the workspace holds.
+    static QStringList schemaStep();
+    static void upgrade(Database &db);
+
+private:
+    void readLegacy();
+    qint64 addFile(const Methodology &methodology);
+
+    Database &m_db;
+    QList<RegisteredFile> m_files;
+    QList<RegisteredYear> m_years;
+};
+
+// The message for a quarter whose year has no methodology in the register.
+QString noMethodologyMessage(const QString &directory, const QString &quarter);
+
+} // namespace owb

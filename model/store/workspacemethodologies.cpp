@@ -1,0 +1,131 @@
+// The workspace's methodology years: which file assesses which quarter, and
+// what an import may register (store/methodologyregister holds the register).
+
+#include "data/quarterlabel.h"
+#include "workspace.h"
+
+#include <QMap>
+#include <algorithm>
+
+namespace owb {
+
+void Workspace::reloadMethodologies()
+{
+    m_register->reload();
+    const Methodology *latest = m_register->latest();
+    m_methodology = latest ? *latest : Methodology::builtIn();
+}
+
+QList<Workspace::PlannedRules> Workspace::rulesToRegister(
+    const MetricDataset &dataset, const std::optional<Methodology> &given, bool backCast) const
+{
+    QList<PlannedRules> result;
+    const auto rulesOf = [&](const QString &year) -> const Methodology * {
+        for (const PlannedRules &p : result)
+            if (p.year == year)
+                return &p.methodology;
+        return m_register->forYear(year);
+    };
+    if (given) {
+        for (const QString &year : given->years()) {
+            const Methodology *current = m_register->forYear(year);
+            if (!current) {
+                result.append({year, *given, YearBasis::Declared});
+            } else if (current->sha256() != given->sha256()) {
+                throw StoreError(
+                    QStringLiteral("%1: %2 is assessed under the methodology %3 (SHA-256 %4...); importing with "
+                                   "another file for %2 (%5, SHA-256 %6...) would re-assess it: nothing was "
+                                   "imported. To re-assess %2, see what would change with owb methodology "
+                                   "add %1 FILE, then run it again with --apply")
+                        .arg(m_directory, year, current->id(), current->sha256().left(12), given->id(),
+                             given->sha256().left(12)));
+            }
+        }
+    }
+    QMap<QString, QString> missing;  // year -> its first quarter in the file
+    for (const QuarterData &quarter : dataset.quarters) {
+        const QString year = yearOfQuarter(quarter.label);
+        if (rulesOf(year))
+            continue;
+        // A workspace without rules for the year takes the built-in file's
+        // when that file declares the year (as a new workspace always has).
+        if (!given && Methodology::builtIn().declaresYear(year)) {
+            result.append({year, Methodology::builtIn(), YearBasis::Declared});
+            continue;
+        }
+        if (!missing.contains(year) || quarterLessThan(quarter.label, missing.value(year)))
+            missing.insert(year, quarter.label);
+    }
+    // Back-casting: an earlier year takes the rules of the first later year that has some.
+    // Without a file given, the built-in file's own years count as later
+    // years (and are registered with it).
+    if (backCast && !given && !missing.isEmpty())
+        for (const QString &year : Methodology::builtIn().years())
+            if (!rulesOf(year))
+                result.append({year, Methodology::builtIn(), YearBasis::Declared});
+    for (auto it = missing.cbegin(); it != missing.cend(); ++it) {
+        const Methodology *later = nullptr;
+        if (backCast) {
+            QStringList years;
+            for (const RegisteredYear &y : m_register->years())
+                years.append(y.year);
+            for (const PlannedRules &p : std::as_const(result))
+                years.append(p.year);
+            std::sort(years.begin(), years.end());
+            for (const QString &year : std::as_const(years))
+                if (year > it.key() && (later = rulesOf(year)))
+                    break;
+        }
+        if (!later)
+            throw StoreError(noMethodologyMessage(m_directory, it.value()));
+        result.append({it.key(), *later, YearBasis::BackCast});
+    }
+    return result;
+}
+
+void Workspace::registerMethodology(const Methodology &methodology, const QString &year, YearBasis basis)
+{
+    const Methodology *current = m_register->forYear(year);
+    if (current && current->sha256() != methodology.sha256())
+        throw StoreError(QStringLiteral("%1: %2 is already assessed under the methodology %3; re-assessing it is "
+                                        "owb methodology add")
+                             .arg(m_directory, year, current->id()));
+    if (current)
+        return;
+    try {
+        Transaction transaction(m_peers->database());
+        m_register->put(methodology, year, basis);
+        transaction.commit();
+    } catch (...) {
+        reloadMethodologies();
+        throw;
+    }
+    reloadMethodologies();
+}
+
+ImportReport Workspace::reassess(const Methodology &methodology, const Progress &progress)
+{
+    if (methodology.years().isEmpty())
+        throw StoreError(QStringLiteral("%1: the methodology %2 declares no \"years\"")
+                             .arg(m_directory, methodology.id()));
+    QStringList quarters;
+    for (const QString &quarter : m_peers->quarters())
+        if (methodology.declaresYear(yearOfQuarter(quarter)))
+            quarters.append(quarter);
+    try {
+        Transaction transaction(m_peers->database());
+        for (const QString &year : methodology.years())
+            m_register->put(methodology, year, YearBasis::Declared);
+        m_peers->markPending(quarters);
+        transaction.commit();
+    } catch (...) {
+        reloadMethodologies();
+        throw;
+    }
+    reloadMethodologies();
+    ImportReport report = completePendingWork(progress);
+    report.quartersChanged = quarters;
+    return report;
+}
+
+} // namespace owb
