@@ -8,12 +8,14 @@
 #include "data/orgcode.h"
 #include "demo/demoworkspace.h"
 #include "dialogs/importprogress.h"
+#include "dialogs/methodologiesdialog.h"
 #include "itemmodels/itemroles.h"
 #include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
 #include "reconcile/reconcilepanel.h"
 #include "reports/casereport.h"
 #include "store/casefile.h"
+#include "store/methodologychange.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 #include "store/workspacelock.h"
@@ -121,6 +123,8 @@ void MainWindow::createActions()
     m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
+    QAction *methodologies = file->addAction(tr("&Methodologies..."), this, &MainWindow::showMethodologies);
+    m_workspaceActions.append(methodologies);
     file->addSeparator();
     m_exportCaseAction = file->addAction(tr("E&xport Case Report..."), this, [this] { exportReport(false); });
     m_exportPackAction
@@ -396,6 +400,42 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
                 .arg(outcome.report.caseFilesCreated)
                 .arg(outcome.report.caseFilesUpdated));
     return outcome.ok();
+}
+
+void MainWindow::showMethodologies()
+{
+    if (!m_workspace)
+        return;
+    MethodologiesDialog dialog([this] { return m_workspace.get(); },
+                               [this](const Methodology &methodology) { return applyMethodology(methodology); }, this);
+    dialog.exec();
+}
+
+int MainWindow::applyMethodology(const Methodology &methodology)
+{
+    // Like an import: let go of the workspace (its case sessions too), make
+    // the change on a connection of its own, then open it again.
+    const QString directory = m_workspace->directory();
+    const QString quarter = currentQuarter();
+    closeWorkspace();
+    ImportReport report;
+    QString problem;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        auto workspace = Workspace::open(directory, Database::Mode::OpenExisting);
+        report = applyMethodologyChange(*workspace, methodology);
+    } catch (const StoreError &error) {
+        problem = error.message();
+    }
+    QApplication::restoreOverrideCursor();
+    if (openPath(directory) && m_quarter->findText(quarter) >= 0)
+        m_quarter->setCurrentText(quarter);
+    if (!problem.isEmpty())
+        throw StoreError(problem);
+    showStatusNotice(this, tr("%1 is in force for %2; %n case-file quarter(s) re-assessed", nullptr,
+                              report.quartersWritten)
+                               .arg(methodology.id(), methodology.years().join(QStringLiteral(", "))));
+    return report.quartersWritten;
 }
 
 void MainWindow::closeWorkspace()

@@ -24,6 +24,7 @@ class CaseView;
 class ChangesPanel;
 class ReconcilePanel;
 class LeaguePanel;
+class Methodology;
 class NationalCache;
 class PortfolioPanel;
 class WelcomePanel;
@@ -64,6 +65,8 @@ private:
     void createActions();
     void chooseWorkspace();
     void chooseImport();
+    void showMethodologies();
+    int applyMethodology(const Methodology &methodology);
     void exportReport(bool wholeWorkspace);
     void chooseNewWorkspaceFromCsv();
     void closeWorkspace();

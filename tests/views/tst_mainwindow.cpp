@@ -16,6 +16,7 @@
 #include "data/quarterlabel.h"
 #include "changes/changespanel.h"
 #include "demo/demoworkspace.h"
+#include "dialogs/methodologiesdialog.h"
 #include "itemmodels/capabilitymodel.h"
 #include "itemmodels/changesmodel.h"
 #include "itemmodels/itemroles.h"
@@ -44,6 +45,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
@@ -530,6 +532,30 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
         QCOMPARE(int(session->notes().notes().size()), notes);
         QCOMPARE(window.undoGroup()->canUndo(), false);
+    }
+
+    // File ▸ Methodologies... on a read-only workspace: the register is shown,
+    // Add Methodology File... is disabled and the dialog says why; nothing is applied.
+    void methodologiesReadOnly()
+    {
+        auto workspace = Workspace::open(m_dir.filePath(QStringLiteral("demo")), Database::Mode::ReadOnly);
+        int applied = 0;
+        MethodologiesDialog dialog([&] { return workspace.get(); },
+                                   [&](const Methodology &) { return ++applied; });
+        dialog.show();
+        QStringList years;
+        for (int row = 0; row < dialog.registerTable()->rowCount(); ++row)
+            years << dialog.registerTable()->item(row, 0)->text() + QLatin1Char(' ')
+                    + dialog.registerTable()->item(row, 1)->text();
+        QCOMPARE(years, QStringList({QStringLiteral("2024/25 nof-2025-26"), QStringLiteral("2025/26 nof-2025-26")}));
+        QVERIFY(!dialog.addButton()->isEnabled());
+        QVERIFY(!dialog.addButton()->accessibleName().isEmpty());
+        bool said = false;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            said = said || (label->isVisible() && label->text().contains(QStringLiteral("open read-only")));
+        QVERIFY(said);
+        dialog.addFile(QStringLiteral(":/methodology/nof-2025-26.json"));
+        QCOMPARE(applied, 0);
     }
 
     void welcomeFirst()
