@@ -1387,6 +1387,10 @@
         <source>League table</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 under %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MainWindow</name>
@@ -2542,6 +2546,10 @@ segmented</source>
     </message>
     <message>
         <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology %1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -265,16 +265,13 @@ bool MainWindow::openPath(const QString &path)
             true);
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
-    const Methodology &methodology = m_workspace->methodology();
-    m_methodologyLabel->setText(tr("Methodology: %1").arg(methodology.id()));
-    m_methodologyLabel->setToolTip(methodology.title());
-    m_methodologyLabel->setMinimumWidth(m_methodologyLabel->sizeHint().width());
     {
         const QSignalBlocker blocker(m_quarter);
         m_quarter->clear();
         m_quarter->addItems(m_workspace->peers().quarters());
         m_quarter->setCurrentIndex(m_quarter->count() - 1);
     }
+    showQuarterMethodology();
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
     updateActions();
@@ -471,10 +468,11 @@ void MainWindow::refreshPortfolio()
     m_decided = decidedSegments(entries);
     m_entries = entries;
     QHash<QString, QString> names;
-    for (const PeerType &type : m_workspace->methodology().peerTypes())
+    const Methodology &methodology = m_national->methodologyFor(currentQuarter());  // the quarter's own year's
+    for (const PeerType &type : methodology.peerTypes())
         names.insert(type.id, type.name);
     QHash<QString, QString> ratings;
-    for (const NamedItem &rating : m_workspace->methodology().capabilityRatings())
+    for (const NamedItem &rating : methodology.capabilityRatings())
         ratings.insert(rating.id, rating.name);
     m_portfolio->setEntries(entries, names, ratings);
     if (!problems.isEmpty())
@@ -486,6 +484,7 @@ void MainWindow::quarterChanged()
 {
     clearStatusNotice(this);
     updateActions();
+    showQuarterMethodology();
     refreshPortfolio();
     if (m_stack->currentWidget() == m_caseView)
         refreshCase();
@@ -497,13 +496,24 @@ void MainWindow::quarterChanged()
         showReconcile();
 }
 
+void MainWindow::showQuarterMethodology()
+{
+    // The quarter's own year's methodology, not the latest one.
+    if (!m_national || currentQuarter().isEmpty())
+        return;
+    const Methodology &methodology = m_national->methodologyFor(currentQuarter());
+    m_methodologyLabel->setText(tr("Methodology: %1").arg(methodology.id()));
+    m_methodologyLabel->setToolTip(methodology.title());
+    m_methodologyLabel->setMinimumWidth(m_methodologyLabel->sizeHint().width());
+}
+
 void MainWindow::showLeague()
 {
     if (!m_workspace)
         return;
     refreshPortfolio(); // decisions made in a case since: the same final segments and ranks everywhere
     m_undoGroup->setActiveStack(nullptr);
-    m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter(), m_decided);
+    m_league->setSource(m_national.get(), &m_national->methodologyFor(currentQuarter()), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_league);
     m_league->view()->setFocus();
 }

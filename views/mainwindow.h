@@ -72,6 +72,7 @@ private:
     void closeWorkspace();
     void refreshPortfolio();
     void quarterChanged();
+    void showQuarterMethodology();
     void refreshCase();
     void updateRecentMenu();
     void rememberRecent(const QString &directory);
