@@ -8,12 +8,14 @@
 #include "data/orgcode.h"
 #include "demo/demoworkspace.h"
 #include "dialogs/importprogress.h"
+#include "dialogs/methodologiesdialog.h"
 #include "itemmodels/itemroles.h"
 #include "league/leaguepanel.h"
 #include "portfolio/portfoliopanel.h"
 #include "reconcile/reconcilepanel.h"
 #include "reports/casereport.h"
 #include "store/casefile.h"
+#include "store/methodologychange.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 #include "store/workspacelock.h"
@@ -121,6 +123,8 @@ void MainWindow::createActions()
     m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
+    QAction *methodologies = file->addAction(tr("&Methodologies..."), this, &MainWindow::showMethodologies);
+    m_workspaceActions.append(methodologies);
     file->addSeparator();
     m_exportCaseAction = file->addAction(tr("E&xport Case Report..."), this, [this] { exportReport(false); });
     m_exportPackAction
@@ -261,16 +265,13 @@ bool MainWindow::openPath(const QString &path)
             true);
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
-    const Methodology &methodology = m_workspace->methodology();
-    m_methodologyLabel->setText(tr("Methodology: %1").arg(methodology.id()));
-    m_methodologyLabel->setToolTip(methodology.title());
-    m_methodologyLabel->setMinimumWidth(m_methodologyLabel->sizeHint().width());
     {
         const QSignalBlocker blocker(m_quarter);
         m_quarter->clear();
         m_quarter->addItems(m_workspace->peers().quarters());
         m_quarter->setCurrentIndex(m_quarter->count() - 1);
     }
+    showQuarterMethodology();
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
     updateActions();
@@ -398,6 +399,42 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     return outcome.ok();
 }
 
+void MainWindow::showMethodologies()
+{
+    if (!m_workspace)
+        return;
+    MethodologiesDialog dialog([this] { return m_workspace.get(); },
+                               [this](const Methodology &methodology) { return applyMethodology(methodology); }, this);
+    dialog.exec();
+}
+
+int MainWindow::applyMethodology(const Methodology &methodology)
+{
+    // Like an import: let go of the workspace (its case sessions too), make
+    // the change on a connection of its own, then open it again.
+    const QString directory = m_workspace->directory();
+    const QString quarter = currentQuarter();
+    closeWorkspace();
+    ImportReport report;
+    QString problem;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        auto workspace = Workspace::open(directory, Database::Mode::OpenExisting);
+        report = applyMethodologyChange(*workspace, methodology);
+    } catch (const StoreError &error) {
+        problem = error.message();
+    }
+    QApplication::restoreOverrideCursor();
+    if (openPath(directory) && m_quarter->findText(quarter) >= 0)
+        m_quarter->setCurrentText(quarter);
+    if (!problem.isEmpty())
+        throw StoreError(problem);
+    showStatusNotice(this, tr("%1 is in force for %2; %n case-file quarter(s) re-assessed", nullptr,
+                              report.quartersWritten)
+                               .arg(methodology.id(), methodology.years().join(QStringLiteral(", "))));
+    return report.quartersWritten;
+}
+
 void MainWindow::closeWorkspace()
 {
     clearStatusNotice(this, true);
@@ -431,10 +468,11 @@ void MainWindow::refreshPortfolio()
     m_decided = decidedSegments(entries);
     m_entries = entries;
     QHash<QString, QString> names;
-    for (const PeerType &type : m_workspace->methodology().peerTypes())
+    const Methodology &methodology = m_national->methodologyFor(currentQuarter());  // the quarter's own year's
+    for (const PeerType &type : methodology.peerTypes())
         names.insert(type.id, type.name);
     QHash<QString, QString> ratings;
-    for (const NamedItem &rating : m_workspace->methodology().capabilityRatings())
+    for (const NamedItem &rating : methodology.capabilityRatings())
         ratings.insert(rating.id, rating.name);
     m_portfolio->setEntries(entries, names, ratings);
     if (!problems.isEmpty())
@@ -446,6 +484,7 @@ void MainWindow::quarterChanged()
 {
     clearStatusNotice(this);
     updateActions();
+    showQuarterMethodology();
     refreshPortfolio();
     if (m_stack->currentWidget() == m_caseView)
         refreshCase();
@@ -457,13 +496,24 @@ void MainWindow::quarterChanged()
         showReconcile();
 }
 
+void MainWindow::showQuarterMethodology()
+{
+    // The quarter's own year's methodology, not the latest one.
+    if (!m_national || currentQuarter().isEmpty())
+        return;
+    const Methodology &methodology = m_national->methodologyFor(currentQuarter());
+    m_methodologyLabel->setText(tr("Methodology: %1").arg(methodology.id()));
+    m_methodologyLabel->setToolTip(methodology.title());
+    m_methodologyLabel->setMinimumWidth(m_methodologyLabel->sizeHint().width());
+}
+
 void MainWindow::showLeague()
 {
     if (!m_workspace)
         return;
     refreshPortfolio(); // decisions made in a case since: the same final segments and ranks everywhere
     m_undoGroup->setActiveStack(nullptr);
-    m_league->setSource(m_national.get(), &m_workspace->methodology(), currentQuarter(), m_decided);
+    m_league->setSource(m_national.get(), &m_national->methodologyFor(currentQuarter()), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_league);
     m_league->view()->setFocus();
 }

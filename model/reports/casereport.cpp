@@ -526,7 +526,7 @@ void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
     QString html = QStringLiteral("<h1>Regional pack: %1</h1><p>%2 case files, quarter %3, methodology %4.</p>")
                        .arg(escaped(workspace.followedRegion().isEmpty() ? QStringLiteral("all organisations") : workspace.followedRegion()))
                        .arg(entries.size())
-                       .arg(escaped(quarters.last()), escaped(workspace.methodology().id()))
+                       .arg(escaped(quarters.last()), escaped(national.methodologyFor(quarters.last()).id()))
                    + table({QStringLiteral("Code"), QStringLiteral("Organisation"), QStringLiteral("Segment"),
                             QStringLiteral("Average"), QStringLiteral("Rank"), QStringLiteral("Movement"),
                             QStringLiteral("Casework")},

@@ -2,6 +2,7 @@
 and an import that is refused."""
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -126,5 +127,116 @@ def open_workspace_of_another(ctx):
     expect(digest(ctx.workspace) == before, "the workspace changed after a refused open")
 
 
+def _reissued_2025_26(path):
+    """The built-in 2025/26 file re-issued with thresholds instead of peer quartiles: it changes stored segments."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "methodology",
+                          "nof-2025-26.json")
+    with open(source, encoding="utf-8") as f:
+        data = json.load(f)
+    data["id"] = "nof-2025-26-reissued"
+    data["title"] = "NHS Oversight Framework 2025/26, re-issued with thresholds (test)"
+    data["segmentation"] = {"method": "thresholds",
+                            "cuts": {t["id"]: [1.5, 2.0, 2.5] for t in data["peer_types"]}}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2)
+
+
+def _assessments(folder):
+    """Every stored assessment row by (code, quarter): segment, average (hundredths), methodology, digest."""
+    rows = {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".owcase"):
+            for quarter, segment, average, mid, dig in query(
+                    os.path.join(folder, name),
+                    "SELECT quarter, segment, average, methodology_id, digest FROM assessment"):
+                rows[(name[:-len(".owcase")], quarter)] = (segment, average, mid, dig)
+    return rows
+
+
+def _shown_average(hundredths):
+    return "" if not hundredths or hundredths <= 0 else "%d.%02d" % (hundredths // 100, hundredths % 100)
+
+
+def methodologies_dialog_reassesses(ctx):
+    """File ▸ Methodologies...: the register; a refused file in plain words; Add Methodology File... lists each
+    organisation and quarter that would change, Apply stores exactly those changes (other years byte for byte) and the
+    screen says so: the register names the new file, movement into its first quarter says methodology changed."""
+    broken = os.path.join(ctx.folder, "broken.json")
+    with open(broken, "w", encoding="utf-8") as f:
+        f.write("{ not json")
+    reissued = os.path.join(ctx.folder, "reissued.json")
+    _reissued_2025_26(reissued)
+    before = _assessments(ctx.workspace)
+    wb = ctx.start()
+    wb.find("table", "Case files", timeout=30)
+    wb.menu("File", "Methodologies...")
+    dialog = wb.dialog("Methodologies")
+    register = wb.table("Methodology register", root=dialog)
+    years = dict(zip(wb.column(register, "Year"), wb.column(register, "Methodology")))
+    expect(years.get("2025/26") == "nof-2025-26" and years.get("2024/25") == "nof-2025-26",
+           "the register before: %r" % years)
+    expect("back-cast" in wb.column(register, "Basis"), "no back-cast year listed: %r" % wb.column(register, "Basis"))
+    # A file that is not a methodology: refused in plain words, nothing changed.
+    wb.press("Add Methodology File...", root=dialog)
+    wb.save_file("Add Methodology File", broken)
+    box = wb.dialog("Methodology refused", timeout=30)
+    text = wb.alert_text(box)
+    expect("broken.json" in text and "SQLite" not in text, "the refusal: %r" % text)
+    wb.press("OK", root=box)
+    wb.gone(box)
+    expect(_assessments(ctx.workspace) == before, "a refused file changed the workspace")
+    # The re-issued 2025/26 file: the dry run, then Apply.
+    wb.press("Add Methodology File...", root=dialog)
+    wb.save_file("Add Methodology File", reissued)
+    ask = wb.dialog("Add Methodology", timeout=60)
+    changes = wb.table("Changes", root=ask)
+    listed = wb.cells(changes)
+    header, listed = listed[0], listed[1:]
+    expect(listed, "the dry run lists no changes")
+    expect(any(row[header.index("Segment before")] != row[header.index("Segment after")] for row in listed),
+           "the dry run lists no change of segment")
+    expect(_assessments(ctx.workspace) == before, "the dry run changed the workspace")
+    wb.screenshot("methodology-dry-run")
+    wb.press("Apply", root=ask)
+    wb.gone(ask, timeout=120)
+    wb.find("label", re.compile(r"re-assessed"), root=dialog, timeout=120)
+    status = wb.label_text(re.compile(r"re-assessed"), root=dialog)
+    after = _assessments(ctx.workspace)
+    col = {name: i for i, name in enumerate(header)}
+    changed = {k for k in after if after[k][3] != before.get(k, (None,) * 4)[3]}
+    listed_keys = {(row[col["Code"]], row[col["Quarter"]]) for row in listed}
+    expect(listed_keys == changed, "listed %d, stored %d changes; differ on %r"
+           % (len(listed_keys), len(changed), sorted(listed_keys ^ changed)[:5]))
+    for row in listed:
+        key = (row[col["Code"]], row[col["Quarter"]])
+        segment, average, mid, _ = after[key]
+        expect(mid == "nof-2025-26-reissued", "%r assessed under %s" % (key, mid))
+        expect(row[col["Segment after"]] == (str(segment) if segment else "not segmented"),
+               "%r: listed segment %s, stored %s" % (key, row[col["Segment after"]], segment))
+        expect(row[col["Average after"]] == _shown_average(average),
+               "%r: listed average %s, stored %s" % (key, row[col["Average after"]], average))
+        old = before[key]
+        expect(row[col["Segment before"]] == (str(old[0]) if old[0] else "not segmented"),
+               "%r: listed segment before %s, stored %s" % (key, row[col["Segment before"]], old[0]))
+    for key, value in after.items():
+        if not key[1].startswith("2025/26"):
+            expect(value == before.get(key), "%r outside 2025/26 changed" % (key,))
+    expect(re.search(r"nof-2025-26-reissued is in force for 2025/26; \d+ case-file quarter", status),
+           "the status says %r" % status)
+    register = wb.table("Methodology register", root=dialog)
+    years = dict(zip(wb.column(register, "Year"), wb.column(register, "Methodology")))
+    expect(years.get("2025/26") == "nof-2025-26-reissued" and years.get("2024/25") == "nof-2025-26",
+           "the register after: %r" % years)
+    wb.screenshot("methodology-applied")
+    wb.press("Close", root=dialog)
+    wb.gone(dialog)
+    # Into the first re-assessed quarter, the movement says methodology changed.
+    table = wb.find("table", "Case files", timeout=30)
+    for _ in range(3):
+        wb.menu("View", "Earlier Quarter")
+    wb.wait(lambda: "Methodology changed" in wb.column(wb.find("table", "Case files"), "Movement"),
+            "Methodology changed in 2025/26 Q1's movement")
+
+
 SCENARIOS = [open_workspace_and_switch_quarter, notes_add_and_undo, capability_evidence_and_undo, import_with_error,
-             open_workspace_of_another]
+             open_workspace_of_another, methodologies_dialog_reassesses]

@@ -16,6 +16,7 @@
 #include "data/quarterlabel.h"
 #include "changes/changespanel.h"
 #include "demo/demoworkspace.h"
+#include "dialogs/methodologiesdialog.h"
 #include "itemmodels/capabilitymodel.h"
 #include "itemmodels/changesmodel.h"
 #include "itemmodels/itemroles.h"
@@ -44,6 +45,11 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
@@ -530,6 +536,114 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
         QCOMPARE(int(session->notes().notes().size()), notes);
         QCOMPARE(window.undoGroup()->canUndo(), false);
+    }
+
+    // File ▸ Methodologies... on a read-only workspace: the register is shown,
+    // Add Methodology File... is disabled and the dialog says why; nothing is applied.
+    void methodologiesReadOnly()
+    {
+        auto workspace = Workspace::open(m_dir.filePath(QStringLiteral("demo")), Database::Mode::ReadOnly);
+        int applied = 0;
+        MethodologiesDialog dialog([&] { return workspace.get(); },
+                                   [&](const Methodology &) { return ++applied; });
+        dialog.show();
+        QStringList years;
+        for (int row = 0; row < dialog.registerTable()->rowCount(); ++row)
+            years << dialog.registerTable()->item(row, 0)->text() + QLatin1Char(' ')
+                    + dialog.registerTable()->item(row, 1)->text();
+        QCOMPARE(years, QStringList({QStringLiteral("2024/25 nof-2025-26"), QStringLiteral("2025/26 nof-2025-26")}));
+        QVERIFY(!dialog.addButton()->isEnabled());
+        QVERIFY(!dialog.addButton()->accessibleName().isEmpty());
+        bool said = false;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            said = said || (label->isVisible() && label->text().contains(QStringLiteral("open read-only")));
+        QVERIFY(said);
+        dialog.addFile(QStringLiteral(":/methodology/nof-2025-26.json"));
+        QCOMPARE(applied, 0);
+    }
+
+    // Two methodologies in one workspace: 2024/25 re-assessed under a file
+    // that segments ICBs by thresholds, 2025/26 under the built-in one. The
+    // status bar and the league name the quarter's own methodology, the league
+    // offers ICBs only in the year that segments them, and an ICB has a
+    // segment in 2024/25 and none in 2025/26.
+    void methodologyByQuarter()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        createDemoWorkspace(path);
+        QFile builtIn(QStringLiteral(":/methodology/nof-2025-26.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        QJsonObject o = QJsonDocument::fromJson(builtIn.readAll()).object();
+        o[QStringLiteral("id")] = QStringLiteral("t-2024-25");
+        o[QStringLiteral("years")] = QJsonArray{QStringLiteral("2024/25")};
+        QJsonArray types = o[QStringLiteral("peer_types")].toArray();
+        QJsonObject cuts;
+        for (auto &&value : types) {
+            QJsonObject type = value.toObject();
+            if (type[QStringLiteral("id")] == QStringLiteral("icb")) {
+                type[QStringLiteral("segmented")] = true;
+                type.remove(QStringLiteral("not_segmented_note"));
+            }
+            cuts[type[QStringLiteral("id")].toString()] = QJsonArray{1.5, 2.0, 2.5};
+            value = type;
+        }
+        o[QStringLiteral("peer_types")] = types;
+        QJsonArray metrics = o[QStringLiteral("metrics")].toArray();
+        for (auto &&value : metrics) {
+            QJsonObject metric = value.toObject();
+            if (metric[QStringLiteral("applies_to")].toArray().contains(QStringLiteral("icb")))
+                metric[QStringLiteral("scored")] = true;
+            value = metric;
+        }
+        o[QStringLiteral("metrics")] = metrics;
+        o[QStringLiteral("segmentation")] = QJsonObject{{QStringLiteral("method"), QStringLiteral("thresholds")},
+                                                        {QStringLiteral("cuts"), cuts}};
+        QString error;
+        const auto earlier = Methodology::fromJson(QJsonDocument(o).toJson(), QStringLiteral("t.json"), &error);
+        QVERIFY2(earlier, qPrintable(error));
+        Workspace::open(path)->reassess(*earlier);
+
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openPath(path));
+        QAction *earlierQuarter = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QLatin1String("&Earlier Quarter"))
+                earlierQuarter = action;
+        QVERIFY(earlierQuarter);
+        const auto shown = [&window] {
+            QStringList texts;
+            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+                texts << label->text();
+            return texts.join(QLatin1Char('|'));
+        };
+        const auto leagueTypes = [&window] {
+            window.showLeague();
+            QStringList ids;
+            auto *combo = window.leaguePanel()->findChild<QComboBox *>();
+            for (int i = 0; i < combo->count(); ++i)
+                ids << combo->itemData(i).toString();
+            return ids;
+        };
+        const auto icbSegment = [&window] {
+            for (const PortfolioEntry &e : loadPortfolio(*window.workspace(), window.currentQuarter(), nullptr))
+                if (e.peerType == QLatin1String("icb"))
+                    return e.segment;
+            return -1;
+        };
+        while (window.currentQuarter() != QLatin1String("2025/26 Q1"))
+            earlierQuarter->trigger();
+        QVERIFY2(shown().contains(QStringLiteral("Methodology: nof-2025-26")), qPrintable(shown()));
+        QVERIFY(!leagueTypes().contains(QStringLiteral("icb")));
+        QVERIFY(window.leaguePanel()->methodologyLabel()->text().contains(QStringLiteral("2025/26 Q1 under nof-2025-26")));
+        QCOMPARE(icbSegment(), 0);
+        earlierQuarter->trigger();
+        QCOMPARE(window.currentQuarter(), QStringLiteral("2024/25 Q4"));
+        QVERIFY2(shown().contains(QStringLiteral("Methodology: t-2024-25")), qPrintable(shown()));
+        QVERIFY(leagueTypes().contains(QStringLiteral("icb")));
+        QVERIFY(window.leaguePanel()->methodologyLabel()->text().contains(QStringLiteral("2024/25 Q4 under t-2024-25")));
+        QVERIFY(icbSegment() > 0);
     }
 
     void welcomeFirst()

@@ -162,6 +162,7 @@ void OverviewPage::setContext(const CaseContext &context)
     m_asTables->setVisible(charted);
 
     QList<std::pair<QString, int>> history;
+    QList<std::pair<int, QString>> changes;  // where the methodology changes
     const QList<StoredAssessment> assessments = caseFile.assessments();
     m_historyTable->setRowCount(int(assessments.size()));
     for (int row = 0; row < assessments.size(); ++row) {
@@ -170,13 +171,15 @@ void OverviewPage::setContext(const CaseContext &context)
         history.append({ a.quarter, shown });
         // Where the rules change, the segments on either side are not comparable.
         const bool rulesChanged = row > 0 && assessments.at(row - 1).methodologySha256 != a.methodologySha256;
+        if (rulesChanged)
+            changes.append({row, a.methodologyId});
         const QStringList cells { a.quarter, shown > 0 ? QString::number(shown) : tr("not segmented"),
             a.result.average > 0 ? formatHundredths(a.result.average) : QString(),
             rulesChanged ? tr("%1 (methodology changed)").arg(a.methodologyId) : a.methodologyId };
         for (int c = 0; c < cells.size(); ++c)
             m_historyTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
     }
-    m_history->setHistory(history);
+    m_history->setHistory(history, changes);
 
     QList<DomainBar> bars;
     const QString peerType = context.session->identity().peerType;

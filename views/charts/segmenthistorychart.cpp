@@ -4,6 +4,7 @@
 #include "delegates/segmentdelegate.h"
 
 #include <QCategoryAxis>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -17,11 +18,13 @@ SegmentHistoryChart::SegmentHistoryChart(QWidget *parent) : QChartView(parent)
     setAccessibleName(tr("Segment history chart"));
 }
 
-void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &history)
+void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &history,
+                                     const QList<std::pair<int, QString>> &methodologyChanges)
 {
     auto *chart = new QChart;
     chartstyle::apply(chart, tr("Segment by quarter"));
-    chart->legend()->hide();
+    chart->legend()->setVisible(!methodologyChanges.isEmpty());
+    chart->legend()->setAlignment(Qt::AlignBottom);
     auto *line = new QLineSeries(chart);
     line->setColor(chartstyle::kPeers);
     QList<QScatterSeries *> dots;
@@ -61,6 +64,24 @@ void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &histo
         chart->addSeries(series);
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
+    }
+    // Only the markers of a change of methodology are named in the legend.
+    for (QLegendMarker *marker : chart->legend()->markers())
+        marker->setVisible(false);
+    for (const auto &[index, id] : methodologyChanges) {
+        if (index <= 0 || index >= history.size())
+            continue;
+        auto *marker = new QLineSeries(chart);
+        marker->setName(tr("Methodology %1 from %2").arg(id, history.at(index).first));
+        QPen pen(chartstyle::kPeers);
+        pen.setStyle(Qt::DashLine);
+        pen.setWidthF(1.5);
+        marker->setPen(pen);
+        marker->append(index - 0.5, 0.5);
+        marker->append(index - 0.5, 5.5);
+        chart->addSeries(marker);
+        marker->attachAxis(xAxis);
+        marker->attachAxis(yAxis);
     }
     QChart *old = this->chart();
     setChart(chart);

@@ -11,7 +11,11 @@ class SegmentHistoryChart : public QChartView
 public:
     explicit SegmentHistoryChart(QWidget *parent = nullptr);
     // (quarter, segment) in period order; segment 0 = not segmented.
-    void setHistory(const QList<std::pair<QString, int>> &history);
+    // `methodologyChanges`: (index of the first quarter under other rules,
+    // that methodology's id), each marked by a dashed vertical line named in
+    // the legend: the segments on either side are not comparable.
+    void setHistory(const QList<std::pair<QString, int>> &history,
+                    const QList<std::pair<int, QString>> &methodologyChanges = {});
 };
 
 } // namespace owb

@@ -53,6 +53,10 @@ LeaguePanel::LeaguePanel(QWidget *parent)
     top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    // The quarter's own year's methodology (its peer types, thresholds and segments).
+    m_methodology = new QLabel(this);
+    m_methodology->setWordWrap(true);
+    layout->addWidget(m_methodology);
     layout->addWidget(m_view, 1);
 }
 
@@ -61,6 +65,8 @@ void LeaguePanel::setSource(NationalCache *national, const Methodology *methodol
 {
     m_national = national;
     m_quarter = quarter;
+    m_methodology->setText(methodology ? tr("%1 under %2 (%3)").arg(quarter, methodology->id(), methodology->title())
+                                       : QString());
     m_decided = decided;
     const QString current = m_peerType->currentData().toString();
     {

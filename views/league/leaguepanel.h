@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QTableView;
 
 namespace owb {
@@ -23,6 +24,8 @@ public:
                    const QHash<QString, int> &decided = {});
     LeagueModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // "2025/26 Q4 under nof-2025-26 (title)": the quarter's own methodology.
+    QLabel *methodologyLabel() const { return m_methodology; }
 
 Q_SIGNALS:
     void backRequested();
@@ -34,6 +37,7 @@ private:
     QString m_quarter;
     QHash<QString, int> m_decided;
     QComboBox *m_peerType;
+    QLabel *m_methodology = nullptr;
     LeagueModel *m_model;
     QTableView *m_view;
 };

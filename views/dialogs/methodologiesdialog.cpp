@@ -1,0 +1,246 @@
+#include "methodologiesdialog.h"
+
+#include "framework/fixedpoint.h"
+#include "itemmodels/dateformat.h"
+#include "store/methodologychange.h"
+#include "store/methodologyregister.h"
+#include "store/storeerror.h"
+#include "store/workspace.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace owb {
+
+namespace {
+
+QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->setAccessibleName(name);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+void setRow(QTableWidget *table, int row, const QStringList &cells)
+{
+    for (int column = 0; column < cells.size(); ++column)
+        table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+}
+
+QString segmentText(const std::optional<StoredAssessment> &a)
+{
+    if (!a)
+        return MethodologiesDialog::tr("no case file yet");
+    return a->result.segment > 0 ? QString::number(a->result.segment) : MethodologiesDialog::tr("not segmented");
+}
+
+QString averageText(const std::optional<StoredAssessment> &a)
+{
+    if (!a || a->result.average <= 0)
+        return QString();
+    return formatHundredths(a->result.average);
+}
+
+QString basisText(YearBasis basis)
+{
+    switch (basis) {
+    case YearBasis::Declared:
+        return MethodologiesDialog::tr("declared by the file");
+    case YearBasis::BackCast:
+        return MethodologiesDialog::tr("back-cast");
+    case YearBasis::Assessed:
+        return MethodologiesDialog::tr("assessed before the register");
+    }
+    return {};
+}
+
+} // namespace
+
+MethodologiesDialog::MethodologiesDialog(WorkspaceGetter workspace, Apply apply, QWidget *parent)
+    : QDialog(parent)
+    , m_workspace(std::move(workspace))
+    , m_apply(std::move(apply))
+{
+    setWindowTitle(tr("Methodologies"));
+    setAccessibleName(tr("Methodologies"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Each quarter is assessed under the methodology in force for its financial year. "
+                                "Adding a re-issued file for a year re-assesses only that year's quarters, after "
+                                "showing what would change."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_register = makeTable(tr("Methodology register"),
+                           {tr("Year"), tr("Methodology"), tr("Title"), tr("Basis"), tr("SHA-256"), tr("Added by"),
+                            tr("Added at")},
+                           this);
+    layout->addWidget(m_register, 1);
+    m_readOnly = new QLabel(this);
+    m_readOnly->setWordWrap(true);
+    layout->addWidget(m_readOnly);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // No accessible name of its own: a screen reader reads what it says.
+    layout->addWidget(m_status);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_add = buttons->addButton(tr("Add Methodology File..."), QDialogButtonBox::ActionRole);
+    m_add->setAccessibleName(tr("Add Methodology File..."));
+    m_add->setAccessibleDescription(tr("Choose a methodology JSON file; what it would change is shown before "
+                                       "anything is written"));
+    m_add->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    connect(m_add, &QPushButton::clicked, this, &MethodologiesDialog::chooseFile);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(1180, 440);
+    refresh();
+}
+
+QString MethodologiesDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void MethodologiesDialog::refresh()
+{
+    Workspace *workspace = m_workspace();
+    m_register->setRowCount(0);
+    if (!workspace) {
+        m_add->setEnabled(false);
+        m_readOnly->setText(tr("No workspace is open."));
+        return;
+    }
+    const MethodologyRegister &reg = workspace->methodologies();
+    m_register->setRowCount(int(reg.years().size()));
+    int row = 0;
+    for (const RegisteredYear &year : reg.years()) {
+        const RegisteredFile *file = reg.file(year.file);
+        if (!file)
+            continue;
+        setRow(m_register, row++,
+               {year.year, file->methodology.id(), file->methodology.title(), basisText(year.basis),
+                file->methodology.sha256().left(12), file->addedBy, displayMoment(file->addedAt)});
+    }
+    m_register->setRowCount(row);
+    m_register->resizeColumnsToContents();
+    const bool readOnly = workspace->isReadOnly();
+    m_add->setEnabled(!readOnly);
+    m_readOnly->setVisible(readOnly);
+    m_readOnly->setText(readOnly ? tr("This workspace is open read-only, so no methodology can be added. Open it "
+                                      "where you may change it, with no other instance using it.")
+                                 : QString());
+}
+
+void MethodologiesDialog::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add Methodology File"), QString(),
+                                                      tr("Methodology files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        addFile(path);
+}
+
+void MethodologiesDialog::addFile(const QString &path)
+{
+    Workspace *workspace = m_workspace();
+    if (!workspace || workspace->isReadOnly())
+        return;
+    QString error;
+    const auto methodology = Methodology::fromFile(path, &error);
+    if (!methodology) {
+        m_status->setText(tr("Refused: %1").arg(error));
+        QMessageBox::warning(this, tr("Methodology refused"), error);
+        return;
+    }
+    MethodologyChangePlan plan;
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        plan = planMethodologyChange(*workspace, *methodology);
+        QApplication::restoreOverrideCursor();
+    } catch (const StoreError &storeError) {
+        QApplication::restoreOverrideCursor();
+        m_status->setText(tr("Refused: %1").arg(storeError.message()));
+        QMessageBox::warning(this, tr("Methodology refused"), storeError.message());
+        return;
+    }
+    if (!confirm(*methodology, plan)) {
+        m_status->setText(tr("Nothing was changed: %1 was not added.").arg(methodology->id()));
+        return;
+    }
+    try {
+        const int reassessed = m_apply(*methodology);
+        m_status->setText(tr("%1 is in force for %2; %n case-file quarter(s) re-assessed.", nullptr, reassessed)
+                              .arg(methodology->id(), plan.years.join(QStringLiteral(", "))));
+    } catch (const StoreError &storeError) {
+        m_status->setText(tr("Not added: %1").arg(storeError.message()));
+        QMessageBox::warning(this, tr("Methodology not added"), storeError.message());
+    }
+    refresh();
+}
+
+bool MethodologiesDialog::confirm(const Methodology &methodology, const MethodologyChangePlan &plan)
+{
+    QDialog ask(this);
+    ask.setWindowTitle(tr("Add Methodology"));
+    ask.setAccessibleName(tr("Add Methodology"));
+    auto *layout = new QVBoxLayout(&ask);
+    const QString replacing = plan.replaced.isEmpty()
+        ? QString()
+        : tr(" (replacing %1)").arg(plan.replaced.join(QStringLiteral("; ")));
+    auto *summary = new QLabel(
+        tr("%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of those years. Nothing is written until "
+           "you apply it.",
+           nullptr, int(plan.quarters.size()))
+            .arg(methodology.id(), methodology.title(), plan.years.join(QStringLiteral(", ")), replacing),
+        &ask);
+    summary->setWordWrap(true);
+    summary->setAccessibleName(tr("What adding the methodology does"));
+    layout->addWidget(summary);
+    if (plan.rows.isEmpty()) {
+        auto *none = new QLabel(tr("No stored assessment changes."), &ask);
+        none->setAccessibleName(tr("Changes"));
+        layout->addWidget(none);
+    } else {
+        auto *count = new QLabel(tr("%n organisation quarter(s) would change:", nullptr, int(plan.rows.size())), &ask);
+        layout->addWidget(count);
+        QTableWidget *changes = makeTable(tr("Changes"),
+                                          {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Segment before"),
+                                           tr("Segment after"), tr("Average before"), tr("Average after")},
+                                          &ask);
+        changes->setRowCount(int(plan.rows.size()));
+        int row = 0;
+        for (const MethodologyChangeRow &change : plan.rows)
+            setRow(changes, row++,
+                   {change.code, change.name, change.quarter, segmentText(change.before), segmentText(change.after),
+                    averageText(change.before), averageText(change.after)});
+        changes->resizeColumnsToContents();
+        layout->addWidget(changes, 1);
+        count->setBuddy(changes);
+    }
+    auto *buttons = new QDialogButtonBox(&ask);
+    QPushButton *apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
+    apply->setAccessibleName(tr("Apply"));
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    layout->addWidget(buttons);
+    ask.resize(1100, 520);
+    return ask.exec() == QDialog::Accepted;
+}
+
+} // namespace owb
