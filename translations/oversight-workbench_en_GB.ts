@@ -26,6 +26,10 @@
         <source>Assurance against the standard: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -345,6 +349,14 @@
     </message>
     <message>
         <source>The organisation enters the programme in %1; an entry in %2 would overlap it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The due date %1 is before the start date %2: it must be on or after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit date %1 is before the entry date %2: it must be on or after it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -956,6 +968,10 @@
     </message>
     <message>
         <source>Milestones: %1, none overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1632,6 +1648,10 @@
         <source>La&amp;ter Quarter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rows skipped, of metrics not in the methodology: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricTrendChart</name>
@@ -2248,6 +2268,13 @@ segmented</source>
     </message>
     <message>
         <source>The toolbar shows %1; open the published table of %1 to compare that quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::Reconciliation</name>
+    <message>
+        <source>No trust of the published table (%1 rows) is in the workspace&apos;s data for %2: its codes match none of the workspace&apos;s organisations. Check that the table is the one published for this workspace&apos;s data and quarter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,7 @@
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
 #include "casework/segmentexplanation.h"
+#include "casework/sentence.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
@@ -30,6 +31,7 @@
 #include <QTextFrame>
 #include <QTextTable>
 #include <cmath>
+#include <limits>
 #include <memory>
 
 namespace owb {
@@ -194,7 +196,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             html += QStringLiteral("<p>Decision: corrected from segment %1 to segment %2 (%3).</p>")
                         .arg(final.computed)
                         .arg(final.segment)
-                        .arg(escaped(final.rationale));
+                        .arg(escaped(withoutFinalStop(final.rationale)));
         else if (final.source != FinalSegment::Source::Programme)
             html += QStringLiteral("<p>%1</p>").arg(escaped(why.toNextSegment));
         if (inProgramme)
@@ -279,9 +281,9 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
             QStringList parts;
             if (!value("team").isEmpty())
-                parts.append(QStringLiteral("Team: %1.").arg(escaped(value("team"))));
+                parts.append(QStringLiteral("Team: %1.").arg(escaped(withoutFinalStop(value("team")))));
             if (!value("scope").isEmpty())
-                parts.append(QStringLiteral("Scope: %1.").arg(escaped(value("scope"))));
+                parts.append(QStringLiteral("Scope: %1.").arg(escaped(withoutFinalStop(value("scope")))));
             parts.append(QStringLiteral("Recommendation: %1.")
                              .arg(value("recommendation").isEmpty() ? QStringLiteral("not yet recorded")
                                                                     : escaped(sets.recommendations.nameOf(value("recommendation")))));
@@ -341,8 +343,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                              programme.value(QStringLiteral("exit_quarter")).toString().isEmpty()
                                  ? QString()
                                  : QStringLiteral(", left %1").arg(escaped(programme.value(QStringLiteral("exit_quarter")).toString())),
-                             escaped(programme.value(QStringLiteral("reason")).toString()),
-                             escaped(programme.value(QStringLiteral("improvement_director")).toString()));
+                             escaped(withoutFinalStop(programme.value(QStringLiteral("reason")).toString())),
+                             escaped(withoutFinalStop(programme.value(QStringLiteral("improvement_director")).toString())));
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
                 const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
@@ -425,7 +427,8 @@ void print(const QString &html, const QString &pdfPath)
         // A layout changed after the fact can leave blocks undrawn: the pages
         // are drawn from a copy laid out afresh once no heading moves any more.
         for (int round = 0; round < 12; ++round) {
-            const bool moved = keepHeadingsWithContent(*laidOut, margin * writer.logicalDpiY() / 96.0) > 0;
+            const bool moved = keepHeadingsWithContent(*laidOut, margin * writer.logicalDpiY() / 96.0) > 0
+                               || keepTableRowsTogether(*laidOut) > 0;
             std::unique_ptr<QTextDocument> fresh(laidOut->clone());
             layOut(*fresh);
             laidOut = std::move(fresh);
@@ -483,6 +486,54 @@ int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin)
         format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(block).setBlockFormat(format);
         ++moved;
+    }
+    return moved;
+}
+
+int keepTableRowsTogether(QTextDocument &document)
+{
+    int moved = 0;
+    const qreal pageHeight = document.pageSize().height();
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    QList<QTextTable *> tables;
+    QList<QTextFrame *> frames{document.rootFrame()};
+    while (!frames.isEmpty()) {
+        QTextFrame *frame = frames.takeFirst();
+        if (auto *table = qobject_cast<QTextTable *>(frame))
+            tables.append(table);
+        frames.append(frame->childFrames());
+    }
+    for (QTextTable *table : tables) {
+        for (int row = 0; row < table->rows(); ++row) {
+            qreal top = std::numeric_limits<qreal>::max();
+            qreal bottom = std::numeric_limits<qreal>::lowest();
+            QList<QTextBlock> firstBlocks;
+            for (int column = 0; column < table->columns(); ++column) {
+                const QTextTableCell cell = table->cellAt(row, column);
+                if (!cell.isValid() || cell.row() != row || cell.column() != column)
+                    continue; // a spanned cell is measured where it starts
+                const QTextBlock first = document.findBlock(cell.firstPosition());
+                firstBlocks.append(first);
+                for (QTextBlock b = first; b.isValid() && b.position() <= cell.lastPosition(); b = b.next()) {
+                    const QRectF rect = layout->blockBoundingRect(b);
+                    if (rect.height() <= 0)
+                        continue;
+                    top = std::min(top, rect.top());
+                    bottom = std::max(bottom, rect.bottom());
+                }
+            }
+            if (firstBlocks.isEmpty() || top > bottom)
+                continue;
+            const qreal page = std::floor(top / pageHeight);
+            if (std::floor((bottom - 0.5) / pageHeight) == page || bottom - top > pageHeight / 2)
+                continue; // on one page (or too tall for any page: let it break)
+            for (const QTextBlock &b : firstBlocks) {
+                QTextBlockFormat format = b.blockFormat();
+                format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(b).setBlockFormat(format);
+            }
+            ++moved;
+        }
     }
     return moved;
 }
