@@ -31,7 +31,6 @@
 #include <QTextFrame>
 #include <QTextTable>
 #include <cmath>
-#include <limits>
 #include <memory>
 
 namespace owb {
@@ -427,8 +426,7 @@ void print(const QString &html, const QString &pdfPath)
         // A layout changed after the fact can leave blocks undrawn: the pages
         // are drawn from a copy laid out afresh once no heading moves any more.
         for (int round = 0; round < 12; ++round) {
-            const bool moved = keepHeadingsWithContent(*laidOut, margin * writer.logicalDpiY() / 96.0) > 0
-                               || keepTableRowsTogether(*laidOut) > 0;
+            const bool moved = keepHeadingsWithContent(*laidOut, margin * writer.logicalDpiY() / 96.0) > 0;
             std::unique_ptr<QTextDocument> fresh(laidOut->clone());
             layOut(*fresh);
             laidOut = std::move(fresh);
@@ -486,54 +484,6 @@ int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin)
         format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(block).setBlockFormat(format);
         ++moved;
-    }
-    return moved;
-}
-
-int keepTableRowsTogether(QTextDocument &document)
-{
-    int moved = 0;
-    const qreal pageHeight = document.pageSize().height();
-    QAbstractTextDocumentLayout *layout = document.documentLayout();
-    QList<QTextTable *> tables;
-    QList<QTextFrame *> frames{document.rootFrame()};
-    while (!frames.isEmpty()) {
-        QTextFrame *frame = frames.takeFirst();
-        if (auto *table = qobject_cast<QTextTable *>(frame))
-            tables.append(table);
-        frames.append(frame->childFrames());
-    }
-    for (QTextTable *table : tables) {
-        for (int row = 0; row < table->rows(); ++row) {
-            qreal top = std::numeric_limits<qreal>::max();
-            qreal bottom = std::numeric_limits<qreal>::lowest();
-            QList<QTextBlock> firstBlocks;
-            for (int column = 0; column < table->columns(); ++column) {
-                const QTextTableCell cell = table->cellAt(row, column);
-                if (!cell.isValid() || cell.row() != row || cell.column() != column)
-                    continue; // a spanned cell is measured where it starts
-                const QTextBlock first = document.findBlock(cell.firstPosition());
-                firstBlocks.append(first);
-                for (QTextBlock b = first; b.isValid() && b.position() <= cell.lastPosition(); b = b.next()) {
-                    const QRectF rect = layout->blockBoundingRect(b);
-                    if (rect.height() <= 0)
-                        continue;
-                    top = std::min(top, rect.top());
-                    bottom = std::max(bottom, rect.bottom());
-                }
-            }
-            if (firstBlocks.isEmpty() || top > bottom)
-                continue;
-            const qreal page = std::floor(top / pageHeight);
-            if (std::floor((bottom - 0.5) / pageHeight) == page || bottom - top > pageHeight / 2)
-                continue; // on one page (or too tall for any page: let it break)
-            for (const QTextBlock &b : firstBlocks) {
-                QTextBlockFormat format = b.blockFormat();
-                format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-                QTextCursor(b).setBlockFormat(format);
-            }
-            ++moved;
-        }
     }
     return moved;
 }

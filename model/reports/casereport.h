@@ -20,10 +20,6 @@ QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
 // lines of its content, starts the next page instead. `bottomMargin` is in
 // the document's page units. Returns how many headings moved.
 int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin);
-// Keeps every table row on one page: a row whose lines would run from the
-// foot of one page onto the next starts the next page, whole. Returns how
-// many rows moved.
-int keepTableRowsTogether(QTextDocument &document);
 
 // Throw StoreError naming the file on failure. The output is written
 // through QSaveFile: a failure leaves no half-written PDF.

@@ -59,59 +59,6 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
-    // A table row never runs from the foot of one page onto the next (issue
-    // 11 retest: "OF0025 Average days from discharge-" at the foot of page 1,
-    // "ready date to discharge" on page 2 as an empty-valued row).
-    void tableRowsStayOnOnePage()
-    {
-        const QSizeF page(400, 500);
-        auto splitRows = [&](QTextDocument &document) {
-            int split = 0;
-            QTextTable *table = nullptr;
-            for (QTextFrame *frame : document.rootFrame()->childFrames())
-                table = table ? table : qobject_cast<QTextTable *>(frame);
-            if (!table)
-                return -1;
-            for (int row = 0; row < table->rows(); ++row) {
-                QSet<int> pages;
-                for (int column = 0; column < table->columns(); ++column) {
-                    const QTextTableCell cell = table->cellAt(row, column);
-                    for (QTextBlock b = document.findBlock(cell.firstPosition()); b.isValid() && b.position() <= cell.lastPosition();
-                         b = b.next()) {
-                        const QRectF rect = document.documentLayout()->blockBoundingRect(b);
-                        for (int line = 0; line < b.layout()->lineCount(); ++line)
-                            pages.insert(int((rect.top() + b.layout()->lineAt(line).rect().center().y()) / page.height()));
-                    }
-                }
-                split += pages.size() > 1 ? 1 : 0;
-            }
-            return split;
-        };
-        bool found = false;
-        for (int fillers = 0; fillers < 30 && !found; ++fillers) {
-            QString html;
-            for (int i = 0; i < fillers; ++i)
-                html += QStringLiteral("<p>Line %1 of text before the table.</p>").arg(i);
-            html += QStringLiteral("<table border=\"1\" width=\"100%\"><tr><th>Metric</th><th>Value</th></tr>");
-            for (int r = 0; r < 20; ++r)
-                html += QStringLiteral("<tr><td>OF%1 Average days from discharge-ready date to discharge, a long "
-                                       "name over several lines</td><td>%2</td></tr>")
-                            .arg(r, 4, 10, QLatin1Char('0'))
-                            .arg(r);
-            html += QStringLiteral("</table>");
-            QTextDocument document;
-            document.setHtml(html);
-            document.setPageSize(page);
-            if (splitRows(document) <= 0)
-                continue;
-            found = true;
-            for (int round = 0; round < 12 && keepTableRowsTogether(document) > 0; ++round) {
-            }
-            QCOMPARE(splitRows(document), 0);
-        }
-        QVERIFY(found);
-    }
-
     // "Recommendation: . Decision: ." is never printed; ratings are named as
     // the methodology names them; headers may wrap between words only.
     void reviewAndCapabilityInWords()
