@@ -145,6 +145,10 @@ void MainWindow::createActions()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    // A notice about what was just undone or redone ("the earlier decision
+    // was replaced") is no longer true afterwards.
+    for (QAction *action : {undo, redo})
+        connect(action, &QAction::triggered, this, [this] { clearStatusNotice(this); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *back = view->addAction(tr("&Portfolio"), this, &MainWindow::showPortfolio);
@@ -390,12 +394,18 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     showImportProblems(this, path, outcome);
     if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
-    if (outcome.ok())
-        showStatusNotice(this,
-            tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
-                .arg(QFileInfo(path).fileName())
-                .arg(outcome.report.caseFilesCreated)
-                .arg(outcome.report.caseFilesUpdated));
+    if (outcome.ok()) {
+        QString notice = tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
+                             .arg(QFileInfo(path).fileName())
+                             .arg(outcome.report.caseFilesCreated)
+                             .arg(outcome.report.caseFilesUpdated);
+        // Rows of unknown metrics were skipped: the notice names them.
+        if (outcome.summary.skippedUnknown > 0)
+            notice += QLatin1String(". ")
+                      + tr("Rows skipped, of metrics not in the methodology: %1")
+                            .arg(outcome.summary.unknownMetrics.mid(0, 8).join(QStringLiteral(", ")));
+        showStatusNotice(this, notice);
+    }
     return outcome.ok();
 }
 

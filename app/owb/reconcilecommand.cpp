@@ -45,7 +45,11 @@ int runReconcile(const QStringList &arguments)
         const QHash<QString, int> decided = decidedSegments(loadPortfolio(*workspace, quarter, &problems));
         for (const QString &problem : std::as_const(problems))
             printError(problem);
-        writeReconciliationCsv(out, reconcile(national, quarter, *published, decided));
+        const QList<ReconciliationRow> rows = reconcile(national, quarter, *published, decided);
+        // Said plainly once, not only as one "not in the workspace" row per trust; the exit code stays 0.
+        if (const QString none = noneInWorkspace(rows, quarter); !none.isEmpty())
+            printError(QStringLiteral("%1: %2").arg(parser.positionalArguments().at(1), none));
+        writeReconciliationCsv(out, rows);
         // A case file that could not be read (or is not what its name says) is named, and fails the run.
         if (!problems.isEmpty())
             return BadInput;

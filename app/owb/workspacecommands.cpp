@@ -52,11 +52,12 @@ int runImport(const QStringList &arguments)
         printError(error.toString());
     if (!outcome.storeError.isEmpty())
         printError(outcome.storeError);
-    if (!outcome.ok())
-        return BadInput;
+    // Rows of unknown metrics are skipped, not errors; named whether or not the file was refused.
     if (const QString skipped = outcome.summary.skippedLine(path, outcome.methodologyId);
         !skipped.isEmpty())
         printError(skipped);
+    if (!outcome.ok())
+        return BadInput;
     const ImportReport &report = outcome.report;
     for (const QString &code : report.refusedCodes)
         printError(QStringLiteral("warning: %1: the organisation code \"%2\" was stored by an earlier version; it is "

@@ -213,6 +213,10 @@ QString CaseSession::recordExit(const QString &quarter, const QString &transitio
     const QString exit = m_casework.field(programmeTable(), programme, QStringLiteral("exit_quarter"));
     if (!exit.isEmpty())
         return tr("The exit from the programme is already recorded for %1.").arg(exit);
+    QVariantMap exited = m_casework.record(programmeTable(), programme);
+    exited.insert(QStringLiteral("exit_date"), (date.isValid() ? date : QDate::currentDate()).toString(Qt::ISODate));
+    if (const auto [later, problem] = dateOrderProblem(exited); !later.isEmpty())
+        return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
     // Three fields, three steps on the undo stack, grouped as one.
     m_undo.beginMacro(tr("Record exit from the programme"));
     QString error = setRecordField(programmeTable(), programme, QStringLiteral("exit_quarter"), quarter);
@@ -247,6 +251,10 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
 {
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
+    QVariantMap changed = m_casework.record(table, id);
+    changed.insert(column, value);
+    if (const auto [later, problem] = dateOrderProblem(changed); !later.isEmpty())
+        return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
     return push(new ChangeTextCommand(
                     tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))),
                     [this, &table, id, column] { return m_casework.field(table, id, column); },

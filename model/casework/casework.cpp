@@ -1,9 +1,12 @@
 #include "casework.h"
 
 #include "data/metricdataset.h"
+#include "data/quarterlabel.h"
+#include "casework/datetext.h"
 #include "framework/methodology.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -109,6 +112,28 @@ const CaseworkTable &trajectoryTable()
 bool isStatus(const QString &stored, const QString &status)
 {
     return stored.trimmed().compare(status, Qt::CaseInsensitive) == 0;
+}
+
+std::pair<QString, QString> dateOrderProblem(const QVariantMap &values)
+{
+    struct Pair
+    {
+        const char *first;
+        const char *later;
+        const char *message;
+    };
+    static const Pair pairs[] = {
+        {"start_date", "due_date", QT_TRANSLATE_NOOP("owb::Casework", "The due date %1 is before the start date %2: it must be on or after it.")},
+        {"entry_date", "exit_date", QT_TRANSLATE_NOOP("owb::Casework", "The exit date %1 is before the entry date %2: it must be on or after it.")},
+    };
+    for (const Pair &pair : pairs) {
+        const QDate first = QDate::fromString(values.value(QLatin1String(pair.first)).toString().left(10), Qt::ISODate);
+        const QDate later = QDate::fromString(values.value(QLatin1String(pair.later)).toString().left(10), Qt::ISODate);
+        if (first.isValid() && later.isValid() && later < first)
+            return {QLatin1String(pair.later),
+                    QCoreApplication::translate("owb::Casework", pair.message).arg(showDate(later), showDate(first))};
+    }
+    return {};
 }
 
 QString CaseworkStatus::summary() const
@@ -250,6 +275,8 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
 
 QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &values)
 {
+    if (const auto [column, problem] = dateOrderProblem(values); !column.isEmpty())
+        return problem;
     if (&table == &decisionTable()) {
         const QString quarter = values.value(QStringLiteral("quarter")).toString();
         const QVariantMap earlier = decision(quarter);
@@ -282,16 +309,46 @@ CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)
 
 CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today, const CaseworkChoices &choices)
 {
+    // The status describes the chosen quarter: a review opened in it or
+    // before and not closed by its end, the programme the organisation is in
+    // during it, and what was overdue at its end, or today when the quarter
+    // has not ended yet (a later quarter's due dates are not overdue in an
+    // earlier one).
     CaseworkStatus status;
-    for (const QVariantMap &r : records(reviewTable()))
-        status.reviewOpen |= !isStatus(r.value(QStringLiteral("status")).toString(), choices.reviewStages.finalId);
-    status.inProgramme = programmeIn(quarter) > 0;
-    auto overdue = [&](const QVariantMap &row, const QString &doneColumn, const QString &doneValue) {
-        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-        return due.isValid() && due < today && !isStatus(row.value(doneColumn).toString(), doneValue);
+    const QDate start = quarterStart(quarter);
+    const QDate end = start.isValid() ? start.addMonths(3).addDays(-1) : today;
+    const QDate asOf = std::min(end, today);
+    auto dateOf = [](const QVariantMap &row, const QString &column) {
+        return QDate::fromString(row.value(column).toString().left(10), Qt::ISODate);
     };
-    for (const QVariantMap &c : records(criterionTable()))
+    for (const QVariantMap &r : records(reviewTable())) {
+        const QString opened = r.value(QStringLiteral("opened_quarter")).toString();
+        if (!opened.isEmpty() && quarterKey(opened) > 0 && quarterLessThan(quarter, opened))
+            continue;  // opened after the chosen quarter
+        const QDate decided = dateOf(r, QStringLiteral("decision_date"));
+        const bool closed = isStatus(r.value(QStringLiteral("status")).toString(), choices.reviewStages.finalId)
+                            && (!decided.isValid() || decided <= asOf);
+        status.reviewOpen |= !closed;
+    }
+    const qint64 programme = programmeIn(quarter);
+    status.inProgramme = programme > 0;
+    auto overdue = [&](const QVariantMap &row, const QString &doneColumn, const QString &doneValue) {
+        const QDate due = dateOf(row, QStringLiteral("due_date"));
+        if (!due.isValid() || due >= asOf)
+            return false;
+        if (!isStatus(row.value(doneColumn).toString(), doneValue))
+            return true;
+        const QDate done = dateOf(row, QStringLiteral("done_date"));
+        return done.isValid() && done > asOf;  // done only after the quarter
+    };
+    for (const QVariantMap &c : records(criterionTable())) {
+        // An exit criterion belongs to its programme: it counts in the
+        // quarters the organisation is in that programme.
+        const qint64 of = c.value(QStringLiteral("programme_id")).toLongLong();
+        if (of > 0 && of != programme)
+            continue;
         status.overdue += overdue(c, QStringLiteral("status"), choices.criterionStatuses.finalId) ? 1 : 0;
+    }
     for (const QVariantMap &m : records(milestoneTable()))
         status.overdue += overdue(m, QStringLiteral("status"), choices.milestoneStatuses.finalId) ? 1 : 0;
     return status;

@@ -10,6 +10,7 @@
 #include <QDate>
 #include <QStringList>
 #include <QVariantMap>
+#include <utility>
 
 namespace owb {
 
@@ -35,11 +36,18 @@ const CaseworkTable &findingEvidenceTable();
 // "met" alike): statuses are compared without case or surrounding spaces.
 bool isStatus(const QString &stored, const QString &status);
 
+// The one rule for a record's pairs of dates: a due date is not before the
+// start date, an exit date not before the entry date. Returns the later
+// column and what is wrong in plain words, or an empty column when the
+// values (a record's, with any change applied) are in order.
+std::pair<QString, QString> dateOrderProblem(const QVariantMap &values);
+
 struct CaseworkStatus
 {
     bool reviewOpen = false;
-    bool inProgramme = false;  // in the latest quarter
-    int overdue = 0;  // exit criteria not met and milestones not done past their due date
+    bool inProgramme = false;  // in the chosen quarter
+    int overdue = 0;  // exit criteria not met and milestones not done past their due date, as of the
+                      // quarter's end or today, whichever is earlier
 
     QString summary() const;  // for the portfolio
 };

@@ -416,12 +416,14 @@ std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
     if (errorCount > MetricFileReader::kMaxListedErrors)
         errors->append({file, 0, 0,
                         QStringLiteral("%1 more errors not listed").arg(errorCount - MetricFileReader::kMaxListedErrors)});
-    if (errorCount > 0)
-        return std::nullopt;
+    // The summary (rows skipped for unknown metrics among them) also for a
+    // refused file: the skipped metrics are named beside its errors.
     summary.unknownMetrics = QStringList(m_unknownMetrics.cbegin(), m_unknownMetrics.cend());
     summary.unknownMetrics.sort();
     if (out)
         *out = summary;
+    if (errorCount > 0)
+        return std::nullopt;
     dataset.sortQuarters();
     return std::move(dataset);
 }

@@ -1,5 +1,8 @@
 #include "reconciliation.h"
 
+#include <QCoreApplication>
+#include <algorithm>
+
 #include "csvwriter.h"
 #include "casework/league.h"
 #include "fieldformat.h"
@@ -105,6 +108,18 @@ std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, D
     if (!errors->isEmpty())
         return std::nullopt;
     return results;
+}
+
+QString noneInWorkspace(const QList<ReconciliationRow> &rows, const QString &quarter)
+{
+    if (rows.isEmpty() || std::any_of(rows.cbegin(), rows.cend(), [](const ReconciliationRow &r) { return r.found; }))
+        return {};
+    return QCoreApplication::translate("owb::Reconciliation",
+                                       "No trust of the published table (%1 rows) is in the workspace's data for %2: "
+                                       "its codes match none of the workspace's organisations. Check that the table is "
+                                       "the one published for this workspace's data and quarter.")
+        .arg(rows.size())
+        .arg(quarter);
 }
 
 QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published,

@@ -41,6 +41,11 @@ std::optional<QList<PublishedResult>> readPublishedLeague(const QString &path, D
 // decided ones (decidedSegments(): 5 in the programme, or a correction).
 QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published,
                                    const QHash<QString, int> &finalSegments = {});
+// When the published table has rows and none of its trusts is in the
+// workspace's data for the quarter (a table of other organisations, or codes
+// that match none), that in one plain sentence; else empty. Shown above the
+// rows by the panel and on standard error by `owb reconcile`.
+QString noneInWorkspace(const QList<ReconciliationRow> &rows, const QString &quarter);
 // org_code,published_segment,computed_segment,published_average,computed_average,
 // published_deficit,computed_deficit,published_rank,computed_rank,difference
 void writeReconciliationCsv(QTextStream &out, const QList<ReconciliationRow> &rows);

@@ -85,8 +85,9 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
         return data(index, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && column == Capability && !e.capabilityRating.isEmpty())
         return tr("The region's overall view of capability, %1").arg(e.capabilityYear);
-    if (role == Qt::ToolTipRole && column == Movement && !e.movement().isEmpty())
-        return tr("Segment %1 in %2, %3 in %4").arg(e.previousSegment).arg(e.previousQuarter).arg(e.segment).arg(e.quarter);
+    if (role == Qt::ToolTipRole && column == Movement && segmented && !e.movement().isEmpty())
+        return data(index, Qt::DisplayRole).toString() + QLatin1String(": ")
+               + tr("Segment %1 in %2, %3 in %4").arg(e.previousSegment).arg(e.previousQuarter).arg(e.segment).arg(e.quarter);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (column) {
@@ -99,6 +100,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     case Segment:
         return segmented ? tr("Segment %1").arg(e.segment) : tr("Not segmented");
     case Movement:
+        if (!segmented)
+            return tr("Not segmented");  // an ICB has no segment to move from
         if (e.movement().isEmpty())
             return role == Qt::AccessibleTextRole ? tr("No previous segment") : QString();
         if (e.methodologyChanged())

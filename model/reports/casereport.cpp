@@ -8,6 +8,7 @@
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
 #include "casework/segmentexplanation.h"
+#include "casework/sentence.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
@@ -194,7 +195,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             html += QStringLiteral("<p>Decision: corrected from segment %1 to segment %2 (%3).</p>")
                         .arg(final.computed)
                         .arg(final.segment)
-                        .arg(escaped(final.rationale));
+                        .arg(escaped(withoutFinalStop(final.rationale)));
         else if (final.source != FinalSegment::Source::Programme)
             html += QStringLiteral("<p>%1</p>").arg(escaped(why.toNextSegment));
         if (inProgramme)
@@ -279,9 +280,9 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
             QStringList parts;
             if (!value("team").isEmpty())
-                parts.append(QStringLiteral("Team: %1.").arg(escaped(value("team"))));
+                parts.append(QStringLiteral("Team: %1.").arg(escaped(withoutFinalStop(value("team")))));
             if (!value("scope").isEmpty())
-                parts.append(QStringLiteral("Scope: %1.").arg(escaped(value("scope"))));
+                parts.append(QStringLiteral("Scope: %1.").arg(escaped(withoutFinalStop(value("scope")))));
             parts.append(QStringLiteral("Recommendation: %1.")
                              .arg(value("recommendation").isEmpty() ? QStringLiteral("not yet recorded")
                                                                     : escaped(sets.recommendations.nameOf(value("recommendation")))));
@@ -341,8 +342,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                              programme.value(QStringLiteral("exit_quarter")).toString().isEmpty()
                                  ? QString()
                                  : QStringLiteral(", left %1").arg(escaped(programme.value(QStringLiteral("exit_quarter")).toString())),
-                             escaped(programme.value(QStringLiteral("reason")).toString()),
-                             escaped(programme.value(QStringLiteral("improvement_director")).toString()));
+                             escaped(withoutFinalStop(programme.value(QStringLiteral("reason")).toString())),
+                             escaped(withoutFinalStop(programme.value(QStringLiteral("improvement_director")).toString())));
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
                 const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);

@@ -319,6 +319,17 @@ private Q_SLOTS:
                  qPrintable(run.err));
         QCOMPARE(snapshot(ws), before);
 
+        // A refused file names its unknown metrics as skipped too (issue 11 retest).
+        const QString mixed = writeFile(dir, QStringLiteral("mixed.csv"),
+                                        "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                        "2025/26 Q2,RA1,Alpha,acute,OF0023,abc\n"
+                                        "2025/26 Q2,RA1,Alpha,acute,OF9999,12\n");
+        const Run mixedRun = owb({QStringLiteral("import"), ws, mixed});
+        QCOMPARE(mixedRun.exitCode, 2);
+        QVERIFY2(mixedRun.err.contains(mixed + QStringLiteral(":2:")), qPrintable(mixedRun.err));
+        QVERIFY2(mixedRun.err.contains(QStringLiteral("OF9999")), qPrintable(mixedRun.err));
+        QCOMPARE(snapshot(ws), before);
+
         // A bad file never creates a workspace either.
         const QString fresh = dir.filePath(QStringLiteral("fresh"));
         QCOMPARE(owb({QStringLiteral("import"), fresh, bad}).exitCode, 2);
@@ -437,6 +448,16 @@ private Q_SLOTS:
         QCOMPARE(lines.at(1), QStringLiteral("RA2,1,1,2.00,2.00,0,0,1,1,"));
         QVERIFY(lines.at(2).startsWith(QStringLiteral("RA1,4,4,4.00,4.00,1,0,2,2,\"deficit no here, yes published")));
         QVERIFY(lines.at(3).endsWith(QStringLiteral("not in the workspace's data for 2025/26 Q2")));
+        QVERIFY2(!run.err.contains(QStringLiteral("No trust of")), qPrintable(run.err));
+        // A table of other trusts only: said plainly once, the rows still written, exit code 0.
+        const QString others = writeFile(dir, QStringLiteral("others.csv"),
+                                         "Trust_code,Trust_name,Average_score,Trust_in_financial_deficit,Segment,Rank\n"
+                                         "RZY,One,2.00,No,1,1\nRZZ,Gone,2.50,No,2,3\n");
+        const Run none = owb({QStringLiteral("reconcile"), ws, others});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.err.contains(others + QStringLiteral(": No trust of the published table (2 rows) is in the workspace's data for 2025/26 Q2")),
+                 qPrintable(none.err));
+        QCOMPARE(none.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
         const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "Trust_code,Segment\nRA1,9\n");
         const Run refused = owb({QStringLiteral("reconcile"), ws, bad});
         QCOMPARE(refused.exitCode, 2);

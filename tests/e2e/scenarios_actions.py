@@ -57,6 +57,9 @@ def one_decision_per_quarter(ctx):
     wb.find("label", re.compile(r"^The earlier decision for %s was replaced" % re.escape(quarter)), only_showing=False)
     wb.menu("Edit", re.compile("^Undo"))
     wb.wait(lambda: decisions() == [("confirm", 4)], "undo to bring the confirmation back")
+    # The notice spoke of the replacement that Undo took back: it goes.
+    wb.wait(lambda: not wb.find_all("label", re.compile(r"^The earlier decision "), only_showing=False),
+            "the notice about the replaced decision to clear after Edit ▸ Undo")
 
 
 def programme_actions_only_where_they_apply(ctx):
@@ -177,5 +180,33 @@ def trajectory_shows_actual_values(ctx):
             expect(row[header.index("Actual")] != "", "no actual value shown for %s in %s" % (metric, quarter))
 
 
-SCENARIOS = [one_decision_per_quarter, programme_actions_only_where_they_apply, refused_import_keeps_the_workspace,
+def portfolio_casework_of_the_quarter(ctx):
+    """The portfolio's Casework column describes the toolbar quarter: at an earlier quarter a review opened and a programme entered in the latest one are not shown, nor anything overdue after that quarter's end."""
+    later = {}
+    for name in sorted(os.listdir(ctx.workspace)):
+        if not name.endswith(".owcase"):
+            continue
+        path = os.path.join(ctx.workspace, name)
+        latest = latest_quarter(path)
+        opened = {q for (q,) in query(path, "SELECT opened_quarter FROM diagnostic_review")}
+        entered = {q for (q,) in query(path, "SELECT entry_quarter FROM programme")}
+        if (opened or entered) and opened | entered == {latest}:
+            later[name[:-len(".owcase")]] = latest
+    expect(later, "no demo case with casework begun only in its latest quarter")
+    wb = ctx.start()
+    table = wb.find("table", "Case files")
+    rows = wb.cells(table)
+    code, casework = rows[0].index("Code"), rows[0].index("Casework")
+    at_latest = {row[code]: row[casework] for row in rows[1:]}
+    expect(any(at_latest.get(c) for c in later), "the latest quarter shows no casework: %r" % at_latest)
+    wb.menu("View", "Earlier Quarter")
+    quarter = wb.combo("Quarter")
+    wb.wait(lambda: quarter.name not in later.values(), "an earlier quarter")
+    shown = lambda: {row[code]: row[casework] for row in wb.cells(wb.find("table", "Case files"))[1:]}
+    wb.wait(lambda: all(shown().get(c) == "" for c in later),
+            "the casework begun later to be left out at %s: %r" % (quarter.name, {c: shown().get(c) for c in later}))
+    wb.screenshot("portfolio-earlier-quarter")
+
+
+SCENARIOS = [portfolio_casework_of_the_quarter, one_decision_per_quarter, programme_actions_only_where_they_apply, refused_import_keeps_the_workspace,
              quarter_menu_and_notices, whatif_rank_is_league_rank, trajectory_shows_actual_values]

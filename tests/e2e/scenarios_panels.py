@@ -115,6 +115,9 @@ def every_case_tab(ctx):
            "the confirmation is not in the history: %s" % rows[1:3])
     expect(not any(re.search(r"\b(digest|sha256)\b|_", r[4]) for r in rows[1:]), "raw column names or hashes in the history")
     expect(all(re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d$", r[0]) for r in rows[1:]), "history times %s" % rows[1][0])
+    # Names as the methodology names them, no empty fields, times in the one format (issue 11 retest).
+    raw = [r[4] for r in rows[1:] if re.search(r"\b\w[\w ]*: (;|$)|\bid: |\d{4}-\d\d-\d\dT\d\d:|: (moderate|limited|high|low)\b", r[4])]
+    expect(not raw, "raw values in the history: %s" % raw[:3])
     wb.find("label", re.compile("^The audit trail is intact"))
 
 

@@ -1,17 +1,25 @@
 // The case report's text and pages: headings kept with what follows them,
 // empty review values said in words, values as the methodology names them.
 
+#include "casework/casesession.h"
+#include "casework/casework.h"
 #include "demo/demoworkspace.h"
+#include "framework/methodology.h"
 #include "reports/casereport.h"
 #include "store/casefile.h"
 #include "store/workspace.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
+#include <QTextTable>
+#include <QSet>
 
 using namespace owb;
 
@@ -59,6 +67,19 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString demo = dir.filePath(QStringLiteral("demo"));
         createDemoWorkspace(demo);
+        // Reasons typed with their own full stop (issue 11 retest: "sustained
+        // segment 4.. Improvement director").
+        bool sawProgramme = false;
+        for (const QFileInfo &file : QDir(demo).entryInfoList({QStringLiteral("*.owcase")})) {
+            CaseSession session(file.filePath(), Methodology::builtIn());
+            for (const QVariantMap &p : session.casework().records(programmeTable())) {
+                QCOMPARE(session.setRecordField(programmeTable(), p.value(QStringLiteral("id")).toLongLong(),
+                                                QStringLiteral("reason"), QStringLiteral("Sustained segment 4.")),
+                         QString());
+                sawProgramme = true;
+            }
+        }
+        QVERIFY(sawProgramme);
         auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
         bool sawReview = false;
         bool sawRating = false;
@@ -66,6 +87,8 @@ private Q_SLOTS:
             const QString html = caseReportHtml(*workspace, path);
             QVERIFY2(!html.contains(QStringLiteral(": .")), qPrintable(path));
             QVERIFY(!html.contains(QStringLiteral(" nowrap")));
+            // Sentences joined to text that ends in a full stop get no second one.
+            QVERIFY2(!html.contains(QRegularExpression(QStringLiteral("[^.]\\.\\.(?!\\.)|\\.\\)\\."))), qPrintable(path));
             QVERIFY2(!html.contains(QStringLiteral("()")), qPrintable(path)); // an empty date in brackets
             if (html.contains(QStringLiteral("<h3>Diagnostic review"))) {
                 sawReview = true;

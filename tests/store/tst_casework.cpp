@@ -483,6 +483,86 @@ private Q_SLOTS:
         QCOMPARE(session.casework().status(QStringLiteral("2025/26 Q1"), QDate(2026, 1, 1)).overdue, 0);
     }
 
+    // The status describes the chosen quarter (issue 11 retest): at Q1 a
+    // review opened in Q4 is not open, a programme entered in Q4 is not yet
+    // entered and its criteria and milestones due in Q4 are not overdue;
+    // overdue counts at the quarter's end, or today when that comes first.
+    void statusDescribesTheChosenQuarter()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString q1 = QStringLiteral("2025/26 Q1");
+        const QString q4 = QStringLiteral("2025/26 Q4");
+        QCOMPARE(session.addRecord(reviewTable(),
+                     { { QStringLiteral("opened_quarter"), q4 }, { QStringLiteral("opened_reason"), QStringLiteral("r") },
+                         { QStringLiteral("start_date"), QStringLiteral("2026-01-10") } },
+                     QStringLiteral("add")),
+            QString());
+        QCOMPARE(session.enterProgramme(q4, QStringLiteral("r"), QString()), QString());
+        const qint64 programme = session.casework().programmeIn(q4);
+        const QString inQ4 = QStringLiteral("2026-02-01");
+        QCOMPARE(session.addRecord(criterionTable(),
+                     { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("c") },
+                         { QStringLiteral("due_date"), inQ4 } },
+                     QStringLiteral("add")),
+            QString());
+        QCOMPARE(session.addRecord(milestoneTable(),
+                     { { QStringLiteral("description"), QStringLiteral("m") }, { QStringLiteral("due_date"), inQ4 } },
+                     QStringLiteral("add")),
+            QString());
+        const QDate today(2026, 11, 23);
+        const CaseworkStatus atQ1 = session.casework().status(q1, today);
+        QVERIFY(!atQ1.reviewOpen);
+        QVERIFY(!atQ1.inProgramme);
+        QCOMPARE(atQ1.overdue, 0);
+        QCOMPARE(atQ1.summary(), QString());
+        const CaseworkStatus atQ4 = session.casework().status(q4, today);
+        QVERIFY(atQ4.reviewOpen);
+        QVERIFY(atQ4.inProgramme);
+        QCOMPARE(atQ4.overdue, 2);
+        QCOMPARE(atQ4.summary(), QStringLiteral("In the programme; Diagnostic review open; 2 overdue"));
+        QCOMPARE(session.casework().status(q4, QDate(2026, 1, 15)).overdue, 0);  // today before the due dates
+        // Done after the quarter: still overdue at its end.
+        const qint64 milestone = session.casework().records(milestoneTable()).last().value(QStringLiteral("id")).toLongLong();
+        session.casework().setField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("done"));
+        session.casework().setField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-05-01"));
+        QCOMPARE(session.casework().status(q4, today).overdue, 2);
+        QCOMPARE(session.casework().status(QStringLiteral("2026/27 Q1"), today).overdue, 1);  // the criterion
+    }
+
+    // A due date before the start date, an exit before the entry: refused
+    // in words, nothing stored (issue 11 retest, item 7).
+    void datePairsInOrder()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString q1 = QStringLiteral("2025/26 Q1");
+        const QString refused = session.addRecord(reviewTable(),
+            { { QStringLiteral("opened_quarter"), q1 }, { QStringLiteral("opened_reason"), QStringLiteral("r") },
+                { QStringLiteral("start_date"), QStringLiteral("2026-03-01") }, { QStringLiteral("due_date"), QStringLiteral("2026-02-01") } },
+            QStringLiteral("add"));
+        QVERIFY2(refused.contains(QStringLiteral("before the start date")), qPrintable(refused));
+        QCOMPARE(session.casework().records(reviewTable()).size(), 0);
+        qint64 review = 0;
+        QCOMPARE(session.addRecord(reviewTable(),
+                     { { QStringLiteral("opened_quarter"), q1 }, { QStringLiteral("opened_reason"), QStringLiteral("r") },
+                         { QStringLiteral("start_date"), QStringLiteral("2026-03-01") } },
+                     QStringLiteral("add"), &review),
+            QString());
+        const QString early = session.setRecordField(reviewTable(), review, QStringLiteral("due_date"), QStringLiteral("2026-02-01"));
+        QVERIFY2(early.contains(QStringLiteral("before the start date")), qPrintable(early));
+        QCOMPARE(session.casework().field(reviewTable(), review, QStringLiteral("due_date")), QString());
+        QCOMPARE(session.setRecordField(reviewTable(), review, QStringLiteral("due_date"), QStringLiteral("2026-03-01")), QString());
+        QCOMPARE(session.enterProgramme(q1, QStringLiteral("r"), QString()), QString());
+        const qint64 programme = session.casework().programmeIn(q1);
+        const QDate entry = QDate::fromString(session.casework().field(programmeTable(), programme, QStringLiteral("entry_date")), Qt::ISODate);
+        const QString exit = session.recordExit(QStringLiteral("2025/26 Q2"), QStringLiteral("plan"), entry.addDays(-1));
+        QVERIFY2(exit.contains(QStringLiteral("before the entry date")), qPrintable(exit));
+        QCOMPARE(session.casework().field(programmeTable(), programme, QStringLiteral("exit_quarter")), QString());
+        QCOMPARE(dateOrderProblem({ { QStringLiteral("entry_date"), QStringLiteral("2026-01-02") },
+                                      { QStringLiteral("exit_date"), QStringLiteral("2026-01-01") } })
+                     .first,
+            QStringLiteral("exit_date"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;

@@ -62,6 +62,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -888,6 +890,37 @@ private Q_SLOTS:
         QTableWidget *criteria = page->criteria();
         QCOMPARE(criteria->item(criteria->rowCount() - 1, 0)->text(), QStringLiteral("Met in capitals"));
         QVERIFY(criteria->item(criteria->rowCount() - 1, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
+    }
+
+    // Another case's casework starts at its top, not where the last case
+    // was left (issue 11 retest).
+    void caseworkScrollResetsForAnotherCase()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(copyOfDemo(QStringLiteral("scroll"))));
+        const QStringList paths = window.workspace()->caseFilePaths();
+        QVERIFY(paths.size() >= 2);
+        window.resize(1280, 480);
+        auto *scroll = window.caseView()->caseworkPage()->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QString scrolled;  // a case whose casework is longer than the page
+        for (const QString &path : paths) {
+            QVERIFY(window.openCase(path));
+            window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+            QTest::qWait(100);
+            if (scroll->verticalScrollBar()->maximum() > 0) {
+                scrolled = path;
+                break;
+            }
+        }
+        QVERIFY(!scrolled.isEmpty());
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QVERIFY(window.openCase(paths.at(paths.at(0) == scrolled ? 1 : 0)));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        QTest::qWait(100);
+        QCOMPARE(scroll->verticalScrollBar()->value(), 0);
     }
 
     // A workspace on read-only media opens read-only, and the window says why.

@@ -196,6 +196,13 @@ void CaseworkPage::askProgrammeExit()
                         {{QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Paragraph, true},
                          {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, QDate::currentDate()}},
                         this);
+    // The exit against the entry already recorded, said beside the exit date.
+    const QVariantMap entered = m_programmeId > 0 ? m_context.session->casework().record(programmeTable(), m_programmeId) : QVariantMap();
+    dialog.setCheck([entered](const QVariantMap &v) -> std::pair<QString, QString> {
+        QVariantMap both = entered;
+        both.insert(QStringLiteral("exit_date"), v.value(QStringLiteral("exit_date")));
+        return dateOrderProblem(both);
+    });
     if (dialog.exec() == QDialog::Accepted)
         report(recordExit(dialog.values().value(QStringLiteral("transition_plan")).toString(),
                           QDate::fromString(dialog.values().value(QStringLiteral("exit_date")).toString(), Qt::ISODate)));

@@ -305,6 +305,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     contentLayout->addWidget(plan);
     contentLayout->addStretch();
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
     // The navigator: one entry per section that applies, with where it
@@ -341,8 +342,11 @@ void CaseworkPage::setContext(const CaseContext &context)
         // Queued: an edit's own signal handler must not see its editor deleted by the reload.
         connect(context.session, &CaseSession::caseworkChanged, this, &CaseworkPage::reload,
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+    const bool otherCase = context.session != m_context.session;
     m_context = context;
     reload();
+    if (otherCase)  // another case starts at its top, not where the last one was left
+        m_scroll->verticalScrollBar()->setValue(0);
 }
 
 void CaseworkPage::drawTrajectory()
@@ -413,7 +417,7 @@ QHash<QString, QWidget *> CaseworkPage::buildForm(QFormLayout *form, const Casew
         } else if (spec.kind == RecordField::Kind::Date) {
             auto *edit = new DateEdit(this);
             // A date that cannot be read stays as typed, with what is wrong said beside it.
-            connect(edit, &QLineEdit::editingFinished, this, [this, edit, message, store] {
+            connect(edit, &QLineEdit::editingFinished, this, [this, edit, message, store, &table, recordId, column] {
                 if (m_loading)
                     return;
                 const QDate date = edit->date();
@@ -422,6 +426,17 @@ QHash<QString, QWidget *> CaseworkPage::buildForm(QFormLayout *form, const Casew
                                          .arg(edit->text(), dateHint()));
                     message->show();
                     return;
+                }
+                // A due date before the start (an exit before the entry) is
+                // refused here, the date kept as typed.
+                if (m_context.session && *recordId > 0 && date.isValid()) {
+                    QVariantMap changed = m_context.session->casework().record(table, *recordId);
+                    changed.insert(column, date.toString(Qt::ISODate));
+                    if (const auto [later, problem] = dateOrderProblem(changed); !later.isEmpty()) {
+                        message->setText(problem + QLatin1Char(' ') + tr("Nothing was saved."));
+                        message->show();
+                        return;
+                    }
                 }
                 message->hide();
                 store(date.isValid() ? date.toString(Qt::ISODate) : QString());

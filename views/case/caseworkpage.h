@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 
 namespace owb {
@@ -124,6 +125,7 @@ private:
     QTableWidget *m_trajectory;
     TrajectoryChart *m_trajectoryChart;
     QListWidget *m_sections;
+    QScrollArea *m_scroll = nullptr;
     QGroupBox *m_programmeBox = nullptr;
     QGroupBox *m_planBox = nullptr;
 };

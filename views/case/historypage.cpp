@@ -1,6 +1,7 @@
 #include "historypage.h"
 
 #include "casework/casesession.h"
+#include "framework/methodology.h"
 #include "framework/fixedpoint.h"
 #include "itemmodels/dateformat.h"
 #include "store/auditlog.h"
@@ -29,22 +30,61 @@ bool isInternal(const QString &column)
             && column != QLatin1String("metric_id") && column != QLatin1String("consideration_id"));
 }
 
-// A column as people say it: "decided segment", not "decided_segment".
+// A column as people say it: "decided segment", not "decided_segment"; an
+// id column by what it names ("area", not "area id").
 QString columnName(const QString &column)
 {
-    return QString(column).replace(QLatin1Char('_'), QLatin1Char(' '));
+    QString name = column;
+    if (name.endsWith(QLatin1String("_id")))
+        name.chop(3);
+    return name.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
-// Scores and averages are stored in hundredths (framework/fixedpoint).
-QString valueText(const QString &column, const QJsonValue &value)
+QString nameIn(const QList<NamedItem> &items, const QString &id)
+{
+    for (const NamedItem &item : items)
+        if (item.id == id)
+            return item.name;
+    return id;
+}
+
+// A stored value as the workbench shows it: scores and averages from
+// hundredths (framework/fixedpoint), times in the one format, and the ids of
+// the methodology's lists (ratings, areas, casework sets) by their names.
+QString valueText(const Methodology &m, const QString &table, const QString &column, const QJsonValue &value)
 {
     if (value.isDouble() && (column == QLatin1String("average") || column == QLatin1String("score")))
         return formatHundredths(Hundredths(value.toDouble()));
-    return value.toVariant().toString();
+    const QString text = value.toVariant().toString();
+    if (text.isEmpty())
+        return text;
+    if (column.endsWith(QLatin1String("_at")))
+        return displayMoment(text);
+    if (column.endsWith(QLatin1String("rating")) || column == QLatin1String("capability_conclusion"))
+        return nameIn(m.capabilityRatings(), text);
+    if (column == QLatin1String("area_id") || (column == QLatin1String("area") && table.startsWith(QLatin1String("capability"))))
+        return nameIn(m.capabilityAreas(), text);
+    const CaseworkChoices &sets = m.casework();
+    if (column == QLatin1String("recommendation"))
+        return sets.recommendations.nameOf(text);
+    if (column == QLatin1String("decision") && table == QLatin1String("diagnostic_review"))
+        return sets.decisions.nameOf(text);
+    if (column == QLatin1String("severity"))
+        return sets.severities.nameOf(text);
+    if (column == QLatin1String("status")) {
+        if (table == QLatin1String("diagnostic_review"))
+            return sets.reviewStages.nameOf(text);
+        if (table == QLatin1String("milestone"))
+            return sets.milestoneStatuses.nameOf(text);
+        if (table == QLatin1String("exit_criterion"))
+            return sets.criterionStatuses.nameOf(text);
+    }
+    return text;
 }
 
-// "decided segment: 4 → 3; rationale: …" from the before and after JSON objects.
-QString changeText(const AuditEntry &e)
+// "decided segment: 4 → 3; rationale: …" from the before and after JSON
+// objects; a field left empty is left out.
+QString changeText(const Methodology &m, const AuditEntry &e)
 {
     const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
     const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
@@ -54,16 +94,21 @@ QString changeText(const AuditEntry &e)
     for (const QString &key : std::as_const(keys)) {
         if (isInternal(key))
             continue;
-        const QString from = valueText(key, before.value(key));
-        const QString to = valueText(key, after.value(key));
+        const QString from = valueText(m, e.table, key, before.value(key));
+        const QString to = valueText(m, e.table, key, after.value(key));
         if (e.action == QLatin1String("update") && from == to)
             continue;
-        if (e.action == QLatin1String("insert"))
-            parts.append(QStringLiteral("%1: %2").arg(columnName(key), to));
-        else if (e.action == QLatin1String("delete"))
-            parts.append(QStringLiteral("%1: %2").arg(columnName(key), from));
-        else
-            parts.append(QStringLiteral("%1: %2 → %3").arg(columnName(key), from, to));
+        if (e.action == QLatin1String("insert")) {
+            if (!to.isEmpty())
+                parts.append(QStringLiteral("%1: %2").arg(columnName(key), to));
+        } else if (e.action == QLatin1String("delete")) {
+            if (!from.isEmpty())
+                parts.append(QStringLiteral("%1: %2").arg(columnName(key), from));
+        } else {
+            parts.append(QStringLiteral("%1: %2 → %3")
+                             .arg(columnName(key), from.isEmpty() ? QObject::tr("(empty)") : from,
+                                  to.isEmpty() ? QObject::tr("(empty)") : to));
+        }
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -132,7 +177,7 @@ void HistoryPage::reload()
             e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
             QStringLiteral("%1 %2").arg(
                 QString(e.table).replace(QLatin1Char('_'), QLatin1Char(' ')), e.rowKey),
-            actionText(e.action), changeText(e) };
+            actionText(e.action), changeText(m_context.session->methodology(), e) };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setToolTip(c == 4 ? cells.at(c) : QString());

@@ -4,6 +4,7 @@
 #include "casework/casework.h"
 #include "casework/nationalcache.h"
 #include "casework/segmentexplanation.h"
+#include "casework/sentence.h"
 #include "charts/domainchart.h"
 #include "charts/segmenthistorychart.h"
 #include "delegates/segmentdelegate.h"
@@ -131,7 +132,7 @@ void OverviewPage::setContext(const CaseContext &context)
                 + tr("Decision: corrected from segment %1 to segment %2 (%3).")
                       .arg(finalSegment.computed)
                       .arg(finalSegment.segment)
-                      .arg(finalSegment.rationale));
+                      .arg(withoutFinalStop(finalSegment.rationale)));
             m_toNext->setText(
                 tr("Segment %1 is a recorded decision for %2; the scores alone give segment %3.")
                     .arg(finalSegment.segment)

@@ -1,5 +1,6 @@
 #include "recorddialog.h"
 
+#include "casework/casework.h"
 #include "casework/datetext.h"
 #include "widgets/dateedit.h"
 
@@ -201,6 +202,13 @@ void RecordDialog::accept()
         complain(spec.column, message);
         if (!message.isEmpty() && !first)
             first = field;
+    }
+    if (!first) {  // a due date before its start, an exit before its entry
+        const auto [column, message] = dateOrderProblem(read);
+        if (!column.isEmpty()) {
+            complain(column, message);
+            first = m_fields.value(column);
+        }
     }
     if (!first && m_check) {
         const auto [column, message] = m_check(read);

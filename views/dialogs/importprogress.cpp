@@ -67,6 +67,10 @@ void showImportProblems(QWidget *parent, const QString &path, const ImportOutcom
         lines.append(error.toString());
     if (!outcome.storeError.isEmpty())
         lines.append(outcome.storeError);
+    // Rows of metrics the methodology does not have are skipped, not errors:
+    // named all the same, so that no line of the file goes unmentioned.
+    if (const QString skipped = outcome.summary.skippedLine(path, outcome.methodologyId); !skipped.isEmpty())
+        lines.append(skipped);
     auto *intro = new QLabel(QApplication::translate("owb::Import",
                                                      "%1 was not imported, and nothing was changed. Problems found:",
                                                      nullptr)

@@ -113,6 +113,8 @@ void ReconcilePanel::fill()
         QString summary = tr("%1 against %2: %n trust(s) compared, %3 differ.", nullptr, int(m_rows.size()))
                               .arg(QFileInfo(m_file).fileName(), m_fileQuarter)
                               .arg(differ);
+        if (const QString none = noneInWorkspace(m_rows, m_fileQuarter); !none.isEmpty())
+            summary = QFileInfo(m_file).fileName() + QLatin1String(": ") + none;
         if (m_quarter != m_fileQuarter)
             summary += QLatin1Char(' ')
                 + tr("The toolbar shows %1; open the published table of %1 to compare that quarter.")
