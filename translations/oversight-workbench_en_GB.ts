@@ -1403,6 +1403,10 @@
         <source>League table</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 under %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MainWindow</name>
@@ -1649,7 +1653,206 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Methodologies...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in force for %2; %n case-file quarter(s) re-assessed</source>
+        <translation>
+            <numerusform>%1 is in force for %2; %n case-file quarter re-assessed</numerusform>
+            <numerusform>%1 is in force for %2; %n case-file quarters re-assessed</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Rows skipped, of metrics not in the methodology: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::MethodologiesDialog</name>
+    <message>
+        <source>no case file yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declared by the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back-cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessed before the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodologies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each quarter is assessed under the methodology in force for its financial year. Adding a re-issued file for a year re-assesses only that year&apos;s quarters, after showing what would change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Methodology File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a methodology JSON file; what it would change is shown before anything is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so no methodology can be added. Open it where you may change it, with no other instance using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Methodology File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1 was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in force for %2; %n case-file quarter(s) re-assessed.</source>
+        <translation>
+            <numerusform>%1 is in force for %2; %n case-file quarter re-assessed.</numerusform>
+            <numerusform>%1 is in force for %2; %n case-file quarters re-assessed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Methodology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (replacing %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of those years. Nothing is written until you apply it.</source>
+        <translation>
+            <numerusform>%1 (%2) for %3%4 would re-assess the %n stored quarter of those years. Nothing is written until you apply it.</numerusform>
+            <numerusform>%1 (%2) for %3%4 would re-assess the %n stored quarters of those years. Nothing is written until you apply it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What adding the methodology does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored assessment changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change:</source>
+        <translation>
+            <numerusform>%n organisation quarter would change:</numerusform>
+            <numerusform>%n organisation quarters would change:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2370,6 +2573,10 @@ segmented</source>
     </message>
     <message>
         <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology %1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
