@@ -10,6 +10,7 @@
 #include "casework/segmentexplanation.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
+#include "store/filewrite.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 
@@ -22,7 +23,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QAbstractTextDocumentLayout>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -391,9 +391,11 @@ void refuseToReplace(const QString &pdfPath)
 void print(const QString &html, const QString &pdfPath)
 {
     refuseToReplace(pdfPath);
-    QSaveFile file(pdfPath);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    // Drawn in memory, then written whole (store/filewrite): a full disk
+    // leaves no cut-off PDF and an earlier report as it was.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
@@ -457,8 +459,8 @@ void print(const QString &html, const QString &pdfPath)
             painter.restore();
         }
     }
-    if (!file.commit())
-        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    file.close();
+    writeFileWhole(pdfPath, bytes);
 }
 
 } // namespace
