@@ -433,10 +433,11 @@ std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
         error(0, 0, QStringLiteral("no data rows after the header"));
     else if (m_matchedRows == 0 && m_suppressedRows > 0 && errorCount == 0)
         error(0, 0,
-            QStringLiteral("the file holds no values: its %1 rows of methodology %2's metrics hold only suppressed "
-                           "or missing values ('*', '-' or empty)")
-                .arg(m_suppressedRows)
-                .arg(methodology.id()));
+            QStringLiteral("none of the %1 rows holds a value of methodology %2: its rows of the methodology's metrics "
+                           "(%3) hold only suppressed or missing values ('*', '-' or empty)")
+                .arg(summary.rows)
+                .arg(methodology.id())
+                .arg(m_suppressedRows));
     else if (m_matchedRows == 0 && errorCount == 0)
         error(0, 0,
             QStringLiteral("none of the %1 rows holds a metric of methodology %2 (is this the right "
