@@ -1,6 +1,8 @@
 #include "integritycheck.h"
 
 #include "casefile.h"
+#include "data/orgcode.h"
+#include "data/quarterlabel.h"
 #include "workspace.h"
 #include "workspacelock.h"
 
@@ -162,6 +164,24 @@ CheckReport checkWorkspace(const QString &directory)
             workspaceId = peers.setting(QStringLiteral("workspace_id"));
             peers.database().exec(QStringLiteral("BEGIN"));
             prefixed(&problems, peersPath, peers.database().sqliteProblems());
+            // What an earlier version stored unchecked is named, as import names it.
+            const QHash<QString, OrganisationInfo> organisations = peers.organisations();
+            QStringList codes = organisations.keys();
+            codes.sort();
+            for (const QString &code : std::as_const(codes))
+                if (!isValidOrgCode(code))
+                    problems.append(QStringLiteral("%1: the organisation code \"%2\" was stored by an earlier version; "
+                                                   "it is not a valid code (letters and digits only), so it is ranked "
+                                                   "but has no case file. Correct the source file and import it again")
+                                        .arg(peersPath, code.left(60)));
+            for (const QString &label : peers.quarters())
+                if (canonicalQuarter(label) != label)
+                    problems.append(QStringLiteral("%1: the quarter \"%2\" is not spelt as quarters are stored (%3), so "
+                                                   "its organisations show no segment. Open the workspace in the "
+                                                   "workbench or import into it to mend it")
+                                        .arg(peersPath, label.left(60),
+                                            canonicalQuarter(label).isEmpty() ? QStringLiteral("it is not a real quarter")
+                                                                              : canonicalQuarter(label)));
             const QStringList pending = peers.pendingQuarters();
             if (!pending.isEmpty())
                 notes.append(QStringLiteral("%1: an import was interrupted; opening the workspace or importing "

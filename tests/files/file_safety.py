@@ -689,7 +689,7 @@ def case_full_disk(fx):
         # A disk already full when the lock is taken: said so, not "permission denied".
         ws = os.path.join(disk, "ws")
         subprocess.run(["mount", "-o", "remount,size=16m", disk], check=True)
-        run("import", ws, fx.national, "--region", fx.region)
+        run("import", "--back-cast", ws, fx.national, "--region", fx.region)
         before = digests(ws)
         filler = os.path.join(disk, "filler")
         with open(filler, "wb") as f:
