@@ -1104,10 +1104,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Written %1</source>
         <translation type="unfinished"></translation>
     </message>

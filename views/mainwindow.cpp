@@ -227,7 +227,8 @@ bool MainWindow::openPath(const QString &path)
         showError(tr("Cannot open workspace"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
-    const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    // Cleaned, so that "G/" is remembered, shown and named as "G".
+    const QString directory = QDir::cleanPath(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
     std::unique_ptr<Workspace> workspace;
     // Read-only media, or files this user may read but not write: shown, never changed.
     const QString readOnlyReason = Workspace::readOnlyReason(directory);

@@ -137,7 +137,7 @@ void WelcomePanel::setRecentWorkspaces(const QStringList &directories)
     }
     for (const QString &directory : directories) {
         const QString shown = QDir::toNativeSeparators(directory);
-        const QFileInfo info(directory);
+        const QFileInfo info(QDir::cleanPath(directory)); // "G/", remembered by an earlier version, is named "G"
         const bool present = info.isDir();
         auto *button = startButton(info.fileName(),
                                    present         ? shown
@@ -145,7 +145,7 @@ void WelcomePanel::setRecentWorkspaces(const QStringList &directories)
                                                    : tr("%1 (no longer there)").arg(shown),
                                    parent);
         button->setEnabled(present);
-        button->setAccessibleName(tr("Reopen %1").arg(QFileInfo(directory).fileName()));
+        button->setAccessibleName(tr("Reopen %1").arg(info.fileName()));
         connect(button, &QCommandLinkButton::clicked, this, [this, directory] { Q_EMIT recentRequested(directory); });
         button->installEventFilter(m_enterPresses);
         m_recentColumn->addWidget(button);

@@ -12,6 +12,19 @@
 using namespace owb::cli;
 
 namespace {
+QtMessageHandler qtHandler = nullptr;
+
+// Without a desktop session (cron, ssh) Qt warns on every report that
+// XDG_RUNTIME_DIR is not set, then uses a folder of its own: nothing for the
+// user to do, so that one line is not shown; every other message is.
+void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    if (qtHandler)
+        qtHandler(type, context, message);
+}
+
 int usage(bool asError)
 {
     QString text = QStringLiteral("Usage: owb COMMAND [OPTIONS]\n\nCommands:\n");
@@ -33,6 +46,7 @@ int main(int argc, char *argv[])
     // Reports lay out text and draw charts, which needs fonts: a GUI
     // application on the offscreen platform, so no display is required.
     const bool drawing = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    qtHandler = qInstallMessageHandler(quietHandler);
     if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> app = drawing ? std::make_unique<QGuiApplication>(argc, argv)

@@ -65,12 +65,18 @@ int runImport(const QStringList &arguments)
                        .arg(directory, code.left(60)));
     // Rows taken in and rows left out, counted apart: a skipped row was not imported.
     const int skippedRows = outcome.summary.skippedUnknown + outcome.summary.skippedNotApplicable;
-    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4; case files created %5, updated %6")
+    // An interrupted import that this one completed is told with it: the case
+    // files counted include what completing it wrote.
+    const QString completed = report.quartersCompleted.isEmpty()
+        ? QString()
+        : QStringLiteral("; an interrupted import was completed: %1").arg(report.quartersCompleted.join(QStringLiteral(", ")));
+    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4%5; case files created %6, updated %7")
                   .arg(directory)
                   .arg(outcome.summary.rows - skippedRows)
                   .arg(skippedRows)
                   .arg(report.quartersChanged.isEmpty() ? QStringLiteral("none")
-                                                        : report.quartersChanged.join(QStringLiteral(", ")))
+                                                        : report.quartersChanged.join(QStringLiteral(", ")),
+                      completed)
                   .arg(report.caseFilesCreated)
                   .arg(report.caseFilesUpdated));
     return Success;

@@ -66,6 +66,8 @@ struct SeenOrganisation
 {
     QString type;
     int typeLine = 0;
+    QString region; // the first region named (rows may leave it empty)
+    int regionLine = 0;
     QHash<QString, SeenValue> values;  // metric id -> first value
 };
 
@@ -112,6 +114,7 @@ private:
 
     std::array<int, ColumnCount> m_columns{};
     QStringList m_header;
+    int m_suppressedRows = 0; // rows of a methodology metric with no value ('*', '-' or empty)
     int m_matchedRows = 0; // rows with a value of a methodology metric (a file of finance flags
                            // or empty values alone would wipe the metrics of what it names)
     QHash<QString, QString> m_quarterSpellings; // as written -> canonical
@@ -274,6 +277,11 @@ QString Reading::quarterOf(const CsvField &field)
 
 void Reading::row(const CsvRecord &record)
 {
+    // A row of nothing but separators (",,,,,,", as spreadsheets save an
+    // emptied row) is blank, like an empty line: ignored, not counted.
+    if (std::all_of(record.fields.cbegin(), record.fields.cend(),
+            [](const CsvField &f) { return f.text.trimmed().isEmpty(); }))
+        return;
     ++summary.rows;
     if (!complete(record))
         return;
@@ -290,6 +298,9 @@ void Reading::row(const CsvRecord &record)
     };
 
     const QString metricId = field(MetricId).text.trimmed();
+    // Checked first: an empty id is no metric at all, never "not in the methodology".
+    if (metricId.isEmpty())
+        return error(located(MetricId), QStringLiteral("empty metric id"));
     const bool isDeficit = metricId == Methodology::kDeficit;
     const bool isSupport = metricId == Methodology::kDeficitSupport;
     const MetricDefinition *metric = methodology.metric(metricId);
@@ -318,8 +329,6 @@ void Reading::row(const CsvRecord &record)
     if (const QString problem = orgCodeProblem(writtenCode); !problem.isEmpty())
         return error(located(OrgCode), problem);
     const QString code = canonicalOrgCode(writtenCode);
-    if (metricId.isEmpty())
-        return error(located(MetricId), QStringLiteral("empty metric id"));
     const QString name = field(OrgName).text.simplified();
     if (name.isEmpty())
         return error(located(OrgName), QStringLiteral("empty organisation name"));
@@ -349,6 +358,19 @@ void Reading::row(const CsvRecord &record)
                      QStringLiteral("organisation %1 has two peer types in %2: %3 here, %4 on line %5")
                          .arg(code, quarterLabel, type->id, seen.type)
                          .arg(seen.typeLine));
+    }
+
+    if (!region.isEmpty()) {
+        if (seen.regionLine == 0) {
+            seen.region = region;
+            seen.regionLine = record.line;
+        } else if (seen.region.compare(region, Qt::CaseInsensitive) != 0) {
+            return error(located(Region),
+                QStringLiteral("organisation %1 has two regions in %2: \"%3\" here, \"%4\" on line %5 "
+                               "(an organisation belongs to one region)")
+                    .arg(code, quarterLabel, shownValue(region), shownValue(seen.region))
+                    .arg(seen.regionLine));
+        }
     }
 
     OrganisationQuarter &org = quarter(quarterLabel).organisation(code);
@@ -400,6 +422,8 @@ void Reading::row(const CsvRecord &record)
     else if (!value.isMissing()) {
         org.values.insert(metricId, value);
         ++m_matchedRows;
+    } else {
+        ++m_suppressedRows;
     }
 }
 
@@ -407,6 +431,13 @@ std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
 {
     if (summary.rows == 0 && errorCount == 0)
         error(0, 0, QStringLiteral("no data rows after the header"));
+    else if (m_matchedRows == 0 && m_suppressedRows > 0 && errorCount == 0)
+        error(0, 0,
+            QStringLiteral("none of the %1 rows holds a value of methodology %2: its rows of the methodology's metrics "
+                           "(%3) hold only suppressed or missing values ('*', '-' or empty)")
+                .arg(summary.rows)
+                .arg(methodology.id())
+                .arg(m_suppressedRows));
     else if (m_matchedRows == 0 && errorCount == 0)
         error(0, 0,
             QStringLiteral("none of the %1 rows holds a metric of methodology %2 (is this the right "

@@ -4,6 +4,7 @@
 // tells nobody anything, so longer text is refused where it comes in.
 
 #include <QString>
+#include <QTextBoundaryFinder>
 
 namespace owb {
 
@@ -12,23 +13,57 @@ constexpr qsizetype kMaxNameLength = 200;
 // Free text of casework: notes, rationales, findings, evidence descriptions.
 constexpr qsizetype kMaxFreeTextLength = 20000;
 
+// The length of `text` as a reader counts it: characters as drawn
+// (grapheme clusters), so an emoji or an accented letter is one, whatever
+// its number of UTF-16 units.
+inline qsizetype visibleLength(const QString &text)
+{
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
+    qsizetype count = 0;
+    while (finder.toNextBoundary() > 0)
+        ++count;
+    return count;
+}
+
+// Where the first `count` characters (grapheme clusters) of `text` end.
+inline qsizetype visibleEnd(const QString &text, qsizetype count)
+{
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
+    qsizetype end = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        const qsizetype next = finder.toNextBoundary();
+        if (next < 0)
+            break;
+        end = next;
+    }
+    return end;
+}
+
 // Empty when `text` fits; otherwise a message naming `what` and the limit.
 inline QString textLengthProblem(const QString &what, const QString &text, qsizetype limit)
 {
-    if (text.size() <= limit)
+    if (text.size() <= limit) // never more characters than UTF-16 units
+        return {};
+    const qsizetype length = visibleLength(text);
+    if (length <= limit)
         return {};
     return QStringLiteral("%1 is %2 characters long; at most %3 are allowed")
         .arg(what)
-        .arg(text.size())
+        .arg(length)
         .arg(limit);
 }
 
 // A name as a report or table shows it: whole up to the limit, else cut with
-// an ellipsis, so a name stored before there were limits cannot make a
-// report take minutes.
+// an ellipsis (between characters, never inside one), so a name stored
+// before there were limits cannot make a report take minutes.
 inline QString shownName(const QString &text)
 {
-    return text.size() <= kMaxNameLength ? text : text.left(kMaxNameLength - 1) + QChar(0x2026);
+    if (text.size() <= kMaxNameLength)
+        return text;
+    const QString head = text.left(kMaxNameLength * 8); // bounded work on a megabyte of name
+    if (head.size() == text.size() && visibleLength(text) <= kMaxNameLength)
+        return text;
+    return text.left(visibleEnd(head, kMaxNameLength - 1)) + QChar(0x2026);
 }
 
 // Empty when `text` holds no control character (an escape sequence would

@@ -8,11 +8,11 @@
 #include "casework/notes.h"
 #include "data/quarterlabel.h"
 #include "store/casefile.h"
+#include "store/filewrite.h"
 #include "data/quarterlabel.h"
 #include "store/importer.h"
 
 #include <QDir>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace owb {
@@ -189,15 +189,13 @@ DemoSummary createDemoWorkspace(const QString &directory)
     }
 
     const QString csvPath = QDir(directory).filePath(QStringLiteral("national-metrics.csv"));
-    QSaveFile file(csvPath);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(csvPath, file.errorString()));
     {
-        QTextStream out(&file);
+        QString text;
+        QTextStream out(&text);
         writeDatasetCsv(out, demo.dataset, methodology);
+        out.flush();
+        writeFileWhole(csvPath, text.toUtf8());
     }
-    if (!file.commit())
-        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(csvPath, file.errorString()));
 
     // Import the file as a user would, so that the demo proves the whole path.
     const ImportOutcome outcome = importMetricFile(directory, csvPath, methodology);

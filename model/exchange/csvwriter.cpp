@@ -8,8 +8,9 @@ namespace {
 bool looksLikeFormula(const QString &text)
 {
     // Spreadsheets skip leading spaces and read full-width signs (U+FF0B
-    // plus, U+FF0D minus, U+FF1D equals, U+FF20 at) as the ASCII ones.
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r\n\uFF0B\uFF0D\uFF1D\uFF20");
+    // plus, U+FF0D minus, U+FF1D equals, U+FF20 at) as the ASCII ones; a
+    // leading | (U+FF5C full-width) starts the old DDE form.
+    static const QString formulaStarts = QStringLiteral("=+-@|\t\r\n\uFF0B\uFF0D\uFF1D\uFF20\uFF5C");
     qsizetype first = 0;
     while (first < text.size() && text.at(first) == QLatin1Char(' '))
         ++first;

@@ -11,6 +11,7 @@
 #include "casework/sentence.h"
 #include "data/textlimits.h"
 #include "store/casefile.h"
+#include "store/filewrite.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 
@@ -23,7 +24,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QAbstractTextDocumentLayout>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -392,9 +392,11 @@ void refuseToReplace(const QString &pdfPath)
 void print(const QString &html, const QString &pdfPath)
 {
     refuseToReplace(pdfPath);
-    QSaveFile file(pdfPath);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    // Drawn in memory, then written whole (store/filewrite): a full disk
+    // leaves no cut-off PDF and an earlier report as it was.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
@@ -458,8 +460,8 @@ void print(const QString &html, const QString &pdfPath)
             painter.restore();
         }
     }
-    if (!file.commit())
-        throw StoreError(QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    file.close();
+    writeFileWhole(pdfPath, bytes);
 }
 
 } // namespace

@@ -126,7 +126,7 @@ QString plainReason(const QString &path, const QSqlError &error)
             "copy the workspace somewhere writable");
     case 14: // SQLITE_CANTOPEN
         return QStringLiteral(
-            "it cannot be opened: check that it and its folder exist and that you may read them");
+            "check that it and its folder exist and that you may read them (and the files beside it: its -wal)");
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
         return QStringLiteral("the file is damaged: restore it from a backup");
@@ -144,6 +144,40 @@ QString plainReason(const QString &path, const QSqlError &error)
     }
 }
 } // namespace
+
+static quint32 bigEndian32(const QByteArray &bytes, int at)
+{
+    quint32 value = 0;
+    for (int i = 0; i < 4; ++i)
+        value = (value << 8) | quint8(bytes.at(at + i));
+    return value;
+}
+
+// Empty when the -wal beside `path` could be the file's own (or there is
+// none); else why it cannot be: not a -wal at all, or one made for a file
+// with pages of another size.
+QString walHeaderProblem(const QString &path)
+{
+    QFile wal(path + QStringLiteral("-wal"));
+    QFile file(path);
+    if (wal.size() < 32 || !wal.open(QIODevice::ReadOnly) || !file.open(QIODevice::ReadOnly))
+        return {}; // shorter than a header: SQLite reads it as empty
+    const QByteArray walHead = wal.read(32);
+    const QByteArray head = file.read(100);
+    const quint32 magic = bigEndian32(walHead, 0);
+    if (magic != 0x377f0682 && magic != 0x377f0683)
+        return QStringLiteral("it is not a SQLite -wal file");
+    if (head.size() < 100)
+        return {};
+    const quint32 filePage = ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17))) == 1
+        ? 65536
+        : ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17)));
+    if (bigEndian32(walHead, 8) != filePage)
+        return QStringLiteral("it was made for a file with pages of %1 bytes; this one has %2")
+            .arg(bigEndian32(walHead, 8))
+            .arg(filePage);
+    return {};
+}
 
 bool mayWrite(const QString &path)
 {
@@ -254,7 +288,20 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
     const bool walBefore = QFileInfo::exists(wal);
     const bool walHoldsPages = QFileInfo(wal).size() > 0;
     const bool shmBefore = QFileInfo::exists(shm);
-    if (m_inspect)
+    // A reader finding a -wal with no writer at work reads it the way owb
+    // check does (a private copy of the pair), so it needs no -shm beside the
+    // file (a read-only folder) and changes nothing; and judges it the way a
+    // writer would, so that a -wal that is not the file's own is named, never
+    // silently read past or through.
+    const bool walWithoutWriter = m_readOnly && !m_inspect && (walBefore || QFileInfo(wal).isSymLink())
+        && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath());
+    if (walWithoutWriter) {
+        if (const QString problem = walHeaderProblem(path); !problem.isEmpty())
+            throw StoreError(QStringLiteral("%1: the file beside it (%2) is not its -wal (%3), so it is not read. "
+                                            "Move %2 out of the folder (owb check names every such file)")
+                                 .arg(path, QFileInfo(wal).fileName(), problem));
+    }
+    if (m_inspect || walWithoutWriter)
         connectInspector();
     else if (m_readOnly)
         connectReader(false);
@@ -307,6 +354,12 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
             throw StoreError(QStringLiteral("%1: not an Oversight Workbench %2 (a SQLite database of "
                                             "another application)")
                                  .arg(path, schema.kind));
+        // Ours, but with no schema: creation sets both in one transaction,
+        // so this file was never finished (or was altered); nothing in it to read.
+        if (applicationId == schema.applicationId && m_version == 0)
+            throw StoreError(QStringLiteral("%1: this %2 is incomplete (it holds no schema version): it was never "
+                                            "finished or has been altered. Restore it from a backup")
+                                 .arg(path, schema.kind));
         if (m_version > schema.currentVersion())
             throw StoreError(QStringLiteral("%1: this %2 was written by a newer version of Oversight "
                                             "Workbench (schema %3; this version reads up to %4)")
@@ -314,6 +367,15 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
                                  .arg(m_version)
                                  .arg(schema.currentVersion()));
         applyPragmas();
+        // Read through a -wal found with no writer: the file must still be
+        // whole through it (a -wal of another file leaves indexes that do not
+        // match their tables), as a writer's pre-flight demands.
+        if (walWithoutWriter && walHoldsPages && !sqliteProblems().isEmpty())
+            throw StoreError(QStringLiteral("%1: the unapplied changes beside it (%2) do not belong to it: read "
+                                            "through them the file is damaged. If %2 was copied in from elsewhere, "
+                                            "move it out of the folder; otherwise restore the file from a backup "
+                                            "(owb check says more)")
+                                 .arg(path, QFileInfo(wal).fileName()));
         // A reader leaves an older file as it is: every version's tables are
         // a subset of the next one's, and the upgrade happens on the next write.
         if (m_version < schema.currentVersion() && !m_readOnly)

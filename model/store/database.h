@@ -17,6 +17,11 @@
 
 namespace owb {
 
+// Empty when the -wal beside `path` could be the file's own (or there is
+// none); else why it cannot be: not a -wal at all, or one made for a file with
+// pages of another size.
+QString walHeaderProblem(const QString &path);
+
 class Database
 {
 public:
@@ -25,6 +30,10 @@ public:
     // reads like ReadOnly (the writer's -shm is there already); otherwise a
     // file with a -wal beside it is read from a private copy of the pair, and
     // a file without one as immutable.
+    // ReadOnly: read-only; a -wal beside the file with no writer at work is
+    // read as Inspect reads it (so a read-only folder, or one where a -shm
+    // cannot be made, still reads, and nothing is created or changed), and
+    // judged first: one that is not the file's own is refused, named.
     enum class Mode { OpenExisting, CreateIfMissing, ReadOnly, Inspect };
 
     // Opens `path`, creating the schema in one transaction when the file is

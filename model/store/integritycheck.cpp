@@ -1,6 +1,8 @@
 #include "integritycheck.h"
 
 #include "casefile.h"
+#include "data/orgcode.h"
+#include "data/quarterlabel.h"
 #include "workspace.h"
 #include "workspacelock.h"
 
@@ -114,39 +116,6 @@ bool soundWithoutWal(const QString &path, bool isCase = true)
 }
 } // namespace
 
-static quint32 bigEndian32(const QByteArray &bytes, int at)
-{
-    quint32 value = 0;
-    for (int i = 0; i < 4; ++i)
-        value = (value << 8) | quint8(bytes.at(at + i));
-    return value;
-}
-
-// Empty when the -wal beside `path` could be the file's own (or there is
-// none); else why it cannot be: not a -wal at all, or one made for a file
-// with pages of another size.
-QString walHeaderProblem(const QString &path)
-{
-    QFile wal(path + QStringLiteral("-wal"));
-    QFile file(path);
-    if (wal.size() < 32 || !wal.open(QIODevice::ReadOnly) || !file.open(QIODevice::ReadOnly))
-        return {}; // shorter than a header: SQLite reads it as empty
-    const QByteArray walHead = wal.read(32);
-    const QByteArray head = file.read(100);
-    const quint32 magic = bigEndian32(walHead, 0);
-    if (magic != 0x377f0682 && magic != 0x377f0683)
-        return QStringLiteral("it is not a SQLite -wal file");
-    if (head.size() < 100)
-        return {};
-    const quint32 filePage = ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17))) == 1
-        ? 65536
-        : ((quint32(quint8(head.at(16))) << 8) | quint8(head.at(17)));
-    if (bigEndian32(walHead, 8) != filePage)
-        return QStringLiteral("it was made for a file with pages of %1 bytes; this one has %2")
-            .arg(bigEndian32(walHead, 8))
-            .arg(filePage);
-    return {};
-}
 
 CheckReport checkCaseFile(const QString &path, const QString &workspaceId)
 {
@@ -195,6 +164,24 @@ CheckReport checkWorkspace(const QString &directory)
             workspaceId = peers.setting(QStringLiteral("workspace_id"));
             peers.database().exec(QStringLiteral("BEGIN"));
             prefixed(&problems, peersPath, peers.database().sqliteProblems());
+            // What an earlier version stored unchecked is named, as import names it.
+            const QHash<QString, OrganisationInfo> organisations = peers.organisations();
+            QStringList codes = organisations.keys();
+            codes.sort();
+            for (const QString &code : std::as_const(codes))
+                if (!isValidOrgCode(code))
+                    problems.append(QStringLiteral("%1: the organisation code \"%2\" was stored by an earlier version; "
+                                                   "it is not a valid code (letters and digits only), so it is ranked "
+                                                   "but has no case file. Correct the source file and import it again")
+                                        .arg(peersPath, code.left(60)));
+            for (const QString &label : peers.quarters())
+                if (canonicalQuarter(label) != label)
+                    problems.append(QStringLiteral("%1: the quarter \"%2\" is not spelt as quarters are stored (%3), so "
+                                                   "its organisations show no segment. Open the workspace in the "
+                                                   "workbench or import into it to mend it")
+                                        .arg(peersPath, label.left(60),
+                                            canonicalQuarter(label).isEmpty() ? QStringLiteral("it is not a real quarter")
+                                                                              : canonicalQuarter(label)));
             const QStringList pending = peers.pendingQuarters();
             if (!pending.isEmpty())
                 notes.append(QStringLiteral("%1: an import was interrupted; opening the workspace or importing "

@@ -2,6 +2,8 @@
 // `owb check`: SQLite integrity, schema version, ownership and internal
 // consistency of a case file or of a whole workspace.
 
+#include "database.h" // walHeaderProblem
+
 #include <QStringList>
 
 namespace owb {
@@ -18,10 +20,6 @@ struct CheckReport
 // `workspaceId`: of the workspace the file is checked in (its peers.owdata); empty on its own.
 CheckReport checkCaseFile(const QString &path, const QString &workspaceId = {});
 
-// Empty when the -wal beside `path` could be the file's own (or there is
-// none); else why it cannot be: not a -wal at all, or one made for a file with
-// pages of another size.
-QString walHeaderProblem(const QString &path);
 CheckReport checkWorkspace(const QString &directory);
 // A workspace folder or a single case file.
 CheckReport checkPath(const QString &path);

@@ -250,7 +250,7 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::M
     // Every case file was judged (what its name says, damage, a -wal beside it)
     // by the constructor, under the lock, before anything was written.
     if (!workspace->m_peers->pendingQuarters().isEmpty())
-        workspace->completePendingWork();
+        workspace->m_completedOnOpen = workspace->completePendingWork();
     // Bring every case file to the current schema now, while nothing else has it open,
     // and to record which workspace it belongs to (files of earlier versions do not say).
     for (const QString &path : workspace->caseFilePaths()) {
@@ -304,6 +304,20 @@ ImportReport Workspace::import(const MetricDataset &dataset, const std::optional
     reloadMethodologies();
     ImportReport report = completePendingWork(progress);
     report.quartersChanged = changed;
+    // An interrupted import completed when the workspace was opened is part
+    // of what this import did: it is told, not lost.
+    const ImportReport &earlier = m_completedOnOpen;
+    report.quartersCompleted.removeIf([&](const QString &label) { return changed.contains(label); });
+    report.caseFilesCreated += earlier.caseFilesCreated;
+    report.caseFilesUpdated += earlier.caseFilesUpdated;
+    report.quartersWritten += earlier.quartersWritten;
+    for (const QString &label : earlier.quartersCompleted)
+        if (!report.quartersCompleted.contains(label) && !changed.contains(label))
+            report.quartersCompleted.append(label);
+    for (const QString &code : earlier.refusedCodes)
+        if (!report.refusedCodes.contains(code))
+            report.refusedCodes.append(code);
+    m_completedOnOpen = {};
     return report;
 }
 
@@ -364,6 +378,7 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
     for (const QString &label : pending)
         m_peers->markDone(label);
     transaction.commit();
+    report.quartersCompleted = pending;
     return report;
 }
 

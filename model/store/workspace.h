@@ -27,6 +27,9 @@ struct ImportReport
     int caseFilesCreated = 0;
     int caseFilesUpdated = 0;
     int quartersWritten = 0;  // case-file quarters written
+    // Quarters an earlier, interrupted import left pending and this one
+    // completed (the case files it created and updated are counted above).
+    QStringList quartersCompleted;
     // Codes an earlier version stored without checking them ("sub/ZAC"):
     // ranked among their peers, but never given a case file.
     QStringList refusedCodes;
@@ -118,6 +121,7 @@ private:
     Methodology m_methodology;
     QString m_region;
     QString m_workspaceId; // peers.owdata's; every case file of the workspace records it
+    ImportReport m_completedOnOpen; // what opening did to complete an interrupted import, told by the next import
 };
 
 } // namespace owb

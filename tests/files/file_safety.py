@@ -324,8 +324,19 @@ def case_foreign_wal(fx):
         assert "integrity:" not in checked.stderr and "index" not in checked.stderr.split("(")[0], checked.stderr
         assert checked.returncode == 2 and os.path.basename(stray) in checked.stderr, checked.stderr
         plain(checked.stderr)
+        # Every reader judges it as check does, and changes nothing (no -shm made, the -wal untouched).
+        before = snapshot(ws)
+        for reader in (["portfolio", ws], ["report", ws, "--pdf", os.path.join(fx.top, "pack.pdf")],
+                       ["report", cases[0], "--pdf", os.path.join(fx.top, "case.pdf")]):
+            seen = run(*reader, check=False)
+            assert seen.returncode == 2 and os.path.basename(stray) in seen.stderr, \
+                "%s: owb %s: %d %s" % (what, reader[0], seen.returncode, seen.stderr)
+            plain(seen.stderr)
+        assert snapshot(ws) == before and not os.path.exists(cases[0] + "-shm"), \
+            "%s: reading changed %s" % (what, changed(before, snapshot(ws)))
         print("%s: %s" % (what, done.stderr.strip().splitlines()[0]))
         print("  check: %s" % checked.stderr.strip().splitlines()[0])
+        print("  portfolio: %s" % seen.stderr.strip().splitlines()[0])
         os.remove(stray)
         for extra in glob.glob(cases[0] + "-shm"):
             os.remove(extra)
@@ -608,6 +619,39 @@ def case_read_only(fx):
     else:
         print("not tried: read-only media (bind mounts are not allowed here)")
 
+    # An unfinished import (its peers.owdata-wal, no -shm) on read-only media:
+    # read as check reads it (a private copy of the pair), nothing changed.
+    pending = os.path.join(fx.top, "pending")
+    shutil.copytree(ws, pending)
+    peers = os.path.join(pending, "peers.owdata")
+    db = sqlite3.connect(peers)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("UPDATE metric_value SET number = number + 0.5 WHERE rowid = 1")
+    db.commit()
+    with open(peers + "-wal", "rb") as f:
+        wal = f.read()
+    db.close()
+    for extra in glob.glob(peers + "-*"):
+        os.remove(extra)
+    with open(peers + "-wal", "wb") as f:
+        f.write(wal)
+    media = os.path.join(fx.top, "pending-media")
+    os.mkdir(media)
+    if mount(pending, media, "--bind") and subprocess.run(["mount", "-o", "remount,bind,ro", media]).returncode == 0:
+        try:
+            for command in commands(media, pack):
+                done = run(*command, check=False)
+                assert done.returncode == 0, "unfinished import, read-only: owb %s: %s" % (command[0], done.stderr)
+                plain(done.stderr)
+                assert "cannot be opened: it cannot" not in done.stderr, done.stderr
+            assert not os.path.exists(peers + "-shm"), "a reader made a -shm"
+            with open(peers + "-wal", "rb") as f:
+                assert f.read() == wal, "a reader changed the -wal"
+            print("unfinished import on read-only media: portfolio, check, report, reconcile work")
+            tried += 1
+        finally:
+            subprocess.run(["umount", media])
+
     # Files nobody else may write, read as another user.
     prefix = run_as_nobody([])
     if os.geteuid() == 0 and prefix:
@@ -688,6 +732,26 @@ def case_full_disk(fx):
             run("import", "--back-cast", ws, fx.national, "--region", fx.region)
             assert dump(ws) == reference, "%s: completed after a full disk, differs" % size
             run("check", ws)
+        # A report onto a nearly full disk: refused as such, exit 2, the
+        # earlier report as it was, nothing cut off left behind.
+        for entry in os.listdir(disk):
+            shutil.rmtree(os.path.join(disk, entry))
+        subprocess.run(["mount", "-o", "remount,size=3200k", disk], check=True)
+        pack = os.path.join(disk, "pack.pdf")
+        run("report", os.path.join(fx.top, "ref"), "--pdf", pack)
+        with open(pack, "rb") as f:
+            good = f.read()
+        room = os.statvfs(disk)
+        with open(os.path.join(disk, "filler"), "wb") as f:
+            f.write(b"\0" * max(0, room.f_bavail * room.f_frsize - 150 * 1024))
+        done = run("report", os.path.join(fx.top, "ref"), "--pdf", pack, check=False)
+        assert done.returncode == 2 and "the disk is full" in done.stderr and "written" not in done.stdout, \
+            "report on a full disk: %d %s %s" % (done.returncode, done.stdout, done.stderr)
+        plain(done.stderr)
+        with open(pack, "rb") as f:
+            assert f.read() == good, "a report on a full disk replaced the earlier one"
+        assert sorted(os.listdir(disk)) == ["filler", "pack.pdf"], "left behind: %s" % os.listdir(disk)
+        print("report on a full disk: %s" % done.stderr.strip().splitlines()[-1])
     finally:
         subprocess.run(["umount", disk])
     return 0

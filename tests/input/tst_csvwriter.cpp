@@ -42,6 +42,12 @@ private Q_SLOTS:
                                                                 "1+2");
         QTest::newRow("formula with quotes") << "=HYPERLINK(\"x\")"
                                              << "\"'=HYPERLINK(\"\"x\"\")\"";
+        QTest::newRow("pipe (old DDE form)") << "|cmd!A0"
+                                             << "'|cmd!A0";
+        QTest::newRow("pipe after spaces") << " |x"
+                                           << "' |x";
+        QTest::newRow("full-width pipe") << QString::fromUtf8("\xEF\xBD\x9C" "x")
+                                         << QString::fromUtf8("'\xEF\xBD\x9C" "x");
         QTest::newRow("negative number") << "-3.5"
                                          << "-3.5";
         QTest::newRow("signed number") << "+2"

@@ -3,6 +3,8 @@
 
 #include "data/metricfilereader.h"
 #include "data/quarterlabel.h"
+#include "data/cnumber.h"
+#include "data/textlimits.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -425,6 +427,44 @@ private Q_SLOTS:
         QStringList errors;
         QVERIFY(read(kHeader + "2025/26 Q1,RX1,A,acute,OF0023,60,,\n", &errors));
         QCOMPARE(errors, QStringList());
+    }
+
+    // Issue 10 (hostile tester): a row of nothing but separators is blank,
+    // like an empty line; it is not counted and names no metric.
+    void whollyBlankRowIsBlank()
+    {
+        QStringList errors;
+        MetricFileSummary summary;
+        QVERIFY(read(kHeader + ",,,,,\n2025/26 Q1,RX1,A,acute,OF0023,60\n , ,,,,\n", &errors, &summary));
+        QCOMPARE(errors, QStringList());
+        QCOMPARE(summary.rows, 1);
+        QCOMPARE(summary.skippedUnknown, 0);
+    }
+
+    // 1e-400 is 0 for every purpose (inside 0-100), not "beyond any number".
+    void underflowIsZero()
+    {
+        QCOMPARE(parseCNumber(QStringLiteral("1e-400")), std::optional<double>(0.0));
+        QCOMPARE(parseCNumber(QStringLiteral("0.0001e-399")), std::optional<double>(0.0));
+        QCOMPARE(parseCNumber(QStringLiteral("1e400")), std::optional<double>());
+        QCOMPARE(parseCNumber(QStringLiteral("123456e-310")).has_value(), true);
+        QStringList errors;
+        const auto dataset = read(kHeader + "2025/26 Q1,RX1,A,acute,OF0023,1e-400\n", &errors);
+        QCOMPARE(errors, QStringList());
+        QVERIFY(dataset);
+    }
+
+    // Lengths are counted in characters as drawn, not UTF-16 units.
+    void lengthsInCharacters()
+    {
+        const QString emoji = QString::fromUtf8("\xF0\x9F\x98\x80");
+        QCOMPARE(visibleLength(emoji.repeated(101)), 101);
+        QVERIFY(textLengthProblem(QStringLiteral("the name"), emoji.repeated(101), kMaxNameLength).isEmpty());
+        QCOMPARE(textLengthProblem(QStringLiteral("the name"), emoji.repeated(201), kMaxNameLength),
+            QStringLiteral("the name is 201 characters long; at most 200 are allowed"));
+        const QString shown = shownName(emoji.repeated(300));
+        QCOMPARE(visibleLength(shown), kMaxNameLength);
+        QVERIFY(!shown.at(shown.size() - 2).isHighSurrogate()); // never cut inside a character
     }
 
     void quarterOrder()

@@ -3,8 +3,12 @@
 
 #include "store/database.h"
 #include "store/schemas.h"
+#include "store/filewrite.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +44,49 @@ class TestDatabase : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Written whole or not at all; a failure leaves the earlier file as it was.
+    void writesFilesWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        writeFileWhole(path, QByteArray(100000, 'a'));
+        writeFileWhole(path, "second");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("second"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("report.pdf")});
+        QString message;
+        try {
+            writeFileWhole(dir.filePath(QStringLiteral("absent/report.pdf")), "x");
+        } catch (const StoreError &error) {
+            message = error.message();
+        }
+        QVERIFY2(message.contains(QStringLiteral("not written")) && !message.contains(QStringLiteral("SQLite")),
+            qPrintable(message));
+    }
+
+    // Ours but with no schema version (issue 10): said plainly, no SQLite text.
+    void schemaZeroIsIncomplete()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        { Database db(path, testSchema({kStep1}), Database::Mode::CreateIfMissing); }
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery(raw).exec(QStringLiteral("PRAGMA user_version = 0"));
+            QSqlQuery(raw).exec(QStringLiteral("DROP TABLE t"));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        for (const auto mode : {Database::Mode::ReadOnly, Database::Mode::OpenExisting, Database::Mode::Inspect}) {
+            const QString message = errorOpening(path, testSchema({kStep1}), mode);
+            QVERIFY2(message.contains(QStringLiteral("is incomplete")) && !message.contains(QStringLiteral("SQLite error")),
+                qPrintable(message));
+        }
+    }
+
     void createsWithVersionAndPrivateMode()
     {
         QTemporaryDir dir;

@@ -154,6 +154,21 @@ private Q_SLOTS:
         // The workspace just opened comes first in the list.
         QCOMPARE(QSettings().value(QStringLiteral("recentWorkspaces")).toStringList().value(0), workspace);
     }
+
+    // A workspace opened as "north/" (a trailing slash, as shells complete
+    // folders) is remembered, named and listed as "north", never blank.
+    void trailingSlashKeepsTheName()
+    {
+        QTemporaryDir dir;
+        const QString workspace = dir.filePath(QStringLiteral("north"));
+        createDemoWorkspace(workspace);
+        QSettings().setValue(QStringLiteral("recentWorkspaces"), QStringList{workspace + QLatin1Char('/')});
+        MainWindow window;
+        QVERIFY(buttonNamed(&window, QStringLiteral("Reopen north")));
+        QVERIFY(window.openPath(workspace + QLatin1Char('/')));
+        QCOMPARE(QSettings().value(QStringLiteral("recentWorkspaces")).toStringList().value(0), workspace);
+        QVERIFY(buttonNamed(&window, QStringLiteral("Reopen north")));
+    }
 };
 
 QTEST_MAIN(TestWelcomePanel)

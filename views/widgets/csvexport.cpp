@@ -2,11 +2,13 @@
 
 #include "statusnotice.h"
 
+#include "store/filewrite.h"
+#include "store/storeerror.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace owb {
@@ -18,17 +20,16 @@ QString exportCsv(QWidget *parent, const QString &suggestedName, const std::func
         QCoreApplication::translate("owb::CsvExport", "CSV files (*.csv)"));
     if (path.isEmpty())
         return {};
-    QSaveFile file(path);
-    bool ok = file.open(QIODevice::WriteOnly);
-    if (ok) {
-        QTextStream out(&file);
-        write(out);
-        out.flush();
-        ok = out.status() == QTextStream::Ok && file.commit();
-    }
-    if (!ok) {
-        QMessageBox::critical(parent, QCoreApplication::translate("owb::CsvExport", "Export failed"),
-                              QCoreApplication::translate("owb::CsvExport", "%1: cannot write: %2").arg(path, file.errorString()));
+    // Written whole or not at all (store/filewrite): a full disk leaves no
+    // cut-off export and an earlier file of that name as it was.
+    QString text;
+    QTextStream out(&text);
+    write(out);
+    out.flush();
+    try {
+        writeFileWhole(path, text.toUtf8());
+    } catch (const StoreError &error) {
+        QMessageBox::critical(parent, QCoreApplication::translate("owb::CsvExport", "Export failed"), error.message());
         return {};
     }
     showStatusNotice(parent,
