@@ -172,10 +172,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>

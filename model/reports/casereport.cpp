@@ -44,12 +44,6 @@ QColor segmentColour(int segment)
     return colours.value(segment, colours.first());
 }
 
-// A stored key as a word in a table ("high" as "High"), as the names beside it are written.
-QString sentenceCase(const QString &key)
-{
-    return key.isEmpty() ? key : key.left(1).toUpper() + key.mid(1);
-}
-
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();

@@ -21,8 +21,9 @@ QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
 // the document's page units. Returns how many headings moved.
 int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin);
 
-// Throw StoreError naming the file on failure. The output is written
-// through QSaveFile: a failure leaves no half-written PDF.
+// Throw StoreError naming the file on failure. The output is written whole
+// or not at all (store/filewrite): a failure leaves no half-written PDF and
+// any earlier file as it was.
 void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath);
 void writeRegionalPack(Workspace &workspace, const QString &pdfPath);
 

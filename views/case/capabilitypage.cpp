@@ -1,5 +1,8 @@
 #include "capabilitypage.h"
 
+#include "store/filewrite.h"
+#include "store/storeerror.h"
+
 #include "casework/casesession.h"
 #include "delegates/choicedelegate.h"
 #include "dialogs/evidencedialog.h"
@@ -18,7 +21,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QTableWidget>
 
@@ -247,10 +249,12 @@ void CapabilityPage::saveAttachment()
             = QFileDialog::getSaveFileName(this, tr("Save Attachment"), QFileInfo(item.fileName).fileName());
         if (path.isEmpty())
             return;
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(m_context.session->capability().evidenceFile(id)) < 0
-            || !file.commit())
-            report(tr("%1: cannot write: %2").arg(path, file.errorString()));
+        // Whole or not at all: a full disk leaves any earlier file as it was.
+        try {
+            writeFileWhole(path, m_context.session->capability().evidenceFile(id));
+        } catch (const StoreError &error) {
+            report(error.message());
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Asks where to save a CSV export and writes it through QSaveFile, so a
-// failed or interrupted export never leaves a half-written file.
+// Asks where to save a CSV export and writes it whole or not at all
+// (store/filewrite), so a failed export or a full disk never leaves a
+// half-written file and never spoils an earlier one.
 
 #include <QString>
 #include <functional>
