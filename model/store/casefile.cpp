@@ -111,13 +111,6 @@ QString CaseFile::nameMismatch(const QString &path, const QString &code)
         .arg(path, code, named);
 }
 
-void CaseFile::verifyName(const QString &path)
-{
-    const QString mismatch = nameMismatch(path, CaseFile(path, Database::Mode::ReadOnly).identity().code);
-    if (!mismatch.isEmpty())
-        throw StoreError(mismatch);
-}
-
 CaseIdentity CaseFile::identity()
 {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT code, name, peer_type, region FROM organisation"));

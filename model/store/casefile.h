@@ -39,10 +39,6 @@ public:
     // Empty when the file holds the organisation its name says (or none yet);
     // else a message saying what it holds instead.
     static QString nameMismatch(const QString &path, const QString &code);
-    // Throws StoreError unless `path` is a plain case file holding the
-    // organisation its name says: a copy saved under another code is never
-    // written into.
-    static void verifyName(const QString &path);
 
     Database &database() { return m_db; }
     QString path() const { return m_db.path(); }

@@ -83,11 +83,6 @@ void PeerStore::markPending(const QStringList &quarters)
         m_db.exec(QStringLiteral("UPDATE quarter SET pending = 1 WHERE label = ?"), {quarter});
 }
 
-void PeerStore::markAllPending()
-{
-    m_db.exec(QStringLiteral("UPDATE quarter SET pending = 1"));
-}
-
 void PeerStore::markDone(const QString &quarter)
 {
     m_db.exec(QStringLiteral("UPDATE quarter SET pending = 0 WHERE label = ?"), {quarter});

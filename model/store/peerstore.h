@@ -33,7 +33,6 @@ public:
     // as pending. Runs inside the caller's transaction; returns those quarters.
     QStringList apply(const MetricDataset &dataset);
     void markPending(const QStringList &quarters);
-    void markAllPending();
     void markDone(const QString &quarter);
     void logImport(const QString &file, const QString &sha256, int rows, int quartersChanged);
 

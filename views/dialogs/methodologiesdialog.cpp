@@ -110,11 +110,6 @@ MethodologiesDialog::MethodologiesDialog(WorkspaceGetter workspace, Apply apply,
     refresh();
 }
 
-QString MethodologiesDialog::statusText() const
-{
-    return m_status->text();
-}
-
 void MethodologiesDialog::refresh()
 {
     Workspace *workspace = m_workspace();

@@ -34,7 +34,6 @@ public:
     void addFile(const QString &path);
     QTableWidget *registerTable() const { return m_register; }
     QPushButton *addButton() const { return m_add; }
-    QString statusText() const;
 
 private:
     void chooseFile();
