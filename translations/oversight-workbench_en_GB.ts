@@ -359,238 +359,6 @@
 <context>
     <name>owb::CaseworkPage</name>
     <message>
-        <source>Open a &amp;Diagnostic Review...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root cause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Domains</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record E&amp;xit...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit criteria</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit criteria (agreed at entry)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery plan milestones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the Programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record Exit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;Finding...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Exit &amp;Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Exit Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add exit criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove exit criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;Milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery Support Programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open diagnostic review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue: due %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No diagnostic review. Reviews are opened for organisations in segment 4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened in %1%2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scope and terms of reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capability conclusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recommendation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision-maker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the %1 since %2: segment 5 until an exit is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left the programme in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Improvement director</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit and transition plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,183 +367,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decisions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress reviews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metric</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Improvement trajectory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Improvement trajectory chart (the table beside it holds the same values)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Progress &amp;Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Progress Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add progress review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove progress review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;Trajectory Point...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Trajectory Point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove trajectory point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Improvement trajectory (planned against actual)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a metric of the methodology.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add trajectory point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence for the selected finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add E&amp;vidence Item...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Evidence Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the finding the evidence supports first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Evidence Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove evidence item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence for the selected finding:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add evidence item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a real value for %2 (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is outside the valid range %2 for %3 (%4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the &amp;Programme...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark Milestone Do&amp;ne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the milestone that is done first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark milestone done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add or remove evidence items below the findings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move to the &amp;Next Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record the Re&amp;gional Decision...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Diagnostic review and findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casework sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::CaseworkSection</name>
+    <message>
+        <source>Overdue: due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,183 +398,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (not in the methodology&apos;s list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No diagnostic review yet. Open a diagnostic review to find the root causes of segment 4 before the region decides on support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage %1 of %2: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision: %1 (%2, %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in the programme in %1. Enter the programme when the region decides on intensive support (usually after a diagnostic review); exit criteria, progress reviews and the improvement trajectory are kept here then.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue milestones are shown in red.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recovery plan milestones yet. Add a milestone for each step of the recovery plan, with its owner and due date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no open diagnostic review to move on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The review reaches &quot;%1&quot; when the regional decision is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no open diagnostic review to decide.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose one of the decisions the methodology lists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record the regional decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record the Regional Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The region&apos;s decision on the diagnostic review. Recording it closes the review.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A finding of the diagnostic review, with its root cause and severity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence behind the selected finding.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence (document, data, interview)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source or reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A step of the recovery plan, who owns it and when it is due.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A condition agreed at entry for leaving the programme.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A progress review of the programme.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The value planned for a metric in a quarter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too large to be a real value for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outside the valid range %1 for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The regional decision, and why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The exit from the programme in %1: the segment is computed again from then on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Casework sections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None yet: open one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In it since %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Milestones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue items: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Milestones: %1, none overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the methodology&apos;s list)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2041,6 +1476,101 @@
     </message>
 </context>
 <context>
+    <name>owb::MilestoneSection</name>
+    <message>
+        <source>Recovery plan milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Milestone Do&amp;ne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the milestone that is done first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recovery plan milestones yet. Add a milestone for each step of the recovery plan, with its owner and due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue milestones (%1) are shown in red: past their due date and not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No milestone is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones: %1, none overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark milestone done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step of the recovery plan, who owns it and when it is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::NotesModel</name>
     <message>
         <source>When</source>
@@ -2373,6 +1903,361 @@ segmented</source>
     </message>
 </context>
 <context>
+    <name>owb::ProgrammeSection</name>
+    <message>
+        <source>Recovery Support Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the &amp;Programme...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record E&amp;xit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criteria (agreed at entry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement trajectory (planned against actual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes left (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement director</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit and transition plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement trajectory chart (the table beside it holds the same values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit &amp;Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress &amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove progress review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Trajectory Point...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove trajectory point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1 since %2: segment 5 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left the programme in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the programme in %1. Enter the programme when the region decides on intensive support (usually after a diagnostic review); exit criteria, progress reviews and the improvement trajectory are kept here then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In it since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off trajectory in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off trajectory: %1 planned, %2 actual (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (off trajectory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3 planned, %4 actual, %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trajectory yet. Add a trajectory point for each quarter ahead with the value the recovery plan expects; the actual values are read from the metric data as they come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off trajectory: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On trajectory in every quarter with data so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned ahead: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a metric of the methodology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a real value for %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside the valid range %2 for %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add trajectory point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2; overdue, due %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A condition agreed at entry for leaving the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress review of the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add progress review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Trajectory Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value the recovery plan expects for a metric in a quarter, this one or one ahead. The actual value is read from the metric data when that quarter&apos;s data comes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to be a real value for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the valid range %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit Criteria Not Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criteria agreed at entry that are not met:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the exit anyway? The criteria stay as they are, kept with the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Exit Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit from the programme in %1: the segment is computed again from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::ReconcilePanel</name>
     <message>
         <source>Only &amp;differences</source>
@@ -2501,6 +2386,261 @@ segmented</source>
     </message>
     <message>
         <source>%1 is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::ReviewSection</name>
+    <message>
+        <source>Diagnostic review and findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a &amp;Diagnostic Review...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to the &amp;Next Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Re&amp;gional Decision...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence for the selected finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope and terms of reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Finding...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add E&amp;vidence Item...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Evidence Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove evidence item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence for the selected finding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No diagnostic review yet. Open a diagnostic review to find the root causes of segment 4 before the region decides on support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No diagnostic review. Reviews are opened for organisations in segment 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened in %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: %1 (%2, %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add or remove evidence items below the findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open diagnostic review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the finding the evidence supports first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add evidence item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open diagnostic review to move on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review reaches &quot;%1&quot; when the regional decision is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open diagnostic review to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the decisions the methodology lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the regional decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Regional Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s decision on the diagnostic review. Recording it closes the review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision-maker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding of the diagnostic review, with its root cause and severity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Evidence Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence behind the selected finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (document, data, interview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source or reference</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2699,6 +2839,18 @@ segmented</source>
     </message>
     <message>
         <source>%1, %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trajectory planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2. Planned: %3. Actual: %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -60,6 +61,7 @@ void TrajectoryChart::setData(const TrajectoryData &data)
         chart->addAxis(axisX, Qt::AlignBottom);
 
         auto *axisY = new QValueAxis(chart);
+        axisY->setTitleText(data.units);
         chart->addAxis(axisY, Qt::AlignLeft);
         QList<double> ys;
         for (const QList<QPointF> *points : { &data.actual, &data.planned })
@@ -76,9 +78,29 @@ void TrajectoryChart::setData(const TrajectoryData &data)
             series->attachAxis(axisY);
         }
     }
+    setAccessibleDescription(describe(data));
     QChart *old = this->chart();
     setChart(chart);
     delete old;
+}
+
+QString TrajectoryChart::describe(const TrajectoryData &data)
+{
+    if (data.metricId.isEmpty() || data.quarters.isEmpty())
+        return tr("No trajectory planned.");
+    auto list = [&data](const QList<QPointF> &points) {
+        QList<QPointF> sorted = points;
+        std::sort(sorted.begin(), sorted.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+        QStringList parts;
+        for (const QPointF &p : sorted)
+            if (int(p.x()) >= 0 && int(p.x()) < data.quarters.size())
+                parts.append(QStringLiteral("%1 %2").arg(data.quarters.at(int(p.x())), QLocale().toString(p.y(), 'g', 6)));
+        return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
+    };
+    const QString metric = data.metricName.isEmpty() ? data.metricId : QStringLiteral("%1 %2").arg(data.metricId, data.metricName);
+    return tr("%1%2. Planned: %3. Actual: %4.")
+        .arg(metric, data.units.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(data.units), list(data.planned),
+             list(data.actual));
 }
 
 } // namespace owb

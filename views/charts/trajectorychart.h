@@ -12,6 +12,8 @@ namespace owb {
 struct TrajectoryData
 {
     QString metricId; // empty: nothing to draw
+    QString metricName;
+    QString units; // the value axis's title ("%", "days")
     QStringList quarters; // the axis, oldest first; x values index it
     QList<QPointF> actual;
     QList<QPointF> planned;
@@ -23,6 +25,9 @@ class TrajectoryChart : public QChartView
 public:
     explicit TrajectoryChart(QWidget *parent = nullptr);
     void setData(const TrajectoryData &data);
+    // The chart in words, for screen readers and tests: the metric, its
+    // units, and each planned and actual value by quarter.
+    static QString describe(const TrajectoryData &data);
 };
 
 } // namespace owb

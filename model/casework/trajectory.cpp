@@ -1,0 +1,65 @@
+#include "trajectory.h"
+
+#include "casework.h"
+#include "data/cnumber.h"
+#include "framework/methodology.h"
+#include "store/casefile.h"
+
+namespace owb {
+
+std::optional<double> plannedValue(const QString &text)
+{
+    QString digits = text.trimmed();
+    if (digits.endsWith(QLatin1Char('%')))
+        digits.chop(1);
+    return parseCNumber(digits.trimmed());
+}
+
+bool missesPlan(const MetricDefinition &metric, double planned, double actual)
+{
+    if (!metric.direction)
+        return false;
+    // Values within the framework's tolerance of the plan meet it.
+    constexpr double tolerance = 1e-9;
+    return *metric.direction == Direction::Lower ? actual > planned + tolerance : actual < planned - tolerance;
+}
+
+QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology)
+{
+    QList<TrajectoryCheck> checks;
+    if (file.database().schemaVersion() < 4) // no trajectory before schema 4
+        return checks;
+    CaseworkStore store(file.database());
+    QHash<QString, QHash<QString, MetricValue>> values; // by quarter
+    for (const QVariantMap &point : store.records(trajectoryTable())) {
+        TrajectoryCheck check;
+        check.id = point.value(QStringLiteral("id")).toLongLong();
+        check.metricId = point.value(QStringLiteral("metric_id")).toString();
+        check.quarter = point.value(QStringLiteral("quarter")).toString();
+        const auto planned = plannedValue(point.value(QStringLiteral("planned")).toString());
+        const MetricDefinition *metric = methodology.metric(check.metricId);
+        if (!planned || !metric)
+            continue;
+        check.planned = *planned;
+        if (!values.contains(check.quarter))
+            values.insert(check.quarter, file.metricValues(check.quarter));
+        const MetricValue actual = values.value(check.quarter).value(check.metricId);
+        if (actual.kind == MetricValue::Kind::Number) {
+            check.actual = actual.number;
+            check.offTrajectory = missesPlan(*metric, check.planned, actual.number);
+        }
+        checks.append(check);
+    }
+    return checks;
+}
+
+QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter)
+{
+    QList<TrajectoryCheck> off;
+    for (const TrajectoryCheck &check : checkTrajectory(file, methodology))
+        if (check.quarter == quarter && check.offTrajectory)
+            off.append(check);
+    return off;
+}
+
+} // namespace owb

@@ -1,0 +1,45 @@
+#pragma once
+// A recovery trajectory against what happened (framework.md §7): each point
+// planned for a metric in a quarter, the metric's actual value there, and
+// whether the actual misses the plan in the metric's direction (above the
+// plan where lower is better, below it where higher is better). A quarter
+// with no actual value yet (one planned ahead) misses nothing.
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace owb {
+
+class CaseFile;
+class Methodology;
+struct MetricDefinition;
+
+struct TrajectoryCheck
+{
+    qint64 id = 0; // the trajectory point's
+    QString metricId;
+    QString quarter;
+    double planned = 0;
+    std::optional<double> actual; // absent: no number for that quarter (yet)
+    bool offTrajectory = false;
+};
+
+// A planned value as stored ("62", "62%", "62.5"); empty if it is not a number.
+std::optional<double> plannedValue(const QString &text);
+// Whether `actual` misses `planned` in the metric's direction (a banded
+// metric, with no direction, never does).
+bool missesPlan(const MetricDefinition &metric, double planned, double actual);
+// Every trajectory point of the case (oldest quarter first, as stored), each
+// with its actual value and whether it misses. Points whose planned value is
+// not a number, or whose metric the methodology does not list, are left out.
+QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology);
+// The points planned for `quarter` that the actual misses: the case is off
+// trajectory in that quarter when this is not empty.
+QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter);
+inline bool isOffTrajectory(CaseFile &file, const Methodology &methodology, const QString &quarter)
+{
+    return !offTrajectoryIn(file, methodology, quarter).isEmpty();
+}
+
+} // namespace owb

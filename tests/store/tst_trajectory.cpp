@@ -1,0 +1,96 @@
+// The forward plan against what happened: a trajectory point whose actual
+// value misses the plan, in the metric's direction, is off trajectory; one
+// planned ahead (no data yet) or met is not.
+
+#include "casework/casesession.h"
+#include "casework/casework.h"
+#include "casework/plannedquarters.h"
+#include "casework/trajectory.h"
+#include "store/casefile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace owb;
+
+class TestTrajectory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void plannedValuesRead()
+    {
+        QCOMPARE(plannedValue(QStringLiteral("62")), std::optional<double>(62));
+        QCOMPARE(plannedValue(QStringLiteral(" 62.5% ")), std::optional<double>(62.5));
+        QVERIFY(!plannedValue(QStringLiteral("more")));
+    }
+
+    void missesInTheMetricsDirection()
+    {
+        MetricDefinition lower;
+        lower.direction = Direction::Lower;
+        MetricDefinition higher;
+        higher.direction = Direction::Higher;
+        MetricDefinition banded; // no direction
+        QVERIFY(missesPlan(lower, 10, 11));
+        QVERIFY(!missesPlan(lower, 10, 9));
+        QVERIFY(!missesPlan(lower, 10, 10));
+        QVERIFY(missesPlan(higher, 10, 9));
+        QVERIFY(!missesPlan(higher, 10, 11));
+        QVERIFY(!missesPlan(banded, 10, 11));
+    }
+
+    // Points planned on either side of an actual value: the one it misses is
+    // off trajectory in that quarter; one planned ahead is not.
+    void offTrajectoryInAQuarter()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("RA1.owcase"));
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v1.owcase"), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const Methodology &methodology = Methodology::builtIn();
+        CaseSession session(path, methodology);
+        QString quarter;
+        const MetricDefinition *metric = nullptr;
+        double actual = 0;
+        for (const StoredAssessment &a : session.caseFile().assessments()) {
+            const auto values = session.caseFile().metricValues(a.quarter);
+            for (auto it = values.cbegin(); it != values.cend() && !metric; ++it) {
+                const MetricDefinition *m = methodology.metric(it.key());
+                if (m && m->direction && it.value().kind == MetricValue::Kind::Number) {
+                    metric = m;
+                    quarter = a.quarter;
+                    actual = it.value().number;
+                }
+            }
+        }
+        QVERIFY2(metric, "no numeric metric value in the fixture");
+        QVERIFY(!isOffTrajectory(session.caseFile(), methodology, quarter));
+        const bool lower = *metric->direction == Direction::Lower;
+        // A plan the actual meets, then one it misses.
+        const double met = lower ? actual + 1 : actual - 1;
+        const double missed = lower ? actual - 1 : actual + 1;
+        auto add = [&](const QString &q, double planned) {
+            return session.addRecord(trajectoryTable(),
+                                     {{QStringLiteral("metric_id"), metric->id},
+                                      {QStringLiteral("quarter"), q},
+                                      {QStringLiteral("planned"), QString::number(planned)}},
+                                     QStringLiteral("add"));
+        };
+        QCOMPARE(add(quarter, met), QString());
+        QVERIFY(!isOffTrajectory(session.caseFile(), methodology, quarter));
+        const QString ahead = quartersAfter(session.caseFile().assessments().last().quarter, 2).last();
+        QCOMPARE(add(ahead, missed), QString());
+        QVERIFY(!isOffTrajectory(session.caseFile(), methodology, ahead)); // no data there yet
+        QCOMPARE(add(quarter, missed), QString());
+        const QList<TrajectoryCheck> off = offTrajectoryIn(session.caseFile(), methodology, quarter);
+        QCOMPARE(off.size(), 1);
+        QCOMPARE(off.first().metricId, metric->id);
+        QCOMPARE(off.first().planned, missed);
+        QCOMPARE(*off.first().actual, actual);
+        QCOMPARE(checkTrajectory(session.caseFile(), methodology).size(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrajectory)
+#include "tst_trajectory.moc"

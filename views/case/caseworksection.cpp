@@ -1,0 +1,247 @@
+#include "caseworksection.h"
+
+#include "casework/casesession.h"
+#include "casework/datetext.h"
+#include "delegates/choicedelegate.h"
+#include "widgets/dateedit.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableWidget>
+
+namespace owb {
+
+namespace {
+bool isDateColumn(const QString &column)
+{
+    return column.endsWith(QLatin1String("_date"));
+}
+} // namespace
+
+CaseworkSection::CaseworkSection(const QString &title, QWidget *parent)
+    : QGroupBox(title, parent)
+{
+}
+
+void CaseworkSection::setContext(const CaseContext &context)
+{
+    m_context = context;
+    if (m_context.isValid())
+        reload();
+}
+
+void CaseworkSection::report(const QString &error)
+{
+    if (!error.isEmpty())
+        Q_EMIT problem(error);
+}
+
+const CaseworkChoices &CaseworkSection::choices() const
+{
+    return m_context.session ? m_context.session->methodology().casework() : Methodology::builtIn().casework();
+}
+
+QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &headers, const QString &name)
+{
+    auto *table = new QTableWidget(parent);
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setAccessibleName(name);
+    table->verticalHeader()->hide();
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->setMinimumHeight(120);
+    return table;
+}
+
+QHBoxLayout *CaseworkSection::buttonRow(std::initializer_list<QWidget *> widgets)
+{
+    auto *row = new QHBoxLayout;
+    for (QWidget *w : widgets)
+        row->addWidget(w);
+    row->addStretch();
+    return row;
+}
+
+QLabel *CaseworkSection::makeMessage()
+{
+    auto *message = new QLabel(this);
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color: #da291c;"));
+    message->hide();
+    return message;
+}
+
+void CaseworkSection::choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column)
+{
+    // Closed sets (style.md 18) as the methodology lists them: free text let
+    // "completed" through, which no overdue check recognised.
+    table->setItemDelegateForColumn(int(columns.indexOf(column)), new ChoiceDelegate(table));
+}
+
+void CaseworkSection::refreshChoice(QTableWidget *table, const QStringList &columns, const QString &column,
+                                    const ChoiceSet &set)
+{
+    if (auto *delegate = qobject_cast<ChoiceDelegate *>(table->itemDelegateForColumn(int(columns.indexOf(column)))))
+        delegate->setChoices(set.pairs());
+}
+
+void CaseworkSection::editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns)
+{
+    connect(table, &QTableWidget::cellChanged, this, [this, table, &source, columns](int row, int column) {
+        if (column < columns.size())
+            tableEdited(table, source, columns, row, column);
+    });
+}
+
+void CaseworkSection::removeSelected(QTableWidget *table, const CaseworkTable &source, const QString &undoText)
+{
+    const int row = table->currentRow();
+    if (row >= 0 && table->item(row, 0))
+        report(m_context.session->removeRecord(source, table->item(row, 0)->data(Qt::UserRole).toLongLong(), undoText));
+}
+
+void CaseworkSection::fillTable(QTableWidget *table, const QList<QVariantMap> &rows, const QStringList &columns,
+                                const QString &doneColumn, const QString &doneValue)
+{
+    table->setRowCount(int(rows.size()));
+    const QDate today = QDate::currentDate();
+    for (int r = 0; r < rows.size(); ++r) {
+        const QVariantMap &row = rows.at(r);
+        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+        const bool overdue = !doneColumn.isEmpty() && due.isValid() && due < today
+                             && !isStatus(row.value(doneColumn).toString(), doneValue);
+        for (int c = 0; c < columns.size(); ++c) {
+            const QString value = row.value(columns.at(c)).toString();
+            auto *item = new QTableWidgetItem(isDateColumn(columns.at(c)) ? showDate(value) : value);
+            item->setData(Qt::UserRole, row.value(QStringLiteral("id")));
+            if (overdue) {
+                item->setForeground(QColor(0xda, 0x29, 0x1c));
+                item->setToolTip(tr("Overdue: due %1").arg(showDate(due)));
+            }
+            table->setItem(r, c, item);
+        }
+    }
+}
+
+void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row,
+                                  int column)
+{
+    if (m_loading || !m_context.session)
+        return;
+    const qint64 id = table->item(row, column)->data(Qt::UserRole).toLongLong();
+    const QString value = table->item(row, column)->text().trimmed();
+    const QString name = columns.at(column);
+    QString stored = value;
+    if (isDateColumn(name) && !value.isEmpty()) {
+        const QDate date = readUserDate(value);
+        if (!date.isValid()) {
+            report(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(value, dateHint()));
+            reload();
+            return;
+        }
+        stored = date.toString(Qt::ISODate);
+        if (stored == m_context.session->casework().field(source, id, name)) {
+            reload(); // the same date, shown in the one format again
+            return;
+        }
+    }
+    report(m_context.session->setRecordField(source, id, name, stored));
+}
+
+QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const CaseworkTable &table,
+                                                     const qint64 *recordId, const QList<RecordField> &fields,
+                                                     QLabel *message)
+{
+    QHash<QString, QWidget *> edits;
+    for (const RecordField &spec : fields) {
+        const QString column = spec.column;
+        QWidget *widget = nullptr;
+        // Stores a value unless it is what the record already holds.
+        auto store = [this, &table, recordId, column](const QString &value) {
+            const qint64 id = *recordId;
+            if (m_loading || !m_context.session || id == 0 || value == m_context.session->casework().field(table, id, column))
+                return;
+            report(m_context.session->setRecordField(table, id, column, value));
+        };
+        if (spec.kind == RecordField::Kind::Choice) {
+            auto *box = new QComboBox(this);
+            box->addItem(tr("(not set)"), QString());
+            for (const auto &[id, name] : spec.choices)
+                box->addItem(name, id);
+            connect(box, &QComboBox::activated, this, [box, store] { store(box->currentData().toString()); });
+            widget = box;
+        } else if (spec.kind == RecordField::Kind::Date) {
+            auto *edit = new DateEdit(this);
+            // A date that cannot be read stays as typed, with what is wrong said beside it.
+            connect(edit, &QLineEdit::editingFinished, this, [this, edit, message, store, &table, recordId, column] {
+                if (m_loading)
+                    return;
+                const QDate date = edit->date();
+                if (!edit->text().trimmed().isEmpty() && !date.isValid()) {
+                    message->setText(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.")
+                                         .arg(edit->text(), dateHint()));
+                    message->show();
+                    return;
+                }
+                // A due date before the start (an exit before the entry) is
+                // refused here, the date kept as typed.
+                if (m_context.session && *recordId > 0 && date.isValid()) {
+                    QVariantMap changed = m_context.session->casework().record(table, *recordId);
+                    changed.insert(column, date.toString(Qt::ISODate));
+                    if (const auto [later, problem] = dateOrderProblem(changed); !later.isEmpty()) {
+                        message->setText(problem + QLatin1Char(' ') + tr("Nothing was saved."));
+                        message->show();
+                        return;
+                    }
+                }
+                message->hide();
+                store(date.isValid() ? date.toString(Qt::ISODate) : QString());
+            });
+            widget = edit;
+        } else {
+            auto *edit = new QLineEdit(this);
+            connect(edit, &QLineEdit::editingFinished, this, [edit, store] { store(edit->text()); });
+            widget = edit;
+        }
+        if (spec.kind == RecordField::Kind::Choice)
+            widget->setAccessibleDescription(spec.label); // a combo box is named by its current text
+        else
+            widget->setAccessibleName(spec.label);
+        auto *label = new QLabel(spec.label + QLatin1Char(':'), this);
+        label->setBuddy(widget);
+        form->addRow(label, widget);
+        edits.insert(column, widget);
+    }
+    return edits;
+}
+
+void CaseworkSection::fillForm(const QHash<QString, QWidget *> &edits, const CaseworkTable &table, qint64 id)
+{
+    const QVariantMap record = id > 0 ? m_context.session->casework().record(table, id) : QVariantMap();
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
+        const QString value = record.value(it.key()).toString();
+        if (auto *box = qobject_cast<QComboBox *>(it.value())) {
+            // A stored value not in the methodology's list is kept and shown as such.
+            int index = box->findData(value);
+            if (index < 0) {
+                box->addItem(tr("%1 (not in the methodology's list)").arg(value), value);
+                index = box->count() - 1;
+            }
+            box->setCurrentIndex(index);
+        } else if (auto *date = qobject_cast<DateEdit *>(it.value())) {
+            if (date->date().toString(Qt::ISODate) != value || date->text().isEmpty() != value.isEmpty())
+                date->setText(showDate(value));
+        } else if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
+            if (edit->text() != value)
+                edit->setText(value);
+        }
+    }
+}
+
+} // namespace owb

@@ -1,0 +1,77 @@
+#pragma once
+// What the Casework tab's sections share (framework.md §7): the case in view,
+// a way to say an edit was refused, and the record tables and forms that edit
+// one field at a time, each edit one undo step through the session. Each
+// section says where it stands for the navigator, and shows itself only
+// where it applies.
+
+#include "casecontext.h"
+#include "recorddialog.h"
+
+#include "framework/caseworkchoices.h"
+
+#include <QGroupBox>
+#include <QHash>
+
+class QFormLayout;
+class QHBoxLayout;
+class QLabel;
+class QTableWidget;
+
+namespace owb {
+
+struct CaseworkTable;
+
+class CaseworkSection : public QGroupBox
+{
+    Q_OBJECT
+public:
+    CaseworkSection(const QString &title, QWidget *parent = nullptr);
+    void setContext(const CaseContext &context);
+    // Reads the section again from the case file.
+    virtual void reload() = 0;
+    // Where the section stands, for the navigator ("Stage: Fieldwork").
+    QString standing() const { return m_standing; }
+    // Whether the section applies to the case in view.
+    bool applies() const { return m_applies; }
+
+Q_SIGNALS:
+    // An edit was refused: what went wrong, in plain words.
+    void problem(const QString &error);
+
+protected:
+    // Emits problem() unless `error` is empty.
+    void report(const QString &error);
+    const CaseworkChoices &choices() const;
+    // A table of records, named for screen readers, one row selected at a time.
+    static QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name);
+    static QHBoxLayout *buttonRow(std::initializer_list<QWidget *> widgets);
+    // One row per record, dates shown in the one format; with a `doneColumn`,
+    // a row past its due date whose status is not `doneValue` is red.
+    void fillTable(QTableWidget *table, const QList<QVariantMap> &rows, const QStringList &columns,
+                   const QString &doneColumn = {}, const QString &doneValue = {});
+    // Stores a cell the user edited (a date read as typed, or explained).
+    void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
+    // Edits of `table`'s cells go to `source`.
+    void editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns);
+    // Removes the selected row's record (one undo step named `undoText`).
+    void removeSelected(QTableWidget *table, const CaseworkTable &source, const QString &undoText);
+    // Builds a form, one field per column (text, date or choice), that edits
+    // the record whose id `recordId` holds when the user finishes with a
+    // field; a date that cannot be read is kept and explained in `message`.
+    QHash<QString, QWidget *> buildForm(QFormLayout *form, const CaseworkTable &table, const qint64 *recordId,
+                                        const QList<RecordField> &fields, QLabel *message);
+    void fillForm(const QHash<QString, QWidget *> &edits, const CaseworkTable &table, qint64 id);
+    // A red line under a form, hidden until there is something to say.
+    QLabel *makeMessage();
+    // A choice column of a table, its choices set again by refreshChoice().
+    void choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column);
+    void refreshChoice(QTableWidget *table, const QStringList &columns, const QString &column, const ChoiceSet &set);
+
+    CaseContext m_context;
+    bool m_loading = false;
+    QString m_standing;
+    bool m_applies = true;
+};
+
+} // namespace owb

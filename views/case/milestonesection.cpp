@@ -1,0 +1,128 @@
+#include "milestonesection.h"
+
+#include "casework/casesession.h"
+#include "casework/datetext.h"
+
+#include <QDate>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace owb {
+
+namespace {
+const QStringList kMilestoneColumns{QStringLiteral("description"), QStringLiteral("due_date"),
+                                    QStringLiteral("done_date"), QStringLiteral("status"), QStringLiteral("owner")};
+} // namespace
+
+MilestoneSection::MilestoneSection(QWidget *parent)
+    : CaseworkSection(tr("Recovery plan milestones"), parent)
+    , m_state(new QLabel(this))
+    , m_milestones(makeTable(this, {tr("Milestone"), tr("Due"), tr("Done"), tr("Status"), tr("Owner")},
+                             tr("Recovery plan milestones")))
+{
+    m_state->setWordWrap(true);
+    auto *add = new QPushButton(tr("Add &Milestone"), this);
+    auto *remove = new QPushButton(tr("Remove Milestone"), this);
+    auto *done = new QPushButton(tr("Mark Milestone Do&ne"), this);
+    connect(add, &QPushButton::clicked, this, &MilestoneSection::askMilestone);
+    connect(remove, &QPushButton::clicked, this,
+            [this] { removeSelected(m_milestones, milestoneTable(), tr("Remove milestone")); });
+    connect(done, &QPushButton::clicked, this, [this] {
+        // The selected row (a screen reader selects without moving the current cell).
+        const QModelIndexList selected = m_milestones->selectionModel()->selectedRows();
+        const int row = selected.isEmpty() ? m_milestones->currentRow() : selected.first().row();
+        if (row < 0)
+            report(tr("Select the milestone that is done first."));
+        else
+            report(markMilestoneDone(m_milestones->item(row, 0)->data(Qt::UserRole).toLongLong()));
+    });
+    choiceColumn(m_milestones, kMilestoneColumns, QStringLiteral("status"));
+    refreshChoice(m_milestones, kMilestoneColumns, QStringLiteral("status"), choices().milestoneStatuses);
+    connect(m_milestones, &QTableWidget::cellChanged, this, [this](int row, int column) {
+        if (m_loading || !m_context.session || column >= kMilestoneColumns.size())
+            return;
+        // A status set to done fills the date it was done, as the button does.
+        if (kMilestoneColumns.at(column) == QLatin1String("status")
+            && isStatus(m_milestones->item(row, column)->text().trimmed(), choices().milestoneStatuses.finalId)) {
+            report(markMilestoneDone(m_milestones->item(row, column)->data(Qt::UserRole).toLongLong()));
+            return;
+        }
+        tableEdited(m_milestones, milestoneTable(), kMilestoneColumns, row, column);
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_state);
+    layout->addWidget(m_milestones);
+    layout->addLayout(buttonRow({add, done, remove}));
+}
+
+void MilestoneSection::reload()
+{
+    m_loading = true;
+    CaseworkStore &store = m_context.session->casework();
+    refreshChoice(m_milestones, kMilestoneColumns, QStringLiteral("status"), choices().milestoneStatuses);
+    const QList<QVariantMap> rows = store.records(milestoneTable());
+    fillTable(m_milestones, rows, kMilestoneColumns, QStringLiteral("status"), choices().milestoneStatuses.finalId);
+    const QDate today = QDate::currentDate();
+    int overdue = 0;
+    for (const QVariantMap &row : rows) {
+        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+        if (due.isValid() && due < today && !isStatus(row.value(QStringLiteral("status")).toString(), choices().milestoneStatuses.finalId))
+            ++overdue;
+    }
+    m_milestones->setVisible(!rows.isEmpty());
+    m_state->setText(rows.isEmpty() ? tr("No recovery plan milestones yet. Add a milestone for each step of the "
+                                         "recovery plan, with its owner and due date.")
+                     : overdue > 0  ? tr("Overdue milestones (%1) are shown in red: past their due date and not done.").arg(overdue)
+                                    : tr("No milestone is overdue."));
+    m_state->setStyleSheet(overdue > 0 ? QStringLiteral("color: #da291c;") : QString());
+    // Overdue items of the quarter: milestones and exit criteria, as the portfolio counts them.
+    const int items = store.status(m_context.quarter, today, choices()).overdue;
+    m_standing = rows.isEmpty() ? tr("None yet")
+                 : items > 0    ? tr("Overdue items: %1").arg(items)
+                                : tr("Milestones: %1, none overdue").arg(rows.size());
+    m_loading = false;
+}
+
+QString MilestoneSection::addMilestone(const QString &description, const QString &due, const QString &owner)
+{
+    const QDate date = readUserDate(due);
+    if (!date.isValid())
+        return tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(due, dateHint());
+    QVariantMap values{{QStringLiteral("description"), description},
+                       {QStringLiteral("due_date"), date.toString(Qt::ISODate)},
+                       {QStringLiteral("status"), choices().milestoneStatuses.firstId()}};
+    if (!owner.trimmed().isEmpty())
+        values.insert(QStringLiteral("owner"), owner.trimmed());
+    return m_context.session->addRecord(milestoneTable(), values, tr("Add milestone"));
+}
+
+QString MilestoneSection::markMilestoneDone(qint64 id)
+{
+    CaseSession *session = m_context.session;
+    // The status and the date it was done: one step on the undo stack.
+    session->undoStack()->beginMacro(tr("Mark milestone done"));
+    QString error = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), choices().milestoneStatuses.finalId);
+    if (error.isEmpty() && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
+        error = session->setRecordField(milestoneTable(), id, QStringLiteral("done_date"),
+                                        QDate::currentDate().toString(Qt::ISODate));
+    session->undoStack()->endMacro();
+    return error;
+}
+
+void MilestoneSection::askMilestone()
+{
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Add Milestone"), tr("A step of the recovery plan, who owns it and when it is due."),
+                        {{QStringLiteral("description"), tr("Milestone"), Kind::Text, true},
+                         {QStringLiteral("owner"), tr("Owner"), Kind::Text},
+                         {QStringLiteral("due_date"), tr("Due date"), Kind::Date, true, QDate::currentDate().addMonths(3)},
+                         {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().milestoneStatuses.firstId(),
+                          choices().milestoneStatuses.pairs()}},
+                        this);
+    if (dialog.exec() == QDialog::Accepted)
+        report(m_context.session->addRecord(milestoneTable(), dialog.values(), tr("Add milestone")));
+}
+
+} // namespace owb

@@ -1,0 +1,461 @@
+#include "programmesection.h"
+
+#include "casework/casesession.h"
+#include "casework/datetext.h"
+#include "casework/metricview.h"
+#include "casework/nationalcache.h"
+#include "casework/plannedquarters.h"
+#include "casework/trajectory.h"
+#include "charts/trajectorychart.h"
+#include "data/cnumber.h"
+
+#include <QDate>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace owb {
+
+namespace {
+const QStringList kCriterionColumns{QStringLiteral("description"), QStringLiteral("measure"), QStringLiteral("target"),
+                                    QStringLiteral("due_date"), QStringLiteral("status"), QStringLiteral("evidence")};
+const QStringList kReviewMeetingColumns{QStringLiteral("review_date"), QStringLiteral("attendees"),
+                                        QStringLiteral("summary"), QStringLiteral("decisions")};
+const QStringList kTrajectoryColumns{QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("planned")};
+const QStringList kHistoryColumns{QStringLiteral("entry_quarter"), QStringLiteral("entry_date"), QStringLiteral("reason"),
+                                  QStringLiteral("improvement_director"), QStringLiteral("exit_quarter"),
+                                  QStringLiteral("exit_date"), QStringLiteral("transition_plan")};
+const QColor kMissed(0xda, 0x29, 0x1c);
+} // namespace
+
+ProgrammeSection::ProgrammeSection(QWidget *parent)
+    : CaseworkSection(tr("Recovery Support Programme"), parent)
+    , m_state(new QLabel(this))
+    , m_enter(new QPushButton(tr("Enter the &Programme..."), this))
+    , m_exit(new QPushButton(tr("Record E&xit..."), this))
+    , m_formBox(new QWidget(this))
+    , m_message(makeMessage())
+    , m_criteriaBox(new QGroupBox(tr("Exit criteria (agreed at entry)"), this))
+    , m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
+                           tr("Exit criteria")))
+    , m_reviewsBox(new QGroupBox(tr("Progress reviews"), this))
+    , m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews")))
+    , m_trajectoryBox(new QGroupBox(tr("Improvement trajectory (planned against actual)"), this))
+    , m_trajectoryState(new QLabel(this))
+    , m_trajectory(makeTable(this, {tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual")}, tr("Improvement trajectory")))
+    , m_chart(new TrajectoryChart(this))
+    , m_historyBox(new QGroupBox(tr("Programmes left (read-only)"), this))
+    , m_history(makeTable(this,
+                          {tr("Entered"), tr("Entry date"), tr("Reason"), tr("Improvement director"), tr("Left"),
+                           tr("Exit date"), tr("Exit and transition plan"), tr("Exit criteria")},
+                          tr("Programmes left")))
+{
+    m_state->setWordWrap(true);
+    m_trajectoryState->setWordWrap(true);
+    m_chart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
+    connect(m_enter, &QPushButton::clicked, this, &ProgrammeSection::askProgrammeEntry);
+    connect(m_exit, &QPushButton::clicked, this, &ProgrammeSection::askProgrammeExit);
+
+    using Kind = RecordField::Kind;
+    m_edits = buildForm(new QFormLayout(m_formBox), programmeTable(), &m_programmeId,
+                        {{QStringLiteral("entry_date"), tr("Entry date"), Kind::Date},
+                         {QStringLiteral("reason"), tr("Reason"), Kind::Text},
+                         {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
+                         {QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Text}},
+                        m_message);
+    static_cast<QFormLayout *>(m_formBox->layout())->addRow(m_message);
+
+    auto *addCriterion = new QPushButton(tr("Add Exit &Criterion"), this);
+    auto *removeCriterion = new QPushButton(tr("Remove Criterion"), this);
+    connect(addCriterion, &QPushButton::clicked, this, &ProgrammeSection::askCriterion);
+    connect(removeCriterion, &QPushButton::clicked, this,
+            [this] { removeSelected(m_criteria, criterionTable(), tr("Remove exit criterion")); });
+    choiceColumn(m_criteria, kCriterionColumns, QStringLiteral("status"));
+    refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
+    editsGoTo(m_criteria, criterionTable(), kCriterionColumns);
+    auto *addReview = new QPushButton(tr("Add Progress &Review"), this);
+    auto *removeReview = new QPushButton(tr("Remove Review"), this);
+    connect(addReview, &QPushButton::clicked, this, &ProgrammeSection::askProgressReview);
+    connect(removeReview, &QPushButton::clicked, this,
+            [this] { removeSelected(m_reviews, progressReviewTable(), tr("Remove progress review")); });
+    editsGoTo(m_reviews, progressReviewTable(), kReviewMeetingColumns);
+    auto *addPoint = new QPushButton(tr("Add &Trajectory Point..."), this);
+    auto *removePoint = new QPushButton(tr("Remove Point"), this);
+    connect(addPoint, &QPushButton::clicked, this, &ProgrammeSection::askTrajectoryPoint);
+    connect(removePoint, &QPushButton::clicked, this,
+            [this] { removeSelected(m_trajectory, trajectoryTable(), tr("Remove trajectory point")); });
+    editsGoTo(m_trajectory, trajectoryTable(), kTrajectoryColumns);
+    connect(m_trajectory, &QTableWidget::currentCellChanged, this, &ProgrammeSection::drawTrajectory);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->setWordWrap(true);
+
+    auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
+    criteriaLayout->addWidget(m_criteria);
+    criteriaLayout->addLayout(buttonRow({addCriterion, removeCriterion}));
+    auto *reviewsLayout = new QVBoxLayout(m_reviewsBox);
+    reviewsLayout->addWidget(m_reviews);
+    reviewsLayout->addLayout(buttonRow({addReview, removeReview}));
+    auto *trajectoryLayout = new QGridLayout(m_trajectoryBox);
+    trajectoryLayout->addWidget(m_trajectoryState, 0, 0, 1, 2);
+    trajectoryLayout->addWidget(m_trajectory, 1, 0);
+    trajectoryLayout->addWidget(m_chart, 1, 1);
+    trajectoryLayout->addLayout(buttonRow({addPoint, removePoint}), 2, 0, 1, 2);
+    auto *historyLayout = new QVBoxLayout(m_historyBox);
+    historyLayout->addWidget(m_history);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_state, 1);
+    top->addWidget(m_enter);
+    top->addWidget(m_exit);
+    layout->addLayout(top);
+    layout->addWidget(m_formBox);
+    layout->addWidget(m_criteriaBox);
+    layout->addWidget(m_reviewsBox);
+    layout->addWidget(m_trajectoryBox);
+    layout->addWidget(m_historyBox);
+}
+
+void ProgrammeSection::reload()
+{
+    m_loading = true;
+    CaseworkStore &store = m_context.session->casework();
+    const QString programmeName = m_context.national->methodologyFor(m_context.quarter).programmeName();
+    setTitle(programmeName);
+    m_programmeId = store.programmeIn(m_context.quarter);
+    const QList<QVariantMap> programmes = store.records(programmeTable());
+    if (m_programmeId > 0) {
+        const QVariantMap p = store.record(programmeTable(), m_programmeId);
+        m_state->setText(tr("In the %1 since %2: segment 5 until an exit is recorded.")
+                             .arg(programmeName, p.value(QStringLiteral("entry_quarter")).toString()));
+    } else if (!programmes.isEmpty() && !programmes.last().value(QStringLiteral("exit_quarter")).toString().isEmpty()) {
+        m_state->setText(tr("Left the programme in %1.").arg(programmes.last().value(QStringLiteral("exit_quarter")).toString()));
+    } else {
+        m_state->setText(tr("Not in the programme in %1. Enter the programme when the region decides on "
+                            "intensive support (usually after a diagnostic review); exit criteria, progress "
+                            "reviews and the improvement trajectory are kept here then.")
+                             .arg(m_context.quarter));
+    }
+    // Exit criteria, progress reviews and the trajectory belong to the programme.
+    const bool in = m_programmeId != 0;
+    m_formBox->setVisible(in);
+    m_criteriaBox->setVisible(in);
+    m_reviewsBox->setVisible(in);
+    m_trajectoryBox->setVisible(in);
+    m_enter->setVisible(!in);
+    m_exit->setVisible(in);
+    // Offered only where it applies (the session refuses the rest in words).
+    m_enter->setEnabled(!in && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
+    m_exit->setEnabled(in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty());
+    refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
+    fillForm(m_edits, programmeTable(), m_programmeId);
+    fillTable(m_criteria, store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId), kCriterionColumns,
+              QStringLiteral("status"), choices().criterionStatuses.finalId);
+    m_offTrajectory.clear();
+    if (m_context.session->caseFile().database().schemaVersion() >= 4) {
+        fillTable(m_reviews, store.records(progressReviewTable()), kReviewMeetingColumns);
+        fillTrajectory();
+    }
+    fillHistory();
+    m_standing = in ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
+                                                   .value(QStringLiteral("entry_quarter"))
+                                                   .toString())
+                    : tr("Not in it");
+    if (in && !m_offTrajectory.isEmpty())
+        m_standing += QStringLiteral("; ") + tr("off trajectory in %1").arg(m_context.quarter);
+    m_loading = false;
+}
+
+void ProgrammeSection::fillTrajectory()
+{
+    const QList<QVariantMap> points = m_context.session->casework().records(trajectoryTable());
+    fillTable(m_trajectory, points, kTrajectoryColumns);
+    const Methodology &methodology = m_context.session->methodology();
+    QHash<qint64, TrajectoryCheck> checks;
+    for (const TrajectoryCheck &check : checkTrajectory(m_context.session->caseFile(), methodology))
+        checks.insert(check.id, check);
+    QStringList missed;
+    QStringList ahead;
+    const QString latest = m_context.quarters.isEmpty() ? QString() : m_context.quarters.last();
+    for (int r = 0; r < points.size(); ++r) {
+        const qint64 id = points.at(r).value(QStringLiteral("id")).toLongLong();
+        const QString quarter = points.at(r).value(QStringLiteral("quarter")).toString();
+        const MetricValue actual = m_context.session->caseFile().metricValues(quarter).value(
+            points.at(r).value(QStringLiteral("metric_id")).toString());
+        auto *item = new QTableWidgetItem(actual.kind == MetricValue::Kind::Number ? formatMeasure(actual.number)
+                                                                                   : actual.toText());
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        m_trajectory->setItem(r, 3, item);
+        if (!m_context.quarters.contains(quarter))
+            ahead.append(quarter);
+        const TrajectoryCheck check = checks.value(id);
+        if (!check.offTrajectory)
+            continue;
+        const MetricDefinition *metric = methodology.metric(check.metricId);
+        const QString way = metric && metric->direction == Direction::Lower ? tr("lower is better") : tr("higher is better");
+        const QString why = tr("Off trajectory: %1 planned, %2 actual (%3).")
+                                .arg(formatMeasure(check.planned), formatMeasure(*check.actual), way);
+        for (int c = 0; c < m_trajectory->columnCount(); ++c) {
+            m_trajectory->item(r, c)->setForeground(kMissed);
+            m_trajectory->item(r, c)->setToolTip(why);
+        }
+        item->setText(tr("%1 (off trajectory)").arg(item->text()));
+        missed.append(tr("%1 in %2 (%3 planned, %4 actual, %5)")
+                          .arg(check.metricId, check.quarter, formatMeasure(check.planned), formatMeasure(*check.actual), way));
+        if (check.quarter == m_context.quarter)
+            m_offTrajectory = check.metricId;
+    }
+    ahead.removeDuplicates();
+    QString text;
+    if (points.isEmpty())
+        text = tr("No trajectory yet. Add a trajectory point for each quarter ahead with the value the recovery plan "
+                  "expects; the actual values are read from the metric data as they come.");
+    else if (!missed.isEmpty())
+        text = tr("Off trajectory: %1.").arg(missed.join(QStringLiteral("; ")));
+    else
+        text = tr("On trajectory in every quarter with data so far.");
+    if (!ahead.isEmpty())
+        text += QLatin1Char(' ') + tr("Planned ahead: %1.").arg(ahead.join(QStringLiteral(", ")));
+    m_trajectoryState->setText(text);
+    m_trajectoryState->setStyleSheet(missed.isEmpty() ? QString() : QStringLiteral("color: #da291c;"));
+    drawTrajectory();
+}
+
+void ProgrammeSection::fillHistory()
+{
+    // Every programme left, whole and read-only: entry, reason, director,
+    // exit, the transition plan and where each exit criterion stood.
+    CaseworkStore &store = m_context.session->casework();
+    QList<QVariantMap> left;
+    for (const QVariantMap &p : store.records(programmeTable()))
+        if (p.value(QStringLiteral("id")).toLongLong() != m_programmeId
+            && !p.value(QStringLiteral("exit_quarter")).toString().isEmpty())
+            left.append(p);
+    fillTable(m_history, left, kHistoryColumns);
+    for (int r = 0; r < left.size(); ++r) {
+        QStringList criteria;
+        for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), left.at(r).value(QStringLiteral("id"))))
+            criteria.append(tr("%1 (%2)").arg(c.value(QStringLiteral("description")).toString(),
+                                              choices().criterionStatuses.nameOf(c.value(QStringLiteral("status")).toString())));
+        auto *item = new QTableWidgetItem(criteria.join(QStringLiteral("; ")));
+        m_history->setItem(r, int(kHistoryColumns.size()), item);
+        for (int c = 0; c < m_history->columnCount(); ++c)
+            m_history->item(r, c)->setToolTip(m_history->item(r, c)->text());
+    }
+    m_history->resizeRowsToContents();
+    m_historyBox->setVisible(!left.isEmpty());
+}
+
+void ProgrammeSection::drawTrajectory()
+{
+    // The metric of the selected point (else the first), its actual values
+    // and every point planned for it.
+    TrajectoryData data;
+    const int row = qMax(0, m_trajectory->currentRow());
+    if (m_trajectory->rowCount() > 0 && m_context.session && m_trajectory->item(row, 0)) {
+        data.metricId = m_trajectory->item(row, 0)->text();
+        if (const MetricDefinition *metric = m_context.session->methodology().metric(data.metricId)) {
+            data.units = metric->units;
+            data.metricName = metric->name;
+        }
+        data.quarters = plannableQuarters(m_context.quarters);
+        for (int r = 0; r < m_trajectory->rowCount(); ++r) {
+            const int x = int(data.quarters.indexOf(m_trajectory->item(r, 1)->text()));
+            const auto planned = plannedValue(m_trajectory->item(r, 2)->text());
+            if (m_trajectory->item(r, 0)->text() == data.metricId && x >= 0 && planned)
+                data.planned.append(QPointF(x, *planned));
+        }
+        for (int q = 0; q < m_context.quarters.size(); ++q) {
+            const MetricValue v = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(data.metricId);
+            if (v.kind == MetricValue::Kind::Number)
+                data.actual.append(QPointF(q, v.number));
+        }
+    }
+    m_chart->setData(data);
+}
+
+// Actions: each one edit through the session (one undo step), returning what
+// went wrong in plain words, or nothing.
+
+QString ProgrammeSection::enterProgramme(const QString &reason, const QString &director)
+{
+    return m_context.session->enterProgramme(m_context.quarter, reason, director);
+}
+
+QString ProgrammeSection::recordExit(const QString &transitionPlan, const QDate &date)
+{
+    return m_context.session->recordExit(m_context.quarter, transitionPlan, date);
+}
+
+QString ProgrammeSection::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
+{
+    // Read as a metric file's value is: the same notation, the metric's range.
+    const auto number = plannedValue(planned);
+    if (!number)
+        return tr("\"%1\" is not a number.").arg(planned);
+    const MetricDefinition *metric = m_context.session->methodology().metric(metricId);
+    if (!metric)
+        return tr("\"%1\" is not a metric of the methodology.").arg(metricId);
+    if (!metric->inRange(*number))
+        return metric->rangeText().isEmpty()
+                   ? tr("%1 is too large to be a real value for %2 (%3).").arg(planned, metric->id, metric->name)
+                   : tr("%1 is outside the valid range %2 for %3 (%4).").arg(planned, metric->rangeText(), metric->id, metric->name);
+    return m_context.session->addRecord(trajectoryTable(),
+                                        {{QStringLiteral("metric_id"), metricId},
+                                         {QStringLiteral("quarter"), quarter},
+                                         {QStringLiteral("planned"), planned}},
+                                        tr("Add trajectory point"));
+}
+
+QStringList ProgrammeSection::unmetCriteria() const
+{
+    QStringList unmet;
+    if (m_programmeId == 0)
+        return unmet;
+    const QDate today = QDate::currentDate();
+    const ChoiceSet &statuses = choices().criterionStatuses;
+    for (const QVariantMap &c :
+         m_context.session->casework().records(criterionTable(), QStringLiteral("programme_id"), m_programmeId)) {
+        const QString status = c.value(QStringLiteral("status")).toString();
+        if (isStatus(status, statuses.finalId))
+            continue;
+        const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
+        const QString where = status.isEmpty() ? tr("no status") : statuses.nameOf(status);
+        unmet.append(due.isValid() && due < today
+                         ? tr("%1 (%2; overdue, due %3)").arg(c.value(QStringLiteral("description")).toString(), where, showDate(due))
+                         : tr("%1 (%2)").arg(c.value(QStringLiteral("description")).toString(), where));
+    }
+    return unmet;
+}
+
+// The forms: one titled RecordDialog per record, with the methodology's
+// choices and sensible defaults.
+
+void ProgrammeSection::askCriterion()
+{
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Add Exit Criterion"), tr("A condition agreed at entry for leaving the programme."),
+                        {{QStringLiteral("description"), tr("Criterion"), Kind::Text, true},
+                         {QStringLiteral("measure"), tr("Measure"), Kind::Text},
+                         {QStringLiteral("target"), tr("Target"), Kind::Text},
+                         {QStringLiteral("due_date"), tr("Due date"), Kind::Date},
+                         {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().criterionStatuses.firstId(),
+                          choices().criterionStatuses.pairs()}},
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QVariantMap values = dialog.values();
+    values.insert(QStringLiteral("programme_id"), m_programmeId);
+    report(m_context.session->addRecord(criterionTable(), values, tr("Add exit criterion")));
+}
+
+void ProgrammeSection::askProgressReview()
+{
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Add Progress Review"), tr("A progress review of the programme."),
+                        {{QStringLiteral("review_date"), tr("Date"), Kind::Date, true, QDate::currentDate()},
+                         {QStringLiteral("attendees"), tr("Attendees"), Kind::Text},
+                         {QStringLiteral("summary"), tr("Summary"), Kind::Paragraph, true},
+                         {QStringLiteral("decisions"), tr("Decisions"), Kind::Paragraph}},
+                        this);
+    if (dialog.exec() == QDialog::Accepted)
+        report(m_context.session->addRecord(progressReviewTable(), dialog.values(), tr("Add progress review")));
+}
+
+void ProgrammeSection::askTrajectoryPoint()
+{
+    QList<std::pair<QString, QString>> metrics;
+    for (const MetricDefinition &m : m_context.session->methodology().metrics())
+        if (m.appliesTo.contains(m_context.session->identity().peerType) && !m.isBanded())
+            metrics.append({m.id, m.units.isEmpty() ? QStringLiteral("%1  %2").arg(m.id, m.name)
+                                                    : QStringLiteral("%1  %2 (%3)").arg(m.id, m.name, m.units)});
+    // A trajectory is planned forward: the quarters after the latest too,
+    // the first one not planned yet offered first.
+    const QStringList plannable = plannableQuarters(m_context.quarters);
+    QList<std::pair<QString, QString>> quarters;
+    for (const QString &q : plannable)
+        quarters.append({q, m_context.quarters.contains(q) ? q : tr("%1 (ahead)").arg(q)});
+    const QString next = plannable.value(int(plannable.indexOf(m_context.quarter)) + 1, m_context.quarter);
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Add Trajectory Point"),
+                        tr("The value the recovery plan expects for a metric in a quarter, this one or one ahead. "
+                           "The actual value is read from the metric data when that quarter's data comes."),
+                        {{QStringLiteral("metric_id"), tr("Metric"), Kind::Choice, true, {}, metrics},
+                         {QStringLiteral("quarter"), tr("Quarter"), Kind::Choice, true, next, quarters},
+                         {QStringLiteral("planned"), tr("Planned value"), Kind::Text, true}},
+                        this);
+    // The value is checked as a metric file's is, and explained beside the field.
+    const Methodology &methodology = m_context.session->methodology();
+    dialog.setCheck([&methodology](const QVariantMap &v) -> std::pair<QString, QString> {
+        const auto number = plannedValue(v.value(QStringLiteral("planned")).toString());
+        const MetricDefinition *metric = methodology.metric(v.value(QStringLiteral("metric_id")).toString());
+        if (!number)
+            return {QStringLiteral("planned"), tr("\"%1\" is not a number.").arg(v.value(QStringLiteral("planned")).toString())};
+        if (metric && !metric->inRange(*number))
+            return {QStringLiteral("planned"), metric->rangeText().isEmpty()
+                                                   ? tr("Too large to be a real value for %1.").arg(metric->id)
+                                                   : tr("Outside the valid range %1 for %2.").arg(metric->rangeText(), metric->id)};
+        return {};
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QVariantMap v = dialog.values();
+    report(addTrajectoryPoint(v.value(QStringLiteral("metric_id")).toString(), v.value(QStringLiteral("quarter")).toString(),
+                              v.value(QStringLiteral("planned")).toString()));
+}
+
+void ProgrammeSection::askProgrammeEntry()
+{
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Enter the Programme"),
+                        tr("The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.")
+                            .arg(m_context.session->methodology().programmeName(), m_context.quarter),
+                        {{QStringLiteral("reason"), tr("The regional decision, and why"), Kind::Paragraph, true},
+                         {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
+                         {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, QDate::currentDate()}},
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QVariantMap values = dialog.values();
+    values.insert(QStringLiteral("entry_quarter"), m_context.quarter);
+    report(m_context.session->addRecord(programmeTable(), values, tr("Enter the programme")));
+}
+
+void ProgrammeSection::askProgrammeExit()
+{
+    // Criteria agreed at entry and not met are named before anything is typed.
+    if (const QStringList unmet = unmetCriteria(); !unmet.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Exit Criteria Not Met"),
+                        tr("Exit criteria agreed at entry that are not met:")
+                            + QStringLiteral("\n\n• ") + unmet.join(QStringLiteral("\n• ")) + QStringLiteral("\n\n")
+                            + tr("Record the exit anyway? The criteria stay as they are, kept with the programme."),
+                        QMessageBox::Cancel, this);
+        box.addButton(tr("Record Exit Anyway"), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() == QMessageBox::Cancel || box.clickedButton() == box.button(QMessageBox::Cancel))
+            return;
+    }
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Record Exit"),
+                        tr("The exit from the programme in %1: the segment is computed again from then on.").arg(m_context.quarter),
+                        {{QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Paragraph, true},
+                         {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, QDate::currentDate()}},
+                        this);
+    // The exit against the entry already recorded, said beside the exit date.
+    const QVariantMap entered = m_programmeId > 0 ? m_context.session->casework().record(programmeTable(), m_programmeId) : QVariantMap();
+    dialog.setCheck([entered](const QVariantMap &v) -> std::pair<QString, QString> {
+        QVariantMap both = entered;
+        both.insert(QStringLiteral("exit_date"), v.value(QStringLiteral("exit_date")));
+        return dateOrderProblem(both);
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        report(recordExit(dialog.values().value(QStringLiteral("transition_plan")).toString(),
+                          QDate::fromString(dialog.values().value(QStringLiteral("exit_date")).toString(), Qt::ISODate)));
+}
+
+} // namespace owb

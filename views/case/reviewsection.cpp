@@ -1,0 +1,364 @@
+#include "reviewsection.h"
+
+#include "casework/casesession.h"
+#include "casework/datetext.h"
+#include "casework/nationalcache.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace owb {
+
+namespace {
+const QStringList kFindingColumns{QStringLiteral("category"), QStringLiteral("severity"), QStringLiteral("description"),
+                                  QStringLiteral("evidence"), QStringLiteral("domains"), QStringLiteral("metrics")};
+const QStringList kFindingEvidenceColumns{QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("evidence_date")};
+} // namespace
+
+ReviewSection::ReviewSection(QWidget *parent)
+    : CaseworkSection(tr("Diagnostic review and findings"), parent)
+    , m_state(new QLabel(this))
+    , m_openReview(new QPushButton(tr("Open a &Diagnostic Review..."), this))
+    , m_advanceReview(new QPushButton(tr("Move to the &Next Stage"), this))
+    , m_decideReview(new QPushButton(tr("Record the Re&gional Decision..."), this))
+    , m_formBox(new QWidget(this))
+    , m_message(makeMessage())
+    , m_findingsBox(new QGroupBox(tr("Findings"), this))
+    , m_findings(makeTable(this,
+                           {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
+                           tr("Findings")))
+    , m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding")))
+{
+    m_state->setWordWrap(true);
+    connect(m_openReview, &QPushButton::clicked, this, [this] { report(openReview(QString())); });
+    connect(m_advanceReview, &QPushButton::clicked, this, [this] { report(advanceReview()); });
+    connect(m_decideReview, &QPushButton::clicked, this, &ReviewSection::askReviewDecision);
+
+    using Kind = RecordField::Kind;
+    QList<std::pair<QString, QString>> ratings;
+    for (const NamedItem &rating : Methodology::builtIn().capabilityRatings())
+        ratings.append({rating.id, rating.name});
+    const CaseworkChoices &sets = Methodology::builtIn().casework();
+    m_edits = buildForm(new QFormLayout(m_formBox), reviewTable(), &m_reviewId,
+                        {{QStringLiteral("team"), tr("Team"), Kind::Text},
+                         {QStringLiteral("scope"), tr("Scope and terms of reference"), Kind::Text},
+                         {QStringLiteral("start_date"), tr("Start date"), Kind::Date},
+                         {QStringLiteral("due_date"), tr("Due date"), Kind::Date},
+                         {QStringLiteral("capability_conclusion"), tr("Capability conclusion"), Kind::Choice, false, {}, ratings},
+                         {QStringLiteral("recommendation"), tr("Recommendation"), Kind::Choice, false, {},
+                          sets.recommendations.pairs()}},
+                        m_message);
+    static_cast<QFormLayout *>(m_formBox->layout())->addRow(m_message);
+
+    auto *addFinding = new QPushButton(tr("Add &Finding..."), this);
+    auto *removeFinding = new QPushButton(tr("Remove Finding"), this);
+    connect(addFinding, &QPushButton::clicked, this, &ReviewSection::askFinding);
+    connect(removeFinding, &QPushButton::clicked, this,
+            [this] { removeSelected(m_findings, findingTable(), tr("Remove finding")); });
+    auto *addEvidence = new QPushButton(tr("Add E&vidence Item..."), this);
+    auto *removeEvidence = new QPushButton(tr("Remove Evidence Item"), this);
+    connect(addEvidence, &QPushButton::clicked, this, &ReviewSection::askEvidence);
+    connect(removeEvidence, &QPushButton::clicked, this,
+            [this] { removeSelected(m_findingEvidence, findingEvidenceTable(), tr("Remove evidence item")); });
+    choiceColumn(m_findings, kFindingColumns, QStringLiteral("severity"));
+    refreshChoice(m_findings, kFindingColumns, QStringLiteral("severity"), sets.severities);
+    editsGoTo(m_findings, findingTable(), kFindingColumns);
+    editsGoTo(m_findingEvidence, findingEvidenceTable(), kFindingEvidenceColumns);
+    connect(m_findings, &QTableWidget::currentCellChanged, this, [this](int row, int, int previous) {
+        if (row != previous && !m_loading)
+            fillFindingEvidence();
+    });
+    m_findingEvidence->setMinimumHeight(90);
+
+    auto *findingsLayout = new QVBoxLayout(m_findingsBox);
+    findingsLayout->addWidget(m_findings);
+    findingsLayout->addLayout(buttonRow({addFinding, removeFinding}));
+    findingsLayout->addWidget(new QLabel(tr("Evidence for the selected finding:"), this));
+    findingsLayout->addWidget(m_findingEvidence);
+    findingsLayout->addLayout(buttonRow({addEvidence, removeEvidence}));
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_state, 1);
+    top->addWidget(m_openReview);
+    top->addWidget(m_advanceReview);
+    top->addWidget(m_decideReview);
+    layout->addLayout(top);
+    layout->addWidget(m_formBox);
+    layout->addWidget(m_findingsBox);
+}
+
+void ReviewSection::reload()
+{
+    m_loading = true;
+    CaseworkStore &store = m_context.session->casework();
+    const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
+    const int computed = assessment ? assessment->result.segment : 0;
+    const bool segmentFour = computed == 4 || store.finalSegment(m_context.quarter, computed) == 4;
+    const QList<QVariantMap> reviews = store.records(reviewTable());
+    m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
+    const ChoiceSet &stages = choices().reviewStages;
+    QString stage;
+    qsizetype stageIndex = -1;
+    if (m_reviewId == 0) {
+        m_state->setText(segmentFour ? tr("No diagnostic review yet. Open a diagnostic review to find the root causes of "
+                                          "segment 4 before the region decides on support.")
+                                     : tr("No diagnostic review. Reviews are opened for organisations in segment 4."));
+    } else {
+        const QVariantMap &r = reviews.last();
+        stage = r.value(QStringLiteral("status")).toString();
+        for (qsizetype i = 0; i < stages.items.size(); ++i)
+            if (stages.items.at(i).id == stage)
+                stageIndex = i;
+        QString text = tr("Opened in %1%2.")
+                           .arg(r.value(QStringLiteral("opened_quarter")).toString(),
+                                r.value(QStringLiteral("opened_reason")).toString().isEmpty()
+                                    ? QString()
+                                    : tr(" (%1)").arg(r.value(QStringLiteral("opened_reason")).toString()));
+        text += QLatin1Char(' ')
+                + (stageIndex >= 0
+                       ? tr("Stage %1 of %2: %3.").arg(stageIndex + 1).arg(stages.items.size()).arg(stages.nameOf(stage))
+                       : tr("Stage: %1.").arg(stages.nameOf(stage)));
+        if (stage == stages.finalId)
+            text += QLatin1Char(' ')
+                    + tr("Decision: %1 (%2, %3).")
+                          .arg(choices().decisions.nameOf(r.value(QStringLiteral("decision")).toString()),
+                               r.value(QStringLiteral("decision_maker")).toString(),
+                               showDate(r.value(QStringLiteral("decision_date")).toString()));
+        m_state->setText(text);
+    }
+    m_openReview->setVisible(m_reviewId == 0 && segmentFour);
+    // The stages run in order; the last is reached only by recording the decision.
+    const bool open = m_reviewId != 0 && stage != stages.finalId;
+    const bool beforeLast = open && stageIndex + 2 < stages.items.size();
+    m_advanceReview->setVisible(beforeLast);
+    if (beforeLast)
+        m_advanceReview->setText(tr("Move to %1").arg(stages.items.at(stageIndex + 1).name));
+    m_decideReview->setVisible(open);
+    m_findingsBox->setVisible(m_reviewId != 0);
+    m_formBox->setVisible(m_reviewId != 0);
+    refreshChoices();
+    fillForm(m_edits, reviewTable(), m_reviewId);
+    const int findingRow = m_findings->currentRow();
+    fillTable(m_findings, store.records(findingTable(), QStringLiteral("review_id"), m_reviewId), kFindingColumns);
+    // The Evidence column lists the finding's evidence items (kept in their
+    // own table since schema 5), after any evidence written in the finding.
+    const int evidenceColumn = int(kFindingColumns.indexOf(QStringLiteral("evidence")));
+    for (int r = 0; r < m_findings->rowCount(); ++r) {
+        QTableWidgetItem *item = m_findings->item(r, evidenceColumn);
+        QStringList parts;
+        if (!item->text().isEmpty())
+            parts.append(item->text());
+        for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), item->data(Qt::UserRole)))
+            parts.append(e.value(QStringLiteral("title")).toString());
+        item->setText(parts.join(QStringLiteral("; ")));
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        item->setToolTip(tr("Add or remove evidence items below the findings."));
+        // Domains and metrics are picked from the methodology when the finding is added.
+        for (const QString &column : {QStringLiteral("domains"), QStringLiteral("metrics")}) {
+            QTableWidgetItem *picked = m_findings->item(r, int(kFindingColumns.indexOf(column)));
+            picked->setFlags(picked->flags() & ~Qt::ItemIsEditable);
+        }
+    }
+    if (m_findings->rowCount() > 0)
+        m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
+    fillFindingEvidence();
+    // Organisations the framework does not segment (ICBs in 2025/26) have no segment-4 review.
+    const bool segmented = m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType);
+    m_applies = segmented || m_reviewId != 0;
+    m_standing = m_reviewId == 0 ? (segmentFour ? tr("None yet: open one") : tr("None"))
+                                 : tr("Stage: %1").arg(stages.nameOf(stage));
+    m_loading = false;
+}
+
+void ReviewSection::refreshChoices()
+{
+    // The case's methodology may list other values than the built-in one.
+    const Methodology &methodology = m_context.session->methodology();
+    QList<std::pair<QString, QString>> ratings;
+    for (const NamedItem &rating : methodology.capabilityRatings())
+        ratings.append({rating.id, rating.name});
+    const QList<std::pair<QString, QList<std::pair<QString, QString>>>> combos{
+        {QStringLiteral("capability_conclusion"), ratings},
+        {QStringLiteral("recommendation"), choices().recommendations.pairs()}};
+    for (const auto &[column, pairs] : combos) {
+        auto *box = qobject_cast<QComboBox *>(m_edits.value(column));
+        if (!box)
+            continue;
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(tr("(not set)"), QString());
+        for (const auto &[id, name] : pairs)
+            box->addItem(name, id);
+    }
+    refreshChoice(m_findings, kFindingColumns, QStringLiteral("severity"), choices().severities);
+}
+
+qint64 ReviewSection::currentFindingId() const
+{
+    const int row = m_findings->currentRow();
+    return row >= 0 && m_findings->item(row, 0) ? m_findings->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+}
+
+void ReviewSection::fillFindingEvidence()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    const qint64 finding = currentFindingId();
+    fillTable(m_findingEvidence,
+              finding > 0 ? m_context.session->casework().records(findingEvidenceTable(), QStringLiteral("finding_id"), finding)
+                          : QList<QVariantMap>(),
+              kFindingEvidenceColumns);
+    m_loading = wasLoading;
+}
+
+// Actions: each one edit through the session (one undo step), returning what
+// went wrong in plain words, or nothing.
+
+QString ReviewSection::openReview(const QString &reason)
+{
+    return m_context.session->addRecord(reviewTable(),
+                                        {{QStringLiteral("opened_quarter"), m_context.quarter},
+                                         {QStringLiteral("opened_reason"), reason.trimmed()},
+                                         {QStringLiteral("start_date"), QDate::currentDate().toString(Qt::ISODate)},
+                                         {QStringLiteral("status"), choices().reviewStages.firstId()}},
+                                        tr("Open diagnostic review"));
+}
+
+QString ReviewSection::addFindingEvidence(const QString &title, const QString &source)
+{
+    const qint64 finding = currentFindingId();
+    if (finding == 0)
+        return tr("Select the finding the evidence supports first.");
+    return m_context.session->addRecord(findingEvidenceTable(),
+                                        {{QStringLiteral("finding_id"), finding},
+                                         {QStringLiteral("title"), title},
+                                         {QStringLiteral("source"), source},
+                                         {QStringLiteral("evidence_date"), QDate::currentDate().toString(Qt::ISODate)}},
+                                        tr("Add evidence item"));
+}
+
+QString ReviewSection::advanceReview()
+{
+    const ChoiceSet &stages = choices().reviewStages;
+    const QString stage = m_context.session->casework().field(reviewTable(), m_reviewId, QStringLiteral("status"));
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < stages.items.size(); ++i)
+        if (stages.items.at(i).id == stage)
+            index = i;
+    if (m_reviewId == 0 || stage == stages.finalId)
+        return tr("There is no open diagnostic review to move on.");
+    // A stage not in the list (an older file) starts again from the first.
+    const QString next = index < 0 ? stages.firstId() : stages.items.at(index + 1).id;
+    if (next == stages.finalId)
+        return tr("The review reaches \"%1\" when the regional decision is recorded.").arg(stages.nameOf(next));
+    return m_context.session->setRecordField(reviewTable(), m_reviewId, QStringLiteral("status"), next);
+}
+
+QString ReviewSection::recordReviewDecision(const QString &decision, const QDate &date, const QString &maker,
+                                            const QString &rationale)
+{
+    if (m_reviewId == 0)
+        return tr("There is no open diagnostic review to decide.");
+    if (!choices().decisions.contains(decision))
+        return tr("Choose one of the decisions the methodology lists.");
+    CaseSession *session = m_context.session;
+    // The decision's fields and the review's last stage: one step on the undo stack.
+    session->undoStack()->beginMacro(tr("Record the regional decision"));
+    const QList<std::pair<QString, QString>> fields{{QStringLiteral("decision"), decision},
+                                                    {QStringLiteral("decision_date"), date.toString(Qt::ISODate)},
+                                                    {QStringLiteral("decision_maker"), maker.trimmed()},
+                                                    {QStringLiteral("decision_rationale"), rationale.trimmed()},
+                                                    {QStringLiteral("status"), choices().reviewStages.finalId}};
+    QString error;
+    for (const auto &[column, value] : fields)
+        if (error.isEmpty() && session->casework().field(reviewTable(), m_reviewId, column) != value)
+            error = session->setRecordField(reviewTable(), m_reviewId, column, value);
+    session->undoStack()->endMacro();
+    return error;
+}
+
+// The forms: one titled RecordDialog per record, with the methodology's
+// choices and sensible defaults.
+
+void ReviewSection::askReviewDecision()
+{
+    using Kind = RecordField::Kind;
+    const QVariantMap review = m_context.session->casework().record(reviewTable(), m_reviewId);
+    RecordDialog dialog(tr("Record the Regional Decision"),
+                        tr("The region's decision on the diagnostic review. Recording it closes the review."),
+                        {{QStringLiteral("decision"), tr("Decision"), Kind::Choice, true,
+                          choices().decisions.contains(review.value(QStringLiteral("recommendation")).toString())
+                              ? review.value(QStringLiteral("recommendation"))
+                              : QVariant(choices().decisions.firstId()),
+                          choices().decisions.pairs()},
+                         {QStringLiteral("decision_date"), tr("Decision date"), Kind::Date, true, QDate::currentDate()},
+                         {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, CaseSession::currentUser()},
+                         {QStringLiteral("decision_rationale"), tr("Rationale"), Kind::Paragraph, true}},
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QVariantMap v = dialog.values();
+    report(recordReviewDecision(v.value(QStringLiteral("decision")).toString(),
+                                QDate::fromString(v.value(QStringLiteral("decision_date")).toString(), Qt::ISODate),
+                                v.value(QStringLiteral("decision_maker")).toString(),
+                                v.value(QStringLiteral("decision_rationale")).toString()));
+}
+
+void ReviewSection::askFinding()
+{
+    const Methodology &methodology = m_context.session->methodology();
+    QList<std::pair<QString, QString>> causes;
+    for (const NamedItem &c : methodology.rootCauseCategories())
+        causes.append({c.name, c.name}); // findings store the category's name, as before
+    QList<std::pair<QString, QString>> domains;
+    for (const Domain &d : methodology.domains())
+        domains.append({d.id, d.name});
+    QList<std::pair<QString, QString>> metrics;
+    for (const MetricDefinition &m : methodology.metrics())
+        if (m.appliesTo.contains(m_context.session->identity().peerType))
+            metrics.append({m.id, QStringLiteral("%1  %2").arg(m.id, m.name)});
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Add Finding"), tr("A finding of the diagnostic review, with its root cause and severity."),
+                        {{QStringLiteral("category"), tr("Root cause"), Kind::Choice, true, {}, causes},
+                         {QStringLiteral("severity"), tr("Severity"), Kind::Choice, true,
+                          choices().severities.contains(QStringLiteral("moderate")) ? QStringLiteral("moderate")
+                                                                                     : choices().severities.firstId(),
+                          choices().severities.pairs()},
+                         {QStringLiteral("description"), tr("Finding"), Kind::Paragraph, true},
+                         {QStringLiteral("domains"), tr("Domains"), Kind::Ticks, false, {}, domains},
+                         {QStringLiteral("metrics"), tr("Metrics"), Kind::Ticks, false, {}, metrics}},
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QVariantMap values = dialog.values();
+    values.insert(QStringLiteral("review_id"), m_reviewId);
+    report(m_context.session->addRecord(findingTable(), values, tr("Add finding")));
+}
+
+void ReviewSection::askEvidence()
+{
+    if (currentFindingId() == 0) {
+        report(tr("Select the finding the evidence supports first."));
+        return;
+    }
+    using Kind = RecordField::Kind;
+    RecordDialog dialog(tr("Add Evidence Item"), tr("Evidence behind the selected finding."),
+                        {{QStringLiteral("title"), tr("Evidence (document, data, interview)"), Kind::Text, true},
+                         {QStringLiteral("source"), tr("Source or reference"), Kind::Text},
+                         {QStringLiteral("evidence_date"), tr("Date"), Kind::Date, true, QDate::currentDate()}},
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QVariantMap values = dialog.values();
+    values.insert(QStringLiteral("finding_id"), currentFindingId());
+    report(m_context.session->addRecord(findingEvidenceTable(), values, tr("Add evidence item")));
+}
+
+} // namespace owb

@@ -1,0 +1,55 @@
+#pragma once
+// The Casework tab's diagnostic review and findings (framework.md §7): a
+// segment-4 organisation's review, taken through the methodology's stages to
+// the region's decision, with its findings and the evidence behind each.
+// Shown where the framework segments the organisation, or a review exists.
+
+#include "caseworksection.h"
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace owb {
+
+class ReviewSection : public CaseworkSection
+{
+    Q_OBJECT
+public:
+    explicit ReviewSection(QWidget *parent = nullptr);
+    void reload() override;
+
+    QString openReview(const QString &reason);
+    // The review's next stage; the last is reached by recording the decision.
+    QString advanceReview();
+    // The regional decision on the review (a choice of the methodology's
+    // decisions, its date, who made it and why): it closes the review.
+    QString recordReviewDecision(const QString &decision, const QDate &date, const QString &maker,
+                                 const QString &rationale);
+    // Adds an evidence item to the selected finding, as the button does after asking.
+    QString addFindingEvidence(const QString &title, const QString &source);
+    QTableWidget *findings() const { return m_findings; }
+    QTableWidget *findingEvidence() const { return m_findingEvidence; }
+
+private:
+    void askFinding();
+    void askEvidence();
+    void askReviewDecision();
+    void refreshChoices();
+    void fillFindingEvidence();
+    qint64 currentFindingId() const;
+
+    qint64 m_reviewId = 0;
+    QLabel *m_state;
+    QPushButton *m_openReview;
+    QPushButton *m_advanceReview;
+    QPushButton *m_decideReview;
+    QWidget *m_formBox;
+    QLabel *m_message;
+    QHash<QString, QWidget *> m_edits;
+    QGroupBox *m_findingsBox;
+    QTableWidget *m_findings;
+    QTableWidget *m_findingEvidence;
+};
+
+} // namespace owb
