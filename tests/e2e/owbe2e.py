@@ -294,7 +294,7 @@ class Workbench:
             node = self.find(None, step, root=node, only_showing=False)
         return self.find("menu item", path[-1], root=node, only_showing=False)
 
-    KEYSYMS = {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F2": 0xffbf, "Down": 0xff54, "Up": 0xff56,
+    KEYSYMS = {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F2": 0xffbf, "Down": 0xff54, "Up": 0xff56, "Home": 0xff50,
                "Control": 0xffe3, "Alt": 0xffe9, "Shift": 0xffe1}
 
     # Hardware keycodes of the modifiers in the X server's default keymap.
@@ -384,8 +384,33 @@ class Workbench:
             psel = _safe(lambda: parent.querySelection())
             if psel is not None:
                 psel.selectChild(index)
+        else:
+            self.do_action(items[0])
+        def current():
+            time.sleep(0.2)
+            _safe(lambda: combo.clear_cache())
+            return name_of(combo)
+        if _matches(item_name, current()):
+            return
+        # A combo box in a dialog may ignore the selection: walk it with the
+        # keyboard, as a user would, until it shows the item (its name is its
+        # current text).
+        combo.queryComponent().grabFocus()
+        def focused():
+            _safe(lambda: combo.clear_cache())
+            return combo.getState().contains(pyatspi.STATE_FOCUSED)
+        # Qt does not always give a combo box the focus when asked: Tab to it.
+        for _ in range(12):
+            if _safe(focused, False):
+                break
+            self.key("Tab")
+        self.wait(focused, "the combo box to have the focus", timeout=2)
+        self.key("Home")
+        for _ in range(len(self._search(combo, None, None, False, True, limit=500)) + 1):
+            if _matches(item_name, current()):
                 return
-        self.do_action(items[0])
+            self.key("Down")
+        raise StepFailed("combo box %r did not take %r" % (current(), item_name))
 
     def save_file(self, title, path):
         """Answers Qt's own file dialog with a path and presses Save (or Open)."""

@@ -90,7 +90,8 @@ def exit_warns_and_keeps_the_programme(ctx):
     wb.press("Cancel", root=box)
     wb.gone(box)
     expect(not wb.find_all("dialog", "Record Exit"), "the exit form opened after Cancel")
-    expect(query(case, "SELECT exit_quarter FROM programme") == [(None,)], "an exit was stored after Cancel")
+    expect(query(case, "SELECT count(*) FROM programme WHERE coalesce(exit_quarter, '') = ''")[0][0] == 1,
+           "an exit was stored after Cancel")
     wb.press("Record Exit...")
     box = wb.dialog("Exit Criteria Not Met")
     wb.press("Record Exit Anyway", root=box)
