@@ -24,7 +24,7 @@ def trajectory_point_ahead(ctx):
     wb.press("Add Trajectory Point...")
     box = wb.dialog("Add Trajectory Point")
     shown = wb.combo("Quarter", root=box).name
-    expect(shown == ahead, "the quarter offered first is %r, not %r" % (shown, ahead))
+    expect(shown == "%s (ahead)" % ahead, "the quarter offered first is %r, not %r (ahead)" % (shown, ahead))
     wb.answer_form("Add Trajectory Point", {"Planned value": "61.5"})  # the first metric
     wb.wait(lambda: query(case, "SELECT count(*) FROM trajectory_point")[0][0] == before + 1, "the point stored")
     metric, stored, planned = query(case, "SELECT metric_id, quarter, planned FROM trajectory_point ORDER BY id DESC LIMIT 1")[0]

@@ -11,10 +11,13 @@ go to OWB_SCREENSHOTS, by default build/e2e/screenshots.)
 
 import os
 import re
+import time
 
 from owbe2e import query
 from scenarios_casework import case_in_segment, open_case
 from scenarios_items import case_of_type, open_from_portfolio
+from scenarios_plan import add_point, quarters_after
+from scenarios_casework import latest_quarter
 
 
 def screenshots(ctx):
@@ -48,6 +51,26 @@ def screenshots(ctx):
     wb.tab("Casework")
     wb.find("label", re.compile("^In the "))
     shoot(wb, "casework-programme")
+    # The forward plan of that trust: a quarter missed, one met, two ahead.
+    programme_case = ctx.case(case_of_type(ctx, "acute", in_programme=True))
+    quarter = latest_quarter(programme_case)
+    earlier = query(programme_case, "SELECT quarter FROM assessment WHERE quarter < ? ORDER BY quarter DESC LIMIT 1",
+                    (quarter,))[0][0]
+    for point, planned in [(earlier, "55"), (quarter, "57")] + list(zip(["%s (ahead)" % q for q in
+                                                                          quarters_after(quarter, 2)], ["59", "61"])):
+        add_point(wb, point, planned)
+    wb.find("label", re.compile("^Off trajectory: "))
+    chart = wb.find(None, re.compile("^Improvement trajectory chart"))
+    bars = wb.find_all("scroll bar", None)
+    page = max(bars, key=lambda b: b.queryComponent().getExtents(0).height)
+    for _ in range(40):
+        box = chart.queryComponent().getExtents(0)
+        if box.y + box.height < 770:
+            break
+        value = page.queryValue()
+        value.currentValue = min(value.maximumValue, value.currentValue + 40)
+        time.sleep(0.1)
+    shoot(wb, "casework-plan")
     # A segment-4 trust with its diagnostic review under way, and a record form
     # refusing a date in place.
     for name in sorted(os.listdir(ctx.workspace)):
