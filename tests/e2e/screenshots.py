@@ -60,12 +60,12 @@ def screenshots(ctx):
                                                                           quarters_after(quarter, 2)], ["59", "61"])):
         add_point(wb, point, planned)
     wb.find("label", re.compile("^Off trajectory: "))
-    chart = wb.find(None, re.compile("^Improvement trajectory chart"))
+    button = wb.find("push button", "Add Trajectory Point...", only_showing=False)
     bars = wb.find_all("scroll bar", None)
     page = max(bars, key=lambda b: b.queryComponent().getExtents(0).height)
     for _ in range(40):
-        box = chart.queryComponent().getExtents(0)
-        if box.y + box.height < 770:
+        box = button.queryComponent().getExtents(0)
+        if 0 < box.y and box.y + box.height < 760:
             break
         value = page.queryValue()
         value.currentValue = min(value.maximumValue, value.currentValue + 40)
