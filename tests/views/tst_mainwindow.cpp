@@ -247,6 +247,10 @@ private Q_SLOTS:
         QCOMPARE(planned->name(), QStringLiteral("Planned"));
         QCOMPARE(planned->count(), 2);
         QVERIFY(planned->pointsVisible());
+        // The value axis in the metric's units; the chart in words names the quarter ahead.
+        QCOMPARE(chartView->chart()->axes(Qt::Vertical).first()->titleText(), QStringLiteral("%"));
+        QVERIFY2(chartView->accessibleDescription().contains(QStringLiteral("%1 66").arg(ahead)),
+                 qPrintable(chartView->accessibleDescription()));
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             chartView->grab().save(
                 QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("trajectory.png")));
