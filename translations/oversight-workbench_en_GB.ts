@@ -2256,6 +2256,18 @@ segmented</source>
         <source>The exit from the programme in %1: the segment is computed again from then on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not in it; left in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transition plan</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ReconcilePanel</name>

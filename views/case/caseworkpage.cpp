@@ -52,6 +52,15 @@ CaseworkPage::CaseworkPage(QWidget *parent)
             m_scroll->verticalScrollBar()->setValue(section->y());
     });
     connect(m_sections, &QListWidget::itemActivated, m_sections, &QListWidget::itemClicked);
+    // Chosen with the arrow keys or a screen reader, too.
+    connect(m_sections, &QListWidget::currentItemChanged, m_sections, [this](QListWidgetItem *item) {
+        if (item)
+            Q_EMIT m_sections->itemClicked(item);
+    });
+    connect(m_sections, &QListWidget::itemSelectionChanged, m_sections, [this] {
+        if (const QList<QListWidgetItem *> chosen = m_sections->selectedItems(); !chosen.isEmpty())
+            Q_EMIT m_sections->itemClicked(chosen.first());
+    });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_sections);

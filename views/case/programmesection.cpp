@@ -51,8 +51,8 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     , m_chart(new TrajectoryChart(this))
     , m_historyBox(new QGroupBox(tr("Programmes left (read-only)"), this))
     , m_history(makeTable(this,
-                          {tr("Entered"), tr("Entry date"), tr("Reason"), tr("Improvement director"), tr("Left"),
-                           tr("Exit date"), tr("Exit and transition plan"), tr("Exit criteria")},
+                          {tr("Entered"), tr("Entry date"), tr("Reason"), tr("Director"), tr("Left"), tr("Exit date"),
+                           tr("Transition plan"), tr("Exit criteria")},
                           tr("Programmes left")))
 {
     m_state->setWordWrap(true);
@@ -162,10 +162,12 @@ void ProgrammeSection::reload()
         fillTrajectory();
     }
     fillHistory();
-    m_standing = in ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
-                                                   .value(QStringLiteral("entry_quarter"))
-                                                   .toString())
-                    : tr("Not in it");
+    const QString left = programmes.isEmpty() ? QString() : programmes.last().value(QStringLiteral("exit_quarter")).toString();
+    m_standing = in              ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
+                                                                .value(QStringLiteral("entry_quarter"))
+                                                                .toString())
+                 : left.isEmpty() ? tr("Not in it")
+                                  : tr("Not in it; left in %1").arg(left);
     if (in && !m_offTrajectory.isEmpty())
         m_standing += QStringLiteral("; ") + tr("off trajectory in %1").arg(m_context.quarter);
     m_loading = false;
