@@ -1748,6 +1748,14 @@ segmented</source>
         <source>%1 (methodology changed)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2 planned, %3 actual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off trajectory in %1: %2; see the Casework tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>

@@ -67,6 +67,9 @@ def trajectory_planned_ahead_and_drawn(ctx):
             "the missed point marked in the table")
     wb.find("list item", re.compile(r"^Recovery Support Programme\s+In it since .*off trajectory in %s"
                                     % re.escape(quarter)), into_tables=True)
+    wb.tab("Overview")
+    wb.find("label", re.compile(r"Off trajectory in %s: OF0023 \(.* planned, .* actual\); see the Casework tab\."
+                                % re.escape(quarter)))
     expect(not wb.find_all("alert"), "an error box appeared")
 
 

@@ -3,7 +3,9 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/nationalcache.h"
+#include "casework/metricview.h"
 #include "casework/segmentexplanation.h"
+#include "casework/trajectory.h"
 #include "casework/sentence.h"
 #include "charts/domainchart.h"
 #include "charts/segmenthistorychart.h"
@@ -154,6 +156,18 @@ void OverviewPage::setContext(const CaseContext &context)
         m_howReached->setText(tr("The case file holds no assessment for this quarter."));
         m_toNext->clear();
         m_provenance->clear();
+    }
+
+    // A trajectory missed in the quarter stands out here too (casework/trajectory).
+    if (inProgramme) {
+        QStringList missed;
+        for (const TrajectoryCheck &off : offTrajectoryIn(caseFile, context.session->methodology(), context.quarter))
+            missed.append(tr("%1 (%2 planned, %3 actual)")
+                              .arg(off.metricId, formatMeasure(off.planned), formatMeasure(*off.actual)));
+        if (!missed.isEmpty())
+            m_howReached->setText(m_howReached->text() + QLatin1Char(' ')
+                                  + tr("Off trajectory in %1: %2; see the Casework tab.")
+                                        .arg(context.quarter, missed.join(QStringLiteral(", "))));
     }
 
     // No segment history or domain scores to chart for an organisation the
