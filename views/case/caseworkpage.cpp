@@ -1,7 +1,6 @@
 #include "caseworkpage.h"
 
 #include "casework/casesession.h"
-#include "casework/nationalcache.h"
 #include "decisionsection.h"
 #include "milestonesection.h"
 #include "programmesection.h"
@@ -25,14 +24,12 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     , m_sections(new QListWidget(this))
     , m_scroll(new QScrollArea(this))
 {
-    connect(m_decision, &DecisionSection::problem, this, &CaseworkPage::report);
-    for (CaseworkSection *section : std::initializer_list<CaseworkSection *>{m_review, m_programme, m_milestones})
+    for (CaseworkSection *section : sections())
         connect(section, &CaseworkSection::problem, this, &CaseworkPage::report);
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
-    const QList<QWidget *> sections{m_decision, m_review, m_programme, m_milestones};
-    for (QWidget *section : sections)
+    for (QWidget *section : sections())
         contentLayout->addWidget(section);
     contentLayout->addStretch();
     m_scroll->setWidgetResizable(true);
@@ -43,7 +40,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     m_sections->setMaximumWidth(240);
     m_sections->setSpacing(4);
     m_sections->setWordWrap(true);
-    for (QWidget *section : sections) {
+    for (QWidget *section : sections()) {
         auto *item = new QListWidgetItem(m_sections);
         item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(section)));
     }
@@ -67,6 +64,11 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     layout->addWidget(m_scroll, 1);
 }
 
+QList<CaseworkSection *> CaseworkPage::sections() const
+{
+    return {m_decision, m_review, m_programme, m_milestones};
+}
+
 void CaseworkPage::setContext(const CaseContext &context)
 {
     if (context.session != m_context.session && context.session)
@@ -84,12 +86,9 @@ void CaseworkPage::reload()
 {
     if (!m_context.isValid())
         return;
-    m_decision->setContext(m_context);
-    // Organisations the framework does not segment (ICBs in 2025/26) have no
-    // segment to confirm; the programme and milestones still apply.
-    m_decision->setVisible(
-        m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType));
-    for (CaseworkSection *section : std::initializer_list<CaseworkSection *>{m_review, m_programme, m_milestones}) {
+    // Each section shown where it applies (an ICB in 2025/26 has no segment
+    // to confirm and no review; the programme and milestones still apply).
+    for (CaseworkSection *section : sections()) {
         section->setContext(m_context);
         section->setVisible(section->applies());
     }

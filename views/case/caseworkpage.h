@@ -17,6 +17,7 @@ class QTableWidget;
 
 namespace owb {
 
+class CaseworkSection;
 class DecisionSection;
 class MilestoneSection;
 class ProgrammeSection;
@@ -57,6 +58,8 @@ public:
     ProgrammeSection *programme() const { return m_programme; }
 
 private:
+    // The sections, in the order the page and the navigator show them.
+    QList<CaseworkSection *> sections() const;
     void reload();
     void report(const QString &error);
 

@@ -3,6 +3,7 @@
 
 #include "casework/casesession.h"
 #include "casework/datetext.h"
+#include "casework/nationalcache.h"
 #include "recorddialog.h"
 
 #include <QDate>
@@ -13,7 +14,7 @@
 namespace owb {
 
 DecisionSection::DecisionSection(QWidget *parent)
-    : QGroupBox(tr("Quarterly decision"), parent)
+    : CaseworkSection(tr("Quarterly decision"), parent)
     , m_state(new QLabel(this))
     , m_correct(new QPushButton(tr("Record &a Correction..."), this))
 {
@@ -30,12 +31,6 @@ DecisionSection::DecisionSection(QWidget *parent)
     layout->addWidget(m_correct);
 }
 
-void DecisionSection::setContext(const CaseContext &context)
-{
-    m_context = context;
-    reload();
-}
-
 int DecisionSection::computedSegment() const
 {
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
@@ -44,8 +39,8 @@ int DecisionSection::computedSegment() const
 
 void DecisionSection::reload()
 {
-    if (!m_context.isValid())
-        return;
+    // Organisations the framework does not segment have no segment to confirm.
+    m_applies = m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType);
     CaseworkStore &store = m_context.session->casework();
     const int computed = computedSegment();
     m_correct->setEnabled(computed > 0);
