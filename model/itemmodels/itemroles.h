@@ -14,6 +14,7 @@ enum ItemRole {
     CodeRole,  // organisation code
     PeerTypeRole,  // peer type id
     FilterTextRole,  // text that free-text filtering searches
+    NeedsActionRole,  // bool: the row needs the region's action (casework/needsaction)
 };
 
 } // namespace owb

@@ -2,6 +2,7 @@
 
 #include "casefile.h"
 #include "casework/casework.h"
+#include "casework/needsaction.h"
 
 #include <QDate>
 #include "data/metricdataset.h"
@@ -154,6 +155,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 const int previousComputed = entry.previousSegment;
                 entry.previousSegment = casework.finalSegment(previous, previousComputed);
                 entry.previousDecided = entry.previousSegment != previousComputed;
+                entry.needsAction = needsAction(casework, quarter, entry.segment, status).words();
                 entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
             }
             entries.append(entry);
