@@ -8,10 +8,31 @@ import io
 import os
 import re
 import subprocess
+import time
 
-from owbe2e import expect, query
+import pyatspi
+
+from owbe2e import expect, name_of, query
 from scenarios_actions import quarter_start
 from scenarios_casework import latest_quarter
+
+
+def click(wb, node):
+    """A pointer click in the middle of a control, where the bus says it is (Qt 6.4 offers no
+    action to choose a combo box's item or to press a table's column header)."""
+    box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    expect(box.width > 0 and box.height > 0, "%r is not on the screen" % name_of(node))
+    pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, pyatspi.MOUSE_B1C)
+
+
+def choose(wb, label, item):
+    """Opens the combo box labelled `label` and clicks its item `item`."""
+    combo = wb.combo(label)
+    click(wb, combo)
+    entry = wb.wait(lambda: next((n for n in wb.find_all("list item", item, root=combo, only_showing=True, into_tables=True)), None),
+                    "the item %r of %r shown" % (item, label))
+    click(wb, entry)
+    wb.wait(lambda: name_of(wb.combo(label)) == item, "%r to say %r" % (label, item))
 
 
 def quarter_end(label):
@@ -108,3 +129,108 @@ def needs_action_filter(ctx):
 
 
 SCENARIOS = [needs_action_filter]
+
+
+def league_rows(wb):
+    return wb.cells(wb.find("table", "League table"))
+
+
+def league_region_filter_and_highlight(ctx):
+    """League table: the Region filter lists only that region's trusts (ranks kept); Highlight marks that region's rows in their accessible description."""
+    wb = ctx.start()
+    wb.menu("View", "League Table")
+    rows = league_rows(wb)
+    header, rows = rows[0], rows[1:]
+    region = header.index("Region")
+    regions = sorted({row[region] for row in rows if row[region]})
+    expect(len(regions) >= 2, "the league has one region only: %r" % regions)
+    chosen = regions[1]
+    everyone = {row[header.index("Code")]: row[header.index("Rank")] for row in rows}
+    choose(wb, "Region", chosen)
+    wb.wait(lambda: {row[region] for row in league_rows(wb)[1:]} == {chosen}, "the league to show %s only" % chosen)
+    shown = league_rows(wb)[1:]
+    expect(len(shown) == sum(1 for row in rows if row[region] == chosen), "the filter left out some of %s" % chosen)
+    expect(all(everyone[row[header.index("Code")]] == row[header.index("Rank")] for row in shown),
+           "the filter changed ranks")
+    wb.screenshot("league-region-filter")
+    choose(wb, "Region", "All regions")
+    wb.wait(lambda: len(league_rows(wb)) - 1 == len(rows), "every region back")
+    choose(wb, "Highlight", chosen)
+    table = wb.find("table", "League table")
+
+    def highlighted():
+        t = table.queryTable()
+        marked = set()
+        for r in range(t.nRows):
+            cell = t.getAccessibleAt(r, header.index("Code"))
+            if (cell.description or "").startswith("In the highlighted region"):
+                marked.add(cell.name)
+        return marked
+    expected = {row[header.index("Code")] for row in rows if row[region] == chosen}
+    wb.wait(lambda: highlighted() == expected, "the rows of %s highlighted (%r)" % (chosen, highlighted()))
+    wb.screenshot("league-highlight")
+
+
+def averages_of(wb):
+    """The Average score column as numbers (text order would put 10.0 before 9.0)."""
+    return [float(v) for v in wb.column(wb.find("table", "League table"), "Average score") if v]
+
+
+def league_headers_sort(ctx):
+    """League table: pressing a header sorts by it, numbers as numbers (the average score ascending, then descending; the rank descending from 130)."""
+    wb = ctx.start()
+    wb.menu("View", "League Table")
+    table = wb.find("table", "League table")
+    header = league_rows(wb)[0]
+    column = header.index("Average score")
+    averages = lambda: averages_of(wb)
+    cell = table.queryTable().getColumnHeader(column)
+    before = averages()
+    expect(before != sorted(before) and before != sorted(before, reverse=True), "the league is already in average order")
+    click(wb, cell)
+
+    wb.wait(lambda: averages() == sorted(averages()) and averages() != [], "averages ascending: %r" % averages()[:8])
+    click(wb, cell)
+    wb.wait(lambda: averages() == sorted(averages(), reverse=True), "averages descending: %r" % averages()[:8])
+    # The rank (already sorted by it, ascending) turns descending as numbers: 130 before 99, 10 after 9.
+    ranks = lambda: [int(v) for v in wb.column(wb.find("table", "League table"), "Rank") if v]
+    click(wb, table.queryTable().getColumnHeader(header.index("Rank")))
+    wb.wait(lambda: ranks() == sorted(ranks()), "ranks ascending: %r" % ranks()[:8])
+    time.sleep(1)  # two clicks in a row would be a double click
+    click(wb, table.queryTable().getColumnHeader(header.index("Rank")))
+    wb.wait(lambda: ranks() == sorted(ranks(), reverse=True) and ranks()[0] >= 100, "ranks descending: %r" % ranks()[:8])
+    wb.screenshot("league-sorted")
+
+
+def league_csv_complete(ctx):
+    """League table Export CSV...: the file name has the quarter, the peer type is named as the methodology names it, and capability and casework are there for the workspace's trusts."""
+    quarter = max(latest_quarter(os.path.join(ctx.workspace, n)) for n in os.listdir(ctx.workspace) if n.endswith(".owcase"))
+    wb = ctx.start()
+    wb.menu("View", "League Table")
+    wb.find("table", "League table")
+    wb.press("Export CSV...")
+    box = wb.dialog("Export CSV")
+    field = wb.find("text", re.compile(r"^(File name|Directory)"), root=box)
+    offered = os.path.basename(field.queryText().getText(0, -1))
+    slug = quarter.replace("/", "-").replace(" ", "-")
+    expect(offered == "league-%s-acute-trust.csv" % slug, "the file name offered is %r" % offered)
+    out = os.path.join(ctx.folder, offered)
+    wb.type_into(field, out)
+    wb.press("Save", root=box)
+    wb.wait(lambda: os.path.exists(out), offered)
+    with open(out, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    expect(rows and {"peer_type", "capability", "casework", "needs_action"} <= set(rows[0]), "columns: %r" % list(rows[0]))
+    expect({row["peer_type"] for row in rows} == {"Acute trust"}, "peer types: %r" % {row["peer_type"] for row in rows})
+    followed = {n[:-len(".owcase")] for n in os.listdir(ctx.workspace) if n.endswith(".owcase")}
+    ours = [row for row in rows if row["org_code"] in followed]
+    expect(ours, "none of the workspace's trusts in the league")
+    expect(all(row["capability"] == "" for row in rows if row["org_code"] not in followed), "capability for a trust not followed")
+    with_view = [row for row in ours if query(ctx.case(row["org_code"]), "SELECT count(*) FROM capability_overall WHERE rating <> ''")[0][0]]
+    expect(with_view and all(row["capability"] and row["capability"][0].isupper() for row in with_view),
+           "capability names: %r" % [row["capability"] for row in with_view])
+    expect(any(row["casework"] for row in ours), "no casework in the CSV")
+
+
+SCENARIOS += [league_region_filter_and_highlight, league_headers_sort, league_csv_complete]
+

@@ -6,8 +6,10 @@
 #include "casework/segmentexplanation.h"
 #include "data/metricfilereader.h"
 #include "exchange/changeswriter.h"
+#include "exchange/leaguewriter.h"
 #include "exchange/portfoliowriter.h"
 #include "itemmodels/itemroles.h"
+#include "itemmodels/leaguemodel.h"
 #include "itemmodels/portfoliofilter.h"
 #include "itemmodels/portfoliomodel.h"
 #include "store/auditlog.h"
@@ -25,6 +27,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSysInfo>
@@ -636,6 +639,54 @@ private Q_SLOTS:
                  qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral(",2 overdue\n")), qPrintable(csv));
         QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("2 overdue"));
+    }
+
+    // The league (issue 13): sorted as numbers, a region highlighted, the
+    // workspace's capability and casework beside the national rows, and a
+    // CSV that names the peer type as the methodology does.
+    void leagueSortsHighlightsAndExports()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QStringList problems;
+        const QList<PortfolioEntry> portfolio = loadPortfolio(*workspace, quarter, &problems);
+        QList<LeagueEntry> entries = leagueTable(national, quarter, QStringLiteral("acute"), decidedSegments(portfolio));
+        addCaseworkTo(entries, portfolio);
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.last().code, QStringLiteral("RA1"));
+        QCOMPARE(entries.last().needsAction, QStringLiteral("Segment 4, no review; quarter not decided"));
+        QCOMPARE(entries.first().peerType, QStringLiteral("acute"));
+
+        LeagueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries);
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(SortRole);
+        proxy.sort(LeagueModel::Average, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, LeagueModel::Code).data().toString(), QStringLiteral("RA1"));
+        QCOMPARE(model.index(0, LeagueModel::Rank).data(SortRole).toInt(), 1);
+        model.setHighlightRegion(QStringLiteral("London"));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool london = model.index(row, LeagueModel::Region).data().toString() == QLatin1String("London");
+            QCOMPARE(model.index(row, LeagueModel::Code).data(Qt::FontRole).isValid(), london);
+            QCOMPARE(model.index(row, LeagueModel::Code).data(Qt::AccessibleDescriptionRole).toString().isEmpty(), !london);
+        }
+
+        QString csv;
+        QTextStream out(&csv);
+        writeLeagueCsv(out, entries, {{QStringLiteral("acute"), QStringLiteral("Acute trust")}});
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("rank,org_code,org_name,region,segment,average_score,deficit,raw_segment,"
+                                               "to_next_segment,peer_type,capability,capability_year,casework,needs_action\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",Acute trust,,,,\"Segment 4, no review; quarter not decided\"\n")), qPrintable(csv));
+        QCOMPARE(leagueFileName(quarter, QStringLiteral("Mental health and community trust")),
+                 QStringLiteral("league-2025-26-Q2-mental-health-and-community-trust.csv"));
     }
 
     // Segment 5 (the programme) ranks after segment 4, in the league and in
