@@ -2784,6 +2784,13 @@ segmented</source>
     </message>
 </context>
 <context>
+    <name>owb::ValueDelegate</name>
+    <message>
+        <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::WelcomePanel</name>
     <message>
         <source>Oversight Workbench</source>
@@ -2843,6 +2850,41 @@ segmented</source>
     </message>
 </context>
 <context>
+    <name>owb::WhatIf</name>
+    <message>
+        <source>“%1” is not one of the bands: choose %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type a number such as 61.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type a number from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range: %2 takes %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a smaller number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bands: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::WhatIfModel</name>
     <message>
         <source>Metric</source>
@@ -2864,13 +2906,17 @@ segmented</source>
         <source>What-if score</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; values from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units and standard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::WhatIfPage</name>
-    <message>
-        <source>Type a different value in the &lt;b&gt;What-if value&lt;/b&gt; column (a band label for banded metrics, empty for missing). The quarter is assessed again against the same peers; nothing is stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>What-if metric values</source>
         <translation type="unfinished"></translation>
@@ -2917,6 +2963,30 @@ segmented</source>
     </message>
     <message>
         <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;deficit or receiving deficit support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a different value in the &lt;b&gt;What-if value&lt;/b&gt; column (choose a band for banded metrics; empty for missing), or change whether the trust is in deficit. The quarter is assessed again against the same peers; nothing is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if: in deficit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear to see the segment if this trust were no longer in deficit; tick to see it in deficit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if values not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taken (the scores use the last value that was): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
