@@ -811,6 +811,22 @@
         <source>Improvement to next segment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>In the highlighted region, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s overall view of capability, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casework</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::LeaguePanel</name>
@@ -832,6 +848,30 @@
     </message>
     <message>
         <source>%1 under %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Highlight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No highlight</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1571,6 +1611,31 @@
     </message>
 </context>
 <context>
+    <name>owb::NeedsAction</name>
+    <message>
+        <source>Segment %1, no review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarter not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n off trajectory</source>
+        <translation>
+            <numerusform>%n off trajectory</numerusform>
+            <numerusform>%n off trajectory</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>owb::NotesModel</name>
     <message>
         <source>When</source>
@@ -1851,6 +1916,10 @@ segmented</source>
         <source>Methodology changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioPanel</name>
@@ -1907,6 +1976,18 @@ segmented</source>
     </message>
     <message>
         <source>Filter (%1); Enter opens the only match or moves to the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs action only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the organisations that need action this quarter: segment 4 with no diagnostic review, a segment-4 quarter not yet decided, overdue items or off trajectory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2875,6 +2956,13 @@ segmented</source>
     </message>
 </context>
 <context>
+    <name>owb::ValueDelegate</name>
+    <message>
+        <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::WelcomePanel</name>
     <message>
         <source>Oversight Workbench</source>
@@ -2934,6 +3022,41 @@ segmented</source>
     </message>
 </context>
 <context>
+    <name>owb::WhatIf</name>
+    <message>
+        <source>“%1” is not one of the bands: choose %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type a number such as 61.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type a number from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range: %2 takes %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a smaller number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bands: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::WhatIfModel</name>
     <message>
         <source>Metric</source>
@@ -2955,13 +3078,17 @@ segmented</source>
         <source>What-if score</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; values from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units and standard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::WhatIfPage</name>
-    <message>
-        <source>Type a different value in the &lt;b&gt;What-if value&lt;/b&gt; column (a band label for banded metrics, empty for missing). The quarter is assessed again against the same peers; nothing is stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>What-if metric values</source>
         <translation type="unfinished"></translation>
@@ -3008,6 +3135,30 @@ segmented</source>
     </message>
     <message>
         <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;deficit or receiving deficit support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a different value in the &lt;b&gt;What-if value&lt;/b&gt; column (choose a band for banded metrics; empty for missing), or change whether the trust is in deficit. The quarter is assessed again against the same peers; nothing is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if: in deficit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear to see the segment if this trust were no longer in deficit; tick to see it in deficit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if values not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taken (the scores use the last value that was): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -524,7 +524,7 @@ void MainWindow::showLeague()
         return;
     refreshPortfolio(); // decisions made in a case since: the same final segments and ranks everywhere
     m_undoGroup->setActiveStack(nullptr);
-    m_league->setSource(m_national.get(), &m_national->methodologyFor(currentQuarter()), currentQuarter(), m_decided);
+    m_league->setSource(m_national.get(), &m_national->methodologyFor(currentQuarter()), currentQuarter(), m_decided, m_entries);
     m_stack->setCurrentWidget(m_league);
     m_league->view()->setFocus();
 }

@@ -17,7 +17,8 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
             continue;
         const OrganisationQuarter &source = data.organisations.at(i);
         entries.append({org.rank, org.code, source.name, source.region, org.segment, org.rawSegment, org.average,
-                        org.deficit, cuts ? improvementToNextSegment(org.average, org.rawSegment, *cuts) : 0});
+                        org.deficit, cuts ? improvementToNextSegment(org.average, org.rawSegment, *cuts) : 0, peerType, {}, {}, {},
+                        {}});
         if (org.isSegmented())
             entries.last().segment = finalSegments.value(org.code, org.segment);
         // Only a segment the scores decide can be left by improving them: not
@@ -40,6 +41,21 @@ QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, 
         return ra != rb ? ra < rb : a.code < b.code;
     });
     return entries;
+}
+
+void addCaseworkTo(QList<LeagueEntry> &entries, const QList<PortfolioEntry> &portfolio)
+{
+    QHash<QString, const PortfolioEntry *> followed;
+    for (const PortfolioEntry &entry : portfolio)
+        followed.insert(entry.code, &entry);
+    for (LeagueEntry &entry : entries) {
+        if (const PortfolioEntry *own = followed.value(entry.code)) {
+            entry.capabilityRating = own->capabilityRating;
+            entry.capabilityYear = own->capabilityYear;
+            entry.casework = own->casework;
+            entry.needsAction = own->needsAction;
+        }
+    }
 }
 
 QHash<QString, int> ranksAfterDecisions(const QuarterAssessment &assessment, const QString &peerType,

@@ -18,6 +18,13 @@ struct LeagueEntry
     Hundredths average = 0;
     bool deficit = false;
     Hundredths toNextSegment = 0;
+    QString peerType;  // the id; names come from the methodology
+    // From the workspace's own case file, for an organisation it follows
+    // (addCaseworkTo): the region's capability view and the casework.
+    QString capabilityRating;
+    QString capabilityYear;
+    QString casework;
+    QString needsAction;
 };
 
 // `finalSegments` holds the organisations whose final segment is not the
@@ -25,6 +32,10 @@ struct LeagueEntry
 // they are ranked by it, so the programme comes after segment 4.
 QList<LeagueEntry> leagueTable(NationalCache &national, const QString &quarter, const QString &peerType,
                                const QHash<QString, int> &finalSegments = {});
+
+// Fills the capability and casework of the organisations the workspace
+// follows, from the portfolio's entries of the same quarter.
+void addCaseworkTo(QList<LeagueEntry> &entries, const QList<PortfolioEntry> &portfolio);
 
 // League ranks after decisions of one peer type's organisations in a quarter's
 // assessment, by code: by final segment (a decided one from `finalSegments`,

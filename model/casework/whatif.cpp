@@ -1,11 +1,17 @@
 #include "whatif.h"
 
 #include "league.h"
+#include "metricview.h"
+#include "data/cnumber.h"
+#include "framework/scoring.h"
+
+#include <QCoreApplication>
 
 namespace owb {
 
 WhatIfResult runWhatIf(const Methodology &methodology, const QuarterData &national, const QString &code,
-                       const QHash<QString, MetricValue> &overrides, const QHash<QString, int> &finalSegments)
+                       const QHash<QString, MetricValue> &overrides, const QHash<QString, int> &finalSegments,
+                       std::optional<bool> deficit)
 {
     WhatIfResult result;
     const qsizetype index = national.index.value(code, -1);
@@ -19,6 +25,8 @@ WhatIfResult runWhatIf(const Methodology &methodology, const QuarterData &nation
         else
             inputs[index].values.insert(it.key(), it.value());
     }
+    if (deficit)
+        inputs[index].deficit = *deficit;
     const QuarterAssessment scenario = assessQuarter(methodology, inputs);
     result.actual = actual.organisations.at(index);
     result.scenario = scenario.organisations.at(index);
@@ -29,6 +37,59 @@ WhatIfResult runWhatIf(const Methodology &methodology, const QuarterData &nation
     result.actualRank = ranksAfterDecisions(actual, type, finalSegments).value(code);
     result.scenarioRank = ranksAfterDecisions(scenario, type, finalSegments).value(code);
     return result;
+}
+
+QString parseWhatIfValue(const MetricDefinition &metric, const QString &typed, MetricValue *value)
+{
+    const QString text = typed.trimmed();
+    if (text.isEmpty()) {
+        *value = MetricValue();
+        return {};
+    }
+    if (metric.labelBands) {
+        if (const Band *band = findLabelBand(metric, text)) {
+            *value = MetricValue::fromLabel(band->label);
+            return {};
+        }
+        QStringList labels;
+        for (const Band &band : metric.bands)
+            labels.append(band.label);
+        return QCoreApplication::translate("owb::WhatIf", "\u201c%1\u201d is not one of the bands: choose %2.")
+            .arg(text, labels.join(QStringLiteral(", ")));
+    }
+    QString digits = text;
+    if (digits.endsWith(QLatin1Char('%')))
+        digits.chop(1);
+    const auto number = parseCNumber(digits.trimmed());
+    const QString range = metric.rangeText();
+    if (!number)
+        return range.isEmpty()
+                   ? QCoreApplication::translate("owb::WhatIf", "\u201c%1\u201d is not a number: type a number such as 61.5.").arg(text)
+                   : QCoreApplication::translate("owb::WhatIf", "\u201c%1\u201d is not a number: type a number from %2.").arg(text, range);
+    if (!metric.inRange(*number))
+        return QCoreApplication::translate("owb::WhatIf", "%1 is out of range: %2 takes %3.")
+            .arg(text, metric.id, range.isEmpty() ? QCoreApplication::translate("owb::WhatIf", "a smaller number") : range);
+    *value = MetricValue::fromNumber(*number);
+    return {};
+}
+
+QString unitsAndStandard(const MetricDefinition &metric)
+{
+    if (metric.isBanded()) {
+        QStringList labels;
+        for (const Band &band : metric.bands)
+            labels.append(band.label);
+        return QCoreApplication::translate("owb::WhatIf", "bands: %1").arg(labels.join(QStringLiteral(", ")));
+    }
+    QStringList parts;
+    if (!metric.units.isEmpty())
+        parts.append(metric.units);
+    if (const QString target = targetText(metric); !target.isEmpty())
+        parts.append(target);
+    else if (metric.direction)
+        parts.append(*metric.direction == Direction::Higher ? QCoreApplication::translate("owb::WhatIf", "higher is better")
+                                                            : QCoreApplication::translate("owb::WhatIf", "lower is better"));
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace owb

@@ -12,7 +12,8 @@ const QStringList &portfolioColumns()
     static const QStringList columns{
         QStringLiteral("org_code"), QStringLiteral("org_name"), QStringLiteral("org_type"),
         QStringLiteral("quarter"), QStringLiteral("segment"), QStringLiteral("average_score"),
-        QStringLiteral("rank"), QStringLiteral("previous_segment"), QStringLiteral("movement")};
+        QStringLiteral("rank"), QStringLiteral("previous_segment"), QStringLiteral("movement"),
+        QStringLiteral("needs_action")};
     return columns;
 }
 
@@ -23,7 +24,7 @@ void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
     for (const PortfolioEntry &e : entries)
         writeCsvRow(out,
             { e.code, e.name, e.peerType, e.quarter, csvPositive(e.segment), csvHundredths(e.average),
-                csvPositive(e.rank), csvPositive(e.previousSegment), e.movement() });
+                csvPositive(e.rank), csvPositive(e.previousSegment), e.movement(), e.needsAction });
 }
 
 QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
@@ -39,7 +40,8 @@ QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
             {QStringLiteral("average_score"), jsonHundredths(e.average)},
             {QStringLiteral("rank"), jsonPositive(e.rank)},
             {QStringLiteral("previous_segment"), jsonPositive(e.previousSegment)},
-            {QStringLiteral("movement"), e.movement().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.movement())}});
+            {QStringLiteral("movement"), e.movement().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.movement())},
+            {QStringLiteral("needs_action"), e.needsAction}});
     return rows;
 }
 

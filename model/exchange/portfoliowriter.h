@@ -1,7 +1,7 @@
 #pragma once
 // The `owb portfolio` output contract: CSV columns
-// org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement
-// and the same keys in JSON.
+// org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action
+// and the same keys in JSON (needs_action is empty when nothing needs action).
 
 #include "store/portfolio.h"
 

@@ -14,6 +14,9 @@ enum ItemRole {
     CodeRole,  // organisation code
     PeerTypeRole,  // peer type id
     FilterTextRole,  // text that free-text filtering searches
+    ChoicesRole,  // QStringList: the values an editable cell takes (a choice, not free text), "" first for none
+    ProblemRole,  // QString: why the text typed into the cell was not taken, in plain words
+    NeedsActionRole,  // bool: the row needs the region's action (casework/needsaction)
 };
 
 } // namespace owb

@@ -29,10 +29,18 @@ void PortfolioFilter::setText(const QString &text)
     invalidateFilter();
 }
 
+void PortfolioFilter::setNeedsActionOnly(bool only)
+{
+    m_needsActionOnly = only;
+    invalidateFilter();
+}
+
 bool PortfolioFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_peerType.isEmpty() && index.data(PeerTypeRole).toString() != m_peerType)
+        return false;
+    if (m_needsActionOnly && !index.data(NeedsActionRole).toBool())
         return false;
     if (m_segment == kChanged) {
         const QVariant movement = index.data(MovementRole);

@@ -1,5 +1,5 @@
 #pragma once
-// The portfolio's filters: peer type, segment and free text, together.
+// The portfolio's filters: peer type, segment, needs action and free text, together.
 
 #include <QSortFilterProxyModel>
 
@@ -14,6 +14,7 @@ public:
     static constexpr int kChanged = -2;  // for setSegment: whose segment moved this quarter
     void setSegment(int segment);  // -1: all; 0: not segmented; kChanged
     void setText(const QString &text);
+    void setNeedsActionOnly(bool only);  // only the rows that need the region's action
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -22,6 +23,7 @@ private:
     QString m_peerType;
     int m_segment = -1;
     QString m_text;
+    bool m_needsActionOnly = false;
 };
 
 } // namespace owb

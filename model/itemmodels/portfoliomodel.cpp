@@ -57,6 +57,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
         return e.segment;
     case MovementRole:
         return e.movement().isEmpty() ? QVariant() : QVariant(movementOf(e));
+    case NeedsActionRole:
+        return !e.needsAction.isEmpty();
     case FilterTextRole:
         return QStringList{e.code, e.name, m_peerTypeNames.value(e.peerType, e.peerType), e.region}.join(QLatin1Char(' '));
     default:
@@ -79,9 +81,9 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && (column == Average || column == Rank))
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && column == Casework && e.overdue > 0)
+    if (role == Qt::ForegroundRole && (column == Casework || column == NeedsAction) && e.overdue > 0)
         return QColor(0xda, 0x29, 0x1c);  // overdue items stand out
-    if (role == Qt::ToolTipRole && (column == Name || column == PeerType || column == Casework))
+    if (role == Qt::ToolTipRole && (column == Name || column == PeerType || column == Casework || column == NeedsAction))
         return data(index, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && column == Capability && !e.capabilityRating.isEmpty())
         return tr("The region's overall view of capability, %1").arg(e.capabilityYear);
@@ -120,6 +122,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
         return m_ratingNames.value(e.capabilityRating, e.capabilityRating);
     case Casework:
         return e.casework;
+    case NeedsAction:
+        return e.needsAction;
     case LastChange:
         return displayDate(QDateTime::fromString(e.lastChange, Qt::ISODate).toLocalTime().date());
     default:
@@ -150,6 +154,8 @@ QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Capability view");
     case Casework:
         return tr("Casework");
+    case NeedsAction:
+        return tr("Needs action");
     case LastChange:
         return tr("Last change");
     default:

@@ -11,7 +11,7 @@ class PortfolioModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Code, Name, PeerType, Segment, Movement, Average, Rank, Capability, Casework, LastChange, ColumnCount };
+    enum Column { Code, Name, PeerType, Segment, Movement, Average, Rank, Capability, Casework, NeedsAction, LastChange, ColumnCount };
 
     explicit PortfolioModel(QObject *parent = nullptr);
 

@@ -1,10 +1,9 @@
 #include "whatifmodel.h"
 
-#include "data/cnumber.h"
-#include "framework/scoring.h"
 #include "casework/metricview.h"
 #include "itemroles.h"
 
+#include <QColor>
 #include <QFont>
 #include <cmath>
 
@@ -28,6 +27,8 @@ void WhatIfModel::setQuarter(const Methodology &methodology, const QuarterData &
     m_national = &national;
     m_code = code;
     m_overrides.clear();
+    m_rejected.clear();
+    m_deficit.reset();
     m_result = runWhatIf(methodology, national, code, {}, m_finalSegments);
     endResetModel();
     Q_EMIT resultChanged();
@@ -36,14 +37,34 @@ void WhatIfModel::setQuarter(const Methodology &methodology, const QuarterData &
 void WhatIfModel::resetScenario()
 {
     m_overrides.clear();
+    m_rejected.clear();
+    m_deficit.reset();
     recompute();
+}
+
+void WhatIfModel::setDeficit(bool deficit)
+{
+    if (deficit == m_result.actual.deficit)
+        m_deficit.reset();
+    else
+        m_deficit = deficit;
+    recompute();
+}
+
+QStringList WhatIfModel::problems() const
+{
+    QStringList out;
+    for (const MetricResult &metric : m_result.actual.metrics)
+        if (const auto it = m_rejected.constFind(metric.metricId); it != m_rejected.cend())
+            out.append(QStringLiteral("%1: %2").arg(metric.metricId, it->second));
+    return out;
 }
 
 void WhatIfModel::recompute()
 {
     if (!m_methodology)
         return;
-    m_result = runWhatIf(*m_methodology, *m_national, m_code, m_overrides, m_finalSegments);
+    m_result = runWhatIf(*m_methodology, *m_national, m_code, m_overrides, m_finalSegments, m_deficit);
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT resultChanged();
@@ -67,26 +88,44 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const
     const MetricResult &scenario = m_result.scenario.metrics.at(index.row());
     if (role == CodeRole)
         return actual.metricId;
+    const MetricDefinition *definition = m_methodology->metric(actual.metricId);
+    const auto rejected = m_rejected.constFind(actual.metricId);
+    const bool kept = rejected != m_rejected.cend() && index.column() == WhatIfValue;
+    if (role == ChoicesRole && index.column() == WhatIfValue && definition && definition->labelBands) {
+        QStringList labels{QString()};
+        for (const Band &band : definition->bands)
+            labels.append(band.label);
+        return labels;
+    }
+    if ((role == ProblemRole || role == Qt::ToolTipRole) && kept)
+        return rejected->second;
+    if (role == Qt::ForegroundRole && kept)
+        return QColor(0xda, 0x29, 0x1c);
+    if (role == Qt::ToolTipRole && index.column() == Standard && definition)
+        return definition->rangeText().isEmpty() ? unitsAndStandard(*definition)
+                                                 : tr("%1; values from %2").arg(unitsAndStandard(*definition), definition->rangeText());
     if (role == Qt::FontRole && index.column() != Metric && m_overrides.contains(actual.metricId)) {
         QFont bold;
         bold.setBold(true);
         return bold;
     }
-    if (role == Qt::TextAlignmentRole && index.column() != Metric)
+    if (role == Qt::TextAlignmentRole && index.column() != Metric && index.column() != Standard)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::AccessibleTextRole)
         return {};
     auto score = [](Hundredths s) { return s > 0 ? formatHundredths(s) : QStringLiteral("\u2013"); };
     switch (index.column()) {
-    case Metric: {
-        const MetricDefinition *m = m_methodology->metric(actual.metricId);
-        return QStringLiteral("%1  %2").arg(actual.metricId, m ? m->name : QString());
-    }
+    case Metric:
+        return QStringLiteral("%1  %2").arg(actual.metricId, definition ? definition->name : QString());
+    case Standard:
+        return definition ? unitsAndStandard(*definition) : QString();
     // Shown as the Metrics tab shows values (two decimals in every row);
     // edited as typed.
     case ActualValue:
         return role == Qt::EditRole ? actual.value.toText() : shownValue(actual.value);
     case WhatIfValue:
+        if (kept)
+            return rejected->first;  // what was typed stays, with why it was not taken
         return role == Qt::EditRole ? scenario.value.toText() : shownValue(scenario.value);
     case ActualScore:
         return score(actual.score);
@@ -103,25 +142,15 @@ bool WhatIfModel::setData(const QModelIndex &index, const QVariant &value, int r
         return false;
     const QString id = m_result.actual.metrics.at(index.row()).metricId;
     const MetricDefinition *metric = m_methodology->metric(id);
-    const QString text = value.toString().trimmed();
     MetricValue parsed;
-    if (!text.isEmpty()) {
-        if (metric && metric->labelBands) {
-            const Band *band = findLabelBand(*metric, text);
-            if (!band)
-                return false;
-            parsed = MetricValue::fromLabel(band->label);
-        } else {
-            // The same notation and range as the metric files: C numbers, optional trailing %.
-            QString digits = text;
-            if (digits.endsWith(QLatin1Char('%')))
-                digits.chop(1);
-            const auto number = parseCNumber(digits);
-            if (!number || (metric && !metric->inRange(*number)))
-                return false;
-            parsed = MetricValue::fromNumber(*number);
-        }
+    const QString problem = metric ? parseWhatIfValue(*metric, value.toString(), &parsed) : QString();
+    if (!problem.isEmpty()) {
+        m_rejected.insert(id, {value.toString(), problem});
+        Q_EMIT dataChanged(index, index);
+        Q_EMIT resultChanged();  // the page says what is wrong
+        return true;  // kept as typed, not taken
     }
+    m_rejected.remove(id);
     if (parsed.sameAs(m_result.actual.metrics.at(index.row()).value))
         m_overrides.remove(id);
     else
@@ -144,6 +173,8 @@ QVariant WhatIfModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case Metric:
         return tr("Metric");
+    case Standard:
+        return tr("Units and standard");
     case ActualValue:
         return tr("Actual value");
     case WhatIfValue:

@@ -2,6 +2,8 @@
 
 #include "casefile.h"
 #include "casework/casework.h"
+#include "casework/needsaction.h"
+#include "casework/trajectory.h"
 
 #include <QDate>
 #include "data/metricdataset.h"
@@ -154,6 +156,10 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 const int previousComputed = entry.previousSegment;
                 entry.previousSegment = casework.finalSegment(previous, previousComputed);
                 entry.previousDecided = entry.previousSegment != previousComputed;
+                const Methodology *rules = workspace.methodologyFor(quarter);
+                const int offTrajectory
+                    = int(offTrajectoryIn(caseFile, rules ? *rules : workspace.methodology(), quarter).size());
+                entry.needsAction = needsAction(casework, quarter, entry.segment, status, offTrajectory).words();
                 entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
             }
             entries.append(entry);

@@ -29,6 +29,10 @@ struct PortfolioEntry
     QString capabilityYear;
     QString casework;  // "In the programme; Diagnostic review open; 2 overdue", or empty
     int overdue = 0;
+    // What needs the region's action this quarter, in words ("Segment 4, no
+    // review; quarter not decided; 2 overdue"); empty when nothing does
+    // (casework/needsaction).
+    QString needsAction;
     bool inProgramme = false;  // then `segment` is 5 (framework.md §3 step 4)
     int rawSegment = 0;
     int previousRawSegment = 0;

@@ -264,8 +264,8 @@ private Q_SLOTS:
         QCOMPARE(portfolio.exitCode, 0);
         const QStringList lines = portfolio.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(),
-                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement"));
-        QCOMPARE(lines.at(1), QStringLiteral("RA1,Alpha,acute,2025/26 Q2,4,4.00,2,1,deteriorated"));
+                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action"));
+        QCOMPARE(lines.at(1), QStringLiteral("RA1,Alpha,acute,2025/26 Q2,4,4.00,2,1,deteriorated,\"Segment 4, no review; quarter not decided\""));
         QCOMPARE(owb({QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("nope")}).exitCode, 2);
 
         const Run check = owb({QStringLiteral("check"), ws});

@@ -6,6 +6,12 @@
 #include "casework/segmentexplanation.h"
 #include "data/metricfilereader.h"
 #include "exchange/changeswriter.h"
+#include "exchange/leaguewriter.h"
+#include "exchange/portfoliowriter.h"
+#include "itemmodels/itemroles.h"
+#include "itemmodels/leaguemodel.h"
+#include "itemmodels/portfoliofilter.h"
+#include "itemmodels/portfoliomodel.h"
 #include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
@@ -16,9 +22,12 @@
 #include "store/workspacepath.h"
 
 #include <QBuffer>
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSysInfo>
@@ -561,6 +570,123 @@ private Q_SLOTS:
         QCOMPARE(ra1.movement(), QStringLiteral("deteriorated"));
         const QList<PortfolioEntry> first = loadPortfolio(*workspace, QStringLiteral("2025/26 Q1"), &problems);
         QCOMPARE(first.at(0).movement(), QString());
+    }
+
+    // What needs action (issue 13): segment 4 with no review, a segment-4
+    // quarter with no decision, overdue items; in words, once, for the
+    // portfolio's column and filter and `owb portfolio`.
+    void needsActionInThePortfolio()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        auto needs = [&] {
+            QStringList problems;
+            QMap<QString, QString> out;
+            for (const PortfolioEntry &e : loadPortfolio(*workspace, quarter, &problems))
+                out.insert(e.code, e.needsAction);
+            return out;
+        };
+        const QString none;
+        QCOMPARE(needs(), (QMap<QString, QString>{{"RA1", "Segment 4, no review; quarter not decided"}, {"RA2", none}, {"RA3", none}, {"RM1", none}}));
+        {
+            CaseSession ra1(workspace->caseFilePath(QStringLiteral("RA1")), Methodology::builtIn());
+            // A review opened only in a later quarter was not there in this one.
+            QCOMPARE(ra1.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q3")}, {QStringLiteral("status"), QStringLiteral("scoping")}},
+                                   QStringLiteral("Open")), QString());
+            QCOMPARE(needs().value("RA1"), QStringLiteral("Segment 4, no review; quarter not decided"));
+            QCOMPARE(ra1.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), quarter}, {QStringLiteral("status"), QStringLiteral("scoping")}},
+                                   QStringLiteral("Open")), QString());
+            QCOMPARE(needs().value("RA1"), QStringLiteral("Quarter not decided"));
+            QCOMPARE(ra1.recordDecision(quarter, false, 4, QString()), QString());
+            QCOMPARE(needs().value("RA1"), none);
+        }
+        {
+            // Any segment: milestones overdue at the quarter's end.
+            CaseSession ra2(workspace->caseFilePath(QStringLiteral("RA2")), Methodology::builtIn());
+            for (const char *due : {"2025-07-15", "2025-08-01", "2026-03-01"})
+                QCOMPARE(ra2.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan")}, {QStringLiteral("due_date"), QLatin1String(due)},
+                                                          {QStringLiteral("status"), QStringLiteral("open")}},
+                                       QStringLiteral("Add")), QString());
+        }
+        QCOMPARE(needs().value("RA2"), QStringLiteral("2 overdue"));
+
+        // The model's column and role, the filter, and the CSV's last column.
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        PortfolioModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries, {});
+        PortfolioFilter filter;
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&model);
+        QCOMPARE(model.headerData(PortfolioModel::NeedsAction, Qt::Horizontal).toString(), QStringLiteral("Needs action"));
+        QCOMPARE(filter.rowCount(), 4);
+        filter.setNeedsActionOnly(true);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, PortfolioModel::Code).data().toString(), QStringLiteral("RA2"));
+        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data().toString(), QStringLiteral("2 overdue"));
+        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data(Qt::ToolTipRole).toString(), QStringLiteral("2 overdue"));
+        QVERIFY(filter.index(0, 0).data(NeedsActionRole).toBool());
+        filter.setNeedsActionOnly(false);
+        QCOMPARE(filter.rowCount(), 4);
+        QString csv;
+        QTextStream out(&csv);
+        writePortfolioCsv(out, entries);
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",2 overdue\n")), qPrintable(csv));
+        QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("2 overdue"));
+    }
+
+    // The league (issue 13): sorted as numbers, a region highlighted, the
+    // workspace's capability and casework beside the national rows, and a
+    // CSV that names the peer type as the methodology does.
+    void leagueSortsHighlightsAndExports()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QStringList problems;
+        const QList<PortfolioEntry> portfolio = loadPortfolio(*workspace, quarter, &problems);
+        QList<LeagueEntry> entries = leagueTable(national, quarter, QStringLiteral("acute"), decidedSegments(portfolio));
+        addCaseworkTo(entries, portfolio);
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.last().code, QStringLiteral("RA1"));
+        QCOMPARE(entries.last().needsAction, QStringLiteral("Segment 4, no review; quarter not decided"));
+        QCOMPARE(entries.first().peerType, QStringLiteral("acute"));
+
+        LeagueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries);
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(SortRole);
+        proxy.sort(LeagueModel::Average, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, LeagueModel::Code).data().toString(), QStringLiteral("RA1"));
+        QCOMPARE(model.index(0, LeagueModel::Rank).data(SortRole).toInt(), 1);
+        model.setHighlightRegion(QStringLiteral("London"));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool london = model.index(row, LeagueModel::Region).data().toString() == QLatin1String("London");
+            QCOMPARE(model.index(row, LeagueModel::Code).data(Qt::FontRole).isValid(), london);
+            QCOMPARE(model.index(row, LeagueModel::Code).data(Qt::AccessibleDescriptionRole).toString().isEmpty(), !london);
+        }
+
+        QString csv;
+        QTextStream out(&csv);
+        writeLeagueCsv(out, entries, {{QStringLiteral("acute"), QStringLiteral("Acute trust")}});
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("rank,org_code,org_name,region,segment,average_score,deficit,raw_segment,"
+                                               "to_next_segment,peer_type,capability,capability_year,casework,needs_action\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",Acute trust,,,,\"Segment 4, no review; quarter not decided\"\n")), qPrintable(csv));
+        QCOMPARE(leagueFileName(quarter, QStringLiteral("Mental health and community trust")),
+                 QStringLiteral("league-2025-26-Q2-mental-health-and-community-trust.csv"));
     }
 
     // Segment 5 (the programme) ranks after segment 4, in the league and in

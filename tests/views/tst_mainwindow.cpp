@@ -160,10 +160,81 @@ private Q_SLOTS:
         }
         QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
         QVERIFY(whatIf->hasChanges());
-        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("lots")));
+        // Text that is not a value stays as typed, says why, and the scores
+        // keep the last good value (issue 13).
+        const QModelIndex first = whatIf->index(0, WhatIfModel::WhatIfValue);
+        const QString scoreBefore = whatIf->index(0, WhatIfModel::WhatIfScore).data().toString();
+        QVERIFY(whatIf->setData(first, QStringLiteral("lots")));
+        QCOMPARE(first.data().toString(), QStringLiteral("lots"));
+        QVERIFY2(first.data(ProblemRole).toString().contains(QStringLiteral("is not a number")), qPrintable(first.data(ProblemRole).toString()));
+        QCOMPARE(whatIf->index(0, WhatIfModel::WhatIfScore).data().toString(), scoreBefore);
+        auto *problems = window.caseView()->whatIfPage()->findChild<QLabel *>();
+        for (QLabel *label : window.caseView()->whatIfPage()->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("What-if values not taken"))
+                problems = label;
+        QVERIFY2(problems->text().contains(QStringLiteral("\u201clots\u201d is not a number")), qPrintable(problems->text()));
         // Outside the metric's declared range, as an import would refuse it.
-        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("1e308")));
-        QVERIFY(!whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("-62.2")));
+        QVERIFY(whatIf->setData(first, QStringLiteral("1e308")));
+        QVERIFY2(first.data(ProblemRole).toString().contains(QStringLiteral("out of range")), qPrintable(first.data(ProblemRole).toString()));
+        QVERIFY(whatIf->setData(first, QStringLiteral("-62.2")));
+        QCOMPARE(first.data().toString(), QStringLiteral("-62.2"));
+        QVERIFY(whatIf->setData(first, QStringLiteral("0")));
+        QVERIFY(first.data(ProblemRole).toString().isEmpty());
+        QVERIFY(problems->isHidden());
+        // Units and standards beside each value; a band metric offers its bands.
+        bool banded = false;
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            QVERIFY(!whatIf->index(row, WhatIfModel::Standard).data().toString().isEmpty());
+            const QStringList choices = whatIf->index(row, WhatIfModel::WhatIfValue).data(ChoicesRole).toStringList();
+            if (!choices.isEmpty()) {
+                banded = true;
+                QCOMPARE(choices, (QStringList{QString(), QStringLiteral("Outstanding"), QStringLiteral("Good"),
+                                               QStringLiteral("Requires improvement"), QStringLiteral("Inadequate")}));
+                QVERIFY(whatIf->setData(whatIf->index(row, WhatIfModel::WhatIfValue), QStringLiteral("Excellent")));
+                QVERIFY2(whatIf->index(row, WhatIfModel::WhatIfValue).data(ProblemRole).toString().contains(QStringLiteral("not one of the bands")),
+                         qPrintable(whatIf->index(row, WhatIfModel::WhatIfValue).data(ProblemRole).toString()));
+            }
+        }
+        QVERIFY(banded);
+        // Through the table's editors, as a person edits (the bus does not
+        // reach editors inside a table): the typed text stays, a band is chosen.
+        whatIf->resetScenario();
+        tabs->setCurrentWidget(window.caseView()->whatIfPage());
+        auto *whatIfTable = window.caseView()->whatIfPage()->findChild<QTableView *>();
+        const QModelIndex typed = whatIfTable->model()->index(0, WhatIfModel::WhatIfValue);
+        whatIfTable->setCurrentIndex(typed);
+        whatIfTable->edit(typed);
+        auto *line = whatIfTable->viewport()->findChild<QLineEdit *>();
+        QVERIFY(line);
+        line->setText(QStringLiteral("abc"));
+        Q_EMIT whatIfTable->itemDelegateForColumn(WhatIfModel::WhatIfValue)->commitData(line);  // what Enter does
+        QCOMPARE(typed.data().toString(), QStringLiteral("abc"));
+        QVERIFY(!problems->isHidden());
+        QVERIFY2(problems->text().contains(QStringLiteral("\u201cabc\u201d is not a number")), qPrintable(problems->text()));
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            const QModelIndex band = whatIfTable->model()->index(row, WhatIfModel::WhatIfValue);
+            if (band.data(ChoicesRole).toStringList().isEmpty())
+                continue;
+            whatIfTable->setCurrentIndex(band);
+            whatIfTable->edit(band);
+            auto *choice = whatIfTable->viewport()->findChild<QComboBox *>();
+            QVERIFY(choice);
+            QCOMPARE(choice->count(), 5);
+            const int inadequate = choice->findText(QStringLiteral("Inadequate"));
+            QVERIFY(inadequate > 0);
+            choice->setCurrentIndex(inadequate);
+            Q_EMIT choice->activated(inadequate);
+            QCOMPARE(band.data().toString(), QStringLiteral("Inadequate"));
+            QCOMPARE(whatIf->index(row, WhatIfModel::WhatIfScore).data().toString(), QStringLiteral("4.00"));
+        }
+        // The deficit toggle runs the finance override off and on.
+        whatIf->resetScenario();
+        const bool inDeficit = whatIf->deficit();
+        whatIf->setDeficit(!inDeficit);
+        QCOMPARE(whatIf->result().scenario.deficit, !inDeficit);
+        QVERIFY(whatIf->hasChanges());
+        whatIf->setDeficit(inDeficit);
+        QVERIFY(!whatIf->hasChanges());
 
         // Capability: a rating edit through the model is an undoable command.
         tabs->setCurrentWidget(window.caseView()->capabilityPage());

@@ -2,8 +2,10 @@
 
 #include "casework/casesession.h"
 #include "casework/nationalcache.h"
+#include "delegates/valuedelegate.h"
 #include "itemmodels/whatifmodel.h"
 
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,10 +21,12 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     , m_table(new QTableView(this))
     , m_summary(new QGridLayout)
     , m_note(new QLabel(this))
+    , m_deficit(new QCheckBox(tr("In &deficit or receiving deficit support"), this))
+    , m_problems(new QLabel(this))
 {
-    auto *intro = new QLabel(tr("Type a different value in the <b>What-if value</b> column (a band label for "
-                                "banded metrics, empty for missing). The quarter is assessed again against the "
-                                "same peers; nothing is stored."),
+    auto *intro = new QLabel(tr("Type a different value in the <b>What-if value</b> column (choose a band for "
+                                "banded metrics; empty for missing), or change whether the trust is in deficit. The "
+                                "quarter is assessed again against the same peers; nothing is stored."),
                              this);
     intro->setWordWrap(true);
     m_table->setModel(m_model);
@@ -30,6 +34,7 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_table->setItemDelegateForColumn(WhatIfModel::WhatIfValue, new ValueDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(WhatIfModel::Metric, QHeaderView::Stretch);
     // A small grid: one row per result, actual beside what-if.
@@ -53,6 +58,14 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     auto *reset = new QPushButton(tr("&Reset to actual values"), this);
     connect(reset, &QPushButton::clicked, m_model, &WhatIfModel::resetScenario);
     connect(m_model, &WhatIfModel::resultChanged, this, &WhatIfPage::showSummary);
+    // The finance override (framework.md §3 step 3) with the deficit off or on.
+    m_deficit->setAccessibleName(tr("What-if: in deficit"));
+    m_deficit->setToolTip(tr("Clear to see the segment if this trust were no longer in deficit; tick to see it in deficit"));
+    connect(m_deficit, &QCheckBox::toggled, m_model, &WhatIfModel::setDeficit);
+    m_problems->setAccessibleName(tr("What-if values not taken"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #da291c"));
+    m_problems->setVisible(false);
 
     m_note->setWordWrap(true);
     m_note->setVisible(false);
@@ -63,6 +76,8 @@ WhatIfPage::WhatIfPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_deficit);
     layout->addLayout(bottom);
 }
 
@@ -87,6 +102,16 @@ void WhatIfPage::setContext(const CaseContext &context)
 void WhatIfPage::showSummary()
 {
     const WhatIfResult &r = m_model->result();
+    {
+        const QSignalBlocker blocker(m_deficit);
+        m_deficit->setChecked(m_model->deficit());
+    }
+    m_deficit->setEnabled(r.actual.isSegmented());
+    const QStringList problems = m_model->problems();
+    m_problems->setText(problems.isEmpty() ? QString()
+                                           : tr("Not taken (the scores use the last value that was): %1")
+                                                 .arg(problems.join(QStringLiteral(" "))));
+    m_problems->setVisible(!problems.isEmpty());
     auto average = [](const OrganisationAssessment &a) {
         return a.isSegmented() ? formatHundredths(a.average) : QStringLiteral("\u2013");
     };

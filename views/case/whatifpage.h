@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QTableView;
@@ -31,6 +32,8 @@ private:
     QTableView *m_table;
     QGridLayout *m_summary;
     QLabel *m_note; // why a decided segment does not move
+    QCheckBox *m_deficit;  // what if the trust were (not) in deficit
+    QLabel *m_problems;  // what typed text was not taken, and why
     FinalSegment m_final;
 };
 

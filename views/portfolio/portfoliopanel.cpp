@@ -7,6 +7,7 @@
 #include "itemmodels/portfoliomodel.h"
 #include "widgets/csvexport.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,6 +27,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
       m_filter(new QLineEdit(this)),
       m_peerType(new QComboBox(this)),
       m_segment(new QComboBox(this)),
+      m_needsAction(new QCheckBox(tr("&Needs action"), this)),
       m_count(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
@@ -70,6 +72,15 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
         m_proxy->setSegment(m_segment->currentData().toInt());
         updateCount();
     });
+    // The trusts the region has to act on this quarter (casework/needsaction
+    // says why; the column shows it).
+    m_needsAction->setAccessibleName(tr("Needs action only"));
+    m_needsAction->setToolTip(tr("Show only the organisations that need action this quarter: segment 4 with no diagnostic "
+                                 "review, a segment-4 quarter not yet decided, overdue items or off trajectory"));
+    connect(m_needsAction, &QCheckBox::toggled, this, [this](bool only) {
+        m_proxy->setNeedsActionOnly(only);
+        updateCount();
+    });
     auto *exportButton = new QPushButton(tr("&Export CSV..."), this);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         QList<PortfolioEntry> shown;
@@ -98,6 +109,8 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
         header->setSectionResizeMode(column, QHeaderView::Interactive);
         header->resizeSection(column, width);
     }
+    header->setSectionResizeMode(PortfolioModel::NeedsAction, QHeaderView::Interactive);
+    header->resizeSection(PortfolioModel::NeedsAction, 220);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setItemDelegateForColumn(PortfolioModel::Segment, new SegmentDelegate(m_view));
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -108,6 +121,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_peerType);
     filters->addWidget(m_segment);
+    filters->addWidget(m_needsAction);
     filters->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);

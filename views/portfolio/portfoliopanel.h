@@ -1,10 +1,11 @@
 #pragma once
 // The portfolio: every case file of the workspace for the chosen quarter,
-// sortable, filterable by peer type, segment and text, exportable to CSV;
+// sortable, filterable by peer type, segment, what needs action and text, exportable to CSV;
 // Enter or double-click opens a case.
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -41,6 +42,7 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_peerType;
     QComboBox *m_segment;
+    QCheckBox *m_needsAction;
     QLabel *m_count;
 };
 

@@ -1,0 +1,48 @@
+#include "needsaction.h"
+
+#include "data/metricdataset.h"
+#include "data/quarterlabel.h"
+
+#include <QCoreApplication>
+
+namespace owb {
+
+QString NeedsAction::words() const
+{
+    QStringList parts;
+    if (noReview)
+        parts.append(QCoreApplication::translate("owb::NeedsAction", "Segment %1, no review").arg(segment));
+    if (undecided)
+        parts.append(QCoreApplication::translate("owb::NeedsAction", "quarter not decided"));
+    if (overdue > 0)
+        parts.append(QCoreApplication::translate("owb::NeedsAction", "%n overdue", nullptr, overdue));
+    if (offTrajectory > 0)
+        parts.append(QCoreApplication::translate("owb::NeedsAction", "%n off trajectory", nullptr, offTrajectory));
+    QString text = parts.join(QStringLiteral("; "));
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
+}
+
+NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int finalSegment, const CaseworkStatus &status,
+                        int offTrajectory)
+{
+    NeedsAction needs;
+    needs.segment = finalSegment;
+    needs.overdue = status.overdue;
+    if (finalSegment == 4) {
+        bool reviewed = false;
+        for (const QVariantMap &review : casework.records(reviewTable())) {
+            const QString opened = review.value(QStringLiteral("opened_quarter")).toString();
+            // A review opened after the chosen quarter was not there in it.
+            if (opened.isEmpty() || quarterKey(opened) <= 0 || !quarterLessThan(quarter, opened))
+                reviewed = true;
+        }
+        needs.noReview = !reviewed;
+        needs.undecided = casework.decision(quarter).isEmpty();
+    }
+    needs.offTrajectory = offTrajectory;
+    return needs;
+}
+
+} // namespace owb

@@ -1,0 +1,42 @@
+#pragma once
+// What needs the region's action in a quarter, and why, in words: one answer
+// that the portfolio's column and filter, `owb portfolio` and the CSV export
+// read. A quarter needs action when
+//   - the final segment is 4 and no diagnostic review was opened for it (one
+//     still open or one decided both count: framework.md §7, a segment-4
+//     provider gets a review);
+//   - the quarter needs a sign-off and none is recorded: the region decides,
+//     for a provider in segment 4, whether it enters the Recovery Support
+//     Programme (framework.md §3 step 4), so a quarter whose final segment is 4
+//     needs a decision (a confirmation or a correction). Segments 1-3 are as
+//     computed and need none; segment 5 was decided by the programme entry;
+//   - exit criteria or milestones are overdue (CaseworkStatus::overdue);
+//   - planned trajectory points are missed (offTrajectory).
+
+#include "casework.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace owb {
+
+struct NeedsAction
+{
+    bool noReview = false;  // segment 4 with no diagnostic review
+    bool undecided = false;  // a quarter needing a sign-off with none recorded
+    int segment = 0;  // the final segment the reasons speak of
+    int overdue = 0;
+    int offTrajectory = 0;  // trajectory points whose metric is off the plan
+
+    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0; }
+    // "Segment 4, no review; quarter not decided; 2 overdue", empty when nothing needs action.
+    QString words() const;
+};
+
+// The quarter's needs; `finalSegment` as CaseworkStore::finalSegmentOf gives
+// it, `status` the quarter's CaseworkStatus, `offTrajectory` how many of the
+// quarter's planned trajectory points the actual misses (casework/trajectory).
+NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int finalSegment, const CaseworkStatus &status,
+                        int offTrajectory);
+
+} // namespace owb
