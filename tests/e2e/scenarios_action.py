@@ -5,6 +5,7 @@ what the case files and `owb portfolio` say, worked out here on their own."""
 import csv
 import datetime
 import io
+import json
 import os
 import re
 import subprocess
@@ -52,11 +53,16 @@ def expected_needs(ctx, quarter):
     """{code: reasons} for every case that needs action in `quarter`, from the
     final segments `owb portfolio` prints and the casework rows of each case
     file (framework.md §3 step 4 and §7: a segment-4 provider gets a diagnostic
-    review and a decision; overdue exit criteria and milestones stand out)."""
+    review and a decision; overdue exit criteria and milestones stand out; a
+planned trajectory point the actual value misses, in the metric's direction)."""
     out = subprocess.run([ctx.owb, "portfolio", ctx.workspace, "--quarter", quarter], capture_output=True,
                          text=True, check=True).stdout
     final = {row["org_code"]: row["segment"] for row in csv.DictReader(io.StringIO(out))}
     as_of = min(quarter_end(quarter), datetime.date.today())
+    # Each metric's direction, from the methodology in force for the quarter's year.
+    rules = subprocess.run([ctx.owb, "methodology", "show", ctx.workspace, quarter.split()[0]], capture_output=True,
+                           text=True, check=True).stdout
+    directions = {m["id"]: m.get("direction") for m in json.loads(rules)["metrics"]}
     needs = {}
     for code, segment in final.items():
         case = ctx.case(code)
@@ -83,6 +89,18 @@ def expected_needs(ctx, quarter):
                 overdue += 1
         if overdue:
             reasons.append("%d overdue" % overdue)
+        missed = 0
+        for metric, planned in query(case, "SELECT metric_id, planned FROM trajectory_point WHERE quarter = ?", (quarter,)):
+            direction = directions.get(metric)
+            actual = query(case, "SELECT number FROM metric_value WHERE quarter = ? AND metric_id = ?", (quarter, metric))
+            try:
+                planned = float(str(planned).strip().rstrip("%"))
+            except ValueError:
+                continue
+            if direction and actual and actual[0][0] is not None:
+                missed += (actual[0][0] > planned) if direction == "lower" else (actual[0][0] < planned)
+        if missed:
+            reasons.append("%d off trajectory" % missed)
         if reasons:
             text = "; ".join(reasons)
             needs[code] = text[0].upper() + text[1:]
