@@ -1,5 +1,4 @@
-// The case report's text and pages: headings kept with what follows them,
-// empty review values said in words, values as the methodology names them.
+// The case report's text: empty review values said in words, values as the methodology names them.
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
@@ -27,38 +26,6 @@ class TestCaseReport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    // A heading that would stand at the foot of a page moves to the next one,
-    // with its table (issue 11: "Domain scores" stranded at the foot of page 1).
-    void headingsStayWithTheirContent()
-    {
-        const QSizeF page(600, 800);
-        bool found = false;
-        for (int fillers = 1; fillers < 80 && !found; ++fillers) {
-            QString html;
-            for (int i = 0; i < fillers; ++i)
-                html += QStringLiteral("<p>Line %1 of text before the heading.</p>").arg(i);
-            html += QStringLiteral(
-                "<h3>Metrics</h3><table border=\"1\"><tr><th>Id</th></tr><tr><td>OF0001</td></tr></table>");
-            QTextDocument document;
-            document.setHtml(html);
-            document.setPageSize(page);
-            QTextBlock heading;
-            for (QTextBlock b = document.begin(); b.isValid(); b = b.next())
-                if (b.blockFormat().headingLevel() == 3)
-                    heading = b;
-            QVERIFY(heading.isValid());
-            const QRectF before = document.documentLayout()->blockBoundingRect(heading);
-            if (before.top() >= page.height() || before.bottom() + page.height() * 0.12 <= page.height())
-                continue; // not at the foot of page 1
-            found = true;
-            keepHeadingsWithContent(document, 0);
-            const QRectF after = document.documentLayout()->blockBoundingRect(heading);
-            QVERIFY2(after.top() >= page.height(), "the heading stayed at the foot of the page");
-            QCOMPARE(document.pageCount(), 2);
-        }
-        QVERIFY(found);
-    }
-
     // "Recommendation: . Decision: ." is never printed; ratings are named as
     // the methodology names them; headers may wrap between words only.
     void reviewAndCapabilityInWords()
