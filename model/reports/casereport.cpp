@@ -11,6 +11,7 @@
 #include "casework/sentence.h"
 #include "data/textlimits.h"
 #include "reportlayout.h"
+#include "reviewreport.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
@@ -216,37 +217,11 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         for (const QVariantMap &review : store.records(reviewTable())) {
             // Only what is recorded: an empty value says so, never "Recommendation: .".
             auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
-            QStringList parts;
-            if (!value("team").isEmpty())
-                parts.append(QStringLiteral("Team: %1.").arg(escaped(withoutFinalStop(value("team")))));
-            if (!value("scope").isEmpty())
-                parts.append(QStringLiteral("Scope: %1.").arg(escaped(withoutFinalStop(value("scope")))));
-            parts.append(QStringLiteral("Recommendation: %1.")
-                             .arg(value("recommendation").isEmpty() ? QStringLiteral("not yet recorded")
-                                                                    : escaped(sets.recommendations.nameOf(value("recommendation")))));
-            QStringList decision{ value("decision").isEmpty() ? QString() : sets.decisions.nameOf(value("decision")) };
-            if (!decision.first().isEmpty() && !value("decision_date").isEmpty())
-                decision.append(QStringLiteral("on %1").arg(showDate(value("decision_date"))));
-            if (!decision.first().isEmpty() && !value("decision_maker").isEmpty())
-                decision.append(QStringLiteral("by %1").arg(value("decision_maker")));
-            parts.append(QStringLiteral("Decision: %1.")
-                             .arg(decision.first().isEmpty() ? QStringLiteral("not yet recorded")
-                                                             : escaped(decision.join(QLatin1Char(' ')))));
             html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>%3</p>")
                         .arg(escaped(value("opened_quarter")), escaped(sets.reviewStages.nameOf(value("status"))),
-                             parts.join(QLatin1Char(' ')));
-            QList<QStringList> rows;
-            for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
-            {
-                QStringList evidence;
-                if (caseFile.database().schemaVersion() >= 5)
-                    for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id"))))
-                        evidence.append(e.value(QStringLiteral("title")).toString());
-                rows.append({f.value(QStringLiteral("category")).toString(),
-                             sets.severities.nameOf(f.value(QStringLiteral("severity")).toString()),
-                             f.value(QStringLiteral("description")).toString(), evidence.join(QStringLiteral("; ")),
-                             f.value(QStringLiteral("metrics")).toString()});
-            }
+                             escaped(reviewOutcome(review, sets).join(QLatin1Char(' '))));
+            const QList<QStringList> rows
+                = findingRows(store, caseFile.database(), sets, review.value(QStringLiteral("id")));
             if (!rows.isEmpty())
                 html += reportTable({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
                                QStringLiteral("Evidence"), QStringLiteral("Metrics")},

@@ -5,6 +5,7 @@
 #include "demo/demoworkspace.h"
 #include "framework/methodology.h"
 #include "reports/casereport.h"
+#include "reports/reviewreport.h"
 #include "store/casefile.h"
 #include "store/workspace.h"
 
@@ -79,6 +80,54 @@ private Q_SLOTS:
         }
         QVERIFY(sawReview);
         QVERIFY(sawRating);
+    }
+
+    // The diagnostic review report (issue 13): scope and team, every finding
+    // under its root cause with its evidence and severity named, the
+    // capability conclusion, recommendation and decision named as the
+    // methodology names them; a case without a review is refused in words.
+    void reviewReport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        int reviews = 0;
+        for (const QString &path : workspace->caseFilePaths()) {
+            if (!hasDiagnosticReview(path)) {
+                QVERIFY_THROWS_EXCEPTION(StoreError, reviewReportHtml(*workspace, path));
+                continue;
+            }
+            ++reviews;
+            const QString html = reviewReportHtml(*workspace, path);
+            for (const char *heading : {"<h2>Scope and team</h2>", "<h2>Findings by root cause</h2>",
+                                        "<h2>Capability conclusion</h2>", "<h2>Recommendation and decision</h2>"})
+                QVERIFY2(html.contains(QLatin1String(heading)), heading);
+            QVERIFY(!html.contains(QStringLiteral(": .")));
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            CaseworkStore store(caseFile.database());
+            const Methodology &m = Methodology::builtIn();
+            for (const QVariantMap &f : store.records(findingTable())) {
+                const QString cause = f.value(QStringLiteral("category")).toString();
+                const qsizetype causeAt = html.indexOf(QStringLiteral("<h3>%1</h3>").arg(cause.toHtmlEscaped()));
+                const qsizetype findingAt = html.indexOf(f.value(QStringLiteral("description")).toString().toHtmlEscaped());
+                QVERIFY2(causeAt > 0 && findingAt > causeAt, qPrintable(cause));
+                const QString severity = f.value(QStringLiteral("severity")).toString();
+                if (!severity.isEmpty())
+                    QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(m.casework().severities.nameOf(severity))));
+                for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"),
+                                                          f.value(QStringLiteral("id"))))
+                    QVERIFY(html.contains(e.value(QStringLiteral("title")).toString().toHtmlEscaped()));
+            }
+            QTemporaryDir out;
+            const QString pdf = out.filePath(QStringLiteral("review.pdf"));
+            writeReviewReport(*workspace, path, pdf);
+            QFile file(pdf);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.read(5), QByteArray("%PDF-"));
+        }
+        QVERIFY(reviews > 0);
     }
 };
 
