@@ -167,14 +167,13 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
     }
     QList<QStringList> metricRowsHtml;
     for (const MetricRow &r : metricRows(caseFile, national, m, id.peerType, workspace.peers().quarters(), quarter))
-        // Values as the Metrics tab shows them: two decimals in every row.
+        // Values as the Metrics tab shows them (formatMetricMeasure): two decimals and the unit.
         metricRowsHtml.append({ r.metric->id, r.metric->name,
-            r.value.kind == MetricValue::Kind::Number
-                ? formatMeasure(r.value.number) + (r.metric->units == QLatin1String("%") ? QStringLiteral("%") : QString())
-                : r.value.toText(),
+            r.value.kind == MetricValue::Kind::Number ? formatMetricMeasure(*r.metric, r.value.number)
+                                                      : r.value.toText(),
             targetText(*r.metric),
             r.score > 0 ? formatHundredths(r.score) : QString(),
-            r.benchmark ? formatMeasure(r.benchmark->median) : QString(),
+            r.benchmark ? formatMetricMeasure(*r.metric, r.benchmark->median) : QString(),
             r.benchmark && r.benchmark->rank
                 ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers)
                 : QString() });

@@ -70,4 +70,36 @@ def export_review_report(ctx):
     wb.no_dialog()
 
 
-SCENARIOS = [export_review_report]
+def metric_measures_one_format(ctx):
+    """One format for a metric's numbers (issue 11 retest): on the Metrics tab a percentage's
+    value, peer median, quartiles and standard all carry "%" and two decimals; the Changes view
+    writes its movements with the arrow the Overview uses."""
+    from scenarios_casework import case_in_segment, open_case
+    code = case_in_segment(ctx, 4)
+    wb = open_case(ctx, code, "Metrics")
+    rows = wb.cells(wb.find("table", "Metrics of the quarter"))
+    header = rows[0]
+    number = r"-?[\d,]+\.\d\d"
+    percentages = 0
+    for row in rows[1:]:
+        value, median = row[header.index("Value")], row[header.index("Peer median")]
+        quartiles, standard = row[header.index("Peer quartiles")], row[header.index("Standard / floor")]
+        unit = "%" if re.match(r"^%s%%$" % number, value) else ""
+        percentages += bool(unit)
+        if median:
+            expect(re.match(r"^%s%s$" % (number, unit), median), "%s: value %r, peer median %r" % (row[0], value, median))
+        if quartiles:
+            expect(re.match(r"^%s%s – %s%s$" % (number, unit, number, unit), quartiles),
+                   "%s: value %r, peer quartiles %r" % (row[0], value, quartiles))
+        if standard and standard != "bands":
+            expect(re.match(r"^(≥|≤|floor) %s%s" % (number, unit), standard),
+                   "%s: value %r, standard %r" % (row[0], value, standard))
+    expect(percentages > 3, "too few percentages on the Metrics tab")
+    wb.menu("View", "Changes This Quarter")
+    changes = wb.cells(wb.find("table", "Changes this quarter"))
+    details = [r[changes[0].index("What lies behind it")] for r in changes[1:]]
+    expect(not [d for d in details if "->" in d], "ASCII arrows in the Changes view: %s" % details[:3])
+    expect([d for d in details if "→" in d], "no movement in the Changes view: %s" % details[:3])
+
+
+SCENARIOS = [export_review_report, metric_measures_one_format]

@@ -51,6 +51,7 @@ private Q_SLOTS:
         auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
         bool sawReview = false;
         bool sawRating = false;
+        int percentRows = 0;
         for (const QString &path : workspace->caseFilePaths()) {
             const QString html = caseReportHtml(*workspace, path);
             QVERIFY2(!html.contains(QStringLiteral(": .")), qPrintable(path));
@@ -71,6 +72,19 @@ private Q_SLOTS:
                 QVERIFY2(QRegularExpression(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}$")).match(value).hasMatch(),
                     qPrintable(value));
             }
+            // A percentage's standard and peer median carry its unit and two
+            // decimals as its value does (one formatter: "≤ 1.00%", "1.90%").
+            static const QRegularExpression percentRow(QStringLiteral(
+                "<tr><td>[A-Z0-9-]+</td><td>[^<]*</td><td>-?[0-9,.]+%</td><td>([^<]*)</td><td>[^<]*</td><td>([^<]*)</td>"));
+            for (auto match = percentRow.globalMatch(html); match.hasNext();) {
+                const auto row = match.next();
+                ++percentRows;
+                QVERIFY2(row.captured(1).isEmpty() || QRegularExpression(QStringLiteral("^(\u2265|\u2264|floor) ?-?[0-9,]+\\.[0-9]{2}%")).match(row.captured(1)).hasMatch(),
+                         qPrintable(row.captured(1)));
+                QVERIFY2(row.captured(2).isEmpty()
+                             || QRegularExpression(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}%$")).match(row.captured(2)).hasMatch(),
+                         qPrintable(row.captured(2)));
+            }
             // Ratings by their names, never their ids.
             QVERIFY2(
                 !html.contains(QRegularExpression(QStringLiteral("<td>(high|moderate|limited|low)</td>"))),
@@ -80,6 +94,7 @@ private Q_SLOTS:
         }
         QVERIFY(sawReview);
         QVERIFY(sawRating);
+        QVERIFY(percentRows > 0);
     }
 
     // The diagnostic review report (issue 13): scope and team, every finding
