@@ -2,9 +2,10 @@
 // The page layout every PDF report shares (case report, regional pack,
 // diagnostic review report): the report's HTML is laid out once as one long
 // unbroken column, then cut into A4 pages by us, only where a cut is allowed:
-// between table rows (never inside one), between paragraphs,
-// never right after a heading or a table's header row. A table that goes on
-// onto the next page repeats its header row there.
+// between table rows (never inside one) and between paragraphs (inside one
+// only when it is longer than half a page), never right after a heading or a
+// table's header row. A table that goes on onto the next page repeats its
+// header row there.
 
 #include <QImage>
 #include <QList>
@@ -16,7 +17,8 @@ class QTextDocument;
 
 namespace owb {
 
-// One vertical slice of the laid-out document, drawn at `top` on its page.
+// One vertical slice of the laid-out document; a page draws its slices one
+// under the other from the top margin down.
 struct ReportSlice
 {
     qreal from = 0; // in the document
