@@ -1134,6 +1134,10 @@
         <source>Rows skipped, of metrics not in the methodology: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export Re&amp;view Report...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MethodologiesDialog</name>

@@ -14,6 +14,7 @@
 #include "portfolio/portfoliopanel.h"
 #include "reconcile/reconcilepanel.h"
 #include "reports/casereport.h"
+#include "reports/reviewreport.h"
 #include "store/casefile.h"
 #include "store/methodologychange.h"
 #include "store/portfolio.h"
@@ -126,9 +127,11 @@ void MainWindow::createActions()
     QAction *methodologies = file->addAction(tr("&Methodologies..."), this, &MainWindow::showMethodologies);
     m_workspaceActions.append(methodologies);
     file->addSeparator();
-    m_exportCaseAction = file->addAction(tr("E&xport Case Report..."), this, [this] { exportReport(false); });
+    m_exportCaseAction = file->addAction(tr("E&xport Case Report..."), this, [this] { exportReport(Report::Case); });
+    m_exportReviewAction
+        = file->addAction(tr("Export Re&view Report..."), this, [this] { exportReport(Report::Review); });
     m_exportPackAction
-        = file->addAction(tr("Export Regional &Pack..."), this, [this] { exportReport(true); });
+        = file->addAction(tr("Export Regional &Pack..."), this, [this] { exportReport(Report::RegionalPack); });
     file->addSeparator();
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
@@ -206,8 +209,9 @@ void MainWindow::updateActions()
     m_earlierAction->setEnabled(m_workspace && m_quarter->currentIndex() > 0);
     m_laterAction->setEnabled(m_workspace && m_quarter->currentIndex() >= 0
                               && m_quarter->currentIndex() < m_quarter->count() - 1);
-    m_exportCaseAction->setEnabled(
-        m_workspace && m_stack->currentWidget() == m_caseView && m_caseView->context().session);
+    CaseSession *session = m_workspace && m_stack->currentWidget() == m_caseView ? m_caseView->context().session : nullptr;
+    m_exportCaseAction->setEnabled(session);
+    m_exportReviewAction->setEnabled(session && !session->casework().records(reviewTable()).isEmpty());
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -323,10 +327,11 @@ void MainWindow::chooseImport()
         importFile(path);
 }
 
-void MainWindow::exportReport(bool wholeWorkspace)
+void MainWindow::exportReport(Report report)
 {
     if (!m_workspace)
         return;
+    const bool wholeWorkspace = report == Report::RegionalPack;
     CaseSession *session = m_caseView->context().session;
     if (!wholeWorkspace && (!session || m_stack->currentWidget() != m_caseView)) {
         showError(tr("No case open"), tr("Open a case first, or export the regional pack."));
@@ -334,16 +339,19 @@ void MainWindow::exportReport(bool wholeWorkspace)
     }
     // The code comes from the case file: only a valid one may become part of a file name.
     const QString code = wholeWorkspace ? QString() : session->identity().code;
-    const QString suggested = wholeWorkspace ? QStringLiteral("regional-pack.pdf")
-        : isValidOrgCode(code)               ? QStringLiteral("%1-report.pdf").arg(code)
-                                             : QStringLiteral("case-report.pdf");
+    const QString kind = report == Report::Review ? QStringLiteral("review") : QStringLiteral("report");
+    const QString suggested = wholeWorkspace      ? QStringLiteral("regional-pack.pdf")
+                              : isValidOrgCode(code) ? QStringLiteral("%1-%2.pdf").arg(code, kind)
+                                                     : QStringLiteral("case-%1.pdf").arg(kind);
     const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     try {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        if (wholeWorkspace)
+        if (report == Report::RegionalPack)
             writeRegionalPack(*m_workspace, path);
+        else if (report == Report::Review)
+            writeReviewReport(*m_workspace, session->caseFile().path(), path);
         else
             writeCaseReport(*m_workspace, session->caseFile().path(), path);
         QApplication::restoreOverrideCursor();
@@ -563,6 +571,8 @@ bool MainWindow::openCase(const QString &path)
             auto *session = new CaseSession(path, m_workspace->methodology(), this, m_workspace->isReadOnly());
             connect(session, &CaseSession::storeFailed, this,
                     [this](const QString &message) { showError(tr("A change could not be saved"), message); });
+            // Opening (or undoing) a review enables or disables its report.
+            connect(session, &CaseSession::caseworkChanged, this, &MainWindow::updateActions);
             m_undoGroup->addStack(session->undoStack());
             it = m_sessions.emplace(path, session).first;
         } catch (const StoreError &error) {

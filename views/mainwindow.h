@@ -67,7 +67,8 @@ private:
     void chooseImport();
     void showMethodologies();
     int applyMethodology(const Methodology &methodology);
-    void exportReport(bool wholeWorkspace);
+    enum class Report { Case, RegionalPack, Review };
+    void exportReport(Report report);
     void chooseNewWorkspaceFromCsv();
     void closeWorkspace();
     void refreshPortfolio();
@@ -100,6 +101,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_exportCaseAction = nullptr;
     QAction *m_exportPackAction = nullptr;
+    QAction *m_exportReviewAction = nullptr; // enabled when the open case has a diagnostic review
     QAction *m_earlierAction = nullptr;
     QAction *m_laterAction = nullptr;
     QList<QAction *> m_workspaceActions;

@@ -2,6 +2,7 @@
 
 #include "command.h"
 #include "reports/casereport.h"
+#include "reports/reviewreport.h"
 #include "store/workspace.h"
 
 #include <QFileInfo>
@@ -14,10 +15,16 @@ int runReport(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A case file, or a workspace folder for the regional pack."));
     const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("The PDF to write."), QStringLiteral("out.pdf"));
     parser.addOption(pdf);
+    const QCommandLineOption review(QStringLiteral("review"),
+                                    QStringLiteral("Write the case's diagnostic review report instead (scope and team, "
+                                                   "findings by root cause, capability conclusion, recommendation and "
+                                                   "decision)."));
+    parser.addOption(review);
     int exitCode = Success;
     if (!parseArguments(parser, QStringLiteral("report"),
                         QStringLiteral("Write a PDF report of a case (overview, charts, metrics, capability, diagnostic "
-                                       "findings, programme status), or of every case in a workspace with a summary first."),
+                                       "findings, programme status), of every case in a workspace with a summary first, "
+                                       "or (--review) of a case's diagnostic review."),
                         arguments, 1, &exitCode))
         return exitCode;
     if (!parser.isSet(pdf)) {
@@ -27,7 +34,11 @@ int runReport(const QStringList &arguments)
     const QString path = parser.positionalArguments().at(0);
     const QFileInfo info(path);
     try {
-        if (info.isDir()) {
+        if (info.isDir() && parser.isSet(review)) {
+            printError(QStringLiteral("owb report --review: %1 is a workspace folder; give the case file of the "
+                                      "review").arg(path));
+            return BadInput;
+        } else if (info.isDir()) {
             auto workspace = Workspace::open(path, Database::Mode::ReadOnly);
             writeRegionalPack(*workspace, parser.value(pdf));
         } else {
@@ -36,7 +47,10 @@ int runReport(const QStringList &arguments)
                 return BadInput;
             }
             auto workspace = Workspace::open(info.absolutePath(), Database::Mode::ReadOnly);
-            writeCaseReport(*workspace, info.absoluteFilePath(), parser.value(pdf));
+            if (parser.isSet(review))
+                writeReviewReport(*workspace, info.absoluteFilePath(), parser.value(pdf));
+            else
+                writeCaseReport(*workspace, info.absoluteFilePath(), parser.value(pdf));
         }
     } catch (const StoreError &error) {
         printError(error.message());

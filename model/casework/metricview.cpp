@@ -7,7 +7,7 @@ namespace owb {
 
 QString targetText(const MetricDefinition &metric)
 {
-    auto number = [](double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); };
+    auto number = [&](double v) { return formatMetricMeasure(metric, v); };
     const bool higher = metric.direction == Direction::Higher;
     QStringList parts;
     if (metric.isBanded())
@@ -85,6 +85,11 @@ QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, co
 QString formatMeasure(double value)
 {
     return QLocale().toString(value, 'f', 2);
+}
+
+QString formatMetricMeasure(const MetricDefinition &metric, double value)
+{
+    return formatMeasure(value) + (metric.units == QLatin1String("%") ? QStringLiteral("%") : QString());
 }
 
 } // namespace owb

@@ -34,11 +34,18 @@ QList<MetricRow> metricRows(CaseFile &caseFile, NationalCache &national, const M
 QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, const MetricDefinition &metric,
                                  const QString &peerType, const QStringList &quarters);
 
-// "≥ 65", "≤ 1", "floor 10", "bands": the metric's target as people read it.
+// "≥ 65.00%", "≤ 1.00", "floor 10.00%", "bands": the metric's target as
+// people read it, in the format of its values (formatMetricMeasure).
 QString targetText(const MetricDefinition &metric);
 
 // A measured number (a peer median, a quartile) as every view and the report
 // show it: two decimals, so one column never mixes "1", "2.5" and "1.69".
 QString formatMeasure(double value);
+
+// A measure of `metric` (its value, a peer median or quartile, its standard or
+// floor, a planned value) as every screen and report shows it: two decimals,
+// and "%" when the metric is a percentage ("2.40%", "0.80% – 2.70%"). The one
+// formatter of a metric's numbers; CSV files keep plain numbers.
+QString formatMetricMeasure(const MetricDefinition &metric, double value);
 
 } // namespace owb

@@ -6,13 +6,6 @@
 
 namespace owb {
 
-namespace {
-QString number(double v)
-{
-    return formatMeasure(v);
-}
-} // namespace
-
 MetricsModel::MetricsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void MetricsModel::setRows(const QList<MetricRow> &rows)
@@ -58,20 +51,20 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
     }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
-    const QString units = m.units == QLatin1String("%") ? QStringLiteral("%") : QString();
+    auto number = [&](double v) { return formatMetricMeasure(m, v); };
     switch (index.column()) {
     case Metric:
         return QStringLiteral("%1  %2").arg(m.id, m.name);
     case Value:
         if (r.value.kind == MetricValue::Kind::Number)
-            return number(r.value.number) + units;
+            return number(r.value.number);
         return r.value.kind == MetricValue::Kind::Label ? r.value.label : tr("missing");
     case Target:
         return targetText(m);
     case Score:
         return !m.scored ? tr("context") : r.score > 0 ? formatHundredths(r.score) : QStringLiteral("\u2013");
     case PeerMedian:
-        return r.benchmark ? number(r.benchmark->median) + units : QString();
+        return r.benchmark ? number(r.benchmark->median) : QString();
     case PeerRange:
         return r.benchmark ? QStringLiteral("%1 \u2013 %2").arg(number(r.benchmark->q1), number(r.benchmark->q3)) : QString();
     case Rank:

@@ -10,28 +10,16 @@
 #include "casework/segmentexplanation.h"
 #include "casework/sentence.h"
 #include "data/textlimits.h"
+#include "reportlayout.h"
+#include "reviewreport.h"
 #include "store/casefile.h"
-#include "store/filewrite.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 
-#include <QBuffer>
 #include <QDate>
 #include <QImage>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QPageSize>
 #include <QPainter>
-#include <QPdfWriter>
-#include <QAbstractTextDocumentLayout>
-#include <QTextBlock>
-#include <QTextCursor>
-#include <QTextDocument>
-#include <QTextFrame>
-#include <QTextTable>
 #include <cmath>
-#include <memory>
 
 namespace owb {
 
@@ -47,18 +35,6 @@ QColor segmentColour(int segment)
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
-}
-
-// A PNG as a data URI, so the document carries its own images.
-QString imageTag(const QImage &image, int width)
-{
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return QStringLiteral("<p><img width=\"%1\" src=\"data:image/png;base64,%2\"></p>")
-        .arg(width)
-        .arg(QString::fromLatin1(png.toBase64()));
 }
 
 // The segment by quarter as coloured dots joined by a line, segment 1 on top.
@@ -125,50 +101,19 @@ QImage domainChart(const QList<std::tuple<QString, double, double>> &domains)
     return image;
 }
 
-QImage titled(const QImage &chart, const QString &title)
-{
-    const int band = 40;
-    QImage image(chart.width(), chart.height() + band, QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(21);
-    font.setBold(true);
-    painter.setFont(font);
-    painter.setPen(QColor(0x00, 0x30, 0x87));
-    painter.drawText(QRect(0, 0, image.width(), band), Qt::AlignLeft | Qt::AlignVCenter, title);
-    painter.drawImage(0, band, chart);
-    return image;
-}
-
-QString table(const QStringList &headers, const QList<QStringList> &rows)
-{
-    // The header row in <thead>, so a table that runs onto the next page
-    // repeats it there.
-    QString html = QStringLiteral(
-        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
-    for (const QString &h : headers)
-        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">%1</th>").arg(escaped(h));
-    html += QStringLiteral("</tr></thead>");
-    for (const QStringList &row : rows) {
-        html += QStringLiteral("<tr>");
-        for (const QString &cell : row)
-            html += QStringLiteral("<td>%1</td>").arg(escaped(cell));
-        html += QStringLiteral("</tr>");
-    }
-    return html + QStringLiteral("</table><p style=\"font-size: 6pt;\">&nbsp;</p>");
-}
-
-QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter)
+// `newPage`: the section starts a page of its own (each case of the pack).
+QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter,
+                    bool newPage = false)
 {
     CaseFile caseFile(path, Database::Mode::ReadOnly);
     const Methodology &m = national.methodologyFor(quarter);  // the quarter's own year's rules
     const CaseIdentity id = caseFile.identity();
     const PeerType *type = m.peerType(id.peerType);
     const QString typeName = type ? type->name : id.peerType;
-    QString html = QStringLiteral("<h1>%1 %2</h1><p>%3 &middot; %4 &middot; %5</p>")
+    QString html = QStringLiteral("<h1%6>%1 %2</h1><p>%3 &middot; %4 &middot; %5</p>")
                        .arg(escaped(id.code), escaped(shownName(id.name)), escaped(typeName),
-                           escaped(shownName(id.region)), escaped(quarter));
+                           escaped(shownName(id.region)), escaped(quarter),
+                           newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString());
     const auto assessment = caseFile.assessment(quarter);
     const bool casework = caseFile.database().schemaVersion() >= 3;
     CaseworkStore store(caseFile.database());
@@ -208,7 +153,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             a.result.segment = finalOf(a.quarter, a.result.segment).segment;
         // Each chart carries its own title, so a heading is never left alone
         // at the foot of a page with its chart on the next.
-        html += imageTag(titled(segmentChart(history), QStringLiteral("Segment history")), 600);
+        html += reportImage(titledChart(segmentChart(history), QStringLiteral("Segment history")), 600);
     }
     if (assessment && segmented) {
         QList<std::tuple<QString, double, double>> domains;
@@ -216,25 +161,24 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             for (const DomainResult &r : assessment->result.domains)
                 if (r.domainId == d.id && r.score > 0)
                     domains.append({d.name, r.score / 100.0, national.domainMedian(quarter, id.peerType, d.id)});
-        html += imageTag(titled(domainChart(domains),
+        html += reportImage(titledChart(domainChart(domains),
                              QStringLiteral("Domain scores beside peer medians (1 best, 4 worst)")),
             600);
     }
     QList<QStringList> metricRowsHtml;
     for (const MetricRow &r : metricRows(caseFile, national, m, id.peerType, workspace.peers().quarters(), quarter))
-        // Values as the Metrics tab shows them: two decimals in every row.
+        // Values as the Metrics tab shows them (formatMetricMeasure): two decimals and the unit.
         metricRowsHtml.append({ r.metric->id, r.metric->name,
-            r.value.kind == MetricValue::Kind::Number
-                ? formatMeasure(r.value.number) + (r.metric->units == QLatin1String("%") ? QStringLiteral("%") : QString())
-                : r.value.toText(),
+            r.value.kind == MetricValue::Kind::Number ? formatMetricMeasure(*r.metric, r.value.number)
+                                                      : r.value.toText(),
             targetText(*r.metric),
             r.score > 0 ? formatHundredths(r.score) : QString(),
-            r.benchmark ? formatMeasure(r.benchmark->median) : QString(),
+            r.benchmark ? formatMetricMeasure(*r.metric, r.benchmark->median) : QString(),
             r.benchmark && r.benchmark->rank
                 ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers)
                 : QString() });
     html += QStringLiteral("<h3>Metrics</h3>")
-            + table({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
+            + reportTable({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
                     metricRowsHtml);
     if (caseFile.database().schemaVersion() >= 2) {
@@ -262,7 +206,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                                                          : rating(overall.rating)),
                         overall.decidedOn.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(escaped(overall.decidedOn)),
                         escaped(overall.rationale))
-            + table({ QStringLiteral("Area"), QStringLiteral("Self-assessment"),
+            + reportTable({ QStringLiteral("Area"), QStringLiteral("Self-assessment"),
                         QStringLiteral("Region's view"), QStringLiteral("Notes") },
                 rows);
     }
@@ -272,39 +216,13 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         for (const QVariantMap &review : store.records(reviewTable())) {
             // Only what is recorded: an empty value says so, never "Recommendation: .".
             auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
-            QStringList parts;
-            if (!value("team").isEmpty())
-                parts.append(QStringLiteral("Team: %1.").arg(escaped(withoutFinalStop(value("team")))));
-            if (!value("scope").isEmpty())
-                parts.append(QStringLiteral("Scope: %1.").arg(escaped(withoutFinalStop(value("scope")))));
-            parts.append(QStringLiteral("Recommendation: %1.")
-                             .arg(value("recommendation").isEmpty() ? QStringLiteral("not yet recorded")
-                                                                    : escaped(sets.recommendations.nameOf(value("recommendation")))));
-            QStringList decision{ value("decision").isEmpty() ? QString() : sets.decisions.nameOf(value("decision")) };
-            if (!decision.first().isEmpty() && !value("decision_date").isEmpty())
-                decision.append(QStringLiteral("on %1").arg(showDate(value("decision_date"))));
-            if (!decision.first().isEmpty() && !value("decision_maker").isEmpty())
-                decision.append(QStringLiteral("by %1").arg(value("decision_maker")));
-            parts.append(QStringLiteral("Decision: %1.")
-                             .arg(decision.first().isEmpty() ? QStringLiteral("not yet recorded")
-                                                             : escaped(decision.join(QLatin1Char(' ')))));
             html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>%3</p>")
                         .arg(escaped(value("opened_quarter")), escaped(sets.reviewStages.nameOf(value("status"))),
-                             parts.join(QLatin1Char(' ')));
-            QList<QStringList> rows;
-            for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), review.value(QStringLiteral("id"))))
-            {
-                QStringList evidence;
-                if (caseFile.database().schemaVersion() >= 5)
-                    for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id"))))
-                        evidence.append(e.value(QStringLiteral("title")).toString());
-                rows.append({f.value(QStringLiteral("category")).toString(),
-                             sets.severities.nameOf(f.value(QStringLiteral("severity")).toString()),
-                             f.value(QStringLiteral("description")).toString(), evidence.join(QStringLiteral("; ")),
-                             f.value(QStringLiteral("metrics")).toString()});
-            }
+                             escaped(reviewOutcome(review, sets).join(QLatin1Char(' '))));
+            const QList<QStringList> rows
+                = findingRows(store, caseFile.database(), sets, review.value(QStringLiteral("id")));
             if (!rows.isEmpty())
-                html += table({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
+                html += reportTable({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
                                QStringLiteral("Evidence"), QStringLiteral("Metrics")},
                               rows);
         }
@@ -317,7 +235,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                 rows.append({t.priority, t.test, answers.value(t.id).value(QStringLiteral("answer")).toString(),
                              answers.value(t.id).value(QStringLiteral("evidence")).toString()});
             html += QStringLiteral("<h3>System considerations, %1</h3>").arg(escaped(quarter))
-                    + table({QStringLiteral("Priority"), QStringLiteral("Test"), QStringLiteral("Answer"), QStringLiteral("Evidence")}, rows);
+                    + reportTable({QStringLiteral("Priority"), QStringLiteral("Test"), QStringLiteral("Answer"), QStringLiteral("Evidence")}, rows);
             const QString year = CaseSession::financialYear(quarter);
             QList<QStringList> notes;
             for (const QVariantMap &n : store.records(statutoryAssessmentTable(), QStringLiteral("year"), year))
@@ -325,7 +243,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                               n.value(QStringLiteral("summary")).toString(), n.value(QStringLiteral("conclusion")).toString()});
             if (!notes.isEmpty())
                 html += QStringLiteral("<h3>Statutory annual assessment, %1</h3>").arg(escaped(year))
-                        + table({QStringLiteral("Assessed on"), QStringLiteral("Area"), QStringLiteral("Summary"),
+                        + reportTable({QStringLiteral("Assessed on"), QStringLiteral("Area"), QStringLiteral("Summary"),
                                  QStringLiteral("Conclusion")},
                                 notes);
         }
@@ -347,7 +265,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                              sets.criterionStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
             }
             if (!rows.isEmpty())
-                html += table({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
+                html += reportTable({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
         }
         QList<QStringList> milestones;
         for (const QVariantMap &ms : store.records(milestoneTable())) {
@@ -359,130 +277,13 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         }
         if (!milestones.isEmpty())
             html += QStringLiteral("<h3>Recovery plan milestones</h3>")
-                    + table({QStringLiteral("Milestone"), QStringLiteral("Owner"), QStringLiteral("Due"), QStringLiteral("Status")},
+                    + reportTable({QStringLiteral("Milestone"), QStringLiteral("Owner"), QStringLiteral("Due"), QStringLiteral("Status")},
                             milestones);
     }
     return html;
 }
 
-// A report never replaces what is not a report: a case file, the national
-// data or any other file that does not start as a PDF does.
-void refuseToReplace(const QString &pdfPath)
-{
-    const QFileInfo info(pdfPath);
-    const QString suffix = info.suffix().toLower();
-    if (suffix == QLatin1String("owcase") || suffix == QLatin1String("owdata"))
-        throw StoreError(QStringLiteral("%1: a report cannot be written under a workspace file's name; choose a name "
-                                        "ending in .pdf")
-                             .arg(QDir::toNativeSeparators(pdfPath)));
-    if (!info.exists() && !info.isSymLink())
-        return;
-    QFile existing(pdfPath);
-    if (info.isSymLink() || !info.isFile() || !existing.open(QIODevice::ReadOnly) || existing.read(5) != "%PDF-")
-        throw StoreError(QStringLiteral("%1 exists and is not a PDF, so it is not replaced; choose another file name")
-                             .arg(QDir::toNativeSeparators(pdfPath)));
-}
-
-void print(const QString &html, const QString &pdfPath)
-{
-    refuseToReplace(pdfPath);
-    // Drawn in memory, then written whole (store/filewrite): a full disk
-    // leaves no cut-off PDF and an earlier report as it was.
-    QByteArray bytes;
-    QBuffer file(&bytes);
-    file.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&file);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setResolution(300);
-        writer.setTitle(QStringLiteral("Oversight Workbench report"));
-        writer.setCreator(QStringLiteral("Oversight Workbench"));
-        // Laid out on the printer's pages, as QTextDocument::print would, but
-        // by us, so that headings can be kept with their content.
-        const QSizeF page(writer.width(), writer.height());
-        // 2 cm margins, in the layout's units (96 per inch, scaled to the device).
-        const qreal margin = 2 / 2.54 * 96;
-        auto layOut = [&](QTextDocument &document) {
-            document.documentLayout()->setPaintDevice(&writer);
-            QTextOption option = document.defaultTextOption();
-            option.setWrapMode(QTextOption::WordWrap); // never "Standar d": words are not split
-            document.setDefaultTextOption(option);
-            QTextFrameFormat frame = document.rootFrame()->frameFormat();
-            frame.setMargin(margin);
-            document.rootFrame()->setFrameFormat(frame);
-            document.setPageSize(page);
-        };
-        auto laidOut = std::make_unique<QTextDocument>();
-        laidOut->setDefaultStyleSheet(QStringLiteral(
-            "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 8px; }"
-            " td, th { font-size: 9pt; }"));
-        laidOut->setHtml(html);
-        layOut(*laidOut);
-        // A layout changed after the fact can leave blocks undrawn: the pages
-        // are drawn from a copy laid out afresh once no heading moves any more.
-        for (int round = 0; round < 12; ++round) {
-            const bool moved = keepHeadingsWithContent(*laidOut, margin * writer.logicalDpiY() / 96.0) > 0;
-            std::unique_ptr<QTextDocument> fresh(laidOut->clone());
-            layOut(*fresh);
-            laidOut = std::move(fresh);
-            if (!moved)
-                break;
-        }
-        QTextDocument &document = *laidOut;
-        QPainter painter(&writer);
-        const int pages = document.pageCount();
-        QFont numberFont = document.defaultFont();
-        for (int index = 0; index < pages; ++index) {
-            if (index > 0)
-                writer.newPage();
-            painter.save();
-            painter.translate(0, -index * page.height());
-            const QRectF view(0, index * page.height(), page.width(), page.height());
-            painter.setClipRect(view);
-            QAbstractTextDocumentLayout::PaintContext context;
-            context.clip = view;
-            context.palette.setColor(QPalette::Text, Qt::black);
-            document.documentLayout()->draw(&painter, context);
-            painter.setClipping(false);
-            painter.setFont(numberFont);
-            const QString number = QStringLiteral("%1 / %2").arg(index + 1).arg(pages);
-            const qreal marginPixels = margin * writer.logicalDpiX() / 96.0;
-            painter.drawText(QRectF(view.left() + marginPixels, view.bottom() - marginPixels * 0.8,
-                                 view.width() - 2 * marginPixels, marginPixels * 0.5),
-                Qt::AlignRight | Qt::AlignVCenter, number);
-            painter.restore();
-        }
-    }
-    file.close();
-    writeFileWhole(pdfPath, bytes);
-}
-
 } // namespace
-
-// QTextDocument has no "keep with next": the laid-out document is looked at
-// heading by heading, each break moving what follows.
-int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin)
-{
-    int moved = 0;
-    const qreal pageHeight = document.pageSize().height();
-    QAbstractTextDocumentLayout *layout = document.documentLayout();
-    const qreal room = pageHeight * 0.12; // a heading's first lines of content, or a table's header and rows
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        QTextBlockFormat format = block.blockFormat();
-        if (format.headingLevel() == 0 || QTextCursor(block).currentTable())
-            continue;
-        const QRectF rect = layout->blockBoundingRect(block);
-        const qreal pageTop = std::floor(rect.top() / pageHeight) * pageHeight;
-        const qreal contentBottom = pageTop + pageHeight - bottomMargin;
-        if (rect.bottom() + room <= contentBottom || rect.top() < pageTop + pageHeight * 0.2)
-            continue; // it fits, or it is at the top of a page already
-        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        QTextCursor(block).setBlockFormat(format);
-        ++moved;
-    }
-    return moved;
-}
 
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
@@ -499,7 +300,8 @@ void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QS
     const QStringList quarters = workspace.peers().quarters();
     if (quarters.isEmpty())
         throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
-    print(caseSection(workspace, national, caseFilePath, quarters.last()), pdfPath);
+    writeReportPdf(caseSection(workspace, national, caseFilePath, quarters.last()), pdfPath,
+                   QStringLiteral("Oversight Workbench case report"));
 }
 
 void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
@@ -524,13 +326,13 @@ void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
                        .arg(escaped(workspace.followedRegion().isEmpty() ? QStringLiteral("all organisations") : workspace.followedRegion()))
                        .arg(entries.size())
                        .arg(escaped(quarters.last()), escaped(national.methodologyFor(quarters.last()).id()))
-                   + table({QStringLiteral("Code"), QStringLiteral("Organisation"), QStringLiteral("Segment"),
+                   + reportTable({QStringLiteral("Code"), QStringLiteral("Organisation"), QStringLiteral("Segment"),
                             QStringLiteral("Average"), QStringLiteral("Rank"), QStringLiteral("Movement"),
                             QStringLiteral("Casework")},
                            rows);
     for (const PortfolioEntry &e : entries)
-        html += QStringLiteral("<div style=\"page-break-before: always\"></div>") + caseSection(workspace, national, e.path, quarters.last());
-    print(html, pdfPath);
+        html += caseSection(workspace, national, e.path, quarters.last(), true);
+    writeReportPdf(html, pdfPath, QStringLiteral("Oversight Workbench regional pack"));
 }
 
 } // namespace owb

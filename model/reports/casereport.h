@@ -1,11 +1,9 @@
 #pragma once
-// PDF reports (QTextDocument printed by QPdfWriter, charts drawn with
+// PDF reports (HTML laid out on pages by reportlayout, charts drawn with
 // QPainter so that no display is needed): one case, or a regional pack of
 // every case in a workspace with a summary table first.
 
 #include <QString>
-
-class QTextDocument;
 
 namespace owb {
 
@@ -14,12 +12,6 @@ class Workspace;
 // The report of one case as the PDF holds it (HTML for QTextDocument), for
 // the latest quarter of the workspace.
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
-
-// Keeps every heading of a paginated document with what follows it: a heading
-// that would stand at the foot of a page, without room under it for the first
-// lines of its content, starts the next page instead. `bottomMargin` is in
-// the document's page units. Returns how many headings moved.
-int keepHeadingsWithContent(QTextDocument &document, qreal bottomMargin);
 
 // Throw StoreError naming the file on failure. The output is written whole
 // or not at all (store/filewrite): a failure leaves no half-written PDF and

@@ -47,7 +47,7 @@ QString PortfolioEntry::changeDetail() const
         return QStringLiteral("%1 assessed under %2, %3 under %4").arg(previousQuarter, previousMethodologyId, quarter,
                                                                       methodologyId);
     if (reason == QLatin1String("score")) {
-        QString text = QStringLiteral("average %1 -> %2 (computed segment %3 -> %4)")
+        QString text = QStringLiteral("average %1 \u2192 %2 (computed segment %3 \u2192 %4)")
                            .arg(formatHundredths(previousAverage), formatHundredths(average))
                            .arg(previousRawSegment)
                            .arg(rawSegment);

@@ -1,11 +1,11 @@
-// The case report's text and pages: headings kept with what follows them,
-// empty review values said in words, values as the methodology names them.
+// The case report's text: empty review values said in words, values as the methodology names them.
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "demo/demoworkspace.h"
 #include "framework/methodology.h"
 #include "reports/casereport.h"
+#include "reports/reviewreport.h"
 #include "store/casefile.h"
 #include "store/workspace.h"
 
@@ -27,38 +27,6 @@ class TestCaseReport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    // A heading that would stand at the foot of a page moves to the next one,
-    // with its table (issue 11: "Domain scores" stranded at the foot of page 1).
-    void headingsStayWithTheirContent()
-    {
-        const QSizeF page(600, 800);
-        bool found = false;
-        for (int fillers = 1; fillers < 80 && !found; ++fillers) {
-            QString html;
-            for (int i = 0; i < fillers; ++i)
-                html += QStringLiteral("<p>Line %1 of text before the heading.</p>").arg(i);
-            html += QStringLiteral(
-                "<h3>Metrics</h3><table border=\"1\"><tr><th>Id</th></tr><tr><td>OF0001</td></tr></table>");
-            QTextDocument document;
-            document.setHtml(html);
-            document.setPageSize(page);
-            QTextBlock heading;
-            for (QTextBlock b = document.begin(); b.isValid(); b = b.next())
-                if (b.blockFormat().headingLevel() == 3)
-                    heading = b;
-            QVERIFY(heading.isValid());
-            const QRectF before = document.documentLayout()->blockBoundingRect(heading);
-            if (before.top() >= page.height() || before.bottom() + page.height() * 0.12 <= page.height())
-                continue; // not at the foot of page 1
-            found = true;
-            keepHeadingsWithContent(document, 0);
-            const QRectF after = document.documentLayout()->blockBoundingRect(heading);
-            QVERIFY2(after.top() >= page.height(), "the heading stayed at the foot of the page");
-            QCOMPARE(document.pageCount(), 2);
-        }
-        QVERIFY(found);
-    }
-
     // "Recommendation: . Decision: ." is never printed; ratings are named as
     // the methodology names them; headers may wrap between words only.
     void reviewAndCapabilityInWords()
@@ -83,6 +51,7 @@ private Q_SLOTS:
         auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
         bool sawReview = false;
         bool sawRating = false;
+        int percentRows = 0;
         for (const QString &path : workspace->caseFilePaths()) {
             const QString html = caseReportHtml(*workspace, path);
             QVERIFY2(!html.contains(QStringLiteral(": .")), qPrintable(path));
@@ -103,6 +72,19 @@ private Q_SLOTS:
                 QVERIFY2(QRegularExpression(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}$")).match(value).hasMatch(),
                     qPrintable(value));
             }
+            // A percentage's standard and peer median carry its unit and two
+            // decimals as its value does (one formatter: "≤ 1.00%", "1.90%").
+            static const QRegularExpression percentRow(QStringLiteral(
+                "<tr><td>[A-Z0-9-]+</td><td>[^<]*</td><td>-?[0-9,.]+%</td><td>([^<]*)</td><td>[^<]*</td><td>([^<]*)</td>"));
+            for (auto match = percentRow.globalMatch(html); match.hasNext();) {
+                const auto row = match.next();
+                ++percentRows;
+                QVERIFY2(row.captured(1).isEmpty() || QRegularExpression(QStringLiteral("^(\u2265|\u2264|floor) ?-?[0-9,]+\\.[0-9]{2}%")).match(row.captured(1)).hasMatch(),
+                         qPrintable(row.captured(1)));
+                QVERIFY2(row.captured(2).isEmpty()
+                             || QRegularExpression(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}%$")).match(row.captured(2)).hasMatch(),
+                         qPrintable(row.captured(2)));
+            }
             // Ratings by their names, never their ids.
             QVERIFY2(
                 !html.contains(QRegularExpression(QStringLiteral("<td>(high|moderate|limited|low)</td>"))),
@@ -112,6 +94,55 @@ private Q_SLOTS:
         }
         QVERIFY(sawReview);
         QVERIFY(sawRating);
+        QVERIFY(percentRows > 0);
+    }
+
+    // The diagnostic review report (issue 13): scope and team, every finding
+    // under its root cause with its evidence and severity named, the
+    // capability conclusion, recommendation and decision named as the
+    // methodology names them; a case without a review is refused in words.
+    void reviewReport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        int reviews = 0;
+        for (const QString &path : workspace->caseFilePaths()) {
+            if (!hasDiagnosticReview(path)) {
+                QVERIFY_THROWS_EXCEPTION(StoreError, reviewReportHtml(*workspace, path));
+                continue;
+            }
+            ++reviews;
+            const QString html = reviewReportHtml(*workspace, path);
+            for (const char *heading : {"<h2>Scope and team</h2>", "<h2>Findings by root cause</h2>",
+                                        "<h2>Capability conclusion</h2>", "<h2>Recommendation and decision</h2>"})
+                QVERIFY2(html.contains(QLatin1String(heading)), heading);
+            QVERIFY(!html.contains(QStringLiteral(": .")));
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            CaseworkStore store(caseFile.database());
+            const Methodology &m = Methodology::builtIn();
+            for (const QVariantMap &f : store.records(findingTable())) {
+                const QString cause = f.value(QStringLiteral("category")).toString();
+                const qsizetype causeAt = html.indexOf(QStringLiteral("<h3>%1</h3>").arg(cause.toHtmlEscaped()));
+                const qsizetype findingAt = html.indexOf(f.value(QStringLiteral("description")).toString().toHtmlEscaped());
+                QVERIFY2(causeAt > 0 && findingAt > causeAt, qPrintable(cause));
+                const QString severity = f.value(QStringLiteral("severity")).toString();
+                if (!severity.isEmpty())
+                    QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(m.casework().severities.nameOf(severity))));
+                for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"),
+                                                          f.value(QStringLiteral("id"))))
+                    QVERIFY(html.contains(e.value(QStringLiteral("title")).toString().toHtmlEscaped()));
+            }
+            QTemporaryDir out;
+            const QString pdf = out.filePath(QStringLiteral("review.pdf"));
+            writeReviewReport(*workspace, path, pdf);
+            QFile file(pdf);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.read(5), QByteArray("%PDF-"));
+        }
+        QVERIFY(reviews > 0);
     }
 };
 

@@ -129,7 +129,7 @@ void MetricsPage::showMetric(const QString &metricId)
     m_chart->setHistory(*metric, points, spc);
     m_spcSummary->setText(variationText(spc));
 
-    auto number = [](std::optional<double> v) { return v ? formatMeasure(*v) : QString(); };
+    auto number = [&](std::optional<double> v) { return v ? formatMetricMeasure(*metric, *v) : QString(); };
     m_chartTable->setRowCount(int(points.size()));
     for (int i = 0, s = 0; i < points.size(); ++i) {
         const MetricPoint &p = points.at(i);

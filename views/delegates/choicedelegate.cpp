@@ -10,7 +10,37 @@ QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
     combo->addItem(tr("(not set)"), QString());
     for (const auto &[id, name] : m_choices)
         combo->addItem(name, id);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     return combo;
+}
+
+int ChoiceDelegate::editorWidth() const
+{
+    if (m_editorWidth < 0) {
+        QComboBox probe;
+        probe.addItem(tr("(not set)"));
+        for (const auto &choice : m_choices)
+            probe.addItem(choice.second);
+        probe.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        m_editorWidth = probe.sizeHint().width();
+    }
+    return m_editorWidth;
+}
+
+QSize ChoiceDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setWidth(qMax(size.width(), editorWidth()));
+    return size;
+}
+
+void ChoiceDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                          const QModelIndex &) const
+{
+    // Never narrower than its longest choice, even in a column made narrower by hand.
+    QRect rect = option.rect;
+    rect.setWidth(qMax(rect.width(), editorWidth()));
+    editor->setGeometry(rect);
 }
 
 void ChoiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const

@@ -12,14 +12,27 @@ class ChoiceDelegate : public QStyledItemDelegate
 public:
     explicit ChoiceDelegate(QObject *parent = nullptr) : QStyledItemDelegate(parent) {}
     // An empty id is offered first, as "not set".
-    void setChoices(const QList<std::pair<QString, QString>> &choices) { m_choices = choices; }
+    void setChoices(const QList<std::pair<QString, QString>> &choices)
+    {
+        m_choices = choices;
+        m_editorWidth = -1;
+    }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+    // Wide enough for the combo box showing the longest choice, so that a
+    // column sized to its contents never cuts the editor's text
+    // ("Limited confidenc").
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const override;
 
 private:
+    int editorWidth() const;
+
     QList<std::pair<QString, QString>> m_choices;
+    mutable int m_editorWidth = -1; // measured once per list of choices
 };
 
 } // namespace owb

@@ -1,10 +1,12 @@
 #include "portfoliopanel.h"
 
+#include "delegates/elidingdelegate.h"
 #include "delegates/segmentdelegate.h"
 #include "exchange/portfoliowriter.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/portfoliofilter.h"
 #include "itemmodels/portfoliomodel.h"
+#include "widgets/columnfit.h"
 #include "widgets/csvexport.h"
 
 #include <QCheckBox>
@@ -99,19 +101,25 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    // The name takes what is left, and never less than a readable width; the
-    // long free-text columns have fixed widths and elide (tooltips hold the rest).
+    // The name takes what is left, never less than a readable width; the
+    // free-text columns fit their contents within limits, and where the
+    // window is too narrow they elide, with the whole text in the tooltip.
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PortfolioModel::Name, QHeaderView::Stretch);
-    for (const auto &[column, width] : {std::pair{int(PortfolioModel::PeerType), 140}, std::pair{int(PortfolioModel::Movement), 150},
-                                        std::pair{int(PortfolioModel::Capability), 130}, std::pair{int(PortfolioModel::Casework), 160}}) {
-        header->setSectionResizeMode(column, QHeaderView::Interactive);
-        header->resizeSection(column, width);
-    }
-    header->setSectionResizeMode(PortfolioModel::NeedsAction, QHeaderView::Interactive);
-    header->resizeSection(PortfolioModel::NeedsAction, 220);
+    // Peer type gives way first (mostly "Acute trust"), what needs action last.
+    new ColumnFitter(m_view,
+                     {{PortfolioModel::PeerType, 100, 240}, {PortfolioModel::Capability, 130, 200},
+                      {PortfolioModel::Movement, 130, 260}, {PortfolioModel::Casework, 150, 320},
+                      {PortfolioModel::NeedsAction, 150, 320}},
+                     180);
     m_view->setTextElideMode(Qt::ElideRight);
+    for (const int column : {int(PortfolioModel::Name), int(PortfolioModel::PeerType), int(PortfolioModel::Capability),
+                             int(PortfolioModel::NeedsAction)})
+        m_view->setItemDelegateForColumn(column, new ElidingDelegate(Qt::ElideRight, m_view));
+    // Their ends say most: "Improved (… override)", "In the programme; … overdue".
+    for (const int column : {int(PortfolioModel::Movement), int(PortfolioModel::Casework)})
+        m_view->setItemDelegateForColumn(column, new ElidingDelegate(Qt::ElideMiddle, m_view));
     m_view->setItemDelegateForColumn(PortfolioModel::Segment, new SegmentDelegate(m_view));
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT caseActivated(index.data(PathRole).toString());

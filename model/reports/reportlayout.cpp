@@ -1,0 +1,295 @@
+#include "reportlayout.h"
+
+#include "store/database.h"
+#include "store/filewrite.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextLayout>
+#include <QTextTable>
+#include <algorithm>
+#include <optional>
+
+namespace owb {
+
+namespace {
+
+// A place where a page may end. `header` is the table header to repeat at
+// the top of the next page when the cut falls between a table's rows.
+struct Cut
+{
+    qreal y = 0;
+    bool forced = false;
+    std::optional<ReportSlice> header;
+};
+
+// The rows of a table, as the y where each row starts (and the table's end
+// last). Rows are measured by their text: a row starts half-way between the
+// lowest text of the row above and the highest of its own, which is where
+// the two rows' borders meet.
+QList<qreal> rowStarts(QAbstractTextDocumentLayout &layout, QTextTable &table)
+{
+    const QRectF frame = layout.frameBoundingRect(&table);
+    QList<qreal> tops;
+    QList<qreal> bottoms;
+    for (int r = 0; r < table.rows(); ++r) {
+        qreal top = frame.bottom();
+        qreal bottom = frame.top();
+        for (int c = 0; c < table.columns(); ++c) {
+            const QTextTableCell cell = table.cellAt(r, c);
+            if (!cell.isValid() || cell.row() != r)
+                continue; // covered by a cell spanning from above
+            for (QTextFrame::iterator it = cell.begin(); !it.atEnd(); ++it) {
+                const QTextBlock block = it.currentBlock();
+                if (!block.isValid())
+                    continue;
+                const QRectF rect = layout.blockBoundingRect(block);
+                top = std::min(top, rect.top());
+                bottom = std::max(bottom, rect.bottom());
+            }
+        }
+        tops.append(top);
+        bottoms.append(bottom);
+    }
+    QList<qreal> starts{frame.top()};
+    for (int r = 1; r < table.rows(); ++r)
+        starts.append((bottoms.at(r - 1) + tops.at(r)) / 2);
+    starts.append(frame.bottom());
+    return starts;
+}
+
+// Every place a page may end, in document order.
+QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight)
+{
+    QAbstractTextDocumentLayout &layout = *document.documentLayout();
+    QList<Cut> cuts;
+    bool afterHeading = false; // a heading keeps with what follows it
+    bool first = true;
+    qreal bottom = 0; // of what is laid out so far
+    for (QTextFrame::iterator it = document.rootFrame()->begin(); !it.atEnd(); ++it) {
+        if (auto *table = qobject_cast<QTextTable *>(it.currentFrame())) {
+            const QList<qreal> starts = rowStarts(layout, *table);
+            if (!first && !afterHeading)
+                cuts.append({starts.first(), false, {}});
+            // Never between the header rows and the first row under them.
+            const int headerRows = std::min(table->format().headerRowCount(), table->rows() - 1);
+            const std::optional<ReportSlice> header
+                = headerRows > 0 ? std::optional(ReportSlice{starts.first() - 4, starts.at(headerRows)}) // with its top border
+                  : std::nullopt;
+            for (int r = std::max(headerRows, 0) + 1; r < table->rows(); ++r)
+                cuts.append({starts.at(r), false, header});
+            afterHeading = false;
+            first = false;
+            bottom = std::max(bottom, starts.last());
+            continue;
+        }
+        const QTextBlock block = it.currentBlock();
+        if (!block.isValid() || !block.layout())
+            continue;
+        // The paragraph after a table may be placed to overlap the table's
+        // bottom edge: it starts where the table ends.
+        QRectF rect = layout.blockBoundingRect(block);
+        rect.setTop(std::max(rect.top(), bottom));
+        bottom = std::max(bottom, rect.bottom());
+        const bool forced = block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore;
+        if (!first && (forced || !afterHeading))
+            cuts.append({rect.top(), forced, {}});
+        const bool heading = block.blockFormat().headingLevel() > 0;
+        const QTextLayout *lines = block.layout();
+        // A paragraph stays whole unless it is longer than half a page. (Qt
+        // draws the line above a clip as well, so a page that began inside a
+        // paragraph would carry that line again, unseen but in its text.)
+        if (!heading && rect.height() > pageHeight / 2)
+            for (int i = 1; i < lines->lineCount(); ++i)
+                cuts.append({lines->position().y() + lines->lineAt(i).y(), false, {}});
+        afterHeading = heading;
+        first = false;
+    }
+    return cuts;
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// A report never replaces what is not a report: a case file, the national
+// data or any other file that does not start as a PDF does.
+void refuseToReplace(const QString &pdfPath)
+{
+    const QFileInfo info(pdfPath);
+    const QString suffix = info.suffix().toLower();
+    if (suffix == QLatin1String("owcase") || suffix == QLatin1String("owdata"))
+        throw StoreError(QStringLiteral("%1: a report cannot be written under a workspace file's name; choose a name "
+                                        "ending in .pdf")
+                             .arg(QDir::toNativeSeparators(pdfPath)));
+    if (!info.exists() && !info.isSymLink())
+        return;
+    QFile existing(pdfPath);
+    if (info.isSymLink() || !info.isFile() || !existing.open(QIODevice::ReadOnly) || existing.read(5) != "%PDF-")
+        throw StoreError(QStringLiteral("%1 exists and is not a PDF, so it is not replaced; choose another file name")
+                             .arg(QDir::toNativeSeparators(pdfPath)));
+}
+
+} // namespace
+
+QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
+{
+    const QList<Cut> cuts = cutsOf(document, pageHeight);
+    const qreal end = document.documentLayout()->documentSize().height();
+    QList<ReportPage> pages;
+    qreal start = 0;
+    std::optional<ReportSlice> header;
+    qsizetype next = 0; // the first cut below `start`
+    while (start < end || pages.isEmpty()) {
+        const qreal room = pageHeight - (header ? header->to - header->from : 0);
+        const qreal limit = start + room;
+        std::optional<Cut> chosen;
+        bool forced = false;
+        qsizetype index = next;
+        for (; index < cuts.size() && cuts.at(index).y <= limit; ++index) {
+            if (cuts.at(index).y <= start)
+                continue;
+            chosen = cuts.at(index);
+            if (cuts.at(index).forced) {
+                forced = true;
+                break;
+            }
+        }
+        ReportPage page;
+        if (header)
+            page.append(*header);
+        if (!forced && end <= limit) {
+            page.append({start, end});
+            pages.append(page);
+            break;
+        }
+        // Nothing fits whole (a row taller than a page): cut where the page ends.
+        const Cut cut = chosen ? *chosen : Cut{limit, false, header};
+        page.append({start, cut.y});
+        pages.append(page);
+        start = cut.y;
+        header = cut.header;
+        while (next < cuts.size() && cuts.at(next).y <= start)
+            ++next;
+    }
+    return pages;
+}
+
+QString reportTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    // The header row in <thead>: the page layout repeats it on every page the
+    // table continues onto.
+    QString html = QStringLiteral(
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
+    for (const QString &h : headers)
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">%1</th>").arg(escaped(h));
+    html += QStringLiteral("</tr></thead>");
+    for (const QStringList &row : rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString &cell : row)
+            html += QStringLiteral("<td>%1</td>").arg(escaped(cell));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table><p style=\"font-size: 6pt;\">&nbsp;</p>");
+}
+
+// A PNG as a data URI, so the document carries its own images.
+QString reportImage(const QImage &image, int width)
+{
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QStringLiteral("<p><img width=\"%1\" src=\"data:image/png;base64,%2\"></p>")
+        .arg(width)
+        .arg(QString::fromLatin1(png.toBase64()));
+}
+
+QImage titledChart(const QImage &chart, const QString &title)
+{
+    const int band = 40;
+    QImage image(chart.width(), chart.height() + band, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(21);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(QColor(0x00, 0x30, 0x87));
+    painter.drawText(QRect(0, 0, image.width(), band), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawImage(0, band, chart);
+    return image;
+}
+
+void writeReportPdf(const QString &html, const QString &pdfPath, const QString &title)
+{
+    refuseToReplace(pdfPath);
+    // Drawn in memory, then written whole (store/filewrite): a full disk
+    // leaves no cut-off PDF and an earlier report as it was.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&file);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(300);
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Oversight Workbench"));
+        // In the printer's pixels, as the document is laid out on the printer.
+        const qreal margin = 2 / 2.54 * writer.logicalDpiY(); // 2 cm
+        const QSizeF text(writer.width() - 2 * margin, writer.height() - 2 * margin);
+        QTextDocument document;
+        document.documentLayout()->setPaintDevice(&writer);
+        document.setDefaultStyleSheet(QStringLiteral(
+            "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 8px; }"
+            " td, th { font-size: 9pt; }"));
+        QTextOption option = document.defaultTextOption();
+        option.setWrapMode(QTextOption::WordWrap); // never "Standar d": words are not split
+        document.setDefaultTextOption(option);
+        document.setDocumentMargin(0);
+        document.setHtml(html);
+        document.setTextWidth(text.width()); // one long column: the pages are cut from it below
+        const QList<ReportPage> pages = paginateReport(document, text.height());
+        QPainter painter(&writer);
+        const QFont numberFont = document.defaultFont();
+        for (qsizetype index = 0; index < pages.size(); ++index) {
+            if (index > 0)
+                writer.newPage();
+            qreal y = margin;
+            for (const ReportSlice &slice : pages.at(index)) {
+                painter.save();
+                painter.translate(margin, y - slice.from);
+                const QRectF view(0, slice.from, text.width(), slice.to - slice.from);
+                painter.setClipRect(view);
+                QAbstractTextDocumentLayout::PaintContext context;
+                // Lines that only touch the slice belong to the next or the
+                // previous page: drawn here as well they would be hidden by
+                // the clip yet be in the PDF's text (found twice).
+                context.clip = view.adjusted(0, 1, 0, -1);
+                context.palette.setColor(QPalette::Text, Qt::black);
+                document.documentLayout()->draw(&painter, context);
+                painter.restore();
+                y += slice.to - slice.from;
+            }
+            painter.setFont(numberFont);
+            painter.drawText(QRectF(margin, writer.height() - margin * 0.8, text.width(), margin * 0.5),
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             QStringLiteral("%1 / %2").arg(index + 1).arg(pages.size()));
+        }
+    }
+    file.close();
+    writeFileWhole(pdfPath, bytes);
+}
+
+} // namespace owb

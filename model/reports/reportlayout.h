@@ -1,0 +1,47 @@
+#pragma once
+// The page layout every PDF report shares (case report, regional pack,
+// diagnostic review report): the report's HTML is laid out once as one long
+// unbroken column, then cut into A4 pages by us, only where a cut is allowed:
+// between table rows (never inside one) and between paragraphs (inside one
+// only when it is longer than half a page), never right after a heading or a
+// table's header row. A table that goes on onto the next page repeats its
+// header row there.
+
+#include <QImage>
+#include <QList>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+class QTextDocument;
+
+namespace owb {
+
+// One vertical slice of the laid-out document; a page draws its slices one
+// under the other from the top margin down.
+struct ReportSlice
+{
+    qreal from = 0; // in the document
+    qreal to = 0;
+};
+
+// A page: the slices drawn one under the other (a repeated table header,
+// then the page's own part of the document).
+using ReportPage = QList<ReportSlice>;
+
+// Cuts a document laid out without pages (QTextDocument::setTextWidth) into
+// pages of `pageHeight` (the text area of a page, in the document's units).
+QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight);
+
+// HTML pieces, escaped: a table with its header row, an image as a data URI.
+QString reportTable(const QStringList &headers, const QList<QStringList> &rows);
+QString reportImage(const QImage &image, int width);
+// A chart with its title drawn above it, in the heading colour.
+QImage titledChart(const QImage &chart, const QString &title);
+
+// Lays out `html` on A4 pages with 2 cm margins and page numbers and writes
+// the PDF whole or not at all (store/filewrite). Refuses to replace a file
+// that is not a PDF. Throws StoreError naming the file.
+void writeReportPdf(const QString &html, const QString &pdfPath, const QString &title);
+
+} // namespace owb

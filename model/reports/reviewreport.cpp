@@ -1,0 +1,193 @@
+#include "reviewreport.h"
+
+#include "casework/casework.h"
+#include "casework/datetext.h"
+#include "casework/nationalcache.h"
+#include "casework/sentence.h"
+#include "data/textlimits.h"
+#include "reportlayout.h"
+#include "store/casefile.h"
+#include "store/workspace.h"
+
+#include <QDate>
+#include <QRegularExpression>
+
+namespace owb {
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString text(const QVariantMap &record, const char *column)
+{
+    return record.value(QString::fromLatin1(column)).toString().trimmed();
+}
+
+QString orNotRecorded(const QString &value)
+{
+    return value.isEmpty() ? QStringLiteral("not yet recorded") : value;
+}
+
+// Metric ids and domain ids, as stored in a finding ("OF0023, OF0025"), by
+// the names the methodology gives them.
+QString named(const QString &ids, const std::function<QString(const QString &)> &nameOf)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    QStringList names;
+    for (const QString &id : ids.split(separators, Qt::SkipEmptyParts))
+        names.append(nameOf(id));
+    return names.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &sets)
+{
+    QStringList parts;
+    if (!text(review, "team").isEmpty())
+        parts.append(QStringLiteral("Team: %1.").arg(withoutFinalStop(text(review, "team"))));
+    if (!text(review, "scope").isEmpty())
+        parts.append(QStringLiteral("Scope: %1.").arg(withoutFinalStop(text(review, "scope"))));
+    parts.append(QStringLiteral("Recommendation: %1.")
+                     .arg(text(review, "recommendation").isEmpty()
+                              ? QStringLiteral("not yet recorded")
+                              : sets.recommendations.nameOf(text(review, "recommendation"))));
+    QStringList decision{text(review, "decision").isEmpty() ? QString() : sets.decisions.nameOf(text(review, "decision"))};
+    if (!decision.first().isEmpty() && !text(review, "decision_date").isEmpty())
+        decision.append(QStringLiteral("on %1").arg(showDate(text(review, "decision_date"))));
+    if (!decision.first().isEmpty() && !text(review, "decision_maker").isEmpty())
+        decision.append(QStringLiteral("by %1").arg(text(review, "decision_maker")));
+    parts.append(QStringLiteral("Decision: %1.")
+                     .arg(decision.first().isEmpty() ? QStringLiteral("not yet recorded") : decision.join(QLatin1Char(' '))));
+    return parts;
+}
+
+QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const CaseworkChoices &sets,
+                               const QVariant &reviewId)
+{
+    QList<QStringList> rows;
+    for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), reviewId)) {
+        QStringList evidence;
+        if (!text(f, "evidence").isEmpty())
+            evidence.append(text(f, "evidence"));
+        if (database.schemaVersion() >= 5)
+            for (const QVariantMap &e :
+                 store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id")))) {
+                QStringList about;
+                if (!text(e, "source").isEmpty())
+                    about.append(text(e, "source"));
+                if (!text(e, "evidence_date").isEmpty())
+                    about.append(showDate(text(e, "evidence_date")));
+                evidence.append(about.isEmpty() ? text(e, "title")
+                                                : QStringLiteral("%1 (%2)").arg(text(e, "title"), about.join(QStringLiteral(", "))));
+            }
+        rows.append({text(f, "category"), sets.severities.nameOf(text(f, "severity")), text(f, "description"),
+                     evidence.join(QStringLiteral("; ")), text(f, "metrics")});
+    }
+    return rows;
+}
+
+bool hasDiagnosticReview(const QString &caseFilePath)
+{
+    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    if (caseFile.database().schemaVersion() < 3)
+        return false;
+    CaseworkStore store(caseFile.database());
+    return !store.records(reviewTable()).isEmpty();
+}
+
+QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
+{
+    NationalCache national(workspace.peers(), workspace.methodology());
+    const QStringList quarters = workspace.peers().quarters();
+    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    const CaseIdentity id = caseFile.identity();
+    CaseworkStore store(caseFile.database());
+    const QList<QVariantMap> reviews
+        = caseFile.database().schemaVersion() >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
+    if (reviews.isEmpty())
+        throw StoreError(QStringLiteral("%1 (%2) has no diagnostic review to report; open one on its Casework tab first")
+                             .arg(id.code, QDir::toNativeSeparators(caseFilePath)));
+    const QVariantMap review = reviews.last(); // the latest
+    // The rules of the year the review was opened in, else the latest.
+    const QString quarter = quarters.contains(text(review, "opened_quarter")) ? text(review, "opened_quarter")
+                            : quarters.isEmpty()                             ? QString()
+                                                                             : quarters.last();
+    const Methodology &m = quarter.isEmpty() ? workspace.methodology() : national.methodologyFor(quarter);
+    const CaseworkChoices &sets = m.casework();
+    const PeerType *type = m.peerType(id.peerType);
+
+    QString html = QStringLiteral("<h1>Diagnostic review: %1 %2</h1><p>%3 &middot; %4 &middot; opened %5 &middot; %6</p>")
+                       .arg(escaped(id.code), escaped(shownName(id.name)), escaped(type ? type->name : id.peerType),
+                            escaped(shownName(id.region)), escaped(text(review, "opened_quarter")),
+                            escaped(sets.reviewStages.nameOf(text(review, "status"))));
+
+    html += QStringLiteral("<h2>Scope and team</h2>");
+    QStringList scope;
+    scope.append(QStringLiteral("<b>Team:</b> %1").arg(escaped(orNotRecorded(text(review, "team")))));
+    scope.append(QStringLiteral("<b>Scope:</b> %1").arg(escaped(orNotRecorded(text(review, "scope")))));
+    if (!text(review, "opened_reason").isEmpty())
+        scope.append(QStringLiteral("<b>Why opened:</b> %1").arg(escaped(text(review, "opened_reason"))));
+    scope.append(QStringLiteral("<b>Started:</b> %1 &middot; <b>Due:</b> %2")
+                     .arg(escaped(orNotRecorded(showDate(text(review, "start_date")))),
+                          escaped(orNotRecorded(showDate(text(review, "due_date"))))));
+    for (const QString &line : scope)
+        html += QStringLiteral("<p>%1</p>").arg(line);
+
+    // Findings by root cause, in the methodology's order of causes.
+    html += QStringLiteral("<h2>Findings by root cause</h2>");
+    const QList<QStringList> findings = findingRows(store, caseFile.database(), sets, review.value(QStringLiteral("id")));
+    QStringList causes;
+    for (const NamedItem &cause : m.rootCauseCategories())
+        causes.append(cause.name);
+    for (const QStringList &f : findings)
+        if (!causes.contains(f.first()))
+            causes.append(f.first());
+    auto metricName = [&](const QString &metricId) {
+        const MetricDefinition *metric = m.metric(metricId);
+        return metric ? QStringLiteral("%1 %2").arg(metricId, metric->name) : metricId;
+    };
+    if (findings.isEmpty())
+        html += QStringLiteral("<p>No findings recorded yet.</p>");
+    for (const QString &cause : causes) {
+        QList<QStringList> rows;
+        for (const QStringList &f : findings)
+            if (f.first() == cause)
+                rows.append({f.at(1), f.at(2), f.at(3), named(f.at(4), metricName)});
+        if (rows.isEmpty())
+            continue;
+        html += QStringLiteral("<h3>%1</h3>").arg(escaped(cause))
+                + reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence"),
+                               QStringLiteral("Metrics")},
+                              rows);
+    }
+
+    html += QStringLiteral("<h2>Capability conclusion</h2>");
+    QString conclusion = text(review, "capability_conclusion");
+    for (const NamedItem &rating : m.capabilityRatings())
+        if (rating.id == conclusion)
+            conclusion = rating.name;
+    html += QStringLiteral("<p>%1.</p>").arg(escaped(conclusion.isEmpty() ? QStringLiteral("Not yet recorded") : conclusion));
+
+    html += QStringLiteral("<h2>Recommendation and decision</h2>");
+    const QStringList outcome = reviewOutcome(review, sets);
+    for (const QString &sentence : outcome)
+        if (sentence.startsWith(QLatin1String("Recommendation")) || sentence.startsWith(QLatin1String("Decision")))
+            html += QStringLiteral("<p>%1</p>").arg(escaped(sentence));
+    if (!text(review, "decision_rationale").isEmpty())
+        html += QStringLiteral("<p>Rationale: %1.</p>").arg(escaped(withoutFinalStop(text(review, "decision_rationale"))));
+    html += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1. Produced %2 by Oversight Workbench.</p>")
+                .arg(escaped(m.id()), escaped(showDate(QDate::currentDate())));
+    return html;
+}
+
+void writeReviewReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
+{
+    writeReportPdf(reviewReportHtml(workspace, caseFilePath), pdfPath,
+                   QStringLiteral("Oversight Workbench diagnostic review report"));
+}
+
+} // namespace owb

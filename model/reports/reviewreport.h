@@ -1,0 +1,39 @@
+#pragma once
+// The diagnostic review report (framework.md §7), ready to send to the
+// trust's board: scope and team, findings by root cause with their evidence
+// and severity, the capability conclusion, the recommendation and the
+// region's decision. Labels as the methodology names them; laid out on pages
+// by reportlayout, as the case report is.
+
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace owb {
+
+class CaseworkStore;
+class Database;
+class Methodology;
+class Workspace;
+struct CaseworkChoices;
+
+// "Team: …", "Scope: …", "Recommendation: …", "Decision: … on … by …", each
+// a sentence; a value not yet recorded says so (never "Recommendation: .").
+// Plain text: the case report and the review report both print it.
+QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &choices);
+
+// The findings of one review as table rows: root cause, severity (named),
+// finding, evidence items ("title (source, date)"), metrics.
+QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const CaseworkChoices &choices,
+                               const QVariant &reviewId);
+
+// Whether the case file holds a diagnostic review (the latest is reported).
+bool hasDiagnosticReview(const QString &caseFilePath);
+
+// The report of the case's latest diagnostic review, as HTML, and as a PDF
+// written whole or not at all. Throw StoreError naming the file, or saying
+// that the case has no diagnostic review.
+QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath);
+void writeReviewReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath);
+
+} // namespace owb

@@ -1,0 +1,122 @@
+// The pages of a PDF report (reportlayout), read back with pdftotext as a
+// reader sees them: a table row is never split between two pages, a table
+// that goes on repeats its header row, a heading is never the last thing on
+// a page (issue 11: "OF0025 Average days from discharge-" at the foot of a
+// page, the rest of the row on the next).
+
+#include "reports/reportlayout.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace owb;
+
+namespace {
+
+// The text of each page of a PDF, from pdftotext (poppler-utils).
+QStringList pageTexts(const QString &pdf)
+{
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {pdf});
+    info.waitForFinished();
+    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                           .match(QString::fromUtf8(info.readAllStandardOutput()));
+    QStringList pages;
+    for (int page = 1; page <= match.captured(1).toInt(); ++page) {
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page),
+                                                 QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")});
+        text.waitForFinished();
+        pages.append(QString::fromUtf8(text.readAllStandardOutput()));
+    }
+    return pages;
+}
+
+QString words(int count)
+{
+    QStringList list;
+    for (int i = 0; i < count; ++i)
+        list.append(QStringLiteral("word"));
+    return list.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+class TestReportLayout : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QFAIL("pdftotext (poppler-utils) is needed to read the pages back");
+    }
+
+    void rowsAndHeadingsStayWhole_data()
+    {
+        QTest::addColumn<int>("fillers");
+        for (int fillers = 0; fillers < 30; fillers += 3)
+            QTest::addRow("%d paragraphs first", fillers) << fillers;
+    }
+
+    // Rows of three lines each, the table and the headings pushed down by a
+    // different number of paragraphs each time, so that page ends fall at
+    // every place in a row.
+    void rowsAndHeadingsStayWhole()
+    {
+        QFETCH(int, fillers);
+        QString html = QStringLiteral("<h1>Report</h1>");
+        for (int i = 0; i < fillers; ++i)
+            html += QStringLiteral("<p>Filler %1 %2.</p>").arg(i).arg(words(i % 7 * 6));
+        html += QStringLiteral("<h3>Metrics heading</h3>");
+        QList<QStringList> rows;
+        for (int r = 10; r < 70; ++r) {
+            const QString id = QStringLiteral("r%1").arg(r);
+            rows.append({id, QStringLiteral("%1a %2 %1b %2 %1c").arg(id, words(6)), QStringLiteral("2.40%"),
+                         QStringLiteral("%1x %2 %1y %2 %1z").arg(id, words(5))});
+        }
+        html += reportTable({QStringLiteral("HeaderId"), QStringLiteral("HeaderMetric"), QStringLiteral("Value"),
+                             QStringLiteral("Notes")},
+                            rows);
+        for (int i = 0; i < 12; ++i)
+            html += QStringLiteral("<h3>Heading%1 title</h3><p>Start%1 %2 End%1.</p>").arg(i).arg(words(20 + i * 9));
+        QTemporaryDir dir;
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        const QStringList pages = pageTexts(pdf);
+        QVERIFY(pages.size() >= 2);
+        auto pageOf = [&](const QString &word) {
+            const QRegularExpression exact(QStringLiteral("\\b%1\\b").arg(word));
+            QList<int> found;
+            for (int p = 0; p < pages.size(); ++p)
+                for (auto it = exact.globalMatch(pages.at(p)); it.hasNext(); it.next())
+                    found.append(p);
+            return found;
+        };
+        for (int r = 10; r < 70; ++r) {
+            const QString id = QStringLiteral("r%1").arg(r);
+            const QList<int> first = pageOf(id + QLatin1Char('a'));
+            QCOMPARE(first.size(), 1);
+            for (const char *part : {"b", "c", "x", "y", "z"})
+                QVERIFY2(pageOf(id + QLatin1String(part)) == first,
+                         qPrintable(QStringLiteral("row %1 is split between pages").arg(id)));
+        }
+        // Every page that holds rows starts them with the header row.
+        for (int p = 0; p < pages.size(); ++p)
+            if (pages.at(p).contains(QRegularExpression(QStringLiteral("\\br[1-6][0-9]a\\b"))))
+                QVERIFY2(pages.at(p).contains(QStringLiteral("HeaderMetric")),
+                         qPrintable(QStringLiteral("page %1 continues the table without its header").arg(p + 1)));
+        // A heading stays with its table's first row and its paragraph's first line.
+        QCOMPARE(pageOf(QStringLiteral("Metrics")), pageOf(QStringLiteral("r10a")));
+        for (int i = 0; i < 12; ++i)
+            QVERIFY2(pageOf(QStringLiteral("Heading%1").arg(i)) == pageOf(QStringLiteral("Start%1").arg(i)),
+                     qPrintable(QStringLiteral("Heading%1 is the last thing on its page").arg(i)));
+    }
+};
+
+QTEST_MAIN(TestReportLayout)
+#include "tst_reportlayout.moc"

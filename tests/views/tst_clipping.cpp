@@ -1,0 +1,104 @@
+// Text is not cut where a person reads it (issue 11 retest): a choice editor
+// is as wide as its longest choice ("Limited confidenc"), a cut cell's whole
+// text is in its tooltip, and columns fit their contents within limits while
+// the stretching column stays readable.
+
+#include "delegates/choicedelegate.h"
+#include "delegates/elidingdelegate.h"
+#include "widgets/columnfit.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTest>
+
+using namespace owb;
+
+class TestClipping : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // The capability tab's "Region's view": a column sized to its contents
+    // leaves the combo box room for its longest choice and its arrow.
+    void choiceEditorShowsItsWholeText()
+    {
+        QStandardItemModel model(1, 1);
+        model.setData(model.index(0, 0), QStringLiteral("Limited confidence"));
+        QTableView view;
+        view.setModel(&model);
+        auto *delegate = new ChoiceDelegate(&view);
+        delegate->setChoices({{QStringLiteral("high"), QStringLiteral("High confidence")},
+                              {QStringLiteral("limited"), QStringLiteral("Limited confidence")},
+                              {QStringLiteral("moderate"), QStringLiteral("Moderate confidence")}});
+        view.setItemDelegateForColumn(0, delegate);
+        view.horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.edit(model.index(0, 0));
+        auto *combo = view.viewport()->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QComboBox longest;
+        longest.addItem(QStringLiteral("Moderate confidence"));
+        QVERIFY2(combo->width() >= longest.sizeHint().width(),
+                 qPrintable(QStringLiteral("editor %1 wide, needs %2").arg(combo->width()).arg(longest.sizeHint().width())));
+        QVERIFY(view.columnWidth(0) >= longest.sizeHint().width());
+    }
+
+    // A cut cell says its whole text in its tooltip, before the model's own.
+    void elidedTextInTheTooltip()
+    {
+        const QString text = QStringLiteral("Improved (finance override)");
+        QStandardItemModel model(1, 1);
+        model.setData(model.index(0, 0), text);
+        model.setData(model.index(0, 0), QStringLiteral("Segment 3 in Q3, 2 in Q4"), Qt::ToolTipRole);
+        QTableView view;
+        view.setModel(&model);
+        ElidingDelegate delegate(Qt::ElideMiddle);
+        view.setItemDelegateForColumn(0, &delegate);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStyleOptionViewItem option;
+        option.initFrom(&view);
+        option.widget = &view;
+        option.rect = QRect(0, 0, 60, 24);
+        QVERIFY(delegate.isElided(option, model.index(0, 0)));
+        QCOMPARE(delegate.toolTip(option, model.index(0, 0)), text + QStringLiteral("\nSegment 3 in Q3, 2 in Q4"));
+        option.rect = QRect(0, 0, 600, 24);
+        QVERIFY(!delegate.isElided(option, model.index(0, 0)));
+        QCOMPARE(delegate.toolTip(option, model.index(0, 0)), QStringLiteral("Segment 3 in Q3, 2 in Q4"));
+    }
+
+    // Columns take their contents' width where there is room, give it up in
+    // order down to their minimum where there is not, and the stretching
+    // column keeps its readable width.
+    void columnsFitWithinLimits()
+    {
+        QStandardItemModel model(3, 3);
+        model.setData(model.index(0, 0), QStringLiteral("Doveminster University Hospitals NHS Foundation Trust"));
+        model.setData(model.index(0, 1), QStringLiteral("Mental health and community trust"));
+        model.setData(model.index(0, 2), QStringLiteral("Improved (finance override)"));
+        QTableView view;
+        view.setModel(&model);
+        view.horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        auto *fitter = new ColumnFitter(&view, {{1, 80, 400}, {2, 90, 400}}, 150);
+        view.resize(1200, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        fitter->fit();
+        const QFontMetrics metrics(view.font());
+        QVERIFY(view.columnWidth(1) > metrics.horizontalAdvance(model.index(0, 1).data().toString()));
+        QVERIFY(view.columnWidth(2) > metrics.horizontalAdvance(model.index(0, 2).data().toString()));
+        view.resize(420, 300);
+        QApplication::processEvents();
+        fitter->fit();
+        QCOMPARE(view.columnWidth(1), 80); // gave way first
+        QVERIFY(view.columnWidth(2) >= 90);
+        QVERIFY(view.columnWidth(0) >= 140);
+    }
+};
+
+QTEST_MAIN(TestClipping)
+#include "tst_clipping.moc"

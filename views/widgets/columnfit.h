@@ -1,0 +1,43 @@
+#pragma once
+// Sizes some columns of a table to their contents within limits, and keeps
+// the stretching column (the organisation's name) readable: when the window
+// is too narrow for every column's contents, the fitted columns give up
+// width in the order they are listed, each down to its minimum, and their
+// text elides (with the whole text in a tooltip, delegates/elidingdelegate).
+
+#include <QList>
+#include <QObject>
+
+class QTableView;
+
+namespace owb {
+
+struct ColumnLimit
+{
+    int column = 0;
+    int minimum = 0;
+    int maximum = 0;
+};
+
+class ColumnFitter : public QObject
+{
+    Q_OBJECT
+public:
+    // Owned by `view`; follows its model's resets and the view's width.
+    ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, int stretchMinimum);
+
+    void fit();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void fitLater();
+
+    QTableView *m_view;
+    QList<ColumnLimit> m_limits;
+    int m_stretchMinimum;
+    bool m_pending = false;
+};
+
+} // namespace owb
