@@ -10,9 +10,12 @@
 namespace owb {
 
 namespace {
-QString shownValue(const MetricValue &value)
+// In the metric's own format ("2.40%"), as the Metrics tab shows it.
+QString shownValue(const MetricDefinition *definition, const MetricValue &value)
 {
-    return value.kind == MetricValue::Kind::Number ? formatMeasure(value.number) : value.toText();
+    if (value.kind != MetricValue::Kind::Number)
+        return value.toText();
+    return definition ? formatMetricMeasure(*definition, value.number) : formatMeasure(value.number);
 }
 } // namespace
 
@@ -122,11 +125,11 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const
     // Shown as the Metrics tab shows values (two decimals in every row);
     // edited as typed.
     case ActualValue:
-        return role == Qt::EditRole ? actual.value.toText() : shownValue(actual.value);
+        return role == Qt::EditRole ? actual.value.toText() : shownValue(definition, actual.value);
     case WhatIfValue:
         if (kept)
             return rejected->first;  // what was typed stays, with why it was not taken
-        return role == Qt::EditRole ? scenario.value.toText() : shownValue(scenario.value);
+        return role == Qt::EditRole ? scenario.value.toText() : shownValue(definition, scenario.value);
     case ActualScore:
         return score(actual.score);
     case WhatIfScore:

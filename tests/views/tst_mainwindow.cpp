@@ -96,6 +96,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
         createDemoWorkspace(m_dir.filePath(QStringLiteral("demo")));
+        // Tests that edit "demo" leave it changed; copies come from this.
+        createDemoWorkspace(m_dir.filePath(QStringLiteral("pristine")));
     }
 
     void translationsGivePlurals()
@@ -292,7 +294,7 @@ private Q_SLOTS:
                      .isEmpty());
         QTest::qWait(100);  // the reload is queued; let layouts settle before looking
         QCOMPARE(page->trajectory()->rowCount(), 1);
-        QCOMPARE(page->trajectory()->item(0, 2)->text(), QStringLiteral("62"));
+        QCOMPARE(page->trajectory()->item(0, 2)->text(), QStringLiteral("62.00%"));
         QVERIFY(!page->trajectory()->item(0, 3)->text().isEmpty());  // the actual value of that quarter
         QCOMPARE(page->milestones()->rowCount(), 1);
         QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));  // overdue
@@ -1098,10 +1100,10 @@ private Q_SLOTS:
     }
 
 private:
-    // A private copy of the demo workspace's files.
+    // A private copy of the demo workspace's files, as the demo makes them.
     QString copyOfDemo(const QString &name)
     {
-        const QDir demo(m_dir.filePath(QStringLiteral("demo")));
+        const QDir demo(m_dir.filePath(QStringLiteral("pristine")));
         const QString copy = m_dir.filePath(name);
         QDir().mkpath(copy);
         for (const QString &file : demo.entryList(QDir::Files))

@@ -187,9 +187,17 @@ void ProgrammeSection::fillTrajectory()
     for (int r = 0; r < points.size(); ++r) {
         const qint64 id = points.at(r).value(QStringLiteral("id")).toLongLong();
         const QString quarter = points.at(r).value(QStringLiteral("quarter")).toString();
-        const MetricValue actual = m_context.session->caseFile().metricValues(quarter).value(
-            points.at(r).value(QStringLiteral("metric_id")).toString());
-        auto *item = new QTableWidgetItem(actual.kind == MetricValue::Kind::Number ? formatMeasure(actual.number)
+        const QString metricId = points.at(r).value(QStringLiteral("metric_id")).toString();
+        const MetricDefinition *definition = methodology.metric(metricId);
+        // Planned and actual in the metric's own format ("3.50%"), as every
+        // other view shows its values; a planned value typed as such reads back.
+        const auto measure = [definition](double value) {
+            return definition ? formatMetricMeasure(*definition, value) : formatMeasure(value);
+        };
+        if (const auto planned = plannedValue(m_trajectory->item(r, 2)->text()))
+            m_trajectory->item(r, 2)->setText(measure(*planned));
+        const MetricValue actual = m_context.session->caseFile().metricValues(quarter).value(metricId);
+        auto *item = new QTableWidgetItem(actual.kind == MetricValue::Kind::Number ? measure(actual.number)
                                                                                    : actual.toText());
         item->setFlags(item->flags() & ~Qt::ItemIsEditable);
         m_trajectory->setItem(r, 3, item);
@@ -198,17 +206,17 @@ void ProgrammeSection::fillTrajectory()
         const TrajectoryCheck check = checks.value(id);
         if (!check.offTrajectory)
             continue;
-        const MetricDefinition *metric = methodology.metric(check.metricId);
-        const QString way = metric && metric->direction == Direction::Lower ? tr("lower is better") : tr("higher is better");
+        const QString way = definition && definition->direction == Direction::Lower ? tr("lower is better")
+                                                                                    : tr("higher is better");
         const QString why = tr("Off trajectory: %1 planned, %2 actual (%3).")
-                                .arg(formatMeasure(check.planned), formatMeasure(*check.actual), way);
+                                .arg(measure(check.planned), measure(*check.actual), way);
         for (int c = 0; c < m_trajectory->columnCount(); ++c) {
             m_trajectory->item(r, c)->setForeground(kMissed);
             m_trajectory->item(r, c)->setToolTip(why);
         }
         item->setText(tr("%1 (off trajectory)").arg(item->text()));
         missed.append(tr("%1 in %2 (%3 planned, %4 actual, %5)")
-                          .arg(check.metricId, check.quarter, formatMeasure(check.planned), formatMeasure(*check.actual), way));
+                          .arg(check.metricId, check.quarter, measure(check.planned), measure(*check.actual), way));
         if (check.quarter == m_context.quarter)
             m_offTrajectory = check.metricId;
     }
