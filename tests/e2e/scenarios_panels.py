@@ -30,7 +30,10 @@ def trajectory_point_ahead(ctx):
     metric, stored, planned = query(case, "SELECT metric_id, quarter, planned FROM trajectory_point ORDER BY id DESC LIMIT 1")[0]
     expect((stored, planned) == (ahead, "61.5"), "stored %r" % ((metric, stored, planned),))
     table = wb.find("table", "Improvement trajectory")
-    expect([metric, ahead, "61.5"] in [row[:3] for row in wb.cells(table)[1:]], "the point is not listed")
+    # Shown in the metric's own format: "61.50" with its unit ("61.50%").
+    listed = [row[:3] for row in wb.cells(table)[1:]]
+    expect(any(row[:2] == [metric, ahead] and row[2].startswith("61.50") for row in listed),
+           "the point is not listed: %r" % listed)
 
 
 def reconciliation_rank_and_quarter(ctx):
