@@ -36,8 +36,10 @@ QString overallColumn(CapabilityOverall::Field field)
 QStringList CapabilityStore::years()
 {
     QStringList years;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT year FROM capability_area UNION SELECT year FROM capability_overall"
-                                           " UNION SELECT year FROM capability_evidence"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT year FROM capability_area WHERE org_code = ?"
+                                           " UNION SELECT year FROM capability_overall WHERE org_code = ?"
+                                           " UNION SELECT year FROM capability_evidence WHERE org_code = ?"),
+                            {m_org, m_org, m_org});
     while (q.next())
         years.append(q.value(0).toString());
     std::sort(years.begin(), years.end());
@@ -50,8 +52,8 @@ QList<CapabilityArea> CapabilityStore::areas(const QString &year, const QStringL
     for (const QString &id : areaIds)
         result.append({id, {}, {}, {}});
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT area_id, self_rating, region_rating, notes FROM capability_area"
-                                           " WHERE year = ?"),
-                            {year});
+                                           " WHERE org_code = ? AND year = ?"),
+                            {m_org, year});
     while (q.next()) {
         const qsizetype at = areaIds.indexOf(q.value(0).toString());
         if (at >= 0)
@@ -63,8 +65,9 @@ QList<CapabilityArea> CapabilityStore::areas(const QString &year, const QStringL
 QString CapabilityStore::areaField(const QString &year, const QString &areaId, CapabilityArea::Field field)
 {
     return m_db
-        .scalar(QStringLiteral("SELECT %1 FROM capability_area WHERE year = ? AND area_id = ?").arg(areaColumn(field)),
-                {year, areaId})
+        .scalar(QStringLiteral("SELECT %1 FROM capability_area WHERE org_code = ? AND year = ? AND area_id = ?")
+                    .arg(areaColumn(field)),
+                {m_org, year, areaId})
         .toString();
 }
 
@@ -74,17 +77,18 @@ void CapabilityStore::setAreaField(const QString &year, const QString &areaId, C
     // The column name comes from the enum above, never from input.
     const QString column = areaColumn(field);
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("INSERT INTO capability_area (year, area_id, %1) VALUES (?, ?, ?)"
-                             " ON CONFLICT (year, area_id) DO UPDATE SET %1 = excluded.%1")
+    m_db.exec(QStringLiteral("INSERT INTO capability_area (org_code, year, area_id, %1) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT (org_code, year, area_id) DO UPDATE SET %1 = excluded.%1")
                   .arg(column),
-              {year, areaId, value});
+              {m_org, year, areaId, value});
     transaction.commit();
 }
 
 CapabilityOverall CapabilityStore::overall(const QString &year)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT rating, rationale, decided_on FROM capability_overall WHERE year = ?"),
-                            {year});
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT rating, rationale, decided_on FROM capability_overall WHERE org_code = ? AND year = ?"),
+        {m_org, year});
     if (!q.next())
         return {};
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
@@ -92,7 +96,9 @@ CapabilityOverall CapabilityStore::overall(const QString &year)
 
 QString CapabilityStore::overallField(const QString &year, CapabilityOverall::Field field)
 {
-    return m_db.scalar(QStringLiteral("SELECT %1 FROM capability_overall WHERE year = ?").arg(overallColumn(field)), {year})
+    return m_db
+        .scalar(QStringLiteral("SELECT %1 FROM capability_overall WHERE org_code = ? AND year = ?").arg(overallColumn(field)),
+                {m_org, year})
         .toString();
 }
 
@@ -100,10 +106,10 @@ void CapabilityStore::setOverallField(const QString &year, CapabilityOverall::Fi
 {
     const QString column = overallColumn(field);
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("INSERT INTO capability_overall (year, %1) VALUES (?, ?)"
-                             " ON CONFLICT (year) DO UPDATE SET %1 = excluded.%1")
+    m_db.exec(QStringLiteral("INSERT INTO capability_overall (org_code, year, %1) VALUES (?, ?, ?)"
+                             " ON CONFLICT (org_code, year) DO UPDATE SET %1 = excluded.%1")
                   .arg(column),
-              {year, value});
+              {m_org, year, value});
     transaction.commit();
 }
 
@@ -112,8 +118,9 @@ QList<EvidenceItem> CapabilityStore::evidence(const QString &year, const QString
     QList<EvidenceItem> items;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, year, area_id, title, evidence_date, source, file_name,"
                                            " file_sha256, length(file_data) FROM capability_evidence"
-                                           " WHERE year = ? AND (? = '' OR area_id = ?) ORDER BY evidence_date, id"),
-                            {year, areaId, areaId});
+                                           " WHERE org_code = ? AND year = ? AND (? = '' OR area_id = ?)"
+                                           " ORDER BY evidence_date, id"),
+                            {m_org, year, areaId, areaId});
     while (q.next())
         items.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                       q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
@@ -123,7 +130,8 @@ QList<EvidenceItem> CapabilityStore::evidence(const QString &year, const QString
 
 QByteArray CapabilityStore::evidenceFile(qint64 id)
 {
-    return m_db.scalar(QStringLiteral("SELECT file_data FROM capability_evidence WHERE id = ?"), {id}).toByteArray();
+    return m_db.scalar(QStringLiteral("SELECT file_data FROM capability_evidence WHERE org_code = ? AND id = ?"), {m_org, id})
+        .toByteArray();
 }
 
 qint64 CapabilityStore::addEvidence(const EvidenceItem &item, const QByteArray &fileData)
@@ -134,12 +142,16 @@ qint64 CapabilityStore::addEvidence(const EvidenceItem &item, const QByteArray &
     const QString sha = hasFile ? QString::fromLatin1(QCryptographicHash::hash(fileData, QCryptographicHash::Sha256).toHex())
                                 : QString();
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("INSERT INTO capability_evidence (id, year, area_id, title, evidence_date, source,"
-                             " file_name, file_data, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {item.id > 0 ? QVariant(item.id) : QVariant(), item.year, item.areaId, item.title, item.date, item.source,
-               hasFile ? QVariant(item.fileName) : QVariant(), hasFile ? QVariant(fileData) : QVariant(),
-               hasFile ? QVariant(sha) : QVariant()});
-    const qint64 id = m_db.scalar(QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
+    // A new item's id is allocated within the case by the statement itself.
+    const qint64 id
+        = m_db.scalar(QStringLiteral("INSERT INTO capability_evidence (org_code, id, year, area_id, title, evidence_date,"
+                                     " source, file_name, file_data, file_sha256) VALUES (?, coalesce(?, (SELECT"
+                                     " coalesce(max(id), 0) + 1 FROM capability_evidence WHERE org_code = ?)),"
+                                     " ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                      {m_org, item.id > 0 ? QVariant(item.id) : QVariant(), m_org, item.year, item.areaId, item.title,
+                       item.date, item.source, hasFile ? QVariant(item.fileName) : QVariant(),
+                       hasFile ? QVariant(fileData) : QVariant(), hasFile ? QVariant(sha) : QVariant()})
+              .toLongLong();
     transaction.commit();
     return id;
 }
@@ -147,7 +159,7 @@ qint64 CapabilityStore::addEvidence(const EvidenceItem &item, const QByteArray &
 void CapabilityStore::removeEvidence(qint64 id)
 {
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("DELETE FROM capability_evidence WHERE id = ?"), {id});
+    m_db.exec(QStringLiteral("DELETE FROM capability_evidence WHERE org_code = ? AND id = ?"), {m_org, id});
     transaction.commit();
 }
 

@@ -4,6 +4,7 @@
 // items with optional attached files kept inside the case file; and the
 // region's overall view with its rationale and date.
 
+#include "store/casescope.h"
 #include "store/database.h"
 
 #include <QByteArray>
@@ -48,7 +49,8 @@ class CapabilityStore
 public:
     static constexpr qint64 kMaxAttachmentBytes = 20 * 1024 * 1024;
 
-    explicit CapabilityStore(Database &db) : m_db(db) {}
+    explicit CapabilityStore(Database &db) : CapabilityStore(caseFileScope(db)) {}
+    explicit CapabilityStore(const CaseScope &scope) : m_db(scope.db), m_org(scope.org) {}
 
     QStringList years();  // with any capability record, sorted
     QList<CapabilityArea> areas(const QString &year, const QStringList &areaIds);
@@ -67,6 +69,7 @@ public:
 
 private:
     Database &m_db;
+    QString m_org;
 };
 
 } // namespace owb

@@ -17,9 +17,9 @@ CaseSession::CaseSession(const QString &path, const Methodology &methodology, QO
       m_caseFile(std::make_unique<CaseFile>(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::OpenExisting)),
       m_methodology(methodology),
       m_identity(m_caseFile->identity()),
-      m_capability(m_caseFile->database()),
-      m_notes(m_caseFile->database()),
-      m_casework(m_caseFile->database())
+      m_capability(m_caseFile->scope()),
+      m_notes(m_caseFile->scope()),
+      m_casework(m_caseFile->scope())
 {
 }
 

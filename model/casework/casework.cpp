@@ -166,10 +166,12 @@ QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QStr
     if (&table == &milestoneTable() && m_db.schemaVersion() < 8)
         columns.removeAll(QStringLiteral("owner"));
     QSqlQuery q = whereColumn.isEmpty()
-                      ? m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 ORDER BY id").arg(columns.join(QStringLiteral(", ")), table.name))
-                      : m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3 = ? ORDER BY id")
+                      ? m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE org_code = ? ORDER BY id")
+                                      .arg(columns.join(QStringLiteral(", ")), table.name),
+                                  {m_org})
+                      : m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE org_code = ? AND %3 = ? ORDER BY id")
                                       .arg(columns.join(QStringLiteral(", ")), table.name, whereColumn),
-                                  {value});
+                                  {m_org, value});
     QList<QVariantMap> rows;
     while (q.next()) {
         QVariantMap row;
@@ -192,12 +194,24 @@ QVariantMap CaseworkStore::record(const CaseworkTable &table, qint64 id)
 
 qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &values)
 {
-    QStringList columns;
-    QStringList marks;
-    QVariantList bindings;
+    // The statement allocates a new record's id itself, within the case, so
+    // it works on a table every organisation's case shares (a server); an
+    // undone removal is put back with its own id.
+    QStringList columns{QStringLiteral("org_code"), QStringLiteral("id")};
+    QStringList marks{QStringLiteral("?")};
+    QVariantList bindings{m_org};
+    const qint64 given = values.value(QStringLiteral("id")).toLongLong();
+    if (given > 0) {
+        marks.append(QStringLiteral("?"));
+        bindings.append(given);
+    } else {
+        marks.append(QStringLiteral("(SELECT coalesce(max(id), 0) + 1 FROM %1 WHERE org_code = ?)").arg(table.name));
+        bindings.append(m_org);
+    }
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        if (it.key() != QLatin1String("id"))
-            checkColumn(table, it.key());
+        if (it.key() == QLatin1String("id"))
+            continue;
+        checkColumn(table, it.key());
         columns.append(it.key());
         marks.append(QStringLiteral("?"));
         bindings.append(it.value());
@@ -205,11 +219,10 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
     Transaction transaction(m_db);
     // Through Database::exec, the one place that binds: an empty optional
     // field arrives as a null QString and must be stored as ''.
-    QSqlQuery q = m_db.exec(
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-            .arg(table.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
-        bindings);
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = m_db.scalar(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
+                                      .arg(table.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                                  bindings)
+                          .toLongLong();
     transaction.commit();
     return id;
 }
@@ -217,21 +230,22 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
 void CaseworkStore::remove(const CaseworkTable &table, qint64 id)
 {
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), {id});
+    m_db.exec(QStringLiteral("DELETE FROM %1 WHERE org_code = ? AND id = ?").arg(table.name), {m_org, id});
     transaction.commit();
 }
 
 QString CaseworkStore::field(const CaseworkTable &table, qint64 id, const QString &column)
 {
     checkColumn(table, column);
-    return m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table.name), {id}).toString();
+    return m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ?").arg(column, table.name), {m_org, id})
+        .toString();
 }
 
 void CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
     checkColumn(table, column);
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table.name, column), {value, id});
+    m_db.exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE org_code = ? AND id = ?").arg(table.name, column), {value, m_org, id});
     transaction.commit();
 }
 

@@ -5,6 +5,7 @@
 // undo commands (add/remove a record) and one value swap serve them all.
 
 #include "framework/caseworkchoices.h"
+#include "store/casescope.h"
 #include "store/database.h"
 
 #include <QDate>
@@ -68,7 +69,9 @@ struct FinalSegment
 class CaseworkStore
 {
 public:
-    explicit CaseworkStore(Database &db) : m_db(db) {}
+    // A case file's casework (its one organisation), or any case's.
+    explicit CaseworkStore(Database &db) : CaseworkStore(caseFileScope(db)) {}
+    explicit CaseworkStore(const CaseScope &scope) : m_db(scope.db), m_org(scope.org) {}
 
     // Rows of a table, oldest first; `where` filters one column by value.
     QList<QVariantMap> records(const CaseworkTable &table, const QString &whereColumn = {}, const QVariant &value = {});
@@ -104,6 +107,7 @@ public:
 
 private:
     Database &m_db;
+    QString m_org;
 };
 
 } // namespace owb

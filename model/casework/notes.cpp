@@ -6,7 +6,8 @@ QList<Note> NoteStore::notes()
 {
     QList<Note> list;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, created_at, author, tag_kind, tag, body FROM note"
-                                           " ORDER BY created_at DESC, id DESC"));
+                                           " WHERE org_code = ? ORDER BY created_at DESC, id DESC"),
+                            {m_org});
     while (q.next())
         list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                      q.value(4).toString(), q.value(5).toString()});
@@ -16,10 +17,13 @@ QList<Note> NoteStore::notes()
 qint64 NoteStore::add(const Note &note)
 {
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("INSERT INTO note (id, created_at, author, tag_kind, tag, body) VALUES (?, ?, ?, ?, ?, ?)"),
-              {note.id > 0 ? QVariant(note.id) : QVariant(), note.createdAt, note.author, note.tagKind, note.tag,
-               note.body});
-    const qint64 id = m_db.scalar(QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
+    // A new note's id is allocated within the case by the statement itself.
+    const qint64 id = m_db.scalar(QStringLiteral("INSERT INTO note (org_code, id, created_at, author, tag_kind, tag, body)"
+                                                 " VALUES (?, coalesce(?, (SELECT coalesce(max(id), 0) + 1 FROM note"
+                                                 " WHERE org_code = ?)), ?, ?, ?, ?, ?) RETURNING id"),
+                                  {m_org, note.id > 0 ? QVariant(note.id) : QVariant(), m_org, note.createdAt, note.author,
+                                   note.tagKind, note.tag, note.body})
+                          .toLongLong();
     transaction.commit();
     return id;
 }
@@ -27,19 +31,19 @@ qint64 NoteStore::add(const Note &note)
 void NoteStore::remove(qint64 id)
 {
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("DELETE FROM note WHERE id = ?"), {id});
+    m_db.exec(QStringLiteral("DELETE FROM note WHERE org_code = ? AND id = ?"), {m_org, id});
     transaction.commit();
 }
 
 QString NoteStore::body(qint64 id)
 {
-    return m_db.scalar(QStringLiteral("SELECT body FROM note WHERE id = ?"), {id}).toString();
+    return m_db.scalar(QStringLiteral("SELECT body FROM note WHERE org_code = ? AND id = ?"), {m_org, id}).toString();
 }
 
 void NoteStore::setBody(qint64 id, const QString &body)
 {
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("UPDATE note SET body = ? WHERE id = ?"), {body, id});
+    m_db.exec(QStringLiteral("UPDATE note SET body = ? WHERE org_code = ? AND id = ?"), {body, m_org, id});
     transaction.commit();
 }
 

@@ -2,6 +2,7 @@
 // Timestamped notes on a case, with author and an optional tag to a domain
 // or a metric.
 
+#include "store/casescope.h"
 #include "store/database.h"
 
 #include <QList>
@@ -22,7 +23,8 @@ struct Note
 class NoteStore
 {
 public:
-    explicit NoteStore(Database &db) : m_db(db) {}
+    explicit NoteStore(Database &db) : NoteStore(caseFileScope(db)) {}
+    explicit NoteStore(const CaseScope &scope) : m_db(scope.db), m_org(scope.org) {}
 
     QList<Note> notes();  // newest first
     // Adds a note (with `note.id` when restoring an undone removal); returns its id.
@@ -33,6 +35,7 @@ public:
 
 private:
     Database &m_db;
+    QString m_org;
 };
 
 } // namespace owb

@@ -11,12 +11,20 @@
 #include "store/quarterrespelling.h"
 #include "store/schemas.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlRecord>
+#include <QThread>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace owb;
 
@@ -42,6 +50,7 @@ private Q_SLOTS:
         QTest::newRow("version 2") << QStringLiteral("casefile-v2.owcase") << 2;
         QTest::newRow("version 3") << QStringLiteral("casefile-v3.owcase") << 3;
         QTest::newRow("version 4") << QStringLiteral("casefile-v4.owcase") << 4;
+        QTest::newRow("version 8") << QStringLiteral("casefile-v8.owcase") << 8;
     }
     void upgradesEveryEarlierVersion()
     {
@@ -68,6 +77,118 @@ private Q_SLOTS:
         QCOMPARE(upgraded.database().sqliteProblems(), QStringList());
         if (version >= 2)
             QVERIFY(!CapabilityStore(upgraded.database()).years().isEmpty());
+        // Schema 9: every case table names the organisation, edited records
+        // start at row version 1.
+        const QString code = upgraded.identity().code;
+        QVERIFY(!code.isEmpty());
+        for (const QString &table : caseTables()) {
+            QCOMPARE(upgraded.database().scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE org_code <> ?").arg(table), {code}).toInt(), 0);
+            if (editableTables().contains(table))
+                QCOMPARE(upgraded.database().scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE row_version <> 1").arg(table)).toInt(), 0);
+        }
+    }
+
+    // Schema 8 to 9: every value kept, the audit trail exactly as it was (the
+    // upgrade adds no entry) and its chain still verifying; later edits'
+    // entries name the organisation and continue the same chain.
+    void upgradeToNineKeepsEverything()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ZBE.owcase"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v8.owcase"), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const auto dump = [](Database &db) {
+            QStringList rows;
+            for (const QString &table : {QStringLiteral("audit_log"), QStringLiteral("diagnostic_review"), QStringLiteral("finding"),
+                                         QStringLiteral("finding_evidence"), QStringLiteral("note"), QStringLiteral("capability_area"),
+                                         QStringLiteral("metric_value"), QStringLiteral("assessment")}) {
+                const QStringList columns = {QStringLiteral("*")};
+                QSqlQuery q = db.exec(QStringLiteral("SELECT * FROM main.%1 ORDER BY rowid").arg(table));
+                while (q.next()) {
+                    QStringList values;
+                    const QSqlRecord record = q.record();
+                    for (int i = 0; i < record.count(); ++i)
+                        if (record.fieldName(i) != QLatin1String("org_code") && record.fieldName(i) != QLatin1String("row_version"))
+                            values.append(q.value(i).toString());
+                    rows.append(table + QLatin1Char(':') + values.join(QLatin1Char('|')));
+                }
+            }
+            return rows;
+        };
+        QStringList before;
+        {
+            CaseFile old(path, Database::Mode::ReadOnly);
+            QCOMPARE(old.database().schemaVersion(), 8);
+            before = dump(old.database());
+            // A reader reads the older file through today's statements.
+            QCOMPARE(CaseworkStore(old.database()).records(findingTable()).size(), 3);
+            QCOMPARE(old.consistencyProblems(), QStringList());
+        }
+        QVERIFY(before.size() > 100);
+        {
+            CaseFile upgraded(path, Database::Mode::OpenExisting);
+            QCOMPARE(upgraded.database().schemaVersion(), 9);
+            QCOMPARE(dump(upgraded.database()), before);
+            QCOMPARE(upgraded.orgCode(), QStringLiteral("ZBE"));
+            QCOMPARE(upgraded.consistencyProblems(), QStringList());
+        }
+        {
+            CaseSession session(path, Methodology::builtIn());
+            QCOMPARE(session.addNote(QString(), QString(), QStringLiteral("after the upgrade")), QString());
+        }
+        CaseFile after(path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+        QVERIFY(checkCaseFile(path).clean());
+        QSqlQuery last = after.database().exec(QStringLiteral("SELECT org_code, table_name, actor, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        QVERIFY(last.next());
+        QCOMPARE(last.value(0).toString(), QStringLiteral("ZBE"));
+        QCOMPARE(last.value(1).toString(), QStringLiteral("note"));
+        QVERIFY(!last.value(3).toString().isEmpty());
+    }
+
+    // A writer killed during the upgrade leaves the file as it was (the
+    // upgrade is one transaction): opened again it is version 8 with every
+    // value, or version 9 complete; and it upgrades on the next open.
+    void killDuringUpgradeLeavesTheFileAsItWas()
+    {
+        const QString fixture = QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v8.owcase");
+        int killedBefore = 0;
+        int upgraded = 0;
+        for (int run = 0; run < 12; ++run) {
+            const QString path = m_dir.filePath(QStringLiteral("kill%1/ZBE.owcase").arg(run));
+            QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+            QVERIFY(QFile::copy(fixture, path));
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            const pid_t child = fork();
+            QVERIFY(child >= 0);
+            if (child == 0) {
+                try {
+                    CaseFile file(path, Database::Mode::OpenExisting);
+                } catch (...) {
+                    _exit(1);
+                }
+                _exit(0);
+            }
+            QThread::usleep(run * run * 1000); // from at once to after the upgrade
+            ::kill(child, SIGKILL);
+            int status = 0;
+            ::waitpid(child, &status, 0);
+            int version = 0;
+            {
+                CaseFile reread(path, Database::Mode::ReadOnly);
+                version = reread.database().schemaVersion();
+                QVERIFY2(version == 8 || version == 9, qPrintable(QString::number(version)));
+                QCOMPARE(reread.consistencyProblems(), QStringList());
+                QCOMPARE(reread.database().sqliteProblems(), QStringList());
+                QCOMPARE(CaseworkStore(reread.database()).records(findingTable()).size(), 3);
+            }
+            (version == 8 ? killedBefore : upgraded) += 1;
+            CaseFile again(path, Database::Mode::OpenExisting);
+            QCOMPARE(again.database().schemaVersion(), 9);
+            QCOMPARE(again.consistencyProblems(), QStringList());
+        }
+        qInfo("%d killed before the upgrade committed, %d after", killedBefore, upgraded);
+        QVERIFY(killedBefore > 0);
     }
 
     void upgradesVersionOneFixture()
