@@ -347,6 +347,109 @@ private Q_SLOTS:
         QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
     }
 
+    // Issue 14, optimistic locking: two connections to one case file (as two
+    // people on a team server). A save of a value someone else has changed
+    // since this user read it is refused, typed and in plain words, and
+    // nothing is overwritten; read again, the save goes through.
+    void staleSaveConflicts()
+    {
+        CaseSession a(m_path, Methodology::builtIn());
+        qint64 review = 0;
+        qint64 finding = 0;
+        QCOMPARE(a.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q1")}}, QStringLiteral("r"), &review), QString());
+        QCOMPARE(a.addRecord(findingTable(), {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), QStringLiteral("Finance")},
+                                              {QStringLiteral("description"), QStringLiteral("d")}, {QStringLiteral("severity"), QStringLiteral("low")}},
+                             QStringLiteral("f"), &finding),
+                 QString());
+        CaseSession b(m_path, Methodology::builtIn());
+        QCOMPARE(b.casework().records(findingTable()).first().value(QStringLiteral("severity")).toString(), QStringLiteral("low"));
+        QCOMPARE(b.casework().records(findingTable()).first().value(QStringLiteral("row_version")).toLongLong(), 1);
+        QCOMPARE(a.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("high")), QString());
+
+        // The store says which record, which field, what B saw and what is there.
+        {
+            Database raw(m_path, caseFileSchema(), Database::Mode::OpenExisting);
+            CaseworkStore stale(CaseScope{raw, QStringLiteral("RA1")});
+            try {
+                stale.setField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"), 1);
+                QFAIL("a stale save went through");
+            } catch (const StoreConflict &conflict) {
+                QCOMPARE(conflict.table(), QStringLiteral("finding"));
+                QCOMPARE(conflict.id(), finding);
+                QCOMPARE(conflict.columns(), QStringList{QStringLiteral("severity")});
+                QCOMPARE(conflict.stored(), QStringLiteral("high"));
+                QVERIFY(!conflict.removed());
+            }
+        }
+
+        // Through B's facade: refused in plain words, nothing overwritten, no undo step.
+        const int steps = b.undoStack()->count();
+        const QString refused = b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"));
+        QVERIFY2(refused.contains(QStringLiteral("Someone else changed this finding's severity to \"high\" since you opened it "
+                                                 "(you saw \"low\")")),
+                 qPrintable(refused));
+        QCOMPARE(b.undoStack()->count(), steps);
+        QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("high"));
+        // B reloads (the view does, on the change signal) and saves again.
+        b.casework().records(findingTable());
+        QCOMPARE(b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium")), QString());
+        QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("medium"));
+        // A removing the finding it saw at an older version is refused too.
+        QVERIFY(a.removeRecord(findingTable(), finding, QStringLiteral("x")).contains(QStringLiteral("Someone else changed this finding")));
+        QCOMPARE(a.casework().records(findingTable()).size(), 1);
+        CaseFile after(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+    }
+
+    // Undo applies the inverse only where the record is still as this user
+    // left it; after someone else's change it is the same conflict, and
+    // their value stays.
+    void undoAfterAnotherChangeConflicts()
+    {
+        CaseSession a(m_path, Methodology::builtIn());
+        qint64 milestone = 0;
+        QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan agreed")},
+                                                {QStringLiteral("due_date"), QStringLiteral("2026-03-31")}},
+                             QStringLiteral("m"), &milestone),
+                 QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Ann")), QString());
+        // Several steps of A's own on one record undo and redo cleanly.
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Bea")), QString());
+        a.undoStack()->undo();
+        a.undoStack()->undo();
+        QCOMPARE(a.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QString());
+        a.undoStack()->redo();
+        QCOMPARE(a.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Ann"));
+
+        CaseSession b(m_path, Methodology::builtIn());
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
+        QSignalSpy failed(&a, &CaseSession::storeFailed);
+        a.undoStack()->undo();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("Someone else changed this milestone's owner to \"Cy\"")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(b.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Cy"));
+        // Undoing the milestone's addition after B's change: the same, the milestone stays.
+        a.undoStack()->undo();
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(b.casework().records(milestoneTable()).size(), 1);
+
+        // Notes and capability likewise.
+        QCOMPARE(a.addNote(QString(), QString(), QStringLiteral("first")), QString());
+        const Note seen = b.notes().notes().first();
+        QCOMPARE(a.setNoteBody(seen.id, QStringLiteral("second")), QString());
+        QVERIFY(b.removeNote(seen).contains(QStringLiteral("Someone else changed this note's body to \"second\"")));
+        QCOMPARE(a.notes().notes().size(), 1);
+        const QString year = QStringLiteral("2025/26");
+        QCOMPARE(a.setCapabilityArea(year, QStringLiteral("quality"), CapabilityArea::RegionRating, QStringLiteral("good")), QString());
+        QCOMPARE(b.setCapabilityArea(year, QStringLiteral("quality"), CapabilityArea::RegionRating, QStringLiteral("limited")), QString());
+        a.undoStack()->undo();
+        QCOMPARE(b.capability().areaField(year, QStringLiteral("quality"), CapabilityArea::RegionRating), QStringLiteral("limited"));
+        CaseFile after(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+    }
+
     // Issue 13: dates typed as a UK user types them, one display format.
     void datesAsTyped_data()
     {
