@@ -355,6 +355,82 @@
         <source>The exit date %1 is before the entry date %2: it must be on or after it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>diagnostic review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evidence item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>programme record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>progress review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trajectory point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system consideration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statutory assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capability area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overall capability view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this %1 since you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this %1&apos;s %2 to &quot;%3&quot; since you opened it (you saw &quot;%4&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this %1&apos;s %2 to &quot;%3&quot; since you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this %1 since you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 Your change was not saved; the case has been reloaded so that you see it as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>

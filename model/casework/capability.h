@@ -4,6 +4,7 @@
 // items with optional attached files kept inside the case file; and the
 // region's overall view with its rationale and date.
 
+#include "store/casescope.h"
 #include "store/database.h"
 
 #include <QByteArray>
@@ -32,6 +33,7 @@ struct EvidenceItem
     QString fileName;  // empty when no file is attached
     QString fileSha256;
     qint64 fileSize = 0;
+    qint64 rowVersion = 0; // as read; 0: a new item
 };
 
 struct CapabilityOverall
@@ -48,25 +50,49 @@ class CapabilityStore
 public:
     static constexpr qint64 kMaxAttachmentBytes = 20 * 1024 * 1024;
 
-    explicit CapabilityStore(Database &db) : m_db(db) {}
+    explicit CapabilityStore(Database &db) : CapabilityStore(caseFileScope(db)) {}
+    explicit CapabilityStore(const CaseScope &scope) : m_db(scope.db), m_org(scope.org) {}
 
     QStringList years();  // with any capability record, sorted
     QList<CapabilityArea> areas(const QString &year, const QStringList &areaIds);
     QString areaField(const QString &year, const QString &areaId, CapabilityArea::Field field);
     void setAreaField(const QString &year, const QString &areaId, CapabilityArea::Field field, const QString &value);
+    // The same, only where the record is at `expectedVersion` (0: there is
+    // none yet); returns the new row version, or throws StoreConflict.
+    qint64 setAreaField(const QString &year, const QString &areaId, CapabilityArea::Field field, const QString &value,
+                        qint64 expectedVersion);
+    qint64 areaVersion(const QString &year, const QString &areaId); // 0: no record
 
     CapabilityOverall overall(const QString &year);
     QString overallField(const QString &year, CapabilityOverall::Field field);
     void setOverallField(const QString &year, CapabilityOverall::Field field, const QString &value);
+    qint64 setOverallField(const QString &year, CapabilityOverall::Field field, const QString &value, qint64 expectedVersion);
+    qint64 overallVersion(const QString &year); // 0: no record
 
     QList<EvidenceItem> evidence(const QString &year, const QString &areaId = {});
     QByteArray evidenceFile(qint64 id);
     // Adds an item (with `item.id` when restoring an undone removal); returns its id.
     qint64 addEvidence(const EvidenceItem &item, const QByteArray &fileData);
+    // Removes the item at the row version given (or as it is); throws
+    // StoreConflict when someone else changed or removed it.
     void removeEvidence(qint64 id);
+    void removeEvidence(qint64 id, qint64 expectedVersion);
+    // The row version this store last wrote to a record (else as stored now):
+    // an undo applies only where the record is still as this user left it.
+    qint64 writtenAreaVersion(const QString &year, const QString &areaId)
+    {
+        return m_written.value(QStringLiteral("area/%1/%2").arg(year, areaId), areaVersion(year, areaId));
+    }
+    qint64 writtenOverallVersion(const QString &year)
+    {
+        return m_written.value(QStringLiteral("overall/%1").arg(year), overallVersion(year));
+    }
+    qint64 writtenEvidenceVersion(qint64 id);
 
 private:
     Database &m_db;
+    QString m_org;
+    QHash<QString, qint64> m_written; // record key -> the row version this store last wrote
 };
 
 } // namespace owb

@@ -17,9 +17,9 @@ CaseSession::CaseSession(const QString &path, const Methodology &methodology, QO
       m_caseFile(std::make_unique<CaseFile>(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::OpenExisting)),
       m_methodology(methodology),
       m_identity(m_caseFile->identity()),
-      m_capability(m_caseFile->database()),
-      m_notes(m_caseFile->database()),
-      m_casework(m_caseFile->database())
+      m_capability(m_caseFile->scope()),
+      m_notes(m_caseFile->scope()),
+      m_casework(m_caseFile->scope())
 {
 }
 
@@ -81,10 +81,12 @@ QString CaseSession::setCapabilityArea(const QString &year, const QString &areaI
                                                                : tr("Change region's capability rating");
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
-    return push(new ChangeTextCommand(
-                    text, [this, year, areaId, field] { return m_capability.areaField(year, areaId, field); },
-                    [this, year, areaId, field](const QString &v) { m_capability.setAreaField(year, areaId, field, v); },
-                    value),
+    return push(new ChangeFieldCommand(
+                    text, m_capability.areaField(year, areaId, field), m_capability.areaVersion(year, areaId),
+                    [this, year, areaId, field](const QString &v, qint64 expected) {
+                        return m_capability.setAreaField(year, areaId, field, v, expected);
+                    },
+                    value, [this, year, areaId] { return m_capability.writtenAreaVersion(year, areaId); }),
                 &CaseSession::capabilityChanged);
 }
 
@@ -92,10 +94,13 @@ QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall
 {
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
-    return push(new ChangeTextCommand(
-                    tr("Change overall capability view"),
-                    [this, year, field] { return m_capability.overallField(year, field); },
-                    [this, year, field](const QString &v) { m_capability.setOverallField(year, field, v); }, value),
+    return push(new ChangeFieldCommand(
+                    tr("Change overall capability view"), m_capability.overallField(year, field),
+                    m_capability.overallVersion(year),
+                    [this, year, field](const QString &v, qint64 expected) {
+                        return m_capability.setOverallField(year, field, v, expected);
+                    },
+                    value, [this, year] { return m_capability.writtenOverallVersion(year); }),
                 &CaseSession::capabilityChanged);
 }
 
@@ -129,9 +134,12 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
 {
     if (const QString refused = tooLong({ body }); !refused.isEmpty())
         return refused;
-    return push(new ChangeTextCommand(
-                    tr("Edit note"), [this, id] { return m_notes.body(id); },
-                    [this, id](const QString &v) { m_notes.setBody(id, v); }, body),
+    // The note as this user last read it: a save over someone else's edit conflicts.
+    const qint64 seen = m_notes.seenVersion(id);
+    return push(new ChangeFieldCommand(
+                    tr("Edit note"), m_notes.body(id), seen,
+                    [this, id](const QString &v, qint64 expected) { return m_notes.setBody(id, v, expected); }, body,
+                    [this, id] { return m_notes.writtenVersion(id); }),
                 &CaseSession::notesChanged);
 }
 
@@ -249,16 +257,22 @@ QString CaseSession::setSystemConsideration(const QString &quarter, const QStrin
 
 QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
+    // The record as this user last read it (before reading it again here): a
+    // save over someone else's change conflicts.
+    const qint64 seen = m_casework.seenVersion(table, id);
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
+    const QString old = m_casework.field(table, id, column);
     QVariantMap changed = m_casework.record(table, id);
     changed.insert(column, value);
     if (const auto [later, problem] = dateOrderProblem(changed); !later.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
-    return push(new ChangeTextCommand(
-                    tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))),
-                    [this, &table, id, column] { return m_casework.field(table, id, column); },
-                    [this, &table, id, column](const QString &v) { m_casework.setField(table, id, column, v); }, value),
+    return push(new ChangeFieldCommand(
+                    tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))), old, seen,
+                    [this, &table, id, column](const QString &v, qint64 expected) {
+                        return m_casework.setField(table, id, column, v, expected);
+                    },
+                    value, [this, &table, id] { return m_casework.writtenVersion(table, id); }),
                 &CaseSession::caseworkChanged);
 }
 

@@ -149,6 +149,35 @@ QString CaseworkStatus::summary() const
 }
 
 namespace {
+QString seenKey(const CaseworkTable &table, qint64 id)
+{
+    return table.name + QLatin1Char('/') + QString::number(id);
+}
+
+// "finding", "exit criterion": what a user calls a record of the table.
+QString recordNoun(const QString &table)
+{
+    static const QHash<QString, const char *> nouns{
+        {QStringLiteral("diagnostic_review"), QT_TRANSLATE_NOOP("owb::Casework", "diagnostic review")},
+        {QStringLiteral("finding"), QT_TRANSLATE_NOOP("owb::Casework", "finding")},
+        {QStringLiteral("finding_evidence"), QT_TRANSLATE_NOOP("owb::Casework", "evidence item")},
+        {QStringLiteral("programme"), QT_TRANSLATE_NOOP("owb::Casework", "programme record")},
+        {QStringLiteral("exit_criterion"), QT_TRANSLATE_NOOP("owb::Casework", "exit criterion")},
+        {QStringLiteral("milestone"), QT_TRANSLATE_NOOP("owb::Casework", "milestone")},
+        {QStringLiteral("decision"), QT_TRANSLATE_NOOP("owb::Casework", "decision")},
+        {QStringLiteral("progress_review"), QT_TRANSLATE_NOOP("owb::Casework", "progress review")},
+        {QStringLiteral("trajectory_point"), QT_TRANSLATE_NOOP("owb::Casework", "trajectory point")},
+        {QStringLiteral("system_consideration"), QT_TRANSLATE_NOOP("owb::Casework", "system consideration")},
+        {QStringLiteral("statutory_assessment"), QT_TRANSLATE_NOOP("owb::Casework", "statutory assessment")},
+        {QStringLiteral("note"), QT_TRANSLATE_NOOP("owb::Casework", "note")},
+        {QStringLiteral("capability_area"), QT_TRANSLATE_NOOP("owb::Casework", "capability area")},
+        {QStringLiteral("capability_overall"), QT_TRANSLATE_NOOP("owb::Casework", "overall capability view")},
+        {QStringLiteral("capability_evidence"), QT_TRANSLATE_NOOP("owb::Casework", "evidence item")},
+    };
+    const char *noun = nouns.value(table);
+    return noun ? QCoreApplication::translate("owb::Casework", noun) : QString(table).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
 void checkColumn(const CaseworkTable &table, const QString &column)
 {
     if (!table.columns.contains(column))
@@ -156,7 +185,37 @@ void checkColumn(const CaseworkTable &table, const QString &column)
 }
 } // namespace
 
+StoreConflict editConflict(const QString &path, const QString &table, qint64 id, const QString &column,
+                           const QString &expected, const QString &stored, bool removed)
+{
+    const QString noun = recordNoun(table);
+    QString what;
+    if (removed)
+        what = QCoreApplication::translate("owb::Casework", "Someone else removed this %1 since you opened it.").arg(noun);
+    else if (!column.isEmpty() && expected != stored && !expected.isEmpty())
+        what = QCoreApplication::translate("owb::Casework",
+                                           "Someone else changed this %1's %2 to \"%3\" since you opened it "
+                                           "(you saw \"%4\").")
+                   .arg(noun, QString(column).replace(QLatin1Char('_'), QLatin1Char(' ')), stored, expected);
+    else if (!column.isEmpty() && expected != stored)
+        what = QCoreApplication::translate("owb::Casework", "Someone else changed this %1's %2 to \"%3\" since you opened it.")
+                   .arg(noun, QString(column).replace(QLatin1Char('_'), QLatin1Char(' ')), stored);
+    else
+        what = QCoreApplication::translate("owb::Casework", "Someone else changed this %1 since you opened it.").arg(noun);
+    return StoreConflict(QCoreApplication::translate("owb::Casework",
+                                                     "%1: %2 Your change was not saved; the case has been reloaded "
+                                                     "so that you see it as it is now.")
+                             .arg(path, what),
+                         table, id, column.isEmpty() ? QStringList() : QStringList{column}, expected, stored, removed);
+}
+
 QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QString &whereColumn, const QVariant &value)
+{
+    return read(table, whereColumn, value, true);
+}
+
+QList<QVariantMap> CaseworkStore::read(const CaseworkTable &table, const QString &whereColumn, const QVariant &value,
+                                       bool seen)
 {
     if (!whereColumn.isEmpty())
         checkColumn(table, whereColumn);
@@ -166,16 +225,20 @@ QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QStr
     if (&table == &milestoneTable() && m_db.schemaVersion() < 8)
         columns.removeAll(QStringLiteral("owner"));
     QSqlQuery q = whereColumn.isEmpty()
-                      ? m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 ORDER BY id").arg(columns.join(QStringLiteral(", ")), table.name))
-                      : m_db.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3 = ? ORDER BY id")
+                      ? m_db.exec(QStringLiteral("SELECT id, row_version, %1 FROM %2 WHERE org_code = ? ORDER BY id")
+                                      .arg(columns.join(QStringLiteral(", ")), table.name),
+                                  {m_org})
+                      : m_db.exec(QStringLiteral("SELECT id, row_version, %1 FROM %2 WHERE org_code = ? AND %3 = ? ORDER BY id")
                                       .arg(columns.join(QStringLiteral(", ")), table.name, whereColumn),
-                                  {value});
+                                  {m_org, value});
     QList<QVariantMap> rows;
     while (q.next()) {
         QVariantMap row;
         const QSqlRecord fields = q.record();
         for (int i = 0; i < fields.count(); ++i)
             row.insert(fields.fieldName(i), q.value(i));
+        if (seen)
+            remember(table, row);
         rows.append(row);
     }
     return rows;
@@ -183,7 +246,9 @@ QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QStr
 
 QVariantMap CaseworkStore::record(const CaseworkTable &table, qint64 id)
 {
-    const QList<QVariantMap> rows = records(table);
+    // A check of the record as it is now (a date order, an undo's copy):
+    // not what the user saw, so the versions remembered stay.
+    const QList<QVariantMap> rows = read(table, QString(), QVariant(), false);
     for (const QVariantMap &row : rows)
         if (row.value(QStringLiteral("id")).toLongLong() == id)
             return row;
@@ -192,12 +257,28 @@ QVariantMap CaseworkStore::record(const CaseworkTable &table, qint64 id)
 
 qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &values)
 {
-    QStringList columns;
-    QStringList marks;
-    QVariantList bindings;
+    // The statement allocates a new record's id itself, within the case, so
+    // it works on a table every organisation's case shares (a server); an
+    // undone removal is put back with its own id.
+    QStringList columns{QStringLiteral("org_code"), QStringLiteral("id")};
+    QStringList marks{QStringLiteral("?")};
+    QVariantList bindings{m_org};
+    const qint64 given = values.value(QStringLiteral("id")).toLongLong();
+    const qint64 version = std::max<qint64>(1, values.value(QStringLiteral("row_version")).toLongLong());
+    columns.append(QStringLiteral("row_version"));
+    if (given > 0) {
+        marks.append(QStringLiteral("?"));
+        bindings.append(given);
+    } else {
+        marks.append(QStringLiteral("(SELECT coalesce(max(id), 0) + 1 FROM %1 WHERE org_code = ?)").arg(table.name));
+        bindings.append(m_org);
+    }
+    marks.append(QStringLiteral("?"));
+    bindings.append(version);
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        if (it.key() != QLatin1String("id"))
-            checkColumn(table, it.key());
+        if (it.key() == QLatin1String("id") || it.key() == QLatin1String("row_version"))
+            continue;
+        checkColumn(table, it.key());
         columns.append(it.key());
         marks.append(QStringLiteral("?"));
         bindings.append(it.value());
@@ -205,34 +286,103 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
     Transaction transaction(m_db);
     // Through Database::exec, the one place that binds: an empty optional
     // field arrives as a null QString and must be stored as ''.
-    QSqlQuery q = m_db.exec(
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-            .arg(table.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
-        bindings);
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = m_db.scalar(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
+                                      .arg(table.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                                  bindings)
+                          .toLongLong();
     transaction.commit();
+    QVariantMap row = values;
+    row.insert(QStringLiteral("id"), id);
+    row.insert(QStringLiteral("row_version"), version);
+    remember(table, row);
+    m_written.insert(seenKey(table, id), version);
     return id;
+}
+
+qint64 CaseworkStore::writtenVersion(const CaseworkTable &table, qint64 id)
+{
+    const auto written = m_written.constFind(seenKey(table, id));
+    return written != m_written.cend() ? *written : seenVersion(table, id);
+}
+
+void CaseworkStore::remember(const CaseworkTable &table, const QVariantMap &row)
+{
+    m_seen.insert(seenKey(table, row.value(QStringLiteral("id")).toLongLong()), row);
+}
+
+qint64 CaseworkStore::seenVersion(const CaseworkTable &table, qint64 id)
+{
+    const auto seen = m_seen.constFind(seenKey(table, id));
+    if (seen != m_seen.cend())
+        return seen->value(QStringLiteral("row_version")).toLongLong();
+    return m_db.scalar(QStringLiteral("SELECT row_version FROM %1 WHERE org_code = ? AND id = ?").arg(table.name), {m_org, id})
+        .toLongLong();
+}
+
+void CaseworkStore::throwConflict(const CaseworkTable &table, qint64 id, const QString &column, qint64 expectedVersion)
+{
+    // What this user saw (when the store read that version) against what is stored now.
+    const QVariantMap seen = m_seen.value(seenKey(table, id));
+    const QString expected = seen.value(QStringLiteral("row_version")).toLongLong() == expectedVersion
+                                 ? seen.value(column).toString()
+                                 : QString();
+    const QVariant stored = column.isEmpty()
+                                ? m_db.scalar(QStringLiteral("SELECT id FROM %1 WHERE org_code = ? AND id = ?").arg(table.name),
+                                              {m_org, id})
+                                : m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ?")
+                                                  .arg(column, table.name),
+                                              {m_org, id});
+    throw editConflict(m_db.path(), table.name, id, column, expected, stored.toString(), !stored.isValid());
 }
 
 void CaseworkStore::remove(const CaseworkTable &table, qint64 id)
 {
+    remove(table, id, seenVersion(table, id));
+}
+
+void CaseworkStore::remove(const CaseworkTable &table, qint64 id, qint64 expectedVersion)
+{
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), {id});
+    const QVariant removed = m_db.scalar(
+        QStringLiteral("DELETE FROM %1 WHERE org_code = ? AND id = ? AND row_version = ? RETURNING id").arg(table.name),
+        {m_org, id, expectedVersion});
+    if (!removed.isValid())
+        throwConflict(table, id, QString(), expectedVersion);
     transaction.commit();
+    m_seen.remove(seenKey(table, id));
+    m_written.remove(seenKey(table, id));
 }
 
 QString CaseworkStore::field(const CaseworkTable &table, qint64 id, const QString &column)
 {
     checkColumn(table, column);
-    return m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table.name), {id}).toString();
+    return m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ?").arg(column, table.name), {m_org, id})
+        .toString();
 }
 
 void CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
+    setField(table, id, column, value, seenVersion(table, id));
+}
+
+qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value,
+                               qint64 expectedVersion)
+{
     checkColumn(table, column);
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table.name, column), {value, id});
+    const QVariant version = m_db.scalar(QStringLiteral("UPDATE %1 SET %2 = ?, row_version = row_version + 1"
+                                                        " WHERE org_code = ? AND id = ? AND row_version = ? RETURNING row_version")
+                                             .arg(table.name, column),
+                                         {value, m_org, id, expectedVersion});
+    if (!version.isValid())
+        throwConflict(table, id, column, expectedVersion);
     transaction.commit();
+    QVariantMap &seen = m_seen[seenKey(table, id)];
+    seen.insert(QStringLiteral("id"), id);
+    seen.insert(column, value);
+    seen.insert(QStringLiteral("row_version"), version);
+    m_written.insert(seenKey(table, id), version.toLongLong());
+    return version.toLongLong();
 }
 
 qint64 CaseworkStore::programmeIn(const QString &quarter)

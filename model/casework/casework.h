@@ -5,6 +5,7 @@
 // undo commands (add/remove a record) and one value swap serve them all.
 
 #include "framework/caseworkchoices.h"
+#include "store/casescope.h"
 #include "store/database.h"
 
 #include <QDate>
@@ -31,6 +32,14 @@ const CaseworkTable &trajectoryTable();
 const CaseworkTable &systemConsiderationTable();
 const CaseworkTable &statutoryAssessmentTable();
 const CaseworkTable &findingEvidenceTable();
+
+// A save or an undo over someone else's change (the record's row_version is
+// not the one this user saw), in plain words naming the record, the field
+// and the value stored now: "Someone else changed this finding's severity
+// to "high" since you opened it". `column` may be empty (the record as a
+// whole); `removed`: the record is gone.
+StoreConflict editConflict(const QString &path, const QString &table, qint64 id, const QString &column,
+                           const QString &expected, const QString &stored, bool removed);
 
 // Whether a status typed as free text says `status` ("Met", " met " and
 // "met" alike): statuses are compared without case or surrounding spaces.
@@ -68,16 +77,36 @@ struct FinalSegment
 class CaseworkStore
 {
 public:
-    explicit CaseworkStore(Database &db) : m_db(db) {}
+    // A case file's casework (its one organisation), or any case's.
+    explicit CaseworkStore(Database &db) : CaseworkStore(caseFileScope(db)) {}
+    explicit CaseworkStore(const CaseScope &scope) : m_db(scope.db), m_org(scope.org) {}
 
     // Rows of a table, oldest first; `where` filters one column by value.
+    // Each row has its "id" and "row_version"; the store remembers the rows
+    // it read (what this user saw), so a later save of a stale row conflicts.
     QList<QVariantMap> records(const CaseworkTable &table, const QString &whereColumn = {}, const QVariant &value = {});
+    // One record as it is now (not remembered as seen).
     QVariantMap record(const CaseworkTable &table, qint64 id);
-    // Inserts (with "id" when restoring an undone removal); returns the id.
+    // Inserts (with "id" and "row_version" when restoring an undone removal); returns the id.
     qint64 insert(const CaseworkTable &table, const QVariantMap &values);
+    // Removes the record as this user last read it; throws StoreConflict when
+    // someone else changed or removed it since.
     void remove(const CaseworkTable &table, qint64 id);
+    void remove(const CaseworkTable &table, qint64 id, qint64 expectedVersion);
     QString field(const CaseworkTable &table, qint64 id, const QString &column);
+    // Sets one field of the record as this user last read it (or as it is,
+    // if never read), or of the version given; returns the new row version;
+    // throws StoreConflict when the record is no longer at that version.
     void setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+    qint64 setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value,
+                    qint64 expectedVersion);
+    // The row version this user last saw of a record (read now if never
+    // read); 0 when there is no such record.
+    qint64 seenVersion(const CaseworkTable &table, qint64 id);
+    // The row version this store last wrote to a record (its seen version if
+    // it wrote none): an undo applies only where the record is still as this
+    // user left it.
+    qint64 writtenVersion(const CaseworkTable &table, qint64 id);
 
     // The programme the organisation is in during `quarter`, or 0.
     qint64 programmeIn(const QString &quarter);
@@ -103,7 +132,14 @@ public:
     CaseworkStatus status(const QString &quarter, const QDate &today, const CaseworkChoices &choices);
 
 private:
+    QList<QVariantMap> read(const CaseworkTable &table, const QString &whereColumn, const QVariant &value, bool seen);
+    [[noreturn]] void throwConflict(const CaseworkTable &table, qint64 id, const QString &column, qint64 expectedVersion);
+    void remember(const CaseworkTable &table, const QVariantMap &row);
+
     Database &m_db;
+    QString m_org;
+    QHash<QString, QVariantMap> m_seen; // "table/id" -> the row as this user last read or wrote it
+    QHash<QString, qint64> m_written; // "table/id" -> the row version this store last wrote
 };
 
 } // namespace owb

@@ -55,6 +55,32 @@ private:
     QString m_new;
 };
 
+// Swaps one value of a record that carries a row version (optimistic
+// locking): the first redo applies only where the record is still at the
+// version this user saw, every later undo and redo only where it is still as
+// this user's last write left it (`written`); otherwise the store throws
+// StoreConflict, whose message the user sees, and nothing is written.
+class ChangeFieldCommand : public StoreCommand
+{
+public:
+    // Sets the value where the record is at the version given; returns the new one.
+    using Setter = std::function<qint64(const QString &value, qint64 expectedVersion)>;
+    ChangeFieldCommand(const QString &text, const QString &oldValue, qint64 seenVersion, Setter set, const QString &value,
+                       std::function<qint64()> written);
+
+protected:
+    void apply() override;
+    void revert() override { m_set(m_old, m_written()); }
+
+private:
+    Setter m_set;
+    std::function<qint64()> m_written;
+    QString m_old;
+    QString m_new;
+    qint64 m_seen;
+    bool m_applied = false;
+};
+
 class AddNoteCommand : public StoreCommand
 {
 public:
@@ -69,18 +95,21 @@ private:
     Note m_note;
 };
 
+// Removing a record puts it back, on undo, at the next row version, so a save
+// by anyone who read it before it was removed conflicts.
 class RemoveNoteCommand : public StoreCommand
 {
 public:
     RemoveNoteCommand(NoteStore &store, const Note &note);
 
 protected:
-    void apply() override { m_store.remove(m_note.id); }
-    void revert() override { m_store.add(m_note); }
+    void apply() override;
+    void revert() override;
 
 private:
     NoteStore &m_store;
     Note m_note;
+    bool m_applied = false;
 };
 
 class AddEvidenceCommand : public StoreCommand
@@ -90,7 +119,7 @@ public:
 
 protected:
     void apply() override;
-    void revert() override { m_store.removeEvidence(m_item.id); }
+    void revert() override;
 
 private:
     CapabilityStore &m_store;
@@ -104,13 +133,14 @@ public:
     RemoveEvidenceCommand(CapabilityStore &store, const EvidenceItem &item);
 
 protected:
-    void apply() override { m_store.removeEvidence(m_item.id); }
-    void revert() override { m_store.addEvidence(m_item, m_file); }
+    void apply() override;
+    void revert() override;
 
 private:
     CapabilityStore &m_store;
     EvidenceItem m_item;
     QByteArray m_file;
+    bool m_applied = false;
 };
 
 // Adds a casework record; undo removes it, redo puts it back with its id.
@@ -122,7 +152,7 @@ public:
 
 protected:
     void apply() override;
-    void revert() override { m_store.remove(m_table, recordId()); }
+    void revert() override;
 
 private:
     CaseworkStore &m_store;
@@ -138,14 +168,15 @@ public:
     RemoveRecordCommand(CaseworkStore &store, const CaseworkTable &table, qint64 id, const QString &text);
 
 protected:
-    void apply() override { m_store.remove(m_table, m_id); }
-    void revert() override { m_store.insert(m_table, m_values); }
+    void apply() override;
+    void revert() override;
 
 private:
     CaseworkStore &m_store;
     const CaseworkTable &m_table;
     qint64 m_id;
     QVariantMap m_values;
+    bool m_applied = false;
 };
 
 } // namespace owb

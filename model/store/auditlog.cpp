@@ -27,9 +27,21 @@ QString linkHash(const QString &previous, const AuditEntry &e)
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
+// A scope with a null org is a whole case file read by the schema ladder
+// (before schema 9 gave audit_log an org_code) or by a file-only tool.
+QString inCase(const CaseScope &scope)
+{
+    return scope.org.isNull() ? QStringLiteral("1 = 1") : QStringLiteral("org_code = ?");
+}
+
+QVariantList keys(const CaseScope &scope, const QVariantList &more = {})
+{
+    return (scope.org.isNull() ? QVariantList() : QVariantList{scope.org}) + more;
+}
+
 bool hasAuditLog(Database &db)
 {
-    return db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'")).toInt() > 0;
+    return db.dialect().tableExists(db, QStringLiteral("audit_log"));
 }
 } // namespace
 
@@ -49,35 +61,60 @@ QString currentActor()
 
 qint64 lastSeq(Database &db)
 {
-    return hasAuditLog(db) ? db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM audit_log")).toLongLong() : 0;
+    return lastSeq(CaseScope{db, QString()});
+}
+
+qint64 lastSeq(const CaseScope &scope)
+{
+    Database &db = scope.db;
+    return hasAuditLog(db)
+        ? db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM audit_log WHERE %1").arg(inCase(scope)), keys(scope))
+              .toLongLong()
+        : 0;
 }
 
 void seal(Database &db, qint64 afterSeq, const QString &actor)
 {
+    seal(CaseScope{db, QString()}, afterSeq, actor);
+}
+
+void seal(const CaseScope &scope, qint64 afterSeq, const QString &actor)
+{
+    Database &db = scope.db;
     if (!hasAuditLog(db))
         return;
-    QString previous = db.scalar(QStringLiteral("SELECT hash FROM audit_log WHERE seq <= ? ORDER BY seq DESC LIMIT 1"),
-                                 {afterSeq})
+    QString previous = db.scalar(QStringLiteral("SELECT hash FROM audit_log WHERE %1 AND seq <= ?"
+                                                " ORDER BY seq DESC LIMIT 1").arg(inCase(scope)),
+                                 keys(scope, {afterSeq}))
                            .toString();
-    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE seq > ? ORDER BY seq").arg(QLatin1String(kColumns)),
-                          {afterSeq});
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE %2 AND seq > ? ORDER BY seq")
+                              .arg(QLatin1String(kColumns), inCase(scope)),
+                          keys(scope, {afterSeq}));
     QList<AuditEntry> fresh;
     while (q.next())
         fresh.append(entryFrom(q));
     for (AuditEntry &e : fresh) {
         e.actor = actor;
         e.hash = linkHash(previous, e);
-        db.exec(QStringLiteral("UPDATE audit_log SET actor = ?, hash = ? WHERE seq = ?"), {e.actor, e.hash, e.seq});
+        db.exec(QStringLiteral("UPDATE audit_log SET actor = ?, hash = ? WHERE %1 AND seq = ?").arg(inCase(scope)),
+                QVariantList{e.actor, e.hash} + keys(scope, {e.seq}));
         previous = e.hash;
     }
 }
 
 QStringList verify(Database &db)
 {
+    return verify(CaseScope{db, QString()});
+}
+
+QStringList verify(const CaseScope &scope)
+{
+    Database &db = scope.db;
     QStringList problems;
     if (!hasAuditLog(db))
         return problems;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY seq").arg(QLatin1String(kColumns)));
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE %2 ORDER BY seq").arg(QLatin1String(kColumns), inCase(scope)),
+                          keys(scope));
     QString previous;
     qint64 expectedSeq = 0;
     while (q.next()) {
@@ -97,13 +134,19 @@ QStringList verify(Database &db)
 
 QList<AuditEntry> entries(Database &db, const QString &table, const QString &rowKey)
 {
+    return entries(CaseScope{db, QString()}, table, rowKey);
+}
+
+QList<AuditEntry> entries(const CaseScope &scope, const QString &table, const QString &rowKey)
+{
+    Database &db = scope.db;
     QList<AuditEntry> list;
     if (!hasAuditLog(db))
         return list;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE (? = '' OR table_name = ?) AND (? = '' OR row_key = ?)"
-                                         " ORDER BY seq DESC")
-                              .arg(QLatin1String(kColumns)),
-                          {table, table, rowKey, rowKey});
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE %2 AND (? = '' OR table_name = ?)"
+                                         " AND (? = '' OR row_key = ?) ORDER BY seq DESC")
+                              .arg(QLatin1String(kColumns), inCase(scope)),
+                          keys(scope, {table, table, rowKey, rowKey}));
     while (q.next())
         list.append(entryFrom(q));
     return list;

@@ -5,6 +5,7 @@
 // transaction commits. An entry left unsealed, or a link whose hash does not
 // follow, is a change made behind the workbench's back.
 
+#include "casescope.h"
 #include "database.h"
 
 #include <QList>
@@ -30,12 +31,18 @@ namespace auditlog {
 // The operating-system user: the author of every change made here.
 QString currentActor();
 
+// Each takes the case it reads (a case file's Database& means the one
+// organisation it holds): the entries are those with its org_code.
+qint64 lastSeq(const CaseScope &scope);
 qint64 lastSeq(Database &db);
 // Seals the entries after `afterSeq` (those of the current transaction).
+void seal(const CaseScope &scope, qint64 afterSeq, const QString &actor);
 void seal(Database &db, qint64 afterSeq, const QString &actor);
 // Problems with the chain, the first broken link first; empty when intact.
+QStringList verify(const CaseScope &scope);
 QStringList verify(Database &db);
 // Newest first; `table` and `rowKey` filter when not empty.
+QList<AuditEntry> entries(const CaseScope &scope, const QString &table = {}, const QString &rowKey = {});
 QList<AuditEntry> entries(Database &db, const QString &table = {}, const QString &rowKey = {});
 
 } // namespace auditlog

@@ -1,6 +1,7 @@
 #include "casefile.h"
 
 #include "auditlog.h"
+#include "casescope.h"
 #include "data/metricdataset.h"
 #include "framework/scoring.h"
 #include "schemas.h"
@@ -54,8 +55,9 @@ CaseFile::CaseFile(const QString &path, Database::Mode mode)
 {
     // Every transaction through this case file seals the audit entries its
     // changes produced; see auditlog.h.
-    m_db.setTransactionHooks([this] { m_auditMark = auditlog::lastSeq(m_db); },
-        [this] { auditlog::seal(m_db, m_auditMark, auditlog::currentActor()); });
+    m_org = caseFileScope(m_db).org;
+    m_db.setTransactionHooks([this] { m_auditMark = auditlog::lastSeq(scope()); },
+        [this] { auditlog::seal(scope(), m_auditMark, auditlog::currentActor()); });
     // The one check on the way in, for every reader and writer (portfolio,
     // report, reconcile, the workbench, import): a case file holding another
     // organisation than its name says is never taken for that organisation.
@@ -113,7 +115,8 @@ QString CaseFile::nameMismatch(const QString &path, const QString &code)
 
 CaseIdentity CaseFile::identity()
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT code, name, peer_type, region FROM organisation"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT code, name, peer_type, region FROM organisation WHERE org_code = ?"),
+        { m_org });
     if (!q.next())
         return {};
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() };
@@ -122,7 +125,7 @@ CaseIdentity CaseFile::identity()
 QStringList CaseFile::quarters()
 {
     QStringList labels;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT quarter FROM assessment"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT quarter FROM assessment WHERE org_code = ?"), { m_org });
     while (q.next())
         labels.append(q.value(0).toString());
     std::sort(labels.begin(), labels.end(), quarterLessThan);
@@ -133,8 +136,8 @@ QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
 {
     QHash<QString, MetricValue> values;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT metric_id, kind, number, label FROM metric_value "
-                                           "WHERE quarter = ?"),
-        { quarter });
+                                           "WHERE org_code = ? AND quarter = ?"),
+        { m_org, quarter });
     while (q.next())
         values.insert(q.value(0).toString(), valueFromColumns(q, 1));
     return values;
@@ -142,16 +145,27 @@ QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
 
 std::optional<StoredAssessment> CaseFile::assessment(const QString &quarter)
 {
-    return readAssessment(m_db, quarter);
+    return readAssessment(scope(), quarter);
 }
 
 std::optional<StoredAssessment> CaseFile::readAssessment(Database &db, const QString &quarter)
 {
+    // The ladder's programs run before schema 9 gave the tables an
+    // org_code: in a file, every row is its one organisation's.
+    return readAssessment(CaseScope{db, QString()}, quarter);
+}
+
+std::optional<StoredAssessment> CaseFile::readAssessment(const CaseScope &scope, const QString &quarter)
+{
+    Database &db = scope.db;
+    const bool scoped = !scope.org.isNull();
+    const QString which = scoped ? QStringLiteral("org_code = ? AND quarter = ?") : QStringLiteral("quarter = ?");
+    const QVariantList keys = scoped ? QVariantList{scope.org, quarter} : QVariantList{quarter};
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT methodology_id, methodology_sha256, method, finance_cap, peer_type,"
                        " peer_count, cut1, cut2, cut3, average, metrics_scored, raw_segment, deficit,"
-                       " segment, rank, computed_at FROM assessment WHERE quarter = ?"),
-        { quarter });
+                       " segment, rank, computed_at FROM assessment WHERE %1").arg(which),
+        keys);
     if (!q.next())
         return std::nullopt;
     StoredAssessment a;
@@ -170,20 +184,20 @@ std::optional<StoredAssessment> CaseFile::readAssessment(Database &db, const QSt
     a.result.segment = q.value(13).toInt();
     a.result.rank = q.value(14).toInt();
     a.computedAt = q.value(15).toString();
-    a.result.code = db.scalar(QStringLiteral("SELECT code FROM organisation")).toString();
+    a.result.code = scoped ? scope.org : db.scalar(QStringLiteral("SELECT code FROM organisation")).toString();
 
     QSqlQuery metrics = db.exec(
         QStringLiteral("SELECT metric_id, domain, kind, number, label, score, weight_num, weight_den"
-                       " FROM metric_score WHERE quarter = ? ORDER BY position"),
-        { quarter });
+                       " FROM metric_score WHERE %1 ORDER BY position").arg(which),
+        keys);
     while (metrics.next())
         a.result.metrics.append({metrics.value(0).toString(), metrics.value(1).toString(),
                                  valueFromColumns(metrics, 2), metrics.value(5).toInt(),
                                  Rational{metrics.value(6).toLongLong(), metrics.value(7).toLongLong()}});
     QSqlQuery domains
         = db.exec(QStringLiteral("SELECT domain_id, score, segment, cut1, cut2, cut3 FROM domain_score"
-                                 " WHERE quarter = ? ORDER BY position"),
-            { quarter });
+                                 " WHERE %1 ORDER BY position").arg(which),
+            keys);
     while (domains.next()) {
         a.result.domains.append(
             { domains.value(0).toString(), domains.value(1).toInt(), domains.value(2).toInt() });
@@ -203,8 +217,8 @@ QList<StoredAssessment> CaseFile::assessments()
 
 bool CaseFile::sameQuarter(const QuarterRecord &record)
 {
-    const QString stored = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"),
-                                   { record.assessment.quarter })
+    const QString stored = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE org_code = ? AND quarter = ?"),
+                                   { m_org, record.assessment.quarter })
                                .toString();
     if (stored != record.assessment.digest())
         return false;
@@ -221,19 +235,20 @@ void CaseFile::writeQuarter(const QuarterRecord &record)
 {
     const StoredAssessment &a = record.assessment;
     const QString &quarter = a.quarter;
-    m_db.exec(QStringLiteral("DELETE FROM metric_value WHERE quarter = ?"), { quarter });
+    m_db.exec(QStringLiteral("DELETE FROM metric_value WHERE org_code = ? AND quarter = ?"), { m_org, quarter });
     for (auto it = record.values.cbegin(); it != record.values.cend(); ++it) {
         const ValueColumns v = columnsFor(it.value());
-        m_db.exec(QStringLiteral("INSERT INTO metric_value (quarter, metric_id, kind, number, label)"
-                                 " VALUES (?, ?, ?, ?, ?)"),
-            { quarter, it.key(), v.kind, v.number, v.label });
+        m_db.exec(QStringLiteral("INSERT INTO metric_value (org_code, quarter, metric_id, kind, number, label)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)"),
+            { m_org, quarter, it.key(), v.kind, v.number, v.label });
     }
-    m_db.exec(QStringLiteral("DELETE FROM assessment WHERE quarter = ?"), { quarter });
-    m_db.exec(QStringLiteral("INSERT INTO assessment (quarter, methodology_id, methodology_sha256, method,"
+    // Its metric and domain scores go with it (ON DELETE CASCADE).
+    m_db.exec(QStringLiteral("DELETE FROM assessment WHERE org_code = ? AND quarter = ?"), { m_org, quarter });
+    m_db.exec(QStringLiteral("INSERT INTO assessment (org_code, quarter, methodology_id, methodology_sha256, method,"
                              " finance_cap, peer_type, peer_count, cut1, cut2, cut3, average,"
                              " metrics_scored, raw_segment, deficit, segment, rank, computed_at, digest)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        { quarter, a.methodologyId, a.methodologySha256, a.method, a.financeCap, a.result.peerType,
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        { m_org, quarter, a.methodologyId, a.methodologySha256, a.method, a.financeCap, a.result.peerType,
             a.peerCount, cutValue(a.cuts, 1), cutValue(a.cuts, 2), cutValue(a.cuts, 3),
             nullIfZero(a.result.average), a.result.metricsScored, nullIfZero(a.result.rawSegment),
             a.result.deficit ? 1 : 0, nullIfZero(a.result.segment), nullIfZero(a.result.rank),
@@ -242,10 +257,10 @@ void CaseFile::writeQuarter(const QuarterRecord &record)
     for (qsizetype i = 0; i < a.result.metrics.size(); ++i) {
         const MetricResult &m = a.result.metrics.at(i);
         const ValueColumns v = columnsFor(m.value);
-        m_db.exec(QStringLiteral("INSERT INTO metric_score (quarter, position, metric_id, domain, kind,"
+        m_db.exec(QStringLiteral("INSERT INTO metric_score (org_code, quarter, position, metric_id, domain, kind,"
                                  " number, label, score, weight_num, weight_den)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            { quarter, int(i), m.metricId, m.domain, v.kind, v.number, v.label, m.score, m.weight.num,
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { m_org, quarter, int(i), m.metricId, m.domain, v.kind, v.number, v.label, m.score, m.weight.num,
                 m.weight.den });
     }
     for (qsizetype i = 0; i < a.result.domains.size(); ++i) {
@@ -253,9 +268,9 @@ void CaseFile::writeQuarter(const QuarterRecord &record)
         const auto cut = a.domainCuts.constFind(d.domainId);
         const std::optional<CutPoints> cuts
             = cut == a.domainCuts.cend() ? std::nullopt : std::optional<CutPoints>(*cut);
-        m_db.exec(QStringLiteral("INSERT INTO domain_score (quarter, position, domain_id, score, segment,"
-                                 " cut1, cut2, cut3) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            { quarter, int(i), d.domainId, nullIfZero(d.score), nullIfZero(d.segment), cutValue(cuts, 1),
+        m_db.exec(QStringLiteral("INSERT INTO domain_score (org_code, quarter, position, domain_id, score, segment,"
+                                 " cut1, cut2, cut3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { m_org, quarter, int(i), d.domainId, nullIfZero(d.score), nullIfZero(d.segment), cutValue(cuts, 1),
                 cutValue(cuts, 2), cutValue(cuts, 3) });
     }
 }
@@ -266,7 +281,9 @@ int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &qu
     if (const QString problem = membershipProblem(workspaceId); !problem.isEmpty())
         throw StoreError(problem);
     if (!workspaceId.isEmpty() && this->workspaceId() != workspaceId)
-        m_db.exec(QStringLiteral("INSERT OR REPLACE INTO membership (id, workspace_id) VALUES (1, ?)"), { workspaceId });
+        m_db.exec(QStringLiteral("INSERT INTO membership (id, workspace_id) VALUES (1, ?)"
+                                 " ON CONFLICT (id) DO UPDATE SET workspace_id = excluded.workspace_id"),
+            { workspaceId });
     const QString stored = this->identity().code;
     if (!stored.isEmpty() && stored != identity.code)
         throw StoreError(
@@ -275,10 +292,12 @@ int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &qu
                 .arg(path(), stored, identity.code));
     if (const QString mismatch = nameMismatch(path(), identity.code); !mismatch.isEmpty())
         throw StoreError(mismatch);
+    m_org = identity.code; // a new file's organisation, from here on
     if (this->identity() != identity)
-        m_db.exec(QStringLiteral("INSERT OR REPLACE INTO organisation (id, code, name, peer_type, region)"
-                                 " VALUES (1, ?, ?, ?, ?)"),
-            { identity.code, identity.name, identity.peerType, identity.region });
+        m_db.exec(QStringLiteral("INSERT INTO organisation (org_code, id, code, name, peer_type, region)"
+                                 " VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT (org_code) DO UPDATE SET"
+                                 " name = excluded.name, peer_type = excluded.peer_type, region = excluded.region"),
+            { m_org, identity.code, identity.name, identity.peerType, identity.region });
     int changed = 0;
     for (const QuarterRecord &record : quarters) {
         if (sameQuarter(record))
@@ -293,15 +312,28 @@ int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &qu
 QStringList CaseFile::consistencyProblems()
 {
     QStringList problems;
-    problems += auditlog::verify(m_db);
+    problems += auditlog::verify(scope());
     const int organisations = m_db.scalar(QStringLiteral("SELECT count(*) FROM organisation")).toInt();
     if (organisations != 1)
         problems.append(QStringLiteral("expected one organisation record, found %1").arg(organisations));
+    // A case file holds one organisation's case: a record naming another
+    // (or none) was put there behind the workbench's back.
+    if (m_db.schemaVersion() >= 9)
+        for (const QString &table : caseTables()) {
+            const int foreign
+                = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE org_code <> ?").arg(table), { m_org }).toInt();
+            if (foreign > 0)
+                problems.append(QStringLiteral("%1: %2 record(s) name another organisation than %3 (edited outside the "
+                                               "workbench?)")
+                                    .arg(table)
+                                    .arg(foreign)
+                                    .arg(m_org));
+        }
     for (const QString &quarter : quarters()) {
         const StoredAssessment a = *assessment(quarter);
         const QString where = QStringLiteral("assessment %1").arg(quarter);
         const QString stored
-            = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE quarter = ?"), { quarter })
+            = m_db.scalar(QStringLiteral("SELECT digest FROM assessment WHERE org_code = ? AND quarter = ?"), { m_org, quarter })
                   .toString();
         if (stored != a.digest())
             problems.append(

@@ -3,6 +3,7 @@
 // per quarter and each quarter's assessment. Casework tables arrive through
 // later schema versions. Every write is one transaction.
 
+#include "casescope.h"
 #include "database.h"
 #include "storedassessment.h"
 
@@ -41,6 +42,10 @@ public:
     static QString nameMismatch(const QString &path, const QString &code);
 
     Database &database() { return m_db; }
+    // The organisation whose case this is (empty while a new file holds none):
+    // what every statement on its tables names.
+    QString orgCode() const { return m_org; }
+    CaseScope scope() { return {m_db, m_org}; }
     QString path() const { return m_db.path(); }
 
     CaseIdentity identity();
@@ -49,6 +54,7 @@ public:
     // The same, from a case file's database while it is being opened (the
     // schema ladder recomputes digests with it).
     static std::optional<StoredAssessment> readAssessment(Database &db, const QString &quarter);
+    static std::optional<StoredAssessment> readAssessment(const CaseScope &scope, const QString &quarter);
     QList<StoredAssessment> assessments();  // period order
     QHash<QString, MetricValue> metricValues(const QString &quarter);
 
@@ -76,6 +82,7 @@ private:
     void writeQuarter(const QuarterRecord &record);
 
     Database m_db;
+    QString m_org;
     qint64 m_auditMark = 0; // the last audit entry before the open transaction
 };
 

@@ -347,7 +347,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
 
     try {
         const qint32 applicationId = scalar(QStringLiteral("PRAGMA application_id")).toInt();
-        m_version = scalar(QStringLiteral("PRAGMA user_version")).toInt();
+        m_version = dialect().schemaVersion(*this);
         const int tables = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toInt();
         const bool blank = applicationId == 0 && m_version == 0 && tables == 0;
         if (!blank && applicationId != schema.applicationId)
@@ -366,6 +366,9 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
                                  .arg(path, schema.kind)
                                  .arg(m_version)
                                  .arg(schema.currentVersion()));
+        // A reader of an older file reads it through today's statements.
+        if (m_readOnly && m_version < schema.currentVersion() && schema.readAsCurrent)
+            schema.readAsCurrent(*this);
         applyPragmas();
         // Read through a -wal found with no writer: the file must still be
         // whole through it (a -wal of another file leaves indexes that do not
@@ -495,7 +498,7 @@ void Database::migrate(const Schema &schema, int from)
     }
     if (from == 0)
         exec(QStringLiteral("PRAGMA application_id = %1").arg(schema.applicationId));
-    exec(QStringLiteral("PRAGMA user_version = %1").arg(schema.currentVersion()));
+    dialect().setSchemaVersion(*this, schema.currentVersion());
     transaction.commit();
     m_version = schema.currentVersion();
 }
@@ -523,6 +526,12 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 
 QVariant Database::scalar(const QString &sql, std::initializer_list<QVariant> bindings)
 {
+    return scalar(sql, QVariantList(bindings));
+}
+
+QVariant Database::scalar(const QString &sql, const QVariantList &bindings)
+{
+    // The query ends here (with a RETURNING statement, before any COMMIT).
     QSqlQuery query = exec(sql, bindings);
     return query.next() ? query.value(0) : QVariant();
 }
@@ -553,7 +562,7 @@ QStringList Database::sqliteProblems()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_db.exec(m_db.dialect().beginWrite());
     m_db.runAfterBegin();
 }
 

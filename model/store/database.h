@@ -3,6 +3,7 @@
 // and refuses files (style.md practice 5), plus RAII transactions and bound
 // queries (practice 6). Errors are thrown as StoreError.
 
+#include "dialect.h"
 #include "schema.h"
 #include "storeerror.h"
 
@@ -49,6 +50,8 @@ public:
     int schemaVersion() const { return m_version; }
     bool isReadOnly() const { return m_readOnly; }
     QSqlDatabase &connection() { return m_db; }
+    // What this engine spells differently (store/dialect.h).
+    const Dialect &dialect() const { return sqliteDialect(); }
 
     // Prepares and runs one statement with positional bindings.
     // A null QString binds as '' (NULLs are always spelt QVariant()), so an
@@ -57,6 +60,7 @@ public:
     QSqlQuery exec(const QString &sql, const QVariantList &bindings);
     // The first column of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, std::initializer_list<QVariant> bindings = {});
+    QVariant scalar(const QString &sql, const QVariantList &bindings);
 
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();

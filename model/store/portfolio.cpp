@@ -131,13 +131,15 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 entry.previousMethodologySha256 = before->methodologySha256;
             }
             entry.lastChange = caseFile.database()
-                                   .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment"))
+                                   .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment WHERE org_code = ?"),
+                                       { caseFile.orgCode() })
                                    .toString();
             // Capability arrived with schema 2; an older file simply has none yet.
             if (caseFile.database().schemaVersion() >= 2) {
                 QSqlQuery q = caseFile.database().exec(
-                    QStringLiteral("SELECT rating, year FROM capability_overall WHERE rating <> ''"
-                                   " ORDER BY year DESC LIMIT 1"));
+                    QStringLiteral("SELECT rating, year FROM capability_overall WHERE org_code = ? AND rating <> ''"
+                                   " ORDER BY year DESC LIMIT 1"),
+                    { caseFile.orgCode() });
                 if (q.next()) {
                     entry.capabilityRating = q.value(0).toString();
                     entry.capabilityYear = q.value(1).toString();
@@ -145,7 +147,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
             }
             // Casework arrived with schema 3: the programme makes the segment 5.
             if (caseFile.database().schemaVersion() >= 3) {
-                CaseworkStore casework(caseFile.database());
+                CaseworkStore casework(caseFile.scope());
                 const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
                 entry.casework = status.summary();
                 entry.overdue = status.overdue;

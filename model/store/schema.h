@@ -22,6 +22,10 @@ struct Schema
     // spelling): run after the SQL of the step with that index, in the same
     // transaction, so a failure rolls the whole upgrade back.
     QHash<int, std::function<void(Database &)>> programs;
+    // A reader leaves an older file as it is; this lets it read one through
+    // the current version's statements (temporary views adding what later
+    // steps added, with their defaults). Run on the reader's connection only.
+    std::function<void(Database &)> readAsCurrent;
 
     int currentVersion() const { return int(steps.size()); }
 };

@@ -2,6 +2,7 @@
 
 #include "caseworkvalues.h"
 #include "database.h"
+#include "dialect.h"
 #include "methodologyregister.h"
 #include "quarterrespelling.h"
 
@@ -27,27 +28,47 @@ QString rowJson(const Audited &a, const QString &row)
     return QStringLiteral("json_object(%1)").arg(pairs.join(QStringLiteral(", ")));
 }
 
-// Three triggers per table append who-less, hash-less entries; the
-// workbench seals them (actor and hash chain) before its transaction
-// commits, so an entry left unsealed is a change made behind its back.
-QStringList auditTriggers(const Audited &a)
+// Three triggers per table, each appending one entry per row: `insert` is
+// the audit_log INSERT with %1 table, %2 row key, %3 action, %4 before, %5
+// after and (schema 9) %6 the row (NEW or OLD) whose org_code it records.
+QStringList triggersWith(const Audited &a, const QString &insert)
 {
     QStringList sql;
     const QString key = QString::fromLatin1(a.key);
     const QString table = QString::fromLatin1(a.table);
-    const QString insert = QStringLiteral("INSERT INTO audit_log (at, table_name, row_key, action, before, after)"
-                                          " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '%1', %2, '%3', %4, %5);");
+    const auto body = [&](const QString &row, const QString &action, const QString &before, const QString &after) {
+        return QString(insert).replace(QStringLiteral("%6"), row).arg(
+            table, QString(key).replace(QStringLiteral("ROW."), row + QLatin1Char('.')), action, before, after);
+    };
     sql << QStringLiteral("CREATE TRIGGER audit_%1_insert AFTER INSERT ON %1 BEGIN %2 END")
-               .arg(table, insert.arg(table, QString(key).replace(QStringLiteral("ROW."), QStringLiteral("NEW.")),
-                                      QStringLiteral("insert"), QStringLiteral("NULL"), rowJson(a, QStringLiteral("NEW"))));
+               .arg(table, body(QStringLiteral("NEW"), QStringLiteral("insert"), QStringLiteral("NULL"),
+                                rowJson(a, QStringLiteral("NEW"))));
     sql << QStringLiteral("CREATE TRIGGER audit_%1_update AFTER UPDATE ON %1 BEGIN %2 END")
-               .arg(table, insert.arg(table, QString(key).replace(QStringLiteral("ROW."), QStringLiteral("NEW.")),
-                                      QStringLiteral("update"), rowJson(a, QStringLiteral("OLD")),
-                                      rowJson(a, QStringLiteral("NEW"))));
+               .arg(table, body(QStringLiteral("NEW"), QStringLiteral("update"), rowJson(a, QStringLiteral("OLD")),
+                                rowJson(a, QStringLiteral("NEW"))));
     sql << QStringLiteral("CREATE TRIGGER audit_%1_delete AFTER DELETE ON %1 BEGIN %2 END")
-               .arg(table, insert.arg(table, QString(key).replace(QStringLiteral("ROW."), QStringLiteral("OLD.")),
-                                      QStringLiteral("delete"), rowJson(a, QStringLiteral("OLD")), QStringLiteral("NULL")));
+               .arg(table, body(QStringLiteral("OLD"), QStringLiteral("delete"), rowJson(a, QStringLiteral("OLD")),
+                                QStringLiteral("NULL")));
     return sql;
+}
+
+// Three triggers per table append who-less, hash-less entries; the
+// workbench seals them (actor and hash chain) before its transaction
+// commits, so an entry left unsealed is a change made behind its back.
+// (Earlier versions' steps: their text never changes.)
+QStringList auditTriggers(const Audited &a)
+{
+    return triggersWith(a, QStringLiteral("INSERT INTO audit_log (at, table_name, row_key, action, before, after)"
+                                          " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '%1', %2, '%3', %4, %5);"));
+}
+
+// Schema 9: the same entries (the same JSON, so every chain still verifies),
+// also naming the organisation (audit_log.org_code).
+QStringList auditTriggersWithOrg(const Audited &a)
+{
+    return triggersWith(a, QStringLiteral("INSERT INTO audit_log (org_code, at, table_name, row_key, action, before, after)"
+                                          " VALUES (%6.org_code, %7, '%1', %2, '%3', %4, %5);")
+                               .replace(QStringLiteral("%7"), sqliteDialect().nowText()));
 }
 
 QStringList versionThree()
@@ -163,7 +184,112 @@ QStringList versionEight()
     return sql;
 }
 
+// Every audited table with the columns its entries record as of schema 8.
+// The lists stay as they are, so the JSON of every entry, and with it every
+// existing hash chain, is unchanged by schema 9.
+QList<Audited> auditedTables()
+{
+    return {
+        {"organisation", "ROW.code", {"code", "name", "peer_type", "region"}},
+        {"assessment", "ROW.quarter", {"quarter", "methodology_id", "average", "raw_segment", "deficit", "segment", "rank", "digest"}},
+        {"capability_area", "ROW.year || '/' || ROW.area_id", {"year", "area_id", "self_rating", "region_rating", "notes"}},
+        {"capability_overall", "ROW.year", {"year", "rating", "rationale", "decided_on"}},
+        {"capability_evidence", "ROW.id", {"id", "year", "area_id", "title", "evidence_date", "source", "file_name", "file_sha256"}},
+        {"note", "ROW.id", {"id", "created_at", "author", "tag_kind", "tag", "body"}},
+        {"diagnostic_review", "ROW.id", {"id", "opened_quarter", "opened_reason", "team", "scope", "start_date", "due_date", "status",
+                                         "capability_conclusion", "recommendation", "decision", "decision_date", "decision_maker",
+                                         "decision_rationale"}},
+        {"finding", "ROW.id", {"id", "review_id", "category", "description", "evidence", "severity", "domains", "metrics"}},
+        {"programme", "ROW.id", {"id", "entry_quarter", "entry_date", "reason", "improvement_director", "exit_quarter", "exit_date",
+                                 "transition_plan"}},
+        {"exit_criterion", "ROW.id", {"id", "programme_id", "description", "measure", "target", "due_date", "status", "evidence"}},
+        {"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status", "owner"}},
+        {"decision", "ROW.id", {"id", "quarter", "kind", "computed_segment", "decided_segment", "rationale", "decided_by", "decided_on"}},
+        {"progress_review", "ROW.id", {"id", "review_date", "attendees", "summary", "decisions"}},
+        {"trajectory_point", "ROW.id", {"id", "metric_id", "quarter", "planned"}},
+        {"system_consideration", "ROW.id", {"id", "quarter", "consideration_id", "answer", "evidence"}},
+        {"statutory_assessment", "ROW.id", {"id", "year", "assessed_on", "assessor", "area", "summary", "conclusion"}},
+        {"finding_evidence", "ROW.id", {"id", "finding_id", "title", "source", "evidence_date"}},
+    };
+}
+
+// Schema 9 (issue 14): one set of statements for case files and a team
+// server. Every case table names its organisation (org_code, constant in a
+// file: the organisation's code), editable records carry a row_version, and
+// the audit triggers record the organisation too. The triggers are dropped
+// before the org_code is filled in, so the upgrade itself adds no audit
+// entry and every chain verifies as before; primary keys stay (a server
+// keys by (org_code, id)); the upsert targets get a unique index that
+// includes org_code, so an upsert says ON CONFLICT (org_code, ...) on both.
+QStringList versionNine()
+{
+    QStringList sql;
+    const QList<Audited> audited = auditedTables();
+    for (const Audited &a : audited)
+        for (const char *event : {"insert", "update", "delete"})
+            sql << QStringLiteral("DROP TRIGGER audit_%1_%2").arg(QLatin1String(a.table), QLatin1String(event));
+    for (const QString &table : caseTables()) {
+        sql << QStringLiteral("ALTER TABLE %1 ADD COLUMN org_code TEXT NOT NULL DEFAULT ''").arg(table)
+            << QStringLiteral("UPDATE %1 SET org_code = coalesce((SELECT code FROM organisation), '')").arg(table);
+        if (editableTables().contains(table))
+            sql << QStringLiteral("ALTER TABLE %1 ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1").arg(table);
+    }
+    sql << QStringLiteral("CREATE UNIQUE INDEX organisation_case ON organisation (org_code)")
+        << QStringLiteral("CREATE UNIQUE INDEX capability_area_case ON capability_area (org_code, year, area_id)")
+        << QStringLiteral("CREATE UNIQUE INDEX capability_overall_case ON capability_overall (org_code, year)")
+        << QStringLiteral("CREATE UNIQUE INDEX system_consideration_case ON system_consideration (org_code, quarter, consideration_id)");
+    for (const Audited &a : audited)
+        sql += auditTriggersWithOrg(a);
+    return sql;
+}
+
+// A reader of a case file older than schema 9 (readers never upgrade) reads
+// it through the same statements as a current one: temporary views of the
+// same names (the temp schema is searched first) add org_code (the file's
+// organisation), row_version (1) and a milestone's owner (''). Nothing is
+// written to the file.
+void readCaseFileAsCurrent(Database &db)
+{
+    const Dialect &dialect = db.dialect();
+    for (const QString &table : caseTables()) {
+        if (!dialect.tableExists(db, table) || dialect.columnExists(db, table, QStringLiteral("org_code")))
+            continue;
+        QStringList added{QStringLiteral("coalesce((SELECT code FROM main.organisation), '') AS org_code")};
+        if (editableTables().contains(table))
+            added << QStringLiteral("1 AS row_version");
+        if (table == QLatin1String("milestone") && !dialect.columnExists(db, table, QStringLiteral("owner")))
+            added << QStringLiteral("'' AS owner");
+        db.exec(QStringLiteral("CREATE TEMP VIEW %1 AS SELECT *, %2 FROM main.%1").arg(table, added.join(QStringLiteral(", "))));
+    }
+}
+
 } // namespace
+
+// The case's tables (every one a server holds per organisation), and those a
+// user edits record by record (optimistic locking: row_version).
+const QStringList &caseTables()
+{
+    static const QStringList tables{
+        QStringLiteral("organisation"), QStringLiteral("metric_value"), QStringLiteral("assessment"),
+        QStringLiteral("metric_score"), QStringLiteral("domain_score"), QStringLiteral("capability_area"),
+        QStringLiteral("capability_evidence"), QStringLiteral("capability_overall"), QStringLiteral("note"),
+        QStringLiteral("diagnostic_review"), QStringLiteral("finding"), QStringLiteral("programme"),
+        QStringLiteral("exit_criterion"), QStringLiteral("milestone"), QStringLiteral("audit_log"),
+        QStringLiteral("decision"), QStringLiteral("progress_review"), QStringLiteral("trajectory_point"),
+        QStringLiteral("system_consideration"), QStringLiteral("statutory_assessment"), QStringLiteral("finding_evidence")};
+    return tables;
+}
+
+const QStringList &editableTables()
+{
+    static const QStringList tables{
+        QStringLiteral("capability_area"), QStringLiteral("capability_evidence"), QStringLiteral("capability_overall"),
+        QStringLiteral("note"), QStringLiteral("diagnostic_review"), QStringLiteral("finding"), QStringLiteral("programme"),
+        QStringLiteral("exit_criterion"), QStringLiteral("milestone"), QStringLiteral("decision"),
+        QStringLiteral("progress_review"), QStringLiteral("trajectory_point"), QStringLiteral("system_consideration"),
+        QStringLiteral("statutory_assessment"), QStringLiteral("finding_evidence")};
+    return tables;
+}
 
 const Schema &caseFileSchema()
 {
@@ -248,8 +374,12 @@ const Schema &caseFileSchema()
             // ids (review stages, severities, statuses; caseworkvalues.h);
             // milestones have an owner.
             versionEight(),
+            // Version 9: org_code on every case table, row_version on every
+            // edited record, the audit trail naming the organisation.
+            versionNine(),
         },
         { { 5, [](Database &db) { respellCaseFileQuarters(db); } }, { 7, mapCaseworkValues } },
+        readCaseFileAsCurrent,
     };
     return schema;
 }

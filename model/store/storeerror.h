@@ -3,6 +3,7 @@
 // file and what went wrong. Transactions roll back as it unwinds.
 
 #include <QString>
+#include <QStringList>
 #include <stdexcept>
 
 namespace owb {
@@ -18,6 +19,39 @@ public:
 
 private:
     QString m_message;
+};
+
+} // namespace owb
+
+namespace owb {
+
+// A save (or an undo) of a record that someone else changed or removed
+// since this user read it: its row_version is no longer the one this user
+// saw, so nothing was written. Carries what the user expected and what is
+// stored now, for the message and a later field-by-field dialog.
+class StoreConflict : public StoreError
+{
+public:
+    StoreConflict(const QString &message, const QString &table, qint64 id, const QStringList &columns,
+                  const QString &expected, const QString &stored, bool removed)
+        : StoreError(message), m_table(table), m_id(id), m_columns(columns), m_expected(expected), m_stored(stored),
+          m_removed(removed)
+    {
+    }
+    QString table() const { return m_table; }
+    qint64 id() const { return m_id; }  // 0 for a record keyed otherwise (a capability year and area)
+    QStringList columns() const { return m_columns; }
+    QString expected() const { return m_expected; }  // the value this user saw
+    QString stored() const { return m_stored; }  // the value stored now
+    bool removed() const { return m_removed; }  // the record is gone
+
+private:
+    QString m_table;
+    qint64 m_id;
+    QStringList m_columns;
+    QString m_expected;
+    QString m_stored;
+    bool m_removed;
 };
 
 } // namespace owb

@@ -257,7 +257,8 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::M
         CaseFile caseFile(path, Database::Mode::OpenExisting);
         if (caseFile.workspaceId().isEmpty() && !workspace->m_workspaceId.isEmpty()) {
             Transaction transaction(caseFile.database());
-            caseFile.database().exec(QStringLiteral("INSERT OR REPLACE INTO membership (id, workspace_id) VALUES (1, ?)"),
+            caseFile.database().exec(QStringLiteral("INSERT INTO membership (id, workspace_id) VALUES (1, ?)"
+                                                    " ON CONFLICT (id) DO UPDATE SET workspace_id = excluded.workspace_id"),
                 { workspace->m_workspaceId });
             transaction.commit();
         }

@@ -3,6 +3,7 @@ the programme, milestones and trajectory, and the PDF exports."""
 
 import os
 import re
+import sqlite3
 
 from owbe2e import expect, query, text_of, StepFailed
 
@@ -252,3 +253,47 @@ def casework_sections_apply(ctx):
 
 
 SCENARIOS += [casework_sections_apply]
+
+
+def stale_save_refused_and_reloaded(ctx):
+    """A milestone changed by someone else after the workbench read it (issue 14, row versions):
+    Mark Milestone Done is refused in plain words, nothing is overwritten, the page shows the
+    milestone as it is now, and marking it again then works."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    wb.press("Add Milestone")
+    wb.answer_form("Add Milestone", {"Milestone": "Ward reconfiguration agreed", "Due date": "30/06/2027"})
+    wb.wait(lambda: query(case, "SELECT count(*) FROM milestone WHERE description = 'Ward reconfiguration agreed'")[0][0] == 1,
+            "the milestone")
+    table = wb.find("table", "Recovery plan milestones")
+    wb.wait(lambda: any(r[:1] == ["Ward reconfiguration agreed"] for r in wb.cells(table)[1:]), "the milestone listed")
+    row = [r[0] for r in wb.cells(table)[1:]].index("Ward reconfiguration agreed")
+    # Someone else changes it behind the window's back (a colleague on a team server).
+    other = sqlite3.connect(case, timeout=10)
+    with other:
+        other.execute("UPDATE milestone SET owner = 'Someone else', row_version = row_version + 1"
+                      " WHERE description = 'Ward reconfiguration agreed'")
+    other.close()
+    wb.select_row(table, row)
+    wb.press("Mark Milestone Done")
+    box = wb.dialog("The change was not saved")
+    text = wb.alert_text(box)
+    expect("Someone else changed this milestone since you opened it" in text, "the refusal says %r" % text)
+    expect("Your change was not saved" in text, "the refusal says %r" % text)
+    wb.press("OK", root=box)
+    wb.gone(box)
+    expect(query(case, "SELECT status, owner FROM milestone WHERE description = 'Ward reconfiguration agreed'")
+           == [("open", "Someone else")], "the other change was overwritten")
+    table = wb.find("table", "Recovery plan milestones")
+    wb.wait(lambda: any(r[:1] == ["Ward reconfiguration agreed"] and "Someone else" in r for r in wb.cells(table)[1:]),
+            "the milestone shown as it is now")
+    row = [r[0] for r in wb.cells(table)[1:]].index("Ward reconfiguration agreed")
+    wb.select_row(table, row)
+    wb.press("Mark Milestone Done")
+    wb.wait(lambda: query(case, "SELECT status, owner FROM milestone WHERE description = 'Ward reconfiguration agreed'")
+            == [("done", "Someone else")], "the milestone marked done once read again")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS += [stale_save_refused_and_reloaded]

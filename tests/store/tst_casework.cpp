@@ -11,12 +11,20 @@
 #include "store/quarterrespelling.h"
 #include "store/schemas.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlRecord>
+#include <QThread>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace owb;
 
@@ -42,6 +50,7 @@ private Q_SLOTS:
         QTest::newRow("version 2") << QStringLiteral("casefile-v2.owcase") << 2;
         QTest::newRow("version 3") << QStringLiteral("casefile-v3.owcase") << 3;
         QTest::newRow("version 4") << QStringLiteral("casefile-v4.owcase") << 4;
+        QTest::newRow("version 8") << QStringLiteral("casefile-v8.owcase") << 8;
     }
     void upgradesEveryEarlierVersion()
     {
@@ -68,6 +77,118 @@ private Q_SLOTS:
         QCOMPARE(upgraded.database().sqliteProblems(), QStringList());
         if (version >= 2)
             QVERIFY(!CapabilityStore(upgraded.database()).years().isEmpty());
+        // Schema 9: every case table names the organisation, edited records
+        // start at row version 1.
+        const QString code = upgraded.identity().code;
+        QVERIFY(!code.isEmpty());
+        for (const QString &table : caseTables()) {
+            QCOMPARE(upgraded.database().scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE org_code <> ?").arg(table), {code}).toInt(), 0);
+            if (editableTables().contains(table))
+                QCOMPARE(upgraded.database().scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE row_version <> 1").arg(table)).toInt(), 0);
+        }
+    }
+
+    // Schema 8 to 9: every value kept, the audit trail exactly as it was (the
+    // upgrade adds no entry) and its chain still verifying; later edits'
+    // entries name the organisation and continue the same chain.
+    void upgradeToNineKeepsEverything()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ZBE.owcase"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v8.owcase"), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const auto dump = [](Database &db) {
+            QStringList rows;
+            for (const QString &table : {QStringLiteral("audit_log"), QStringLiteral("diagnostic_review"), QStringLiteral("finding"),
+                                         QStringLiteral("finding_evidence"), QStringLiteral("note"), QStringLiteral("capability_area"),
+                                         QStringLiteral("metric_value"), QStringLiteral("assessment")}) {
+                const QStringList columns = {QStringLiteral("*")};
+                QSqlQuery q = db.exec(QStringLiteral("SELECT * FROM main.%1 ORDER BY rowid").arg(table));
+                while (q.next()) {
+                    QStringList values;
+                    const QSqlRecord record = q.record();
+                    for (int i = 0; i < record.count(); ++i)
+                        if (record.fieldName(i) != QLatin1String("org_code") && record.fieldName(i) != QLatin1String("row_version"))
+                            values.append(q.value(i).toString());
+                    rows.append(table + QLatin1Char(':') + values.join(QLatin1Char('|')));
+                }
+            }
+            return rows;
+        };
+        QStringList before;
+        {
+            CaseFile old(path, Database::Mode::ReadOnly);
+            QCOMPARE(old.database().schemaVersion(), 8);
+            before = dump(old.database());
+            // A reader reads the older file through today's statements.
+            QCOMPARE(CaseworkStore(old.database()).records(findingTable()).size(), 3);
+            QCOMPARE(old.consistencyProblems(), QStringList());
+        }
+        QVERIFY(before.size() > 100);
+        {
+            CaseFile upgraded(path, Database::Mode::OpenExisting);
+            QCOMPARE(upgraded.database().schemaVersion(), 9);
+            QCOMPARE(dump(upgraded.database()), before);
+            QCOMPARE(upgraded.orgCode(), QStringLiteral("ZBE"));
+            QCOMPARE(upgraded.consistencyProblems(), QStringList());
+        }
+        {
+            CaseSession session(path, Methodology::builtIn());
+            QCOMPARE(session.addNote(QString(), QString(), QStringLiteral("after the upgrade")), QString());
+        }
+        CaseFile after(path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+        QVERIFY(checkCaseFile(path).clean());
+        QSqlQuery last = after.database().exec(QStringLiteral("SELECT org_code, table_name, actor, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        QVERIFY(last.next());
+        QCOMPARE(last.value(0).toString(), QStringLiteral("ZBE"));
+        QCOMPARE(last.value(1).toString(), QStringLiteral("note"));
+        QVERIFY(!last.value(3).toString().isEmpty());
+    }
+
+    // A writer killed during the upgrade leaves the file as it was (the
+    // upgrade is one transaction): opened again it is version 8 with every
+    // value, or version 9 complete; and it upgrades on the next open.
+    void killDuringUpgradeLeavesTheFileAsItWas()
+    {
+        const QString fixture = QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v8.owcase");
+        int killedBefore = 0;
+        int upgraded = 0;
+        for (int run = 0; run < 12; ++run) {
+            const QString path = m_dir.filePath(QStringLiteral("kill%1/ZBE.owcase").arg(run));
+            QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+            QVERIFY(QFile::copy(fixture, path));
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            const pid_t child = fork();
+            QVERIFY(child >= 0);
+            if (child == 0) {
+                try {
+                    CaseFile file(path, Database::Mode::OpenExisting);
+                } catch (...) {
+                    _exit(1);
+                }
+                _exit(0);
+            }
+            QThread::usleep(run * run * 1000); // from at once to after the upgrade
+            ::kill(child, SIGKILL);
+            int status = 0;
+            ::waitpid(child, &status, 0);
+            int version = 0;
+            {
+                CaseFile reread(path, Database::Mode::ReadOnly);
+                version = reread.database().schemaVersion();
+                QVERIFY2(version == 8 || version == 9, qPrintable(QString::number(version)));
+                QCOMPARE(reread.consistencyProblems(), QStringList());
+                QCOMPARE(reread.database().sqliteProblems(), QStringList());
+                QCOMPARE(CaseworkStore(reread.database()).records(findingTable()).size(), 3);
+            }
+            (version == 8 ? killedBefore : upgraded) += 1;
+            CaseFile again(path, Database::Mode::OpenExisting);
+            QCOMPARE(again.database().schemaVersion(), 9);
+            QCOMPARE(again.consistencyProblems(), QStringList());
+        }
+        qInfo("%d killed before the upgrade committed, %d after", killedBefore, upgraded);
+        QVERIFY(killedBefore > 0);
     }
 
     void upgradesVersionOneFixture()
@@ -224,6 +345,109 @@ private Q_SLOTS:
         QVERIFY(q.value(0).toInt() >= 5); // and the quarter labels respelt on the way
         QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
         QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
+    }
+
+    // Issue 14, optimistic locking: two connections to one case file (as two
+    // people on a team server). A save of a value someone else has changed
+    // since this user read it is refused, typed and in plain words, and
+    // nothing is overwritten; read again, the save goes through.
+    void staleSaveConflicts()
+    {
+        CaseSession a(m_path, Methodology::builtIn());
+        qint64 review = 0;
+        qint64 finding = 0;
+        QCOMPARE(a.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q1")}}, QStringLiteral("r"), &review), QString());
+        QCOMPARE(a.addRecord(findingTable(), {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), QStringLiteral("Finance")},
+                                              {QStringLiteral("description"), QStringLiteral("d")}, {QStringLiteral("severity"), QStringLiteral("low")}},
+                             QStringLiteral("f"), &finding),
+                 QString());
+        CaseSession b(m_path, Methodology::builtIn());
+        QCOMPARE(b.casework().records(findingTable()).first().value(QStringLiteral("severity")).toString(), QStringLiteral("low"));
+        QCOMPARE(b.casework().records(findingTable()).first().value(QStringLiteral("row_version")).toLongLong(), 1);
+        QCOMPARE(a.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("high")), QString());
+
+        // The store says which record, which field, what B saw and what is there.
+        {
+            Database raw(m_path, caseFileSchema(), Database::Mode::OpenExisting);
+            CaseworkStore stale(CaseScope{raw, QStringLiteral("RA1")});
+            try {
+                stale.setField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"), 1);
+                QFAIL("a stale save went through");
+            } catch (const StoreConflict &conflict) {
+                QCOMPARE(conflict.table(), QStringLiteral("finding"));
+                QCOMPARE(conflict.id(), finding);
+                QCOMPARE(conflict.columns(), QStringList{QStringLiteral("severity")});
+                QCOMPARE(conflict.stored(), QStringLiteral("high"));
+                QVERIFY(!conflict.removed());
+            }
+        }
+
+        // Through B's facade: refused in plain words, nothing overwritten, no undo step.
+        const int steps = b.undoStack()->count();
+        const QString refused = b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"));
+        QVERIFY2(refused.contains(QStringLiteral("Someone else changed this finding's severity to \"high\" since you opened it "
+                                                 "(you saw \"low\")")),
+                 qPrintable(refused));
+        QCOMPARE(b.undoStack()->count(), steps);
+        QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("high"));
+        // B reloads (the view does, on the change signal) and saves again.
+        b.casework().records(findingTable());
+        QCOMPARE(b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium")), QString());
+        QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("medium"));
+        // A removing the finding it saw at an older version is refused too.
+        QVERIFY(a.removeRecord(findingTable(), finding, QStringLiteral("x")).contains(QStringLiteral("Someone else changed this finding")));
+        QCOMPARE(a.casework().records(findingTable()).size(), 1);
+        CaseFile after(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+    }
+
+    // Undo applies the inverse only where the record is still as this user
+    // left it; after someone else's change it is the same conflict, and
+    // their value stays.
+    void undoAfterAnotherChangeConflicts()
+    {
+        CaseSession a(m_path, Methodology::builtIn());
+        qint64 milestone = 0;
+        QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan agreed")},
+                                                {QStringLiteral("due_date"), QStringLiteral("2026-03-31")}},
+                             QStringLiteral("m"), &milestone),
+                 QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Ann")), QString());
+        // Several steps of A's own on one record undo and redo cleanly.
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Bea")), QString());
+        a.undoStack()->undo();
+        a.undoStack()->undo();
+        QCOMPARE(a.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QString());
+        a.undoStack()->redo();
+        QCOMPARE(a.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Ann"));
+
+        CaseSession b(m_path, Methodology::builtIn());
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
+        QSignalSpy failed(&a, &CaseSession::storeFailed);
+        a.undoStack()->undo();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("Someone else changed this milestone's owner to \"Cy\"")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(b.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Cy"));
+        // Undoing the milestone's addition after B's change: the same, the milestone stays.
+        a.undoStack()->undo();
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(b.casework().records(milestoneTable()).size(), 1);
+
+        // Notes and capability likewise.
+        QCOMPARE(a.addNote(QString(), QString(), QStringLiteral("first")), QString());
+        const Note seen = b.notes().notes().first();
+        QCOMPARE(a.setNoteBody(seen.id, QStringLiteral("second")), QString());
+        QVERIFY(b.removeNote(seen).contains(QStringLiteral("Someone else changed this note's body to \"second\"")));
+        QCOMPARE(a.notes().notes().size(), 1);
+        const QString year = QStringLiteral("2025/26");
+        QCOMPARE(a.setCapabilityArea(year, QStringLiteral("quality"), CapabilityArea::RegionRating, QStringLiteral("good")), QString());
+        QCOMPARE(b.setCapabilityArea(year, QStringLiteral("quality"), CapabilityArea::RegionRating, QStringLiteral("limited")), QString());
+        a.undoStack()->undo();
+        QCOMPARE(b.capability().areaField(year, QStringLiteral("quality"), CapabilityArea::RegionRating), QStringLiteral("limited"));
+        CaseFile after(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
     }
 
     // Issue 13: dates typed as a UK user types them, one display format.

@@ -1,0 +1,71 @@
+#pragma once
+// What differs between the two engines that hold cases: SQLite (a case file
+// per organisation) and PostgreSQL (a team workspace, every organisation's
+// case in shared tables keyed by org_code). Casework, audit and assessment
+// statements are written once in SQL both engines accept (upsert with ON
+// CONFLICT ... DO UPDATE, RETURNING, CTEs, coalesce); what they do not
+// share goes through this one seam, and nowhere else:
+// - column types (a binary column, an integer key),
+// - schema creation and the upgrade ladder's bookkeeping (SQLite's
+//   PRAGMA user_version and application_id; a schema_version table on a
+//   server),
+// - locking a case for a write (BEGIN IMMEDIATE locks the whole file; a
+//   server takes a per-case lock inside the transaction),
+// - the current time as text (the audit trail's "at"),
+// - whether a table exists.
+
+#include <QString>
+
+namespace owb {
+
+class Database;
+
+class Dialect
+{
+public:
+    virtual ~Dialect() = default;
+
+    virtual QString name() const = 0; // "sqlite", "postgresql"
+
+    // Column types for DDL.
+    virtual QString binaryType() const = 0;   // BLOB / bytea
+    virtual QString integerKeyType() const = 0; // a record id, allocated by the statements themselves
+
+    // The version the schema ladder has reached, and recording a new one
+    // (inside the upgrade's transaction).
+    virtual int schemaVersion(Database &db) const = 0;
+    virtual void setSchemaVersion(Database &db, int version) const = 0;
+
+    // Starts a write transaction that keeps other writers of the same case
+    // out until it ends; `org` names the case.
+    virtual QString beginWrite() const = 0;
+    virtual void lockCase(Database &db, const QString &org) const = 0;
+
+    // An SQL expression for the current UTC time as ISO 8601 text with
+    // milliseconds and a Z ("2026-11-23T22:16:47.123Z"), the one form the
+    // audit trail hashes.
+    virtual QString nowText() const = 0;
+
+    virtual bool tableExists(Database &db, const QString &table) const = 0;
+    virtual bool columnExists(Database &db, const QString &table, const QString &column) const = 0;
+};
+
+// The case file's engine.
+class SqliteDialect final : public Dialect
+{
+public:
+    QString name() const override { return QStringLiteral("sqlite"); }
+    QString binaryType() const override { return QStringLiteral("BLOB"); }
+    QString integerKeyType() const override { return QStringLiteral("INTEGER"); }
+    int schemaVersion(Database &db) const override;
+    void setSchemaVersion(Database &db, int version) const override;
+    QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+    void lockCase(Database &, const QString &) const override {} // BEGIN IMMEDIATE locked the file
+    QString nowText() const override { return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"); }
+    bool tableExists(Database &db, const QString &table) const override;
+    bool columnExists(Database &db, const QString &table, const QString &column) const override;
+};
+
+const Dialect &sqliteDialect();
+
+} // namespace owb
