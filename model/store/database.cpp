@@ -397,7 +397,7 @@ Database::~Database()
 
 void Database::fail(const QString &what, const QSqlError &error) const
 {
-    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, plainReason(m_path, error)));
+    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, m_server ? serverReason(error) : plainReason(m_path, error)));
 }
 
 void Database::connectReader(bool immutable)
@@ -487,15 +487,28 @@ void Database::applyPragmas()
 void Database::migrate(const Schema &schema, int from)
 {
     Transaction transaction(*this);
+    if (m_server) {
+        // Under a lock every other upgrader waits on, so that two people
+        // opening an old team workspace at once upgrade it once.
+        exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {qint64(schema.applicationId)});
+        from = serverSchemaVersion(schema);
+    }
+    m_created = from == 0;
     for (int step = from; step < schema.currentVersion(); ++step) {
         for (const QString &sql : schema.steps.at(step))
             exec(sql);
         if (const auto program = schema.programs.value(step))
             program(*this);
     }
-    if (from == 0)
-        exec(QStringLiteral("PRAGMA application_id = %1").arg(schema.applicationId));
-    exec(QStringLiteral("PRAGMA user_version = %1").arg(schema.currentVersion()));
+    if (m_server) {
+        exec(QStringLiteral("INSERT INTO owb.schema_version (id, application_id, version) VALUES (1, ?, ?)"
+                            " ON CONFLICT (id) DO UPDATE SET version = excluded.version"),
+             {schema.applicationId, schema.currentVersion()});
+    } else {
+        if (from == 0)
+            exec(QStringLiteral("PRAGMA application_id = %1").arg(schema.applicationId));
+        exec(QStringLiteral("PRAGMA user_version = %1").arg(schema.currentVersion()));
+    }
     transaction.commit();
     m_version = schema.currentVersion();
 }
@@ -508,6 +521,13 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 {
     QSqlQuery query(m_db);
+    // PostgreSQL prepares only queries and data changes (not CREATE, SET or
+    // BEGIN): a statement without bindings is sent as it is.
+    if (m_server && bindings.isEmpty()) {
+        if (!query.exec(sql))
+            fail(verbFor(sql), query.lastError());
+        return query;
+    }
     if (!query.prepare(sql))
         fail(verbFor(sql), query.lastError());
     for (const QVariant &value : bindings) {
@@ -553,7 +573,10 @@ QStringList Database::sqliteProblems()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    // SQLite: take the write lock now, not at the first write. PostgreSQL:
+    // rows are locked as they are written; a case's writers queue on the
+    // case's lock (taken by the after-begin hook).
+    m_db.exec(m_db.isServer() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
     m_db.runAfterBegin();
 }
 
