@@ -8,14 +8,20 @@
 #include "store/database.h"
 #include "store/schemas.h"
 #include "store/serveraddress.h"
+#include "store/teamtransfer.h"
 #include "store/teamworkspace.h"
+#include "store/auditlog.h"
+#include "store/integritycheck.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QSet>
 #include <QUuid>
 
 using namespace owb;
@@ -66,6 +72,49 @@ QVariant adminScalar(const ServerAddress &server, const QString &sql)
     }
     QSqlDatabase::removeDatabase(connection);
     return result;
+}
+
+// Every row of every table of a case file, as text, in key order.
+QStringList rowsOf(const QString &path, const QString &table)
+{
+    Database db(path, caseFileSchema(), Database::Mode::ReadOnly);
+    const QSqlRecord record = db.connection().record(table);
+    QStringList columns;
+    for (int i = 0; i < record.count(); ++i)
+        columns.append(record.fieldName(i));
+    QStringList order;
+    for (int i = 1; i <= columns.size(); ++i)
+        order.append(QString::number(i));
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns.join(QLatin1Char(',')), table, order.join(QLatin1Char(','))));
+    QStringList rows;
+    while (q.next()) {
+        QStringList values;
+        for (int i = 0; i < columns.size(); ++i)
+            values.append(q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+        rows.append(values.join(QLatin1Char('|')));
+    }
+    return rows;
+}
+
+// The demo workspace, made once per run and copied for each test that needs it.
+QString makeDemo(const QString &folder)
+{
+    static QTemporaryDir made;
+    static bool ready = false;
+    const QString original = made.filePath(QStringLiteral("demo"));
+    if (!ready) {
+        QProcess demo;
+        demo.start(QStringLiteral(OWB_BIN), {QStringLiteral("demo"), original});
+        demo.waitForFinished(300000);
+        ready = demo.exitCode() == 0;
+        if (!ready)
+            return {};
+    }
+    QDir().mkpath(folder);
+    for (const QString &name : QDir(original).entryList(QDir::Files | QDir::Hidden))
+        if (!QFile::copy(QDir(original).filePath(name), QDir(folder).filePath(name)))
+            return {};
+    return folder;
 }
 
 } // namespace
@@ -204,17 +253,23 @@ private Q_SLOTS:
         initTeamWorkspace(server, {});
         QTemporaryDir dir;
         Database file(dir.filePath(QStringLiteral("X.owcase")), caseFileSchema(), Database::Mode::CreateIfMissing);
+        // The server's columns in one query, not one connection per column.
+        QSet<QString> onServer;
+        {
+            Database cases(server, ServerArea::Cases, {}, Database::Mode::ReadOnly);
+            QSqlQuery q = cases.exec(QStringLiteral("SELECT table_name || '.' || column_name FROM information_schema.columns"
+                                                    " WHERE table_schema = 'cases'"));
+            while (q.next())
+                onServer.insert(q.value(0).toString());
+        }
         QSqlQuery tables = file.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'membership'"));
         int checked = 0;
         while (tables.next()) {
             const QString table = tables.value(0).toString();
             const QSqlRecord columns = file.connection().record(table);
             for (int i = 0; i < columns.count(); ++i) {
-                const int found = adminScalar(server, QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE "
-                                                                      "table_schema = 'cases' AND table_name = '%1' AND column_name = '%2'")
-                                                          .arg(table, columns.fieldName(i)))
-                                      .toInt();
-                QVERIFY2(found == 1, qPrintable(QStringLiteral("%1.%2 is not on the server").arg(table, columns.fieldName(i))));
+                const QString column = table + QLatin1Char('.') + columns.fieldName(i);
+                QVERIFY2(onServer.contains(column), qPrintable(column + QStringLiteral(" is not on the server")));
                 ++checked;
             }
         }
@@ -251,6 +306,93 @@ private Q_SLOTS:
         }
         QVERIFY(!b.next());
         QCOMPARE(entries, 4);
+    }
+    // owb team push, then owb team export of every case: case files whose
+    // records and audit chains equal the originals, which owb check accepts.
+    void pushThenExportGivesTheSameCases()
+    {
+        QTemporaryDir dir;
+        const QString folder = makeDemo(dir.filePath(QStringLiteral("demo")));
+        QVERIFY(!folder.isEmpty());
+        const ServerAddress server = freshDatabase(QStringLiteral("push"));
+        initTeamWorkspace(server, {});
+        const PushReport report = pushWorkspace(folder, server, {});
+        QCOMPARE(report.organisations, 33);
+        QCOMPARE(report.quarters, 8);
+        // A second push into a workspace with data is refused, nothing changed.
+        const QString again = errorOf([&] { pushWorkspace(folder, server, {}); });
+        QVERIFY2(again.contains(QLatin1String("holds data already")), qPrintable(again));
+
+        const QString out = dir.filePath(QStringLiteral("out"));
+        QDir().mkpath(out);
+        const QStringList files = QDir(folder).entryList({QStringLiteral("*.owcase")}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 33);
+        QString workspaceId;
+        for (const QString &name : files) {
+            const QString code = name.chopped(7);
+            const QString exported = QDir(out).filePath(name);
+            QVERIFY(exportCase(server, {}, code, exported) > 0);
+            Database original(QDir(folder).filePath(name), caseFileSchema(), Database::Mode::ReadOnly);
+            QSqlQuery tables = original.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'membership'"));
+            while (tables.next()) {
+                const QString table = tables.value(0).toString();
+                QCOMPARE(rowsOf(exported, table), rowsOf(QDir(folder).filePath(name), table));
+            }
+            const CheckReport check = checkCaseFile(exported);
+            QVERIFY2(check.clean(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+            Database copy(exported, caseFileSchema(), Database::Mode::ReadOnly);
+            QVERIFY(auditlog::verify(copy).isEmpty());
+            QVERIFY(auditlog::lastSeq(copy) > 0);
+            workspaceId = copy.scalar(QStringLiteral("SELECT workspace_id FROM membership")).toString();
+        }
+        QCOMPARE(workspaceId, teamWorkspaceInfo(server, {}).workspaceId);
+    }
+
+    void exportRefusesWhatItCannotWrite()
+    {
+        QTemporaryDir dir;
+        const QString folder = makeDemo(dir.filePath(QStringLiteral("demo")));
+        const ServerAddress server = freshDatabase(QStringLiteral("export"));
+        initTeamWorkspace(server, {});
+        pushWorkspace(folder, server, {});
+        const QString code = QDir(folder).entryList({QStringLiteral("*.owcase")}, QDir::Files, QDir::Name).first().chopped(7);
+        QString message = errorOf([&] { exportCase(server, {}, code, dir.filePath(QStringLiteral("other.owcase"))); });
+        QVERIFY2(message.contains(QStringLiteral("must be named %1.owcase").arg(code)), qPrintable(message));
+        const QString existing = dir.filePath(code + QStringLiteral(".owcase"));
+        QFile file(existing);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("keep me");
+        file.close();
+        message = errorOf([&] { exportCase(server, {}, code, existing); });
+        QVERIFY2(message.contains(QLatin1String("is there already")), qPrintable(message));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("keep me"));
+        message = errorOf([&] { exportCase(server, {}, QStringLiteral("ZZZ"), dir.filePath(QStringLiteral("ZZZ.owcase"))); });
+        QVERIFY2(message.contains(QLatin1String("has no case of ZZZ")), qPrintable(message));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("ZZZ.owcase"))));
+    }
+
+    // A damaged folder is not uploaded, and the server is left empty.
+    void pushRefusesADamagedWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString folder = makeDemo(dir.filePath(QStringLiteral("demo")));
+        const QString victim = QDir(folder).filePath(QDir(folder).entryList({QStringLiteral("*.owcase")}, QDir::Files, QDir::Name).first());
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(victim);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("UPDATE audit_log SET after = 'forged' WHERE seq = 2")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        const ServerAddress server = freshDatabase(QStringLiteral("damaged"));
+        initTeamWorkspace(server, {});
+        const QString message = errorOf([&] { pushWorkspace(folder, server, {}); });
+        QVERIFY2(message.contains(QLatin1String("owb check finds problems")), qPrintable(message));
+        QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.organisation")).toInt(), 0);
+        QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM national.metric_value")).toInt(), 0);
     }
 };
 
