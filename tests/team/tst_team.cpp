@@ -394,6 +394,43 @@ private Q_SLOTS:
         QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.organisation")).toInt(), 0);
         QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM national.metric_value")).toInt(), 0);
     }
+    // A push killed at any moment leaves the server as it was (empty), and
+    // the next push completes.
+    void pushKilledLeavesTheServerEmpty()
+    {
+        QTemporaryDir dir;
+        const QString folder = makeDemo(dir.filePath(QStringLiteral("demo")));
+        QVERIFY(!folder.isEmpty());
+        const ServerAddress server = freshDatabase(QStringLiteral("kill"));
+        initTeamWorkspace(server, {});
+        int killed = 0;
+        for (int delay : {150, 400, 900, 1600}) {
+            QProcess push;
+            push.start(QStringLiteral(OWB_BIN), {QStringLiteral("team"), QStringLiteral("push"), folder, server.url()});
+            QVERIFY(push.waitForStarted());
+            if (!push.waitForFinished(delay)) {
+                push.kill();
+                push.waitForFinished();
+                ++killed;
+                // The server notices the dropped connection and rolls back.
+                QTRY_COMPARE_WITH_TIMEOUT(adminScalar(server, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                                                              "datname = current_database() AND "
+                                                                              "application_name = 'oversight-workbench'"))
+                                              .toInt(),
+                                          0, 20000);
+                QCOMPARE(adminScalar(server, QStringLiteral("SELECT (SELECT count(*) FROM cases.organisation) + "
+                                                            "(SELECT count(*) FROM cases.audit_log) + "
+                                                            "(SELECT count(*) FROM national.metric_value)")).toInt(), 0);
+                QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                                                            " WHERE NOT t.tgisinternal AND t.tgenabled <> 'O'")).toInt(), 0);
+            } else {
+                break; // finished before the kill: the rest is the same
+            }
+        }
+        QVERIFY2(killed > 0, "no push was slow enough to be killed");
+        const PushReport report = pushWorkspace(folder, server, {});
+        QCOMPARE(report.organisations, 33);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTeam)
