@@ -19,6 +19,7 @@ const QList<Command> &commands()
         {"reconcile", "Compare a workspace's results with NHS England's published league table", runReconcile},
         {"report", "Write a PDF report of a case or a regional pack of a workspace", runReport},
         {"methodology", "List, show or add the methodology of each year of a workspace", runMethodology},
+        {"team", "Set up a team workspace on a PostgreSQL server", runTeam},
         {"demo", "Create the demo workspace in a new folder", runDemo},
     };
     return list;

@@ -52,5 +52,6 @@ int runSpc(const QStringList &arguments);
 int runReport(const QStringList &arguments);
 int runReconcile(const QStringList &arguments);
 int runMethodology(const QStringList &arguments);
+int runTeam(const QStringList &arguments);
 
 } // namespace owb::cli

@@ -382,7 +382,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
         // A reader leaves an older file as it is: every version's tables are
         // a subset of the next one's, and the upgrade happens on the next write.
         if (m_version < schema.currentVersion() && !m_readOnly)
-            migrate(schema, m_version);
+            migrate(schema);
     } catch (...) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -400,7 +400,7 @@ Database::~Database()
 
 void Database::fail(const QString &what, const QSqlError &error) const
 {
-    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, plainReason(m_path, error)));
+    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, m_server ? serverReason(error) : plainReason(m_path, error)));
 }
 
 void Database::connectReader(bool immutable)
@@ -487,18 +487,22 @@ void Database::applyPragmas()
     }
 }
 
-void Database::migrate(const Schema &schema, int from)
+void Database::migrate(const Schema &schema)
 {
     Transaction transaction(*this);
+    // Under a lock every other upgrader waits on (SQLite's BEGIN IMMEDIATE;
+    // a server's advisory lock), so that two people opening an old team
+    // workspace at once upgrade it once: the version is read again under it.
+    dialect().lockSchema(*this, schema.applicationId);
+    const int from = dialect().schemaVersion(*this);
+    m_created = from == 0;
     for (int step = from; step < schema.currentVersion(); ++step) {
         for (const QString &sql : schema.steps.at(step))
             exec(sql);
         if (const auto program = schema.programs.value(step))
             program(*this);
     }
-    if (from == 0)
-        exec(QStringLiteral("PRAGMA application_id = %1").arg(schema.applicationId));
-    dialect().setSchemaVersion(*this, schema.currentVersion());
+    dialect().setSchemaVersion(*this, schema, from == 0);
     transaction.commit();
     m_version = schema.currentVersion();
 }
@@ -511,6 +515,13 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 {
     QSqlQuery query(m_db);
+    // PostgreSQL prepares only queries and data changes (not CREATE, SET or
+    // BEGIN): a statement without bindings is sent as it is.
+    if (m_server && bindings.isEmpty()) {
+        if (!query.exec(sql))
+            fail(verbFor(sql), query.lastError());
+        return query;
+    }
     if (!query.prepare(sql))
         fail(verbFor(sql), query.lastError());
     for (const QVariant &value : bindings) {
@@ -562,6 +573,9 @@ QStringList Database::sqliteProblems()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
+    // SQLite: the write lock now, not at the first write. PostgreSQL: rows
+    // are locked as they are written, and a case's writers queue on the
+    // case's lock (Dialect::lockCase).
     m_db.exec(m_db.dialect().beginWrite());
     m_db.runAfterBegin();
 }

@@ -5,6 +5,7 @@
 
 #include "dialect.h"
 #include "schema.h"
+#include "serverschema.h"
 #include "storeerror.h"
 
 #include <QSqlDatabase>
@@ -17,6 +18,8 @@
 #include <memory>
 
 namespace owb {
+
+struct ServerAddress;
 
 // Empty when the -wal beside `path` could be the file's own (or there is
 // none); else why it cannot be: not a -wal at all, or one made for a file with
@@ -42,16 +45,27 @@ public:
     // on failure). Refuses text, random bytes, another application's SQLite
     // file and a file from a newer version.
     Database(const QString &path, const Schema &schema, Mode mode);
+    // One part of a team workspace on a PostgreSQL server (serverschema.h),
+    // on a connection of its own whose search path names the part, so that
+    // the statements written for the files run unchanged. CreateIfMissing
+    // creates the server's schema in an empty database; an older schema is
+    // upgraded through its ladder, a newer one refused. ReadOnly sets the
+    // session read-only. `password` is passed to libpq and kept nowhere;
+    // empty lets libpq find one (PGPASSWORD, ~/.pgpass) or use Kerberos.
+    Database(const ServerAddress &server, ServerArea area, const QString &password, Mode mode);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    QString path() const { return m_path; }
+    QString path() const { return m_path; }  // a server's URL, without a password
+    bool isServer() const { return m_server; }
+    // Whether opening it created the schema (the file or database was empty).
+    bool wasCreated() const { return m_created; }
     int schemaVersion() const { return m_version; }
     bool isReadOnly() const { return m_readOnly; }
     QSqlDatabase &connection() { return m_db; }
     // What this engine spells differently (store/dialect.h).
-    const Dialect &dialect() const { return sqliteDialect(); }
+    const Dialect &dialect() const { return m_server ? postgresDialect() : sqliteDialect(); }
 
     // Prepares and runs one statement with positional bindings.
     // A null QString binds as '' (NULLs are always spelt QVariant()), so an
@@ -96,7 +110,10 @@ private:
     void connectReader(bool immutable);
     void connectInspector();
     void applyPragmas();
-    void migrate(const Schema &schema, int from);
+    void migrate(const Schema &schema); // from the version it has, under the schema lock
+    void openServer(const ServerAddress &server, const QString &password);
+    int serverSchemaVersion(const Schema &schema);
+    QString serverReason(const QSqlError &error) const;
 
     QString m_path;
     QString m_connectionName;
@@ -104,6 +121,8 @@ private:
     int m_version = 0;
     bool m_readOnly = false;
     bool m_inspect = false;
+    bool m_server = false;
+    bool m_created = false;
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;

@@ -19,6 +19,7 @@
 namespace owb {
 
 class Database;
+struct Schema;
 
 class Dialect
 {
@@ -34,7 +35,11 @@ public:
     // The version the schema ladder has reached, and recording a new one
     // (inside the upgrade's transaction).
     virtual int schemaVersion(Database &db) const = 0;
-    virtual void setSchemaVersion(Database &db, int version) const = 0;
+    // `created`: the ladder started from nothing (the file or database is
+    // marked as the schema's kind).
+    virtual void setSchemaVersion(Database &db, const Schema &schema, bool created) const = 0;
+    // Keeps every other upgrader out until the upgrade's transaction ends.
+    virtual void lockSchema(Database &db, qint32 applicationId) const = 0;
 
     // Starts a write transaction that keeps other writers of the same case
     // out until it ends; `org` names the case.
@@ -58,7 +63,8 @@ public:
     QString binaryType() const override { return QStringLiteral("BLOB"); }
     QString integerKeyType() const override { return QStringLiteral("INTEGER"); }
     int schemaVersion(Database &db) const override;
-    void setSchemaVersion(Database &db, int version) const override;
+    void setSchemaVersion(Database &db, const Schema &schema, bool created) const override;
+    void lockSchema(Database &, qint32) const override {} // BEGIN IMMEDIATE locked the file
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     void lockCase(Database &, const QString &) const override {} // BEGIN IMMEDIATE locked the file
     QString nowText() const override { return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"); }
@@ -66,6 +72,29 @@ public:
     bool columnExists(Database &db, const QString &table, const QString &column) const override;
 };
 
+// A team workspace's engine (serverschema.h): the version in
+// owb.schema_version, per-case and schema locks as transaction-scoped
+// advisory locks, names looked up in the connection's part.
+class PostgresDialect final : public Dialect
+{
+public:
+    QString name() const override { return QStringLiteral("postgresql"); }
+    QString binaryType() const override { return QStringLiteral("bytea"); }
+    QString integerKeyType() const override { return QStringLiteral("integer"); }
+    int schemaVersion(Database &db) const override;
+    void setSchemaVersion(Database &db, const Schema &schema, bool created) const override;
+    void lockSchema(Database &db, qint32 applicationId) const override;
+    QString beginWrite() const override { return QStringLiteral("BEGIN"); }
+    void lockCase(Database &db, const QString &org) const override;
+    QString nowText() const override
+    {
+        return QStringLiteral("to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+    }
+    bool tableExists(Database &db, const QString &table) const override;
+    bool columnExists(Database &db, const QString &table, const QString &column) const override;
+};
+
 const Dialect &sqliteDialect();
+const Dialect &postgresDialect();
 
 } // namespace owb

@@ -1,0 +1,152 @@
+// Database on a PostgreSQL server: a team workspace's part (serverschema.h).
+
+#include "database.h"
+#include "serveraddress.h"
+
+#include <QAtomicInt>
+#include <QSqlDriver>
+
+namespace owb {
+
+namespace {
+
+QAtomicInt serverConnectionCounter;
+
+// libpq's own words for why a connection failed, mapped to what a person
+// can do about it (libpq's text is kept out of the message: it names
+// sockets and internal states).
+QString connectionReason(const QString &text, const ServerAddress &server)
+{
+    if (text.contains(QLatin1String("password authentication failed")) || text.contains(QLatin1String("no password supplied")))
+        return QStringLiteral("the server did not accept the password for %1: check it, or ask the "
+                              "workspace's administrator")
+            .arg(server.user.isEmpty() ? QStringLiteral("your account") : server.user);
+    if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database")))
+        return QStringLiteral("the server has no database \"%1\": check the name, or create it (see the README's "
+                              "team set-up)")
+            .arg(server.database);
+    if (text.contains(QLatin1String("role")) && text.contains(QLatin1String("does not exist")))
+        return QStringLiteral("the server has no account \"%1\": ask the workspace's administrator to create it")
+            .arg(server.user);
+    if (text.contains(QLatin1String("certificate")) || text.contains(QLatin1String("SSL")))
+        return QStringLiteral("the server's identity could not be verified over TLS (its certificate, or "
+                              "sslrootcert): check the address and the certificate with the administrator");
+    if (text.contains(QLatin1String("pg_hba.conf")))
+        return QStringLiteral("the server does not let this account connect from this machine (its pg_hba.conf)");
+    if (text.contains(QLatin1String("timeout")) || text.contains(QLatin1String("Connection refused"))
+        || text.contains(QLatin1String("No such file")) || text.contains(QLatin1String("could not translate host"))
+        || text.contains(QLatin1String("Network is unreachable")))
+        return QStringLiteral("the server cannot be reached: check the address, the port and the network (VPN)");
+    return QStringLiteral("the server refused the connection: check the address and your account");
+}
+
+} // namespace
+
+QString Database::serverReason(const QSqlError &error) const
+{
+    const QString state = error.nativeErrorCode();
+    if (state == QLatin1String("23505"))
+        return QStringLiteral("the record is there already (someone else added it at the same moment): reload and "
+                              "try again");
+    if (state == QLatin1String("23503"))
+        return QStringLiteral("it refers to a record that is not there (someone else removed it): reload");
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
+        return QStringLiteral("someone else was changing the same records at the same moment: try again");
+    if (state == QLatin1String("42501"))
+        return QStringLiteral("your account may not do this in the team workspace: ask its administrator for the "
+                              "right role");
+    if (state == QLatin1String("25006"))
+        return QStringLiteral("the team workspace was opened read-only");
+    if (state == QLatin1String("53100"))
+        return QStringLiteral("the server's disk is full: tell the workspace's administrator");
+    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen())
+        return QStringLiteral("the connection to the server was lost: nothing was changed; reconnect and try again");
+    return QStringLiteral("the server refused it (PostgreSQL error %1): try again, or tell the workspace's "
+                          "administrator")
+        .arg(state.isEmpty() ? QStringLiteral("without a code") : state);
+}
+
+void Database::openServer(const ServerAddress &server, const QString &password)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        throw StoreError(QStringLiteral("%1: this installation cannot reach PostgreSQL servers (Qt's QPSQL driver, "
+                                        "Debian package libqt6sql6-psql, is missing)")
+                             .arg(m_path));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_db.setHostName(server.host);
+    m_db.setPort(server.port);
+    m_db.setDatabaseName(server.database);
+    m_db.setUserName(server.user);
+    m_db.setPassword(password);
+    ServerAddress withDefaults = server;
+    // A server out of reach is said so in seconds, not minutes; the
+    // server's own view of its sessions names the program.
+    if (!withDefaults.options.contains(QStringLiteral("connect_timeout")))
+        withDefaults.options.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    if (!withDefaults.options.contains(QStringLiteral("application_name")))
+        withDefaults.options.insert(QStringLiteral("application_name"), QStringLiteral("oversight-workbench"));
+    m_db.setConnectOptions(withDefaults.connectOptions());
+    if (!m_db.open())
+        throw StoreError(QStringLiteral("%1: cannot connect: %2")
+                             .arg(m_path, connectionReason(m_db.lastError().databaseText()
+                                                               + m_db.lastError().driverText(),
+                                                           server)));
+    m_db.setPassword(QString()); // kept nowhere once used
+    // Notices ("role is already a member") are for administrators at psql.
+    exec(QStringLiteral("SET client_min_messages TO warning"));
+}
+
+int Database::serverSchemaVersion(const Schema &schema)
+{
+    if (scalar(QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname = 'owb'")).toInt() == 0) {
+        // Ours or empty: another application's tables in the database are
+        // not touched, but a database holding them is not made a workspace.
+        const int tables = scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname NOT IN "
+                                                 "('pg_catalog', 'information_schema')"))
+                               .toInt();
+        if (tables > 0)
+            throw StoreError(QStringLiteral("%1: the database holds %2 table(s) of another application: a team "
+                                            "workspace needs a database of its own (createdb)")
+                                 .arg(m_path)
+                                 .arg(tables));
+        return 0;
+    }
+    if (scalar(QStringLiteral("SELECT application_id FROM owb.schema_version WHERE id = 1")).toInt() != schema.applicationId)
+        throw StoreError(QStringLiteral("%1: the database is not a team workspace of Oversight Workbench").arg(m_path));
+    return dialect().schemaVersion(*this);
+}
+
+Database::Database(const ServerAddress &server, ServerArea area, const QString &password, Mode mode)
+    : m_path(server.url())
+    , m_connectionName(QStringLiteral("owb-server-%1").arg(serverConnectionCounter.fetchAndAddRelaxed(1)))
+    , m_readOnly(mode == Mode::ReadOnly || mode == Mode::Inspect)
+    , m_inspect(mode == Mode::Inspect)
+    , m_server(true)
+{
+    openServer(server, password);
+    const Schema &schema = teamWorkspaceSchema();
+    m_version = serverSchemaVersion(schema);
+    if (m_version > schema.currentVersion())
+        throw StoreError(QStringLiteral("%1: the team workspace was upgraded by a newer version of Oversight Workbench "
+                                        "(its schema %2; this version reads up to %3): install the newer version")
+                             .arg(m_path)
+                             .arg(m_version)
+                             .arg(schema.currentVersion()));
+    if (m_version == 0 && mode != Mode::CreateIfMissing)
+        throw StoreError(QStringLiteral("%1: the database is not a team workspace yet: set it up with owb team init")
+                             .arg(m_path));
+    if (m_version < schema.currentVersion()) {
+        if (m_readOnly)
+            throw StoreError(QStringLiteral("%1: the team workspace needs an upgrade (schema %2 to %3), which a "
+                                            "read-only connection cannot make: open it once with write access")
+                                 .arg(m_path)
+                                 .arg(m_version)
+                                 .arg(schema.currentVersion()));
+        migrate(schema);
+    }
+    exec(QStringLiteral("SET search_path TO %1").arg(serverAreaName(area)));
+    if (m_readOnly)
+        exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+}
+
+} // namespace owb

@@ -1,0 +1,35 @@
+#pragma once
+// The schema of a team workspace on a PostgreSQL server: one database per
+// team workspace, in three parts (PostgreSQL schemas):
+// - `owb`: the schema version and the workspace's identity;
+// - `national`: the national data every peer comparison needs, the import
+//   bookkeeping and the methodology register: peers.owdata's tables;
+// - `cases`: every organisation's case in shared tables keyed by org_code
+//   (the distribution column a sharded PostgreSQL such as Citus would use):
+//   a case file's tables, the organisation code leading every key.
+// Statements written for a case file or peers.owdata run unchanged on the
+// part of the same name (the connection's search path names it).
+
+#include "schema.h"
+
+namespace owb {
+
+enum class ServerArea { National, Cases };
+
+QString serverAreaName(ServerArea area);  // "national", "cases"
+
+// The cumulative, transactional ladder of the server's schema (version in
+// owb.schema_version). Step 1 creates all three parts and the group roles.
+const Schema &teamWorkspaceSchema();
+
+// The group roles a team workspace uses, named after its database:
+// <db>_reader (reads everything), <db>_editor (also edits casework),
+// <db>_importer (also imports national data and assessments). People's own
+// login roles are granted one of them.
+struct TeamRoles
+{
+    QString reader, editor, importer;
+};
+TeamRoles teamRoles(const QString &database);
+
+} // namespace owb

@@ -1,0 +1,28 @@
+#pragma once
+// A team workspace on a PostgreSQL server (serverschema.h): setting one up
+// and what it is. The case and national data themselves are read and
+// written by the same classes as a folder workspace's files.
+
+#include "database.h"
+#include "serveraddress.h"
+
+namespace owb {
+
+struct TeamWorkspaceInfo
+{
+    int schemaVersion = 0;
+    QString workspaceId;
+    QString sessionUser;  // who the audit trail records for this connection
+    TeamRoles roles;
+    int organisations = 0;
+};
+
+// Creates the schema and the group roles in an empty database (as its
+// owner); refuses a database that is a team workspace already or holds
+// another application's tables.
+TeamWorkspaceInfo initTeamWorkspace(const ServerAddress &server, const QString &password);
+
+// What a team workspace is, read-only.
+TeamWorkspaceInfo teamWorkspaceInfo(const ServerAddress &server, const QString &password);
+
+} // namespace owb
