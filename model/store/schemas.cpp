@@ -12,12 +12,7 @@ namespace owb {
 
 namespace {
 
-struct Audited
-{
-    const char *table;
-    const char *key;  // SQL expression naming the row, over ROW. (NEW or OLD)
-    QList<const char *> columns;
-};
+using Audited = AuditedTable;
 
 // json_object(...) of a row's columns, for NEW or OLD.
 QString rowJson(const Audited &a, const QString &row)
@@ -184,35 +179,6 @@ QStringList versionEight()
     return sql;
 }
 
-// Every audited table with the columns its entries record as of schema 8.
-// The lists stay as they are, so the JSON of every entry, and with it every
-// existing hash chain, is unchanged by schema 9.
-QList<Audited> auditedTables()
-{
-    return {
-        {"organisation", "ROW.code", {"code", "name", "peer_type", "region"}},
-        {"assessment", "ROW.quarter", {"quarter", "methodology_id", "average", "raw_segment", "deficit", "segment", "rank", "digest"}},
-        {"capability_area", "ROW.year || '/' || ROW.area_id", {"year", "area_id", "self_rating", "region_rating", "notes"}},
-        {"capability_overall", "ROW.year", {"year", "rating", "rationale", "decided_on"}},
-        {"capability_evidence", "ROW.id", {"id", "year", "area_id", "title", "evidence_date", "source", "file_name", "file_sha256"}},
-        {"note", "ROW.id", {"id", "created_at", "author", "tag_kind", "tag", "body"}},
-        {"diagnostic_review", "ROW.id", {"id", "opened_quarter", "opened_reason", "team", "scope", "start_date", "due_date", "status",
-                                         "capability_conclusion", "recommendation", "decision", "decision_date", "decision_maker",
-                                         "decision_rationale"}},
-        {"finding", "ROW.id", {"id", "review_id", "category", "description", "evidence", "severity", "domains", "metrics"}},
-        {"programme", "ROW.id", {"id", "entry_quarter", "entry_date", "reason", "improvement_director", "exit_quarter", "exit_date",
-                                 "transition_plan"}},
-        {"exit_criterion", "ROW.id", {"id", "programme_id", "description", "measure", "target", "due_date", "status", "evidence"}},
-        {"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status", "owner"}},
-        {"decision", "ROW.id", {"id", "quarter", "kind", "computed_segment", "decided_segment", "rationale", "decided_by", "decided_on"}},
-        {"progress_review", "ROW.id", {"id", "review_date", "attendees", "summary", "decisions"}},
-        {"trajectory_point", "ROW.id", {"id", "metric_id", "quarter", "planned"}},
-        {"system_consideration", "ROW.id", {"id", "quarter", "consideration_id", "answer", "evidence"}},
-        {"statutory_assessment", "ROW.id", {"id", "year", "assessed_on", "assessor", "area", "summary", "conclusion"}},
-        {"finding_evidence", "ROW.id", {"id", "finding_id", "title", "source", "evidence_date"}},
-    };
-}
-
 // Schema 9 (issue 14): one set of statements for case files and a team
 // server. Every case table names its organisation (org_code, constant in a
 // file: the organisation's code), editable records carry a row_version, and
@@ -224,7 +190,7 @@ QList<Audited> auditedTables()
 QStringList versionNine()
 {
     QStringList sql;
-    const QList<Audited> audited = auditedTables();
+    const QList<Audited> &audited = auditedTables();
     for (const Audited &a : audited)
         for (const char *event : {"insert", "update", "delete"})
             sql << QStringLiteral("DROP TRIGGER audit_%1_%2").arg(QLatin1String(a.table), QLatin1String(event));
@@ -288,6 +254,36 @@ const QStringList &editableTables()
         QStringLiteral("exit_criterion"), QStringLiteral("milestone"), QStringLiteral("decision"),
         QStringLiteral("progress_review"), QStringLiteral("trajectory_point"), QStringLiteral("system_consideration"),
         QStringLiteral("statutory_assessment"), QStringLiteral("finding_evidence")};
+    return tables;
+}
+
+// Every audited table with the columns its entries record as of schema 8.
+// The lists stay as they are, so the JSON of every entry, and with it every
+// existing hash chain, is unchanged by schema 9.
+const QList<AuditedTable> &auditedTables()
+{
+    static const QList<AuditedTable> tables{
+        {"organisation", "ROW.code", {"code", "name", "peer_type", "region"}},
+        {"assessment", "ROW.quarter", {"quarter", "methodology_id", "average", "raw_segment", "deficit", "segment", "rank", "digest"}},
+        {"capability_area", "ROW.year || '/' || ROW.area_id", {"year", "area_id", "self_rating", "region_rating", "notes"}},
+        {"capability_overall", "ROW.year", {"year", "rating", "rationale", "decided_on"}},
+        {"capability_evidence", "ROW.id", {"id", "year", "area_id", "title", "evidence_date", "source", "file_name", "file_sha256"}},
+        {"note", "ROW.id", {"id", "created_at", "author", "tag_kind", "tag", "body"}},
+        {"diagnostic_review", "ROW.id", {"id", "opened_quarter", "opened_reason", "team", "scope", "start_date", "due_date", "status",
+                                         "capability_conclusion", "recommendation", "decision", "decision_date", "decision_maker",
+                                         "decision_rationale"}},
+        {"finding", "ROW.id", {"id", "review_id", "category", "description", "evidence", "severity", "domains", "metrics"}},
+        {"programme", "ROW.id", {"id", "entry_quarter", "entry_date", "reason", "improvement_director", "exit_quarter", "exit_date",
+                                 "transition_plan"}},
+        {"exit_criterion", "ROW.id", {"id", "programme_id", "description", "measure", "target", "due_date", "status", "evidence"}},
+        {"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status", "owner"}},
+        {"decision", "ROW.id", {"id", "quarter", "kind", "computed_segment", "decided_segment", "rationale", "decided_by", "decided_on"}},
+        {"progress_review", "ROW.id", {"id", "review_date", "attendees", "summary", "decisions"}},
+        {"trajectory_point", "ROW.id", {"id", "metric_id", "quarter", "planned"}},
+        {"system_consideration", "ROW.id", {"id", "quarter", "consideration_id", "answer", "evidence"}},
+        {"statutory_assessment", "ROW.id", {"id", "year", "assessed_on", "assessor", "area", "summary", "conclusion"}},
+        {"finding_evidence", "ROW.id", {"id", "finding_id", "title", "source", "evidence_date"}},
+    };
     return tables;
 }
 

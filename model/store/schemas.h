@@ -14,4 +14,16 @@ const Schema &peerStoreSchema();  // peers.owdata
 const QStringList &caseTables();
 const QStringList &editableTables();
 
+// A case table whose changes the audit trail records: the row's key (an SQL
+// expression over ROW., for NEW or OLD) and the columns an entry shows.
+struct AuditedTable
+{
+    const char *table;
+    const char *key;
+    QList<const char *> columns;
+};
+// Every audited table as the current schema records it, for the case file's
+// triggers and the team server's alike (an entry reads the same on both).
+const QList<AuditedTable> &auditedTables();
+
 } // namespace owb

@@ -1,49 +1,13 @@
 #include "serverschema.h"
 
 #include "database.h"
+#include "schemas.h"
 
 #include <QUuid>
 
 namespace owb {
 
 namespace {
-
-struct AuditedTable
-{
-    const char *table;
-    const char *key;  // over ROW. (NEW or OLD), as in the case file's triggers
-    QList<const char *> columns;
-};
-
-// The tables whose changes a case's audit trail records, with the columns
-// its entries show: the same as the case file's (schemas.cpp), so that a
-// case moved between a file and the server keeps a chain that verifies.
-const QList<AuditedTable> &auditedTables()
-{
-    static const QList<AuditedTable> tables{
-        {"organisation", "ROW.code", {"code", "name", "peer_type", "region"}},
-        {"assessment", "ROW.quarter", {"quarter", "methodology_id", "average", "raw_segment", "deficit", "segment", "rank", "digest"}},
-        {"capability_area", "ROW.year || '/' || ROW.area_id", {"year", "area_id", "self_rating", "region_rating", "notes"}},
-        {"capability_overall", "ROW.year", {"year", "rating", "rationale", "decided_on"}},
-        {"capability_evidence", "ROW.id", {"id", "year", "area_id", "title", "evidence_date", "source", "file_name", "file_sha256"}},
-        {"note", "ROW.id", {"id", "created_at", "author", "tag_kind", "tag", "body"}},
-        {"diagnostic_review", "ROW.id", {"id", "opened_quarter", "opened_reason", "team", "scope", "start_date", "due_date", "status",
-                                         "capability_conclusion", "recommendation", "decision", "decision_date", "decision_maker",
-                                         "decision_rationale"}},
-        {"finding", "ROW.id", {"id", "review_id", "category", "description", "evidence", "severity", "domains", "metrics"}},
-        {"programme", "ROW.id", {"id", "entry_quarter", "entry_date", "reason", "improvement_director", "exit_quarter", "exit_date",
-                                 "transition_plan"}},
-        {"exit_criterion", "ROW.id", {"id", "programme_id", "description", "measure", "target", "due_date", "status", "evidence"}},
-        {"milestone", "ROW.id", {"id", "description", "due_date", "done_date", "status", "owner"}},
-        {"decision", "ROW.id", {"id", "quarter", "kind", "computed_segment", "decided_segment", "rationale", "decided_by", "decided_on"}},
-        {"progress_review", "ROW.id", {"id", "review_date", "attendees", "summary", "decisions"}},
-        {"trajectory_point", "ROW.id", {"id", "metric_id", "quarter", "planned"}},
-        {"system_consideration", "ROW.id", {"id", "quarter", "consideration_id", "answer", "evidence"}},
-        {"statutory_assessment", "ROW.id", {"id", "year", "assessed_on", "assessor", "area", "summary", "conclusion"}},
-        {"finding_evidence", "ROW.id", {"id", "finding_id", "title", "source", "evidence_date"}},
-    };
-    return tables;
-}
 
 // The row as SQLite's json_object writes it in a case file: compact, in
 // column order, so that an entry reads the same wherever it was made.
@@ -66,8 +30,8 @@ QStringList auditTrigger(const AuditedTable &a)
         "INSERT INTO cases.audit_log (org_code, seq, at, table_name, row_key, action, before, after)"
         " VALUES (%1.org_code,"
         " (SELECT coalesce(max(seq), 0) + 1 FROM cases.audit_log WHERE org_code = %1.org_code),"
-        " to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),"
-        " '%2', (%3)::text, '%4', %5, %6);");
+        " %7, '%2', (%3)::text, '%4', %5, %6);")
+                              .replace(QStringLiteral("%7"), postgresDialect().nowText());
     const QString body
         = QStringLiteral("IF TG_OP = 'INSERT' THEN %1 RETURN NEW;"
                          " ELSIF TG_OP = 'UPDATE' THEN %2 RETURN NEW;"
