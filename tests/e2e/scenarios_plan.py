@@ -68,7 +68,8 @@ def trajectory_planned_ahead_and_drawn(ctx):
     wb.find("list item", re.compile(r"^Recovery Support Programme\s+In it since .*off trajectory in %s"
                                     % re.escape(quarter)), into_tables=True)
     wb.tab("Overview")
-    wb.find("label", re.compile(r"Off trajectory in %s: OF0023 \(.* planned, .* actual\); see the Casework tab\."
+    # In the metric's own format, with its unit, as the Casework tab says it.
+    wb.find("label", re.compile(r"Off trajectory in %s: OF0023 \([0-9.]+%% planned, [0-9.]+%% actual\); see the Casework tab\."
                                 % re.escape(quarter)))
     expect(not wb.find_all("alert"), "an error box appeared")
 

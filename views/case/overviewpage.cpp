@@ -161,9 +161,13 @@ void OverviewPage::setContext(const CaseContext &context)
     // A trajectory missed in the quarter stands out here too (casework/trajectory).
     if (inProgramme) {
         QStringList missed;
-        for (const TrajectoryCheck &off : offTrajectoryIn(caseFile, context.session->methodology(), context.quarter))
-            missed.append(tr("%1 (%2 planned, %3 actual)")
-                              .arg(off.metricId, formatMeasure(off.planned), formatMeasure(*off.actual)));
+        const Methodology &methodology = context.session->methodology();
+        for (const TrajectoryCheck &off : offTrajectoryIn(caseFile, methodology, context.quarter)) {
+            // In the metric's own format, as the Casework tab and the Metrics tab show it.
+            const MetricDefinition *metric = methodology.metric(off.metricId);
+            const auto shown = [metric](double v) { return metric ? formatMetricMeasure(*metric, v) : formatMeasure(v); };
+            missed.append(tr("%1 (%2 planned, %3 actual)").arg(off.metricId, shown(off.planned), shown(*off.actual)));
+        }
         if (!missed.isEmpty())
             m_howReached->setText(m_howReached->text() + QLatin1Char(' ')
                                   + tr("Off trajectory in %1: %2; see the Casework tab.")
