@@ -2,6 +2,7 @@
 
 #include "casework/league.h"
 #include "command.h"
+#include "store/teamworkspace.h"
 #include "data/metricfilereader.h"
 #include "demo/demoworkspace.h"
 #include "exchange/portfoliowriter.h"
@@ -132,7 +133,8 @@ int runPortfolio(const QStringList &arguments)
 int runCheck(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A workspace folder or a case file."));
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QStringLiteral("A workspace folder, a case file, or a team workspace (postgresql://...)."));
     int exitCode = Success;
     if (!parseArguments(parser, QStringLiteral("check"),
                         QStringLiteral("Check SQLite integrity, schema version and internal consistency. "
@@ -140,18 +142,28 @@ int runCheck(const QStringList &arguments)
                         arguments, 1, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(0);
-    const CheckReport report = checkPath(path);
+    // A team workspace is checked case by case on its server.
+    const bool server = isServerUrl(path);
+    CheckReport report;
+    try {
+        report = server ? checkTeamWorkspace(parseServerUrl(path), QString()) : checkPath(path);
+    } catch (const StoreError &error) {
+        printError(QStringLiteral("owb check: %1").arg(error.message()));
+        return BadInput;
+    }
+    const QString checked = server ? QStringLiteral("case(s)") : QStringLiteral("file(s)");
     for (const QString &problem : report.problems)
         printError(problem);
     for (const QString &note : report.notes)
         printLine(QStringLiteral("note: %1").arg(note));
     if (report.clean())
-        printLine(QStringLiteral("%1: %2 file(s) checked, clean").arg(path).arg(report.filesChecked));
+        printLine(QStringLiteral("%1: %2 %3 checked, clean").arg(path).arg(report.filesChecked).arg(checked));
     else
-        printError(QStringLiteral("%1: %2 problem(s) in %3 file(s) checked")
+        printError(QStringLiteral("%1: %2 problem(s) in %3 %4 checked")
                        .arg(path)
                        .arg(report.problems.size())
-                       .arg(report.filesChecked));
+                       .arg(report.filesChecked)
+                       .arg(checked));
     return report.clean() ? Success : BadInput;
 }
 

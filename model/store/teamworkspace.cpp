@@ -1,5 +1,9 @@
 #include "teamworkspace.h"
 
+#include "auditlog.h"
+#include "casescope.h"
+#include "schemas.h"
+
 namespace owb {
 
 namespace {
@@ -25,6 +29,34 @@ TeamWorkspaceInfo initTeamWorkspace(const ServerAddress &server, const QString &
                              .arg(db.path())
                              .arg(db.schemaVersion()));
     return describe(db, server.database);
+}
+
+CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &password)
+{
+    Database db(server, ServerArea::Cases, password, Database::Mode::ReadOnly);
+    CheckReport report;
+    Transaction snapshot(db);
+    db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    QStringList cases;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT org_code FROM organisation ORDER BY org_code"));
+    while (q.next())
+        cases.append(q.value(0).toString());
+    for (const QString &code : cases) {
+        for (const QString &problem : auditlog::verify(CaseScope{db, code}))
+            report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
+        ++report.filesChecked;
+    }
+    // A record of no case (its organisation's row gone) is reached by no one.
+    for (const QString &table : caseTables()) {
+        QSqlQuery orphans = db.exec(QStringLiteral("SELECT DISTINCT org_code FROM %1 WHERE org_code NOT IN "
+                                                   "(SELECT org_code FROM organisation) ORDER BY org_code")
+                                        .arg(table));
+        while (orphans.next())
+            report.problems.append(QStringLiteral("%1: %2 holds records of %3, which has no case in the workspace")
+                                       .arg(db.path(), table, orphans.value(0).toString()));
+    }
+    snapshot.commit();
+    return report;
 }
 
 TeamWorkspaceInfo teamWorkspaceInfo(const ServerAddress &server, const QString &password)

@@ -4,6 +4,7 @@
 // written by the same classes as a folder workspace's files.
 
 #include "database.h"
+#include "integritycheck.h"
 #include "serveraddress.h"
 
 namespace owb {
@@ -21,6 +22,11 @@ struct TeamWorkspaceInfo
 // owner); refuses a database that is a team workspace already or holds
 // another application's tables.
 TeamWorkspaceInfo initTeamWorkspace(const ServerAddress &server, const QString &password);
+
+// `owb check` of a team workspace: its schema (a newer one is refused on
+// opening), every case's audit chain, and records that name no case. Read
+// in one snapshot, so writers at work are seen before or after, never half.
+CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &password);
 
 // What a team workspace is, read-only.
 TeamWorkspaceInfo teamWorkspaceInfo(const ServerAddress &server, const QString &password);

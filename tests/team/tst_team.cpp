@@ -435,6 +435,37 @@ private Q_SLOTS:
             QCOMPARE(pushWorkspace(folder, server, {}).organisations, 33);
         QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.organisation")).toInt(), 33);
     }
+    // owb check verifies every case's audit chain on the server, as in files,
+    // and names a record that belongs to no case.
+    void checkVerifiesChainsOnTheServer()
+    {
+        QTemporaryDir dir;
+        const QString folder = makeDemo(dir.filePath(QStringLiteral("demo")));
+        QVERIFY(!folder.isEmpty());
+        const ServerAddress server = freshDatabase(QStringLiteral("check"));
+        initTeamWorkspace(server, {});
+        pushWorkspace(folder, server, {});
+        const auto runCheck = [&](QByteArray *out) {
+            QProcess check;
+            check.start(QStringLiteral(OWB_BIN), {QStringLiteral("check"), server.url()});
+            check.waitForFinished(120000);
+            *out = check.readAllStandardOutput() + check.readAllStandardError();
+            return check.exitCode();
+        };
+        QByteArray out;
+        QCOMPARE(runCheck(&out), 0);
+        QVERIFY2(out.contains(": 33 case(s) checked, clean"), out.constData());
+
+        const QString code = adminScalar(server, QStringLiteral("SELECT min(org_code) FROM cases.organisation")).toString();
+        adminScalar(server, QStringLiteral("UPDATE cases.audit_log SET after = replace(after, 'a', 'b') WHERE org_code = '%1' AND seq = 2").arg(code));
+        adminScalar(server, QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body) VALUES ('ZZZ', 1, 'x', 'y', 'stray')"));
+        QCOMPARE(runCheck(&out), 2);
+        QVERIFY2(out.contains(QStringLiteral("case %1: audit log entry 2").arg(code).toUtf8()), out.constData());
+        QVERIFY2(out.contains("the hash chain is broken here"), out.constData());
+        QVERIFY2(out.contains("note holds records of ZZZ, which has no case in the workspace"), out.constData());
+        const CheckReport report = checkTeamWorkspace(server, {});
+        QCOMPARE(report.filesChecked, 33);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTeam)
