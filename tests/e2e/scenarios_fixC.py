@@ -66,7 +66,7 @@ def evidence_date_typed_uk(ctx):
     wb.press("OK", root=box)
     wb.gone(box)
     wb.wait(lambda: query(case, "SELECT count(*) FROM capability_evidence")[0][0] == before + 1, "the evidence stored")
-    date = query(case, "SELECT date FROM capability_evidence ORDER BY id DESC LIMIT 1")[0][0]
+    date = query(case, "SELECT evidence_date FROM capability_evidence ORDER BY id DESC LIMIT 1")[0][0]
     expect(date == "2027-03-31", "stored date %r" % date)
     evidence = wb.find("table", "Evidence")
     expect(any(row[:1] == ["31/03/2027"] for row in wb.cells(evidence)[1:]), "the evidence's date not shown as 31/03/2027")

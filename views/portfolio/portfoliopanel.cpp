@@ -110,9 +110,9 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     // Peer type gives way first (mostly "Acute trust"), then the capability
     // and the last change; what needs action last.
     new ColumnFitter(m_view,
-                     {{PortfolioModel::PeerType, 90, 240}, {PortfolioModel::Capability, 90, 200},
-                      {PortfolioModel::LastChange, 80, 140}, {PortfolioModel::Movement, 110, 260},
-                      {PortfolioModel::Casework, 140, 320}, {PortfolioModel::NeedsAction, 150, 320}},
+                     {{PortfolioModel::PeerType, 60, 240}, {PortfolioModel::Capability, 60, 200},
+                      {PortfolioModel::LastChange, 80, 140}, {PortfolioModel::Movement, 90, 260},
+                      {PortfolioModel::Casework, 120, 320}, {PortfolioModel::NeedsAction, 130, 320}},
                      {PortfolioModel::Name, 180, 360});
     m_view->setTextElideMode(Qt::ElideRight);
     for (const int column : {int(PortfolioModel::Name), int(PortfolioModel::PeerType), int(PortfolioModel::Capability),
