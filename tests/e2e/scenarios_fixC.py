@@ -32,6 +32,7 @@ def capability_date_typed_uk(ctx):
 
     type_and_commit(wb, field, "31/13/2027")
     wb.find("label", re.compile(r'^"31/13/2027" is not a date: type it as dd/mm/yyyy'))
+    wb.screenshot("capability-bad-date")
     expect(text_of(field) == "31/13/2027", "the bad date was not kept as typed: %r" % text_of(field))
     expect(stored().count("2027-03-31") == 1 and "" not in stored(), "a bad date changed the case file: %r" % stored())
     expect(not wb.find_all("alert"), "an error box appeared for a bad date")
