@@ -176,7 +176,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not decided</source>
+        <source>not decided (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -748,6 +752,18 @@
     </message>
     <message>
         <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date is needed: type it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3000,11 +3016,11 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (write YYYY-MM-DD).</source>
+        <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The change was not saved</source>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,4 +45,14 @@ NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int fin
     return needs;
 }
 
+QString caseworkSummary(const CaseworkStatus &status, const NeedsAction &needs)
+{
+    QString summary = status.summary();
+    if (needs.noReview) {
+        const QString due = QCoreApplication::translate("owb::NeedsAction", "Segment %1, no review").arg(needs.segment);
+        summary = summary.isEmpty() ? due : due + QStringLiteral("; ") + summary;
+    }
+    return summary;
+}
+
 } // namespace owb

@@ -39,4 +39,9 @@ struct NeedsAction
 NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int finalSegment, const CaseworkStatus &status,
                         int offTrajectory);
 
+// The portfolio's and league's Casework cell: what the casework holds
+// ("In the programme; Diagnostic review open; 2 overdue"), and never blank
+// where something is due: a segment-4 quarter with no review says so.
+QString caseworkSummary(const CaseworkStatus &status, const NeedsAction &needs);
+
 } // namespace owb

@@ -1,5 +1,7 @@
 #include "dateformat.h"
 
+#include "casework/datetext.h"
+
 #include <QDate>
 #include <QDateTime>
 
@@ -7,12 +9,15 @@ namespace owb {
 
 QString displayDate(const QDate &date)
 {
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    return showDate(date);
 }
 
 QString displayMoment(const QDateTime &moment)
 {
-    return moment.isValid() ? moment.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+    if (!moment.isValid())
+        return {};
+    const QDateTime local = moment.toLocalTime();
+    return showDate(local.date()) + QLatin1Char(' ') + local.toString(QStringLiteral("HH:mm"));
 }
 
 QString displayMoment(const QString &isoTimestamp)

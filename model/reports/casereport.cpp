@@ -204,7 +204,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                     .arg(escaped(year),
                         escaped(overall.rating.isEmpty() ? QStringLiteral("not yet recorded")
                                                          : rating(overall.rating)),
-                        overall.decidedOn.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(escaped(overall.decidedOn)),
+                        overall.decidedOn.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(escaped(showDate(overall.decidedOn))),
                         escaped(overall.rationale))
             + reportTable({ QStringLiteral("Area"), QStringLiteral("Self-assessment"),
                         QStringLiteral("Region's view"), QStringLiteral("Notes") },
@@ -239,7 +239,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             const QString year = CaseSession::financialYear(quarter);
             QList<QStringList> notes;
             for (const QVariantMap &n : store.records(statutoryAssessmentTable(), QStringLiteral("year"), year))
-                notes.append({n.value(QStringLiteral("assessed_on")).toString(), n.value(QStringLiteral("area")).toString(),
+                notes.append({showDate(n.value(QStringLiteral("assessed_on")).toString()), n.value(QStringLiteral("area")).toString(),
                               n.value(QStringLiteral("summary")).toString(), n.value(QStringLiteral("conclusion")).toString()});
             if (!notes.isEmpty())
                 html += QStringLiteral("<h3>Statutory annual assessment, %1</h3>").arg(escaped(year))

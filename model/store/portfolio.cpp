@@ -149,7 +149,6 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
             if (caseFile.database().schemaVersion() >= 3) {
                 CaseworkStore casework(caseFile.scope());
                 const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
-                entry.casework = status.summary();
                 entry.overdue = status.overdue;
                 entry.inProgramme = status.inProgramme;
                 const int computed = entry.segment;
@@ -161,7 +160,9 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 const Methodology *rules = workspace.methodologyFor(quarter);
                 const int offTrajectory
                     = int(offTrajectoryIn(caseFile, rules ? *rules : workspace.methodology(), quarter).size());
-                entry.needsAction = needsAction(casework, quarter, entry.segment, status, offTrajectory).words();
+                const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory);
+                entry.needsAction = needs.words();
+                entry.casework = caseworkSummary(status, needs);
                 entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
             }
             entries.append(entry);

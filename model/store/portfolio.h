@@ -27,7 +27,7 @@ struct PortfolioEntry
     QString lastChange;  // ISO 8601 UTC of the newest stored assessment
     QString capabilityRating;  // the region's latest overall capability view (a rating id)
     QString capabilityYear;
-    QString casework;  // "In the programme; Diagnostic review open; 2 overdue", or empty
+    QString casework;  // "In the programme; Diagnostic review open; 2 overdue", "Segment 4, no review", or empty (casework/needsaction)
     int overdue = 0;
     // What needs the region's action this quarter, in words ("Segment 4, no
     // review; quarter not decided; 2 overdue"); empty when nothing does

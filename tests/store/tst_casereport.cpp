@@ -59,6 +59,9 @@ private Q_SLOTS:
             // Sentences joined to text that ends in a full stop get no second one.
             QVERIFY2(!html.contains(QRegularExpression(QStringLiteral("[^.]\\.\\.(?!\\.)|\\.\\)\\."))), qPrintable(path));
             QVERIFY2(!html.contains(QStringLiteral("()")), qPrintable(path)); // an empty date in brackets
+            // One date format in the report (issue 13, item 5): no "(2026-02-16)" beside "Started: 13/04/2026".
+            const QRegularExpression iso(QStringLiteral("\\b20\\d\\d-\\d\\d-\\d\\d\\b"));
+            QVERIFY2(!html.contains(iso), qPrintable(path + QLatin1Char(' ') + iso.match(html).captured()));
             if (html.contains(QStringLiteral("<h3>Diagnostic review"))) {
                 sawReview = true;
                 QVERIFY(html.contains(QStringLiteral("Recommendation: not yet recorded.")));

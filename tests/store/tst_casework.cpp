@@ -6,6 +6,7 @@
 #include "casework/casework.h"
 #include "casework/datetext.h"
 #include "data/textlimits.h"
+#include "itemmodels/dateformat.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
 #include "store/quarterrespelling.h"
@@ -475,6 +476,9 @@ private Q_SLOTS:
             QCOMPARE(showDate(QStringLiteral("2027-03-31")), QStringLiteral("31/03/2027"));
             QCOMPARE(showDate(QStringLiteral("not a date")), QStringLiteral("not a date")); // kept as stored
         }
+        // One format on screen and in reports (issue 13, item 5): a moment's date is shown as every date.
+        QCOMPARE(displayDate(QDate(2027, 3, 31)), showDate(QDate(2027, 3, 31)));
+        QCOMPARE(displayMoment(QDateTime(QDate(2027, 3, 31), QTime(9, 41))), showDate(QDate(2027, 3, 31)) + QStringLiteral(" 09:41"));
     }
 
     void readOnlyReadsWithoutUpgrading()

@@ -590,6 +590,16 @@ private Q_SLOTS:
         };
         const QString none;
         QCOMPARE(needs(), (QMap<QString, QString>{{"RA1", "Segment 4, no review; quarter not decided"}, {"RA2", none}, {"RA3", none}, {"RM1", none}}));
+        // The Casework cell is never blank where something is due (issue 13, item 14).
+        auto caseworkOf = [&](const QString &code) {
+            QStringList problems;
+            for (const PortfolioEntry &e : loadPortfolio(*workspace, quarter, &problems))
+                if (e.code == code)
+                    return e.casework;
+            return QString();
+        };
+        QCOMPARE(caseworkOf(QStringLiteral("RA1")), QStringLiteral("Segment 4, no review"));
+        QCOMPARE(caseworkOf(QStringLiteral("RA2")), none);
         {
             CaseSession ra1(workspace->caseFilePath(QStringLiteral("RA1")), Methodology::builtIn());
             // A review opened only in a later quarter was not there in this one.
@@ -599,6 +609,7 @@ private Q_SLOTS:
             QCOMPARE(ra1.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), quarter}, {QStringLiteral("status"), QStringLiteral("scoping")}},
                                    QStringLiteral("Open")), QString());
             QCOMPARE(needs().value("RA1"), QStringLiteral("Quarter not decided"));
+            QCOMPARE(caseworkOf(QStringLiteral("RA1")), QStringLiteral("Diagnostic review open"));
             QCOMPARE(ra1.recordDecision(quarter, false, 4, QString()), QString());
             QCOMPARE(needs().value("RA1"), none);
         }
@@ -684,7 +695,7 @@ private Q_SLOTS:
         QVERIFY2(csv.startsWith(QStringLiteral("rank,org_code,org_name,region,segment,average_score,deficit,raw_segment,"
                                                "to_next_segment,peer_type,capability,capability_year,casework,needs_action\n")),
                  qPrintable(csv));
-        QVERIFY2(csv.contains(QStringLiteral(",Acute trust,,,,\"Segment 4, no review; quarter not decided\"\n")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",Acute trust,,,\"Segment 4, no review\",\"Segment 4, no review; quarter not decided\"\n")), qPrintable(csv));
         QCOMPARE(leagueFileName(quarter, QStringLiteral("Mental health and community trust")),
                  QStringLiteral("league-2025-26-Q2-mental-health-and-community-trust.csv"));
     }

@@ -9,9 +9,10 @@
 #include "itemmodels/capabilitymodel.h"
 #include "itemmodels/itemroles.h"
 #include "widgets/committextedit.h"
+#include "widgets/dateedit.h"
+#include "casework/datetext.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -34,7 +35,8 @@ CapabilityPage::CapabilityPage(QWidget *parent)
       m_ratingDelegate(new ChoiceDelegate(this)),
       m_overallRating(new QComboBox(this)),
       m_rationale(new CommitTextEdit(this)),
-      m_decidedOn(new QDateEdit(this)),
+      m_decidedOn(new DateEdit(this)),
+      m_decidedOnProblem(new QLabel(this)),
       m_evidence(new QTableWidget(this))
 {
     m_yearBox->setAccessibleName(tr("Assessment year"));
@@ -64,16 +66,27 @@ CapabilityPage::CapabilityPage(QWidget *parent)
         if (m_context.session && text != m_context.session->capability().overall(m_year).rationale)
             report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::Rationale, text));
     });
-    m_decidedOn->setCalendarPopup(true);
     m_decidedOn->setAccessibleName(tr("Date of the overall view"));
-    // No date yet reads "not decided" (the editor's lowest date), never today.
-    m_decidedOn->setMinimumDate(QDate(2000, 1, 1));
-    m_decidedOn->setSpecialValueText(tr("not decided"));
-    m_decidedOn->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // as every date the casework forms take
-    connect(m_decidedOn, &QDateEdit::editingFinished, this, [this] {
+    // No date yet reads "not decided", never today; a date is typed as in the casework forms.
+    m_decidedOn->setPlaceholderText(tr("not decided (%1)").arg(dateHint()));
+    m_decidedOnProblem->setWordWrap(true);
+    m_decidedOnProblem->setStyleSheet(QStringLiteral("color: #da291c;"));
+    m_decidedOnProblem->hide();
+    connect(m_decidedOn, &QLineEdit::editingFinished, this, [this] {
+        if (!m_context.session)
+            return;
+        const QString typed = m_decidedOn->text().trimmed();
         const QDate chosen = m_decidedOn->date();
-        const QString date = chosen == m_decidedOn->minimumDate() ? QString() : chosen.toString(Qt::ISODate);
-        if (m_context.session && date != m_context.session->capability().overall(m_year).decidedOn)
+        // A date that cannot be read stays as typed, with what is wrong said beside it.
+        if (!typed.isEmpty() && !chosen.isValid()) {
+            m_decidedOnProblem->setText(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.")
+                                            .arg(typed, dateHint()));
+            m_decidedOnProblem->show();
+            return;
+        }
+        m_decidedOnProblem->hide();
+        const QString date = chosen.isValid() ? chosen.toString(Qt::ISODate) : QString();
+        if (date != m_context.session->capability().overall(m_year).decidedOn)
             report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date));
     });
     auto *overall = new QGroupBox(tr("Region's overall view"), this);
@@ -81,6 +94,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     form->addRow(tr("&Rating:"), m_overallRating);
     form->addRow(tr("Ra&tionale:"), m_rationale);
     form->addRow(tr("&Decided on:"), m_decidedOn);
+    form->addRow(QString(), m_decidedOnProblem);
 
     m_evidence->setColumnCount(5);
     m_evidence->setHorizontalHeaderLabels({tr("Date"), tr("Area"), tr("Title"), tr("Source"), tr("File")});
@@ -160,6 +174,7 @@ void CapabilityPage::showYear(const QString &year)
     m_year = year;
     m_model->setSession(m_context.session, year);
     m_table->resizeRowsToContents();
+    m_decidedOnProblem->hide();
     reloadOverallAndEvidence();
 }
 
@@ -175,8 +190,9 @@ void CapabilityPage::reloadOverallAndEvidence()
         m_overallRating->setCurrentIndex(qMax(0, m_overallRating->findData(overall.rating)));
         if (m_rationale->toPlainText() != overall.rationale)
             m_rationale->setPlainText(overall.rationale);
-        const QDate date = QDate::fromString(overall.decidedOn, Qt::ISODate);
-        m_decidedOn->setDate(date.isValid() ? date : m_decidedOn->minimumDate());
+        // A date the user is still correcting stays as typed (another year clears it).
+        if (m_decidedOnProblem->isHidden())
+            m_decidedOn->setText(showDate(overall.decidedOn));
     }
     QHash<QString, QString> areaNames;
     for (const NamedItem &area : m_context.session->methodology().capabilityAreas())
@@ -187,7 +203,7 @@ void CapabilityPage::reloadOverallAndEvidence()
         const EvidenceItem &e = items.at(row);
         const QString file = e.fileName.isEmpty() ? QString()
                                                   : tr("%1 (%2 KB)").arg(e.fileName).arg((e.fileSize + 1023) / 1024);
-        const QStringList cells{e.date, areaNames.value(e.areaId, e.areaId), e.title, e.source, file};
+        const QStringList cells{showDate(e.date), areaNames.value(e.areaId, e.areaId), e.title, e.source, file};
         for (int c = 0; c < cells.size(); ++c) {
             auto *cell = new QTableWidgetItem(cells.at(c));
             cell->setData(Qt::UserRole, e.id);

@@ -9,7 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
-class QDateEdit;
+class QLabel;
 class QTableView;
 class QTableWidget;
 
@@ -18,6 +18,7 @@ namespace owb {
 class CapabilityModel;
 class ChoiceDelegate;
 class CommitTextEdit;
+class DateEdit;
 
 class CapabilityPage : public QWidget
 {
@@ -44,7 +45,8 @@ private:
     ChoiceDelegate *m_ratingDelegate;
     QComboBox *m_overallRating;
     CommitTextEdit *m_rationale;
-    QDateEdit *m_decidedOn;
+    DateEdit *m_decidedOn;
+    QLabel *m_decidedOnProblem; // why a typed date was not saved, beside it
     QTableWidget *m_evidence;
 };
 

@@ -4,6 +4,7 @@
 #include "framework/methodology.h"
 #include "framework/fixedpoint.h"
 #include "itemmodels/dateformat.h"
+#include "casework/datetext.h"
 #include "store/auditlog.h"
 
 #include <QDateTime>
@@ -60,6 +61,9 @@ QString valueText(const Methodology &m, const QString &table, const QString &col
         return text;
     if (column.endsWith(QLatin1String("_at")))
         return displayMoment(text);
+    // Dates as every date is shown (casework/datetext); a value that is no date stays as it is.
+    if (column == QLatin1String("date") || column.endsWith(QLatin1String("_date")) || column.endsWith(QLatin1String("_on")))
+        return showDate(text);
     if (column.endsWith(QLatin1String("rating")) || column == QLatin1String("capability_conclusion"))
         return nameIn(m.capabilityRatings(), text);
     if (column == QLatin1String("area_id") || (column == QLatin1String("area") && table.startsWith(QLatin1String("capability"))))

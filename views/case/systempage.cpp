@@ -1,5 +1,7 @@
 #include "systempage.h"
 
+#include "casework/datetext.h"
+
 #include "casework/casesession.h"
 
 #include <QComboBox>
@@ -169,7 +171,8 @@ void SystemPage::reload()
     m_assessments->setRowCount(int(notes.size()));
     for (int r = 0; r < notes.size(); ++r)
         for (int c = 0; c < kAssessmentColumns.size(); ++c) {
-            auto *item = new QTableWidgetItem(notes.at(r).value(kAssessmentColumns.at(c)).toString());
+            const QString value = notes.at(r).value(kAssessmentColumns.at(c)).toString();
+            auto *item = new QTableWidgetItem(c == 0 ? showDate(value) : value);
             item->setData(Qt::UserRole, notes.at(r).value(QStringLiteral("id")));
             m_assessments->setItem(r, c, item);
         }
@@ -194,11 +197,16 @@ void SystemPage::assessmentEdited(int row, int column)
     if (m_loading || !m_context.session)
         return;
     const QTableWidgetItem *item = m_assessments->item(row, column);
-    const QString value = item->text().trimmed();
-    if (column == 0 && !value.isEmpty() && !QDate::fromString(value, Qt::ISODate).isValid()) {
-        report(tr("\"%1\" is not a date (write YYYY-MM-DD).").arg(value));
-        reload();
-        return;
+    QString value = item->text().trimmed();
+    // A date is typed as in every date field (casework/datetext) and stored as ISO.
+    if (column == 0 && !value.isEmpty()) {
+        const QDate date = readUserDate(value);
+        if (!date.isValid()) {
+            report(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.").arg(value, dateHint()));
+            reload();
+            return;
+        }
+        value = date.toString(Qt::ISODate);
     }
     report(m_context.session->setRecordField(statutoryAssessmentTable(), item->data(Qt::UserRole).toLongLong(),
                                              kAssessmentColumns.at(column), value));

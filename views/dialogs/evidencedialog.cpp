@@ -1,7 +1,9 @@
 #include "evidencedialog.h"
 
+#include "casework/datetext.h"
+#include "widgets/dateedit.h"
+
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -15,14 +17,18 @@ namespace owb {
 EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &area, QWidget *parent)
     : QDialog(parent),
       m_title(new QLineEdit(this)),
-      m_date(new QDateEdit(QDate::currentDate(), this)),
+      m_date(new DateEdit(this)),
+      m_dateProblem(new QLabel(this)),
       m_source(new QLineEdit(this)),
       m_area(new QComboBox(this)),
       m_file(new QLabel(tr("No file attached"), this))
 {
     setWindowTitle(tr("Add Evidence"));
-    m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // one date format across the workbench
+    m_date->setDate(QDate::currentDate());
+    m_date->setAccessibleName(tr("Date"));
+    m_dateProblem->setWordWrap(true);
+    m_dateProblem->setStyleSheet(QStringLiteral("color: #da291c;"));
+    m_dateProblem->hide();
     for (const NamedItem &a : areas)
         m_area->addItem(a.name, a.id);
     m_area->setCurrentIndex(qMax(0, m_area->findData(area)));
@@ -42,6 +48,7 @@ EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &are
     auto *form = new QFormLayout;
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Date:"), m_date);
+    form->addRow(QString(), m_dateProblem);
     form->addRow(tr("&Source:"), m_source);
     form->addRow(tr("&Area:"), m_area);
     form->addRow(tr("File:"), fileRow);
@@ -55,6 +62,21 @@ EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &are
     layout->addLayout(form);
     layout->addWidget(buttons);
     resize(480, sizeHint().height());
+}
+
+void EvidenceDialog::accept()
+{
+    // A date that cannot be read is explained beside the field; the dialog stays with what was typed.
+    const QString typed = m_date->text().trimmed();
+    if (!m_date->date().isValid()) {
+        m_dateProblem->setText(typed.isEmpty()
+                                   ? tr("A date is needed: type it as %1.").arg(dateHint())
+                                   : tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(typed, dateHint()));
+        m_dateProblem->show();
+        m_date->setFocus();
+        return;
+    }
+    QDialog::accept();
 }
 
 EvidenceItem EvidenceDialog::item(const QString &year) const

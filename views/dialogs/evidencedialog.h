@@ -8,11 +8,12 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 
 namespace owb {
+
+class DateEdit;
 
 class EvidenceDialog : public QDialog
 {
@@ -21,10 +22,12 @@ public:
     EvidenceDialog(const QList<NamedItem> &areas, const QString &area, QWidget *parent = nullptr);
     EvidenceItem item(const QString &year) const;
     QString filePath() const { return m_filePath; }
+    void accept() override;
 
 private:
     QLineEdit *m_title;
-    QDateEdit *m_date;
+    DateEdit *m_date;
+    QLabel *m_dateProblem; // why the date was refused, beside it
     QLineEdit *m_source;
     QComboBox *m_area;
     QLabel *m_file;

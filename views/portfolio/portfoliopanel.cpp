@@ -101,21 +101,22 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    // The name takes what is left, never less than a readable width; the
-    // free-text columns fit their contents within limits, and where the
-    // window is too narrow they elide, with the whole text in the tooltip.
+    // The name is never narrower than the names (up to a long one's width)
+    // and takes what is left; the free-text columns fit their contents within
+    // limits, and where the window is too narrow they elide, with the whole
+    // text in the tooltip.
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(PortfolioModel::Name, QHeaderView::Stretch);
-    // Peer type gives way first (mostly "Acute trust"), what needs action last.
+    // Peer type gives way first (mostly "Acute trust"), then the capability
+    // and the last change; what needs action last.
     new ColumnFitter(m_view,
-                     {{PortfolioModel::PeerType, 100, 240}, {PortfolioModel::Capability, 130, 200},
-                      {PortfolioModel::Movement, 130, 260}, {PortfolioModel::Casework, 150, 320},
-                      {PortfolioModel::NeedsAction, 150, 320}},
-                     180);
+                     {{PortfolioModel::PeerType, 60, 240}, {PortfolioModel::Capability, 60, 200},
+                      {PortfolioModel::LastChange, 80, 140}, {PortfolioModel::Movement, 90, 260},
+                      {PortfolioModel::Casework, 120, 320}, {PortfolioModel::NeedsAction, 130, 320}},
+                     {PortfolioModel::Name, 180, 360});
     m_view->setTextElideMode(Qt::ElideRight);
     for (const int column : {int(PortfolioModel::Name), int(PortfolioModel::PeerType), int(PortfolioModel::Capability),
-                             int(PortfolioModel::NeedsAction)})
+                             int(PortfolioModel::NeedsAction), int(PortfolioModel::LastChange)})
         m_view->setItemDelegateForColumn(column, new ElidingDelegate(Qt::ElideRight, m_view));
     // Their ends say most: "Improved (… override)", "In the programme; … overdue".
     for (const int column : {int(PortfolioModel::Movement), int(PortfolioModel::Casework)})

@@ -1,9 +1,12 @@
 #pragma once
 // Sizes some columns of a table to their contents within limits, and keeps
-// the stretching column (the organisation's name) readable: when the window
-// is too narrow for every column's contents, the fitted columns give up
-// width in the order they are listed, each down to its minimum, and their
-// text elides (with the whole text in a tooltip, delegates/elidingdelegate).
+// the stretching column (the organisation's name) readable: it is never
+// narrower than its contents (up to its maximum, and never below its
+// minimum) and takes whatever width is left. When the window is too narrow
+// for every column's contents, the fitted columns give up width in the order
+// they are listed, each down to its minimum, and their text elides (with the
+// whole text in a tooltip, delegates/elidingdelegate); the stretching column
+// never gives way (the table scrolls sideways before it would).
 
 #include <QList>
 #include <QObject>
@@ -24,7 +27,7 @@ class ColumnFitter : public QObject
     Q_OBJECT
 public:
     // Owned by `view`; follows its model's resets and the view's width.
-    ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, int stretchMinimum);
+    ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, const ColumnLimit &stretch);
 
     void fit();
 
@@ -36,7 +39,7 @@ private:
 
     QTableView *m_view;
     QList<ColumnLimit> m_limits;
-    int m_stretchMinimum;
+    ColumnLimit m_stretch;
     bool m_pending = false;
 };
 
