@@ -1,0 +1,471 @@
+// What a workspace's stored assessments add up to: the portfolio's movement
+// and needs action (model, filter, CSV, JSON), the league (sorting, a region
+// highlighted, the programme ranked after segment 4, its CSV), ICBs reported
+// but not segmented, and each year assessed under its own methodology (a
+// later year's file, a refused replacement, a deliberate re-assessment that
+// changes only what its dry run lists). Import and the files themselves are
+// tst_workspace's.
+
+#include "casework/casesession.h"
+#include "casework/league.h"
+#include "casework/segmentexplanation.h"
+#include "exchange/changeswriter.h"
+#include "exchange/leaguewriter.h"
+#include "exchange/portfoliowriter.h"
+#include "itemmodels/itemroles.h"
+#include "itemmodels/leaguemodel.h"
+#include "itemmodels/portfoliofilter.h"
+#include "itemmodels/portfoliomodel.h"
+#include "store/auditlog.h"
+#include "store/casefile.h"
+#include "store/integritycheck.h"
+#include "store/methodologychange.h"
+#include "store/portfolio.h"
+#include "store/workspace.h"
+#include "workspacefixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QSortFilterProxyModel>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace owb;
+using namespace owbtest;
+
+namespace {
+// Every row of every stored assessment (with its metric and domain scores),
+// by case file and quarter: the bytes of each column as stored.
+QMap<QString, QStringList> assessmentRows(Workspace &workspace)
+{
+    QMap<QString, QStringList> result;
+    for (const QString &path : workspace.caseFilePaths()) {
+        CaseFile caseFile(path, Database::Mode::ReadOnly);
+        for (const char *table : {"assessment", "metric_score", "domain_score"}) {
+            QSqlQuery q = caseFile.database().exec(
+                QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table)));
+            while (q.next()) {
+                QStringList columns;
+                for (int i = 0; i < q.record().count(); ++i)
+                    columns.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+                result[QFileInfo(path).fileName() + QLatin1Char('/') + q.value(0).toString()].append(
+                    QLatin1String(table) + QLatin1Char(':') + columns.join(QLatin1Char('|')));
+            }
+        }
+    }
+    return result;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The built-in catalogue with thresholds instead of peer quartiles, for `year`.
+std::optional<Methodology> thresholdsFile(const QString &year)
+{
+    QByteArray json = Methodology::builtIn().source();
+    json.replace("\"id\": \"nof-2025-26\"", "\"id\": \"t-" + year.toUtf8() + "\"");
+    json.replace("\"years\": [\"2025/26\"]", "\"years\": [\"" + year.toUtf8() + "\"]");
+    json.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
+                 "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
+                 "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
+    QString error;
+    auto parsed = Methodology::fromJson(json, QStringLiteral("t.json"), &error);
+    if (!parsed)
+        qWarning("%s", qPrintable(error));
+    return parsed;
+}
+} // namespace
+
+class TestPortfolio : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void portfolioMovement()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, {}, &problems);
+        QCOMPARE(problems, QStringList());
+        QCOMPARE(entries.size(), 4);
+        const PortfolioEntry &ra1 = entries.at(0);
+        QCOMPARE(ra1.code, QStringLiteral("RA1"));
+        QCOMPARE(ra1.quarter, QStringLiteral("2025/26 Q2"));
+        QCOMPARE(ra1.previousQuarter, QStringLiteral("2025/26 Q1"));
+        QCOMPARE(ra1.movement(), QStringLiteral("deteriorated"));
+        const QList<PortfolioEntry> first = loadPortfolio(*workspace, QStringLiteral("2025/26 Q1"), &problems);
+        QCOMPARE(first.at(0).movement(), QString());
+    }
+
+    // What needs action (issue 13): segment 4 with no review, a segment-4
+    // quarter with no decision, overdue items; in words, once, for the
+    // portfolio's column and filter and `owb portfolio`.
+    void needsActionInThePortfolio()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        auto needs = [&] {
+            QStringList problems;
+            QMap<QString, QString> out;
+            for (const PortfolioEntry &e : loadPortfolio(*workspace, quarter, &problems))
+                out.insert(e.code, e.needsAction);
+            return out;
+        };
+        const QString none;
+        QCOMPARE(needs(), (QMap<QString, QString>{{"RA1", "Segment 4, no review; quarter not decided"}, {"RA2", none}, {"RA3", none}, {"RM1", none}}));
+        // The Casework cell is never blank where something is due (issue 13, item 14).
+        auto caseworkOf = [&](const QString &code) {
+            QStringList problems;
+            for (const PortfolioEntry &e : loadPortfolio(*workspace, quarter, &problems))
+                if (e.code == code)
+                    return e.casework;
+            return QString();
+        };
+        QCOMPARE(caseworkOf(QStringLiteral("RA1")), QStringLiteral("Segment 4, no review"));
+        QCOMPARE(caseworkOf(QStringLiteral("RA2")), none);
+        {
+            CaseSession ra1(workspace->caseFilePath(QStringLiteral("RA1")), Methodology::builtIn());
+            // A review opened only in a later quarter was not there in this one.
+            QCOMPARE(ra1.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q3")}, {QStringLiteral("status"), QStringLiteral("scoping")}},
+                                   QStringLiteral("Open")), QString());
+            QCOMPARE(needs().value("RA1"), QStringLiteral("Segment 4, no review; quarter not decided"));
+            QCOMPARE(ra1.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), quarter}, {QStringLiteral("status"), QStringLiteral("scoping")}},
+                                   QStringLiteral("Open")), QString());
+            QCOMPARE(needs().value("RA1"), QStringLiteral("Quarter not decided"));
+            QCOMPARE(caseworkOf(QStringLiteral("RA1")), QStringLiteral("Diagnostic review open"));
+            QCOMPARE(ra1.recordDecision(quarter, false, 4, QString()), QString());
+            QCOMPARE(needs().value("RA1"), none);
+        }
+        {
+            // Any segment: milestones overdue at the quarter's end.
+            CaseSession ra2(workspace->caseFilePath(QStringLiteral("RA2")), Methodology::builtIn());
+            for (const char *due : {"2025-07-15", "2025-08-01", "2026-03-01"})
+                QCOMPARE(ra2.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan")}, {QStringLiteral("due_date"), QLatin1String(due)},
+                                                          {QStringLiteral("status"), QStringLiteral("open")}},
+                                       QStringLiteral("Add")), QString());
+        }
+        QCOMPARE(needs().value("RA2"), QStringLiteral("2 overdue"));
+
+        // The model's column and role, the filter, and the CSV's last column.
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        PortfolioModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries, {});
+        PortfolioFilter filter;
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&model);
+        QCOMPARE(model.headerData(PortfolioModel::NeedsAction, Qt::Horizontal).toString(), QStringLiteral("Needs action"));
+        QCOMPARE(filter.rowCount(), 4);
+        filter.setNeedsActionOnly(true);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, PortfolioModel::Code).data().toString(), QStringLiteral("RA2"));
+        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data().toString(), QStringLiteral("2 overdue"));
+        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data(Qt::ToolTipRole).toString(), QStringLiteral("2 overdue"));
+        QVERIFY(filter.index(0, 0).data(NeedsActionRole).toBool());
+        filter.setNeedsActionOnly(false);
+        QCOMPARE(filter.rowCount(), 4);
+        QString csv;
+        QTextStream out(&csv);
+        writePortfolioCsv(out, entries);
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",2 overdue\n")), qPrintable(csv));
+        QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("2 overdue"));
+    }
+
+    // The league (issue 13): sorted as numbers, a region highlighted, the
+    // workspace's capability and casework beside the national rows, and a
+    // CSV that names the peer type as the methodology does.
+    void leagueSortsHighlightsAndExports()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QStringList problems;
+        const QList<PortfolioEntry> portfolio = loadPortfolio(*workspace, quarter, &problems);
+        QList<LeagueEntry> entries = leagueTable(national, quarter, QStringLiteral("acute"), decidedSegments(portfolio));
+        addCaseworkTo(entries, portfolio);
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.last().code, QStringLiteral("RA1"));
+        QCOMPARE(entries.last().needsAction, QStringLiteral("Segment 4, no review; quarter not decided"));
+        QCOMPARE(entries.first().peerType, QStringLiteral("acute"));
+
+        LeagueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries);
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(SortRole);
+        proxy.sort(LeagueModel::Average, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, LeagueModel::Code).data().toString(), QStringLiteral("RA1"));
+        QCOMPARE(model.index(0, LeagueModel::Rank).data(SortRole).toInt(), 1);
+        model.setHighlightRegion(QStringLiteral("London"));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool london = model.index(row, LeagueModel::Region).data().toString() == QLatin1String("London");
+            QCOMPARE(model.index(row, LeagueModel::Code).data(Qt::FontRole).isValid(), london);
+            QCOMPARE(model.index(row, LeagueModel::Code).data(Qt::AccessibleDescriptionRole).toString().isEmpty(), !london);
+        }
+
+        QString csv;
+        QTextStream out(&csv);
+        writeLeagueCsv(out, entries, {{QStringLiteral("acute"), QStringLiteral("Acute trust")}});
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("rank,org_code,org_name,region,segment,average_score,deficit,raw_segment,"
+                                               "to_next_segment,peer_type,capability,capability_year,casework,needs_action\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",Acute trust,,,\"Segment 4, no review\",\"Segment 4, no review; quarter not decided\"\n")), qPrintable(csv));
+        QCOMPARE(leagueFileName(quarter, QStringLiteral("Mental health and community trust")),
+                 QStringLiteral("league-2025-26-Q2-mental-health-and-community-trust.csv"));
+    }
+
+    // Segment 5 (the programme) ranks after segment 4, in the league and in
+    // the portfolio's rank (framework.md §3, League tables).
+    void programmeRanksAfterSegmentFour()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2025/26 Q2");
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        auto ranks = [&](const QHash<QString, int> &decided) {
+            QStringList order;
+            for (const LeagueEntry &e : leagueTable(national, quarter, QStringLiteral("acute"), decided))
+                order.append(QStringLiteral("%1:%2:%3").arg(e.code).arg(e.segment).arg(e.rank));
+            return order;
+        };
+        QCOMPARE(ranks({}), (QStringList{"RA3:1:1", "RA2:2:2", "RA1:4:3"}));
+        {
+            CaseSession session(workspace->caseFilePath(QStringLiteral("RA3")), Methodology::builtIn());
+            QCOMPARE(session.addRecord(programmeTable(),
+                                       {{QStringLiteral("entry_quarter"), quarter}, {QStringLiteral("entry_date"), QStringLiteral("2025-10-01")}, {QStringLiteral("reason"), QStringLiteral("test")}},
+                                       QStringLiteral("Enter")),
+                     QString());
+        }
+        QStringList problems;
+        QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        QCOMPARE(problems, QStringList());
+        const QHash<QString, int> decided = decidedSegments(entries);
+        QCOMPARE(decided, (QHash<QString, int>{{QStringLiteral("RA3"), 5}}));
+        QCOMPARE(ranks(decided), (QStringList{"RA2:2:1", "RA1:4:2", "RA3:5:3"}));
+        rankPortfolio(entries, national, quarter);
+        QHash<QString, int> portfolioRanks;
+        for (const PortfolioEntry &e : std::as_const(entries))
+            portfolioRanks.insert(e.code, e.rank);
+        QCOMPARE(portfolioRanks.value(QStringLiteral("RA3")), 3);
+        QCOMPARE(portfolioRanks.value(QStringLiteral("RA1")), 2);
+        QCOMPARE(portfolioRanks.value(QStringLiteral("RM1")), 1);  // alone in its peer type
+
+        // The change this quarter says it was a decision, and which.
+        QList<PortfolioEntry> changes;
+        for (const PortfolioEntry &e : std::as_const(entries))
+            if (!e.changeReason().isEmpty())
+                changes.append(e);
+        QString csv;
+        QTextStream out(&csv);
+        writeChangesCsv(out, changes);
+        out.flush();
+        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,previous_quarter,previous_segment,"
+                                               "segment,reason,detail\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("RA3,Gamma,acute,2025/26 Q2,2025/26 Q1,4,5,decision,"
+                                             "\"Recovery Support Programme entry (2025/26 Q2, 2025-10-01): test\"\n")),
+                 qPrintable(csv));
+    }
+
+    // ICBs are followed and reported, but not segmented in 2025/26.
+    void icbIsReportedNotSegmented()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData + "2025/26 Q2,QA1,North ICB,ICB,ICB-RTT18,58.5,Midlands\n"
+                                       "2025/26 Q2,QA2,South ICB,ICB,ICB-RTT18,61.0,London\n");
+        CaseFile icb(workspace->caseFilePath(QStringLiteral("QA1")), Database::Mode::ReadOnly);
+        QCOMPARE(icb.identity().peerType, QStringLiteral("icb"));
+        const auto assessment = icb.assessment(QStringLiteral("2025/26 Q2"));
+        QVERIFY(assessment);
+        QVERIFY(!assessment->result.isSegmented());
+        QCOMPARE(assessment->result.segment, 0);
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, {}, &problems);
+        const auto it = std::find_if(entries.cbegin(), entries.cend(), [](const PortfolioEntry &e) { return e.code == QLatin1String("QA1"); });
+        QVERIFY(it != entries.cend());
+        QCOMPARE(it->segment, 0);
+        QCOMPARE(it->rank, 0);
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QCOMPARE(national.peerValues(QStringLiteral("2025/26 Q2"), QStringLiteral("icb"), QStringLiteral("ICB-RTT18")),
+                 (QList<double>{58.5, 61.0}));
+    }
+
+    // Each year is assessed under its own file: registering a later year's
+    // file leaves every stored row of the earlier year as it was, a file
+    // that would replace a year's rules is refused, and a quarter whose year
+    // has no methodology is refused before anything is written.
+    void methodologyYearsAreSeparate()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        QCOMPARE(workspace->methodologies().years().size(), 1);
+        QCOMPARE(workspace->methodologies().years().first().year, QStringLiteral("2025/26"));
+        QCOMPARE(workspace->methodologies().files().first().methodology.sha256(), Methodology::builtIn().sha256());
+        const QMap<QString, QStringList> before = assessmentRows(*workspace);
+
+        const auto later = thresholdsFile(QStringLiteral("2026/27"));
+        QVERIFY(later);
+        const QByteArray q1 = "quarter,org_code,org_name,org_type,metric_id,value\n"
+                              "2026-27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                              "2026-27 Q1,RA2,Beta,acute,OF0023,70\n";
+        const ImportReport report = importInto(*workspace, q1, *later);
+        QCOMPARE(report.quartersChanged, QStringList{QStringLiteral("2026/27 Q1")});
+        QCOMPARE(report.quartersWritten, 2);
+        QMap<QString, QStringList> after = assessmentRows(*workspace);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());  // row by row, byte for byte
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->method, QStringLiteral("thresholds"));
+        QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->methodologyId, QStringLiteral("t-2026/27"));
+        QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->methodologyId, QStringLiteral("nof-2025-26"));
+        QCOMPARE(workspace->methodologyFor(QStringLiteral("2026/27 Q4"))->sha256(), later->sha256());
+        QCOMPARE(workspace->methodology().sha256(), later->sha256());  // the latest year's
+        // Movement across the change of rules is neither better nor worse.
+        QStringList problems;
+        const QList<PortfolioEntry> entries = loadPortfolio(*workspace, QStringLiteral("2026/27 Q1"), &problems);
+        QCOMPARE(problems, QStringList());
+        int changedRules = 0;
+        for (const PortfolioEntry &e : entries) {
+            if (e.segment == 0 || e.previousSegment == 0)
+                continue;
+            ++changedRules;
+            QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+            QVERIFY(e.changeReason().isEmpty() || e.changeReason() == QLatin1String("methodology changed"));
+            if (!e.changeReason().isEmpty())
+                QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q2 assessed under nof-2025-26, 2026/27 Q1 under t-2026/27"));
+        }
+        QVERIFY(changedRules >= 2);
+        // The overview explains a segment in its year's terms.
+        const QString why = explainSegment(*ra1.assessment(QStringLiteral("2026/27 Q1")), QStringLiteral("Acute trust"), {}).howReached;
+        QVERIFY2(why.contains(QStringLiteral("against the 2026/27 thresholds 1.50 / 2.50 / 3.50 for Acute trust → segment")),
+                 qPrintable(why));
+        // The national cache assesses each quarter under its year's rules.
+        NationalCache national(workspace->peers(), Methodology::builtIn());
+        QCOMPARE(national.methodologyFor(QStringLiteral("2026/27 Q1")).sha256(), later->sha256());
+        QCOMPARE(national.methodologyFor(QStringLiteral("2025/26 Q1")).sha256(), Methodology::builtIn().sha256());
+        QCOMPARE(national.assessment(QStringLiteral("2026/27 Q1")).organisations.first().segment,
+                 ra1.assessment(QStringLiteral("2026/27 Q1"))->result.segment);
+
+        // Another file for 2025/26 would re-assess it: refused, nothing written.
+        const auto replacement = thresholdsFile(QStringLiteral("2025/26"));
+        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+        try {
+            importInto(*workspace, kData, *replacement);
+            QFAIL("a file replacing a year's methodology was accepted");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("owb methodology add")), qPrintable(error.message()));
+        }
+        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);
+        QCOMPARE(assessmentRows(*workspace), after);
+
+        // Data of a year without a methodology: refused, naming the quarter.
+        try {
+            importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                   "2027/28 Q1,RA1,Alpha,acute,OF0023,50\n");
+            QFAIL("a quarter without a methodology was accepted");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("2027/28 Q1: the workspace has no methodology for 2027/28")),
+                     qPrintable(error.message()));
+            QVERIFY(error.message().contains(QStringLiteral("owb methodology add")));
+        }
+        QCOMPARE(assessmentRows(*workspace), after);
+
+        // A later quarter of a registered year takes that year's file, and
+        // the register survives reopening.
+        importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                               "2026/27 Q2,RA1,Alpha,acute,OF0023,55\n");
+        auto reopened = Workspace::open(workspace->directory(), Database::Mode::ReadOnly);
+        QCOMPARE(reopened->methodologies().years().size(), 2);
+        QCOMPARE(reopened->methodologies().years().at(1).basis, YearBasis::Declared);
+        QCOMPARE(reopened->methodologies().files().at(1).addedBy, auditlog::currentActor());
+        CaseFile again(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(again.assessment(QStringLiteral("2026/27 Q2"))->methodologyId, QStringLiteral("t-2026/27"));
+        after = assessmentRows(*workspace);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());
+    }
+
+    // Re-assessing one year deliberately: the dry run lists exactly the
+    // case-file quarters the change then rewrites, with their segment and
+    // average after; every other row (the other year) stays byte for byte.
+    void reassessingAYearChangesOnlyWhatTheDryRunSays()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QByteArray q1 = "quarter,org_code,org_name,org_type,metric_id,value\n"
+                              "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                              "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                              "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n";
+        importInto(*workspace, q1, *thresholdsFile(QStringLiteral("2026/27")));
+        const QMap<QString, QStringList> before = assessmentRows(*workspace);
+        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+
+        QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
+        json.replace("[1.5, 2.5, 3.5], \"mhc\"", "[2.5, 3.0, 3.5], \"mhc\"");
+        QString error;
+        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
+        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);  // a dry run writes nothing
+        QCOMPARE(assessmentRows(*workspace), before);
+        QCOMPARE(plan.quarters, QStringList{QStringLiteral("2026/27 Q1")});
+        QCOMPARE(plan.replaced, QStringList{QStringLiteral("2026/27: t-2026/27")});
+        QCOMPARE(plan.rows.size(), 3);
+
+        const ImportReport report = workspace->reassess(*reissued);
+        QCOMPARE(report.quartersWritten, int(plan.rows.size()));
+        QSet<QString> listed;
+        for (const MethodologyChangeRow &row : plan.rows) {
+            listed.insert(row.code + QStringLiteral(".owcase/") + row.quarter);
+            CaseFile caseFile(workspace->caseFilePath(row.code), Database::Mode::ReadOnly);
+            const auto stored = caseFile.assessment(row.quarter);
+            QVERIFY(stored);
+            QCOMPARE(stored->digest(), row.after.digest());
+            QCOMPARE(stored->result.segment, row.after.result.segment);
+            QCOMPARE(stored->result.average, row.after.result.average);
+            QCOMPARE(row.before->methodologyId, QStringLiteral("t-2026/27"));
+        }
+        const QMap<QString, QStringList> after = assessmentRows(*workspace);
+        QCOMPARE(after.keys(), before.keys());
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (listed.contains(it.key()))
+                QVERIFY(after.value(it.key()) != it.value());
+            else
+                QCOMPARE(after.value(it.key()), it.value());  // 2025/26: byte for byte
+        }
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2026/27"))->sha256(), reissued->sha256());
+        QVERIFY(checkWorkspace(workspace->directory()).clean());
+        // The change is in each affected case's audit trail.
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        QCOMPARE(auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1")).first().actor,
+                 auditlog::currentActor());
+        // Applying again changes nothing.
+        QVERIFY(planMethodologyChange(*workspace, *reissued).rows.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPortfolio)
+#include "tst_portfolio.moc"

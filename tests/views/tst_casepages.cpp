@@ -1,0 +1,545 @@
+// A case opened in the workbench (offscreen), page by page: every tab
+// rendered, notes, what-if values typed through the table's editors,
+// capability ratings, casework (review, milestones, the programme, the
+// trajectory and its chart, decisions, history), an ICB's System tab and a
+// finding's evidence, statuses in any case, the casework page's scrolling,
+// and the record form by keyboard. Each edit is checked in the case file and
+// undone. The rest of the window is tst_mainwindow's.
+
+#include "case/capabilitypage.h"
+#include "case/caseview.h"
+#include "case/caseworkpage.h"
+#include "case/historypage.h"
+#include "case/metricspage.h"
+#include "case/notespage.h"
+#include "case/recorddialog.h"
+#include "case/systempage.h"
+#include "case/whatifpage.h"
+#include "casework/casesession.h"
+#include "casework/plannedquarters.h"
+#include "data/quarterlabel.h"
+#include "demofixture.h"
+#include "itemmodels/capabilitymodel.h"
+#include "itemmodels/itemroles.h"
+#include "itemmodels/metricsmodel.h"
+#include "itemmodels/notesmodel.h"
+#include "itemmodels/portfoliofilter.h"
+#include "itemmodels/portfoliomodel.h"
+#include "itemmodels/whatifmodel.h"
+#include "mainwindow.h"
+#include "portfolio/portfoliopanel.h"
+#include "store/casefile.h"
+#include "store/workspace.h"
+#include "translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoGroup>
+
+using namespace owb;
+using owbtest::looksRendered;
+
+class TestCasePages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_demo.create());
+        // As the workbench runs: plural forms ("1 overdue") need the translation.
+        QVERIFY(installTranslations(*QCoreApplication::instance()));
+    }
+
+    // Open a trust, walk every tab, edit a capability rating, undo it, and
+    // check what the case file holds at each step.
+    void walkACase()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        const QString workspace = m_demo.filePath(QStringLiteral("demo"));
+        QVERIFY(window.openPath(workspace));
+        QTableView *portfolio = window.portfolio()->view();
+        portfolio->setCurrentIndex(portfolio->model()->index(0, 0));
+        const QString path = portfolio->model()->index(0, 0).data(PathRole).toString();
+        QTest::keyClick(portfolio, Qt::Key_Return);
+        QCOMPARE(window.caseView()->context().session->caseFile().path(), path);
+
+        QTabWidget *tabs = window.caseView()->tabs();
+        for (int tab = 0; tab < tabs->count(); ++tab) {
+            tabs->setCurrentIndex(tab);
+            QVERIFY2(looksRendered(window.grab().toImage()), qPrintable(tabs->tabText(tab)));
+            QVERIFY(window.minimumSizeHint().width() <= 1280);
+            if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+                window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR"))
+                                       .filePath(QStringLiteral("case-%1.png").arg(tab)));
+        }
+        QVERIFY(window.caseView()->metricsPage()->table()->model()->rowCount() > 10);
+        QAbstractItemModelTester metricsTester(window.caseView()->metricsPage()->model(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester metricsProxyTester(window.caseView()->metricsPage()->table()->model(),
+                                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Notes: added through the session, shown by the model, undone.
+        NotesModel *notes = window.caseView()->notesPage()->model();
+        QAbstractItemModelTester notesTester(notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = notes->rowCount();
+        QCOMPARE(window.caseView()->context().session->addNote(QStringLiteral("domain"), QStringLiteral("access"),
+                                                               QStringLiteral("Elective recovery plan received")),
+                 QString());
+        QCOMPARE(notes->rowCount(), before + 1);
+        QCOMPARE(notes->index(0, NotesModel::Tag).data().toString(), QStringLiteral("Access to services"));
+        window.undoGroup()->undo();
+        QCOMPARE(notes->rowCount(), before);
+        QVERIFY(window.caseView()->metricsPage()->chartTable()->rowCount() >= 1);
+
+        // What-if changes nothing stored.
+        WhatIfModel *whatIf = window.caseView()->whatIfPage()->model();
+        QAbstractItemModelTester whatIfTester(whatIf, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Values shown as the Metrics tab shows them: two decimals in every row.
+        static const QRegularExpression twoDecimals(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}%?$"));
+        static const QRegularExpression number(QStringLiteral("^-?[0-9]"));
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            const QString shown = whatIf->index(row, WhatIfModel::ActualValue).data().toString();
+            QVERIFY2(!number.match(shown).hasMatch() || twoDecimals.match(shown).hasMatch(), qPrintable(shown));
+        }
+        QVERIFY(whatIf->setData(whatIf->index(0, WhatIfModel::WhatIfValue), QStringLiteral("0")));
+        QVERIFY(whatIf->hasChanges());
+        // Text that is not a value stays as typed, says why, and the scores
+        // keep the last good value (issue 13).
+        const QModelIndex first = whatIf->index(0, WhatIfModel::WhatIfValue);
+        const QString scoreBefore = whatIf->index(0, WhatIfModel::WhatIfScore).data().toString();
+        QVERIFY(whatIf->setData(first, QStringLiteral("lots")));
+        QCOMPARE(first.data().toString(), QStringLiteral("lots"));
+        QVERIFY2(first.data(ProblemRole).toString().contains(QStringLiteral("is not a number")), qPrintable(first.data(ProblemRole).toString()));
+        QCOMPARE(whatIf->index(0, WhatIfModel::WhatIfScore).data().toString(), scoreBefore);
+        auto *problems = window.caseView()->whatIfPage()->findChild<QLabel *>();
+        for (QLabel *label : window.caseView()->whatIfPage()->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("What-if values not taken"))
+                problems = label;
+        QVERIFY2(problems->text().contains(QStringLiteral("\u201clots\u201d is not a number")), qPrintable(problems->text()));
+        // Outside the metric's declared range, as an import would refuse it.
+        QVERIFY(whatIf->setData(first, QStringLiteral("1e308")));
+        QVERIFY2(first.data(ProblemRole).toString().contains(QStringLiteral("out of range")), qPrintable(first.data(ProblemRole).toString()));
+        QVERIFY(whatIf->setData(first, QStringLiteral("-62.2")));
+        QCOMPARE(first.data().toString(), QStringLiteral("-62.2"));
+        QVERIFY(whatIf->setData(first, QStringLiteral("0")));
+        QVERIFY(first.data(ProblemRole).toString().isEmpty());
+        QVERIFY(problems->isHidden());
+        // Units and standards beside each value; a band metric offers its bands.
+        bool banded = false;
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            QVERIFY(!whatIf->index(row, WhatIfModel::Standard).data().toString().isEmpty());
+            const QStringList choices = whatIf->index(row, WhatIfModel::WhatIfValue).data(ChoicesRole).toStringList();
+            if (!choices.isEmpty()) {
+                banded = true;
+                QCOMPARE(choices, (QStringList{QString(), QStringLiteral("Outstanding"), QStringLiteral("Good"),
+                                               QStringLiteral("Requires improvement"), QStringLiteral("Inadequate")}));
+                QVERIFY(whatIf->setData(whatIf->index(row, WhatIfModel::WhatIfValue), QStringLiteral("Excellent")));
+                QVERIFY2(whatIf->index(row, WhatIfModel::WhatIfValue).data(ProblemRole).toString().contains(QStringLiteral("not one of the bands")),
+                         qPrintable(whatIf->index(row, WhatIfModel::WhatIfValue).data(ProblemRole).toString()));
+            }
+        }
+        QVERIFY(banded);
+        // Through the table's editors, as a person edits (the bus does not
+        // reach editors inside a table): the typed text stays, a band is chosen.
+        whatIf->resetScenario();
+        tabs->setCurrentWidget(window.caseView()->whatIfPage());
+        auto *whatIfTable = window.caseView()->whatIfPage()->findChild<QTableView *>();
+        const QModelIndex typed = whatIfTable->model()->index(0, WhatIfModel::WhatIfValue);
+        whatIfTable->setCurrentIndex(typed);
+        whatIfTable->edit(typed);
+        auto *line = whatIfTable->viewport()->findChild<QLineEdit *>();
+        QVERIFY(line);
+        line->setText(QStringLiteral("abc"));
+        Q_EMIT whatIfTable->itemDelegateForColumn(WhatIfModel::WhatIfValue)->commitData(line);  // what Enter does
+        QCOMPARE(typed.data().toString(), QStringLiteral("abc"));
+        QVERIFY(!problems->isHidden());
+        QVERIFY2(problems->text().contains(QStringLiteral("\u201cabc\u201d is not a number")), qPrintable(problems->text()));
+        for (int row = 0; row < whatIf->rowCount(); ++row) {
+            const QModelIndex band = whatIfTable->model()->index(row, WhatIfModel::WhatIfValue);
+            if (band.data(ChoicesRole).toStringList().isEmpty())
+                continue;
+            whatIfTable->setCurrentIndex(band);
+            whatIfTable->edit(band);
+            auto *choice = whatIfTable->viewport()->findChild<QComboBox *>();
+            QVERIFY(choice);
+            QCOMPARE(choice->count(), 5);
+            const int inadequate = choice->findText(QStringLiteral("Inadequate"));
+            QVERIFY(inadequate > 0);
+            choice->setCurrentIndex(inadequate);
+            Q_EMIT choice->activated(inadequate);
+            QCOMPARE(band.data().toString(), QStringLiteral("Inadequate"));
+            QCOMPARE(whatIf->index(row, WhatIfModel::WhatIfScore).data().toString(), QStringLiteral("4.00"));
+        }
+        // The deficit toggle runs the finance override off and on.
+        whatIf->resetScenario();
+        const bool inDeficit = whatIf->deficit();
+        whatIf->setDeficit(!inDeficit);
+        QCOMPARE(whatIf->result().scenario.deficit, !inDeficit);
+        QVERIFY(whatIf->hasChanges());
+        whatIf->setDeficit(inDeficit);
+        QVERIFY(!whatIf->hasChanges());
+
+        // Capability: a rating edit through the model is an undoable command.
+        tabs->setCurrentWidget(window.caseView()->capabilityPage());
+        CapabilityModel *capability = window.caseView()->capabilityPage()->model();
+        QAbstractItemModelTester capabilityTester(capability, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex rating = capability->index(1, CapabilityModel::RegionRating);
+        const QString previous = rating.data(Qt::EditRole).toString();
+        const QString after = previous == QLatin1String("limited") ? QStringLiteral("low") : QStringLiteral("limited");
+        QVERIFY(capability->setData(rating, after));
+        QCOMPARE(rating.data(Qt::EditRole).toString(), after);
+        QCOMPARE(rating.data().toString(), after == QLatin1String("low") ? QStringLiteral("Low confidence")
+                                                                          : QStringLiteral("Limited confidence"));
+        auto stored = [&] {
+            CaseFile file(path, Database::Mode::ReadOnly);
+            return CapabilityStore(file.database())
+                .areaField(capability->year(), rating.data(CodeRole).toString(), CapabilityArea::RegionRating);
+        };
+        QCOMPARE(stored(), after);
+        QVERIFY(window.undoGroup()->canUndo());
+        window.undoGroup()->undo();
+        QCOMPARE(stored(), previous);
+        QCOMPARE(rating.data(Qt::EditRole).toString(), previous);
+        window.undoGroup()->redo();
+        QCOMPARE(stored(), after);
+        QVERIFY(looksRendered(window.grab().toImage()));
+    }
+
+    // Casework end to end: a review, an overdue milestone, entering the
+    // programme (segment 5 in the portfolio), and undo.
+    void caseworkEndToEnd()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QTableView *portfolio = window.portfolio()->view();
+        const QString code = portfolio->model()->index(2, 0).data(CodeRole).toString();
+        QVERIFY(window.openCase(portfolio->model()->index(2, 0).data(PathRole).toString()));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        QCOMPARE(page->openReview(QStringLiteral("Deteriorating elective performance")), QString());
+        QCOMPARE(page->addMilestone(QStringLiteral("Board-approved recovery plan"), QStringLiteral("2020-01-31")), QString());
+        QVERIFY(!page->addMilestone(QStringLiteral("Bad date"), QStringLiteral("soon")).isEmpty());
+        QCOMPARE(page->enterProgramme(QStringLiteral("Regional decision after the diagnostic review"), QStringLiteral("A. Director")),
+                 QString());
+        QCOMPARE(page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("62")), QString());
+        QVERIFY(!page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("more")).isEmpty());
+        QCOMPARE(page->addTrajectoryPoint(
+                     QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("-62.2")),
+            QStringLiteral(
+                "-62.2 is outside the valid range 0 to 100 for OF0023 (Waiting 18 weeks or less for "
+                "elective treatment)."));
+        QVERIFY(!page->addTrajectoryPoint(
+                         QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("inf"))
+                     .isEmpty());
+        QTest::qWait(100);  // the reload is queued; let layouts settle before looking
+        QCOMPARE(page->trajectory()->rowCount(), 1);
+        QCOMPARE(page->trajectory()->item(0, 2)->text(), QStringLiteral("62.00%"));
+        QVERIFY(!page->trajectory()->item(0, 3)->text().isEmpty());  // the actual value of that quarter
+        QCOMPARE(page->milestones()->rowCount(), 1);
+        QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));  // overdue
+
+        // A point planned a year ahead (issue 11, item 5): the chart's x axis
+        // names quarters and runs on to it, and the single planned point is drawn.
+        const QString ahead = quartersAfter(window.currentQuarter(), 4).last();
+        QCOMPARE(page->addTrajectoryPoint(QStringLiteral("OF0023"), ahead, QStringLiteral("66")), QString());
+        QTest::qWait(100);
+        auto *chartView = page->findChild<QChartView *>();
+        QVERIFY(chartView);
+        const QList<QAbstractAxis *> xAxes = chartView->chart()->axes(Qt::Horizontal);
+        QCOMPARE(xAxes.size(), 1);
+        auto *categories = qobject_cast<QCategoryAxis *>(xAxes.first());
+        QVERIFY(categories);
+        QCOMPARE(categories->categoriesLabels().last(), ahead.mid(2)); // "26/27 Q4"
+        QVERIFY(chartView->chart()->title().endsWith(ahead));
+        // Eight quarters of data and four ahead, with half a quarter either
+        // side so that the first and last points are not clipped.
+        QCOMPARE(categories->min(), -0.5);
+        QCOMPARE(categories->max(), 11.5);
+        auto *planned = qobject_cast<QLineSeries *>(chartView->chart()->series().last());
+        QCOMPARE(planned->name(), QStringLiteral("Planned"));
+        QCOMPARE(planned->count(), 2);
+        QVERIFY(planned->pointsVisible());
+        // The value axis in the metric's units; the chart in words names the quarter ahead.
+        QCOMPARE(chartView->chart()->axes(Qt::Vertical).first()->titleText(), QStringLiteral("%"));
+        QVERIFY2(chartView->accessibleDescription().contains(QStringLiteral("%1 66").arg(ahead)),
+                 qPrintable(chartView->accessibleDescription()));
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            chartView->grab().save(
+                QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("trajectory.png")));
+        QCOMPARE(page->milestones()->rowCount(), 1);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("casework.png")));
+
+        // The history shows every change, newest first, with its author.
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->historyPage());
+        QTableWidget *history = window.caseView()->historyPage()->table();
+        QVERIFY(history->rowCount() >= 3);
+        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("trajectory point 2")); // newest first
+        QCOMPARE(history->item(0, 1)->text(), CaseSession::currentUser());
+        int programmeRow = -1;
+        for (int r = 0; r < history->rowCount(); ++r)
+            if (history->item(r, 2)->text() == QLatin1String("programme 1"))
+                programmeRow = r;
+        QVERIFY(programmeRow > 0);
+        QVERIFY(history->item(programmeRow, 4)
+                    ->text()
+                    .contains(QStringLiteral("improvement director: A. Director")));
+
+        window.showPortfolio();
+        auto rowOf = [&](const QString &wanted) {
+            for (int row = 0; row < portfolio->model()->rowCount(); ++row)
+                if (portfolio->model()->index(row, 0).data(CodeRole).toString() == wanted)
+                    return row;
+            return -1;
+        };
+        const int row = rowOf(code);
+        QCOMPARE(portfolio->model()->index(row, 0).data(SegmentRole).toInt(), 5);
+        QCOMPARE(portfolio->model()->index(row, PortfolioModel::Casework).data().toString(),
+                 QStringLiteral("In the programme; Diagnostic review open; 1 overdue"));
+
+        // A quarterly correction decides the segment and says why it moved.
+        const int other = code == portfolio->model()->index(0, 0).data(CodeRole).toString() ? 1 : 0;
+        const QString otherCode = portfolio->model()->index(other, 0).data(CodeRole).toString();
+        QVERIFY(window.openCase(portfolio->model()->index(other, 0).data(PathRole).toString()));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        const int computed = window.caseView()->context().session->caseFile().assessment(window.currentQuarter())->result.segment;
+        const int corrected = computed == 2 ? 3 : 2;
+        QCOMPARE(page->recordDecision(true, corrected, QStringLiteral("Late data from the trust")), QString());
+        window.showPortfolio();
+        const int otherRow = rowOf(otherCode);
+        QCOMPARE(portfolio->model()->index(otherRow, 0).data(SegmentRole).toInt(), corrected);
+        window.portfolio()->filter()->setSegment(PortfolioFilter::kChanged);
+        for (int r = 0; r < window.portfolio()->filter()->rowCount(); ++r)
+            QVERIFY(window.portfolio()->filter()->index(r, PortfolioModel::Movement).data().toString().contains(QLatin1Char('(')));
+        window.portfolio()->filter()->setSegment(-1);
+
+        // Undo the programme entry: the computed segment is back.
+        QVERIFY(window.openCase(portfolio->model()->index(row, 0).data(PathRole).toString()));
+        window.undoGroup()->undo(); // the trajectory point ahead
+        window.undoGroup()->undo();  // the trajectory point
+        window.undoGroup()->undo();  // the programme entry
+        window.showPortfolio();
+        QVERIFY(portfolio->model()->index(rowOf(code), 0).data(SegmentRole).toInt() < 5);
+    }
+
+    // An ICB: not segmented in 2025/26 (the methodology says so), a System
+    // tab with the six tests and the statutory assessment notes; and evidence
+    // items on the demo review's findings.
+    void icbAndFindingEvidence()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        const QString demo = m_demo.filePath(QStringLiteral("demo"));
+        QVERIFY(window.openPath(demo));
+        QString icbPath;
+        QString reviewPath;
+        for (const QString &path : Workspace::open(demo, Database::Mode::ReadOnly)->caseFilePaths()) {
+            CaseFile file(path, Database::Mode::ReadOnly);
+            if (icbPath.isEmpty() && file.identity().peerType == QLatin1String("icb"))
+                icbPath = path;
+            if (reviewPath.isEmpty() && !CaseworkStore(file.database()).records(findingTable()).isEmpty())
+                reviewPath = path;
+        }
+        QVERIFY(!icbPath.isEmpty());
+        QVERIFY(!reviewPath.isEmpty());
+
+        QVERIFY(window.openCase(icbPath));
+        CaseView *view = window.caseView();
+        QVERIFY(view->tabs()->isTabVisible(view->tabs()->indexOf(view->systemPage())));
+        view->tabs()->setCurrentWidget(view->systemPage());
+        SystemPage *system = view->systemPage();
+        QCOMPARE(system->considerations()->rowCount(), 6);
+        QCOMPARE(system->summary()->text(), QStringLiteral("6 of 6 answered; 2 answered yes."));
+        QCOMPARE(system->assessments()->rowCount(), 1);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("icb-system.png")));
+        CaseSession *session = view->context().session;
+        QCOMPARE(session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("answer"),
+                                                 QStringLiteral("yes")),
+                 QString());
+        QCoreApplication::processEvents();  // the page reloads queued
+        QCOMPARE(system->summary()->text(), QStringLiteral("6 of 6 answered; 3 answered yes."));
+        QVERIFY(!session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("answer"),
+                                                 QStringLiteral("maybe")).isEmpty());  // refused by the schema
+        QVERIFY(!session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("quarter"),
+                                                 QStringLiteral("x")).isEmpty());
+        QCOMPARE(system->addAssessment(QStringLiteral("Finance"), QStringLiteral("System plan balanced.")), QString());
+        QCoreApplication::processEvents();
+        QCOMPARE(system->assessments()->rowCount(), 2);
+        window.undoGroup()->undo();
+        window.undoGroup()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(system->summary()->text(), QStringLiteral("6 of 6 answered; 2 answered yes."));
+        QCOMPARE(system->assessments()->rowCount(), 1);
+        view->tabs()->setCurrentIndex(0);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("icb-overview.png")));
+        bool saysNotSegmented = false;
+        for (const QLabel *label : view->findChildren<QLabel *>())
+            saysNotSegmented = saysNotSegmented || label->text().contains(QStringLiteral("not segmented in 2025/26"));
+        QVERIFY(saysNotSegmented);
+
+        // A trust: no System tab; evidence items on a finding, undoable.
+        QVERIFY(window.openCase(reviewPath));
+        QVERIFY(!view->tabs()->isTabVisible(view->tabs()->indexOf(view->systemPage())));
+        view->tabs()->setCurrentWidget(view->caseworkPage());
+        CaseworkPage *casework = view->caseworkPage();
+        QVERIFY(casework->findings()->rowCount() >= 1);
+        casework->findings()->setCurrentCell(0, 0);
+        QCOMPARE(casework->findingEvidence()->rowCount(), 2);
+        QCOMPARE(casework->addFindingEvidence(QStringLiteral("Theatre utilisation data"), QStringLiteral("Model Health System")),
+                 QString());
+        QCoreApplication::processEvents();
+        QCOMPARE(casework->findingEvidence()->rowCount(), 3);
+        QCOMPARE(casework->findingEvidence()->item(2, 0)->text(), QStringLiteral("Theatre utilisation data"));
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("finding-evidence.png")));
+        window.undoGroup()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(casework->findingEvidence()->rowCount(), 2);
+    }
+
+    // Statuses typed in any case count (issue 11): "Met" and "DONE" are not
+    // overdue, in the case and in the portfolio; the demo entered the
+    // programme on a date inside its entry quarter.
+    void statusesInAnyCaseAndDemoDates()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openPath(m_demo.copyOfDemo(QStringLiteral("statuses"))));
+        QString inProgramme;
+        for (const QString &path : window.workspace()->caseFilePaths()) {
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            CaseworkStore store(caseFile.database());
+            for (const QVariantMap &p : store.records(programmeTable())) {
+                const QString quarter = p.value(QStringLiteral("entry_quarter")).toString();
+                const QDate entry = QDate::fromString(p.value(QStringLiteral("entry_date")).toString(), Qt::ISODate);
+                QVERIFY2(entry >= quarterStart(quarter) && entry < quarterStart(quarter).addMonths(3),
+                    qPrintable(QStringLiteral("%1 entered on %2, outside %3").arg(path, entry.toString(Qt::ISODate), quarter)));
+                if (caseFile.identity().peerType == QLatin1String("acute"))
+                    inProgramme = path;
+            }
+        }
+        QVERIFY(!inProgramme.isEmpty());
+        QVERIFY(window.openCase(inProgramme));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        CaseSession *session = window.caseView()->context().session;
+        const qint64 programme = session->casework().programmeIn(window.currentQuarter());
+        QVERIFY(programme > 0);
+        QCOMPARE(session->addRecord(criterionTable(),
+                     { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("Met in capitals") },
+                         { QStringLiteral("due_date"), QStringLiteral("2020-01-31") }, { QStringLiteral("status"), QStringLiteral("Met") } },
+                     QStringLiteral("add")),
+            QString());
+        QCOMPARE(page->addMilestone(QStringLiteral("Done in capitals"), QStringLiteral("2020-01-31")), QString());
+        QTest::qWait(100);
+        QTableWidget *milestones = page->milestones();
+        const int last = milestones->rowCount() - 1;
+        QCOMPARE(milestones->item(last, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c)); // open and overdue
+        milestones->item(last, 3)->setText(QStringLiteral("DONE"));
+        QTest::qWait(100);
+        QVERIFY(page->milestones()->item(last, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
+        QVERIFY(!page->milestones()->item(last, 2)->text().isEmpty()); // the date it was done
+        QTableWidget *criteria = page->criteria();
+        QCOMPARE(criteria->item(criteria->rowCount() - 1, 0)->text(), QStringLiteral("Met in capitals"));
+        QVERIFY(criteria->item(criteria->rowCount() - 1, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
+    }
+
+    // Another case's casework starts at its top, not where the last case
+    // was left (issue 11 retest).
+    void caseworkScrollResetsForAnotherCase()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.copyOfDemo(QStringLiteral("scroll"))));
+        const QStringList paths = window.workspace()->caseFilePaths();
+        QVERIFY(paths.size() >= 2);
+        window.resize(1280, 480);
+        auto *scroll = window.caseView()->caseworkPage()->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QString scrolled;  // a case whose casework is longer than the page
+        for (const QString &path : paths) {
+            QVERIFY(window.openCase(path));
+            window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+            QTest::qWait(100);
+            if (scroll->verticalScrollBar()->maximum() > 0) {
+                scrolled = path;
+                break;
+            }
+        }
+        QVERIFY(!scrolled.isEmpty());
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QVERIFY(window.openCase(paths.at(paths.at(0) == scrolled ? 1 : 0)));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        QTest::qWait(100);
+        QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    }
+
+    // Issue 13: a record form is keyboard-complete (type, Tab, Enter), reads
+    // a typed UK date, and on a bad entry stays open with the input kept and
+    // the reason beside the field.
+    void recordFormByKeyboard()
+    {
+        using Kind = RecordField::Kind;
+        RecordDialog dialog(QStringLiteral("Add Milestone"), QString(),
+                            {{QStringLiteral("description"), QStringLiteral("Milestone"), Kind::Text, true},
+                             {QStringLiteral("due_date"), QStringLiteral("Due date"), Kind::Date, true},
+                             {QStringLiteral("status"), QStringLiteral("Status"), Kind::Choice, true, QStringLiteral("open"),
+                              {{QStringLiteral("open"), QStringLiteral("Open")}, {QStringLiteral("done"), QStringLiteral("Done")}}}});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QWidget *description = dialog.field(QStringLiteral("description"));
+        description->setFocus();
+        QTest::keyClicks(description, QStringLiteral("Plan signed off"));
+        QTest::keyClick(description, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), dialog.field(QStringLiteral("due_date")));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("31/13/2027"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(dialog.isVisible()); // refused in place
+        QCOMPARE(qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("due_date")))->text(), QStringLiteral("31/13/2027"));
+        bool explained = false;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            explained = explained || (label->isVisible() && label->text().contains(QStringLiteral("is not a date")));
+        QVERIFY(explained);
+        auto *date = qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("due_date")));
+        date->selectAll();
+        QTest::keyClicks(date, QStringLiteral("31 Mar 2027"));
+        QTest::keyClick(date, Qt::Key_Return);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const QVariantMap values = dialog.values();
+        QCOMPARE(values.value(QStringLiteral("description")).toString(), QStringLiteral("Plan signed off"));
+        QCOMPARE(values.value(QStringLiteral("due_date")).toString(), QStringLiteral("2027-03-31"));
+        QCOMPARE(values.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+    }
+
+private:
+    owbtest::DemoFolder m_demo;
+};
+
+QTEST_MAIN(TestCasePages)
+#include "tst_casepages.moc"
