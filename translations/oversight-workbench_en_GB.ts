@@ -1420,6 +1420,44 @@
     </message>
 </context>
 <context>
+    <name>owb::MetricFileReader</name>
+    <message numerus="yes">
+        <source>none of the %n row(s) holds a value of methodology %1: its rows of the methodology&apos;s metrics (%2) hold only suppressed or missing values (&apos;*&apos;, &apos;-&apos; or empty)</source>
+        <translation>
+            <numerusform>none of the %n row holds a value of methodology %1: its rows of the methodology&apos;s metrics (%2) hold only suppressed or missing values (&apos;*&apos;, &apos;-&apos; or empty)</numerusform>
+            <numerusform>none of the %n rows holds a value of methodology %1: its rows of the methodology&apos;s metrics (%2) hold only suppressed or missing values (&apos;*&apos;, &apos;-&apos; or empty)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>none of the %n row(s) holds a metric of methodology %1 (is this the right file, or one for another methodology?)</source>
+        <translation>
+            <numerusform>none of the %n row holds a metric of methodology %1 (is this the right file, or one for another methodology?)</numerusform>
+            <numerusform>none of the %n rows holds a metric of methodology %1 (is this the right file, or one for another methodology?)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: skipped %n row(s)</source>
+        <translation>
+            <numerusform>%1: skipped %n row</numerusform>
+            <numerusform>%1: skipped %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> of %n metric(s) not in methodology %1 (%2)</source>
+        <translation>
+            <numerusform> of %n metric not in methodology %1 (%2)</numerusform>
+            <numerusform> of %n metrics not in methodology %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) not listed</source>
+        <translation>
+            <numerusform>%n more error not listed</numerusform>
+            <numerusform>%n more errors not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>owb::MetricTrendChart</name>
     <message>
         <source>Metric trend chart</source>

@@ -22,6 +22,7 @@
 #include "store/workspacelock.h"
 #include "welcomepanel.h"
 #include "widgets/statusnotice.h"
+#include "widgets/undofallthrough.h"
 
 #include <QAction>
 #include <QApplication>
@@ -95,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_quarter->setMinimumContentsLength(12);
     connect(m_quarter, &QComboBox::currentIndexChanged, this, &MainWindow::quarterChanged);
     createActions();
+    // Ctrl+Z in an emptied field undoes the last edit of the case.
+    qApp->installEventFilter(new UndoFallThrough(this));
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
     // A notice of something done goes when the user goes on to something else.
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] { clearStatusNotice(this); });
@@ -173,7 +176,7 @@ void MainWindow::createActions()
     m_earlierAction = earlier;
     m_laterAction = later;
     // Without a workspace these have nothing to show or write.
-    m_workspaceActions = { close, back, league, changes, reconcile, m_exportPackAction };
+    m_workspaceActions += {close, back, league, changes, reconcile, m_exportPackAction};
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {

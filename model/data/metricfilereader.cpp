@@ -7,6 +7,7 @@
 #include "quarterlabel.h"
 #include "textlimits.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <algorithm>
 #include <QSet>
@@ -433,20 +434,26 @@ std::optional<MetricDataset> Reading::finish(MetricFileSummary *out)
         error(0, 0, QStringLiteral("no data rows after the header"));
     else if (m_matchedRows == 0 && m_suppressedRows > 0 && errorCount == 0)
         error(0, 0,
-            QStringLiteral("none of the %1 rows holds a value of methodology %2: its rows of the methodology's metrics "
-                           "(%3) hold only suppressed or missing values ('*', '-' or empty)")
-                .arg(summary.rows)
+            QCoreApplication::translate("owb::MetricFileReader",
+                                        "none of the %n row(s) holds a value of methodology %1: its rows of the "
+                                        "methodology's metrics (%2) hold only suppressed or missing values ('*', '-' or "
+                                        "empty)",
+                                        nullptr, summary.rows)
                 .arg(methodology.id())
                 .arg(m_suppressedRows));
     else if (m_matchedRows == 0 && errorCount == 0)
         error(0, 0,
-            QStringLiteral("none of the %1 rows holds a metric of methodology %2 (is this the right "
-                           "file, or one for another methodology?)")
-                .arg(summary.rows)
+            QCoreApplication::translate("owb::MetricFileReader",
+                                        "none of the %n row(s) holds a metric of methodology %1 (is this the right "
+                                        "file, or one for another methodology?)",
+                                        nullptr, summary.rows)
                 .arg(methodology.id()));
-    if (errorCount > MetricFileReader::kMaxListedErrors)
-        errors->append({file, 0, 0,
-                        QStringLiteral("%1 more errors not listed").arg(errorCount - MetricFileReader::kMaxListedErrors)});
+    if (errorCount > MetricFileReader::kMaxListedErrors) {
+        const int unlisted = errorCount - MetricFileReader::kMaxListedErrors;  // lupdate misreads "::" in the call
+        const QString more = QCoreApplication::translate("owb::MetricFileReader", "%n more error(s) not listed", nullptr,
+                                                         unlisted);
+        errors->append({file, 0, 0, more});
+    }
     // The summary (rows skipped for unknown metrics among them) also for a
     // refused file: the skipped metrics are named beside its errors.
     summary.unknownMetrics = QStringList(m_unknownMetrics.cbegin(), m_unknownMetrics.cend());
@@ -468,11 +475,11 @@ QString MetricFileSummary::skippedLine(const QString &file, const QString &metho
     QStringList shown = unknownMetrics.mid(0, 8);
     if (unknownMetrics.size() > shown.size())
         shown.append(QStringLiteral("..."));
-    return QStringLiteral("%1: skipped %2 rows of %3 metrics not in methodology %4 (%5)")
-        .arg(file)
-        .arg(skippedUnknown)
-        .arg(unknownMetrics.size())
-        .arg(methodologyId, shown.join(QStringLiteral(", ")));
+    // Two counts, each with its own plural form.
+    return QCoreApplication::translate("owb::MetricFileReader", "%1: skipped %n row(s)", nullptr, skippedUnknown).arg(file)
+           + QCoreApplication::translate("owb::MetricFileReader", " of %n metric(s) not in methodology %1 (%2)", nullptr,
+                                         int(unknownMetrics.size()))
+                 .arg(methodologyId, shown.join(QStringLiteral(", ")));
 }
 
 std::optional<MetricDataset> MetricFileReader::read(const QString &path, Diagnostics *errors,

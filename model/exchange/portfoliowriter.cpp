@@ -4,6 +4,7 @@
 #include "fieldformat.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace owb {
 
@@ -17,6 +18,28 @@ const QStringList &portfolioColumns()
     return columns;
 }
 
+QString portfolioFileName(const QList<PortfolioEntry> &entries)
+{
+    QString quarter;
+    for (const PortfolioEntry &e : entries)
+        if (!e.quarter.isEmpty()) {
+            quarter = e.quarter;
+            break;
+        }
+    static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
+    quarter.replace(separators, QStringLiteral("-"));
+    quarter.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    return quarter.isEmpty() ? QStringLiteral("portfolio.csv") : QStringLiteral("portfolio-%1.csv").arg(quarter);
+}
+
+namespace {
+// As the portfolio says it: an organisation the framework does not segment
+// (an ICB) has no movement, and says so rather than leaving the cell blank.
+QString movementCode(const PortfolioEntry &e)
+{
+    return e.segment > 0 ? e.movement() : QStringLiteral("not-segmented");
+}
+} // namespace
 
 void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
 {
@@ -24,7 +47,7 @@ void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
     for (const PortfolioEntry &e : entries)
         writeCsvRow(out,
             { e.code, e.name, e.peerType, e.quarter, csvPositive(e.segment), csvHundredths(e.average),
-                csvPositive(e.rank), csvPositive(e.previousSegment), e.movement(), e.needsAction });
+                csvPositive(e.rank), csvPositive(e.previousSegment), movementCode(e), e.needsAction });
 }
 
 QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
@@ -40,7 +63,7 @@ QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
             {QStringLiteral("average_score"), jsonHundredths(e.average)},
             {QStringLiteral("rank"), jsonPositive(e.rank)},
             {QStringLiteral("previous_segment"), jsonPositive(e.previousSegment)},
-            {QStringLiteral("movement"), e.movement().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.movement())},
+            {QStringLiteral("movement"), movementCode(e).isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(movementCode(e))},
             {QStringLiteral("needs_action"), e.needsAction}});
     return rows;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The `owb portfolio` output contract: CSV columns
 // org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action
-// and the same keys in JSON (needs_action is empty when nothing needs action).
+// and the same keys in JSON (needs_action is empty when nothing needs action;
+// movement is not-segmented for an organisation without a segment, an ICB).
 
 #include "store/portfolio.h"
 
@@ -11,6 +12,8 @@
 namespace owb {
 
 const QStringList &portfolioColumns();
+// The file name an export offers, with the entries' quarter: "portfolio-2025-26-Q4.csv".
+QString portfolioFileName(const QList<PortfolioEntry> &entries);
 void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries);
 QJsonArray portfolioJson(const QList<PortfolioEntry> &entries);
 

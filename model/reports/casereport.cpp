@@ -10,6 +10,7 @@
 #include "casework/segmentexplanation.h"
 #include "casework/sentence.h"
 #include "data/textlimits.h"
+#include "itemmodels/portfoliomodel.h"
 #include "reportlayout.h"
 #include "reviewreport.h"
 #include "store/casefile.h"
@@ -304,35 +305,58 @@ void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QS
                    QStringLiteral("Oversight Workbench case report"));
 }
 
-void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
+QString regionalPackHtml(Workspace &workspace)
 {
     NationalCache national(workspace.peers(), workspace.methodology());
     const QStringList quarters = workspace.peers().quarters();
     if (quarters.isEmpty())
         throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
+    const QString quarter = quarters.last();
     QStringList problems;
-    QList<PortfolioEntry> entries = loadPortfolio(workspace, quarters.last(), &problems);
+    QList<PortfolioEntry> entries = loadPortfolio(workspace, quarter, &problems);
     // A pack silently missing a case would mislead: a case file that cannot
     // be read (or is not what its name says) stops it, named.
     if (!problems.isEmpty())
         throw StoreError(problems.join(QLatin1Char('\n')));
-    rankPortfolio(entries, national, quarters.last());
+    rankPortfolio(entries, national, quarter);
+    // The summary says each cell as the portfolio on screen says it (one
+    // source of the wording): "Not segmented", "Unchanged", "3 of 58" beside
+    // the peer type the rank is within.
+    const Methodology &methodology = national.methodologyFor(quarter);
+    QHash<QString, QString> peerTypeNames;
+    for (const PeerType &type : methodology.peerTypes())
+        peerTypeNames.insert(type.id, type.name);
+    PortfolioModel model;
+    model.setEntries(entries, peerTypeNames);
+    static const QList<PortfolioModel::Column> columns{PortfolioModel::Code,    PortfolioModel::Name,
+                                                       PortfolioModel::PeerType, PortfolioModel::Segment,
+                                                       PortfolioModel::Average,  PortfolioModel::Rank,
+                                                       PortfolioModel::Movement, PortfolioModel::Casework};
+    QStringList headers;
+    for (const PortfolioModel::Column column : columns)
+        headers.append(model.headerData(column, Qt::Horizontal).toString());
     QList<QStringList> rows;
-    for (const PortfolioEntry &e : entries)
-        rows.append({ e.code, shownName(e.name), e.segment > 0 ? QString::number(e.segment) : QString(),
-            e.average > 0 ? formatHundredths(e.average) : QString(),
-            e.rank > 0 ? QString::number(e.rank) : QString(), e.movement(), e.casework });
-    QString html = QStringLiteral("<h1>Regional pack: %1</h1><p>%2 case files, quarter %3, methodology %4.</p>")
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (const PortfolioModel::Column column : columns)
+            cells.append(column == PortfolioModel::Name ? shownName(entries.at(row).name)
+                                                        : model.index(row, column).data().toString());
+        rows.append(cells);
+    }
+    QString html = QStringLiteral("<h1>Regional pack: %1</h1><p>%2 case files, quarter %3, methodology %4. "
+                                  "League ranks are within each peer type.</p>")
                        .arg(escaped(workspace.followedRegion().isEmpty() ? QStringLiteral("all organisations") : workspace.followedRegion()))
                        .arg(entries.size())
-                       .arg(escaped(quarters.last()), escaped(national.methodologyFor(quarters.last()).id()))
-                   + reportTable({QStringLiteral("Code"), QStringLiteral("Organisation"), QStringLiteral("Segment"),
-                            QStringLiteral("Average"), QStringLiteral("Rank"), QStringLiteral("Movement"),
-                            QStringLiteral("Casework")},
-                           rows);
+                       .arg(escaped(quarter), escaped(methodology.id()))
+                   + reportTable(headers, rows);
     for (const PortfolioEntry &e : entries)
-        html += caseSection(workspace, national, e.path, quarters.last(), true);
-    writeReportPdf(html, pdfPath, QStringLiteral("Oversight Workbench regional pack"));
+        html += caseSection(workspace, national, e.path, quarter, true);
+    return html;
+}
+
+void writeRegionalPack(Workspace &workspace, const QString &pdfPath)
+{
+    writeReportPdf(regionalPackHtml(workspace), pdfPath, QStringLiteral("Oversight Workbench regional pack"));
 }
 
 } // namespace owb

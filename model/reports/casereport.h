@@ -17,6 +17,9 @@ QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
 // or not at all (store/filewrite): a failure leaves no half-written PDF and
 // any earlier file as it was.
 void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath);
+// The pack's text: a summary of every case file as the portfolio says it,
+// then each case's report on a page of its own.
+QString regionalPackHtml(Workspace &workspace);
 void writeRegionalPack(Workspace &workspace, const QString &pdfPath);
 
 } // namespace owb

@@ -177,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(lines.contains(QStringLiteral("2025/26 Q1,acute,RA2,OF0088,31.5,1.00,1/3")));
         QVERIFY(lines.contains(QStringLiteral("2025/26 Q1,acute,RA3,OF0023,,0.00,1")));
         QCOMPARE(lines.size(), 1 + 3 * 18);  // 3 acute trusts x 18 scored acute metrics
-        QVERIFY(run.err.contains(QStringLiteral("skipped 1 rows of 1 metrics not in methodology nof-2025-26 (OF1023)")));
+        QVERIFY(run.err.contains(QStringLiteral("skipped 1 row of 1 metric not in methodology nof-2025-26 (OF1023)")));
     }
 
     void segmentCsvAndJson()

@@ -6,6 +6,7 @@
 #include "exchange/leaguewriter.h"
 #include "exchange/portfoliowriter.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace owb;
@@ -64,6 +65,38 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, written);
         QCOMPARE(csvField(text), written);
+    }
+
+    // The portfolio export as the screen says it (issue 11): an ICB's movement
+    // is "not-segmented", not blank, and the offered name carries the quarter.
+    void portfolioExportSaysNotSegmented()
+    {
+        PortfolioEntry icb;
+        icb.code = QStringLiteral("QWE");
+        icb.name = QStringLiteral("An ICB");
+        icb.peerType = QStringLiteral("icb");
+        icb.quarter = QStringLiteral("2025/26 Q4");
+        PortfolioEntry trust = icb;
+        trust.code = QStringLiteral("RA1");
+        trust.peerType = QStringLiteral("acute");
+        trust.segment = 3;
+        trust.previousSegment = 3;
+        PortfolioEntry first = trust;  // no previous quarter: no movement to say
+        first.previousSegment = 0;
+        QString csv;
+        {
+            QTextStream out(&csv);
+            writePortfolioCsv(out, {icb, trust, first});
+        }
+        const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(1).endsWith(QStringLiteral(",not-segmented,")), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(2).endsWith(QStringLiteral(",unchanged,")), qPrintable(lines.at(2)));
+        QVERIFY2(lines.at(3).endsWith(QStringLiteral(",,,")), qPrintable(lines.at(3)));  // previous, movement, needs action
+        QCOMPARE(portfolioJson({icb}).at(0).toObject().value(QStringLiteral("movement")).toString(),
+                 QStringLiteral("not-segmented"));
+        QCOMPARE(portfolioFileName({icb, trust}), QStringLiteral("portfolio-2025-26-Q4.csv"));
+        QCOMPARE(portfolioFileName({}), QStringLiteral("portfolio.csv"));
     }
 
     // Codes, quarters and labels too, not only names (issue 10).

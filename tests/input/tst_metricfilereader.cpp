@@ -5,6 +5,7 @@
 #include "data/quarterlabel.h"
 #include "data/cnumber.h"
 #include "data/textlimits.h"
+#include "translations.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -33,6 +34,12 @@ class TestMetricFileReader : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The plural forms of the messages, as both programs load them.
+        QVERIFY(installTranslations(*QCoreApplication::instance()));
+    }
+
     void ourFormatAnyOrderAnyCase()
     {
         QStringList errors;
@@ -84,6 +91,11 @@ private Q_SLOTS:
         QCOMPARE(summary.skippedNotApplicable, 1);
         QCOMPARE(summary.skippedLine(QStringLiteral("m.csv"), QStringLiteral("nof-2025-26")),
                  QStringLiteral("m.csv: skipped 3 rows of 3 metrics not in methodology nof-2025-26 (OF0999, OF1013, OF5000)"));
+        // One of each in the singular (issue 11: "skipped 1 rows of 1 metrics").
+        summary.skippedUnknown = 1;
+        summary.unknownMetrics = {QStringLiteral("OF1023")};
+        QCOMPARE(summary.skippedLine(QStringLiteral("m.csv"), QStringLiteral("nof-2025-26")),
+                 QStringLiteral("m.csv: skipped 1 row of 1 metric not in methodology nof-2025-26 (OF1023)"));
     }
 
     void identicalDuplicateAccepted()
@@ -193,7 +205,7 @@ private Q_SLOTS:
                                     << QStringList { "m.csv:2:16: empty organisation name" };
         QTest::newRow("nothing in the methodology")
             << kHeader + "2025/26 Q1,RX1,A,acute,OF9999,60\n"
-            << QStringList { "m.csv: none of the 1 rows holds a metric of methodology nof-2025-26 (is this "
+            << QStringList { "m.csv: none of the 1 row holds a metric of methodology nof-2025-26 (is this "
                              "the right file, or one for another methodology?)" };
         // Quarters are real quarters.
         QTest::newRow("not a quarter")

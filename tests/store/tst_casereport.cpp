@@ -104,6 +104,46 @@ private Q_SLOTS:
     // under its root cause with its evidence and severity named, the
     // capability conclusion, recommendation and decision named as the
     // methodology names them; a case without a review is refused in words.
+    // The regional pack's summary says each cell as the portfolio on screen
+    // does (issue 11): the rank out of its peer type beside the peer type,
+    // "Not segmented" for an ICB, "Unchanged" with its capital.
+    void regionalPackSummaryAsOnScreen()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        const QString html = regionalPackHtml(*workspace);
+        const QString summary = html.left(html.indexOf(QStringLiteral("page-break-before")));
+        QVERIFY(summary.contains(QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">Peer type</th>")));
+        static const QRegularExpression row(QStringLiteral("<tr>((?:<td>[^<]*</td>){8})</tr>"));
+        static const QRegularExpression cell(QStringLiteral("<td>([^<]*)</td>"));
+        int icbs = 0;
+        int ranked = 0;
+        for (auto match = row.globalMatch(summary); match.hasNext();) {
+            QStringList cells;
+            for (auto c = cell.globalMatch(match.next().captured(1)); c.hasNext();)
+                cells.append(c.next().captured(1));
+            const QString &segment = cells.at(3);
+            const QString &rank = cells.at(5);
+            const QString &movement = cells.at(6);
+            if (segment == QStringLiteral("Not segmented")) {
+                ++icbs;
+                QCOMPARE(movement, QStringLiteral("Not segmented"));
+                QCOMPARE(rank, QString());
+                continue;
+            }
+            QVERIFY2(QRegularExpression(QStringLiteral("^Segment [1-5]$")).match(segment).hasMatch(), qPrintable(segment));
+            QVERIFY2(QRegularExpression(QStringLiteral("^[0-9]+ of [0-9]+$")).match(rank).hasMatch(), qPrintable(rank));
+            QVERIFY2(movement.isEmpty() || movement.at(0).isUpper(), qPrintable(movement));
+            QVERIFY(!cells.at(2).isEmpty());  // the peer type the rank is within
+            ++ranked;
+        }
+        QVERIFY(icbs > 0);
+        QVERIFY(ranked > 10);
+    }
+
     void reviewReport()
     {
         QTemporaryDir dir;

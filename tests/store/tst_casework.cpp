@@ -459,6 +459,19 @@ private Q_SLOTS:
         QTest::newRow("slashes") << QStringLiteral("31/03/2027") << QDate(2027, 3, 31);
         QTest::newRow("short month") << QStringLiteral("31 Mar 2027") << QDate(2027, 3, 31);
         QTest::newRow("long month") << QStringLiteral(" 31 March 2027 ") << QDate(2027, 3, 31);
+        // Qt's en_GB spells September "Sept": both spellings, any case, are read.
+        QTest::newRow("Sep") << QStringLiteral("30 Sep 2026") << QDate(2026, 9, 30);
+        QTest::newRow("1 Sep") << QStringLiteral("1 Sep 2026") << QDate(2026, 9, 1);
+        QTest::newRow("01 Sep") << QStringLiteral("01 Sep 2026") << QDate(2026, 9, 1);
+        QTest::newRow("Sept") << QStringLiteral("30 Sept 2026") << QDate(2026, 9, 30);
+        QTest::newRow("sep lower, dashes") << QStringLiteral("30-sep-2026") << QDate(2026, 9, 30);
+        QTest::newRow("SEPTEMBER") << QStringLiteral("30 SEPTEMBER 2026") << QDate(2026, 9, 30);
+        QTest::newRow("comma") << QStringLiteral("30 Sep, 2026") << QDate(2026, 9, 30);
+        QTest::newRow("every short month") << QStringLiteral("15 Jun 2026") << QDate(2026, 6, 15);
+        QTest::newRow("Jul") << QStringLiteral("15 Jul 2026") << QDate(2026, 7, 15);
+        QTest::newRow("31 Sep") << QStringLiteral("31 Sep 2026") << QDate();
+        QTest::newRow("two letters") << QStringLiteral("1 Ju 2026") << QDate();
+        QTest::newRow("not a month") << QStringLiteral("1 Sepx 2026") << QDate();
         QTest::newRow("iso") << QStringLiteral("2027-03-31") << QDate(2027, 3, 31);
         QTest::newRow("one digit") << QStringLiteral("1/4/2027") << QDate(2027, 4, 1);
         QTest::newRow("no month 13") << QStringLiteral("31/13/2027") << QDate();

@@ -38,10 +38,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -81,6 +84,15 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Oversight Workbench")));
         QVERIFY(!window.workspace());
         QVERIFY(looksRendered(window.grab().toImage()));
+        // With no workspace, only what opens or starts one (and Quit, About)
+        // is enabled: every other File and View action needs one (issue 11).
+        const QStringList withoutWorkspace{QStringLiteral("&Open Workspace..."), QStringLiteral("Open &Demo Workspace"),
+                                           QStringLiteral("&New Workspace from Metric File..."), QStringLiteral("Open &Recent"),
+                                           QStringLiteral("&Quit"), QStringLiteral("&About Oversight Workbench")};
+        for (QAction *menu : window.menuBar()->actions())
+            for (QAction *action : menu->menu()->actions())
+                if (!action->isSeparator() && action->isVisible() && !withoutWorkspace.contains(action->text()))
+                    QVERIFY2(!action->isEnabled(), qPrintable(menu->text() + QStringLiteral(" > ") + action->text()));
     }
 
     void opensWorkspaceAndListsCaseFiles()
@@ -139,6 +151,22 @@ private Q_SLOTS:
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Tab);
         QVERIFY(editor->hasFocus());
+        // Ctrl+Z right after Ctrl+Return undoes the note just added: the emptied
+        // editor has nothing of its own to undo and passes the key on (issue 11).
+        const int notes = list->model()->rowCount();
+        QTest::keyClicks(editor, QStringLiteral("Called the chief executive"));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(list->model()->rowCount(), notes + 1);
+        QVERIFY(editor->toPlainText().isEmpty() && editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(list->model()->rowCount(), notes);
+        window.undoGroup()->redo();
+        QCOMPARE(list->model()->rowCount(), notes + 1);
+        // While the editor has typing of its own, Ctrl+Z undoes the typing only.
+        QTest::keyClicks(editor, QStringLiteral("draft"));
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(list->model()->rowCount(), notes + 1);
+        QVERIFY(editor->toPlainText().isEmpty());
         for (int i = 0; i < tabs->count(); ++i)
             QVERIFY2(!tabs->tabText(i).contains(QLatin1Char('&')), qPrintable(tabs->tabText(i)));
     }
@@ -281,6 +309,9 @@ private Q_SLOTS:
         QCOMPARE(differ, 1);
         QCOMPARE(panel->table()->rowCount(), 1);  // only the differences by default
         QVERIFY(panel->table()->item(0, 7)->text().contains(QStringLiteral("segment")));
+        // Segments, averages and ranks right-aligned as numbers, as in every other table (issue 11).
+        for (int c = 1; c < 7; ++c)
+            QVERIFY2(Qt::Alignment(panel->table()->item(0, c)->textAlignment()) & Qt::AlignRight, qPrintable(QString::number(c)));
         QVERIFY(panel->summary()->text().contains(QStringLiteral("1 differ")));
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("reconcile.png")));
@@ -363,11 +394,14 @@ private Q_SLOTS:
 
         // The problems dialog is modal: read and close it once it is up.
         QString problems;
+        bool wraps = false;
         QTimer poll;
-        connect(&poll, &QTimer::timeout, [&problems] {
+        connect(&poll, &QTimer::timeout, [&problems, &wraps] {
             QWidget *dialog = QApplication::activeModalWidget();
             if (auto *list = dialog ? dialog->findChild<QPlainTextEdit *>() : nullptr) {
                 problems = list->toPlainText();
+                // Long lines wrap: nothing to scroll sideways for (issue 11).
+                wraps = list->lineWrapMode() == QPlainTextEdit::WidgetWidth && !list->horizontalScrollBar()->isVisible();
                 dialog->close();
             }
         });
@@ -384,6 +418,7 @@ private Q_SLOTS:
         QVERIFY(window.undoGroup()->canUndo());
         window.undoGroup()->undo();
         QVERIFY(session->notes().notes().isEmpty());
+        QVERIFY(wraps);
         QCOMPARE(problems, bad + QStringLiteral(":2:35: \"lots\" is not a number (metric OF0023 needs a number, or "
                                                "empty, '*' or '-' when missing)"));
         QVERIFY(window.workspace());  // reopened, unchanged

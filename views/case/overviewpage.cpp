@@ -195,8 +195,12 @@ void OverviewPage::setContext(const CaseContext &context)
         const QStringList cells { a.quarter, shown > 0 ? QString::number(shown) : tr("not segmented"),
             a.result.average > 0 ? formatHundredths(a.result.average) : QString(),
             rulesChanged ? tr("%1 (methodology changed)").arg(a.methodologyId) : a.methodologyId };
-        for (int c = 0; c < cells.size(); ++c)
-            m_historyTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c == 2)  // the average reads as a number, as in every other table
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_historyTable->setItem(row, c, item);
+        }
     }
     m_history->setHistory(history, changes);
 
@@ -224,8 +228,12 @@ void OverviewPage::setContext(const CaseContext &context)
             const QStringList cells{domain.name, d.score > 0 ? formatHundredths(d.score) : QString(),
                                     d.segment > 0 ? QString::number(d.segment) : QString(),
                                     median > 0 ? QString::number(median, 'f', 2) : QString()};
-            for (int c = 0; c < cells.size(); ++c)
-                m_domainTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+            for (int c = 0; c < cells.size(); ++c) {
+                auto *item = new QTableWidgetItem(cells.at(c));
+                if (c > 0)  // score, segment and peer median read as numbers
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_domainTable->setItem(row, c, item);
+            }
         }
     }
     m_domains->setDomains(bars, context.session->identity().name);

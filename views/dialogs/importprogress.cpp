@@ -79,7 +79,8 @@ void showImportProblems(QWidget *parent, const QString &path, const ImportOutcom
     intro->setWordWrap(true);
     auto *list = new QPlainTextEdit(lines.join(QLatin1Char('\n')), &dialog);
     list->setReadOnly(true);
-    list->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long lines wrap at the dialog's edge: no line needs horizontal scrolling to be read.
+    list->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     list->setAccessibleName(QApplication::translate("owb::Import", "Problems"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     QPushButton *copy = buttons->addButton(QApplication::translate("owb::Import", "&Copy"), QDialogButtonBox::ActionRole);

@@ -88,7 +88,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
         QList<PortfolioEntry> shown;
         for (int row = 0; row < m_proxy->rowCount(); ++row)
             shown.append(m_model->entry(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
-        exportCsv(this, QStringLiteral("portfolio.csv"), [&shown](QTextStream &out) { writePortfolioCsv(out, shown); });
+        exportCsv(this, portfolioFileName(shown), [&shown](QTextStream &out) { writePortfolioCsv(out, shown); });
     });
 
     m_view->setModel(m_proxy);

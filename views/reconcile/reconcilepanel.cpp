@@ -136,6 +136,8 @@ void ReconcilePanel::fill()
             auto *item = new QTableWidgetItem(cells.at(c));
             if (c == 7)
                 item->setToolTip(tr("Line %1 of the published file").arg(row.published.line));
+            else if (c > 0)  // segments, averages and ranks read as numbers, as in every other table
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(r, c, item);
         }
     }
