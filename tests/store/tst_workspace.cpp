@@ -708,7 +708,7 @@ private Q_SLOTS:
         {
             CaseSession session(workspace->caseFilePath(QStringLiteral("RA3")), Methodology::builtIn());
             QCOMPARE(session.addRecord(programmeTable(),
-                                       {{QStringLiteral("entry_quarter"), quarter}, {QStringLiteral("entry_date"), QStringLiteral("2025-10-01")}, {QStringLiteral("reason"), QStringLiteral("test")}},
+                                       {{QStringLiteral("entry_quarter"), quarter}, {QStringLiteral("entry_date"), QStringLiteral("2025-08-01")}, {QStringLiteral("reason"), QStringLiteral("test")}},
                                        QStringLiteral("Enter")),
                      QString());
         }
