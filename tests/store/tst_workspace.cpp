@@ -739,7 +739,7 @@ private Q_SLOTS:
                                                "segment,reason,detail\n")),
                  qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral("RA3,Gamma,acute,2025/26 Q2,2025/26 Q1,4,5,decision,"
-                                             "\"Recovery Support Programme entry (2025/26 Q2, 2025-10-01): test\"\n")),
+                                             "\"Recovery Support Programme entry (2025/26 Q2, 2025-08-01): test\"\n")),
                  qPrintable(csv));
     }
 
