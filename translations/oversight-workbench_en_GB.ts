@@ -435,6 +435,30 @@
         <source>%1: %2 Your change was not saved; the case has been reloaded so that you see it as it is now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision date %1 is before the review&apos;s start date %2: it must be on or after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry date %1 is not in the entry quarter %2: it must be from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exit is recorded in a quarter after the entry quarter %1; %2 is not after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The due date %1 is before the programme&apos;s entry date %2: it must be on or after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review date %1 is before the programme&apos;s entry date %2: it must be on or after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a planned value for %2 (%3); there is one per metric and quarter: remove that point first to plan another.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -1700,19 +1724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Overdue milestones (%1) are shown in red: past their due date and not done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No milestone is overdue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>None yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1741,6 +1753,22 @@
     </message>
     <message>
         <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(as of %1, the end of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue milestones (%1) are shown in red: past their due date and not done%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No milestone is overdue%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones: %1, %2 overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2292,10 +2320,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In the %1 since %2: segment 5 until an exit is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Left the programme in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,10 +2468,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The regional decision, and why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,10 +2496,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The exit from the programme in %1: the segment is computed again from then on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not in it; left in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,6 +2505,46 @@ segmented</source>
     </message>
     <message>
         <source>Transition plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exit criteria yet. Add the conditions agreed at entry for leaving the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress reviews yet. Add one after each progress review meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1 since %2: %3 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exit is recorded in a later quarter than %1, the entry quarter: choose that quarter to record it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the programme in %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit criteria overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equivalent to segment 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional decision to enter the %1: %2 from %3 until an exit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit from the programme in %1: no longer %2 from then on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -207,7 +207,7 @@ QString CaseSession::enterProgramme(const QString &quarter, const QString &reaso
 {
     return addRecord(programmeTable(),
                      { { QStringLiteral("entry_quarter"), quarter },
-                         { QStringLiteral("entry_date"), QDate::currentDate().toString(Qt::ISODate) },
+                         { QStringLiteral("entry_date"), dayIn(quarter, QDate::currentDate()).toString(Qt::ISODate) },
                          { QStringLiteral("reason"), reason.trimmed() },
                          { QStringLiteral("improvement_director"), director.trimmed() } },
                      tr("Enter the programme"));
@@ -222,15 +222,17 @@ QString CaseSession::recordExit(const QString &quarter, const QString &transitio
     if (!exit.isEmpty())
         return tr("The exit from the programme is already recorded for %1.").arg(exit);
     QVariantMap exited = m_casework.record(programmeTable(), programme);
-    exited.insert(QStringLiteral("exit_date"), (date.isValid() ? date : QDate::currentDate()).toString(Qt::ISODate));
-    if (const auto [later, problem] = dateOrderProblem(exited); !later.isEmpty())
-        return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
+    exited.insert(QStringLiteral("exit_quarter"), quarter);
+    exited.insert(QStringLiteral("exit_date"), (date.isValid() ? date : dayIn(quarter, QDate::currentDate())).toString(Qt::ISODate));
+    for (const QString &column : {QStringLiteral("exit_quarter"), QStringLiteral("exit_date")})
+        if (const auto [later, problem] = dateOrderProblem(exited, column); !later.isEmpty())
+            return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
     // Three fields, three steps on the undo stack, grouped as one.
     m_undo.beginMacro(tr("Record exit from the programme"));
     QString error = setRecordField(programmeTable(), programme, QStringLiteral("exit_quarter"), quarter);
     if (error.isEmpty())
         error = setRecordField(
-            programmeTable(), programme, QStringLiteral("exit_date"), (date.isValid() ? date : QDate::currentDate()).toString(Qt::ISODate));
+            programmeTable(), programme, QStringLiteral("exit_date"), exited.value(QStringLiteral("exit_date")).toString());
     if (error.isEmpty())
         error = setRecordField(programmeTable(), programme, QStringLiteral("transition_plan"), transitionPlan);
     m_undo.endMacro();
@@ -265,7 +267,7 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
     const QString old = m_casework.field(table, id, column);
     QVariantMap changed = m_casework.record(table, id);
     changed.insert(column, value);
-    if (const auto [later, problem] = dateOrderProblem(changed); !later.isEmpty())
+    if (const auto [later, problem] = m_casework.orderProblem(table, changed, column); !later.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
     return push(new ChangeFieldCommand(
                     tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))), old, seen,

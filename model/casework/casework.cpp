@@ -114,7 +114,7 @@ bool isStatus(const QString &stored, const QString &status)
     return stored.trimmed().compare(status, Qt::CaseInsensitive) == 0;
 }
 
-std::pair<QString, QString> dateOrderProblem(const QVariantMap &values)
+std::pair<QString, QString> dateOrderProblem(const QVariantMap &values, const QString &changed)
 {
     struct Pair
     {
@@ -125,15 +125,94 @@ std::pair<QString, QString> dateOrderProblem(const QVariantMap &values)
     static const Pair pairs[] = {
         {"start_date", "due_date", QT_TRANSLATE_NOOP("owb::Casework", "The due date %1 is before the start date %2: it must be on or after it.")},
         {"entry_date", "exit_date", QT_TRANSLATE_NOOP("owb::Casework", "The exit date %1 is before the entry date %2: it must be on or after it.")},
+        {"start_date", "decision_date", QT_TRANSLATE_NOOP("owb::Casework", "The decision date %1 is before the review's start date %2: it must be on or after it.")},
+    };
+    auto dateOf = [&values](const char *column) {
+        return QDate::fromString(values.value(QLatin1String(column)).toString().left(10), Qt::ISODate);
+    };
+    auto concerns = [&changed](const char *a, const char *b) {
+        return changed.isEmpty() || changed == QLatin1String(a) || changed == QLatin1String(b);
     };
     for (const Pair &pair : pairs) {
-        const QDate first = QDate::fromString(values.value(QLatin1String(pair.first)).toString().left(10), Qt::ISODate);
-        const QDate later = QDate::fromString(values.value(QLatin1String(pair.later)).toString().left(10), Qt::ISODate);
-        if (first.isValid() && later.isValid() && later < first)
+        const QDate first = dateOf(pair.first);
+        const QDate later = dateOf(pair.later);
+        if (concerns(pair.first, pair.later) && first.isValid() && later.isValid() && later < first)
             return {QLatin1String(pair.later),
                     QCoreApplication::translate("owb::Casework", pair.message).arg(showDate(later), showDate(first))};
     }
+    // The programme's entry date falls in its entry quarter; its exit is in a
+    // later quarter (segment 5 holds from the entry quarter until the exit's).
+    const QString entryQuarter = values.value(QStringLiteral("entry_quarter")).toString();
+    const QDate quarterFirst = quarterStart(entryQuarter);
+    const QDate entry = dateOf("entry_date");
+    if (concerns("entry_quarter", "entry_date") && quarterFirst.isValid() && entry.isValid()
+        && (entry < quarterFirst || entry > quarterFirst.addMonths(3).addDays(-1)))
+        return {QStringLiteral("entry_date"),
+                QCoreApplication::translate("owb::Casework", "The entry date %1 is not in the entry quarter %2: it must be from %3 to %4.")
+                    .arg(showDate(entry), entryQuarter, showDate(quarterFirst), showDate(quarterFirst.addMonths(3).addDays(-1)))};
+    const QString exitQuarter = values.value(QStringLiteral("exit_quarter")).toString();
+    if (concerns("entry_quarter", "exit_quarter") && quarterKey(entryQuarter) > 0 && quarterKey(exitQuarter) > 0
+        && !quarterLessThan(entryQuarter, exitQuarter))
+        return {QStringLiteral("exit_quarter"),
+                QCoreApplication::translate("owb::Casework", "An exit is recorded in a quarter after the entry quarter %1; %2 is not after it.")
+                    .arg(entryQuarter, exitQuarter)};
     return {};
+}
+
+std::pair<QString, QString> CaseworkStore::orderProblem(const CaseworkTable &table, const QVariantMap &values,
+                                                        const QString &changed)
+{
+    if (const auto problem = dateOrderProblem(values, changed); !problem.first.isEmpty())
+        return problem;
+    // Exit criteria and progress reviews belong to a programme: not before its entry.
+    QVariantMap programme;
+    QString column;
+    if (&table == &criterionTable()) {
+        column = QStringLiteral("due_date");
+        if (const qint64 of = values.value(QStringLiteral("programme_id")).toLongLong(); of > 0)
+            programme = record(programmeTable(), of);
+    } else if (&table == &progressReviewTable()) {
+        column = QStringLiteral("review_date");
+        const QList<QVariantMap> programmes = read(programmeTable(), {}, {}, false);
+        if (!programmes.isEmpty())
+            programme = programmes.last();
+    }
+    if (column.isEmpty() || (!changed.isEmpty() && changed != column))
+        return {};
+    const QDate date = QDate::fromString(values.value(column).toString().left(10), Qt::ISODate);
+    const QDate entry = QDate::fromString(programme.value(QStringLiteral("entry_date")).toString().left(10), Qt::ISODate);
+    if (date.isValid() && entry.isValid() && date < entry)
+        return {column, (&table == &criterionTable()
+                             ? QCoreApplication::translate("owb::Casework", "The due date %1 is before the programme's entry date %2: it must be on or after it.")
+                             : QCoreApplication::translate("owb::Casework", "The review date %1 is before the programme's entry date %2: it must be on or after it."))
+                            .arg(showDate(date), showDate(entry))};
+    return {};
+}
+
+QDate dayIn(const QString &quarter, const QDate &today)
+{
+    const QDate start = quarterStart(quarter);
+    if (!start.isValid())
+        return today;
+    return std::clamp(today, start, start.addMonths(3).addDays(-1));
+}
+
+QDate overdueAsOf(const QString &quarter, const QDate &today)
+{
+    const QDate start = quarterStart(quarter);
+    const QDate end = start.isValid() ? start.addMonths(3).addDays(-1) : today;
+    return std::min(end, today);
+}
+
+bool isOverdue(const QVariantMap &row, const QString &doneValue, const QDate &asOf)
+{
+    const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString().left(10), Qt::ISODate);
+    if (!due.isValid() || due >= asOf)
+        return false;
+    if (!isStatus(row.value(QStringLiteral("status")).toString(), doneValue))
+        return true;
+    const QDate done = QDate::fromString(row.value(QStringLiteral("done_date")).toString().left(10), Qt::ISODate);
+    return done.isValid() && done > asOf;  // done only after the day counted on
 }
 
 QString CaseworkStatus::summary() const
@@ -425,8 +504,18 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
 
 QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &values)
 {
-    if (const auto [column, problem] = dateOrderProblem(values); !column.isEmpty())
+    if (const auto [column, problem] = orderProblem(table, values); !column.isEmpty())
         return problem;
+    if (&table == &trajectoryTable()) {
+        // One planned value per metric and quarter.
+        const QString metric = values.value(QStringLiteral("metric_id")).toString();
+        const QString quarter = values.value(QStringLiteral("quarter")).toString();
+        for (const QVariantMap &p : read(trajectoryTable(), QStringLiteral("metric_id"), metric, false))
+            if (p.value(QStringLiteral("quarter")).toString() == quarter)
+                return QCoreApplication::translate("owb::Casework", "%1 already has a planned value for %2 (%3); there is one per "
+                                                                    "metric and quarter: remove that point first to plan another.")
+                    .arg(metric, quarter, p.value(QStringLiteral("planned")).toString());
+    }
     if (&table == &decisionTable()) {
         const QString quarter = values.value(QStringLiteral("quarter")).toString();
         const QVariantMap earlier = decision(quarter);
@@ -465,9 +554,7 @@ CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today,
     // has not ended yet (a later quarter's due dates are not overdue in an
     // earlier one).
     CaseworkStatus status;
-    const QDate start = quarterStart(quarter);
-    const QDate end = start.isValid() ? start.addMonths(3).addDays(-1) : today;
-    const QDate asOf = std::min(end, today);
+    const QDate asOf = overdueAsOf(quarter, today);
     auto dateOf = [](const QVariantMap &row, const QString &column) {
         return QDate::fromString(row.value(column).toString().left(10), Qt::ISODate);
     };
@@ -482,25 +569,17 @@ CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today,
     }
     const qint64 programme = programmeIn(quarter);
     status.inProgramme = programme > 0;
-    auto overdue = [&](const QVariantMap &row, const QString &doneColumn, const QString &doneValue) {
-        const QDate due = dateOf(row, QStringLiteral("due_date"));
-        if (!due.isValid() || due >= asOf)
-            return false;
-        if (!isStatus(row.value(doneColumn).toString(), doneValue))
-            return true;
-        const QDate done = dateOf(row, QStringLiteral("done_date"));
-        return done.isValid() && done > asOf;  // done only after the quarter
-    };
     for (const QVariantMap &c : records(criterionTable())) {
         // An exit criterion belongs to its programme: it counts in the
         // quarters the organisation is in that programme.
         const qint64 of = c.value(QStringLiteral("programme_id")).toLongLong();
         if (of > 0 && of != programme)
             continue;
-        status.overdue += overdue(c, QStringLiteral("status"), choices.criterionStatuses.finalId) ? 1 : 0;
+        status.overdueCriteria += isOverdue(c, choices.criterionStatuses.finalId, asOf) ? 1 : 0;
     }
     for (const QVariantMap &m : records(milestoneTable()))
-        status.overdue += overdue(m, QStringLiteral("status"), choices.milestoneStatuses.finalId) ? 1 : 0;
+        status.overdueMilestones += isOverdue(m, choices.milestoneStatuses.finalId, asOf) ? 1 : 0;
+    status.overdue = status.overdueCriteria + status.overdueMilestones;
     return status;
 }
 

@@ -45,11 +45,26 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
 // "met" alike): statuses are compared without case or surrounding spaces.
 bool isStatus(const QString &stored, const QString &status);
 
-// The one rule for a record's pairs of dates: a due date is not before the
-// start date, an exit date not before the entry date. Returns the later
-// column and what is wrong in plain words, or an empty column when the
-// values (a record's, with any change applied) are in order.
-std::pair<QString, QString> dateOrderProblem(const QVariantMap &values);
+// The one rule for a record's dates: a due date is not before the start
+// date, a decision date not before the review's start, an exit date not
+// before the entry date; the entry date inside the entry quarter, the exit
+// quarter after it. Returns the column to correct and what is wrong in plain
+// words, or an empty column when the values (a record's, with any change
+// applied) are in order. With `changed`, only the rules about that column
+// (a record stored out of order by an earlier version stays editable).
+std::pair<QString, QString> dateOrderProblem(const QVariantMap &values, const QString &changed = {});
+
+// `today` if it falls in `quarter`, else the quarter's nearest day: the
+// default date of a record that belongs to a quarter (an entry, an exit).
+QDate dayIn(const QString &quarter, const QDate &today);
+
+// The day a quarter's overdue items are counted on: the quarter's last day,
+// or today when the quarter has not ended yet (a later quarter's due dates
+// are not overdue in an earlier one). Every count and every red row uses it.
+QDate overdueAsOf(const QString &quarter, const QDate &today);
+// Whether a milestone or exit criterion is overdue on `asOf`: past its due
+// date and its status not `doneValue` (or done only after `asOf`).
+bool isOverdue(const QVariantMap &row, const QString &doneValue, const QDate &asOf);
 
 struct CaseworkStatus
 {
@@ -57,6 +72,8 @@ struct CaseworkStatus
     bool inProgramme = false;  // in the chosen quarter
     int overdue = 0;  // exit criteria not met and milestones not done past their due date, as of the
                       // quarter's end or today, whichever is earlier
+    int overdueMilestones = 0;  // of which milestones
+    int overdueCriteria = 0;  // of which exit criteria of the programme of the quarter
 
     QString summary() const;  // for the portfolio
 };
@@ -126,6 +143,10 @@ public:
     // for a quarter, a programme entry while in the programme or before a
     // later entry), in plain words; empty when it may be added.
     QString conflict(const CaseworkTable &table, const QVariantMap &values);
+    // dateOrderProblem, and a record of a programme (an exit criterion's due
+    // date, a progress review's date) not before the programme's entry date.
+    std::pair<QString, QString> orderProblem(const CaseworkTable &table, const QVariantMap &values,
+                                             const QString &changed = {});
     CaseworkStatus status(const QString &quarter, const QDate &today);
     // The same, with the methodology's sets saying which values close a
     // review, a milestone and an exit criterion.

@@ -17,6 +17,7 @@ enum ItemRole {
     ChoicesRole,  // QStringList: the values an editable cell takes (a choice, not free text), "" first for none
     ProblemRole,  // QString: why the text typed into the cell was not taken, in plain words
     NeedsActionRole,  // bool: the row needs the region's action (casework/needsaction)
+    StoredValueRole,  // QString: the id a cell stores where it shows the methodology's name for it
 };
 
 } // namespace owb

@@ -63,7 +63,7 @@ def one_decision_per_quarter(ctx):
 
 
 def programme_actions_only_where_they_apply(ctx):
-    """Enter the Programme... is offered only where the trust is not (and will not be) in it, Record Exit... only while it is; the demo's entry date is in its entry quarter."""
+    """Enter the Programme... is offered only where the trust is not (and will not be) in it, Record Exit... only while it is and after the entry quarter; the demo's entry date is in its entry quarter."""
     code = case_of_type(ctx, "acute", in_programme=True)
     case = ctx.case(code)
     entry_quarter, entry_date = query(case, "SELECT entry_quarter, entry_date FROM programme")[0]
@@ -76,7 +76,9 @@ def programme_actions_only_where_they_apply(ctx):
     shown = wb.find("text", "Entry date").queryText().getText(0, -1)
     day = datetime.date.fromisoformat(entry_date)
     expect(shown in (entry_date, day.strftime("%d/%m/%Y")), "the entry date shown is %r, stored %s" % (shown, entry_date))
-    expect(enabled(wb.find("push button", "Record Exit...")), "Record Exit... is disabled while in the programme")
+    # In its entry quarter the exit is not offered, and the section says why (tester's report 13, item 11).
+    expect(not enabled(wb.find("push button", "Record Exit...")), "Record Exit... is enabled in the entry quarter")
+    wb.find("label", re.compile(r"An exit is recorded in a later quarter than %s, the entry quarter" % re.escape(entry_quarter)))
     expect(not wb.find_all("push button", "Enter the Programme..."), "Enter the Programme... is offered while in it")
     wb.menu("View", "Earlier Quarter")  # before the entry quarter
     wb.find("label", re.compile(r"^Not in the programme in "))

@@ -102,7 +102,7 @@ def milestone_done(ctx):
     expect(re.match(r"^\d{4}-\d{2}-\d{2}$", done or ""), "done date not filled: %r" % done)
     cells = wb.cells(wb.find("table", "Recovery plan milestones"))
     shown = "%s/%s/%s" % (done[8:10], done[5:7], done[0:4])  # the one date format (en_GB)
-    expect(cells[row + 1][3] == "done" and cells[row + 1][2] == shown, "milestone row on screen: %s" % cells[row + 1])
+    expect(cells[row + 1][3] == "Done" and cells[row + 1][2] == shown, "milestone row on screen: %s" % cells[row + 1])
     wb.menu("Edit", re.compile("^Undo"))
     wb.wait(lambda: query(case, "SELECT status, done_date FROM milestone WHERE id = ?", (rows[row][0],))[0]
             == (rows[row][1], rows[row][2]), "undo to restore the milestone")

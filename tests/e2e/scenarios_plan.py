@@ -81,16 +81,22 @@ def exit_warns_and_keeps_the_programme(ctx):
     code = case_in_segment(ctx, 4)
     case = ctx.case(code)
     quarter = latest_quarter(case)
+    entered = query(case, "SELECT DISTINCT quarter FROM assessment ORDER BY quarter DESC LIMIT 2")[1][0]
     wb = open_case(ctx, code, "Casework")
-    enter_programme(wb, case, quarter)
+    # An exit is recorded in a quarter after the entry quarter (tester's report 13, item 11).
+    wb.menu("View", "Earlier Quarter")
+    enter_programme(wb, case, entered)
+    wb.menu("View", "Later Quarter")
+    entry = query(case, "SELECT entry_date FROM programme")[0][0]  # the last day of the entry quarter, by default
+    y, m, d = entry.split("-")
     wb.press("Add Exit Criterion")
-    wb.answer_form("Add Exit Criterion", {"Criterion": "Elective waits back to plan", "Due date": "31/01/2026"})
+    wb.answer_form("Add Exit Criterion", {"Criterion": "Elective waits back to plan", "Due date": "%s/%s/%s" % (d, m, y)})
     wb.wait(lambda: query(case, "SELECT description, due_date, status FROM exit_criterion")
-            == [("Elective waits back to plan", "2026-01-31", "not met")], "the criterion")
+            == [("Elective waits back to plan", entry, "not met")], "the criterion")
     wb.press("Record Exit...")
     box = wb.dialog("Exit Criteria Not Met")
     text = wb.alert_text(box)
-    expect("Elective waits back to plan (Not met; overdue, due 31/01/2026)" in text, "the warning: %r" % text)
+    expect("Elective waits back to plan (Not met; overdue, due %s/%s/%s)" % (d, m, y) in text, "the warning: %r" % text)
     wb.press("Cancel", root=box)
     wb.gone(box)
     expect(not wb.find_all("dialog", "Record Exit"), "the exit form opened after Cancel")
@@ -109,7 +115,7 @@ def exit_warns_and_keeps_the_programme(ctx):
     expect(len(rows) == 2, "programmes left: %r" % rows)
     row = dict(zip(rows[0], rows[1]))
     y, m, d = entry_date.split("-")
-    expect(row["Entered"] == quarter and row["Entry date"] == "%s/%s/%s" % (d, m, y), "entry shown: %r" % row)
+    expect(row["Entered"] == entered and row["Entry date"] == "%s/%s/%s" % (d, m, y), "entry shown: %r" % row)
     expect(row["Reason"] == "Agreed by the regional support group" and row["Director"] == "A. Director",
            "reason and director shown: %r" % row)
     expect(row["Left"] == quarter and row["Transition plan"] == "Step down to segment 4 oversight with monthly checks",

@@ -716,9 +716,10 @@ private Q_SLOTS:
             QString());
         QCOMPARE(session.enterProgramme(QStringLiteral("2025/26 Q1"), QStringLiteral("r"), QString()), QString());
         const qint64 programme = session.casework().programmeIn(QStringLiteral("2025/26 Q1"));
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2025-04-01")), QString());
         QCOMPARE(session.addRecord(criterionTable(),
                      { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("c") },
-                         { QStringLiteral("due_date"), past }, { QStringLiteral("status"), QStringLiteral("Met") } },
+                         { QStringLiteral("due_date"), QStringLiteral("2025-05-01") }, { QStringLiteral("status"), QStringLiteral("Met") } },
                      QStringLiteral("add")),
             QString());
         QCOMPARE(session.casework().status(QStringLiteral("2025/26 Q1"), QDate(2026, 1, 1)).overdue, 0);
@@ -740,6 +741,7 @@ private Q_SLOTS:
             QString());
         QCOMPARE(session.enterProgramme(q4, QStringLiteral("r"), QString()), QString());
         const qint64 programme = session.casework().programmeIn(q4);
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2026-01-05")), QString());
         const QString inQ4 = QStringLiteral("2026-02-01");
         QCOMPARE(session.addRecord(criterionTable(),
                      { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("c") },
@@ -760,6 +762,8 @@ private Q_SLOTS:
         QVERIFY(atQ4.reviewOpen);
         QVERIFY(atQ4.inProgramme);
         QCOMPARE(atQ4.overdue, 2);
+        QCOMPARE(atQ4.overdueMilestones, 1);  // each counted where it is (tester's report 13, item 8)
+        QCOMPARE(atQ4.overdueCriteria, 1);
         QCOMPARE(atQ4.summary(), QStringLiteral("In the programme; Diagnostic review open; 2 overdue"));
         QCOMPARE(session.casework().status(q4, QDate(2026, 1, 15)).overdue, 0);  // today before the due dates
         // Done after the quarter: still overdue at its end.
@@ -802,6 +806,74 @@ private Q_SLOTS:
                                       { QStringLiteral("exit_date"), QStringLiteral("2026-01-01") } })
                      .first,
             QStringLiteral("exit_date"));
+    }
+
+    // Tester's report 13, items 6, 9, 11: dates in order, one trajectory point
+    // per metric and quarter, an exit in a later quarter than the entry;
+    // refused in words, nothing stored.
+    void programmeDatesAndPointsInOrder()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString q4 = QStringLiteral("2025/26 Q4");
+        // The default entry date falls in the entry quarter; a typed one outside it is refused.
+        const QString outside = session.addRecord(programmeTable(),
+            { { QStringLiteral("entry_quarter"), q4 }, { QStringLiteral("entry_date"), QStringLiteral("2030-01-01") },
+                { QStringLiteral("reason"), QStringLiteral("r") } },
+            QStringLiteral("add"));
+        QVERIFY2(outside.contains(QStringLiteral("not in the entry quarter 2025/26 Q4")), qPrintable(outside));
+        QCOMPARE(session.casework().records(programmeTable()).size(), 0);
+        QCOMPARE(session.enterProgramme(q4, QStringLiteral("r"), QString()), QString());
+        const qint64 programme = session.casework().programmeIn(q4);
+        const QDate entry = QDate::fromString(session.casework().field(programmeTable(), programme, QStringLiteral("entry_date")), Qt::ISODate);
+        QVERIFY(entry >= QDate(2026, 1, 1) && entry <= QDate(2026, 3, 31));
+        QVERIFY(!session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2030-01-01")).isEmpty());
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2026-02-01")), QString());
+        // An exit criterion due, a progress review held, before the entry: refused.
+        const QString early = session.addRecord(criterionTable(),
+            { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("c") },
+                { QStringLiteral("due_date"), QStringLiteral("2020-01-01") } },
+            QStringLiteral("add"));
+        QVERIFY2(early.contains(QStringLiteral("before the programme's entry date")), qPrintable(early));
+        const QString meeting = session.addRecord(progressReviewTable(),
+            { { QStringLiteral("review_date"), QStringLiteral("2020-01-01") }, { QStringLiteral("summary"), QStringLiteral("s") } },
+            QStringLiteral("add"));
+        QVERIFY2(meeting.contains(QStringLiteral("before the programme's entry date")), qPrintable(meeting));
+        QCOMPARE(session.casework().records(criterionTable()).size(), 0);
+        QCOMPARE(session.casework().records(progressReviewTable()).size(), 0);
+        qint64 criterion = 0;
+        QCOMPARE(session.addRecord(criterionTable(),
+                     { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("c") },
+                         { QStringLiteral("due_date"), QStringLiteral("2026-06-30") } },
+                     QStringLiteral("add"), &criterion),
+            QString());
+        QVERIFY(!session.setRecordField(criterionTable(), criterion, QStringLiteral("due_date"), QStringLiteral("2020-01-01")).isEmpty());
+        // One planned value per metric and quarter.
+        const QVariantMap point{ { QStringLiteral("metric_id"), QStringLiteral("OF0023") },
+            { QStringLiteral("quarter"), QStringLiteral("2026/27 Q1") }, { QStringLiteral("planned"), QStringLiteral("62") } };
+        QCOMPARE(session.addRecord(trajectoryTable(), point, QStringLiteral("add")), QString());
+        QVariantMap again = point;
+        again.insert(QStringLiteral("planned"), QStringLiteral("63"));
+        const QString twice = session.addRecord(trajectoryTable(), again, QStringLiteral("add"));
+        QVERIFY2(twice.contains(QStringLiteral("already has a planned value for 2026/27 Q1")), qPrintable(twice));
+        QCOMPARE(session.casework().records(trajectoryTable()).size(), 1);
+        // No exit in the entry quarter (it would silently undo its segment 5).
+        const QString same = session.recordExit(q4, QStringLiteral("plan"));
+        QVERIFY2(same.contains(QStringLiteral("after the entry quarter")), qPrintable(same));
+        QCOMPARE(session.casework().field(programmeTable(), programme, QStringLiteral("exit_quarter")), QString());
+        QCOMPARE(session.casework().finalSegment(q4, 4), 5);
+        // A later quarter's exit, dated by default inside that quarter.
+        QCOMPARE(session.recordExit(QStringLiteral("2026/27 Q1"), QStringLiteral("plan")), QString());
+        const QDate exit = QDate::fromString(session.casework().field(programmeTable(), programme, QStringLiteral("exit_date")), Qt::ISODate);
+        QCOMPARE(exit, dayIn(QStringLiteral("2026/27 Q1"), QDate::currentDate()));
+        QVERIFY(exit >= QDate(2026, 4, 1) && exit <= QDate(2026, 6, 30));
+        // A review's decision date not before its start.
+        qint64 review = 0;
+        QCOMPARE(session.addRecord(reviewTable(),
+                     { { QStringLiteral("opened_quarter"), q4 }, { QStringLiteral("start_date"), QStringLiteral("2026-04-13") } },
+                     QStringLiteral("add"), &review),
+            QString());
+        const QString decided = session.setRecordField(reviewTable(), review, QStringLiteral("decision_date"), QStringLiteral("2020-01-01"));
+        QVERIFY2(decided.contains(QStringLiteral("before the review's start date")), qPrintable(decided));
     }
 
 private:

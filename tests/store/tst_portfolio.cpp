@@ -252,7 +252,7 @@ private Q_SLOTS:
         {
             CaseSession session(workspace->caseFilePath(QStringLiteral("RA3")), Methodology::builtIn());
             QCOMPARE(session.addRecord(programmeTable(),
-                                       {{QStringLiteral("entry_quarter"), quarter}, {QStringLiteral("entry_date"), QStringLiteral("2025-10-01")}, {QStringLiteral("reason"), QStringLiteral("test")}},
+                                       {{QStringLiteral("entry_quarter"), quarter}, {QStringLiteral("entry_date"), QStringLiteral("2025-08-01")}, {QStringLiteral("reason"), QStringLiteral("test")}},
                                        QStringLiteral("Enter")),
                      QString());
         }
@@ -283,7 +283,7 @@ private Q_SLOTS:
                                                "segment,reason,detail\n")),
                  qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral("RA3,Gamma,acute,2025/26 Q2,2025/26 Q1,4,5,decision,"
-                                             "\"Recovery Support Programme entry (2025/26 Q2, 2025-10-01): test\"\n")),
+                                             "\"Recovery Support Programme entry (2025/26 Q2, 2025-08-01): test\"\n")),
                  qPrintable(csv));
     }
 

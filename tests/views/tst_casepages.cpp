@@ -9,6 +9,7 @@
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
+#include "case/programmesection.h"
 #include "case/historypage.h"
 #include "case/metricspage.h"
 #include "case/notespage.h"
@@ -34,6 +35,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QListWidget>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -451,7 +453,9 @@ private Q_SLOTS:
         QVERIFY(programme > 0);
         QCOMPARE(session->addRecord(criterionTable(),
                      { { QStringLiteral("programme_id"), programme }, { QStringLiteral("description"), QStringLiteral("Met in capitals") },
-                         { QStringLiteral("due_date"), QStringLiteral("2020-01-31") }, { QStringLiteral("status"), QStringLiteral("Met") } },
+                         // not due before the entry (tester's report 13, item 6)
+                         { QStringLiteral("due_date"), session->casework().field(programmeTable(), programme, QStringLiteral("entry_date")) },
+                         { QStringLiteral("status"), QStringLiteral("Met") } },
                      QStringLiteral("add")),
             QString());
         QCOMPARE(page->addMilestone(QStringLiteral("Done in capitals"), QStringLiteral("2020-01-31")), QString());
@@ -461,11 +465,107 @@ private Q_SLOTS:
         QCOMPARE(milestones->item(last, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c)); // open and overdue
         milestones->item(last, 3)->setText(QStringLiteral("DONE"));
         QTest::qWait(100);
-        QVERIFY(page->milestones()->item(last, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
+        // Red as the status counts it (tester's report 13, item 8): done today is
+        // no longer overdue, unless the quarter in view ended before today
+        // (then it was still overdue at that quarter's end).
+        const bool endedBefore = overdueAsOf(window.currentQuarter(), QDate::currentDate()) < QDate::currentDate();
+        QCOMPARE(page->milestones()->item(last, 0)->foreground().color() == QColor(0xda, 0x29, 0x1c), endedBefore);
+        QCOMPARE(page->milestones()->item(last, 3)->text(), QStringLiteral("Done"));
         QVERIFY(!page->milestones()->item(last, 2)->text().isEmpty()); // the date it was done
         QTableWidget *criteria = page->criteria();
         QCOMPARE(criteria->item(criteria->rowCount() - 1, 0)->text(), QStringLiteral("Met in capitals"));
         QVERIFY(criteria->item(criteria->rowCount() - 1, 0)->foreground().color() != QColor(0xda, 0x29, 0x1c));
+    }
+
+    // Tester's report 13, items 3, 8, 12, 16: casework tables name what the
+    // methodology names (never stored ids), one overdue count for milestones
+    // in the section and the navigator, an ICB in the programme is
+    // "equivalent to segment 5", and nothing to act on means no action.
+    void caseworkNamesCountsAndEmptyStates()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        const QString demo = copyOfDemo(QStringLiteral("names"));
+        QVERIFY(window.openPath(demo));
+        QString icbPath;
+        QString reviewPath;
+        for (const QString &path : window.workspace()->caseFilePaths()) {
+            CaseFile file(path, Database::Mode::ReadOnly);
+            if (icbPath.isEmpty() && file.identity().peerType == QLatin1String("icb"))
+                icbPath = path;
+            if (reviewPath.isEmpty() && !CaseworkStore(file.database()).records(findingTable()).isEmpty())
+                reviewPath = path;
+        }
+        QVERIFY(!icbPath.isEmpty());
+        QVERIFY(!reviewPath.isEmpty());
+        QVERIFY(window.openCase(reviewPath));
+        CaseView *view = window.caseView();
+        view->tabs()->setCurrentWidget(view->caseworkPage());
+        CaseworkPage *page = view->caseworkPage();
+        CaseSession *session = view->context().session;
+        const Methodology &methodology = session->methodology();
+        const QList<QVariantMap> findings = session->casework().records(findingTable());
+        QVERIFY(page->findings()->rowCount() >= 1);
+        const QString severity = findings.first().value(QStringLiteral("severity")).toString();
+        QVERIFY(!severity.isEmpty());
+        QCOMPARE(page->findings()->item(0, 1)->text(), methodology.casework().severities.nameOf(severity));
+        QVERIFY(page->findings()->item(0, 1)->text() != severity);
+        // Domains and metrics by name, as the reports print them.
+        const QString domains = findings.first().value(QStringLiteral("domains")).toString();
+        for (const Domain &d : methodology.domains())
+            if (domains.contains(d.id))
+                QVERIFY2(page->findings()->item(0, 4)->text().contains(d.name), qPrintable(page->findings()->item(0, 4)->text()));
+        const QString metrics = findings.first().value(QStringLiteral("metrics")).toString();
+        for (const MetricDefinition &m : methodology.metrics())
+            if (!metrics.isEmpty() && metrics.split(QStringLiteral(", ")).contains(m.id))
+                QVERIFY2(page->findings()->item(0, 5)->text().contains(m.name), qPrintable(page->findings()->item(0, 5)->text()));
+
+        // No milestones: nothing to mark done or remove.
+        auto button = [page](const QString &text) {
+            for (QPushButton *b : page->findChildren<QPushButton *>())
+                if (b->text().remove(QLatin1Char('&')) == text)
+                    return b;
+            return static_cast<QPushButton *>(nullptr);
+        };
+        for (const QVariantMap &m : session->casework().records(milestoneTable()))
+            QCOMPARE(session->removeRecord(milestoneTable(), m.value(QStringLiteral("id")).toLongLong(), QStringLiteral("remove")), QString());
+        QTest::qWait(100);
+        QVERIFY(button(QStringLiteral("Remove Milestone")));
+        QVERIFY(!button(QStringLiteral("Remove Milestone"))->isEnabled());
+        QVERIFY(!button(QStringLiteral("Mark Milestone Done"))->isEnabled());
+        // One overdue milestone: the red row, the section's line and the navigator agree.
+        QCOMPARE(page->addMilestone(QStringLiteral("Board-approved recovery plan"), QStringLiteral("2020-01-31")), QString());
+        QTest::qWait(100);
+        QVERIFY(button(QStringLiteral("Remove Milestone"))->isEnabled());
+        QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));
+        QCOMPARE(page->milestones()->item(0, 3)->text(),
+                 methodology.casework().milestoneStatuses.nameOf(methodology.casework().milestoneStatuses.firstId()));
+        auto *navigator = page->findChild<QListWidget *>();
+        QVERIFY(navigator);
+        QString milestonesLine;
+        for (int i = 0; i < navigator->count(); ++i)
+            if (navigator->item(i)->text().startsWith(QStringLiteral("Milestones")))
+                milestonesLine = navigator->item(i)->text();
+        QVERIFY2(milestonesLine.contains(QStringLiteral("1 overdue")), qPrintable(milestonesLine));
+        bool sectionSays = false;
+        for (const QLabel *label : page->findChildren<QLabel *>())
+            sectionSays = sectionSays || label->text().startsWith(QStringLiteral("Overdue milestones (1)"));
+        QVERIFY(sectionSays);
+
+        // An ICB in the programme: "equivalent to segment 5", never "segment 5" alone.
+        QVERIFY(window.openCase(icbPath));
+        view->tabs()->setCurrentWidget(view->caseworkPage());
+        session = view->context().session;
+        if (session->casework().programmeIn(window.currentQuarter()) == 0)
+            QCOMPARE(page->enterProgramme(QStringLiteral("Regional decision"), QString()), QString());
+        QTest::qWait(100);
+        bool equivalent = false;
+        for (const QLabel *label : page->programme()->findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(QStringLiteral(": segment 5")), qPrintable(label->text()));
+            equivalent = equivalent || label->text().contains(QStringLiteral("equivalent to segment 5 until an exit"));
+        }
+        QVERIFY(equivalent);
     }
 
     // Another case's casework starts at its top, not where the last case

@@ -3,6 +3,7 @@
 #include "casework/casesession.h"
 #include "casework/datetext.h"
 #include "delegates/choicedelegate.h"
+#include "itemmodels/itemroles.h"
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QTableWidget>
 
 namespace owb {
@@ -89,6 +91,48 @@ void CaseworkSection::refreshChoice(QTableWidget *table, const QStringList &colu
 {
     if (auto *delegate = qobject_cast<ChoiceDelegate *>(table->itemDelegateForColumn(int(columns.indexOf(column)))))
         delegate->setChoices(set.pairs());
+    namedColumn(table, columns, column, set.pairs());
+    m_names[table][int(columns.indexOf(column))].set = &set;
+}
+
+void CaseworkSection::namedColumn(QTableWidget *table, const QStringList &columns, const QString &column,
+                                  const QList<std::pair<QString, QString>> &names)
+{
+    ColumnNames &named = m_names[table][int(columns.indexOf(column))];
+    named.names.clear();
+    named.set = nullptr;
+    for (const auto &[id, name] : names)
+        named.names.insert(id, name);
+}
+
+QString CaseworkSection::shownValue(const QTableWidget *table, int column, const QString &value) const
+{
+    const auto byTable = m_names.constFind(table);
+    if (byTable == m_names.cend() || !byTable->contains(column))
+        return value;
+    const ColumnNames &named = byTable->value(column);
+    if (named.set)
+        return named.set->nameOf(value);
+    // Several ids picked from the methodology, as the reports name them.
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    QStringList shown;
+    for (const QString &id : value.split(separators, Qt::SkipEmptyParts))
+        shown.append(named.names.value(id, id));
+    return shown.join(QStringLiteral("; "));
+}
+
+QString CaseworkSection::storedValue(const QTableWidget *table, int row, int column)
+{
+    const QTableWidgetItem *item = table->item(row, column);
+    if (!item)
+        return {};
+    const QVariant stored = item->data(StoredValueRole);
+    return stored.isValid() ? stored.toString() : item->text();
+}
+
+QDate CaseworkSection::overdueDay() const
+{
+    return overdueAsOf(m_context.quarter, QDate::currentDate());
 }
 
 void CaseworkSection::editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns)
@@ -110,19 +154,21 @@ void CaseworkSection::fillTable(QTableWidget *table, const QList<QVariantMap> &r
                                 const QString &doneColumn, const QString &doneValue)
 {
     table->setRowCount(int(rows.size()));
-    const QDate today = QDate::currentDate();
+    const QDate asOf = overdueDay();
     for (int r = 0; r < rows.size(); ++r) {
         const QVariantMap &row = rows.at(r);
-        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-        const bool overdue = !doneColumn.isEmpty() && due.isValid() && due < today
-                             && !isStatus(row.value(doneColumn).toString(), doneValue);
+        const bool overdue = !doneColumn.isEmpty() && isOverdue(row, doneValue, asOf);
         for (int c = 0; c < columns.size(); ++c) {
             const QString value = row.value(columns.at(c)).toString();
-            auto *item = new QTableWidgetItem(isDateColumn(columns.at(c)) ? showDate(value) : value);
+            const QString shown = isDateColumn(columns.at(c)) ? showDate(value) : shownValue(table, c, value);
+            auto *item = new QTableWidgetItem(shown);
             item->setData(Qt::UserRole, row.value(QStringLiteral("id")));
+            if (shown != value && !isDateColumn(columns.at(c)))
+                item->setData(StoredValueRole, value);
             if (overdue) {
                 item->setForeground(QColor(0xda, 0x29, 0x1c));
-                item->setToolTip(tr("Overdue: due %1").arg(showDate(due)));
+                item->setToolTip(tr("Overdue: due %1")
+                                     .arg(showDate(row.value(QStringLiteral("due_date")).toString())));
             }
             table->setItem(r, c, item);
         }
@@ -146,10 +192,10 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
             return;
         }
         stored = date.toString(Qt::ISODate);
-        if (stored == m_context.session->casework().field(source, id, name)) {
-            reload(); // the same date, shown in the one format again
-            return;
-        }
+    }
+    if (stored == m_context.session->casework().field(source, id, name)) {
+        reload(); // the same value (a date, a choice), shown as it was again
+        return;
     }
     report(m_context.session->setRecordField(source, id, name, stored));
 }
@@ -194,7 +240,8 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
                 if (m_context.session && *recordId > 0 && date.isValid()) {
                     QVariantMap changed = m_context.session->casework().record(table, *recordId);
                     changed.insert(column, date.toString(Qt::ISODate));
-                    if (const auto [later, problem] = dateOrderProblem(changed); !later.isEmpty()) {
+                    if (const auto [later, problem] = m_context.session->casework().orderProblem(table, changed, column);
+                        !later.isEmpty()) {
                         message->setText(problem + QLatin1Char(' ') + tr("Nothing was saved."));
                         message->show();
                         return;

@@ -11,6 +11,7 @@
 #include "framework/caseworkchoices.h"
 
 #include <QGroupBox>
+#include <QDate>
 #include <QHash>
 
 class QFormLayout;
@@ -67,6 +68,24 @@ protected:
     // A choice column of a table, its choices set again by refreshChoice().
     void choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column);
     void refreshChoice(QTableWidget *table, const QStringList &columns, const QString &column, const ChoiceSet &set);
+    // A column whose cells store methodology ids (one, or several as "access,
+    // safety"), shown by the names `names` gives them, never as stored ids;
+    // an id the list lacks is shown as it is.
+    void namedColumn(QTableWidget *table, const QStringList &columns, const QString &column,
+                     const QList<std::pair<QString, QString>> &names);
+    // The id a cell stores (its text where the column is not named).
+    static QString storedValue(const QTableWidget *table, int row, int column);
+    // The day the red rows and the counts of overdue items are as of (the
+    // quarter's last day, or today).
+    QDate overdueDay() const;
+
+    struct ColumnNames
+    {
+        QHash<QString, QString> names;
+        const ChoiceSet *set = nullptr; // a closed set: one id a cell, an unknown one marked
+    };
+    QHash<const QTableWidget *, QHash<int, ColumnNames>> m_names;
+    QString shownValue(const QTableWidget *table, int column, const QString &value) const;
 
     CaseContext m_context;
     bool m_loading = false;

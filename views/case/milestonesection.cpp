@@ -24,8 +24,8 @@ MilestoneSection::MilestoneSection(QWidget *parent)
 {
     m_state->setWordWrap(true);
     auto *add = new QPushButton(tr("Add &Milestone"), this);
-    auto *remove = new QPushButton(tr("Remove Milestone"), this);
-    auto *done = new QPushButton(tr("Mark Milestone Do&ne"), this);
+    auto *remove = m_remove = new QPushButton(tr("Remove Milestone"), this);
+    auto *done = m_done = new QPushButton(tr("Mark Milestone Do&ne"), this);
     connect(add, &QPushButton::clicked, this, &MilestoneSection::askMilestone);
     connect(remove, &QPushButton::clicked, this,
             [this] { removeSelected(m_milestones, milestoneTable(), tr("Remove milestone")); });
@@ -64,24 +64,23 @@ void MilestoneSection::reload()
     refreshChoice(m_milestones, kMilestoneColumns, QStringLiteral("status"), choices().milestoneStatuses);
     const QList<QVariantMap> rows = store.records(milestoneTable());
     fillTable(m_milestones, rows, kMilestoneColumns, QStringLiteral("status"), choices().milestoneStatuses.finalId);
-    const QDate today = QDate::currentDate();
-    int overdue = 0;
-    for (const QVariantMap &row : rows) {
-        const QDate due = QDate::fromString(row.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
-        if (due.isValid() && due < today && !isStatus(row.value(QStringLiteral("status")).toString(), choices().milestoneStatuses.finalId))
-            ++overdue;
-    }
+    // One count of overdue milestones, as of one day, for the red rows, this
+    // line and the navigator (casework/casework's status, as the portfolio counts).
+    const QDate asOf = overdueDay();
+    const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdueMilestones;
+    const QString when = asOf == QDate::currentDate() ? QString() : QLatin1Char(' ') + tr("(as of %1, the end of %2)").arg(showDate(asOf), m_context.quarter);
     m_milestones->setVisible(!rows.isEmpty());
     m_state->setText(rows.isEmpty() ? tr("No recovery plan milestones yet. Add a milestone for each step of the "
                                          "recovery plan, with its owner and due date.")
-                     : overdue > 0  ? tr("Overdue milestones (%1) are shown in red: past their due date and not done.").arg(overdue)
-                                    : tr("No milestone is overdue."));
+                     : overdue > 0  ? tr("Overdue milestones (%1) are shown in red: past their due date and not done%2.").arg(overdue).arg(when)
+                                    : tr("No milestone is overdue%1.").arg(when));
     m_state->setStyleSheet(overdue > 0 ? QStringLiteral("color: #da291c;") : QString());
-    // Overdue items of the quarter: milestones and exit criteria, as the portfolio counts them.
-    const int items = store.status(m_context.quarter, today, choices()).overdue;
     m_standing = rows.isEmpty() ? tr("None yet")
-                 : items > 0    ? tr("Overdue items: %1").arg(items)
+                 : overdue > 0  ? tr("Milestones: %1, %2 overdue").arg(rows.size()).arg(overdue)
                                 : tr("Milestones: %1, none overdue").arg(rows.size());
+    // Nothing to mark done or remove without a milestone.
+    m_done->setEnabled(!rows.isEmpty());
+    m_remove->setEnabled(!rows.isEmpty());
     m_loading = false;
 }
 

@@ -8,6 +8,8 @@
 class QLabel;
 class QTableWidget;
 
+class QPushButton;
+
 namespace owb {
 
 class MilestoneSection : public CaseworkSection
@@ -28,6 +30,8 @@ private:
 
     QLabel *m_state;
     QTableWidget *m_milestones;
+    QPushButton *m_done = nullptr;
+    QPushButton *m_remove = nullptr;
 };
 
 } // namespace owb

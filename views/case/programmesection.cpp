@@ -8,8 +8,10 @@
 #include "casework/trajectory.h"
 #include "charts/trajectorychart.h"
 #include "data/cnumber.h"
+#include "data/quarterlabel.h"
 
 #include <QDate>
+#include <algorithm>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -54,7 +56,11 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
                           {tr("Entered"), tr("Entry date"), tr("Reason"), tr("Director"), tr("Left"), tr("Exit date"),
                            tr("Transition plan"), tr("Exit criteria")},
                           tr("Programmes left")))
+    , m_criteriaEmpty(new QLabel(tr("No exit criteria yet. Add the conditions agreed at entry for leaving the programme."), this))
+    , m_reviewsEmpty(new QLabel(tr("No progress reviews yet. Add one after each progress review meeting."), this))
 {
+    m_criteriaEmpty->setWordWrap(true);
+    m_reviewsEmpty->setWordWrap(true);
     m_state->setWordWrap(true);
     m_trajectoryState->setWordWrap(true);
     m_chart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
@@ -71,7 +77,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     static_cast<QFormLayout *>(m_formBox->layout())->addRow(m_message);
 
     auto *addCriterion = new QPushButton(tr("Add Exit &Criterion"), this);
-    auto *removeCriterion = new QPushButton(tr("Remove Criterion"), this);
+    auto *removeCriterion = m_removeCriterion = new QPushButton(tr("Remove Criterion"), this);
     connect(addCriterion, &QPushButton::clicked, this, &ProgrammeSection::askCriterion);
     connect(removeCriterion, &QPushButton::clicked, this,
             [this] { removeSelected(m_criteria, criterionTable(), tr("Remove exit criterion")); });
@@ -79,13 +85,13 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
     editsGoTo(m_criteria, criterionTable(), kCriterionColumns);
     auto *addReview = new QPushButton(tr("Add Progress &Review"), this);
-    auto *removeReview = new QPushButton(tr("Remove Review"), this);
+    auto *removeReview = m_removeReview = new QPushButton(tr("Remove Review"), this);
     connect(addReview, &QPushButton::clicked, this, &ProgrammeSection::askProgressReview);
     connect(removeReview, &QPushButton::clicked, this,
             [this] { removeSelected(m_reviews, progressReviewTable(), tr("Remove progress review")); });
     editsGoTo(m_reviews, progressReviewTable(), kReviewMeetingColumns);
     auto *addPoint = new QPushButton(tr("Add &Trajectory Point..."), this);
-    auto *removePoint = new QPushButton(tr("Remove Point"), this);
+    auto *removePoint = m_removePoint = new QPushButton(tr("Remove Point"), this);
     connect(addPoint, &QPushButton::clicked, this, &ProgrammeSection::askTrajectoryPoint);
     connect(removePoint, &QPushButton::clicked, this,
             [this] { removeSelected(m_trajectory, trajectoryTable(), tr("Remove trajectory point")); });
@@ -95,9 +101,11 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     m_history->setWordWrap(true);
 
     auto *criteriaLayout = new QVBoxLayout(m_criteriaBox);
+    criteriaLayout->addWidget(m_criteriaEmpty);
     criteriaLayout->addWidget(m_criteria);
     criteriaLayout->addLayout(buttonRow({addCriterion, removeCriterion}));
     auto *reviewsLayout = new QVBoxLayout(m_reviewsBox);
+    reviewsLayout->addWidget(m_reviewsEmpty);
     reviewsLayout->addWidget(m_reviews);
     reviewsLayout->addLayout(buttonRow({addReview, removeReview}));
     auto *trajectoryLayout = new QGridLayout(m_trajectoryBox);
@@ -131,8 +139,18 @@ void ProgrammeSection::reload()
     const QList<QVariantMap> programmes = store.records(programmeTable());
     if (m_programmeId > 0) {
         const QVariantMap p = store.record(programmeTable(), m_programmeId);
-        m_state->setText(tr("In the %1 since %2: segment 5 until an exit is recorded.")
-                             .arg(programmeName, p.value(QStringLiteral("entry_quarter")).toString()));
+        const QString entry = p.value(QStringLiteral("entry_quarter")).toString();
+        QString text = tr("In the %1 since %2: %3 until an exit is recorded.").arg(programmeName, entry, segmentFive());
+        // An exit is recorded in a quarter after the entry quarter.
+        if (entry == m_context.quarter)
+            text += QLatin1Char(' ')
+                    + tr("An exit is recorded in a later quarter than %1, the entry quarter: choose that quarter to record it.")
+                          .arg(entry);
+        m_state->setText(text);
+    } else if (const QString blocked = store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}});
+               !blocked.isEmpty()) {
+        // Why "Enter the Programme" is not offered here.
+        m_state->setText(tr("Not in the programme in %1. %2").arg(m_context.quarter, blocked));
     } else if (!programmes.isEmpty() && !programmes.last().value(QStringLiteral("exit_quarter")).toString().isEmpty()) {
         m_state->setText(tr("Left the programme in %1.").arg(programmes.last().value(QStringLiteral("exit_quarter")).toString()));
     } else {
@@ -151,16 +169,25 @@ void ProgrammeSection::reload()
     m_exit->setVisible(in);
     // Offered only where it applies (the session refuses the rest in words).
     m_enter->setEnabled(!in && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
-    m_exit->setEnabled(in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty());
+    m_exit->setEnabled(in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty()
+                       && entryQuarter() != m_context.quarter);
     refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
     fillForm(m_edits, programmeTable(), m_programmeId);
     fillTable(m_criteria, store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId), kCriterionColumns,
               QStringLiteral("status"), choices().criterionStatuses.finalId);
+    // An empty table says so; nothing to remove without a row.
+    m_criteriaEmpty->setVisible(m_criteria->rowCount() == 0);
+    m_criteria->setVisible(m_criteria->rowCount() > 0);
+    m_removeCriterion->setEnabled(m_criteria->rowCount() > 0);
     m_offTrajectory.clear();
     if (m_context.session->caseFile().database().schemaVersion() >= 4) {
         fillTable(m_reviews, store.records(progressReviewTable()), kReviewMeetingColumns);
         fillTrajectory();
     }
+    m_reviewsEmpty->setVisible(m_reviews->rowCount() == 0);
+    m_reviews->setVisible(m_reviews->rowCount() > 0);
+    m_removeReview->setEnabled(m_reviews->rowCount() > 0);
+    m_removePoint->setEnabled(m_trajectory->rowCount() > 0);
     fillHistory();
     const QString left = programmes.isEmpty() ? QString() : programmes.last().value(QStringLiteral("exit_quarter")).toString();
     m_standing = in              ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
@@ -170,14 +197,34 @@ void ProgrammeSection::reload()
                                   : tr("Not in it; left in %1").arg(left);
     if (in && !m_offTrajectory.isEmpty())
         m_standing += QStringLiteral("; ") + tr("off trajectory in %1").arg(m_context.quarter);
+    // Overdue exit criteria are counted here, where they are (milestones under Milestones).
+    if (const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdueCriteria; in && overdue > 0)
+        m_standing += QStringLiteral("; ") + tr("exit criteria overdue: %1").arg(overdue);
     m_loading = false;
 }
 
 void ProgrammeSection::fillTrajectory()
 {
-    const QList<QVariantMap> points = m_context.session->casework().records(trajectoryTable());
-    fillTable(m_trajectory, points, kTrajectoryColumns);
+    // In quarter order, then metric.
+    QList<QVariantMap> points = m_context.session->casework().records(trajectoryTable());
+    std::stable_sort(points.begin(), points.end(), [](const QVariantMap &a, const QVariantMap &b) {
+        const int qa = quarterKey(a.value(QStringLiteral("quarter")).toString());
+        const int qb = quarterKey(b.value(QStringLiteral("quarter")).toString());
+        if (qa != qb)
+            return qa < qb;
+        return a.value(QStringLiteral("metric_id")).toString() < b.value(QStringLiteral("metric_id")).toString();
+    });
     const Methodology &methodology = m_context.session->methodology();
+    QList<std::pair<QString, QString>> metricNames;
+    for (const MetricDefinition &m : methodology.metrics())
+        metricNames.append({m.id, QStringLiteral("%1 %2").arg(m.id, m.name)});
+    namedColumn(m_trajectory, kTrajectoryColumns, QStringLiteral("metric_id"), metricNames);
+    fillTable(m_trajectory, points, kTrajectoryColumns);
+    // The metric and quarter are picked in the form (one point per metric and
+    // quarter); a point planned wrongly is removed and added again.
+    for (int r = 0; r < m_trajectory->rowCount(); ++r)
+        for (int c : {0, 1})
+            m_trajectory->item(r, c)->setFlags(m_trajectory->item(r, c)->flags() & ~Qt::ItemIsEditable);
     QHash<qint64, TrajectoryCheck> checks;
     for (const TrajectoryCheck &check : checkTrajectory(m_context.session->caseFile(), methodology))
         checks.insert(check.id, check);
@@ -268,7 +315,7 @@ void ProgrammeSection::drawTrajectory()
     TrajectoryData data;
     const int row = qMax(0, m_trajectory->currentRow());
     if (m_trajectory->rowCount() > 0 && m_context.session && m_trajectory->item(row, 0)) {
-        data.metricId = m_trajectory->item(row, 0)->text();
+        data.metricId = storedValue(m_trajectory, row, 0);
         if (const MetricDefinition *metric = m_context.session->methodology().metric(data.metricId)) {
             data.units = metric->units;
             data.metricName = metric->name;
@@ -277,7 +324,7 @@ void ProgrammeSection::drawTrajectory()
         for (int r = 0; r < m_trajectory->rowCount(); ++r) {
             const int x = int(data.quarters.indexOf(m_trajectory->item(r, 1)->text()));
             const auto planned = plannedValue(m_trajectory->item(r, 2)->text());
-            if (m_trajectory->item(r, 0)->text() == data.metricId && x >= 0 && planned)
+            if (storedValue(m_trajectory, r, 0) == data.metricId && x >= 0 && planned)
                 data.planned.append(QPointF(x, *planned));
         }
         for (int q = 0; q < m_context.quarters.size(); ++q) {
@@ -291,6 +338,19 @@ void ProgrammeSection::drawTrajectory()
 
 // Actions: each one edit through the session (one undo step), returning what
 // went wrong in plain words, or nothing.
+
+QString ProgrammeSection::segmentFive() const
+{
+    const bool segmented = !m_context.session || !m_context.national
+                           || m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType);
+    return segmented ? tr("segment 5") : tr("equivalent to segment 5");
+}
+
+QString ProgrammeSection::entryQuarter() const
+{
+    return m_programmeId > 0 ? m_context.session->casework().field(programmeTable(), m_programmeId, QStringLiteral("entry_quarter"))
+                             : QString();
+}
 
 QString ProgrammeSection::enterProgramme(const QString &reason, const QString &director)
 {
@@ -357,6 +417,14 @@ void ProgrammeSection::askCriterion()
                          {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().criterionStatuses.firstId(),
                           choices().criterionStatuses.pairs()}},
                         this);
+    // Not due before the programme's entry, said beside the due date.
+    const qint64 programme = m_programmeId;
+    CaseworkStore *store = &m_context.session->casework();
+    dialog.setCheck([store, programme](const QVariantMap &v) {
+        QVariantMap values = v;
+        values.insert(QStringLiteral("programme_id"), programme);
+        return store->orderProblem(criterionTable(), values);
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
     QVariantMap values = dialog.values();
@@ -368,11 +436,15 @@ void ProgrammeSection::askProgressReview()
 {
     using Kind = RecordField::Kind;
     RecordDialog dialog(tr("Add Progress Review"), tr("A progress review of the programme."),
-                        {{QStringLiteral("review_date"), tr("Date"), Kind::Date, true, QDate::currentDate()},
+                        {{QStringLiteral("review_date"), tr("Date"), Kind::Date, true,
+                          std::max(QDate::currentDate(), QDate::fromString(m_context.session->casework().field(programmeTable(), m_programmeId, QStringLiteral("entry_date")), Qt::ISODate))},
                          {QStringLiteral("attendees"), tr("Attendees"), Kind::Text},
                          {QStringLiteral("summary"), tr("Summary"), Kind::Paragraph, true},
                          {QStringLiteral("decisions"), tr("Decisions"), Kind::Paragraph}},
                         this);
+    // Not before the programme's entry, said beside the date.
+    CaseworkStore *store = &m_context.session->casework();
+    dialog.setCheck([store](const QVariantMap &v) { return store->orderProblem(progressReviewTable(), v); });
     if (dialog.exec() == QDialog::Accepted)
         report(m_context.session->addRecord(progressReviewTable(), dialog.values(), tr("Add progress review")));
 }
@@ -386,7 +458,10 @@ void ProgrammeSection::askTrajectoryPoint()
                                                     : QStringLiteral("%1  %2 (%3)").arg(m.id, m.name, m.units)});
     // A trajectory is planned forward: the quarters after the latest too,
     // the first one not planned yet offered first.
-    const QStringList plannable = plannableQuarters(m_context.quarters);
+    // From the programme's entry quarter on: the plan starts at entry.
+    const QString entry = entryQuarter();
+    QStringList plannable = plannableQuarters(m_context.quarters);
+    plannable.removeIf([&entry](const QString &q) { return !entry.isEmpty() && quarterLessThan(q, entry); });
     QList<std::pair<QString, QString>> quarters;
     for (const QString &q : plannable)
         quarters.append({q, m_context.quarters.contains(q) ? q : tr("%1 (ahead)").arg(q)});
@@ -401,7 +476,11 @@ void ProgrammeSection::askTrajectoryPoint()
                         this);
     // The value is checked as a metric file's is, and explained beside the field.
     const Methodology &methodology = m_context.session->methodology();
-    dialog.setCheck([&methodology](const QVariantMap &v) -> std::pair<QString, QString> {
+    CaseworkStore *store = &m_context.session->casework();
+    dialog.setCheck([&methodology, store](const QVariantMap &v) -> std::pair<QString, QString> {
+        // One point per metric and quarter, refused here with the input kept.
+        if (const QString twice = store->conflict(trajectoryTable(), v); !twice.isEmpty())
+            return {QStringLiteral("quarter"), twice};
         const auto number = plannedValue(v.value(QStringLiteral("planned")).toString());
         const MetricDefinition *metric = methodology.metric(v.value(QStringLiteral("metric_id")).toString());
         if (!number)
@@ -423,12 +502,19 @@ void ProgrammeSection::askProgrammeEntry()
 {
     using Kind = RecordField::Kind;
     RecordDialog dialog(tr("Enter the Programme"),
-                        tr("The regional decision to enter the %1: segment 5 from %2 until an exit is recorded.")
-                            .arg(m_context.session->methodology().programmeName(), m_context.quarter),
+                        tr("The regional decision to enter the %1: %2 from %3 until an exit is recorded.")
+                            .arg(m_context.session->methodology().programmeName(), segmentFive(), m_context.quarter),
                         {{QStringLiteral("reason"), tr("The regional decision, and why"), Kind::Paragraph, true},
                          {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
-                         {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, QDate::currentDate()}},
+                         {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
                         this);
+    // The entry date falls in the entry quarter, said beside it.
+    const QString quarter = m_context.quarter;
+    dialog.setCheck([quarter](const QVariantMap &v) {
+        QVariantMap values = v;
+        values.insert(QStringLiteral("entry_quarter"), quarter);
+        return dateOrderProblem(values);
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
     QVariantMap values = dialog.values();
@@ -452,16 +538,20 @@ void ProgrammeSection::askProgrammeExit()
     }
     using Kind = RecordField::Kind;
     RecordDialog dialog(tr("Record Exit"),
-                        tr("The exit from the programme in %1: the segment is computed again from then on.").arg(m_context.quarter),
+                        tr("The exit from the programme in %1: no longer %2 from then on.").arg(m_context.quarter, segmentFive()),
                         {{QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Paragraph, true},
-                         {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, QDate::currentDate()}},
+                         {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
                         this);
     // The exit against the entry already recorded, said beside the exit date.
     const QVariantMap entered = m_programmeId > 0 ? m_context.session->casework().record(programmeTable(), m_programmeId) : QVariantMap();
-    dialog.setCheck([entered](const QVariantMap &v) -> std::pair<QString, QString> {
+    const QString quarter = m_context.quarter;
+    dialog.setCheck([entered, quarter](const QVariantMap &v) -> std::pair<QString, QString> {
         QVariantMap both = entered;
+        both.insert(QStringLiteral("exit_quarter"), quarter);
         both.insert(QStringLiteral("exit_date"), v.value(QStringLiteral("exit_date")));
-        return dateOrderProblem(both);
+        if (const auto problem = dateOrderProblem(both, QStringLiteral("exit_quarter")); !problem.first.isEmpty())
+            return {QStringLiteral("exit_date"), problem.second};
+        return dateOrderProblem(both, QStringLiteral("exit_date"));
     });
     if (dialog.exec() == QDialog::Accepted)
         report(recordExit(dialog.values().value(QStringLiteral("transition_plan")).toString(),

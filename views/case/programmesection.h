@@ -60,6 +60,16 @@ private:
     QGroupBox *m_historyBox;
     QTableWidget *m_history;
     QString m_offTrajectory; // in the quarter in view, for the navigator
+    QLabel *m_criteriaEmpty;
+    QLabel *m_reviewsEmpty;
+    QPushButton *m_removeCriterion = nullptr;
+    QPushButton *m_removeReview = nullptr;
+    QPushButton *m_removePoint = nullptr;
+    // "segment 5", or for an organisation the framework does not segment
+    // (an ICB) "equivalent to segment 5" (framework.md §7).
+    QString segmentFive() const;
+    // The entry quarter of the programme in view (empty when not in one).
+    QString entryQuarter() const;
 };
 
 } // namespace owb

@@ -198,6 +198,15 @@ void ReviewSection::refreshChoices()
             box->addItem(name, id);
     }
     refreshChoice(m_findings, kFindingColumns, QStringLiteral("severity"), choices().severities);
+    // Domains and metrics by the names the methodology gives them, as the reports print them.
+    QList<std::pair<QString, QString>> domains;
+    for (const Domain &d : methodology.domains())
+        domains.append({d.id, d.name});
+    namedColumn(m_findings, kFindingColumns, QStringLiteral("domains"), domains);
+    QList<std::pair<QString, QString>> metrics;
+    for (const MetricDefinition &m : methodology.metrics())
+        metrics.append({m.id, QStringLiteral("%1 %2").arg(m.id, m.name)});
+    namedColumn(m_findings, kFindingColumns, QStringLiteral("metrics"), metrics);
 }
 
 qint64 ReviewSection::currentFindingId() const
@@ -269,6 +278,11 @@ QString ReviewSection::recordReviewDecision(const QString &decision, const QDate
     if (!choices().decisions.contains(decision))
         return tr("Choose one of the decisions the methodology lists.");
     CaseSession *session = m_context.session;
+    // Not before the review's start: refused whole, before anything is written.
+    QVariantMap decided = session->casework().record(reviewTable(), m_reviewId);
+    decided.insert(QStringLiteral("decision_date"), date.toString(Qt::ISODate));
+    if (const auto [column, problem] = dateOrderProblem(decided, QStringLiteral("decision_date")); !column.isEmpty())
+        return problem;
     // The decision's fields and the review's last stage: one step on the undo stack.
     session->undoStack()->beginMacro(tr("Record the regional decision"));
     const QList<std::pair<QString, QString>> fields{{QStringLiteral("decision"), decision},
@@ -302,6 +316,12 @@ void ReviewSection::askReviewDecision()
                          {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, CaseSession::currentUser()},
                          {QStringLiteral("decision_rationale"), tr("Rationale"), Kind::Paragraph, true}},
                         this);
+    // The decision date against the review's start, said beside it.
+    dialog.setCheck([review](const QVariantMap &v) {
+        QVariantMap decided = review;
+        decided.insert(QStringLiteral("decision_date"), v.value(QStringLiteral("decision_date")));
+        return dateOrderProblem(decided, QStringLiteral("decision_date"));
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QVariantMap v = dialog.values();

@@ -1,5 +1,7 @@
 #include "choicedelegate.h"
 
+#include "itemmodels/itemroles.h"
+
 #include <QComboBox>
 
 namespace owb {
@@ -46,7 +48,9 @@ void ChoiceDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionVie
 void ChoiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     auto *combo = static_cast<QComboBox *>(editor);
-    const QString value = index.data(Qt::EditRole).toString();
+    // A cell showing a name keeps the id it stores apart.
+    const QVariant stored = index.data(StoredValueRole);
+    const QString value = stored.isValid() ? stored.toString() : index.data(Qt::EditRole).toString();
     int found = combo->findData(value);
     if (found < 0 && !value.isEmpty()) {
         // A stored value not in the list stays choosable, so that editing keeps it.
