@@ -23,7 +23,7 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIP = 77
 MODULES = ["scenarios_casework", "scenarios_items", "scenarios_workspace", "scenarios_panels", "scenarios_actions",
-           "scenarios_plan", "scenarios_action", "scenarios_layout"]
+           "scenarios_plan", "scenarios_action", "scenarios_layout", "scenarios_fixA"]
 ON_REQUEST = ["screenshots"]  # run only when named
 
 
