@@ -2883,10 +2883,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The region&apos;s decision on the diagnostic review. Recording it closes the review.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2932,6 +2928,42 @@ segmented</source>
     </message>
     <message>
         <source>Source or reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review is at %1: the region decides once it reaches %2 (Move to the next stage first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review&apos;s capability conclusion is needed before the decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review&apos;s recommendation is needed before the decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostic review is already decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was not recorded. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s decision on the diagnostic review, on its capability conclusion and recommendation. Recording it closes the review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Diagnostic Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A diagnostic review of %1 in %2, to find the root causes of segment 4 before the region decides on support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the review is opened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -132,10 +132,12 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                              : QStringLiteral("<h2>Not segmented</h2>"))
             + QStringLiteral("<p>%1</p>").arg(escaped(why.howReached));
         if (final.source == FinalSegment::Source::Correction)
-            html += QStringLiteral("<p>Decision: corrected from segment %1 to segment %2 (%3).</p>")
+            html += QStringLiteral("<p>Decision: corrected from segment %1 to segment %2%3.</p>")
                         .arg(final.computed)
                         .arg(final.segment)
-                        .arg(escaped(withoutFinalStop(final.rationale)));
+                        .arg(withoutFinalStop(final.rationale).isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" (%1)").arg(escaped(withoutFinalStop(final.rationale))));
         else if (final.source != FinalSegment::Source::Programme)
             html += QStringLiteral("<p>%1</p>").arg(escaped(why.toNextSegment));
         if (inProgramme)
@@ -250,13 +252,15 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         }
         const QDate today = QDate::currentDate();
         for (const QVariantMap &programme : store.records(programmeTable())) {
-            html += QStringLiteral("<h3>%1 (entered %2%3)</h3><p>%4. Improvement director: %5.</p>")
+            const QString reason = withoutFinalStop(programme.value(QStringLiteral("reason")).toString());
+            html += QStringLiteral("<h3>%1 (entered %2%3)</h3><p>%4%5</p>")
                         .arg(escaped(m.programmeName()), escaped(programme.value(QStringLiteral("entry_quarter")).toString()),
                              programme.value(QStringLiteral("exit_quarter")).toString().isEmpty()
                                  ? QString()
                                  : QStringLiteral(", left %1").arg(escaped(programme.value(QStringLiteral("exit_quarter")).toString())),
-                             escaped(withoutFinalStop(programme.value(QStringLiteral("reason")).toString())),
-                             escaped(withoutFinalStop(programme.value(QStringLiteral("improvement_director")).toString())));
+                             reason.isEmpty() ? QString() : escaped(reason) + QStringLiteral(". "),
+                             escaped(labelledValue(QStringLiteral("Improvement director"),
+                                                   programme.value(QStringLiteral("improvement_director")).toString())));
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
                 const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);

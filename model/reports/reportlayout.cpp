@@ -1,5 +1,6 @@
 #include "reportlayout.h"
 
+#include "casework/sentence.h"
 #include "store/database.h"
 #include "store/filewrite.h"
 
@@ -185,6 +186,12 @@ QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
     return pages;
 }
 
+QString labelledValue(const QString &label, const QString &value)
+{
+    const QString said = withoutFinalStop(value);
+    return QStringLiteral("%1: %2.").arg(label, said.isEmpty() ? QStringLiteral("not yet recorded") : said);
+}
+
 QString reportTable(const QStringList &headers, const QList<QStringList> &rows)
 {
     // The header row in <thead>: the page layout repeats it on every page the
@@ -254,8 +261,11 @@ void writeReportPdf(const QString &html, const QString &pdfPath, const QString &
         document.setDefaultStyleSheet(QStringLiteral(
             "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 8px; }"
             " td, th { font-size: 9pt; }"));
+        // Lines break between words; a word longer than its line or table
+        // cell (a pasted reference, "xxxx...") breaks where the line ends,
+        // so no table is wider than the page (issue 13).
         QTextOption option = document.defaultTextOption();
-        option.setWrapMode(QTextOption::WordWrap); // never "Standar d": words are not split
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         document.setDefaultTextOption(option);
         document.setDocumentMargin(0);
         document.setHtml(html);

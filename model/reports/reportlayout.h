@@ -33,6 +33,12 @@ using ReportPage = QList<ReportSlice>;
 // pages of `pageHeight` (the text area of a page, in the document's units).
 QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight);
 
+// A label and its value as one sentence of a report, not escaped: "Improvement
+// director: A. Director." An empty value says so ("Improvement director: not
+// yet recorded."), never "Improvement director: ."; a value's own closing
+// full stop is not doubled. Every report joins a label and a value this way.
+QString labelledValue(const QString &label, const QString &value);
+
 // HTML pieces, escaped: a table with its header row, an image as a data URI.
 QString reportTable(const QStringList &headers, const QList<QStringList> &rows);
 QString reportImage(const QImage &image, int width);

@@ -48,20 +48,20 @@ QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &sets
 {
     QStringList parts;
     if (!text(review, "team").isEmpty())
-        parts.append(QStringLiteral("Team: %1.").arg(withoutFinalStop(text(review, "team"))));
+        parts.append(labelledValue(QStringLiteral("Team"), text(review, "team")));
     if (!text(review, "scope").isEmpty())
-        parts.append(QStringLiteral("Scope: %1.").arg(withoutFinalStop(text(review, "scope"))));
-    parts.append(QStringLiteral("Recommendation: %1.")
-                     .arg(text(review, "recommendation").isEmpty()
-                              ? QStringLiteral("not yet recorded")
-                              : sets.recommendations.nameOf(text(review, "recommendation"))));
+        parts.append(labelledValue(QStringLiteral("Scope"), text(review, "scope")));
+    parts.append(labelledValue(QStringLiteral("Recommendation"),
+                               text(review, "recommendation").isEmpty()
+                                   ? QString()
+                                   : sets.recommendations.nameOf(text(review, "recommendation"))));
     QStringList decision{text(review, "decision").isEmpty() ? QString() : sets.decisions.nameOf(text(review, "decision"))};
     if (!decision.first().isEmpty() && !text(review, "decision_date").isEmpty())
         decision.append(QStringLiteral("on %1").arg(showDate(text(review, "decision_date"))));
     if (!decision.first().isEmpty() && !text(review, "decision_maker").isEmpty())
         decision.append(QStringLiteral("by %1").arg(text(review, "decision_maker")));
-    parts.append(QStringLiteral("Decision: %1.")
-                     .arg(decision.first().isEmpty() ? QStringLiteral("not yet recorded") : decision.join(QLatin1Char(' '))));
+    parts.append(labelledValue(QStringLiteral("Decision"),
+                               decision.first().isEmpty() ? QString() : decision.join(QLatin1Char(' '))));
     return parts;
 }
 
@@ -178,7 +178,7 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
         if (sentence.startsWith(QLatin1String("Recommendation")) || sentence.startsWith(QLatin1String("Decision")))
             html += QStringLiteral("<p>%1</p>").arg(escaped(sentence));
     if (!text(review, "decision_rationale").isEmpty())
-        html += QStringLiteral("<p>Rationale: %1.</p>").arg(escaped(withoutFinalStop(text(review, "decision_rationale"))));
+        html += QStringLiteral("<p>%1</p>").arg(escaped(labelledValue(QStringLiteral("Rationale"), text(review, "decision_rationale"))));
     html += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1. Produced %2 by Oversight Workbench.</p>")
                 .arg(escaped(m.id()), escaped(showDate(QDate::currentDate())));
     return html;

@@ -58,16 +58,27 @@ def confirm_computed_segment(ctx):
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
+REVIEW_FORM = {"Why the review is opened": "Sustained segment 4", "Team": "Regional diagnostic team",
+               "Scope and terms of reference": "Elective recovery and urgent care flow", "Due date": "31/03/2027"}
+
+
+def open_review_form(wb):
+    """Open a Diagnostic Review... answered with every field of its form."""
+    wb.press("Open a Diagnostic Review...")
+    wb.answer_form("Open a Diagnostic Review", REVIEW_FORM)
+
+
 def open_diagnostic_review(ctx):
     """Casework ▸ Open a Diagnostic Review... for a segment-4 trust without one (item 2)."""
     code = case_in_segment(ctx, 4, without="diagnostic_review")
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
-    wb.press("Open a Diagnostic Review...")
+    open_review_form(wb)
     wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1,
             "the review in the case file", timeout=10)
     reason, status = query(case, "SELECT opened_reason, status FROM diagnostic_review")[0]
-    expect(reason == "" and status == "scoping", "stored review %r" % ((reason, status),))
+    expect(reason == REVIEW_FORM["Why the review is opened"] and status == "scoping",
+           "stored review %r" % ((reason, status),))
     wb.wait(lambda: wb.label_text(re.compile(r"^Opened in ")), "the review state on screen")
     expect(not wb.find_all("alert"), "an error box appeared")
 
@@ -99,7 +110,7 @@ def review_finding_with_evidence(ctx):
     code = case_in_segment(ctx, 4, without="diagnostic_review")
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
-    wb.press("Open a Diagnostic Review...")
+    open_review_form(wb)
     wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1, "the review")
     wb.press("Add Finding...")
     wb.answer_form("Add Finding", {"Finding": "Theatre lists cancelled at short notice"})  # the first root cause
@@ -211,7 +222,7 @@ def review_stages_to_decision(ctx):
     code = case_in_segment(ctx, 4, without="diagnostic_review")
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
-    wb.press("Open a Diagnostic Review...")
+    open_review_form(wb)
     wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [("scoping",)], "the review at scoping")
     wb.find("label", re.compile(r"Stage 1 of 4: Scoping\."))
     for stage, number in (("Fieldwork", 2), ("Reporting", 3)):
@@ -220,7 +231,9 @@ def review_stages_to_decision(ctx):
         wb.find("label", re.compile(r"Stage %d of 4: %s\." % (number, stage)))
     expect(not wb.exists("push button", "Move to Decided"), "the last stage is offered without a decision")
     wb.press("Record the Regional Decision...")
-    wb.answer_form("Record the Regional Decision", {"Rationale": "Capability limited; the board agrees"})
+    wb.answer_form("Record the Regional Decision", {"Rationale": "Capability limited; the board agrees"},
+                   choices={"Capability conclusion": "Limited confidence",
+                            "Recommendation": "Enter the Recovery Support Programme"})
     # The decision offered first is the review's recommendation, else the first the methodology lists.
     wb.wait(lambda: query(case, "SELECT status, decision, decision_rationale FROM diagnostic_review")
             == [("decided", "programme", "Capability limited; the board agrees")], "the decision closing the review")

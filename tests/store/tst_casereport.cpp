@@ -44,6 +44,10 @@ private Q_SLOTS:
                 QCOMPARE(session.setRecordField(programmeTable(), p.value(QStringLiteral("id")).toLongLong(),
                                                 QStringLiteral("reason"), QStringLiteral("Sustained segment 4.")),
                          QString());
+                // Left empty in the form (issue 13: "Improvement director: .").
+                QCOMPARE(session.setRecordField(programmeTable(), p.value(QStringLiteral("id")).toLongLong(),
+                                                QStringLiteral("improvement_director"), QString()),
+                         QString());
                 sawProgramme = true;
             }
         }
@@ -51,6 +55,7 @@ private Q_SLOTS:
         auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
         bool sawReview = false;
         bool sawRating = false;
+        bool sawDirector = false;
         int percentRows = 0;
         for (const QString &path : workspace->caseFilePaths()) {
             const QString html = caseReportHtml(*workspace, path);
@@ -62,6 +67,8 @@ private Q_SLOTS:
             // One date format in the report (issue 13, item 5): no "(2026-02-16)" beside "Started: 13/04/2026".
             const QRegularExpression iso(QStringLiteral("\\b20\\d\\d-\\d\\d-\\d\\d\\b"));
             QVERIFY2(!html.contains(iso), qPrintable(path + QLatin1Char(' ') + iso.match(html).captured()));
+            QVERIFY2(!html.contains(QStringLiteral("<p>.")), qPrintable(path));
+            sawDirector |= html.contains(QStringLiteral("Improvement director: not yet recorded."));
             if (html.contains(QStringLiteral("<h3>Diagnostic review"))) {
                 sawReview = true;
                 QVERIFY(html.contains(QStringLiteral("Recommendation: not yet recorded.")));
@@ -97,6 +104,7 @@ private Q_SLOTS:
         }
         QVERIFY(sawReview);
         QVERIFY(sawRating);
+        QVERIFY(sawDirector);
         QVERIFY(percentRows > 0);
     }
 

@@ -116,6 +116,46 @@ private Q_SLOTS:
             QVERIFY2(pageOf(QStringLiteral("Heading%1").arg(i)) == pageOf(QStringLiteral("Start%1").arg(i)),
                      qPrintable(QStringLiteral("Heading%1 is the last thing on its page").arg(i)));
     }
+
+    // A word longer than its cell (issue 13: "Huge " and 300 x's in a
+    // finding) breaks where the cell ends: every word of every column is on
+    // the page, inside the margins, and the other rows keep their words whole.
+    void longWordsStayOnThePage()
+    {
+        const QString huge = QStringLiteral("Huge ") + QString(300, QLatin1Char('x'));
+        const QString url = QStringLiteral("https://nhs.uk/") + QString(120, QLatin1Char('y')) + QStringLiteral("/end");
+        QString html = QStringLiteral("<h1>Report</h1><p>%1</p>").arg(url);
+        html += reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence"),
+                             QStringLiteral("Metrics")},
+                            {{QStringLiteral("High"), huge, QStringLiteral("Board papers"), QStringLiteral("OF0023 Elective")},
+                             {QStringLiteral("Moderate"), QStringLiteral("Short finding, no trajectory"),
+                              QStringLiteral("Interviews"), QStringLiteral("OF0025 Discharge")}});
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished());
+        const QString boxes = QString::fromUtf8(text.readAllStandardOutput());
+        const auto page = QRegularExpression(QStringLiteral("<page width=\"([0-9.]+)\"")).match(boxes);
+        QVERIFY(page.hasMatch());
+        const double margin = 2 / 2.54 * 72; // 2 cm, in points
+        const double right = page.captured(1).toDouble() - margin + 1;
+        QStringList seen;
+        static const QRegularExpression word(QStringLiteral("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\"[^>]*>([^<]*)</word>"));
+        for (auto it = word.globalMatch(boxes); it.hasNext();) {
+            const auto w = it.next();
+            QVERIFY2(w.captured(1).toDouble() >= margin - 1 && w.captured(2).toDouble() <= right,
+                     qPrintable(QStringLiteral("\"%1\" is outside the page's text area (%2 to %3 of %4)")
+                                    .arg(w.captured(3).left(30), w.captured(1), w.captured(2), page.captured(1))));
+            seen.append(w.captured(3));
+        }
+        for (const char *whole : {"Severity", "Finding", "Evidence", "Metrics", "Moderate", "Short", "no",
+                                  "trajectory", "Interviews", "OF0025", "Discharge", "Board", "papers", "Elective"})
+            QVERIFY2(seen.contains(QLatin1String(whole)), whole);
+        // The long word is all there, in pieces.
+        QCOMPARE(seen.join(QString()).count(QLatin1Char('x')), 300);
+    }
 };
 
 QTEST_MAIN(TestReportLayout)

@@ -36,6 +36,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QListWidget>
+#include <QPushButton>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -486,7 +487,7 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        const QString demo = copyOfDemo(QStringLiteral("names"));
+        const QString demo = m_demo.copyOfDemo(QStringLiteral("names"));
         QVERIFY(window.openPath(demo));
         QString icbPath;
         QString reviewPath;

@@ -174,53 +174,80 @@ QVariantMap RecordDialog::values() const
     return out;
 }
 
-void RecordDialog::complain(const QString &column, const QString &message)
-{
-    QLabel *label = m_messages.value(column);
-    if (!label)
-        return;
-    label->setText(message);
-    label->setVisible(!message.isEmpty());
-}
-
-void RecordDialog::accept()
+QHash<QString, QString> RecordDialog::problems() const
 {
     const QVariantMap read = values();
-    QWidget *first = nullptr;
+    QHash<QString, QString> found;
+    auto add = [&found](const QString &column, const QString &message) {
+        if (!column.isEmpty() && !message.isEmpty() && !found.contains(column))
+            found.insert(column, message);
+    };
     for (const RecordField &spec : m_specs) {
-        QString message;
         QWidget *field = m_fields.value(spec.column);
         if (spec.kind == RecordField::Kind::Date) {
             const QString typed = static_cast<DateEdit *>(field)->text().trimmed();
             if (!typed.isEmpty() && read.value(spec.column).toString().isEmpty())
-                message = tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(typed, dateHint());
+                add(spec.column, tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(typed, dateHint()));
             else if (typed.isEmpty() && spec.required)
-                message = tr("A date is needed: type it as %1.").arg(dateHint());
+                add(spec.column, tr("A date is needed: type it as %1.").arg(dateHint()));
         } else if (spec.required && read.value(spec.column).toString().isEmpty()) {
-            message = tr("%1 is needed.").arg(spec.label);
+            add(spec.column, tr("%1 is needed.").arg(spec.label));
         }
-        complain(spec.column, message);
+    }
+    // A due date before its start, an exit before its entry: said beside the
+    // later date unless that date is itself wrong.
+    const auto [later, order] = dateOrderProblem(read);
+    add(later, order);
+    for (const Check &check : m_checks) {
+        const auto [column, message] = check(read);
+        add(column, message);
+    }
+    return found;
+}
+
+QWidget *RecordDialog::showProblems()
+{
+    const QHash<QString, QString> found = problems();
+    QWidget *first = nullptr;
+    for (const RecordField &spec : m_specs) {
+        QLabel *label = m_messages.value(spec.column);
+        const QString message = found.value(spec.column);
+        if (label) {
+            label->setText(message);
+            label->setVisible(!message.isEmpty());
+        }
         if (!message.isEmpty() && !first)
-            first = field;
+            first = m_fields.value(spec.column);
     }
-    if (!first) {  // a due date before its start, an exit before its entry
-        const auto [column, message] = dateOrderProblem(read);
-        if (!column.isEmpty()) {
-            complain(column, message);
-            first = m_fields.value(column);
+    layout()->activate(); // room for the messages
+    resize(width(), qMax(height(), sizeHint().height()));
+    return first;
+}
+
+void RecordDialog::accept()
+{
+    if (!m_checked) {
+        m_checked = true;
+        // From now on a message goes (or changes) as its field is edited.
+        auto follow = [this] { showProblems(); };
+        for (QWidget *field : std::as_const(m_fields)) {
+            if (auto *edit = qobject_cast<QLineEdit *>(field))
+                connect(edit, &QLineEdit::textChanged, this, follow);
+            else if (auto *text = qobject_cast<QPlainTextEdit *>(field))
+                connect(text, &QPlainTextEdit::textChanged, this, follow);
+            else if (auto *box = qobject_cast<QComboBox *>(field))
+                connect(box, &QComboBox::currentIndexChanged, this, follow);
+            else if (auto *spin = qobject_cast<QSpinBox *>(field))
+                connect(spin, &QSpinBox::valueChanged, this, follow);
+            else if (auto *list = qobject_cast<QListWidget *>(field))
+                connect(list, &QListWidget::itemChanged, this, follow);
+            // A DateEdit is a QLineEdit (widgets/dateedit.h) or holds one.
+            for (QLineEdit *inner : field->findChildren<QLineEdit *>())
+                connect(inner, &QLineEdit::textChanged, this, follow);
         }
     }
-    if (!first && m_check) {
-        const auto [column, message] = m_check(read);
-        if (!column.isEmpty()) {
-            complain(column, message);
-            first = m_fields.value(column);
-        }
-    }
-    if (first) {
+    if (QWidget *first = showProblems()) {
         first->setFocus();
-        layout()->activate(); // room for the messages
-        resize(width(), qMax(height(), sizeHint().height()));
         return; // the dialog stays, with everything typed
     }
     QDialog::accept();

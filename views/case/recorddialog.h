@@ -1,8 +1,9 @@
 #pragma once
 // One titled dialog holding every field of one casework record (style.md 18):
 // text, paragraphs, dates (DateEdit), choices from the methodology's sets and
-// lists to tick. OK checks every field; what is wrong is said beside the field
-// and the dialog stays open with everything the user typed.
+// lists to tick. OK checks every field; every problem is said at once beside
+// its field and the dialog stays open with everything the user typed. From
+// then on each message goes as soon as its field is put right.
 
 #include <QDialog>
 #include <QHash>
@@ -45,18 +46,25 @@ public:
     QVariantMap values() const;
     // A further check over all values: returns the column and what is wrong, or an empty column.
     using Check = std::function<std::pair<QString, QString>(const QVariantMap &values)>;
-    void setCheck(Check check) { m_check = std::move(check); }
+    void setCheck(Check check) { m_checks = {std::move(check)}; }
+    // Further checks, each said beside its own field (a field keeps its first problem).
+    void addCheck(Check check) { m_checks.append(std::move(check)); }
     QWidget *field(const QString &column) const { return m_fields.value(column); }
 
     void accept() override;
 
 private:
-    void complain(const QString &column, const QString &message);
+    // Column -> what is wrong with it, for every field at once.
+    QHash<QString, QString> problems() const;
+    // Shows each field's problem beside it and hides the rest; returns the
+    // first field (in the form's order) with a problem, or nullptr.
+    QWidget *showProblems();
 
     QList<RecordField> m_specs;
     QHash<QString, QWidget *> m_fields;
     QHash<QString, QLabel *> m_messages;
-    Check m_check;
+    QList<Check> m_checks;
+    bool m_checked = false; // OK was pressed once: messages follow the fields
 };
 
 } // namespace owb

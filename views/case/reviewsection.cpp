@@ -37,7 +37,7 @@ ReviewSection::ReviewSection(QWidget *parent)
     , m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding")))
 {
     m_state->setWordWrap(true);
-    connect(m_openReview, &QPushButton::clicked, this, [this] { report(openReview(QString())); });
+    connect(m_openReview, &QPushButton::clicked, this, &ReviewSection::askOpenReview);
     connect(m_advanceReview, &QPushButton::clicked, this, [this] { report(advanceReview()); });
     connect(m_decideReview, &QPushButton::clicked, this, &ReviewSection::askReviewDecision);
 
@@ -134,13 +134,14 @@ void ReviewSection::reload()
         m_state->setText(text);
     }
     m_openReview->setVisible(m_reviewId == 0 && segmentFour);
-    // The stages run in order; the last is reached only by recording the decision.
+    // The stages run in order; the last is reached only by recording the
+    // decision, which is offered at the stage before it (Reporting).
     const bool open = m_reviewId != 0 && stage != stages.finalId;
     const bool beforeLast = open && stageIndex + 2 < stages.items.size();
     m_advanceReview->setVisible(beforeLast);
     if (beforeLast)
         m_advanceReview->setText(tr("Move to %1").arg(stages.items.at(stageIndex + 1).name));
-    m_decideReview->setVisible(open);
+    m_decideReview->setVisible(open && stageIndex >= 0 && stageIndex + 2 == stages.items.size());
     m_findingsBox->setVisible(m_reviewId != 0);
     m_formBox->setVisible(m_reviewId != 0);
     refreshChoices();
@@ -230,14 +231,36 @@ void ReviewSection::fillFindingEvidence()
 // Actions: each one edit through the session (one undo step), returning what
 // went wrong in plain words, or nothing.
 
-QString ReviewSection::openReview(const QString &reason)
+QString ReviewSection::openReview(const QString &reason, const QString &team, const QString &scope, const QDate &start,
+                                  const QDate &due)
 {
-    return m_context.session->addRecord(reviewTable(),
-                                        {{QStringLiteral("opened_quarter"), m_context.quarter},
-                                         {QStringLiteral("opened_reason"), reason.trimmed()},
-                                         {QStringLiteral("start_date"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("status"), choices().reviewStages.firstId()}},
-                                        tr("Open diagnostic review"));
+    QVariantMap values{{QStringLiteral("opened_quarter"), m_context.quarter},
+                       {QStringLiteral("opened_reason"), reason.trimmed()},
+                       {QStringLiteral("team"), team.trimmed()},
+                       {QStringLiteral("scope"), scope.trimmed()},
+                       {QStringLiteral("start_date"), (start.isValid() ? start : QDate::currentDate()).toString(Qt::ISODate)},
+                       {QStringLiteral("status"), choices().reviewStages.firstId()}};
+    if (due.isValid())
+        values.insert(QStringLiteral("due_date"), due.toString(Qt::ISODate));
+    return m_context.session->addRecord(reviewTable(), values, tr("Open diagnostic review"));
+}
+
+QList<std::pair<QString, QString>> ReviewSection::decisionBlockers(const QVariantMap &review) const
+{
+    const ChoiceSet &stages = choices().reviewStages;
+    QList<std::pair<QString, QString>> missing;
+    const qsizetype last = stages.items.size() - 1;
+    const QString stage = review.value(QStringLiteral("status")).toString();
+    if (last >= 1 && stage != stages.items.at(last - 1).id && stage != stages.finalId)
+        missing.append({QStringLiteral("status"),
+                        tr("The review is at %1: the region decides once it reaches %2 (Move to the next stage first).")
+                            .arg(stages.nameOf(stage), stages.items.at(last - 1).name)});
+    if (review.value(QStringLiteral("capability_conclusion")).toString().trimmed().isEmpty())
+        missing.append({QStringLiteral("capability_conclusion"),
+                        tr("The review's capability conclusion is needed before the decision.")});
+    if (review.value(QStringLiteral("recommendation")).toString().trimmed().isEmpty())
+        missing.append({QStringLiteral("recommendation"), tr("The review's recommendation is needed before the decision.")});
+    return missing;
 }
 
 QString ReviewSection::addFindingEvidence(const QString &title, const QString &source)
@@ -271,21 +294,38 @@ QString ReviewSection::advanceReview()
 }
 
 QString ReviewSection::recordReviewDecision(const QString &decision, const QDate &date, const QString &maker,
-                                            const QString &rationale)
+                                            const QString &rationale, const QString &conclusion,
+                                            const QString &recommendation)
 {
     if (m_reviewId == 0)
         return tr("There is no open diagnostic review to decide.");
     if (!choices().decisions.contains(decision))
         return tr("Choose one of the decisions the methodology lists.");
     CaseSession *session = m_context.session;
+    QVariantMap review = session->casework().record(reviewTable(), m_reviewId);
+    if (review.value(QStringLiteral("status")).toString() == choices().reviewStages.finalId)
+        return tr("The diagnostic review is already decided.");
+    if (!conclusion.trimmed().isEmpty())
+        review.insert(QStringLiteral("capability_conclusion"), conclusion.trimmed());
+    if (!recommendation.trimmed().isEmpty())
+        review.insert(QStringLiteral("recommendation"), recommendation.trimmed());
+    QStringList missing;
+    for (const auto &[column, message] : decisionBlockers(review))
+        missing.append(message);
+    if (!missing.isEmpty())
+        return tr("The decision was not recorded. %1").arg(missing.join(QLatin1Char(' ')));
     // Not before the review's start: refused whole, before anything is written.
-    QVariantMap decided = session->casework().record(reviewTable(), m_reviewId);
+    QVariantMap decided = review;
     decided.insert(QStringLiteral("decision_date"), date.toString(Qt::ISODate));
     if (const auto [column, problem] = dateOrderProblem(decided, QStringLiteral("decision_date")); !column.isEmpty())
         return problem;
-    // The decision's fields and the review's last stage: one step on the undo stack.
+    // The decision's fields, the conclusion and recommendation it rests on,
+    // and the review's last stage: one step on the undo stack.
     session->undoStack()->beginMacro(tr("Record the regional decision"));
-    const QList<std::pair<QString, QString>> fields{{QStringLiteral("decision"), decision},
+    const QList<std::pair<QString, QString>> fields{
+        {QStringLiteral("capability_conclusion"), review.value(QStringLiteral("capability_conclusion")).toString()},
+        {QStringLiteral("recommendation"), review.value(QStringLiteral("recommendation")).toString()},
+        {QStringLiteral("decision"), decision},
                                                     {QStringLiteral("decision_date"), date.toString(Qt::ISODate)},
                                                     {QStringLiteral("decision_maker"), maker.trimmed()},
                                                     {QStringLiteral("decision_rationale"), rationale.trimmed()},
@@ -305,9 +345,19 @@ void ReviewSection::askReviewDecision()
 {
     using Kind = RecordField::Kind;
     const QVariantMap review = m_context.session->casework().record(reviewTable(), m_reviewId);
+    QList<std::pair<QString, QString>> ratings;
+    for (const NamedItem &rating : m_context.session->methodology().capabilityRatings())
+        ratings.append({rating.id, rating.name});
+    // The decision rests on the review's conclusion and recommendation: the
+    // form shows them (to complete if missing) and says what is missing.
     RecordDialog dialog(tr("Record the Regional Decision"),
-                        tr("The region's decision on the diagnostic review. Recording it closes the review."),
-                        {{QStringLiteral("decision"), tr("Decision"), Kind::Choice, true,
+                        tr("The region's decision on the diagnostic review, on its capability conclusion and "
+                           "recommendation. Recording it closes the review."),
+                        {{QStringLiteral("capability_conclusion"), tr("Capability conclusion"), Kind::Choice, false,
+                          review.value(QStringLiteral("capability_conclusion")), ratings},
+                         {QStringLiteral("recommendation"), tr("Recommendation"), Kind::Choice, false,
+                          review.value(QStringLiteral("recommendation")), choices().recommendations.pairs()},
+                         {QStringLiteral("decision"), tr("Decision"), Kind::Choice, true,
                           choices().decisions.contains(review.value(QStringLiteral("recommendation")).toString())
                               ? review.value(QStringLiteral("recommendation"))
                               : QVariant(choices().decisions.firstId()),
@@ -322,13 +372,50 @@ void ReviewSection::askReviewDecision()
         decided.insert(QStringLiteral("decision_date"), v.value(QStringLiteral("decision_date")));
         return dateOrderProblem(decided, QStringLiteral("decision_date"));
     });
+    // What the decision rests on, each said beside its own field.
+    for (const QString column : {QStringLiteral("capability_conclusion"), QStringLiteral("recommendation")}) {
+        dialog.addCheck([this, review, column](const QVariantMap &v) -> std::pair<QString, QString> {
+            QVariantMap decided = review;
+            decided.insert(QStringLiteral("capability_conclusion"), v.value(QStringLiteral("capability_conclusion")));
+            decided.insert(QStringLiteral("recommendation"), v.value(QStringLiteral("recommendation")));
+            for (const auto &[blocked, message] : decisionBlockers(decided))
+                if (blocked == column)
+                    return {blocked, message};
+            return {};
+        });
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QVariantMap v = dialog.values();
     report(recordReviewDecision(v.value(QStringLiteral("decision")).toString(),
                                 QDate::fromString(v.value(QStringLiteral("decision_date")).toString(), Qt::ISODate),
                                 v.value(QStringLiteral("decision_maker")).toString(),
-                                v.value(QStringLiteral("decision_rationale")).toString()));
+                                v.value(QStringLiteral("decision_rationale")).toString(),
+                                v.value(QStringLiteral("capability_conclusion")).toString(),
+                                v.value(QStringLiteral("recommendation")).toString()));
+}
+
+void ReviewSection::askOpenReview()
+{
+    using Kind = RecordField::Kind;
+    const QDate today = QDate::currentDate();
+    RecordDialog dialog(tr("Open a Diagnostic Review"),
+                        tr("A diagnostic review of %1 in %2, to find the root causes of segment 4 before the region "
+                           "decides on support.")
+                            .arg(m_context.session->identity().code, m_context.quarter),
+                        {{QStringLiteral("opened_reason"), tr("Why the review is opened"), Kind::Paragraph, true},
+                         {QStringLiteral("team"), tr("Team"), Kind::Text, true},
+                         {QStringLiteral("scope"), tr("Scope and terms of reference"), Kind::Paragraph, true},
+                         {QStringLiteral("start_date"), tr("Start date"), Kind::Date, true, today},
+                         {QStringLiteral("due_date"), tr("Due date"), Kind::Date, true}},
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QVariantMap v = dialog.values();
+    report(openReview(v.value(QStringLiteral("opened_reason")).toString(), v.value(QStringLiteral("team")).toString(),
+                      v.value(QStringLiteral("scope")).toString(),
+                      QDate::fromString(v.value(QStringLiteral("start_date")).toString(), Qt::ISODate),
+                      QDate::fromString(v.value(QStringLiteral("due_date")).toString(), Qt::ISODate)));
 }
 
 void ReviewSection::askFinding()

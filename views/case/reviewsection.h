@@ -19,19 +19,31 @@ public:
     explicit ReviewSection(QWidget *parent = nullptr);
     void reload() override;
 
-    QString openReview(const QString &reason);
+    // Opens the review with what the form asks for: why, the team, the scope
+    // and terms of reference, the start and due dates.
+    QString openReview(const QString &reason, const QString &team = {}, const QString &scope = {},
+                       const QDate &start = {}, const QDate &due = {});
+    // What the review still needs before the regional decision, in words
+    // (its stage, a capability conclusion, a recommendation), column by
+    // column; empty when it can be decided. One rule for the form and the action.
+    QList<std::pair<QString, QString>> decisionBlockers(const QVariantMap &review) const;
     // The review's next stage; the last is reached by recording the decision.
     QString advanceReview();
     // The regional decision on the review (a choice of the methodology's
     // decisions, its date, who made it and why): it closes the review.
+    // Refused, in words, before the last stage before the decision or
+    // without a capability conclusion and a recommendation; the form
+    // records those with the decision.
     QString recordReviewDecision(const QString &decision, const QDate &date, const QString &maker,
-                                 const QString &rationale);
+                                 const QString &rationale, const QString &conclusion = {},
+                                 const QString &recommendation = {});
     // Adds an evidence item to the selected finding, as the button does after asking.
     QString addFindingEvidence(const QString &title, const QString &source);
     QTableWidget *findings() const { return m_findings; }
     QTableWidget *findingEvidence() const { return m_findingEvidence; }
 
 private:
+    void askOpenReview();
     void askFinding();
     void askEvidence();
     void askReviewDecision();
