@@ -51,13 +51,14 @@ def screenshots(ctx):
     wb.tab("Casework")
     wb.find("label", re.compile("^In the "))
     shoot(wb, "casework-programme")
-    # The forward plan of that trust: a quarter missed, one met, two ahead.
+    # The forward plan of that trust (points from its entry quarter on): the
+    # quarter in view missed, two ahead.
     programme_case = ctx.case(case_of_type(ctx, "acute", in_programme=True))
     quarter = latest_quarter(programme_case)
-    earlier = query(programme_case, "SELECT quarter FROM assessment WHERE quarter < ? ORDER BY quarter DESC LIMIT 1",
-                    (quarter,))[0][0]
-    for point, planned in [(earlier, "55"), (quarter, "57")] + list(zip(["%s (ahead)" % q for q in
-                                                                          quarters_after(quarter, 2)], ["59", "61"])):
+    actual = query(programme_case, "SELECT number FROM metric_value WHERE quarter = ? AND metric_id = 'OF0023'",
+                   (quarter,))[0][0]
+    for point, planned in [(quarter, "%.1f" % (actual + 2))] + list(zip(["%s (ahead)" % q for q in
+                                                                         quarters_after(quarter, 2)], ["59", "61"])):
         add_point(wb, point, planned)
     wb.find("label", re.compile("^Off trajectory: "))
     button = wb.find("push button", "Add Trajectory Point...", only_showing=False)
