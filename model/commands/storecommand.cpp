@@ -32,13 +32,6 @@ void StoreCommand::undo()
         m_notify();
 }
 
-ChangeTextCommand::ChangeTextCommand(const QString &text, std::function<QString()> get,
-                                     std::function<void(const QString &)> set, const QString &value)
-    : m_set(std::move(set)), m_old(get()), m_new(value)
-{
-    setText(text);
-}
-
 ChangeFieldCommand::ChangeFieldCommand(const QString &text, const QString &oldValue, qint64 seenVersion, Setter set,
                                        const QString &value, std::function<qint64()> written)
     : m_set(std::move(set)), m_written(std::move(written)), m_old(oldValue), m_new(value), m_seen(seenVersion)

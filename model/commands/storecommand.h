@@ -37,24 +37,6 @@ private:
     std::function<void()> m_notify;
 };
 
-// Swaps one text value through a getter and setter (Tiled's ChangeValue
-// idea): the old value is read when the command is created.
-class ChangeTextCommand : public StoreCommand
-{
-public:
-    ChangeTextCommand(const QString &text, std::function<QString()> get, std::function<void(const QString &)> set,
-                      const QString &value);
-
-protected:
-    void apply() override { m_set(m_new); }
-    void revert() override { m_set(m_old); }
-
-private:
-    std::function<void(const QString &)> m_set;
-    QString m_old;
-    QString m_new;
-};
-
 // Swaps one value of a record that carries a row version (optimistic
 // locking): the first redo applies only where the record is still at the
 // version this user saw, every later undo and redo only where it is still as
