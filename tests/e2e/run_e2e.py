@@ -23,8 +23,8 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIP = 77
 MODULES = ["scenarios_casework", "scenarios_items", "scenarios_workspace", "scenarios_panels", "scenarios_actions",
-           "scenarios_plan", "scenarios_action", "scenarios_layout", "scenarios_fixC", "scenarios_fixd", "scenarios_fixB",
-           "scenarios_fixA"]
+           "scenarios_plan", "scenarios_action", "scenarios_layout", "scenarios_dates", "scenarios_menus", "scenarios_sections",
+           "scenarios_forms"]
 ON_REQUEST = ["screenshots"]  # run only when named
 
 
