@@ -27,20 +27,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "casefixture.h"
+
 using namespace owb;
 
 class TestCaseVersions : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("RA1.owcase"));
-        QFile::remove(m_path);
-        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v1.owcase"), m_path));
-        QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
+    void init() { m_case.reset(); }
 
     // A fixture of every earlier schema version upgrades cleanly.
     void upgradesEveryEarlierVersion_data()
@@ -452,8 +447,9 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_dir;
-    QString m_path;
+    owbtest::VersionOneCase m_case;
+    QTemporaryDir &m_dir = m_case.dir;
+    const QString &m_path = m_case.path;
 };
 
 QTEST_GUILESS_MAIN(TestCaseVersions)

@@ -27,20 +27,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "casefixture.h"
+
 using namespace owb;
 
 class TestCasework : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("RA1.owcase"));
-        QFile::remove(m_path);
-        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v1.owcase"), m_path));
-        QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
+    void init() { m_case.reset(); }
 
     // Issue 13: dates typed as a UK user types them, one display format.
     void datesAsTyped_data()
@@ -468,8 +463,9 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_dir;
-    QString m_path;
+    owbtest::VersionOneCase m_case;
+    QTemporaryDir &m_dir = m_case.dir;
+    const QString &m_path = m_case.path;
 };
 
 QTEST_GUILESS_MAIN(TestCasework)
