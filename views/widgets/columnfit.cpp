@@ -9,7 +9,7 @@
 namespace owb {
 
 ColumnFitter::ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, const ColumnLimit &stretch)
-    : QObject(view), m_view(view), m_limits(limits), m_stretch(stretch)
+    : QObject(view), m_view(view), m_viewport(view->viewport()), m_limits(limits), m_stretch(stretch)
 {
     for (const ColumnLimit &limit : limits)
         view->horizontalHeader()->setSectionResizeMode(limit.column, QHeaderView::Interactive);
@@ -77,7 +77,7 @@ void ColumnFitter::fit()
 
 bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fitLater();
     return QObject::eventFilter(watched, event);
 }

@@ -10,6 +10,8 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QWidget>
 
 class QTableView;
 
@@ -38,6 +40,10 @@ private:
     void fitLater();
 
     QTableView *m_view;
+    // Compared, never called: while the view is destroyed its children
+    // (the viewport among them) still send events, and the view is by then
+    // no longer a QAbstractScrollArea.
+    QPointer<QWidget> m_viewport;
     QList<ColumnLimit> m_limits;
     ColumnLimit m_stretch;
     bool m_pending = false;
