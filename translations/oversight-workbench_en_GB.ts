@@ -459,6 +459,10 @@
         <source>%1 already has a planned value for %2 (%3); there is one per metric and quarter: remove that point first to plan another.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The entry date %1 is before the exit recorded on %2: a new period in the programme starts on or after the last one ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>

@@ -143,8 +143,15 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
                 &CaseSession::notesChanged);
 }
 
-QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id)
+QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &given, const QString &text, qint64 *id)
 {
+    QVariantMap values = given;
+    // A milestone recorded as done was done the day it is recorded, unless
+    // the form says when (as Mark Milestone Done does).
+    const QString done = m_methodology.casework().milestoneStatuses.finalId;
+    if (&table == &milestoneTable() && !done.isEmpty() && values.value(QStringLiteral("status")).toString() == done
+        && values.value(QStringLiteral("done_date")).toString().isEmpty())
+        values.insert(QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate));
     QStringList texts;
     for (const QVariant &value : values)
         texts.append(value.toString());

@@ -164,6 +164,19 @@ std::pair<QString, QString> CaseworkStore::orderProblem(const CaseworkTable &tab
 {
     if (const auto problem = dateOrderProblem(values, changed); !problem.first.isEmpty())
         return problem;
+    // A new period in the programme starts after the last one ended.
+    if (&table == &programmeTable() && (changed.isEmpty() || changed == QStringLiteral("entry_date"))) {
+        const QDate entry = QDate::fromString(values.value(QStringLiteral("entry_date")).toString().left(10), Qt::ISODate);
+        const qint64 self = values.value(QStringLiteral("id")).toLongLong();
+        for (const QVariantMap &p : read(programmeTable(), {}, {}, false)) {
+            const QDate exit = QDate::fromString(p.value(QStringLiteral("exit_date")).toString().left(10), Qt::ISODate);
+            if (p.value(QStringLiteral("id")).toLongLong() != self && entry.isValid() && exit.isValid() && entry < exit)
+                return {QStringLiteral("entry_date"),
+                        QCoreApplication::translate("owb::Casework", "The entry date %1 is before the exit recorded on %2: a new "
+                                                                     "period in the programme starts on or after the last one ended.")
+                            .arg(showDate(entry), showDate(exit))};
+        }
+    }
     // Exit criteria and progress reviews belong to a programme: not before its entry.
     QVariantMap programme;
     QString column;

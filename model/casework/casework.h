@@ -143,8 +143,9 @@ public:
     // for a quarter, a programme entry while in the programme or before a
     // later entry), in plain words; empty when it may be added.
     QString conflict(const CaseworkTable &table, const QVariantMap &values);
-    // dateOrderProblem, and a record of a programme (an exit criterion's due
-    // date, a progress review's date) not before the programme's entry date.
+    // dateOrderProblem, a record of a programme (an exit criterion's due
+    // date, a progress review's date) not before the programme's entry date,
+    // and a programme entry not before an exit already recorded.
     std::pair<QString, QString> orderProblem(const CaseworkTable &table, const QVariantMap &values,
                                              const QString &changed = {});
     CaseworkStatus status(const QString &quarter, const QDate &today);

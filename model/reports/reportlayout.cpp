@@ -141,11 +141,47 @@ void refuseToReplace(const QString &pdfPath)
                              .arg(QDir::toNativeSeparators(pdfPath)));
 }
 
+// The lines of text anywhere in the document (table cells included), as
+// top and bottom in the document's coordinates.
+QList<std::pair<qreal, qreal>> textLines(QTextDocument &document)
+{
+    QAbstractTextDocumentLayout &layout = *document.documentLayout();
+    QList<std::pair<qreal, qreal>> lines;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *text = block.layout();
+        if (!text)
+            continue;
+        const qreal top = layout.blockBoundingRect(block).top();
+        for (int i = 0; i < text->lineCount(); ++i) {
+            const QTextLine line = text->lineAt(i);
+            lines.append({top + line.y(), top + line.y() + line.height()});
+        }
+    }
+    return lines;
+}
+
+// Where to cut a page that no cut fits (a table row taller than a page): as
+// low as `limit` allows without cutting through a line of any cell.
+qreal betweenLines(const QList<std::pair<qreal, qreal>> &lines, qreal start, qreal limit)
+{
+    qreal y = limit;
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const auto &[top, bottom] : lines)
+            if (top < y && y < bottom) {
+                y = top;
+                moved = true;
+            }
+    }
+    return y > start ? y : limit;  // a line taller than a page: cut through it
+}
+
 } // namespace
 
 QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
 {
     const QList<Cut> cuts = cutsOf(document, pageHeight);
+    const QList<std::pair<qreal, qreal>> lines = textLines(document);
     const qreal end = document.documentLayout()->documentSize().height();
     QList<ReportPage> pages;
     qreal start = 0;
@@ -174,8 +210,9 @@ QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
             pages.append(page);
             break;
         }
-        // Nothing fits whole (a row taller than a page): cut where the page ends.
-        const Cut cut = chosen ? *chosen : Cut{limit, false, header};
+        // Nothing fits whole (a row taller than a page): cut between the
+        // lines nearest the page's end.
+        const Cut cut = chosen ? *chosen : Cut{betweenLines(lines, start, limit), false, header};
         page.append({start, cut.y});
         pages.append(page);
         start = cut.y;

@@ -452,6 +452,28 @@ private Q_SLOTS:
         const QDate exit = QDate::fromString(session.casework().field(programmeTable(), programme, QStringLiteral("exit_date")), Qt::ISODate);
         QCOMPARE(exit, dayIn(QStringLiteral("2026/27 Q1"), QDate::currentDate()));
         QVERIFY(exit >= QDate(2026, 4, 1) && exit <= QDate(2026, 6, 30));
+        // A new period starts on or after the exit: one dated before it
+        // would overlap the first (the independent tester's find).
+        const QString overlap = session.addRecord(programmeTable(),
+            { { QStringLiteral("entry_quarter"), QStringLiteral("2026/27 Q1") },
+                { QStringLiteral("entry_date"), QStringLiteral("2026-04-01") }, { QStringLiteral("reason"), QStringLiteral("r") } },
+            QStringLiteral("add"));
+        QVERIFY(exit > QDate(2026, 4, 1));
+        QVERIFY2(overlap.contains(QStringLiteral("before the exit recorded")), qPrintable(overlap));
+        QCOMPARE(session.casework().records(programmeTable()).size(), 1);
+        QCOMPARE(session.addRecord(programmeTable(),
+                     { { QStringLiteral("entry_quarter"), QStringLiteral("2026/27 Q1") },
+                         { QStringLiteral("entry_date"), exit.toString(Qt::ISODate) }, { QStringLiteral("reason"), QStringLiteral("r") } },
+                     QStringLiteral("add")),
+            QString());
+        // A milestone recorded as done carries the day it was done.
+        qint64 milestone = 0;
+        QCOMPARE(session.addRecord(milestoneTable(),
+                     { { QStringLiteral("description"), QStringLiteral("m") }, { QStringLiteral("due_date"), QStringLiteral("2026-06-30") },
+                         { QStringLiteral("status"), session.methodology().casework().milestoneStatuses.finalId } },
+                     QStringLiteral("add"), &milestone),
+            QString());
+        QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("done_date")), QDate::currentDate().toString(Qt::ISODate));
         // A review's decision date not before its start.
         qint64 review = 0;
         QCOMPARE(session.addRecord(reviewTable(),

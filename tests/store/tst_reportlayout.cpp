@@ -156,6 +156,52 @@ private Q_SLOTS:
         // The long word is all there, in pieces.
         QCOMPARE(seen.join(QString()).count(QLatin1Char('x')), 300);
     }
+
+    // A row taller than a page (a finding of several pages) goes on over the
+    // pages, cut between lines: no line of either long cell is sliced with
+    // half of it at the foot of one page and half at the top of the next
+    // (issue 13's tester). Every word is on the pages in full, once, inside
+    // the text area.
+    void tallRowsBreakBetweenLines()
+    {
+        QStringList finding, evidence;
+        for (int i = 0; i < 900; ++i)
+            finding.append(QStringLiteral("f%1").arg(i, 4, 10, QLatin1Char('0')));
+        for (int i = 0; i < 500; ++i)
+            evidence.append(QStringLiteral("e%1").arg(i, 4, 10, QLatin1Char('0')));
+        QString html = QStringLiteral("<h1>Report</h1>");
+        html += reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence")},
+                            {{QStringLiteral("High"), finding.join(QLatin1Char(' ')),
+                              evidence.join(QLatin1Char(' '))}});
+        QTemporaryDir dir;
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished());
+        const QString boxes = QString::fromUtf8(text.readAllStandardOutput());
+        const auto page = QRegularExpression(QStringLiteral("<page width=\"[0-9.]+\" height=\"([0-9.]+)\"")).match(boxes);
+        QVERIFY(page.hasMatch());
+        const double margin = 2 / 2.54 * 72;
+        const double bottom = page.captured(1).toDouble() - margin + 1;
+        QHash<QString, int> seen;
+        static const QRegularExpression word(
+            QStringLiteral("<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">([ef][0-9]+)</word>"));
+        for (auto it = word.globalMatch(boxes); it.hasNext();) {
+            const auto w = it.next();
+            const double top = w.captured(1).toDouble(), foot = w.captured(2).toDouble();
+            // Drawn outside the text area: hidden by the page's clip, or cut by it.
+            if (foot <= margin + 1 || top >= bottom - 2)
+                continue;
+            QVERIFY2(top >= margin - 1 && foot <= bottom,
+                     qPrintable(QStringLiteral("\"%1\" is cut by the page's edge (%2 to %3)").arg(w.captured(3), w.captured(1), w.captured(2))));
+            ++seen[w.captured(3)];
+        }
+        for (const QStringList &list : {finding, evidence})
+            for (const QString &w : list)
+                QVERIFY2(seen.value(w) == 1, qPrintable(QStringLiteral("%1 is shown %2 times").arg(w).arg(seen.value(w))));
+    }
 };
 
 QTEST_MAIN(TestReportLayout)

@@ -509,11 +509,13 @@ void ProgrammeSection::askProgrammeEntry()
                          {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
                         this);
     // The entry date falls in the entry quarter, said beside it.
+    // and not before an exit already recorded.
     const QString quarter = m_context.quarter;
-    dialog.setCheck([quarter](const QVariantMap &v) {
+    CaseworkStore *store = &m_context.session->casework();
+    dialog.setCheck([quarter, store](const QVariantMap &v) {
         QVariantMap values = v;
         values.insert(QStringLiteral("entry_quarter"), quarter);
-        return dateOrderProblem(values);
+        return store->orderProblem(programmeTable(), values);
     });
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -537,13 +539,15 @@ void ProgrammeSection::askProgrammeExit()
             return;
     }
     using Kind = RecordField::Kind;
+    const QVariantMap entered = m_programmeId > 0 ? m_context.session->casework().record(programmeTable(), m_programmeId) : QVariantMap();
+    // A plan written before the exit (at entry, or since) is where the form starts.
     RecordDialog dialog(tr("Record Exit"),
                         tr("The exit from the programme in %1: no longer %2 from then on.").arg(m_context.quarter, segmentFive()),
-                        {{QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Paragraph, true},
+                        {{QStringLiteral("transition_plan"), tr("Exit and transition plan"), Kind::Paragraph, true,
+                          entered.value(QStringLiteral("transition_plan")).toString()},
                          {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
                         this);
     // The exit against the entry already recorded, said beside the exit date.
-    const QVariantMap entered = m_programmeId > 0 ? m_context.session->casework().record(programmeTable(), m_programmeId) : QVariantMap();
     const QString quarter = m_context.quarter;
     dialog.setCheck([entered, quarter](const QVariantMap &v) -> std::pair<QString, QString> {
         QVariantMap both = entered;
