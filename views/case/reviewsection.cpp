@@ -76,6 +76,8 @@ ReviewSection::ReviewSection(QWidget *parent)
             fillFindingEvidence();
     });
     m_findingEvidence->setMinimumHeight(90);
+    m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence};
+    m_editTriggers = m_findings->editTriggers();
 
     auto *findingsLayout = new QVBoxLayout(m_findingsBox);
     findingsLayout->addWidget(m_findings);
@@ -131,8 +133,19 @@ void ReviewSection::reload()
                           .arg(choices().decisions.nameOf(r.value(QStringLiteral("decision")).toString()),
                                r.value(QStringLiteral("decision_maker")).toString(),
                                showDate(r.value(QStringLiteral("decision_date")).toString()));
+        if (stage == stages.finalId)
+            text += QLatin1Char(' ')
+                    + tr("The review is decided: its fields, findings and evidence are read-only (undoing the "
+                         "decision opens them again).");
         m_state->setText(text);
     }
+    // A decided review is kept as decided (the session refuses its edits too).
+    const bool decided = m_reviewId != 0 && stage == stages.finalId;
+    m_formBox->setEnabled(!decided);
+    for (QPushButton *button : m_recordButtons)
+        button->setEnabled(!decided);
+    for (QTableWidget *table : {m_findings, m_findingEvidence})
+        table->setEditTriggers(decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
     m_openReview->setVisible(m_reviewId == 0 && segmentFour);
     // The stages run in order; the last is reached only by recording the
     // decision, which is offered at the stage before it (Reporting).
