@@ -134,7 +134,7 @@ def off_trajectory_only_in_the_programme(ctx):
 def decision_in_a_programme_quarter(ctx):
     """The quarterly decision of a trust in the programme says that the programme decides its segment (5 until
     the exit) and offers neither Confirm Computed Segment nor Record a Correction; a trust outside it is offered a
-    correction to segments 1 to 4 only, 5 being the programme's (item 2)."""
+    correction to segments 1 to 4 only, 5 being the programme's (item 2). Nor is a diagnostic review offered."""
     code = segmented_case_in_programme(ctx)
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
@@ -143,6 +143,8 @@ def decision_in_a_programme_quarter(ctx):
         node = wb.find("push button", button)
         expect(not enabled(node), "%s offered in a programme quarter" % button)
     wb.find("list item", re.compile(r"^Quarterly decision\s+Segment 5: the programme decides"), into_tables=True)
+    # Nor a diagnostic review: that is for a final segment 4, which the programme has left behind.
+    expect(not wb.exists("push button", "Open a Diagnostic Review..."), "a review offered in the programme")
     expect(query(case, "SELECT count(*) FROM decision WHERE quarter = ?", (latest_quarter(case),))[0][0] == 0,
            "a decision was stored")
     wb.close()

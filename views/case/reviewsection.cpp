@@ -102,7 +102,9 @@ void ReviewSection::reload()
     CaseworkStore &store = m_context.session->casework();
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
     const int computed = assessment ? assessment->result.segment : 0;
-    const bool segmentFour = computed == 4 || store.finalSegment(m_context.quarter, computed) == 4;
+    // A review is for a final segment 4, as the portfolio's needs action says: not for an
+    // organisation the programme already holds in segment 5, nor one corrected out of 4.
+    const bool segmentFour = store.finalSegment(m_context.quarter, computed) == 4;
     const QList<QVariantMap> reviews = store.records(reviewTable());
     m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
     const ChoiceSet &stages = choices().reviewStages;
