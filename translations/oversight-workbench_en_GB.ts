@@ -274,6 +274,18 @@
         <source>Record exit from the programme</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Segment 5 is decided by entering the %1, not by a correction: use Enter the Programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the organisation is in the %2, which decides its segment (5 until the exit is recorded): there is nothing to confirm or correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostic review is decided: its fields, findings and evidence stay as they were when the region decided (Edit &gt; Undo of the decision opens them again). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -491,10 +503,6 @@
     <name>owb::CaseworkSection</name>
     <message>
         <source>Overdue: due %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -722,6 +730,14 @@
     </message>
     <message>
         <source>The earlier decision for %1 was replaced (Edit ▸ Undo puts it back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1, the programme decides the segment: 5 until its exit is recorded, whatever the computed segment. There is nothing to confirm or correct; to leave segment 5, record the exit in the %1 section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment 5: the programme decides</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2551,6 +2567,14 @@ segmented</source>
         <source>The exit from the programme in %1: no longer %2 from then on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (not counted: not in the programme in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trajectory counts only in quarters in the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ReconcilePanel</name>
@@ -2968,6 +2992,10 @@ segmented</source>
     </message>
     <message>
         <source>Why the review is opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review is decided: its fields, findings and evidence are read-only (undoing the decision opens them again).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

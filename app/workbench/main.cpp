@@ -59,6 +59,9 @@ int main(int argc, char *argv[])
 
     owb::MainWindow window;
     window.show();
+    // The window takes the keyboard at start, its shortcuts (Ctrl+Z, Ctrl+Shift+Z, Ctrl+F) with
+    // it, also where no window manager gives it focus (a bare X session, a kiosk).
+    window.activateWindow();
     if (options.parser.isSet(options.demo))
         window.openDemoWorkspace();
     else if (!options.parser.positionalArguments().isEmpty())

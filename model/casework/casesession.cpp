@@ -159,6 +159,8 @@ QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &gi
         return refused;
     if (const QString refused = m_casework.conflict(table, values); !refused.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), refused);
+    if (const QString refused = decidedReview(table, values); !refused.isEmpty())
+        return refused;
     auto *command = new AddRecordCommand(m_casework, table, values, text);
     const QString error = push(command, &CaseSession::caseworkChanged);
     if (id)
@@ -183,6 +185,16 @@ QString CaseSession::recordDecision(const QString &quarter, bool correction, int
             .arg(quarter);
     if (correction && (segment < 1 || segment > 5))
         return tr("%1 is not a segment (1 to 5).").arg(segment);
+    // Segment 5 is the programme's (framework.md §3 step 4): a quarter in the
+    // programme is 5 until the exit, and a quarter outside it becomes 5 only
+    // by entering it.
+    if (correction && segment == 5)
+        return tr("Segment 5 is decided by entering the %1, not by a correction: use Enter the Programme.")
+            .arg(m_methodology.programmeName());
+    if (m_casework.programmeIn(quarter) != 0)
+        return tr("In %1 the organisation is in the %2, which decides its segment (5 until the exit is recorded): "
+                  "there is nothing to confirm or correct.")
+            .arg(quarter, m_methodology.programmeName());
     const QString kind = correction ? QStringLiteral("correction") : QStringLiteral("confirm");
     const QVariantMap earlier = m_casework.decision(quarter);
     if (!earlier.isEmpty() && earlier.value(QStringLiteral("kind")).toString() == kind
@@ -246,8 +258,31 @@ QString CaseSession::recordExit(const QString &quarter, const QString &transitio
     return error;
 }
 
+QString CaseSession::decidedReview(const CaseworkTable &table, const QVariantMap &record)
+{
+    // The diagnostic review the record belongs to: itself, a finding's, or an evidence item's finding's.
+    QVariant review;
+    if (&table == &reviewTable())
+        review = record.value(QStringLiteral("id"));
+    else if (&table == &findingTable())
+        review = record.value(QStringLiteral("review_id"));
+    else if (&table == &findingEvidenceTable())
+        review = m_casework.record(findingTable(), record.value(QStringLiteral("finding_id")).toLongLong())
+                     .value(QStringLiteral("review_id"));
+    if (!review.isValid() || review.toLongLong() <= 0)
+        return {};
+    const QString decided = m_methodology.casework().reviewStages.finalId;
+    if (decided.isEmpty()
+        || m_casework.record(reviewTable(), review.toLongLong()).value(QStringLiteral("status")).toString() != decided)
+        return {};
+    return tr("The diagnostic review is decided: its fields, findings and evidence stay as they were when the region "
+              "decided (Edit > Undo of the decision opens them again). Nothing was changed.");
+}
+
 QString CaseSession::removeRecord(const CaseworkTable &table, qint64 id, const QString &text)
 {
+    if (const QString refused = decidedReview(table, m_casework.record(table, id)); !refused.isEmpty())
+        return refused;
     return push(new RemoveRecordCommand(m_casework, table, id, text), &CaseSession::caseworkChanged);
 }
 
@@ -273,6 +308,8 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
         return refused;
     const QString old = m_casework.field(table, id, column);
     QVariantMap changed = m_casework.record(table, id);
+    if (const QString refused = decidedReview(table, changed); !refused.isEmpty())
+        return refused;
     changed.insert(column, value);
     if (const auto [later, problem] = m_casework.orderProblem(table, changed, column); !later.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);

@@ -80,6 +80,9 @@ private:
     // Empty when every text fits kMaxFreeTextLength; otherwise the message
     // to return instead of storing it.
     QString tooLong(const QStringList &texts) const;
+    // Why a record of a decided diagnostic review (the review, a finding, an
+    // evidence item) may not change, in words; empty when it may.
+    QString decidedReview(const CaseworkTable &table, const QVariantMap &record);
 
     bool m_readOnly;
     std::unique_ptr<CaseFile> m_caseFile;

@@ -31,6 +31,7 @@ QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &method
         return checks;
     CaseworkStore store(file.database());
     QHash<QString, QHash<QString, MetricValue>> values; // by quarter
+    QHash<QString, bool> inProgramme; // by quarter
     for (const QVariantMap &point : store.records(trajectoryTable())) {
         TrajectoryCheck check;
         check.id = point.value(QStringLiteral("id")).toLongLong();
@@ -44,9 +45,13 @@ QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &method
         if (!values.contains(check.quarter))
             values.insert(check.quarter, file.metricValues(check.quarter));
         const MetricValue actual = values.value(check.quarter).value(check.metricId);
+        if (!inProgramme.contains(check.quarter))
+            inProgramme.insert(check.quarter, store.programmeIn(check.quarter) != 0);
+        check.inProgramme = inProgramme.value(check.quarter);
         if (actual.kind == MetricValue::Kind::Number) {
             check.actual = actual.number;
-            check.offTrajectory = missesPlan(*metric, check.planned, actual.number);
+            check.missed = missesPlan(*metric, check.planned, actual.number);
+            check.offTrajectory = check.missed && check.inProgramme;
         }
         checks.append(check);
     }

@@ -3,7 +3,11 @@
 // planned for a metric in a quarter, the metric's actual value there, and
 // whether the actual misses the plan in the metric's direction (above the
 // plan where lower is better, below it where higher is better). A quarter
-// with no actual value yet (one planned ahead) misses nothing.
+// with no actual value yet (one planned ahead) misses nothing, and neither
+// does a quarter the organisation is not in the programme (before its entry
+// quarter, or from its exit quarter on): the trajectory is the programme's
+// (framework.md §6, §7), so one missed after the exit is not counted by the
+// case, the Overview, the portfolio's needs action or the navigator.
 
 #include <QList>
 #include <QString>
@@ -22,7 +26,9 @@ struct TrajectoryCheck
     QString quarter;
     double planned = 0;
     std::optional<double> actual; // absent: no number for that quarter (yet)
-    bool offTrajectory = false;
+    bool inProgramme = false; // the quarter is one the organisation is in the programme
+    bool missed = false; // the actual misses the plan, in or out of the programme
+    bool offTrajectory = false; // missed in a programme quarter: what counts
 };
 
 // A planned value as stored ("62", "62%", "62.5"); empty if it is not a number.

@@ -299,18 +299,22 @@ class Workbench:
 
     # Hardware keycodes of the modifiers in the X server's default keymap.
     MODIFIER_KEYCODES = {"Control": 37, "Alt": 64, "Shift": 50}
+    MODIFIER_MASKS = {"Shift": 1, "Control": 4, "Alt": 8}
 
     def key(self, name, modifiers=()):
         """Presses a key (with modifiers held) as the keyboard would, for what only keys reach."""
         from gi.repository import Atspi
-        for m in modifiers:
-            Atspi.generate_keyboard_event(self.MODIFIER_KEYCODES[m], None, Atspi.KeySynthType.PRESS)
+        # Modifiers held as the X server's modifier state (pressing their keys is not seen by the
+        # application under Xvfb): Shift 1, Control 4, Alt 8.
+        mask = sum(self.MODIFIER_MASKS[m] for m in modifiers)
+        if mask:
+            Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
         try:
             keysym = self.KEYSYMS.get(name) or ord(name.lower())
             Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
         finally:
-            for m in reversed(modifiers):
-                Atspi.generate_keyboard_event(self.MODIFIER_KEYCODES[m], None, Atspi.KeySynthType.RELEASE)
+            if mask:
+                Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
         time.sleep(0.3)
 
     def combo(self, label, root=None):

@@ -54,7 +54,8 @@ def expected_needs(ctx, quarter):
     final segments `owb portfolio` prints and the casework rows of each case
     file (framework.md §3 step 4 and §7: a segment-4 provider gets a diagnostic
     review and a decision; overdue exit criteria and milestones stand out; a
-planned trajectory point the actual value misses, in the metric's direction)."""
+planned trajectory point the actual value misses, in the metric's direction, in a quarter in the
+programme)."""
     out = subprocess.run([ctx.owb, "portfolio", ctx.workspace, "--quarter", quarter], capture_output=True,
                          text=True, check=True).stdout
     final = {row["org_code"]: row["segment"] for row in csv.DictReader(io.StringIO(out))}
@@ -90,7 +91,9 @@ planned trajectory point the actual value misses, in the metric's direction)."""
         if overdue:
             reasons.append("%d overdue" % overdue)
         missed = 0
-        for metric, planned in query(case, "SELECT metric_id, planned FROM trajectory_point WHERE quarter = ?", (quarter,)):
+        # The trajectory counts only in a quarter the organisation is in the programme.
+        for metric, planned in query(case, "SELECT metric_id, planned FROM trajectory_point WHERE quarter = ?",
+                                     (quarter,)) if programme else []:
             direction = directions.get(metric)
             actual = query(case, "SELECT number FROM metric_value WHERE quarter = ? AND metric_id = ?", (quarter, metric))
             try:

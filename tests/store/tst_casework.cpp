@@ -484,6 +484,71 @@ private Q_SLOTS:
         QVERIFY2(decided.contains(QStringLiteral("before the review's start date")), qPrintable(decided));
     }
 
+    // Issue 13: in a quarter in the programme the programme decides the
+    // segment (5 until the exit): nothing to confirm or correct; and no
+    // correction decides segment 5, which only the programme's entry does.
+    void programmeDecidesItsQuarters()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const QString quarter = QStringLiteral("2025/26 Q1");
+        const int computed = session.caseFile().assessment(quarter)->result.segment;
+        QVERIFY(computed > 0 && computed < 5);
+        const QString five = session.recordDecision(quarter, true, 5, QStringLiteral("why"));
+        QVERIFY2(five.contains(QStringLiteral("not by a correction")), qPrintable(five));
+        QCOMPARE(session.enterProgramme(quarter, QStringLiteral("decided"), QStringLiteral("A. Director")), QString());
+        for (const bool correction : {false, true}) {
+            const QString refused
+                = session.recordDecision(quarter, correction, computed == 3 ? 2 : 3, QStringLiteral("why"));
+            QVERIFY2(refused.contains(QStringLiteral("which decides its segment")), qPrintable(refused));
+        }
+        QVERIFY(session.casework().records(decisionTable(), QStringLiteral("quarter"), quarter).isEmpty());
+        QCOMPARE(session.casework().finalSegment(quarter, computed), 5);
+    }
+
+    // Issue 13: a decided diagnostic review stays as the region decided it:
+    // its fields, findings and evidence are refused in words, nothing
+    // changed; undoing the decision opens them again.
+    void decidedReviewStays()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        const CaseworkChoices &sets = session.methodology().casework();
+        qint64 review = 0;
+        QCOMPARE(session.addRecord(reviewTable(),
+                                   {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q1")},
+                                    {QStringLiteral("status"), sets.reviewStages.firstId()}},
+                                   QStringLiteral("open"), &review),
+                 QString());
+        qint64 finding = 0;
+        QCOMPARE(session.addRecord(findingTable(),
+                                   {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), QStringLiteral("Finance")},
+                                    {QStringLiteral("description"), QStringLiteral("x")}},
+                                   QStringLiteral("finding"), &finding),
+                 QString());
+        QCOMPARE(session.setRecordField(reviewTable(), review, QStringLiteral("status"), sets.reviewStages.finalId), QString());
+        const int steps = session.undoStack()->count();
+        const QStringList refused{
+            session.setRecordField(reviewTable(), review, QStringLiteral("team"), QStringLiteral("late")),
+            session.setRecordField(findingTable(), finding, QStringLiteral("description"), QStringLiteral("y")),
+            session.addRecord(findingTable(),
+                              {{QStringLiteral("review_id"), review}, {QStringLiteral("category"), QStringLiteral("Finance")},
+                               {QStringLiteral("description"), QStringLiteral("z")}},
+                              QStringLiteral("finding")),
+            session.addRecord(findingEvidenceTable(), {{QStringLiteral("finding_id"), finding}, {QStringLiteral("title"), QStringLiteral("t")}},
+                              QStringLiteral("evidence")),
+            session.removeRecord(findingTable(), finding, QStringLiteral("remove"))};
+        for (const QString &error : refused)
+            QVERIFY2(error.contains(QStringLiteral("The diagnostic review is decided")), qPrintable(error));
+        QCOMPARE(session.undoStack()->count(), steps);
+        QCOMPARE(session.casework().records(findingTable()).size(), 1);
+        QCOMPARE(session.casework().field(findingTable(), finding, QStringLiteral("description")), QStringLiteral("x"));
+        session.undoStack()->undo(); // the decision
+        QCOMPARE(session.setRecordField(reviewTable(), review, QStringLiteral("team"), QStringLiteral("late")), QString());
+        QCOMPARE(session.addRecord(findingEvidenceTable(),
+                                   {{QStringLiteral("finding_id"), finding}, {QStringLiteral("title"), QStringLiteral("t")}},
+                                   QStringLiteral("evidence")),
+                 QString());
+    }
+
 private:
     owbtest::VersionOneCase m_case;
     QTemporaryDir &m_dir = m_case.dir;

@@ -1,6 +1,7 @@
 // The forward plan against what happened: a trajectory point whose actual
 // value misses the plan, in the metric's direction, is off trajectory; one
-// planned ahead (no data yet) or met is not.
+// planned ahead (no data yet) or met is not, and neither is one in a quarter
+// the organisation is not in the programme (issue 13: after its exit).
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
@@ -53,7 +54,9 @@ private Q_SLOTS:
         QString quarter;
         const MetricDefinition *metric = nullptr;
         double actual = 0;
-        for (const StoredAssessment &a : session.caseFile().assessments()) {
+        QList<StoredAssessment> newestFirst = session.caseFile().assessments();
+        std::reverse(newestFirst.begin(), newestFirst.end()); // a quarter after the first, to exit in
+        for (const StoredAssessment &a : newestFirst) {
             const auto values = session.caseFile().metricValues(a.quarter);
             for (auto it = values.cbegin(); it != values.cend() && !metric; ++it) {
                 const MetricDefinition *m = methodology.metric(it.key());
@@ -66,6 +69,10 @@ private Q_SLOTS:
         }
         QVERIFY2(metric, "no numeric metric value in the fixture");
         QVERIFY(!isOffTrajectory(session.caseFile(), methodology, quarter));
+        // The trajectory is the programme's: in it from the first quarter on.
+        QCOMPARE(session.enterProgramme(session.caseFile().assessments().first().quarter, QStringLiteral("decided"),
+                                        QStringLiteral("A. Director")),
+                 QString());
         const bool lower = *metric->direction == Direction::Lower;
         // A plan the actual meets, then one it misses.
         const double met = lower ? actual + 1 : actual - 1;
@@ -96,6 +103,21 @@ private Q_SLOTS:
         QCOMPARE(off.first().planned, missed);
         QCOMPARE(*off.first().actual, actual);
         QCOMPARE(checkTrajectory(session.caseFile(), methodology).size(), 2);
+        // Out of the programme in that quarter (the exit recorded in it, or
+        // before): still missed, no longer counted, by every reader.
+        const QList<StoredAssessment> assessments = session.caseFile().assessments();
+        if (assessments.first().quarter != quarter) {
+            QCOMPARE(session.recordExit(quarter, QStringLiteral("transition")), QString());
+            QVERIFY(offTrajectoryIn(session.caseFile(), methodology, quarter).isEmpty());
+            const QList<TrajectoryCheck> all = checkTrajectory(session.caseFile(), methodology);
+            const auto point = std::find_if(all.cbegin(), all.cend(), [&](const TrajectoryCheck &c) { return c.quarter == quarter; });
+            QVERIFY(point != all.cend());
+            QVERIFY(point->missed && !point->inProgramme && !point->offTrajectory);
+            session.undoStack()->undo(); // the exit: counted again
+            QCOMPARE(offTrajectoryIn(session.caseFile(), methodology, quarter).size(), 1);
+        } else {
+            QSKIP("the fixture's first quarter is the one with data: no later quarter to exit in");
+        }
     }
 };
 

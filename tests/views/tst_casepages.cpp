@@ -52,6 +52,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
+#include <QMessageBox>
 #include <QTest>
 #include <QUndoGroup>
 
@@ -388,6 +390,45 @@ private Q_SLOTS:
                                                  QStringLiteral("maybe")).isEmpty());  // refused by the schema
         QVERIFY(!session->setSystemConsideration(window.currentQuarter(), QStringLiteral("uec"), QStringLiteral("quarter"),
                                                  QStringLiteral("x")).isEmpty());
+        // A date typed wrong into a note's cell (issue 13): said under the
+        // table, the cell keeping what was typed; no alert, nothing stored.
+        {
+            QStringList alerts;
+            QTimer watcher;
+            watcher.setInterval(20);
+            connect(&watcher, &QTimer::timeout, &watcher, [&alerts] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                    alerts.append(box->text());
+                    box->close();
+                }
+            });
+            watcher.start();
+            QTableWidget *notes = system->assessments();
+            const qint64 id = notes->item(0, 0)->data(Qt::UserRole).toLongLong();
+            const QString stored = session->casework().field(statutoryAssessmentTable(), id, QStringLiteral("assessed_on"));
+            QTest::qWait(300); // the reloads the earlier edits queued
+            notes->item(0, 0)->setText(QStringLiteral("31/13/2027"));
+            QCOMPARE(notes->item(0, 0)->text(), QStringLiteral("31/13/2027"));
+            QCoreApplication::processEvents();
+            QVERIFY2(alerts.isEmpty(), qPrintable(alerts.join(QLatin1Char('\n'))));
+            QCOMPARE(notes->item(0, 0)->text(), QStringLiteral("31/13/2027"));
+            auto explained = [system] {
+                for (const QLabel *label : system->findChildren<QLabel *>())
+                    if (label->isVisible() && label->text().startsWith(QStringLiteral("\"31/13/2027\" is not a date")))
+                        return true;
+                return false;
+            };
+            QVERIFY(explained());
+            QCOMPARE(session->casework().field(statutoryAssessmentTable(), id, QStringLiteral("assessed_on")), stored);
+            notes->item(0, 0)->setText(QStringLiteral("31/03/2027"));
+            QCoreApplication::processEvents();
+            QCOMPARE(session->casework().field(statutoryAssessmentTable(), id, QStringLiteral("assessed_on")),
+                     QStringLiteral("2027-03-31"));
+            QVERIFY(!explained());
+            QVERIFY(alerts.isEmpty());
+            window.undoGroup()->undo();
+            QCoreApplication::processEvents();
+        }
         QCOMPARE(system->addAssessment(QStringLiteral("Finance"), QStringLiteral("System plan balanced.")), QString());
         QCoreApplication::processEvents();
         QCOMPARE(system->assessments()->rowCount(), 2);

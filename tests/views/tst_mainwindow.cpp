@@ -160,7 +160,12 @@ private Q_SLOTS:
         QVERIFY(editor->toPlainText().isEmpty() && editor->hasFocus());
         QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(list->model()->rowCount(), notes);
-        window.undoGroup()->redo();
+        // Redo by either key on every desktop (issue 13): Ctrl+Shift+Z, and Ctrl+Y.
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(list->model()->rowCount(), notes + 1);
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(list->model()->rowCount(), notes);
+        QTest::keyClick(editor, Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(list->model()->rowCount(), notes + 1);
         // While the editor has typing of its own, Ctrl+Z undoes the typing only.
         QTest::keyClicks(editor, QStringLiteral("draft"));

@@ -78,8 +78,10 @@ void CaseworkPage::setContext(const CaseContext &context)
     const bool otherCase = context.session != m_context.session;
     m_context = context;
     reload();
-    if (otherCase) // another case starts at its top, not where the last one was left
+    if (otherCase) { // another case starts at its first section and its top, not where the last one was left
+        chooseFirstSection();
         m_scroll->verticalScrollBar()->setValue(0);
+    }
 }
 
 void CaseworkPage::reload()
@@ -104,6 +106,18 @@ void CaseworkPage::reload()
         item->setToolTip(standing);
         item->setHidden(section->isHidden());
     }
+    // The navigator never stays on a section that does not apply here.
+    if (!m_sections->currentItem() || m_sections->currentItem()->isHidden())
+        chooseFirstSection();
+}
+
+void CaseworkPage::chooseFirstSection()
+{
+    for (int i = 0; i < m_sections->count(); ++i)
+        if (!m_sections->item(i)->isHidden()) {
+            m_sections->setCurrentRow(i);
+            return;
+        }
 }
 
 void CaseworkPage::report(const QString &error)

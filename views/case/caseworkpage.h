@@ -62,6 +62,8 @@ private:
     QList<CaseworkSection *> sections() const;
     void reload();
     void report(const QString &error);
+    // Selects the navigator's first section that applies to the case in view.
+    void chooseFirstSection();
 
     CaseContext m_context;
     DecisionSection *m_decision;

@@ -4,6 +4,7 @@
 #include "casework/datetext.h"
 #include "delegates/choicedelegate.h"
 #include "itemmodels/itemroles.h"
+#include "widgets/cellproblem.h"
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
@@ -154,6 +155,7 @@ void CaseworkSection::fillTable(QTableWidget *table, const QList<QVariantMap> &r
                                 const QString &doneColumn, const QString &doneValue)
 {
     table->setRowCount(int(rows.size()));
+    clearCellProblem(table);
     const QDate asOf = overdueDay();
     for (int r = 0; r < rows.size(); ++r) {
         const QVariantMap &row = rows.at(r);
@@ -187,8 +189,9 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
     if (isDateColumn(name) && !value.isEmpty()) {
         const QDate date = readUserDate(value);
         if (!date.isValid()) {
-            report(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(value, dateHint()));
-            reload();
+            // Said beside the cell, which keeps what was typed (as the forms do).
+            showCellProblem(table, row, column,
+                            tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.").arg(value, dateHint()));
             return;
         }
         stored = date.toString(Qt::ISODate);
@@ -196,6 +199,16 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
     if (stored == m_context.session->casework().field(source, id, name)) {
         reload(); // the same value (a date, a choice), shown as it was again
         return;
+    }
+    // A date out of order (a due date before the start) is said beside the cell too.
+    if (isDateColumn(name)) {
+        QVariantMap changed = m_context.session->casework().record(source, id);
+        changed.insert(name, stored);
+        if (const auto [later, problem] = m_context.session->casework().orderProblem(source, changed, name);
+            !later.isEmpty()) {
+            showCellProblem(table, row, column, problem + QLatin1Char(' ') + tr("Nothing was saved."));
+            return;
+        }
     }
     report(m_context.session->setRecordField(source, id, name, stored));
 }

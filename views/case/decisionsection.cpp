@@ -16,18 +16,18 @@ namespace owb {
 DecisionSection::DecisionSection(QWidget *parent)
     : CaseworkSection(tr("Quarterly decision"), parent)
     , m_state(new QLabel(this))
+    , m_confirm(new QPushButton(tr("C&onfirm Computed Segment"), this))
     , m_correct(new QPushButton(tr("Record &a Correction..."), this))
 {
     m_state->setWordWrap(true);
-    auto *confirm = new QPushButton(tr("C&onfirm Computed Segment"), this);
-    connect(confirm, &QPushButton::clicked, this, [this] {
+    connect(m_confirm, &QPushButton::clicked, this, [this] {
         if (const QString error = recordDecision(false, 0, QString()); !error.isEmpty())
             Q_EMIT problem(error);
     });
     connect(m_correct, &QPushButton::clicked, this, &DecisionSection::askCorrection);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_state, 1);
-    layout->addWidget(confirm);
+    layout->addWidget(m_confirm);
     layout->addWidget(m_correct);
 }
 
@@ -43,8 +43,12 @@ void DecisionSection::reload()
     m_applies = m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType);
     CaseworkStore &store = m_context.session->casework();
     const int computed = computedSegment();
-    m_correct->setEnabled(computed > 0);
     const QVariantMap decided = store.decision(m_context.quarter);
+    // In the programme the programme decides (framework.md §3 step 4):
+    // nothing to confirm or correct until its exit is recorded.
+    const bool programmeDecides = store.programmeIn(m_context.quarter) != 0 && decided.isEmpty();
+    m_confirm->setEnabled(computed > 0 && !programmeDecides);
+    m_correct->setEnabled(computed > 0 && !programmeDecides);
     const int final = store.finalSegment(m_context.quarter, computed);
     QString text = computed > 0
                        ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)
@@ -57,10 +61,17 @@ void DecisionSection::reload()
                            decided.value(QStringLiteral("decided_by")).toString(),
                            showDate(decided.value(QStringLiteral("decided_on")).toString()),
                            rationale.isEmpty() ? QStringLiteral(".") : QStringLiteral(": %1").arg(rationale));
+    else if (programmeDecides && computed > 0)
+        text += QLatin1Char(' ')
+                + tr("In the %1, the programme decides the segment: 5 until its exit is recorded, whatever the "
+                     "computed segment. There is nothing to confirm or correct; to leave segment 5, record the exit "
+                     "in the %1 section.")
+                      .arg(m_context.national->methodologyFor(m_context.quarter).programmeName());
     else
         text += QLatin1Char(' ') + tr("Not yet reviewed.");
     m_state->setText(text);
-    m_standing = decided.isEmpty() ? tr("Not yet reviewed")
+    m_standing = programmeDecides ? tr("Segment 5: the programme decides")
+                 : decided.isEmpty() ? tr("Not yet reviewed")
                  : decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")
                      ? tr("Corrected to segment %1").arg(decided.value(QStringLiteral("decided_segment")).toInt())
                      : tr("Computed segment confirmed");
@@ -83,7 +94,8 @@ void DecisionSection::askCorrection()
         return;
     }
     QList<std::pair<QString, QString>> segments;
-    for (int segment = 1; segment <= 5; ++segment)
+    // Segment 5 is the programme's (Enter the Programme), not a correction's.
+    for (int segment = 1; segment <= 4; ++segment)
         segments.append({QString::number(segment), m_context.session->methodology().segmentLabel(segment)});
     using Kind = RecordField::Kind;
     RecordDialog dialog(tr("Record a Correction"),

@@ -251,6 +251,11 @@ void ProgrammeSection::fillTrajectory()
         if (!m_context.quarters.contains(quarter))
             ahead.append(quarter);
         const TrajectoryCheck check = checks.value(id);
+        // A plan for a quarter out of the programme (after its exit) is kept, not counted.
+        if (check.missed && !check.inProgramme) {
+            item->setText(tr("%1 (not counted: not in the programme in %2)").arg(item->text(), quarter));
+            item->setToolTip(tr("The trajectory counts only in quarters in the programme."));
+        }
         if (!check.offTrajectory)
             continue;
         const QString way = definition && definition->direction == Direction::Lower ? tr("lower is better")

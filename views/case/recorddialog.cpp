@@ -69,7 +69,19 @@ QWidget *makeField(const RecordField &spec, QWidget *parent)
             item->setData(Qt::UserRole, id);
             item->setCheckState(ticked.contains(id) ? Qt::Checked : Qt::Unchecked);
         }
-        list->setMinimumHeight(90);
+        // Room for the names in full and up to eight rows at once (a scroll bar
+        // beyond); Space ticks the current row, the arrow keys move.
+        list->setUniformItemSizes(true);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        const int row = list->count() > 0 ? list->sizeHintForRow(0) : list->fontMetrics().height() + 6;
+        list->setMinimumHeight(row * int(qMin<qsizetype>(qMax<qsizetype>(list->count(), 3), 8)) + 2 * list->frameWidth() + 4);
+        list->setMinimumWidth(qMin(list->sizeHintForColumn(0) + 2 * list->frameWidth() + 24, 640));
+        // A short list (the domains) takes no more than its rows; a long one (the metrics) the rest.
+        if (list->count() <= 8)
+            list->setMaximumHeight(list->minimumHeight());
+        list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        if (list->count() > 0)
+            list->setCurrentRow(0, QItemSelectionModel::NoUpdate);
         return list;
     }
     }

@@ -76,6 +76,8 @@ ReviewSection::ReviewSection(QWidget *parent)
             fillFindingEvidence();
     });
     m_findingEvidence->setMinimumHeight(90);
+    m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence};
+    m_editTriggers = m_findings->editTriggers();
 
     auto *findingsLayout = new QVBoxLayout(m_findingsBox);
     findingsLayout->addWidget(m_findings);
@@ -100,7 +102,9 @@ void ReviewSection::reload()
     CaseworkStore &store = m_context.session->casework();
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
     const int computed = assessment ? assessment->result.segment : 0;
-    const bool segmentFour = computed == 4 || store.finalSegment(m_context.quarter, computed) == 4;
+    // A review is for a final segment 4, as the portfolio's needs action says: not for an
+    // organisation the programme already holds in segment 5, nor one corrected out of 4.
+    const bool segmentFour = store.finalSegment(m_context.quarter, computed) == 4;
     const QList<QVariantMap> reviews = store.records(reviewTable());
     m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
     const ChoiceSet &stages = choices().reviewStages;
@@ -131,8 +135,19 @@ void ReviewSection::reload()
                           .arg(choices().decisions.nameOf(r.value(QStringLiteral("decision")).toString()),
                                r.value(QStringLiteral("decision_maker")).toString(),
                                showDate(r.value(QStringLiteral("decision_date")).toString()));
+        if (stage == stages.finalId)
+            text += QLatin1Char(' ')
+                    + tr("The review is decided: its fields, findings and evidence are read-only (undoing the "
+                         "decision opens them again).");
         m_state->setText(text);
     }
+    // A decided review is kept as decided (the session refuses its edits too).
+    const bool decided = m_reviewId != 0 && stage == stages.finalId;
+    m_formBox->setEnabled(!decided);
+    for (QPushButton *button : m_recordButtons)
+        button->setEnabled(!decided);
+    for (QTableWidget *table : {m_findings, m_findingEvidence})
+        table->setEditTriggers(decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
     m_openReview->setVisible(m_reviewId == 0 && segmentFour);
     // The stages run in order; the last is reached only by recording the
     // decision, which is offered at the stage before it (Reporting).

@@ -2,9 +2,13 @@
 // The Casework tab's diagnostic review and findings (framework.md §7): a
 // segment-4 organisation's review, taken through the methodology's stages to
 // the region's decision, with its findings and the evidence behind each.
+// Once decided it is read-only (its form, findings and evidence), until the
+// decision is undone.
 // Shown where the framework segments the organisation, or a review exists.
 
 #include "caseworksection.h"
+
+#include <QAbstractItemView>
 
 class QLabel;
 class QPushButton;
@@ -62,6 +66,9 @@ private:
     QGroupBox *m_findingsBox;
     QTableWidget *m_findings;
     QTableWidget *m_findingEvidence;
+    // What edits the review's records: disabled once it is decided.
+    QList<QPushButton *> m_recordButtons;
+    QAbstractItemView::EditTriggers m_editTriggers;
 };
 
 } // namespace owb

@@ -1,6 +1,7 @@
 #include "systempage.h"
 
 #include "casework/datetext.h"
+#include "widgets/cellproblem.h"
 
 #include "casework/casesession.h"
 
@@ -168,6 +169,7 @@ void SystemPage::reload()
     const QString year = CaseSession::financialYear(m_context.quarter);
     m_assessmentsBox->setTitle(tr("Statutory annual assessment, %1").arg(year));
     const QList<QVariantMap> notes = session.casework().records(statutoryAssessmentTable(), QStringLiteral("year"), year);
+    clearCellProblem(m_assessments);
     m_assessments->setRowCount(int(notes.size()));
     for (int r = 0; r < notes.size(); ++r)
         for (int c = 0; c < kAssessmentColumns.size(); ++c) {
@@ -202,8 +204,9 @@ void SystemPage::assessmentEdited(int row, int column)
     if (column == 0 && !value.isEmpty()) {
         const QDate date = readUserDate(value);
         if (!date.isValid()) {
-            report(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.").arg(value, dateHint()));
-            reload();
+            // Said beside the cell, which keeps what was typed (as the casework forms do).
+            showCellProblem(m_assessments, row, column,
+                            tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.").arg(value, dateHint()));
             return;
         }
         value = date.toString(Qt::ISODate);

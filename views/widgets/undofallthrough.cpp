@@ -38,7 +38,12 @@ bool UndoFallThrough::eventFilter(QObject *watched, QEvent *event)
         return false;
     auto *key = static_cast<QKeyEvent *>(event);
     const bool undo = key->matches(QKeySequence::Undo);
-    if (!undo && !key->matches(QKeySequence::Redo))
+    // Redo is Ctrl+Shift+Z or Ctrl+Y on every desktop (the window's Edit > Redo).
+    const QKeyCombination combination = key->keyCombination();
+    const bool redo = key->matches(QKeySequence::Redo)
+                      || combination == QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z)
+                      || combination == QKeyCombination(Qt::ControlModifier, Qt::Key_Y);
+    if (!undo && !redo)
         return false;
     const std::optional<bool> canUse = fieldCanUse(watched, undo);
     if (!canUse || *canUse)
