@@ -2058,23 +2058,11 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>League rank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The region&apos;s overall view of capability, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capability view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2107,6 +2095,38 @@ segmented</source>
     </message>
     <message>
         <source>Needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average metric score (1.00 best, 4.00 worst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League rank within the peer type, after the quarter&apos;s decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s view of the organisation&apos;s capability this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment 4 with no review, a quarter not decided, overdue items, off trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the case file last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
