@@ -17,11 +17,6 @@ namespace owb {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("owb::History", text);
-}
-
 // Columns kept for integrity, not for reading (hashes, digests, file contents, record ids).
 bool isInternal(const QString &column)
 {
@@ -77,8 +72,8 @@ QString namedList(const QString &ids, const std::function<QString(const QString 
 
 } // namespace
 
-QString historyValueText(const Methodology &m, const QString &table, const QString &column, const QJsonValue &value,
-                         const QJsonObject &row)
+QString historyValueText(const Methodology &m, const QString &table, const QString &column,
+    const QJsonValue &value, const QJsonObject &row)
 {
     if (value.isDouble() && (column == QLatin1String("average") || column == QLatin1String("score")))
         return formatHundredths(Hundredths(value.toDouble()));
@@ -88,7 +83,8 @@ QString historyValueText(const Methodology &m, const QString &table, const QStri
     if (column.endsWith(QLatin1String("_at")))
         return displayMoment(text);
     // Dates as every date is shown (casework/datetext); a value that is no date stays as it is.
-    if (column == QLatin1String("date") || column.endsWith(QLatin1String("_date")) || column.endsWith(QLatin1String("_on")))
+    if (column == QLatin1String("date") || column.endsWith(QLatin1String("_date"))
+        || column.endsWith(QLatin1String("_on")))
         return showDate(text);
     // A planned value in its metric's own format, as the trajectory table and the reports show it.
     if (column == QLatin1String("planned")) {
@@ -99,15 +95,17 @@ QString historyValueText(const Methodology &m, const QString &table, const QStri
         return metric ? formatMetricMeasure(*metric, *planned) : formatMeasure(*planned);
     }
     if (column == QLatin1String("deficit"))
-        return considerationAnswerName(value.toVariant().toBool() || text == QLatin1String("yes") ? QStringLiteral("yes")
-                                                                                                 : QStringLiteral("no"));
+        return considerationAnswerName(value.toVariant().toBool() || text == QLatin1String("yes")
+                ? QStringLiteral("yes")
+                : QStringLiteral("no"));
     if (column == QLatin1String("answer"))
         return considerationAnswerName(text);
     if (column == QLatin1String("peer_type")) {
         const PeerType *type = m.peerType(text);
         return type ? type->name : text;
     }
-    if (column == QLatin1String("metric_id") || (column == QLatin1String("metrics") && table == QLatin1String("finding")))
+    if (column == QLatin1String("metric_id")
+        || (column == QLatin1String("metrics") && table == QLatin1String("finding")))
         return namedList(text, [&](const QString &id) { return metricName(m, id); });
     if (column == QLatin1String("domains") && table == QLatin1String("finding"))
         return namedList(text, [&](const QString &id) { return domainName(m, id); });
@@ -120,19 +118,23 @@ QString historyValueText(const Methodology &m, const QString &table, const QStri
     if (table == QLatin1String("note")) {
         const QString kind = row.value(QStringLiteral("tag_kind")).toString();
         if (column == QLatin1String("tag_kind"))
-            return kind == QLatin1String("metric") ? tr("Metric") : kind == QLatin1String("domain") ? tr("Domain") : text;
+            return kind == QLatin1String("metric") ? QCoreApplication::translate("owb::History", "Metric")
+                : kind == QLatin1String("domain")  ? QCoreApplication::translate("owb::History", "Domain")
+                                                   : text;
         if (column == QLatin1String("tag"))
             return kind == QLatin1String("metric") ? metricName(m, text)
-                   : kind == QLatin1String("domain") ? domainName(m, text)
-                                                     : text;
+                : kind == QLatin1String("domain")  ? domainName(m, text)
+                                                   : text;
     }
     if (table == QLatin1String("decision") && column == QLatin1String("kind"))
-        return text == QLatin1String("correction") ? tr("correction")
-               : text == QLatin1String("confirm")  ? tr("computed segment confirmed")
-                                                   : text;
+        return text == QLatin1String("correction") ? QCoreApplication::translate("owb::History", "correction")
+            : text == QLatin1String("confirm")
+            ? QCoreApplication::translate("owb::History", "computed segment confirmed")
+            : text;
     if (column.endsWith(QLatin1String("rating")) || column == QLatin1String("capability_conclusion"))
         return nameIn(m.capabilityRatings(), text);
-    if (column == QLatin1String("area_id") || (column == QLatin1String("area") && table.startsWith(QLatin1String("capability"))))
+    if (column == QLatin1String("area_id")
+        || (column == QLatin1String("area") && table.startsWith(QLatin1String("capability"))))
         return nameIn(m.capabilityAreas(), text);
     const CaseworkChoices &sets = m.casework();
     if (column == QLatin1String("recommendation"))
@@ -187,8 +189,11 @@ QString historyChangeText(const Methodology &m, const AuditEntry &e)
             if (!from.isEmpty())
                 parts.append(QStringLiteral("%1: %2").arg(columnName(key), from));
         } else {
-            parts.append(QStringLiteral("%1: %2 → %3")
-                             .arg(columnName(key), from.isEmpty() ? tr("(empty)") : from, to.isEmpty() ? tr("(empty)") : to));
+            parts.append(
+                QStringLiteral("%1: %2 → %3")
+                    .arg(columnName(key),
+                        from.isEmpty() ? QCoreApplication::translate("owb::History", "(empty)") : from,
+                        to.isEmpty() ? QCoreApplication::translate("owb::History", "(empty)") : to));
         }
     }
     return parts.join(QStringLiteral("; "));

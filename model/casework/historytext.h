@@ -17,7 +17,7 @@ struct AuditEntry;
 // A stored value of `column` in a row of `table` as people read it; `row` is
 // the whole row (a planned value needs its metric).
 QString historyValueText(const Methodology &methodology, const QString &table, const QString &column,
-                         const QJsonValue &value, const QJsonObject &row = {});
+    const QJsonValue &value, const QJsonObject &row = {});
 // The record an entry is about: "milestone 3", "capability area 2025/26
 // Quality of care" (an area by its name, not its id).
 QString historyRecordText(const Methodology &methodology, const QString &table, const QString &rowKey);

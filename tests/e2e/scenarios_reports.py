@@ -28,6 +28,7 @@ def history_values_as_the_forms_show_them(ctx):
     wb.wait(lambda: query(case, "SELECT count(*) FROM decision")[0][0] == 1, "the confirmation")
     wb.tab("History")
     history = wb.find("table", "History of the case")
+    wb.screenshot("history")
     rows = wb.cells(history)[1:]
     point = [r[4] for r in rows if r[2].startswith("trajectory point") and r[3] == "added"]
     expect(point, "the trajectory point is not in the history: %s" % rows[:3])

@@ -10,7 +10,10 @@
 namespace owb {
 
 ColumnFitter::ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, const ColumnLimit &stretch)
-    : QObject(view), m_view(view), m_limits(limits), m_stretch(stretch)
+    : QObject(view)
+    , m_view(view)
+    , m_limits(limits)
+    , m_stretch(stretch)
 {
     for (const ColumnLimit &limit : limits)
         view->horizontalHeader()->setSectionResizeMode(limit.column, QHeaderView::Interactive);
@@ -48,10 +51,11 @@ int ColumnFitter::narrowest(int column, int minimum) const
     int word = 0;
     const QAbstractItemModel *model = m_view->model();
     for (int row = 0; model && row < model->rowCount(); ++row)
-        for (const QString &part : model->index(row, column).data().toString().split(spaces, Qt::SkipEmptyParts))
+        for (const QString &part :
+            model->index(row, column).data().toString().split(spaces, Qt::SkipEmptyParts))
             word = std::max(word, metrics.horizontalAdvance(part));
     // The cell's margins either side of the text (as the style draws them), and a little air.
-    return std::max({minimum, m_view->horizontalHeader()->sectionSizeHint(column), word + 16});
+    return std::max({ minimum, m_view->horizontalHeader()->sectionSizeHint(column), word + 16 });
 }
 
 void ColumnFitter::fit()
@@ -60,11 +64,12 @@ void ColumnFitter::fit()
     // Public in QAbstractItemView (QTableView makes its override protected).
     auto contents = [&](int section) {
         return std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(section),
-                        header->sectionSizeHint(section));
+            header->sectionSizeHint(section));
     };
     auto fitted = [&](int section) {
         return section == m_stretch.column
-               || std::any_of(m_limits.cbegin(), m_limits.cend(), [&](const ColumnLimit &l) { return l.column == section; });
+            || std::any_of(m_limits.cbegin(), m_limits.cend(),
+                [&](const ColumnLimit &l) { return l.column == section; });
     };
     int others = 0; // the columns sized by the header itself
     for (int section = 0; section < header->count(); ++section)
@@ -79,7 +84,8 @@ void ColumnFitter::fit()
     int excess = others - m_view->viewport()->width();
     for (const ColumnLimit &limit : std::as_const(columns)) {
         floors.append(narrowest(limit.column, limit.minimum));
-        wants.append(std::max(floors.last(), std::min(contents(limit.column), std::max(limit.minimum, limit.maximum))));
+        wants.append(std::max(
+            floors.last(), std::min(contents(limit.column), std::max(limit.minimum, limit.maximum))));
         excess += wants.last();
     }
     // Too narrow: the widest columns give up width first, down to a common

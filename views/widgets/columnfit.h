@@ -4,9 +4,9 @@
 // when the window is too narrow for that, the widest columns (the
 // stretching one, the organisation's name, too) give up width first, down to
 // a common width, and their text wraps between words onto more lines (the
-// rows grow to fit), so that short columns stay on one line. A column never gets narrower than its header's text or its longest
-// word, so nothing is cut; only when even that does not fit does the table
-// scroll sideways. The stretching column takes whatever width is left.
+// rows grow to fit), so that short columns stay on one line. A column never gets narrower than its header's
+// text or its longest word, so nothing is cut; only when even that does not fit does the table scroll
+// sideways. The stretching column takes whatever width is left.
 
 #include <QList>
 #include <QObject>
