@@ -475,6 +475,14 @@
         <source>The entry date %1 is before the exit recorded on %2: a new period in the programme starts on or after the last one ended.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -519,6 +527,10 @@
     </message>
     <message>
         <source>%1 (not in the methodology&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2102,6 +2114,38 @@ segmented</source>
         <source>Needs action</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Average metric score (1.00 best, 4.00 worst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League rank within the peer type, after the quarter&apos;s decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region&apos;s view of the organisation&apos;s capability this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment 4 with no review, a quarter not decided, overdue items, off trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the case file last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioPanel</name>
@@ -3413,6 +3457,29 @@ segmented</source>
     </message>
     <message>
         <source>Not taken (the scores use the last value that was): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::History</name>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed segment confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

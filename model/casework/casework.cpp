@@ -109,6 +109,15 @@ const CaseworkTable &trajectoryTable()
     return table;
 }
 
+QString considerationAnswerName(const QString &answer)
+{
+    if (answer == QLatin1String("yes"))
+        return QCoreApplication::translate("owb::Casework", "Yes");
+    if (answer == QLatin1String("no"))
+        return QCoreApplication::translate("owb::Casework", "No");
+    return answer;
+}
+
 bool isStatus(const QString &stored, const QString &status)
 {
     return stored.trimmed().compare(status, Qt::CaseInsensitive) == 0;

@@ -45,6 +45,10 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
 // "met" alike): statuses are compared without case or surrounding spaces.
 bool isStatus(const QString &stored, const QString &status);
 
+// A system consideration's answer as the workbench says it ("Yes", "No";
+// empty when not answered): the report and the history print the same words.
+QString considerationAnswerName(const QString &answer);
+
 // The one rule for a record's dates: a due date is not before the start
 // date, a decision date not before the review's start, an exit date not
 // before the entry date; the entry date inside the entry quarter, the exit

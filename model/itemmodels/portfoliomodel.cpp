@@ -133,8 +133,27 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
 
 QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // The short headers' whole meaning.
+        switch (section) {
+        case Average:
+            return tr("Average metric score (1.00 best, 4.00 worst)");
+        case Rank:
+            return tr("League rank within the peer type, after the quarter's decisions");
+        case Capability:
+            return tr("The region's view of the organisation's capability this year");
+        case NeedsAction:
+            return tr("Segment 4 with no review, a quarter not decided, overdue items, off trajectory");
+        case LastChange:
+            return tr("When the case file last changed");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    // Short enough to be read whole at 1280 pixels beside the rest; the
+    // tooltip says the rest.
     switch (section) {
     case Code:
         return tr("Code");
@@ -147,11 +166,11 @@ QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, in
     case Movement:
         return tr("Movement");
     case Average:
-        return tr("Average score");
+        return tr("Average");
     case Rank:
-        return tr("League rank");
+        return tr("Rank");
     case Capability:
-        return tr("Capability view");
+        return tr("Capability");
     case Casework:
         return tr("Casework");
     case NeedsAction:

@@ -9,6 +9,8 @@
 #include "casework/nationalcache.h"
 #include "casework/segmentexplanation.h"
 #include "casework/sentence.h"
+#include "casework/trajectory.h"
+#include "data/quarterlabel.h"
 #include "data/textlimits.h"
 #include "itemmodels/portfoliomodel.h"
 #include "reportlayout.h"
@@ -20,6 +22,7 @@
 #include <QDate>
 #include <QImage>
 #include <QPainter>
+#include <algorithm>
 #include <cmath>
 
 namespace owb {
@@ -100,6 +103,59 @@ QImage domainChart(const QList<std::tuple<QString, double, double>> &domains)
                    QStringLiteral("peers %1").arg(median, 0, 'f', 2));
     }
     return image;
+}
+
+QString orNotRecorded(const QString &value)
+{
+    return value.trimmed().isEmpty() ? QStringLiteral("not yet recorded") : value;
+}
+
+// The improvement trajectory: each point's planned and actual value in the
+// metric's own format (formatMetricMeasure, as the Casework tab shows them),
+// in quarter order, a missed plan marked; then where the case stands.
+QString trajectorySection(CaseFile &caseFile, CaseworkStore &store, const Methodology &m)
+{
+    QList<QVariantMap> points = store.records(trajectoryTable());
+    std::stable_sort(points.begin(), points.end(), [](const QVariantMap &a, const QVariantMap &b) {
+        const int qa = quarterKey(a.value(QStringLiteral("quarter")).toString());
+        const int qb = quarterKey(b.value(QStringLiteral("quarter")).toString());
+        return qa != qb ? qa < qb
+                        : a.value(QStringLiteral("metric_id")).toString() < b.value(QStringLiteral("metric_id")).toString();
+    });
+    QString html = QStringLiteral("<h3>Improvement trajectory (planned against actual)</h3>");
+    if (points.isEmpty())
+        return html + QStringLiteral("<p>No trajectory planned yet.</p>");
+    QHash<qint64, TrajectoryCheck> checks;
+    for (const TrajectoryCheck &check : checkTrajectory(caseFile, m))
+        checks.insert(check.id, check);
+    QList<QStringList> rows;
+    QStringList missed;
+    for (const QVariantMap &point : points) {
+        const QString metricId = point.value(QStringLiteral("metric_id")).toString();
+        const MetricDefinition *metric = m.metric(metricId);
+        auto measure = [metric](double value) { return metric ? formatMetricMeasure(*metric, value) : formatMeasure(value); };
+        const auto found = checks.constFind(point.value(QStringLiteral("id")).toLongLong());
+        const QString planned = found != checks.constEnd() ? measure(found->planned)
+                                                           : point.value(QStringLiteral("planned")).toString();
+        const bool hasActual = found != checks.constEnd() && found->actual;
+        const bool off = hasActual && found->offTrajectory;
+        QString against = !hasActual ? QStringLiteral("no data yet")
+                          : off      ? QStringLiteral("OFF TRAJECTORY")
+                                     : QStringLiteral("on trajectory");
+        if (off)
+            missed.append(QStringLiteral("%1 in %2 (%3 planned, %4 actual)")
+                              .arg(metricId, found->quarter, planned, measure(*found->actual)));
+        rows.append({metric ? QStringLiteral("%1 %2").arg(metricId, metric->name) : metricId,
+                     point.value(QStringLiteral("quarter")).toString(), planned,
+                     hasActual ? measure(*found->actual) : QStringLiteral("no data yet"), against});
+    }
+    html += QStringLiteral("<p>%1</p>")
+                .arg(escaped(missed.isEmpty() ? QStringLiteral("On trajectory in every quarter with data so far.")
+                                              : QStringLiteral("Off trajectory: %1.").arg(missed.join(QStringLiteral("; ")))));
+    return html
+           + reportTable({QStringLiteral("Metric"), QStringLiteral("Quarter"), QStringLiteral("Planned"),
+                          QStringLiteral("Actual"), QStringLiteral("Against plan")},
+                         rows);
 }
 
 // `newPage`: the section starts a page of its own (each case of the pack).
@@ -200,9 +256,10 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
         for (const NamedItem &rating : m.capabilityRatings())
             ratingNames.insert(rating.id, rating.name);
         auto rating = [&](const QString &id) { return ratingNames.value(id, id); };
+        // An area not assessed yet says so, never a blank cell (an ICB's pages).
         for (qsizetype i = 0; i < areas.size(); ++i)
-            rows.append({ m.capabilityAreas().at(i).name, rating(areas.at(i).selfRating),
-                rating(areas.at(i).regionRating), areas.at(i).notes });
+            rows.append({ m.capabilityAreas().at(i).name, orNotRecorded(rating(areas.at(i).selfRating)),
+                orNotRecorded(rating(areas.at(i).regionRating)), orNotRecorded(areas.at(i).notes) });
         html += QStringLiteral("<h3>Capability %1</h3><p>Region's overall view: <b>%2</b>%3. %4</p>")
                     .arg(escaped(year),
                         escaped(overall.rating.isEmpty() ? QStringLiteral("not yet recorded")
@@ -234,9 +291,11 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             for (const QVariantMap &a : store.records(systemConsiderationTable(), QStringLiteral("quarter"), quarter))
                 answers.insert(a.value(QStringLiteral("consideration_id")).toString(), a);
             QList<QStringList> rows;
+            // Answers in words ("Yes", "No"); one not given yet says so.
             for (const SystemConsideration &t : m.systemConsiderations())
-                rows.append({t.priority, t.test, answers.value(t.id).value(QStringLiteral("answer")).toString(),
-                             answers.value(t.id).value(QStringLiteral("evidence")).toString()});
+                rows.append({t.priority, t.test,
+                             orNotRecorded(considerationAnswerName(answers.value(t.id).value(QStringLiteral("answer")).toString())),
+                             orNotRecorded(answers.value(t.id).value(QStringLiteral("evidence")).toString().trimmed())});
             html += QStringLiteral("<h3>System considerations, %1</h3>").arg(escaped(quarter))
                     + reportTable({QStringLiteral("Priority"), QStringLiteral("Test"), QStringLiteral("Answer"), QStringLiteral("Evidence")}, rows);
             const QString year = CaseSession::financialYear(quarter);
@@ -250,40 +309,74 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                                  QStringLiteral("Conclusion")},
                                 notes);
         }
-        const QDate today = QDate::currentDate();
-        for (const QVariantMap &programme : store.records(programmeTable())) {
+        // Overdue as every view counts it: on the quarter's last day, or today.
+        const QDate asOf = overdueAsOf(quarter, QDate::currentDate());
+        const QList<QVariantMap> programmes = store.records(programmeTable());
+        for (const QVariantMap &programme : programmes) {
             const QString reason = withoutFinalStop(programme.value(QStringLiteral("reason")).toString());
+            const QString exitQuarter = programme.value(QStringLiteral("exit_quarter")).toString();
             html += QStringLiteral("<h3>%1 (entered %2%3)</h3><p>%4%5</p>")
                         .arg(escaped(m.programmeName()), escaped(programme.value(QStringLiteral("entry_quarter")).toString()),
-                             programme.value(QStringLiteral("exit_quarter")).toString().isEmpty()
-                                 ? QString()
-                                 : QStringLiteral(", left %1").arg(escaped(programme.value(QStringLiteral("exit_quarter")).toString())),
+                             exitQuarter.isEmpty() ? QString() : QStringLiteral(", left %1").arg(escaped(exitQuarter)),
                              reason.isEmpty() ? QString() : escaped(reason) + QStringLiteral(". "),
                              escaped(labelledValue(QStringLiteral("Improvement director"),
                                                    programme.value(QStringLiteral("improvement_director")).toString())));
+            // The transition plan that follows the programme (framework.md §7):
+            // on exit always (an empty one says so), before it once agreed.
+            const QString plan = programme.value(QStringLiteral("transition_plan")).toString().trimmed();
+            if (!exitQuarter.isEmpty())
+                html += QStringLiteral("<p>%1 %2</p>")
+                            .arg(escaped(labelledValue(QStringLiteral("Left on"),
+                                                       showDate(programme.value(QStringLiteral("exit_date")).toString()))),
+                                 escaped(labelledValue(QStringLiteral("Transition plan"), plan)));
+            else if (!plan.isEmpty())
+                html += QStringLiteral("<p>%1</p>").arg(escaped(labelledValue(QStringLiteral("Transition plan"), plan)));
             QList<QStringList> rows;
             for (const QVariantMap &c : store.records(criterionTable(), QStringLiteral("programme_id"), programme.value(QStringLiteral("id")))) {
-                const QDate due = QDate::fromString(c.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
                 const QString status = c.value(QStringLiteral("status")).toString();
-                const bool overdue = due.isValid() && due < today && !isStatus(status, sets.criterionStatuses.finalId);
-                rows.append({c.value(QStringLiteral("description")).toString(), showDate(due),
+                const bool overdue = isOverdue(c, sets.criterionStatuses.finalId, asOf);
+                rows.append({c.value(QStringLiteral("description")).toString(),
+                             showDate(c.value(QStringLiteral("due_date")).toString()),
                              sets.criterionStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
             }
-            if (!rows.isEmpty())
-                html += reportTable({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
+            html += rows.isEmpty() ? QStringLiteral("<p>No exit criteria recorded.</p>")
+                                   : reportTable({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
+        }
+        // Progress reviews and the trajectory belong to the programme: shown
+        // for a case that has been in it, an empty one said in words.
+        if (!programmes.isEmpty()) {
+            QList<QStringList> meetings;
+            for (const QVariantMap &r : store.records(progressReviewTable()))
+                meetings.append({showDate(r.value(QStringLiteral("review_date")).toString()),
+                                 r.value(QStringLiteral("attendees")).toString(), r.value(QStringLiteral("summary")).toString(),
+                                 r.value(QStringLiteral("decisions")).toString()});
+            html += QStringLiteral("<h3>Progress reviews</h3>")
+                    + (meetings.isEmpty() ? QStringLiteral("<p>No progress reviews recorded yet.</p>")
+                                          : reportTable({QStringLiteral("Date"), QStringLiteral("Attendees"),
+                                                         QStringLiteral("Summary"), QStringLiteral("Decisions")},
+                                                        meetings));
+            html += trajectorySection(caseFile, store, m);
         }
         QList<QStringList> milestones;
         for (const QVariantMap &ms : store.records(milestoneTable())) {
-            const QDate due = QDate::fromString(ms.value(QStringLiteral("due_date")).toString(), Qt::ISODate);
             const QString status = ms.value(QStringLiteral("status")).toString();
-            const bool overdue = due.isValid() && due < today && !isStatus(status, sets.milestoneStatuses.finalId);
-            milestones.append({ms.value(QStringLiteral("description")).toString(), ms.value(QStringLiteral("owner")).toString(),
-                               showDate(due), sets.milestoneStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
+            const bool overdue = isOverdue(ms, sets.milestoneStatuses.finalId, asOf);
+            const QString done = showDate(ms.value(QStringLiteral("done_date")).toString());
+            milestones.append({ms.value(QStringLiteral("description")).toString(),
+                               orNotRecorded(ms.value(QStringLiteral("owner")).toString()),
+                               showDate(ms.value(QStringLiteral("due_date")).toString()),
+                               sets.milestoneStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString()),
+                               done.isEmpty() ? QStringLiteral("not yet") : done});
         }
-        if (!milestones.isEmpty())
+        // Providers in segments 3 to 5 agree a recovery plan with milestones.
+        const int finalSegment = assessment ? finalOf(quarter, assessment->result.segment).segment : 0;
+        if (!milestones.isEmpty() || finalSegment >= 3)
             html += QStringLiteral("<h3>Recovery plan milestones</h3>")
-                    + reportTable({QStringLiteral("Milestone"), QStringLiteral("Owner"), QStringLiteral("Due"), QStringLiteral("Status")},
-                            milestones);
+                    + (milestones.isEmpty()
+                           ? QStringLiteral("<p>No recovery plan milestones recorded.</p>")
+                           : reportTable({QStringLiteral("Milestone"), QStringLiteral("Owner"), QStringLiteral("Due"),
+                                          QStringLiteral("Status"), QStringLiteral("Done on")},
+                                         milestones));
     }
     return html;
 }

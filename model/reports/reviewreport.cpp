@@ -47,10 +47,10 @@ QString named(const QString &ids, const std::function<QString(const QString &)> 
 QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &sets)
 {
     QStringList parts;
-    if (!text(review, "team").isEmpty())
-        parts.append(labelledValue(QStringLiteral("Team"), text(review, "team")));
-    if (!text(review, "scope").isEmpty())
-        parts.append(labelledValue(QStringLiteral("Scope"), text(review, "scope")));
+    // The team and scope always: a reader of the case report needs what the
+    // review examines, and an empty one says so.
+    parts.append(labelledValue(QStringLiteral("Team"), text(review, "team")));
+    parts.append(labelledValue(QStringLiteral("Scope"), text(review, "scope")));
     parts.append(labelledValue(QStringLiteral("Recommendation"),
                                text(review, "recommendation").isEmpty()
                                    ? QString()

@@ -18,7 +18,8 @@ class Workspace;
 struct CaseworkChoices;
 
 // "Team: …", "Scope: …", "Recommendation: …", "Decision: … on … by …", each
-// a sentence; a value not yet recorded says so (never "Recommendation: .").
+// a sentence, each always there; a value not yet recorded says so (never
+// "Recommendation: .").
 // Plain text: the case report and the review report both print it.
 QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &choices);
 

@@ -2,9 +2,13 @@
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/datetext.h"
+#include "casework/metricview.h"
+#include "casework/plannedquarters.h"
 #include "demo/demoworkspace.h"
 #include "framework/methodology.h"
 #include "reports/casereport.h"
+#include "reports/reportlayout.h"
 #include "reports/reviewreport.h"
 #include "store/casefile.h"
 #include "store/workspace.h"
@@ -150,6 +154,167 @@ private Q_SLOTS:
         }
         QVERIFY(icbs > 0);
         QVERIFY(ranked > 10);
+    }
+
+    // The Recovery Support Programme's casework a reader needs (issue 13):
+    // progress reviews, the trajectory (planned against actual, a missed plan
+    // marked, values in the metric's format), the transition plan on exit,
+    // the review's scope and a milestone's done date; a section that applies
+    // but holds nothing says so in words. Cases found by their situation.
+    void programmeCaseworkInTheReport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        QStringList quarters;
+        QStringList paths;
+        {
+            auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+            quarters = workspace->peers().quarters();
+            paths = workspace->caseFilePaths();
+        }
+        const QString latest = quarters.last();
+        const Methodology &m = Methodology::builtIn();
+        auto report = [&](const QString &path) {
+            auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+            return caseReportHtml(*workspace, path);
+        };
+        // A trust in the programme now, and one that can leave it this quarter.
+        QString trust;
+        QString leaver;
+        for (const QString &path : std::as_const(paths)) {
+            CaseSession session(path, m);
+            for (const QVariantMap &p : session.casework().records(programmeTable())) {
+                if (!p.value(QStringLiteral("exit_quarter")).toString().isEmpty())
+                    continue;
+                if (trust.isEmpty() && m.isSegmented(session.identity().peerType))
+                    trust = path;
+                if (leaver.isEmpty() && p.value(QStringLiteral("entry_quarter")).toString() != latest)
+                    leaver = path;
+            }
+        }
+        QVERIFY(!trust.isEmpty());
+        QVERIFY(!leaver.isEmpty());
+
+        QString html = report(trust);
+        QVERIFY2(html.contains(QStringLiteral("<h3>Progress reviews</h3><p>No progress reviews recorded yet.</p>")),
+                 qPrintable(html.right(3000)));
+        QVERIFY(html.contains(QStringLiteral("<h3>Improvement trajectory (planned against actual)</h3><p>No trajectory planned yet.</p>")));
+
+        const MetricDefinition *metric = nullptr;
+        double actual = 0;
+        {
+            CaseSession session(trust, m);
+            const QVariantMap programme = session.casework().records(programmeTable()).last();
+            QCOMPARE(session.addRecord(progressReviewTable(),
+                                       {{QStringLiteral("review_date"), programme.value(QStringLiteral("entry_date"))},
+                                        {QStringLiteral("attendees"), QStringLiteral("Improvement director, chief executive")},
+                                        {QStringLiteral("summary"), QStringLiteral("Discharge hub behind plan")},
+                                        {QStringLiteral("decisions"), QStringLiteral("Weekly discharge huddle")}},
+                                       QStringLiteral("Add progress review")),
+                     QString());
+            // A plan this quarter's actual misses, and one a quarter ahead (no data yet).
+            const auto values = session.caseFile().metricValues(latest);
+            for (const MetricDefinition *candidate : m.scoredMetricsFor(session.identity().peerType))
+                if (candidate->direction && values.value(candidate->id).kind == MetricValue::Kind::Number) {
+                    metric = candidate;
+                    actual = values.value(candidate->id).number;
+                    break;
+                }
+            QVERIFY(metric);
+            const QString missed = QString::number(*metric->direction == Direction::Higher ? actual + 5 : actual - 5, 'f', 2);
+            const QString ahead = quartersAfter(latest, 1).value(0);
+            for (const auto &[quarter, planned] :
+                 {std::pair{latest, missed}, std::pair{ahead, QStringLiteral("3.0")}})
+                QCOMPARE(session.addRecord(trajectoryTable(),
+                                           {{QStringLiteral("metric_id"), metric->id}, {QStringLiteral("quarter"), quarter},
+                                            {QStringLiteral("planned"), planned}},
+                                           QStringLiteral("Add trajectory point")),
+                         QString());
+            html = report(trust);
+            QVERIFY(html.contains(QStringLiteral("<td>Discharge hub behind plan</td>")));
+            QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(showDate(programme.value(QStringLiteral("entry_date")).toString()))));
+            const QString missedText = formatMetricMeasure(*metric, missed.toDouble());
+            const QString offLine = QStringLiteral("Off trajectory: %1 in %2 (%3 planned, %4 actual).")
+                                        .arg(metric->id, latest, missedText, formatMetricMeasure(*metric, actual));
+            QVERIFY2(html.contains(QStringLiteral("<p>%1</p>").arg(offLine.toHtmlEscaped())),
+                     qPrintable(html.right(3000)));
+            QVERIFY(html.contains(QStringLiteral("<td>%1</td><td>%2</td><td>%3</td><td>OFF TRAJECTORY</td>")
+                                      .arg(latest, missedText, formatMetricMeasure(*metric, actual))));
+            // The plan ahead in the metric's format, never "3.0".
+            QVERIFY(html.contains(QStringLiteral("<td>%1</td><td>%2</td><td>no data yet</td><td>no data yet</td>")
+                                      .arg(ahead, formatMetricMeasure(*metric, 3.0))));
+        }
+        // The transition plan on exit.
+        {
+            CaseSession session(leaver, m);
+            QCOMPARE(session.recordExit(latest, QStringLiteral("Support moves to the regional team for two quarters.")),
+                     QString());
+        }
+        html = report(leaver);
+        QVERIFY2(html.contains(QStringLiteral("Transition plan: Support moves to the regional team for two quarters.")),
+                 qPrintable(html.right(3000)));
+        QVERIFY(html.contains(QStringLiteral(", left %1)</h3>").arg(latest)));
+
+        // The review's scope, and a milestone's done date, wherever the demo has them.
+        int scopes = 0;
+        int doneDates = 0;
+        for (const QString &path : std::as_const(paths)) {
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            CaseworkStore store(caseFile.database());
+            const QList<QVariantMap> reviews = store.records(reviewTable());
+            const QList<QVariantMap> milestones = store.records(milestoneTable());
+            if (reviews.isEmpty() && milestones.isEmpty())
+                continue;
+            const QString text = report(path);
+            for (const QVariantMap &r : reviews) {
+                QVERIFY(text.contains(labelledValue(QStringLiteral("Scope"), r.value(QStringLiteral("scope")).toString()).toHtmlEscaped()));
+                ++scopes;
+            }
+            if (!milestones.isEmpty())
+                QVERIFY(text.contains(QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">Done on</th>")));
+            for (const QVariantMap &ms : milestones) {
+                const QString done = ms.value(QStringLiteral("done_date")).toString();
+                if (done.isEmpty())
+                    continue;
+                QVERIFY(text.contains(QStringLiteral("<td>%1</td></tr>").arg(showDate(done))));
+                ++doneDates;
+            }
+        }
+        QVERIFY(scopes > 0);
+        QVERIFY(doneDates > 0);
+    }
+
+    // The regional pack's ICB pages (issue 13): the capability and system
+    // consideration cells say their value in words ("Yes", "No", a rating's
+    // name) or "not yet recorded", never a blank cell or a stored "yes".
+    void regionalPackIcbPagesInWords()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        const QString html = regionalPackHtml(*workspace);
+        int considerationTables = 0;
+        int answers = 0;
+        // Each table from its heading to the next heading.
+        for (const QString &heading : {QStringLiteral("<h3>Capability "), QStringLiteral("<h3>System considerations")}) {
+            for (qsizetype at = html.indexOf(heading); at >= 0; at = html.indexOf(heading, at + 1)) {
+                const qsizetype end = html.indexOf(QRegularExpression(QStringLiteral("<h[123]")), at + 4);
+                const QString table = html.mid(at, end < 0 ? -1 : end - at);
+                QVERIFY2(!table.contains(QStringLiteral("<td></td>")), qPrintable(table));
+                QVERIFY2(!table.contains(QRegularExpression(QStringLiteral("<td>(yes|no)</td>"))), qPrintable(table));
+                if (heading.contains(QLatin1String("System"))) {
+                    ++considerationTables;
+                    answers += int(table.count(QRegularExpression(QStringLiteral("<td>(Yes|No)</td>"))));
+                }
+            }
+        }
+        QVERIFY(considerationTables > 0);
+        QVERIFY(answers > 0);
+        QVERIFY(html.contains(QStringLiteral("<td>not yet recorded</td>")));
     }
 
     void reviewReport()

@@ -9,6 +9,7 @@
 #include "casework/league.h"
 #include "changes/changespanel.h"
 #include "demofixture.h"
+#include "nothingcut.h"
 #include "dialogs/methodologiesdialog.h"
 #include "itemmodels/changesmodel.h"
 #include "itemmodels/itemroles.h"
@@ -121,6 +122,28 @@ private Q_SLOTS:
         for (int row = 0; row < view->model()->rowCount(); ++row)
             QCOMPARE(view->model()->index(row, 0).data(PeerTypeRole).toString(), QStringLiteral("ambulance"));
         QVERIFY(looksRendered(window.grab().toImage()));
+    }
+
+    // The portfolio at 1280x800 (the workbench on the demo) and 1024x768:
+    // every header and cell read whole, wrapped between words where the
+    // window is narrow, none cut to "…" (issue 13: "Capability vi",
+    // "Acute …", "24/11…"); at 1280 nothing scrolls sideways.
+    void portfolioReadableAt1280And1024()
+    {
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)}) {
+            MainWindow window;
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+            QTableView *view = window.portfolio()->view();
+            QTest::qWait(50);
+            QApplication::processEvents();
+            const QString cut = nothingCut(*view);
+            QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1x%2: %3").arg(size.width()).arg(size.height()).arg(cut)));
+            if (size.width() >= 1280)
+                QVERIFY(!view->horizontalScrollBar()->isVisible());
+        }
     }
 
     // Keys the accessibility bus cannot send here (issue 11, item 14): Ctrl+F

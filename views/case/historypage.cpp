@@ -1,17 +1,12 @@
 #include "historypage.h"
 
 #include "casework/casesession.h"
-#include "framework/methodology.h"
-#include "framework/fixedpoint.h"
+#include "casework/historytext.h"
 #include "itemmodels/dateformat.h"
-#include "casework/datetext.h"
 #include "store/auditlog.h"
 
 #include <QDateTime>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -19,104 +14,6 @@
 #include <QVBoxLayout>
 
 namespace owb {
-
-namespace {
-// Columns kept for integrity, not for reading (hashes, digests, file contents).
-bool isInternal(const QString &column)
-{
-    return column.endsWith(QLatin1String("sha256")) || column.endsWith(QLatin1String("digest"))
-        || column.endsWith(QLatin1String("hash")) || column == QLatin1String("content")
-        || column == QLatin1String("id")
-        || (column.endsWith(QLatin1String("_id")) && column != QLatin1String("area_id")
-            && column != QLatin1String("metric_id") && column != QLatin1String("consideration_id"));
-}
-
-// A column as people say it: "decided segment", not "decided_segment"; an
-// id column by what it names ("area", not "area id").
-QString columnName(const QString &column)
-{
-    QString name = column;
-    if (name.endsWith(QLatin1String("_id")))
-        name.chop(3);
-    return name.replace(QLatin1Char('_'), QLatin1Char(' '));
-}
-
-QString nameIn(const QList<NamedItem> &items, const QString &id)
-{
-    for (const NamedItem &item : items)
-        if (item.id == id)
-            return item.name;
-    return id;
-}
-
-// A stored value as the workbench shows it: scores and averages from
-// hundredths (framework/fixedpoint), times in the one format, and the ids of
-// the methodology's lists (ratings, areas, casework sets) by their names.
-QString valueText(const Methodology &m, const QString &table, const QString &column, const QJsonValue &value)
-{
-    if (value.isDouble() && (column == QLatin1String("average") || column == QLatin1String("score")))
-        return formatHundredths(Hundredths(value.toDouble()));
-    const QString text = value.toVariant().toString();
-    if (text.isEmpty())
-        return text;
-    if (column.endsWith(QLatin1String("_at")))
-        return displayMoment(text);
-    // Dates as every date is shown (casework/datetext); a value that is no date stays as it is.
-    if (column == QLatin1String("date") || column.endsWith(QLatin1String("_date")) || column.endsWith(QLatin1String("_on")))
-        return showDate(text);
-    if (column.endsWith(QLatin1String("rating")) || column == QLatin1String("capability_conclusion"))
-        return nameIn(m.capabilityRatings(), text);
-    if (column == QLatin1String("area_id") || (column == QLatin1String("area") && table.startsWith(QLatin1String("capability"))))
-        return nameIn(m.capabilityAreas(), text);
-    const CaseworkChoices &sets = m.casework();
-    if (column == QLatin1String("recommendation"))
-        return sets.recommendations.nameOf(text);
-    if (column == QLatin1String("decision") && table == QLatin1String("diagnostic_review"))
-        return sets.decisions.nameOf(text);
-    if (column == QLatin1String("severity"))
-        return sets.severities.nameOf(text);
-    if (column == QLatin1String("status")) {
-        if (table == QLatin1String("diagnostic_review"))
-            return sets.reviewStages.nameOf(text);
-        if (table == QLatin1String("milestone"))
-            return sets.milestoneStatuses.nameOf(text);
-        if (table == QLatin1String("exit_criterion"))
-            return sets.criterionStatuses.nameOf(text);
-    }
-    return text;
-}
-
-// "decided segment: 4 → 3; rationale: …" from the before and after JSON
-// objects; a field left empty is left out.
-QString changeText(const Methodology &m, const AuditEntry &e)
-{
-    const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
-    const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
-    QStringList parts;
-    QStringList keys = before.keys() + after.keys();
-    keys.removeDuplicates();
-    for (const QString &key : std::as_const(keys)) {
-        if (isInternal(key))
-            continue;
-        const QString from = valueText(m, e.table, key, before.value(key));
-        const QString to = valueText(m, e.table, key, after.value(key));
-        if (e.action == QLatin1String("update") && from == to)
-            continue;
-        if (e.action == QLatin1String("insert")) {
-            if (!to.isEmpty())
-                parts.append(QStringLiteral("%1: %2").arg(columnName(key), to));
-        } else if (e.action == QLatin1String("delete")) {
-            if (!from.isEmpty())
-                parts.append(QStringLiteral("%1: %2").arg(columnName(key), from));
-        } else {
-            parts.append(QStringLiteral("%1: %2 → %3")
-                             .arg(columnName(key), from.isEmpty() ? QObject::tr("(empty)") : from,
-                                  to.isEmpty() ? QObject::tr("(empty)") : to));
-        }
-    }
-    return parts.join(QStringLiteral("; "));
-}
-} // namespace
 
 HistoryPage::HistoryPage(QWidget *parent)
     : QWidget(parent), m_filter(new QLineEdit(this)), m_table(new QTableWidget(this)), m_integrity(new QLabel(this))
@@ -179,9 +76,8 @@ void HistoryPage::reload()
         const AuditEntry &e = entries.at(row);
         const QStringList cells { displayMoment(e.at),
             e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
-            QStringLiteral("%1 %2").arg(
-                QString(e.table).replace(QLatin1Char('_'), QLatin1Char(' ')), e.rowKey),
-            actionText(e.action), changeText(m_context.session->methodology(), e) };
+            historyRecordText(m_context.session->methodology(), e.table, e.rowKey),
+            actionText(e.action), historyChangeText(m_context.session->methodology(), e) };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setToolTip(c == 4 ? cells.at(c) : QString());

@@ -60,7 +60,7 @@ void SegmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 QSize SegmentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    return {size.width() + 24, qMax(size.height(), option.fontMetrics.height() + 8)};
+    return {size.width() + 16, qMax(size.height(), option.fontMetrics.height() + 8)};
 }
 
 } // namespace owb

@@ -1,6 +1,5 @@
 #include "portfoliopanel.h"
 
-#include "delegates/elidingdelegate.h"
 #include "delegates/segmentdelegate.h"
 #include "exchange/portfoliowriter.h"
 #include "itemmodels/itemroles.h"
@@ -99,28 +98,17 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    // The name is never narrower than the names (up to a long one's width)
-    // and takes what is left; the free-text columns fit their contents within
-    // limits, and where the window is too narrow they elide, with the whole
-    // text in the tooltip.
+    // Every header and cell read whole: the columns fit their contents, and
+    // where the window is too narrow for one line each, the widest text
+    // columns wrap between words first (rows grow; widgets/columnfit).
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Peer type gives way first (mostly "Acute trust"), then the capability
-    // and the last change; what needs action last.
     new ColumnFitter(m_view,
                      {{PortfolioModel::PeerType, 60, 240}, {PortfolioModel::Capability, 60, 200},
-                      {PortfolioModel::LastChange, 80, 140}, {PortfolioModel::Movement, 90, 260},
-                      {PortfolioModel::Casework, 120, 320}, {PortfolioModel::NeedsAction, 130, 320}},
-                     {PortfolioModel::Name, 180, 360});
-    m_view->setTextElideMode(Qt::ElideRight);
-    for (const int column : {int(PortfolioModel::Name), int(PortfolioModel::PeerType), int(PortfolioModel::Capability),
-                             int(PortfolioModel::NeedsAction), int(PortfolioModel::LastChange)})
-        m_view->setItemDelegateForColumn(column, new ElidingDelegate(Qt::ElideRight, m_view));
-    // Their ends say most: "Improved (… override)", "In the programme; … overdue".
-    for (const int column : {int(PortfolioModel::Movement), int(PortfolioModel::Casework)})
-        m_view->setItemDelegateForColumn(column, new ElidingDelegate(Qt::ElideMiddle, m_view));
+                      {PortfolioModel::Movement, 80, 260}, {PortfolioModel::LastChange, 60, 160},
+                      {PortfolioModel::Casework, 80, 320}, {PortfolioModel::NeedsAction, 80, 320}},
+                     {PortfolioModel::Name, 140, 360});
     m_view->setItemDelegateForColumn(PortfolioModel::Segment, new SegmentDelegate(m_view));
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT caseActivated(index.data(PathRole).toString());

@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTimer>
 #include <algorithm>
@@ -9,13 +10,20 @@
 namespace owb {
 
 ColumnFitter::ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, const ColumnLimit &stretch)
-    : QObject(view), m_view(view), m_viewport(view->viewport()), m_limits(limits), m_stretch(stretch)
+    : QObject(view)
+    , m_view(view)
+    , m_viewport(view->viewport())
+    , m_limits(limits)
+    , m_stretch(stretch)
 {
     for (const ColumnLimit &limit : limits)
         view->horizontalHeader()->setSectionResizeMode(limit.column, QHeaderView::Interactive);
     // Sized here: the header's own stretching squeezes the column to almost
     // nothing when the others take the width.
     view->horizontalHeader()->setSectionResizeMode(stretch.column, QHeaderView::Interactive);
+    // Text that does not fit on one line wraps between words; rows grow to it.
+    view->setWordWrap(true);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->viewport()->installEventFilter(this);
     if (QAbstractItemModel *model = view->model()) {
         connect(model, &QAbstractItemModel::modelReset, this, &ColumnFitter::fitLater);
@@ -37,42 +45,84 @@ void ColumnFitter::fitLater()
     });
 }
 
+int ColumnFitter::narrowest(int column, int minimum) const
+{
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    const QFontMetrics metrics = m_view->fontMetrics();
+    int word = 0;
+    const QAbstractItemModel *model = m_view->model();
+    for (int row = 0; model && row < model->rowCount(); ++row)
+        for (const QString &part :
+            model->index(row, column).data().toString().split(spaces, Qt::SkipEmptyParts))
+            word = std::max(word, metrics.horizontalAdvance(part));
+    // The cell's margins either side of the text (as the style draws them), and a little air.
+    return std::max({ minimum, m_view->horizontalHeader()->sectionSizeHint(column), word + 16 });
+}
+
 void ColumnFitter::fit()
 {
     QHeaderView *header = m_view->horizontalHeader();
     // Public in QAbstractItemView (QTableView makes its override protected).
     auto contents = [&](int section) {
         return std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(section),
-                        header->sectionSizeHint(section));
+            header->sectionSizeHint(section));
     };
     auto fitted = [&](int section) {
         return section == m_stretch.column
-               || std::any_of(m_limits.cbegin(), m_limits.cend(), [&](const ColumnLimit &l) { return l.column == section; });
+            || std::any_of(m_limits.cbegin(), m_limits.cend(),
+                [&](const ColumnLimit &l) { return l.column == section; });
     };
     int others = 0; // the columns sized by the header itself
     for (int section = 0; section < header->count(); ++section)
         if (!header->isSectionHidden(section) && !fitted(section))
             others += header->sectionSize(section);
-    // The stretching column's names are never cut: it wins over every fitted column.
-    const int stretchWants = std::clamp(contents(m_stretch.column), m_stretch.minimum,
-                                        std::max(m_stretch.minimum, m_stretch.maximum));
-    const int room = m_view->viewport()->width() - others - stretchWants;
+    // Every fitted column, the stretching one last: what it wants on one line,
+    // and the narrowest it can wrap to with nothing cut.
+    QList<ColumnLimit> columns = m_limits;
+    columns.append(m_stretch);
     QList<int> wants;
-    int excess = -room;
-    for (const ColumnLimit &limit : std::as_const(m_limits)) {
-        wants.append(std::clamp(contents(limit.column), limit.minimum, std::max(limit.minimum, limit.maximum)));
+    QList<int> floors;
+    int excess = others - m_view->viewport()->width();
+    for (const ColumnLimit &limit : std::as_const(columns)) {
+        floors.append(narrowest(limit.column, limit.minimum));
+        wants.append(std::max(
+            floors.last(), std::min(contents(limit.column), std::max(limit.minimum, limit.maximum))));
         excess += wants.last();
     }
-    // Too narrow: the columns give up width in the order given, each down to its minimum.
-    for (qsizetype i = 0; i < m_limits.size() && excess > 0; ++i) {
-        const int give = std::min(excess, wants.at(i) - m_limits.at(i).minimum);
-        wants[i] -= give;
-        excess -= give;
+    // Too narrow: the widest columns give up width first, down to a common
+    // width (none below its narrowest), and wrap; short ones stay on one line.
+    if (excess > 0) {
+        const int room = m_view->viewport()->width() - others;
+        // The stretching column (the names people look for) keeps twice the common width.
+        auto capOf = [&](qsizetype i, int cap) { return i == wants.size() - 1 ? 2 * cap : cap; };
+        auto total = [&](int cap) {
+            int sum = 0;
+            for (qsizetype i = 0; i < wants.size(); ++i)
+                sum += std::max(floors.at(i), std::min(wants.at(i), capOf(i, cap)));
+            return sum;
+        };
+        int low = 0;
+        int high = *std::max_element(wants.cbegin(), wants.cend());
+        while (low < high) { // the widest cap that fits
+            const int mid = (low + high + 1) / 2;
+            if (total(mid) <= room)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        excess = 0;
+        for (qsizetype i = 0; i < wants.size(); ++i) {
+            wants[i] = std::max(floors.at(i), std::min(wants.at(i), capOf(i, low)));
+            excess += wants.at(i);
+        }
+        excess -= room;
     }
-    for (qsizetype i = 0; i < m_limits.size(); ++i)
-        header->resizeSection(m_limits.at(i).column, wants.at(i));
-    // What is left goes to the stretching column.
-    header->resizeSection(m_stretch.column, stretchWants + std::max(0, -excess));
+    // Room to spare goes to the stretching column.
+    if (excess < 0)
+        wants.last() -= excess;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        header->resizeSection(columns.at(i).column, wants.at(i));
+    m_view->resizeRowsToContents();
 }
 
 bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)

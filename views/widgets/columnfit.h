@@ -1,12 +1,12 @@
 #pragma once
-// Sizes some columns of a table to their contents within limits, and keeps
-// the stretching column (the organisation's name) readable: it is never
-// narrower than its contents (up to its maximum, and never below its
-// minimum) and takes whatever width is left. When the window is too narrow
-// for every column's contents, the fitted columns give up width in the order
-// they are listed, each down to its minimum, and their text elides (with the
-// whole text in a tooltip, delegates/elidingdelegate); the stretching column
-// never gives way (the table scrolls sideways before it would).
+// Sizes the columns of a table so that every header and every cell can be
+// read whole: each column wants its contents on one line (within its limits);
+// when the window is too narrow for that, the widest columns (the
+// stretching one, the organisation's name, too) give up width first, down to
+// a common width, and their text wraps between words onto more lines (the
+// rows grow to fit), so that short columns stay on one line. A column never gets narrower than its header's
+// text or its longest word, so nothing is cut; only when even that does not fit does the table scroll
+// sideways. The stretching column takes whatever width is left.
 
 #include <QList>
 #include <QObject>
@@ -28,10 +28,14 @@ class ColumnFitter : public QObject
 {
     Q_OBJECT
 public:
-    // Owned by `view`; follows its model's resets and the view's width.
+    // Owned by `view`; follows its model's resets and the view's width. Turns
+    // on the view's word wrap and sizes its rows to their contents.
     ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, const ColumnLimit &stretch);
 
     void fit();
+    // The narrowest a column can be with nothing cut: its header's text and
+    // its longest word (with the cell's margins), at least `minimum`.
+    int narrowest(int column, int minimum) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,0 +1,202 @@
+#include "historytext.h"
+
+#include "casework/casework.h"
+#include "casework/datetext.h"
+#include "casework/metricview.h"
+#include "casework/trajectory.h"
+#include "framework/fixedpoint.h"
+#include "framework/methodology.h"
+#include "itemmodels/dateformat.h"
+#include "store/auditlog.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace owb {
+
+namespace {
+
+// Columns kept for integrity, not for reading (hashes, digests, file contents, record ids).
+bool isInternal(const QString &column)
+{
+    return column.endsWith(QLatin1String("sha256")) || column.endsWith(QLatin1String("digest"))
+        || column.endsWith(QLatin1String("hash")) || column == QLatin1String("content")
+        || column == QLatin1String("id")
+        || (column.endsWith(QLatin1String("_id")) && column != QLatin1String("area_id")
+            && column != QLatin1String("metric_id") && column != QLatin1String("consideration_id"));
+}
+
+// A column as people say it: "decided segment", not "decided_segment"; an
+// id column by what it names ("area", not "area id").
+QString columnName(const QString &column)
+{
+    QString name = column;
+    if (name.endsWith(QLatin1String("_id")))
+        name.chop(3);
+    return name.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+QString nameIn(const QList<NamedItem> &items, const QString &id)
+{
+    for (const NamedItem &item : items)
+        if (item.id == id)
+            return item.name;
+    return id;
+}
+
+// A metric as the forms' pickers name it: "OF0023 % waiting 18 weeks or less".
+QString metricName(const Methodology &m, const QString &id)
+{
+    const MetricDefinition *metric = m.metric(id);
+    return metric ? QStringLiteral("%1 %2").arg(id, metric->name) : id;
+}
+
+QString domainName(const Methodology &m, const QString &id)
+{
+    for (const Domain &d : m.domains())
+        if (d.id == id)
+            return d.name;
+    return id;
+}
+
+// A list of ids as stored in a finding ("OF0023, OF0025") by their names.
+QString namedList(const QString &ids, const std::function<QString(const QString &)> &nameOf)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    QStringList names;
+    for (const QString &id : ids.split(separators, Qt::SkipEmptyParts))
+        names.append(nameOf(id));
+    return names.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+QString historyValueText(const Methodology &m, const QString &table, const QString &column,
+    const QJsonValue &value, const QJsonObject &row)
+{
+    if (value.isDouble() && (column == QLatin1String("average") || column == QLatin1String("score")))
+        return formatHundredths(Hundredths(value.toDouble()));
+    const QString text = value.toVariant().toString();
+    if (text.isEmpty())
+        return text;
+    if (column.endsWith(QLatin1String("_at")))
+        return displayMoment(text);
+    // Dates as every date is shown (casework/datetext); a value that is no date stays as it is.
+    if (column == QLatin1String("date") || column.endsWith(QLatin1String("_date"))
+        || column.endsWith(QLatin1String("_on")))
+        return showDate(text);
+    // A planned value in its metric's own format, as the trajectory table and the reports show it.
+    if (column == QLatin1String("planned")) {
+        const auto planned = plannedValue(text);
+        if (!planned)
+            return text;
+        const MetricDefinition *metric = m.metric(row.value(QStringLiteral("metric_id")).toString());
+        return metric ? formatMetricMeasure(*metric, *planned) : formatMeasure(*planned);
+    }
+    if (column == QLatin1String("deficit"))
+        return considerationAnswerName(value.toVariant().toBool() || text == QLatin1String("yes")
+                ? QStringLiteral("yes")
+                : QStringLiteral("no"));
+    if (column == QLatin1String("answer"))
+        return considerationAnswerName(text);
+    if (column == QLatin1String("peer_type")) {
+        const PeerType *type = m.peerType(text);
+        return type ? type->name : text;
+    }
+    if (column == QLatin1String("metric_id")
+        || (column == QLatin1String("metrics") && table == QLatin1String("finding")))
+        return namedList(text, [&](const QString &id) { return metricName(m, id); });
+    if (column == QLatin1String("domains") && table == QLatin1String("finding"))
+        return namedList(text, [&](const QString &id) { return domainName(m, id); });
+    if (column == QLatin1String("consideration_id")) {
+        for (const SystemConsideration &test : m.systemConsiderations())
+            if (test.id == text)
+                return test.priority;
+        return text;
+    }
+    if (table == QLatin1String("note")) {
+        const QString kind = row.value(QStringLiteral("tag_kind")).toString();
+        if (column == QLatin1String("tag_kind"))
+            return kind == QLatin1String("metric") ? QCoreApplication::translate("owb::History", "Metric")
+                : kind == QLatin1String("domain")  ? QCoreApplication::translate("owb::History", "Domain")
+                                                   : text;
+        if (column == QLatin1String("tag"))
+            return kind == QLatin1String("metric") ? metricName(m, text)
+                : kind == QLatin1String("domain")  ? domainName(m, text)
+                                                   : text;
+    }
+    if (table == QLatin1String("decision") && column == QLatin1String("kind"))
+        return text == QLatin1String("correction") ? QCoreApplication::translate("owb::History", "correction")
+            : text == QLatin1String("confirm")
+            ? QCoreApplication::translate("owb::History", "computed segment confirmed")
+            : text;
+    if (column.endsWith(QLatin1String("rating")) || column == QLatin1String("capability_conclusion"))
+        return nameIn(m.capabilityRatings(), text);
+    if (column == QLatin1String("area_id")
+        || (column == QLatin1String("area") && table.startsWith(QLatin1String("capability"))))
+        return nameIn(m.capabilityAreas(), text);
+    const CaseworkChoices &sets = m.casework();
+    if (column == QLatin1String("recommendation"))
+        return sets.recommendations.nameOf(text);
+    if (column == QLatin1String("decision") && table == QLatin1String("diagnostic_review"))
+        return sets.decisions.nameOf(text);
+    if (column == QLatin1String("severity"))
+        return sets.severities.nameOf(text);
+    if (column == QLatin1String("status")) {
+        if (table == QLatin1String("diagnostic_review"))
+            return sets.reviewStages.nameOf(text);
+        if (table == QLatin1String("milestone"))
+            return sets.milestoneStatuses.nameOf(text);
+        if (table == QLatin1String("exit_criterion"))
+            return sets.criterionStatuses.nameOf(text);
+    }
+    // Any other number (a segment, a rank) as an integer when it is one, never "3.0".
+    if (value.isDouble() && value.toDouble() == double(qint64(value.toDouble())))
+        return QString::number(qint64(value.toDouble()));
+    return text;
+}
+
+QString historyRecordText(const Methodology &m, const QString &table, const QString &rowKey)
+{
+    QString key = rowKey;
+    if (table == QLatin1String("capability_area")) { // "2025/26/strategy"
+        const qsizetype cut = key.lastIndexOf(QLatin1Char('/'));
+        if (cut > 0)
+            key = QStringLiteral("%1 %2").arg(key.left(cut), nameIn(m.capabilityAreas(), key.mid(cut + 1)));
+    }
+    return QStringLiteral("%1 %2").arg(QString(table).replace(QLatin1Char('_'), QLatin1Char(' ')), key);
+}
+
+QString historyChangeText(const Methodology &m, const AuditEntry &e)
+{
+    const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
+    const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
+    QStringList parts;
+    QStringList keys = before.keys() + after.keys();
+    keys.removeDuplicates();
+    for (const QString &key : std::as_const(keys)) {
+        if (isInternal(key))
+            continue;
+        const QString from = historyValueText(m, e.table, key, before.value(key), before);
+        const QString to = historyValueText(m, e.table, key, after.value(key), after);
+        if (e.action == QLatin1String("update") && from == to)
+            continue;
+        if (e.action == QLatin1String("insert")) {
+            if (!to.isEmpty())
+                parts.append(QStringLiteral("%1: %2").arg(columnName(key), to));
+        } else if (e.action == QLatin1String("delete")) {
+            if (!from.isEmpty())
+                parts.append(QStringLiteral("%1: %2").arg(columnName(key), from));
+        } else {
+            parts.append(
+                QStringLiteral("%1: %2 → %3")
+                    .arg(columnName(key),
+                        from.isEmpty() ? QCoreApplication::translate("owb::History", "(empty)") : from,
+                        to.isEmpty() ? QCoreApplication::translate("owb::History", "(empty)") : to));
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace owb

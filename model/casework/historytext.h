@@ -1,0 +1,27 @@
+#pragma once
+// What an entry of a case's audit trail changed, in the words and formats the
+// forms and tables show (the History tab reads it): a planned value in its
+// metric's format ("3.00%"), scores from hundredths, dates and times in the
+// one format, and ids (peer types, metrics, domains, ratings, areas, closed
+// sets, system considerations) by the methodology's names. Columns kept for
+// integrity (hashes, digests, record ids) are left out.
+
+#include <QJsonObject>
+#include <QString>
+
+namespace owb {
+
+class Methodology;
+struct AuditEntry;
+
+// A stored value of `column` in a row of `table` as people read it; `row` is
+// the whole row (a planned value needs its metric).
+QString historyValueText(const Methodology &methodology, const QString &table, const QString &column,
+    const QJsonValue &value, const QJsonObject &row = {});
+// The record an entry is about: "milestone 3", "capability area 2025/26
+// Quality of care" (an area by its name, not its id).
+QString historyRecordText(const Methodology &methodology, const QString &table, const QString &rowKey);
+// "decided segment: 4 → 3; rationale: …"; a field left empty is left out.
+QString historyChangeText(const Methodology &methodology, const AuditEntry &entry);
+
+} // namespace owb
