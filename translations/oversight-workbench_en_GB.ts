@@ -26,10 +26,6 @@
         <source>Assurance against the standard: %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>(empty)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>main</name>
@@ -529,10 +525,6 @@
         <source>%1 (not in the methodology&apos;s list)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>
@@ -820,6 +812,29 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::History</name>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed segment confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2063,23 +2078,11 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>League rank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The region&apos;s overall view of capability, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capability view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3457,29 +3460,6 @@ segmented</source>
     </message>
     <message>
         <source>Not taken (the scores use the last value that was): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>owb::History</name>
-    <message>
-        <source>Metric</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Domain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>computed segment confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

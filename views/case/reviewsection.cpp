@@ -388,7 +388,7 @@ void ReviewSection::askReviewDecision()
         return dateOrderProblem(decided, QStringLiteral("decision_date"));
     });
     // What the decision rests on, each said beside its own field.
-    for (const QString column : {QStringLiteral("capability_conclusion"), QStringLiteral("recommendation")}) {
+    for (const QString &column : {QStringLiteral("capability_conclusion"), QStringLiteral("recommendation")}) {
         dialog.addCheck([this, review, column](const QVariantMap &v) -> std::pair<QString, QString> {
             QVariantMap decided = review;
             decided.insert(QStringLiteral("capability_conclusion"), v.value(QStringLiteral("capability_conclusion")));
