@@ -204,6 +204,8 @@ std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QSt
 
 QString Workspace::whyNotWorkspace(const QString &directory)
 {
+    if (isServerUrl(directory))
+        return {}; // opening it says what is wrong with it, if anything
     const QString peers = QDir(directory).filePath(PeerStore::kFileName);
     if (QFileInfo::exists(peers) || QFileInfo(peers).isSymLink())
         return {}; // opening it says what is wrong with it, if anything
@@ -222,6 +224,8 @@ QString Workspace::whyNotWorkspace(const QString &directory)
 
 QString Workspace::readOnlyReason(const QString &directory)
 {
+    if (isServerUrl(directory))
+        return {}; // the server says, write by write (its roles)
     const auto denied = [](const QString &path) { return !mayWrite(path); };
     if (denied(directory))
         return errno == EROFS ? QStringLiteral("it is on a read-only disk")
@@ -235,8 +239,59 @@ QString Workspace::readOnlyReason(const QString &directory)
     return {};
 }
 
+Workspace::Workspace(const ServerAddress &server, const QString &password, Database::Mode mode)
+    : m_directory(server.url())
+    , m_peers(std::make_unique<PeerStore>(std::make_unique<Database>(server, ServerArea::National, password, mode)))
+    , m_register(std::make_unique<MethodologyRegister>(m_peers->database()))
+    , m_methodology(Methodology::builtIn())
+    , m_team(true)
+    , m_teamReadOnly(mode == Database::Mode::ReadOnly || mode == Database::Mode::Inspect)
+    , m_server(server)
+    , m_cases(std::make_unique<Database>(server, ServerArea::Cases, password, mode))
+{
+    m_region = m_peers->setting(kRegionKey);
+    m_workspaceId = m_peers->setting(kWorkspaceIdKey);
+    reloadMethodologies();
+}
+
+std::unique_ptr<Workspace> Workspace::openTeam(const ServerAddress &server, const QString &password, Database::Mode mode)
+{
+    if (mode == Database::Mode::CreateIfMissing)
+        mode = Database::Mode::OpenExisting; // a team workspace is made by owb team init
+    return std::unique_ptr<Workspace>(new Workspace(server, password, mode));
+}
+
+QString Workspace::sessionUser() const
+{
+    return m_team ? m_cases->sessionUser() : QString();
+}
+
+QStringList Workspace::caseCodes() const
+{
+    QStringList codes;
+    if (m_team) {
+        QSqlQuery q = m_cases->exec(QStringLiteral("SELECT org_code FROM organisation"));
+        while (q.next())
+            codes.append(q.value(0).toString());
+    } else {
+        for (const QString &path : caseFilePaths())
+            codes.append(QFileInfo(path).fileName().chopped(CaseFile::kSuffix.size()));
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+std::unique_ptr<CaseFile> Workspace::openCase(const QString &code, Database::Mode mode)
+{
+    if (m_team)
+        return std::make_unique<CaseFile>(*m_cases, code, mode);
+    return std::make_unique<CaseFile>(caseFilePath(code), mode);
+}
+
 std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::Mode mode)
 {
+    if (isServerUrl(directory))
+        return openTeam(parseServerUrl(directory), {}, mode);
     if (const QString why = whyNotWorkspace(directory); !why.isEmpty())
         throw StoreError(why);
     if (mode != Database::Mode::ReadOnly)
