@@ -120,6 +120,8 @@ bool Workspace::isWorkspace(const QString &directory)
 
 bool Workspace::isAbsentOrEmpty(const QString &directory)
 {
+    if (isServerUrl(directory))
+        return false; // a server's address is never a folder to create
     const QDir dir(directory);
     if (!dir.exists())
         return true;
@@ -339,6 +341,23 @@ QStringList Workspace::caseFilePaths() const
 ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
     const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
 {
+    if (m_team) {
+        // Only the team's importers change national data; said before
+        // anything is read or written.
+        const bool importer = m_peers->database()
+                                  .scalar(QStringLiteral("SELECT pg_has_role(session_user, current_database() || "
+                                                         "'_importer', 'MEMBER')"))
+                                  .toBool();
+        if (!importer)
+            throw StoreError(QStringLiteral("%1: your account (%2) may not import national data into this team "
+                                            "workspace: only members of %3_importer may; ask the workspace's "
+                                            "administrator. Nothing was changed")
+                                 .arg(m_directory, sessionUser(), m_server.database));
+        throw StoreError(QStringLiteral("%1: importing straight into a team workspace is not available in this "
+                                        "version: import into a folder workspace and upload it with owb team push. "
+                                        "Nothing was changed")
+                             .arg(m_directory));
+    }
     // The workspace keeps its own copy of each year's rules, so a later
     // release with a new built-in catalogue does not change it silently, and
     // a new year's file never re-assesses another year.

@@ -340,6 +340,30 @@ private Q_SLOTS:
         QCOMPARE(auditlog::verify(CaseScope{workspace->openCase(codes.first())->database(), codes.first()}), QStringList());
         const QString missing = errorOf([&] { workspace->openCase(QStringLiteral("RZZ")); });
         QVERIFY2(missing.contains(QStringLiteral("no case for organisation RZZ")), qPrintable(missing));
+        // Only the team's importers import: anyone else is told so in plain
+        // words, and nothing changes (no folder named after the URL either).
+        const QString editor = QStringLiteral("ed_%1").arg(server.database.right(8));
+        adminScalar(server, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2_editor").arg(editor, server.database));
+        ServerAddress asEditor = server;
+        asEditor.user = editor;
+        const auto importInto = [&](const ServerAddress &target) {
+            QProcess import;
+            import.setWorkingDirectory(dir.path());
+            import.start(QStringLiteral(OWB_BIN), {QStringLiteral("import"), target.url(),
+                                                   QDir(folder).filePath(QStringLiteral("national-metrics.csv"))});
+            import.waitForFinished(300000);
+            return std::make_pair(import.exitCode(), QString::fromUtf8(import.readAllStandardError()));
+        };
+        const auto [refusedCode, refused] = importInto(asEditor);
+        QCOMPARE(refusedCode, 2);
+        QVERIFY2(refused.contains(QStringLiteral("may not import national data into this team workspace: only "
+                                                 "members of %1_importer").arg(server.database)),
+                 qPrintable(refused));
+        const auto [notYetCode, notYet] = importInto(server);
+        QCOMPARE(notYetCode, 2);
+        QVERIFY2(notYet.contains(QStringLiteral("owb team push")), qPrintable(notYet));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{QStringLiteral("demo")});
+        QCOMPARE(workspace->caseCodes(), codes);
     }
 };
 
