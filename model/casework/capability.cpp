@@ -94,7 +94,7 @@ qint64 CapabilityStore::setAreaField(const QString &year, const QString &areaId,
     // nobody has made yet is made; one changed since expectedVersion is not
     // touched (the DO UPDATE's WHERE), so nothing comes back.
     const QString column = areaColumn(field);
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     const QVariant version = m_db.scalar(
         QStringLiteral("INSERT INTO capability_area (org_code, year, area_id, %1) VALUES (?, ?, ?, ?)"
                        " ON CONFLICT (org_code, year, area_id) DO UPDATE SET %1 = excluded.%1,"
@@ -143,7 +143,7 @@ qint64 CapabilityStore::setOverallField(const QString &year, CapabilityOverall::
                                         qint64 expectedVersion)
 {
     const QString column = overallColumn(field);
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     const QVariant version = m_db.scalar(
         QStringLiteral("INSERT INTO capability_overall (org_code, year, %1) VALUES (?, ?, ?)"
                        " ON CONFLICT (org_code, year) DO UPDATE SET %1 = excluded.%1,"
@@ -187,7 +187,7 @@ qint64 CapabilityStore::addEvidence(const EvidenceItem &item, const QByteArray &
     const bool hasFile = !item.fileName.isEmpty();
     const QString sha = hasFile ? QString::fromLatin1(QCryptographicHash::hash(fileData, QCryptographicHash::Sha256).toHex())
                                 : QString();
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     // A new item's id is allocated within the case by the statement itself.
     const qint64 id
         = m_db.scalar(QStringLiteral("INSERT INTO capability_evidence (org_code, id, year, area_id, title, evidence_date,"
@@ -213,7 +213,7 @@ void CapabilityStore::removeEvidence(qint64 id)
 
 void CapabilityStore::removeEvidence(qint64 id, qint64 expectedVersion)
 {
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     if (!m_db.scalar(QStringLiteral("DELETE FROM capability_evidence WHERE org_code = ? AND id = ? AND row_version = ?"
                                     " RETURNING id"),
                      {m_org, id, expectedVersion})

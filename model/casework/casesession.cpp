@@ -12,9 +12,16 @@ namespace owb {
 
 
 CaseSession::CaseSession(const QString &path, const Methodology &methodology, QObject *parent, bool readOnly)
+    : CaseSession(std::make_unique<CaseFile>(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::OpenExisting),
+                  methodology, parent, readOnly)
+{
+}
+
+CaseSession::CaseSession(std::unique_ptr<CaseFile> caseFile, const Methodology &methodology, QObject *parent,
+                         bool readOnly)
     : QObject(parent),
-      m_readOnly(readOnly),
-      m_caseFile(std::make_unique<CaseFile>(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::OpenExisting)),
+      m_readOnly(readOnly || caseFile->database().isReadOnly()),
+      m_caseFile(std::move(caseFile)),
       m_methodology(methodology),
       m_identity(m_caseFile->identity()),
       m_capability(m_caseFile->scope()),

@@ -23,6 +23,12 @@ class CaseSession : public QObject
 public:
     // `readOnly`: another instance holds the workspace; every edit is refused.
     CaseSession(const QString &path, const Methodology &methodology, QObject *parent = nullptr, bool readOnly = false);
+    // A case already open: a case file, or one organisation's case in a team
+    // workspace (CaseFile(Database &server, org)), whose connection the
+    // workspace's cases share. The same facade either way. `readOnly`
+    // refuses every edit (a read-only connection refuses them as well).
+    CaseSession(std::unique_ptr<CaseFile> caseFile, const Methodology &methodology, QObject *parent = nullptr,
+                bool readOnly = false);
     ~CaseSession() override;
 
     CaseFile &caseFile() { return *m_caseFile; }

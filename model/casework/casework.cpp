@@ -1,4 +1,5 @@
 #include "casework.h"
+#include "store/schemas.h"
 
 #include "data/metricdataset.h"
 #include "data/quarterlabel.h"
@@ -323,7 +324,7 @@ QList<QVariantMap> CaseworkStore::read(const CaseworkTable &table, const QString
     // A file read without upgrading (read-only) may predate a column: a
     // milestone's owner arrived with schema 8.
     QStringList columns = table.columns;
-    if (&table == &milestoneTable() && m_db.schemaVersion() < 8)
+    if (&table == &milestoneTable() && caseSchemaVersion(m_db) < 8)
         columns.removeAll(QStringLiteral("owner"));
     QSqlQuery q = whereColumn.isEmpty()
                       ? m_db.exec(QStringLiteral("SELECT id, row_version, %1 FROM %2 WHERE org_code = ? ORDER BY id")
@@ -384,7 +385,7 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
         marks.append(QStringLiteral("?"));
         bindings.append(it.value());
     }
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     // Through Database::exec, the one place that binds: an empty optional
     // field arrives as a null QString and must be stored as ''.
     const qint64 id = m_db.scalar(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
@@ -443,7 +444,7 @@ void CaseworkStore::remove(const CaseworkTable &table, qint64 id)
 
 void CaseworkStore::remove(const CaseworkTable &table, qint64 id, qint64 expectedVersion)
 {
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     const QVariant removed = m_db.scalar(
         QStringLiteral("DELETE FROM %1 WHERE org_code = ? AND id = ? AND row_version = ? RETURNING id").arg(table.name),
         {m_org, id, expectedVersion});
@@ -470,7 +471,7 @@ qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QStr
                                qint64 expectedVersion)
 {
     checkColumn(table, column);
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     const QVariant version = m_db.scalar(QStringLiteral("UPDATE %1 SET %2 = ?, row_version = row_version + 1"
                                                         " WHERE org_code = ? AND id = ? AND row_version = ? RETURNING row_version")
                                              .arg(table.name, column),
@@ -500,7 +501,7 @@ qint64 CaseworkStore::programmeIn(const QString &quarter)
 
 QVariantMap CaseworkStore::decision(const QString &quarter)
 {
-    if (m_db.schemaVersion() < 4)
+    if (caseSchemaVersion(m_db) < 4)
         return {};
     const QList<QVariantMap> rows = records(decisionTable(), QStringLiteral("quarter"), quarter);
     return rows.isEmpty() ? QVariantMap() : rows.last();

@@ -22,7 +22,7 @@ QList<Note> NoteStore::notes()
 
 qint64 NoteStore::add(const Note &note)
 {
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     // A new note's id is allocated within the case by the statement itself.
     Note added = note;
     added.rowVersion = std::max<qint64>(1, note.rowVersion);
@@ -60,7 +60,7 @@ void NoteStore::remove(qint64 id)
 
 void NoteStore::remove(qint64 id, qint64 expectedVersion)
 {
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     if (!m_db.scalar(QStringLiteral("DELETE FROM note WHERE org_code = ? AND id = ? AND row_version = ? RETURNING id"),
                      {m_org, id, expectedVersion})
              .isValid())
@@ -82,7 +82,7 @@ void NoteStore::setBody(qint64 id, const QString &body)
 
 qint64 NoteStore::setBody(qint64 id, const QString &body, qint64 expectedVersion)
 {
-    Transaction transaction(m_db);
+    Transaction transaction(CaseScope{m_db, m_org});
     const QVariant version = m_db.scalar(QStringLiteral("UPDATE note SET body = ?, row_version = row_version + 1"
                                                         " WHERE org_code = ? AND id = ? AND row_version = ? RETURNING row_version"),
                                          {body, m_org, id, expectedVersion});

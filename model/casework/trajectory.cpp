@@ -1,4 +1,5 @@
 #include "trajectory.h"
+#include "store/schemas.h"
 
 #include "casework.h"
 #include "data/cnumber.h"
@@ -27,9 +28,9 @@ bool missesPlan(const MetricDefinition &metric, double planned, double actual)
 QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology)
 {
     QList<TrajectoryCheck> checks;
-    if (file.database().schemaVersion() < 4) // no trajectory before schema 4
+    if (caseSchemaVersion(file.database()) < 4) // no trajectory before schema 4
         return checks;
-    CaseworkStore store(file.database());
+    CaseworkStore store(file.scope());
     QHash<QString, QHash<QString, MetricValue>> values; // by quarter
     QHash<QString, bool> inProgramme; // by quarter
     for (const QVariantMap &point : store.records(trajectoryTable())) {

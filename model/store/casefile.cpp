@@ -50,8 +50,21 @@ QVariant nullIfZero(int value)
 }
 } // namespace
 
+CaseFile::CaseFile(Database &server, const QString &org, Database::Mode mode)
+    : m_db(server)
+    , m_org(org)
+{
+    if (!server.isServer())
+        throw StoreError(QStringLiteral("%1: not a team workspace").arg(server.path()));
+    if (mode != Database::Mode::CreateIfMissing && identity().code.isEmpty())
+        throw StoreError(QStringLiteral("%1: the team workspace holds no case for organisation %2 (import its data "
+                                        "first, or check the code)")
+                             .arg(server.path(), org));
+}
+
 CaseFile::CaseFile(const QString &path, Database::Mode mode)
-    : m_db(path, caseFileSchema(), mode)
+    : m_file(std::make_unique<Database>(path, caseFileSchema(), mode))
+    , m_db(*m_file)
 {
     // Every transaction through this case file seals the audit entries its
     // changes produced; see auditlog.h.
@@ -80,6 +93,8 @@ void CaseFile::registerWorkspace(const QString &directory, const QString &worksp
 
 QString CaseFile::workspaceId()
 {
+    if (m_db.isServer())
+        return {}; // the database is the workspace
     if (m_db.schemaVersion() < 7)
         return {};
     return m_db.scalar(QStringLiteral("SELECT workspace_id FROM membership")).toString();
@@ -277,10 +292,13 @@ void CaseFile::writeQuarter(const QuarterRecord &record)
 
 int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &quarters, const QString &workspaceId)
 {
-    Transaction transaction(m_db);
+    if (m_db.isServer() && identity.code != m_org)
+        throw StoreError(QStringLiteral("%1: the case of %2 cannot hold organisation %3")
+                             .arg(path(), m_org, identity.code));
+    Transaction transaction(scope());
     if (const QString problem = membershipProblem(workspaceId); !problem.isEmpty())
         throw StoreError(problem);
-    if (!workspaceId.isEmpty() && this->workspaceId() != workspaceId)
+    if (!m_db.isServer() && !workspaceId.isEmpty() && this->workspaceId() != workspaceId)
         m_db.exec(QStringLiteral("INSERT INTO membership (id, workspace_id) VALUES (1, ?)"
                                  " ON CONFLICT (id) DO UPDATE SET workspace_id = excluded.workspace_id"),
             { workspaceId });
@@ -290,7 +308,8 @@ int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &qu
             QStringLiteral("%1: holds organisation %2, not %3: it is not written into; move it out of "
                            "the workspace or give it its right name")
                 .arg(path(), stored, identity.code));
-    if (const QString mismatch = nameMismatch(path(), identity.code); !mismatch.isEmpty())
+    if (const QString mismatch = m_db.isServer() ? QString() : nameMismatch(path(), identity.code);
+        !mismatch.isEmpty())
         throw StoreError(mismatch);
     m_org = identity.code; // a new file's organisation, from here on
     if (this->identity() != identity)
@@ -313,12 +332,15 @@ QStringList CaseFile::consistencyProblems()
 {
     QStringList problems;
     problems += auditlog::verify(scope());
-    const int organisations = m_db.scalar(QStringLiteral("SELECT count(*) FROM organisation")).toInt();
+    // On a server every case is in the same tables: only this one's rows count.
+    const int organisations = m_db.isServer()
+        ? m_db.scalar(QStringLiteral("SELECT count(*) FROM organisation WHERE org_code = ?"), {m_org}).toInt()
+        : m_db.scalar(QStringLiteral("SELECT count(*) FROM organisation")).toInt();
     if (organisations != 1)
         problems.append(QStringLiteral("expected one organisation record, found %1").arg(organisations));
     // A case file holds one organisation's case: a record naming another
     // (or none) was put there behind the workbench's back.
-    if (m_db.schemaVersion() >= 9)
+    if (!m_db.isServer() && m_db.schemaVersion() >= 9)
         for (const QString &table : caseTables()) {
             const int foreign
                 = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE org_code <> ?").arg(table), { m_org }).toInt();

@@ -36,12 +36,21 @@ public:
     static QString fileNameFor(const QString &code) { return code + kSuffix; }
 
     CaseFile(const QString &path, Database::Mode mode);
+    // One organisation's case in a team workspace: the `cases` part of a
+    // server (Database(ServerAddress, ServerArea::Cases, ...)), a connection
+    // the cases of one workspace share (so that an import writes many cases
+    // in one transaction). Every write is a Transaction(scope()): the case's
+    // lock, then its audit entries sealed with the server's session user.
+    // Refuses an organisation the workspace has no case for unless `mode` is
+    // CreateIfMissing (an import's first quarter for it).
+    CaseFile(Database &server, const QString &org, Database::Mode mode = Database::Mode::OpenExisting);
 
     // Empty when the file holds the organisation its name says (or none yet);
     // else a message saying what it holds instead.
     static QString nameMismatch(const QString &path, const QString &code);
 
     Database &database() { return m_db; }
+    bool isOnServer() const { return m_db.isServer(); }
     // The organisation whose case this is (empty while a new file holds none):
     // what every statement on its tables names.
     QString orgCode() const { return m_org; }
@@ -81,7 +90,8 @@ private:
     bool sameQuarter(const QuarterRecord &record);
     void writeQuarter(const QuarterRecord &record);
 
-    Database m_db;
+    std::unique_ptr<Database> m_file; // a case file's own connection; none on a server
+    Database &m_db;
     QString m_org;
     qint64 m_auditMark = 0; // the last audit entry before the open transaction
 };

@@ -23,6 +23,11 @@ struct CaseScope
 // new file has none yet). A server connection names the case instead.
 inline CaseScope caseFileScope(Database &db)
 {
+    // Every organisation's case shares a server's tables: the case must be
+    // named (CaseFile::scope()), never guessed.
+    if (db.isServer())
+        throw StoreError(QStringLiteral("%1: a case in a team workspace is opened by its organisation code")
+                             .arg(db.path()));
     const QString code = db.dialect().tableExists(db, QStringLiteral("organisation"))
         ? db.scalar(QStringLiteral("SELECT code FROM organisation")).toString()
         : QString();

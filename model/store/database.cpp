@@ -1,5 +1,8 @@
 #include "database.h"
 
+#include "auditlog.h"
+#include "casescope.h"
+
 #include "workspacelock.h"
 
 #include <QAtomicInt>
@@ -580,6 +583,26 @@ Transaction::Transaction(Database &db)
     m_db.runAfterBegin();
 }
 
+Transaction::Transaction(const CaseScope &scope)
+    : m_db(scope.db)
+{
+    m_db.exec(m_db.dialect().beginWrite());
+    if (!m_db.isServer()) {
+        m_db.runAfterBegin(); // the case file's own hooks seal its one case
+        return;
+    }
+    try {
+        m_db.dialect().lockCase(m_db, scope.org);
+        m_org = scope.org;
+        m_sealsCase = true;
+        m_auditMark = auditlog::lastSeq(scope);
+    } catch (...) {
+        QSqlQuery rollback(m_db.connection());
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+}
+
 Transaction::~Transaction()
 {
     if (!m_done) {
@@ -590,7 +613,10 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.runBeforeCommit();
+    if (m_sealsCase)
+        auditlog::seal(CaseScope{m_db, m_org}, m_auditMark, m_db.sessionUser());
+    else
+        m_db.runBeforeCommit();
     m_db.exec(QStringLiteral("COMMIT"));
     m_done = true;
 }

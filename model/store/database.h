@@ -20,6 +20,7 @@
 namespace owb {
 
 struct ServerAddress;
+struct CaseScope;
 
 // Empty when the -wal beside `path` could be the file's own (or there is
 // none); else why it cannot be: not a -wal at all, or one made for a file with
@@ -59,6 +60,10 @@ public:
 
     QString path() const { return m_path; }  // a server's URL, without a password
     bool isServer() const { return m_server; }
+    // On a server, the role the server knows this connection as
+    // (session_user): the audit trail's "who" for every change made through
+    // it. Empty for a file.
+    QString sessionUser() const { return m_sessionUser; }
     // Whether opening it created the schema (the file or database was empty).
     bool wasCreated() const { return m_created; }
     int schemaVersion() const { return m_version; }
@@ -123,16 +128,26 @@ private:
     bool m_inspect = false;
     bool m_server = false;
     bool m_created = false;
+    QString m_sessionUser;
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
+// Transaction(db) runs the connection's hooks (a case file's audit seal).
+// Transaction(scope) is a write to one organisation's case: in a case file
+// the same as Transaction(db); on a server, where every case shares the
+// connection, it takes the case's lock (Dialect::lockCase) right after BEGIN
+// and, before COMMIT, seals the audit entries this transaction appended to
+// that case's chain with the session user as their author. The lock is held
+// until the transaction ends, so the chain is appended by one writer at a
+// time and never forks.
 class Transaction
 {
 public:
     explicit Transaction(Database &db);
+    explicit Transaction(const CaseScope &scope);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -140,6 +155,9 @@ public:
 
 private:
     Database &m_db;
+    QString m_org;          // the case sealed on commit (a server's case write)
+    bool m_sealsCase = false;
+    qint64 m_auditMark = 0; // its last audit entry before this transaction
     bool m_done = false;
 };
 

@@ -94,6 +94,7 @@ void Database::openServer(const ServerAddress &server, const QString &password)
     m_db.setPassword(QString()); // kept nowhere once used
     // Notices ("role is already a member") are for administrators at psql.
     exec(QStringLiteral("SET client_min_messages TO warning"));
+    m_sessionUser = scalar(QStringLiteral("SELECT session_user")).toString();
 }
 
 int Database::serverSchemaVersion(const Schema &schema)

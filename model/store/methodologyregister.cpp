@@ -32,8 +32,7 @@ QString now()
 
 bool hasRegister(Database &db)
 {
-    return db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'methodology_file'")).toInt()
-        > 0;
+    return db.dialect().tableExists(db, QStringLiteral("methodology_file"));
 }
 
 // What a workspace from before registers was assessed under, and the years it holds.
@@ -139,7 +138,7 @@ void MethodologyRegister::reload()
 
 void MethodologyRegister::readLegacy()
 {
-    if (m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'quarter'")).toInt() == 0)
+    if (!m_db.dialect().tableExists(m_db, QStringLiteral("quarter")))
         return;  // a file still being created
     const auto [rules, years] = legacyRules(m_db);
     const bool stored

@@ -23,7 +23,10 @@ public:
     static inline const QString kFileName = QStringLiteral("peers.owdata");
 
     PeerStore(const QString &path, Database::Mode mode);
-    Database &database() { return m_db; }
+    // A team workspace's national part (Database(ServerAddress,
+    // ServerArea::National, ...)): the same tables under the same names.
+    explicit PeerStore(std::unique_ptr<Database> national);
+    Database &database() { return *m_db; }
 
     QString setting(const QString &key);
     void setSetting(const QString &key, const QString &value);  // within the caller's transaction
@@ -44,7 +47,7 @@ public:
 private:
     bool sameAsStored(const QString &quarter, const OrganisationQuarter &org);
 
-    Database m_db;
+    std::unique_ptr<Database> m_db;
 };
 
 } // namespace owb

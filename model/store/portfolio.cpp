@@ -1,4 +1,5 @@
 #include "portfolio.h"
+#include "schemas.h"
 
 #include "casefile.h"
 #include "casework/casework.h"
@@ -100,12 +101,20 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
     const QString previous = position > 0 ? quarters.at(position - 1) : QString();
 
     QList<PortfolioEntry> entries;
-    for (const QString &path : workspace.caseFilePaths()) {
+    // A folder's case files as they lie (a stray name is reported, named),
+    // a server's cases by code.
+    const QStringList cases = workspace.isTeam() ? workspace.caseCodes() : workspace.caseFilePaths();
+    for (const QString &which : cases) {
         try {
-            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            const std::unique_ptr<CaseFile> opened = workspace.isTeam()
+                ? workspace.openCase(which, Database::Mode::ReadOnly)
+                : std::make_unique<CaseFile>(which, Database::Mode::ReadOnly);
+            CaseFile &caseFile = *opened;
             const CaseIdentity identity = caseFile.identity();
             PortfolioEntry entry;
-            entry.path = path;
+            // A case file's path; on a server the workspace's address (open
+            // the case with Workspace::openCase(code)).
+            entry.path = caseFile.path();
             entry.code = identity.code;
             entry.name = identity.name;
             entry.peerType = identity.peerType;
@@ -135,7 +144,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                                        { caseFile.orgCode() })
                                    .toString();
             // Capability arrived with schema 2; an older file simply has none yet.
-            if (caseFile.database().schemaVersion() >= 2) {
+            if (caseSchemaVersion(caseFile.database()) >= 2) {
                 QSqlQuery q = caseFile.database().exec(
                     QStringLiteral("SELECT rating, year FROM capability_overall WHERE org_code = ? AND rating <> ''"
                                    " ORDER BY year DESC LIMIT 1"),
@@ -146,7 +155,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 }
             }
             // Casework arrived with schema 3: the programme makes the segment 5.
-            if (caseFile.database().schemaVersion() >= 3) {
+            if (caseSchemaVersion(caseFile.database()) >= 3) {
                 CaseworkStore casework(caseFile.scope());
                 const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
                 entry.overdue = status.overdue;

@@ -287,6 +287,11 @@ const QList<AuditedTable> &auditedTables()
     return tables;
 }
 
+int caseSchemaVersion(const Database &db)
+{
+    return db.isServer() ? caseFileSchema().currentVersion() : db.schemaVersion();
+}
+
 const Schema &caseFileSchema()
 {
     static const Schema schema {

@@ -7,6 +7,12 @@
 namespace owb {
 
 const Schema &caseFileSchema();   // <ODS code>.owcase
+// The case-file schema whose tables the statements on cases meet in `db`: a
+// case file's own version; on a server (whose own ladder is numbered apart)
+// the current one, since its cases part holds every case table as the
+// current case file has it. What casework code asks before reading a table
+// that older case files lack.
+int caseSchemaVersion(const Database &db);
 const Schema &peerStoreSchema();  // peers.owdata
 
 // The case file's per-case tables (each with an org_code since schema 9),

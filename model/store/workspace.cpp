@@ -120,6 +120,8 @@ bool Workspace::isWorkspace(const QString &directory)
 
 bool Workspace::isAbsentOrEmpty(const QString &directory)
 {
+    if (isServerUrl(directory))
+        return false; // a server's address is never a folder to create
     const QDir dir(directory);
     if (!dir.exists())
         return true;
@@ -204,6 +206,8 @@ std::unique_ptr<Workspace> Workspace::create(const QString &directory, const QSt
 
 QString Workspace::whyNotWorkspace(const QString &directory)
 {
+    if (isServerUrl(directory))
+        return {}; // opening it says what is wrong with it, if anything
     const QString peers = QDir(directory).filePath(PeerStore::kFileName);
     if (QFileInfo::exists(peers) || QFileInfo(peers).isSymLink())
         return {}; // opening it says what is wrong with it, if anything
@@ -222,6 +226,8 @@ QString Workspace::whyNotWorkspace(const QString &directory)
 
 QString Workspace::readOnlyReason(const QString &directory)
 {
+    if (isServerUrl(directory))
+        return {}; // the server says, write by write (its roles)
     const auto denied = [](const QString &path) { return !mayWrite(path); };
     if (denied(directory))
         return errno == EROFS ? QStringLiteral("it is on a read-only disk")
@@ -235,8 +241,59 @@ QString Workspace::readOnlyReason(const QString &directory)
     return {};
 }
 
+Workspace::Workspace(const ServerAddress &server, const QString &password, Database::Mode mode)
+    : m_directory(server.url())
+    , m_peers(std::make_unique<PeerStore>(std::make_unique<Database>(server, ServerArea::National, password, mode)))
+    , m_register(std::make_unique<MethodologyRegister>(m_peers->database()))
+    , m_methodology(Methodology::builtIn())
+    , m_team(true)
+    , m_teamReadOnly(mode == Database::Mode::ReadOnly || mode == Database::Mode::Inspect)
+    , m_server(server)
+    , m_cases(std::make_unique<Database>(server, ServerArea::Cases, password, mode))
+{
+    m_region = m_peers->setting(kRegionKey);
+    m_workspaceId = m_peers->setting(kWorkspaceIdKey);
+    reloadMethodologies();
+}
+
+std::unique_ptr<Workspace> Workspace::openTeam(const ServerAddress &server, const QString &password, Database::Mode mode)
+{
+    if (mode == Database::Mode::CreateIfMissing)
+        mode = Database::Mode::OpenExisting; // a team workspace is made by owb team init
+    return std::unique_ptr<Workspace>(new Workspace(server, password, mode));
+}
+
+QString Workspace::sessionUser() const
+{
+    return m_team ? m_cases->sessionUser() : QString();
+}
+
+QStringList Workspace::caseCodes() const
+{
+    QStringList codes;
+    if (m_team) {
+        QSqlQuery q = m_cases->exec(QStringLiteral("SELECT org_code FROM organisation"));
+        while (q.next())
+            codes.append(q.value(0).toString());
+    } else {
+        for (const QString &path : caseFilePaths())
+            codes.append(QFileInfo(path).fileName().chopped(CaseFile::kSuffix.size()));
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+std::unique_ptr<CaseFile> Workspace::openCase(const QString &code, Database::Mode mode)
+{
+    if (m_team)
+        return std::make_unique<CaseFile>(*m_cases, code, mode);
+    return std::make_unique<CaseFile>(caseFilePath(code), mode);
+}
+
 std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::Mode mode)
 {
+    if (isServerUrl(directory))
+        return openTeam(parseServerUrl(directory), {}, mode);
     if (const QString why = whyNotWorkspace(directory); !why.isEmpty())
         throw StoreError(why);
     if (mode != Database::Mode::ReadOnly)
@@ -284,6 +341,23 @@ QStringList Workspace::caseFilePaths() const
 ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
     const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
 {
+    if (m_team) {
+        // Only the team's importers change national data; said before
+        // anything is read or written.
+        const bool importer = m_peers->database()
+                                  .scalar(QStringLiteral("SELECT pg_has_role(session_user, current_database() || "
+                                                         "'_importer', 'MEMBER')"))
+                                  .toBool();
+        if (!importer)
+            throw StoreError(QStringLiteral("%1: your account (%2) may not import national data into this team "
+                                            "workspace: only members of %3_importer may; ask the workspace's "
+                                            "administrator. Nothing was changed")
+                                 .arg(m_directory, sessionUser(), m_server.database));
+        throw StoreError(QStringLiteral("%1: importing straight into a team workspace is not available in this "
+                                        "version: import into a folder workspace and upload it with owb team push. "
+                                        "Nothing was changed")
+                             .arg(m_directory));
+    }
     // The workspace keeps its own copy of each year's rules, so a later
     // release with a new built-in catalogue does not change it silently, and
     // a new year's file never re-assesses another year.

@@ -12,6 +12,7 @@
 #include "framework/methodology.h"
 #include "methodologyregister.h"
 #include "peerstore.h"
+#include "serveraddress.h"
 #include "workspacelock.h"
 
 #include <QStringList>
@@ -20,6 +21,8 @@
 #include <optional>
 
 namespace owb {
+
+class CaseFile;
 
 struct ImportReport
 {
@@ -57,11 +60,36 @@ public:
     static std::unique_ptr<Workspace> create(const QString &directory, const QString &region = {});
     // Opens a workspace; a writable one takes the workspace's lock (or throws
     // WorkspaceInUse, saying who has it) and completes any interrupted import.
+    // `directory` may also be a postgresql:// URL: then it is openTeam()
+    // with the password libpq finds itself (PGPASSWORD, ~/.pgpass, Kerberos).
     static std::unique_ptr<Workspace> open(
         const QString &directory, Database::Mode mode = Database::Mode::OpenExisting);
+    // A team workspace on a PostgreSQL server (owb team init), opened like a
+    // folder one: the national part (peers(), the methodology register,
+    // settings) and the cases part, each on one connection of its own that
+    // every case opened through openCase() shares. `password` goes to libpq
+    // and is kept nowhere (empty: libpq's usual means). ReadOnly makes both
+    // sessions read-only. No folder lock: the server lets many people write
+    // at once, each write a short transaction under its case's lock.
+    static std::unique_ptr<Workspace> openTeam(const ServerAddress &server, const QString &password,
+                                               Database::Mode mode = Database::Mode::OpenExisting);
+
+    // Whether this is a team workspace (then server() says where).
+    bool isTeam() const { return m_team; }
+    const ServerAddress &server() const { return m_server; }
+    // Who the server knows this user as (the audit trail's author); empty
+    // for a folder.
+    QString sessionUser() const;
+    // The organisations the workspace holds a case for, in code order: a
+    // folder's case files, or a server's cases.
+    QStringList caseCodes() const;
+    // One organisation's case, for either kind: a folder's case file opened
+    // in `mode`, or the case on the server's shared cases connection (hand
+    // it to CaseSession for editing). Throws StoreError when there is none.
+    std::unique_ptr<CaseFile> openCase(const QString &code, Database::Mode mode = Database::Mode::ReadOnly);
 
     QString directory() const { return m_directory; }
-    bool isReadOnly() const { return !m_lock; }
+    bool isReadOnly() const { return m_team ? m_teamReadOnly : !m_lock; }
     PeerStore &peers() { return *m_peers; }
     // The methodology of the latest year in the register (the built-in one
     // for an empty register): the catalogue that new data is read against.
@@ -101,6 +129,7 @@ public:
 private:
     // `lock`: one already taken (by create()); else a writable workspace takes it.
     Workspace(const QString &directory, Database::Mode mode, std::unique_ptr<WorkspaceLock> lock = {});
+    Workspace(const ServerAddress &server, const QString &password, Database::Mode mode);
     static QStringList caseFilesIn(const QString &directory);
     void loadSettings();
     // The years a dataset needs registered, with their files; throws when refused.
@@ -121,6 +150,10 @@ private:
     Methodology m_methodology;
     QString m_region;
     QString m_workspaceId; // peers.owdata's; every case file of the workspace records it
+    bool m_team = false;
+    bool m_teamReadOnly = false;
+    ServerAddress m_server;
+    std::unique_ptr<Database> m_cases; // a team workspace's cases part, shared by its open cases
     ImportReport m_completedOnOpen; // what opening did to complete an interrupted import, told by the next import
 };
 

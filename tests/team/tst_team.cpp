@@ -12,6 +12,7 @@
 #include "store/teamworkspace.h"
 #include "store/auditlog.h"
 #include "store/integritycheck.h"
+#include "teamfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,54 +26,9 @@
 #include <QUuid>
 
 using namespace owb;
+using namespace owb::teamtest;
 
 namespace {
-
-QString errorOf(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const StoreError &error) {
-        return error.message();
-    }
-    return {};
-}
-
-// A fresh database on the test cluster for one test, as a server address.
-ServerAddress freshDatabase(const QString &stem)
-{
-    ServerAddress base = parseServerUrl(qEnvironmentVariable("OWB_TEST_PG"));
-    const QString name = QStringLiteral("%1_%2").arg(stem, QUuid::createUuid().toString(QUuid::Id128).left(8));
-    {
-        Database admin(base, ServerArea::National, {}, Database::Mode::CreateIfMissing);
-        admin.exec(QStringLiteral("CREATE DATABASE %1").arg(name));
-    }
-    base.database = name;
-    return base;
-}
-
-// Runs SQL on a server database as the superuser, outside our classes.
-QVariant adminScalar(const ServerAddress &server, const QString &sql)
-{
-    const QString connection = QUuid::createUuid().toString();
-    QVariant result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(server.host);
-        db.setPort(server.port);
-        db.setDatabaseName(server.database);
-        db.setUserName(server.user);
-        if (!db.open())
-            qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
-        QSqlQuery q(db);
-        if (!q.exec(sql))
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        if (q.next())
-            result = q.value(0);
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return result;
-}
 
 // Every row of every table of a case file, as text, in key order.
 QStringList rowsOf(const QString &path, const QString &table)
