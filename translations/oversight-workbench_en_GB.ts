@@ -525,6 +525,10 @@
         <source>%1 (not in the methodology&apos;s list)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesModel</name>
@@ -637,6 +641,61 @@
     </message>
     <message>
         <source>Delete evidence &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::ConflictDialog</name>
+    <message>
+        <source>Someone Else Changed This Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this record since you opened it, so your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it, so your change was not saved. Keep yours (it replaces theirs), take theirs, or edit yours first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Yours&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored now&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Mine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1299,6 +1358,38 @@
     </message>
     <message>
         <source>Export Re&amp;view Report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Team Workspace...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open team workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1. The password could not be remembered: %2. You will be asked for it next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connection lost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3226,6 +3317,176 @@ segmented</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::TeamCredentials</name>
+    <message>
+        <source>the keyring holds no password for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keyring refused access (it may be locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keyring service is running on this desktop (such as GNOME Keyring or KWallet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keyring could not be used (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::TeamWorkspaceDialog</name>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;member in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Team Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team workspace is held on a PostgreSQL server: everyone in the team works in it at the same time, each with their own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db.region.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: your ~/.pgpass or Kerberos sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the server offers it (prefer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always, without checking the server (require)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always, checking the server&apos;s certificate (verify-ca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always, checking the certificate and the name (verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never (disable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the server insists (allow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate file of the authority that signed the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535 (PostgreSQL&apos;s usual one is 5432).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the team workspace&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your account on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no certificate file %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,7 +19,11 @@
 #include "store/methodologychange.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
+#include "store/serveraddress.h"
 #include "store/workspacelock.h"
+#include "team/teamconnection.h"
+#include "team/teamcredentials.h"
+#include "team/teamworkspacedialog.h"
 #include "welcomepanel.h"
 #include "widgets/statusnotice.h"
 #include "widgets/undofallthrough.h"
@@ -42,6 +46,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
 
@@ -50,6 +55,7 @@ namespace owb {
 namespace {
 const QString kRecentKey = QStringLiteral("recentWorkspaces");
 constexpr int kMaxRecent = 8;
+constexpr int kTeamCheckMilliseconds = 10000;  // one cheap round trip
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -91,6 +97,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
     installStatusNotice(this);
     statusBar()->addPermanentWidget(m_methodologyLabel);
+    m_teamLabel = new QLabel(this);
+    m_teamLabel->setObjectName(QStringLiteral("teamConnection"));  // named by its text for screen readers
+    m_teamLabel->hide();
+    statusBar()->addPermanentWidget(m_teamLabel);
+    m_teamCheck = new QTimer(this);
+    m_teamCheck->setInterval(kTeamCheckMilliseconds);
+    connect(m_teamCheck, &QTimer::timeout, this, &MainWindow::checkTeamConnection);
     m_quarter->setAccessibleName(tr("Quarter"));
     m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_quarter->setMinimumContentsLength(12);
@@ -122,6 +135,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &Team Workspace..."), this, &MainWindow::chooseTeamWorkspace);
     file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
     file->addAction(tr("&New Workspace from Metric File..."), this, &MainWindow::chooseNewWorkspaceFromCsv);
     m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
@@ -140,6 +154,7 @@ void MainWindow::createActions()
     updateRecentMenu();
     QAction *close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
     close->setShortcut(QKeySequence::Close);
+    m_closeAction = close;
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -177,7 +192,7 @@ void MainWindow::createActions()
     m_earlierAction = earlier;
     m_laterAction = later;
     // Without a workspace these have nothing to show or write.
-    m_workspaceActions += {close, back, league, changes, reconcile, m_exportPackAction};
+    m_workspaceActions += {back, league, changes, reconcile, m_exportPackAction};
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oversight Workbench"), this, [this] {
@@ -208,6 +223,7 @@ void MainWindow::updateActions()
 {
     for (QAction *action : std::as_const(m_workspaceActions))
         action->setEnabled(m_workspace != nullptr);
+    m_closeAction->setEnabled(m_workspace || m_team);
     m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     // Only where there is a quarter to go to.
     m_earlierAction->setEnabled(m_workspace && m_quarter->currentIndex() > 0);
@@ -230,6 +246,8 @@ QString MainWindow::currentQuarter() const
 
 bool MainWindow::openPath(const QString &path)
 {
+    if (isServerUrl(path))
+        return openTeamUrl(path);
     const QFileInfo info(path);
     if (!info.exists()) {
         showError(tr("Cannot open workspace"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
@@ -319,6 +337,115 @@ void MainWindow::chooseWorkspace()
     const QString directory = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
     if (!directory.isEmpty())
         openPath(directory);
+}
+
+void MainWindow::chooseTeamWorkspace()
+{
+    ServerAddress server;
+    // Filled in with the team workspace last opened, if any.
+    for (const QString &entry : QSettings().value(kRecentKey).toStringList()) {
+        if (isServerUrl(entry)) {
+            try {
+                server = parseServerUrl(entry);
+            } catch (const StoreError &) {
+            }
+            break;
+        }
+    }
+    askTeamWorkspace(server);
+}
+
+bool MainWindow::openTeamUrl(const QString &url)
+{
+    ServerAddress server;
+    try {
+        server = parseServerUrl(url);
+    } catch (const StoreError &error) {
+        showError(tr("Cannot open team workspace"), error.message());
+        return false;
+    }
+    QString password;
+    if (!TeamCredentials::read(server, &password))
+        return askTeamWorkspace(server);
+    try {
+        showTeamWorkspace(openTeamWorkspace(server, password), password, true);
+        return true;
+    } catch (const StoreError &error) {
+        // The remembered password may be out of date: asked again, in the dialog.
+        return askTeamWorkspace(server, error.message());
+    }
+}
+
+bool MainWindow::askTeamWorkspace(const ServerAddress &server, const QString &problem)
+{
+    std::unique_ptr<TeamConnection> opened;
+    TeamWorkspaceDialog dialog(server,
+                               [&opened](const ServerAddress &address, const QString &password) {
+                                   try {
+                                       opened = openTeamWorkspace(address, password);
+                                   } catch (const StoreError &error) {
+                                       return error.message();
+                                   }
+                                   return QString();
+                               },
+                               this);
+    dialog.setRememberPassword(QSettings().value(QStringLiteral("team/rememberPassword"), true).toBool());
+    dialog.showProblem(problem);
+    if (dialog.exec() != QDialog::Accepted || !opened)
+        return false;
+    QSettings().setValue(QStringLiteral("team/rememberPassword"), dialog.rememberPassword());
+    showTeamWorkspace(std::move(opened), dialog.password(), dialog.rememberPassword());
+    return true;
+}
+
+void MainWindow::showTeamWorkspace(std::unique_ptr<TeamConnection> team, const QString &password, bool remember)
+{
+    closeWorkspace();
+    m_team = std::move(team);
+    const ServerAddress &server = m_team->server();
+    setWindowTitle(tr("Oversight Workbench - %1").arg(server.displayName()));
+    rememberRecent(server.url());
+    updateTeamStatus();
+    updateActions();
+    m_teamCheck->start();
+    QString problem;
+    if (!remember) {
+        TeamCredentials::forget(server, &problem);
+    } else if (!password.isEmpty() && !TeamCredentials::store(server, password, &problem)) {
+        // Never kept anywhere else: asked again next time.
+        showStatusNotice(this,
+                         tr("Connected to %1. The password could not be remembered: %2. You will be asked for it "
+                            "next time.")
+                             .arg(server.displayName(), problem),
+                         true);
+        return;
+    }
+    showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
+}
+
+void MainWindow::checkTeamConnection()
+{
+    if (!m_team)
+        return;
+    m_team->check();
+    updateTeamStatus();
+}
+
+void MainWindow::updateTeamStatus()
+{
+    m_teamLabel->setVisible(m_team != nullptr);
+    if (!m_team) {
+        m_teamLabel->clear();
+        return;
+    }
+    const ServerAddress &server = m_team->server();
+    const QString user = server.user.isEmpty() ? tr("your account") : server.user;
+    // A Unix socket folder is a server on this machine.
+    const QString host = server.host.startsWith(QLatin1Char('/')) ? tr("this machine") : server.host;
+    const QString where = server.port == 5432 ? host : QStringLiteral("%1:%2").arg(host).arg(server.port);
+    m_teamLabel->setText(m_team->isConnected()
+                             ? tr("Team workspace %1 on %2 as %3: connected").arg(server.database, where, user)
+                             : tr("Team workspace %1 on %2 as %3: connection lost").arg(server.database, where, user));
 }
 
 void MainWindow::chooseImport()
@@ -469,6 +596,9 @@ void MainWindow::closeWorkspace()
     m_sessions.clear();
     m_national.reset();
     m_workspace.reset();
+    m_team.reset();
+    m_teamCheck->stop();
+    updateTeamStatus();
     m_portfolio->setEntries({}, {});
     m_entries.clear();
     m_decided.clear();
@@ -629,7 +759,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString &directory : recent)
-        m_recentMenu->addAction(QDir::toNativeSeparators(directory), this, [this, directory] { openPath(directory); });
+        m_recentMenu->addAction(isServerUrl(directory) ? directory : QDir::toNativeSeparators(directory), this,
+                                [this, directory] { openPath(directory); });
     m_recentMenu->setEnabled(!recent.isEmpty());
     m_welcome->setRecentWorkspaces(recent);
 }

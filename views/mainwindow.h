@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 class QToolBar;
 class QUndoGroup;
 
@@ -28,7 +29,9 @@ class Methodology;
 class NationalCache;
 class PortfolioPanel;
 class WelcomePanel;
+class TeamConnection;
 class Workspace;
+struct ServerAddress;
 
 class MainWindow : public QMainWindow
 {
@@ -37,8 +40,17 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a workspace folder, or the workspace of a case file and that case.
+    // Opens a workspace folder, or the workspace of a case file and that
+    // case, or a team workspace's postgresql:// URL (openTeamUrl).
     bool openPath(const QString &path);
+    // Opens a team workspace from its URL (the recent list): with the
+    // password the keyring holds for it, else asking for it in the Open Team
+    // Workspace dialog, filled in with the address.
+    bool openTeamUrl(const QString &url);
+    TeamConnection *teamConnection() const { return m_team.get(); }
+    // Checks the team workspace's connection now (also done every few
+    // seconds) and shows its state in the status bar.
+    void checkTeamConnection();
     bool openDemoWorkspace();
     // Imports a metric file into the open workspace (or, with a folder, into
     // a new one), with progress, and reopens it; false after reporting why not.
@@ -64,6 +76,12 @@ protected:
 private:
     void createActions();
     void chooseWorkspace();
+    void chooseTeamWorkspace();
+    // The Open Team Workspace dialog, filled in with `server`; `problem` is
+    // shown at once (a remembered password the server refused).
+    bool askTeamWorkspace(const ServerAddress &server, const QString &problem = {});
+    void showTeamWorkspace(std::unique_ptr<TeamConnection> team, const QString &password, bool remember);
+    void updateTeamStatus();
     void chooseImport();
     void showMethodologies();
     int applyMethodology(const Methodology &methodology);
@@ -82,6 +100,9 @@ private:
     void showError(const QString &title, const QString &message);
 
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<TeamConnection> m_team;
+    QLabel *m_teamLabel = nullptr;  // the status bar's server, user and connection state
+    QTimer *m_teamCheck = nullptr;
     std::unique_ptr<NationalCache> m_national;
     QHash<QString, int> m_decided;  // final segments set by decisions, for the league
     QList<PortfolioEntry> m_entries;  // the portfolio's, for the changes view
@@ -99,6 +120,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_quarterBar = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_closeAction = nullptr;
     QAction *m_exportCaseAction = nullptr;
     QAction *m_exportPackAction = nullptr;
     QAction *m_exportReviewAction = nullptr; // enabled when the open case has a diagnostic review

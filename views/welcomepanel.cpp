@@ -1,5 +1,8 @@
 #include "welcomepanel.h"
 
+#include "store/serveraddress.h"
+#include "store/storeerror.h"
+
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QFileInfo>
@@ -136,6 +139,20 @@ void WelcomePanel::setRecentWorkspaces(const QStringList &directories)
         return;
     }
     for (const QString &directory : directories) {
+        if (isServerUrl(directory)) {
+            // A team workspace, remembered as its URL (never with a password).
+            QString title = directory;
+            try {
+                title = parseServerUrl(directory).displayName();
+            } catch (const StoreError &) {
+            }
+            auto *button = startButton(title, directory, parent);
+            button->setAccessibleName(tr("Reopen %1").arg(title));
+            connect(button, &QCommandLinkButton::clicked, this, [this, directory] { Q_EMIT recentRequested(directory); });
+            button->installEventFilter(m_enterPresses);
+            m_recentColumn->addWidget(button);
+            continue;
+        }
         const QString shown = QDir::toNativeSeparators(directory);
         const QFileInfo info(QDir::cleanPath(directory)); // "G/", remembered by an earlier version, is named "G"
         const bool present = info.isDir();

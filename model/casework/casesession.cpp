@@ -69,6 +69,7 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     auto pushing = std::make_shared<bool>(true);
     auto firstError = std::make_shared<QString>();
     command->setNotifier([this, command, changed, pushing, firstError] {
+        m_lastConflict = command->conflict();
         if (*pushing)
             *firstError = command->error();
         else if (!command->error().isEmpty())

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QUndoStack>
 #include <memory>
+#include <optional>
 
 namespace owb {
 
@@ -39,6 +40,10 @@ public:
     QUndoStack *undoStack() { return &m_undo; }
     CaseIdentity identity() const { return m_identity; }
     bool isReadOnly() const { return m_readOnly; }
+    // The conflict the last edit, undo or redo met (someone else changed the
+    // record since this user read it), or none: its error message is the
+    // conflict's, for the views' field-by-field dialog.
+    const std::optional<StoreConflict> &lastConflict() const { return m_lastConflict; }
 
     // The operating-system user, the default author of notes and decisions.
     static QString currentUser();
@@ -98,6 +103,7 @@ private:
     NoteStore m_notes;
     CaseworkStore m_casework;
     QUndoStack m_undo;
+    std::optional<StoreConflict> m_lastConflict;
 };
 
 } // namespace owb

@@ -8,9 +8,15 @@ namespace owb {
 void StoreCommand::redo()
 {
     m_error.clear();
+    m_conflict.reset();
     try {
         apply();
         m_done = true;
+    } catch (const StoreConflict &conflict) {
+        m_error = conflict.message();
+        m_conflict = conflict;
+        if (!m_done)
+            setObsolete(true);
     } catch (const StoreError &error) {
         m_error = error.message();
         if (!m_done)
@@ -23,8 +29,12 @@ void StoreCommand::redo()
 void StoreCommand::undo()
 {
     m_error.clear();
+    m_conflict.reset();
     try {
         revert();
+    } catch (const StoreConflict &conflict) {
+        m_error = conflict.message();
+        m_conflict = conflict;
     } catch (const StoreError &error) {
         m_error = error.message();
     }

@@ -13,6 +13,7 @@
 
 #include <QUndoCommand>
 #include <functional>
+#include <optional>
 
 namespace owb {
 
@@ -24,6 +25,8 @@ public:
     void undo() final;
     // The last redo or undo's failure, or empty.
     QString error() const { return m_error; }
+    // When that failure was a conflict (someone else changed the record): its details.
+    const std::optional<StoreConflict> &conflict() const { return m_conflict; }
     // Called after every redo and undo, so views refresh whichever way a change came.
     void setNotifier(std::function<void()> notify) { m_notify = std::move(notify); }
 
@@ -33,6 +36,7 @@ protected:
 
 private:
     QString m_error;
+    std::optional<StoreConflict> m_conflict;
     bool m_done = false;
     std::function<void()> m_notify;
 };

@@ -5,7 +5,8 @@
     pgcluster.py stop DIR     stop and remove it
 
 The cluster listens on a Unix socket in DIR only (no TCP port), trusts local
-connections (it lives as long as one test run), and runs without fsync. initdb
+connections (it lives as long as one test run) except the account
+`owbpassword`, which must give its password, and runs without fsync. initdb
 refuses to run as root: as root the cluster runs as the `postgres` account
 (Debian's postgresql package creates it), else as the calling user.
 
@@ -22,6 +23,7 @@ import subprocess
 import sys
 
 DATABASE = "owbtest"
+PASSWORD_ROLE = "owbpassword"  # the one account that must give its password
 
 
 def server_bin():
@@ -61,6 +63,13 @@ def start(folder):
     subprocess.run(as_owner([os.path.join(bindir, "initdb"), "--no-sync", "-A", "trust", "-U", "postgres",
                              "-E", "UTF8", "--locale", "C.UTF-8", "-D", data], owner),
                    check=True, stdout=subprocess.DEVNULL)
+    # One account signs in with a password (SCRAM), so that the workbench's
+    # password handling meets a server that checks it; every other is trusted.
+    hba = os.path.join(data, "pg_hba.conf")
+    with open(hba) as existing:
+        rules = existing.read()
+    with open(hba, "w") as conf:
+        conf.write("local all %s scram-sha-256\n" % PASSWORD_ROLE + rules)
     with open(os.path.join(data, "postgresql.conf"), "a") as conf:
         conf.write("listen_addresses = ''\n")
         conf.write("unix_socket_directories = '%s'\n" % folder)

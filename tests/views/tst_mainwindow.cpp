@@ -87,7 +87,8 @@ private Q_SLOTS:
         QVERIFY(looksRendered(window.grab().toImage()));
         // With no workspace, only what opens or starts one (and Quit, About)
         // is enabled: every other File and View action needs one (issue 11).
-        const QStringList withoutWorkspace{QStringLiteral("&Open Workspace..."), QStringLiteral("Open &Demo Workspace"),
+        const QStringList withoutWorkspace{QStringLiteral("&Open Workspace..."), QStringLiteral("Open &Team Workspace..."),
+                                           QStringLiteral("Open &Demo Workspace"),
                                            QStringLiteral("&New Workspace from Metric File..."), QStringLiteral("Open &Recent"),
                                            QStringLiteral("&Quit"), QStringLiteral("&About Oversight Workbench")};
         for (QAction *menu : window.menuBar()->actions())

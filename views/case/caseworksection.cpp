@@ -1,5 +1,7 @@
 #include "caseworksection.h"
 
+#include "dialogs/conflictdialog.h"
+
 #include "casework/casesession.h"
 #include "casework/datetext.h"
 #include "delegates/choicedelegate.h"
@@ -210,7 +212,29 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
             return;
         }
     }
-    report(m_context.session->setRecordField(source, id, name, stored));
+    saveField(source, id, name, stored);
+}
+
+void CaseworkSection::saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+{
+    CaseSession *session = m_context.session;
+    const QString error = session->setRecordField(table, id, column, value);
+    if (error.isEmpty())
+        return;
+    if (!session->lastConflict() || session->lastConflict()->message() != error) {
+        report(error);
+        return;
+    }
+    showStoreProblem(this, tr("The change was not saved"), error, session->lastConflict(), {value},
+                     [session, &table, id, column](const QStringList &mine) {
+                         // Read as it is now (what the dialog showed), then saved over it.
+                         try {
+                             session->casework().records(table);
+                         } catch (const StoreError &error) {
+                             return error.message();
+                         }
+                         return session->setRecordField(table, id, column, mine.value(0));
+                     });
 }
 
 QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const CaseworkTable &table,
@@ -226,7 +250,7 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
             const qint64 id = *recordId;
             if (m_loading || !m_context.session || id == 0 || value == m_context.session->casework().field(table, id, column))
                 return;
-            report(m_context.session->setRecordField(table, id, column, value));
+            saveField(table, id, column, value);
         };
         if (spec.kind == RecordField::Kind::Choice) {
             auto *box = new QComboBox(this);

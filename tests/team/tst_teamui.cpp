@@ -1,0 +1,380 @@
+// The workbench's side of team workspaces: the password in the keyring (and
+// what happens where no keyring runs), File > Open Team Workspace... with its
+// checks and the server's refusals in plain words, the recent list and the
+// status bar's connection state. Runs against the throwaway cluster CTest
+// starts (pgcluster.py; OWB_TEST_PG names it).
+
+#include "mainwindow.h"
+#include "store/database.h"
+#include "store/serveraddress.h"
+#include "store/teamworkspace.h"
+#include "team/teamconnection.h"
+#include "team/teamcredentials.h"
+#include "team/teamworkspacedialog.h"
+#include "welcomepanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+using namespace owb;
+
+namespace {
+
+const QString kPasswordRole = QStringLiteral("owbpassword");  // pgcluster.py: signs in with a password
+
+ServerAddress testServer()
+{
+    return parseServerUrl(qEnvironmentVariable("OWB_TEST_PG"));
+}
+
+// Runs SQL on a server database as the superuser, outside our classes.
+void admin(const ServerAddress &server, const QString &sql)
+{
+    const QString connection = QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(server.host);
+        db.setPort(server.port);
+        db.setDatabaseName(server.database);
+        db.setUserName(testServer().user);
+        if (!db.open())
+            qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+// A fresh database on the test cluster, as a server address; a team
+// workspace when `init`.
+ServerAddress freshDatabase(const QString &stem, bool init)
+{
+    ServerAddress server = testServer();
+    const QString name = QStringLiteral("%1_%2").arg(stem, QUuid::createUuid().toString(QUuid::Id128).left(8));
+    admin(server, QStringLiteral("CREATE DATABASE %1").arg(name));
+    server.database = name;
+    if (init)
+        initTeamWorkspace(server, {});
+    return server;
+}
+
+template<typename T>
+T *named(QWidget *root, const QString &accessibleName)
+{
+    for (T *widget : root->findChildren<T *>())
+        if (widget->accessibleName() == accessibleName)
+            return widget;
+    return nullptr;
+}
+
+// Fills the dialog's fields with `server` (the TLS choice left as it is).
+void fill(TeamWorkspaceDialog *dialog, const ServerAddress &server, const QString &password, const QString &port = {})
+{
+    named<QLineEdit>(dialog, QStringLiteral("Server"))->setText(server.host);
+    named<QLineEdit>(dialog, QStringLiteral("Port"))->setText(port.isEmpty() ? QString::number(server.port) : port);
+    named<QLineEdit>(dialog, QStringLiteral("Database"))->setText(server.database);
+    named<QLineEdit>(dialog, QStringLiteral("User"))->setText(server.user);
+    named<QLineEdit>(dialog, QStringLiteral("Password"))->setText(password);
+}
+
+// Runs `drive` on the Open Team Workspace dialog once it is open (modal).
+void whenDialogOpens(const std::function<void(TeamWorkspaceDialog *)> &drive)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, drive] {
+        if (auto *dialog = qobject_cast<TeamWorkspaceDialog *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            drive(dialog);
+        }
+    });
+    timer->start();
+}
+
+QAction *fileAction(MainWindow &window, const QString &text)
+{
+    for (QAction *action : window.menuBar()->actions().first()->menu()->actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+QString teamStatus(MainWindow &window)
+{
+    auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("teamConnection"));
+    return label && label->isVisible() ? label->text() : QString();
+}
+
+QString statusNotices(MainWindow &window)
+{
+    QStringList texts;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        if (label->isVisible())
+            texts.append(label->text());
+    return texts.join(QLatin1Char('\n'));
+}
+
+QString connectorError(const ServerAddress &server, const QString &password)
+{
+    try {
+        openTeamWorkspace(server, password);
+    } catch (const StoreError &error) {
+        return error.message();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestTeamUi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!qEnvironmentVariable("OWB_TEST_PG").isEmpty(),
+                 "OWB_TEST_PG is not set: run through ctest, which starts a throwaway cluster");
+        QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")), "Qt's QPSQL driver is missing");
+        // No desktop session here, so no keyring service: as on CI or a bare Xvfb.
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", m_home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("owb-test-teamui"));
+        QSettings().clear();
+        // The account that must give its password (pgcluster.py).
+        ServerAddress server = testServer();
+        admin(server, QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN "
+                                     "CREATE ROLE %1 LOGIN PASSWORD 'right horse'; END IF; END$$")
+                          .arg(kPasswordRole));
+    }
+
+    // Without a keyring service nothing is kept, and the reason is plain.
+    void credentialsWithoutAKeyring()
+    {
+        ServerAddress server = testServer();
+        server.user = QStringLiteral("alice");
+        QCOMPARE(TeamCredentials::key(server),
+                 QStringLiteral("alice@%1:%2/%3").arg(server.host).arg(server.port).arg(server.database));
+        QString problem;
+        QVERIFY(!TeamCredentials::store(server, QStringLiteral("secret"), &problem));
+        QVERIFY2(problem.contains(QLatin1String("keyring")), qPrintable(problem));
+        QString password;
+        QVERIFY(!TeamCredentials::read(server, &password, &problem));
+        QVERIFY(password.isEmpty());
+        // Nothing in the settings either.
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(QLatin1String("secret")), qPrintable(key));
+    }
+
+    // Required fields and the port are checked before anything is sent;
+    // what was typed stays.
+    void dialogChecksInPlace()
+    {
+        int tries = 0;
+        TeamWorkspaceDialog dialog(ServerAddress{}, [&](const ServerAddress &, const QString &) {
+            ++tries;
+            return QString();
+        });
+        dialog.show();
+        QCOMPARE(named<QLineEdit>(&dialog, QStringLiteral("Port"))->text(), QStringLiteral("5432"));
+        named<QLineEdit>(&dialog, QStringLiteral("Port"))->setText(QStringLiteral("54x"));
+        named<QLineEdit>(&dialog, QStringLiteral("Database"))->setText(QStringLiteral("owb_north"));
+        dialog.accept();
+        QCOMPARE(tries, 0);
+        QVERIFY(dialog.isVisible());
+        const QString problem = dialog.problem();
+        QVERIFY2(problem.contains(QLatin1String("server's name")), qPrintable(problem));
+        QVERIFY2(problem.contains(QLatin1String("port is a number")), qPrintable(problem));
+        QVERIFY2(problem.contains(QLatin1String("your account")), qPrintable(problem));
+        QVERIFY2(!problem.contains(QLatin1String("database")), qPrintable(problem));
+        QCOMPARE(named<QLineEdit>(&dialog, QStringLiteral("Database"))->text(), QStringLiteral("owb_north"));
+        QCOMPARE(dialog.focusWidget(), named<QLineEdit>(&dialog, QStringLiteral("Server")));
+        // Every control has an accessible name, and a label or text of its own.
+        for (QWidget *widget : dialog.findChildren<QWidget *>()) {
+            if (qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget) || qobject_cast<QCheckBox *>(widget))
+                QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+        }
+    }
+
+    // The address built from the fields: TLS options, never a password.
+    void dialogBuildsTheAddress()
+    {
+        QTemporaryDir folder;
+        const QString certificate = folder.filePath(QStringLiteral("root.crt"));
+        QFile file(certificate);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        ServerAddress given;
+        QString givenPassword;
+        TeamWorkspaceDialog dialog(ServerAddress{}, [&](const ServerAddress &server, const QString &password) {
+            given = server;
+            givenPassword = password;
+            return QString();
+        });
+        ServerAddress typed;
+        typed.host = QStringLiteral("db.region.example");
+        typed.port = 6432;
+        typed.database = QStringLiteral("owb_north");
+        typed.user = QStringLiteral("alice");
+        fill(&dialog, typed, QStringLiteral("s3cret"));
+        auto *tls = named<QComboBox>(&dialog, QStringLiteral("TLS"));
+        QVERIFY(!named<QLineEdit>(&dialog, QStringLiteral("CA certificate"))->isEnabled());
+        tls->setCurrentIndex(tls->findData(QStringLiteral("verify-full")));
+        QVERIFY(named<QLineEdit>(&dialog, QStringLiteral("CA certificate"))->isEnabled());
+        named<QLineEdit>(&dialog, QStringLiteral("CA certificate"))->setText(folder.filePath(QStringLiteral("none.crt")));
+        dialog.accept();
+        QVERIFY2(dialog.problem().contains(QLatin1String("no certificate file")), qPrintable(dialog.problem()));
+        named<QLineEdit>(&dialog, QStringLiteral("CA certificate"))->setText(certificate);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(givenPassword, QStringLiteral("s3cret"));
+        QCOMPARE(given.options.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QCOMPARE(given.options.value(QStringLiteral("sslrootcert")), certificate);
+        QCOMPARE(given.url(), QStringLiteral("postgresql://alice@db.region.example:6432/owb_north?sslmode=verify-full&"
+                                             "sslrootcert=%1")
+                                  .arg(certificate));
+        QVERIFY(!given.url().contains(QLatin1String("s3cret")));
+        QCOMPARE(parseServerUrl(given.url()), given);
+    }
+
+    // Each refusal in plain words, in the dialog, with what was typed kept.
+    void dialogSaysWhyTheServerRefused()
+    {
+        const ServerAddress workspace = freshDatabase(QStringLiteral("uiopen"), true);
+        admin(workspace, QStringLiteral("GRANT %1_reader TO %2").arg(workspace.database, kPasswordRole));
+        const ServerAddress empty = freshDatabase(QStringLiteral("uiempty"), false);
+        const ServerAddress newer = freshDatabase(QStringLiteral("uinewer"), true);
+        admin(newer, QStringLiteral("UPDATE owb.schema_version SET version = 99"));
+
+        TeamWorkspaceDialog dialog(ServerAddress{}, &connectorError);
+        dialog.show();
+        const auto attempt = [&](const ServerAddress &server, const QString &password) {
+            fill(&dialog, server, password);
+            dialog.accept();
+            if (dialog.result() == QDialog::Accepted)
+                return QString();
+            // Kept as typed.
+            if (named<QLineEdit>(&dialog, QStringLiteral("Database"))->text() != server.database
+                || named<QLineEdit>(&dialog, QStringLiteral("Password"))->text() != password)
+                return QStringLiteral("the typed values were not kept");
+            return dialog.problem();
+        };
+        ServerAddress refused;
+        refused.host = QStringLiteral("127.0.0.1");
+        refused.port = 1;  // nothing listens there
+        refused.database = QStringLiteral("owb");
+        refused.user = QStringLiteral("alice");
+        QString message = attempt(refused, QString());
+        QVERIFY2(message.contains(QLatin1String("cannot be reached: check the address, the port and the network")),
+                 qPrintable(message));
+        ServerAddress withPassword = workspace;
+        withPassword.user = kPasswordRole;
+        message = attempt(withPassword, QStringLiteral("wrong horse"));
+        QVERIFY2(message.contains(QLatin1String("did not accept the password for owbpassword")), qPrintable(message));
+        message = attempt(empty, QString());
+        QVERIFY2(message.contains(QLatin1String("not a team workspace yet")), qPrintable(message));
+        message = attempt(newer, QString());
+        QVERIFY2(message.contains(QLatin1String("upgraded by a newer version of Oversight Workbench")),
+                 qPrintable(message));
+        message = attempt(withPassword, QStringLiteral("right horse"));
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    // File > Open Team Workspace..., the status bar, the recent list and
+    // reopening from it (asking for the password: no keyring here), and a
+    // connection lost.
+    void windowOpensATeamWorkspace()
+    {
+        QSettings().clear();
+        ServerAddress workspace = freshDatabase(QStringLiteral("uiwindow"), true);
+        admin(workspace, QStringLiteral("GRANT %1_editor TO %2").arg(workspace.database, kPasswordRole));
+        workspace.user = kPasswordRole;
+        MainWindow window;
+        window.show();
+        QAction *open = fileAction(window, QStringLiteral("Open &Team Workspace..."));
+        QVERIFY(open);
+        QString firstProblem;
+        bool remembered = true;
+        whenDialogOpens([&](TeamWorkspaceDialog *dialog) {
+            remembered = dialog->rememberPassword();
+            fill(dialog, workspace, QStringLiteral("wrong horse"));
+            dialog->accept();
+            firstProblem = dialog->problem();
+            named<QLineEdit>(dialog, QStringLiteral("Password"))->setText(QStringLiteral("right horse"));
+            dialog->accept();
+        });
+        open->trigger();
+        QVERIFY(remembered);  // offered by default
+        QVERIFY2(firstProblem.contains(QLatin1String("did not accept the password")), qPrintable(firstProblem));
+        QVERIFY(window.teamConnection());
+        const QString status = teamStatus(window);
+        QVERIFY2(status.contains(QLatin1String("Team workspace %1 on this machine as owbpassword: connected").arg(workspace.database)),
+                 qPrintable(status));
+        // No keyring: said so, and the password is kept nowhere.
+        const QString notices = statusNotices(window);
+        QVERIFY2(notices.contains(QLatin1String("could not be remembered")), qPrintable(notices));
+        QVERIFY2(notices.contains(QLatin1String("asked for it next time")), qPrintable(notices));
+        const QStringList recent = QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
+        QCOMPARE(recent.value(0), workspace.url());
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(QLatin1String("horse")), qPrintable(key));
+        QVERIFY(fileAction(window, QStringLiteral("&Close Workspace"))->isEnabled());
+
+        // Someone ends the session on the server: the status bar says so.
+        admin(testServer(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'")
+                                .arg(kPasswordRole));
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(QLatin1String("connection lost")), qPrintable(teamStatus(window)));
+
+        // Closed, then reopened from the recent list: the dialog asks for the
+        // password only, the address filled in.
+        fileAction(window, QStringLiteral("&Close Workspace"))->trigger();
+        QVERIFY(!window.teamConnection());
+        QVERIFY(teamStatus(window).isEmpty());
+        QString shownServer, shownUser;
+        whenDialogOpens([&](TeamWorkspaceDialog *dialog) {
+            shownServer = named<QLineEdit>(dialog, QStringLiteral("Server"))->text();
+            shownUser = named<QLineEdit>(dialog, QStringLiteral("User"))->text();
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("right horse"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        });
+        QCommandLinkButton *reopen = nullptr;
+        for (QCommandLinkButton *button : window.findChildren<QCommandLinkButton *>())
+            if (button->accessibleName() == QStringLiteral("Reopen owbpassword on local server/%1").arg(workspace.database))
+                reopen = button;
+        QVERIFY(reopen);
+        reopen->click();
+        QCOMPARE(shownServer, workspace.host);
+        QCOMPARE(shownUser, kPasswordRole);
+        QVERIFY(window.teamConnection());
+        QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+    }
+
+private:
+    QTemporaryDir m_home;
+};
+
+QTEST_MAIN(TestTeamUi)
+#include "tst_teamui.moc"
