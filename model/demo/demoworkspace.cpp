@@ -99,7 +99,7 @@ void addDemoIcb(CaseFile &caseFile, const StoredAssessment &latest, const Method
             QStringLiteral("62-day performance second quartile in two months."),
             QStringLiteral("GP Patient Survey 2026: third quartile."),
             QStringLiteral("Out-of-area bed days highest quartile: 48 per 100,000."),
-            QStringLiteral("Month 6 forecast: 0.6% deficit, on plan.")};
+            QStringLiteral("Month 3 forecast: 0.6% deficit, on plan.")};
         const QList<SystemConsideration> &tests = methodology.systemConsiderations();
         for (qsizetype i = 0; i < tests.size(); ++i)
             casework.insert(systemConsiderationTable(),
@@ -122,28 +122,39 @@ void addDemoIcb(CaseFile &caseFile, const StoredAssessment &latest, const Method
                          {QStringLiteral("improvement_director"), QStringLiteral("Improvement director (demo)")},
                          {QStringLiteral("transition_plan"), QStringLiteral("Exit when the system deficit is under 1% for two "
                                                                             "quarters; support moves to the regional team.")}});
-        const QStringList planned{QStringLiteral("56"), QStringLiteral("57.5"), QStringLiteral("59"), QStringLiteral("60.5")};
-        for (qsizetype q = 0; q < planned.size(); ++q)
+        // Planned from the entry quarter to the end of 2026/27: actual values
+        // to compare for the quarters published so far, the rest ahead.
+        const QList<QPair<QString, QString>> planned{
+            {QStringLiteral("2025/26 Q1"), QStringLiteral("56")},   {QStringLiteral("2025/26 Q2"), QStringLiteral("57.5")},
+            {QStringLiteral("2025/26 Q3"), QStringLiteral("59")},   {QStringLiteral("2025/26 Q4"), QStringLiteral("60.5")},
+            {QStringLiteral("2026/27 Q1"), QStringLiteral("61")},   {QStringLiteral("2026/27 Q2"), QStringLiteral("62")},
+            {QStringLiteral("2026/27 Q3"), QStringLiteral("63")},   {QStringLiteral("2026/27 Q4"), QStringLiteral("64")}};
+        for (const auto &[quarter, value] : planned)
             casework.insert(trajectoryTable(), {{QStringLiteral("metric_id"), QStringLiteral("ICB-RTT18")},
-                                                {QStringLiteral("quarter"), QStringLiteral("2025/26 Q%1").arg(q + 1)},
-                                                {QStringLiteral("planned"), planned.at(q)}});
+                                                {QStringLiteral("quarter"), quarter},
+                                                {QStringLiteral("planned"), value}});
     }
 }
 
 // Capability views and a note per case, so that the demo looks like a region
 // at work. Derived from each case's latest segment: the same every time.
-void addDemoCasework(const QString &directory, const Methodology &methodology)
+void addDemoCasework(const QString &directory)
 {
-    const QList<NamedItem> ratings = methodology.capabilityRatings();  // best first
-    const QList<NamedItem> areas = methodology.capabilityAreas();
     int segmentFourCases = 0;
     int icbCases = 0;
-    for (const QString &path : Workspace::open(directory, Database::Mode::ReadOnly)->caseFilePaths()) {
+    const auto workspace = Workspace::open(directory, Database::Mode::ReadOnly);
+    for (const QString &path : workspace->caseFilePaths()) {
         CaseFile caseFile(path, Database::Mode::OpenExisting);
         const QList<StoredAssessment> history = caseFile.assessments();
-        if (history.isEmpty() || ratings.size() < 4)
+        if (history.isEmpty())
             continue;
         const StoredAssessment &latest = history.last();
+        // The latest quarter's year's rules: its capability scale and system tests.
+        const Methodology &methodology = *workspace->methodologyFor(latest.quarter);
+        const QList<NamedItem> ratings = methodology.capabilityRatings();  // best first
+        const QList<NamedItem> areas = methodology.capabilityAreas();
+        if (ratings.size() < 4)
+            continue;
         if (methodology.hasSystemCasework(caseFile.identity().peerType)) {
             addDemoIcb(caseFile, latest, methodology, icbCases);
             continue;  // assessed on other areas than a trust's capability
@@ -163,28 +174,48 @@ void addDemoCasework(const QString &directory, const Methodology &methodology)
                                    QStringLiteral("Triangulated from the board's self-assessment, the delivery record "
                                                   "since %1 and the latest CQC findings.")
                                        .arg(history.first().quarter));
-        capability.setOverallField(year, CapabilityOverall::DecidedOn, QStringLiteral("2026-02-16"));
+        capability.setOverallField(year, CapabilityOverall::DecidedOn, QStringLiteral("2026-09-21"));
         addDemoRecovery(caseFile, latest, segmentFourCases);
         NoteStore(caseFile.database())
-            .add({0, QStringLiteral("2026-02-16T10:00:00Z"), QStringLiteral("demo"), QString(), QString(),
+            .add({0, QStringLiteral("2026-09-21T10:00:00Z"), QStringLiteral("demo"), QString(), QString(),
                   QStringLiteral("Quarterly review meeting held; segment %1 discussed with the executive team.")
                       .arg(latest.result.segment)});
     }
 }
 } // namespace
 
+const Methodology &demoMethodology()
+{
+    static const Methodology demo = [] {
+        QString error;
+        auto parsed = Methodology::fromFile(QStringLiteral(":/demo/nof-2026-27-demo.json"), &error);
+        if (!parsed)
+            qFatal("demo methodology resource: %s", qPrintable(error));
+        return *parsed;
+    }();
+    return demo;
+}
+
 DemoSummary createDemoWorkspace(const QString &directory)
 {
-    const Methodology &methodology = Methodology::builtIn();
-    const DemoData demo = generateDemoData(methodology);
+    const Methodology &builtIn = Methodology::builtIn();
+    const Methodology &latestRules = demoMethodology();
+    const DemoData demo = generateDemoData(builtIn);
     {
-        // Empty, following the demo region; the 2025/26 rules are back-cast
-        // to the demo's earlier years, and the register says so.
+        // Empty, following the demo region. The register: the demo 2026/27
+        // file (invented thresholds) for 2026/27, the built-in file for
+        // 2025/26, and the 2025/26 rules back-cast to the earlier years.
         const auto workspace = Workspace::create(directory, demo.region);
         for (const QuarterData &quarter : demo.dataset.quarters) {
             const QString year = yearOfQuarter(quarter.label);
-            if (!methodology.declaresYear(year) && !workspace->methodologyFor(quarter.label))
-                workspace->registerMethodology(methodology, year, YearBasis::BackCast);
+            if (workspace->methodologyFor(quarter.label))
+                continue;
+            if (latestRules.declaresYear(year))
+                workspace->registerMethodology(latestRules, year, YearBasis::Declared);
+            else if (builtIn.declaresYear(year))
+                workspace->registerMethodology(builtIn, year, YearBasis::Declared);
+            else
+                workspace->registerMethodology(builtIn, year, YearBasis::BackCast);
         }
     }
 
@@ -192,17 +223,18 @@ DemoSummary createDemoWorkspace(const QString &directory)
     {
         QString text;
         QTextStream out(&text);
-        writeDatasetCsv(out, demo.dataset, methodology);
+        writeDatasetCsv(out, demo.dataset, builtIn);
         out.flush();
         writeFileWhole(csvPath, text.toUtf8());
     }
 
     // Import the file as a user would, so that the demo proves the whole path.
-    const ImportOutcome outcome = importMetricFile(directory, csvPath, methodology);
+    // Each quarter is assessed under its year's file in the register.
+    const ImportOutcome outcome = importMetricFile(directory, csvPath, std::nullopt);
     if (!outcome.ok())
         throw StoreError(!outcome.storeError.isEmpty() ? outcome.storeError : outcome.errors.first().toString());
 
-    addDemoCasework(directory, methodology);
+    addDemoCasework(directory);
     return {demo.region, demo.organisations, int(demo.dataset.quarters.size()), int(Workspace::open(directory, Database::Mode::ReadOnly)->caseFilePaths().size())};
 }
 

@@ -13,10 +13,14 @@ namespace owb {
 
 QString PortfolioEntry::movement() const
 {
-    if (segment == 0 || previousSegment == 0)
+    if (segment == 0)
         return {};
-    if (methodologyChanged())
+    // Under other rules, even from a quarter that did not segment it (an
+    // ICB in 2025/26, segmented in 2026/27): never improved or deteriorated.
+    if (methodologyChanged() && !previousQuarter.isEmpty())
         return QStringLiteral("methodology-changed");
+    if (previousSegment == 0)
+        return {};
     if (segment < previousSegment)
         return QStringLiteral("improved");
     if (segment > previousSegment)

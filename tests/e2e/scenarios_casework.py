@@ -1,14 +1,52 @@
 """Casework actions on a case: the quarterly decision, the diagnostic review,
 the programme, milestones and trajectory, and the PDF exports."""
 
+import json
 import os
 import re
 import sqlite3
+import subprocess
 
 from owbe2e import expect, query, text_of, StepFailed
 
 def latest_quarter(case):
     return query(case, "SELECT quarter FROM assessment ORDER BY quarter DESC LIMIT 1")[0][0]
+
+
+def year_rules(ctx, year):
+    """The methodology in force for a financial year, as `owb methodology show` prints it (a dict)."""
+    out = subprocess.run([ctx.owb, "methodology", "show", ctx.workspace, year], capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out)
+
+
+def year_rules_file(ctx, quarter):
+    """The file of a quarter's year's methodology, written into the scenario's folder (for owb segment)."""
+    year = quarter.split()[0]
+    path = os.path.join(ctx.folder, "methodology-%s.json" % year.replace("/", "-"))
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(year_rules(ctx, year), f)
+    return path
+
+
+def icbs_segmented(ctx, year):
+    return any(p["id"] == "icb" and p.get("segmented", True) for p in year_rules(ctx, year)["peer_types"])
+
+
+def to_quarter_without_icb_segments(ctx, wb):
+    """Steps the toolbar back with View ▸ Earlier Quarter to the latest quarter of a year whose
+    methodology does not segment ICBs (2025/26 in the demo); returns that quarter."""
+    quarters = sorted(q for (q,) in query(os.path.join(ctx.workspace, "peers.owdata"), "SELECT label FROM quarter"))
+    target = next(q for q in reversed(quarters) if not icbs_segmented(ctx, q.split()[0]))
+    combo = wb.combo("Quarter")
+    for _ in range(len(quarters)):
+        current = combo.name
+        if current == target:
+            break
+        wb.menu("View", "Earlier Quarter")
+        wb.wait(lambda: combo.name != current, "a quarter earlier than %s" % current)
+    expect(combo.name == target, "the toolbar shows %s, not %s" % (combo.name, target))
+    return target
 
 
 def case_in_segment(ctx, segment, without=None):

@@ -7,7 +7,8 @@ import re
 import pyatspi
 
 from owbe2e import expect, query, StepFailed
-from scenarios_casework import case_in_segment, latest_quarter, open_case
+from scenarios_casework import (case_in_segment, icbs_segmented, latest_quarter, open_case,
+                                to_quarter_without_icb_segments, year_rules_file)
 
 
 def case_of_type(ctx, peer_type, in_programme=None):
@@ -39,10 +40,15 @@ def open_from_portfolio(wb, code):
 
 
 def whatif_tab_after_icb(ctx):
-    """An ICB, then a trust: the What-if tab is back, between Metrics and Capability, with no gap (item 4)."""
+    """An ICB in a year that does not segment ICBs, then a trust: the What-if tab is back, between Metrics and
+    Capability, with no gap (item 4)."""
     icb = case_of_type(ctx, "icb")
     trust = case_in_segment(ctx, 3)
-    wb = open_case(ctx, icb, "Overview")
+    wb = ctx.start()
+    wb.find("table", "Case files", timeout=30)
+    to_quarter_without_icb_segments(ctx, wb)
+    open_from_portfolio(wb, icb)
+    wb.tab("Overview")
     expect("What-if" not in tab_names(wb), "an ICB shows a What-if tab: %s" % tab_names(wb))
     expect("System" in tab_names(wb), "an ICB has no System tab")
     open_from_portfolio(wb, trust)
@@ -169,6 +175,12 @@ def programme_is_segment_five(ctx):
     icb = case_of_type(ctx, "icb", in_programme=True)
     open_from_portfolio(wb, icb)
     wb.tab("Overview")
+    latest = latest_quarter(ctx.case(icb))
+    if icbs_segmented(ctx, latest.split()[0]):
+        # A year that segments ICBs (the demo's 2026/27): in the programme, segment 5 as a trust.
+        wb.find("label", "Segment 5")
+    # A year that does not: not segmented, "equivalent to segment 5".
+    to_quarter_without_icb_segments(ctx, wb)
     wb.find("label", "Not segmented")
     wb.find("label", re.compile("equivalent to segment 5"))
     expect(not wb.find_all("label", "Segment 5"), "an ICB shows a Segment 5 badge")
@@ -188,7 +200,8 @@ def league_improvement_only_when_scores_decide(ctx):
     quarter = latest_quarter(next(os.path.join(ctx.workspace, n) for n in sorted(os.listdir(ctx.workspace))
                                   if n.endswith(".owcase")))
     out = subprocess.run([ctx.owb, "segment", "--data", os.path.join(ctx.workspace, "national-metrics.csv"),
-                          "--quarter", quarter], capture_output=True, text=True, check=True).stdout
+                          "--methodology", year_rules_file(ctx, quarter), "--quarter", quarter],
+                         capture_output=True, text=True, check=True).stdout
     raw = {r["org_code"]: r for r in csv.DictReader(io.StringIO(out))}
     held = 0
     for row in rows[1:]:

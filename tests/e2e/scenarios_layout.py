@@ -96,7 +96,14 @@ def metric_measures_one_format(ctx):
                    "%s: value %r, standard %r" % (row[0], value, standard))
     expect(percentages > 3, "too few percentages on the Metrics tab")
     wb.menu("View", "Changes This Quarter")
-    changes = wb.cells(wb.find("table", "Changes this quarter"))
+    table = wb.find("table", "Changes this quarter")
+    changes = wb.cells(table)
+    if all(r[changes[0].index("Reason")] == "Methodology changed" for r in changes[1:]):
+        # The first quarter under a new methodology (the demo's 2026/27 Q1) has no movement to
+        # draw; the quarter before it, under one year's rules, has.
+        wb.menu("View", "Earlier Quarter")
+        wb.wait(lambda: wb.cells(table) != changes, "the changes of the quarter before")
+        changes = wb.cells(table)
     details = [r[changes[0].index("What lies behind it")] for r in changes[1:]]
     expect(not [d for d in details if "->" in d], "ASCII arrows in the Changes view: %s" % details[:3])
     expect([d for d in details if "→" in d], "no movement in the Changes view: %s" % details[:3])

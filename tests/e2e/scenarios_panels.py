@@ -8,7 +8,7 @@ import re
 import subprocess
 
 from owbe2e import expect, query, text_of
-from scenarios_casework import latest_quarter, open_case
+from scenarios_casework import latest_quarter, open_case, year_rules_file
 from scenarios_items import case_of_type
 
 
@@ -41,8 +41,10 @@ def reconciliation_rank_and_quarter(ctx):
     """Reconciliation: a published rank that differs is a difference; another toolbar quarter is said, not silently compared (item 6)."""
     case = next(os.path.join(ctx.workspace, n) for n in sorted(os.listdir(ctx.workspace)) if n.endswith(".owcase"))
     quarter = latest_quarter(case)
+    # Assessed under the quarter's own year's methodology, as the workspace assessed it.
     out = subprocess.run([ctx.owb, "segment", "--data", os.path.join(ctx.workspace, "national-metrics.csv"),
-                          "--quarter", quarter], capture_output=True, text=True, check=True).stdout
+                          "--methodology", year_rules_file(ctx, quarter), "--quarter", quarter],
+                         capture_output=True, text=True, check=True).stdout
     rows = [r for r in csv.DictReader(io.StringIO(out)) if r["org_type"] == "acute" and r["segment"]]
     # NHS England publishes final segments (5 in the Recovery Support
     # Programme) ranked after decisions, as the workbench's league does.
@@ -86,10 +88,16 @@ def every_case_tab(ctx):
     wb = open_case(ctx, code, "Overview")
     wb.press("Show the charts as tables", role="check box")
     history = wb.find("table", "Segment by quarter, as a table")
-    expect(len(wb.cells(history)) == 9, "the segment history table has %d rows" % (len(wb.cells(history)) - 1))
-    # Each quarter names the methodology it was assessed under (one file for the demo's years).
-    expect(set(wb.column(history, "Methodology")) == {"nof-2025-26"},
-           "the history's methodology column says %s" % wb.column(history, "Methodology"))
+    assessed = query(case, "SELECT count(*) FROM assessment")[0][0]
+    expect(len(wb.cells(history)) == assessed + 1,
+           "the segment history table has %d rows, the case %d quarters" % (len(wb.cells(history)) - 1, assessed))
+    # Each quarter names the methodology it was assessed under, as its case file stores it (the
+    # demo: the 2025/26 file up to 2025/26 Q4, its demo 2026/27 file in 2026/27).
+    stored = [m for (m,) in query(case, "SELECT methodology_id FROM assessment ORDER BY quarter")]
+    marked = [m + (" (methodology changed)" if i and m != stored[i - 1] else "") for i, m in enumerate(stored)]
+    expect(wb.column(history, "Methodology") == marked,
+           "the history's methodology column says %s, the case file %s" % (wb.column(history, "Methodology"), stored))
+    expect(len(set(stored)) > 1, "the demo's history crosses no change of methodology: %s" % stored)
     wb.tab("Metrics")
     metrics = wb.find("table", "Metrics of the quarter")
     rows = wb.cells(metrics)
@@ -147,13 +155,20 @@ def changes_and_league_exports(ctx):
 
 
 def icb_system_tab(ctx):
-    """An ICB: not segmented, the System tab lists the six system considerations."""
+    """An ICB: the System tab lists the six system considerations; segmented in a year whose methodology
+    segments ICBs (the demo's 2026/27), not segmented in one that does not (2025/26)."""
     from scenarios_items import case_of_type
+    from scenarios_casework import icbs_segmented, to_quarter_without_icb_segments
     code = case_of_type(ctx, "icb", in_programme=False)
     wb = open_case(ctx, code, "System")
     table = wb.find("table", "System considerations")
     expect(len(wb.cells(table)) == 7, "system considerations: %d rows" % (len(wb.cells(table)) - 1))
     wb.tab("Overview")
+    quarter = latest_quarter(ctx.case(code))
+    if icbs_segmented(ctx, quarter.split()[0]):
+        wb.find("label", re.compile(r"^Segment [1-4]$"))
+        wb.find("label", re.compile(r"against the %s thresholds" % re.escape(quarter.split()[0])))
+    to_quarter_without_icb_segments(ctx, wb)
     wb.find("label", "Not segmented")
     # No overall capability view recorded: its date says so, not today's date (item 12).
     if not query(ctx.case(code), "SELECT count(*) FROM capability_overall WHERE decided_on <> ''")[0][0]:

@@ -31,17 +31,42 @@ def screenshots(ctx):
     wb = ctx.start()
     wb.find("table", "Case files")
     shoot(wb, "portfolio")
+    # The register: the demo's 2026/27 file for 2026/27, the 2025/26 rules
+    # declared for 2025/26 and back-cast to the earlier years.
+    wb.menu("File", "Methodologies...")
+    dialog = wb.dialog("Methodologies")
+    wb.table("Methodology register", root=dialog)
+    shoot(wb, "methodologies")
+    wb.press("Close", root=dialog)
+    wb.gone(dialog)
     wb.menu("View", "League Table")
     wb.find("table", "League table")
     shoot(wb, "league")
     wb.menu("View", "Changes This Quarter")
     wb.find("table", "Changes this quarter")
     shoot(wb, "changes")
-    open_from_portfolio(wb, case_in_segment(ctx, 4))
+    # A segment-4 trust: its segment history runs across the change of
+    # methodology into the latest quarter, which is marked and named.
+    code = case_in_segment(ctx, 4)
+    open_from_portfolio(wb, code)
     wb.tab("Overview")
+    wb.find("label", re.compile(r"against the \d{4}/\d{2} thresholds"))
     shoot(wb, "case-overview")
-    wb.tab("Metrics")
-    wb.find("table", "Metrics of the quarter")
+    # A segment-4 trust whose first metric has a value in every quarter of the
+    # demo, so that its chart shows the process limits (SPC needs 13 points).
+    quarters = query(os.path.join(ctx.workspace, "peers.owdata"), "SELECT count(*) FROM quarter")[0][0]
+    fours = [n[:-len(".owcase")] for n in sorted(os.listdir(ctx.workspace)) if n.endswith(".owcase")
+             and query(os.path.join(ctx.workspace, n), "SELECT segment FROM assessment ORDER BY quarter DESC LIMIT 1")[0][0] == 4]
+    for candidate in [code] + [c for c in fours if c != code]:
+        if candidate != code:
+            open_from_portfolio(wb, candidate)
+        wb.tab("Metrics")
+        table = wb.find("table", "Metrics of the quarter")
+        first = wb.column(table, "Metric")[0].split()[0]
+        if query(ctx.case(candidate), "SELECT count(DISTINCT quarter) FROM metric_value WHERE metric_id = ?",
+                 (first,))[0][0] == quarters:
+            wb.find("label", re.compile(r"^Variation: "))
+            break
     shoot(wb, "case-metrics")
     open_from_portfolio(wb, case_of_type(ctx, "icb", in_programme=False))
     wb.tab("System")

@@ -1,6 +1,7 @@
 // The methodology file: the built-in catalogue, defaults, and a clear refusal
 // of every malformed file (the message names the file and the fault).
 
+#include "demo/demoworkspace.h"
 #include "framework/methodology.h"
 
 #include <QJsonArray>
@@ -90,6 +91,26 @@ private Q_SLOTS:
         QVERIFY(m->isSegmented(QStringLiteral("icb")));
         QVERIFY(!m->scoredMetricsFor(QStringLiteral("icb")).isEmpty());
         QVERIFY(m->programmeName().contains(QStringLiteral("PLACEHOLDER")));
+    }
+
+    // The demo's 2026/27 file (resources/demo): the 2026/27 method, ICBs
+    // segmented, thresholds for every peer type, and said to be a demo with
+    // invented thresholds in its id, title and source.
+    void demoLaterYear()
+    {
+        const Methodology &m = demoMethodology();
+        QVERIFY(m.id().contains(QStringLiteral("demo")));
+        QVERIFY(m.title().startsWith(QStringLiteral("DEMO")));
+        QVERIFY(m.title().contains(QStringLiteral("invented thresholds, not NHS England's")));
+        QCOMPARE(m.years(), QStringList{QStringLiteral("2026/27")});
+        QCOMPARE(m.segmentation().method, SegmentationRule::Method::Thresholds);
+        QVERIFY(m.isSegmented(QStringLiteral("icb")));
+        for (const PeerType &type : m.peerTypes()) {
+            QVERIFY2(m.segmentation().cuts.contains(type.id), qPrintable(type.id));
+            const auto &t = m.segmentation().cuts.value(type.id);
+            QVERIFY(t[0] < t[1] && t[1] < t[2]);
+        }
+        QVERIFY(!QString::fromUtf8(m.source()).contains(QStringLiteral("PLACEHOLDER")));
     }
 
     // The years a file declares, in their one spelling; a file stored by an

@@ -58,6 +58,23 @@
 #include <QUndoGroup>
 
 using namespace owb;
+
+namespace {
+// Moves the window to `quarter` with View ▸ Earlier/Later Quarter, as a user would.
+bool goToQuarter(MainWindow &window, const QString &quarter)
+{
+    for (int i = 0; i < 64 && window.currentQuarter() != quarter; ++i) {
+        const QString text = quarterKey(window.currentQuarter()) > quarterKey(quarter) ? QStringLiteral("&Earlier Quarter")
+                                                                                     : QStringLiteral("La&ter Quarter");
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == text)
+                action->trigger();
+        QCoreApplication::processEvents();
+    }
+    return window.currentQuarter() == quarter;
+}
+} // namespace
+
 using owbtest::looksRendered;
 
 class TestCasePages : public QObject
@@ -277,10 +294,10 @@ private Q_SLOTS:
         QVERIFY(categories);
         QCOMPARE(categories->categoriesLabels().last(), ahead.mid(2)); // "26/27 Q4"
         QVERIFY(chartView->chart()->title().endsWith(ahead));
-        // Eight quarters of data and four ahead, with half a quarter either
-        // side so that the first and last points are not clipped.
+        // The demo's quarters of data and four ahead, with half a quarter
+        // either side so that the first and last points are not clipped.
         QCOMPARE(categories->min(), -0.5);
-        QCOMPARE(categories->max(), 11.5);
+        QCOMPARE(categories->max(), double(window.workspace()->peers().quarters().size()) + 4 - 0.5);
         auto *planned = qobject_cast<QLineSeries *>(chartView->chart()->series().last());
         QCOMPARE(planned->name(), QStringLiteral("Planned"));
         QCOMPARE(planned->count(), 2);
@@ -440,10 +457,20 @@ private Q_SLOTS:
         view->tabs()->setCurrentIndex(0);
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("icb-overview.png")));
-        bool saysNotSegmented = false;
-        for (const QLabel *label : view->findChildren<QLabel *>())
-            saysNotSegmented = saysNotSegmented || label->text().contains(QStringLiteral("not segmented in 2025/26"));
-        QVERIFY(saysNotSegmented);
+        // Segmented under the demo's 2026/27 rules, explained in their terms;
+        // not segmented in 2025/26, and the case says so.
+        const auto saying = [view](const QString &text) {
+            for (const QLabel *label : view->findChildren<QLabel *>())
+                if (label->text().contains(text))
+                    return true;
+            return false;
+        };
+        QCOMPARE(window.currentQuarter(), QStringLiteral("2026/27 Q1"));
+        QVERIFY(saying(QStringLiteral("against the 2026/27 thresholds")));
+        QVERIFY(!saying(QStringLiteral("not segmented in")));
+        QVERIFY(goToQuarter(window, QStringLiteral("2025/26 Q4")));
+        QVERIFY(saying(QStringLiteral("not segmented in 2025/26")));
+        QVERIFY(goToQuarter(window, QStringLiteral("2026/27 Q1")));
 
         // A trust: no System tab; evidence items on a finding, undoable.
         QVERIFY(window.openCase(reviewPath));
@@ -595,7 +622,10 @@ private Q_SLOTS:
             sectionSays = sectionSays || label->text().startsWith(QStringLiteral("Overdue milestones (1)"));
         QVERIFY(sectionSays);
 
-        // An ICB in the programme: "equivalent to segment 5", never "segment 5" alone.
+        // An ICB in the programme in a year that does not segment ICBs
+        // (2025/26): "equivalent to segment 5", never "segment 5" alone; in
+        // 2026/27, which segments them, segment 5.
+        QVERIFY(goToQuarter(window, QStringLiteral("2025/26 Q4")));
         QVERIFY(window.openCase(icbPath));
         view->tabs()->setCurrentWidget(view->caseworkPage());
         session = view->context().session;
@@ -608,6 +638,14 @@ private Q_SLOTS:
             equivalent = equivalent || label->text().contains(QStringLiteral("equivalent to segment 5 until an exit"));
         }
         QVERIFY(equivalent);
+        QVERIFY(goToQuarter(window, QStringLiteral("2026/27 Q1")));
+        QTest::qWait(100);
+        bool segmentFive = false;
+        for (const QLabel *label : page->programme()->findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(QStringLiteral("equivalent to segment 5")), qPrintable(label->text()));
+            segmentFive = segmentFive || label->text().contains(QStringLiteral(": segment 5 until an exit"));
+        }
+        QVERIFY(segmentFive);
     }
 
     // Another case's casework starts at its top, not where the last case

@@ -11,6 +11,8 @@
 #include "demofixture.h"
 #include "nothingcut.h"
 #include "dialogs/methodologiesdialog.h"
+#include "exchange/reconciliation.h"
+#include "store/casefile.h"
 #include "itemmodels/changesmodel.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/leaguemodel.h"
@@ -104,7 +106,9 @@ private Q_SLOTS:
         window.show();
         QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Oversight Workbench")));
-        QCOMPARE(window.currentQuarter(), QStringLiteral("2025/26 Q4"));
+        // The latest quarter of the demo's data: 2026/27 Q1, the latest published.
+        QCOMPARE(window.currentQuarter(), window.workspace()->peers().quarters().last());
+        QCOMPARE(window.currentQuarter(), QStringLiteral("2026/27 Q1"));
         QTableView *view = window.portfolio()->view();
         QAbstractItemModelTester sourceTester(window.portfolio()->model(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -273,24 +277,40 @@ private Q_SLOTS:
         window.showChanges();
         ChangesModel *model = window.changesPanel()->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        int moved = 0;
         const auto *portfolio = qobject_cast<PortfolioModel *>(
             qobject_cast<QSortFilterProxyModel *>(window.portfolio()->view()->model())->sourceModel());
         QVERIFY(portfolio);
-        for (const PortfolioEntry &e : portfolio->entries())
-            moved += e.segment > 0 && e.previousSegment > 0 && e.segment != e.previousSegment ? 1 : 0;
-        QVERIFY(moved > 0);
-        QCOMPARE(model->rowCount(), moved);
-        bool sawDecision = false;
+        const auto movedCount = [portfolio] {
+            int moved = 0;
+            for (const PortfolioEntry &e : portfolio->entries())
+                moved += e.segment > 0 && e.previousSegment > 0 && e.segment != e.previousSegment ? 1 : 0;
+            return moved;
+        };
+        // The demo's latest quarter is the first under the 2026/27 rules: a
+        // move from 2025/26 Q4 is a change of methodology, never a score.
+        QVERIFY(movedCount() > 0);
+        QCOMPARE(model->rowCount(), movedCount());
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QCOMPARE(model->index(r, ChangesModel::Reason).data().toString(), QStringLiteral("Methodology changed"));
+            const QString detail = model->index(r, ChangesModel::Detail).data().toString();
+            QVERIFY2(detail.contains(Methodology::builtIn().id()) && detail.contains(demoMethodology().id()), qPrintable(detail));
+        }
+        // Within one year's rules, each move has its reason.
+        const auto step = [&window](const QString &text) {
+            for (QAction *action : window.findChildren<QAction *>())
+                if (action->text() == text)
+                    action->trigger();
+        };
+        step(QStringLiteral("&Earlier Quarter"));
+        QCOMPARE(window.currentQuarter(), QStringLiteral("2025/26 Q4"));
+        QVERIFY(movedCount() > 0);
+        QCOMPARE(model->rowCount(), movedCount());
         for (int r = 0; r < model->rowCount(); ++r) {
             const QString reason = model->index(r, ChangesModel::Reason).data().toString();
             QVERIFY2(QStringList({"Score", "Finance override", "Decision"}).contains(reason), qPrintable(reason));
             QVERIFY(!model->index(r, ChangesModel::Detail).data().toString().isEmpty());
-            if (reason == QLatin1String("Decision")
-                && model->index(r, ChangesModel::Detail).data().toString().startsWith(QStringLiteral("Recovery Support Programme entry")))
-                sawDecision = true;
         }
-        QVERIFY(sawDecision);  // the demo trust that entered the programme
+        step(QStringLiteral("La&ter Quarter"));
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("changes.png")));
     }
@@ -357,6 +377,54 @@ private Q_SLOTS:
         QVERIFY(!panel->reconcileFile(bad));
         QCOMPARE(message, bad + QStringLiteral(":2:5: \"6\" is not a segment from 1 to 5"));
         QCOMPARE(panel->table()->rowCount(), 1);  // the comparison on screen stays
+    }
+
+    // Reconciliation uses the quarter's own methodology: a table published as
+    // each quarter was assessed (2026/27 Q1 under the demo's 2026/27
+    // thresholds, 2025/26 Q4 under the 2025/26 peer quartiles) agrees in
+    // full, ICBs included where the year segments them; the same averages
+    // under the other year's cut points would give other segments.
+    void reconcileEachQuarterUnderItsYear()
+    {
+        auto workspace = Workspace::open(m_demo.filePath(QStringLiteral("pristine")), Database::Mode::ReadOnly);
+        NationalCache national(workspace->peers(), workspace->methodology());
+        const QString latest = QStringLiteral("2026/27 Q1");
+        const QString earlier = QStringLiteral("2025/26 Q4");
+        QCOMPARE(national.methodologyFor(latest).id(), demoMethodology().id());
+        QCOMPARE(national.methodologyFor(earlier).id(), Methodology::builtIn().id());
+        const auto cuts = demoMethodology().segmentation().cuts;
+        for (const QString &quarter : {latest, earlier}) {
+            const Methodology &rules = national.methodologyFor(quarter);
+            QList<PublishedResult> published;
+            int icbs = 0;
+            int otherCuts = 0;  // segments the other year's cut points would change
+            for (const QString &path : workspace->caseFilePaths()) {
+                CaseFile caseFile(path, Database::Mode::ReadOnly);
+                for (const StoredAssessment &a : caseFile.assessments()) {
+                    if (a.quarter != quarter || !a.result.isSegmented())
+                        continue;
+                    QCOMPARE(a.methodologyId, rules.id());
+                    published.append({a.result.code, a.result.segment, a.result.average, a.result.deficit, 0, 0});
+                    icbs += a.result.peerType == QLatin1String("icb") ? 1 : 0;
+                    if (quarter == earlier && !a.result.deficit && cuts.contains(a.result.peerType)) {
+                        const auto &t = cuts.value(a.result.peerType);
+                        const double average = double(a.result.average) / 100.0;
+                        const int bythresholds = 1 + int(average > t[0]) + int(average > t[1]) + int(average > t[2]);
+                        otherCuts += bythresholds != a.result.rawSegment ? 1 : 0;
+                    }
+                }
+            }
+            QVERIFY2(!published.isEmpty(), qPrintable(quarter));
+            for (const ReconciliationRow &row : reconcile(national, quarter, published))
+                QVERIFY2(row.difference.isEmpty(), qPrintable(quarter + QLatin1Char(' ') + row.published.code
+                                                              + QStringLiteral(": ") + row.difference));
+            if (quarter == latest)
+                QVERIFY(icbs > 0);  // the 2026/27 rules segment ICBs
+            else
+                QCOMPARE(icbs, 0);  // the 2025/26 rules do not
+            if (quarter == earlier)
+                QVERIFY(otherCuts > 0);
+        }
     }
 
     // View ▸ Earlier/Later Quarter only where there is a quarter to go to; a
@@ -503,7 +571,8 @@ private Q_SLOTS:
         for (int row = 0; row < dialog.registerTable()->rowCount(); ++row)
             years << dialog.registerTable()->item(row, 0)->text() + QLatin1Char(' ')
                     + dialog.registerTable()->item(row, 1)->text();
-        QCOMPARE(years, QStringList({QStringLiteral("2024/25 nof-2025-26"), QStringLiteral("2025/26 nof-2025-26")}));
+        QCOMPARE(years, QStringList({QStringLiteral("2023/24 nof-2025-26"), QStringLiteral("2024/25 nof-2025-26"),
+                                     QStringLiteral("2025/26 nof-2025-26"), QStringLiteral("2026/27 ") + demoMethodology().id()}));
         QVERIFY(!dialog.addButton()->isEnabled());
         QVERIFY(!dialog.addButton()->accessibleName().isEmpty());
         bool said = false;

@@ -2,6 +2,7 @@
 
 #include "capabilitypage.h"
 #include "casework/casesession.h"
+#include "casework/nationalcache.h"
 #include "caseworkpage.h"
 #include "historypage.h"
 #include "metricspage.h"
@@ -72,7 +73,10 @@ void CaseView::setContext(const CaseContext &context)
         Qt::UniqueConnection);
     const CaseIdentity identity = context.session->identity();
     m_title->setText(tr("%1  %2  ·  %3  ·  %4").arg(identity.code, identity.name, context.peerTypeName, context.quarter));
-    const Methodology &methodology = context.session->methodology();
+    // The quarter's own year's rules: an ICB has a What-if in a year that
+    // segments ICBs and none in one that does not.
+    const Methodology &methodology = context.national ? context.national->methodologyFor(context.quarter)
+                                                      : context.session->methodology();
     // Pages that do not apply are taken out of the tab bar, not hidden: Qt 6.4
     // leaves a gap where a hidden tab was shown again.
     QWidget *current = m_tabs->currentWidget();

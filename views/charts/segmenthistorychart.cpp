@@ -37,9 +37,19 @@ void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &histo
     }
     auto *xAxis = new QCategoryAxis(chart);
     xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // Beyond two years the half-width chart has no room for every quarter's
+    // label: each year's first quarter is named (and the latest, when it is
+    // far enough from the last name), the points between stay drawn.
+    const bool yearly = history.size() > 8;
+    int named = -2;
     for (int i = 0; i < history.size(); ++i) {
         const int segment = history.at(i).second;
-        xAxis->append(chartstyle::shortQuarter(history.at(i).first), i);
+        const QString &quarter = history.at(i).first;
+        const bool last = i == history.size() - 1;
+        if (!yearly || quarter.endsWith(QLatin1String("Q1")) || (last && i - named >= 2)) {
+            xAxis->append(chartstyle::shortQuarter(quarter), i);
+            named = i;
+        }
         if (segment < 1)
             continue;
         line->append(i, segment);
