@@ -3136,6 +3136,10 @@ segmented</source>
         <source>The review is decided: its fields, findings and evidence are read-only (undoing the decision opens them again).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No findings yet. Add a finding for each root cause the review finds, then the evidence for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::SegmentExplanation</name>

@@ -513,14 +513,17 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     out.segment = out.computed = computed;
     if (computed <= 0)
         return out;
+    // Every provider in the programme is in segment 5 until it exits
+    // (framework.md, step 4), whatever was decided for the quarter before it
+    // entered.
     const QVariantMap decided = decision(quarter);
-    if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")) {
+    if (programmeIn(quarter) > 0) {
+        out.segment = 5;
+        out.source = FinalSegment::Source::Programme;
+    } else if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")) {
         out.segment = decided.value(QStringLiteral("decided_segment")).toInt();
         out.source = FinalSegment::Source::Correction;
         out.rationale = decided.value(QStringLiteral("rationale")).toString();
-    } else if (programmeIn(quarter) > 0) {
-        out.segment = 5;
-        out.source = FinalSegment::Source::Programme;
     }
     return out;
 }

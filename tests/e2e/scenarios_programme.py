@@ -1,11 +1,15 @@
-"""The programme's exit form starts from what is recorded (issue 13's
-independent tester: the transition plan written at entry was replaced by an
-empty field)."""
+"""What issue 13's second independent tester found in the casework: the
+programme's exit form starts from what is recorded (the transition plan written
+at entry was replaced by an empty field), and buttons are enabled only with
+something to act on (an empty findings table was a blank box beside Remove
+Finding and Add Evidence Item..., which failed when pressed)."""
 
 import os
+import re
 
 from owbe2e import expect, query, text_of, StepFailed
-from scenarios_casework import open_case
+from scenarios_actions import enabled
+from scenarios_casework import case_in_segment, open_case, open_review_form
 
 
 def case_with_plan(ctx):
@@ -39,4 +43,28 @@ def exit_form_keeps_the_plan(ctx):
     expect(query(case, "SELECT * FROM programme") == before, "Cancel changed the programme")
 
 
-SCENARIOS = [exit_form_keeps_the_plan]
+def review_actions_only_with_something_to_act_on(ctx):
+    """A review just opened has no findings: the Findings box says what to do next (no blank table); Remove
+    Finding, Add Evidence Item... and Remove Evidence Item are disabled; after Add Finding... the finding is
+    listed and Add Evidence Item... and Remove Finding are enabled, Remove Evidence Item still not."""
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    open_review_form(wb)
+    wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1, "the review")
+    wb.find("label", re.compile(r"^No findings yet\."))
+    expect(not wb.find_all("table", "Findings"), "an empty findings table is shown")
+    for name in ("Remove Finding", "Add Evidence Item...", "Remove Evidence Item"):
+        expect(not enabled(wb.find("push button", name)), "%s is enabled with no finding" % name)
+    expect(enabled(wb.find("push button", "Add Finding...")), "Add Finding... is disabled")
+    wb.press("Add Finding...")
+    wb.answer_form("Add Finding", {"Finding": "Theatre lists cancelled at short notice"})
+    wb.wait(lambda: query(case, "SELECT count(*) FROM finding")[0][0] == 1, "the finding")
+    wb.find("table", "Findings")
+    wb.wait(lambda: enabled(wb.find("push button", "Add Evidence Item...")), "Add Evidence Item... enabled")
+    expect(enabled(wb.find("push button", "Remove Finding")), "Remove Finding is disabled with a finding")
+    expect(not enabled(wb.find("push button", "Remove Evidence Item")), "Remove Evidence Item is enabled with no evidence")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS = [exit_form_keeps_the_plan, review_actions_only_with_something_to_act_on]

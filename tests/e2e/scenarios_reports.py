@@ -18,14 +18,15 @@ def history_values_as_the_forms_show_them(ctx):
     case = ctx.case(code)
     quarter = latest_quarter(case)
     wb = open_case(ctx, code, "Casework")
+    # Confirmed before the entry: in the programme the programme decides the segment.
+    wb.press("Confirm Computed Segment")
+    wb.wait(lambda: query(case, "SELECT count(*) FROM decision")[0][0] == 1, "the confirmation")
     enter_programme(wb, case, quarter)
     add_point(wb, quarter, "3.0")
     wb.wait(lambda: query(case, "SELECT planned FROM trajectory_point") == [("3.0",)], "the point stored as typed")
     table = wb.find("table", "Improvement trajectory")
     planned = [r[2] for r in wb.cells(table)[1:]]
     expect(planned == ["3.00%"], "the trajectory table says %r" % planned)
-    wb.press("Confirm Computed Segment")
-    wb.wait(lambda: query(case, "SELECT count(*) FROM decision")[0][0] == 1, "the confirmation")
     wb.tab("History")
     history = wb.find("table", "History of the case")
     wb.screenshot("history")

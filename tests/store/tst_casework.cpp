@@ -495,6 +495,17 @@ private Q_SLOTS:
         QVERIFY(computed > 0 && computed < 5);
         const QString five = session.recordDecision(quarter, true, 5, QStringLiteral("why"));
         QVERIFY2(five.contains(QStringLiteral("not by a correction")), qPrintable(five));
+        // A correction recorded before the entry in the same quarter gives
+        // way to the programme (the independent tester saw both at once).
+        const int corrected = computed == 3 ? 2 : 3;
+        QCOMPARE(session.recordDecision(quarter, true, corrected, QStringLiteral("before the entry")), QString());
+        QCOMPARE(session.casework().finalSegment(quarter, computed), corrected);
+        QCOMPARE(session.enterProgramme(quarter, QStringLiteral("decided"), QStringLiteral("A. Director")), QString());
+        QCOMPARE(session.casework().finalSegment(quarter, computed), 5);
+        QVERIFY(session.undoStack()->canUndo());
+        session.undoStack()->undo(); // the entry
+        session.undoStack()->undo(); // the correction
+        QCOMPARE(session.casework().finalSegment(quarter, computed), computed);
         QCOMPARE(session.enterProgramme(quarter, QStringLiteral("decided"), QStringLiteral("A. Director")), QString());
         for (const bool correction : {false, true}) {
             const QString refused

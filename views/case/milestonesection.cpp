@@ -51,6 +51,9 @@ MilestoneSection::MilestoneSection(QWidget *parent)
         }
         tableEdited(m_milestones, milestoneTable(), kMilestoneColumns, row, column);
     });
+    // Mark Milestone Done only for a selected milestone not done yet.
+    connect(m_milestones, &QTableWidget::itemSelectionChanged, this, &MilestoneSection::updateDoneButton);
+    connect(m_milestones, &QTableWidget::currentCellChanged, this, &MilestoneSection::updateDoneButton);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_state);
     layout->addWidget(m_milestones);
@@ -79,9 +82,20 @@ void MilestoneSection::reload()
                  : overdue > 0  ? tr("Milestones: %1, %2 overdue").arg(rows.size()).arg(overdue)
                                 : tr("Milestones: %1, none overdue").arg(rows.size());
     // Nothing to mark done or remove without a milestone.
-    m_done->setEnabled(!rows.isEmpty());
     m_remove->setEnabled(!rows.isEmpty());
     m_loading = false;
+    updateDoneButton();
+}
+
+void MilestoneSection::updateDoneButton()
+{
+    const QModelIndexList selected = m_milestones->selectionModel()->selectedRows();
+    const int row = selected.isEmpty() ? m_milestones->currentRow() : selected.first().row();
+    const QTableWidgetItem *status = row < 0 ? nullptr : m_milestones->item(row, int(kMilestoneColumns.indexOf(QStringLiteral("status"))));
+    const ChoiceSet &statuses = choices().milestoneStatuses;
+    const bool done = status
+                      && (isStatus(status->text(), statuses.finalId) || isStatus(status->text(), statuses.nameOf(statuses.finalId)));
+    m_done->setEnabled(status && !done);
 }
 
 QString MilestoneSection::addMilestone(const QString &description, const QString &due, const QString &owner)

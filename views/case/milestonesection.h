@@ -26,6 +26,7 @@ public:
     QTableWidget *milestones() const { return m_milestones; }
 
 private:
+    void updateDoneButton();
     void askMilestone();
 
     QLabel *m_state;

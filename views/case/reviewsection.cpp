@@ -77,12 +77,18 @@ ReviewSection::ReviewSection(QWidget *parent)
     });
     m_findingEvidence->setMinimumHeight(90);
     m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence};
+    m_findingsEmpty = new QLabel(tr("No findings yet. Add a finding for each root cause the review finds, then the "
+                                    "evidence for it."),
+                                 this);
+    m_findingsEmpty->setWordWrap(true);
     m_editTriggers = m_findings->editTriggers();
 
     auto *findingsLayout = new QVBoxLayout(m_findingsBox);
+    findingsLayout->addWidget(m_findingsEmpty);
     findingsLayout->addWidget(m_findings);
     findingsLayout->addLayout(buttonRow({addFinding, removeFinding}));
-    findingsLayout->addWidget(new QLabel(tr("Evidence for the selected finding:"), this));
+    m_evidenceLabel = new QLabel(tr("Evidence for the selected finding:"), this);
+    findingsLayout->addWidget(m_evidenceLabel);
     findingsLayout->addWidget(m_findingEvidence);
     findingsLayout->addLayout(buttonRow({addEvidence, removeEvidence}));
     auto *layout = new QVBoxLayout(this);
@@ -143,9 +149,8 @@ void ReviewSection::reload()
     }
     // A decided review is kept as decided (the session refuses its edits too).
     const bool decided = m_reviewId != 0 && stage == stages.finalId;
+    m_decided = decided;
     m_formBox->setEnabled(!decided);
-    for (QPushButton *button : m_recordButtons)
-        button->setEnabled(!decided);
     for (QTableWidget *table : {m_findings, m_findingEvidence})
         table->setEditTriggers(decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
     m_openReview->setVisible(m_reviewId == 0 && segmentFour);
@@ -184,6 +189,11 @@ void ReviewSection::reload()
     }
     if (m_findings->rowCount() > 0)
         m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
+    // An empty table says what to do instead of showing a blank box.
+    const bool anyFinding = m_findings->rowCount() > 0;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_findings, m_evidenceLabel, m_findingEvidence})
+        widget->setVisible(anyFinding);
+    m_findingsEmpty->setVisible(!anyFinding);
     fillFindingEvidence();
     // Organisations the framework does not segment (ICBs in 2025/26) have no segment-4 review.
     const bool segmented = m_context.national->methodologyFor(m_context.quarter).isSegmented(m_context.session->identity().peerType);
@@ -241,6 +251,13 @@ void ReviewSection::fillFindingEvidence()
                           : QList<QVariantMap>(),
               kFindingEvidenceColumns);
     m_loading = wasLoading;
+    // Only what there is something to act on: evidence needs a finding, a
+    // removal something to remove, and a decided review takes nothing.
+    const bool open = !m_decided;
+    m_recordButtons.at(0)->setEnabled(open);
+    m_recordButtons.at(1)->setEnabled(open && m_findings->rowCount() > 0);
+    m_recordButtons.at(2)->setEnabled(open && finding > 0);
+    m_recordButtons.at(3)->setEnabled(open && m_findingEvidence->rowCount() > 0);
 }
 
 // Actions: each one edit through the session (one undo step), returning what

@@ -67,7 +67,10 @@ private:
     QTableWidget *m_findings;
     QTableWidget *m_findingEvidence;
     // What edits the review's records: disabled once it is decided.
-    QList<QPushButton *> m_recordButtons;
+    QList<QPushButton *> m_recordButtons; // add and remove finding, add and remove evidence
+    QLabel *m_findingsEmpty;
+    QLabel *m_evidenceLabel = nullptr;
+    bool m_decided = false;
     QAbstractItemView::EditTriggers m_editTriggers;
 };
 
