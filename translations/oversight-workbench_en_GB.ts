@@ -748,10 +748,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decision (%1) by %2 on %3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not yet reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,6 +797,14 @@
     </message>
     <message>
         <source>Segment 5: the programme decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected to segment %1 by %2 on %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment confirmed by %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1674,6 +1678,18 @@
     </message>
     <message>
         <source>floor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3611,14 +3627,6 @@ segmented</source>
     </message>
     <message>
         <source>bands: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>higher is better</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lower is better</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 
 namespace owb {
 
@@ -10,13 +11,28 @@ QString targetText(const MetricDefinition &metric)
     auto number = [&](double v) { return formatMetricMeasure(metric, v); };
     const bool higher = metric.direction == Direction::Higher;
     QStringList parts;
-    if (metric.isBanded())
-        return QCoreApplication::translate("owb::MetricView", "bands");
+    if (metric.isBanded()) {
+        // Labelled bands by name, best first ("Outstanding / Good / ..."); numeric ones by their limits.
+        QList<Band> bands = metric.bands;
+        std::stable_sort(bands.begin(), bands.end(), [](const Band &a, const Band &b) { return a.score < b.score; });
+        QStringList labels;
+        for (const Band &band : std::as_const(bands))
+            if (!band.label.isEmpty())
+                labels.append(band.label);
+            else if (band.upto)
+                labels.append(QCoreApplication::translate("owb::MetricView", "up to %1").arg(number(*band.upto)));
+        return labels.isEmpty() ? QCoreApplication::translate("owb::MetricView", "bands")
+                                : labels.join(QStringLiteral(" / "));
+    }
     if (metric.standard)
         parts.append(QStringLiteral("%1 %2").arg(higher ? QStringLiteral("\u2265") : QStringLiteral("\u2264"),
                                                  number(*metric.standard)));
     if (metric.floor)
         parts.append(QCoreApplication::translate("owb::MetricView", "floor %1").arg(number(*metric.floor)));
+    // No standard: at least which way is better, as What-if says.
+    if (parts.isEmpty() && metric.direction)
+        parts.append(higher ? QCoreApplication::translate("owb::MetricView", "higher is better")
+                            : QCoreApplication::translate("owb::MetricView", "lower is better"));
     return parts.join(QStringLiteral(", "));
 }
 

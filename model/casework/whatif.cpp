@@ -86,9 +86,6 @@ QString unitsAndStandard(const MetricDefinition &metric)
         parts.append(metric.units);
     if (const QString target = targetText(metric); !target.isEmpty())
         parts.append(target);
-    else if (metric.direction)
-        parts.append(*metric.direction == Direction::Higher ? QCoreApplication::translate("owb::WhatIf", "higher is better")
-                                                            : QCoreApplication::translate("owb::WhatIf", "lower is better"));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -278,12 +278,12 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             auto value = [&](const char *column) { return review.value(QString::fromLatin1(column)).toString().trimmed(); };
             html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>%3</p>")
                         .arg(escaped(value("opened_quarter")), escaped(sets.reviewStages.nameOf(value("status"))),
-                             escaped(reviewOutcome(review, sets).join(QLatin1Char(' '))));
+                             escaped(reviewOutcome(review, m).join(QLatin1Char(' '))));
             const QList<QStringList> rows
-                = findingRows(store, caseFile.database(), sets, review.value(QStringLiteral("id")));
+                = findingRows(store, caseFile.database(), m, review.value(QStringLiteral("id")));
             if (!rows.isEmpty())
                 html += reportTable({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
-                               QStringLiteral("Evidence"), QStringLiteral("Metrics")},
+                               QStringLiteral("Evidence"), QStringLiteral("Domains"), QStringLiteral("Metrics")},
                               rows);
         }
         if (m.hasSystemCasework(id.peerType) && caseFile.database().schemaVersion() >= 5) {

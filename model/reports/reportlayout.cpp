@@ -79,8 +79,11 @@ QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight)
     for (QTextFrame::iterator it = document.rootFrame()->begin(); !it.atEnd(); ++it) {
         if (auto *table = qobject_cast<QTextTable *>(it.currentFrame())) {
             const QList<qreal> starts = rowStarts(layout, *table);
+            // Where what comes before ends: the table's top border is drawn
+            // above its frame, and a cut at the frame would leave a sliver of
+            // it at the foot of the page before.
             if (!first && !afterHeading)
-                cuts.append({starts.first(), false, {}});
+                cuts.append({std::min(starts.first() - 4, bottom), false, {}});
             // Never between the header rows and the first row under them.
             const int headerRows = std::min(table->format().headerRowCount(), table->rows() - 1);
             const std::optional<ReportSlice> header

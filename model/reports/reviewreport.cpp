@@ -44,13 +44,19 @@ QString named(const QString &ids, const std::function<QString(const QString &)> 
 
 } // namespace
 
-QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &sets)
+QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodology)
 {
+    const CaseworkChoices &sets = methodology.casework();
     QStringList parts;
     // The team and scope always: a reader of the case report needs what the
     // review examines, and an empty one says so.
     parts.append(labelledValue(QStringLiteral("Team"), text(review, "team")));
     parts.append(labelledValue(QStringLiteral("Scope"), text(review, "scope")));
+    QString conclusion = text(review, "capability_conclusion");
+    for (const NamedItem &rating : methodology.capabilityRatings())
+        if (rating.id == conclusion)
+            conclusion = rating.name;
+    parts.append(labelledValue(QStringLiteral("Capability conclusion"), conclusion));
     parts.append(labelledValue(QStringLiteral("Recommendation"),
                                text(review, "recommendation").isEmpty()
                                    ? QString()
@@ -65,9 +71,16 @@ QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &sets
     return parts;
 }
 
-QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const CaseworkChoices &sets,
+QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const Methodology &methodology,
                                const QVariant &reviewId)
 {
+    const CaseworkChoices &sets = methodology.casework();
+    auto domainName = [&](const QString &id) {
+        for (const Domain &domain : methodology.domains())
+            if (domain.id == id)
+                return domain.name;
+        return id;
+    };
     QList<QStringList> rows;
     for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), reviewId)) {
         QStringList evidence;
@@ -85,7 +98,7 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                                                 : QStringLiteral("%1 (%2)").arg(text(e, "title"), about.join(QStringLiteral(", "))));
             }
         rows.append({text(f, "category"), sets.severities.nameOf(text(f, "severity")), text(f, "description"),
-                     evidence.join(QStringLiteral("; ")), text(f, "metrics")});
+                     evidence.join(QStringLiteral("; ")), named(text(f, "domains"), domainName), text(f, "metrics")});
     }
     return rows;
 }
@@ -139,7 +152,7 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
 
     // Findings by root cause, in the methodology's order of causes.
     html += QStringLiteral("<h2>Findings by root cause</h2>");
-    const QList<QStringList> findings = findingRows(store, caseFile.database(), sets, review.value(QStringLiteral("id")));
+    const QList<QStringList> findings = findingRows(store, caseFile.database(), m, review.value(QStringLiteral("id")));
     QStringList causes;
     for (const NamedItem &cause : m.rootCauseCategories())
         causes.append(cause.name);
@@ -156,12 +169,12 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
         QList<QStringList> rows;
         for (const QStringList &f : findings)
             if (f.first() == cause)
-                rows.append({f.at(1), f.at(2), f.at(3), named(f.at(4), metricName)});
+                rows.append({f.at(1), f.at(2), f.at(3), f.at(4), named(f.at(5), metricName)});
         if (rows.isEmpty())
             continue;
         html += QStringLiteral("<h3>%1</h3>").arg(escaped(cause))
                 + reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence"),
-                               QStringLiteral("Metrics")},
+                               QStringLiteral("Domains"), QStringLiteral("Metrics")},
                               rows);
     }
 
@@ -173,7 +186,7 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
     html += QStringLiteral("<p>%1.</p>").arg(escaped(conclusion.isEmpty() ? QStringLiteral("Not yet recorded") : conclusion));
 
     html += QStringLiteral("<h2>Recommendation and decision</h2>");
-    const QStringList outcome = reviewOutcome(review, sets);
+    const QStringList outcome = reviewOutcome(review, m);
     for (const QString &sentence : outcome)
         if (sentence.startsWith(QLatin1String("Recommendation")) || sentence.startsWith(QLatin1String("Decision")))
             html += QStringLiteral("<p>%1</p>").arg(escaped(sentence));

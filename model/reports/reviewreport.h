@@ -15,17 +15,17 @@ class CaseworkStore;
 class Database;
 class Methodology;
 class Workspace;
-struct CaseworkChoices;
 
-// "Team: …", "Scope: …", "Recommendation: …", "Decision: … on … by …", each
-// a sentence, each always there; a value not yet recorded says so (never
-// "Recommendation: .").
+// "Team: …", "Scope: …", "Capability conclusion: …", "Recommendation: …",
+// "Decision: … on … by …", each a sentence, each always there; a value not
+// yet recorded says so (never "Recommendation: .").
 // Plain text: the case report and the review report both print it.
-QStringList reviewOutcome(const QVariantMap &review, const CaseworkChoices &choices);
+QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodology);
 
 // The findings of one review as table rows: root cause, severity (named),
-// finding, evidence items ("title (source, date)"), metrics.
-QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const CaseworkChoices &choices,
+// finding, evidence items ("title (source, date)"), domains (named), metrics
+// (their ids).
+QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const Methodology &methodology,
                                const QVariant &reviewId);
 
 // Whether the case file holds a diagnostic review (the latest is reported).

@@ -60,6 +60,8 @@ private Q_SLOTS:
         bool sawReview = false;
         bool sawRating = false;
         bool sawDirector = false;
+        bool sawBands = false;
+        bool sawDirection = false;
         int percentRows = 0;
         for (const QString &path : workspace->caseFilePaths()) {
             const QString html = caseReportHtml(*workspace, path);
@@ -93,12 +95,17 @@ private Q_SLOTS:
             for (auto match = percentRow.globalMatch(html); match.hasNext();) {
                 const auto row = match.next();
                 ++percentRows;
-                QVERIFY2(row.captured(1).isEmpty() || QRegularExpression(QStringLiteral("^(\u2265|\u2264|floor) ?-?[0-9,]+\\.[0-9]{2}%")).match(row.captured(1)).hasMatch(),
+                QVERIFY2(row.captured(1).isEmpty() || QRegularExpression(QStringLiteral("^((\u2265|\u2264|floor) ?-?[0-9,]+\\.[0-9]{2}%|(higher|lower) is better$)")).match(row.captured(1)).hasMatch(),
                          qPrintable(row.captured(1)));
                 QVERIFY2(row.captured(2).isEmpty()
                              || QRegularExpression(QStringLiteral("^-?[0-9,]+\\.[0-9]{2}%$")).match(row.captured(2)).hasMatch(),
                          qPrintable(row.captured(2)));
             }
+            // A banded metric's standard names its bands, best first; one without
+            // a standard says which way is better (the tester saw "bands" and blanks).
+            QVERIFY2(!html.contains(QStringLiteral("<td>bands</td>")), qPrintable(path));
+            sawBands |= html.contains(QStringLiteral("<td>Outstanding / Good / Requires improvement / Inadequate</td>"));
+            sawDirection |= html.contains(QRegularExpression(QStringLiteral("<td>(higher|lower) is better</td>")));
             // Ratings by their names, never their ids.
             QVERIFY2(
                 !html.contains(QRegularExpression(QStringLiteral("<td>(high|moderate|limited|low)</td>"))),
@@ -109,6 +116,8 @@ private Q_SLOTS:
         QVERIFY(sawReview);
         QVERIFY(sawRating);
         QVERIFY(sawDirector);
+        QVERIFY(sawBands);
+        QVERIFY(sawDirection);
         QVERIFY(percentRows > 0);
     }
 
@@ -334,6 +343,7 @@ private Q_SLOTS:
         createDemoWorkspace(demo);
         auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
         int reviews = 0;
+        int domains = 0;
         for (const QString &path : workspace->caseFilePaths()) {
             if (!hasDiagnosticReview(path)) {
                 QVERIFY_THROWS_EXCEPTION(StoreError, reviewReportHtml(*workspace, path));
@@ -359,7 +369,20 @@ private Q_SLOTS:
                 for (const QVariantMap &e : store.records(findingEvidenceTable(), QStringLiteral("finding_id"),
                                                           f.value(QStringLiteral("id"))))
                     QVERIFY(html.contains(e.value(QStringLiteral("title")).toString().toHtmlEscaped()));
+                // The finding's domains by their names, in both reports (the tester: "neither PDF lists them").
+                for (const QString &domain : f.value(QStringLiteral("domains")).toString().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+                    QString name;
+                    for (const Domain &d : m.domains())
+                        if (d.id == domain)
+                            name = d.name;
+                    QVERIFY2(!name.isEmpty(), qPrintable(domain));
+                    QVERIFY2(html.contains(name.toHtmlEscaped()), qPrintable(name));
+                    QVERIFY2(caseReportHtml(*workspace, path).contains(name.toHtmlEscaped()), qPrintable(name));
+                    ++domains;
+                }
             }
+            // The case report's review says the capability conclusion as the review report does.
+            QVERIFY(caseReportHtml(*workspace, path).contains(QStringLiteral("Capability conclusion: ")));
             QTemporaryDir out;
             const QString pdf = out.filePath(QStringLiteral("review.pdf"));
             writeReviewReport(*workspace, path, pdf);
@@ -368,6 +391,7 @@ private Q_SLOTS:
             QCOMPARE(file.read(5), QByteArray("%PDF-"));
         }
         QVERIFY(reviews > 0);
+        QVERIFY(domains > 0);
     }
 };
 

@@ -54,13 +54,15 @@ void DecisionSection::reload()
                        ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)
                        : tr("No computed segment for %1.").arg(m_context.quarter);
     const QString rationale = decided.value(QStringLiteral("rationale")).toString();
-    if (!decided.isEmpty())
+    const QString by = decided.value(QStringLiteral("decided_by")).toString();
+    const QString on = showDate(decided.value(QStringLiteral("decided_on")).toString());
+    if (!decided.isEmpty() && decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         text += QLatin1Char(' ')
-                + tr("Decision (%1) by %2 on %3%4")
-                      .arg(decided.value(QStringLiteral("kind")).toString(),
-                           decided.value(QStringLiteral("decided_by")).toString(),
-                           showDate(decided.value(QStringLiteral("decided_on")).toString()),
+                + tr("Corrected to segment %1 by %2 on %3%4")
+                      .arg(QString::number(decided.value(QStringLiteral("decided_segment")).toInt()), by, on,
                            rationale.isEmpty() ? QStringLiteral(".") : QStringLiteral(": %1").arg(rationale));
+    else if (!decided.isEmpty())
+        text += QLatin1Char(' ') + tr("Computed segment confirmed by %1 on %2.").arg(by, on);
     else if (programmeDecides && computed > 0)
         text += QLatin1Char(' ')
                 + tr("In the %1, the programme decides the segment: 5 until its exit is recorded, whatever the "
