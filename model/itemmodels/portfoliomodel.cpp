@@ -81,8 +81,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && (column == Average || column == Rank))
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && (column == Casework || column == NeedsAction) && e.overdue > 0)
-        return QColor(0xda, 0x29, 0x1c);  // overdue items stand out
+    if (role == Qt::ForegroundRole && (column == Casework || column == NeedsAction) && (e.overdue > 0 || e.offTrajectory > 0))
+        return QColor(0xda, 0x29, 0x1c);  // overdue items and a missed plan stand out
     if (role == Qt::ToolTipRole && (column == Name || column == PeerType || column == Casework || column == NeedsAction))
         return data(index, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && column == Capability && !e.capabilityRating.isEmpty())

@@ -173,6 +173,7 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
                 const Methodology *rules = workspace.methodologyFor(quarter);
                 const int offTrajectory
                     = int(offTrajectoryIn(caseFile, rules ? *rules : workspace.methodology(), quarter).size());
+                entry.offTrajectory = offTrajectory;
                 const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory);
                 entry.needsAction = needs.words();
                 entry.casework = caseworkSummary(status, needs);

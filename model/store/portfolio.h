@@ -29,6 +29,7 @@ struct PortfolioEntry
     QString capabilityYear;
     QString casework;  // "In the programme; Diagnostic review open; 2 overdue", "Segment 4, no review", or empty (casework/needsaction)
     int overdue = 0;
+    int offTrajectory = 0; // planned trajectory points missed in the quarter, while in the programme
     // What needs the region's action this quarter, in words ("Segment 4, no
     // review; quarter not decided; 2 overdue"); empty when nothing does
     // (casework/needsaction).

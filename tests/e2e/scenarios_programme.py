@@ -67,4 +67,27 @@ def review_actions_only_with_something_to_act_on(ctx):
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
-SCENARIOS = [exit_form_keeps_the_plan, review_actions_only_with_something_to_act_on]
+def form_with_problems_stays_on_screen(ctx):
+    """Add Finding... answered OK with nothing typed: the problems are said beside their fields and the grown
+    form, OK and Cancel included, stays inside the 800-pixel screen (before: OK at y=809)."""
+    import pyatspi
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    open_review_form(wb)
+    wb.wait(lambda: query(case, "SELECT count(*) FROM diagnostic_review")[0][0] == 1, "the review")
+    wb.press("Add Finding...")
+    box = wb.answer_form("Add Finding", {}, closes=False)
+    wb.find("label", re.compile(r"is needed"), root=box)
+    wb.screenshot("add-finding-problems")
+    for name in ("OK", "Cancel"):
+        button = wb.find("push button", name, root=box).queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        expect(button.y >= 0 and button.y + button.height <= 800, "%s is at y=%d, off the screen" % (name, button.y))
+    frame = box.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    expect(frame.y >= 0 and frame.y + frame.height <= 800, "the form spans y=%d to %d" % (frame.y, frame.y + frame.height))
+    wb.press("Cancel", root=box)
+    wb.gone(box)
+    expect(query(case, "SELECT count(*) FROM finding")[0][0] == 0, "Cancel stored a finding")
+
+
+SCENARIOS = [exit_form_keeps_the_plan, review_actions_only_with_something_to_act_on, form_with_problems_stays_on_screen]

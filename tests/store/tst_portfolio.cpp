@@ -24,6 +24,7 @@
 #include "store/workspace.h"
 #include "workspacefixture.h"
 
+#include <QColor>
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QFileInfo>
@@ -175,6 +176,20 @@ private Q_SLOTS:
         QVERIFY(filter.index(0, 0).data(NeedsActionRole).toBool());
         filter.setNeedsActionOnly(false);
         QCOMPARE(filter.rowCount(), 4);
+        // Overdue items and a missed plan stand out alike (the tester saw "1 off trajectory" in black).
+        const QColor red(0xda, 0x29, 0x1c);
+        QList<PortfolioEntry> offPlan = entries;
+        for (PortfolioEntry &e : offPlan) {
+            e.overdue = 0;
+            e.offTrajectory = e.code == QLatin1String("RA3") ? 1 : 0;
+        }
+        model.setEntries(offPlan, {});
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool off = model.index(row, PortfolioModel::Code).data().toString() == QLatin1String("RA3");
+            for (const int column : {int(PortfolioModel::NeedsAction), int(PortfolioModel::Casework)})
+                QCOMPARE(model.index(row, column).data(Qt::ForegroundRole).value<QColor>() == red, off);
+        }
+        model.setEntries(entries, {});
         QString csv;
         QTextStream out(&csv);
         writePortfolioCsv(out, entries);

@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -233,6 +234,14 @@ QWidget *RecordDialog::showProblems()
     }
     layout()->activate(); // room for the messages
     resize(width(), qMax(height(), sizeHint().height()));
+    // Grown downwards it may pass the screen's foot, OK and Cancel with it:
+    // moved up so that the whole form stays on the screen.
+    if (const QScreen *where = screen()) {
+        const QRect room = where->availableGeometry();
+        const QRect frame = frameGeometry();
+        if (frame.bottom() > room.bottom())
+            move(x(), qMax(room.top(), room.bottom() - frame.height() + 1));
+    }
     return first;
 }
 
