@@ -45,6 +45,8 @@ QString nameIn(const QList<NamedItem> &items, const QString &id)
     return id;
 }
 
+} // namespace
+
 // A metric as the forms' pickers name it: "OF0023 % waiting 18 weeks or less".
 QString metricName(const Methodology &m, const QString &id)
 {
@@ -60,7 +62,6 @@ QString domainName(const Methodology &m, const QString &id)
     return id;
 }
 
-// A list of ids as stored in a finding ("OF0023, OF0025") by their names.
 QString namedList(const QString &ids, const std::function<QString(const QString &)> &nameOf)
 {
     static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
@@ -69,8 +70,6 @@ QString namedList(const QString &ids, const std::function<QString(const QString 
         names.append(nameOf(id));
     return names.join(QStringLiteral("; "));
 }
-
-} // namespace
 
 QString historyValueText(const Methodology &m, const QString &table, const QString &column,
     const QJsonValue &value, const QJsonObject &row)

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <functional>
 
 namespace owb {
 
@@ -23,5 +24,12 @@ QString historyValueText(const Methodology &methodology, const QString &table, c
 QString historyRecordText(const Methodology &methodology, const QString &table, const QString &rowKey);
 // "decided segment: 4 → 3; rationale: …"; a field left empty is left out.
 QString historyChangeText(const Methodology &methodology, const AuditEntry &entry);
+
+// A finding's picks by their names, as the forms' pickers show them (the
+// History tab and the reports): a metric "OF0023 Waiting 18 weeks…", a domain
+// by its name, and a stored list ("OF0023, OF0025") joined with "; ".
+QString metricName(const Methodology &methodology, const QString &id);
+QString domainName(const Methodology &methodology, const QString &id);
+QString namedList(const QString &ids, const std::function<QString(const QString &)> &nameOf);
 
 } // namespace owb

@@ -2,6 +2,7 @@
 
 #include "casework/casework.h"
 #include "casework/datetext.h"
+#include "casework/historytext.h"
 #include "casework/nationalcache.h"
 #include "casework/sentence.h"
 #include "data/textlimits.h"
@@ -29,17 +30,6 @@ QString text(const QVariantMap &record, const char *column)
 QString orNotRecorded(const QString &value)
 {
     return value.isEmpty() ? QStringLiteral("not yet recorded") : value;
-}
-
-// Metric ids and domain ids, as stored in a finding ("OF0023, OF0025"), by
-// the names the methodology gives them.
-QString named(const QString &ids, const std::function<QString(const QString &)> &nameOf)
-{
-    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
-    QStringList names;
-    for (const QString &id : ids.split(separators, Qt::SkipEmptyParts))
-        names.append(nameOf(id));
-    return names.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -75,12 +65,6 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                                const QVariant &reviewId)
 {
     const CaseworkChoices &sets = methodology.casework();
-    auto domainName = [&](const QString &id) {
-        for (const Domain &domain : methodology.domains())
-            if (domain.id == id)
-                return domain.name;
-        return id;
-    };
     QList<QStringList> rows;
     for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), reviewId)) {
         QStringList evidence;
@@ -98,7 +82,7 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                                                 : QStringLiteral("%1 (%2)").arg(text(e, "title"), about.join(QStringLiteral(", "))));
             }
         rows.append({text(f, "category"), sets.severities.nameOf(text(f, "severity")), text(f, "description"),
-                     evidence.join(QStringLiteral("; ")), named(text(f, "domains"), domainName), text(f, "metrics")});
+                     evidence.join(QStringLiteral("; ")), namedList(text(f, "domains"), [&](const QString &id) { return domainName(methodology, id); }), text(f, "metrics")});
     }
     return rows;
 }
@@ -159,17 +143,13 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
     for (const QStringList &f : findings)
         if (!causes.contains(f.first()))
             causes.append(f.first());
-    auto metricName = [&](const QString &metricId) {
-        const MetricDefinition *metric = m.metric(metricId);
-        return metric ? QStringLiteral("%1 %2").arg(metricId, metric->name) : metricId;
-    };
     if (findings.isEmpty())
         html += QStringLiteral("<p>No findings recorded yet.</p>");
     for (const QString &cause : causes) {
         QList<QStringList> rows;
         for (const QStringList &f : findings)
             if (f.first() == cause)
-                rows.append({f.at(1), f.at(2), f.at(3), f.at(4), named(f.at(5), metricName)});
+                rows.append({f.at(1), f.at(2), f.at(3), f.at(4), namedList(f.at(5), [&](const QString &id) { return metricName(m, id); })});
         if (rows.isEmpty())
             continue;
         html += QStringLiteral("<h3>%1</h3>").arg(escaped(cause))
