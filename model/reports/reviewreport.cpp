@@ -11,7 +11,6 @@
 #include "store/workspace.h"
 
 #include <QDate>
-#include <QRegularExpression>
 
 namespace owb {
 
