@@ -282,6 +282,10 @@
         <source>The diagnostic review is decided: its fields, findings and evidence stay as they were when the region decided (Edit &gt; Undo of the decision opens them again). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -479,6 +483,106 @@
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The exit date %1 is not in the exit quarter %2: it must be from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry date %1 is after the due date %2 of the exit criterion &quot;%3&quot;: it must be on or before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry date %1 is after the progress review held on %2: it must be on or before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A diagnostic review&apos;s reason for opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A diagnostic review&apos;s team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A diagnostic review&apos;s scope and terms of reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A diagnostic review&apos;s start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A diagnostic review&apos;s due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding&apos;s root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding&apos;s severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding&apos;s description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An evidence item&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An evidence item&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A programme entry&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A programme entry&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exit criterion&apos;s description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exit criterion&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress review&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress review&apos;s summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A milestone&apos;s description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A milestone&apos;s due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A milestone&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A planned value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is needed: it cannot be left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A milestone has a done date only while its status is %1: set the status to %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -527,6 +631,10 @@
     </message>
     <message>
         <source>The change was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3156,6 +3264,18 @@ segmented</source>
         <source>No findings yet. Add a finding for each root cause the review finds, then the evidence for it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No evidence for the selected finding yet. Add an evidence item (a document, data or an interview) that supports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review has no findings: the region decides on what the review found, so add its findings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review has no findings yet, so there is nothing to report: add a finding for each root cause it found (Add Finding...) before it moves to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::SegmentExplanation</name>
@@ -3337,6 +3457,10 @@ segmented</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No statutory assessment notes for this year yet. Add a note for each area the annual assessment covers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

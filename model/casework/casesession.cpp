@@ -251,7 +251,8 @@ QString CaseSession::recordExit(const QString &quarter, const QString &transitio
     QVariantMap exited = m_casework.record(programmeTable(), programme);
     exited.insert(QStringLiteral("exit_quarter"), quarter);
     exited.insert(QStringLiteral("exit_date"), (date.isValid() ? date : dayIn(quarter, QDate::currentDate())).toString(Qt::ISODate));
-    for (const QString &column : {QStringLiteral("exit_quarter"), QStringLiteral("exit_date")})
+    // Before the entry first, then outside its quarter, then the quarter itself.
+    for (const QString &column : {QStringLiteral("exit_date"), QStringLiteral("exit_quarter")})
         if (const auto [later, problem] = dateOrderProblem(exited, column); !later.isEmpty())
             return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
     // Three fields, three steps on the undo stack, grouped as one.
@@ -315,12 +316,41 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
     const QString old = m_casework.field(table, id, column);
-    QVariantMap changed = m_casework.record(table, id);
-    if (const QString refused = decidedReview(table, changed); !refused.isEmpty())
+    if (old == value)
+        return {}; // nothing changes: no step to undo, no entry in the history
+    if (const QString refused = decidedReview(table, m_casework.record(table, id)); !refused.isEmpty())
         return refused;
-    changed.insert(column, value);
-    if (const auto [later, problem] = m_casework.orderProblem(table, changed, column); !later.isEmpty())
+    if (const QString problem = fieldProblem(table, id, column, value); !problem.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
+    // A milestone no longer done keeps no date it was done, in the same step.
+    const QString done = m_methodology.casework().milestoneStatuses.finalId;
+    if (&table == &milestoneTable() && column == QLatin1String("status") && !done.isEmpty() && !isStatus(value, done)
+        && !m_casework.field(table, id, QStringLiteral("done_date")).isEmpty()) {
+        m_undo.beginMacro(tr("Edit milestone"));
+        QString error = changeField(table, id, column, value, seen);
+        if (error.isEmpty())
+            error = changeField(table, id, QStringLiteral("done_date"), QString(), m_casework.seenVersion(table, id));
+        m_undo.endMacro();
+        return error;
+    }
+    return changeField(table, id, column, value, seen);
+}
+
+QString CaseSession::fieldProblem(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+{
+    QVariantMap changed = m_casework.record(table, id);
+    changed.insert(column, value);
+    if (const QString problem = fieldValueProblem(table, column, value, changed, m_methodology.casework()); !problem.isEmpty())
+        return problem;
+    if (const auto [later, problem] = m_casework.orderProblem(table, changed, column); !later.isEmpty())
+        return problem;
+    return {};
+}
+
+QString CaseSession::changeField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value,
+                                 qint64 seen)
+{
+    const QString old = m_casework.field(table, id, column);
     return push(new ChangeFieldCommand(
                     tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))), old, seen,
                     [this, &table, id, column](const QString &v, qint64 expected) {

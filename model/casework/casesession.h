@@ -62,7 +62,15 @@ public:
     // criteria, milestones. `id` receives the new record's id.
     QString addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id = nullptr);
     QString removeRecord(const CaseworkTable &table, qint64 id, const QString &text);
+    // A value the record already holds changes nothing (no undo step, no
+    // audit entry). A milestone whose status leaves done loses its done date
+    // in the same undo step.
     QString setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+    // Why setRecordField would refuse `value`, in plain words without the
+    // file's name (a required field left empty, a date out of order, a done
+    // date while not done); empty when it may be stored. Forms and tables ask
+    // it to say the problem beside the field, keeping what was typed.
+    QString fieldProblem(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     // The quarter's segmentation decision, one per organisation and quarter:
     // confirm the computed segment, or correct it to another with a reason.
     // Refused: no computed segment, a "correction" to the computed segment (that
@@ -91,6 +99,8 @@ private:
     // Empty when every text fits kMaxFreeTextLength; otherwise the message
     // to return instead of storing it.
     QString tooLong(const QStringList &texts) const;
+    // One field's change as one undo step, over the version `seen`.
+    QString changeField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value, qint64 seen);
     // Why a record of a decided diagnostic review (the review, a finding, an
     // evidence item) may not change, in words; empty when it may.
     QString decidedReview(const CaseworkTable &table, const QVariantMap &record);

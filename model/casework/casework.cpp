@@ -161,6 +161,14 @@ std::pair<QString, QString> dateOrderProblem(const QVariantMap &values, const QS
                 QCoreApplication::translate("owb::Casework", "The entry date %1 is not in the entry quarter %2: it must be from %3 to %4.")
                     .arg(showDate(entry), entryQuarter, showDate(quarterFirst), showDate(quarterFirst.addMonths(3).addDays(-1)))};
     const QString exitQuarter = values.value(QStringLiteral("exit_quarter")).toString();
+    // The exit date falls in the exit quarter, as the entry date in the entry quarter.
+    const QDate exitFirst = quarterStart(exitQuarter);
+    const QDate exit = dateOf("exit_date");
+    if (concerns("exit_quarter", "exit_date") && exitFirst.isValid() && exit.isValid()
+        && (exit < exitFirst || exit > exitFirst.addMonths(3).addDays(-1)))
+        return {QStringLiteral("exit_date"),
+                QCoreApplication::translate("owb::Casework", "The exit date %1 is not in the exit quarter %2: it must be from %3 to %4.")
+                    .arg(showDate(exit), exitQuarter, showDate(exitFirst), showDate(exitFirst.addMonths(3).addDays(-1)))};
     if (concerns("entry_quarter", "exit_quarter") && quarterKey(entryQuarter) > 0 && quarterKey(exitQuarter) > 0
         && !quarterLessThan(entryQuarter, exitQuarter))
         return {QStringLiteral("exit_quarter"),
@@ -187,6 +195,39 @@ std::pair<QString, QString> CaseworkStore::orderProblem(const CaseworkTable &tab
                             .arg(showDate(entry), showDate(exit))};
         }
     }
+    // An entry date moved later stays on or before what the programme already
+    // holds: its exit criteria's due dates and the progress reviews of its period.
+    if (&table == &programmeTable() && (changed.isEmpty() || changed == QStringLiteral("entry_date"))) {
+        const auto dateIn = [](const QVariantMap &row, const char *column) {
+            return QDate::fromString(row.value(QLatin1String(column)).toString().left(10), Qt::ISODate);
+        };
+        const QDate entry = dateIn(values, "entry_date");
+        const qint64 self = values.value(QStringLiteral("id")).toLongLong();
+        if (entry.isValid() && self > 0) {
+            for (const QVariantMap &c : read(criterionTable(), QStringLiteral("programme_id"), self, false))
+                if (const QDate due = dateIn(c, "due_date"); due.isValid() && due < entry)
+                    return {QStringLiteral("entry_date"),
+                            QCoreApplication::translate("owb::Casework", "The entry date %1 is after the due date %2 of the exit "
+                                                                         "criterion \"%3\": it must be on or before it.")
+                                .arg(showDate(entry), showDate(due), c.value(QStringLiteral("description")).toString())};
+            // Progress reviews belong to the latest period, after any earlier period's exit.
+            const QList<QVariantMap> programmes = read(programmeTable(), {}, {}, false);
+            if (!programmes.isEmpty() && programmes.last().value(QStringLiteral("id")).toLongLong() == self) {
+                QDate earlierExit;
+                for (const QVariantMap &p : programmes)
+                    if (p.value(QStringLiteral("id")).toLongLong() != self && dateIn(p, "exit_date").isValid())
+                        earlierExit = std::max(earlierExit.isValid() ? earlierExit : dateIn(p, "exit_date"), dateIn(p, "exit_date"));
+                for (const QVariantMap &r : read(progressReviewTable(), {}, {}, false)) {
+                    const QDate held = dateIn(r, "review_date");
+                    if (held.isValid() && held < entry && (!earlierExit.isValid() || held >= earlierExit))
+                        return {QStringLiteral("entry_date"),
+                                QCoreApplication::translate("owb::Casework", "The entry date %1 is after the progress review "
+                                                                             "held on %2: it must be on or before it.")
+                                    .arg(showDate(entry), showDate(held))};
+                }
+            }
+        }
+    }
     // Exit criteria and progress reviews belong to a programme: not before its entry.
     QVariantMap programme;
     QString column;
@@ -209,6 +250,53 @@ std::pair<QString, QString> CaseworkStore::orderProblem(const CaseworkTable &tab
                              ? QCoreApplication::translate("owb::Casework", "The due date %1 is before the programme's entry date %2: it must be on or after it.")
                              : QCoreApplication::translate("owb::Casework", "The review date %1 is before the programme's entry date %2: it must be on or after it."))
                             .arg(showDate(date), showDate(entry))};
+    return {};
+}
+
+QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
+                          const QVariantMap &record, const CaseworkChoices &choices)
+{
+    // The fields each record's form asks for, by what the user calls them.
+    struct Required
+    {
+        const CaseworkTable &table;
+        const char *column;
+        const char *name;
+    };
+    static const Required required[] = {
+        {reviewTable(), "opened_reason", QT_TRANSLATE_NOOP("owb::Casework", "A diagnostic review's reason for opening")},
+        {reviewTable(), "team", QT_TRANSLATE_NOOP("owb::Casework", "A diagnostic review's team")},
+        {reviewTable(), "scope", QT_TRANSLATE_NOOP("owb::Casework", "A diagnostic review's scope and terms of reference")},
+        {reviewTable(), "start_date", QT_TRANSLATE_NOOP("owb::Casework", "A diagnostic review's start date")},
+        {reviewTable(), "due_date", QT_TRANSLATE_NOOP("owb::Casework", "A diagnostic review's due date")},
+        {findingTable(), "category", QT_TRANSLATE_NOOP("owb::Casework", "A finding's root cause")},
+        {findingTable(), "severity", QT_TRANSLATE_NOOP("owb::Casework", "A finding's severity")},
+        {findingTable(), "description", QT_TRANSLATE_NOOP("owb::Casework", "A finding's description")},
+        {findingEvidenceTable(), "title", QT_TRANSLATE_NOOP("owb::Casework", "An evidence item's title")},
+        {findingEvidenceTable(), "evidence_date", QT_TRANSLATE_NOOP("owb::Casework", "An evidence item's date")},
+        {programmeTable(), "reason", QT_TRANSLATE_NOOP("owb::Casework", "A programme entry's reason")},
+        {programmeTable(), "entry_date", QT_TRANSLATE_NOOP("owb::Casework", "A programme entry's date")},
+        {criterionTable(), "description", QT_TRANSLATE_NOOP("owb::Casework", "An exit criterion's description")},
+        {criterionTable(), "status", QT_TRANSLATE_NOOP("owb::Casework", "An exit criterion's status")},
+        {progressReviewTable(), "review_date", QT_TRANSLATE_NOOP("owb::Casework", "A progress review's date")},
+        {progressReviewTable(), "summary", QT_TRANSLATE_NOOP("owb::Casework", "A progress review's summary")},
+        {milestoneTable(), "description", QT_TRANSLATE_NOOP("owb::Casework", "A milestone's description")},
+        {milestoneTable(), "due_date", QT_TRANSLATE_NOOP("owb::Casework", "A milestone's due date")},
+        {milestoneTable(), "status", QT_TRANSLATE_NOOP("owb::Casework", "A milestone's status")},
+        {trajectoryTable(), "planned", QT_TRANSLATE_NOOP("owb::Casework", "A planned value")},
+    };
+    if (value.trimmed().isEmpty())
+        for (const Required &r : required)
+            if (&r.table == &table && column == QLatin1String(r.column))
+                return QCoreApplication::translate("owb::Casework", "%1 is needed: it cannot be left empty.")
+                    .arg(QCoreApplication::translate("owb::Casework", r.name));
+    // A done date says when a milestone was done: only while it is.
+    const QString done = choices.milestoneStatuses.finalId;
+    if (&table == &milestoneTable() && column == QLatin1String("done_date") && !value.trimmed().isEmpty()
+        && !done.isEmpty() && !isStatus(record.value(QStringLiteral("status")).toString(), done))
+        return QCoreApplication::translate("owb::Casework", "A milestone has a done date only while its status is %1: "
+                                                            "set the status to %1 first.")
+            .arg(choices.milestoneStatuses.nameOf(done));
     return {};
 }
 
@@ -472,6 +560,12 @@ qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QStr
 {
     checkColumn(table, column);
     Transaction transaction(CaseScope{m_db, m_org});
+    // A value the record already holds is no change: nothing written, no audit entry.
+    if (QSqlQuery now = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ? AND row_version = ?")
+                                      .arg(column, table.name),
+                                  {m_org, id, expectedVersion});
+        now.next() && now.value(0).toString() == value)
+        return expectedVersion;
     const QVariant version = m_db.scalar(QStringLiteral("UPDATE %1 SET %2 = ?, row_version = row_version + 1"
                                                         " WHERE org_code = ? AND id = ? AND row_version = ? RETURNING row_version")
                                              .arg(table.name, column),

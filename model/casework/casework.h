@@ -58,6 +58,14 @@ QString considerationAnswerName(const QString &answer);
 // (a record stored out of order by an earlier version stays editable).
 std::pair<QString, QString> dateOrderProblem(const QVariantMap &values, const QString &changed = {});
 
+// Why a record's field may not be set to `value` whatever the other fields:
+// a field the record's form requires left empty (a review's team, a
+// milestone's status), or a milestone's done date while its status (in
+// `record`, with the change applied) is not the one that closes it. Plain
+// words, or empty when the value may be stored.
+QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
+                          const QVariantMap &record, const CaseworkChoices &choices);
+
 // `today` if it falls in `quarter`, else the quarter's nearest day: the
 // default date of a record that belongs to a quarter (an entry, an exit).
 QDate dayIn(const QString &quarter, const QDate &today);

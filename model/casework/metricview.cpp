@@ -105,7 +105,8 @@ QString formatMeasure(double value)
 
 QString formatMetricMeasure(const MetricDefinition &metric, double value)
 {
-    return formatMeasure(value) + (metric.units == QLatin1String("%") ? QStringLiteral("%") : QString());
+    // A percentage of something ("% of income", OF0079) is a percentage too.
+    return formatMeasure(value) + (metric.units.startsWith(QLatin1Char('%')) ? QStringLiteral("%") : QString());
 }
 
 } // namespace owb

@@ -101,4 +101,10 @@ QDate quarterStart(const QString &label)
     return quarter == 4 ? QDate(year + 1, 1, 1) : QDate(year, 4 + 3 * (quarter - 1), 1);
 }
 
+QString shortQuarter(const QString &label)
+{
+    static const QRegularExpression longYear(QStringLiteral("\\b20(\\d\\d[/-]\\d\\d)\\b"));
+    return QString(label).replace(longYear, QStringLiteral("\\1"));
+}
+
 } // namespace owb

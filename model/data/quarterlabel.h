@@ -23,6 +23,10 @@ QString canonicalYear(const QString &text, QString *problem = nullptr);
 // for a label that is not a quarter.
 QString yearOfQuarter(const QString &label);
 
+// The short form every chart's axis labels a quarter by: "23/24 Q1" for
+// "2023/24 Q1" (any other text as it is).
+QString shortQuarter(const QString &label);
+
 // A sortable key: start year * 10 + quarter; -1 for a label that is not a quarter.
 int quarterKey(const QString &label);
 

@@ -20,6 +20,7 @@
 #include "store/workspace.h"
 
 #include <QDate>
+#include <QFontMetrics>
 #include <QImage>
 #include <QPainter>
 #include <algorithm>
@@ -67,10 +68,22 @@ QImage segmentChart(const QList<StoredAssessment> &history)
     for (int i = 1; i < n; ++i)
         if (history.at(i - 1).result.segment > 0 && history.at(i).result.segment > 0)
             p.drawLine(xOf(i - 1), yOf(history.at(i - 1).result.segment), xOf(i), yOf(history.at(i).result.segment));
+    // Quarters in the charts' short form ("23/24 Q1"), as many as fit side
+    // by side without touching: every step-th, counted back from the latest.
+    const QFontMetrics metrics(font);
+    int widest = 0;
+    for (const StoredAssessment &a : history)
+        widest = std::max(widest, metrics.horizontalAdvance(shortQuarter(a.quarter)));
+    const int spacing = n <= 1 ? plot.width() : plot.width() / (n - 1);
+    const int step = std::max(1, (widest + 16 + spacing - 1) / std::max(1, spacing));
     for (int i = 0; i < n; ++i) {
         const int s = history.at(i).result.segment;
         p.setPen(Qt::black);
-        p.drawText(QRect(xOf(i) - 50, plot.bottom() + 12, 100, 24), Qt::AlignCenter, history.at(i).quarter);
+        if ((n - 1 - i) % step == 0) {
+            QRect label(xOf(i) - widest / 2 - 8, plot.bottom() + 12, widest + 16, 24);
+            label.moveLeft(std::clamp(label.left(), 0, image.width() - label.width())); // never cut by the edge
+            p.drawText(label, Qt::AlignCenter, shortQuarter(history.at(i).quarter));
+        }
         if (s < 1)
             continue;
         p.setPen(Qt::white);

@@ -238,8 +238,45 @@ QString reportTable(const QStringList &headers, const QList<QStringList> &rows)
     // table continues onto.
     QString html = QStringLiteral(
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
-    for (const QString &h : headers)
-        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\">%1</th>").arg(escaped(h));
+    // Each column's share of the page by what it holds, in characters of
+    // the 9 pt table text (about 100 to a line of narrow ones): first its longest word, so
+    // no header is split inside a word ("Organisati/on", "Averag/e"); what
+    // is left goes to the columns of long texts (names, findings) by how
+    // much longer they run. A word longer than a line (a pasted reference)
+    // breaks anyway and claims no more than 20.
+    constexpr double kLine = 100;
+    QList<double> least, more;
+    for (qsizetype c = 0; c < headers.size(); ++c) {
+        double longest = 0;
+        double total = 0;
+        const auto measure = [&longest](const QString &text, double bold) {
+            for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                longest = std::max(longest, double(std::min<qsizetype>(word.size(), 20)) * bold + 3);
+        };
+        measure(headers.at(c), 1.25); // the header is bold
+        for (const QStringList &row : rows) {
+            measure(row.value(c), 1.0);
+            total += double(std::min<qsizetype>(row.value(c).size(), 60));
+        }
+        least.append(longest);
+        more.append(std::max(0.0, (rows.isEmpty() ? 0.0 : total / double(rows.size())) - longest));
+    }
+    double leastSum = 0, moreSum = 0;
+    for (qsizetype c = 0; c < least.size(); ++c) {
+        leastSum += least.at(c);
+        moreSum += more.at(c);
+    }
+    const double spare = std::max(0.0, kLine - leastSum);
+    QList<double> want;
+    double sum = 0;
+    for (qsizetype c = 0; c < least.size(); ++c) {
+        want.append(least.at(c) + (moreSum > 0 ? spare * more.at(c) / moreSum : spare / double(least.size())));
+        sum += want.last();
+    }
+    for (qsizetype c = 0; c < headers.size(); ++c)
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\" width=\"%1%\">%2</th>")
+                    .arg(sum > 0 ? std::max(1, int(100 * want.at(c) / sum)) : 1)
+                    .arg(escaped(headers.at(c)));
     html += QStringLiteral("</tr></thead>");
     for (const QStringList &row : rows) {
         html += QStringLiteral("<tr>");

@@ -81,7 +81,8 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                                                 : QStringLiteral("%1 (%2)").arg(text(e, "title"), about.join(QStringLiteral(", "))));
             }
         rows.append({text(f, "category"), sets.severities.nameOf(text(f, "severity")), text(f, "description"),
-                     evidence.join(QStringLiteral("; ")), namedList(text(f, "domains"), [&](const QString &id) { return domainName(methodology, id); }), text(f, "metrics")});
+                     evidence.join(QStringLiteral("; ")), namedList(text(f, "domains"), [&](const QString &id) { return domainName(methodology, id); }),
+                     namedList(text(f, "metrics"), [&](const QString &id) { return metricName(methodology, id); })});
     }
     return rows;
 }
@@ -148,7 +149,7 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
         QList<QStringList> rows;
         for (const QStringList &f : findings)
             if (f.first() == cause)
-                rows.append({f.at(1), f.at(2), f.at(3), f.at(4), namedList(f.at(5), [&](const QString &id) { return metricName(m, id); })});
+                rows.append({f.at(1), f.at(2), f.at(3), f.at(4), f.at(5)});
         if (rows.isEmpty())
             continue;
         html += QStringLiteral("<h3>%1</h3>").arg(escaped(cause))

@@ -24,7 +24,7 @@ QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodol
 
 // The findings of one review as table rows: root cause, severity (named),
 // finding, evidence items ("title (source, date)"), domains (named), metrics
-// (their ids).
+// (named as the methodology names them, OF0023 with its name).
 QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const Methodology &methodology,
                                const QVariant &reviewId);
 

@@ -254,6 +254,14 @@ def invalid_entry_refused_in_place(ctx):
     wb.gone(box)
 
 
+def add_a_finding(wb, case):
+    """Add Finding... with its first root cause and severity."""
+    before = query(case, "SELECT count(*) FROM finding")[0][0]
+    wb.press("Add Finding...")
+    wb.answer_form("Add Finding", {"Finding": "Board does not track elective recovery"})
+    wb.wait(lambda: query(case, "SELECT count(*) FROM finding")[0][0] == before + 1, "the finding in the case file")
+
+
 def review_stages_to_decision(ctx):
     """A diagnostic review taken through its stages: Move to Fieldwork, Move to Reporting, then
     Record the Regional Decision..., which closes it."""
@@ -263,6 +271,7 @@ def review_stages_to_decision(ctx):
     open_review_form(wb)
     wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [("scoping",)], "the review at scoping")
     wb.find("label", re.compile(r"Stage 1 of 4: Scoping\."))
+    add_a_finding(wb, case)  # Reporting reports what the review found
     for stage, number in (("Fieldwork", 2), ("Reporting", 3)):
         wb.press("Move to %s" % stage)
         wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [(stage.lower(),)], "the review at %s" % stage)

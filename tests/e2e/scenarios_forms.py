@@ -6,7 +6,7 @@ its field is put right."""
 import re
 
 from owbe2e import expect, query, text_of
-from scenarios_casework import REVIEW_FORM, case_in_segment, open_case
+from scenarios_casework import REVIEW_FORM, add_a_finding, case_in_segment, open_case
 
 
 def message_showing(wb, box, pattern):
@@ -45,6 +45,7 @@ def decision_needs_stages_conclusion_recommendation(ctx):
     wb.press("Open a Diagnostic Review...")
     wb.answer_form("Open a Diagnostic Review", REVIEW_FORM)
     wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [("scoping",)], "the review at scoping")
+    add_a_finding(wb, case)  # Reporting reports what the review found
     for stage in ("Fieldwork", "Reporting"):
         expect(not wb.exists("push button", "Record the Regional Decision..."),
                "the decision is offered before Reporting")

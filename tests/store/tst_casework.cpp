@@ -5,8 +5,10 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/datetext.h"
+#include "casework/metricview.h"
 #include "data/textlimits.h"
 #include "itemmodels/dateformat.h"
+#include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/integritycheck.h"
 #include "store/quarterrespelling.h"
@@ -194,7 +196,7 @@ private Q_SLOTS:
                      .value(QStringLiteral("rationale"))
                      .toString(),
             QString());
-        session.undoStack()->undo(); // the field
+        // Setting the empty team again changed nothing: no step to undo.
         session.undoStack()->undo(); // the review: its removal restores nothing
         session.undoStack()->redo(); // and it comes back from the stored row
         QCOMPARE(session.casework().records(reviewTable()).size(), 1);
@@ -392,6 +394,80 @@ private Q_SLOTS:
                                       { QStringLiteral("exit_date"), QStringLiteral("2026-01-01") } })
                      .first,
             QStringLiteral("exit_date"));
+    }
+
+    // Round 3, item 16: a metric measured in "% of income" (OF0079) is shown with its "%".
+    void percentOfSomethingShownWithPercent()
+    {
+        const MetricDefinition *surplus = Methodology::builtIn().metric(QStringLiteral("OF0079"));
+        QVERIFY(surplus);
+        QCOMPARE(formatMetricMeasure(*surplus, -1.03), QStringLiteral("-1.03%"));
+    }
+
+    // Tester's report 13, round 3, items 2-5 and 15: the rules a form keeps
+    // hold for one field changed at a time, and a save that changes nothing
+    // writes nothing.
+    void fieldRulesInline()
+    {
+        CaseSession session(m_path, Methodology::builtIn());
+        auto &db = session.caseFile().database();
+        const QString q1 = QStringLiteral("2026/27 Q1");
+        QCOMPARE(session.enterProgramme(q1, QStringLiteral("r"), QString()), QString());
+        const qint64 programme = session.casework().programmeIn(q1);
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2026-04-10")), QString());
+        QCOMPARE(session.addRecord(progressReviewTable(),
+                     { { QStringLiteral("review_date"), QStringLiteral("2026-06-15") }, { QStringLiteral("summary"), QStringLiteral("s") } },
+                     QStringLiteral("add")),
+            QString());
+        // 2: the entry moved past a progress review already held.
+        const QString past = session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2026-06-20"));
+        QVERIFY2(past.contains(QStringLiteral("after the progress review held on 15/06/2026")), qPrintable(past));
+        QCOMPARE(session.casework().field(programmeTable(), programme, QStringLiteral("entry_date")), QStringLiteral("2026-04-10"));
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("entry_date"), QStringLiteral("2026-06-15")), QString());
+        // 3: an exit dated outside its exit quarter.
+        const QString outside = session.recordExit(QStringLiteral("2026/27 Q2"), QStringLiteral("plan"), QDate(2026, 12, 15));
+        QVERIFY2(outside.contains(QStringLiteral("not in the exit quarter 2026/27 Q2")), qPrintable(outside));
+        QCOMPARE(session.casework().field(programmeTable(), programme, QStringLiteral("exit_quarter")), QString());
+        // 15: an exit whose plan is the one written at entry changes the plan not at all: no empty change in the history.
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("transition_plan"), QStringLiteral("plan")), QString());
+        const qint64 before = auditlog::entries(db).size();
+        QCOMPARE(session.recordExit(QStringLiteral("2026/27 Q2"), QStringLiteral("plan"), QDate(2026, 8, 1)), QString());
+        QCOMPARE(auditlog::entries(db).size(), before + 2); // the exit quarter and date, not the plan
+        const qint64 steps = session.undoStack()->count();
+        const qint64 entries = auditlog::entries(db).size();
+        QCOMPARE(session.setRecordField(programmeTable(), programme, QStringLiteral("reason"), QStringLiteral("r")), QString());
+        QCOMPARE(session.undoStack()->count(), steps);
+        QCOMPARE(auditlog::entries(db).size(), entries);
+        // 5: a review's team is needed, as when it is opened.
+        qint64 review = 0;
+        QCOMPARE(session.addRecord(reviewTable(),
+                     { { QStringLiteral("opened_quarter"), q1 }, { QStringLiteral("opened_reason"), QStringLiteral("r") },
+                         { QStringLiteral("team"), QStringLiteral("t") } },
+                     QStringLiteral("add"), &review),
+            QString());
+        const QString team = session.setRecordField(reviewTable(), review, QStringLiteral("team"), QStringLiteral("  "));
+        QVERIFY2(team.contains(QStringLiteral("team is needed")), qPrintable(team));
+        QCOMPARE(session.casework().field(reviewTable(), review, QStringLiteral("team")), QStringLiteral("t"));
+        // 4: a milestone's status is needed; its done date only while done, gone when it is no longer.
+        qint64 milestone = 0;
+        QCOMPARE(session.addRecord(milestoneTable(),
+                     { { QStringLiteral("description"), QStringLiteral("m") }, { QStringLiteral("due_date"), QStringLiteral("2026-09-30") },
+                         { QStringLiteral("status"), QStringLiteral("open") } },
+                     QStringLiteral("add"), &milestone),
+            QString());
+        const QString early = session.setRecordField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-09-01"));
+        QVERIFY2(early.contains(QStringLiteral("done date only while its status is")), qPrintable(early));
+        const QString done = Methodology::builtIn().casework().milestoneStatuses.finalId;
+        QCOMPARE(session.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), done), QString());
+        QCOMPARE(session.setRecordField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-09-01")), QString());
+        const QString unset = session.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QString());
+        QVERIFY2(unset.contains(QStringLiteral("status is needed")), qPrintable(unset));
+        QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("status")), done);
+        QCOMPARE(session.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("open")), QString());
+        QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("done_date")), QString());
+        session.undoStack()->undo(); // one step: done again, with its date
+        QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("status")), done);
+        QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("done_date")), QStringLiteral("2026-09-01"));
     }
 
     // Tester's report 13, items 6, 9, 11: dates in order, one trajectory point

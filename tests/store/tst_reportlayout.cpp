@@ -157,6 +157,30 @@ private Q_SLOTS:
         QCOMPARE(seen.join(QString()).count(QLatin1Char('x')), 300);
     }
 
+    // The regional pack's summary (tester's report 13, round 3, item 7): no
+    // header split inside a word ("Organisati/on", "Averag/e"), nor a name.
+    void headersStayWhole()
+    {
+        QList<QStringList> rows;
+        for (int i = 0; i < 30; ++i)
+            rows.append({QStringLiteral("ZA%1").arg(i), QStringLiteral("Doveminster University Hospitals NHS Foundation Trust"),
+                         QStringLiteral("Acute trust"), QStringLiteral("Segment 3"), QStringLiteral("2.65"),
+                         QStringLiteral("76 of 130"), QStringLiteral("Methodology changed"), QString()});
+        const QString html = reportTable({QStringLiteral("Code"), QStringLiteral("Organisation"), QStringLiteral("Peer type"),
+                                          QStringLiteral("Segment"), QStringLiteral("Average"), QStringLiteral("Rank"),
+                                          QStringLiteral("Movement"), QStringLiteral("Casework")},
+                                         rows);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("pack.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        const QStringList pages = pageTexts(pdf);
+        QVERIFY(!pages.isEmpty());
+        for (const char *header : {"Organisation", "Average", "Movement", "Casework"})
+            QVERIFY2(pages.first().contains(QLatin1String(header)), header);
+        for (const char *word : {"Segment", "Doveminster", "University", "Methodology"})
+            QVERIFY2(pages.first().contains(QLatin1String(word)), word);
+    }
+
     // A row taller than a page (a finding of several pages) goes on over the
     // pages, cut between lines: no line of either long cell is sliced with
     // half of it at the foot of one page and half at the top of the next

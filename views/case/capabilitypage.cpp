@@ -1,5 +1,7 @@
 #include "capabilitypage.h"
 
+#include "widgets/rowbuttons.h"
+
 #include "store/filewrite.h"
 #include "store/storeerror.h"
 
@@ -110,6 +112,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     connect(add, &QPushButton::clicked, this, &CapabilityPage::addEvidence);
     connect(remove, &QPushButton::clicked, this, &CapabilityPage::removeEvidence);
     connect(save, &QPushButton::clicked, this, &CapabilityPage::saveAttachment);
+    enableWithRows(m_evidence, {remove, save}); // nothing to remove or save without evidence
     auto *evidenceBox = new QGroupBox(tr("Evidence"), this);
     auto *evidenceLayout = new QVBoxLayout(evidenceBox);
     evidenceLayout->addWidget(m_evidence);

@@ -37,9 +37,14 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     // The navigator: one entry per section that applies, with where it
     // stands; choosing one brings the section into view.
     m_sections->setAccessibleName(tr("Casework sections"));
-    m_sections->setMaximumWidth(240);
+    // Every entry whole: wrapped onto more lines, never cut short with "..."
+    // ("exit criteria overdue: 1" was hidden), laid out again as it changes.
+    m_sections->setMinimumWidth(210);
+    m_sections->setMaximumWidth(270);
     m_sections->setSpacing(4);
     m_sections->setWordWrap(true);
+    m_sections->setTextElideMode(Qt::ElideNone);
+    m_sections->setResizeMode(QListView::Adjust);
     for (QWidget *section : sections()) {
         auto *item = new QListWidgetItem(m_sections);
         item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(section)));
@@ -106,6 +111,7 @@ void CaseworkPage::reload()
         item->setToolTip(standing);
         item->setHidden(section->isHidden());
     }
+    m_sections->doItemsLayout(); // each entry's height for its text now
     // The navigator never stays on a section that does not apply here.
     if (!m_sections->currentItem() || m_sections->currentItem()->isHidden())
         chooseFirstSection();

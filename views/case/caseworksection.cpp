@@ -26,6 +26,22 @@ bool isDateColumn(const QString &column)
 {
     return column.endsWith(QLatin1String("_date"));
 }
+
+// On a form's field whose value was refused: the record it was typed for (the
+// text is kept while that record is in view) and what is wrong with it.
+const char *const kTypedFor = "owbTypedFor";
+const char *const kProblem = "owbProblem";
+
+// The form's line says the problems of its fields still wrong; it goes once none is.
+void showFormProblems(QLabel *message, const QList<QLineEdit *> &fields)
+{
+    QStringList problems;
+    for (const QLineEdit *field : fields)
+        if (field->property(kTypedFor).isValid())
+            problems.append(field->property(kProblem).toString());
+    message->setText(problems.join(QLatin1Char('\n')));
+    message->setVisible(!problems.isEmpty());
+}
 } // namespace
 
 CaseworkSection::CaseworkSection(const QString &title, QWidget *parent)
@@ -35,6 +51,15 @@ CaseworkSection::CaseworkSection(const QString &title, QWidget *parent)
 
 void CaseworkSection::setContext(const CaseContext &context)
 {
+    // Another case or quarter: nothing typed into this one's forms, nor its
+    // problems, carries over.
+    if (context.session != m_context.session || context.quarter != m_context.quarter)
+        for (auto it = m_formFields.cbegin(); it != m_formFields.cend(); ++it) {
+            for (QLineEdit *field : it.value())
+                field->setProperty(kTypedFor, QVariant());
+            it.key()->clear();
+            it.key()->hide();
+        }
     m_context = context;
     if (m_context.isValid())
         reload();
@@ -202,15 +227,11 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
         reload(); // the same value (a date, a choice), shown as it was again
         return;
     }
-    // A date out of order (a due date before the start) is said beside the cell too.
-    if (isDateColumn(name)) {
-        QVariantMap changed = m_context.session->casework().record(source, id);
-        changed.insert(name, stored);
-        if (const auto [later, problem] = m_context.session->casework().orderProblem(source, changed, name);
-            !later.isEmpty()) {
-            showCellProblem(table, row, column, problem + QLatin1Char(' ') + tr("Nothing was saved."));
-            return;
-        }
+    // A date out of order (a due date before the start), a required field
+    // left empty, is said beside the cell too.
+    if (const QString problem = m_context.session->fieldProblem(source, id, name, stored); !problem.isEmpty()) {
+        showCellProblem(table, row, column, problem + QLatin1Char(' ') + tr("Nothing was saved."));
+        return;
     }
     saveField(source, id, name, stored);
 }
@@ -257,40 +278,54 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
             box->addItem(tr("(not set)"), QString());
             for (const auto &[id, name] : spec.choices)
                 box->addItem(name, id);
-            connect(box, &QComboBox::activated, this, [box, store] { store(box->currentData().toString()); });
-            widget = box;
-        } else if (spec.kind == RecordField::Kind::Date) {
-            auto *edit = new DateEdit(this);
-            // A date that cannot be read stays as typed, with what is wrong said beside it.
-            connect(edit, &QLineEdit::editingFinished, this, [this, edit, message, store, &table, recordId, column] {
-                if (m_loading)
-                    return;
-                const QDate date = edit->date();
-                if (!edit->text().trimmed().isEmpty() && !date.isValid()) {
-                    message->setText(tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.")
-                                         .arg(edit->text(), dateHint()));
-                    message->show();
-                    return;
-                }
-                // A due date before the start (an exit before the entry) is
-                // refused here, the date kept as typed.
-                if (m_context.session && *recordId > 0 && date.isValid()) {
-                    QVariantMap changed = m_context.session->casework().record(table, *recordId);
-                    changed.insert(column, date.toString(Qt::ISODate));
-                    if (const auto [later, problem] = m_context.session->casework().orderProblem(table, changed, column);
-                        !later.isEmpty()) {
+            connect(box, &QComboBox::activated, this, [this, box, store, message, &table, recordId, column] {
+                const QString value = box->currentData().toString();
+                // A choice the record needs is not unset: said, and the stored one shown again.
+                if (m_context.session && *recordId > 0) {
+                    if (const QString problem = m_context.session->fieldProblem(table, *recordId, column, value);
+                        !problem.isEmpty()) {
+                        reload();
                         message->setText(problem + QLatin1Char(' ') + tr("Nothing was saved."));
                         message->show();
                         return;
                     }
                 }
-                message->hide();
-                store(date.isValid() ? date.toString(Qt::ISODate) : QString());
+                store(value);
             });
-            widget = edit;
+            widget = box;
         } else {
-            auto *edit = new QLineEdit(this);
-            connect(edit, &QLineEdit::editingFinished, this, [edit, store] { store(edit->text()); });
+            const bool date = spec.kind == RecordField::Kind::Date;
+            QLineEdit *edit = date ? new DateEdit(this) : new QLineEdit(this);
+            m_formFields[message].append(edit);
+            // A value that cannot be stored (a date that cannot be read or out
+            // of order, a required field left empty) stays as typed, with what
+            // is wrong said under the form until the field is put right.
+            connect(edit, &QLineEdit::editingFinished, this, [this, edit, date, message, store, &table, recordId, column] {
+                if (m_loading)
+                    return;
+                QString value = date ? QString() : edit->text();
+                QString problem;
+                if (date) {
+                    const QDate read = readUserDate(edit->text());
+                    if (!edit->text().trimmed().isEmpty() && !read.isValid())
+                        problem = tr("\"%1\" is not a date: type it as %2 or 31 Mar 2027.").arg(edit->text(), dateHint());
+                    else if (read.isValid())
+                        value = read.toString(Qt::ISODate);
+                }
+                if (problem.isEmpty() && m_context.session && *recordId > 0
+                    && value != m_context.session->casework().field(table, *recordId, column))
+                    problem = m_context.session->fieldProblem(table, *recordId, column, value);
+                const QList<QLineEdit *> fields = m_formFields.value(message);
+                if (!problem.isEmpty()) {
+                    edit->setProperty(kTypedFor, *recordId);
+                    edit->setProperty(kProblem, problem + QLatin1Char(' ') + tr("Nothing was saved."));
+                    showFormProblems(message, fields);
+                    return;
+                }
+                edit->setProperty(kTypedFor, QVariant());
+                showFormProblems(message, fields);
+                store(value);
+            });
             widget = edit;
         }
         if (spec.kind == RecordField::Kind::Choice)
@@ -318,14 +353,21 @@ void CaseworkSection::fillForm(const QHash<QString, QWidget *> &edits, const Cas
                 index = box->count() - 1;
             }
             box->setCurrentIndex(index);
-        } else if (auto *date = qobject_cast<DateEdit *>(it.value())) {
-            if (date->date().toString(Qt::ISODate) != value || date->text().isEmpty() != value.isEmpty())
-                date->setText(showDate(value));
         } else if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
-            if (edit->text() != value)
+            // What the user typed and was refused stays while its record is in view.
+            if (edit->property(kTypedFor).isValid() && edit->property(kTypedFor).toLongLong() == id && id > 0)
+                continue;
+            edit->setProperty(kTypedFor, QVariant());
+            if (auto *date = qobject_cast<DateEdit *>(edit)) {
+                if (date->date().toString(Qt::ISODate) != value || date->text().isEmpty() != value.isEmpty())
+                    date->setText(showDate(value));
+            } else if (edit->text() != value) {
                 edit->setText(value);
+            }
         }
     }
+    for (auto it = m_formFields.cbegin(); it != m_formFields.cend(); ++it)
+        showFormProblems(it.key(), it.value());
 }
 
 } // namespace owb

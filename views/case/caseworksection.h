@@ -17,6 +17,7 @@
 class QFormLayout;
 class QHBoxLayout;
 class QLabel;
+class QLineEdit;
 class QTableWidget;
 
 namespace owb {
@@ -89,6 +90,9 @@ protected:
     };
     QHash<const QTableWidget *, QHash<int, ColumnNames>> m_names;
     QString shownValue(const QTableWidget *table, int column, const QString &value) const;
+
+    // Each form's message line and its text and date fields.
+    QHash<QLabel *, QList<QLineEdit *>> m_formFields;
 
     CaseContext m_context;
     bool m_loading = false;

@@ -47,7 +47,9 @@ void DecisionSection::reload()
     // In the programme the programme decides (framework.md §3 step 4):
     // nothing to confirm or correct until its exit is recorded.
     const bool programmeDecides = store.programmeIn(m_context.quarter) != 0 && decided.isEmpty();
-    m_confirm->setEnabled(computed > 0 && !programmeDecides);
+    // Nothing to confirm once the computed segment is confirmed for the quarter.
+    const bool confirmed = decided.value(QStringLiteral("kind")).toString() == QLatin1String("confirm");
+    m_confirm->setEnabled(computed > 0 && !programmeDecides && !confirmed);
     m_correct->setEnabled(computed > 0 && !programmeDecides);
     const int final = store.finalSegment(m_context.quarter, computed);
     QString text = computed > 0

@@ -285,6 +285,9 @@ void ProgrammeSection::fillTrajectory()
         text += QLatin1Char(' ') + tr("Planned ahead: %1.").arg(ahead.join(QStringLiteral(", ")));
     m_trajectoryState->setText(text);
     m_trajectoryState->setStyleSheet(missed.isEmpty() ? QString() : QStringLiteral("color: #da291c;"));
+    // No blank table beside an empty chart box: the line above says what is missing.
+    m_trajectory->setVisible(!points.isEmpty());
+    m_chart->setVisible(!points.isEmpty());
     drawTrajectory();
 }
 

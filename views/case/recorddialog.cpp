@@ -232,8 +232,11 @@ QWidget *RecordDialog::showProblems()
         if (!message.isEmpty() && !first)
             first = m_fields.value(spec.column);
     }
-    layout()->activate(); // room for the messages
-    resize(width(), qMax(height(), sizeHint().height()));
+    // Room for the messages, and back to the form's own height as they go.
+    if (m_plainHeight < 0)
+        m_plainHeight = height();
+    layout()->activate();
+    resize(width(), qMax(m_plainHeight, sizeHint().height()));
     // Grown downwards it may pass the screen's foot, OK and Cancel with it:
     // moved up so that the whole form stays on the screen.
     if (const QScreen *where = screen()) {

@@ -65,6 +65,7 @@ private:
     QHash<QString, QLabel *> m_messages;
     QList<Check> m_checks;
     bool m_checked = false; // OK was pressed once: messages follow the fields
+    int m_plainHeight = -1; // the height before any message was shown
 };
 
 } // namespace owb

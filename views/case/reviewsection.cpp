@@ -191,7 +191,7 @@ void ReviewSection::reload()
         m_findings->setCurrentCell(qBound(0, findingRow, m_findings->rowCount() - 1), 0);
     // An empty table says what to do instead of showing a blank box.
     const bool anyFinding = m_findings->rowCount() > 0;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_findings, m_evidenceLabel, m_findingEvidence})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_findings, m_evidenceLabel})
         widget->setVisible(anyFinding);
     m_findingsEmpty->setVisible(!anyFinding);
     fillFindingEvidence();
@@ -251,6 +251,14 @@ void ReviewSection::fillFindingEvidence()
                           : QList<QVariantMap>(),
               kFindingEvidenceColumns);
     m_loading = wasLoading;
+    // A finding without evidence says so, instead of a blank table.
+    const bool anyEvidence = m_findingEvidence->rowCount() > 0;
+    m_findingEvidence->setVisible(anyEvidence);
+    m_evidenceLabel->setText(anyEvidence || finding <= 0
+                                 ? tr("Evidence for the selected finding:")
+                                 : tr("No evidence for the selected finding yet. Add an evidence item (a document, data "
+                                      "or an interview) that supports it."));
+    m_evidenceLabel->setWordWrap(true);
     // Only what there is something to act on: evidence needs a finding, a
     // removal something to remove, and a decided review takes nothing.
     const bool open = !m_decided;
@@ -287,6 +295,10 @@ QList<std::pair<QString, QString>> ReviewSection::decisionBlockers(const QVarian
         missing.append({QStringLiteral("status"),
                         tr("The review is at %1: the region decides once it reaches %2 (Move to the next stage first).")
                             .arg(stages.nameOf(stage), stages.items.at(last - 1).name)});
+    if (!hasFindings())
+        missing.append({QStringLiteral("decision"),
+                        tr("The review has no findings: the region decides on what the review found, so add its "
+                           "findings first.")});
     if (review.value(QStringLiteral("capability_conclusion")).toString().trimmed().isEmpty())
         missing.append({QStringLiteral("capability_conclusion"),
                         tr("The review's capability conclusion is needed before the decision.")});
@@ -322,6 +334,11 @@ QString ReviewSection::advanceReview()
     const QString next = index < 0 ? stages.firstId() : stages.items.at(index + 1).id;
     if (next == stages.finalId)
         return tr("The review reaches \"%1\" when the regional decision is recorded.").arg(stages.nameOf(next));
+    // Reporting reports what the review found: not with nothing found.
+    if (stages.items.size() >= 2 && next == stages.items.at(stages.items.size() - 2).id && !hasFindings())
+        return tr("The review has no findings yet, so there is nothing to report: add a finding for each root cause it "
+                  "found (Add Finding...) before it moves to %1.")
+            .arg(stages.nameOf(next));
     return m_context.session->setRecordField(reviewTable(), m_reviewId, QStringLiteral("status"), next);
 }
 
@@ -405,7 +422,8 @@ void ReviewSection::askReviewDecision()
         return dateOrderProblem(decided, QStringLiteral("decision_date"));
     });
     // What the decision rests on, each said beside its own field.
-    for (const QString &column : {QStringLiteral("capability_conclusion"), QStringLiteral("recommendation")}) {
+    for (const QString &column : {QStringLiteral("capability_conclusion"), QStringLiteral("recommendation"),
+                                  QStringLiteral("decision")}) {
         dialog.addCheck([this, review, column](const QVariantMap &v) -> std::pair<QString, QString> {
             QVariantMap decided = review;
             decided.insert(QStringLiteral("capability_conclusion"), v.value(QStringLiteral("capability_conclusion")));
@@ -498,6 +516,12 @@ void ReviewSection::askEvidence()
     QVariantMap values = dialog.values();
     values.insert(QStringLiteral("finding_id"), currentFindingId());
     report(m_context.session->addRecord(findingEvidenceTable(), values, tr("Add evidence item")));
+}
+
+bool ReviewSection::hasFindings() const
+{
+    return m_reviewId > 0
+           && !m_context.session->casework().records(findingTable(), QStringLiteral("review_id"), m_reviewId).isEmpty();
 }
 
 } // namespace owb

@@ -30,6 +30,8 @@ public:
     // What the review still needs before the regional decision, in words
     // (its stage, a capability conclusion, a recommendation), column by
     // column; empty when it can be decided. One rule for the form and the action.
+    // Whether the review in view has a finding.
+    bool hasFindings() const;
     QList<std::pair<QString, QString>> decisionBlockers(const QVariantMap &review) const;
     // The review's next stage; the last is reached by recording the decision.
     QString advanceReview();

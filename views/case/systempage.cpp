@@ -1,5 +1,7 @@
 #include "systempage.h"
 
+#include "widgets/rowbuttons.h"
+
 #include "casework/datetext.h"
 #include "widgets/cellproblem.h"
 
@@ -56,6 +58,7 @@ SystemPage::SystemPage(QWidget *parent)
 
     auto *add = new QPushButton(tr("Add Assessment &Note..."), this);
     auto *remove = new QPushButton(tr("Remove Note"), this);
+    enableWithRows(m_assessments, {remove}); // nothing to remove without a note
     connect(add, &QPushButton::clicked, this, [this] {
         bool ok = false;
         const QString area = QInputDialog::getText(this, tr("Add Assessment Note"), tr("Area assessed:"), QLineEdit::Normal,
@@ -78,6 +81,13 @@ SystemPage::SystemPage(QWidget *parent)
     considerationsLayout->addWidget(m_considerations);
     considerationsLayout->addWidget(m_summary);
     auto *assessmentsLayout = new QVBoxLayout(m_assessmentsBox);
+    // An empty year says what is missing instead of a blank table.
+    m_assessmentsEmpty = new QLabel(tr("No statutory assessment notes for this year yet. Add a note for each area "
+                                       "the annual assessment covers."),
+                                    this);
+    m_assessmentsEmpty->setWordWrap(true);
+    m_assessmentsEmpty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    assessmentsLayout->addWidget(m_assessmentsEmpty);
     assessmentsLayout->addWidget(m_assessments);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
@@ -178,6 +188,8 @@ void SystemPage::reload()
             item->setData(Qt::UserRole, notes.at(r).value(QStringLiteral("id")));
             m_assessments->setItem(r, c, item);
         }
+    m_assessments->setVisible(!notes.isEmpty());
+    m_assessmentsEmpty->setVisible(notes.isEmpty());
     m_loading = false;
 }
 

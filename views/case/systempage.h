@@ -40,6 +40,7 @@ private:
     QTableWidget *m_considerations;
     QGroupBox *m_assessmentsBox;
     QTableWidget *m_assessments;
+    QLabel *m_assessmentsEmpty = nullptr;
 };
 
 } // namespace owb

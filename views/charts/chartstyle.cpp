@@ -1,5 +1,7 @@
 #include "chartstyle.h"
 
+#include "data/quarterlabel.h"
+
 #include <QLegend>
 #include <QRegularExpression>
 
@@ -7,8 +9,7 @@ namespace owb::chartstyle {
 
 QString shortQuarter(const QString &quarter)
 {
-    static const QRegularExpression longYear(QStringLiteral("\\b20(\\d\\d[/-]\\d\\d)\\b"));
-    return QString(quarter).replace(longYear, QStringLiteral("\\1"));
+    return owb::shortQuarter(quarter); // the reports' charts label quarters the same way
 }
 
 void apply(QChart *chart, const QString &title)

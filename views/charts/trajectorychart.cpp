@@ -43,8 +43,8 @@ void TrajectoryChart::setData(const TrajectoryData &data)
         chart->addSeries(actual);
         chart->addSeries(planned);
 
-        // Up to three years of quarters in a narrow chart: every other quarter
-        // is labelled (the last always), so no label is cut short; the title
+        // Up to three years of quarters in a narrow chart: some quarters are
+        // labelled (the last always), so no label is cut short; the title
         // says the span.
         int last = 0;
         for (const QList<QPointF> *points : { &data.actual, &data.planned })
@@ -53,7 +53,10 @@ void TrajectoryChart::setData(const TrajectoryData &data)
         last = qMin(last, int(data.quarters.size()) - 1);
         auto *axisX = new QCategoryAxis(chart);
         axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        for (int i = last % 2; i <= last; i += 2)
+        // At most five labels ("23/24 Q1" each needs its room in a half-width
+        // chart: more were cut to "23/..."), counted back from the latest.
+        const int step = std::max(2, (last + 1 + 4) / 5);
+        for (int i = last % step; i <= last; i += step)
             axisX->append(chartstyle::shortQuarter(data.quarters.at(i)), i);
         // Half a quarter either side, so the first and last points are drawn whole.
         axisX->setRange(-0.5, last + 0.5);

@@ -6,6 +6,7 @@
 #include "itemmodels/itemroles.h"
 #include "itemmodels/leaguemodel.h"
 #include "store/portfolio.h"
+#include "widgets/columnfit.h"
 #include "widgets/csvexport.h"
 
 #include <QComboBox>
@@ -66,8 +67,14 @@ LeaguePanel::LeaguePanel(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setItemDelegateForColumn(LeagueModel::Segment, new SegmentDelegate(m_view));
+    // The organisation's name gets the room: the other columns fit what they
+    // hold (a near-empty one stays narrow) and wrap between words before the
+    // name is cut short (widgets/columnfit, as the portfolio).
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(LeagueModel::Name, QHeaderView::Stretch);
+    new ColumnFitter(m_view,
+                     {{LeagueModel::Region, 60, 220}, {LeagueModel::Deficit, 60, 160}, {LeagueModel::ToNext, 60, 200},
+                      {LeagueModel::Capability, 60, 200}, {LeagueModel::Casework, 60, 260}},
+                     {LeagueModel::Name, 180, 420});
 
     auto *top = new QHBoxLayout;
     top->addWidget(back);
