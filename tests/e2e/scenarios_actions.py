@@ -34,7 +34,7 @@ def quarter_start(label):
 
 
 def one_decision_per_quarter(ctx):
-    """Confirm Computed Segment twice, and a "correction" to the computed segment: refused in words; a real correction replaces the confirmation, and Undo brings it back."""
+    """Confirm Computed Segment, then no second confirmation offered, and a "correction" to the computed segment: refused in words; a real correction replaces the confirmation, and Undo brings it back."""
     code = case_in_segment(ctx, 4)
     case = ctx.case(code)
     quarter = latest_quarter(case)
@@ -42,8 +42,9 @@ def one_decision_per_quarter(ctx):
     decisions = lambda: query(case, "SELECT kind, decided_segment FROM decision WHERE quarter = ?", (quarter,))
     wb.press("Confirm Computed Segment")
     wb.wait(lambda: decisions() == [("confirm", 4)], "the confirmation in the case file")
-    wb.press("Confirm Computed Segment")
-    refused(wb, r"already confirmed for %s" % re.escape(quarter))
+    # Confirmed, there is nothing more to confirm: the button is disabled (round 3, item 12).
+    wb.wait(lambda: not enabled(wb.find("push button", "Confirm Computed Segment")),
+            "Confirm Computed Segment to be disabled once confirmed")
     expect(decisions() == [("confirm", 4)], "a second confirmation was stored: %r" % decisions())
     wb.press("Record a Correction...")
     box = wb.answer_form("Record a Correction", {"Why": "The same segment"}, numbers={"Corrected segment": 4}, closes=False)
