@@ -437,7 +437,7 @@ private Q_SLOTS:
         QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE org_code = '%1' AND "
                                                        "table_name = 'note' AND actor = '%2'").arg(code, kPasswordRole)).toInt(),
                  1);
-        // The other cases are untouched, and the window's History tab reads the case's own trail.
+        // The other cases are untouched.
         QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = "
                                                        "'Seen from the team window'")).toInt(), 1);
 
