@@ -28,6 +28,25 @@
     </message>
 </context>
 <context>
+    <name>TeamConnection</name>
+    <message>
+        <source>your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Segmentation and casework for NHS oversight.</source>
@@ -1418,10 +1437,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Oversight Workbench - %1 [read-only]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Workspace on a network drive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,19 +1504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>your account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this machine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team workspace %1 on %2 as %3: connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team workspace %1 on %2 as %3: connection lost</source>
+        <source>%1 [read-only]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

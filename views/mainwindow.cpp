@@ -79,7 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_league, &LeaguePanel::backRequested, this, &MainWindow::showPortfolio);
     m_stack->addWidget(m_changes);
     connect(m_changes, &ChangesPanel::backRequested, this, &MainWindow::showPortfolio);
-    connect(m_changes, &ChangesPanel::caseRequested, this, &MainWindow::openCase);
+    connect(m_changes, &ChangesPanel::caseRequested, this, &MainWindow::openCaseOf);
     m_stack->addWidget(m_reconcile);
     connect(m_reconcile, &ReconcilePanel::backRequested, this, &MainWindow::showPortfolio);
     setCentralWidget(m_stack);
@@ -93,7 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(m_stack, &QStackedWidget::currentChanged, this, sizeToPage);
     sizeToPage(m_stack->currentIndex());
-    connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCase);
+    connect(m_portfolio, &PortfolioPanel::caseActivated, this, &MainWindow::openCaseOf);
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
     installStatusNotice(this);
     statusBar()->addPermanentWidget(m_methodologyLabel);
@@ -281,12 +281,10 @@ bool MainWindow::openPath(const QString &path)
         showError(tr("Cannot open workspace"), error.message());
         return false;
     }
-    closeWorkspace();
-    m_workspace = std::move(workspace);
-    m_national = std::make_unique<NationalCache>(m_workspace->peers(), m_workspace->methodology());
-    setWindowTitle(m_workspace->isReadOnly()
-                       ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
-                       : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
+    const bool readOnly = workspace->isReadOnly();
+    showWorkspace(std::move(workspace), readOnly ? tr("%1 [read-only]").arg(QDir::toNativeSeparators(directory))
+                                                 : QDir::toNativeSeparators(directory));
+    rememberRecent(directory);
     if (!readOnlyReason.isEmpty())
         showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason), true);
     else if (m_workspace->isReadOnly())
@@ -296,6 +294,17 @@ bool MainWindow::openPath(const QString &path)
             true);
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
+    if (!info.isDir())
+        return openCase(info.absoluteFilePath());
+    return true;
+}
+
+void MainWindow::showWorkspace(std::unique_ptr<Workspace> workspace, const QString &title)
+{
+    closeWorkspace();
+    m_workspace = std::move(workspace);
+    m_national = std::make_unique<NationalCache>(m_workspace->peers(), m_workspace->methodology());
+    setWindowTitle(tr("Oversight Workbench - %1").arg(title));
     {
         const QSignalBlocker blocker(m_quarter);
         m_quarter->clear();
@@ -306,12 +315,8 @@ bool MainWindow::openPath(const QString &path)
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
     updateActions();
-    rememberRecent(directory);
     m_quarterBar->setVisible(true);
-    if (!info.isDir())
-        return openCase(info.absoluteFilePath());
     m_portfolio->view()->setFocus();
-    return true;
 }
 
 bool MainWindow::openDemoWorkspace()
@@ -341,18 +346,8 @@ void MainWindow::chooseWorkspace()
 
 void MainWindow::chooseTeamWorkspace()
 {
-    ServerAddress server;
     // Filled in with the team workspace last opened, if any.
-    for (const QString &entry : QSettings().value(kRecentKey).toStringList()) {
-        if (isServerUrl(entry)) {
-            try {
-                server = parseServerUrl(entry);
-            } catch (const StoreError &) {
-            }
-            break;
-        }
-    }
-    askTeamWorkspace(server);
+    askTeamWorkspace(lastTeamWorkspace(QSettings().value(kRecentKey).toStringList()));
 }
 
 bool MainWindow::openTeamUrl(const QString &url)
@@ -378,36 +373,20 @@ bool MainWindow::openTeamUrl(const QString &url)
 
 bool MainWindow::askTeamWorkspace(const ServerAddress &server, const QString &problem)
 {
-    std::unique_ptr<TeamConnection> opened;
-    TeamWorkspaceDialog dialog(server,
-                               [&opened](const ServerAddress &address, const QString &password) {
-                                   try {
-                                       opened = openTeamWorkspace(address, password);
-                                   } catch (const StoreError &error) {
-                                       return error.message();
-                                   }
-                                   return QString();
-                               },
-                               this);
-    dialog.setRememberPassword(QSettings().value(QStringLiteral("team/rememberPassword"), true).toBool());
-    dialog.showProblem(problem);
-    if (dialog.exec() != QDialog::Accepted || !opened)
+    QString password;
+    bool remember = true;
+    std::unique_ptr<Workspace> opened = askAndOpenTeamWorkspace(this, server, problem, &password, &remember);
+    if (!opened)
         return false;
-    QSettings().setValue(QStringLiteral("team/rememberPassword"), dialog.rememberPassword());
-    showTeamWorkspace(std::move(opened), dialog.password(), dialog.rememberPassword());
+    showTeamWorkspace(std::move(opened), password, remember);
     return true;
 }
 
-void MainWindow::showTeamWorkspace(std::unique_ptr<TeamConnection> team, const QString &password, bool remember)
+void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const QString &password, bool remember)
 {
-    closeWorkspace();
-    m_team = std::move(team);
-    const ServerAddress &server = m_team->server();
-    setWindowTitle(tr("Oversight Workbench - %1").arg(server.displayName()));
+    const ServerAddress server = workspace->server();
+    showTeam(std::move(workspace));
     rememberRecent(server.url());
-    updateTeamStatus();
-    updateActions();
-    m_teamCheck->start();
     QString problem;
     if (!remember) {
         TeamCredentials::forget(server, &problem);
@@ -421,6 +400,16 @@ void MainWindow::showTeamWorkspace(std::unique_ptr<TeamConnection> team, const Q
         return;
     }
     showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
+}
+
+void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
+{
+    const QString title = workspace->server().displayName();
+    showWorkspace(std::move(workspace), title);
+    m_team = std::make_unique<TeamConnection>(*m_workspace);
+    updateTeamStatus();
+    updateActions();
+    m_teamCheck->start();
 }
 
 void MainWindow::checkTeamConnection()
@@ -438,14 +427,7 @@ void MainWindow::updateTeamStatus()
         m_teamLabel->clear();
         return;
     }
-    const ServerAddress &server = m_team->server();
-    const QString user = server.user.isEmpty() ? tr("your account") : server.user;
-    // A Unix socket folder is a server on this machine.
-    const QString host = server.host.startsWith(QLatin1Char('/')) ? tr("this machine") : server.host;
-    const QString where = server.port == 5432 ? host : QStringLiteral("%1:%2").arg(host).arg(server.port);
-    m_teamLabel->setText(m_team->isConnected()
-                             ? tr("Team workspace %1 on %2 as %3: connected").arg(server.database, where, user)
-                             : tr("Team workspace %1 on %2 as %3: connection lost").arg(server.database, where, user));
+    m_teamLabel->setText(m_team->statusText());
 }
 
 void MainWindow::chooseImport()
@@ -482,9 +464,9 @@ void MainWindow::exportReport(Report report)
         if (report == Report::RegionalPack)
             writeRegionalPack(*m_workspace, path);
         else if (report == Report::Review)
-            writeReviewReport(*m_workspace, session->caseFile().path(), path);
+            writeReviewReport(*m_workspace, session->caseFile(), path);
         else
-            writeCaseReport(*m_workspace, session->caseFile().path(), path);
+            writeCaseReport(*m_workspace, session->caseFile(), path);
         QApplication::restoreOverrideCursor();
         showStatusNotice(this, tr("Written %1").arg(QDir::toNativeSeparators(path)));
     } catch (const StoreError &error) {
@@ -561,21 +543,29 @@ void MainWindow::showMethodologies()
 int MainWindow::applyMethodology(const Methodology &methodology)
 {
     // Like an import: let go of the workspace (its case sessions too), make
-    // the change on a connection of its own, then open it again.
+    // the change on a connection of its own, then open it again. A team
+    // workspace (many writers) keeps its connections: no password to ask again.
     const QString directory = m_workspace->directory();
     const QString quarter = currentQuarter();
+    std::unique_ptr<Workspace> team;
+    if (m_workspace->isTeam()) {
+        m_team.reset();
+        team = std::move(m_workspace);
+    }
     closeWorkspace();
     ImportReport report;
     QString problem;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        auto workspace = Workspace::open(directory, Database::Mode::OpenExisting);
-        report = applyMethodologyChange(*workspace, methodology);
+        report = applyMethodologyChange(team ? *team : *Workspace::open(directory, Database::Mode::OpenExisting),
+                                        methodology);
     } catch (const StoreError &error) {
         problem = error.message();
     }
     QApplication::restoreOverrideCursor();
-    if (openPath(directory) && m_quarter->findText(quarter) >= 0)
+    if (team)
+        showTeam(std::move(team));
+    if ((m_workspace || openPath(directory)) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
     if (!problem.isEmpty())
         throw StoreError(problem);
@@ -595,8 +585,8 @@ void MainWindow::closeWorkspace()
     }
     m_sessions.clear();
     m_national.reset();
-    m_workspace.reset();
     m_team.reset();
+    m_workspace.reset();
     m_teamCheck->stop();
     updateTeamStatus();
     m_portfolio->setEntries({}, {});
@@ -695,20 +685,46 @@ void MainWindow::showReconcile()
     m_stack->setCurrentWidget(m_reconcile);
 }
 
+void MainWindow::openCaseOf(const QString &path, const QString &code)
+{
+    if (m_workspace && m_workspace->isTeam())
+        openCaseCode(code);
+    else
+        openCase(path);
+}
+
 bool MainWindow::openCase(const QString &path)
 {
     if (!m_workspace)
         return false;
-    auto it = m_sessions.find(path);
+    if (m_workspace->isTeam())  // a server's cases have no path: openCaseCode
+        return false;
+    const Database::Mode mode = m_workspace->isReadOnly() ? Database::Mode::ReadOnly : Database::Mode::OpenExisting;
+    return showCase(path, [&] { return std::make_unique<CaseFile>(path, mode); });
+}
+
+bool MainWindow::openCaseCode(const QString &code)
+{
+    if (!m_workspace)
+        return false;
+    if (!m_workspace->isTeam())
+        return openCase(m_workspace->caseFilePath(code));
+    const Database::Mode mode = m_workspace->isReadOnly() ? Database::Mode::ReadOnly : Database::Mode::OpenExisting;
+    return showCase(code, [&] { return m_workspace->openCase(code, mode); });
+}
+
+bool MainWindow::showCase(const QString &key, const std::function<std::unique_ptr<CaseFile>()> &open)
+{
+    auto it = m_sessions.find(key);
     if (it == m_sessions.end()) {
         try {
-            auto *session = new CaseSession(path, m_workspace->methodology(), this, m_workspace->isReadOnly());
+            auto *session = new CaseSession(open(), m_workspace->methodology(), this, m_workspace->isReadOnly());
             connect(session, &CaseSession::storeFailed, this,
                     [this](const QString &message) { showError(tr("A change could not be saved"), message); });
             // Opening (or undoing) a review enables or disables its report.
             connect(session, &CaseSession::caseworkChanged, this, &MainWindow::updateActions);
             m_undoGroup->addStack(session->undoStack());
-            it = m_sessions.emplace(path, session).first;
+            it = m_sessions.emplace(key, session).first;
         } catch (const StoreError &error) {
             showError(tr("Cannot open case file"), error.message());
             return false;

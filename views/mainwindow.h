@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -20,6 +21,7 @@ class QUndoGroup;
 
 namespace owb {
 
+class CaseFile;
 class CaseSession;
 class CaseView;
 class ChangesPanel;
@@ -66,8 +68,12 @@ public:
     void showReconcile();
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     QString currentQuarter() const;
-    // Shows one case (a path from the portfolio); false after telling the user why not.
+    // Shows one case of a folder workspace by its case file's path; false
+    // after telling the user why not.
     bool openCase(const QString &path);
+    // Shows one case of the open workspace, of either kind, by its
+    // organisation's code (a team workspace's cases have no path).
+    bool openCaseCode(const QString &code);
     void showPortfolio();
 
 protected:
@@ -80,8 +86,16 @@ private:
     // The Open Team Workspace dialog, filled in with `server`; `problem` is
     // shown at once (a remembered password the server refused).
     bool askTeamWorkspace(const ServerAddress &server, const QString &problem = {});
-    void showTeamWorkspace(std::unique_ptr<TeamConnection> team, const QString &password, bool remember);
+    void showTeamWorkspace(std::unique_ptr<Workspace> workspace, const QString &password, bool remember);
+    void showTeam(std::unique_ptr<Workspace> workspace);
+    // Shows a workspace just opened, of either kind, in place of the open one.
+    void showWorkspace(std::unique_ptr<Workspace> workspace, const QString &title);
     void updateTeamStatus();
+    // A row of the portfolio or the changes view: its case file, or on a
+    // team workspace its code.
+    void openCaseOf(const QString &path, const QString &code);
+    // `key`: the case file's path, or a team workspace's case code.
+    bool showCase(const QString &key, const std::function<std::unique_ptr<CaseFile>()> &open);
     void chooseImport();
     void showMethodologies();
     int applyMethodology(const Methodology &methodology);
@@ -106,7 +120,8 @@ private:
     std::unique_ptr<NationalCache> m_national;
     QHash<QString, int> m_decided;  // final segments set by decisions, for the league
     QList<PortfolioEntry> m_entries;  // the portfolio's, for the changes view
-    std::map<QString, CaseSession *> m_sessions;  // by case file path; children of this window
+    // By case file path, or on a team workspace by code; children of this window.
+    std::map<QString, CaseSession *> m_sessions;
     QUndoGroup *m_undoGroup;
     QStackedWidget *m_stack;
     WelcomePanel *m_welcome;

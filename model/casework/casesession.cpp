@@ -40,6 +40,12 @@ QString CaseSession::currentUser()
     return auditlog::currentActor();
 }
 
+QString CaseSession::author() const
+{
+    const QString server = m_caseFile->isOnServer() ? m_caseFile->database().sessionUser() : QString();
+    return server.isEmpty() ? currentUser() : server;
+}
+
 QString CaseSession::financialYear(const QString &quarter)
 {
     const QString canonical = canonicalQuarter(quarter);
@@ -129,7 +135,7 @@ QString CaseSession::addNote(const QString &tagKind, const QString &tag, const Q
 {
     if (const QString refused = tooLong({ tagKind, tag, body }); !refused.isEmpty())
         return refused;
-    const Note note{0, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), currentUser(), tagKind, tag, body};
+    const Note note{0, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), author(), tagKind, tag, body};
     return push(new AddNoteCommand(m_notes, note), &CaseSession::notesChanged);
 }
 
@@ -212,7 +218,7 @@ QString CaseSession::recordDecision(const QString &quarter, bool correction, int
                           : tr("The computed segment %1 is already confirmed for %2.").arg(computed).arg(quarter);
     const QVariantMap values{ { QStringLiteral("quarter"), quarter }, { QStringLiteral("kind"), kind },
         { QStringLiteral("computed_segment"), computed }, { QStringLiteral("decided_segment"), decided },
-        { QStringLiteral("rationale"), rationale.trimmed() }, { QStringLiteral("decided_by"), currentUser() },
+        { QStringLiteral("rationale"), rationale.trimmed() }, { QStringLiteral("decided_by"), author() },
         { QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate) } };
     const QString text = correction ? tr("Correct the segment") : tr("Confirm the segment");
     if (earlier.isEmpty())

@@ -45,8 +45,12 @@ public:
     // conflict's, for the views' field-by-field dialog.
     const std::optional<StoreConflict> &lastConflict() const { return m_lastConflict; }
 
-    // The operating-system user, the default author of notes and decisions.
+    // The operating-system user.
     static QString currentUser();
+    // Who writes here, the default author of notes and decisions: on a team
+    // workspace the server's session user (the audit trail's author), else
+    // the operating-system user.
+    QString author() const;
     // "2025/26" for "2025/26 Q3": capability is assessed once a year.
     static QString financialYear(const QString &quarter);
 

@@ -17,6 +17,7 @@
 #include "reviewreport.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
+#include "store/schemas.h"
 #include "store/workspace.h"
 
 #include <QDate>
@@ -172,10 +173,9 @@ QString trajectorySection(CaseFile &caseFile, CaseworkStore &store, const Method
 }
 
 // `newPage`: the section starts a page of its own (each case of the pack).
-QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter,
+QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &caseFile, const QString &quarter,
                     bool newPage = false)
 {
-    CaseFile caseFile(path, Database::Mode::ReadOnly);
     const Methodology &m = national.methodologyFor(quarter);  // the quarter's own year's rules
     const CaseIdentity id = caseFile.identity();
     const PeerType *type = m.peerType(id.peerType);
@@ -185,8 +185,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                            escaped(shownName(id.region)), escaped(quarter),
                            newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString());
     const auto assessment = caseFile.assessment(quarter);
-    const bool casework = caseFile.database().schemaVersion() >= 3;
-    CaseworkStore store(caseFile.database());
+    const bool casework = caseSchemaVersion(caseFile.database()) >= 3;
+    CaseworkStore store(caseFile.scope());
     const bool inProgramme = casework && store.programmeIn(quarter) > 0;
     // The final segment as every view reads it (CaseworkStore::finalSegmentOf).
     auto finalOf = [&](const QString &q, int computed) {
@@ -253,8 +253,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             + reportTable({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
                     metricRowsHtml);
-    if (caseFile.database().schemaVersion() >= 2) {
-        CapabilityStore capability(caseFile.database());
+    if (caseSchemaVersion(caseFile.database()) >= 2) {
+        CapabilityStore capability(caseFile.scope());
         const QString year = CaseSession::financialYear(quarter);
         const CapabilityOverall overall = capability.overall(year);
         QList<QStringList> rows;
@@ -299,7 +299,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                                QStringLiteral("Evidence"), QStringLiteral("Domains"), QStringLiteral("Metrics")},
                               rows);
         }
-        if (m.hasSystemCasework(id.peerType) && caseFile.database().schemaVersion() >= 5) {
+        if (m.hasSystemCasework(id.peerType) && caseSchemaVersion(caseFile.database()) >= 5) {
             QHash<QString, QVariantMap> answers;
             for (const QVariantMap &a : store.records(systemConsiderationTable(), QStringLiteral("quarter"), quarter))
                 answers.insert(a.value(QStringLiteral("consideration_id")).toString(), a);
@@ -396,23 +396,30 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
 
 } // namespace
 
-QString caseReportHtml(Workspace &workspace, const QString &caseFilePath)
+QString caseReportHtml(Workspace &workspace, CaseFile &caseFile)
 {
     NationalCache national(workspace.peers(), workspace.methodology());
     const QStringList quarters = workspace.peers().quarters();
     if (quarters.isEmpty())
         throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
-    return caseSection(workspace, national, caseFilePath, quarters.last());
+    return caseSection(workspace, national, caseFile, quarters.last());
+}
+
+QString caseReportHtml(Workspace &workspace, const QString &caseFilePath)
+{
+    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    return caseReportHtml(workspace, caseFile);
+}
+
+void writeCaseReport(Workspace &workspace, CaseFile &caseFile, const QString &pdfPath)
+{
+    writeReportPdf(caseReportHtml(workspace, caseFile), pdfPath, QStringLiteral("Oversight Workbench case report"));
 }
 
 void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
 {
-    NationalCache national(workspace.peers(), workspace.methodology());
-    const QStringList quarters = workspace.peers().quarters();
-    if (quarters.isEmpty())
-        throw StoreError(QStringLiteral("%1: the workspace holds no data yet").arg(workspace.directory()));
-    writeReportPdf(caseSection(workspace, national, caseFilePath, quarters.last()), pdfPath,
-                   QStringLiteral("Oversight Workbench case report"));
+    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    writeCaseReport(workspace, caseFile, pdfPath);
 }
 
 QString regionalPackHtml(Workspace &workspace)
@@ -459,8 +466,13 @@ QString regionalPackHtml(Workspace &workspace)
                        .arg(entries.size())
                        .arg(escaped(quarter), escaped(methodology.id()))
                    + reportTable(headers, rows);
-    for (const PortfolioEntry &e : entries)
-        html += caseSection(workspace, national, e.path, quarter, true);
+    for (const PortfolioEntry &e : entries) {
+        // A team workspace's cases are named by their code, a folder's by their file.
+        const std::unique_ptr<CaseFile> caseFile = workspace.isTeam()
+            ? workspace.openCase(e.code, Database::Mode::ReadOnly)
+            : std::make_unique<CaseFile>(e.path, Database::Mode::ReadOnly);
+        html += caseSection(workspace, national, *caseFile, quarter, true);
+    }
     return html;
 }
 

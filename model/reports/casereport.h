@@ -7,15 +7,19 @@
 
 namespace owb {
 
+class CaseFile;
 class Workspace;
 
 // The report of one case as the PDF holds it (HTML for QTextDocument), for
 // the latest quarter of the workspace.
+// `caseFile`: a case file, or a case on a team workspace (Workspace::openCase).
+QString caseReportHtml(Workspace &workspace, CaseFile &caseFile);
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
 
 // Throw StoreError naming the file on failure. The output is written whole
 // or not at all (store/filewrite): a failure leaves no half-written PDF and
 // any earlier file as it was.
+void writeCaseReport(Workspace &workspace, CaseFile &caseFile, const QString &pdfPath);
 void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath);
 // The pack's text: a summary of every case file as the portfolio says it,
 // then each case's report on a page of its own.

@@ -8,6 +8,7 @@
 #include "data/textlimits.h"
 #include "reportlayout.h"
 #include "store/casefile.h"
+#include "store/schemas.h"
 #include "store/workspace.h"
 
 #include <QDate>
@@ -69,7 +70,7 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
         QStringList evidence;
         if (!text(f, "evidence").isEmpty())
             evidence.append(text(f, "evidence"));
-        if (database.schemaVersion() >= 5)
+        if (caseSchemaVersion(database) >= 5)
             for (const QVariantMap &e :
                  store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id")))) {
                 QStringList about;
@@ -87,27 +88,38 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
     return rows;
 }
 
+bool hasDiagnosticReview(CaseFile &caseFile)
+{
+    if (caseSchemaVersion(caseFile.database()) < 3)
+        return false;
+    CaseworkStore store(caseFile.scope());
+    return !store.records(reviewTable()).isEmpty();
+}
+
 bool hasDiagnosticReview(const QString &caseFilePath)
 {
     CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
-    if (caseFile.database().schemaVersion() < 3)
-        return false;
-    CaseworkStore store(caseFile.database());
-    return !store.records(reviewTable()).isEmpty();
+    return hasDiagnosticReview(caseFile);
 }
 
 QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
+    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    return reviewReportHtml(workspace, caseFile);
+}
+
+QString reviewReportHtml(Workspace &workspace, CaseFile &caseFile)
+{
     NationalCache national(workspace.peers(), workspace.methodology());
     const QStringList quarters = workspace.peers().quarters();
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
     const CaseIdentity id = caseFile.identity();
-    CaseworkStore store(caseFile.database());
+    CaseworkStore store(caseFile.scope());
     const QList<QVariantMap> reviews
-        = caseFile.database().schemaVersion() >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
+        = caseSchemaVersion(caseFile.database()) >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
     if (reviews.isEmpty())
         throw StoreError(QStringLiteral("%1 (%2) has no diagnostic review to report; open one on its Casework tab first")
-                             .arg(id.code, QDir::toNativeSeparators(caseFilePath)));
+                             .arg(id.code, caseFile.isOnServer() ? caseFile.path()
+                                                                 : QDir::toNativeSeparators(caseFile.path())));
     const QVariantMap review = reviews.last(); // the latest
     // The rules of the year the review was opened in, else the latest.
     const QString quarter = quarters.contains(text(review, "opened_quarter")) ? text(review, "opened_quarter")
@@ -177,10 +189,16 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
     return html;
 }
 
+void writeReviewReport(Workspace &workspace, CaseFile &caseFile, const QString &pdfPath)
+{
+    writeReportPdf(reviewReportHtml(workspace, caseFile), pdfPath,
+                   QStringLiteral("Oversight Workbench diagnostic review report"));
+}
+
 void writeReviewReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
 {
-    writeReportPdf(reviewReportHtml(workspace, caseFilePath), pdfPath,
-                   QStringLiteral("Oversight Workbench diagnostic review report"));
+    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    writeReviewReport(workspace, caseFile, pdfPath);
 }
 
 } // namespace owb

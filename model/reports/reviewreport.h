@@ -11,6 +11,7 @@
 
 namespace owb {
 
+class CaseFile;
 class CaseworkStore;
 class Database;
 class Methodology;
@@ -29,12 +30,16 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                                const QVariant &reviewId);
 
 // Whether the case file holds a diagnostic review (the latest is reported).
+// `caseFile`: a case file, or a case on a team workspace (Workspace::openCase).
+bool hasDiagnosticReview(CaseFile &caseFile);
 bool hasDiagnosticReview(const QString &caseFilePath);
 
 // The report of the case's latest diagnostic review, as HTML, and as a PDF
 // written whole or not at all. Throw StoreError naming the file, or saying
 // that the case has no diagnostic review.
+QString reviewReportHtml(Workspace &workspace, CaseFile &caseFile);
 QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath);
+void writeReviewReport(Workspace &workspace, CaseFile &caseFile, const QString &pdfPath);
 void writeReviewReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath);
 
 } // namespace owb

@@ -11,7 +11,9 @@ import uuid
 
 import pyatspi
 
-from owbe2e import expect, text_of, StepFailed
+from owbe2e import expect, query, text_of, StepFailed
+from scenarios_casework import REVIEW_FORM, case_in_segment, decision_label, open_review_form
+from scenarios_items import open_from_portfolio
 
 
 def cluster():
@@ -155,4 +157,77 @@ def team_reopen_from_recent_and_connection_lost(ctx):
     expect(not files_holding(wb.home, PASSWORD), "the password is written in %s" % files_holding(wb.home, PASSWORD))
 
 
-SCENARIOS = [team_open_dialog_checks_and_refusals, team_reopen_from_recent_and_connection_lost]
+def pushed_demo(ctx):
+    """A team workspace holding the scenario's demo workspace (owb team push), as its database name."""
+    host, user, _ = cluster()
+    name = team_workspace(ctx)
+    url = "postgresql://%s@/%s?host=%s" % (user, name, host)
+    subprocess.run([ctx.owb, "team", "push", ctx.workspace, url], check=True, stdout=subprocess.DEVNULL, timeout=300)
+    return name
+
+
+def team_casework_lands_on_the_server(ctx):
+    """On a team workspace, as on a folder: a case opened from the portfolio, its quarterly decision
+    (Confirm Computed Segment) and a diagnostic review's finding stored on the server with the server's
+    user as their author and in the case's audit trail, the screen saying so; File ▸ Export Case
+    Report... writes the case's PDF from the server."""
+    host, user, _ = cluster()
+    code = case_in_segment(ctx, 4, without="diagnostic_review")
+    workspace = pushed_demo(ctx)
+    wb = ctx.start([])
+    wb.menu("File", "Open Team Workspace...")
+    box = wb.dialog("Open Team Workspace")
+    wb.do_action(wb.find("check box", "Remember the password in the keyring", root=box))
+    connect(wb, box, server=host, database=workspace, user=user, password=PASSWORD)
+    wb.gone(box)
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.find("table", "Case files", timeout=30)
+    open_from_portfolio(wb, code)
+    wb.tab("Casework")
+
+    def stored(sql):
+        return psql(sql % {"code": code}, workspace)
+
+    wb.press("Confirm Computed Segment")
+    wb.wait(lambda: stored("SELECT kind || ' ' || decided_by FROM cases.decision WHERE org_code = '%(code)s'")
+            == "confirm %s" % user, "the confirmation on the server", timeout=10)
+    wb.wait(lambda: ("Computed segment confirmed by %s on " % user) in decision_label(wb),
+            "the decision shown on the Casework tab")
+    open_review_form(wb)
+    wb.wait(lambda: stored("SELECT opened_reason FROM cases.diagnostic_review WHERE org_code = '%(code)s'")
+            == REVIEW_FORM["Why the review is opened"], "the review on the server", timeout=10)
+    wb.press("Add Finding...")
+    wb.answer_form("Add Finding", {"Finding": "Theatre lists cancelled at short notice"})
+    wb.wait(lambda: stored("SELECT description FROM cases.finding WHERE org_code = '%(code)s'")
+            == "Theatre lists cancelled at short notice", "the finding on the server", timeout=10)
+    findings = wb.find("table", "Findings")
+    expect(any("Theatre lists cancelled" in cell for row in wb.cells(findings) for cell in row),
+           "the finding is listed on screen")
+    # Each change in the case's audit trail, written by the server's user, sealed; no other case touched.
+    actors = stored("SELECT DISTINCT actor FROM cases.audit_log WHERE org_code = '%(code)s' AND "
+                    "table_name IN ('decision', 'diagnostic_review', 'finding')")
+    expect(actors == user, "audit trail authors %r" % actors)
+    unsealed = stored("SELECT count(*) FROM cases.audit_log WHERE hash IS NULL")
+    expect(unsealed == "0", "%s unsealed audit entries" % unsealed)
+    others = stored("SELECT count(*) FROM cases.finding WHERE org_code <> '%(code)s' AND "
+                    "description = 'Theatre lists cancelled at short notice'")
+    expect(others == "0", "the finding reached other cases")
+    expect(not wb.find_all("alert"), "an error box appeared")
+    wb.screenshot("team-casework")
+
+    report = os.path.join(ctx.folder, "team-case-report.pdf")
+    wb.menu("File", "Export Case Report...")
+    wb.save_file("Export PDF", report)
+    wb.wait(lambda: os.path.exists(report) and os.path.getsize(report) > 1000, "the case report PDF", timeout=60)
+    wb.find("label", re.compile(r"^Written .*team-case-report\.pdf"), only_showing=False)
+    text = subprocess.run(["pdftotext", "-layout", report, "-"], capture_output=True, text=True, timeout=60).stdout
+    for part in (code, "Theatre lists"):
+        expect(part in " ".join(text.split()), "the case report does not say %r" % part)
+    pages = os.path.join(ctx.folder, "team-case-report")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", report, pages], check=True, timeout=120)
+    expect(os.path.exists(pages + "-1.png"), "the case report's first page did not render")
+    wb.no_dialog()
+
+
+SCENARIOS = [team_open_dialog_checks_and_refusals, team_reopen_from_recent_and_connection_lost,
+             team_casework_lands_on_the_server]

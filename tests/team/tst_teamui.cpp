@@ -4,7 +4,17 @@
 // status bar's connection state. Runs against the throwaway cluster CTest
 // starts (pgcluster.py; OWB_TEST_PG names it).
 
+#include "case/caseview.h"
+#include "casework/casesession.h"
+#include "demo/demoworkspace.h"
+#include "itemmodels/itemroles.h"
 #include "mainwindow.h"
+#include "portfolio/portfoliopanel.h"
+#include "reports/casereport.h"
+#include "store/casefile.h"
+#include "store/teamtransfer.h"
+#include "store/workspace.h"
+#include "teamfixture.h"
 #include "store/database.h"
 #include "store/serveraddress.h"
 #include "store/teamworkspace.h"
@@ -17,6 +27,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QCommandLinkButton>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +38,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -357,8 +369,8 @@ private Q_SLOTS:
         whenDialogOpens([&](TeamWorkspaceDialog *dialog) {
             shownServer = named<QLineEdit>(dialog, QStringLiteral("Server"))->text();
             shownUser = named<QLineEdit>(dialog, QStringLiteral("User"))->text();
-            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("right horse"));
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            QTest::keyClicks(dialog->focusWidget(), QStringLiteral("right horse"));
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
         });
         QCommandLinkButton *reopen = nullptr;
         for (QCommandLinkButton *button : window.findChildren<QCommandLinkButton *>())
@@ -370,6 +382,91 @@ private Q_SLOTS:
         QCOMPARE(shownUser, kPasswordRole);
         QVERIFY(window.teamConnection());
         QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+    }
+
+    // The whole workspace on a server, as on a folder: the portfolio from
+    // the server, a case opened from it by its code, and an edit made in the
+    // window that lands on the server with the server's session user as its
+    // author, in the note, the decision and the audit trail.
+    void windowWorksOnATeamWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(folder);
+        ServerAddress workspace = freshDatabase(QStringLiteral("uicases"), true);
+        pushWorkspace(folder, workspace, {});
+        admin(workspace, QStringLiteral("GRANT %1_editor TO %2").arg(workspace.database, kPasswordRole));
+        ServerAddress signIn = workspace;
+        signIn.user = kPasswordRole;
+
+        MainWindow window;
+        window.show();
+        whenDialogOpens([&](TeamWorkspaceDialog *dialog) {
+            fill(dialog, signIn, QStringLiteral("right horse"));
+            dialog->accept();
+        });
+        fileAction(window, QStringLiteral("Open &Team Workspace..."))->trigger();
+        QVERIFY(window.workspace());
+        QVERIFY(window.workspace()->isTeam());
+        QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+        const QStringList codes = window.workspace()->caseCodes();
+        QVERIFY(!codes.isEmpty());
+        QAbstractItemModel *rows = window.portfolio()->view()->model();
+        QCOMPARE(rows->rowCount(), codes.size());
+
+        // Chosen in the portfolio as a user does (every row's path is the server's).
+        const QModelIndex second = rows->index(1, 0);
+        const QString code = second.data(CodeRole).toString();
+        Q_EMIT window.portfolio()->view()->activated(second);
+        CaseSession *session = window.caseView()->context().session;
+        QVERIFY(session);
+        QCOMPARE(session->identity().code, code);
+        QVERIFY(session->caseFile().isOnServer());
+        QCOMPARE(session->author(), kPasswordRole);
+
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Seen from the team window")), QString());
+        const QString quarter = window.currentQuarter();
+        QCOMPARE(session->recordDecision(quarter, true, 2, QStringLiteral("Agreed at the team meeting")), QString());
+        using teamtest::adminScalar;
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT author FROM cases.note WHERE org_code = '%1' AND body = "
+                                                       "'Seen from the team window'").arg(code)).toString(),
+                 kPasswordRole);
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT decided_by FROM cases.decision WHERE org_code = '%1'")
+                                            .arg(code)).toString(),
+                 kPasswordRole);
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE org_code = '%1' AND "
+                                                       "table_name = 'note' AND actor = '%2'").arg(code, kPasswordRole)).toInt(),
+                 1);
+        // The other cases are untouched.
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = "
+                                                       "'Seen from the team window'")).toInt(), 1);
+
+        // The case report and the regional pack, from the cases on the server.
+        const QString pdf = dir.filePath(QStringLiteral("case.pdf"));
+        writeCaseReport(*window.workspace(), session->caseFile(), pdf);
+        QVERIFY(caseReportHtml(*window.workspace(), session->caseFile()).contains(QLatin1String("Agreed at the team meeting")));
+        QVERIFY(regionalPackHtml(*window.workspace()).contains(code));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+
+        // Back to the portfolio and into another case: its own session.
+        window.showPortfolio();
+        QVERIFY(window.openCaseCode(rows->index(0, 0).data(CodeRole).toString()));
+        QVERIFY(window.caseView()->context().session != session);
+        QVERIFY(window.openCaseCode(code));
+        QCOMPARE(window.caseView()->context().session, session);
+
+        // The connection lost: an edit is refused in plain words, nothing written.
+        admin(testServer(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'")
+                                .arg(kPasswordRole));
+        const QString refused = session->addNote(QString(), QString(), QStringLiteral("After the connection went"));
+        QVERIFY2(refused.contains(QLatin1String("connection to the server was lost")), qPrintable(refused));
+        QVERIFY2(!refused.contains(QLatin1String("QPSQL")), qPrintable(refused));
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = "
+                                                       "'After the connection went'")).toInt(), 0);
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(QLatin1String("connection lost")), qPrintable(teamStatus(window)));
+        fileAction(window, QStringLiteral("&Close Workspace"))->trigger();
+        QVERIFY(!window.workspace());
     }
 
 private:

@@ -63,10 +63,11 @@ void HistoryPage::reload()
 {
     if (!m_context.session)
         return;
-    Database &db = m_context.session->caseFile().database();
+    // The case's own entries: a case file's, or its organisation's on a team workspace.
+    const CaseScope scope = m_context.session->caseFile().scope();
     const QString filter = m_filter->text().trimmed();
     QList<AuditEntry> entries;
-    for (const AuditEntry &e : auditlog::entries(db)) {
+    for (const AuditEntry &e : auditlog::entries(scope)) {
         const QString record = QStringLiteral("%1 %2").arg(e.table, e.rowKey);
         if (filter.isEmpty() || record.contains(filter, Qt::CaseInsensitive))
             entries.append(e);
@@ -84,7 +85,7 @@ void HistoryPage::reload()
             m_table->setItem(row, c, item);
         }
     }
-    const QStringList problems = auditlog::verify(db);
+    const QStringList problems = auditlog::verify(scope);
     m_integrity->setText(problems.isEmpty()
                              ? tr("The audit trail is intact: every entry is sealed in an unbroken hash chain.")
                              : tr("The audit trail is damaged: %1").arg(problems.first()));

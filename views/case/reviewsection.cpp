@@ -412,7 +412,7 @@ void ReviewSection::askReviewDecision()
                               : QVariant(choices().decisions.firstId()),
                           choices().decisions.pairs()},
                          {QStringLiteral("decision_date"), tr("Decision date"), Kind::Date, true, QDate::currentDate()},
-                         {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, CaseSession::currentUser()},
+                         {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, m_context.session->author()},
                          {QStringLiteral("decision_rationale"), tr("Rationale"), Kind::Paragraph, true}},
                         this);
     // The decision date against the review's start, said beside it.

@@ -115,7 +115,7 @@ QString SystemPage::addAssessment(const QString &area, const QString &summary)
     return m_context.session->addRecord(statutoryAssessmentTable(),
                                         {{QStringLiteral("year"), CaseSession::financialYear(m_context.quarter)},
                                          {QStringLiteral("assessed_on"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("assessor"), CaseSession::currentUser()},
+                                         {QStringLiteral("assessor"), m_context.session->author()},
                                          {QStringLiteral("area"), area},
                                          {QStringLiteral("summary"), summary}},
                                         tr("Add assessment note"));

@@ -47,7 +47,9 @@ ChangesPanel::ChangesPanel(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ChangesModel::Detail, QHeaderView::Stretch);
     connect(m_view, &QTableView::activated, this,
-            [this](const QModelIndex &index) { Q_EMIT caseRequested(index.data(PathRole).toString()); });
+            [this](const QModelIndex &index) {
+                Q_EMIT caseRequested(index.data(PathRole).toString(), index.data(CodeRole).toString());
+            });
 
     auto *top = new QHBoxLayout;
     top->addWidget(back);

@@ -24,7 +24,8 @@ public:
 
 Q_SIGNALS:
     void backRequested();
-    void caseRequested(const QString &path);
+    // Its case file's path and its code (what names it on a team workspace).
+    void caseRequested(const QString &path, const QString &code);
 
 private:
     ChangesModel *m_model;

@@ -52,7 +52,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
             return;
         const QModelIndex first = m_proxy->index(0, 0);
         if (m_proxy->rowCount() == 1) {
-            Q_EMIT caseActivated(first.data(PathRole).toString());
+            Q_EMIT caseActivated(first.data(PathRole).toString(), first.data(CodeRole).toString());
             return;
         }
         m_view->setCurrentIndex(first);
@@ -111,7 +111,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
                      {PortfolioModel::Name, 140, 360});
     m_view->setItemDelegateForColumn(PortfolioModel::Segment, new SegmentDelegate(m_view));
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT caseActivated(index.data(PathRole).toString());
+        Q_EMIT caseActivated(index.data(PathRole).toString(), index.data(CodeRole).toString());
     });
 
     auto *filters = new QHBoxLayout;

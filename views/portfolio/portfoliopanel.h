@@ -31,7 +31,9 @@ public:
     PortfolioFilter *filter() const { return m_proxy; }
 
 Q_SIGNALS:
-    void caseActivated(const QString &path);
+    // A case chosen: its case file's path, and its code (what names a case
+    // on a team workspace, where the path is the server's).
+    void caseActivated(const QString &path, const QString &code);
 
 private:
     void updateCount();

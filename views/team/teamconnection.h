@@ -1,22 +1,26 @@
 #pragma once
-// The workbench's connection to a team workspace on a PostgreSQL server.
-// Today it opens the workspace's national part (store/database), which
-// checks the connection, the account and the schema; the full workspace
-// (portfolio and cases over the server) comes in through the same function.
+// The workbench's connection to a team workspace on a PostgreSQL server:
+// openTeamWorkspace opens the whole workspace (store/workspace, the same
+// object a folder gives: portfolio, cases, methodologies), and
+// TeamConnection watches it for the status bar.
 
 #include "store/serveraddress.h"
 
+#include <QCoreApplication>
+#include <QString>
 #include <memory>
 
 namespace owb {
 
-class Database;
+class Workspace;
 
 class TeamConnection
 {
+    Q_DECLARE_TR_FUNCTIONS(TeamConnection)
+
 public:
-    TeamConnection(const ServerAddress &server, std::unique_ptr<Database> national);
-    ~TeamConnection();
+    // `workspace` (a team one) outlives this.
+    explicit TeamConnection(Workspace &workspace);
     TeamConnection(const TeamConnection &) = delete;
     TeamConnection &operator=(const TeamConnection &) = delete;
 
@@ -24,17 +28,20 @@ public:
     // One cheap round trip: false once the connection is lost.
     bool check();
     bool isConnected() const { return m_connected; }
+    // "Team workspace DB on HOST as USER: connected" (or "connection lost"),
+    // for the status bar.
+    QString statusText() const;
 
 private:
+    Workspace &m_workspace;
     ServerAddress m_server;
-    std::unique_ptr<Database> m_national;
     bool m_connected = true;
 };
 
-// Connects to the team workspace at `server` with `password` (empty: libpq's
-// own means, ~/.pgpass or Kerberos); throws StoreError saying in plain words
-// why not (the server cannot be reached, the password was refused, the
-// database is not a team workspace, or one of a newer version).
-std::unique_ptr<TeamConnection> openTeamWorkspace(const ServerAddress &server, const QString &password);
+// Opens the team workspace at `server` with `password` (empty: libpq's own
+// means, ~/.pgpass or Kerberos); throws StoreError saying in plain words why
+// not (the server cannot be reached, the password was refused, the database
+// is not a team workspace, or one of a newer version).
+std::unique_ptr<Workspace> openTeamWorkspace(const ServerAddress &server, const QString &password);
 
 } // namespace owb

@@ -1,5 +1,10 @@
 #include "teamworkspacedialog.h"
 
+#include "store/storeerror.h"
+#include "store/workspace.h"
+#include "teamconnection.h"
+
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace owb {
@@ -224,6 +230,44 @@ void TeamWorkspaceDialog::accept()
     showProblem(problem);
     if (problem.isEmpty())
         QDialog::accept();
+}
+
+ServerAddress lastTeamWorkspace(const QStringList &recent)
+{
+    for (const QString &entry : recent) {
+        if (isServerUrl(entry)) {
+            try {
+                return parseServerUrl(entry);
+            } catch (const StoreError &) {
+            }
+            break;
+        }
+    }
+    return {};
+}
+
+std::unique_ptr<Workspace> askAndOpenTeamWorkspace(QWidget *parent, const ServerAddress &server,
+                                                   const QString &problem, QString *password, bool *remember)
+{
+    std::unique_ptr<Workspace> opened;
+    TeamWorkspaceDialog dialog(server,
+                               [&opened](const ServerAddress &address, const QString &typed) {
+                                   try {
+                                       opened = openTeamWorkspace(address, typed);
+                                   } catch (const StoreError &error) {
+                                       return error.message();
+                                   }
+                                   return QString();
+                               },
+                               parent);
+    dialog.setRememberPassword(QSettings().value(QStringLiteral("team/rememberPassword"), true).toBool());
+    dialog.showProblem(problem);
+    if (dialog.exec() != QDialog::Accepted || !opened)
+        return {};
+    QSettings().setValue(QStringLiteral("team/rememberPassword"), dialog.rememberPassword());
+    *password = dialog.password();
+    *remember = dialog.rememberPassword();
+    return opened;
 }
 
 } // namespace owb

@@ -8,6 +8,7 @@
 
 #include <QDialog>
 #include <functional>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -16,6 +17,8 @@ class QLineEdit;
 class QPushButton;
 
 namespace owb {
+
+class Workspace;
 
 class TeamWorkspaceDialog : public QDialog
 {
@@ -56,5 +59,15 @@ private:
     QCheckBox *m_remember;
     QLabel *m_problem;
 };
+
+// The first team workspace in a recent list (URLs and folders), or an empty address.
+ServerAddress lastTeamWorkspace(const QStringList &recent);
+
+// Runs the dialog filled in with `server` (`problem`: shown at once, e.g. a
+// remembered password the server refused) until a team workspace opens or
+// the user cancels (null). The choice to remember the password is itself
+// remembered; *password and *remember say what was typed and chosen.
+std::unique_ptr<Workspace> askAndOpenTeamWorkspace(QWidget *parent, const ServerAddress &server,
+                                                   const QString &problem, QString *password, bool *remember);
 
 } // namespace owb
