@@ -17,6 +17,7 @@
 #include "reviewreport.h"
 #include "store/casefile.h"
 #include "store/portfolio.h"
+#include "store/schemas.h"
 #include "store/workspace.h"
 
 #include <QDate>
@@ -162,7 +163,8 @@ QString trajectorySection(CaseFile &caseFile, CaseworkStore &store, const Method
 QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter,
                     bool newPage = false)
 {
-    CaseFile caseFile(path, Database::Mode::ReadOnly);
+    const std::unique_ptr<CaseFile> opened = openReportedCase(workspace, path);
+    CaseFile &caseFile = *opened;
     const Methodology &m = national.methodologyFor(quarter);  // the quarter's own year's rules
     const CaseIdentity id = caseFile.identity();
     const PeerType *type = m.peerType(id.peerType);
@@ -172,8 +174,9 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                            escaped(shownName(id.region)), escaped(quarter),
                            newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString());
     const auto assessment = caseFile.assessment(quarter);
-    const bool casework = caseFile.database().schemaVersion() >= 3;
-    CaseworkStore store(caseFile.database());
+    const int version = caseSchemaVersion(caseFile.database());
+    const bool casework = version >= 3;
+    CaseworkStore store(caseFile.scope());
     const bool inProgramme = casework && store.programmeIn(quarter) > 0;
     // The final segment as every view reads it (CaseworkStore::finalSegmentOf).
     auto finalOf = [&](const QString &q, int computed) {
@@ -240,8 +243,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             + reportTable({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
                     metricRowsHtml);
-    if (caseFile.database().schemaVersion() >= 2) {
-        CapabilityStore capability(caseFile.database());
+    if (version >= 2) {
+        CapabilityStore capability(caseFile.scope());
         const QString year = CaseSession::financialYear(quarter);
         const CapabilityOverall overall = capability.overall(year);
         QList<QStringList> rows;
@@ -286,7 +289,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                                QStringLiteral("Evidence"), QStringLiteral("Domains"), QStringLiteral("Metrics")},
                               rows);
         }
-        if (m.hasSystemCasework(id.peerType) && caseFile.database().schemaVersion() >= 5) {
+        if (m.hasSystemCasework(id.peerType) && version >= 5) {
             QHash<QString, QVariantMap> answers;
             for (const QVariantMap &a : store.records(systemConsiderationTable(), QStringLiteral("quarter"), quarter))
                 answers.insert(a.value(QStringLiteral("consideration_id")).toString(), a);
@@ -447,7 +450,7 @@ QString regionalPackHtml(Workspace &workspace)
                        .arg(escaped(quarter), escaped(methodology.id()))
                    + reportTable(headers, rows);
     for (const PortfolioEntry &e : entries)
-        html += caseSection(workspace, national, e.path, quarter, true);
+        html += caseSection(workspace, national, workspace.isTeam() ? e.code : e.path, quarter, true);
     return html;
 }
 

@@ -10,7 +10,9 @@ namespace owb {
 class Workspace;
 
 // The report of one case as the PDF holds it (HTML for QTextDocument), for
-// the latest quarter of the workspace.
+// the latest quarter of the workspace. `caseFilePath`: a case file's path,
+// or on a team workspace the organisation's code (reviewreport.h,
+// openReportedCase).
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
 
 // Throw StoreError naming the file on failure. The output is written whole

@@ -8,6 +8,7 @@
 #include "data/textlimits.h"
 #include "reportlayout.h"
 #include "store/casefile.h"
+#include "store/schemas.h"
 #include "store/workspace.h"
 
 #include <QDate>
@@ -69,7 +70,7 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
         QStringList evidence;
         if (!text(f, "evidence").isEmpty())
             evidence.append(text(f, "evidence"));
-        if (database.schemaVersion() >= 5)
+        if (caseSchemaVersion(database) >= 5)
             for (const QVariantMap &e :
                  store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id")))) {
                 QStringList about;
@@ -86,27 +87,49 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
     return rows;
 }
 
+std::unique_ptr<CaseFile> openReportedCase(Workspace &workspace, const QString &caseFilePath)
+{
+    if (workspace.isTeam())
+        return workspace.openCase(caseFilePath, Database::Mode::ReadOnly);
+    return std::make_unique<CaseFile>(caseFilePath, Database::Mode::ReadOnly);
+}
+
+namespace {
+
+bool holdsReview(CaseFile &caseFile)
+{
+    if (caseSchemaVersion(caseFile.database()) < 3)
+        return false;
+    CaseworkStore store(caseFile.scope());
+    return !store.records(reviewTable()).isEmpty();
+}
+
+} // namespace
+
 bool hasDiagnosticReview(const QString &caseFilePath)
 {
     CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
-    if (caseFile.database().schemaVersion() < 3)
-        return false;
-    CaseworkStore store(caseFile.database());
-    return !store.records(reviewTable()).isEmpty();
+    return holdsReview(caseFile);
+}
+
+bool hasDiagnosticReview(Workspace &workspace, const QString &caseFilePath)
+{
+    return holdsReview(*openReportedCase(workspace, caseFilePath));
 }
 
 QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
     NationalCache national(workspace.peers(), workspace.methodology());
     const QStringList quarters = workspace.peers().quarters();
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    const std::unique_ptr<CaseFile> opened = openReportedCase(workspace, caseFilePath);
+    CaseFile &caseFile = *opened;
     const CaseIdentity id = caseFile.identity();
-    CaseworkStore store(caseFile.database());
+    CaseworkStore store(caseFile.scope());
     const QList<QVariantMap> reviews
-        = caseFile.database().schemaVersion() >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
+        = caseSchemaVersion(caseFile.database()) >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
     if (reviews.isEmpty())
         throw StoreError(QStringLiteral("%1 (%2) has no diagnostic review to report; open one on its Casework tab first")
-                             .arg(id.code, QDir::toNativeSeparators(caseFilePath)));
+                             .arg(id.code, workspace.isTeam() ? caseFile.path() : QDir::toNativeSeparators(caseFilePath)));
     const QVariantMap review = reviews.last(); // the latest
     // The rules of the year the review was opened in, else the latest.
     const QString quarter = quarters.contains(text(review, "opened_quarter")) ? text(review, "opened_quarter")

@@ -87,6 +87,24 @@ public:
         return *m_workspace;
     }
 
+    // The workspace in `directory` (made by the test, the demo's say) as the
+    // test reads it: the folder, read-only; on a server, the folder uploaded
+    // into a new team workspace, opened for writing (its cases' sessions
+    // share its connection, as in the workbench).
+    owb::Workspace &open(const QString &directory)
+    {
+        if (!onServer()) {
+            m_workspace = owb::Workspace::open(directory, owb::Database::Mode::ReadOnly);
+            return *m_workspace;
+        }
+        const owb::ServerAddress server = createServerDatabase(QStringLiteral("owbws"));
+        m_servers.append(server);
+        owb::initTeamWorkspace(server, {});
+        owb::pushWorkspace(directory, server, {});
+        m_workspace = owb::Workspace::openTeam(server, {});
+        return *m_workspace;
+    }
+
     QString folder() const { return m_dir.path(); }
     // What importing the data reported (on a server, the import into the
     // folder that was uploaded).
@@ -99,6 +117,13 @@ private:
     std::unique_ptr<owb::Workspace> m_workspace;
     owb::ImportReport m_report;
 };
+
+// How a report names a case (reports/reviewreport.h, openReportedCase): a
+// case file's path, or on a team workspace the organisation's code.
+inline QString reportedCase(owb::Workspace &workspace, const QString &code)
+{
+    return workspace.isTeam() ? code : workspace.caseFilePath(code);
+}
 
 // What owb check finds in a workspace of either kind.
 inline QStringList checkProblems(owb::Workspace &workspace)

@@ -9,6 +9,7 @@
 #include "charts/trajectorychart.h"
 #include "data/cnumber.h"
 #include "data/quarterlabel.h"
+#include "store/schemas.h"
 
 #include <QDate>
 #include <algorithm>
@@ -180,7 +181,7 @@ void ProgrammeSection::reload()
     m_criteria->setVisible(m_criteria->rowCount() > 0);
     m_removeCriterion->setEnabled(m_criteria->rowCount() > 0);
     m_offTrajectory.clear();
-    if (m_context.session->caseFile().database().schemaVersion() >= 4) {
+    if (caseSchemaVersion(m_context.session->caseFile().database()) >= 4) {
         fillTable(m_reviews, store.records(progressReviewTable()), kReviewMeetingColumns);
         fillTrajectory();
     }
