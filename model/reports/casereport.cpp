@@ -407,8 +407,7 @@ QString caseReportHtml(Workspace &workspace, CaseFile &caseFile)
 
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
-    return caseReportHtml(workspace, caseFile);
+    return caseReportHtml(workspace, *openReportedCase(workspace, caseFilePath));
 }
 
 void writeCaseReport(Workspace &workspace, CaseFile &caseFile, const QString &pdfPath)
@@ -418,8 +417,7 @@ void writeCaseReport(Workspace &workspace, CaseFile &caseFile, const QString &pd
 
 void writeCaseReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
 {
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
-    writeCaseReport(workspace, caseFile, pdfPath);
+    writeCaseReport(workspace, *openReportedCase(workspace, caseFilePath), pdfPath);
 }
 
 QString regionalPackHtml(Workspace &workspace)
@@ -468,10 +466,8 @@ QString regionalPackHtml(Workspace &workspace)
                    + reportTable(headers, rows);
     for (const PortfolioEntry &e : entries) {
         // A team workspace's cases are named by their code, a folder's by their file.
-        const std::unique_ptr<CaseFile> caseFile = workspace.isTeam()
-            ? workspace.openCase(e.code, Database::Mode::ReadOnly)
-            : std::make_unique<CaseFile>(e.path, Database::Mode::ReadOnly);
-        html += caseSection(workspace, national, *caseFile, quarter, true);
+        html += caseSection(workspace, national, *openReportedCase(workspace, workspace.isTeam() ? e.code : e.path),
+                            quarter, true);
     }
     return html;
 }

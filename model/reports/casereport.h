@@ -12,7 +12,9 @@ class Workspace;
 
 // The report of one case as the PDF holds it (HTML for QTextDocument), for
 // the latest quarter of the workspace.
-// `caseFile`: a case file, or a case on a team workspace (Workspace::openCase).
+// `caseFile`: a case file, or a case on a team workspace (Workspace::openCase);
+// `caseFilePath`: a case file's path, or on a team workspace the
+// organisation's code (reviewreport.h, openReportedCase).
 QString caseReportHtml(Workspace &workspace, CaseFile &caseFile);
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath);
 

@@ -102,10 +102,21 @@ bool hasDiagnosticReview(const QString &caseFilePath)
     return hasDiagnosticReview(caseFile);
 }
 
+std::unique_ptr<CaseFile> openReportedCase(Workspace &workspace, const QString &caseFilePath)
+{
+    if (workspace.isTeam())
+        return workspace.openCase(caseFilePath, Database::Mode::ReadOnly);
+    return std::make_unique<CaseFile>(caseFilePath, Database::Mode::ReadOnly);
+}
+
+bool hasDiagnosticReview(Workspace &workspace, const QString &caseFilePath)
+{
+    return hasDiagnosticReview(*openReportedCase(workspace, caseFilePath));
+}
+
 QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
-    return reviewReportHtml(workspace, caseFile);
+    return reviewReportHtml(workspace, *openReportedCase(workspace, caseFilePath));
 }
 
 QString reviewReportHtml(Workspace &workspace, CaseFile &caseFile)
@@ -197,8 +208,7 @@ void writeReviewReport(Workspace &workspace, CaseFile &caseFile, const QString &
 
 void writeReviewReport(Workspace &workspace, const QString &caseFilePath, const QString &pdfPath)
 {
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
-    writeReviewReport(workspace, caseFile, pdfPath);
+    writeReviewReport(workspace, *openReportedCase(workspace, caseFilePath), pdfPath);
 }
 
 } // namespace owb

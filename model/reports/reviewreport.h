@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+#include <memory>
 
 namespace owb {
 
@@ -29,10 +30,15 @@ QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodol
 QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const Methodology &methodology,
                                const QVariant &reviewId);
 
+// The case a report is of, read-only: `caseFilePath` is a case file's path,
+// or on a team workspace the organisation's code (as Workspace::openCase).
+std::unique_ptr<CaseFile> openReportedCase(Workspace &workspace, const QString &caseFilePath);
+
 // Whether the case file holds a diagnostic review (the latest is reported).
 // `caseFile`: a case file, or a case on a team workspace (Workspace::openCase).
 bool hasDiagnosticReview(CaseFile &caseFile);
 bool hasDiagnosticReview(const QString &caseFilePath);
+bool hasDiagnosticReview(Workspace &workspace, const QString &caseFilePath);
 
 // The report of the case's latest diagnostic review, as HTML, and as a PDF
 // written whole or not at all. Throw StoreError naming the file, or saying

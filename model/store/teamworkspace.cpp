@@ -1,7 +1,6 @@
 #include "teamworkspace.h"
 
-#include "auditlog.h"
-#include "casescope.h"
+#include "casefile.h"
 #include "schemas.h"
 
 namespace owb {
@@ -42,7 +41,9 @@ CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &passw
     while (q.next())
         cases.append(q.value(0).toString());
     for (const QString &code : cases) {
-        for (const QString &problem : auditlog::verify(CaseScope{db, code}))
+        // What owb check finds in a case file: the audit chain, and each
+        // stored assessment against its digest.
+        for (const QString &problem : CaseFile(db, code).consistencyProblems())
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         ++report.filesChecked;
     }

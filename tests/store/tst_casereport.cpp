@@ -26,12 +26,17 @@
 #include <QTextTable>
 #include <QSet>
 
+#include "workspacefixture.h"
+
 using namespace owb;
+using namespace owbtest;
 
 class TestCaseReport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { OWB_BACKEND_READY(); }
+
     // "Recommendation: . Decision: ." is never printed; ratings are named as
     // the methodology names them; headers may wrap between words only.
     void reviewAndCapabilityInWords()
@@ -57,14 +62,16 @@ private Q_SLOTS:
             }
         }
         QVERIFY(sawProgramme);
-        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.open(demo);
         bool sawReview = false;
         bool sawRating = false;
         bool sawDirector = false;
         bool sawBands = false;
         bool sawDirection = false;
         int percentRows = 0;
-        for (const QString &path : workspace->caseFilePaths()) {
+        for (const QString &code : workspace->caseCodes()) {
+            const QString path = reportedCase(*workspace, code);
             const QString html = caseReportHtml(*workspace, path);
             QVERIFY2(!html.contains(QStringLiteral(": .")), qPrintable(path));
             QVERIFY(!html.contains(QStringLiteral(" nowrap")));
@@ -135,7 +142,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString demo = dir.filePath(QStringLiteral("demo"));
         createDemoWorkspace(demo);
-        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.open(demo);
         const QString html = regionalPackHtml(*workspace);
         const QString summary = html.left(html.indexOf(QStringLiteral("page-break-before")));
         QVERIFY(summary.contains(QStringLiteral("\">Peer type</th>")));
@@ -186,24 +194,19 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString demo = dir.filePath(QStringLiteral("demo"));
         createDemoWorkspace(demo);
-        QStringList quarters;
-        QStringList paths;
-        {
-            auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
-            quarters = workspace->peers().quarters();
-            paths = workspace->caseFilePaths();
-        }
+        WorkspaceUnderTest under;
+        Workspace &workspace = under.open(demo);
+        const QStringList quarters = workspace.peers().quarters();
+        const QStringList paths = workspace.caseCodes();
         const QString latest = quarters.last();
         const Methodology &m = Methodology::builtIn();
-        auto report = [&](const QString &path) {
-            auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
-            return caseReportHtml(*workspace, path);
-        };
+        auto report = [&](const QString &code) { return caseReportHtml(workspace, reportedCase(workspace, code)); };
+        auto edit = [&](const QString &code) { return workspace.openCase(code, Database::Mode::OpenExisting); };
         // A trust in the programme now, and one that can leave it this quarter.
         QString trust;
         QString leaver;
         for (const QString &path : std::as_const(paths)) {
-            CaseSession session(path, m);
+            CaseSession session(edit(path), m);
             for (const QVariantMap &p : session.casework().records(programmeTable())) {
                 if (!p.value(QStringLiteral("exit_quarter")).toString().isEmpty())
                     continue;
@@ -224,7 +227,7 @@ private Q_SLOTS:
         const MetricDefinition *metric = nullptr;
         double actual = 0;
         {
-            CaseSession session(trust, m);
+            CaseSession session(edit(trust), m);
             const QVariantMap programme = session.casework().records(programmeTable()).last();
             QCOMPARE(session.addRecord(progressReviewTable(),
                                        {{QStringLiteral("review_date"), programme.value(QStringLiteral("entry_date"))},
@@ -267,7 +270,7 @@ private Q_SLOTS:
         }
         // The transition plan on exit.
         {
-            CaseSession session(leaver, m);
+            CaseSession session(edit(leaver), m);
             QCOMPARE(session.recordExit(latest, QStringLiteral("Support moves to the regional team for two quarters.")),
                      QString());
         }
@@ -280,8 +283,8 @@ private Q_SLOTS:
         int scopes = 0;
         int doneDates = 0;
         for (const QString &path : std::as_const(paths)) {
-            CaseFile caseFile(path, Database::Mode::ReadOnly);
-            CaseworkStore store(caseFile.database());
+            const auto caseFile = workspace.openCase(path);
+            CaseworkStore store(caseFile->scope());
             const QList<QVariantMap> reviews = store.records(reviewTable());
             const QList<QVariantMap> milestones = store.records(milestoneTable());
             if (reviews.isEmpty() && milestones.isEmpty())
@@ -314,7 +317,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString demo = dir.filePath(QStringLiteral("demo"));
         createDemoWorkspace(demo);
-        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.open(demo);
         const QString html = regionalPackHtml(*workspace);
         int considerationTables = 0;
         int answers = 0;
@@ -342,12 +346,16 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString demo = dir.filePath(QStringLiteral("demo"));
         createDemoWorkspace(demo);
-        auto workspace = Workspace::open(demo, Database::Mode::ReadOnly);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.open(demo);
         int reviews = 0;
         int domains = 0;
         int metrics = 0;
-        for (const QString &path : workspace->caseFilePaths()) {
-            if (!hasDiagnosticReview(path)) {
+        for (const QString &code : workspace->caseCodes()) {
+            const QString path = reportedCase(*workspace, code);
+            if (!workspace->isTeam())
+                QCOMPARE(hasDiagnosticReview(*workspace, path), hasDiagnosticReview(path));
+            if (!hasDiagnosticReview(*workspace, path)) {
                 QVERIFY_THROWS_EXCEPTION(StoreError, reviewReportHtml(*workspace, path));
                 continue;
             }
@@ -357,8 +365,8 @@ private Q_SLOTS:
                                         "<h2>Capability conclusion</h2>", "<h2>Recommendation and decision</h2>"})
                 QVERIFY2(html.contains(QLatin1String(heading)), heading);
             QVERIFY(!html.contains(QStringLiteral(": .")));
-            CaseFile caseFile(path, Database::Mode::ReadOnly);
-            CaseworkStore store(caseFile.database());
+            const auto caseFile = openReportedCase(*workspace, path);
+            CaseworkStore store(caseFile->scope());
             const Methodology &m = Methodology::builtIn();
             for (const QVariantMap &f : store.records(findingTable())) {
                 const QString cause = f.value(QStringLiteral("category")).toString();

@@ -35,6 +35,8 @@ class TestCaseVersions : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { OWB_BACKEND_READY(); }
+    void cleanupTestCase() { owbtest::dropCaseTemplate(); }
     void init() { m_case.reset(); }
 
     // A fixture of every earlier schema version upgrades cleanly.
@@ -50,6 +52,7 @@ private Q_SLOTS:
     }
     void upgradesEveryEarlierVersion()
     {
+        OWB_FILE_ONLY("upgrading case files of earlier versions is about files");
         QFETCH(QString, fixture);
         QFETCH(int, version);
         const QString path = m_dir.filePath(fixture);
@@ -89,6 +92,7 @@ private Q_SLOTS:
     // entries name the organisation and continue the same chain.
     void upgradeToNineKeepsEverything()
     {
+        OWB_FILE_ONLY("upgrading a version-8 case file is about files");
         const QString path = m_dir.filePath(QStringLiteral("ZBE.owcase"));
         QFile::remove(path);
         QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v8.owcase"), path));
@@ -147,6 +151,7 @@ private Q_SLOTS:
     // value, or version 9 complete; and it upgrades on the next open.
     void killDuringUpgradeLeavesTheFileAsItWas()
     {
+        OWB_FILE_ONLY("a kill during the upgrade of a case file is about files");
         const QString fixture = QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v8.owcase");
         int killedBefore = 0;
         int upgraded = 0;
@@ -189,6 +194,7 @@ private Q_SLOTS:
 
     void upgradesVersionOneFixture()
     {
+        OWB_FILE_ONLY("upgrading the version-1 case file is about files");
         const StoredAssessment before = *CaseFile(m_path, Database::Mode::OpenExisting).assessment(QStringLiteral("2025/26 Q1"));
         CaseFile upgraded(m_path, Database::Mode::OpenExisting);
         QCOMPARE(upgraded.database().schemaVersion(), caseFileSchema().currentVersion());
@@ -204,6 +210,7 @@ private Q_SLOTS:
     // Run once with OWB_MAKE_FIXTURE=path; skipped otherwise.
     void makeVersionFiveFixture()
     {
+        OWB_FILE_ONLY("writes a case file fixture");
         const QString out = qEnvironmentVariable("OWB_MAKE_FIXTURE");
         if (out.isEmpty())
             QSKIP("writes a fixture only when asked");
@@ -236,6 +243,7 @@ private Q_SLOTS:
     // still verify, and the change in the audit trail.
     void upgradeRespellsQuarterLabels()
     {
+        OWB_FILE_ONLY("upgrading a version-5 case file is about files");
         const QString path = m_dir.filePath(QStringLiteral("ZBL.owcase"));
         QFile::remove(path);
         QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v5.owcase"), path));
@@ -273,6 +281,7 @@ private Q_SLOTS:
     // Respelling never launders an assessment edited behind the workbench's back.
     void upgradeKeepsTamperingVisible()
     {
+        OWB_FILE_ONLY("tampering with a case file is about files");
         const QString path = m_dir.filePath(QStringLiteral("ZBL.owcase"));
         QFile::remove(path);
         QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v5.owcase"), path));
@@ -299,6 +308,7 @@ private Q_SLOTS:
     // nothing is kept as it was; the change is in the sealed audit trail.
     void upgradeMapsFreeTextChoices()
     {
+        OWB_FILE_ONLY("upgrading a version-5 case file is about files");
         const QString path = m_dir.filePath(QStringLiteral("ZFT.owcase"));
         QFile::remove(path);
         QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v5.owcase"), path));
@@ -349,7 +359,8 @@ private Q_SLOTS:
     // nothing is overwritten; read again, the save goes through.
     void staleSaveConflicts()
     {
-        CaseSession a(m_path, Methodology::builtIn());
+        const auto aOwner = m_case.session();
+        CaseSession &a = *aOwner;
         qint64 review = 0;
         qint64 finding = 0;
         QCOMPARE(a.addRecord(reviewTable(), {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q1")}}, QStringLiteral("r"), &review), QString());
@@ -357,15 +368,16 @@ private Q_SLOTS:
                                               {QStringLiteral("description"), QStringLiteral("d")}, {QStringLiteral("severity"), QStringLiteral("low")}},
                              QStringLiteral("f"), &finding),
                  QString());
-        CaseSession b(m_path, Methodology::builtIn());
+        const auto bOwner = m_case.session();
+        CaseSession &b = *bOwner;
         QCOMPARE(b.casework().records(findingTable()).first().value(QStringLiteral("severity")).toString(), QStringLiteral("low"));
         QCOMPARE(b.casework().records(findingTable()).first().value(QStringLiteral("row_version")).toLongLong(), 1);
         QCOMPARE(a.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("high")), QString());
 
         // The store says which record, which field, what B saw and what is there.
         {
-            Database raw(m_path, caseFileSchema(), Database::Mode::OpenExisting);
-            CaseworkStore stale(CaseScope{raw, QStringLiteral("RA1")});
+            const auto raw = m_case.open(Database::Mode::OpenExisting);
+            CaseworkStore stale(raw->scope());
             try {
                 stale.setField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"), 1);
                 QFAIL("a stale save went through");
@@ -393,8 +405,8 @@ private Q_SLOTS:
         // A removing the finding it saw at an older version is refused too.
         QVERIFY(a.removeRecord(findingTable(), finding, QStringLiteral("x")).contains(QStringLiteral("Someone else changed this finding")));
         QCOMPARE(a.casework().records(findingTable()).size(), 1);
-        CaseFile after(m_path, Database::Mode::ReadOnly);
-        QCOMPARE(after.consistencyProblems(), QStringList());
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
     }
 
     // Undo applies the inverse only where the record is still as this user
@@ -402,7 +414,8 @@ private Q_SLOTS:
     // their value stays.
     void undoAfterAnotherChangeConflicts()
     {
-        CaseSession a(m_path, Methodology::builtIn());
+        const auto aOwner = m_case.session();
+        CaseSession &a = *aOwner;
         qint64 milestone = 0;
         QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan agreed")},
                                                 {QStringLiteral("due_date"), QStringLiteral("2026-03-31")}},
@@ -417,7 +430,8 @@ private Q_SLOTS:
         a.undoStack()->redo();
         QCOMPARE(a.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Ann"));
 
-        CaseSession b(m_path, Methodology::builtIn());
+        const auto bOwner = m_case.session();
+        CaseSession &b = *bOwner;
         b.casework().records(milestoneTable());
         QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
         QSignalSpy failed(&a, &CaseSession::storeFailed);
@@ -442,8 +456,8 @@ private Q_SLOTS:
         QCOMPARE(b.setCapabilityArea(year, QStringLiteral("quality"), CapabilityArea::RegionRating, QStringLiteral("limited")), QString());
         a.undoStack()->undo();
         QCOMPARE(b.capability().areaField(year, QStringLiteral("quality"), CapabilityArea::RegionRating), QStringLiteral("limited"));
-        CaseFile after(m_path, Database::Mode::ReadOnly);
-        QCOMPARE(after.consistencyProblems(), QStringList());
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
     }
 
 private:

@@ -37,6 +37,8 @@ class TestCasework : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { OWB_BACKEND_READY(); }
+    void cleanupTestCase() { owbtest::dropCaseTemplate(); }
     void init() { m_case.reset(); }
 
     // Issue 13: dates typed as a UK user types them, one display format.
@@ -84,6 +86,7 @@ private Q_SLOTS:
 
     void readOnlyReadsWithoutUpgrading()
     {
+        OWB_FILE_ONLY("a version-1 case file read without upgrading it is a file");
         CaseFile readOnly(m_path, Database::Mode::ReadOnly);
         QCOMPARE(readOnly.database().schemaVersion(), 1);
         QCOMPARE(readOnly.quarters().size(), 2);
@@ -94,7 +97,8 @@ private Q_SLOTS:
 
     void capabilityEditUndoRedo()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         QSignalSpy changed(&session, &CaseSession::capabilityChanged);
         const QString year = CaseSession::financialYear(QStringLiteral("2025/26 Q3"));
         QCOMPARE(year, QStringLiteral("2025/26"));
@@ -114,8 +118,8 @@ private Q_SLOTS:
         session.undoStack()->redo();
         QCOMPARE(changed.size(), 5);
         // What was acknowledged is on disk: another connection sees it.
-        CaseFile other(m_path, Database::Mode::ReadOnly);
-        QCOMPARE(CapabilityStore(other.database()).areaField(year, QStringLiteral("quality"), CapabilityArea::RegionRating),
+        const auto other = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(CapabilityStore(other->scope()).areaField(year, QStringLiteral("quality"), CapabilityArea::RegionRating),
                  QStringLiteral("limited"));
         session.setCapabilityOverall(year, CapabilityOverall::Rationale, QStringLiteral("Board turnover"));
         QCOMPARE(session.capability().overall(year).rationale, QStringLiteral("Board turnover"));
@@ -126,7 +130,8 @@ private Q_SLOTS:
     // nothing is stored or pushed on the undo stack.
     void freeTextHasALimit()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString longest(kMaxFreeTextLength, QLatin1Char('x'));
         const QString tooLong(kMaxFreeTextLength + 1, QLatin1Char('x'));
         QCOMPARE(session.addNote(QString(), QString(), longest), QString());
@@ -134,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(refused,
             QStringLiteral("%1: the text is 20001 characters long; at most 20000 are allowed, so nothing "
                            "was changed.")
-                .arg(m_path));
+                .arg(m_case.where()));
         QCOMPARE(session.notes().notes().size(), 1);
         QCOMPARE(session.undoStack()->count(), 1);
         const QString year = CaseSession::financialYear(QStringLiteral("Q3 2025-26"));
@@ -147,7 +152,8 @@ private Q_SLOTS:
 
     void notesAndUndo()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         QCOMPARE(session.addNote(QStringLiteral("metric"), QStringLiteral("OF0023"), QStringLiteral("RTT recovery slipping")),
                  QString());
         session.addNote(QString(), QString(), QStringLiteral("General"));
@@ -173,7 +179,8 @@ private Q_SLOTS:
     // (issue 11: confirming a segment and opening a review failed on NOT NULL).
     void emptyOptionalTextIsStoredEmpty()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         QCOMPARE(
             session.addRecord(decisionTable(),
                 { { QStringLiteral("quarter"), QStringLiteral("2025/26 Q4") },
@@ -204,7 +211,8 @@ private Q_SLOTS:
 
     void evidenceWithAttachment()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QByteArray file("board paper, March 2026");
         EvidenceItem item{0, QStringLiteral("2025/26"), QStringLiteral("strategy"), QStringLiteral("Board paper"),
                           QStringLiteral("2026-03-12"), QStringLiteral("Trust board"), QStringLiteral("paper.pdf"), {}, 0};
@@ -232,7 +240,8 @@ private Q_SLOTS:
     // "correction" to the computed segment is refused as a confirmation.
     void oneDecisionPerQuarter()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString quarter = QStringLiteral("2025/26 Q1");
         const int computed = session.caseFile().assessment(quarter)->result.segment;
         QVERIFY(computed > 0);
@@ -271,7 +280,8 @@ private Q_SLOTS:
     // refused with plain words; nothing is stored (issue 11).
     void programmeEntryAndExitOnlyWhereTheyApply()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString q1 = QStringLiteral("2025/26 Q1");
         const QString q2 = QStringLiteral("2025/26 Q2");
         const QString notIn = session.recordExit(q1, QStringLiteral("plan"));
@@ -295,7 +305,8 @@ private Q_SLOTS:
         QVERIFY(isStatus(QStringLiteral("Met"), QStringLiteral("met")));
         QVERIFY(isStatus(QStringLiteral(" DONE "), QStringLiteral("done")));
         QVERIFY(!isStatus(QStringLiteral("not met"), QStringLiteral("met")));
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString past = QStringLiteral("2020-01-31");
         QCOMPARE(session.addRecord(milestoneTable(),
                      { { QStringLiteral("description"), QStringLiteral("a") }, { QStringLiteral("due_date"), past },
@@ -319,7 +330,8 @@ private Q_SLOTS:
     // overdue counts at the quarter's end, or today when that comes first.
     void statusDescribesTheChosenQuarter()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString q1 = QStringLiteral("2025/26 Q1");
         const QString q4 = QStringLiteral("2025/26 Q4");
         QCOMPARE(session.addRecord(reviewTable(),
@@ -366,7 +378,8 @@ private Q_SLOTS:
     // in words, nothing stored (issue 11 retest, item 7).
     void datePairsInOrder()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString q1 = QStringLiteral("2025/26 Q1");
         const QString refused = session.addRecord(reviewTable(),
             { { QStringLiteral("opened_quarter"), q1 }, { QStringLiteral("opened_reason"), QStringLiteral("r") },
@@ -475,7 +488,8 @@ private Q_SLOTS:
     // refused in words, nothing stored.
     void programmeDatesAndPointsInOrder()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString q4 = QStringLiteral("2025/26 Q4");
         // The default entry date falls in the entry quarter; a typed one outside it is refused.
         const QString outside = session.addRecord(programmeTable(),
@@ -565,7 +579,8 @@ private Q_SLOTS:
     // correction decides segment 5, which only the programme's entry does.
     void programmeDecidesItsQuarters()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const QString quarter = QStringLiteral("2025/26 Q1");
         const int computed = session.caseFile().assessment(quarter)->result.segment;
         QVERIFY(computed > 0 && computed < 5);
@@ -597,7 +612,8 @@ private Q_SLOTS:
     // changed; undoing the decision opens them again.
     void decidedReviewStays()
     {
-        CaseSession session(m_path, Methodology::builtIn());
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
         const CaseworkChoices &sets = session.methodology().casework();
         qint64 review = 0;
         QCOMPARE(session.addRecord(reviewTable(),

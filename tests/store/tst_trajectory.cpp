@@ -13,12 +13,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "casefixture.h"
+
 using namespace owb;
 
 class TestTrajectory : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { OWB_BACKEND_READY(); }
+    void cleanupTestCase() { owbtest::dropCaseTemplate(); }
+
     void plannedValuesRead()
     {
         QCOMPARE(plannedValue(QStringLiteral("62")), std::optional<double>(62));
@@ -45,12 +50,11 @@ private Q_SLOTS:
     // off trajectory in that quarter; one planned ahead is not.
     void offTrajectoryInAQuarter()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("RA1.owcase"));
-        QVERIFY(QFile::copy(QStringLiteral(OWB_TEST_DATA "/fixtures/casefile-v1.owcase"), path));
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        owbtest::VersionOneCase fixture;
+        fixture.reset();
         const Methodology &methodology = Methodology::builtIn();
-        CaseSession session(path, methodology);
+        const auto sessionOwner = fixture.session(methodology);
+        CaseSession &session = *sessionOwner;
         QString quarter;
         const MetricDefinition *metric = nullptr;
         double actual = 0;

@@ -42,30 +42,35 @@ class TestWorkspace : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { OWB_BACKEND_READY(); }
+
     void importCreatesFollowedCaseFiles()
     {
-        QTemporaryDir dir;
-        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")), QStringLiteral("midlands"));
-        const ImportReport report = importInto(*workspace, kData);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.with(kData, QStringLiteral("midlands"));
+        const ImportReport &report = under.importReport();
         QCOMPARE(report.quartersChanged, (QStringList{"2025/26 Q1", "2025/26 Q2"}));
         QCOMPARE(report.caseFilesCreated, 3);  // RA2 is in London
-        QStringList names;
-        for (const QString &path : workspace->caseFilePaths())
-            names.append(QFileInfo(path).fileName());
-        QCOMPARE(names, (QStringList{"RA1.owcase", "RA3.owcase", "RM1.owcase"}));
+        QCOMPARE(workspace->caseCodes(), (QStringList{"RA1", "RA3", "RM1"}));
+        if (!workspace->isTeam()) {
+            QStringList names;
+            for (const QString &path : workspace->caseFilePaths())
+                names.append(QFileInfo(path).fileName());
+            QCOMPARE(names, (QStringList{"RA1.owcase", "RA3.owcase", "RM1.owcase"}));
+        }
 
-        CaseFile ra3(workspace->caseFilePath(QStringLiteral("RA3")), Database::Mode::ReadOnly);
-        QCOMPARE(ra3.identity(), (CaseIdentity{"RA3", "Gamma", "acute", "Midlands"}));
-        QCOMPARE(ra3.quarters(), (QStringList{"2025/26 Q1", "2025/26 Q2"}));
+        const auto ra3 = workspace->openCase(QStringLiteral("RA3"));
+        QCOMPARE(ra3->identity(), (CaseIdentity{"RA3", "Gamma", "acute", "Midlands"}));
+        QCOMPARE(ra3->quarters(), (QStringList{"2025/26 Q1", "2025/26 Q2"}));
         // Ranked against all three acute trusts, London's included.
-        const StoredAssessment q1 = *ra3.assessment(QStringLiteral("2025/26 Q1"));
+        const StoredAssessment q1 = *ra3->assessment(QStringLiteral("2025/26 Q1"));
         QCOMPARE(q1.result.average, 400);
         QCOMPARE(q1.result.deficit, true);
         QCOMPARE(q1.peerCount, 3);
         QCOMPARE(q1.methodologyId, QStringLiteral("nof-2025-26"));
         QCOMPARE(q1.methodologySha256, Methodology::builtIn().sha256());
         QVERIFY(q1.cuts.has_value());
-        QCOMPARE(ra3.metricValues(QStringLiteral("2025/26 Q2")).value(QStringLiteral("OF0023")).number, 61.0);
+        QCOMPARE(ra3->metricValues(QStringLiteral("2025/26 Q2")).value(QStringLiteral("OF0023")).number, 61.0);
 
         // The stored result is exactly what the framework computes.
         const QuarterData quarter = parse(kData).quarters.at(0);
@@ -73,11 +78,12 @@ private Q_SLOTS:
         QCOMPARE(q1.digest(), StoredAssessment::from(Methodology::builtIn(), quarter.label, direct,
                                                      quarter.index.value(QStringLiteral("RA3")))
                                   .digest());
-        QVERIFY(checkWorkspace(workspace->directory()).clean());
+        QCOMPARE(checkProblems(*workspace), QStringList());
     }
 
     void reimportChangesNothing()
     {
+        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
         QTemporaryDir dir;
         auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
         importInto(*workspace, kData);
@@ -95,6 +101,7 @@ private Q_SLOTS:
 
     void correctionRewritesOnlyItsQuarter()
     {
+        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
         QTemporaryDir dir;
         auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
         importInto(*workspace, kData);
@@ -111,6 +118,7 @@ private Q_SLOTS:
 
     void interruptedImportIsCompletedOnOpen()
     {
+        OWB_FILE_ONLY("an import interrupted between files is about a folder of case files");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws"));
         {
@@ -136,6 +144,7 @@ private Q_SLOTS:
     // case the import kill test found): creating again works.
     void createAfterAKilledCreation()
     {
+        OWB_FILE_ONLY("creating a workspace folder is about files");
         QTemporaryDir dir;
         for (const char *name : {"peers.owdata.partial", "peers.owdata.partial-journal"}) {
             QFile file(dir.filePath(QString::fromLatin1(name)));
@@ -152,6 +161,7 @@ private Q_SLOTS:
 
     void createRefusesNonEmptyFolder()
     {
+        OWB_FILE_ONLY("creating a workspace folder is about files");
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("keep.txt")));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -165,6 +175,7 @@ private Q_SLOTS:
     // workspace still opens and imports (issue 10: "sub/ZAC" locked it).
     void storedBadCodeNeverBecomesAPath()
     {
+        OWB_FILE_ONLY("a code that would become a path is about files");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws"));
         QDir().mkpath(dir.filePath(QStringLiteral("victim")));
@@ -203,6 +214,7 @@ private Q_SLOTS:
     // spellings of a quarter were stored, and case files assessed again.
     void upgradesPeerQuarterSpellings()
     {
+        OWB_FILE_ONLY("upgrading an older peers.owdata is about files");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws"));
         QDir().mkpath(path);
@@ -247,6 +259,19 @@ private Q_SLOTS:
 
     void checkFindsTampering()
     {
+        if (onServer()) {
+            // The same change made outside the workbench on a server: found
+            // by owb check of the team workspace.
+            WorkspaceUnderTest under;
+            Workspace &workspace = under.with(kData);
+            workspace.openCase(QStringLiteral("RA1"), Database::Mode::OpenExisting)
+                ->database()
+                .exec(QStringLiteral("UPDATE assessment SET segment = 4, raw_segment = 4 WHERE org_code = 'RA1'"));
+            const QString all = checkProblems(workspace).join(QLatin1Char('\n'));
+            QVERIFY2(all.contains(QStringLiteral("(update assessment 2025/26 Q1) was not made by the workbench")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("assessment 2025/26 Q1: contents do not match their digest")), qPrintable(all));
+            return;
+        }
         QTemporaryDir dir;
         auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
         importInto(*workspace, kData);
@@ -267,6 +292,26 @@ private Q_SLOTS:
     // and the first broken link is named.
     void auditChain()
     {
+        if (onServer()) {
+            WorkspaceUnderTest under;
+            Workspace &workspace = under.with(kData);
+            QCOMPARE(checkProblems(workspace), QStringList());
+            {
+                const auto ra1 = workspace.openCase(QStringLiteral("RA1"), Database::Mode::OpenExisting);
+                Database &db = ra1->database();
+                QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE org_code = 'RA1' AND hash IS NULL")).toInt(), 0);
+                QVERIFY(db.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE org_code = 'RA1'")).toInt() >= 3);
+                db.exec(QStringLiteral("UPDATE audit_log SET after = replace(after, 'Alpha', 'Omega') WHERE org_code = 'RA1' AND seq = 1"));
+            }
+            QString all = checkProblems(workspace).join(QLatin1Char('\n'));
+            QVERIFY2(all.contains(QStringLiteral("audit log entry 1 (insert organisation RA1): the hash chain is broken here")), qPrintable(all));
+            workspace.openCase(QStringLiteral("RA1"), Database::Mode::OpenExisting)
+                ->database()
+                .exec(QStringLiteral("DELETE FROM audit_log WHERE org_code = 'RA1' AND seq = 2"));
+            all = checkProblems(workspace).join(QLatin1Char('\n'));
+            QVERIFY2(all.contains(QStringLiteral("gap before entry 3")), qPrintable(all));
+            return;
+        }
         QTemporaryDir dir;
         auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
         importInto(*workspace, kData);
@@ -291,6 +336,7 @@ private Q_SLOTS:
 
     void checkReportsForeignFiles()
     {
+        OWB_FILE_ONLY("foreign files in a workspace folder are about files");
         QTemporaryDir dir;
         auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
         importInto(*workspace, kData);
@@ -318,6 +364,7 @@ private Q_SLOTS:
 
     void openRefusesForeignCaseFiles()
     {
+        OWB_FILE_ONLY("case files of another workspace are about files");
         QFETCH(bool, link);
         QFETCH(QString, message);
         QTemporaryDir dir;
@@ -361,6 +408,7 @@ private Q_SLOTS:
 
     void workspaceIdsKeepFilesApart()
     {
+        OWB_FILE_ONLY("case files of another workspace are about files");
         QFETCH(QString, copied);
         QTemporaryDir dir;
         const QString here = dir.filePath(QStringLiteral("here"));
@@ -405,6 +453,7 @@ private Q_SLOTS:
     // nothing, and the lock goes with its holder.
     void oneWriterAtATime()
     {
+        OWB_FILE_ONLY("the folder lock is about files (a team workspace takes many writers)");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws"));
         auto holder = Workspace::create(path);
@@ -449,6 +498,7 @@ private Q_SLOTS:
     // A lock left by a process that died on this host is stale: taken over.
     void staleLockRecovered()
     {
+        OWB_FILE_ONLY("the folder lock is about files (a team workspace takes many writers)");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws"));
         Workspace::create(path);
@@ -488,6 +538,7 @@ private Q_SLOTS:
     }
     void networkFileSystems()
     {
+        OWB_FILE_ONLY("the file systems a folder may be on are about files");
         QFETCH(QByteArray, type);
         QFETCH(bool, remote);
         QCOMPARE(WorkspaceLock::isNetworkFileSystemType(type), remote);
@@ -508,6 +559,7 @@ private Q_SLOTS:
     }
     void pathsStayInside()
     {
+        OWB_FILE_ONLY("paths built from codes are about files");
         QFETCH(QString, name);
         QTemporaryDir dir;
         QVERIFY_THROWS_EXCEPTION(StoreError, pathInWorkspace(dir.path(), name));
@@ -516,6 +568,7 @@ private Q_SLOTS:
 
     void plainCodeIsAPathInside()
     {
+        OWB_FILE_ONLY("paths built from codes are about files");
         QTemporaryDir dir;
         QCOMPARE(caseFilePathIn(dir.path(), QStringLiteral("R0A")),
             QDir(dir.path()).filePath(QStringLiteral("R0A.owcase")));
