@@ -178,6 +178,12 @@ int runDemo(const QStringList &arguments)
                         arguments, 1, &exitCode))
         return exitCode;
     const QString directory = parser.positionalArguments().at(0);
+    if (isServerUrl(directory)) {
+        printError(QStringLiteral("%1: owb demo makes a folder workspace; to try the demo on a server, make it in a "
+                                  "folder and upload it with owb team push FOLDER URL")
+                       .arg(directory));
+        return BadInput;
+    }
     if (!Workspace::isAbsentOrEmpty(directory)) {
         printError(QStringLiteral("%1: the folder is not empty; owb demo needs a new or empty folder").arg(directory));
         return BadInput;

@@ -16,6 +16,7 @@
 #include "reportlayout.h"
 #include "reviewreport.h"
 #include "store/casefile.h"
+#include "store/schemas.h"
 #include "store/portfolio.h"
 #include "store/workspace.h"
 
@@ -162,7 +163,8 @@ QString trajectorySection(CaseFile &caseFile, CaseworkStore &store, const Method
 QString caseSection(Workspace &workspace, NationalCache &national, const QString &path, const QString &quarter,
                     bool newPage = false)
 {
-    CaseFile caseFile(path, Database::Mode::ReadOnly);
+    const std::unique_ptr<CaseFile> opened = openReportedCase(workspace, path);
+    CaseFile &caseFile = *opened;
     const Methodology &m = national.methodologyFor(quarter);  // the quarter's own year's rules
     const CaseIdentity id = caseFile.identity();
     const PeerType *type = m.peerType(id.peerType);
@@ -172,8 +174,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                            escaped(shownName(id.region)), escaped(quarter),
                            newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString());
     const auto assessment = caseFile.assessment(quarter);
-    const bool casework = caseFile.database().schemaVersion() >= 3;
-    CaseworkStore store(caseFile.database());
+    const bool casework = caseSchemaVersion(caseFile.database()) >= 3;
+    CaseworkStore store(caseFile.scope());
     const bool inProgramme = casework && store.programmeIn(quarter) > 0;
     // The final segment as every view reads it (CaseworkStore::finalSegmentOf).
     auto finalOf = [&](const QString &q, int computed) {
@@ -240,8 +242,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
             + reportTable({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
                     metricRowsHtml);
-    if (caseFile.database().schemaVersion() >= 2) {
-        CapabilityStore capability(caseFile.database());
+    if (caseSchemaVersion(caseFile.database()) >= 2) {
+        CapabilityStore capability(caseFile.scope());
         const QString year = CaseSession::financialYear(quarter);
         const CapabilityOverall overall = capability.overall(year);
         QList<QStringList> rows;
@@ -286,7 +288,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
                                QStringLiteral("Evidence"), QStringLiteral("Domains"), QStringLiteral("Metrics")},
                               rows);
         }
-        if (m.hasSystemCasework(id.peerType) && caseFile.database().schemaVersion() >= 5) {
+        if (m.hasSystemCasework(id.peerType) && caseSchemaVersion(caseFile.database()) >= 5) {
             QHash<QString, QVariantMap> answers;
             for (const QVariantMap &a : store.records(systemConsiderationTable(), QStringLiteral("quarter"), quarter))
                 answers.insert(a.value(QStringLiteral("consideration_id")).toString(), a);
@@ -383,6 +385,13 @@ QString caseSection(Workspace &workspace, NationalCache &national, const QString
 
 } // namespace
 
+std::unique_ptr<CaseFile> openReportedCase(Workspace &workspace, const QString &caseFilePath)
+{
+    if (workspace.isTeam())
+        return workspace.openCase(caseFilePath);
+    return std::make_unique<CaseFile>(caseFilePath, Database::Mode::ReadOnly);
+}
+
 QString caseReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
     NationalCache national(workspace.peers(), workspace.methodology());
@@ -447,7 +456,7 @@ QString regionalPackHtml(Workspace &workspace)
                        .arg(escaped(quarter), escaped(methodology.id()))
                    + reportTable(headers, rows);
     for (const PortfolioEntry &e : entries)
-        html += caseSection(workspace, national, e.path, quarter, true);
+        html += caseSection(workspace, national, workspace.isTeam() ? e.code : e.path, quarter, true);
     return html;
 }
 

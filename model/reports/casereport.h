@@ -4,10 +4,17 @@
 // every case in a workspace with a summary table first.
 
 #include <QString>
+#include <memory>
 
 namespace owb {
 
+class CaseFile;
 class Workspace;
+
+// `caseFilePath` below: a case file of a folder workspace, or, in a team
+// workspace, the organisation's code. Opened read-only, through the
+// workspace for a team one.
+std::unique_ptr<CaseFile> openReportedCase(Workspace &workspace, const QString &caseFilePath);
 
 // The report of one case as the PDF holds it (HTML for QTextDocument), for
 // the latest quarter of the workspace.

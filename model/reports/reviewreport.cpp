@@ -1,5 +1,6 @@
 #include "reviewreport.h"
 
+#include "casereport.h"
 #include "casework/casework.h"
 #include "casework/datetext.h"
 #include "casework/historytext.h"
@@ -8,6 +9,7 @@
 #include "data/textlimits.h"
 #include "reportlayout.h"
 #include "store/casefile.h"
+#include "store/schemas.h"
 #include "store/workspace.h"
 
 #include <QDate>
@@ -69,7 +71,7 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
         QStringList evidence;
         if (!text(f, "evidence").isEmpty())
             evidence.append(text(f, "evidence"));
-        if (database.schemaVersion() >= 5)
+        if (caseSchemaVersion(database) >= 5)
             for (const QVariantMap &e :
                  store.records(findingEvidenceTable(), QStringLiteral("finding_id"), f.value(QStringLiteral("id")))) {
                 QStringList about;
@@ -91,7 +93,7 @@ bool hasDiagnosticReview(const QString &caseFilePath)
     CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
     if (caseFile.database().schemaVersion() < 3)
         return false;
-    CaseworkStore store(caseFile.database());
+    CaseworkStore store(caseFile.scope());
     return !store.records(reviewTable()).isEmpty();
 }
 
@@ -99,11 +101,12 @@ QString reviewReportHtml(Workspace &workspace, const QString &caseFilePath)
 {
     NationalCache national(workspace.peers(), workspace.methodology());
     const QStringList quarters = workspace.peers().quarters();
-    CaseFile caseFile(caseFilePath, Database::Mode::ReadOnly);
+    const std::unique_ptr<CaseFile> opened = openReportedCase(workspace, caseFilePath);
+    CaseFile &caseFile = *opened;
     const CaseIdentity id = caseFile.identity();
-    CaseworkStore store(caseFile.database());
+    CaseworkStore store(caseFile.scope());
     const QList<QVariantMap> reviews
-        = caseFile.database().schemaVersion() >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
+        = caseSchemaVersion(caseFile.database()) >= 3 ? store.records(reviewTable()) : QList<QVariantMap>();
     if (reviews.isEmpty())
         throw StoreError(QStringLiteral("%1 (%2) has no diagnostic review to report; open one on its Casework tab first")
                              .arg(id.code, QDir::toNativeSeparators(caseFilePath)));
