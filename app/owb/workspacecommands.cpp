@@ -71,7 +71,8 @@ int runImport(const QStringList &arguments)
     const QString completed = report.quartersCompleted.isEmpty()
         ? QString()
         : QStringLiteral("; an interrupted import was completed: %1").arg(report.quartersCompleted.join(QStringLiteral(", ")));
-    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4%5; case files created %6, updated %7")
+    // A team workspace holds cases, not case files.
+    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4%5; %8 created %6, updated %7")
                   .arg(directory)
                   .arg(outcome.summary.rows - skippedRows)
                   .arg(skippedRows)
@@ -79,7 +80,8 @@ int runImport(const QStringList &arguments)
                                                         : report.quartersChanged.join(QStringLiteral(", ")),
                       completed)
                   .arg(report.caseFilesCreated)
-                  .arg(report.caseFilesUpdated));
+                  .arg(report.caseFilesUpdated)
+                  .arg(isServerUrl(directory) ? QStringLiteral("cases") : QStringLiteral("case files")));
     return Success;
 }
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
                                      inputs.methodology});
                 QVERIFY2(run.exitCode == 0, run.err.constData());
                 QVERIFY2(run.out.contains("imported 960 rows"), run.out.constData());
+                QVERIFY2(run.out.contains(target == folder ? "; case files created " : "; cases created "), run.out.constData());
             }
         }
         for (const QString &quarter : {QString(), QStringLiteral("2025/26 Q2")}) {
