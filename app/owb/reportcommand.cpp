@@ -12,7 +12,7 @@ namespace owb::cli {
 int runReport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A case file, or a workspace folder for the regional pack."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A case file, a workspace folder for the regional pack, or a team workspace's URL."));
     const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("The PDF to write."), QStringLiteral("out.pdf"));
     parser.addOption(pdf);
     const QCommandLineOption review(QStringLiteral("review"),
@@ -20,6 +20,11 @@ int runReport(const QStringList &arguments)
                                                    "findings by root cause, capability conclusion, recommendation and "
                                                    "decision)."));
     parser.addOption(review);
+    const QCommandLineOption caseOption(QStringLiteral("case"),
+                                        QStringLiteral("With a team workspace's URL: the organisation whose case to "
+                                                       "report (without it, the regional pack of every case)."),
+                                        QStringLiteral("code"));
+    parser.addOption(caseOption);
     int exitCode = Success;
     if (!parseArguments(parser, QStringLiteral("report"),
                         QStringLiteral("Write a PDF report of a case (overview, charts, metrics, capability, diagnostic "
@@ -34,7 +39,25 @@ int runReport(const QStringList &arguments)
     const QString path = parser.positionalArguments().at(0);
     const QFileInfo info(path);
     try {
-        if (info.isDir() && parser.isSet(review)) {
+        if (isServerUrl(path)) {
+            auto workspace = Workspace::open(path, Database::Mode::ReadOnly);
+            const QString code = parser.value(caseOption).trimmed();
+            if (code.isEmpty() && parser.isSet(review)) {
+                printError(QStringLiteral("owb report --review: %1 is a team workspace; name the case with --case CODE")
+                               .arg(path));
+                return BadInput;
+            }
+            if (code.isEmpty())
+                writeRegionalPack(*workspace, parser.value(pdf));
+            else if (parser.isSet(review))
+                writeReviewReport(*workspace, code, parser.value(pdf));
+            else
+                writeCaseReport(*workspace, code, parser.value(pdf));
+        } else if (parser.isSet(caseOption)) {
+            printError(QStringLiteral("owb report --case: only with a team workspace's URL; give a folder's case "
+                                      "file itself instead"));
+            return BadInput;
+        } else if (info.isDir() && parser.isSet(review)) {
             printError(QStringLiteral("owb report --review: %1 is a workspace folder; give the case file of the "
                                       "review").arg(path));
             return BadInput;

@@ -71,7 +71,8 @@ int runImport(const QStringList &arguments)
     const QString completed = report.quartersCompleted.isEmpty()
         ? QString()
         : QStringLiteral("; an interrupted import was completed: %1").arg(report.quartersCompleted.join(QStringLiteral(", ")));
-    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4%5; case files created %6, updated %7")
+    // A team workspace holds cases, not case files.
+    printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4%5; %8 created %6, updated %7")
                   .arg(directory)
                   .arg(outcome.summary.rows - skippedRows)
                   .arg(skippedRows)
@@ -79,7 +80,8 @@ int runImport(const QStringList &arguments)
                                                         : report.quartersChanged.join(QStringLiteral(", ")),
                       completed)
                   .arg(report.caseFilesCreated)
-                  .arg(report.caseFilesUpdated));
+                  .arg(report.caseFilesUpdated)
+                  .arg(isServerUrl(directory) ? QStringLiteral("cases") : QStringLiteral("case files")));
     return Success;
 }
 
@@ -178,6 +180,12 @@ int runDemo(const QStringList &arguments)
                         arguments, 1, &exitCode))
         return exitCode;
     const QString directory = parser.positionalArguments().at(0);
+    if (isServerUrl(directory)) {
+        printError(QStringLiteral("%1: owb demo makes a folder workspace; to try the demo on a server, make it in a "
+                                  "folder and upload it with owb team push FOLDER URL")
+                       .arg(directory));
+        return BadInput;
+    }
     if (!Workspace::isAbsentOrEmpty(directory)) {
         printError(QStringLiteral("%1: the folder is not empty; owb demo needs a new or empty folder").arg(directory));
         return BadInput;

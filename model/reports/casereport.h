@@ -4,6 +4,7 @@
 // every case in a workspace with a summary table first.
 
 #include <QString>
+#include <memory>
 
 namespace owb {
 

@@ -1,5 +1,6 @@
 #include "reviewreport.h"
 
+#include "casereport.h"
 #include "casework/casework.h"
 #include "casework/datetext.h"
 #include "casework/historytext.h"

@@ -573,22 +573,41 @@ QStringList Database::sqliteProblems()
     return problems;
 }
 
-Transaction::Transaction(Database &db)
-    : m_db(db)
+void Database::useArea(ServerArea area)
+{
+    if (m_server)
+        exec(QStringLiteral("SELECT set_config('search_path', ?, true)"), {serverAreaName(area)});
+}
+
+void Transaction::begin()
 {
     // SQLite: the write lock now, not at the first write. PostgreSQL: rows
     // are locked as they are written, and a case's writers queue on the
     // case's lock (Dialect::lockCase).
-    m_db.exec(m_db.dialect().beginWrite());
-    m_db.runAfterBegin();
+    if (m_db.m_transactionDepth > 0) {
+        m_savepoint = QStringLiteral("owb_%1").arg(m_db.m_transactionDepth);
+        m_db.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
+    } else {
+        m_db.exec(m_db.dialect().beginWrite());
+    }
+    ++m_db.m_transactionDepth;
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    begin();
+    if (m_savepoint.isEmpty())
+        m_db.runAfterBegin();
 }
 
 Transaction::Transaction(const CaseScope &scope)
     : m_db(scope.db)
 {
-    m_db.exec(m_db.dialect().beginWrite());
+    begin();
     if (!m_db.isServer()) {
-        m_db.runAfterBegin(); // the case file's own hooks seal its one case
+        if (m_savepoint.isEmpty())
+            m_db.runAfterBegin(); // the case file's own hooks seal its one case
         return;
     }
     try {
@@ -597,28 +616,44 @@ Transaction::Transaction(const CaseScope &scope)
         m_sealsCase = true;
         m_auditMark = auditlog::lastSeq(scope);
     } catch (...) {
-        QSqlQuery rollback(m_db.connection());
-        rollback.exec(QStringLiteral("ROLLBACK"));
+        end(false);
         throw;
     }
 }
 
+void Transaction::end(bool commit)
+{
+    QSqlQuery query(m_db.connection());
+    if (m_savepoint.isEmpty()) {
+        if (commit)
+            m_db.exec(QStringLiteral("COMMIT"));
+        else
+            query.exec(QStringLiteral("ROLLBACK"));
+    } else {
+        if (commit) {
+            m_db.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        } else {
+            query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+            query.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        }
+    }
+    m_done = true;
+    --m_db.m_transactionDepth;
+}
+
 Transaction::~Transaction()
 {
-    if (!m_done) {
-        QSqlQuery rollback(m_db.connection());
-        rollback.exec(QStringLiteral("ROLLBACK"));
-    }
+    if (!m_done)
+        end(false);
 }
 
 void Transaction::commit()
 {
     if (m_sealsCase)
         auditlog::seal(CaseScope{m_db, m_org}, m_auditMark, m_db.sessionUser());
-    else
+    else if (m_savepoint.isEmpty())
         m_db.runBeforeCommit();
-    m_db.exec(QStringLiteral("COMMIT"));
-    m_done = true;
+    end(true);
 }
 
 } // namespace owb

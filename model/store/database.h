@@ -71,6 +71,11 @@ public:
     QSqlDatabase &connection() { return m_db; }
     // What this engine spells differently (store/dialect.h).
     const Dialect &dialect() const { return m_server ? postgresDialect() : sqliteDialect(); }
+    // On a server: names without a part now mean `area`'s tables, until the
+    // open transaction ends (then the connection's own part again). One
+    // transaction can so write national data and cases through the same
+    // statements as the files (an import). Nothing for a file.
+    void useArea(ServerArea area);
 
     // Prepares and runs one statement with positional bindings.
     // A null QString binds as '' (NULLs are always spelt QVariant()), so an
@@ -129,9 +134,12 @@ private:
     bool m_server = false;
     bool m_created = false;
     QString m_sessionUser;
+    int m_transactionDepth = 0; // Transactions open on this connection (the inner ones are savepoints)
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;
+
+    friend class Transaction;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
@@ -143,6 +151,10 @@ private:
 // that case's chain with the session user as their author. The lock is held
 // until the transaction ends, so the chain is appended by one writer at a
 // time and never forks.
+// A Transaction opened while another is open on the same connection is a
+// savepoint inside it: it commits with the outer one (its case still locked
+// and sealed on a server), and rolls back alone. So one import writes many
+// cases in one server transaction through the same case-file code.
 class Transaction
 {
 public:
@@ -158,7 +170,10 @@ private:
     QString m_org;          // the case sealed on commit (a server's case write)
     bool m_sealsCase = false;
     qint64 m_auditMark = 0; // its last audit entry before this transaction
+    QString m_savepoint;    // inside another transaction: its savepoint's name
     bool m_done = false;
+    void begin();
+    void end(bool commit);
 };
 
 // Whether this process may write `path` (access(2): a read-only mount says

@@ -56,6 +56,12 @@ void PostgresDialect::lockCase(Database &db, const QString &org) const
     db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext(?))"), {org});
 }
 
+void PostgresDialect::lockNational(Database &db) const
+{
+    // A class of its own beside the cases' (1331118663).
+    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1331118665, 0)"));
+}
+
 bool PostgresDialect::tableExists(Database &db, const QString &table) const
 {
     return db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.tables"

@@ -45,6 +45,9 @@ public:
     // out until it ends; `org` names the case.
     virtual QString beginWrite() const = 0;
     virtual void lockCase(Database &db, const QString &org) const = 0;
+    // Keeps every other writer of the national data (an import, a
+    // methodology change) out until the transaction ends.
+    virtual void lockNational(Database &db) const = 0;
 
     // An SQL expression for the current UTC time as ISO 8601 text with
     // milliseconds and a Z ("2026-11-23T22:16:47.123Z"), the one form the
@@ -67,6 +70,7 @@ public:
     void lockSchema(Database &, qint32) const override {} // BEGIN IMMEDIATE locked the file
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     void lockCase(Database &, const QString &) const override {} // BEGIN IMMEDIATE locked the file
+    void lockNational(Database &) const override {} // the folder's lock and BEGIN IMMEDIATE
     QString nowText() const override { return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"); }
     bool tableExists(Database &db, const QString &table) const override;
     bool columnExists(Database &db, const QString &table, const QString &column) const override;
@@ -86,6 +90,7 @@ public:
     void lockSchema(Database &db, qint32 applicationId) const override;
     QString beginWrite() const override { return QStringLiteral("BEGIN"); }
     void lockCase(Database &db, const QString &org) const override;
+    void lockNational(Database &db) const override;
     QString nowText() const override
     {
         return QStringLiteral("to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");

@@ -46,10 +46,20 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
     }
     try {
         // An existing workspace keeps its methodology unless another is given.
-        // It is opened read-only until the file has passed validation.
+        // It is opened read-only until the file has passed validation; a team
+        // member who may not import is told so before the file is read.
+        std::unique_ptr<Workspace> existing;
+        if (!creating && (!methodology || isServerUrl(directory))) {
+            existing = Workspace::open(directory, Database::Mode::ReadOnly);
+            if (const QString why = existing->whyMayNotImport(); !why.isEmpty()) {
+                outcome.storeError = why;
+                return outcome;
+            }
+        }
         const Methodology rules = methodology ? *methodology
             : creating                        ? Methodology::builtIn()
-                       : Workspace::open(directory, Database::Mode::ReadOnly)->methodology();
+                                              : existing->methodology();
+        existing.reset();
         outcome.methodologyId = rules.id();
         const qint64 size = QFileInfo(path).size();
         const auto dataset

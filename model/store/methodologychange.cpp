@@ -23,6 +23,8 @@ MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodol
             plan.quarters.append(quarter);
 
     const QHash<QString, OrganisationInfo> organisations = workspace.peers().organisations();
+    // A team workspace's cases are on the server, one connection for all.
+    const QStringList teamCases = workspace.isTeam() ? workspace.caseCodes() : QStringList();
     std::map<QString, QList<MethodologyChangeRow>> byCode;  // in code order, then quarter order
     for (const QString &label : std::as_const(plan.quarters)) {
         const QuarterData quarter = workspace.peers().loadQuarter(label);
@@ -34,9 +36,12 @@ MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodol
                 continue;
             MethodologyChangeRow row{org.code, info.name, label, std::nullopt,
                                      StoredAssessment::from(methodology, label, assessment, i)};
-            const QString path = workspace.caseFilePath(org.code);
-            if (QFileInfo(path).isFile())
+            if (workspace.isTeam()) {
+                if (teamCases.contains(org.code))
+                    row.before = workspace.openCase(org.code)->assessment(label);
+            } else if (const QString path = workspace.caseFilePath(org.code); QFileInfo(path).isFile()) {
                 row.before = CaseFile(path, Database::Mode::ReadOnly).assessment(label);
+            }
             if (!row.before || row.before->digest() != row.after.digest())
                 byCode[org.code].append(row);
         }

@@ -30,6 +30,13 @@ QString now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
+// Who puts a file in force: on a server the account it knows (as the audit
+// trail's author), else the local account.
+QString actorOf(Database &db)
+{
+    return db.isServer() ? db.sessionUser() : auditlog::currentActor();
+}
+
 bool hasRegister(Database &db)
 {
     return db.dialect().tableExists(db, QStringLiteral("methodology_file"));
@@ -191,10 +198,11 @@ qint64 MethodologyRegister::addFile(const Methodology &methodology)
         = m_db.scalar(QStringLiteral("SELECT id FROM methodology_file WHERE sha256 = ?"), {methodology.sha256()});
     if (existing.isValid() && !existing.isNull())
         return existing.toLongLong();
-    m_db.exec(QStringLiteral("INSERT INTO methodology_file (methodology_id, title, years, sha256, source, added_by,"
-                             " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    m_db.exec(QStringLiteral("INSERT INTO methodology_file (id, methodology_id, title, years, sha256, source, added_by,"
+                             " added_at) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM methodology_file),"
+                             " ?, ?, ?, ?, ?, ?, ?)"),
               {methodology.id(), methodology.title(), methodology.years().join(QLatin1Char(',')),
-               methodology.sha256(), QString::fromUtf8(methodology.source()), auditlog::currentActor(), now()});
+               methodology.sha256(), QString::fromUtf8(methodology.source()), actorOf(m_db), now()});
     return m_db.scalar(QStringLiteral("SELECT id FROM methodology_file WHERE sha256 = ?"), {methodology.sha256()})
         .toLongLong();
 }
@@ -213,9 +221,9 @@ void MethodologyRegister::put(const Methodology &methodology, const QString &yea
                              " ON CONFLICT (year) DO UPDATE SET file = excluded.file, basis = excluded.basis,"
                              " since = excluded.since"),
               {year, row, basisName(basis), at});
-    m_db.exec(QStringLiteral("INSERT INTO methodology_log (at, actor, year, file, replaced, basis)"
-                             " VALUES (?, ?, ?, ?, ?, ?)"),
-              {at, auditlog::currentActor(), year, row,
+    m_db.exec(QStringLiteral("INSERT INTO methodology_log (id, at, actor, year, file, replaced, basis)"
+                             " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM methodology_log), ?, ?, ?, ?, ?, ?)"),
+              {at, actorOf(m_db), year, row,
                replaced.isValid() && !replaced.isNull() ? replaced : QVariant(QMetaType::fromType<qint64>()),
                basisName(basis)});
     reload();

@@ -3,6 +3,7 @@
 #include "schemas.h"
 #include "valuecolumns.h"
 
+#include <QDateTime>
 #include <algorithm>
 
 namespace owb {
@@ -51,14 +52,15 @@ QStringList PeerStore::apply(const MetricDataset &dataset)
 {
     QStringList changed;
     for (const QuarterData &quarter : dataset.quarters) {
-        m_db->exec(QStringLiteral("INSERT OR IGNORE INTO quarter (label, pending) VALUES (?, 0)"),
+        m_db->exec(QStringLiteral("INSERT INTO quarter (label, pending) VALUES (?, 0) ON CONFLICT (label) DO NOTHING"),
                   {quarter.label});
         bool quarterChanged = false;
         for (const OrganisationQuarter &org : quarter.organisations) {
             m_db->exec(QStringLiteral("INSERT INTO organisation (code, name, region) VALUES (?, ?, ?)"
                                      " ON CONFLICT (code) DO UPDATE SET"
-                                     "  name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,"
-                                     "  region = CASE WHEN excluded.region <> '' THEN excluded.region ELSE region END"),
+                                     "  name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE organisation.name END,"
+                                     "  region = CASE WHEN excluded.region <> '' THEN excluded.region"
+                                     "   ELSE organisation.region END"),
                       {org.code, org.name, org.region});
             if (sameAsStored(quarter.label, org))
                 continue;
@@ -95,9 +97,10 @@ void PeerStore::markDone(const QString &quarter)
 
 void PeerStore::logImport(const QString &file, const QString &sha256, int rows, int quartersChanged)
 {
-    m_db->exec(QStringLiteral("INSERT INTO import_log (imported_at, file, sha256, rows, quarters_changed)"
-                             " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)"),
-              {file, sha256, rows, quartersChanged});
+    // The id as SQLite gives a rowid (the next one), spelt so that a server takes it too.
+    m_db->exec(QStringLiteral("INSERT INTO import_log (id, imported_at, file, sha256, rows, quarters_changed)"
+                             " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM import_log), ?, ?, ?, ?, ?)"),
+              {QDateTime::currentDateTimeUtc().toString(Qt::ISODate), file, sha256, rows, quartersChanged});
 }
 
 namespace {

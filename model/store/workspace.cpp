@@ -338,25 +338,37 @@ QStringList Workspace::caseFilePaths() const
     return caseFilesIn(m_directory);
 }
 
+QString Workspace::whyMayNotImport()
+{
+    if (!m_team)
+        return {};
+    // Only the team's importers change national data and assessments.
+    const bool importer = m_peers->database()
+                              .scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"),
+                                      {teamRoles(m_server.database).importer})
+                              .toBool();
+    if (importer)
+        return {};
+    return QStringLiteral("%1: your account (%2) may not import national data or change methodologies in this team "
+                          "workspace: only members of %3 may; ask the workspace's administrator to grant it. "
+                          "Nothing was changed")
+        .arg(m_directory, sessionUser(), teamRoles(m_server.database).importer);
+}
+
 ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
     const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
 {
+    if (const QString why = whyMayNotImport(); !why.isEmpty())
+        throw StoreError(why);
+    // On a server the whole import (national data, register, every case's
+    // assessments and audit entries) is one transaction: a colleague reads
+    // the quarter before or after it, never half, and a kill leaves the
+    // server as it was. The steps inside are the folder's, as savepoints.
+    std::optional<Transaction> whole;
     if (m_team) {
-        // Only the team's importers change national data; said before
-        // anything is read or written.
-        const bool importer = m_peers->database()
-                                  .scalar(QStringLiteral("SELECT pg_has_role(session_user, current_database() || "
-                                                         "'_importer', 'MEMBER')"))
-                                  .toBool();
-        if (!importer)
-            throw StoreError(QStringLiteral("%1: your account (%2) may not import national data into this team "
-                                            "workspace: only members of %3_importer may; ask the workspace's "
-                                            "administrator. Nothing was changed")
-                                 .arg(m_directory, sessionUser(), m_server.database));
-        throw StoreError(QStringLiteral("%1: importing straight into a team workspace is not available in this "
-                                        "version: import into a folder workspace and upload it with owb team push. "
-                                        "Nothing was changed")
-                             .arg(m_directory));
+        whole.emplace(m_peers->database());
+        m_peers->database().dialect().lockNational(m_peers->database());
+        reloadMethodologies(); // as the last importer left it
     }
     // The workspace keeps its own copy of each year's rules, so a later
     // release with a new built-in catalogue does not change it silently, and
@@ -373,11 +385,21 @@ ImportReport Workspace::import(const MetricDataset &dataset, const std::optional
             m_peers->logImport(sourceFile, sourceSha256, rows, int(changed.size()));
         transaction.commit();
     } catch (...) {
+        whole.reset();
         reloadMethodologies();
         throw;
     }
     reloadMethodologies();
-    ImportReport report = completePendingWork(progress);
+    ImportReport report;
+    try {
+        report = completePendingWork(progress);
+        if (whole)
+            whole->commit();
+    } catch (...) {
+        whole.reset(); // rolled back: the register as it was
+        reloadMethodologies();
+        throw;
+    }
     report.quartersChanged = changed;
     // An interrupted import completed when the workspace was opened is part
     // of what this import did: it is told, not lost.
@@ -430,6 +452,30 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
     }
 
     int done = 0;
+    if (m_team) {
+        // Inside the import's transaction, on its one connection: the cases'
+        // tables for the case writes (each a savepoint under its case's lock,
+        // its audit entries sealed), then the national ones again.
+        Database &db = m_peers->database();
+        Transaction transaction(db);
+        db.useArea(ServerArea::Cases);
+        for (auto &[code, entry] : work) {
+            CaseFile caseFile(db, code, Database::Mode::CreateIfMissing);
+            const bool created = caseFile.identity().code.isEmpty();
+            const int written = caseFile.write(entry.first, entry.second);
+            report.quartersWritten += written;
+            report.caseFilesCreated += created ? 1 : 0;
+            report.caseFilesUpdated += !created && written > 0 ? 1 : 0;
+            if (progress)
+                progress(++done, int(work.size()));
+        }
+        db.useArea(ServerArea::National);
+        for (const QString &label : pending)
+            m_peers->markDone(label);
+        transaction.commit();
+        report.quartersCompleted = pending;
+        return report;
+    }
     for (auto &[code, entry] : work) {
         const QString path = caseFilePath(code);
         if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {

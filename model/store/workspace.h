@@ -123,6 +123,10 @@ public:
     ImportReport import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
         const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress = {},
         bool backCast = false);
+    // Empty when this user may import into the workspace and change its
+    // methodologies; else why not, in plain words (on a team workspace, only
+    // members of <db>_importer may).
+    QString whyMayNotImport();
     // Brings case files up to date for quarters left pending by an interrupted import.
     ImportReport completePendingWork(const Progress &progress = {});
 

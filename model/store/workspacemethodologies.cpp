@@ -4,6 +4,8 @@
 #include "data/quarterlabel.h"
 #include "workspace.h"
 
+#include <optional>
+
 #include <QMap>
 #include <algorithm>
 
@@ -108,22 +110,37 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
     if (methodology.years().isEmpty())
         throw StoreError(QStringLiteral("%1: the methodology %2 declares no \"years\"")
                              .arg(m_directory, methodology.id()));
+    if (const QString why = whyMayNotImport(); !why.isEmpty())
+        throw StoreError(why);
+    // On a server, one transaction as an import is (see import()).
+    std::optional<Transaction> whole;
+    if (m_team) {
+        whole.emplace(m_peers->database());
+        m_peers->database().dialect().lockNational(m_peers->database());
+        reloadMethodologies(); // as the last importer left it
+    }
     QStringList quarters;
     for (const QString &quarter : m_peers->quarters())
         if (methodology.declaresYear(yearOfQuarter(quarter)))
             quarters.append(quarter);
+    ImportReport report;
     try {
-        Transaction transaction(m_peers->database());
-        for (const QString &year : methodology.years())
-            m_register->put(methodology, year, YearBasis::Declared);
-        m_peers->markPending(quarters);
-        transaction.commit();
+        {
+            Transaction transaction(m_peers->database());
+            for (const QString &year : methodology.years())
+                m_register->put(methodology, year, YearBasis::Declared);
+            m_peers->markPending(quarters);
+            transaction.commit();
+        }
+        reloadMethodologies();
+        report = completePendingWork(progress);
+        if (whole)
+            whole->commit();
     } catch (...) {
+        whole.reset();
         reloadMethodologies();
         throw;
     }
-    reloadMethodologies();
-    ImportReport report = completePendingWork(progress);
     report.quartersChanged = quarters;
     return report;
 }

@@ -1,0 +1,251 @@
+// owb's commands given a team workspace's URL where they take a folder:
+// report, methodology add (dry run and --apply), check, reconcile and the
+// register say for the server what they say for the folder. Runs against the
+// throwaway cluster CTest starts (OWB_TEST_PG).
+
+#include "store/teamtransfer.h"
+#include "store/teamworkspace.h"
+#include "importfixture.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+
+using namespace owb;
+using namespace owb::teamtest;
+
+namespace {
+
+// The text of a PDF, as pdftotext reads it (its layout kept).
+QByteArray pdfText(const QString &pdf)
+{
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    text.waitForFinished(120000);
+    return text.readAllStandardOutput();
+}
+
+// The same national file and rules imported into a folder and a team workspace.
+struct Twins
+{
+    QString folder;
+    ServerAddress server;
+    Inputs inputs;
+};
+
+Twins importedTwins(const QString &dir, const QString &stem)
+{
+    Twins twins{QDir(dir).filePath(QStringLiteral("ws")), freshDatabase(stem),
+                writeInputs(dir, QStringLiteral("data.csv"), 30, 10, {1, 2}, 21)};
+    initTeamWorkspace(twins.server, {});
+    for (const QString &target : {twins.folder, twins.server.url()})
+        if (runOwb({QStringLiteral("import"), target, twins.inputs.data, QStringLiteral("--methodology"), twins.inputs.methodology})
+                .exitCode
+            != 0)
+            qFatal("the import into %s failed", qPrintable(target));
+    return twins;
+}
+
+// The rules with one metric's direction turned round: a re-assessment that
+// changes some quarters' assessments.
+QString changedRules(const QString &dir, const QString &rules)
+{
+    QFile in(rules);
+    if (!in.open(QIODevice::ReadOnly))
+        qFatal("cannot read the rules");
+    QByteArray json = in.readAll();
+    json.replace("\"id\": \"teamimport\"", "\"id\": \"teamimport-revised\"");
+    json.replace("\"id\": \"M00\", \"domain\": \"a\", \"applies_to\": [\"acute\", \"mhc\"], \"range\": [null, null], "
+                 "\"direction\": \"lower\"",
+                 "\"id\": \"M00\", \"domain\": \"a\", \"applies_to\": [\"acute\", \"mhc\"], \"range\": [null, null], "
+                 "\"direction\": \"higher\"");
+    const QString path = QDir(dir).filePath(QStringLiteral("revised.json"));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        qFatal("cannot write the revised rules");
+    out.write(json);
+    return path;
+}
+
+} // namespace
+
+class TestTeamCommands : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            QSKIP("SKIPPED: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed: owb on a URL untested");
+        QVERIFY2(!qEnvironmentVariable("OWB_TEST_PG").isEmpty(),
+                 "OWB_TEST_PG is not set: run through ctest, which starts a throwaway cluster");
+    }
+
+    // owb report on a URL: a case (--case CODE), its diagnostic review and
+    // the regional pack hold the same text as from the folder pushed there.
+    void reportsFromAUrlReadAsFromTheFolder()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(runOwb({QStringLiteral("demo"), folder}).exitCode, 0);
+        const ServerAddress server = freshDatabase(QStringLiteral("report"));
+        initTeamWorkspace(server, {});
+        pushWorkspace(folder, server, {});
+        const QString code = adminScalar(server, QStringLiteral("SELECT min(org_code) FROM cases.diagnostic_review")).toString();
+        QVERIFY(!code.isEmpty());
+        const QString caseFile = QDir(folder).filePath(code + QStringLiteral(".owcase"));
+        const QList<std::pair<QStringList, QStringList>> reports{
+            {{caseFile}, {server.url(), QStringLiteral("--case"), code}},
+            {{caseFile, QStringLiteral("--review")}, {server.url(), QStringLiteral("--case"), code, QStringLiteral("--review")}},
+            {{folder}, {server.url()}},
+        };
+        int n = 0;
+        for (const auto &[fromFolder, fromServer] : reports) {
+            const QString a = dir.filePath(QStringLiteral("folder%1.pdf").arg(n));
+            const QString b = dir.filePath(QStringLiteral("server%1.pdf").arg(n++));
+            const Run local = runOwb(QStringList{QStringLiteral("report")} + fromFolder + QStringList{QStringLiteral("--pdf"), a});
+            const Run team = runOwb(QStringList{QStringLiteral("report")} + fromServer + QStringList{QStringLiteral("--pdf"), b});
+            QVERIFY2(local.exitCode == 0, local.err.constData());
+            QVERIFY2(team.exitCode == 0, team.err.constData());
+            const QByteArray text = pdfText(a);
+            QVERIFY(text.contains(code.toUtf8()));
+            QCOMPARE(pdfText(b), text);
+        }
+        // What cannot be: a review without a case, --case on a folder, a case the server does not hold.
+        Run run = runOwb({QStringLiteral("report"), server.url(), QStringLiteral("--review"), QStringLiteral("--pdf"),
+                       dir.filePath(QStringLiteral("x.pdf"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("name the case with --case CODE"), run.err.constData());
+        run = runOwb({QStringLiteral("report"), folder, QStringLiteral("--case"), code, QStringLiteral("--pdf"),
+                   dir.filePath(QStringLiteral("x.pdf"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("only with a team workspace's URL"), run.err.constData());
+        run = runOwb({QStringLiteral("report"), server.url(), QStringLiteral("--case"), QStringLiteral("RZZ"),
+                   QStringLiteral("--pdf"), dir.filePath(QStringLiteral("x.pdf"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("no case for organisation RZZ"), run.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+    }
+
+    // owb methodology add URL FILE: the dry run lists what the folder's
+    // lists, and exactly what --apply then changes on the server, in one
+    // transaction recorded in each changed case's audit trail.
+    void methodologyAddOnAUrl()
+    {
+        QTemporaryDir dir;
+        const Twins twins = importedTwins(dir.path(), QStringLiteral("meth"));
+        const QString revised = changedRules(dir.path(), twins.inputs.methodology);
+        const Run dryFolder = runOwb({QStringLiteral("methodology"), QStringLiteral("add"), twins.folder, revised});
+        const Run dryServer = runOwb({QStringLiteral("methodology"), QStringLiteral("add"), twins.server.url(), revised});
+        QVERIFY2(dryServer.exitCode == 0, dryServer.err.constData());
+        QCOMPARE(dryServer.out, dryFolder.out);
+        QStringList listed = QString::fromUtf8(dryServer.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        listed.removeFirst(); // the header
+        QVERIFY(listed.size() > 5);
+        QSet<QString> planned;
+        for (const QString &line : listed)
+            planned.insert(line.section(QLatin1Char(','), 0, 0) + QLatin1Char(' ') + line.section(QLatin1Char(','), 2, 2));
+
+        // Someone who may not import may look, but not apply.
+        const TeamRoles roles = teamRoles(twins.server.database);
+        const ServerAddress editor = asMember(twins.server, QStringLiteral("edna"), roles.editor);
+        const QStringList before = serverContents(twins.server);
+        QCOMPARE(runOwb({QStringLiteral("methodology"), QStringLiteral("add"), editor.url(), revised}).out, dryServer.out);
+        const Run refused = runOwb({QStringLiteral("methodology"), QStringLiteral("add"), editor.url(), revised, QStringLiteral("--apply")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("only members of %1 may").arg(roles.importer).toUtf8()), refused.err.constData());
+        QCOMPARE(serverContents(twins.server), before);
+
+        const int lastEntry = adminScalar(twins.server, QStringLiteral("SELECT count(*) FROM cases.audit_log")).toInt();
+        for (const QString &target : {twins.folder, twins.server.url()}) {
+            const Run applied = runOwb({QStringLiteral("methodology"), QStringLiteral("add"), target, revised, QStringLiteral("--apply")});
+            QVERIFY2(applied.exitCode == 0, applied.err.constData());
+        }
+        // What changed: the assessments' audit entries of the apply, one insert per changed quarter.
+        // (no entry named the revised file before the apply)
+        QSet<QString> changed;
+        const QString applied = adminScalar(twins.server,
+                                            QStringLiteral("SELECT string_agg(org_code || ' ' || row_key, '|') FROM cases.audit_log"
+                                                           " WHERE table_name = 'assessment' AND action = 'insert'"
+                                                           " AND after LIKE '%teamimport-revised%'"))
+                                    .toString();
+        for (const QString &entry : applied.split(QLatin1Char('|'), Qt::SkipEmptyParts))
+            changed.insert(entry);
+        QStringList changedList = changed.values(), plannedList = planned.values();
+        std::sort(changedList.begin(), changedList.end());
+        std::sort(plannedList.begin(), plannedList.end());
+        QCOMPARE(changedList, plannedList);
+        QVERIFY(adminScalar(twins.server, QStringLiteral("SELECT count(*) FROM cases.audit_log")).toInt() > lastEntry);
+        QCOMPARE(adminScalar(twins.server, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE hash IS NULL OR actor IS NULL")).toInt(), 0);
+        // The register says who put the file in force: the server's account.
+        QCOMPARE(adminScalar(twins.server, QStringLiteral("SELECT actor FROM national.methodology_log ORDER BY id DESC LIMIT 1")).toString(),
+                 twins.server.user);
+        // And the two workspaces read the same afterwards.
+        QCOMPARE(runOwb({QStringLiteral("portfolio"), twins.server.url()}).out, runOwb({QStringLiteral("portfolio"), twins.folder}).out);
+        QCOMPARE(runOwb({QStringLiteral("check"), twins.server.url()}).exitCode, 0);
+    }
+
+    // Every command that takes a workspace takes a URL and says the same.
+    void everyWorkspaceCommandTakesAUrl()
+    {
+        QTemporaryDir dir;
+        const Twins twins = importedTwins(dir.path(), QStringLiteral("cmds"));
+        const QString published = dir.filePath(QStringLiteral("published.csv"));
+        QFile league(published);
+        QVERIFY(league.open(QIODevice::WriteOnly));
+        league.write("Trust_code,Segment,Average_score,Trust_in_financial_deficit,Rank\n"
+                     "R001,2,2.10,No,3\nR002,4,3.20,Yes,20\nRX99,1,1.50,No,1\n");
+        league.close();
+        const QList<QStringList> commands{
+            {QStringLiteral("portfolio"), QStringLiteral("%1"), QStringLiteral("--format"), QStringLiteral("json")},
+            {QStringLiteral("portfolio"), QStringLiteral("%1"), QStringLiteral("--quarter"), QStringLiteral("2025/26 Q1")},
+            {QStringLiteral("reconcile"), QStringLiteral("%1"), published},
+            {QStringLiteral("reconcile"), QStringLiteral("%1"), published, QStringLiteral("--quarter"), QStringLiteral("2025/26 Q1")},
+            {QStringLiteral("methodology"), QStringLiteral("list"), QStringLiteral("%1")},
+            {QStringLiteral("methodology"), QStringLiteral("show"), QStringLiteral("%1"), QStringLiteral("2025/26")},
+        };
+        for (const QStringList &command : commands) {
+            QStringList onFolder = command, onServer = command;
+            onFolder.replaceInStrings(QStringLiteral("%1"), twins.folder);
+            onServer.replaceInStrings(QStringLiteral("%1"), twins.server.url());
+            const Run local = runOwb(onFolder);
+            const Run team = runOwb(onServer);
+            QVERIFY2(local.exitCode == 0, qPrintable(command.join(QLatin1Char(' ')) + QString::fromUtf8(local.err)));
+            QCOMPARE(team.exitCode, local.exitCode);
+            QVERIFY(!local.out.isEmpty());
+            if (command.at(1) == QLatin1String("list")) {
+                // Who put a file in force, and when, are each workspace's own
+                // (on the server, the server's account).
+                const auto withoutWho = [](const QByteArray &csv) {
+                    QStringList rows;
+                    for (const QString &row : QString::fromUtf8(csv).split(QLatin1Char('\n'))) {
+                        QStringList cells = row.split(QLatin1Char(','));
+                        if (cells.size() > 6)
+                            cells.remove(5, 2);
+                        rows.append(cells.join(QLatin1Char(',')));
+                    }
+                    return rows;
+                };
+                QCOMPARE(withoutWho(team.out), withoutWho(local.out));
+                QVERIFY(team.out.contains(QByteArray(",") + twins.server.user.toUtf8() + ","));
+                continue;
+            }
+            QCOMPARE(team.out, local.out);
+        }
+        // owb check: every case's chain on the server, as every file's in the folder.
+        const Run check = runOwb({QStringLiteral("check"), twins.server.url()});
+        QVERIFY2(check.exitCode == 0 && check.out.contains(": 30 case(s) checked, clean"), check.out + check.err);
+        // What cannot work on a server is refused in plain words.
+        const Run demo = runOwb({QStringLiteral("demo"), twins.server.url()});
+        QCOMPARE(demo.exitCode, 2);
+        QVERIFY2(demo.err.contains("owb team push"), demo.err.constData());
+        const Run noQuarter = runOwb({QStringLiteral("portfolio"), twins.server.url(), QStringLiteral("--quarter"), QStringLiteral("2024/25 Q1")});
+        QCOMPARE(noQuarter.exitCode, 2);
+        QVERIFY2(noQuarter.err.contains("no quarter \"2024/25 Q1\""), noQuarter.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamCommands)
+#include "tst_teamcommands.moc"
