@@ -4,7 +4,6 @@
 // every case in a workspace with a summary table first.
 
 #include <QString>
-#include <memory>
 
 namespace owb {
 
