@@ -19,6 +19,7 @@ namespace owb {
 
 namespace {
 QAtomicInt connectionCounter;
+QAtomicInteger<qint64> statementCounter;
 
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
@@ -515,8 +516,14 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
     return exec(sql, QVariantList(bindings));
 }
 
+qint64 Database::statementsSent()
+{
+    return statementCounter.loadRelaxed();
+}
+
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 {
+    statementCounter.fetchAndAddRelaxed(1);
     QSqlQuery query(m_db);
     // PostgreSQL prepares only queries and data changes (not CREATE, SET or
     // BEGIN): a statement without bindings is sent as it is.

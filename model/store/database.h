@@ -81,6 +81,11 @@ public:
     QVariant scalar(const QString &sql, std::initializer_list<QVariant> bindings = {});
     QVariant scalar(const QString &sql, const QVariantList &bindings);
 
+    // How many statements this process has sent to its databases (every
+    // connection): what a test bounds to keep round trips to a server from
+    // growing with the number of cases or records.
+    static qint64 statementsSent();
+
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();
 
