@@ -8,6 +8,7 @@
 #include "serverschema.h"
 #include "storeerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -124,6 +125,9 @@ private:
     void openServer(const ServerAddress &server, const QString &password);
     int serverSchemaVersion(const Schema &schema);
     QString serverReason(const QSqlError &error) const;
+    // A server's name for `sql` prepared on this connection (PREPARE on
+    // first use): each later run is one EXECUTE, one round trip.
+    QString preparedOnServer(const QString &sql);
 
     QString m_path;
     QString m_connectionName;
@@ -134,6 +138,7 @@ private:
     bool m_server = false;
     bool m_created = false;
     QString m_sessionUser;
+    QHash<QString, QString> m_prepared; // a server's: statement -> its prepared name on this connection
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;
