@@ -399,6 +399,43 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
                          table, id, column.isEmpty() ? QStringList() : QStringList{column}, expected, stored, removed);
 }
 
+namespace {
+// A file read without upgrading (read-only) may predate a column: a
+// milestone's owner arrived with schema 8.
+QStringList readableColumns(const Database &db, const CaseworkTable &table)
+{
+    QStringList columns = table.columns;
+    if (&table == &milestoneTable() && caseSchemaVersion(db) < 8)
+        columns.removeAll(QStringLiteral("owner"));
+    return columns;
+}
+} // namespace
+
+QHash<QString, CaseworkRows> CaseworkStore::readAhead(Database &db, const QString &org,
+                                                      const QList<const CaseworkTable *> &tables)
+{
+    QHash<QString, CaseworkRows> cases;
+    for (const CaseworkTable *table : tables) {
+        QStringList names{QStringLiteral("id"), QStringLiteral("row_version")};
+        names += readableColumns(db, *table);
+        // Without an organisation every case's rows come in one statement
+        // (no binding, so a server runs it in one round trip).
+        const QString sql = QStringLiteral("SELECT org_code, %1 FROM %2%3 ORDER BY org_code, id")
+                                .arg(names.join(QStringLiteral(", ")), table->name,
+                                     org.isEmpty() ? QString() : QStringLiteral(" WHERE org_code = ?"));
+        QSqlQuery q = org.isEmpty() ? db.exec(sql) : db.exec(sql, {org});
+        if (!org.isEmpty())
+            cases[org][table->name]; // read, even when it has none
+        while (q.next()) {
+            QVariantMap row;
+            for (int i = 0; i < names.size(); ++i)
+                row.insert(names.at(i), q.value(i + 1));
+            cases[q.value(0).toString()][table->name].append(row);
+        }
+    }
+    return cases;
+}
+
 QList<QVariantMap> CaseworkStore::records(const CaseworkTable &table, const QString &whereColumn, const QVariant &value)
 {
     return read(table, whereColumn, value, true);
@@ -409,11 +446,18 @@ QList<QVariantMap> CaseworkStore::read(const CaseworkTable &table, const QString
 {
     if (!whereColumn.isEmpty())
         checkColumn(table, whereColumn);
-    // A file read without upgrading (read-only) may predate a column: a
-    // milestone's owner arrived with schema 8.
-    QStringList columns = table.columns;
-    if (&table == &milestoneTable() && caseSchemaVersion(m_db) < 8)
-        columns.removeAll(QStringLiteral("owner"));
+    if (const auto ahead = m_rows.constFind(table.name); ahead != m_rows.cend()) {
+        QList<QVariantMap> rows;
+        for (const QVariantMap &row : *ahead) {
+            if (!whereColumn.isEmpty() && row.value(whereColumn).toString() != value.toString())
+                continue;
+            if (seen)
+                remember(table, row);
+            rows.append(row);
+        }
+        return rows;
+    }
+    const QStringList columns = readableColumns(m_db, table);
     QSqlQuery q = whereColumn.isEmpty()
                       ? m_db.exec(QStringLiteral("SELECT id, row_version, %1 FROM %2 WHERE org_code = ? ORDER BY id")
                                       .arg(columns.join(QStringLiteral(", ")), table.name),

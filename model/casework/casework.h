@@ -103,12 +103,26 @@ struct FinalSegment
     bool decided() const { return source != Source::Computed; }
 };
 
+// Casework rows read ahead, by table name, each table's rows in id order as
+// CaseworkStore::records() gives them.
+using CaseworkRows = QHash<QString, QList<QVariantMap>>;
+
 class CaseworkStore
 {
 public:
     // A case file's casework (its one organisation), or any case's.
     explicit CaseworkStore(Database &db) : CaseworkStore(caseFileScope(db)) {}
     explicit CaseworkStore(const CaseScope &scope) : m_db(scope.db), m_org(scope.org) {}
+    // The same case with the rows of some tables already read (readAhead):
+    // those tables are read from them, never from the database again.
+    CaseworkStore(const CaseScope &scope, CaseworkRows rows) : m_db(scope.db), m_org(scope.org), m_rows(std::move(rows)) {}
+
+    // Every row of `tables`, one statement per table, grouped by
+    // organisation: one case's (`org`), or with an empty `org` every case
+    // the database holds (a team workspace's shared tables). What the
+    // portfolio reads for many cases at once, without a statement per case.
+    static QHash<QString, CaseworkRows> readAhead(Database &db, const QString &org,
+                                                  const QList<const CaseworkTable *> &tables);
 
     // Rows of a table, oldest first; `where` filters one column by value.
     // Each row has its "id" and "row_version"; the store remembers the rows
@@ -174,6 +188,7 @@ private:
     QString m_org;
     QHash<QString, QVariantMap> m_seen; // "table/id" -> the row as this user last read or wrote it
     QHash<QString, qint64> m_written; // "table/id" -> the row version this store last wrote
+    CaseworkRows m_rows; // tables read ahead (readAhead): read from here
 };
 
 } // namespace owb

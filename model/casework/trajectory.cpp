@@ -27,10 +27,16 @@ bool missesPlan(const MetricDefinition &metric, double planned, double actual)
 
 QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology)
 {
-    QList<TrajectoryCheck> checks;
     if (caseSchemaVersion(file.database()) < 4) // no trajectory before schema 4
-        return checks;
+        return {};
     CaseworkStore store(file.scope());
+    return checkTrajectory(store, methodology, [&file](const QString &quarter) { return file.metricValues(quarter); });
+}
+
+QList<TrajectoryCheck> checkTrajectory(CaseworkStore &store, const Methodology &methodology,
+                                       const QuarterValues &valuesIn)
+{
+    QList<TrajectoryCheck> checks;
     QHash<QString, QHash<QString, MetricValue>> values; // by quarter
     QHash<QString, bool> inProgramme; // by quarter
     for (const QVariantMap &point : store.records(trajectoryTable())) {
@@ -44,7 +50,7 @@ QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &method
             continue;
         check.planned = *planned;
         if (!values.contains(check.quarter))
-            values.insert(check.quarter, file.metricValues(check.quarter));
+            values.insert(check.quarter, valuesIn(check.quarter));
         const MetricValue actual = values.value(check.quarter).value(check.metricId);
         if (!inProgramme.contains(check.quarter))
             inProgramme.insert(check.quarter, store.programmeIn(check.quarter) != 0);
@@ -59,13 +65,26 @@ QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &method
     return checks;
 }
 
-QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter)
+namespace {
+QList<TrajectoryCheck> offIn(const QList<TrajectoryCheck> &checks, const QString &quarter)
 {
     QList<TrajectoryCheck> off;
-    for (const TrajectoryCheck &check : checkTrajectory(file, methodology))
+    for (const TrajectoryCheck &check : checks)
         if (check.quarter == quarter && check.offTrajectory)
             off.append(check);
     return off;
+}
+} // namespace
+
+QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter)
+{
+    return offIn(checkTrajectory(file, methodology), quarter);
+}
+
+QList<TrajectoryCheck> offTrajectoryIn(CaseworkStore &store, const Methodology &methodology, const QString &quarter,
+                                       const QuarterValues &valuesIn)
+{
+    return offIn(checkTrajectory(store, methodology, valuesIn), quarter);
 }
 
 } // namespace owb

@@ -9,13 +9,18 @@
 // (framework.md §6, §7), so one missed after the exit is not counted by the
 // case, the Overview, the portfolio's needs action or the navigator.
 
+#include "framework/metricvalue.h"
+
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace owb {
 
 class CaseFile;
+class CaseworkStore;
 class Methodology;
 struct MetricDefinition;
 
@@ -40,9 +45,16 @@ bool missesPlan(const MetricDefinition &metric, double planned, double actual);
 // with its actual value and whether it misses. Points whose planned value is
 // not a number, or whose metric the methodology does not list, are left out.
 QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology);
+// The same from a case's casework store (one given its rows read ahead) and
+// its metric values by quarter (`valuesIn`, asked once per quarter).
+using QuarterValues = std::function<QHash<QString, MetricValue>(const QString &quarter)>;
+QList<TrajectoryCheck> checkTrajectory(CaseworkStore &store, const Methodology &methodology,
+                                       const QuarterValues &valuesIn);
 // The points planned for `quarter` that the actual misses: the case is off
 // trajectory in that quarter when this is not empty.
 QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter);
+QList<TrajectoryCheck> offTrajectoryIn(CaseworkStore &store, const Methodology &methodology, const QString &quarter,
+                                       const QuarterValues &valuesIn);
 inline bool isOffTrajectory(CaseFile &file, const Methodology &methodology, const QString &quarter)
 {
     return !offTrajectoryIn(file, methodology, quarter).isEmpty();

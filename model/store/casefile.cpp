@@ -44,6 +44,31 @@ std::optional<CutPoints> cutsFrom(const QSqlQuery &q, int first)
         q.value(first + 2).toDouble() };
 }
 
+// An assessment's own row, as assessmentFrom reads it.
+const QString kAssessmentColumns = QStringLiteral(
+    "methodology_id, methodology_sha256, method, finance_cap, peer_type, peer_count, cut1, cut2, cut3, average,"
+    " metrics_scored, raw_segment, deficit, segment, rank, computed_at");
+
+StoredAssessment assessmentFrom(const QSqlQuery &q, int first)
+{
+    StoredAssessment a;
+    a.methodologyId = q.value(first).toString();
+    a.methodologySha256 = q.value(first + 1).toString();
+    a.method = q.value(first + 2).toString();
+    a.financeCap = q.value(first + 3).toInt();
+    a.result.peerType = q.value(first + 4).toString();
+    a.peerCount = q.value(first + 5).toInt();
+    a.cuts = cutsFrom(q, first + 6);
+    a.result.average = q.value(first + 9).toInt();
+    a.result.metricsScored = q.value(first + 10).toInt();
+    a.result.rawSegment = q.value(first + 11).toInt();
+    a.result.deficit = q.value(first + 12).toBool();
+    a.result.segment = q.value(first + 13).toInt();
+    a.result.rank = q.value(first + 14).toInt();
+    a.computedAt = q.value(first + 15).toString();
+    return a;
+}
+
 QVariant nullIfZero(int value)
 {
     return value > 0 ? QVariant(value) : QVariant();
@@ -176,29 +201,11 @@ std::optional<StoredAssessment> CaseFile::readAssessment(const CaseScope &scope,
     const bool scoped = !scope.org.isNull();
     const QString which = scoped ? QStringLiteral("org_code = ? AND quarter = ?") : QStringLiteral("quarter = ?");
     const QVariantList keys = scoped ? QVariantList{scope.org, quarter} : QVariantList{quarter};
-    QSqlQuery q = db.exec(
-        QStringLiteral("SELECT methodology_id, methodology_sha256, method, finance_cap, peer_type,"
-                       " peer_count, cut1, cut2, cut3, average, metrics_scored, raw_segment, deficit,"
-                       " segment, rank, computed_at FROM assessment WHERE %1").arg(which),
-        keys);
+    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM assessment WHERE %2").arg(kAssessmentColumns, which), keys);
     if (!q.next())
         return std::nullopt;
-    StoredAssessment a;
+    StoredAssessment a = assessmentFrom(q, 0);
     a.quarter = quarter;
-    a.methodologyId = q.value(0).toString();
-    a.methodologySha256 = q.value(1).toString();
-    a.method = q.value(2).toString();
-    a.financeCap = q.value(3).toInt();
-    a.result.peerType = q.value(4).toString();
-    a.peerCount = q.value(5).toInt();
-    a.cuts = cutsFrom(q, 6);
-    a.result.average = q.value(9).toInt();
-    a.result.metricsScored = q.value(10).toInt();
-    a.result.rawSegment = q.value(11).toInt();
-    a.result.deficit = q.value(12).toBool();
-    a.result.segment = q.value(13).toInt();
-    a.result.rank = q.value(14).toInt();
-    a.computedAt = q.value(15).toString();
     a.result.code = scoped ? scope.org : db.scalar(QStringLiteral("SELECT code FROM organisation")).toString();
 
     QSqlQuery metrics = db.exec(
@@ -220,6 +227,23 @@ std::optional<StoredAssessment> CaseFile::readAssessment(const CaseScope &scope,
             a.domainCuts.insert(domains.value(0).toString(), *cuts);
     }
     return a;
+}
+
+QHash<QString, QHash<QString, StoredAssessment>> CaseFile::readAssessmentHeads(Database &db, const QString &org)
+{
+    QHash<QString, QHash<QString, StoredAssessment>> cases;
+    // Without an organisation: every case's in one statement with no
+    // binding (one round trip on a server).
+    const QString sql = QStringLiteral("SELECT org_code, quarter, %1 FROM assessment%2")
+                            .arg(kAssessmentColumns, org.isEmpty() ? QString() : QStringLiteral(" WHERE org_code = ?"));
+    QSqlQuery q = org.isEmpty() ? db.exec(sql) : db.exec(sql, {org});
+    while (q.next()) {
+        StoredAssessment a = assessmentFrom(q, 2);
+        a.quarter = q.value(1).toString();
+        a.result.code = q.value(0).toString();
+        cases[a.result.code].insert(a.quarter, a);
+    }
+    return cases;
 }
 
 QList<StoredAssessment> CaseFile::assessments()

@@ -65,6 +65,11 @@ public:
     static std::optional<StoredAssessment> readAssessment(Database &db, const QString &quarter);
     static std::optional<StoredAssessment> readAssessment(const CaseScope &scope, const QString &quarter);
     QList<StoredAssessment> assessments();  // period order
+    // Stored assessments without their metric and domain scores (what a
+    // list of cases shows), by organisation and quarter, in one statement:
+    // one case's (`org`), or with an empty `org` every case the database
+    // holds (a team workspace's shared table).
+    static QHash<QString, QHash<QString, StoredAssessment>> readAssessmentHeads(Database &db, const QString &org);
     QHash<QString, MetricValue> metricValues(const QString &quarter);
 
     // Writes identity and quarters in one transaction, leaving untouched any

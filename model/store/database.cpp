@@ -9,7 +9,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QStorageInfo>
 #include <QUrl>
 #include <sys/stat.h>
@@ -19,6 +21,7 @@ namespace owb {
 
 namespace {
 QAtomicInt connectionCounter;
+QAtomicInteger<qint64> statementCounter;
 
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
@@ -104,6 +107,27 @@ void refuseUnlessPlainFile(const QString &path, const QString &kind, bool forWri
                            "copies too. Replace it with a copy of its own")
                 .arg(path, kind)
                 .arg(qulonglong(status.st_nlink)));
+}
+
+// Whether a bound value is SQL NULL, as Qt's drivers decide it.
+bool isNullValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return value.toString().isNull();
+    case QMetaType::QByteArray:
+        return value.toByteArray().isNull();
+    case QMetaType::QDate:
+        return value.toDate().isNull();
+    case QMetaType::QTime:
+        return value.toTime().isNull();
+    case QMetaType::QDateTime:
+        return value.toDateTime().isNull();
+    default:
+        return false;
+    }
 }
 
 // What failed, for the user: reading or changing (never the SQL itself).
@@ -515,13 +539,39 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
     return exec(sql, QVariantList(bindings));
 }
 
+qint64 Database::statementsSent()
+{
+    return statementCounter.loadRelaxed();
+}
+
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 {
+    statementCounter.fetchAndAddRelaxed(1);
     QSqlQuery query(m_db);
     // PostgreSQL prepares only queries and data changes (not CREATE, SET or
     // BEGIN): a statement without bindings is sent as it is.
     if (m_server && bindings.isEmpty()) {
         if (!query.exec(sql))
+            fail(verbFor(sql), query.lastError());
+        return query;
+    }
+    if (m_server) {
+        // QSqlQuery::prepare() costs three round trips to PostgreSQL every
+        // time (PREPARE, EXECUTE, DEALLOCATE): each statement is prepared
+        // once per connection instead, and run by one EXECUTE, its values
+        // formatted by the driver as its own EXECUTE formats them.
+        const QString name = preparedOnServer(sql);
+        QStringList values;
+        for (const QVariant &value : bindings) {
+            const bool nullString = value.typeId() == QMetaType::QString && value.toString().isNull();
+            QSqlField field(QString(), value.metaType());
+            if (nullString)
+                field.setValue(QStringLiteral(""));
+            else if (!isNullValue(value))
+                field.setValue(value);
+            values.append(m_db.driver()->formatValue(field));
+        }
+        if (!query.exec(QStringLiteral("EXECUTE %1 (%2)").arg(name, values.join(QStringLiteral(", ")))))
             fail(verbFor(sql), query.lastError());
         return query;
     }
@@ -536,6 +586,37 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
     if (!query.exec())
         fail(verbFor(sql), query.lastError());
     return query;
+}
+
+QString Database::preparedOnServer(const QString &sql)
+{
+    if (const auto known = m_prepared.constFind(sql); known != m_prepared.cend())
+        return *known;
+    // PostgreSQL numbers its parameters: each ? outside quotes becomes $1, $2...
+    QString numbered;
+    int parameter = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            quote = c == quote ? QChar() : quote;
+            numbered += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            numbered += c;
+        } else if (c == QLatin1Char('?')) {
+            numbered += QStringLiteral("$%1").arg(++parameter);
+        } else {
+            numbered += c;
+        }
+    }
+    const QString name = QStringLiteral("owb_%1").arg(m_prepared.size() + 1);
+    // A prepared statement outlives a transaction rolled back after it; one
+    // that failed to prepare is not remembered.
+    QSqlQuery prepare(m_db);
+    if (!prepare.exec(QStringLiteral("PREPARE %1 AS %2").arg(name, numbered)))
+        fail(verbFor(sql), prepare.lastError());
+    m_prepared.insert(sql, name);
+    return name;
 }
 
 QVariant Database::scalar(const QString &sql, std::initializer_list<QVariant> bindings)

@@ -8,6 +8,7 @@
 #include "serverschema.h"
 #include "storeerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -86,6 +87,11 @@ public:
     QVariant scalar(const QString &sql, std::initializer_list<QVariant> bindings = {});
     QVariant scalar(const QString &sql, const QVariantList &bindings);
 
+    // How many statements this process has sent to its databases (every
+    // connection): what a test bounds to keep round trips to a server from
+    // growing with the number of cases or records.
+    static qint64 statementsSent();
+
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();
 
@@ -124,6 +130,9 @@ private:
     void openServer(const ServerAddress &server, const QString &password);
     int serverSchemaVersion(const Schema &schema);
     QString serverReason(const QSqlError &error) const;
+    // A server's name for `sql` prepared on this connection (PREPARE on
+    // first use): each later run is one EXECUTE, one round trip.
+    QString preparedOnServer(const QString &sql);
 
     QString m_path;
     QString m_connectionName;
@@ -135,6 +144,7 @@ private:
     bool m_created = false;
     QString m_sessionUser;
     int m_transactionDepth = 0; // Transactions open on this connection (the inner ones are savepoints)
+    QHash<QString, QString> m_prepared; // a server's: statement -> its prepared name on this connection
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;

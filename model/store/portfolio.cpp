@@ -5,6 +5,7 @@
 #include "casework/casework.h"
 #include "casework/needsaction.h"
 #include "casework/trajectory.h"
+#include "valuecolumns.h"
 
 #include <QDate>
 #include "data/metricdataset.h"
@@ -96,6 +97,146 @@ QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QS
 }
 } // namespace
 
+namespace {
+// The casework tables the portfolio's columns are computed from.
+const QList<const CaseworkTable *> &portfolioTables()
+{
+    static const QList<const CaseworkTable *> tables{&reviewTable(),    &programmeTable(), &criterionTable(),
+                                                     &milestoneTable(), &decisionTable(),  &trajectoryTable()};
+    return tables;
+}
+
+// What the portfolio reads of cases, each table once: one case file's case
+// (`org`), or with an empty `org` every case of a team workspace, whose case
+// tables are shared and keyed by organisation. The statements are the same
+// for both; without an organisation they have no binding, so each is one
+// round trip to a server however many cases, metrics or records there are.
+struct CasesRead
+{
+    QHash<QString, CaseIdentity> identities;
+    QHash<QString, QHash<QString, StoredAssessment>> assessments; // by quarter
+    QHash<QString, std::pair<QString, QString>> capability; // the latest rated year: rating, year
+    QHash<QString, CaseworkRows> casework;
+    // quarter -> metric -> value, of the metrics and quarters with a trajectory point
+    QHash<QString, QHash<QString, QHash<QString, MetricValue>>> planned;
+};
+
+CasesRead readCases(Database &db, const QString &org)
+{
+    CasesRead read;
+    const bool one = !org.isEmpty();
+    auto run = [&](const QString &sql) { return one ? db.exec(sql, {org}) : db.exec(sql); };
+    QSqlQuery identities = run(QStringLiteral("SELECT org_code, code, name, peer_type, region FROM organisation%1")
+                                   .arg(one ? QStringLiteral(" WHERE org_code = ?") : QString()));
+    while (identities.next())
+        read.identities.insert(identities.value(0).toString(),
+                               {identities.value(1).toString(), identities.value(2).toString(),
+                                identities.value(3).toString(), identities.value(4).toString()});
+    read.assessments = CaseFile::readAssessmentHeads(db, org);
+    const int version = caseSchemaVersion(db);
+    // Capability arrived with schema 2; an older file simply has none yet.
+    if (version >= 2) {
+        QSqlQuery q = run(QStringLiteral("SELECT org_code, rating, year FROM capability_overall WHERE rating <> ''%1"
+                                         " ORDER BY org_code, year DESC")
+                              .arg(one ? QStringLiteral(" AND org_code = ?") : QString()));
+        while (q.next())
+            if (!read.capability.contains(q.value(0).toString()))
+                read.capability.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toString()});
+    }
+    // Casework arrived with schema 3, decisions and trajectories with 4.
+    if (version >= 3) {
+        QList<const CaseworkTable *> tables = portfolioTables();
+        if (version < 4) {
+            tables.removeAll(&decisionTable());
+            tables.removeAll(&trajectoryTable());
+        }
+        read.casework = CaseworkStore::readAhead(db, org, tables);
+    }
+    if (version >= 4) {
+        QSqlQuery q = run(QStringLiteral("SELECT v.org_code, v.quarter, v.metric_id, v.kind, v.number, v.label"
+                                         " FROM metric_value v JOIN trajectory_point t ON t.org_code = v.org_code"
+                                         " AND t.quarter = v.quarter AND t.metric_id = v.metric_id%1")
+                              .arg(one ? QStringLiteral(" WHERE v.org_code = ?") : QString()));
+        while (q.next())
+            read.planned[q.value(0).toString()][q.value(1).toString()].insert(q.value(2).toString(),
+                                                                              valueFromColumns(q, 3));
+    }
+    return read;
+}
+
+// One case's entry from what readCases read: the same for a case file and a
+// server's case.
+PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &read, const QString &code,
+                        const QString &quarter, const QString &previous)
+{
+    const CaseIdentity identity = read.identities.value(code);
+    PortfolioEntry entry;
+    // A case file's path; on a server the workspace's address (open the
+    // case with Workspace::openCase(code)).
+    entry.path = db.path();
+    entry.code = identity.code;
+    entry.name = identity.name;
+    entry.peerType = identity.peerType;
+    entry.region = identity.region;
+    const QHash<QString, StoredAssessment> assessments = read.assessments.value(code);
+    if (const auto current = assessments.constFind(quarter); current != assessments.cend()) {
+        entry.quarter = quarter;
+        entry.segment = current->result.segment;
+        entry.average = current->result.average;
+        entry.rank = current->result.rank;
+        entry.peerCount = current->peerCount;
+        entry.deficit = current->result.deficit;
+        entry.rawSegment = current->result.rawSegment;
+        entry.methodologyId = current->methodologyId;
+        entry.methodologySha256 = current->methodologySha256;
+    }
+    if (const auto before = previous.isEmpty() ? assessments.cend() : assessments.constFind(previous);
+        before != assessments.cend()) {
+        entry.previousQuarter = previous;
+        entry.previousSegment = before->result.segment;
+        entry.previousRawSegment = before->result.rawSegment;
+        entry.previousDeficit = before->result.deficit;
+        entry.previousAverage = before->result.average;
+        entry.previousMethodologyId = before->methodologyId;
+        entry.previousMethodologySha256 = before->methodologySha256;
+    }
+    for (const StoredAssessment &a : assessments)
+        if (a.computedAt > entry.lastChange)
+            entry.lastChange = a.computedAt;
+    if (const auto capability = read.capability.constFind(code); capability != read.capability.cend()) {
+        entry.capabilityRating = capability->first;
+        entry.capabilityYear = capability->second;
+    }
+    // Casework arrived with schema 3: the programme makes the segment 5.
+    if (caseSchemaVersion(db) >= 3) {
+        CaseworkRows rows = read.casework.value(code);
+        for (const CaseworkTable *table : portfolioTables())
+            rows[table->name]; // a table with no rows for the case was read too
+        CaseworkStore casework(CaseScope{db, code}, rows);
+        const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
+        entry.overdue = status.overdue;
+        entry.inProgramme = status.inProgramme;
+        const int computed = entry.segment;
+        entry.segment = casework.finalSegment(quarter, computed);
+        entry.decided = entry.segment != computed;
+        const int previousComputed = entry.previousSegment;
+        entry.previousSegment = casework.finalSegment(previous, previousComputed);
+        entry.previousDecided = entry.previousSegment != previousComputed;
+        const Methodology *rules = workspace.methodologyFor(quarter);
+        const QHash<QString, QHash<QString, MetricValue>> planned = read.planned.value(code);
+        const int offTrajectory = int(offTrajectoryIn(casework, rules ? *rules : workspace.methodology(), quarter,
+                                                      [&planned](const QString &q) { return planned.value(q); })
+                                          .size());
+        entry.offTrajectory = offTrajectory;
+        const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory);
+        entry.needsAction = needs.words();
+        entry.casework = caseworkSummary(status, needs);
+        entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
+    }
+    return entry;
+}
+} // namespace
+
 QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStringList *problems)
 {
     const QStringList quarters = workspace.peers().quarters();
@@ -105,81 +246,20 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
     const QString previous = position > 0 ? quarters.at(position - 1) : QString();
 
     QList<PortfolioEntry> entries;
+    if (Database *server = workspace.isTeam() ? workspace.casesDatabase() : nullptr) {
+        // A server's cases: every table read once for all of them.
+        const CasesRead read = readCases(*server, QString());
+        for (const QString &code : workspace.caseCodes())
+            entries.append(entryFor(workspace, *server, read, code, quarter, previous));
+        return entries;
+    }
     // A folder's case files as they lie (a stray name is reported, named),
-    // a server's cases by code.
-    const QStringList cases = workspace.isTeam() ? workspace.caseCodes() : workspace.caseFilePaths();
-    for (const QString &which : cases) {
+    // each opened and its tables read once.
+    for (const QString &path : workspace.caseFilePaths()) {
         try {
-            const std::unique_ptr<CaseFile> opened = workspace.isTeam()
-                ? workspace.openCase(which, Database::Mode::ReadOnly)
-                : std::make_unique<CaseFile>(which, Database::Mode::ReadOnly);
-            CaseFile &caseFile = *opened;
-            const CaseIdentity identity = caseFile.identity();
-            PortfolioEntry entry;
-            // A case file's path; on a server the workspace's address (open
-            // the case with Workspace::openCase(code)).
-            entry.path = caseFile.path();
-            entry.code = identity.code;
-            entry.name = identity.name;
-            entry.peerType = identity.peerType;
-            entry.region = identity.region;
-            if (const auto current = caseFile.assessment(quarter)) {
-                entry.quarter = quarter;
-                entry.segment = current->result.segment;
-                entry.average = current->result.average;
-                entry.rank = current->result.rank;
-                entry.peerCount = current->peerCount;
-                entry.deficit = current->result.deficit;
-                entry.rawSegment = current->result.rawSegment;
-                entry.methodologyId = current->methodologyId;
-                entry.methodologySha256 = current->methodologySha256;
-            }
-            if (const auto before = previous.isEmpty() ? std::nullopt : caseFile.assessment(previous)) {
-                entry.previousQuarter = previous;
-                entry.previousSegment = before->result.segment;
-                entry.previousRawSegment = before->result.rawSegment;
-                entry.previousDeficit = before->result.deficit;
-                entry.previousAverage = before->result.average;
-                entry.previousMethodologyId = before->methodologyId;
-                entry.previousMethodologySha256 = before->methodologySha256;
-            }
-            entry.lastChange = caseFile.database()
-                                   .scalar(QStringLiteral("SELECT max(computed_at) FROM assessment WHERE org_code = ?"),
-                                       { caseFile.orgCode() })
-                                   .toString();
-            // Capability arrived with schema 2; an older file simply has none yet.
-            if (caseSchemaVersion(caseFile.database()) >= 2) {
-                QSqlQuery q = caseFile.database().exec(
-                    QStringLiteral("SELECT rating, year FROM capability_overall WHERE org_code = ? AND rating <> ''"
-                                   " ORDER BY year DESC LIMIT 1"),
-                    { caseFile.orgCode() });
-                if (q.next()) {
-                    entry.capabilityRating = q.value(0).toString();
-                    entry.capabilityYear = q.value(1).toString();
-                }
-            }
-            // Casework arrived with schema 3: the programme makes the segment 5.
-            if (caseSchemaVersion(caseFile.database()) >= 3) {
-                CaseworkStore casework(caseFile.scope());
-                const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
-                entry.overdue = status.overdue;
-                entry.inProgramme = status.inProgramme;
-                const int computed = entry.segment;
-                entry.segment = casework.finalSegment(quarter, computed);
-                entry.decided = entry.segment != computed;
-                const int previousComputed = entry.previousSegment;
-                entry.previousSegment = casework.finalSegment(previous, previousComputed);
-                entry.previousDecided = entry.previousSegment != previousComputed;
-                const Methodology *rules = workspace.methodologyFor(quarter);
-                const int offTrajectory
-                    = int(offTrajectoryIn(caseFile, rules ? *rules : workspace.methodology(), quarter).size());
-                entry.offTrajectory = offTrajectory;
-                const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory);
-                entry.needsAction = needs.words();
-                entry.casework = caseworkSummary(status, needs);
-                entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
-            }
-            entries.append(entry);
+            CaseFile caseFile(path, Database::Mode::ReadOnly);
+            const CasesRead read = readCases(caseFile.database(), caseFile.orgCode());
+            entries.append(entryFor(workspace, caseFile.database(), read, caseFile.orgCode(), quarter, previous));
         } catch (const StoreError &error) {
             if (problems)
                 problems->append(error.message());

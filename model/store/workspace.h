@@ -87,6 +87,9 @@ public:
     // in `mode`, or the case on the server's shared cases connection (hand
     // it to CaseSession for editing). Throws StoreError when there is none.
     std::unique_ptr<CaseFile> openCase(const QString &code, Database::Mode mode = Database::Mode::ReadOnly);
+    // A team workspace's cases part, the connection its cases share (null
+    // for a folder): for reading many cases' tables at once.
+    Database *casesDatabase() { return m_cases.get(); }
 
     QString directory() const { return m_directory; }
     bool isReadOnly() const { return m_team ? m_teamReadOnly : !m_lock; }
