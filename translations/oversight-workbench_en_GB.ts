@@ -3284,14 +3284,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Area assessed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove assessment note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3337,6 +3329,18 @@ segmented</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note of %1&apos;s statutory annual assessment for %2: the area assessed, what was found and what it concludes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
