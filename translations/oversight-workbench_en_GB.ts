@@ -1507,6 +1507,26 @@
         <source>%1 [read-only]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Oversight Workbench - %1 [read-only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MethodologiesDialog</name>
@@ -3464,6 +3484,18 @@ segmented</source>
     </message>
     <message>
         <source>No statutory assessment notes for this year yet. Add a note for each area the annual assessment covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note of %1&apos;s statutory annual assessment for %2: the area assessed, what was found and what it concludes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

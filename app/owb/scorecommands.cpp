@@ -5,6 +5,7 @@
 #include "data/quarterlabel.h"
 #include "exchange/assessmentwriter.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
@@ -17,37 +18,81 @@ namespace {
 using Writer = void (*)(QTextStream &, const Methodology &, const QList<AssessedQuarter> &);
 using JsonWriter = QJsonArray (*)(const Methodology &, const QList<AssessedQuarter> &);
 
-// Each quarter under the file that declares its year (--methodology given
-// more than once): the metric file is read under each file, and each file's
-// quarters are taken from its own reading.
+// The files a quarter may be assessed under: each --methodology given, or
+// the built-in one, which covers only the years it declares.
+struct YearFiles
+{
+    QList<Methodology> files;
+    QStringList paths;  // as given; empty for the built-in file
+    QHash<QString, int> byYear;  // financial year -> index in files
+};
+
+std::optional<YearFiles> yearFiles(const QString &command, const QStringList &paths)
+{
+    YearFiles result;
+    if (paths.isEmpty()) {
+        result.files.append(Methodology::builtIn());
+        result.paths.append(QString());
+    }
+    for (const QString &path : paths) {
+        QString error;
+        const auto methodology = Methodology::fromFile(path, &error);
+        if (!methodology) {
+            printError(error);
+            return std::nullopt;
+        }
+        result.files.append(*methodology);
+        result.paths.append(path);
+    }
+    for (int i = 0; i < result.files.size(); ++i)
+        for (const QString &year : result.files.at(i).years()) {
+            if (result.byYear.contains(year)) {
+                printError(QStringLiteral("owb %1: %2 and %3 both declare %4: give one --methodology file per "
+                                          "financial year")
+                               .arg(command, result.paths.at(result.byYear.value(year)), result.paths.at(i), year));
+                return std::nullopt;
+            }
+            result.byYear.insert(year, i);
+        }
+    return result;
+}
+
+// What to say when the quarters of a year have no file: the quarters, their
+// year, and the file to give.
+QString missingYearMessage(const QString &path, const QStringList &quarters, const QString &year,
+                           const YearFiles &given)
+{
+    const QString which = quarters.size() == 1
+        ? QStringLiteral("quarter %1 is").arg(quarters.first())
+        : QStringLiteral("quarters %1 are").arg(quarters.join(QStringLiteral(", ")));
+    if (given.paths.first().isEmpty())
+        return QStringLiteral("%1: %2 in %3, which the built-in methodology (%4, for %5) does not cover: pass a "
+                              "--methodology file for %3")
+            .arg(path, which, year, given.files.first().id(), given.files.first().years().join(QStringLiteral(", ")));
+    QStringList each;
+    for (int i = 0; i < given.files.size(); ++i)
+        each.append(QStringLiteral("%1 declares %2")
+                        .arg(given.paths.at(i), given.files.at(i).years().join(QStringLiteral(", "))));
+    return QStringLiteral("%1: %2 in %3, which none of the --methodology files declares (%4): pass a --methodology "
+                          "file for %3")
+        .arg(path, which, year, each.join(QStringLiteral("; ")));
+}
+
+// Each quarter under the file that declares its year: the metric file is
+// read under each file, and each file's quarters are taken from its own
+// reading. Nothing is written unless every quarter asked for has its file.
 int runByYear(const QString &command, const QCommandLineParser &parser, const QString &path, const QString &format,
               Writer csvWriter, JsonWriter jsonWriter)
 {
-    QList<Methodology> files;
-    QHash<QString, int> byYear;
-    for (const QString &file : parser.values(QStringLiteral("methodology"))) {
-        QString error;
-        const auto methodology = Methodology::fromFile(file, &error);
-        if (!methodology) {
-            printError(error);
-            return BadInput;
-        }
-        for (const QString &year : methodology->years()) {
-            if (byYear.contains(year)) {
-                printError(QStringLiteral("owb %1: %2 is declared by two --methodology files (%3 and %4); give "
-                                          "one file per year")
-                               .arg(command, year, files.at(byYear.value(year)).id(), methodology->id()));
-                return BadInput;
-            }
-            byYear.insert(year, int(files.size()));
-        }
-        files.append(*methodology);
-    }
+    const auto given = yearFiles(command, parser.values(QStringLiteral("methodology")));
+    if (!given)
+        return BadInput;
+    const QList<Methodology> &files = given->files;
     const auto chosen = quarterValue(parser);
     if (!chosen)
         return BadInput;
     QMap<int, std::pair<int, AssessedQuarter>> results;  // quarter key -> file, assessment
-    QStringList labels;
+    QMap<QString, QStringList> missing;  // year -> its quarters that no file declares
     for (int i = 0; i < files.size(); ++i) {
         Diagnostics errors;
         MetricFileSummary summary;
@@ -58,11 +103,15 @@ int runByYear(const QString &command, const QCommandLineParser &parser, const QS
             return BadInput;
         bool used = false;
         for (const QuarterData &quarter : dataset->quarters) {
-            if (!labels.contains(quarter.label))
-                labels.append(quarter.label);
-            if (byYear.value(yearOfQuarter(quarter.label), -1) != i)
-                continue;
             if (!chosen->isEmpty() && quarter.label != *chosen)
+                continue;
+            const QString year = yearOfQuarter(quarter.label);
+            if (!given->byYear.contains(year)) {
+                if (!missing[year].contains(quarter.label))
+                    missing[year].append(quarter.label);
+                continue;
+            }
+            if (given->byYear.value(year) != i)
                 continue;
             used = true;
             results.insert(quarterKey(quarter.label),
@@ -71,34 +120,39 @@ int runByYear(const QString &command, const QCommandLineParser &parser, const QS
         if (const QString skipped = summary.skippedLine(path, files.at(i).id()); used && !skipped.isEmpty())
             printError(skipped);
     }
-    for (const QString &label : std::as_const(labels))
-        if (!byYear.contains(yearOfQuarter(label)) && (chosen->isEmpty() || label == *chosen)) {
-            printError(QStringLiteral("%1: %2: none of the --methodology files declares %3 (add that year's "
-                                      "file with another --methodology)")
-                           .arg(path, label, yearOfQuarter(label)));
-            return BadInput;
-        }
+    if (!missing.isEmpty()) {
+        for (auto it = missing.cbegin(); it != missing.cend(); ++it)
+            printError(missingYearMessage(path, it.value(), it.key(), *given));
+        return BadInput;
+    }
     if (!chosen->isEmpty() && results.isEmpty()) {
         printError(QStringLiteral("%1: no rows for quarter \"%2\"").arg(path, *chosen));
         return BadInput;
     }
-    // Each quarter written under its own rules, as one table.
+    // Consecutive quarters of one file written together, each under its own
+    // rules, as one table: one file gives exactly what it gives alone.
+    QList<std::pair<int, QList<AssessedQuarter>>> runs;
+    for (const auto &[file, assessed] : std::as_const(results)) {
+        if (runs.isEmpty() || runs.last().first != file)
+            runs.append(std::pair<int, QList<AssessedQuarter>>{file, {}});
+        runs.last().second.append(assessed);
+    }
+    if (runs.isEmpty())
+        runs.append(std::pair<int, QList<AssessedQuarter>>{0, {}});
     QJsonArray json;
     QString csv;
-    bool first = true;
-    for (const auto &[file, assessed] : std::as_const(results)) {
-        const QList<AssessedQuarter> one{assessed};
+    for (qsizetype r = 0; r < runs.size(); ++r) {
+        const auto &[file, quarters] = runs.at(r);
         if (format == QLatin1String("json")) {
-            for (const QJsonValue row : jsonWriter(files.at(file), one))
+            for (const QJsonValue row : jsonWriter(files.at(file), quarters))
                 json.append(row);
             continue;
         }
         QString text;
         QTextStream out(&text);
-        csvWriter(out, files.at(file), one);
+        csvWriter(out, files.at(file), quarters);
         out.flush();
-        csv += first ? text : text.mid(text.indexOf(QLatin1Char('\n')) + 1);
-        first = false;
+        csv += r == 0 ? text : text.mid(text.indexOf(QLatin1Char('\n')) + 1);
     }
     if (format == QLatin1String("json"))
         writeStdout(QJsonDocument(json).toJson(QJsonDocument::Indented));
@@ -114,8 +168,9 @@ int runAssessment(const QString &command, const QString &synopsis, const QString
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("The metric CSV to read."),
                                   QStringLiteral("file"));
     const QCommandLineOption methodologies(QStringLiteral("methodology"),
-        QStringLiteral("Use the methodology JSON in <file> instead of the built-in one; give it once per "
-                       "financial year to assess each quarter under the file that declares its year."),
+        QStringLiteral("Use the methodology JSON in <file> instead of the built-in one (which covers only its own "
+                       "years); give it once per financial year to assess each quarter under the file that declares "
+                       "its year."),
         QStringLiteral("file"));
     parser.addOptions({data, methodologies, quarterOption(), formatOption()});
     int exitCode = Success;
@@ -125,48 +180,10 @@ int runAssessment(const QString &command, const QString &synopsis, const QString
         printError(QStringLiteral("owb %1: --data FILE is required").arg(command));
         return BadInput;
     }
-    if (parser.values(methodologies).size() > 1) {
-        const auto format = outputFormat(parser);
-        if (!format)
-            return BadInput;
-        return runByYear(command, parser, parser.value(data), *format, csvWriter, jsonWriter);
-    }
-    const auto methodology = loadMethodology(parser);
     const auto format = outputFormat(parser);
-    if (!methodology || !format)
+    if (!format)
         return BadInput;
-
-    Diagnostics errors;
-    MetricFileSummary summary;
-    const QString path = parser.value(data);
-    const auto dataset = MetricFileReader(*methodology).read(path, &errors, &summary);
-    for (const Diagnostic &error : std::as_const(errors))
-        printError(error.toString());
-    if (!dataset)
-        return BadInput;
-    if (const QString skipped = summary.skippedLine(path, methodology->id()); !skipped.isEmpty())
-        printError(skipped);
-
-    const auto chosen = quarterValue(parser);
-    if (!chosen)
-        return BadInput;
-    QList<AssessedQuarter> results;
-    const QString only = *chosen;
-    for (const QuarterData &quarter : dataset->quarters)
-        if (only.isEmpty() || quarter.label == only)
-            results.append({quarter.label, assessQuarter(*methodology, quarter.toInputs())});
-    if (!only.isEmpty() && results.isEmpty()) {
-        printError(QStringLiteral("%1: no rows for quarter \"%2\"").arg(path, only));
-        return BadInput;
-    }
-
-    if (*format == QLatin1String("json")) {
-        writeStdout(QJsonDocument(jsonWriter(*methodology, results)).toJson(QJsonDocument::Indented));
-    } else {
-        QTextStream out(stdout);
-        csvWriter(out, *methodology, results);
-    }
-    return Success;
+    return runByYear(command, parser, parser.value(data), *format, csvWriter, jsonWriter);
 }
 
 } // namespace

@@ -15,6 +15,18 @@ QString formatCut(double cut)
     return text;
 }
 
+QString segmentationBasis(const QString &method, const QString &quarter, const CutPoints &cuts, int peerCount,
+                          const QString &peerTypeName)
+{
+    const QString points = QStringLiteral("%1 / %2 / %3").arg(formatCut(cuts.t1), formatCut(cuts.t2), formatCut(cuts.t3));
+    if (method == QLatin1String("thresholds"))
+        return QCoreApplication::translate("owb::SegmentExplanation", "against the %1 thresholds %2 for %3")
+            .arg(yearOfQuarter(quarter), points, peerTypeName);
+    return QCoreApplication::translate("owb::SegmentExplanation", "peer quartiles %1 among %n peer(s) (%2)", nullptr,
+                                       peerCount)
+        .arg(points, peerTypeName);
+}
+
 SegmentExplanation explainSegment(const StoredAssessment &a, const QString &peerTypeName, const QString &notSegmentedNote)
 {
     SegmentExplanation out;
@@ -28,11 +40,7 @@ SegmentExplanation explainSegment(const StoredAssessment &a, const QString &peer
         return out;
     }
     const CutPoints &c = *a.cuts;
-    const QString cuts = QStringLiteral("%1 / %2 / %3").arg(formatCut(c.t1), formatCut(c.t2), formatCut(c.t3));
-    const QString basis = a.method == QLatin1String("thresholds")
-                              ? QCoreApplication::translate("owb::SegmentExplanation", "against the %1 thresholds %2 for %3")
-                                    .arg(yearOfQuarter(a.quarter), cuts, peerTypeName)
-                              : QCoreApplication::translate("owb::SegmentExplanation", "peer quartiles %1 among %n peer(s) (%2)", nullptr, a.peerCount).arg(cuts, peerTypeName);
+    const QString basis = segmentationBasis(a.method, a.quarter, c, a.peerCount, peerTypeName);
     out.howReached = QCoreApplication::translate("owb::SegmentExplanation", "Average %1 over %n scored metric(s); %2 → segment %3", nullptr, r.metricsScored)
                          .arg(formatHundredths(r.average), basis)
                          .arg(r.rawSegment);

@@ -23,4 +23,11 @@ SegmentExplanation explainSegment(const StoredAssessment &assessment, const QStr
 // "2.10", "2.355": cut points as people write them.
 QString formatCut(double cut);
 
+// How a quarter's averages are cut into segments, in the terms of its year's
+// method: "against the 2026/27 thresholds 2.10 / 2.40 / 2.70 for acute
+// trusts" or "peer quartiles 2.11 / 2.36 / 2.70 among 129 peers (acute
+// trusts)". `method` as stored ("thresholds" or "peer-quartiles").
+QString segmentationBasis(const QString &method, const QString &quarter, const CutPoints &cuts, int peerCount,
+                          const QString &peerTypeName);
+
 } // namespace owb

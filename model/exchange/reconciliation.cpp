@@ -5,6 +5,7 @@
 
 #include "csvwriter.h"
 #include "casework/league.h"
+#include "casework/segmentexplanation.h"
 #include "fieldformat.h"
 #include "data/csvreader.h"
 #include "data/orgcode.h"
@@ -122,6 +123,22 @@ QString noneInWorkspace(const QList<ReconciliationRow> &rows, const QString &qua
         .arg(quarter);
 }
 
+namespace {
+// The quarter's own method and cut points for the organisation's peer type,
+// in the words the Overview uses (thresholds named, or the peer quartiles).
+QString cutsHere(NationalCache &national, const QString &quarter, const QuarterAssessment &assessment,
+                 qsizetype index)
+{
+    const Methodology &rules = national.methodologyFor(quarter);
+    const StoredAssessment stored = StoredAssessment::from(rules, quarter, assessment, index);
+    if (!stored.cuts)
+        return QString();
+    const PeerType *type = rules.peerType(stored.result.peerType);
+    return segmentationBasis(stored.method, quarter, *stored.cuts, stored.peerCount,
+                             type ? type->name : stored.result.peerType);
+}
+} // namespace
+
 QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quarter, const QList<PublishedResult> &published,
                                    const QHash<QString, int> &finalSegments)
 {
@@ -172,9 +189,10 @@ QList<ReconciliationRow> reconcile(NationalCache &national, const QString &quart
                                 p.deficit ? QStringLiteral("yes") : QStringLiteral("no")));
         if (!decided && row.segment != p.segment && org.average == p.average && org.deficit == p.deficit)
             why.append(QStringLiteral("segment %1 here, %2 published with the same average: the cut points differ "
-                                      "(peer quartiles here; NHS England may have used other cuts)")
+                                      "(here %3; NHS England may have used other cuts)")
                            .arg(row.segment)
-                           .arg(p.segment));
+                           .arg(p.segment)
+                           .arg(cutsHere(national, quarter, assessment, index)));
         else if (row.segment != p.segment && why.isEmpty())
             why.append(QStringLiteral("segment %1 here, %2 published").arg(row.segment).arg(p.segment));
         // A rank is a result too: the same segment and average can still rank

@@ -25,7 +25,7 @@ void writeMethodology(const QString &path)
     QFile file(path);
     file.open(QIODevice::WriteOnly);
     QTextStream out(&file);
-    out << R"({"id": "bench", "years": ["2025/26"], "peer_types": [{"id": "acute"}, {"id": "mhc"}],
+    out << R"({"id": "bench", "years": ["2023/24", "2024/25", "2025/26"], "peer_types": [{"id": "acute"}, {"id": "mhc"}],
  "domains": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}], "metrics": [)";
     for (int m = 0; m < kMetrics; ++m) {
         out << (m ? ",\n" : "\n") << QStringLiteral(R"( {"id": "M%1", "domain": "%2", "applies_to": ["acute", "mhc"], "range": [null, null], "direction": "%3")")

@@ -105,36 +105,64 @@ private Q_SLOTS:
             QCOMPARE(alone1.exitCode, 0);
             QCOMPARE(alone2.exitCode, 0);
             QCOMPARE(together.out, alone1.out + alone2.out.mid(alone2.out.indexOf(QLatin1Char('\n')) + 1));
-            const Run json = owb({command, QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
-                                  QStringLiteral("--methodology"), b, QStringLiteral("--format"), QStringLiteral("json")});
-            QCOMPARE(json.exitCode, 0);
-            QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(),
-                     QJsonDocument::fromJson(owb({command, QStringLiteral("--data"), first, QStringLiteral("--methodology"),
-                                                  a, QStringLiteral("--format"), QStringLiteral("json")})
-                                                 .out.toUtf8())
-                                 .array()
-                                 .size()
-                         + QJsonDocument::fromJson(owb({command, QStringLiteral("--data"), second,
-                                                        QStringLiteral("--methodology"), b, QStringLiteral("--format"),
-                                                        QStringLiteral("json")})
-                                                       .out.toUtf8())
-                               .array()
-                               .size());
+            // JSON: the same objects, in the same order, as each year alone.
+            const auto jsonOf = [&](const QStringList &arguments) {
+                const Run run = owb(QStringList{command, QStringLiteral("--data")} + arguments
+                                    + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+                return QJsonDocument::fromJson(run.out.toUtf8()).array();
+            };
+            QJsonArray separately = jsonOf({first, QStringLiteral("--methodology"), a});
+            for (const QJsonValue row : jsonOf({second, QStringLiteral("--methodology"), b}))
+                separately.append(row);
+            QVERIFY(!separately.isEmpty());
+            QCOMPARE(jsonOf({both, QStringLiteral("--methodology"), a, QStringLiteral("--methodology"), b}), separately);
+            // One file for its own years gives what the built-in one gives.
+            QCOMPARE(owb({command, QStringLiteral("--data"), first, QStringLiteral("--methodology"), a}).out,
+                     owb({command, QStringLiteral("--data"), first}).out);
         }
         const Run thresholds = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"),
                                     a, QStringLiteral("--methodology"), b, QStringLiteral("--quarter"), QStringLiteral("2026/27 Q1")});
         QCOMPARE(thresholds.exitCode, 0);
-        // A quarter whose year no file declares, and a year declared twice.
-        const Run missing = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
-                                 QStringLiteral("--methodology"), writeFile(dir, QStringLiteral("c.json"),
-                                                                           QByteArray(later).replace("2026/27", "2027/28"))});
-        QCOMPARE(missing.exitCode, 2);
-        QVERIFY2(missing.err.contains(QStringLiteral("2026/27 Q1: none of the --methodology files declares 2026/27")),
-                 qPrintable(missing.err));
+        QVERIFY(thresholds.out.contains(QStringLiteral("2026/27 Q1,acute,RA2,")));
+
+        // A quarter whose year no file declares: named with its year, nothing
+        // on standard output, whether the files are given or built in.
+        const QString c = writeFile(dir, QStringLiteral("c.json"), QByteArray(later).replace("2026/27", "2027/28"));
+        for (const QString &command : {QStringLiteral("segment"), QStringLiteral("score")}) {
+            const Run missing = owb({command, QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
+                                     QStringLiteral("--methodology"), c});
+            QCOMPARE(missing.exitCode, 2);
+            QCOMPARE(missing.out, QString());
+            QVERIFY2(missing.err.contains(QStringLiteral("quarter 2026/27 Q1 is in 2026/27, which none of the "
+                                                         "--methodology files declares")),
+                     qPrintable(missing.err));
+            QVERIFY2(missing.err.contains(QStringLiteral("pass a --methodology file for 2026/27")), qPrintable(missing.err));
+            // Without --methodology the built-in file covers 2025/26 only:
+            // 2026/27 is not silently assessed under it.
+            const Run builtIn = owb({command, QStringLiteral("--data"), both});
+            QCOMPARE(builtIn.exitCode, 2);
+            QCOMPARE(builtIn.out, QString());
+            QVERIFY2(builtIn.err.contains(QStringLiteral("quarter 2026/27 Q1 is in 2026/27, which the built-in "
+                                                         "methodology (nof-2025-26, for 2025/26) does not cover: pass "
+                                                         "a --methodology file for 2026/27")),
+                     qPrintable(builtIn.err));
+            // Nor under one file of another year.
+            const Run single = owb({command, QStringLiteral("--data"), both, QStringLiteral("--methodology"), b});
+            QCOMPARE(single.exitCode, 2);
+            QVERIFY2(single.err.contains(QStringLiteral("quarters 2025/26 Q1, 2025/26 Q2 are in 2025/26")),
+                     qPrintable(single.err));
+            // The quarter asked for is what counts.
+            QCOMPARE(owb({command, QStringLiteral("--data"), both, QStringLiteral("--quarter"), QStringLiteral("2025/26 Q2")})
+                         .exitCode,
+                     0);
+        }
+        // Two files declaring one year: both named.
+        const QString b2 = writeFile(dir, QStringLiteral("b2.json"), later);
         const Run twice = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"), a,
-                               QStringLiteral("--methodology"), b, QStringLiteral("--methodology"), b});
+                               QStringLiteral("--methodology"), b, QStringLiteral("--methodology"), b2});
         QCOMPARE(twice.exitCode, 2);
-        QVERIFY(twice.err.contains(QStringLiteral("2026/27 is declared by two --methodology files")));
+        QCOMPARE(twice.out, QString());
+        QVERIFY2(twice.err.contains(QStringLiteral("%1 and %2 both declare 2026/27").arg(b, b2)), qPrintable(twice.err));
     }
 
     void usage()

@@ -157,7 +157,7 @@ def random_methodology(rng):
             if rng.random() < 0.5:
                 cuts[t][1] += 0.005  # a cut point between hundredths, as 2.355
         segmentation = {"method": "thresholds", "cuts": cuts}
-    return {"id": "random", "years": ["2025/26"], "peer_types": peer_types, "domains": domains, "metrics": metrics,
+    return {"id": "random", "years": ["2024/25", "2025/26"], "peer_types": peer_types, "domains": domains, "metrics": metrics,
             "segmentation": segmentation}
 
 

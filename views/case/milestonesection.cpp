@@ -51,6 +51,10 @@ MilestoneSection::MilestoneSection(QWidget *parent)
         }
         tableEdited(m_milestones, milestoneTable(), kMilestoneColumns, row, column);
     });
+    // Mark Milestone Done and Remove Milestone act on one milestone, so one is
+    // selected at a time: the button's state is that milestone's, never the
+    // first of several.
+    m_milestones->setSelectionMode(QAbstractItemView::SingleSelection);
     // Mark Milestone Done only for a selected milestone not done yet.
     connect(m_milestones, &QTableWidget::itemSelectionChanged, this, &MilestoneSection::updateDoneButton);
     connect(m_milestones, &QTableWidget::currentCellChanged, this, &MilestoneSection::updateDoneButton);

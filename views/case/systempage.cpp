@@ -3,6 +3,7 @@
 #include "widgets/rowbuttons.h"
 
 #include "casework/datetext.h"
+#include "recorddialog.h"
 #include "widgets/cellproblem.h"
 
 #include "casework/casesession.h"
@@ -11,7 +12,6 @@
 #include <QDate>
 #include <QGroupBox>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -59,16 +59,7 @@ SystemPage::SystemPage(QWidget *parent)
     auto *add = new QPushButton(tr("Add Assessment &Note..."), this);
     auto *remove = new QPushButton(tr("Remove Note"), this);
     enableWithRows(m_assessments, {remove}); // nothing to remove without a note
-    connect(add, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString area = QInputDialog::getText(this, tr("Add Assessment Note"), tr("Area assessed:"), QLineEdit::Normal,
-                                                   QString(), &ok);
-        if (!ok)
-            return;
-        const QString summary = QInputDialog::getMultiLineText(this, tr("Add Assessment Note"), tr("Note:"), QString(), &ok);
-        if (ok && !summary.trimmed().isEmpty())
-            report(addAssessment(area.trimmed(), summary.trimmed()));
-    });
+    connect(add, &QPushButton::clicked, this, &SystemPage::askAssessment);
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_assessments->currentRow();
         if (row >= 0 && m_context.session)
@@ -112,13 +103,36 @@ void SystemPage::setContext(const CaseContext &context)
 
 QString SystemPage::addAssessment(const QString &area, const QString &summary)
 {
-    return m_context.session->addRecord(statutoryAssessmentTable(),
-                                        {{QStringLiteral("year"), CaseSession::financialYear(m_context.quarter)},
-                                         {QStringLiteral("assessed_on"), QDate::currentDate().toString(Qt::ISODate)},
-                                         {QStringLiteral("assessor"), m_context.session->author()},
-                                         {QStringLiteral("area"), area},
-                                         {QStringLiteral("summary"), summary}},
-                                        tr("Add assessment note"));
+    return addAssessment({{QStringLiteral("assessed_on"), QDate::currentDate().toString(Qt::ISODate)},
+                          {QStringLiteral("assessor"), m_context.session->author()},
+                          {QStringLiteral("area"), area},
+                          {QStringLiteral("summary"), summary}});
+}
+
+QString SystemPage::addAssessment(QVariantMap values)
+{
+    values.insert(QStringLiteral("year"), CaseSession::financialYear(m_context.quarter));
+    return m_context.session->addRecord(statutoryAssessmentTable(), values, tr("Add assessment note"));
+}
+
+void SystemPage::askAssessment()
+{
+    if (!m_context.isValid())
+        return;
+    using Kind = RecordField::Kind;
+    const QString year = CaseSession::financialYear(m_context.quarter);
+    RecordDialog dialog(tr("Add Assessment Note"),
+                        tr("A note of %1's statutory annual assessment for %2: the area assessed, what was found and "
+                           "what it concludes.")
+                            .arg(m_context.session->identity().name, year),
+                        {{QStringLiteral("assessed_on"), tr("Assessed on"), Kind::Date, true, QDate::currentDate()},
+                         {QStringLiteral("assessor"), tr("Assessor"), Kind::Text, true, m_context.session->author()},
+                         {QStringLiteral("area"), tr("Area assessed"), Kind::Text, true},
+                         {QStringLiteral("summary"), tr("Note"), Kind::Paragraph, true},
+                         {QStringLiteral("conclusion"), tr("Conclusion"), Kind::Paragraph}},
+                        this);
+    if (dialog.exec() == QDialog::Accepted)
+        report(addAssessment(dialog.values()));
 }
 
 void SystemPage::reload()

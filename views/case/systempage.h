@@ -5,6 +5,7 @@
 
 #include "casecontext.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class QGroupBox;
@@ -23,11 +24,15 @@ public:
     QTableWidget *assessments() const { return m_assessments; }
     QLabel *summary() const { return m_summary; }
 
-    // The statutory assessment note's add, as the button does it after asking.
+    // A statutory assessment note of the quarter's year, as the form adds it
+    // (assessed_on, assessor, area, summary, conclusion); the short form
+    // assesses today as the current user.
+    QString addAssessment(QVariantMap values);
     QString addAssessment(const QString &area, const QString &summary);
 
 private:
     void reload();
+    void askAssessment();  // the Add Assessment Note form
     void considerationEdited(int row, int column);
     void assessmentEdited(int row, int column);
     void report(const QString &error);
