@@ -580,6 +580,18 @@
         <source>Methodology changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology changed; entered the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; left the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; decision</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesPanel</name>
@@ -807,6 +819,14 @@
         <source>Computed segment confirmed by %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>That decision was made when the computed segment was %1; it is now %2 under %3. Review it: confirm the computed segment or record a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on computed segment %1, now %2: review it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::DomainChart</name>
@@ -900,6 +920,26 @@
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>re-assessed under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessed under %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in place of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::HistoryPage</name>
@@ -957,6 +997,10 @@
     </message>
     <message>
         <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,6 +1440,32 @@
         <source>Team workspace %1 on %2 as %3: connection lost</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>An interrupted re-assessment was completed on opening (%1): %n case-file quarter(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted import was completed on opening (%1): %n case-file quarter(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import into this workspace was interrupted: %1 may be missing from some case files. Open it where you may change it, with no other instance using it, to complete the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A re-assessment (File ▸ Methodologies...) was interrupted: some case files still hold %1 under the methodology it replaced, so segments shown mix both. Open the workspace where you may change it, with no other instance using it, to complete the re-assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MethodologiesDialog</name>
@@ -1534,19 +1604,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No stored assessment changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Changes</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change:</numerusform>
-            <numerusform>%n organisation quarters would change:</numerusform>
-        </translation>
     </message>
     <message>
         <source>Code</source>
@@ -1583,6 +1642,63 @@
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation quarter would change segment or average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change segment or average:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recorded decision(s) were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decisions to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on computed segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction to segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case-file quarter(s) would be re-assessed in all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2066,10 @@
             <numerusform>%n off trajectory</numerusform>
         </translation>
     </message>
+    <message>
+        <source>decision made on computed segment %1, now %2: review it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NotesModel</name>
@@ -2254,6 +2374,18 @@ segmented</source>
     </message>
     <message>
         <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; entered the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; left the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; decision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

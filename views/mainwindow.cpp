@@ -287,6 +287,29 @@ bool MainWindow::openPath(const QString &path)
     setWindowTitle(m_workspace->isReadOnly()
                        ? tr("Oversight Workbench - %1 [read-only]").arg(QDir::toNativeSeparators(directory))
                        : tr("Oversight Workbench - %1").arg(QDir::toNativeSeparators(directory)));
+    // What opening completed of an interrupted import or re-assessment is
+    // told; a read-only workspace that still has some is warned about.
+    if (const ImportReport &completed = m_workspace->completedOnOpen(); !completed.quartersCompleted.isEmpty())
+        showStatusNotice(this,
+            (m_workspace->completedReassessmentOnOpen()
+                    ? tr("An interrupted re-assessment was completed on opening (%1): %n case-file quarter(s) written.",
+                         nullptr, completed.quartersWritten)
+                    : tr("An interrupted import was completed on opening (%1): %n case-file quarter(s) written.",
+                         nullptr, completed.quartersWritten))
+                .arg(completed.quartersCompleted.join(QStringLiteral(", "))));
+    else if (m_workspace->isReadOnly() && !m_workspace->peers().pendingQuarters().isEmpty()) {
+        const QStringList reassessing = interruptedReassessment(m_workspace->directory(), m_workspace->peers(),
+                                                                m_workspace->methodologies());
+        QMessageBox::warning(this, tr("Interrupted work"),
+            reassessing.isEmpty()
+                ? tr("An import into this workspace was interrupted: %1 may be missing from some case files. Open "
+                     "it where you may change it, with no other instance using it, to complete the import.")
+                      .arg(m_workspace->peers().pendingQuarters().join(QStringLiteral(", ")))
+                : tr("A re-assessment (File ▸ Methodologies...) was interrupted: some case files still hold %1 under "
+                     "the methodology it replaced, so segments shown mix both. Open the workspace where you may "
+                     "change it, with no other instance using it, to complete the re-assessment.")
+                      .arg(reassessing.join(QStringLiteral(", "))));
+    }
     if (!readOnlyReason.isEmpty())
         showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason), true);
     else if (m_workspace->isReadOnly())
@@ -531,9 +554,11 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
             closed = true;
         }
     });
-    showImportProblems(this, path, outcome);
+    // The workspace is open again before the problems are shown: a refusal is
+    // read over the workspace it left as it was, not over the start page.
     if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
+    showImportProblems(this, path, outcome);
     if (outcome.ok()) {
         QString notice = tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
                              .arg(QFileInfo(path).fileName())
