@@ -207,8 +207,8 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     layout->addWidget(summary);
     const QList<MethodologyChangeRow> changed = plan.changedRows();
     if (changed.isEmpty()) {
+        // Read by a screen reader as it says it (no name of its own).
         auto *none = new QLabel(tr("No organisation quarter would change segment or average."), &ask);
-        none->setAccessibleName(tr("Changes"));
         layout->addWidget(none);
     } else {
         auto *count = new QLabel(
