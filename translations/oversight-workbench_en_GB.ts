@@ -707,6 +707,18 @@
         <source>Methodology changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology changed; entered the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; left the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; decision</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesPanel</name>
@@ -934,6 +946,14 @@
         <source>Computed segment confirmed by %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>That decision was made when the computed segment was %1; it is now %2 under %3. Review it: confirm the computed segment or record a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on computed segment %1, now %2: review it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::DomainChart</name>
@@ -1027,6 +1047,26 @@
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>re-assessed under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessed under %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in place of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::HistoryPage</name>
@@ -1084,6 +1124,10 @@
     </message>
     <message>
         <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1527,6 +1571,32 @@
         <source>Team workspace %1 on %2 as %3: connection lost</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>An interrupted re-assessment was completed on opening (%1): %n case-file quarter(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted import was completed on opening (%1): %n case-file quarter(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import into this workspace was interrupted: %1 may be missing from some case files. Open it where you may change it, with no other instance using it, to complete the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A re-assessment (File ▸ Methodologies...) was interrupted: some case files still hold %1 under the methodology it replaced, so segments shown mix both. Open the workspace where you may change it, with no other instance using it, to complete the re-assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MethodologiesDialog</name>
@@ -1665,19 +1735,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No stored assessment changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Changes</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change:</numerusform>
-            <numerusform>%n organisation quarters would change:</numerusform>
-        </translation>
     </message>
     <message>
         <source>Code</source>
@@ -1714,6 +1773,63 @@
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation quarter would change segment or average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change segment or average:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recorded decision(s) were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decisions to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on computed segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed segment after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction to segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case-file quarter(s) would be re-assessed in all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2197,10 @@
             <numerusform>%n off trajectory</numerusform>
         </translation>
     </message>
+    <message>
+        <source>decision made on computed segment %1, now %2: review it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NotesModel</name>
@@ -2385,6 +2505,18 @@ segmented</source>
     </message>
     <message>
         <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; entered the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; left the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; decision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

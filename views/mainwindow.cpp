@@ -7,6 +7,7 @@
 #include "changes/changespanel.h"
 #include "data/orgcode.h"
 #include "demo/demoworkspace.h"
+#include "dialogs/interruptedwork.h"
 #include "dialogs/importprogress.h"
 #include "dialogs/methodologiesdialog.h"
 #include "itemmodels/itemroles.h"
@@ -285,6 +286,7 @@ bool MainWindow::openPath(const QString &path)
     showWorkspace(std::move(workspace), readOnly ? tr("%1 [read-only]").arg(QDir::toNativeSeparators(directory))
                                                  : QDir::toNativeSeparators(directory));
     rememberRecent(directory);
+    tellInterruptedWork(this, *m_workspace);
     if (!readOnlyReason.isEmpty())
         showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason), true);
     else if (m_workspace->isReadOnly())
@@ -513,9 +515,11 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
             closed = true;
         }
     });
-    showImportProblems(this, path, outcome);
+    // The workspace is open again before the problems are shown: a refusal is
+    // read over the workspace it left as it was, not over the start page.
     if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
+    showImportProblems(this, path, outcome);
     if (outcome.ok()) {
         QString notice = tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
                              .arg(QFileInfo(path).fileName())

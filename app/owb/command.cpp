@@ -1,6 +1,8 @@
 #include "command.h"
 
 #include "data/quarterlabel.h"
+#include "store/methodologychange.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -23,6 +25,15 @@ const QList<Command> &commands()
         {"demo", "Create the demo workspace in a new folder", runDemo},
     };
     return list;
+}
+
+std::unique_ptr<Workspace> openToRead(const QString &directory)
+{
+    QString said;
+    auto workspace = openForReading(directory, &said);
+    if (!said.isEmpty())
+        printError(said);
+    return workspace;
 }
 
 void printError(const QString &message)

@@ -6,7 +6,12 @@
 
 #include <QCommandLineParser>
 #include <QStringList>
+#include <memory>
 #include <optional>
+
+namespace owb {
+class Workspace;
+}
 
 namespace owb::cli {
 
@@ -39,6 +44,10 @@ std::optional<QString> quarterValue(const QCommandLineParser &parser);
 std::optional<QString> outputFormat(const QCommandLineParser &parser);
 
 void printError(const QString &message);
+// Opens a workspace to read it (store/methodologychange's openForReading):
+// completes what an interrupted import or re-assessment left when it may,
+// else warns on stderr that what follows mixes old and new.
+std::unique_ptr<Workspace> openToRead(const QString &directory);
 void printLine(const QString &message);  // to stdout
 void writeStdout(const QByteArray &bytes);
 

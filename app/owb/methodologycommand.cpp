@@ -20,7 +20,8 @@ const QString kUsage = QStringLiteral(
     "  list  the years with the file in force for each (id, basis, SHA-256, who added it, when)\n"
     "  show  print the methodology file in force for YEAR (such as 2026/27)\n"
     "  add   put FILE in force for the years it declares; without --apply a dry run lists, for each\n"
-    "        organisation and quarter that would change, the segment and average before and after\n");
+    "        organisation and quarter whose segment or average would change, both before and after,\n"
+    "        and notes each recorded decision made on a computed segment that would change\n");
 
 QString segmentText(const StoredAssessment &a)
 {
@@ -118,13 +119,14 @@ int runAdd(const QStringList &arguments)
     if (applying)
         if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
             printError(QStringLiteral("warning: ") + warning);
-    auto workspace = Workspace::open(directory, applying ? Database::Mode::OpenExisting : Database::Mode::ReadOnly);
+    auto workspace = applying ? Workspace::open(directory, Database::Mode::OpenExisting) : openToRead(directory);
     const MethodologyChangePlan plan = planMethodologyChange(*workspace, *methodology);
     QTextStream out(stdout);
     writeCsvRow(out, {QStringLiteral("org_code"), QStringLiteral("org_name"), QStringLiteral("quarter"),
                       QStringLiteral("segment_before"), QStringLiteral("segment_after"),
                       QStringLiteral("average_before"), QStringLiteral("average_after")});
-    for (const MethodologyChangeRow &row : plan.rows)
+    const QList<MethodologyChangeRow> changed = plan.changedRows();
+    for (const MethodologyChangeRow &row : changed)
         writeCsvRow(out, {row.code, row.name, row.quarter, row.before ? segmentText(*row.before) : QString(),
                           segmentText(row.after), row.before ? averageText(*row.before) : QString(),
                           averageText(row.after)});
@@ -133,18 +135,39 @@ int runAdd(const QStringList &arguments)
     const QString replacing = plan.replaced.isEmpty()
         ? QString()
         : QStringLiteral(" (replacing %1)").arg(plan.replaced.join(QStringLiteral("; ")));
+    // Decisions stay as recorded; the case then asks for each to be reviewed.
+    for (const MethodologyDecisionRow &d : plan.decisions)
+        printError(QStringLiteral("note: %1 %2 %3: the %4 recorded by %5 on %6 was made when the computed segment was "
+                                  "%7; %8 the computed segment %9. The decision is kept as recorded; review it in the "
+                                  "case's Casework tab")
+                       .arg(d.code, d.name, d.quarter,
+                            d.kind == QLatin1String("correction")
+                                ? QStringLiteral("correction to segment %1").arg(d.decidedSegment)
+                                : QStringLiteral("confirmation"),
+                            d.decidedBy, d.decidedOnDate)
+                       .arg(d.decidedOn)
+                       .arg(applying ? QStringLiteral("it is now") : QStringLiteral("this would make"))
+                       .arg(d.after));
+    const QString changes = changed.isEmpty()
+        ? QStringLiteral("no organisation quarter would change segment or average")
+        : QStringLiteral("%1 organisation quarter(s) would change segment or average (listed)").arg(changed.size());
     if (!applying) {
-        printError(QStringLiteral("%1: dry run: %2 for %3%4 would re-assess %5 case-file quarter(s) in %6 quarter(s); "
-                                  "nothing was written. Run again with --apply to make the change")
-                       .arg(workspace->directory(), methodology->id(), years, replacing)
+        printError(QStringLiteral("%1: dry run: %2 for %3%4: %5; %6 case-file quarter(s) in %7 quarter(s) would be "
+                                  "re-assessed; nothing was written. Run again with --apply to make the change")
+                       .arg(workspace->directory(), methodology->id(), years, replacing, changes)
                        .arg(plan.rows.size())
                        .arg(plan.quarters.size()));
         return Success;
     }
     const ImportReport report = workspace->reassess(*methodology);
-    printError(QStringLiteral("%1: %2 is in force for %3%4; %5 case-file quarter(s) re-assessed")
+    // Opening completed what an interrupted run left: told, and counted.
+    if (const QString completed = completedWorkText(report); !completed.isEmpty())
+        printError(QStringLiteral("note: %1: %2").arg(workspace->directory(), completed));
+    printError(QStringLiteral("%1: %2 is in force for %3%4; %5 case-file quarter(s) re-assessed, %6 of them with "
+                              "another segment or average")
                    .arg(workspace->directory(), methodology->id(), years, replacing)
-                   .arg(report.quartersWritten));
+                   .arg(report.quartersWritten)
+                   .arg(changed.size()));
     return Success;
 }
 } // namespace

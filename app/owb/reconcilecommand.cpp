@@ -31,7 +31,7 @@ int runReconcile(const QStringList &arguments)
     if (!chosen)
         return BadInput;
     try {
-        auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
+        auto workspace = openToRead(parser.positionalArguments().at(0));
         const QStringList quarters = workspace->peers().quarters();
         const QString quarter
             = parser.isSet(quarterOption()) ? *chosen : (quarters.isEmpty() ? QString() : quarters.last());

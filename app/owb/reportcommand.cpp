@@ -62,14 +62,14 @@ int runReport(const QStringList &arguments)
                                       "review").arg(path));
             return BadInput;
         } else if (info.isDir()) {
-            auto workspace = Workspace::open(path, Database::Mode::ReadOnly);
+            auto workspace = openToRead(path);
             writeRegionalPack(*workspace, parser.value(pdf));
         } else {
             if (!info.exists()) {
                 printError(QStringLiteral("%1: no such case file").arg(path));
                 return BadInput;
             }
-            auto workspace = Workspace::open(info.absolutePath(), Database::Mode::ReadOnly);
+            auto workspace = openToRead(info.absolutePath());
             if (parser.isSet(review))
                 writeReviewReport(*workspace, info.absoluteFilePath(), parser.value(pdf));
             else

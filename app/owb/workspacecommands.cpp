@@ -70,7 +70,9 @@ int runImport(const QStringList &arguments)
     // files counted include what completing it wrote.
     const QString completed = report.quartersCompleted.isEmpty()
         ? QString()
-        : QStringLiteral("; an interrupted import was completed: %1").arg(report.quartersCompleted.join(QStringLiteral(", ")));
+        : QStringLiteral("; an interrupted %1 was completed: %2")
+              .arg(report.completedReassessment ? QStringLiteral("re-assessment") : QStringLiteral("import"),
+                   report.quartersCompleted.join(QStringLiteral(", ")));
     // A team workspace holds cases, not case files.
     printLine(QStringLiteral("%1: imported %2 rows, skipped %3; quarters changed: %4%5; %8 created %6, updated %7")
                   .arg(directory)
@@ -103,7 +105,7 @@ int runPortfolio(const QStringList &arguments)
     if (!chosen)
         return BadInput;
     try {
-        auto workspace = Workspace::open(parser.positionalArguments().at(0), Database::Mode::ReadOnly);
+        auto workspace = openToRead(parser.positionalArguments().at(0));
         const QString quarter = *chosen;
         if (!quarter.isEmpty() && !workspace->peers().quarters().contains(quarter)) {
             printError(QStringLiteral("%1: no quarter \"%2\" (the workspace has %3)")

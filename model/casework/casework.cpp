@@ -655,6 +655,8 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     // (framework.md, step 4), whatever was decided for the quarter before it
     // entered.
     const QVariantMap decided = decision(quarter);
+    if (const int on = decided.value(QStringLiteral("computed_segment")).toInt(); on > 0 && on != computed)
+        out.decidedOn = on;
     if (programmeIn(quarter) > 0) {
         out.segment = 5;
         out.source = FinalSegment::Source::Programme;

@@ -99,6 +99,10 @@ struct FinalSegment
     int computed = 0; // the stored assessment's segment (finance override included)
     Source source = Source::Computed;
     QString rationale; // of a correction
+    // The computed segment a recorded decision was made on, when that is not
+    // the computed segment now (a later re-assessment changed it): the
+    // decision stands as recorded and needs review; 0 otherwise.
+    int decidedOn = 0;
 
     bool decided() const { return source != Source::Computed; }
 };

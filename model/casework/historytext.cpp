@@ -198,4 +198,42 @@ QString historyChangeText(const Methodology &m, const AuditEntry &e)
     return parts.join(QStringLiteral("; "));
 }
 
+namespace {
+QJsonObject rowOf(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+} // namespace
+
+bool isReassessment(const AuditEntry &removed, const AuditEntry &added)
+{
+    if (removed.table != QLatin1String("assessment") || added.table != removed.table
+        || removed.rowKey != added.rowKey || removed.action != QLatin1String("delete")
+        || added.action != QLatin1String("insert"))
+        return false;
+    const QString before = rowOf(removed.before).value(QStringLiteral("methodology_id")).toString();
+    const QString after = rowOf(added.after).value(QStringLiteral("methodology_id")).toString();
+    return !after.isEmpty() && before != after;
+}
+
+QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title)
+{
+    const QJsonObject before = rowOf(removed.before);
+    const QJsonObject after = rowOf(added.after);
+    const QString id = after.value(QStringLiteral("methodology_id")).toString();
+    QString text = title.isEmpty() || title == id
+                       ? QCoreApplication::translate("owb::History", "re-assessed under %1").arg(id)
+                       : QCoreApplication::translate("owb::History", "re-assessed under %1 (%2)").arg(title, id);
+    text += QCoreApplication::translate("owb::History", ", in place of %1")
+                .arg(before.value(QStringLiteral("methodology_id")).toString());
+    const auto shown = [](const QJsonValue &v) {
+        return v.isNull() || v.isUndefined() ? QCoreApplication::translate("owb::History", "none")
+                                              : QString::number(v.toInt());
+    };
+    text += QStringLiteral("; ")
+            + QCoreApplication::translate("owb::History", "segment: %1 → %2")
+                  .arg(shown(before.value(QStringLiteral("segment"))), shown(after.value(QStringLiteral("segment"))));
+    return text;
+}
+
 } // namespace owb

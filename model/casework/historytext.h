@@ -25,6 +25,14 @@ QString historyRecordText(const Methodology &methodology, const QString &table, 
 // "decided segment: 4 → 3; rationale: …"; a field left empty is left out.
 QString historyChangeText(const Methodology &methodology, const AuditEntry &entry);
 
+// Whether `added` (an assessment stored) replaced `removed` (the same
+// quarter's assessment, taken away just before) under another methodology
+// file: a re-assessment (owb methodology add, File ▸ Methodologies...).
+bool isReassessment(const AuditEntry &removed, const AuditEntry &added);
+// "re-assessed under NHS Oversight Framework 2026/27 (nof-2026-27), in place
+// of nof-2025-26; segment: 4 → 3"; `title` empty when not known.
+QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title);
+
 // A finding's picks by their names, as the forms' pickers show them (the
 // History tab and the reports): a metric "OF0023 Waiting 18 weeks…", a domain
 // by its name, and a stored list ("OF0023, OF0025") joined with "; ".

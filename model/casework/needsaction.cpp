@@ -16,6 +16,11 @@ QString NeedsAction::words() const
         parts.append(QCoreApplication::translate("owb::NeedsAction", "quarter not decided"));
     if (overdue > 0)
         parts.append(QCoreApplication::translate("owb::NeedsAction", "%n overdue", nullptr, overdue));
+    if (decidedOn > 0)
+        parts.append(QCoreApplication::translate("owb::NeedsAction",
+                                                 "decision made on computed segment %1, now %2: review it")
+                         .arg(decidedOn)
+                         .arg(computed));
     if (offTrajectory > 0)
         parts.append(QCoreApplication::translate("owb::NeedsAction", "%n off trajectory", nullptr, offTrajectory));
     QString text = parts.join(QStringLiteral("; "));
@@ -25,7 +30,7 @@ QString NeedsAction::words() const
 }
 
 NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int finalSegment, const CaseworkStatus &status,
-                        int offTrajectory)
+                        int offTrajectory, int computed)
 {
     NeedsAction needs;
     needs.segment = finalSegment;
@@ -42,6 +47,11 @@ NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int fin
         needs.undecided = casework.decision(quarter).isEmpty();
     }
     needs.offTrajectory = offTrajectory;
+    if (computed > 0)
+        if (const int on = casework.finalSegmentOf(quarter, computed).decidedOn; on > 0) {
+            needs.decidedOn = on;
+            needs.computed = computed;
+        }
     return needs;
 }
 

@@ -11,7 +11,9 @@
 //     needs a decision (a confirmation or a correction). Segments 1-3 are as
 //     computed and need none; segment 5 was decided by the programme entry;
 //   - exit criteria or milestones are overdue (CaseworkStatus::overdue);
-//   - planned trajectory points are missed (offTrajectory).
+//   - planned trajectory points are missed (offTrajectory);
+//   - the quarter's decision was made on a computed segment that a later
+//     re-assessment (owb methodology add) changed: it needs review.
 
 #include "casework.h"
 
@@ -27,17 +29,20 @@ struct NeedsAction
     int segment = 0;  // the final segment the reasons speak of
     int overdue = 0;
     int offTrajectory = 0;  // trajectory points whose metric is off the plan
+    int decidedOn = 0;  // a decision's computed segment when it is no longer the computed one
+    int computed = 0;  // the computed segment now (with decidedOn)
 
-    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0; }
+    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0 || decidedOn > 0; }
     // "Segment 4, no review; quarter not decided; 2 overdue", empty when nothing needs action.
     QString words() const;
 };
 
 // The quarter's needs; `finalSegment` as CaseworkStore::finalSegmentOf gives
 // it, `status` the quarter's CaseworkStatus, `offTrajectory` how many of the
-// quarter's planned trajectory points the actual misses (casework/trajectory).
+// quarter's planned trajectory points the actual misses (casework/trajectory),
+// `computed` the stored assessment's segment (0: not checked against the decision).
 NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int finalSegment, const CaseworkStatus &status,
-                        int offTrajectory);
+                        int offTrajectory, int computed = 0);
 
 // The portfolio's and league's Casework cell: what the casework holds
 // ("In the programme; Diagnostic review open; 2 overdue"), and never blank

@@ -64,7 +64,10 @@ QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
             {QStringLiteral("rank"), jsonPositive(e.rank)},
             {QStringLiteral("previous_segment"), jsonPositive(e.previousSegment)},
             {QStringLiteral("movement"), movementCode(e).isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(movementCode(e))},
-            {QStringLiteral("needs_action"), e.needsAction}});
+            {QStringLiteral("needs_action"), e.needsAction},
+            // What lies behind a move in words (a decision taken across a change of methodology included).
+            {QStringLiteral("movement_detail"),
+             e.changeDetail().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.changeDetail())}});
     return rows;
 }
 

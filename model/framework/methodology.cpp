@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 #include <cmath>
@@ -64,6 +65,132 @@ QString quoted(const QString &key)
     return QStringLiteral("\"%1\"").arg(key);
 }
 
+// The first key an object of `json` holds twice, with the keys of the
+// objects around it ("segmentation: cuts: acute"); empty when none is.
+// QJsonDocument keeps the last of two equal keys silently, so this reads the
+// text itself: strings (with their escapes), objects and arrays.
+QString duplicateKeyIn(const QByteArray &json)
+{
+    struct Frame
+    {
+        bool object = false;
+        bool expectKey = false;
+        QString name;  // the key this object or array is the value of
+        QString lastKey;
+        QSet<QString> keys;
+    };
+    QList<Frame> stack;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json.at(i);
+        if (c == '"') {
+            qsizetype j = i + 1;
+            bool escaped = false;
+            for (; j < n && json.at(j) != '"'; ++j)
+                if (json.at(j) == '\\') {
+                    escaped = true;
+                    ++j;
+                }
+            if (!stack.isEmpty() && stack.last().object && stack.last().expectKey) {
+                const QByteArray raw = json.mid(i, j - i + 1);
+                // A key with escapes is decoded so that "a" and "\u0061" are one key.
+                const QString key = escaped ? QJsonDocument::fromJson("[" + raw + "]").array().at(0).toString()
+                                            : QString::fromUtf8(raw.mid(1, raw.size() - 2));
+                Frame &top = stack.last();
+                if (top.keys.contains(key)) {
+                    QStringList path;
+                    for (const Frame &f : std::as_const(stack))
+                        if (!f.name.isEmpty())
+                            path.append(f.name);
+                    path.append(key);
+                    return path.join(QStringLiteral(": "));
+                }
+                top.keys.insert(key);
+                top.lastKey = key;
+                top.expectKey = false;
+            }
+            i = j;
+        } else if (c == '{' || c == '[') {
+            Frame frame;
+            frame.object = c == '{';
+            frame.expectKey = frame.object;
+            if (!stack.isEmpty())
+                frame.name = stack.last().object ? stack.last().lastKey : QString();
+            stack.append(frame);
+        } else if (c == '}' || c == ']') {
+            if (!stack.isEmpty())
+                stack.removeLast();
+        } else if (c == ',' && !stack.isEmpty() && stack.last().object) {
+            stack.last().expectKey = true;
+        }
+    }
+    return {};
+}
+
+// The first text in `value` holding a control character (a line break or a
+// tab only where `multiline`), as the path to it; empty when none does.
+QString controlCharacterIn(const QJsonValue &value, const QString &path)
+{
+    const auto bad = [](const QString &text) {
+        for (const QChar ch : text)
+            if ((ch.unicode() < 0x20 && ch != QLatin1Char('\n') && ch != QLatin1Char('\t')) || ch.unicode() == 0x7f
+                || (ch.unicode() >= 0x80 && ch.unicode() < 0xa0))
+                return true;
+        return false;
+    };
+    if (value.isString())
+        return bad(value.toString()) ? (path.isEmpty() ? QStringLiteral("(top level)") : path) : QString();
+    const auto join = [&](const QString &key) { return path.isEmpty() ? key : path + QStringLiteral(": ") + key; };
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (bad(it.key()))
+                return join(it.key().toHtmlEscaped().left(40));
+            if (const QString found = controlCharacterIn(it.value(), join(it.key())); !found.isEmpty())
+                return found;
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            if (const QString found = controlCharacterIn(array.at(i), join(QString::number(i + 1)));
+                !found.isEmpty())
+                return found;
+    }
+    return {};
+}
+
+// The first text of `value` marked PLACEHOLDER (the shipped template's
+// mark for a value still to be filled in), as the path to it; "source",
+// which tells how to fill the template in, does not count.
+QString placeholderIn(const QJsonValue &value, const QString &path)
+{
+    const QLatin1String mark("PLACEHOLDER");
+    if (value.isString())
+        return value.toString().contains(mark) ? path : QString();
+    const auto join = [&](const QString &key) { return path.isEmpty() ? key : path + QStringLiteral(": ") + key; };
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (path.isEmpty() && it.key() == QLatin1String("source"))
+                continue;
+            if (const QString found = placeholderIn(it.value(), join(it.key())); !found.isEmpty())
+                return found;
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            if (const QString found = placeholderIn(array.at(i), join(QString::number(i + 1))); !found.isEmpty())
+                return found;
+    }
+    return {};
+}
+
+bool isSafeId(const QString &id)
+{
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
+    return token.match(id).hasMatch() && id != QLatin1String(".") && id != QLatin1String("..");
+}
+
 QString lineColumnOf(const QByteArray &json, int offset)
 {
     int line = 1;
@@ -82,9 +209,25 @@ QString lineColumnOf(const QByteArray &json, int offset)
 
 std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QString *error)
 {
+    // A file given now (not one a workspace already holds) is checked in full.
+    const bool strict = m_yearsRequired;
+    if (strict && json.size() > Methodology::kMaxFileBytes) {
+        if (error)
+            *error = QStringLiteral("%1: the file is %2 MB; a methodology file is at most %3 MB (the built-in one is "
+                                    "under 0.1 MB), so it was not read: is it the right file?")
+                         .arg(m_name, QString::number(double(json.size()) / (1024 * 1024), 'f', 1))
+                         .arg(Methodology::kMaxFileBytes / (1024 * 1024));
+        return std::nullopt;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     bool ok = true;
+    if (parseError.error == QJsonParseError::NoError && strict)
+        if (const QString key = duplicateKeyIn(json); !key.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("%1: %2: the key is given twice; give each key once").arg(m_name, key);
+            return std::nullopt;
+        }
     if (parseError.error != QJsonParseError::NoError) {
         m_error = QStringLiteral("%1:%2: JSON syntax error: %3")
                       .arg(m_name, lineColumnOf(json, parseError.offset), parseError.errorString());
@@ -93,17 +236,39 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
         ok = fail(QString(), QStringLiteral("the top level must be a JSON object"));
     }
     const QJsonObject root = document.object();
+    if (ok && strict)
+        if (const QString where = controlCharacterIn(root, QString()); !where.isEmpty())
+            ok = fail(where, QStringLiteral("holds a control character (such as NUL); only plain text is allowed"));
+    if (ok && strict)
+        if (const QString where = placeholderIn(root, QString()); !where.isEmpty())
+            ok = fail(where, QStringLiteral("is marked PLACEHOLDER: this is the template, not a methodology. Fill in "
+                                            "NHS England's published values for every value marked PLACEHOLDER "
+                                            "first, and give the file its own id and title"));
     if (ok) {
         const QJsonValue id = root.value(QStringLiteral("id"));
         if (!id.isString() || id.toString().trimmed().isEmpty())
             ok = fail(QString(), QStringLiteral("%1 is required and must be a non-empty string")
                                      .arg(quoted(QStringLiteral("id"))));
+        else if (strict && !isSafeId(id.toString().trimmed()))
+            ok = fail(QStringLiteral("id"), QStringLiteral("\"%1\" is not a plain id: use letters, digits, dots, "
+                                                           "hyphens and underscores only, such as nof-2026-27")
+                                                .arg(id.toString().trimmed().left(60).replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+                                                         .replace(QLatin1Char('\t'), QStringLiteral("\\t"))));
         m_result.m_id = id.toString().trimmed();
-        m_result.m_title = root.value(QStringLiteral("title")).toString(m_result.m_id);
     }
     ok = ok && readYears(root) && readPeerTypes(root) && readDomains(root) && readMetrics(root)
          && readSegmentation(root) && readLabelsAndCapability(root) && readSystemConsiderations(root)
          && readCasework(root);
+    if (ok) {
+        const QJsonValue title = root.value(QStringLiteral("title"));
+        if (strict && (!title.isString() || title.toString().trimmed().isEmpty()))
+            ok = fail(QString(), QStringLiteral("%1 is required: the methodology's name, such as \"NHS Oversight "
+                                                "Framework 2026/27\"")
+                                     .arg(quoted(QStringLiteral("title"))));
+        else if (strict && title.toString().contains(QLatin1Char('\n')))
+            ok = fail(QStringLiteral("title"), QStringLiteral("must be one line"));
+        m_result.m_title = title.toString(m_result.m_id).trimmed();
+    }
     if (!ok) {
         if (error)
             *error = m_error;
@@ -413,6 +578,11 @@ bool MethodologyParser::readSegmentation(const QJsonObject &root)
                                           array.at(2).toDouble()};
             if (!(t[0] < t[1] && t[1] < t[2]))
                 return fail(where, QStringLiteral("thresholds must be strictly increasing"));
+            // Metric scores, and so their average, run from 1.00 to 4.00
+            // (framework.md §3 step 1): a cut outside that cannot separate segments.
+            if (m_yearsRequired && (t[0] <= 1.0 || t[2] >= 4.0))
+                return fail(where, QStringLiteral("thresholds must lie between 1 and 4 (the range of the average "
+                                                  "metric score), such as [2.1, 2.4, 2.7]"));
             rule.cuts.insert(type.id, t);
         }
         for (auto it = cuts.constBegin(); it != cuts.constEnd(); ++it)
@@ -455,19 +625,55 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
         m_result.m_financeCap = cap;
     }
 
-    if (m_defaults)
+    const bool strict = m_yearsRequired;
+    const QJsonValue labelsValue = root.value(QStringLiteral("segment_labels"));
+    if (strict && !labelsValue.isObject())
+        return fail(QString(), QStringLiteral("%1 is required: an object with the label of each segment, \"1\" to "
+                                              "\"4\" (and \"5\" when the year has a programme)")
+                                   .arg(quoted(QStringLiteral("segment_labels"))));
+    if (m_defaults && !strict)
         m_result.m_segmentLabels = m_defaults->m_segmentLabels;
-    const QJsonObject labels = root.value(QStringLiteral("segment_labels")).toObject();
+    const QJsonObject labels = labelsValue.toObject();
     for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
         bool ok = false;
         const int segment = it.key().toInt(&ok);
         if (!ok || segment < 1 || segment > 5 || !it.value().isString())
             return fail(QStringLiteral("segment_labels"),
                         QStringLiteral("keys must be segments \"1\" to \"5\" with text labels"));
+        if (strict && (it.value().toString().trimmed().isEmpty() || it.value().toString().contains(QLatin1Char('\n'))))
+            return fail(QStringLiteral("segment_labels: %1").arg(segment), QStringLiteral("must be one line of text"));
         m_result.m_segmentLabels.insert(segment, it.value().toString());
     }
-    m_result.m_programmeName = root.value(QStringLiteral("programme_name"))
-                                   .toString(m_defaults ? m_defaults->m_programmeName : QString());
+    if (strict)
+        for (int segment = 1; segment <= 4; ++segment)
+            if (!m_result.m_segmentLabels.contains(segment))
+                return fail(QStringLiteral("segment_labels"),
+                            QStringLiteral("the label of segment \"%1\" is missing: segments 1 to 4 each need one")
+                                .arg(segment));
+    // Whether the year has a programme segment (5): "programme_name": null
+    // says it has none; a name says it has one; absent, a segment-5 label
+    // (or, for a file a workspace holds, the built-in file) says so.
+    const QJsonValue programme = root.value(QStringLiteral("programme_name"));
+    if (programme.isNull()) {
+        m_result.m_programmeName.clear();
+    } else if (programme.isString() && !programme.toString().trimmed().isEmpty()) {
+        m_result.m_programmeName = programme.toString().trimmed();
+    } else if (!programme.isUndefined()) {
+        return fail(QStringLiteral("programme_name"),
+                    QStringLiteral("must be the programme's name, or null when the year has no programme segment"));
+    } else if (strict && m_result.m_segmentLabels.contains(5)) {
+        m_result.m_programmeName = m_result.m_segmentLabels.value(5);
+    } else if (!strict) {
+        m_result.m_programmeName = m_defaults ? m_defaults->m_programmeName : m_result.m_segmentLabels.value(5);
+    }
+    if (m_result.m_programmeName.isEmpty() && m_result.m_segmentLabels.contains(5))
+        return fail(QStringLiteral("segment_labels: 5"),
+                    QStringLiteral("the file says the year has no programme (\"programme_name\": null), so it has no "
+                                   "segment 5: remove its label, or name the programme"));
+    if (!m_result.m_programmeName.isEmpty() && !m_result.m_segmentLabels.contains(5))
+        m_result.m_segmentLabels.insert(5, m_result.m_programmeName);
+    if (strict && m_result.m_programmeName.contains(QLatin1Char('\n')))
+        return fail(QStringLiteral("programme_name"), QStringLiteral("must be one line"));
 
     const QJsonValue causes = root.value(QStringLiteral("root_cause_categories"));
     if (causes.isUndefined()) {
@@ -593,6 +799,15 @@ std::optional<Methodology> Methodology::fromFile(const QString &path, QString *e
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    // Refused before reading: a file far larger than any catalogue is not read into memory.
+    if (file.size() > kMaxFileBytes) {
+        if (error)
+            *error = QStringLiteral("%1: the file is %2 MB; a methodology file is at most %3 MB (the built-in one is "
+                                    "under 0.1 MB), so it was not read: is it the right file?")
+                         .arg(path, QString::number(double(file.size()) / (1024 * 1024), 'f', 1))
+                         .arg(kMaxFileBytes / (1024 * 1024));
         return std::nullopt;
     }
     return fromJson(file.readAll(), path, error);

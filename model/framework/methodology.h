@@ -111,6 +111,8 @@ public:
                                                QString *error);
     // Reads a file (or a ":/" resource) and parses it.
     static std::optional<Methodology> fromFile(const QString &path, QString *error);
+    // The largest methodology file read (NHS England's catalogue is some 100 KB).
+    static constexpr qint64 kMaxFileBytes = 2 * 1024 * 1024;
     // A file an earlier version stored in a workspace, which may predate
     // "years": the workspace's register says which years it assessed.
     static std::optional<Methodology> fromStoredJson(const QByteArray &json, const QString &displayName,
@@ -131,6 +133,8 @@ public:
     int financeCap() const { return m_financeCap; }
     QString segmentLabel(int segment) const { return m_segmentLabels.value(segment); }
     QString programmeName() const { return m_programmeName; }
+    // Whether the year has a programme segment (5); "programme_name": null says it has none.
+    bool hasProgramme() const { return !m_programmeName.isEmpty(); }
     const QList<NamedItem> &capabilityAreas() const { return m_capabilityAreas; }
     const QList<NamedItem> &capabilityRatings() const { return m_capabilityRatings; }
     // Root-cause categories of diagnostic review findings (framework.md §7).

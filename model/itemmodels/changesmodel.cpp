@@ -55,8 +55,13 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
     case To:
         return tr("Segment %1").arg(e.segment);
     case Reason:
-        if (e.changeReason() == QLatin1String("methodology changed"))
-            return tr("Methodology changed");
+        if (e.changeReason() == QLatin1String("methodology changed")) {
+            const QString decision = e.decisionAcrossMethodologies();
+            return decision == QLatin1String("entered the programme") ? tr("Methodology changed; entered the programme")
+                   : decision == QLatin1String("left the programme")  ? tr("Methodology changed; left the programme")
+                   : decision == QLatin1String("decision")            ? tr("Methodology changed; decision")
+                                                                      : tr("Methodology changed");
+        }
         return e.changeReason() == QLatin1String("score")      ? tr("Score")
                : e.changeReason() == QLatin1String("decision") ? tr("Decision")
                                                                : tr("Finance override");

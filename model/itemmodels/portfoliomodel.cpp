@@ -106,8 +106,13 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
             return tr("Not segmented");  // an ICB has no segment to move from
         if (e.movement().isEmpty())
             return role == Qt::AccessibleTextRole ? tr("No previous segment") : QString();
-        if (e.methodologyChanged())
-            return tr("Methodology changed");
+        if (e.methodologyChanged()) {
+            const QString decision = e.decisionAcrossMethodologies();
+            return decision == QLatin1String("entered the programme") ? tr("Methodology changed; entered the programme")
+                   : decision == QLatin1String("left the programme")  ? tr("Methodology changed; left the programme")
+                   : decision == QLatin1String("decision")            ? tr("Methodology changed; decision")
+                                                                      : tr("Methodology changed");
+        }
         if (movementOf(e) == 0)
             return tr("Unchanged");
         return (movementOf(e) < 0 ? tr("Improved (%1)") : tr("Deteriorated (%1)"))

@@ -65,6 +65,26 @@ QImage segmentChart(const QList<StoredAssessment> &history)
     const int n = int(history.size());
     auto xOf = [&](int i) { return plot.left() + (n <= 1 ? plot.width() / 2 : i * plot.width() / (n - 1)); };
     auto yOf = [&](int s) { return plot.top() + (s - 1) * plot.height() / 4; };
+    // Where the methodology changes, a dashed line between the two quarters,
+    // named as the Overview chart names it ("Methodology ID from QUARTER").
+    for (int i = 1; i < n; ++i) {
+        if (history.at(i).methodologySha256 == history.at(i - 1).methodologySha256)
+            continue;
+        const int x = (xOf(i - 1) + xOf(i)) / 2;
+        p.setPen(QPen(QColor(0x42, 0x55, 0x63), 2, Qt::DashLine));
+        p.drawLine(x, plot.top() - 12, x, plot.bottom() + 8);
+        QFont small = font;
+        small.setPixelSize(12);
+        p.setFont(small);
+        p.setPen(QColor(0x42, 0x55, 0x63));
+        const QString name
+            = QStringLiteral("Methodology %1 from %2").arg(history.at(i).methodologyId, history.at(i).quarter);
+        const int width = p.fontMetrics().horizontalAdvance(name) + 8;
+        // Right of the line when it fits, else left of it.
+        const QRect box = x + width <= image.width() ? QRect(x + 4, 0, width, 16) : QRect(x - width - 4, 0, width, 16);
+        p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, name);
+        p.setFont(font);
+    }
     p.setPen(QPen(QColor(0x76, 0x86, 0x92), 2));
     for (int i = 1; i < n; ++i)
         if (history.at(i - 1).result.segment > 0 && history.at(i).result.segment > 0)

@@ -1,4 +1,6 @@
 #include "integritycheck.h"
+#include "methodologychange.h"
+#include "methodologyregister.h"
 
 #include "casefile.h"
 #include "data/orgcode.h"
@@ -183,7 +185,16 @@ CheckReport checkWorkspace(const QString &directory)
                                             canonicalQuarter(label).isEmpty() ? QStringLiteral("it is not a real quarter")
                                                                               : canonicalQuarter(label)));
             const QStringList pending = peers.pendingQuarters();
-            if (!pending.isEmpty())
+            // A re-assessment leaves case files under the file it replaces; an import never does.
+            const QStringList reassessing
+                = pending.isEmpty() ? QStringList()
+                                    : interruptedReassessment(directory, peers, MethodologyRegister(peers.database()), mode);
+            if (!reassessing.isEmpty())
+                notes.append(QStringLiteral("%1: a re-assessment (owb methodology add) was interrupted: some case files "
+                                            "still hold %2 under the methodology it replaced; opening the workspace "
+                                            "(or running owb methodology add with --apply again) completes it")
+                                 .arg(peersPath, reassessing.join(QStringLiteral(", "))));
+            else if (!pending.isEmpty())
                 notes.append(QStringLiteral("%1: an import was interrupted; opening the workspace or importing "
                                             "again completes %2")
                                  .arg(peersPath, pending.join(QStringLiteral(", "))));

@@ -1,14 +1,57 @@
 #include "methodologychange.h"
 
 #include "casefile.h"
+#include "casework/casework.h"
 #include "data/orgcode.h"
 #include "data/quarterlabel.h"
 #include "framework/assessment.h"
+#include "methodologyregister.h"
+#include "peerstore.h"
+#include "storeerror.h"
+#include "workspacelock.h"
+#include "data/metricdataset.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace owb {
+
+bool MethodologyChangeRow::changesResult() const
+{
+    return !before || before->result.segment != after.result.segment
+           || std::abs(before->result.average - after.result.average) > 1e-9;
+}
+
+QList<MethodologyChangeRow> MethodologyChangePlan::changedRows() const
+{
+    QList<MethodologyChangeRow> changed;
+    for (const MethodologyChangeRow &row : rows)
+        if (row.changesResult())
+            changed.append(row);
+    return changed;
+}
+
+namespace {
+// The decision recorded for the row's quarter when it was made on a computed
+// segment other than the one the re-assessment gives.
+std::optional<MethodologyDecisionRow> decisionOn(CaseFile &caseFile, const MethodologyChangeRow &row)
+{
+    CaseworkStore casework(caseFile.scope());
+    const QVariantMap decided = casework.decision(row.quarter);
+    if (decided.isEmpty())
+        return std::nullopt;
+    const int decidedOn = decided.value(QStringLiteral("computed_segment")).toInt();
+    if (decidedOn <= 0 || decidedOn == row.after.result.segment)
+        return std::nullopt;
+    return MethodologyDecisionRow{row.code, row.name, row.quarter, decided.value(QStringLiteral("kind")).toString(),
+                                  decidedOn, decided.value(QStringLiteral("decided_segment")).toInt(),
+                                  row.after.result.segment, decided.value(QStringLiteral("decided_by")).toString(),
+                                  decided.value(QStringLiteral("decided_on")).toString()};
+}
+} // namespace
 
 MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodology &methodology)
 {
@@ -26,6 +69,7 @@ MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodol
     // A team workspace's cases are on the server, one connection for all.
     const QStringList teamCases = workspace.isTeam() ? workspace.caseCodes() : QStringList();
     std::map<QString, QList<MethodologyChangeRow>> byCode;  // in code order, then quarter order
+    std::map<QString, QList<MethodologyDecisionRow>> decisions;
     for (const QString &label : std::as_const(plan.quarters)) {
         const QuarterData quarter = workspace.peers().loadQuarter(label);
         const QuarterAssessment assessment = assessQuarter(methodology, quarter.toInputs());
@@ -36,11 +80,18 @@ MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodol
                 continue;
             MethodologyChangeRow row{org.code, info.name, label, std::nullopt,
                                      StoredAssessment::from(methodology, label, assessment, i)};
+            std::unique_ptr<CaseFile> caseFile;
             if (workspace.isTeam()) {
                 if (teamCases.contains(org.code))
-                    row.before = workspace.openCase(org.code)->assessment(label);
+                    caseFile = workspace.openCase(org.code);
             } else if (const QString path = workspace.caseFilePath(org.code); QFileInfo(path).isFile()) {
-                row.before = CaseFile(path, Database::Mode::ReadOnly).assessment(label);
+                caseFile = std::make_unique<CaseFile>(path, Database::Mode::ReadOnly);
+            }
+            if (caseFile) {
+                row.before = caseFile->assessment(label);
+                if (row.before && row.before->result.segment != row.after.result.segment)
+                    if (auto decision = decisionOn(*caseFile, row))
+                        decisions[org.code].append(*decision);
             }
             if (!row.before || row.before->digest() != row.after.digest())
                 byCode[org.code].append(row);
@@ -48,6 +99,8 @@ MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodol
     }
     for (auto &[code, rows] : byCode)
         plan.rows += rows;
+    for (auto &[code, rows] : decisions)
+        plan.decisions += rows;
     return plan;
 }
 
@@ -55,6 +108,92 @@ ImportReport applyMethodologyChange(
     Workspace &workspace, const Methodology &methodology, const Workspace::Progress &progress)
 {
     return workspace.reassess(methodology, progress);
+}
+
+QStringList interruptedReassessment(const QString &directory, PeerStore &peers,
+                                    const MethodologyRegister &methodologies, Database::Mode mode)
+{
+    QStringList quarters;
+    const QStringList pending = peers.pendingQuarters();
+    if (pending.isEmpty())
+        return quarters;
+    const QDir dir(directory);
+    const QStringList names = dir.entryList({QStringLiteral("*") + CaseFile::kSuffix}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        try {
+            CaseFile caseFile(dir.filePath(name), mode);
+            for (const QString &label : pending) {
+                if (quarters.contains(label))
+                    continue;
+                const Methodology *rules = methodologies.forQuarter(label);
+                const auto stored = caseFile.assessment(label);
+                if (rules && stored && stored->methodologySha256 != rules->sha256())
+                    quarters.append(label);
+            }
+        } catch (const StoreError &) {
+            continue;  // a damaged case file is another problem, told by owb check
+        }
+        if (quarters.size() == pending.size())
+            break;
+    }
+    std::sort(quarters.begin(), quarters.end(), quarterLessThan);
+    return quarters;
+}
+
+QString interruptedWorkWarning(Workspace &workspace)
+{
+    if (workspace.isTeam())
+        return {};
+    const QStringList pending = workspace.peers().pendingQuarters();
+    if (pending.isEmpty())
+        return {};
+    const QStringList reassessing
+        = interruptedReassessment(workspace.directory(), workspace.peers(), workspace.methodologies());
+    if (!reassessing.isEmpty())
+        return QStringLiteral("warning: %1: a re-assessment (owb methodology add) was interrupted: some case files "
+                              "still hold %2 under the methodology it replaced, so what follows mixes both. Open the "
+                              "workspace where you may change it (the workbench, or owb methodology add again) to "
+                              "complete it")
+            .arg(workspace.directory(), reassessing.join(QStringLiteral(", ")));
+    return QStringLiteral("warning: %1: an import was interrupted: %2 may be missing from some case files. Open the "
+                          "workspace where you may change it (the workbench, or import again) to complete it")
+        .arg(workspace.directory(), pending.join(QStringLiteral(", ")));
+}
+
+std::unique_ptr<Workspace> openForReading(const QString &directory, QString *said)
+{
+    auto workspace = Workspace::open(directory, Database::Mode::ReadOnly);
+    if (workspace->isTeam() || workspace->peers().pendingQuarters().isEmpty())
+        return workspace;
+    if (Workspace::readOnlyReason(directory).isEmpty() && !WorkspaceLock::isHeld(directory)) {
+        try {
+            workspace.reset();
+            auto writable = Workspace::open(directory, Database::Mode::OpenExisting);
+            if (said)
+                *said = QStringLiteral("note: %1: %2").arg(writable->directory(), [&] {
+                    ImportReport report = writable->completedOnOpen();
+                    report.completedReassessment = writable->completedReassessmentOnOpen();
+                    return completedWorkText(report);
+                }());
+            writable.reset();
+            return Workspace::open(directory, Database::Mode::ReadOnly);
+        } catch (const WorkspaceInUse &) {
+            workspace = Workspace::open(directory, Database::Mode::ReadOnly);  // taken meanwhile: read as it is
+        }
+    }
+    if (said)
+        *said = interruptedWorkWarning(*workspace);
+    return workspace;
+}
+
+QString completedWorkText(const ImportReport &report)
+{
+    if (report.quartersCompleted.isEmpty())
+        return {};
+    return QStringLiteral("an interrupted %1 was completed (%2): %3 case-file quarter(s) written")
+        .arg(report.completedReassessment ? QStringLiteral("re-assessment") : QStringLiteral("import"),
+             report.quartersCompleted.join(QStringLiteral(", ")))
+        .arg(report.quartersWritten);
 }
 
 } // namespace owb

@@ -231,11 +231,24 @@ void MethodologyRegister::put(const Methodology &methodology, const QString &yea
 
 QString noMethodologyMessage(const QString &directory, const QString &quarter)
 {
-    const QString year = yearOfQuarter(quarter);
-    return QStringLiteral("%1: %2: the workspace has no methodology for %3, so the quarter cannot be assessed; "
-                          "add the %3 methodology file first (owb methodology add %1 FILE, or import with "
-                          "--methodology FILE), a file whose \"years\" include \"%3\"")
-        .arg(directory, quarter, year);
+    return noMethodologyMessage(directory, QStringList{quarter});
+}
+
+QString noMethodologyMessage(const QString &directory, const QStringList &quarters)
+{
+    QStringList years;
+    for (const QString &quarter : quarters)
+        if (!years.contains(yearOfQuarter(quarter)))
+            years.append(yearOfQuarter(quarter));
+    const QString yearList = years.join(QStringLiteral(" or "));
+    const QString include = years.size() == 1 ? QStringLiteral("include \"%1\"").arg(years.first())
+                                              : QStringLiteral("include that year");
+    return QStringLiteral("%1: %2: the workspace has no methodology for %3, so %4 cannot be assessed; add the %5 "
+                          "methodology file first (in the workbench, File ▸ Methodologies...; on the command line, "
+                          "owb methodology add %1 FILE, or import with --methodology FILE), a file whose \"years\" %6")
+        .arg(directory, quarters.join(QStringLiteral(", ")), yearList,
+             quarters.size() == 1 ? QStringLiteral("the quarter") : QStringLiteral("those quarters"),
+             years.size() == 1 ? years.first() : QStringLiteral("year's"), include);
 }
 
 } // namespace owb

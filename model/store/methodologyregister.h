@@ -79,5 +79,7 @@ private:
 
 // The message for a quarter whose year has no methodology in the register.
 QString noMethodologyMessage(const QString &directory, const QString &quarter);
+// The same for several quarters (each year without one named once).
+QString noMethodologyMessage(const QString &directory, const QStringList &quarters);
 
 } // namespace owb

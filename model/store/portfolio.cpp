@@ -42,6 +42,17 @@ QString PortfolioEntry::changeReason() const
     return QStringLiteral("finance override");
 }
 
+QString PortfolioEntry::decisionAcrossMethodologies() const
+{
+    if (!methodologyChanged() || segment == previousSegment || !(decided || previousDecided))
+        return {};
+    if (inProgramme && segment == 5 && previousSegment != 5)
+        return QStringLiteral("entered the programme");
+    if (!inProgramme && previousSegment == 5)
+        return QStringLiteral("left the programme");
+    return QStringLiteral("decision");
+}
+
 QString PortfolioEntry::changeDetail() const
 {
     const QString reason = changeReason();
@@ -49,9 +60,14 @@ QString PortfolioEntry::changeDetail() const
         return {};
     if (reason == QLatin1String("decision"))
         return decisionDetail;
-    if (reason == QLatin1String("methodology changed"))
-        return QStringLiteral("%1 assessed under %2, %3 under %4").arg(previousQuarter, previousMethodologyId, quarter,
-                                                                      methodologyId);
+    if (reason == QLatin1String("methodology changed")) {
+        const QString rules = QStringLiteral("%1 assessed under %2, %3 under %4")
+                                  .arg(previousQuarter, previousMethodologyId, quarter, methodologyId);
+        // A decision (a programme entry, say) moved it too: named first.
+        if (!decisionAcrossMethodologies().isEmpty() && !decisionDetail.isEmpty())
+            return QStringLiteral("%1; %2").arg(decisionDetail, rules);
+        return rules;
+    }
     if (reason == QLatin1String("score")) {
         QString text = QStringLiteral("average %1 \u2192 %2 (computed segment %3 \u2192 %4)")
                            .arg(formatHundredths(previousAverage), formatHundredths(average))
@@ -228,7 +244,7 @@ PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &rea
                                                       [&planned](const QString &q) { return planned.value(q); })
                                           .size());
         entry.offTrajectory = offTrajectory;
-        const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory);
+        const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory, computed);
         entry.needsAction = needs.words();
         entry.casework = caseworkSummary(status, needs);
         entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());

@@ -66,6 +66,11 @@ struct PortfolioEntry
     // 3)", the finance override, or the decision; empty when it did not move.
     QString changeDetail() const;
 
+    // A decision behind a move between quarters assessed under different
+    // methodologies, which "methodology changed" must not hide: "entered the
+    // programme", "left the programme", "decision", or empty.
+    QString decisionAcrossMethodologies() const;
+
     // "improved", "deteriorated", "unchanged", "methodology-changed" (never
     // compared across rules), or empty when either quarter is not segmented.
     QString movement() const;

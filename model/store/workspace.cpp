@@ -1,4 +1,5 @@
 #include "workspace.h"
+#include "methodologychange.h"
 
 #include "casefile.h"
 #include "integritycheck.h"
@@ -306,8 +307,11 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Database::M
         return workspace;
     // Every case file was judged (what its name says, damage, a -wal beside it)
     // by the constructor, under the lock, before anything was written.
-    if (!workspace->m_peers->pendingQuarters().isEmpty())
+    if (!workspace->m_peers->pendingQuarters().isEmpty()) {
+        workspace->m_completedReassessment
+            = !interruptedReassessment(directory, *workspace->m_peers, *workspace->m_register).isEmpty();
         workspace->m_completedOnOpen = workspace->completePendingWork();
+    }
     // Bring every case file to the current schema now, while nothing else has it open,
     // and to record which workspace it belongs to (files of earlier versions do not say).
     for (const QString &path : workspace->caseFilePaths()) {
@@ -408,6 +412,7 @@ ImportReport Workspace::import(const MetricDataset &dataset, const std::optional
     report.caseFilesCreated += earlier.caseFilesCreated;
     report.caseFilesUpdated += earlier.caseFilesUpdated;
     report.quartersWritten += earlier.quartersWritten;
+    report.completedReassessment = !earlier.quartersCompleted.isEmpty() && m_completedReassessment;
     for (const QString &label : earlier.quartersCompleted)
         if (!report.quartersCompleted.contains(label) && !changed.contains(label))
             report.quartersCompleted.append(label);

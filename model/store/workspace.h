@@ -33,6 +33,7 @@ struct ImportReport
     // Quarters an earlier, interrupted import left pending and this one
     // completed (the case files it created and updated are counted above).
     QStringList quartersCompleted;
+    bool completedReassessment = false;  // what was completed was a re-assessment, not an import
     // Codes an earlier version stored without checking them ("sub/ZAC"):
     // ranked among their peers, but never given a case file.
     QStringList refusedCodes;
@@ -132,6 +133,10 @@ public:
     QString whyMayNotImport();
     // Brings case files up to date for quarters left pending by an interrupted import.
     ImportReport completePendingWork(const Progress &progress = {});
+    // What opening did to complete an interrupted import or re-assessment
+    // (until the next import or re-assessment tells it), and which it was.
+    const ImportReport &completedOnOpen() const { return m_completedOnOpen; }
+    bool completedReassessmentOnOpen() const { return m_completedReassessment; }
 
 private:
     // `lock`: one already taken (by create()); else a writable workspace takes it.
@@ -162,6 +167,7 @@ private:
     ServerAddress m_server;
     std::unique_ptr<Database> m_cases; // a team workspace's cases part, shared by its open cases
     ImportReport m_completedOnOpen; // what opening did to complete an interrupted import, told by the next import
+    bool m_completedReassessment = false; // what opening completed was a re-assessment's
 };
 
 } // namespace owb

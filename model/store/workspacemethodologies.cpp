@@ -1,6 +1,7 @@
 // The workspace's methodology years: which file assesses which quarter, and
 // what an import may register (store/methodologyregister holds the register).
 
+#include "data/metricdataset.h"
 #include "data/quarterlabel.h"
 #include "workspace.h"
 
@@ -65,6 +66,7 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
         for (const QString &year : Methodology::builtIn().years())
             if (!rulesOf(year))
                 result.append({year, Methodology::builtIn(), YearBasis::Declared});
+    QStringList unassessable;  // every quarter of the file whose year has no rules, in period order
     for (auto it = missing.cbegin(); it != missing.cend(); ++it) {
         const Methodology *later = nullptr;
         if (backCast) {
@@ -78,9 +80,17 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
                 if (year > it.key() && (later = rulesOf(year)))
                     break;
         }
-        if (!later)
-            throw StoreError(noMethodologyMessage(m_directory, it.value()));
+        if (!later) {
+            for (const QuarterData &quarter : dataset.quarters)
+                if (yearOfQuarter(quarter.label) == it.key() && !unassessable.contains(quarter.label))
+                    unassessable.append(quarter.label);
+            continue;
+        }
         result.append({it.key(), *later, YearBasis::BackCast});
+    }
+    if (!unassessable.isEmpty()) {
+        std::sort(unassessable.begin(), unassessable.end(), quarterLessThan);
+        throw StoreError(noMethodologyMessage(m_directory, unassessable));
     }
     return result;
 }
@@ -142,6 +152,15 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
         throw;
     }
     report.quartersChanged = quarters;
+    // What opening completed of an interrupted import or re-assessment is
+    // part of what this did: told, not lost.
+    const ImportReport &earlier = m_completedOnOpen;
+    report.caseFilesCreated += earlier.caseFilesCreated;
+    report.caseFilesUpdated += earlier.caseFilesUpdated;
+    report.quartersWritten += earlier.quartersWritten;
+    report.quartersCompleted = earlier.quartersCompleted;
+    report.completedReassessment = !earlier.quartersCompleted.isEmpty() && m_completedReassessment;
+    m_completedOnOpen = {};
     return report;
 }
 

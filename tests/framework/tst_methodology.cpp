@@ -4,7 +4,9 @@
 #include "demo/demoworkspace.h"
 #include "framework/methodology.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -18,7 +20,9 @@ const char *const kMinimal = R"({"id": "t",
  "peer_types": [{"id": "acute", "name": "Acute trust", "aliases": ["Acute"]}],
  "domains": [{"id": "access"}],
  "metrics": [{"id": "M1", "domain": "access", "applies_to": ["acute"], "range": [null, null], "direction": "higher"}],
- "segmentation": {"method": "peer-quartiles"}})";
+ "segmentation": {"method": "peer-quartiles"},
+ "title": "Test methodology",
+ "segment_labels": {"1": "One", "2": "Two", "3": "Three", "4": "Four", "5": "Programme"}})";
 
 QByteArray patched(const QString &from, const QString &to)
 {
@@ -77,20 +81,27 @@ private Q_SLOTS:
         QCOMPARE(m.years(), QStringList{QStringLiteral("2025/26")});
     }
 
-    // The documented template for a later year is a valid file of that year
-    // that segments ICBs by thresholds, and says it is a template.
+    // The documented template for a later year is refused as it is shipped
+    // (its values are marked PLACEHOLDER); filled in, it is a valid file of
+    // that year that segments ICBs by thresholds.
     void laterYearTemplate()
     {
         QString error;
-        const auto m = Methodology::fromFile(
-            QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2026-27-template.json"), &error);
+        const QString path = QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2026-27-template.json");
+        QVERIFY(!Methodology::fromFile(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("is marked PLACEHOLDER: this is the template")), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray filled = file.readAll();
+        filled.replace("PLACEHOLDER", "FILLED IN");
+        const auto m = Methodology::fromJson(filled, QStringLiteral("t.json"), &error);
         QVERIFY2(m, qPrintable(error));
         QCOMPARE(m->years(), QStringList{QStringLiteral("2026/27")});
         QVERIFY(m->title().startsWith(QStringLiteral("TEMPLATE")));
         QCOMPARE(m->segmentation().method, SegmentationRule::Method::Thresholds);
         QVERIFY(m->isSegmented(QStringLiteral("icb")));
         QVERIFY(!m->scoredMetricsFor(QStringLiteral("icb")).isEmpty());
-        QVERIFY(m->programmeName().contains(QStringLiteral("PLACEHOLDER")));
+        QVERIFY(m->programmeName().contains(QStringLiteral("FILLED IN")));
     }
 
     // The demo's 2026/27 file (resources/demo): the 2026/27 method, ICBs
@@ -162,7 +173,8 @@ private Q_SLOTS:
         QCOMPARE(m->financeCap(), 3);
         QCOMPARE(m->metric(QStringLiteral("M1"))->weight, (Rational{1, 1}));
         QVERIFY(m->metric(QStringLiteral("M1"))->scored);
-        QCOMPARE(m->segmentLabel(1), Methodology::builtIn().segmentLabel(1));
+        QCOMPARE(m->segmentLabel(1), QStringLiteral("One"));
+        QCOMPARE(m->programmeName(), QStringLiteral("Programme"));  // its segment-5 label
         QCOMPARE(m->capabilityRatings().size(), 4);
         QCOMPARE(m->casework().reviewStages.items.size(), Methodology::builtIn().casework().reviewStages.items.size());
     }
@@ -319,25 +331,25 @@ private Q_SLOTS:
             << QStringLiteral(R"(m.json: system_considerations: "tests" must be a non-empty array)");
         // Issue 10: each metric's valid range is declared and checked.
         QTest::newRow("range inverted")
-            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("range": [null, null], "direction": "higher")")
             << QStringLiteral(R"("direction": "higher", "range": [100, 0])")
             << QStringLiteral(R"(m.json: metric M1: "range" must have its minimum below its maximum)");
         QTest::newRow("range of strings")
-            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("range": [null, null], "direction": "higher")")
             << QStringLiteral(R"("direction": "higher", "range": ["0", "100"])")
             << QStringLiteral(
                    R"(m.json: metric M1: "range" must be [minimum, maximum], each a number (at most 1e12 either way) or null for no limit, such as [0, 100])");
         QTest::newRow("range absurd")
-            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("range": [null, null], "direction": "higher")")
             << QStringLiteral(R"("direction": "higher", "range": [0, 1e308])")
             << QStringLiteral(
                    R"(m.json: metric M1: "range" must be [minimum, maximum], each a number (at most 1e12 either way) or null for no limit, such as [0, 100])");
         QTest::newRow("floor outside range")
-            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("range": [null, null], "direction": "higher")")
             << QStringLiteral(R"("direction": "higher", "floor": -5, "range": [0, null])")
             << QStringLiteral(R"(m.json: metric M1: "floor" -5 lies outside "range" (0 or more))");
         QTest::newRow("range of label bands")
-            << QStringLiteral(R"("direction": "higher")")
+            << QStringLiteral(R"("range": [null, null], "direction": "higher")")
             << QStringLiteral(R"("bands": [{"label": "Good", "score": 1}], "range": [0, 100])")
             << QStringLiteral(
                    R"(m.json: metric M1: "range" applies to numbers; a metric banded by label has none)");
@@ -349,6 +361,39 @@ private Q_SLOTS:
                    R"(m.json: metric M1: "range" is required: give the values this metric can take as [minimum, maximum], each a number or null for no limit, such as [0, 100] for a percentage)");
         QTest::newRow("not an object") << QString::fromUtf8(kMinimal) << QStringLiteral("[1, 2]")
                                        << QStringLiteral("m.json: the top level must be a JSON object");
+        // Found by an independent test (issue 12): malformed content is refused, naming the file and the field.
+        const QString labels = QStringLiteral(R"("segment_labels": {"1": "One", "2": "Two", "3": "Three", "4": "Four", "5": "Programme"})");
+        QTest::newRow("no title") << QStringLiteral(R"("title": "Test methodology",)") << QString()
+                                  << QStringLiteral(R"(m.json: "title" is required: the methodology's name, such as "NHS Oversight Framework 2026/27")");
+        QTest::newRow("no labels") << QStringLiteral(R"(,
+ )") + labels << QString()
+                                   << QStringLiteral(R"(m.json: "segment_labels" is required: an object with the label of each segment, "1" to "4" (and "5" when the year has a programme))");
+        QTest::newRow("label 4 missing") << QStringLiteral(R"(, "4": "Four")") << QString()
+                                         << QStringLiteral(R"(m.json: segment_labels: the label of segment "4" is missing: segments 1 to 4 each need one)");
+        QTest::newRow("NUL in title") << QStringLiteral(R"("Test methodology")") << QStringLiteral(R"("Test\u0000methodology")")
+                                      << QStringLiteral("m.json: title: holds a control character (such as NUL); only plain text is allowed");
+        QTest::newRow("newline in id") << QStringLiteral(R"("id": "t",)") << QStringLiteral(R"("id": "t\nx",)")
+                                       << QStringLiteral("m.json: id: \"t\\nx\" is not a plain id: use letters, digits, dots, hyphens and underscores only, such as nof-2026-27");
+        QTest::newRow("path as id") << QStringLiteral(R"("id": "t",)") << QStringLiteral(R"("id": "../../etc/passwd",)")
+                                    << QStringLiteral(R"(m.json: id: "../../etc/passwd" is not a plain id: use letters, digits, dots, hyphens and underscores only, such as nof-2026-27)");
+        QTest::newRow("cut below 1") << QStringLiteral(R"({"method": "peer-quartiles"})")
+                                     << QStringLiteral(R"({"method": "thresholds", "cuts": {"acute": [-5, 2, 3]}})")
+                                     << QStringLiteral("m.json: segmentation: cuts: acute: thresholds must lie between 1 and 4 (the range of the average metric score), such as [2.1, 2.4, 2.7]");
+        QTest::newRow("cut above 4") << QStringLiteral(R"({"method": "peer-quartiles"})")
+                                     << QStringLiteral(R"({"method": "thresholds", "cuts": {"acute": [1, 2, 300]}})")
+                                     << QStringLiteral("m.json: segmentation: cuts: acute: thresholds must lie between 1 and 4 (the range of the average metric score), such as [2.1, 2.4, 2.7]");
+        QTest::newRow("years twice") << QStringLiteral(R"("years": ["2025/26"],)")
+                                     << QStringLiteral(R"("years": ["2025/26"], "years": ["2026/27"],)")
+                                     << QStringLiteral("m.json: years: the key is given twice; give each key once");
+        QTest::newRow("nested key twice") << QStringLiteral(R"({"method": "peer-quartiles"})")
+                                          << QStringLiteral(R"({"method": "peer-quartiles", "method": "thresholds"})")
+                                          << QStringLiteral("m.json: segmentation: method: the key is given twice; give each key once");
+        QTest::newRow("no programme, segment 5")
+            << QStringLiteral(R"("title": "Test methodology",)") << QStringLiteral(R"("title": "Test methodology", "programme_name": null,)")
+            << QStringLiteral(R"(m.json: segment_labels: 5: the file says the year has no programme ("programme_name": null), so it has no segment 5: remove its label, or name the programme)");
+        QTest::newRow("placeholder")
+            << QStringLiteral(R"("Test methodology")") << QStringLiteral(R"("PLACEHOLDER: the title")")
+            << QStringLiteral("m.json: title: is marked PLACEHOLDER: this is the template, not a methodology. Fill in NHS England's published values for every value marked PLACEHOLDER first, and give the file its own id and title");
     }
     void refusals()
     {
@@ -359,6 +404,43 @@ private Q_SLOTS:
         const auto m = Methodology::fromJson(patched(from, to), QStringLiteral("m.json"), &error);
         QVERIFY(!m);
         QCOMPARE(error, message);
+    }
+
+    // A year without a programme segment says so in data; equal keys
+    // inside different objects are not duplicates.
+    void yearWithoutProgramme()
+    {
+        QString error;
+        const auto m = Methodology::fromJson(
+            patched(QStringLiteral(R"(, "5": "Programme"})"), QStringLiteral(R"(}, "programme_name": null)")),
+            QStringLiteral("m.json"), &error);
+        QVERIFY2(m, qPrintable(error));
+        QVERIFY(!m->hasProgramme());
+        QVERIFY(m->segmentLabel(5).isEmpty());
+        QVERIFY(Methodology::builtIn().hasProgramme());
+        // Without "programme_name" and without a segment-5 label: no programme either.
+        const auto without = Methodology::fromJson(patched(QStringLiteral(R"(, "5": "Programme")"), QString()),
+                                                   QStringLiteral("m.json"), &error);
+        QVERIFY2(without, qPrintable(error));
+        QVERIFY(!without->hasProgramme());
+    }
+
+    // A file far larger than any catalogue is refused before it is parsed.
+    void sizeLimit()
+    {
+        QByteArray big = patched({}, {});
+        big.append(QByteArray(Methodology::kMaxFileBytes, ' '));
+        QString error;
+        QVERIFY(!Methodology::fromJson(big, QStringLiteral("m.json"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("m.json: the file is 2.0 MB; a methodology file is at most 2 MB")),
+                 qPrintable(error));
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("big.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(big);
+        file.close();
+        QVERIFY(!Methodology::fromFile(file.fileName(), &error));
+        QVERIFY2(error.contains(QStringLiteral("a methodology file is at most 2 MB")), qPrintable(error));
     }
 
     void unreadableFile()

@@ -157,8 +157,11 @@ def random_methodology(rng):
             if rng.random() < 0.5:
                 cuts[t][1] += 0.005  # a cut point between hundredths, as 2.355
         segmentation = {"method": "thresholds", "cuts": cuts}
-    return {"id": "random", "years": ["2024/25", "2025/26"], "peer_types": peer_types, "domains": domains, "metrics": metrics,
-            "segmentation": segmentation}
+    labels = {"1": "High performing", "2": "Good", "3": "Challenged", "4": "Serious challenges",
+              "5": "Recovery Support Programme"}
+    return {"id": "random", "title": "Random methodology", "years": ["2024/25", "2025/26"], "peer_types": peer_types,
+            "domains": domains, "metrics": metrics, "segmentation": segmentation, "segment_labels": labels,
+            "programme_name": "Recovery Support Programme"}
 
 
 def random_value_text(rng, metric):

@@ -7,11 +7,14 @@
 // tst_workspace's.
 
 #include "casework/casesession.h"
+#include "casework/historytext.h"
 #include "casework/league.h"
+#include "casework/needsaction.h"
 #include "casework/segmentexplanation.h"
 #include "exchange/changeswriter.h"
 #include "exchange/leaguewriter.h"
 #include "exchange/portfoliowriter.h"
+#include "itemmodels/changesmodel.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/leaguemodel.h"
 #include "itemmodels/portfoliofilter.h"
@@ -71,7 +74,7 @@ QByteArray fileBytes(const QString &path)
 std::optional<Methodology> thresholdsFile(const QString &year)
 {
     QByteArray json = Methodology::builtIn().source();
-    json.replace("\"id\": \"nof-2025-26\"", "\"id\": \"t-" + year.toUtf8() + "\"");
+    json.replace("\"id\": \"nof-2025-26\"", "\"id\": \"t-" + QString(year).replace(QLatin1Char('/'), QLatin1Char('-')).toUtf8() + "\"");
     json.replace("\"years\": [\"2025/26\"]", "\"years\": [\"" + year.toUtf8() + "\"]");
     json.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
                  "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
@@ -351,7 +354,7 @@ private Q_SLOTS:
             QCOMPARE(after.value(it.key()), it.value());  // row by row, byte for byte
         CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
         QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->method, QStringLiteral("thresholds"));
-        QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->methodologyId, QStringLiteral("t-2026/27"));
+        QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->methodologyId, QStringLiteral("t-2026-27"));
         QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->methodologyId, QStringLiteral("nof-2025-26"));
         QCOMPARE(workspace->methodologyFor(QStringLiteral("2026/27 Q4"))->sha256(), later->sha256());
         QCOMPARE(workspace->methodology().sha256(), later->sha256());  // the latest year's
@@ -367,7 +370,7 @@ private Q_SLOTS:
             QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
             QVERIFY(e.changeReason().isEmpty() || e.changeReason() == QLatin1String("methodology changed"));
             if (!e.changeReason().isEmpty())
-                QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q2 assessed under nof-2025-26, 2026/27 Q1 under t-2026/27"));
+                QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q2 assessed under nof-2025-26, 2026/27 Q1 under t-2026-27"));
         }
         QVERIFY(changedRules >= 2);
         // The overview explains a segment in its year's terms.
@@ -404,6 +407,21 @@ private Q_SLOTS:
             QVERIFY(error.message().contains(QStringLiteral("owb methodology add")));
         }
         QCOMPARE(assessmentRows(*workspace), after);
+        // Every quarter whose year has none is named, in one refusal (issue 12).
+        try {
+            importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
+                                   "2025/26 Q3,RA1,Alpha,acute,OF0023,50\n"
+                                   "2028/29 Q1,RA1,Alpha,acute,OF0023,50\n"
+                                   "2024/25 Q4,RA1,Alpha,acute,OF0023,50\n");
+            QFAIL("quarters without a methodology were accepted");
+        } catch (const StoreError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral(
+                         "2024/25 Q4, 2028/29 Q1: the workspace has no methodology for 2024/25 or 2028/29, so those "
+                         "quarters cannot be assessed")),
+                     qPrintable(error.message()));
+            QVERIFY(error.message().contains(QStringLiteral("File ▸ Methodologies...")));
+        }
+        QCOMPARE(assessmentRows(*workspace), after);
 
         // A later quarter of a registered year takes that year's file, and
         // the register survives reopening.
@@ -414,7 +432,7 @@ private Q_SLOTS:
         QCOMPARE(reopened->methodologies().years().at(1).basis, YearBasis::Declared);
         QCOMPARE(reopened->methodologies().files().at(1).addedBy, auditlog::currentActor());
         CaseFile again(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
-        QCOMPARE(again.assessment(QStringLiteral("2026/27 Q2"))->methodologyId, QStringLiteral("t-2026/27"));
+        QCOMPARE(again.assessment(QStringLiteral("2026/27 Q2"))->methodologyId, QStringLiteral("t-2026-27"));
         after = assessmentRows(*workspace);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(after.value(it.key()), it.value());
@@ -446,7 +464,7 @@ private Q_SLOTS:
         QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);  // a dry run writes nothing
         QCOMPARE(assessmentRows(*workspace), before);
         QCOMPARE(plan.quarters, QStringList{QStringLiteral("2026/27 Q1")});
-        QCOMPARE(plan.replaced, QStringList{QStringLiteral("2026/27: t-2026/27")});
+        QCOMPARE(plan.replaced, QStringList{QStringLiteral("2026/27: t-2026-27")});
         QCOMPARE(plan.rows.size(), 3);
 
         const ImportReport report = workspace->reassess(*reissued);
@@ -460,7 +478,7 @@ private Q_SLOTS:
             QCOMPARE(stored->digest(), row.after.digest());
             QCOMPARE(stored->result.segment, row.after.result.segment);
             QCOMPARE(stored->result.average, row.after.result.average);
-            QCOMPARE(row.before->methodologyId, QStringLiteral("t-2026/27"));
+            QCOMPARE(row.before->methodologyId, QStringLiteral("t-2026-27"));
         }
         const QMap<QString, QStringList> after = assessmentRows(*workspace);
         QCOMPARE(after.keys(), before.keys());
@@ -478,6 +496,186 @@ private Q_SLOTS:
                  auditlog::currentActor());
         // Applying again changes nothing.
         QVERIFY(planMethodologyChange(*workspace, *reissued).rows.isEmpty());
+    }
+
+    // A re-assessment stopped after some case files (as a kill would stop
+    // it): owb check calls it a re-assessment, a reader that may write
+    // completes it first and says so with the count of case-file quarters
+    // written, one that may not gets a warning (issue 12).
+    void interruptedReassessmentIsToldAndCompleted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        auto workspace = Workspace::create(path);
+        importInto(*workspace, kData);
+        QByteArray json = thresholdsFile(QStringLiteral("2025/26"))->source();
+        json.replace("\"acute\": [1.5, 2.5, 3.5]", "\"acute\": [1.01, 1.02, 1.03]");
+        QString error;
+        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        const int toWrite = int(planMethodologyChange(*workspace, *reissued).rows.size());
+        QVERIFY(toWrite > 2);
+        struct Stop {};
+        try {
+            workspace->reassess(*reissued, [](int done, int) {
+                if (done == 1)
+                    throw Stop{};
+            });
+            QFAIL("the re-assessment was not stopped");
+        } catch (const Stop &) {
+        }
+        workspace.reset();
+        {
+            auto reader = Workspace::open(path, Database::Mode::ReadOnly);
+            QVERIFY(!interruptedReassessment(path, reader->peers(), reader->methodologies()).isEmpty());
+            QVERIFY2(interruptedWorkWarning(*reader).contains(QStringLiteral("a re-assessment (owb methodology add) was interrupted")),
+                     qPrintable(interruptedWorkWarning(*reader)));
+        }
+        const CheckReport check = checkWorkspace(path);
+        QVERIFY2(check.notes.join(QLatin1Char('\n')).contains(QStringLiteral("a re-assessment (owb methodology add) was interrupted")),
+                 qPrintable(check.notes.join(QLatin1Char('\n'))));
+        QString said;
+        auto reader = openForReading(path, &said);
+        QVERIFY2(said.contains(QStringLiteral("an interrupted re-assessment was completed (2025/26 Q1, 2025/26 Q2): ")),
+                 qPrintable(said));
+        QVERIFY(reader->peers().pendingQuarters().isEmpty());
+        QVERIFY(planMethodologyChange(*reader, *reissued).rows.isEmpty());
+        said.clear();
+        openForReading(path, &said);
+        QCOMPARE(said, QString());
+    }
+
+    // A programme entry between quarters of different methodologies is still
+    // named: the movement stays methodology-changed, the reason and detail
+    // say the programme was entered (issue 12).
+    void programmeEntryAcrossMethodologies()
+    {
+        PortfolioEntry e;
+        e.code = QStringLiteral("RZB");
+        e.quarter = QStringLiteral("2026/27 Q1");
+        e.previousQuarter = QStringLiteral("2025/26 Q4");
+        e.segment = 5;
+        e.previousSegment = 4;
+        e.inProgramme = true;
+        e.decided = true;
+        e.methodologyId = QStringLiteral("b");
+        e.methodologySha256 = QStringLiteral("bb");
+        e.previousMethodologyId = QStringLiteral("a");
+        e.previousMethodologySha256 = QStringLiteral("aa");
+        e.decisionDetail = QStringLiteral("Recovery Support Programme entry (2026/27 Q1, 2026-05-01): failing");
+        QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+        QCOMPARE(e.changeReason(), QStringLiteral("methodology changed"));
+        QCOMPARE(e.decisionAcrossMethodologies(), QStringLiteral("entered the programme"));
+        QCOMPARE(e.changeDetail(), e.decisionDetail + QStringLiteral("; 2025/26 Q4 assessed under a, 2026/27 Q1 under b"));
+        ChangesModel changes;
+        changes.setEntries({e}, {});
+        QCOMPARE(changes.index(0, ChangesModel::Reason).data().toString(),
+                 QStringLiteral("Methodology changed; entered the programme"));
+        e.decided = false;
+        e.inProgramme = false;
+        e.segment = 3;
+        QCOMPARE(e.decisionAcrossMethodologies(), QString());
+        QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q4 assessed under a, 2026/27 Q1 under b"));
+    }
+
+    // The dry run shows only rows whose segment or average would change (a
+    // re-issue that changes another peer type's cuts shows none), and names
+    // every recorded decision made on a computed segment that would change;
+    // the change keeps each decision as recorded and the quarter then needs
+    // action, saying on which computed segment the decision was made.
+    void reassessingShowsChangedRowsAndDecisionsToReview()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        importInto(*workspace,
+                   "quarter,org_code,org_name,org_type,metric_id,value\n"
+                   "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                   "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                   "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
+                   *thresholdsFile(QStringLiteral("2026/27")));
+        const QString quarter = QStringLiteral("2026/27 Q1");
+        QMap<QString, int> computedBefore;
+        for (const QString &code : {QStringLiteral("RA1"), QStringLiteral("RA2"), QStringLiteral("RA3")}) {
+            CaseFile caseFile(workspace->caseFilePath(code), Database::Mode::OpenExisting);
+            const int computed = caseFile.assessment(quarter)->result.segment;
+            computedBefore.insert(code, computed);
+            CaseworkStore casework(caseFile.scope());
+            casework.insert(decisionTable(),
+                            {{QStringLiteral("quarter"), quarter}, {QStringLiteral("kind"), QStringLiteral("confirm")},
+                             {QStringLiteral("computed_segment"), computed}, {QStringLiteral("decided_segment"), computed},
+                             {QStringLiteral("rationale"), QString()}, {QStringLiteral("decided_by"), QStringLiteral("root")},
+                             {QStringLiteral("decided_on"), QStringLiteral("2026-11-24")}});
+        }
+
+        // Another peer type's cuts: every row is re-stamped, none changes.
+        QByteArray mhcOnly = thresholdsFile(QStringLiteral("2026/27"))->source();
+        mhcOnly.replace("[1.5, 2.5, 3.5], \"ambulance\"", "[2.5, 3.0, 3.5], \"ambulance\"");
+        QString error;
+        const auto other = Methodology::fromJson(mhcOnly, QStringLiteral("m.json"), &error);
+        QVERIFY2(other, qPrintable(error));
+        MethodologyChangePlan plan = planMethodologyChange(*workspace, *other);
+        QCOMPARE(plan.rows.size(), 3);
+        QVERIFY(plan.changedRows().isEmpty());
+        QVERIFY(plan.decisions.isEmpty());
+
+        // Acute cuts that put every acute trust in segment 4.
+        QByteArray acute = thresholdsFile(QStringLiteral("2026/27"))->source();
+        acute.replace("\"acute\": [1.5, 2.5, 3.5]", "\"acute\": [1.01, 1.02, 1.03]");
+        acute.replace("\"id\": \"t-2026-27\"", "\"id\": \"t-2026-27-v2\"");
+        const auto reissued = Methodology::fromJson(acute, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        plan = planMethodologyChange(*workspace, *reissued);
+        QStringList changedCodes, decisionCodes;
+        for (const MethodologyChangeRow &row : plan.changedRows()) {
+            QVERIFY(row.before->result.segment != row.after.result.segment
+                    || row.before->result.average != row.after.result.average);
+            if (row.before->result.segment != row.after.result.segment)
+                changedCodes.append(row.code);
+        }
+        QVERIFY(!changedCodes.isEmpty());
+        for (const MethodologyDecisionRow &d : plan.decisions) {
+            decisionCodes.append(d.code);
+            QCOMPARE(d.decidedOn, computedBefore.value(d.code));
+            QCOMPARE(d.after, 4);
+            QCOMPARE(d.kind, QStringLiteral("confirm"));
+        }
+        QCOMPARE(decisionCodes, changedCodes);
+
+        workspace->reassess(*reissued);
+        for (const QString &code : std::as_const(changedCodes)) {
+            CaseFile caseFile(workspace->caseFilePath(code), Database::Mode::ReadOnly);
+            CaseworkStore casework(caseFile.scope());
+            // The decision is as recorded.
+            QCOMPARE(casework.decision(quarter).value(QStringLiteral("computed_segment")).toInt(),
+                     computedBefore.value(code));
+            const FinalSegment final = casework.finalSegmentOf(quarter, 4);
+            QCOMPARE(final.decidedOn, computedBefore.value(code));
+            const NeedsAction needs = needsAction(casework, quarter, final.segment, CaseworkStatus{}, 0, 4);
+            QVERIFY(needs.any());
+            QVERIFY2(needs.words().contains(
+                         QStringLiteral("decision made on computed segment %1, now 4").arg(computedBefore.value(code)),
+                         Qt::CaseInsensitive),
+                     qPrintable(needs.words()));
+        }
+        for (const PortfolioEntry &entry : loadPortfolio(*workspace, quarter, nullptr))
+            if (changedCodes.contains(entry.code))
+                QVERIFY2(entry.needsAction.contains(QStringLiteral("review it")), qPrintable(entry.needsAction));
+        QVERIFY(planMethodologyChange(*workspace, *reissued).decisions.isEmpty());
+
+        // The History tab says a re-assessment happened, under which file.
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        const QList<AuditEntry> entries = auditlog::entries(ra1.database(), QStringLiteral("assessment"), quarter);
+        int reassessments = 0;
+        for (qsizetype i = 1; i < entries.size(); ++i)  // newest first
+            if (isReassessment(entries.at(i), entries.at(i - 1))) {
+                ++reassessments;
+                const QString text = reassessmentText(entries.at(i), entries.at(i - 1), reissued->title());
+                QVERIFY2(text.startsWith(QStringLiteral("re-assessed under %1 (t-2026-27-v2), in place of t-2026-27; segment: ")
+                                             .arg(reissued->title())),
+                         qPrintable(text));
+            }
+        QCOMPARE(reassessments, 1);
     }
 };
 

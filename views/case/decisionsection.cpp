@@ -73,9 +73,20 @@ void DecisionSection::reload()
                       .arg(m_context.national->methodologyFor(m_context.quarter).programmeName());
     else
         text += QLatin1Char(' ') + tr("Not yet reviewed.");
+    // A re-assessment (a re-issued methodology) changed the computed segment
+    // after the decision: the decision stays as recorded, and says so.
+    const int decidedOn = store.finalSegmentOf(m_context.quarter, computed).decidedOn;
+    if (!decided.isEmpty() && decidedOn > 0)
+        text += QLatin1Char(' ')
+                + tr("That decision was made when the computed segment was %1; it is now %2 under %3. Review it: "
+                     "confirm the computed segment or record a correction.")
+                      .arg(decidedOn)
+                      .arg(computed)
+                      .arg(m_context.national->methodologyFor(m_context.quarter).title());
     m_state->setText(text);
     m_standing = programmeDecides ? tr("Segment 5: the programme decides")
                  : decided.isEmpty() ? tr("Not yet reviewed")
+                 : decidedOn > 0 ? tr("Decided on computed segment %1, now %2: review it").arg(decidedOn).arg(computed)
                  : decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")
                      ? tr("Corrected to segment %1").arg(decided.value(QStringLiteral("decided_segment")).toInt())
                      : tr("Computed segment confirmed");

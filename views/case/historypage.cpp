@@ -2,11 +2,14 @@
 
 #include "casework/casesession.h"
 #include "casework/historytext.h"
+#include "casework/nationalcache.h"
 #include "itemmodels/dateformat.h"
 #include "store/auditlog.h"
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -75,10 +78,27 @@ void HistoryPage::reload()
     m_table->setRowCount(int(entries.size()));
     for (int row = 0; row < entries.size(); ++row) {
         const AuditEntry &e = entries.at(row);
+        QString action = actionText(e.action);
+        QString change = historyChangeText(m_context.session->methodology(), e);
+        // A quarter's assessment taken away and stored again under another
+        // methodology file is a re-assessment, said as one (newest first:
+        // the removal is further down).
+        for (int earlier = row + 1; earlier < entries.size() && e.action == QLatin1String("insert"); ++earlier) {
+            const AuditEntry &removed = entries.at(earlier);
+            if (removed.table != e.table || removed.rowKey != e.rowKey)
+                continue;
+            if (isReassessment(removed, e)) {
+                const Methodology &now = m_context.national ? m_context.national->methodologyFor(e.rowKey)
+                                                            : m_context.session->methodology();
+                const QString id = QJsonDocument::fromJson(e.after.toUtf8()).object().value(QStringLiteral("methodology_id")).toString();
+                action = tr("re-assessed");
+                change = reassessmentText(removed, e, now.id() == id ? now.title() : QString());
+            }
+            break;
+        }
         const QStringList cells { displayMoment(e.at),
             e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
-            historyRecordText(m_context.session->methodology(), e.table, e.rowKey),
-            actionText(e.action), historyChangeText(m_context.session->methodology(), e) };
+            historyRecordText(m_context.session->methodology(), e.table, e.rowKey), action, change };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setToolTip(c == 4 ? cells.at(c) : QString());

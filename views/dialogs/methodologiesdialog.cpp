@@ -8,6 +8,7 @@
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -204,20 +205,22 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     summary->setWordWrap(true);
     summary->setAccessibleName(tr("What adding the methodology does"));
     layout->addWidget(summary);
-    if (plan.rows.isEmpty()) {
-        auto *none = new QLabel(tr("No stored assessment changes."), &ask);
-        none->setAccessibleName(tr("Changes"));
+    const QList<MethodologyChangeRow> changed = plan.changedRows();
+    if (changed.isEmpty()) {
+        // Read by a screen reader as it says it (no name of its own).
+        auto *none = new QLabel(tr("No organisation quarter would change segment or average."), &ask);
         layout->addWidget(none);
     } else {
-        auto *count = new QLabel(tr("%n organisation quarter(s) would change:", nullptr, int(plan.rows.size())), &ask);
+        auto *count = new QLabel(
+            tr("%n organisation quarter(s) would change segment or average:", nullptr, int(changed.size())), &ask);
         layout->addWidget(count);
         QTableWidget *changes = makeTable(tr("Changes"),
                                           {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Segment before"),
                                            tr("Segment after"), tr("Average before"), tr("Average after")},
                                           &ask);
-        changes->setRowCount(int(plan.rows.size()));
+        changes->setRowCount(int(changed.size()));
         int row = 0;
-        for (const MethodologyChangeRow &change : plan.rows)
+        for (const MethodologyChangeRow &change : changed)
             setRow(changes, row++,
                    {change.code, change.name, change.quarter, segmentText(change.before), segmentText(change.after),
                     averageText(change.before), averageText(change.after)});
@@ -225,6 +228,35 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
         layout->addWidget(changes, 1);
         count->setBuddy(changes);
     }
+    if (!plan.decisions.isEmpty()) {
+        // A decision is kept as recorded; the case then asks for its review.
+        auto *count = new QLabel(tr("%n recorded decision(s) were made on a computed segment that would change; each "
+                                    "is kept as recorded and its case will ask for it to be reviewed:",
+                                    nullptr, int(plan.decisions.size())),
+                                 &ask);
+        count->setWordWrap(true);
+        layout->addWidget(count);
+        QTableWidget *decisions = makeTable(tr("Decisions to review"),
+                                            {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Decision"),
+                                             tr("Decided on computed segment"), tr("Computed segment after"),
+                                             tr("Decided by"), tr("Decided on")},
+                                            &ask);
+        decisions->setRowCount(int(plan.decisions.size()));
+        int row = 0;
+        for (const MethodologyDecisionRow &d : plan.decisions)
+            setRow(decisions, row++,
+                   {d.code, d.name, d.quarter,
+                    d.kind == QLatin1String("correction") ? tr("Correction to segment %1").arg(d.decidedSegment)
+                                                           : tr("Confirmation"),
+                    QString::number(d.decidedOn), QString::number(d.after), d.decidedBy, displayDate(QDate::fromString(d.decidedOnDate, Qt::ISODate))});
+        decisions->resizeColumnsToContents();
+        layout->addWidget(decisions);
+        count->setBuddy(decisions);
+    }
+    if (!plan.rows.isEmpty())
+        layout->addWidget(new QLabel(tr("%n case-file quarter(s) would be re-assessed in all.", nullptr,
+                                        int(plan.rows.size())),
+                                     &ask));
     auto *buttons = new QDialogButtonBox(&ask);
     QPushButton *apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
     apply->setAccessibleName(tr("Apply"));
