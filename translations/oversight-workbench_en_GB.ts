@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>InterruptedWork</name>
+    <message numerus="yes">
+        <source>An interrupted re-assessment was completed on opening (%1): %n case-file quarter(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted import was completed on opening (%1): %n case-file quarter(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import into this workspace was interrupted: %1 may be missing from some case files. Open it where you may change it, with no other instance using it, to complete the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A re-assessment (File ▸ Methodologies...) was interrupted: some case files still hold %1 under the methodology it replaced, so segments shown mix both. Open the workspace where you may change it, with no other instance using it, to complete the re-assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No values to chart.</source>
@@ -1549,52 +1578,6 @@
     </message>
     <message>
         <source>%1 [read-only]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Oversight Workbench - %1 [read-only]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>your account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this machine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team workspace %1 on %2 as %3: connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team workspace %1 on %2 as %3: connection lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>An interrupted re-assessment was completed on opening (%1): %n case-file quarter(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>An interrupted import was completed on opening (%1): %n case-file quarter(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Interrupted work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An import into this workspace was interrupted: %1 may be missing from some case files. Open it where you may change it, with no other instance using it, to complete the import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A re-assessment (File ▸ Methodologies...) was interrupted: some case files still hold %1 under the methodology it replaced, so segments shown mix both. Open the workspace where you may change it, with no other instance using it, to complete the re-assessment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3556,14 +3539,6 @@ segmented</source>
     </message>
     <message>
         <source>Add Assessment Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Area assessed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
