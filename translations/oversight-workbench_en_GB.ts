@@ -282,6 +282,10 @@
         <source>The diagnostic review is decided: its fields, findings and evidence stay as they were when the region decided (Edit &gt; Undo of the decision opens them again). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: there is no change of yours left to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -523,10 +527,6 @@
     </message>
     <message>
         <source>%1 (not in the methodology&apos;s list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

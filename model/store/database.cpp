@@ -576,17 +576,34 @@ QStringList Database::sqliteProblems()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
+    if (m_db.m_transaction) {
+        m_joined = true;
+        return;
+    }
     // SQLite: the write lock now, not at the first write. PostgreSQL: rows
     // are locked as they are written, and a case's writers queue on the
     // case's lock (Dialect::lockCase).
     m_db.exec(m_db.dialect().beginWrite());
+    m_db.m_transaction = this;
+    m_db.m_joinedFailed = false;
     m_db.runAfterBegin();
 }
 
 Transaction::Transaction(const CaseScope &scope)
     : m_db(scope.db)
 {
+    if (m_db.m_transaction) {
+        // Joins the open one: on a server it must be the same case's, whose
+        // lock it holds and whose entries it seals.
+        if (m_db.isServer() && m_db.m_transaction->m_org != scope.org)
+            throw StoreError(QStringLiteral("%1: one change may not write two cases (%2 and %3)")
+                                 .arg(m_db.path(), m_db.m_transaction->m_org, scope.org));
+        m_joined = true;
+        return;
+    }
     m_db.exec(m_db.dialect().beginWrite());
+    m_db.m_transaction = this;
+    m_db.m_joinedFailed = false;
     if (!m_db.isServer()) {
         m_db.runAfterBegin(); // the case file's own hooks seal its one case
         return;
@@ -597,6 +614,7 @@ Transaction::Transaction(const CaseScope &scope)
         m_sealsCase = true;
         m_auditMark = auditlog::lastSeq(scope);
     } catch (...) {
+        m_db.m_transaction = nullptr;
         QSqlQuery rollback(m_db.connection());
         rollback.exec(QStringLiteral("ROLLBACK"));
         throw;
@@ -605,6 +623,12 @@ Transaction::Transaction(const CaseScope &scope)
 
 Transaction::~Transaction()
 {
+    if (m_joined) {
+        if (!m_done)
+            m_db.m_joinedFailed = true; // the enclosing one must not commit a part
+        return;
+    }
+    m_db.m_transaction = nullptr;
     if (!m_done) {
         QSqlQuery rollback(m_db.connection());
         rollback.exec(QStringLiteral("ROLLBACK"));
@@ -613,6 +637,12 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
+    if (m_joined) {
+        m_done = true;
+        return;
+    }
+    if (m_db.m_joinedFailed)
+        throw StoreError(QStringLiteral("%1: part of the change failed, so none of it was saved").arg(m_db.path()));
     if (m_sealsCase)
         auditlog::seal(CaseScope{m_db, m_org}, m_auditMark, m_db.sessionUser());
     else

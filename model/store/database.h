@@ -27,6 +27,8 @@ struct CaseScope;
 // pages of another size.
 QString walHeaderProblem(const QString &path);
 
+class Transaction;
+
 class Database
 {
 public:
@@ -132,6 +134,11 @@ private:
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;
+    // The Transaction open on this connection, if any: one begun while it is
+    // open joins it (an undo step over several records is one transaction).
+    friend class Transaction;
+    const Transaction *m_transaction = nullptr;
+    bool m_joinedFailed = false; // a joined one ended without committing
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
@@ -159,6 +166,7 @@ private:
     bool m_sealsCase = false;
     qint64 m_auditMark = 0; // its last audit entry before this transaction
     bool m_done = false;
+    bool m_joined = false;  // inside another on the same connection: that one commits
 };
 
 // Whether this process may write `path` (access(2): a read-only mount says

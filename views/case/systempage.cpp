@@ -1,5 +1,6 @@
 #include "systempage.h"
 
+#include "dialogs/conflictdialog.h"
 #include "casework/datetext.h"
 #include "widgets/cellproblem.h"
 
@@ -11,7 +12,6 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -217,10 +217,8 @@ void SystemPage::assessmentEdited(int row, int column)
 
 void SystemPage::report(const QString &error)
 {
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("The change was not saved"), error);
+    if (!reportStoreProblem(this, m_context.session, tr("The change was not saved"), error))
         reload();
-    }
 }
 
 } // namespace owb
