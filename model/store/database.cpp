@@ -586,7 +586,14 @@ Transaction::Transaction(Database &db)
     m_db.exec(m_db.dialect().beginWrite());
     m_db.m_transaction = this;
     m_db.m_joinedFailed = false;
-    m_db.runAfterBegin();
+    try {
+        m_db.runAfterBegin();
+    } catch (...) {
+        m_db.m_transaction = nullptr; // no destructor runs for this one
+        QSqlQuery rollback(m_db.connection());
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
 }
 
 Transaction::Transaction(const CaseScope &scope)
@@ -604,11 +611,11 @@ Transaction::Transaction(const CaseScope &scope)
     m_db.exec(m_db.dialect().beginWrite());
     m_db.m_transaction = this;
     m_db.m_joinedFailed = false;
-    if (!m_db.isServer()) {
-        m_db.runAfterBegin(); // the case file's own hooks seal its one case
-        return;
-    }
     try {
+        if (!m_db.isServer()) {
+            m_db.runAfterBegin(); // the case file's own hooks seal its one case
+            return;
+        }
         m_db.dialect().lockCase(m_db, scope.org);
         m_org = scope.org;
         m_sealsCase = true;
