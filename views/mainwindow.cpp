@@ -7,6 +7,7 @@
 #include "changes/changespanel.h"
 #include "data/orgcode.h"
 #include "demo/demoworkspace.h"
+#include "dialogs/conflictdialog.h"
 #include "dialogs/interruptedwork.h"
 #include "dialogs/importprogress.h"
 #include "dialogs/methodologiesdialog.h"
@@ -723,8 +724,11 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
     if (it == m_sessions.end()) {
         try {
             auto *session = new CaseSession(open(), m_workspace->methodology(), this, m_workspace->isReadOnly());
-            connect(session, &CaseSession::storeFailed, this,
-                    [this](const QString &message) { showError(tr("A change could not be saved"), message); });
+            // An undo or redo that failed (a conflict in the conflict dialog),
+            // shown once the undo stack has finished with the step.
+            connect(session, &CaseSession::storeFailed, this, [this, session](const QString &message) {
+                reportStoreProblem(this, session, tr("A change could not be saved"), message);
+            }, Qt::QueuedConnection);
             // Opening (or undoing) a review enables or disables its report.
             connect(session, &CaseSession::caseworkChanged, this, &MainWindow::updateActions);
             m_undoGroup->addStack(session->undoStack());

@@ -51,15 +51,19 @@ QStringList CapabilityStore::years()
 QList<CapabilityArea> CapabilityStore::areas(const QString &year, const QStringList &areaIds)
 {
     QList<CapabilityArea> result;
-    for (const QString &id : areaIds)
+    for (const QString &id : areaIds) {
         result.append({id, {}, {}, {}});
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT area_id, self_rating, region_rating, notes FROM capability_area"
+        m_seen.insert(QStringLiteral("area/%1/%2").arg(year, id), 0); // none yet
+    }
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT area_id, self_rating, region_rating, notes, row_version FROM capability_area"
                                            " WHERE org_code = ? AND year = ?"),
                             {m_org, year});
     while (q.next()) {
         const qsizetype at = areaIds.indexOf(q.value(0).toString());
-        if (at >= 0)
+        if (at >= 0) {
             result[at] = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+            m_seen.insert(QStringLiteral("area/%1/%2").arg(year, q.value(0).toString()), q.value(4).toLongLong());
+        }
     }
     return result;
 }
@@ -104,18 +108,21 @@ qint64 CapabilityStore::setAreaField(const QString &year, const QString &areaId,
         {m_org, year, areaId, value, expectedVersion});
     if (!version.isValid())
         throw editConflict(m_db.path(), QStringLiteral("capability_area"), 0, column, QString(),
-                           areaField(year, areaId, field), false);
+                           areaField(year, areaId, field), false, areaVersion(year, areaId));
     transaction.commit();
     m_written.insert(QStringLiteral("area/%1/%2").arg(year, areaId), version.toLongLong());
+    m_seen.insert(QStringLiteral("area/%1/%2").arg(year, areaId), version.toLongLong());
     return version.toLongLong();
 }
 
 CapabilityOverall CapabilityStore::overall(const QString &year)
 {
     QSqlQuery q = m_db.exec(
-        QStringLiteral("SELECT rating, rationale, decided_on FROM capability_overall WHERE org_code = ? AND year = ?"),
+        QStringLiteral("SELECT rating, rationale, decided_on, row_version FROM capability_overall WHERE org_code = ? AND year = ?"),
         {m_org, year});
-    if (!q.next())
+    const bool found = q.next();
+    m_seen.insert(QStringLiteral("overall/%1").arg(year), found ? q.value(3).toLongLong() : 0);
+    if (!found)
         return {};
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
 }
@@ -153,9 +160,10 @@ qint64 CapabilityStore::setOverallField(const QString &year, CapabilityOverall::
         {m_org, year, value, expectedVersion});
     if (!version.isValid())
         throw editConflict(m_db.path(), QStringLiteral("capability_overall"), 0, column, QString(), overallField(year, field),
-                           false);
+                           false, overallVersion(year));
     transaction.commit();
     m_written.insert(QStringLiteral("overall/%1").arg(year), version.toLongLong());
+    m_seen.insert(QStringLiteral("overall/%1").arg(year), version.toLongLong());
     return version.toLongLong();
 }
 

@@ -89,9 +89,36 @@ public:
     }
     qint64 writtenEvidenceVersion(qint64 id);
 
+    // The row version this user last saw of a record (areas() and overall()
+    // remember it; else as stored now): a save over someone else's change
+    // since conflicts.
+    qint64 seenAreaVersion(const QString &year, const QString &areaId)
+    {
+        return m_seen.value(QStringLiteral("area/%1/%2").arg(year, areaId), areaVersion(year, areaId));
+    }
+    qint64 seenOverallVersion(const QString &year)
+    {
+        return m_seen.value(QStringLiteral("overall/%1").arg(year), overallVersion(year));
+    }
+
+    // What the store remembers of the versions this user saw and wrote, put
+    // back when a transaction that wrote through it rolls back.
+    struct Memory
+    {
+        QHash<QString, qint64> seen;
+        QHash<QString, qint64> written;
+    };
+    Memory memory() const { return {m_seen, m_written}; }
+    void restore(const Memory &memory)
+    {
+        m_seen = memory.seen;
+        m_written = memory.written;
+    }
+
 private:
     Database &m_db;
     QString m_org;
+    QHash<QString, qint64> m_seen; // record key -> the row version this user last read or wrote (0: none)
     QHash<QString, qint64> m_written; // record key -> the row version this store last wrote
 };
 

@@ -69,13 +69,33 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     // caller. Later undo/redo failures are signalled.
     if (m_readOnly) {
         delete command;
-        return tr("%1: open read-only (another instance holds the workspace), so nothing was changed.")
-            .arg(m_caseFile->path());
+        const QString refused = tr("%1: open read-only (another instance holds the workspace), so nothing was changed.")
+                                    .arg(m_caseFile->path());
+        if (m_groupDepth > 0 && m_groupError.isEmpty())
+            m_groupError = refused;
+        return refused;
+    }
+    if (m_groupDepth > 0) {
+        // A step of the open group, written now in its transaction.
+        std::unique_ptr<StoreCommand> step(command);
+        if (!m_groupError.isEmpty())
+            return m_groupError;
+        if (!m_groupChanged)
+            m_groupChanged = changed;
+        step->redo();
+        m_lastConflict = step->conflict();
+        m_again.reset();
+        if (!step->error().isEmpty())
+            return m_groupError = step->error();
+        m_group->add(std::move(step));
+        return {};
     }
     auto pushing = std::make_shared<bool>(true);
     auto firstError = std::make_shared<QString>();
     command->setNotifier([this, command, changed, pushing, firstError] {
         m_lastConflict = command->conflict();
+        m_again = m_lastConflict ? command->again() : nullptr;
+        m_againChanged = changed;
         if (*pushing)
             *firstError = command->error();
         else if (!command->error().isEmpty())
@@ -87,6 +107,83 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     return *firstError;
 }
 
+QStringList CaseSession::conflictMine() const
+{
+    return m_again ? m_again->values() : QStringList();
+}
+
+QString CaseSession::keepMine(const QStringList &mine)
+{
+    if (!m_again)
+        return tr("%1: there is no change of yours left to save.").arg(m_caseFile->path());
+    m_again->setValues(mine);
+    return push(m_again.release(), m_againChanged);
+}
+
+void CaseSession::takeTheirs()
+{
+    m_again.reset();
+    m_lastConflict.reset();
+}
+
+std::function<std::function<void()>()> CaseSession::rememberStores()
+{
+    return [this] {
+        const auto capability = m_capability.memory();
+        const auto notes = m_notes.memory();
+        const auto casework = m_casework.memory();
+        return std::function<void()>([this, capability, notes, casework] {
+            m_capability.restore(capability);
+            m_notes.restore(notes);
+            m_casework.restore(casework);
+        });
+    };
+}
+
+void CaseSession::beginGroup(const QString &text)
+{
+    if (m_groupDepth++ > 0)
+        return;  // inside another group: one step
+    m_groupError.clear();
+    m_groupChanged = nullptr;
+    m_group = std::make_unique<GroupCommand>(text, m_caseFile->scope(), rememberStores());
+    m_groupForget = rememberStores()();
+    if (m_readOnly)
+        return;  // every edit is refused
+    try {
+        m_groupTransaction = std::make_unique<Transaction>(m_caseFile->scope());
+    } catch (const StoreError &error) {
+        m_groupError = error.message();
+    }
+}
+
+QString CaseSession::endGroup(const QString &error)
+{
+    if (m_groupError.isEmpty())
+        m_groupError = error;  // refused before it reached the store: the group goes too
+    if (m_groupDepth == 0 || --m_groupDepth > 0)
+        return m_groupError;
+    std::unique_ptr<GroupCommand> group = std::move(m_group);
+    std::unique_ptr<Transaction> transaction = std::move(m_groupTransaction);
+    QString failure = m_groupError;
+    if (failure.isEmpty() && transaction && !group->isEmpty()) {
+        try {
+            transaction->commit();
+        } catch (const StoreError &failed) {
+            failure = failed.message();
+        }
+    }
+    transaction.reset();  // rolls back unless committed
+    if (!failure.isEmpty() || group->isEmpty()) {
+        m_groupForget();  // nothing of it was stored
+        if (m_groupChanged)
+            Q_EMIT(this->*m_groupChanged)();
+        return failure;
+    }
+    group->markApplied();
+    return push(group.release(), m_groupChanged);
+}
+
 QString CaseSession::setCapabilityArea(const QString &year, const QString &areaId, CapabilityArea::Field field,
                                        const QString &value)
 {
@@ -96,11 +193,12 @@ QString CaseSession::setCapabilityArea(const QString &year, const QString &areaI
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
     return push(new ChangeFieldCommand(
-                    text, m_capability.areaField(year, areaId, field), m_capability.areaVersion(year, areaId),
+                    text, m_capability.areaField(year, areaId, field), m_capability.seenAreaVersion(year, areaId),
                     [this, year, areaId, field](const QString &v, qint64 expected) {
                         return m_capability.setAreaField(year, areaId, field, v, expected);
                     },
-                    value, [this, year, areaId] { return m_capability.writtenAreaVersion(year, areaId); }),
+                    value, [this, year, areaId] { return m_capability.writtenAreaVersion(year, areaId); },
+                    [this, year, areaId, field] { return m_capability.areaField(year, areaId, field); }),
                 &CaseSession::capabilityChanged);
 }
 
@@ -110,11 +208,12 @@ QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall
         return refused;
     return push(new ChangeFieldCommand(
                     tr("Change overall capability view"), m_capability.overallField(year, field),
-                    m_capability.overallVersion(year),
+                    m_capability.seenOverallVersion(year),
                     [this, year, field](const QString &v, qint64 expected) {
                         return m_capability.setOverallField(year, field, v, expected);
                     },
-                    value, [this, year] { return m_capability.writtenOverallVersion(year); }),
+                    value, [this, year] { return m_capability.writtenOverallVersion(year); },
+                    [this, year, field] { return m_capability.overallField(year, field); }),
                 &CaseSession::capabilityChanged);
 }
 
@@ -153,7 +252,7 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
     return push(new ChangeFieldCommand(
                     tr("Edit note"), m_notes.body(id), seen,
                     [this, id](const QString &v, qint64 expected) { return m_notes.setBody(id, v, expected); }, body,
-                    [this, id] { return m_notes.writtenVersion(id); }),
+                    [this, id] { return m_notes.writtenVersion(id); }, [this, id] { return m_notes.body(id); }),
                 &CaseSession::notesChanged);
 }
 
@@ -223,14 +322,13 @@ QString CaseSession::recordDecision(const QString &quarter, bool correction, int
     const QString text = correction ? tr("Correct the segment") : tr("Confirm the segment");
     if (earlier.isEmpty())
         return addRecord(decisionTable(), values, text);
-    // One decision per quarter: the new one takes the earlier one's place.
-    m_undo.beginMacro(text);
+    // One decision per quarter: the new one takes the earlier one's place,
+    // in one transaction (a failure leaves the earlier one).
+    beginGroup(text);
     QString error = removeRecord(decisionTable(), earlier.value(QStringLiteral("id")).toLongLong(), text);
     if (error.isEmpty())
         error = addRecord(decisionTable(), values, text);
-    m_undo.endMacro();
-    if (!error.isEmpty() && m_undo.canUndo() && m_undo.undoText() == text)
-        m_undo.undo(); // put the earlier decision back
+    error = endGroup(error);
     if (replaced)
         *replaced = error.isEmpty();
     return error;
@@ -261,16 +359,15 @@ QString CaseSession::recordExit(const QString &quarter, const QString &transitio
     for (const QString &column : {QStringLiteral("exit_date"), QStringLiteral("exit_quarter")})
         if (const auto [later, problem] = dateOrderProblem(exited, column); !later.isEmpty())
             return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
-    // Three fields, three steps on the undo stack, grouped as one.
-    m_undo.beginMacro(tr("Record exit from the programme"));
+    // Three fields, one step on the undo stack and one transaction.
+    beginGroup(tr("Record exit from the programme"));
     QString error = setRecordField(programmeTable(), programme, QStringLiteral("exit_quarter"), quarter);
     if (error.isEmpty())
-        error = setRecordField(
-            programmeTable(), programme, QStringLiteral("exit_date"), exited.value(QStringLiteral("exit_date")).toString());
+        error = setRecordField(programmeTable(), programme, QStringLiteral("exit_date"),
+                               exited.value(QStringLiteral("exit_date")).toString());
     if (error.isEmpty())
         error = setRecordField(programmeTable(), programme, QStringLiteral("transition_plan"), transitionPlan);
-    m_undo.endMacro();
-    return error;
+    return endGroup(error);
 }
 
 QString CaseSession::decidedReview(const CaseworkTable &table, const QVariantMap &record)
@@ -362,7 +459,8 @@ QString CaseSession::changeField(const CaseworkTable &table, qint64 id, const QS
                     [this, &table, id, column](const QString &v, qint64 expected) {
                         return m_casework.setField(table, id, column, v, expected);
                     },
-                    value, [this, &table, id] { return m_casework.writtenVersion(table, id); }),
+                    value, [this, &table, id] { return m_casework.writtenVersion(table, id); },
+                    [this, &table, id, column] { return m_casework.field(table, id, column); }),
                 &CaseSession::caseworkChanged);
 }
 

@@ -11,12 +11,14 @@
 
 #include <QObject>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace owb {
 
 class StoreCommand;
+class GroupCommand;
 
 class CaseSession : public QObject
 {
@@ -44,6 +46,23 @@ public:
     // record since this user read it), or none: its error message is the
     // conflict's, for the views' field-by-field dialog.
     const std::optional<StoreConflict> &lastConflict() const { return m_lastConflict; }
+    // After that conflict (the step that met it wrote nothing and is not on
+    // the stack): what this user's step would have written to its fields, and
+    // whether it can still be written. keepMine() writes `mine` (those values,
+    // or the user's edit of them) over the record as the conflict found it,
+    // as a new step on the undo stack; a change made meanwhile conflicts
+    // again. takeTheirs() leaves the record as the other person left it.
+    QStringList conflictMine() const;
+    bool canKeepMine() const { return m_again != nullptr; }
+    QString keepMine(const QStringList &mine);
+    void takeTheirs();
+
+    // Edits made between beginGroup and endGroup are one step on the undo
+    // stack, written, undone and redone in one transaction: all or nothing.
+    // endGroup returns the first edit's error, or `error` (the caller's: an
+    // edit refused before it was tried); nothing was written then.
+    void beginGroup(const QString &text);
+    QString endGroup(const QString &error = {});
 
     // The operating-system user.
     static QString currentUser();
@@ -118,6 +137,17 @@ private:
     CaseworkStore m_casework;
     QUndoStack m_undo;
     std::optional<StoreConflict> m_lastConflict;
+    std::unique_ptr<StoreCommand> m_again;  // keeps this user's values after a conflict
+    void (CaseSession::*m_againChanged)() = nullptr;
+    // The open group: its first run's transaction and what the stores
+    // remembered when it began.
+    std::function<std::function<void()>()> rememberStores();
+    int m_groupDepth = 0;
+    std::unique_ptr<GroupCommand> m_group;
+    std::unique_ptr<Transaction> m_groupTransaction;
+    std::function<void()> m_groupForget;
+    QString m_groupError;
+    void (CaseSession::*m_groupChanged)() = nullptr;
 };
 
 } // namespace owb

@@ -376,7 +376,7 @@ void checkColumn(const CaseworkTable &table, const QString &column)
 } // namespace
 
 StoreConflict editConflict(const QString &path, const QString &table, qint64 id, const QString &column,
-                           const QString &expected, const QString &stored, bool removed)
+                           const QString &expected, const QString &stored, bool removed, qint64 storedVersion)
 {
     const QString noun = recordNoun(table);
     QString what;
@@ -396,7 +396,8 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
                                                      "%1: %2 Your change was not saved; the case has been reloaded "
                                                      "so that you see it as it is now.")
                              .arg(path, what),
-                         table, id, column.isEmpty() ? QStringList() : QStringList{column}, expected, stored, removed);
+                         table, id, column.isEmpty() ? QStringList() : QStringList{column}, expected, stored, removed,
+                         storedVersion);
 }
 
 namespace {
@@ -566,7 +567,10 @@ void CaseworkStore::throwConflict(const CaseworkTable &table, qint64 id, const Q
                                 : m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ?")
                                                   .arg(column, table.name),
                                               {m_org, id});
-    throw editConflict(m_db.path(), table.name, id, column, expected, stored.toString(), !stored.isValid());
+    const qint64 version =
+        m_db.scalar(QStringLiteral("SELECT row_version FROM %1 WHERE org_code = ? AND id = ?").arg(table.name), {m_org, id})
+            .toLongLong();
+    throw editConflict(m_db.path(), table.name, id, column, expected, stored.toString(), !stored.isValid(), version);
 }
 
 void CaseworkStore::remove(const CaseworkTable &table, qint64 id)

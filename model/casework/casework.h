@@ -39,7 +39,7 @@ const CaseworkTable &findingEvidenceTable();
 // to "high" since you opened it". `column` may be empty (the record as a
 // whole); `removed`: the record is gone.
 StoreConflict editConflict(const QString &path, const QString &table, qint64 id, const QString &column,
-                           const QString &expected, const QString &stored, bool removed);
+                           const QString &expected, const QString &stored, bool removed, qint64 storedVersion = 0);
 
 // Whether a status typed as free text says `status` ("Met", " met " and
 // "met" alike): statuses are compared without case or surrounding spaces.
@@ -182,6 +182,20 @@ public:
     // The same, with the methodology's sets saying which values close a
     // review, a milestone and an exit criterion.
     CaseworkStatus status(const QString &quarter, const QDate &today, const CaseworkChoices &choices);
+
+    // What the store remembers of the versions this user saw and wrote,
+    // put back when a transaction that wrote through it rolls back.
+    struct Memory
+    {
+        QHash<QString, QVariantMap> seen;
+        QHash<QString, qint64> written;
+    };
+    Memory memory() const { return {m_seen, m_written}; }
+    void restore(const Memory &memory)
+    {
+        m_seen = memory.seen;
+        m_written = memory.written;
+    }
 
 private:
     QList<QVariantMap> read(const CaseworkTable &table, const QString &whereColumn, const QVariant &value, bool seen);

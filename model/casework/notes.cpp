@@ -50,7 +50,9 @@ void NoteStore::throwConflict(qint64 id, qint64 expectedVersion)
     const Note seen = m_seen.value(id);
     const QVariant stored = m_db.scalar(QStringLiteral("SELECT body FROM note WHERE org_code = ? AND id = ?"), {m_org, id});
     throw editConflict(m_db.path(), QStringLiteral("note"), id, QStringLiteral("body"),
-                       seen.rowVersion == expectedVersion ? seen.body : QString(), stored.toString(), !stored.isValid());
+                       seen.rowVersion == expectedVersion ? seen.body : QString(), stored.toString(), !stored.isValid(),
+                       m_db.scalar(QStringLiteral("SELECT row_version FROM note WHERE org_code = ? AND id = ?"), {m_org, id})
+                           .toLongLong());
 }
 
 void NoteStore::remove(qint64 id)

@@ -44,6 +44,20 @@ public:
     // The row version this store last wrote to a note (else its seen version).
     qint64 writtenVersion(qint64 id) { return m_written.value(id, seenVersion(id)); }
 
+    // What the store remembers of the versions this user saw and wrote,
+    // put back when a transaction that wrote through it rolls back.
+    struct Memory
+    {
+        QHash<qint64, Note> seen;
+        QHash<qint64, qint64> written;
+    };
+    Memory memory() const { return {m_seen, m_written}; }
+    void restore(const Memory &memory)
+    {
+        m_seen = memory.seen;
+        m_written = memory.written;
+    }
+
 private:
     [[noreturn]] void throwConflict(qint64 id, qint64 expectedVersion);
 

@@ -1,5 +1,7 @@
 #include "storecommand.h"
 
+#include "store/database.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -9,18 +11,21 @@ void StoreCommand::redo()
 {
     m_error.clear();
     m_conflict.reset();
-    try {
-        apply();
-        m_done = true;
-    } catch (const StoreConflict &conflict) {
-        m_error = conflict.message();
-        m_conflict = conflict;
-        if (!m_done)
+    if (m_skipRedo) {
+        m_skipRedo = false;
+    } else {
+        try {
+            apply();
+            m_done = true;
+        } catch (const StoreConflict &conflict) {
+            m_error = conflict.message();
+            m_conflict = conflict;
+            m_failedUndoing = false;
+            setObsolete(true);  // nothing was written: the stack drops the step
+        } catch (const StoreError &error) {
+            m_error = error.message();
             setObsolete(true);
-    } catch (const StoreError &error) {
-        m_error = error.message();
-        if (!m_done)
-            setObsolete(true);  // never applied: the stack discards it
+        }
     }
     if (m_notify)
         m_notify();
@@ -33,26 +38,108 @@ void StoreCommand::undo()
     try {
         revert();
     } catch (const StoreConflict &conflict) {
+        // Someone else changed the record since this user's step: the undo
+        // writes nothing and the step is dropped (their value stands) unless
+        // the user keeps theirs (again()).
         m_error = conflict.message();
         m_conflict = conflict;
+        m_failedUndoing = true;
+        setObsolete(true);
     } catch (const StoreError &error) {
         m_error = error.message();
+        setObsolete(true);
     }
     if (m_notify)
         m_notify();
 }
 
-ChangeFieldCommand::ChangeFieldCommand(const QString &text, const QString &oldValue, qint64 seenVersion, Setter set,
-                                       const QString &value, std::function<qint64()> written)
-    : m_set(std::move(set)), m_written(std::move(written)), m_old(oldValue), m_new(value), m_seen(seenVersion)
+std::unique_ptr<StoreCommand> StoreCommand::again() const
+{
+    if (!m_conflict || m_conflict->removed())
+        return nullptr;
+    return redoAgain(m_failedUndoing, m_conflict->storedVersion());
+}
+
+ChangeFieldCommand::ChangeFieldCommand(const QString &text, const QString &oldValue, std::optional<qint64> seenVersion,
+                                       Setter set, const QString &value, std::function<qint64()> written,
+                                       std::function<QString()> current)
+    : m_set(std::move(set)), m_written(std::move(written)), m_current(std::move(current)), m_old(oldValue), m_new(value),
+      m_seen(seenVersion)
 {
     setText(text);
 }
 
 void ChangeFieldCommand::apply()
 {
-    m_set(m_new, m_applied ? m_written() : m_seen);
+    if (!m_applied && m_current)
+        m_old = m_current();
+    m_set(m_new, m_applied || !m_seen ? m_written() : *m_seen);
     m_applied = true;
+}
+
+std::unique_ptr<StoreCommand> ChangeFieldCommand::redoAgain(bool undoing, std::optional<qint64> over) const
+{
+    if (!m_current)
+        return nullptr;
+    return std::make_unique<ChangeFieldCommand>(text(), undoing ? m_new : m_old, over, m_set, undoing ? m_old : m_new,
+                                                m_written, m_current);
+}
+
+GroupCommand::GroupCommand(const QString &text, const CaseScope &scope, Remember remember)
+    : m_scope(scope), m_remember(std::move(remember))
+{
+    setText(text);
+}
+
+void GroupCommand::run(bool undoing)
+{
+    const std::function<void()> forget = m_remember();
+    const int count = int(m_steps.size());
+    int step = -1;
+    try {
+        Transaction transaction(m_scope);
+        for (int i = 0; i < count; ++i) {
+            step = undoing ? count - 1 - i : i;
+            if (undoing)
+                m_steps[step]->revert();
+            else
+                m_steps[step]->apply();
+        }
+        transaction.commit();
+    } catch (const StoreError &) {
+        m_failed = step;
+        forget(); // rolled back: the versions the steps noted were never stored
+        throw;
+    }
+}
+
+std::unique_ptr<StoreCommand> GroupCommand::redoAgain(bool undoing, std::optional<qint64> over) const
+{
+    auto group = std::make_unique<GroupCommand>(text(), m_scope, m_remember);
+    const int count = int(m_steps.size());
+    for (int i = 0; i < count; ++i) {
+        const int step = undoing ? count - 1 - i : i;
+        // The step that conflicted writes over what the user was shown; the
+        // others where this user's last write left their records.
+        auto again = m_steps[step]->redoAgain(undoing, step == m_failed ? over : std::nullopt);
+        if (!again)
+            return nullptr;
+        if (step == m_failed)
+            group->m_focus = i;
+        group->m_steps.push_back(std::move(again));
+    }
+    return group;
+}
+
+QStringList GroupCommand::values() const
+{
+    return m_focus >= 0 ? m_steps[m_focus]->values() : QStringList();
+}
+
+void GroupCommand::setValues(const QStringList &values)
+{
+    if (m_focus >= 0)
+        m_steps[m_focus]->setValues(values);
 }
 
 // Adding and removing: a record put back by an undo (or redo) gets the next

@@ -10,10 +10,13 @@
 #include "casework/capability.h"
 #include "casework/casework.h"
 #include "casework/notes.h"
+#include "store/casescope.h"
 
 #include <QUndoCommand>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace owb {
 
@@ -21,6 +24,8 @@ class StoreCommand : public QUndoCommand
 {
 public:
     using QUndoCommand::QUndoCommand;
+    // A redo or undo that fails writes nothing and marks the command
+    // obsolete, so the stack drops the step: the data and the stack agree.
     void redo() final;
     void undo() final;
     // The last redo or undo's failure, or empty.
@@ -29,15 +34,36 @@ public:
     const std::optional<StoreConflict> &conflict() const { return m_conflict; }
     // Called after every redo and undo, so views refresh whichever way a change came.
     void setNotifier(std::function<void()> notify) { m_notify = std::move(notify); }
+    // After a conflict: a new command that writes what the failed redo or
+    // undo would have, over the record as the conflict found it (its stored
+    // version), for the user who keeps theirs; null where none can (adding
+    // or removing a record, a step of a group's first run).
+    std::unique_ptr<StoreCommand> again() const;
+    // The values such a command writes to the conflict's fields, and the
+    // user's edit of them (Edit Mine).
+    virtual QStringList values() const { return {}; }
+    virtual void setValues(const QStringList &) {}
+    // Its first redo has been made already (a group's steps, as they came):
+    // the stack's first redo only notifies.
+    void markApplied() { m_skipRedo = m_done = true; }
 
 protected:
     virtual void apply() = 0;
     virtual void revert() = 0;
+    // A command doing again what apply() (or, `undoing`, revert()) did, at
+    // version `over` of its record, or at the one this user last wrote.
+    virtual std::unique_ptr<StoreCommand> redoAgain(bool /*undoing*/, std::optional<qint64> /*over*/) const
+    {
+        return nullptr;
+    }
 
 private:
+    friend class GroupCommand;
     QString m_error;
     std::optional<StoreConflict> m_conflict;
     bool m_done = false;
+    bool m_skipRedo = false;
+    bool m_failedUndoing = false;
     std::function<void()> m_notify;
 };
 
@@ -51,20 +77,59 @@ class ChangeFieldCommand : public StoreCommand
 public:
     // Sets the value where the record is at the version given; returns the new one.
     using Setter = std::function<qint64(const QString &value, qint64 expectedVersion)>;
-    ChangeFieldCommand(const QString &text, const QString &oldValue, qint64 seenVersion, Setter set, const QString &value,
-                       std::function<qint64()> written);
+    // `seenVersion` empty: the version this user last wrote, read at the
+    // first redo. `current` reads the value stored now: given, the value its
+    // undo puts back is read just before the first redo writes (a command
+    // made by again(), which writes over someone else's change).
+    ChangeFieldCommand(const QString &text, const QString &oldValue, std::optional<qint64> seenVersion, Setter set,
+                       const QString &value, std::function<qint64()> written, std::function<QString()> current = {});
+    QStringList values() const override { return {m_new}; }
+    void setValues(const QStringList &values) override { m_new = values.value(0); }
 
 protected:
     void apply() override;
     void revert() override { m_set(m_old, m_written()); }
+    std::unique_ptr<StoreCommand> redoAgain(bool undoing, std::optional<qint64> over) const override;
 
 private:
     Setter m_set;
     std::function<qint64()> m_written;
+    std::function<QString()> m_current;
     QString m_old;
     QString m_new;
-    qint64 m_seen;
+    std::optional<qint64> m_seen;
     bool m_applied = false;
+};
+
+// Several steps as one: its redo and its undo are each one transaction on
+// the case (Transaction joins the steps' own), so a multi-record change is
+// written, undone or redone whole or not at all. When one step fails, the
+// transaction rolls back and the stores forget what the others wrote.
+class GroupCommand : public StoreCommand
+{
+public:
+    // Notes what the stores remember and returns how to put it back.
+    using Remember = std::function<std::function<void()>()>;
+    GroupCommand(const QString &text, const CaseScope &scope, Remember remember);
+    // A step already applied (the group's first run, in the session's transaction).
+    void add(std::unique_ptr<StoreCommand> step) { m_steps.push_back(std::move(step)); }
+    bool isEmpty() const { return m_steps.empty(); }
+    QStringList values() const override;
+    void setValues(const QStringList &values) override;
+
+protected:
+    void apply() override { run(false); }
+    void revert() override { run(true); }
+    std::unique_ptr<StoreCommand> redoAgain(bool undoing, std::optional<qint64> over) const override;
+
+private:
+    void run(bool undoing);
+
+    CaseScope m_scope;
+    Remember m_remember;
+    std::vector<std::unique_ptr<StoreCommand>> m_steps;
+    int m_failed = -1; // the step that met the last conflict
+    int m_focus = -1;  // in a group made by redoAgain: the step of that conflict
 };
 
 class AddNoteCommand : public StoreCommand

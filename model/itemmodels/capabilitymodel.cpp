@@ -94,6 +94,8 @@ bool CapabilityModel::setData(const QModelIndex &index, const QVariant &value, i
         return false;
     // The session's signal refreshes this model once the command has run.
     m_lastError = m_session->setCapabilityArea(m_year, m_rows.at(index.row()).areaId, field, value.toString());
+    if (!m_lastError.isEmpty())
+        Q_EMIT editFailed(m_lastError);
     return m_lastError.isEmpty();
 }
 

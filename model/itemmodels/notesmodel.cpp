@@ -82,7 +82,10 @@ bool NotesModel::setData(const QModelIndex &index, const QVariant &value, int ro
 {
     if (!m_session || role != Qt::EditRole || index.column() != Text || value.toString() == m_notes.at(index.row()).body)
         return false;
-    return m_session->setNoteBody(m_notes.at(index.row()).id, value.toString()).isEmpty();
+    const QString error = m_session->setNoteBody(m_notes.at(index.row()).id, value.toString());
+    if (!error.isEmpty())
+        Q_EMIT editFailed(error);
+    return error.isEmpty();
 }
 
 Qt::ItemFlags NotesModel::flags(const QModelIndex &index) const

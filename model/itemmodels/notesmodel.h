@@ -25,6 +25,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    // An edit was not saved (the session's message; a conflict is its lastConflict()).
+    void editFailed(const QString &error);
+
 private:
     void reload();
     QString tagText(const Note &note) const;

@@ -28,6 +28,8 @@ struct CaseScope;
 // pages of another size.
 QString walHeaderProblem(const QString &path);
 
+class Transaction;
+
 class Database
 {
 public:
@@ -143,13 +145,16 @@ private:
     bool m_server = false;
     bool m_created = false;
     QString m_sessionUser;
-    int m_transactionDepth = 0; // Transactions open on this connection (the inner ones are savepoints)
     QHash<QString, QString> m_prepared; // a server's: statement -> its prepared name on this connection
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;
     std::function<void()> m_beforeCommit;
-
+    // Transactions open on this connection: the inner ones are savepoints,
+    // and one that ended without committing makes the outermost refuse to
+    // commit a part (an undo step over several records is one transaction).
     friend class Transaction;
+    int m_transactionDepth = 0;
+    bool m_partFailed = false;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.

@@ -33,9 +33,9 @@ class StoreConflict : public StoreError
 {
 public:
     StoreConflict(const QString &message, const QString &table, qint64 id, const QStringList &columns,
-                  const QString &expected, const QString &stored, bool removed)
+                  const QString &expected, const QString &stored, bool removed, qint64 storedVersion = 0)
         : StoreError(message), m_table(table), m_id(id), m_columns(columns), m_expected(expected), m_stored(stored),
-          m_removed(removed)
+          m_removed(removed), m_storedVersion(storedVersion)
     {
     }
     QString table() const { return m_table; }
@@ -44,6 +44,9 @@ public:
     QString expected() const { return m_expected; }  // the value this user saw
     QString stored() const { return m_stored; }  // the value stored now
     bool removed() const { return m_removed; }  // the record is gone
+    // The row version of the value stored now: saving over exactly what the
+    // user was shown writes at this version (a later change conflicts again).
+    qint64 storedVersion() const { return m_storedVersion; }
 
 private:
     QString m_table;
@@ -52,6 +55,7 @@ private:
     QString m_expected;
     QString m_stored;
     bool m_removed;
+    qint64 m_storedVersion;
 };
 
 } // namespace owb

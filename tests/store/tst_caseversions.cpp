@@ -460,6 +460,124 @@ private Q_SLOTS:
         QCOMPARE(after->consistencyProblems(), QStringList());
     }
 
+    // An undo that meets someone else's change writes nothing and leaves no
+    // step behind (their value stands); the user who keeps theirs writes it
+    // over the record as the conflict found it, as a new step.
+    void staleUndoWritesNothing()
+    {
+        CaseSession a(m_path, Methodology::builtIn());
+        qint64 milestone = 0;
+        QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan agreed")},
+                                                {QStringLiteral("due_date"), QStringLiteral("2026-03-31")}},
+                             QStringLiteral("m"), &milestone),
+                 QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Ann")), QString());
+        CaseSession b(m_path, Methodology::builtIn());
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
+        const auto audit = [&] {
+            return a.caseFile().database().scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt();
+        };
+        const int entries = audit();
+        QCOMPARE(a.undoStack()->count(), 2);
+        a.undoStack()->undo();
+        QVERIFY(a.lastConflict());
+        QCOMPARE(a.lastConflict()->stored(), QStringLiteral("Cy"));
+        QCOMPARE(a.lastConflict()->columns(), QStringList{QStringLiteral("owner")});
+        QCOMPARE(audit(), entries); // nothing written
+        QCOMPARE(a.undoStack()->count(), 1); // the step is gone: the stack and the data agree
+        QCOMPARE(a.undoStack()->index(), 1);
+        QCOMPARE(b.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Cy"));
+        // Keep mine: the value the undo meant to put back, over Cy's version.
+        QVERIFY(a.canKeepMine());
+        QCOMPARE(a.conflictMine(), QStringList{QString()});
+        QCOMPARE(a.keepMine(a.conflictMine()), QString());
+        QCOMPARE(b.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QString());
+        QCOMPARE(a.undoStack()->count(), 2);
+        a.undoStack()->undo(); // that step undone: Cy's value again
+        QCOMPARE(b.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Cy"));
+        a.undoStack()->redo();
+        // A save of mine over a version newer than the one the conflict showed conflicts again.
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Dee")), QString());
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Eve")), QString());
+        a.undoStack()->undo();
+        QVERIFY(a.lastConflict());
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Fay")), QString());
+        QVERIFY(a.keepMine({QStringLiteral("Gus")}).contains(QStringLiteral("to \"Fay\"")));
+        QCOMPARE(b.casework().field(milestoneTable(), milestone, QStringLiteral("owner")), QStringLiteral("Fay"));
+        a.takeTheirs();
+        QVERIFY(!a.canKeepMine());
+        CaseFile after(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+    }
+
+    // Several records' change as one step: written, undone and redone in
+    // one transaction; an undo meeting someone else's change on any of them
+    // writes none of it.
+    void groupUndoIsOneTransaction()
+    {
+        CaseSession a(m_path, Methodology::builtIn());
+        qint64 first = 0, second = 0;
+        for (qint64 *id : {&first, &second})
+            QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Step")},
+                                                    {QStringLiteral("due_date"), QStringLiteral("2026-03-31")}},
+                                 QStringLiteral("m"), id),
+                     QString());
+        const auto owner = [&](qint64 id) { return a.casework().field(milestoneTable(), id, QStringLiteral("owner")); };
+        a.beginGroup(QStringLiteral("Assign both"));
+        QCOMPARE(a.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Ann")), QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), first, QStringLiteral("description"), QStringLiteral("First")), QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), second, QStringLiteral("owner"), QStringLiteral("Ann")), QString());
+        QCOMPARE(a.endGroup(), QString());
+        QCOMPARE(a.undoStack()->count(), 3);
+        a.undoStack()->undo();
+        QCOMPARE(owner(first), QString());
+        QCOMPARE(owner(second), QString());
+        a.undoStack()->redo();
+        QCOMPARE(owner(first), QStringLiteral("Ann"));
+        QCOMPARE(a.casework().field(milestoneTable(), first, QStringLiteral("description")), QStringLiteral("First"));
+
+        // Someone else changes the first record: the undo (second record first) writes nothing.
+        CaseSession b(m_path, Methodology::builtIn());
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
+        a.undoStack()->undo();
+        QVERIFY(a.lastConflict());
+        QCOMPARE(a.lastConflict()->id(), first);
+        QCOMPARE(owner(second), QStringLiteral("Ann")); // not half undone
+        QCOMPARE(owner(first), QStringLiteral("Cy"));
+        QCOMPARE(a.undoStack()->count(), 2);
+        // The first record's description is where the undo met Cy's change.
+        QCOMPARE(a.lastConflict()->columns(), QStringList{QStringLiteral("description")});
+        // Keep mine: the whole undo, over Cy's version of the first record.
+        QCOMPARE(a.conflictMine(), QStringList{QStringLiteral("Step")});
+        QCOMPARE(a.keepMine(a.conflictMine()), QString());
+        QCOMPARE(owner(first), QString());
+        QCOMPARE(owner(second), QString());
+        QCOMPARE(a.casework().field(milestoneTable(), first, QStringLiteral("description")), QStringLiteral("Step"));
+        a.undoStack()->undo(); // that step undone: as Cy left it
+        QCOMPARE(owner(first), QStringLiteral("Cy"));
+        QCOMPARE(owner(second), QStringLiteral("Ann"));
+        QCOMPARE(a.casework().field(milestoneTable(), first, QStringLiteral("description")), QStringLiteral("First"));
+
+        // A group whose second edit fails writes nothing at all.
+        const int steps = a.undoStack()->count();
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Di")), QString());
+        a.beginGroup(QStringLiteral("Half"));
+        QCOMPARE(a.setRecordField(milestoneTable(), second, QStringLiteral("owner"), QStringLiteral("Bo")), QString());
+        QVERIFY(!a.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Bo")).isEmpty());
+        QVERIFY(!a.endGroup().isEmpty());
+        QCOMPARE(owner(second), QStringLiteral("Ann"));
+        QCOMPARE(a.undoStack()->count(), steps);
+        // ...and the store remembers nothing of it: the next edit saves.
+        QCOMPARE(a.setRecordField(milestoneTable(), second, QStringLiteral("owner"), QStringLiteral("Bo")), QString());
+        CaseFile after(m_path, Database::Mode::ReadOnly);
+        QCOMPARE(after.consistencyProblems(), QStringList());
+    }
+
 private:
     owbtest::VersionOneCase m_case;
     QTemporaryDir &m_dir = m_case.dir;

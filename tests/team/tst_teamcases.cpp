@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QProcess>
 #include <QRegularExpression>
@@ -226,6 +227,47 @@ private Q_SLOTS:
         QCOMPARE(store.setBody(id, QStringLiteral("Bob's text"), 2), 3);
         QCOMPARE(auditlog::verify(CaseScope{first, kOrgs.at(2)}), QStringList());
         QCOMPARE(auditlog::entries(CaseScope{first, kOrgs.at(2)}, QStringLiteral("note")).size(), 3);
+    }
+
+    // Two people's sessions on one server case: Bob undoes his own older
+    // edit of a record Alice has changed since: a conflict, nothing written,
+    // Alice's value stands; keeping his writes it over her version, and the
+    // chain holds every step.
+    void undoOverAnotherEditIsAConflict()
+    {
+        const ServerAddress server = workspaceWithCases(QStringLiteral("undoconflict"));
+        Database first(server, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+        Database second(server, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+        auto alice = sessionOn(first, kOrgs.at(3));
+        auto bob = sessionOn(second, kOrgs.at(3));
+        qint64 milestone = 0;
+        QCOMPARE(bob->addRecord(milestoneTable(),
+                                {{QStringLiteral("description"), QStringLiteral("Board seminar")},
+                                 {QStringLiteral("due_date"), QStringLiteral("2027-01-31")}},
+                                QStringLiteral("Add milestone"), &milestone),
+                 QString());
+        QCOMPARE(bob->setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Bob")), QString());
+        alice->casework().records(milestoneTable()); // Alice reads it, then changes it
+        QCOMPARE(alice->setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Alice")),
+                 QString());
+        const auto owner = [&] { return alice->casework().field(milestoneTable(), milestone, QStringLiteral("owner")); };
+        const CaseScope scope{first, kOrgs.at(3)};
+        const int entries = auditlog::entries(scope, QStringLiteral("milestone")).size();
+        QSignalSpy failed(bob.get(), &CaseSession::storeFailed);
+        bob->undoStack()->undo();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(bob->lastConflict());
+        QCOMPARE(bob->lastConflict()->stored(), QStringLiteral("Alice"));
+        QCOMPARE(owner(), QStringLiteral("Alice"));
+        QCOMPARE(auditlog::entries(scope, QStringLiteral("milestone")).size(), entries);
+        QCOMPARE(bob->undoStack()->count(), 1);
+        // Bob keeps his undo: over Alice's version, a step of its own.
+        QCOMPARE(bob->keepMine(bob->conflictMine()), QString());
+        QCOMPARE(owner(), QString());
+        bob->undoStack()->undo();
+        QCOMPARE(owner(), QStringLiteral("Alice"));
+        QCOMPARE(auditlog::entries(scope, QStringLiteral("milestone")).size(), entries + 2);
+        QCOMPARE(auditlog::verify(scope), QStringList());
     }
 
     // Twenty writer processes, 200 acknowledged edits each, on the same four

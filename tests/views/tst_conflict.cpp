@@ -5,8 +5,13 @@
 // test makes one with a second connection to the same case file, as a
 // colleague's save on a team workspace would.
 
+#include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
+#include "case/notespage.h"
+#include "casework/casesession.h"
+#include "itemmodels/capabilitymodel.h"
+#include "itemmodels/notesmodel.h"
 #include "demofixture.h"
 #include "dialogs/conflictdialog.h"
 #include "itemmodels/itemroles.h"
@@ -24,6 +29,8 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
+#include <QUndoGroup>
+#include <QUndoStack>
 
 using namespace owb;
 using namespace owbtest;
@@ -60,6 +67,12 @@ QPushButton *button(ConflictDialog *dialog, const QString &text)
         if (b->text() == text)
             return b;
     return nullptr;
+}
+
+// The queued dialog (after an undo, or a table cell's edit) has been seen.
+bool waitForDialogs(const int *seen, int count)
+{
+    return QTest::qWaitFor([&] { return *seen >= count; }, 5000);
 }
 
 } // namespace
@@ -144,6 +157,154 @@ private Q_SLOTS:
         page->milestones()->item(0, 0)->setText(QStringLiteral("Signed on 10 March"));
         QCOMPARE(dialogs, 3);
         QCOMPARE(stored(), QStringLiteral("Plan approved on 3 March, signed on 10 March"));
+    }
+
+    // Undo of this user's edit after a colleague's: the same dialog. Keep
+    // Mine puts this user's earlier value back over the colleague's; Take
+    // Theirs drops the undo step and leaves the colleague's value.
+    void undoKeepMineOrTakeTheirs()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        const QString path = window.portfolio()->view()->model()->index(3, 0).data(PathRole).toString();
+        QVERIFY(window.openCase(path));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        QCOMPARE(page->addMilestone(QStringLiteral("Quality summit"), QStringLiteral("2027-02-28")), QString());
+        QTest::qWait(100);
+        QCOMPARE(page->milestones()->rowCount(), 1);
+        CaseSession colleague(path, Methodology::builtIn());
+        const qint64 id = page->milestones()->item(0, 0)->data(Qt::UserRole).toLongLong();
+        const auto colleagueSets = [&](const QString &description) {
+            colleague.casework().records(milestoneTable());
+            QCOMPARE(colleague.setRecordField(milestoneTable(), id, QStringLiteral("description"), description), QString());
+        };
+        const auto stored = [&] { return colleague.casework().field(milestoneTable(), id, QStringLiteral("description")); };
+        QUndoStack *stack = window.undoGroup()->activeStack();
+        QVERIFY(stack);
+        int dialogs = 0;
+
+        // Keep mine: the undo applied over the colleague's version.
+        page->milestones()->item(0, 0)->setText(QStringLiteral("Quality summit held"));
+        QCOMPARE(stored(), QStringLiteral("Quality summit held"));
+        colleagueSets(QStringLiteral("Quality summit postponed"));
+        QString yours, theirs;
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            yours = field(dialog, QStringLiteral("Your description"))->text();
+            theirs = field(dialog, QStringLiteral("Stored description"))->text();
+            button(dialog, QStringLiteral("&Keep Mine"))->click();
+        });
+        window.undoGroup()->undo();
+        QVERIFY(waitForDialogs(&dialogs, 1));
+        QCOMPARE(yours, QStringLiteral("Quality summit"));
+        QCOMPARE(theirs, QStringLiteral("Quality summit postponed"));
+        QCOMPARE(stored(), QStringLiteral("Quality summit"));
+        QTest::qWait(100);
+        QCOMPARE(page->milestones()->item(0, 0)->text(), QStringLiteral("Quality summit"));
+        // ...as a step of its own: undoing it gives the colleague's value back.
+        window.undoGroup()->undo();
+        QCOMPARE(stored(), QStringLiteral("Quality summit postponed"));
+        QTest::qWait(100);
+
+        // Take theirs: nothing written, the undo step gone.
+        page->milestones()->item(0, 0)->setText(QStringLiteral("Quality summit moved"));
+        QCOMPARE(stored(), QStringLiteral("Quality summit moved"));
+        colleagueSets(QStringLiteral("Quality summit in May"));
+        const int steps = stack->count();
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            button(dialog, QStringLiteral("&Take Theirs"))->click();
+        });
+        window.undoGroup()->undo();
+        QVERIFY(waitForDialogs(&dialogs, 2));
+        QCOMPARE(stored(), QStringLiteral("Quality summit in May"));
+        QCOMPARE(stack->count(), steps - 1);
+        QTest::qWait(100);
+        QCOMPARE(page->milestones()->item(0, 0)->text(), QStringLiteral("Quality summit in May"));
+    }
+
+    // A capability rating, a note and a record form that meet a colleague's
+    // change show the same dialog (the one place every save reports through).
+    void capabilityNoteAndFormConflict()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        const QString path = window.portfolio()->view()->model()->index(4, 0).data(PathRole).toString();
+        QVERIFY(window.openCase(path));
+        CaseSession colleague(path, Methodology::builtIn());
+        int dialogs = 0;
+
+        // The region's rating of one capability area.
+        CapabilityPage *capability = window.caseView()->capabilityPage();
+        window.caseView()->tabs()->setCurrentWidget(capability);
+        CapabilityModel *ratings = capability->model();
+        const QString year = ratings->year();
+        const QString area = ratings->index(0, 0).data(CodeRole).toString();
+        QVERIFY(!area.isEmpty());
+        const QList<NamedItem> &scale = Methodology::builtIn().capabilityRatings();
+        QVERIFY(scale.size() >= 2);
+        QCOMPARE(colleague.setCapabilityArea(year, area, CapabilityArea::RegionRating, scale.at(1).id), QString());
+        QString theirs;
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            theirs = field(dialog, QStringLiteral("Stored region rating"))->text();
+            button(dialog, QStringLiteral("&Keep Mine"))->click();
+        });
+        QVERIFY(!ratings->setData(ratings->index(0, CapabilityModel::RegionRating), scale.at(0).id));
+        QVERIFY(waitForDialogs(&dialogs, 1));
+        QCOMPARE(theirs, scale.at(1).id);
+        QCOMPARE(colleague.capability().areaField(year, area, CapabilityArea::RegionRating), scale.at(0).id);
+
+        // A note's text.
+        NotesPage *notes = window.caseView()->notesPage();
+        window.caseView()->tabs()->setCurrentWidget(notes);
+        CaseSession *session = window.caseView()->context().session;
+        QVERIFY(session);
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Met the chair")), QString());
+        QTest::qWait(100);
+        NotesModel *model = notes->model();
+        int row = -1;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->note(r).body == QStringLiteral("Met the chair"))
+                row = r;
+        QVERIFY(row >= 0);
+        const qint64 note = model->note(row).id;
+        colleague.notes().notes();
+        QCOMPARE(colleague.setNoteBody(note, QStringLiteral("Met the chair and the CEO")), QString());
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            theirs = field(dialog, QStringLiteral("Stored body"))->text();
+            button(dialog, QStringLiteral("&Take Theirs"))->click();
+        });
+        QVERIFY(!model->setData(model->index(row, NotesModel::Text), QStringLiteral("Met the chair on Monday")));
+        QVERIFY(waitForDialogs(&dialogs, 2));
+        QCOMPARE(theirs, QStringLiteral("Met the chair and the CEO"));
+        QCOMPARE(colleague.notes().body(note), QStringLiteral("Met the chair and the CEO"));
+
+        // A field of the diagnostic review's form.
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        QCOMPARE(page->openReview(QStringLiteral("Deteriorating finances")), QString());
+        QTest::qWait(100);
+        QLineEdit *team = nullptr;
+        for (QLineEdit *edit : page->findChildren<QLineEdit *>())
+            if (edit->accessibleName() == QStringLiteral("Team") && edit->isVisibleTo(page))
+                team = edit;
+        QVERIFY(team);
+        const qint64 review = colleague.casework().records(reviewTable()).last().value(QStringLiteral("id")).toLongLong();
+        QCOMPARE(colleague.setRecordField(reviewTable(), review, QStringLiteral("team"), QStringLiteral("Finance team")),
+                 QString());
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            button(dialog, QStringLiteral("&Edit Mine"))->click();
+            field(dialog, QStringLiteral("Your team"))->setText(QStringLiteral("Finance and estates team"));
+            button(dialog, QStringLiteral("&Save Mine"))->click();
+        });
+        team->setText(QStringLiteral("Estates team"));
+        Q_EMIT team->editingFinished();
+        QCOMPARE(dialogs, 3);
+        QCOMPARE(colleague.casework().field(reviewTable(), review, QStringLiteral("team")),
+                 QStringLiteral("Finance and estates team"));
     }
 
 private:

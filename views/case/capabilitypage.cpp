@@ -1,7 +1,7 @@
 #include "capabilitypage.h"
 
+#include "dialogs/conflictdialog.h"
 #include "widgets/rowbuttons.h"
-
 #include "store/filewrite.h"
 #include "store/storeerror.h"
 
@@ -22,7 +22,6 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -45,6 +44,8 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     connect(m_yearBox, &QComboBox::currentTextChanged, this, &CapabilityPage::showYear);
 
     m_table->setModel(m_model);
+    // Shown once the cell's editor has closed.
+    connect(m_model, &CapabilityModel::editFailed, this, &CapabilityPage::report, Qt::QueuedConnection);
     m_table->setAccessibleName(tr("Capability areas"));
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(true);
@@ -65,7 +66,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     m_rationale->setMaximumHeight(90);
     m_rationale->setTabChangesFocus(true);
     connect(m_rationale, &CommitTextEdit::editingFinished, this, [this](const QString &text) {
-        if (m_context.session && text != m_context.session->capability().overall(m_year).rationale)
+        if (m_context.session && text != m_context.session->capability().overallField(m_year, CapabilityOverall::Rationale))
             report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::Rationale, text));
     });
     m_decidedOn->setAccessibleName(tr("Date of the overall view"));
@@ -88,7 +89,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
         }
         m_decidedOnProblem->hide();
         const QString date = chosen.isValid() ? chosen.toString(Qt::ISODate) : QString();
-        if (date != m_context.session->capability().overall(m_year).decidedOn)
+        if (date != m_context.session->capability().overallField(m_year, CapabilityOverall::DecidedOn))
             report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date));
     });
     auto *overall = new QGroupBox(tr("Region's overall view"), this);
@@ -279,8 +280,7 @@ void CapabilityPage::saveAttachment()
 
 void CapabilityPage::report(const QString &error)
 {
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("The change was not saved"), error);
+    reportStoreProblem(this, m_context.session, tr("The change was not saved"), error);
 }
 
 } // namespace owb

@@ -1,5 +1,6 @@
 #include "caseworkpage.h"
 
+#include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
 #include "decisionsection.h"
 #include "milestonesection.h"
@@ -8,7 +9,6 @@
 
 #include <QHBoxLayout>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -128,8 +128,7 @@ void CaseworkPage::chooseFirstSection()
 
 void CaseworkPage::report(const QString &error)
 {
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("The change was not saved"), error);
+    reportStoreProblem(this, m_context.session, tr("The change was not saved"), error);
 }
 
 QString CaseworkPage::openReview(const QString &reason) { return m_review->openReview(reason); }

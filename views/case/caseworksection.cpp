@@ -1,6 +1,5 @@
 #include "caseworksection.h"
 
-#include "dialogs/conflictdialog.h"
 
 #include "casework/casesession.h"
 #include "casework/datetext.h"
@@ -238,24 +237,7 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
 
 void CaseworkSection::saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
-    CaseSession *session = m_context.session;
-    const QString error = session->setRecordField(table, id, column, value);
-    if (error.isEmpty())
-        return;
-    if (!session->lastConflict() || session->lastConflict()->message() != error) {
-        report(error);
-        return;
-    }
-    showStoreProblem(this, tr("The change was not saved"), error, session->lastConflict(), {value},
-                     [session, &table, id, column](const QStringList &mine) {
-                         // Read as it is now (what the dialog showed), then saved over it.
-                         try {
-                             session->casework().records(table);
-                         } catch (const StoreError &error) {
-                             return error.message();
-                         }
-                         return session->setRecordField(table, id, column, mine.value(0));
-                     });
+    report(m_context.session->setRecordField(table, id, column, value));
 }
 
 QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const CaseworkTable &table,

@@ -119,13 +119,12 @@ QString MilestoneSection::markMilestoneDone(qint64 id)
 {
     CaseSession *session = m_context.session;
     // The status and the date it was done: one step on the undo stack.
-    session->undoStack()->beginMacro(tr("Mark milestone done"));
+    session->beginGroup(tr("Mark milestone done"));
     QString error = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), choices().milestoneStatuses.finalId);
     if (error.isEmpty() && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
         error = session->setRecordField(milestoneTable(), id, QStringLiteral("done_date"),
                                         QDate::currentDate().toString(Qt::ISODate));
-    session->undoStack()->endMacro();
-    return error;
+    return session->endGroup(error);
 }
 
 void MilestoneSection::askMilestone()

@@ -1,5 +1,6 @@
 #include "notespage.h"
 
+#include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/notesmodel.h"
@@ -8,7 +9,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -28,6 +28,10 @@ NotesPage::NotesPage(QWidget *parent)
       m_text(new QPlainTextEdit(this))
 {
     m_proxy->setSourceModel(m_model);
+    // Shown once the cell's editor has closed.
+    connect(m_model, &NotesModel::editFailed, this, [this](const QString &error) {
+        reportStoreProblem(this, m_context.session, tr("The note was not saved"), error);
+    }, Qt::QueuedConnection);
     m_proxy->setFilterRole(FilterTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setPlaceholderText(tr("Search notes"));
@@ -106,10 +110,8 @@ void NotesPage::addNote()
         return;
     const QStringList tag = m_tag->currentData().toStringList();
     const QString error = m_context.session->addNote(tag.value(0), tag.value(1), body);
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("The note was not saved"), error);
+    if (!reportStoreProblem(this, m_context.session, tr("The note was not saved"), error))
         return;
-    }
     m_text->clear();
 }
 
@@ -119,8 +121,7 @@ void NotesPage::deleteNote()
     if (!m_context.session || !current.isValid())
         return;
     const QString error = m_context.session->removeNote(m_model->note(current.row()));
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("The note was not deleted"), error);
+    reportStoreProblem(this, m_context.session, tr("The note was not deleted"), error);
 }
 
 } // namespace owb

@@ -370,7 +370,7 @@ QString ReviewSection::recordReviewDecision(const QString &decision, const QDate
         return problem;
     // The decision's fields, the conclusion and recommendation it rests on,
     // and the review's last stage: one step on the undo stack.
-    session->undoStack()->beginMacro(tr("Record the regional decision"));
+    session->beginGroup(tr("Record the regional decision"));
     const QList<std::pair<QString, QString>> fields{
         {QStringLiteral("capability_conclusion"), review.value(QStringLiteral("capability_conclusion")).toString()},
         {QStringLiteral("recommendation"), review.value(QStringLiteral("recommendation")).toString()},
@@ -383,8 +383,7 @@ QString ReviewSection::recordReviewDecision(const QString &decision, const QDate
     for (const auto &[column, value] : fields)
         if (error.isEmpty() && session->casework().field(reviewTable(), m_reviewId, column) != value)
             error = session->setRecordField(reviewTable(), m_reviewId, column, value);
-    session->undoStack()->endMacro();
-    return error;
+    return session->endGroup(error);
 }
 
 // The forms: one titled RecordDialog per record, with the methodology's

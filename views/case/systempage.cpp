@@ -1,7 +1,7 @@
 #include "systempage.h"
 
+#include "dialogs/conflictdialog.h"
 #include "widgets/rowbuttons.h"
-
 #include "casework/datetext.h"
 #include "recorddialog.h"
 #include "widgets/cellproblem.h"
@@ -13,7 +13,6 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -243,10 +242,8 @@ void SystemPage::assessmentEdited(int row, int column)
 
 void SystemPage::report(const QString &error)
 {
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("The change was not saved"), error);
+    if (!reportStoreProblem(this, m_context.session, tr("The change was not saved"), error))
         reload();
-    }
 }
 
 } // namespace owb

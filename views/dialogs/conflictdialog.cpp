@@ -1,5 +1,7 @@
 #include "conflictdialog.h"
 
+#include "casework/casesession.h"
+
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -10,7 +12,7 @@
 
 namespace owb {
 
-ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList &mine, QWidget *parent)
+ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList &mine, bool canKeep, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Someone Else Changed This Record"));
@@ -54,7 +56,7 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList 
     QPushButton *take = buttons->addButton(tr("&Take Theirs"), QDialogButtonBox::RejectRole);
     take->setDefault(true);  // the safe way: nothing is overwritten
     // A removed record cannot be saved over.
-    m_keep->setEnabled(!conflict.removed() && !columns.isEmpty());
+    m_keep->setEnabled(canKeep && !conflict.removed() && !columns.isEmpty());
     m_edit->setEnabled(m_keep->isEnabled());
     connect(m_keep, &QPushButton::clicked, this, [this] {
         m_choice = Choice::KeepMine;
@@ -89,24 +91,24 @@ QStringList ConflictDialog::mine() const
     return values;
 }
 
-bool showStoreProblem(QWidget *parent, const QString &title, const QString &error,
-                      const std::optional<StoreConflict> &conflict, const QStringList &mine,
-                      const std::function<QString(const QStringList &mine)> &keepMine)
+bool reportStoreProblem(QWidget *parent, CaseSession *session, const QString &title, const QString &error)
 {
     if (error.isEmpty())
         return true;
-    if (!conflict || conflict->message() != error || !keepMine) {
-        QMessageBox::warning(parent, title, error);
-        return false;
+    QString problem = error;
+    // The dialog only for the conflict this error reports (the session's last).
+    while (session && session->lastConflict() && session->lastConflict()->message() == problem) {
+        ConflictDialog dialog(*session->lastConflict(), session->conflictMine(), session->canKeepMine(), parent);
+        dialog.exec();
+        if (dialog.choice() != ConflictDialog::Choice::KeepMine) {
+            session->takeTheirs();
+            return false;
+        }
+        problem = session->keepMine(dialog.mine());
+        if (problem.isEmpty())
+            return false;
     }
-    ConflictDialog dialog(*conflict, mine, parent);
-    dialog.exec();
-    if (dialog.choice() == ConflictDialog::Choice::KeepMine) {
-        // Saved over the record as it is now; another conflict is shown again.
-        const QString again = keepMine(dialog.mine());
-        if (!again.isEmpty())
-            QMessageBox::warning(parent, title, again);
-    }
+    QMessageBox::warning(parent, title, problem);
     return false;
 }
 

@@ -8,8 +8,6 @@
 #include "store/storeerror.h"
 
 #include <QDialog>
-#include <functional>
-#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -17,14 +15,18 @@ class QPushButton;
 
 namespace owb {
 
+class CaseSession;
+
 class ConflictDialog : public QDialog
 {
     Q_OBJECT
 public:
     enum class Choice { TakeTheirs, KeepMine };
 
-    // `mine`: this user's value of each of the conflict's columns, in order.
-    ConflictDialog(const StoreConflict &conflict, const QStringList &mine, QWidget *parent = nullptr);
+    // `mine`: this user's value of each of the conflict's columns, in order;
+    // `canKeep`: whether they can still be saved (not over a removed record,
+    // nor an added or removed one of theirs).
+    ConflictDialog(const StoreConflict &conflict, const QStringList &mine, bool canKeep, QWidget *parent = nullptr);
 
     Choice choice() const { return m_choice; }
     // This user's values as they stand (edited after Edit Mine).
@@ -39,13 +41,13 @@ private:
     QPushButton *m_edit;
 };
 
-// Shows `error` to the user: a conflict the session's last edit met (its
-// message) in the conflict dialog, anything else in a warning titled
-// `title`. `keepMine` saves this user's (possibly edited) values again;
-// it returns an error message or nothing, shown the same way. Returns false
-// when there was an error.
-bool showStoreProblem(QWidget *parent, const QString &title, const QString &error,
-                      const std::optional<StoreConflict> &conflict, const QStringList &mine,
-                      const std::function<QString(const QStringList &mine)> &keepMine);
+// The one place that shows why an edit, undo or redo of `session`'s case
+// failed: a conflict it met (someone else changed the record) in the
+// conflict dialog, and, while the user keeps theirs and it meets another
+// change again, again; anything else in a warning titled `title`. Keep
+// Mine writes the user's values over the record as the dialog showed it (a
+// new step on the undo stack), Take Theirs leaves the record as it is (the
+// failed step is gone from the stack). Returns whether `error` was empty.
+bool reportStoreProblem(QWidget *parent, CaseSession *session, const QString &title, const QString &error);
 
 } // namespace owb
