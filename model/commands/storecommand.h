@@ -102,7 +102,7 @@ private:
 };
 
 // Several steps as one: its redo and its undo are each one transaction on
-// the case (Transaction joins the steps' own), so a multi-record change is
+// the case (the steps' own are savepoints of it), so a multi-record change is
 // written, undone or redone whole or not at all. When one step fails, the
 // transaction rolls back and the stores forget what the others wrote.
 class GroupCommand : public StoreCommand
