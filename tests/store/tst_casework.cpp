@@ -160,7 +160,7 @@ private Q_SLOTS:
         QList<Note> notes = session.notes().notes();
         QCOMPARE(notes.size(), 2);
         QCOMPARE(notes.last().tag, QStringLiteral("OF0023"));
-        QCOMPARE(notes.last().author, CaseSession::currentUser());
+        QCOMPARE(notes.last().author, session.author()); // the server's session user on a team workspace
         session.removeNote(notes.last());
         QCOMPARE(session.notes().notes().size(), 1);
         session.undoStack()->undo();  // the removal
