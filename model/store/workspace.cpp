@@ -359,21 +359,26 @@ QString Workspace::whyMayNotImport()
         .arg(m_directory, sessionUser(), teamRoles(m_server.database).importer);
 }
 
-ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
-    const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
+void Workspace::beginNationalChange(std::optional<Transaction> &whole)
 {
     if (const QString why = whyMayNotImport(); !why.isEmpty())
         throw StoreError(why);
-    // On a server the whole import (national data, register, every case's
-    // assessments and audit entries) is one transaction: a colleague reads
-    // the quarter before or after it, never half, and a kill leaves the
-    // server as it was. The steps inside are the folder's, as savepoints.
-    std::optional<Transaction> whole;
     if (m_team) {
         whole.emplace(m_peers->database());
         m_peers->database().dialect().lockNational(m_peers->database());
         reloadMethodologies(); // as the last importer left it
     }
+}
+
+ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
+    const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
+{
+    // On a server the whole import (national data, register, every case's
+    // assessments and audit entries) is one transaction: a colleague reads
+    // the quarter before or after it, never half, and a kill leaves the
+    // server as it was. The steps inside are the folder's, as savepoints.
+    std::optional<Transaction> whole;
+    beginNationalChange(whole);
     // The workspace keeps its own copy of each year's rules, so a later
     // release with a new built-in catalogue does not change it silently, and
     // a new year's file never re-assesses another year.

@@ -139,6 +139,10 @@ public:
     bool completedReassessmentOnOpen() const { return m_completedReassessment; }
 
 private:
+    // The transaction an import or a re-assessment runs in on a server (none
+    // on a folder, whose steps are their own), under the national lock, after
+    // checking that this user may change national data.
+    void beginNationalChange(std::optional<Transaction> &whole);
     // `lock`: one already taken (by create()); else a writable workspace takes it.
     Workspace(const QString &directory, Database::Mode mode, std::unique_ptr<WorkspaceLock> lock = {});
     Workspace(const ServerAddress &server, const QString &password, Database::Mode mode);

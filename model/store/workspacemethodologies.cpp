@@ -120,15 +120,9 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
     if (methodology.years().isEmpty())
         throw StoreError(QStringLiteral("%1: the methodology %2 declares no \"years\"")
                              .arg(m_directory, methodology.id()));
-    if (const QString why = whyMayNotImport(); !why.isEmpty())
-        throw StoreError(why);
     // On a server, one transaction as an import is (see import()).
     std::optional<Transaction> whole;
-    if (m_team) {
-        whole.emplace(m_peers->database());
-        m_peers->database().dialect().lockNational(m_peers->database());
-        reloadMethodologies(); // as the last importer left it
-    }
+    beginNationalChange(whole);
     QStringList quarters;
     for (const QString &quarter : m_peers->quarters())
         if (methodology.declaresYear(yearOfQuarter(quarter)))

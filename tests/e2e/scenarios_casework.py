@@ -321,7 +321,7 @@ SCENARIOS += [casework_sections_apply]
 
 def stale_save_refused_and_reloaded(ctx):
     """A milestone changed by someone else after the workbench read it (issue 14, row versions):
-    Mark Milestone Done is refused in plain words, nothing is overwritten, the page shows the
+    Mark Milestone Done meets the conflict dialog, Take Theirs overwrites nothing, the page shows the
     milestone as it is now, and marking it again then works."""
     code = case_in_segment(ctx, 4)
     case = ctx.case(code)
@@ -341,11 +341,11 @@ def stale_save_refused_and_reloaded(ctx):
     other.close()
     wb.select_row(table, row)
     wb.press("Mark Milestone Done")
-    box = wb.dialog("The change was not saved")
+    # The conflict dialog (issue 14): both values, field by field; Take Theirs keeps theirs.
+    box = wb.dialog("Someone Else Changed This Record")
     text = wb.alert_text(box)
-    expect("Someone else changed this milestone since you opened it" in text, "the refusal says %r" % text)
-    expect("Your change was not saved" in text, "the refusal says %r" % text)
-    wb.press("OK", root=box)
+    expect("Someone else changed this record since you opened it" in text, "the dialog says %r" % text)
+    wb.press("Take Theirs", root=box)
     wb.gone(box)
     expect(query(case, "SELECT status, owner FROM milestone WHERE description = 'Ward reconfiguration agreed'")
            == [("open", "Someone else")], "the other change was overwritten")

@@ -12,6 +12,16 @@
 #include <QUuid>
 #include <functional>
 
+// A team test's initTestCase: skipped, saying so, where Qt's PostgreSQL
+// driver is missing; failed where no cluster was started for it.
+#define OWB_REQUIRE_CLUSTER(untested)                                                                              \
+    do {                                                                                                           \
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))                                             \
+            QSKIP("SKIPPED: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed: " untested " untested");    \
+        QVERIFY2(!qEnvironmentVariable("OWB_TEST_PG").isEmpty(),                                                   \
+                 "OWB_TEST_PG is not set: run through ctest, which starts a throwaway cluster");                   \
+    } while (false)
+
 namespace owb::teamtest {
 
 inline QString errorOf(const std::function<void()> &action)

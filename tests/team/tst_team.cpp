@@ -82,10 +82,7 @@ class TestTeam : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-            QSKIP("SKIPPED: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed: team workspaces untested");
-        QVERIFY2(!qEnvironmentVariable("OWB_TEST_PG").isEmpty(),
-                 "OWB_TEST_PG is not set: run through ctest, which starts a throwaway cluster");
+        OWB_REQUIRE_CLUSTER("team workspaces");
     }
 
     void readsAddresses()

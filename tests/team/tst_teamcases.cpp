@@ -131,10 +131,7 @@ class TestTeamCases : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-            QSKIP("SKIPPED: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed: team workspaces untested");
-        QVERIFY2(!qEnvironmentVariable("OWB_TEST_PG").isEmpty(),
-                 "OWB_TEST_PG is not set: run through ctest, which starts a throwaway cluster");
+        OWB_REQUIRE_CLUSTER("team workspaces");
     }
 
     // The facade the views use, on a server: several cases on one shared

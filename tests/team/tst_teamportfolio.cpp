@@ -125,10 +125,7 @@ class TestTeamPortfolio : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-            QSKIP("SKIPPED: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed: team workspaces untested");
-        QVERIFY2(!qEnvironmentVariable("OWB_TEST_PG").isEmpty(),
-                 "OWB_TEST_PG is not set: run through ctest, which starts a throwaway cluster");
+        OWB_REQUIRE_CLUSTER("team workspaces");
     }
 
     // 5 organisations with 3 metrics and no casework, 50 with 12 metrics
