@@ -11,17 +11,22 @@ void enableWithRows(QAbstractItemView *view, std::initializer_list<QWidget *> bu
     QList<QPointer<QWidget>> held;
     for (QWidget *button : buttons)
         held.append(button);
-    const auto update = [view, held] {
-        const bool rows = view->model() && view->model()->rowCount() > 0;
+    // The model, not the view, answers and holds the connections: a table
+    // widget's model outlives the view's own destructor and still reports
+    // its reset while the view is half destroyed.
+    QAbstractItemModel *model = view->model();
+    if (!model)
+        return;
+    const auto update = [model, held] {
+        const bool rows = model->rowCount() > 0;
         for (const QPointer<QWidget> &button : held)
             if (button)
                 button->setEnabled(rows);
     };
-    QAbstractItemModel *model = view->model();
-    QObject::connect(model, &QAbstractItemModel::rowsInserted, view, update);
-    QObject::connect(model, &QAbstractItemModel::rowsRemoved, view, update);
-    QObject::connect(model, &QAbstractItemModel::modelReset, view, update);
-    QObject::connect(model, &QAbstractItemModel::layoutChanged, view, update);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, model, update);
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, model, update);
+    QObject::connect(model, &QAbstractItemModel::modelReset, model, update);
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, model, update);
     update();
 }
 
