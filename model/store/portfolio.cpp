@@ -8,6 +8,13 @@
 #include "valuecolumns.h"
 
 #include <QDate>
+#include <QThread>
+#include <QThreadPool>
+
+#include <atomic>
+#include <exception>
+#include <optional>
+#include <vector>
 #include "data/metricdataset.h"
 
 namespace owb {
@@ -180,9 +187,18 @@ CasesRead readCases(Database &db, const QString &org)
     return read;
 }
 
+// What an entry needs of the workspace, resolved once before any case is read:
+// the folder's case files are read on several threads, which never touch the
+// workspace itself.
+struct PortfolioRules
+{
+    const Methodology &workspace;
+    const Methodology &quarter; // the quarter's own methodology, else the workspace's
+};
+
 // One case's entry from what readCases read: the same for a case file and a
 // server's case.
-PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &read, const QString &code,
+PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRead &read, const QString &code,
                         const QString &quarter, const QString &previous)
 {
     const CaseIdentity identity = read.identities.value(code);
@@ -229,7 +245,7 @@ PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &rea
         for (const CaseworkTable *table : portfolioTables())
             rows[table->name]; // a table with no rows for the case was read too
         CaseworkStore casework(CaseScope{db, code}, rows);
-        const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
+        const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), rules.workspace.casework());
         entry.overdue = status.overdue;
         entry.inProgramme = status.inProgramme;
         const int computed = entry.segment;
@@ -238,16 +254,15 @@ PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &rea
         const int previousComputed = entry.previousSegment;
         entry.previousSegment = casework.finalSegment(previous, previousComputed);
         entry.previousDecided = entry.previousSegment != previousComputed;
-        const Methodology *rules = workspace.methodologyFor(quarter);
         const QHash<QString, QHash<QString, MetricValue>> planned = read.planned.value(code);
-        const int offTrajectory = int(offTrajectoryIn(casework, rules ? *rules : workspace.methodology(), quarter,
+        const int offTrajectory = int(offTrajectoryIn(casework, rules.quarter, quarter,
                                                       [&planned](const QString &q) { return planned.value(q); })
                                           .size());
         entry.offTrajectory = offTrajectory;
         const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory, computed);
         entry.needsAction = needs.words();
         entry.casework = caseworkSummary(status, needs);
-        entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
+        entry.decisionDetail = decisionDetail(casework, quarter, previous, rules.workspace.programmeName());
     }
     return entry;
 }
@@ -261,25 +276,54 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
     const qsizetype position = quarters.indexOf(quarter);
     const QString previous = position > 0 ? quarters.at(position - 1) : QString();
 
+    const Methodology *own = workspace.methodologyFor(quarter);
+    const PortfolioRules rules{workspace.methodology(), own ? *own : workspace.methodology()};
     QList<PortfolioEntry> entries;
     if (Database *server = workspace.isTeam() ? workspace.casesDatabase() : nullptr) {
         // A server's cases: every table read once for all of them.
         const CasesRead read = readCases(*server, QString());
         for (const QString &code : workspace.caseCodes())
-            entries.append(entryFor(workspace, *server, read, code, quarter, previous));
+            entries.append(entryFor(rules, *server, read, code, quarter, previous));
         return entries;
     }
     // A folder's case files as they lie (a stray name is reported, named),
-    // each opened and its tables read once.
-    for (const QString &path : workspace.caseFilePaths()) {
-        try {
-            CaseFile caseFile(path, Database::Mode::ReadOnly);
-            const CasesRead read = readCases(caseFile.database(), caseFile.orgCode());
-            entries.append(entryFor(workspace, caseFile.database(), read, caseFile.orgCode(), quarter, previous));
-        } catch (const StoreError &error) {
-            if (problems)
-                problems->append(error.message());
+    // each opened and its tables read once. Opening a case file is mostly
+    // SQLite reading its schema, so the files are shared out between threads,
+    // each with its own connections; the entries keep the folder's order.
+    const QStringList paths = workspace.caseFilePaths();
+    const auto count = std::size_t(paths.size());
+    std::vector<std::optional<PortfolioEntry>> read(count);
+    std::vector<QString> failed(count);
+    std::vector<std::exception_ptr> crashed(count);
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            try {
+                CaseFile caseFile(paths.at(qsizetype(i)), Database::Mode::ReadOnly);
+                const CasesRead cases = readCases(caseFile.database(), caseFile.orgCode());
+                read[i] = entryFor(rules, caseFile.database(), cases, caseFile.orgCode(), quarter, previous);
+            } catch (const StoreError &error) {
+                failed[i] = error.message();
+            } catch (...) {
+                crashed[i] = std::current_exception(); // rethrown below, on the caller's thread
+            }
         }
+    };
+    {
+        QThreadPool pool;
+        const int helpers = int(std::min<std::size_t>(std::size_t(std::max(QThread::idealThreadCount(), 1)), count)) - 1;
+        for (int t = 0; t < helpers; ++t)
+            pool.start(work);
+        work();
+        pool.waitForDone();
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (crashed[i])
+            std::rethrow_exception(crashed[i]);
+        if (read[i])
+            entries.append(std::move(*read[i]));
+        else if (problems)
+            problems->append(failed[i]);
     }
     return entries;
 }

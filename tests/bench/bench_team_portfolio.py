@@ -32,7 +32,8 @@ def write_inputs(folder):
         metrics.append(metric)
     import json
     with open(methodology, "w") as f:
-        json.dump({"id": "bench", "years": ["2025/26"], "peer_types": [{"id": "acute"}, {"id": "mhc"}],
+        json.dump({"id": "bench", "title": "Benchmark rules", "years": ["2025/26"],
+                   "segment_labels": {"1": "One", "2": "Two", "3": "Three", "4": "Four"}, "peer_types": [{"id": "acute"}, {"id": "mhc"}],
                    "domains": [{"id": d} for d in "abcd"], "metrics": metrics,
                    "segmentation": {"method": "peer-quartiles"}}, f)
     data = os.path.join(folder, "data.csv")
