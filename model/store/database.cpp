@@ -6,6 +6,8 @@
 #include "workspacelock.h"
 
 #include <QAtomicInt>
+#include <QHash>
+#include <QMutex>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,8 +16,10 @@
 #include <QSqlField>
 #include <QStorageInfo>
 #include <QUrl>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace owb {
 
@@ -25,6 +29,45 @@ QAtomicInteger<qint64> statementCounter;
 
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+
+// POSIX advisory locks belong to the whole process, and closing any
+// descriptor of a file drops every one of them the process holds on it,
+// SQLite's own included (sqlite.org, "How To Corrupt An SQLite Database
+// File", 2.2). SQLite shares its descriptors between its own connections, but
+// a header read by hand and closed again would silently unlock the case the
+// workbench holds open: another process would then take itself for the last
+// reader and remove the -wal under it. So a file that a connection of this
+// process holds open is never opened by hand: it was judged when it was
+// first opened, and its -wal is that connection's own.
+using FileId = std::pair<quint64, quint64>; // device, inode
+QMutex openFilesMutex;
+QHash<QString, FileId> openFiles; // by connection name
+
+std::optional<FileId> fileIdOf(const QString &path)
+{
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
+        return std::nullopt;
+    return FileId{quint64(status.st_dev), quint64(status.st_ino)};
+}
+
+void forgetOpenFile(const QString &connection)
+{
+    const QMutexLocker locker(&openFilesMutex);
+    openFiles.remove(connection);
+}
+
+bool openHere(const QString &path)
+{
+    const std::optional<FileId> id = fileIdOf(path);
+    if (!id)
+        return false;
+    const QMutexLocker locker(&openFilesMutex);
+    for (const FileId &open : std::as_const(openFiles))
+        if (open == *id)
+            return true;
+    return false;
+}
 
 // The size the header of a SQLite file says it has (page size times page
 // count), or 0 when the count is not valid (an old writer left it stale).
@@ -38,6 +81,8 @@ qint64 sizeInHeader(const QByteArray &head)
 
 void checkHeader(const QString &path, const QString &kind)
 {
+    if (openHere(path))
+        return; // judged when it was first opened; reading it by hand would unlock it
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw StoreError(QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
@@ -67,6 +112,7 @@ void checkHeader(const QString &path, const QString &kind)
 // True when the file holds every page its header counts (or the header does not say).
 bool isWholeFile(const QString &path)
 {
+    Q_ASSERT(!openHere(path)); // a file held open is judged through its connection (Database::settle)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;
@@ -185,6 +231,8 @@ static quint32 bigEndian32(const QByteArray &bytes, int at)
 // with pages of another size.
 QString walHeaderProblem(const QString &path)
 {
+    if (openHere(path))
+        return {}; // a connection of this process reads and writes it: its own
     QFile wal(path + QStringLiteral("-wal"));
     QFile file(path);
     if (wal.size() < 32 || !wal.open(QIODevice::ReadOnly) || !file.open(QIODevice::ReadOnly))
@@ -321,7 +369,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
     // writer would, so that a -wal that is not the file's own is named, never
     // silently read past or through.
     const bool walWithoutWriter = m_readOnly && !m_inspect && (walBefore || QFileInfo(wal).isSymLink())
-        && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath());
+        && !WorkspaceLock::isHeld(QFileInfo(path).absolutePath()) && !openHere(path);
     if (walWithoutWriter) {
         if (const QString problem = walHeaderProblem(path); !problem.isEmpty())
             throw StoreError(QStringLiteral("%1: the file beside it (%2) is not its -wal (%3), so it is not read. "
@@ -372,6 +420,10 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
         fail(QStringLiteral("cannot be opened"), error);
     }
 
+    if (const std::optional<FileId> id = fileIdOf(path)) {
+        const QMutexLocker locker(&openFilesMutex);
+        openFiles.insert(m_connectionName, *id);
+    }
     try {
         const qint32 applicationId = scalar(QStringLiteral("PRAGMA application_id")).toInt();
         m_version = dialect().schemaVersion(*this);
@@ -414,6 +466,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
+        forgetOpenFile(m_connectionName);
         throw;
     }
 }
@@ -423,6 +476,7 @@ Database::~Database()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    forgetOpenFile(m_connectionName);
 }
 
 void Database::fail(const QString &what, const QSqlError &error) const
@@ -460,9 +514,10 @@ void Database::connectReader(bool immutable)
 void Database::connectInspector()
 {
     const QString directory = QFileInfo(m_path).absolutePath();
-    // A writer at work has its -wal and -shm beside the file; reading
-    // through them is what it expects and adds nothing to the folder.
-    if (WorkspaceLock::isHeld(directory, true)) {
+    // A writer at work (in another process, or a connection of this one) has
+    // its -wal and -shm beside the file; reading through them is what it
+    // expects and adds nothing to the folder.
+    if (WorkspaceLock::isHeld(directory, true) || openHere(m_path)) {
         connectReader(false);
         return;
     }
@@ -494,8 +549,12 @@ void Database::settle()
     // Everything into the file itself and the -wal gone, so the file is whole
     // on its own; a full disk fails here, not after a rename.
     // (The file stays in WAL mode, so reopening it changes no byte.)
+    // (The pages counted through this connection: the file is held open, so
+    // it is never read by hand, see openHere.)
+    const qint64 counted
+        = scalar(QStringLiteral("PRAGMA page_count")).toLongLong() * scalar(QStringLiteral("PRAGMA page_size")).toLongLong();
     if (scalar(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt() != 0 // 1: blocked
-        || QFileInfo(m_path + QStringLiteral("-wal")).size() != 0 || !isWholeFile(m_path))
+        || QFileInfo(m_path + QStringLiteral("-wal")).size() != 0 || QFileInfo(m_path).size() < counted)
         throw StoreError(QStringLiteral("%1: could not be written completely (%2); nothing was changed")
                              .arg(m_path, diskFullHint(m_path)));
 }

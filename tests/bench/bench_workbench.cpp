@@ -1,12 +1,16 @@
 // Benchmark (not a test): time to first window on the demo workspace, time
-// to switch cases, and resident memory. Run under a real or offscreen display:
+// to switch cases, the statements each switch sends to its database (on a
+// team workspace each is at least one round trip to the server), and
+// resident memory. Run under a real or offscreen display:
 //   bench_workbench [DEMO_DIR]    (creates the demo workspace if needed)
+//   bench_workbench postgresql://...   (a team workspace, e.g. made by owb demo --team)
 
 #include "case/caseview.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
 #include "mainwindow.h"
 #include "portfolio/portfoliopanel.h"
+#include "store/database.h"
 #include "store/workspace.h"
 
 #include <QApplication>
@@ -45,7 +49,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QTemporaryDir scratch;
     const QString demo = argc > 1 ? QString::fromLocal8Bit(argv[1]) : scratch.filePath(QStringLiteral("demo"));
-    if (!owb::Workspace::isWorkspace(demo)) {
+    const bool team = demo.startsWith(QLatin1String("postgresql:"));
+    if (!team && !owb::Workspace::isWorkspace(demo)) {
         owb::createDemoWorkspace(demo);
         sinceStart.restart();  // creating the demo is not part of opening it
     }
@@ -60,18 +65,24 @@ int main(int argc, char *argv[])
     const double firstWindow = sinceStart.nsecsElapsed() / 1e6;
 
     QAbstractItemModel *model = window.portfolio()->view()->model();
+    // A folder's cases by their files, a team workspace's by their codes.
     QStringList paths;
     for (int row = 0; row < model->rowCount(); ++row)
-        paths.append(model->index(row, 0).data(owb::PathRole).toString());
+        paths.append(model->index(row, 0).data(team ? owb::CodeRole : owb::PathRole).toString());
+    const auto open = [&](const QString &path) { return team ? window.openCaseCode(path) : window.openCase(path); };
     QList<double> firstVisits;
     QList<double> revisits;
+    QList<double> statements;
     for (int round = 0; round < 2; ++round) {
         for (const QString &path : std::as_const(paths)) {
             QElapsedTimer timer;
             timer.start();
-            window.openCase(path);
+            const qint64 sent = owb::Database::statementsSent();
+            open(path);
             QCoreApplication::processEvents();
             (round == 0 ? firstVisits : revisits).append(timer.nsecsElapsed() / 1e6);
+            if (round == 0)
+                statements.append(double(owb::Database::statementsSent() - sent));
         }
     }
     // The metrics tab is the heaviest page: time switching cases on it.
@@ -80,16 +91,19 @@ int main(int argc, char *argv[])
     for (const QString &path : std::as_const(paths)) {
         QElapsedTimer timer;
         timer.start();
-        window.openCase(path);
+        open(path);
         QCoreApplication::processEvents();
         metricsSwitches.append(timer.nsecsElapsed() / 1e6);
     }
-    std::printf("first window on the demo workspace: %.0f ms (from main(), %lld case files)\n", firstWindow,
-                static_cast<long long>(paths.size()));
+    std::printf("first window on the %s: %.0f ms (from main(), %lld cases)\n",
+                team ? "team workspace" : "demo workspace", firstWindow, static_cast<long long>(paths.size()));
     std::printf("case switch, overview tab: first visit median %.1f ms (max %.1f), revisit median %.1f ms\n",
                 median(firstVisits), *std::max_element(firstVisits.cbegin(), firstVisits.cend()), median(revisits));
     std::printf("case switch, metrics tab: median %.1f ms (max %.1f)\n", median(metricsSwitches),
                 *std::max_element(metricsSwitches.cbegin(), metricsSwitches.cend()));
+    std::printf("statements one case switch sends: median %.0f (min %.0f, max %.0f)\n", median(statements),
+                *std::min_element(statements.cbegin(), statements.cend()),
+                *std::max_element(statements.cbegin(), statements.cend()));
     std::printf("resident memory after visiting every case: %.0f MB\n", residentMegabytes());
     return 0;
 }

@@ -5,12 +5,16 @@
 #include "store/schemas.h"
 #include "store/filewrite.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 using namespace owb;
 
@@ -30,6 +34,26 @@ QString errorOpening(const QString &path, const Schema &schema, Database::Mode m
         return error.message();
     }
     return {};
+}
+
+// The POSIX locks this process holds on the file, as the kernel lists them.
+QStringList locksOn(const QString &path)
+{
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly))
+        return {};
+    const QString pid = QStringLiteral(" %1 ").arg(QCoreApplication::applicationPid());
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
+        return {};
+    const QString inode = QStringLiteral(":%1 ").arg(qulonglong(status.st_ino));
+    QStringList found;
+    for (const QByteArray &line : locks.readAll().split('\n')) {
+        const QString text = QString::fromLatin1(line);
+        if (text.contains(pid) && text.contains(inode))
+            found.append(text.section(QLatin1Char(':'), 1).simplified()); // without the list's numbering
+    }
+    return found;
 }
 
 void writeBytes(const QString &path, const QByteArray &bytes)
@@ -248,6 +272,48 @@ private Q_SLOTS:
             transaction.commit();
         }
         QCOMPARE(db.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 3);
+    }
+
+    // Opening a file this process already holds (the portfolio reading the
+    // case the workbench has open, an import's pre-flight) keeps the first
+    // connection's locks. Reading its header by hand and closing it again
+    // would drop them, and another process closing the file would then take
+    // itself for the last reader and remove the -wal under the open case.
+    void secondOpenKeepsTheFirstConnectionsLocks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        Database db(path, testSchema({kStep1}), Database::Mode::CreateIfMissing);
+        db.exec(QStringLiteral("INSERT INTO t (x) VALUES (1)"));
+        const QStringList held = locksOn(path);
+        QVERIFY2(!held.isEmpty(), "an open connection holds a lock on its file");
+        {
+            Database reader(path, testSchema({kStep1}), Database::Mode::ReadOnly);
+            QCOMPARE(reader.scalar(QStringLiteral("SELECT count(*) FROM t")).toInt(), 1);
+        }
+        QCOMPARE(locksOn(path), held);
+        { Database writer(path, testSchema({kStep1}), Database::Mode::OpenExisting); }
+        QCOMPARE(locksOn(path), held);
+        QCOMPARE(walHeaderProblem(path), QString());
+        QCOMPARE(locksOn(path), held);
+        // Another process that reads and closes leaves the -wal of the open
+        // connection where it is, and sees what it writes next.
+        const QString python = QStringLiteral(
+            "import sqlite3, sys\n"
+            "c = sqlite3.connect(sys.argv[1])\n"
+            "print(c.execute('SELECT count(*) FROM t').fetchone()[0])\n"
+            "c.close()\n");
+        const auto countElsewhere = [&] {
+            QProcess other;
+            other.start(QStringLiteral("python3"), {QStringLiteral("-c"), python, path});
+            if (!other.waitForFinished(30000) || other.exitCode() != 0)
+                return -1;
+            return other.readAllStandardOutput().trimmed().toInt();
+        };
+        QCOMPARE(countElsewhere(), 1);
+        QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+        db.exec(QStringLiteral("INSERT INTO t (x) VALUES (2)"));
+        QCOMPARE(countElsewhere(), 2);
     }
 
     void productionSchemasCreateCleanly()
