@@ -2084,10 +2084,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add &amp;Milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove Milestone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,6 +2149,10 @@
     </message>
     <message>
         <source>Milestones: %1, %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Milestone...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2704,19 +2704,11 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add Exit &amp;Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove Criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove exit criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Progress &amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2973,6 +2965,14 @@ segmented</source>
     </message>
     <message>
         <source>The trajectory counts only in quarters in the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit &amp;Criterion...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress &amp;Review...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

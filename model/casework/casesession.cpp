@@ -270,7 +270,7 @@ QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &gi
         texts.append(value.toString());
     if (const QString refused = tooLong(texts); !refused.isEmpty())
         return refused;
-    if (const QString refused = m_casework.conflict(table, values); !refused.isEmpty())
+    if (const QString refused = m_casework.conflict(table, values, &m_methodology); !refused.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), refused);
     if (const QString refused = decidedReview(table, values); !refused.isEmpty())
         return refused;

@@ -4,6 +4,8 @@
 #include "data/metricdataset.h"
 #include "data/quarterlabel.h"
 #include "casework/datetext.h"
+#include "casework/metricview.h"
+#include "casework/trajectory.h"
 #include "framework/methodology.h"
 
 #include <QCoreApplication>
@@ -672,7 +674,7 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     return out;
 }
 
-QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &values)
+QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &values, const Methodology *methodology)
 {
     if (const auto [column, problem] = orderProblem(table, values); !column.isEmpty())
         return problem;
@@ -681,10 +683,15 @@ QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &v
         const QString metric = values.value(QStringLiteral("metric_id")).toString();
         const QString quarter = values.value(QStringLiteral("quarter")).toString();
         for (const QVariantMap &p : read(trajectoryTable(), QStringLiteral("metric_id"), metric, false))
-            if (p.value(QStringLiteral("quarter")).toString() == quarter)
+            if (p.value(QStringLiteral("quarter")).toString() == quarter) {
+                QString planned = p.value(QStringLiteral("planned")).toString();
+                const MetricDefinition *definition = methodology ? methodology->metric(metric) : nullptr;
+                if (const auto number = plannedValue(planned); number && definition)
+                    planned = formatMetricMeasure(*definition, *number);
                 return QCoreApplication::translate("owb::Casework", "%1 already has a planned value for %2 (%3); there is one per "
                                                                     "metric and quarter: remove that point first to plan another.")
-                    .arg(metric, quarter, p.value(QStringLiteral("planned")).toString());
+                    .arg(metric, quarter, planned);
+            }
     }
     if (&table == &decisionTable()) {
         const QString quarter = values.value(QStringLiteral("quarter")).toString();

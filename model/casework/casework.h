@@ -15,6 +15,8 @@
 
 namespace owb {
 
+class Methodology;
+
 // The tables and the columns a user may set.
 struct CaseworkTable
 {
@@ -171,8 +173,10 @@ public:
     QVariantMap decision(const QString &quarter);
     // Why a new record would contradict what is recorded (a second decision
     // for a quarter, a programme entry while in the programme or before a
-    // later entry), in plain words; empty when it may be added.
-    QString conflict(const CaseworkTable &table, const QVariantMap &values);
+    // later entry), in plain words; empty when it may be added. With the
+    // methodology, a value is said in its metric's format ("1.80%"), as the
+    // tables show it.
+    QString conflict(const CaseworkTable &table, const QVariantMap &values, const Methodology *methodology = nullptr);
     // dateOrderProblem, a record of a programme (an exit criterion's due
     // date, a progress review's date) not before the programme's entry date,
     // and a programme entry not before an exit already recorded.

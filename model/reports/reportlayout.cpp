@@ -13,11 +13,13 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextLayout>
 #include <QTextTable>
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace owb {
@@ -68,8 +70,19 @@ QList<qreal> rowStarts(QAbstractTextDocumentLayout &layout, QTextTable &table)
     return starts;
 }
 
-// Every place a page may end, in document order.
-QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight)
+// The rows under a table's header: a page cut anywhere between `from` and
+// `to` (between two rows or, in a row taller than a page, between its
+// lines) continues the table, and the next page starts with `header`.
+struct TableBody
+{
+    qreal from = 0;
+    qreal to = 0;
+    ReportSlice header;
+};
+
+// Every place a page may end, in document order; `bodies` gets the tables
+// with a header row.
+QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &bodies)
 {
     QAbstractTextDocumentLayout &layout = *document.documentLayout();
     QList<Cut> cuts;
@@ -91,6 +104,8 @@ QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight)
                   : std::nullopt;
             for (int r = std::max(headerRows, 0) + 1; r < table->rows(); ++r)
                 cuts.append({starts.at(r), false, header});
+            if (header)
+                bodies.append({starts.at(headerRows), starts.last(), *header});
             afterHeading = false;
             first = false;
             bottom = std::max(bottom, starts.last());
@@ -179,11 +194,67 @@ qreal betweenLines(const QList<std::pair<qreal, qreal>> &lines, qreal start, qre
     return y > start ? y : limit;  // a line taller than a page: cut through it
 }
 
+// Qt draws the line above a clip as well (QTextLayout::draw starts at the
+// last line wholly above it): a page that starts inside a paragraph would
+// carry that line again, hidden by the clip yet in the PDF's text, and
+// under a repeated table header inside the page. So the paragraph is split
+// where the page starts: the lines stay where they are, the page starts a
+// paragraph. Returns whether there was one to split.
+bool splitParagraphAt(QTextDocument &document, qreal y)
+{
+    QAbstractTextDocumentLayout &layout = *document.documentLayout();
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *text = block.layout();
+        if (!text || text->lineCount() < 2)
+            continue;
+        const QRectF rect = layout.blockBoundingRect(block);
+        if (y <= rect.top() || y >= rect.bottom())
+            continue;
+        for (int i = 1; i < text->lineCount(); ++i) {
+            const QTextLine line = text->lineAt(i);
+            // As the cuts measure it: from the block's top (textLines) or the layout's position (cutsOf).
+            if (std::abs(rect.top() + line.y() - y) < 0.5 || std::abs(text->position().y() + line.y() - y) < 0.5) {
+                QTextCursor cursor(block);
+                cursor.setPosition(block.position() + line.textStart());
+                cursor.insertBlock();
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+QList<ReportPage> paginateOnce(QTextDocument &document, qreal pageHeight);
+
 } // namespace
 
 QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
 {
-    const QList<Cut> cuts = cutsOf(document, pageHeight);
+    // Cut, split the first paragraph a page starts inside, cut again: the
+    // lines keep their places, so the pages do too (bounded, for safety).
+    for (int pass = 0;; ++pass) {
+        const QList<ReportPage> pages = paginateOnce(document, pageHeight);
+        bool split = false;
+        for (qsizetype index = 1; index < pages.size() && !split && pass < 200; ++index)
+            split = splitParagraphAt(document, pages.at(index).last().from);
+        if (!split)
+            return pages;
+    }
+}
+
+namespace {
+
+QList<ReportPage> paginateOnce(QTextDocument &document, qreal pageHeight)
+{
+    QList<TableBody> bodies;
+    const QList<Cut> cuts = cutsOf(document, pageHeight, bodies);
+    // The header to repeat after a cut between the lines of a row.
+    const auto headerAt = [&bodies](qreal y) -> std::optional<ReportSlice> {
+        for (const TableBody &body : bodies)
+            if (body.from < y && y < body.to)
+                return body.header;
+        return std::nullopt;
+    };
     const QList<std::pair<qreal, qreal>> lines = textLines(document);
     const qreal end = document.documentLayout()->documentSize().height();
     QList<ReportPage> pages;
@@ -214,8 +285,15 @@ QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
             break;
         }
         // Nothing fits whole (a row taller than a page): cut between the
-        // lines nearest the page's end.
-        const Cut cut = chosen ? *chosen : Cut{betweenLines(lines, start, limit), false, header};
+        // lines nearest the page's end; the rest of the row goes on under
+        // its table's header, as the rows after it would.
+        Cut cut;
+        if (chosen) {
+            cut = *chosen;
+        } else {
+            cut.y = betweenLines(lines, start, limit);
+            cut.header = headerAt(cut.y);
+        }
         page.append({start, cut.y});
         pages.append(page);
         start = cut.y;
@@ -225,6 +303,8 @@ QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight)
     }
     return pages;
 }
+
+} // namespace
 
 QString labelledValue(const QString &label, const QString &value)
 {

@@ -181,15 +181,15 @@ def programme_entry_to_exit(ctx):
             "the programme entry")
     wb.menu("View", "Later Quarter")
     wb.find("label", re.compile(r"^In the .* since %s: segment 5" % re.escape(entered)))
-    wb.press("Add Exit Criterion")
+    wb.press("Add Exit Criterion...")
     wb.answer_form("Add Exit Criterion", {"Criterion": "Elective waits back to plan"})
     wb.wait(lambda: query(case, "SELECT description FROM exit_criterion") == [("Elective waits back to plan",)], "the criterion")
-    wb.press("Add Progress Review")
+    wb.press("Add Progress Review...")
     wb.answer_form("Add Progress Review", {"Summary": "First monthly review: plan on track"})
     wb.wait(lambda: query(case, "SELECT summary FROM progress_review") == [("First monthly review: plan on track",)],
             "the progress review")
     before = query(case, "SELECT count(*) FROM milestone")[0][0]
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     wb.answer_form("Add Milestone", {"Milestone": "Recovery plan signed off"})  # the suggested due date
     wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
     wb.tab("Overview")
@@ -216,7 +216,7 @@ def milestone_uk_date_kept(ctx):
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
     before = query(case, "SELECT count(*) FROM milestone")[0][0]
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     wb.answer_form("Add Milestone", {"Milestone": "Board signs off the recovery plan", "Owner": "Chief executive",
                                      "Due date": "31/03/2027"})
     wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
@@ -235,7 +235,7 @@ def invalid_entry_refused_in_place(ctx):
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
     before = query(case, "SELECT count(*) FROM milestone")[0][0]
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     box = wb.answer_form("Add Milestone", {"Milestone": "Discharge lounge open", "Due date": "31/13/2027"}, closes=False)
     wb.find("label", re.compile(r'^"31/13/2027" is not a date: type it as dd/mm/yyyy'), root=box)
     expect(text_of(wb.find("text", "Milestone", root=box)) == "Discharge lounge open", "the description was lost")
@@ -313,7 +313,7 @@ def casework_sections_apply(ctx):
     expect(not wb.exists("table", "Progress reviews"), "progress reviews shown outside the programme")
     expect(not wb.exists("table", "Improvement trajectory"), "the trajectory shown outside the programme")
     wb.do_action(wb.find("list item", re.compile(r"^Milestones"), into_tables=True))
-    wb.find("push button", "Add Milestone")
+    wb.find("push button", "Add Milestone...")
 
 
 SCENARIOS += [casework_sections_apply]
@@ -326,7 +326,7 @@ def stale_save_refused_and_reloaded(ctx):
     code = case_in_segment(ctx, 4)
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     wb.answer_form("Add Milestone", {"Milestone": "Ward reconfiguration agreed", "Due date": "30/06/2027"})
     wb.wait(lambda: query(case, "SELECT count(*) FROM milestone WHERE description = 'Ward reconfiguration agreed'")[0][0] == 1,
             "the milestone")

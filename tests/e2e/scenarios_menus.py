@@ -19,7 +19,7 @@ def milestone_september_date(ctx):
     case = ctx.case(code)
     wb = open_case(ctx, code, "Casework")
     before = query(case, "SELECT count(*) FROM milestone")[0][0]
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     wb.answer_form("Add Milestone", {"Milestone": "Quality committee reviews the plan", "Due date": "30 Sep 2026"})
     wb.wait(lambda: query(case, "SELECT count(*) FROM milestone")[0][0] == before + 1, "the milestone")
     due = query(case, "SELECT due_date FROM milestone ORDER BY id DESC LIMIT 1")[0][0]

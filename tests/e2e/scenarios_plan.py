@@ -89,7 +89,7 @@ def exit_warns_and_keeps_the_programme(ctx):
     wb.menu("View", "Later Quarter")
     entry = query(case, "SELECT entry_date FROM programme")[0][0]  # the last day of the entry quarter, by default
     y, m, d = entry.split("-")
-    wb.press("Add Exit Criterion")
+    wb.press("Add Exit Criterion...")
     wb.answer_form("Add Exit Criterion", {"Criterion": "Elective waits back to plan", "Due date": "%s/%s/%s" % (d, m, y)})
     wb.wait(lambda: query(case, "SELECT description, due_date, status FROM exit_criterion")
             == [("Elective waits back to plan", entry, "not met")], "the criterion")

@@ -106,7 +106,7 @@ def screenshots(ctx):
     wb.tab("Casework")
     wb.find("label", re.compile(r"Stage \d of \d"))
     shoot(wb, "casework-review")
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     box = wb.answer_form("Add Milestone", {"Milestone": "Discharge lounge open seven days", "Owner": "Chief operating officer",
                                            "Due date": "31/13/2027"}, closes=False)
     wb.find("label", re.compile("is not a date"), root=box)

@@ -225,6 +225,18 @@ private Q_SLOTS:
         for (const QStringList &list : {finding, evidence})
             for (const QString &w : list)
                 QVERIFY2(seen.value(w) == 1, qPrintable(QStringLiteral("%1 is shown %2 times").arg(w).arg(seen.value(w))));
+        // The row runs over three pages or more, and every page it goes on
+        // onto starts with the table's header row, as a table of many rows
+        // does (issue 13's tester: pages 3 to 6 of a finding without it).
+        const QStringList pages = pageTexts(pdf);
+        QVERIFY2(pages.size() >= 3, qPrintable(QString::number(pages.size())));
+        for (int p = 0; p < pages.size(); ++p) {
+            QVERIFY2(pages.at(p).contains(QRegularExpression(QStringLiteral("\\bf[0-9]{4}\\b"))),
+                     qPrintable(QStringLiteral("page %1 has no part of the finding").arg(p + 1)));
+            for (const char *header : {"Severity", "Finding", "Evidence"})
+                QVERIFY2(pages.at(p).contains(QLatin1String(header)),
+                         qPrintable(QStringLiteral("page %1 continues the row without the header \"%2\"").arg(p + 1).arg(QLatin1String(header))));
+        }
     }
 };
 

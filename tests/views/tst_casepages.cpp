@@ -717,6 +717,39 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
     }
 
+    // Issue 13 (tester, round 3): a form grows for its messages and, once
+    // they are cleared, goes back to its own height, not left with a gap
+    // where they were.
+    void recordFormShrinksBack()
+    {
+        using Kind = RecordField::Kind;
+        RecordDialog dialog(QStringLiteral("Add Exit Criterion"),
+                            QStringLiteral("A condition agreed at entry for leaving the programme: what is measured, the "
+                                           "target to reach and by when, as the regional support group agreed it with "
+                                           "the trust's board."),
+                            {{QStringLiteral("criterion"), QStringLiteral("Criterion"), Kind::Text, true},
+                             {QStringLiteral("due_date"), QStringLiteral("Due date"), Kind::Date, true},
+                             {QStringLiteral("notes"), QStringLiteral("Notes"), Kind::Paragraph, false}});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QApplication::processEvents();
+        const int plain = dialog.height();
+        auto *date = qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("due_date")));
+        date->setText(QStringLiteral("31/02/2027 is the date we agreed at the review meeting"));
+        QMetaObject::invokeMethod(&dialog, "accept");
+        QApplication::processEvents();
+        QVERIFY(dialog.isVisible());
+        const int grown = dialog.height();
+        QVERIFY2(grown > plain, qPrintable(QStringLiteral("%1 -> %2").arg(plain).arg(grown)));
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("criterion")))->setText(QStringLiteral("Waits to plan"));
+        date->setText(QStringLiteral("31/03/2027"));
+        QApplication::processEvents();
+        QTest::qWait(50);
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("needed")), qPrintable(label->text()));
+        QVERIFY2(dialog.height() == plain, qPrintable(QStringLiteral("%1 -> %2 -> %3").arg(plain).arg(grown).arg(dialog.height())));
+    }
+
 private:
     owbtest::DemoFolder m_demo;
 };

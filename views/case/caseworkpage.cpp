@@ -9,6 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -50,9 +51,18 @@ CaseworkPage::CaseworkPage(QWidget *parent)
         item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(section)));
     }
     connect(m_sections, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        if (auto *section = qobject_cast<QWidget *>(item->data(Qt::UserRole).value<QObject *>()))
+        if (m_following) // chosen because the page was scrolled to it
+            return;
+        if (auto *section = qobject_cast<QWidget *>(item->data(Qt::UserRole).value<QObject *>())) {
+            // Brought into view as chosen: a section near the end, which the
+            // page cannot scroll to its top, stays the one chosen.
+            const QScopedValueRollback<bool> navigating(m_navigating, true);
             m_scroll->verticalScrollBar()->setValue(section->y());
+        }
     });
+    // Scrolled by hand (the wheel, the scroll bar, the keys), the navigator
+    // follows: the section in view is the one chosen.
+    connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this, &CaseworkPage::followScroll);
     connect(m_sections, &QListWidget::itemActivated, m_sections, &QListWidget::itemClicked);
     // Chosen with the arrow keys or a screen reader, too.
     connect(m_sections, &QListWidget::currentItemChanged, m_sections, [this](QListWidgetItem *item) {
@@ -115,6 +125,27 @@ void CaseworkPage::reload()
     // The navigator never stays on a section that does not apply here.
     if (!m_sections->currentItem() || m_sections->currentItem()->isHidden())
         chooseFirstSection();
+}
+
+void CaseworkPage::followScroll()
+{
+    if (m_navigating)
+        return;
+    const QScrollBar *bar = m_scroll->verticalScrollBar();
+    const int height = m_scroll->viewport()->height();
+    // The section at the top of the page; at the end of the page, the last
+    // one whose top is in view, as the last sections never reach the top.
+    const int line = bar->value() + (bar->value() >= bar->maximum() && bar->maximum() > 0 ? height - 1 : 8);
+    int row = -1;
+    for (int i = 0; i < m_sections->count(); ++i) {
+        const auto *section = qobject_cast<QWidget *>(m_sections->item(i)->data(Qt::UserRole).value<QObject *>());
+        if (!m_sections->item(i)->isHidden() && section && (row < 0 || section->y() <= line))
+            row = i;
+    }
+    if (row < 0 || row == m_sections->currentRow())
+        return;
+    const QScopedValueRollback<bool> following(m_following, true);
+    m_sections->setCurrentRow(row);
 }
 
 void CaseworkPage::chooseFirstSection()

@@ -64,6 +64,8 @@ private:
     void report(const QString &error);
     // Selects the navigator's first section that applies to the case in view.
     void chooseFirstSection();
+    // Selects the navigator's section that the page is scrolled to.
+    void followScroll();
 
     CaseContext m_context;
     DecisionSection *m_decision;
@@ -72,6 +74,8 @@ private:
     MilestoneSection *m_milestones;
     QListWidget *m_sections;
     QScrollArea *m_scroll;
+    bool m_navigating = false; // the page scrolled to the section chosen in the navigator
+    bool m_following = false;  // the navigator following the page's scrolling
 };
 
 } // namespace owb

@@ -84,6 +84,10 @@ QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &hea
     table->verticalHeader()->hide();
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // A long text (a metric's name, an exit criterion) wraps onto as many
+    // lines as it needs, never cut to "..." at two.
+    table->setWordWrap(true);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setMinimumHeight(120);
     return table;
 }

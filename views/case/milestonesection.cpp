@@ -23,7 +23,7 @@ MilestoneSection::MilestoneSection(QWidget *parent)
                              tr("Recovery plan milestones")))
 {
     m_state->setWordWrap(true);
-    auto *add = new QPushButton(tr("Add &Milestone"), this);
+    auto *add = new QPushButton(tr("Add &Milestone..."), this);
     auto *remove = m_remove = new QPushButton(tr("Remove Milestone"), this);
     auto *done = m_done = new QPushButton(tr("Mark Milestone Do&ne"), this);
     connect(add, &QPushButton::clicked, this, &MilestoneSection::askMilestone);

@@ -77,7 +77,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
                         m_message);
     static_cast<QFormLayout *>(m_formBox->layout())->addRow(m_message);
 
-    auto *addCriterion = new QPushButton(tr("Add Exit &Criterion"), this);
+    auto *addCriterion = new QPushButton(tr("Add Exit &Criterion..."), this);
     auto *removeCriterion = m_removeCriterion = new QPushButton(tr("Remove Criterion"), this);
     connect(addCriterion, &QPushButton::clicked, this, &ProgrammeSection::askCriterion);
     connect(removeCriterion, &QPushButton::clicked, this,
@@ -85,7 +85,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     choiceColumn(m_criteria, kCriterionColumns, QStringLiteral("status"));
     refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
     editsGoTo(m_criteria, criterionTable(), kCriterionColumns);
-    auto *addReview = new QPushButton(tr("Add Progress &Review"), this);
+    auto *addReview = new QPushButton(tr("Add Progress &Review..."), this);
     auto *removeReview = m_removeReview = new QPushButton(tr("Remove Review"), this);
     connect(addReview, &QPushButton::clicked, this, &ProgrammeSection::askProgressReview);
     connect(removeReview, &QPushButton::clicked, this,
@@ -488,7 +488,7 @@ void ProgrammeSection::askTrajectoryPoint()
     CaseworkStore *store = &m_context.session->casework();
     dialog.setCheck([&methodology, store](const QVariantMap &v) -> std::pair<QString, QString> {
         // One point per metric and quarter, refused here with the input kept.
-        if (const QString twice = store->conflict(trajectoryTable(), v); !twice.isEmpty())
+        if (const QString twice = store->conflict(trajectoryTable(), v, &methodology); !twice.isEmpty())
             return {QStringLiteral("quarter"), twice};
         const auto number = plannedValue(v.value(QStringLiteral("planned")).toString());
         const MetricDefinition *metric = methodology.metric(v.value(QStringLiteral("metric_id")).toString());

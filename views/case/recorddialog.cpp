@@ -221,6 +221,10 @@ QHash<QString, QString> RecordDialog::problems() const
 QWidget *RecordDialog::showProblems()
 {
     const QHash<QString, QString> found = problems();
+    // The form's own height, read before any message shows: a message label
+    // shown lays the form out at once, taller.
+    if (m_plainHeight < 0)
+        m_plainHeight = height();
     QWidget *first = nullptr;
     for (const RecordField &spec : m_specs) {
         QLabel *label = m_messages.value(spec.column);
@@ -233,10 +237,11 @@ QWidget *RecordDialog::showProblems()
             first = m_fields.value(spec.column);
     }
     // Room for the messages, and back to the form's own height as they go.
-    if (m_plainHeight < 0)
-        m_plainHeight = height();
     layout()->activate();
-    resize(width(), qMax(m_plainHeight, sizeHint().height()));
+    // At the form's own width: its size hint wraps the labels at another
+    // width, taller than they are here, and left a gap where the messages were.
+    const int wanted = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+    resize(width(), qMax(m_plainHeight, wanted));
     // Grown downwards it may pass the screen's foot, OK and Cancel with it:
     // moved up so that the whole form stays on the screen.
     if (const QScreen *where = screen()) {

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <algorithm>
@@ -25,6 +26,8 @@ ColumnFitter::ColumnFitter(QTableView *view, const QList<ColumnLimit> &limits, c
     view->setWordWrap(true);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->viewport()->installEventFilter(this);
+    // The sorted column's header has the arrow: room for it there, none elsewhere.
+    connect(view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &ColumnFitter::fitLater);
     if (QAbstractItemModel *model = view->model()) {
         connect(model, &QAbstractItemModel::modelReset, this, &ColumnFitter::fitLater);
         connect(model, &QAbstractItemModel::layoutChanged, this, &ColumnFitter::fitLater);
@@ -45,6 +48,25 @@ void ColumnFitter::fitLater()
     });
 }
 
+int ColumnFitter::headerWidth(int column) const
+{
+    // The header's own hint leaves room for the sort arrow in every column,
+    // though only the sorted one shows it: at 1024 pixels that room, column
+    // after column, pushed "Last change" off the side. The header's text
+    // with the style's margins, and the arrow's room where it is shown.
+    const QHeaderView *header = m_view->horizontalHeader();
+    const int hint = header->sectionSizeHint(column);
+    if (!header->isSortIndicatorShown() || !m_view->model())
+        return hint;
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    int text = header->fontMetrics().horizontalAdvance(
+                   m_view->model()->headerData(column, Qt::Horizontal).toString())
+        + 2 * margin + 8;
+    if (header->sortIndicatorSection() == column)
+        text += header->sizeHint().height() + margin;
+    return std::min(hint, text);
+}
+
 int ColumnFitter::narrowest(int column, int minimum) const
 {
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
@@ -56,7 +78,7 @@ int ColumnFitter::narrowest(int column, int minimum) const
             model->index(row, column).data().toString().split(spaces, Qt::SkipEmptyParts))
             word = std::max(word, metrics.horizontalAdvance(part));
     // The cell's margins either side of the text (as the style draws them), and a little air.
-    return std::max({ minimum, m_view->horizontalHeader()->sectionSizeHint(column), word + 16 });
+    return std::max({ minimum, headerWidth(column), word + 16 });
 }
 
 void ColumnFitter::fit()
@@ -65,7 +87,7 @@ void ColumnFitter::fit()
     // Public in QAbstractItemView (QTableView makes its override protected).
     auto contents = [&](int section) {
         return std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(section),
-            header->sectionSizeHint(section));
+            headerWidth(section));
     };
     auto fitted = [&](int section) {
         return section == m_stretch.column

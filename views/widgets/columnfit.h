@@ -36,6 +36,9 @@ public:
     // The narrowest a column can be with nothing cut: its header's text and
     // its longest word (with the cell's margins), at least `minimum`.
     int narrowest(int column, int minimum) const;
+    // A header's text whole, with the sort arrow's room only where it is
+    // shown (the header's own hint leaves that room in every column).
+    int headerWidth(int column) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
