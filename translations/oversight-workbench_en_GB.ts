@@ -1662,9 +1662,9 @@
     </message>
     <message numerus="yes">
         <source>Imported %1: %n row(s); cases created %2, updated %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %1: %n row; cases created %2, updated %3</numerusform>
+            <numerusform>Imported %1: %n rows; cases created %2, updated %3</numerusform>
         </translation>
     </message>
 </context>
