@@ -866,6 +866,78 @@
         <source>&amp;Save Mine</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Why the review is opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope and terms of reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision-maker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement director</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit and transition plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CsvExport</name>
@@ -1188,6 +1260,10 @@
     </message>
     <message>
         <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the team workspace...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1579,6 +1655,17 @@
     <message>
         <source>%1 [read-only]</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n row(s); cases created %2, updated %3</source>
+        <translation>
+            <numerusform>Imported %1: %n row; cases created %2, updated %3</numerusform>
+            <numerusform>Imported %1: %n rows; cases created %2, updated %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -437,6 +437,11 @@ void MainWindow::chooseImport()
 {
     if (!m_workspace)
         return;
+    // A team member who may not import is told so before choosing a file.
+    if (const QString why = m_workspace->whyMayNotImport(); !why.isEmpty()) {
+        QMessageBox::warning(this, tr("Import refused"), why);
+        return;
+    }
     const QString path = QFileDialog::getOpenFileName(this, tr("Import Metric File"), QString(),
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
@@ -501,6 +506,8 @@ void MainWindow::chooseNewWorkspaceFromCsv()
 
 bool MainWindow::importFile(const QString &path, const QString &newWorkspace, const QString &region)
 {
+    if (newWorkspace.isEmpty() && m_workspace && m_workspace->isTeam())
+        return importIntoTeam(path);
     const QString directory = newWorkspace.isEmpty() && m_workspace ? m_workspace->directory() : newWorkspace;
     if (directory.isEmpty())
         return false;
@@ -521,19 +528,46 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)
         m_quarter->setCurrentText(quarter);
     showImportProblems(this, path, outcome);
-    if (outcome.ok()) {
-        QString notice = tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr, outcome.summary.rows)
-                             .arg(QFileInfo(path).fileName())
-                             .arg(outcome.report.caseFilesCreated)
-                             .arg(outcome.report.caseFilesUpdated);
-        // Rows of unknown metrics were skipped: the notice names them.
-        if (outcome.summary.skippedUnknown > 0)
-            notice += QLatin1String(". ")
-                      + tr("Rows skipped, of metrics not in the methodology: %1")
-                            .arg(outcome.summary.unknownMetrics.mid(0, 8).join(QStringLiteral(", ")));
-        showStatusNotice(this, notice);
-    }
+    tellImported(path, outcome, false);
     return outcome.ok();
+}
+
+bool MainWindow::importIntoTeam(const QString &path)
+{
+    // The team workspace stays open on its connections (no password asked
+    // again); the import is one server transaction on them. A refusal (no
+    // importer rights, a bad file) leaves the window as it was, undo
+    // history included; a success shows everything read again.
+    const QString quarter = currentQuarter();
+    m_teamCheck->stop();
+    const ImportOutcome outcome = importIntoOpenWorkspace(this, *m_workspace, path);
+    if (outcome.ok()) {
+        std::unique_ptr<Workspace> team = std::move(m_workspace);
+        showTeam(std::move(team));
+        if (m_quarter->findText(quarter) >= 0)
+            m_quarter->setCurrentText(quarter);
+    } else {
+        m_teamCheck->start();
+    }
+    showImportProblems(this, path, outcome);
+    tellImported(path, outcome, true);
+    return outcome.ok();
+}
+
+void MainWindow::tellImported(const QString &path, const ImportOutcome &outcome, bool team)
+{
+    if (!outcome.ok())
+        return;
+    QString notice = team ? tr("Imported %1: %n row(s); cases created %2, updated %3", nullptr, outcome.summary.rows)
+                          : tr("Imported %1: %n row(s); case files created %2, updated %3", nullptr,
+                               outcome.summary.rows);
+    notice = notice.arg(QFileInfo(path).fileName()).arg(outcome.report.caseFilesCreated).arg(outcome.report.caseFilesUpdated);
+    // Rows of unknown metrics were skipped: the notice names them.
+    if (outcome.summary.skippedUnknown > 0)
+        notice += QLatin1String(". ")
+                  + tr("Rows skipped, of metrics not in the methodology: %1")
+                        .arg(outcome.summary.unknownMetrics.mid(0, 8).join(QStringLiteral(", ")));
+    showStatusNotice(this, notice);
 }
 
 void MainWindow::showMethodologies()

@@ -33,6 +33,7 @@ class PortfolioPanel;
 class WelcomePanel;
 class TeamConnection;
 class Workspace;
+struct ImportOutcome;
 struct ServerAddress;
 
 class MainWindow : public QMainWindow
@@ -97,6 +98,10 @@ private:
     // `key`: the case file's path, or a team workspace's case code.
     bool showCase(const QString &key, const std::function<std::unique_ptr<CaseFile>()> &open);
     void chooseImport();
+    // Into the open team workspace, which stays open (importIntoOpenWorkspace).
+    bool importIntoTeam(const QString &path);
+    // The status bar's notice of a successful import.
+    void tellImported(const QString &path, const ImportOutcome &outcome, bool team);
     void showMethodologies();
     int applyMethodology(const Methodology &methodology);
     enum class Report { Case, RegionalPack, Review };

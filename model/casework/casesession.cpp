@@ -78,15 +78,34 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     if (m_groupDepth > 0) {
         // A step of the open group, written now in its transaction.
         std::unique_ptr<StoreCommand> step(command);
-        if (!m_groupError.isEmpty())
+        if (!m_groupError.isEmpty() && !m_groupKeepable)
             return m_groupError;
         if (!m_groupChanged)
             m_groupChanged = changed;
         step->redo();
         m_lastConflict = step->conflict();
         m_again.reset();
-        if (!step->error().isEmpty())
-            return m_groupError = step->error();
+        if (!step->error().isEmpty()) {
+            // The first conflict: the rest of the group runs over the stored
+            // version, inside the transaction endGroup rolls back, so that
+            // Keep Mine can write the whole group and the dialog show it.
+            if (step->conflict() && !m_groupConflict && m_groupTransaction) {
+                m_groupConflict = step->conflict();
+                if (auto again = step->again()) {
+                    again->redo();
+                    if (again->error().isEmpty()) {
+                        m_groupKeepable = true;
+                        m_groupError = step->error();
+                        m_group->add(std::move(again));
+                        return {};
+                    }
+                }
+            }
+            m_groupKeepable = false;
+            if (m_groupError.isEmpty())
+                m_groupError = step->error();
+            return m_groupError;
+        }
         m_group->add(std::move(step));
         return {};
     }
@@ -109,14 +128,45 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
 
 QStringList CaseSession::conflictMine() const
 {
-    return m_again ? m_again->values() : QStringList();
+    QStringList mine;
+    for (const FieldWrite &field : conflictFields())
+        mine.append(field.value);
+    return mine;
+}
+
+QList<FieldWrite> CaseSession::conflictFields() const
+{
+    if (!m_lastConflict)
+        return {};
+    const StoreConflict &conflict = *m_lastConflict;
+    QList<FieldWrite> fields;
+    if (m_again)
+        for (const FieldWrite &field : m_again->writes())
+            if (field.table == conflict.table() && field.id == conflict.id())
+                fields.append(field);
+    if (!fields.isEmpty())
+        return fields;
+    const QStringList mine = m_again ? m_again->values() : QStringList();
+    const QStringList columns = conflict.columns();
+    for (int i = 0; i < columns.size(); ++i)
+        fields.append({conflict.table(), conflict.id(), columns.at(i), mine.value(i), conflict.stored()});
+    return fields;
 }
 
 QString CaseSession::keepMine(const QStringList &mine)
 {
     if (!m_again)
         return tr("%1: there is no change of yours left to save.").arg(m_caseFile->path());
-    m_again->setValues(mine);
+    // Only the fields the dialog showed take the user's values; the rest of
+    // a group's fields stay as this user's step wrote them.
+    const QList<FieldWrite> writes = m_again->writes();
+    int shown = 0;
+    for (int i = 0; i < writes.size(); ++i)
+        if (writes.at(i).table == m_lastConflict->table() && writes.at(i).id == m_lastConflict->id()
+            && shown < mine.size())
+            m_again->setWrite(i, mine.at(shown++));
+    if (shown == 0)
+        m_again->setValues(mine);
     return push(m_again.release(), m_againChanged);
 }
 
@@ -145,6 +195,8 @@ void CaseSession::beginGroup(const QString &text)
     if (m_groupDepth++ > 0)
         return;  // inside another group: one step
     m_groupError.clear();
+    m_groupConflict.reset();
+    m_groupKeepable = false;
     m_groupChanged = nullptr;
     m_group = std::make_unique<GroupCommand>(text, m_caseFile->scope(), rememberStores());
     m_groupForget = rememberStores()();
@@ -161,11 +213,27 @@ QString CaseSession::endGroup(const QString &error)
 {
     if (m_groupError.isEmpty())
         m_groupError = error;  // refused before it reached the store: the group goes too
+    else if (!error.isEmpty() && error != m_groupError)
+        m_groupKeepable = false;  // a step refused after a conflict: the group cannot be kept whole
     if (m_groupDepth == 0 || --m_groupDepth > 0)
         return m_groupError;
     std::unique_ptr<GroupCommand> group = std::move(m_group);
     std::unique_ptr<Transaction> transaction = std::move(m_groupTransaction);
     QString failure = m_groupError;
+    if (m_groupConflict) {
+        // Nothing of it is stored; the user may keep theirs: the whole
+        // group again, the conflicting record over the version it met.
+        transaction.reset();
+        m_groupForget();
+        m_lastConflict = m_groupConflict;
+        m_again = m_groupKeepable ? group->replay() : nullptr;
+        m_againChanged = m_groupChanged;
+        m_groupConflict.reset();
+        m_groupKeepable = false;
+        if (m_groupChanged)
+            Q_EMIT(this->*m_groupChanged)();
+        return failure;
+    }
     if (failure.isEmpty() && transaction && !group->isEmpty()) {
         try {
             transaction->commit();
@@ -454,14 +522,15 @@ QString CaseSession::changeField(const CaseworkTable &table, qint64 id, const QS
                                  qint64 seen)
 {
     const QString old = m_casework.field(table, id, column);
-    return push(new ChangeFieldCommand(
-                    tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))), old, seen,
-                    [this, &table, id, column](const QString &v, qint64 expected) {
-                        return m_casework.setField(table, id, column, v, expected);
-                    },
-                    value, [this, &table, id] { return m_casework.writtenVersion(table, id); },
-                    [this, &table, id, column] { return m_casework.field(table, id, column); }),
-                &CaseSession::caseworkChanged);
+    auto *command = new ChangeFieldCommand(
+        tr("Edit %1").arg(QString(table.name).replace(QLatin1Char('_'), QLatin1Char(' '))), old, seen,
+        [this, &table, id, column](const QString &v, qint64 expected) {
+            return m_casework.setField(table, id, column, v, expected);
+        },
+        value, [this, &table, id] { return m_casework.writtenVersion(table, id); },
+        [this, &table, id, column] { return m_casework.field(table, id, column); });
+    command->setTarget(table.name, id, column);
+    return push(command, &CaseSession::caseworkChanged);
 }
 
 } // namespace owb

@@ -7,6 +7,7 @@
 #include "casework.h"
 #include "framework/methodology.h"
 #include "notes.h"
+#include "commands/fieldwrite.h"
 #include "store/casefile.h"
 
 #include <QObject>
@@ -56,11 +57,21 @@ public:
     bool canKeepMine() const { return m_again != nullptr; }
     QString keepMine(const QStringList &mine);
     void takeTheirs();
+    // Every field of the conflict's record that this user's step writes
+    // (all of a group's fields on it: a stage change, a milestone marked
+    // done), each with this user's value and the one stored now, in the
+    // order conflictMine() and keepMine() take them; for an edit that does
+    // not name its fields (capability, notes), the conflict's own column.
+    QList<FieldWrite> conflictFields() const;
 
     // Edits made between beginGroup and endGroup are one step on the undo
     // stack, written, undone and redone in one transaction: all or nothing.
     // endGroup returns the first edit's error, or `error` (the caller's: an
-    // edit refused before it was tried); nothing was written then.
+    // edit refused before it was tried); nothing was written then. An edit
+    // that meets someone else's change returns nothing: the rest of the
+    // group runs over the stored version (so that the conflict knows every
+    // field the group writes), and endGroup rolls it all back and returns
+    // the conflict, which keepMine() can then write whole.
     void beginGroup(const QString &text);
     QString endGroup(const QString &error = {});
 
@@ -147,6 +158,10 @@ private:
     std::unique_ptr<Transaction> m_groupTransaction;
     std::function<void()> m_groupForget;
     QString m_groupError;
+    // A conflict the group's first run met: the run goes on over the stored
+    // version (so every field it writes is known), then rolls back whole.
+    std::optional<StoreConflict> m_groupConflict;
+    bool m_groupKeepable = false;
     void (CaseSession::*m_groupChanged)() = nullptr;
 };
 

@@ -81,8 +81,26 @@ std::unique_ptr<StoreCommand> ChangeFieldCommand::redoAgain(bool undoing, std::o
 {
     if (!m_current)
         return nullptr;
-    return std::make_unique<ChangeFieldCommand>(text(), undoing ? m_new : m_old, over, m_set, undoing ? m_old : m_new,
-                                                m_written, m_current);
+    auto again = std::make_unique<ChangeFieldCommand>(text(), undoing ? m_new : m_old, over, m_set,
+                                                      undoing ? m_old : m_new, m_written, m_current);
+    again->setTarget(m_table, m_id, m_column);
+    return again;
+}
+
+std::unique_ptr<StoreCommand> ChangeFieldCommand::replay() const
+{
+    if (!m_current)
+        return nullptr;
+    auto again = std::make_unique<ChangeFieldCommand>(text(), m_old, m_seen, m_set, m_new, m_written, m_current);
+    again->setTarget(m_table, m_id, m_column);
+    return again;
+}
+
+QList<FieldWrite> ChangeFieldCommand::writes() const
+{
+    if (m_column.isEmpty())
+        return {};
+    return {FieldWrite{m_table, m_id, m_column, m_new, m_current ? m_current() : QString()}};
 }
 
 GroupCommand::GroupCommand(const QString &text, const CaseScope &scope, Remember remember)
@@ -129,6 +147,38 @@ std::unique_ptr<StoreCommand> GroupCommand::redoAgain(bool undoing, std::optiona
         group->m_steps.push_back(std::move(again));
     }
     return group;
+}
+
+std::unique_ptr<StoreCommand> GroupCommand::replay() const
+{
+    auto group = std::make_unique<GroupCommand>(text(), m_scope, m_remember);
+    for (const auto &step : m_steps) {
+        auto again = step->replay();
+        if (!again)
+            return nullptr;
+        group->m_steps.push_back(std::move(again));
+    }
+    return group;
+}
+
+QList<FieldWrite> GroupCommand::writes() const
+{
+    QList<FieldWrite> all;
+    for (const auto &step : m_steps)
+        all += step->writes();
+    return all;
+}
+
+void GroupCommand::setWrite(int index, const QString &value)
+{
+    for (const auto &step : m_steps) {
+        const int count = int(step->writes().size());
+        if (index < count) {
+            step->setWrite(index, value);
+            return;
+        }
+        index -= count;
+    }
 }
 
 QStringList GroupCommand::values() const

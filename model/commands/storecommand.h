@@ -10,6 +10,7 @@
 #include "casework/capability.h"
 #include "casework/casework.h"
 #include "casework/notes.h"
+#include "commands/fieldwrite.h"
 #include "store/casescope.h"
 
 #include <QUndoCommand>
@@ -43,6 +44,15 @@ public:
     // user's edit of them (Edit Mine).
     virtual QStringList values() const { return {}; }
     virtual void setValues(const QStringList &) {}
+    // Every field it writes, where it says (casework records); empty for a
+    // command that does not name its fields. setWrite() changes the value
+    // of the i-th of them (Edit Mine).
+    virtual QList<FieldWrite> writes() const { return {}; }
+    virtual void setWrite(int /*index*/, const QString & /*value*/) {}
+    // A new command doing exactly what this one's first redo does, at the
+    // versions it was given (a group's first run that met a conflict, for
+    // the user who keeps theirs); null where none can.
+    virtual std::unique_ptr<StoreCommand> replay() const { return nullptr; }
     // Its first redo has been made already (a group's steps, as they came):
     // the stack's first redo only notifies.
     void markApplied() { m_skipRedo = m_done = true; }
@@ -85,6 +95,20 @@ public:
                        const QString &value, std::function<qint64()> written, std::function<QString()> current = {});
     QStringList values() const override { return {m_new}; }
     void setValues(const QStringList &values) override { m_new = values.value(0); }
+    // The record field it writes (a casework record's), for writes().
+    void setTarget(const QString &table, qint64 id, const QString &column)
+    {
+        m_table = table;
+        m_id = id;
+        m_column = column;
+    }
+    QList<FieldWrite> writes() const override;
+    void setWrite(int index, const QString &value) override
+    {
+        if (index == 0)
+            m_new = value;
+    }
+    std::unique_ptr<StoreCommand> replay() const override;
 
 protected:
     void apply() override;
@@ -92,6 +116,9 @@ protected:
     std::unique_ptr<StoreCommand> redoAgain(bool undoing, std::optional<qint64> over) const override;
 
 private:
+    QString m_table;
+    qint64 m_id = 0;
+    QString m_column;
     Setter m_set;
     std::function<qint64()> m_written;
     std::function<QString()> m_current;
@@ -116,6 +143,10 @@ public:
     bool isEmpty() const { return m_steps.empty(); }
     QStringList values() const override;
     void setValues(const QStringList &values) override;
+    // Its steps' fields, in the order they run (undone: last step first).
+    QList<FieldWrite> writes() const override;
+    void setWrite(int index, const QString &value) override;
+    std::unique_ptr<StoreCommand> replay() const override;
 
 protected:
     void apply() override { run(false); }

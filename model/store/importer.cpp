@@ -21,6 +21,31 @@ QString sha256Of(const QString &path)
 }
 } // namespace
 
+std::optional<MetricDataset> readMetricFile(const Methodology &rules, const QString &path, ImportOutcome &outcome,
+                                            const ImportProgress &progress)
+{
+    outcome.methodologyId = rules.id();
+    const qint64 size = QFileInfo(path).size();
+    return MetricFileReader(rules).read(path, &outcome.errors, &outcome.summary, [&](qint64 bytes) {
+        if (progress)
+            progress(ImportStage::Reading, bytes, size);
+    });
+}
+
+void importDataset(Workspace &workspace, const MetricDataset &dataset, const QString &path, ImportOutcome &outcome,
+                   const ImportProgress &progress)
+{
+    try {
+        outcome.report = workspace.import(dataset, std::nullopt, path, sha256Of(path), outcome.summary.rows,
+                                          [&](int done, int total) {
+                                              if (progress)
+                                                  progress(ImportStage::Writing, done, total);
+                                          });
+    } catch (const StoreError &error) {
+        outcome.storeError = error.message();
+    }
+}
+
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
     const std::optional<Methodology> &methodology, const QString &region, const ImportProgress &progress,
     bool backCast, const std::function<void()> &beforeWriting)
@@ -60,13 +85,7 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
             : creating                        ? Methodology::builtIn()
                                               : existing->methodology();
         existing.reset();
-        outcome.methodologyId = rules.id();
-        const qint64 size = QFileInfo(path).size();
-        const auto dataset
-            = MetricFileReader(rules).read(path, &outcome.errors, &outcome.summary, [&](qint64 bytes) {
-                  if (progress)
-                      progress(ImportStage::Reading, bytes, size);
-              });
+        const auto dataset = readMetricFile(rules, path, outcome, progress);
         if (!dataset)
             return outcome;
         // A new workspace follows a region this file holds: a misspelt one

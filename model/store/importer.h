@@ -38,4 +38,15 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
                                const ImportProgress &progress = {}, bool backCast = false,
                                const std::function<void()> &beforeWriting = {});
 
+// The two halves of an import into a workspace already open (the
+// workbench's team workspace, whose connections stay open), each filling
+// `outcome` as importMetricFile does. readMetricFile validates `path` under
+// `rules` and touches no database, so it may run on another thread;
+// importDataset writes the dataset on the workspace's own connections (on a
+// server one transaction, importers only), on the thread that opened it.
+std::optional<MetricDataset> readMetricFile(const Methodology &rules, const QString &path, ImportOutcome &outcome,
+                                            const ImportProgress &progress = {});
+void importDataset(Workspace &workspace, const MetricDataset &dataset, const QString &path, ImportOutcome &outcome,
+                   const ImportProgress &progress = {});
+
 } // namespace owb

@@ -3,6 +3,7 @@ refusals in the dialog, the status bar's server, user and connection state, the 
 keyring runs, and reopening from the recent list. Against the throwaway cluster CTest starts
 (tests/team/pgcluster.py), named by OWB_TEST_PG."""
 
+import csv
 import os
 import re
 import subprocess
@@ -229,5 +230,212 @@ def team_casework_lands_on_the_server(ctx):
     wb.no_dialog()
 
 
+def open_team(wb, workspace, user=None):
+    """File ▸ Open Team Workspace... as `user` (the cluster's superuser by default), keyring unticked."""
+    host, superuser, _ = cluster()
+    wb.menu("File", "Open Team Workspace...")
+    box = wb.dialog("Open Team Workspace")
+    wb.do_action(wb.find("check box", "Remember the password in the keyring", root=box))
+    connect(wb, box, server=host, database=workspace, user=user or superuser, password=PASSWORD)
+    wb.gone(box)
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.find("table", "Case files", timeout=30)
+
+
+def colleague_sets(ctx, workspace, code, table, record, column, value):
+    """A colleague's save of one field (a second session on the server, through the same facade as the
+    views: tests/team/team_writer set), sealed into the case's audit trail like any edit."""
+    host, user, _ = cluster()
+    url = "postgresql://%s@/%s?host=%s" % (user, workspace, host)
+    writer = os.path.join(os.path.dirname(ctx.owb), "team_writer")
+    result = subprocess.run([writer, "set", url, code, table, str(record), column, value],
+                            capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise StepFailed("the colleague's save of %s.%s: %s" % (table, column, result.stderr.strip()))
+
+
+def conflict_values(wb, box, *labels):
+    """The conflict dialog's "Your" and "Stored" values of each field, by the field's label."""
+    return {label: (text_of(wb.find("text", "Your %s" % label, root=box)),
+                    text_of(wb.find("text", "Stored %s" % label, root=box))) for label in labels}
+
+
+def team_conflict_keep_mine_take_theirs(ctx):
+    """Two people on one team case: a colleague (a second session on the server) changes a milestone the
+    workbench has open. Mark Milestone Done saves a stale record: the conflict dialog shows both of the
+    group's fields by their labels, this user's and the stored values as the screen shows them; Take
+    Theirs stores nothing and the table shows the colleague's change; Keep Mine stores this user's
+    fields and keeps the colleague's owner; Edit ▸ Undo over another change of the colleague's is the
+    same conflict, and Keep Mine puts back only what this user's step changed. Each checked on the
+    server (psql) and on the screen; every audit entry sealed."""
+    code = case_in_segment(ctx, 4)
+    workspace = pushed_demo(ctx)
+    wb = ctx.start([])
+    open_team(wb, workspace)
+    open_from_portfolio(wb, code)
+    wb.tab("Casework")
+
+    def stored(sql):
+        return psql(sql % {"code": code}, workspace)
+
+    milestone = "Ward reconfiguration agreed"
+    wb.press("Add Milestone")
+    wb.answer_form("Add Milestone", {"Milestone": milestone, "Due date": "30/06/2027"})
+    where = "FROM cases.milestone WHERE org_code = '%(code)s' AND description = '" + milestone + "'"
+    wb.wait(lambda: stored("SELECT status " + where) == "open", "the milestone on the server", timeout=10)
+    record = int(stored("SELECT id " + where))
+    table = wb.find("table", "Recovery plan milestones")
+
+    def row_of():
+        rows = wb.cells(wb.find("table", "Recovery plan milestones"))[1:]
+        return [r[0] for r in rows].index(milestone), rows
+
+    wb.wait(lambda: milestone in [r[0] for r in wb.cells(table)[1:]], "the milestone listed")
+    today = subprocess.run(["date", "+%d/%m/%Y"], capture_output=True, text=True).stdout.strip()
+
+    # Take Theirs: nothing of this user's stored, the colleague's owner shown.
+    colleague_sets(ctx, workspace, code, "milestone", record, "owner", "Colleague one")
+    wb.select_row(wb.find("table", "Recovery plan milestones"), row_of()[0])
+    wb.press("Mark Milestone Done")
+    box = wb.dialog("Someone Else Changed This Record")
+    values = conflict_values(wb, box, "Status", "Done on")
+    expect(values == {"Status": ("Done", "Open"), "Done on": (today, "")}, "the dialog shows %r" % values)
+    expect("status" not in wb.alert_text(box), "a raw column name in the dialog: %r" % wb.alert_text(box))
+    wb.screenshot("team-conflict")
+    wb.press("Take Theirs", root=box)
+    wb.gone(box)
+    expect(stored("SELECT status || '|' || done_date || '|' || owner " + where) == "open||Colleague one",
+           "Take Theirs stored something: %s" % stored("SELECT status || '|' || done_date || '|' || owner " + where))
+    wb.wait(lambda: "Colleague one" in row_of()[1][row_of()[0]], "the colleague's owner shown")
+
+    # Keep Mine: both fields stored, the colleague's later owner kept.
+    colleague_sets(ctx, workspace, code, "milestone", record, "owner", "Colleague two")
+    wb.select_row(wb.find("table", "Recovery plan milestones"), row_of()[0])
+    wb.press("Mark Milestone Done")
+    box = wb.dialog("Someone Else Changed This Record")
+    expect(conflict_values(wb, box, "Status")["Status"] == ("Done", "Open"), "the dialog's status")
+    wb.press("Keep Mine", root=box)
+    wb.gone(box)
+    wb.wait(lambda: stored("SELECT status || '|' || done_date || '|' || owner " + where)
+            == "done|%s|Colleague two" % subprocess.run(["date", "+%Y-%m-%d"], capture_output=True,
+                                                          text=True).stdout.strip(),
+            "Keep Mine stored on the server", timeout=10)
+    wb.wait(lambda: "Done" in row_of()[1][row_of()[0]] and "Colleague two" in row_of()[1][row_of()[0]],
+            "the milestone shown done, with the colleague's owner")
+
+    # Undo over the colleague's next change: the same conflict; Keep Mine undoes only this user's fields.
+    colleague_sets(ctx, workspace, code, "milestone", record, "owner", "Colleague three")
+    wb.menu("Edit", re.compile("^Undo"))
+    box = wb.dialog("Someone Else Changed This Record")
+    values = conflict_values(wb, box, "Status", "Done on")
+    expect(values == {"Status": ("Open", "Done"), "Done on": ("", today)}, "the undo's dialog shows %r" % values)
+    wb.press("Keep Mine", root=box)
+    wb.gone(box)
+    wb.wait(lambda: stored("SELECT status || '|' || done_date || '|' || owner " + where) == "open||Colleague three",
+            "the undo kept on the server", timeout=10)
+    wb.wait(lambda: "Open" in row_of()[1][row_of()[0]] and "Colleague three" in row_of()[1][row_of()[0]],
+            "the milestone shown open again, with the colleague's owner")
+    unsealed = stored("SELECT count(*) FROM cases.audit_log WHERE org_code = '%(code)s' AND hash IS NULL")
+    expect(unsealed == "0", "%s unsealed audit entries" % unsealed)
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+def next_quarter_file(ctx, path):
+    """A metric file of one new quarter: the demo's latest quarter again, labelled as the quarter after it."""
+    with open(os.path.join(ctx.workspace, "national-metrics.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    latest = max({r["quarter"] for r in rows}, key=lambda q: (q[:7], q[-1]))
+    year, number = latest[:7], int(latest[-1])
+    following = "%s Q%d" % (year, number + 1) if number < 4 else "%d/%02d Q1" % (int(year[:4]) + 1, int(year[5:]) + 1)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        out = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        out.writeheader()
+        for row in rows:
+            if row["quarter"] == latest:
+                out.writerow(dict(row, quarter=following))
+    return following
+
+
+def import_refused(wb, title="Import refused"):
+    box = wb.dialog(title, timeout=60)
+    problems = wb.find_all("text", "Problems", root=box)
+    text = problems[0].queryText().getText(0, -1) if problems else wb.alert_text(box)
+    wb.press("Close" if problems else "OK", root=box)
+    wb.gone(box)
+    return text
+
+
+def team_import_through_the_menu(ctx):
+    """File ▸ Import Metric File... on a team workspace, as `owb import URL`: a member who may not import is
+    refused in plain words before choosing a file; a bad file is refused naming its file and line; both
+    leave the server and the window as they were (the workspace still open and connected). An importer's
+    new quarter is stored on the server in one step (every case assessed, nothing pending), the window
+    keeps its connection and shows the quarter."""
+    host, superuser, _ = cluster()
+    workspace = pushed_demo(ctx)
+    member = "member_%s" % workspace
+    psql("CREATE ROLE %s LOGIN" % member)
+    psql("GRANT %s_editor TO %s" % (workspace, member))
+
+    def server(sql):
+        return psql(sql, workspace)
+
+    def national():
+        return server("SELECT (SELECT count(*) FROM national.quarter) || '|' || (SELECT count(*) FROM national.import_log)"
+                      " || '|' || (SELECT count(*) FROM cases.assessment)")
+
+    before = national()
+    quarter_csv = os.path.join(ctx.folder, "next-quarter.csv")
+    following = next_quarter_file(ctx, quarter_csv)
+
+    # A member without import rights: refused before a file is chosen, plainly.
+    wb = ctx.start([])
+    open_team(wb, workspace, user=member)
+    wb.menu("File", "Import Metric File...")
+    box = wb.dialog("Import refused")
+    text = wb.alert_text(box)
+    expect("may not import national data" in text and "%s_importer" % workspace in text, "the refusal: %r" % text)
+    wb.screenshot("team-import-refused")
+    wb.press("OK", root=box)
+    wb.gone(box)
+    expect(national() == before, "the refused import changed the server")
+    wb.close()
+
+    # An importer: a bad file named with its line, nothing changed, the workspace still open.
+    wb = ctx.start([])
+    open_team(wb, workspace)
+    bad = os.path.join(ctx.folder, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("quarter,org_code,org_name,org_type,metric_id,value\n"
+                "%s,RXX,Broken Trust,acute,OF0003,twelve\n" % following)
+    wb.menu("File", "Import Metric File...")
+    wb.save_file("Import Metric File", bad)
+    text = import_refused(wb)
+    expect(re.search(r"bad\.csv:2:\d+: ", text), "the problems do not name the file and line: %r" % text)
+    expect(national() == before, "the bad file changed the server")
+    expect(wb.exists("table", "Case files") and connection_state(wb).endswith(": connected"),
+           "the team workspace is not open and connected after the refusal")
+
+    # A new quarter: one transaction on the server, shown in the window.
+    wb.menu("File", "Import Metric File...")
+    wb.save_file("Import Metric File", quarter_csv)
+    wb.find("label", re.compile(r"^Imported next-quarter\.csv: .* cases created 0, updated [1-9]"), timeout=180,
+            only_showing=False)
+    expect(server("SELECT pending FROM national.quarter WHERE label = '%s'" % following) == "0",
+           "the quarter is not on the server, or left pending")
+    assessed = server("SELECT count(DISTINCT org_code) FROM cases.assessment WHERE quarter = '%s'" % following)
+    cases = server("SELECT count(DISTINCT org_code) FROM cases.assessment WHERE quarter = "
+                   "(SELECT max(quarter) FROM cases.assessment WHERE quarter <> '%s')" % following)
+    expect(assessed == cases and int(assessed) > 0, "%s cases assessed in %s, %s before" % (assessed, following, cases))
+    expect(server("SELECT count(*) FROM national.import_log") == str(int(before.split("|")[1]) + 1),
+           "the import is not logged once")
+    expect(connection_state(wb).endswith(": connected"), "the connection was not kept")
+    wb.menu("View", "Later Quarter")
+    wb.wait(lambda: wb.combo("Quarter").name == following, "the new quarter in the window")
+    wb.find("table", "Case files")
+    wb.screenshot("team-imported")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
 SCENARIOS = [team_open_dialog_checks_and_refusals, team_reopen_from_recent_and_connection_lost,
-             team_casework_lands_on_the_server]
+             team_casework_lands_on_the_server, team_conflict_keep_mine_take_theirs, team_import_through_the_menu]

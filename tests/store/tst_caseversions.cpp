@@ -551,8 +551,9 @@ private Q_SLOTS:
         QCOMPARE(a.undoStack()->count(), 2);
         // The first record's description is where the undo met Cy's change.
         QCOMPARE(a.lastConflict()->columns(), QStringList{QStringLiteral("description")});
-        // Keep mine: the whole undo, over Cy's version of the first record.
-        QCOMPARE(a.conflictMine(), QStringList{QStringLiteral("Step")});
+        // Keep mine: the whole undo, over Cy's version of the first record;
+        // the conflict shows both of the group's fields on it (undone last first).
+        QCOMPARE(a.conflictMine(), (QStringList{QStringLiteral("Step"), QString()}));
         QCOMPARE(a.keepMine(a.conflictMine()), QString());
         QCOMPARE(owner(first), QString());
         QCOMPARE(owner(second), QString());
@@ -568,14 +569,141 @@ private Q_SLOTS:
         QCOMPARE(b.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Di")), QString());
         a.beginGroup(QStringLiteral("Half"));
         QCOMPARE(a.setRecordField(milestoneTable(), second, QStringLiteral("owner"), QStringLiteral("Bo")), QString());
-        QVERIFY(!a.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Bo")).isEmpty());
-        QVERIFY(!a.endGroup().isEmpty());
+        // (the group goes on over the stored version, so that every field it writes is known; endGroup says the conflict)
+        QCOMPARE(a.setRecordField(milestoneTable(), first, QStringLiteral("owner"), QStringLiteral("Bo")), QString());
+        QVERIFY(a.endGroup().contains(QStringLiteral("Someone else changed this milestone")));
+        QCOMPARE(owner(first), QStringLiteral("Di"));
         QCOMPARE(owner(second), QStringLiteral("Ann"));
         QCOMPARE(a.undoStack()->count(), steps);
         // ...and the store remembers nothing of it: the next edit saves.
         QCOMPARE(a.setRecordField(milestoneTable(), second, QStringLiteral("owner"), QStringLiteral("Bo")), QString());
         CaseFile after(m_path, Database::Mode::ReadOnly);
         QCOMPARE(after.consistencyProblems(), QStringList());
+    }
+
+    // A group's first run meeting a stale record (Mark Milestone Done over
+    // someone else's change): nothing written; the conflict names every
+    // field the group writes on the record, with this user's value and the
+    // stored one; Keep Mine writes exactly those fields, in one step and one
+    // transaction, leaving the field the other person changed as they left
+    // it; a change made meanwhile conflicts again and writes nothing.
+    void groupFirstRunConflictKeepsOnlyItsFields()
+    {
+        const auto aOwner = m_case.session();
+        CaseSession &a = *aOwner;
+        qint64 milestone = 0;
+        QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan agreed")},
+                                                {QStringLiteral("due_date"), QStringLiteral("2026-03-31")},
+                                                {QStringLiteral("status"), QStringLiteral("open")}},
+                             QStringLiteral("m"), &milestone),
+                 QString());
+        a.casework().records(milestoneTable());
+        const auto bOwner = m_case.session();
+        CaseSession &b = *bOwner;
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
+        const auto field = [&](const QString &column) { return b.casework().field(milestoneTable(), milestone, column); };
+        const auto audit = [&] {
+            return b.caseFile().database().scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt();
+        };
+        const int entries = audit();
+        const int steps = a.undoStack()->count();
+        const auto markDone = [&] {
+            a.beginGroup(QStringLiteral("Mark milestone done"));
+            QString error = a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("done"));
+            if (error.isEmpty())
+                error = a.setRecordField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-03-20"));
+            return a.endGroup(error);
+        };
+        QVERIFY(markDone().contains(QStringLiteral("Someone else changed this milestone")));
+        QCOMPARE(audit(), entries);
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
+        QCOMPARE(field(QStringLiteral("done_date")), QString());
+        QCOMPARE(a.undoStack()->count(), steps);
+        QVERIFY(a.lastConflict());
+        QVERIFY(a.canKeepMine());
+        const QList<FieldWrite> fields = a.conflictFields();
+        QCOMPARE(fields.size(), 2);
+        QCOMPARE(fields.at(0).column, QStringLiteral("status"));
+        QCOMPARE(fields.at(0).value, QStringLiteral("done"));
+        QCOMPARE(fields.at(0).stored, QStringLiteral("open"));
+        QCOMPARE(fields.at(1).column, QStringLiteral("done_date"));
+        QCOMPARE(fields.at(1).value, QStringLiteral("2026-03-20"));
+        QCOMPARE(fields.at(1).stored, QString());
+        QCOMPARE(a.conflictMine(), (QStringList{QStringLiteral("done"), QStringLiteral("2026-03-20")}));
+
+        // Moved again before Keep Mine: the same conflict, nothing written.
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Di")), QString());
+        const int before = audit();
+        QVERIFY(a.keepMine(a.conflictMine()).contains(QStringLiteral("Someone else changed this milestone")));
+        QCOMPARE(audit(), before);
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
+        QCOMPARE(a.undoStack()->count(), steps);
+
+        // Keep Mine over what the dialog showed: both fields, one step; Di's owner stays.
+        QVERIFY(a.canKeepMine());
+        QCOMPARE(a.keepMine(a.conflictMine()), QString());
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("done"));
+        QCOMPARE(field(QStringLiteral("done_date")), QStringLiteral("2026-03-20"));
+        QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
+        QCOMPARE(a.undoStack()->count(), steps + 1);
+        a.undoStack()->undo();  // the kept step undone: as Di left it
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
+        QCOMPARE(field(QStringLiteral("done_date")), QString());
+        QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
+    }
+
+    // The undo of a group over someone else's change to a field the group
+    // did not touch: the conflict shows the group's fields on the record;
+    // Keep Mine writes only those (the other person's field stays), and a
+    // change made meanwhile is a conflict again.
+    void groupUndoKeepMineWritesOnlyItsFields()
+    {
+        const auto aOwner = m_case.session();
+        CaseSession &a = *aOwner;
+        qint64 milestone = 0;
+        QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan agreed")},
+                                                {QStringLiteral("due_date"), QStringLiteral("2026-03-31")},
+                                                {QStringLiteral("status"), QStringLiteral("open")}},
+                             QStringLiteral("m"), &milestone),
+                 QString());
+        a.beginGroup(QStringLiteral("Mark milestone done"));
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("done")), QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-03-20")),
+                 QString());
+        QCOMPARE(a.endGroup(), QString());
+        const auto bOwner = m_case.session();
+        CaseSession &b = *bOwner;
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Cy")), QString());
+        const auto field = [&](const QString &column) { return b.casework().field(milestoneTable(), milestone, column); };
+        a.undoStack()->undo();
+        QVERIFY(a.lastConflict());
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("done"));
+        const QList<FieldWrite> fields = a.conflictFields();
+        QCOMPARE(fields.size(), 2);
+        QCOMPARE(fields.at(0).column, QStringLiteral("done_date"));  // undone last step first
+        QCOMPARE(fields.at(0).value, QString());
+        QCOMPARE(fields.at(0).stored, QStringLiteral("2026-03-20"));
+        QCOMPARE(fields.at(1).column, QStringLiteral("status"));
+        QCOMPARE(fields.at(1).value, QStringLiteral("open"));
+        QCOMPARE(fields.at(1).stored, QStringLiteral("done"));
+        // Moved again meanwhile: a conflict again, nothing written.
+        b.casework().records(milestoneTable());
+        QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Di")), QString());
+        QVERIFY(!a.keepMine(a.conflictMine()).isEmpty());
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("done"));
+        QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
+        // Keep Mine: the undo's two fields, Di's owner as she left it.
+        QCOMPARE(a.keepMine(a.conflictMine()), QString());
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
+        QCOMPARE(field(QStringLiteral("done_date")), QString());
+        QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
     }
 
 private:

@@ -9,6 +9,9 @@
 // every acknowledged edit leaves a mark that can be looked for afterwards.
 //
 // Usage: team_writer URL WRITER COUNT ORG[,ORG...]
+//        team_writer set URL ORG TABLE ID COLUMN VALUE
+// The second form is a colleague's one edit of a casework record's field
+// (the end-to-end scenarios' second person), read and saved as the views do.
 // The password, if the server wants one, comes from PGPASSWORD or ~/.pgpass.
 
 #include "casework/casesession.h"
@@ -25,6 +28,30 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.size() == 8 && args.at(1) == QLatin1String("set")) {
+        const QList<const CaseworkTable *> tables{&reviewTable(), &findingTable(), &programmeTable(), &criterionTable(),
+                                                  &milestoneTable(), &progressReviewTable(), &trajectoryTable()};
+        for (const CaseworkTable *table : tables) {
+            if (table->name != args.at(4))
+                continue;
+            try {
+                Database server(parseServerUrl(args.at(2)), ServerArea::Cases, {}, Database::Mode::OpenExisting);
+                CaseSession session(std::make_unique<CaseFile>(server, args.at(3)), Methodology::builtIn());
+                session.casework().records(*table);
+                const QString error = session.setRecordField(*table, args.at(5).toLongLong(), args.at(6), args.at(7));
+                if (!error.isEmpty()) {
+                    std::fprintf(stderr, "%s\n", qPrintable(error));
+                    return 1;
+                }
+                return 0;
+            } catch (const StoreError &error) {
+                std::fprintf(stderr, "%s\n", qPrintable(error.message()));
+                return 1;
+            }
+        }
+        std::fprintf(stderr, "no casework table %s\n", qPrintable(args.at(4)));
+        return 2;
+    }
     if (args.size() != 5) {
         std::fprintf(stderr, "usage: team_writer URL WRITER COUNT ORG[,ORG...]\n");
         return 2;

@@ -27,12 +27,17 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QCommandLinkButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -467,6 +472,88 @@ private Q_SLOTS:
         QVERIFY2(teamStatus(window).endsWith(QLatin1String("connection lost")), qPrintable(teamStatus(window)));
         fileAction(window, QStringLiteral("&Close Workspace"))->trigger();
         QVERIFY(!window.workspace());
+    }
+
+    // File > Import Metric File... into the team workspace the window holds:
+    // a member who may not import is refused and nothing changes; an
+    // importer's new quarter goes to the server on the window's own
+    // connection (no password asked again), and the window shows it.
+    void windowImportsIntoATeamWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(folder);
+        ServerAddress workspace = freshDatabase(QStringLiteral("uiimport"), true);
+        pushWorkspace(folder, workspace, {});
+        admin(workspace, QStringLiteral("GRANT %1_editor TO %2").arg(workspace.database, kPasswordRole));
+        ServerAddress signIn = workspace;
+        signIn.user = kPasswordRole;
+        // The demo's latest quarter again, as the quarter after it.
+        QFile source(QDir(folder).filePath(QStringLiteral("national-metrics.csv")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(source.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QString latest = lines.last().section(QLatin1Char(','), 0, 0);
+        QCOMPARE(latest, QStringLiteral("2026/27 Q1"));
+        const QString next = QStringLiteral("2026/27 Q2");
+        QStringList quarter{lines.first()};
+        for (const QString &line : lines)
+            if (line.startsWith(latest + QLatin1Char(',')))
+                quarter.append(next + line.mid(latest.size()));
+        const QString csv = dir.filePath(QStringLiteral("next.csv"));
+        QFile out(csv);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(quarter.join(QLatin1Char('\n')).toUtf8() + '\n');
+        out.close();
+
+        MainWindow window;
+        window.show();
+        whenDialogOpens([&](TeamWorkspaceDialog *dialog) {
+            fill(dialog, signIn, QStringLiteral("right horse"));
+            dialog->accept();
+        });
+        fileAction(window, QStringLiteral("Open &Team Workspace..."))->trigger();
+        QVERIFY(window.workspace() && window.workspace()->isTeam());
+        Workspace *opened = window.workspace();
+        using teamtest::adminScalar;
+        const auto quarters = [&] { return adminScalar(workspace, QStringLiteral("SELECT count(*) FROM national.quarter")).toInt(); };
+        const int before = quarters();
+
+        // Every modal box that opens is read and closed; a password dialog would be a failure.
+        QStringList boxes;
+        QTimer closer;
+        closer.setInterval(20);
+        connect(&closer, &QTimer::timeout, &closer, [&] {
+            auto *box = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (box && !qobject_cast<QProgressDialog *>(box)) {
+                QStringList texts{box->windowTitle()};
+                for (QLabel *label : box->findChildren<QLabel *>())
+                    texts.append(label->text());
+                for (QPlainTextEdit *edit : box->findChildren<QPlainTextEdit *>())
+                    texts.append(edit->toPlainText());
+                boxes.append(texts.join(QLatin1Char(' ')));
+                box->reject();
+            }
+        });
+        closer.start();
+        QVERIFY(!window.importFile(csv));
+        QCOMPARE(boxes.size(), 1);
+        QVERIFY2(boxes.first().contains(QStringLiteral("may not import")) && boxes.first().contains(QStringLiteral("_importer")),
+                 qPrintable(boxes.first()));
+        QCOMPARE(quarters(), before);
+        QCOMPARE(window.workspace(), opened);  // still open, as it was
+
+        admin(workspace, QStringLiteral("GRANT %1_importer TO %2").arg(workspace.database, kPasswordRole));
+        boxes.clear();
+        QVERIFY(window.importFile(csv));
+        QVERIFY2(boxes.isEmpty(), qPrintable(boxes.join(QLatin1Char('\n'))));  // no password asked, nothing refused
+        QCOMPARE(quarters(), before + 1);
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT pending FROM national.quarter WHERE label = '%1'").arg(next)).toInt(), 0);
+        QVERIFY(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.assessment WHERE quarter = '%1'").arg(next)).toInt() > 0);
+        QVERIFY(window.workspace() && window.workspace()->isTeam());
+        QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+        QVERIFY(window.workspace()->peers().quarters().contains(next));
+        QVERIFY2(statusNotices(window).contains(QStringLiteral("cases created 0")), qPrintable(statusNotices(window)));
+        closer.stop();
     }
 
 private:

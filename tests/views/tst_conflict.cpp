@@ -10,6 +10,7 @@
 #include "case/caseworkpage.h"
 #include "case/notespage.h"
 #include "casework/casesession.h"
+#include "casework/datetext.h"
 #include "itemmodels/capabilitymodel.h"
 #include "itemmodels/notesmodel.h"
 #include "demofixture.h"
@@ -122,8 +123,8 @@ private Q_SLOTS:
         colleagueSets(QStringLiteral("Plan approved by the board"));
         QString yours, theirs;
         whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
-            yours = field(dialog, QStringLiteral("Your description"))->text();
-            theirs = field(dialog, QStringLiteral("Stored description"))->text();
+            yours = field(dialog, QStringLiteral("Your Milestone"))->text();
+            theirs = field(dialog, QStringLiteral("Stored Milestone"))->text();
             button(dialog, QStringLiteral("&Keep Mine"))->click();
         });
         milestones->item(0, 0)->setText(QStringLiteral("Recovery plan signed off"));
@@ -147,7 +148,7 @@ private Q_SLOTS:
         // Edit mine, then save it.
         colleagueSets(QStringLiteral("Plan approved on 3 March"));
         whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
-            QLineEdit *mine = field(dialog, QStringLiteral("Your description"));
+            QLineEdit *mine = field(dialog, QStringLiteral("Your Milestone"));
             QVERIFY(mine->isReadOnly());
             button(dialog, QStringLiteral("&Edit Mine"))->click();
             QVERIFY(!mine->isReadOnly());
@@ -192,8 +193,8 @@ private Q_SLOTS:
         colleagueSets(QStringLiteral("Quality summit postponed"));
         QString yours, theirs;
         whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
-            yours = field(dialog, QStringLiteral("Your description"))->text();
-            theirs = field(dialog, QStringLiteral("Stored description"))->text();
+            yours = field(dialog, QStringLiteral("Your Milestone"))->text();
+            theirs = field(dialog, QStringLiteral("Stored Milestone"))->text();
             button(dialog, QStringLiteral("&Keep Mine"))->click();
         });
         window.undoGroup()->undo();
@@ -249,12 +250,12 @@ private Q_SLOTS:
         QCOMPARE(colleague.setCapabilityArea(year, area, CapabilityArea::RegionRating, scale.at(1).id), QString());
         QString theirs;
         whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
-            theirs = field(dialog, QStringLiteral("Stored region rating"))->text();
+            theirs = field(dialog, QStringLiteral("Stored Region's view"))->text();
             button(dialog, QStringLiteral("&Keep Mine"))->click();
         });
         QVERIFY(!ratings->setData(ratings->index(0, CapabilityModel::RegionRating), scale.at(0).id));
         QVERIFY(waitForDialogs(&dialogs, 1));
-        QCOMPARE(theirs, scale.at(1).id);
+        QCOMPARE(theirs, scale.at(1).name);  // by its name, as the page shows it
         QCOMPARE(colleague.capability().areaField(year, area, CapabilityArea::RegionRating), scale.at(0).id);
 
         // A note's text.
@@ -274,7 +275,7 @@ private Q_SLOTS:
         colleague.notes().notes();
         QCOMPARE(colleague.setNoteBody(note, QStringLiteral("Met the chair and the CEO")), QString());
         whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
-            theirs = field(dialog, QStringLiteral("Stored body"))->text();
+            theirs = field(dialog, QStringLiteral("Stored Note"))->text();
             button(dialog, QStringLiteral("&Take Theirs"))->click();
         });
         QVERIFY(!model->setData(model->index(row, NotesModel::Text), QStringLiteral("Met the chair on Monday")));
@@ -297,7 +298,7 @@ private Q_SLOTS:
                  QString());
         whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
             button(dialog, QStringLiteral("&Edit Mine"))->click();
-            field(dialog, QStringLiteral("Your team"))->setText(QStringLiteral("Finance and estates team"));
+            field(dialog, QStringLiteral("Your Team"))->setText(QStringLiteral("Finance and estates team"));
             button(dialog, QStringLiteral("&Save Mine"))->click();
         });
         team->setText(QStringLiteral("Estates team"));
@@ -305,6 +306,60 @@ private Q_SLOTS:
         QCOMPARE(dialogs, 3);
         QCOMPARE(colleague.casework().field(reviewTable(), review, QStringLiteral("team")),
                  QStringLiteral("Finance and estates team"));
+    }
+
+    // Mark Milestone Done (a group: the status and the day it was done)
+    // over a colleague's change: the dialog names both fields as the forms
+    // do, this user's values and the stored ones as the screen shows them
+    // (the status by its name, the date in the one date format); Keep Mine
+    // stores both and leaves the colleague's owner.
+    void groupedSaveShowsEveryField()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        const QString path = window.portfolio()->view()->model()->index(5, 0).data(PathRole).toString();
+        QVERIFY(window.openCase(path));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        QCOMPARE(page->addMilestone(QStringLiteral("Board away day"), QStringLiteral("2027-02-28")), QString());
+        QTest::qWait(100);
+        int row = -1;
+        for (int r = 0; r < page->milestones()->rowCount(); ++r)
+            if (page->milestones()->item(r, 0)->text() == QStringLiteral("Board away day"))
+                row = r;
+        QVERIFY(row >= 0);
+        const qint64 id = page->milestones()->item(row, 0)->data(Qt::UserRole).toLongLong();
+        CaseSession colleague(path, Methodology::builtIn());
+        colleague.casework().records(milestoneTable());
+        QCOMPARE(colleague.setRecordField(milestoneTable(), id, QStringLiteral("owner"), QStringLiteral("Chair")), QString());
+        const ChoiceSet &statuses = Methodology::builtIn().casework().milestoneStatuses;
+        int dialogs = 0;
+        QStringList seen;
+        bool editable = true;
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            for (const QString &name : {QStringLiteral("Your Status"), QStringLiteral("Stored Status"),
+                                        QStringLiteral("Your Done on"), QStringLiteral("Stored Done on")})
+                seen.append(field(dialog, name) ? field(dialog, name)->text() : QStringLiteral("(none)"));
+            editable = button(dialog, QStringLiteral("&Edit Mine"))->isEnabled();
+            button(dialog, QStringLiteral("&Keep Mine"))->click();
+        });
+        page->milestones()->selectRow(row);
+        QPushButton *done = nullptr;
+        for (QPushButton *b : page->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Mark Milestone Do&ne"))
+                done = b;
+        QVERIFY(done);
+        done->click();
+        QVERIFY(waitForDialogs(&dialogs, 1));
+        QCOMPARE(seen, (QStringList{statuses.nameOf(statuses.finalId), statuses.nameOf(statuses.firstId()),
+                                    showDate(QDate::currentDate()), QString()}));
+        QVERIFY(!editable);  // a choice and a date: kept or taken, not typed
+        QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("status")), statuses.finalId);
+        QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("done_date")),
+                 QDate::currentDate().toString(Qt::ISODate));
+        QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("owner")), QStringLiteral("Chair"));
     }
 
 private:

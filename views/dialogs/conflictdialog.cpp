@@ -1,19 +1,75 @@
 #include "conflictdialog.h"
 
 #include "casework/casesession.h"
+#include "casework/historytext.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QGridLayout>
+#include <QHash>
+#include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace owb {
 
-ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList &mine, bool canKeep, QWidget *parent)
-    : QDialog(parent)
+QString conflictFieldLabel(const QString &table, const QString &column)
+{
+    // The labels of the record forms and tables (views/case), by table and column.
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("diagnostic_review/opened_reason"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Why the review is opened")},
+        {QStringLiteral("diagnostic_review/team"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Team")},
+        {QStringLiteral("diagnostic_review/scope"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Scope and terms of reference")},
+        {QStringLiteral("diagnostic_review/status"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Stage")},
+        {QStringLiteral("diagnostic_review/decision"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Decision")},
+        {QStringLiteral("diagnostic_review/decision_maker"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Decision-maker")},
+        {QStringLiteral("diagnostic_review/decision_rationale"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Rationale")},
+        {QStringLiteral("milestone/description"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Milestone")},
+        {QStringLiteral("milestone/done_date"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Done on")},
+        {QStringLiteral("exit_criterion/description"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Exit criterion")},
+        {QStringLiteral("programme/improvement_director"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Improvement director")},
+        {QStringLiteral("programme/transition_plan"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Exit and transition plan")},
+        {QStringLiteral("trajectory_point/metric_id"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Metric")},
+        {QStringLiteral("note/body"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Note")},
+        {QStringLiteral("capability_area/self_rating"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Board self-assessment")},
+        {QStringLiteral("capability_area/region_rating"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Region's view")},
+        {QStringLiteral("capability_overall/rating"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Rating")},
+        {QStringLiteral("capability_overall/decided_on"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Decided on")},
+    };
+    if (const char *label = labels.value(table + QLatin1Char('/') + column))
+        return QCoreApplication::translate("owb::ConflictDialog", label);
+    // Every other field as its form says it: "Due date", "Capability conclusion".
+    QString label = column;
+    label.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!label.isEmpty())
+        label[0] = label.at(0).toUpper();
+    return label;
+}
+
+QList<ConflictRow> conflictRows(const Methodology &methodology, const QList<FieldWrite> &fields, bool removed)
+{
+    QList<ConflictRow> rows;
+    for (const FieldWrite &field : fields) {
+        ConflictRow row;
+        row.label = conflictFieldLabel(field.table, field.column);
+        row.mine = field.value;
+        row.mineShown = historyValueText(methodology, field.table, field.column, QJsonValue(field.value));
+        row.storedShown = removed ? QCoreApplication::translate("owb::ConflictDialog", "(removed)")
+                                  : historyValueText(methodology, field.table, field.column, QJsonValue(field.stored));
+        // Free text is shown as stored, so it can be edited in place.
+        row.editable = row.mineShown == field.value;
+        rows.append(row);
+    }
+    return rows;
+}
+
+ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<ConflictRow> &rows, bool canKeep,
+                               QWidget *parent)
+    : QDialog(parent), m_rows(rows)
 {
     setWindowTitle(tr("Someone Else Changed This Record"));
     auto *layout = new QVBoxLayout(this);
@@ -30,19 +86,18 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList 
     grid->addWidget(new QLabel(tr("<b>Field</b>"), this), 0, 0);
     grid->addWidget(new QLabel(tr("<b>Yours</b>"), this), 0, 1);
     grid->addWidget(new QLabel(tr("<b>Stored now</b>"), this), 0, 2);
-    const QStringList columns = conflict.columns();
-    for (int i = 0; i < columns.size(); ++i) {
-        const QString field = QString(columns.at(i)).replace(QLatin1Char('_'), QLatin1Char(' '));
-        grid->addWidget(new QLabel(field, this), i + 1, 0);
-        auto *yours = new QLineEdit(mine.value(i), this);
+    for (int i = 0; i < rows.size(); ++i) {
+        const ConflictRow &row = rows.at(i);
+        grid->addWidget(new QLabel(row.label, this), i + 1, 0);
+        auto *yours = new QLineEdit(row.mineShown, this);
         yours->setReadOnly(true);
-        yours->setAccessibleName(tr("Your %1").arg(field));
+        yours->setAccessibleName(tr("Your %1").arg(row.label));
         yours->setCursorPosition(0);
         grid->addWidget(yours, i + 1, 1);
         m_mine.append(yours);
-        auto *stored = new QLineEdit(conflict.removed() ? tr("(removed)") : conflict.stored(), this);
+        auto *stored = new QLineEdit(row.storedShown, this);
         stored->setReadOnly(true);
-        stored->setAccessibleName(tr("Stored %1").arg(field));
+        stored->setAccessibleName(tr("Stored %1").arg(row.label));
         stored->setCursorPosition(0);
         grid->addWidget(stored, i + 1, 2);
     }
@@ -56,8 +111,9 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList 
     QPushButton *take = buttons->addButton(tr("&Take Theirs"), QDialogButtonBox::RejectRole);
     take->setDefault(true);  // the safe way: nothing is overwritten
     // A removed record cannot be saved over.
-    m_keep->setEnabled(canKeep && !conflict.removed() && !columns.isEmpty());
-    m_edit->setEnabled(m_keep->isEnabled());
+    m_keep->setEnabled(canKeep && !conflict.removed() && !rows.isEmpty());
+    m_edit->setEnabled(m_keep->isEnabled()
+                       && std::any_of(rows.cbegin(), rows.cend(), [](const ConflictRow &row) { return row.editable; }));
     connect(m_keep, &QPushButton::clicked, this, [this] {
         m_choice = Choice::KeepMine;
         accept();
@@ -73,11 +129,15 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QStringList 
 
 void ConflictDialog::editMine()
 {
-    for (QLineEdit *edit : std::as_const(m_mine))
-        edit->setReadOnly(false);
-    if (!m_mine.isEmpty()) {
-        m_mine.first()->setFocus();
-        m_mine.first()->selectAll();
+    QLineEdit *first = nullptr;
+    for (int i = 0; i < m_mine.size(); ++i)
+        if (m_rows.at(i).editable) {
+            m_mine.at(i)->setReadOnly(false);
+            first = first ? first : m_mine.at(i);
+        }
+    if (first) {
+        first->setFocus();
+        first->selectAll();
     }
     m_keep->setText(tr("&Save Mine"));
     m_edit->setEnabled(false);
@@ -86,8 +146,8 @@ void ConflictDialog::editMine()
 QStringList ConflictDialog::mine() const
 {
     QStringList values;
-    for (const QLineEdit *edit : m_mine)
-        values.append(edit->text());
+    for (int i = 0; i < m_mine.size(); ++i)
+        values.append(m_rows.at(i).editable ? m_mine.at(i)->text() : m_rows.at(i).mine);
     return values;
 }
 
@@ -98,7 +158,9 @@ bool reportStoreProblem(QWidget *parent, CaseSession *session, const QString &ti
     QString problem = error;
     // The dialog only for the conflict this error reports (the session's last).
     while (session && session->lastConflict() && session->lastConflict()->message() == problem) {
-        ConflictDialog dialog(*session->lastConflict(), session->conflictMine(), session->canKeepMine(), parent);
+        const StoreConflict conflict = *session->lastConflict();
+        ConflictDialog dialog(conflict, conflictRows(session->methodology(), session->conflictFields(), conflict.removed()),
+                              session->canKeepMine(), parent);
         dialog.exec();
         if (dialog.choice() != ConflictDialog::Choice::KeepMine) {
             session->takeTheirs();

@@ -3,8 +3,11 @@
 // (store/storeerror.h's StoreConflict): this user's value and the stored one,
 // field by field, and the three ways on: keep mine (saved again over the
 // record as it is now), take theirs (the case already shows it), or edit mine
-// first. Minimal: one row per field the conflict names.
+// first. One row per field this user's step writes on the record (every
+// field of a group: a stage change, a milestone marked done), named as the
+// forms name it, its values as the screen shows them.
 
+#include "commands/fieldwrite.h"
 #include "store/storeerror.h"
 
 #include <QDialog>
@@ -16,6 +19,26 @@ class QPushButton;
 namespace owb {
 
 class CaseSession;
+class Methodology;
+
+// One row of the dialog: the field's label, this user's value (as stored,
+// and as shown) and the stored one as shown. A value shown as it is stored
+// (free text) can be edited after Edit Mine; a choice or a date stays.
+struct ConflictRow
+{
+    QString label;
+    QString mine;
+    QString mineShown;
+    QString storedShown;
+    bool editable = false;
+};
+
+// The dialog's rows for a session's conflict fields: labels as the forms
+// name the fields, values in the forms' words (choices by name, dates in
+// the one date format).
+QList<ConflictRow> conflictRows(const Methodology &methodology, const QList<FieldWrite> &fields, bool removed);
+// "Due date", "Stage": a record's field as the workbench's forms name it.
+QString conflictFieldLabel(const QString &table, const QString &column);
 
 class ConflictDialog : public QDialog
 {
@@ -23,19 +46,20 @@ class ConflictDialog : public QDialog
 public:
     enum class Choice { TakeTheirs, KeepMine };
 
-    // `mine`: this user's value of each of the conflict's columns, in order;
-    // `canKeep`: whether they can still be saved (not over a removed record,
-    // nor an added or removed one of theirs).
-    ConflictDialog(const StoreConflict &conflict, const QStringList &mine, bool canKeep, QWidget *parent = nullptr);
+    // `canKeep`: whether this user's values can still be saved (not over a
+    // removed record, nor an added or removed one of theirs).
+    ConflictDialog(const StoreConflict &conflict, const QList<ConflictRow> &rows, bool canKeep,
+                   QWidget *parent = nullptr);
 
     Choice choice() const { return m_choice; }
-    // This user's values as they stand (edited after Edit Mine).
+    // This user's values as they stand, as stored (edited after Edit Mine).
     QStringList mine() const;
 
 private:
     void editMine();
 
     Choice m_choice = Choice::TakeTheirs;
+    QList<ConflictRow> m_rows;
     QList<QLineEdit *> m_mine;
     QPushButton *m_keep;
     QPushButton *m_edit;

@@ -56,6 +56,46 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
     return outcome;
 }
 
+ImportOutcome importIntoOpenWorkspace(QWidget *parent, Workspace &workspace, const QString &path)
+{
+    ImportOutcome outcome;
+    if (const QString why = workspace.whyMayNotImport(); !why.isEmpty()) {
+        outcome.storeError = why;
+        return outcome;
+    }
+    const Methodology rules = workspace.methodology();
+    QProgressDialog progress(QApplication::translate("owb::Import", "Reading %1...").arg(QFileInfo(path).fileName()),
+                             QString(), 0, 1000, parent);
+    progress.setWindowTitle(QApplication::translate("owb::Import", "Importing"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    progress.setValue(0);
+    std::optional<MetricDataset> dataset;
+    QEventLoop loop;
+    // Reading touches no database: on a worker, progress coming back queued.
+    QThread *worker = QThread::create([&] {
+        dataset = readMetricFile(rules, path, outcome, [&progress](ImportStage, qint64 done, qint64 total) {
+            const int value = total > 0 ? int(done * 500 / total) : 0;
+            QMetaObject::invokeMethod(&progress, [&progress, value] { progress.setValue(value); },
+                                      Qt::QueuedConnection);
+        });
+    });
+    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker->wait();
+    delete worker;
+    if (dataset) {
+        // Writing goes through the workspace's connections, which live on this thread.
+        progress.setLabelText(QApplication::translate("owb::Import", "Writing to the team workspace..."));
+        importDataset(workspace, *dataset, path, outcome, [&progress](ImportStage, qint64 done, qint64 total) {
+            progress.setValue(500 + (total > 0 ? int(done * 500 / total) : 0));
+        });
+    }
+    progress.setValue(1000);
+    return outcome;
+}
+
 void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome)
 {
     if (outcome.ok())

@@ -15,6 +15,13 @@ namespace owb {
 ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path,
                                  const QString &region = {}, const std::function<void()> &beforeWriting = {});
 
+// Imports into a workspace the window holds open and keeps open (a team
+// workspace: its connections and password stay): refused at once, in plain
+// words, for a member who may not import; the file read and validated on a
+// worker thread, then written on the workspace's own connections (one
+// server transaction) behind the same progress dialog.
+ImportOutcome importIntoOpenWorkspace(QWidget *parent, Workspace &workspace, const QString &path);
+
 // Shows every problem of a failed import; returns at once for a success.
 void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome);
 
