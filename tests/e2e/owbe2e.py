@@ -483,7 +483,10 @@ class Workbench:
 
 
 def read_only(path):
-    """A case file opened read-only (never changes it, sees WAL contents)."""
+    """A case file opened read-only (never changes it, sees WAL contents). A case of a team workspace
+    (teambackend.ServerCase) is read as the server holds it now, exported as a case file."""
+    if hasattr(path, "export"):
+        path = path.export()
     return sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
 
 

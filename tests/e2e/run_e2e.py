@@ -9,6 +9,10 @@ bus (dbus-run-session) and, inside that, the accessibility bus; then each
 scenario gets a fresh copy of the demo workspace and a fresh workbench.
 Exit 0 when every scenario passed, 1 when one failed, 77 (skipped, with the
 reason printed) when the accessibility bus or its Python bindings are absent.
+
+With --backend postgres each scenario's demo is a team workspace on the
+throwaway cluster that OWB_TEST_PG names (teambackend.py); scenarios about
+folders alone are listed as skipped, with the reason.
 """
 
 import argparse
@@ -79,6 +83,16 @@ def inner(args):
         if args.scenarios and len(chosen) != len(args.scenarios):
             print("unknown scenario among %s" % args.scenarios)
             return 2
+        backend = None
+        if args.backend == "postgres":
+            import teambackend
+            t0 = time.time()
+            backend = teambackend.TeamBackend(args.owb, master, args.out)
+            print("the demo pushed to a team workspace in %.1f s" % (time.time() - t0), flush=True)
+            for scenario in [s for s in chosen if s.__name__ in teambackend.FOLDER_ONLY]:
+                print("SKIP %-40s on a team workspace: %s" % (scenario.__name__,
+                                                               teambackend.FOLDER_ONLY[scenario.__name__]), flush=True)
+            chosen = [s for s in chosen if s.__name__ not in teambackend.FOLDER_ONLY]
         failures = []
         started = time.time()
         for scenario in chosen:
@@ -89,6 +103,8 @@ def inner(args):
             shutil.copytree(master, workspace)
             context = Context(args, folder, workspace, name, owbe2e)
             t0 = time.time()
+            if backend:
+                context.on_server(backend, backend.workspace_for(name))
             try:
                 scenario(context)
                 print("PASS %-40s %5.1f s" % (name, time.time() - t0), flush=True)
@@ -99,7 +115,11 @@ def inner(args):
                 context.on_failure()
             finally:
                 context.close()
+                if backend:
+                    backend.drop(context.database)
         print("%d scenario(s), %d failed, %.0f s" % (len(chosen), len(failures), time.time() - started), flush=True)
+        if backend:
+            backend.close()
         return 1 if failures else 0
     finally:
         bus.terminate()
@@ -120,11 +140,34 @@ class Context:
         self.name = name
         self.lib = lib
         self.workbenches = []
+        self.backend = None
+        self.database = None
+        self.author = "e2e-tester"  # who the audit trail names: the local account (owbe2e sets USER)
+        self.target = workspace  # what owb commands are given: the folder, or the team workspace's URL
+
+    def on_server(self, backend, database):
+        """The scenario runs on a team workspace (the database `database`) instead of the folder."""
+        self.backend = backend
+        self.database = database
+        self.url = backend.url(database)
+        self.author = backend.user  # on a server, the server's session user
+        self.target = self.url
 
     def case(self, code):
-        return os.path.join(self.workspace, code + ".owcase")
+        path = os.path.join(self.workspace, code + ".owcase")
+        if not self.backend:
+            return path
+        import teambackend
+        case = teambackend.ServerCase(path, code)
+        case.export = lambda: self.backend.export(self.database, code, os.path.join(self.folder, "exported"))
+        return case
 
     def start(self, args=None):
+        code = None
+        if self.backend and (args is None or (len(args) == 1 and hasattr(args[0], "export"))):
+            # The team workspace's URL in place of the folder; a case named is opened from the portfolio.
+            code = args[0].code if args else None
+            args = [self.url]
         for attempt in (1, 2):
             try:
                 wb = self.lib.Workbench(self.binary, self.workspace, self.folder,
@@ -137,6 +180,9 @@ class Context:
                     raise
                 print("  %s; starting it again" % error, flush=True)
         self.workbenches.append(wb)
+        if self.backend and args == [self.url]:
+            import teambackend
+            teambackend.answer_open_dialog(wb, self.lib, code)
         return wb
 
     def on_failure(self):
@@ -162,6 +208,8 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--timeout", type=int, default=900)
     parser.add_argument("--inside", action="store_true")
+    parser.add_argument("--backend", choices=["files", "postgres"], default="files",
+                        help="postgres: each scenario on a team workspace of the cluster OWB_TEST_PG names")
     parser.add_argument("scenarios", nargs="*")
     args = parser.parse_args()
     args.out = os.path.abspath(args.out)

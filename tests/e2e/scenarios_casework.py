@@ -91,7 +91,7 @@ def confirm_computed_segment(ctx):
             "the confirmation in the case file", timeout=10)
     rows = query(case, "SELECT kind, decided_segment, rationale FROM decision WHERE quarter = ?", (quarter,))
     expect(rows[-1] == ("confirm", 4, ""), "stored decision %r" % (rows[-1],))
-    wb.wait(lambda: "Computed segment confirmed by e2e-tester on " in decision_label(wb),
+    wb.wait(lambda: "Computed segment confirmed by %s on " % ctx.author in decision_label(wb),
             "the decision shown on the Casework tab")
     expect(not wb.find_all("alert"), "an error box appeared")
 

@@ -56,7 +56,7 @@ def notes_add_and_undo(ctx):
     wb.press("Add Note")
     wb.wait(lambda: query(case, "SELECT count(*) FROM note")[0][0] == before + 1, "the note in the case file")
     body, author = query(case, "SELECT body, author FROM note ORDER BY id DESC LIMIT 1")[0]
-    expect(body == "Met the finance director about the deficit plan" and author == "e2e-tester", "note %r" % body)
+    expect(body == "Met the finance director about the deficit plan" and author == ctx.author, "note %r" % body)
     notes = wb.find("table", "Notes")
     expect(any("deficit plan" in c for row in wb.cells(notes) for c in row), "the note is not in the list")
     wb.menu("Edit", re.compile("^Undo"))

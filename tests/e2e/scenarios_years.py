@@ -47,7 +47,7 @@ def reassessment_keeps_and_flags_decision(ctx):
     reissued = _write_2026_27(ctx, "reissued.json", cuts=(3.5, 3.7, 3.9))
 
     # The command line's dry run: only rows that change, and the decision named.
-    run = subprocess.run([ctx.owb, "methodology", "add", ctx.workspace, reissued], capture_output=True, text=True,
+    run = subprocess.run([ctx.owb, "methodology", "add", ctx.target, reissued], capture_output=True, text=True,
                          timeout=300)
     expect(run.returncode == 0, "owb methodology add: %s" % run.stderr)
     rows = [line.split(",") for line in run.stdout.strip().splitlines()[1:]]

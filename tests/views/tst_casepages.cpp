@@ -3,7 +3,8 @@
 // capability ratings, casework (review, milestones, the programme, the
 // trajectory and its chart, decisions, history), an ICB's System tab and a
 // finding's evidence, statuses in any case, the casework page's scrolling,
-// and the record form by keyboard. Each edit is checked in the case file and
+// and the record form by keyboard. Each edit is checked in the case file (or,
+// as tst_casepages_server, on the team workspace's server: demofixture.h) and
 // undone. The rest of the window is tst_mainwindow's.
 
 #include "case/capabilitypage.h"
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        OWB_BACKEND_READY();
         QVERIFY(m_demo.create());
         // As the workbench runs: plural forms ("1 overdue") need the translation.
         QVERIFY(installTranslations(*QCoreApplication::instance()));
@@ -96,13 +98,12 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        const QString workspace = m_demo.filePath(QStringLiteral("demo"));
-        QVERIFY(window.openPath(workspace));
+        QVERIFY(m_demo.open(window));
         QTableView *portfolio = window.portfolio()->view();
         portfolio->setCurrentIndex(portfolio->model()->index(0, 0));
-        const QString path = portfolio->model()->index(0, 0).data(PathRole).toString();
+        const QString code = portfolio->model()->index(0, 0).data(CodeRole).toString();
         QTest::keyClick(portfolio, Qt::Key_Return);
-        QCOMPARE(window.caseView()->context().session->caseFile().path(), path);
+        QCOMPARE(window.caseView()->context().session->identity().code, code);
 
         QTabWidget *tabs = window.caseView()->tabs();
         for (int tab = 0; tab < tabs->count(); ++tab) {
@@ -232,8 +233,8 @@ private Q_SLOTS:
         QCOMPARE(rating.data().toString(), after == QLatin1String("low") ? QStringLiteral("Low confidence")
                                                                           : QStringLiteral("Limited confidence"));
         auto stored = [&] {
-            CaseFile file(path, Database::Mode::ReadOnly);
-            return CapabilityStore(file.database())
+            const std::unique_ptr<CaseFile> file = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            return CapabilityStore(file->scope())
                 .areaField(capability->year(), rating.data(CodeRole).toString(), CapabilityArea::RegionRating);
         };
         QCOMPARE(stored(), after);
@@ -253,10 +254,10 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         QTableView *portfolio = window.portfolio()->view();
         const QString code = portfolio->model()->index(2, 0).data(CodeRole).toString();
-        QVERIFY(window.openCase(portfolio->model()->index(2, 0).data(PathRole).toString()));
+        QVERIFY(window.openCaseCode(code));
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
         CaseworkPage *page = window.caseView()->caseworkPage();
         QCOMPARE(page->openReview(QStringLiteral("Deteriorating elective performance")), QString());
@@ -318,7 +319,7 @@ private Q_SLOTS:
         QTableWidget *history = window.caseView()->historyPage()->table();
         QVERIFY(history->rowCount() >= 3);
         QCOMPARE(history->item(0, 2)->text(), QStringLiteral("trajectory point 2")); // newest first
-        QCOMPARE(history->item(0, 1)->text(), CaseSession::currentUser());
+        QCOMPARE(history->item(0, 1)->text(), window.caseView()->context().session->author());
         int programmeRow = -1;
         for (int r = 0; r < history->rowCount(); ++r)
             if (history->item(r, 2)->text() == QLatin1String("programme 1"))
@@ -343,7 +344,7 @@ private Q_SLOTS:
         // A quarterly correction decides the segment and says why it moved.
         const int other = code == portfolio->model()->index(0, 0).data(CodeRole).toString() ? 1 : 0;
         const QString otherCode = portfolio->model()->index(other, 0).data(CodeRole).toString();
-        QVERIFY(window.openCase(portfolio->model()->index(other, 0).data(PathRole).toString()));
+        QVERIFY(window.openCaseCode(otherCode));
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
         const int computed = window.caseView()->context().session->caseFile().assessment(window.currentQuarter())->result.segment;
         const int corrected = computed == 2 ? 3 : 2;
@@ -357,7 +358,7 @@ private Q_SLOTS:
         window.portfolio()->filter()->setSegment(-1);
 
         // Undo the programme entry: the computed segment is back.
-        QVERIFY(window.openCase(portfolio->model()->index(row, 0).data(PathRole).toString()));
+        QVERIFY(window.openCaseCode(code));
         window.undoGroup()->undo(); // the trajectory point ahead
         window.undoGroup()->undo();  // the trajectory point
         window.undoGroup()->undo();  // the programme entry
@@ -373,21 +374,20 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        const QString demo = m_demo.filePath(QStringLiteral("demo"));
-        QVERIFY(window.openPath(demo));
-        QString icbPath;
-        QString reviewPath;
-        for (const QString &path : Workspace::open(demo, Database::Mode::ReadOnly)->caseFilePaths()) {
-            CaseFile file(path, Database::Mode::ReadOnly);
-            if (icbPath.isEmpty() && file.identity().peerType == QLatin1String("icb"))
-                icbPath = path;
-            if (reviewPath.isEmpty() && !CaseworkStore(file.database()).records(findingTable()).isEmpty())
-                reviewPath = path;
+        QVERIFY(m_demo.open(window));
+        QString icbCode;
+        QString reviewCode;
+        for (const QString &code : window.workspace()->caseCodes()) {
+            const std::unique_ptr<CaseFile> file = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            if (icbCode.isEmpty() && file->identity().peerType == QLatin1String("icb"))
+                icbCode = code;
+            if (reviewCode.isEmpty() && !CaseworkStore(file->scope()).records(findingTable()).isEmpty())
+                reviewCode = code;
         }
-        QVERIFY(!icbPath.isEmpty());
-        QVERIFY(!reviewPath.isEmpty());
+        QVERIFY(!icbCode.isEmpty());
+        QVERIFY(!reviewCode.isEmpty());
 
-        QVERIFY(window.openCase(icbPath));
+        QVERIFY(window.openCaseCode(icbCode));
         CaseView *view = window.caseView();
         QVERIFY(view->tabs()->isTabVisible(view->tabs()->indexOf(view->systemPage())));
         view->tabs()->setCurrentWidget(view->systemPage());
@@ -473,7 +473,7 @@ private Q_SLOTS:
         QVERIFY(goToQuarter(window, QStringLiteral("2026/27 Q1")));
 
         // A trust: no System tab; evidence items on a finding, undoable.
-        QVERIFY(window.openCase(reviewPath));
+        QVERIFY(window.openCaseCode(reviewCode));
         QVERIFY(!view->tabs()->isTabVisible(view->tabs()->indexOf(view->systemPage())));
         view->tabs()->setCurrentWidget(view->caseworkPage());
         CaseworkPage *casework = view->caseworkPage();
@@ -499,22 +499,22 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QVERIFY(window.openPath(m_demo.copyOfDemo(QStringLiteral("statuses"))));
+        QVERIFY(m_demo.open(window, QStringLiteral("statuses")));
         QString inProgramme;
-        for (const QString &path : window.workspace()->caseFilePaths()) {
-            CaseFile caseFile(path, Database::Mode::ReadOnly);
-            CaseworkStore store(caseFile.database());
+        for (const QString &code : window.workspace()->caseCodes()) {
+            const std::unique_ptr<CaseFile> caseFile = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            CaseworkStore store(caseFile->scope());
             for (const QVariantMap &p : store.records(programmeTable())) {
                 const QString quarter = p.value(QStringLiteral("entry_quarter")).toString();
                 const QDate entry = QDate::fromString(p.value(QStringLiteral("entry_date")).toString(), Qt::ISODate);
                 QVERIFY2(entry >= quarterStart(quarter) && entry < quarterStart(quarter).addMonths(3),
-                    qPrintable(QStringLiteral("%1 entered on %2, outside %3").arg(path, entry.toString(Qt::ISODate), quarter)));
-                if (caseFile.identity().peerType == QLatin1String("acute"))
-                    inProgramme = path;
+                    qPrintable(QStringLiteral("%1 entered on %2, outside %3").arg(code, entry.toString(Qt::ISODate), quarter)));
+                if (caseFile->identity().peerType == QLatin1String("acute"))
+                    inProgramme = code;
             }
         }
         QVERIFY(!inProgramme.isEmpty());
-        QVERIFY(window.openCase(inProgramme));
+        QVERIFY(window.openCaseCode(inProgramme));
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
         CaseworkPage *page = window.caseView()->caseworkPage();
         CaseSession *session = window.caseView()->context().session;
@@ -555,20 +555,19 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        const QString demo = m_demo.copyOfDemo(QStringLiteral("names"));
-        QVERIFY(window.openPath(demo));
-        QString icbPath;
-        QString reviewPath;
-        for (const QString &path : window.workspace()->caseFilePaths()) {
-            CaseFile file(path, Database::Mode::ReadOnly);
-            if (icbPath.isEmpty() && file.identity().peerType == QLatin1String("icb"))
-                icbPath = path;
-            if (reviewPath.isEmpty() && !CaseworkStore(file.database()).records(findingTable()).isEmpty())
-                reviewPath = path;
+        QVERIFY(m_demo.open(window, QStringLiteral("names")));
+        QString icbCode;
+        QString reviewCode;
+        for (const QString &code : window.workspace()->caseCodes()) {
+            const std::unique_ptr<CaseFile> file = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            if (icbCode.isEmpty() && file->identity().peerType == QLatin1String("icb"))
+                icbCode = code;
+            if (reviewCode.isEmpty() && !CaseworkStore(file->scope()).records(findingTable()).isEmpty())
+                reviewCode = code;
         }
-        QVERIFY(!icbPath.isEmpty());
-        QVERIFY(!reviewPath.isEmpty());
-        QVERIFY(window.openCase(reviewPath));
+        QVERIFY(!icbCode.isEmpty());
+        QVERIFY(!reviewCode.isEmpty());
+        QVERIFY(window.openCaseCode(reviewCode));
         CaseView *view = window.caseView();
         view->tabs()->setCurrentWidget(view->caseworkPage());
         CaseworkPage *page = view->caseworkPage();
@@ -626,7 +625,7 @@ private Q_SLOTS:
         // (2025/26): "equivalent to segment 5", never "segment 5" alone; in
         // 2026/27, which segments them, segment 5.
         QVERIFY(goToQuarter(window, QStringLiteral("2025/26 Q4")));
-        QVERIFY(window.openCase(icbPath));
+        QVERIFY(window.openCaseCode(icbCode));
         view->tabs()->setCurrentWidget(view->caseworkPage());
         session = view->context().session;
         if (session->casework().programmeIn(window.currentQuarter()) == 0)
@@ -655,25 +654,25 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        QVERIFY(window.openPath(m_demo.copyOfDemo(QStringLiteral("scroll"))));
-        const QStringList paths = window.workspace()->caseFilePaths();
-        QVERIFY(paths.size() >= 2);
+        QVERIFY(m_demo.open(window, QStringLiteral("scroll")));
+        const QStringList codes = window.workspace()->caseCodes();
+        QVERIFY(codes.size() >= 2);
         window.resize(1280, 480);
         auto *scroll = window.caseView()->caseworkPage()->findChild<QScrollArea *>();
         QVERIFY(scroll);
         QString scrolled;  // a case whose casework is longer than the page
-        for (const QString &path : paths) {
-            QVERIFY(window.openCase(path));
+        for (const QString &code : codes) {
+            QVERIFY(window.openCaseCode(code));
             window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
             QTest::qWait(100);
             if (scroll->verticalScrollBar()->maximum() > 0) {
-                scrolled = path;
+                scrolled = code;
                 break;
             }
         }
         QVERIFY(!scrolled.isEmpty());
         scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
-        QVERIFY(window.openCase(paths.at(paths.at(0) == scrolled ? 1 : 0)));
+        QVERIFY(window.openCaseCode(codes.at(codes.at(0) == scrolled ? 1 : 0)));
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
         QTest::qWait(100);
         QCOMPARE(scroll->verticalScrollBar()->value(), 0);

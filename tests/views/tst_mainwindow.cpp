@@ -3,7 +3,8 @@
 // (emptied peers.owdata, read-only media, a workspace in use), lists the case
 // files, sorts and filters them, moves between quarters, imports, shows the
 // league, the changes and a reconciliation, names each quarter's methodology,
-// answers the keyboard, and renders something visible.
+// answers the keyboard, and renders something visible. As tst_mainwindow_server
+// the same on a team workspace (demofixture.h), folders' own cases skipped.
 
 #include "casework/casesession.h"
 #include "casework/league.h"
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        OWB_BACKEND_READY();
         QVERIFY(m_demo.create());
     }
 
@@ -105,7 +107,7 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Oversight Workbench")));
         // The latest quarter of the demo's data: 2026/27 Q1, the latest published.
         QCOMPARE(window.currentQuarter(), window.workspace()->peers().quarters().last());
@@ -114,7 +116,7 @@ private Q_SLOTS:
         QAbstractItemModelTester sourceTester(window.portfolio()->model(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester proxyTester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(view->model()->rowCount(), int(window.workspace()->caseFilePaths().size()));
+        QCOMPARE(view->model()->rowCount(), int(window.workspace()->caseCodes().size()));
         QVERIFY(view->model()->rowCount() >= 20);
 
         // Sorting by segment puts segment 1 first and unsegmented last.
@@ -143,7 +145,7 @@ private Q_SLOTS:
             window.resize(size);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+            QVERIFY(m_demo.open(window));
             QTableView *view = window.portfolio()->view();
             QTest::qWait(50);
             QApplication::processEvents();
@@ -169,7 +171,7 @@ private Q_SLOTS:
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         QTableView *view = window.portfolio()->view();
         view->setFocus();
         auto *filter = window.portfolio()->findChild<QLineEdit *>();
@@ -217,7 +219,7 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         PortfolioFilter *filter = window.portfolio()->filter();
         QAbstractItemModelTester tester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int all = filter->rowCount();
@@ -253,7 +255,7 @@ private Q_SLOTS:
     // cap (it cannot improve past it), always for one above the cap.
     void leagueImprovementOnlyWhereScoresDecide()
     {
-        auto workspace = Workspace::open(m_demo.filePath(QStringLiteral("demo")), Database::Mode::ReadOnly);
+        auto workspace = m_demo.openWorkspace();
         NationalCache national(workspace->peers(), workspace->methodology());
         const QString quarter = workspace->peers().quarters().last();
         const int cap = workspace->methodology().financeCap();
@@ -281,7 +283,7 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         window.showChanges();
         ChangesModel *model = window.changesPanel()->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -332,7 +334,7 @@ private Q_SLOTS:
         MainWindow window;
         window.resize(1280, 800);
         window.show();
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         window.showReconcile();
         NationalCache national(window.workspace()->peers(), window.workspace()->methodology());
         // NHS England publishes final segments ranked after decisions (the
@@ -395,7 +397,7 @@ private Q_SLOTS:
     // under the other year's cut points would give other segments.
     void reconcileEachQuarterUnderItsYear()
     {
-        auto workspace = Workspace::open(m_demo.filePath(QStringLiteral("pristine")), Database::Mode::ReadOnly);
+        auto workspace = m_demo.openWorkspace(QStringLiteral("pristine"));
         NationalCache national(workspace->peers(), workspace->methodology());
         const QString latest = QStringLiteral("2026/27 Q1");
         const QString earlier = QStringLiteral("2025/26 Q4");
@@ -408,9 +410,9 @@ private Q_SLOTS:
             int icbs = 0;
             int otherCuts = 0;  // segments the other year's cut points would change
             StoredAssessment moved;  // an acute trust out of deficit, published in another segment below
-            for (const QString &path : workspace->caseFilePaths()) {
-                CaseFile caseFile(path, Database::Mode::ReadOnly);
-                for (const StoredAssessment &a : caseFile.assessments()) {
+            for (const QString &code : workspace->caseCodes()) {
+                const std::unique_ptr<CaseFile> caseFile = workspace->openCase(code, Database::Mode::ReadOnly);
+                for (const StoredAssessment &a : caseFile->assessments()) {
                     if (a.quarter != quarter || !a.result.isSegmented())
                         continue;
                     QCOMPARE(a.methodologyId, rules.id());
@@ -477,7 +479,7 @@ private Q_SLOTS:
         }
         QVERIFY(earlier && later);
         QVERIFY(!earlier->isEnabled() && !later->isEnabled());
-        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        QVERIFY(m_demo.open(window));
         const QStringList quarters = window.workspace()->peers().quarters();
         QCOMPARE(window.currentQuarter(), quarters.last());
         QVERIFY(earlier->isEnabled());
@@ -506,6 +508,7 @@ private Q_SLOTS:
     // problem is listed; a good one is imported and the workspace reopened.
     void importFromTheWorkbench()
     {
+        OWB_FILE_ONLY("importing a metric file into a new workspace makes a folder workspace");
         const QString workspace = m_demo.filePath(QStringLiteral("import"));
         const QString good = m_demo.filePath(QStringLiteral("good.csv"));
         const QString bad = m_demo.filePath(QStringLiteral("bad.csv"));
@@ -559,6 +562,7 @@ private Q_SLOTS:
     // read-only; every edit is then refused and nothing changes.
     void readOnlyWhenInUse()
     {
+        OWB_FILE_ONLY("the folder's lock: a team workspace takes many writers at once");
         const QString demo = m_demo.filePath(QStringLiteral("demo"));
         auto holder = Workspace::open(demo);  // "another instance"
         MainWindow window;
@@ -595,7 +599,7 @@ private Q_SLOTS:
     // Add Methodology File... is disabled and the dialog says why; nothing is applied.
     void methodologiesReadOnly()
     {
-        auto workspace = Workspace::open(m_demo.filePath(QStringLiteral("demo")), Database::Mode::ReadOnly);
+        auto workspace = m_demo.openWorkspace(QStringLiteral("demo"), Database::Mode::ReadOnly);
         int applied = 0;
         MethodologiesDialog dialog([&] { return workspace.get(); },
                                    [&](const Methodology &) { return ++applied; });
@@ -660,7 +664,7 @@ private Q_SLOTS:
 
         MainWindow window;
         window.show();
-        QVERIFY(window.openPath(path));
+        QVERIFY(m_demo.openIn(window, m_demo.asTested(path)));
         QAction *earlierQuarter = nullptr;
         for (QAction *action : window.findChildren<QAction *>())
             if (action->text() == QLatin1String("&Earlier Quarter"))
@@ -703,6 +707,7 @@ private Q_SLOTS:
     // A workspace on read-only media opens read-only, and the window says why.
     void readOnlyMedia()
     {
+        OWB_FILE_ONLY("read-only media: a team workspace's data is on the server");
         const QString copy = m_demo.copyOfDemo(QStringLiteral("media-source"));
         const QString media = m_demo.filePath(QStringLiteral("media"));
         QVERIFY(QDir().mkpath(media));
@@ -732,6 +737,7 @@ private Q_SLOTS:
     // An emptied peers.owdata beside case files is refused, never re-created.
     void emptiedPeersRefused()
     {
+        OWB_FILE_ONLY("a folder's peers.owdata: a team workspace has no such file");
         const QString copy = m_demo.copyOfDemo(QStringLiteral("emptied"));
         QFile peers(QDir(copy).filePath(PeerStore::kFileName));
         QVERIFY(peers.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -752,6 +758,7 @@ private Q_SLOTS:
 
     void refusesSomethingElse()
     {
+        OWB_FILE_ONLY("a folder that is not a workspace (the Open Team Workspace dialog's refusals are tst_teamui's)");
         MainWindow window;
         QTimer::singleShot(0, [] {
             if (QWidget *box = QApplication::activeModalWidget())
