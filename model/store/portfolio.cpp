@@ -8,6 +8,9 @@
 #include "valuecolumns.h"
 
 #include <QDate>
+#include <functional>
+#include "data/quarterlabel.h"
+#include "methodologyregister.h"
 #include "data/metricdataset.h"
 
 namespace owb {
@@ -83,8 +86,13 @@ QString PortfolioEntry::changeDetail() const
 
 namespace {
 // The decision that set this quarter's segment, or undid the previous one.
-QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QString &previous, const QString &programme)
+QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QString &previous,
+                       const std::function<QString(const QString &)> &programmeNameIn)
 {
+    // The programme is named as its entry year's methodology names it.
+    auto nameOf = [&](qint64 id) {
+        return programmeNameIn(casework.record(programmeTable(), id).value(QStringLiteral("entry_quarter")).toString());
+    };
     const QVariantMap decided = casework.decision(quarter);
     if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         return QStringLiteral("correction by %1 on %2: %3")
@@ -92,20 +100,25 @@ QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QS
                  decided.value(QStringLiteral("rationale")).toString());
     const qint64 now = casework.programmeIn(quarter);
     const qint64 before = previous.isEmpty() ? 0 : casework.programmeIn(previous);
+    // In the programme in a year without a programme segment: said beside it.
+    const QString noSegment = now > 0 && !casework.hasProgrammeSegment(quarter)
+                                  ? QStringLiteral("; %1 has no programme segment").arg(yearOfQuarter(quarter))
+                                  : QString();
     if (now > 0 && now != before) {
         const QVariantMap p = casework.record(programmeTable(), now);
         return QStringLiteral("%1 entry (%2, %3): %4")
-            .arg(programme, p.value(QStringLiteral("entry_quarter")).toString(), p.value(QStringLiteral("entry_date")).toString(),
+            .arg(nameOf(now), p.value(QStringLiteral("entry_quarter")).toString(), p.value(QStringLiteral("entry_date")).toString(),
                  p.value(QStringLiteral("reason")).toString());
     }
     if (now == 0 && before > 0) {
         const QVariantMap p = casework.record(programmeTable(), before);
         return QStringLiteral("exit from the %1 (%2, %3)")
-            .arg(programme, p.value(QStringLiteral("exit_quarter")).toString(), p.value(QStringLiteral("exit_date")).toString());
+            .arg(nameOf(before), p.value(QStringLiteral("exit_quarter")).toString(), p.value(QStringLiteral("exit_date")).toString());
     }
     if (now > 0)
-        return QStringLiteral("in the %1 since %2")
-            .arg(programme, casework.record(programmeTable(), now).value(QStringLiteral("entry_quarter")).toString());
+        return QStringLiteral("in the %1 since %2%3")
+            .arg(nameOf(now), casework.record(programmeTable(), now).value(QStringLiteral("entry_quarter")).toString(),
+                 noSegment);
     const QVariantMap earlier = previous.isEmpty() ? QVariantMap() : casework.decision(previous);
     if (earlier.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         return QStringLiteral("%1 was a correction; %2 is as computed").arg(previous, quarter);
@@ -229,6 +242,7 @@ PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &rea
         for (const CaseworkTable *table : portfolioTables())
             rows[table->name]; // a table with no rows for the case was read too
         CaseworkStore casework(CaseScope{db, code}, rows);
+        casework.setYearsWithoutProgramme(workspace.methodologies().yearsWithoutProgramme());
         const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), workspace.methodology().casework());
         entry.overdue = status.overdue;
         entry.inProgramme = status.inProgramme;
@@ -247,7 +261,9 @@ PortfolioEntry entryFor(Workspace &workspace, Database &db, const CasesRead &rea
         const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory, computed);
         entry.needsAction = needs.words();
         entry.casework = caseworkSummary(status, needs);
-        entry.decisionDetail = decisionDetail(casework, quarter, previous, workspace.methodology().programmeName());
+        entry.decisionDetail = decisionDetail(casework, quarter, previous, [&workspace](const QString &entered) {
+            return workspace.methodologies().programmeNameIn(entered);
+        });
     }
     return entry;
 }
