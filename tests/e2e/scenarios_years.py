@@ -229,7 +229,7 @@ def year_without_programme_segment(ctx):
     rows = wb.cells(cases)
     col = {name: i for i, name in enumerate(rows[0])}
     mine = [r for r in rows[1:] if r[col["Code"]] == icb]
-    expect(mine and mine[0][col["Segment"]] == str(computed),
+    expect(mine and mine[0][col["Segment"]] == "Segment %d" % computed,
            "the portfolio's segment of %s: %r (computed %d)" % (icb, mine and mine[0][col["Segment"]], computed))
     open_from_portfolio(wb, icb)
     wb.tab("Overview")
