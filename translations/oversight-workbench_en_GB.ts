@@ -338,6 +338,10 @@
         <source>%1: there is no change of yours left to save.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has no programme segment (its methodology has no segment 5): choose a segment from 1 to 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -633,6 +637,10 @@
     </message>
     <message>
         <source>A milestone has a done date only while its status is %1: set the status to %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no programme segment (its methodology names no programme and has no segment 5), so there is no entry into the programme to record in %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1166,6 +1174,14 @@
     </message>
     <message>
         <source>segment: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessed under %1 (%2 re-issued %3, file changed: SHA-256 %4... in place of %5...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessed under %1 (re-issued %2, file changed: SHA-256 %3... in place of %4...)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2242,6 +2258,10 @@
         <source>Add &amp;Milestone...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add &amp;Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NeedsAction</name>
@@ -2456,6 +2476,10 @@ segmented</source>
     </message>
     <message>
         <source>Off trajectory in %1: %2; see the Casework tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1 since %2; %3 has no programme segment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3060,6 +3084,18 @@ segmented</source>
     </message>
     <message>
         <source>Add Progress &amp;Review...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit &amp;Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress &amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the %1 since %2; %3 has no programme segment, so the segment is the computed or decided one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -758,6 +758,7 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
     if (it == m_sessions.end()) {
         try {
             auto *session = new CaseSession(open(), m_workspace->methodology(), this, m_workspace->isReadOnly());
+            session->casework().setYearsWithoutProgramme(m_workspace->methodologies().yearsWithoutProgramme());
             // An undo or redo that failed (a conflict in the conflict dialog),
             // shown once the undo stack has finished with the step.
             connect(session, &CaseSession::storeFailed, this, [this, session](const QString &message) {

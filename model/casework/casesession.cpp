@@ -52,6 +52,11 @@ QString CaseSession::financialYear(const QString &quarter)
     return canonical.isEmpty() ? quarter : canonical.left(7); // "2026/27 Q1" -> "2026/27"
 }
 
+QString CaseSession::programmeName() const
+{
+    return m_methodology.hasProgramme() ? m_methodology.programmeName() : Methodology::builtIn().programmeName();
+}
+
 QString CaseSession::tooLong(const QStringList &texts) const
 {
     for (const QString &text : texts)
@@ -369,13 +374,19 @@ QString CaseSession::recordDecision(const QString &quarter, bool correction, int
     // Segment 5 is the programme's (framework.md §3 step 4): a quarter in the
     // programme is 5 until the exit, and a quarter outside it becomes 5 only
     // by entering it.
+    const bool programmeSegment = m_casework.hasProgrammeSegment(quarter);
+    if (correction && segment == 5 && !programmeSegment)
+        return tr("%1 has no programme segment (its methodology has no segment 5): choose a segment from 1 to 4.")
+            .arg(yearOfQuarter(quarter));
     if (correction && segment == 5)
         return tr("Segment 5 is decided by entering the %1, not by a correction: use Enter the Programme.")
-            .arg(m_methodology.programmeName());
-    if (m_casework.programmeIn(quarter) != 0)
+            .arg(programmeName());
+    // In a year without a programme segment the programme does not decide
+    // the segment (CaseworkStore::finalSegmentOf): it may be confirmed or corrected.
+    if (m_casework.finalSegmentOf(quarter, computed).source == FinalSegment::Source::Programme)
         return tr("In %1 the organisation is in the %2, which decides its segment (5 until the exit is recorded): "
                   "there is nothing to confirm or correct.")
-            .arg(quarter, m_methodology.programmeName());
+            .arg(quarter, programmeName());
     const QString kind = correction ? QStringLiteral("correction") : QStringLiteral("confirm");
     const QVariantMap earlier = m_casework.decision(quarter);
     if (!earlier.isEmpty() && earlier.value(QStringLiteral("kind")).toString() == kind

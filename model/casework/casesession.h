@@ -81,6 +81,9 @@ public:
     // workspace the server's session user (the audit trail's author), else
     // the operating-system user.
     QString author() const;
+    // What the session calls the programme: the latest year's name, or the
+    // built-in one when that year has no programme.
+    QString programmeName() const;
     // "2025/26" for "2025/26 Q3": capability is assessed once a year.
     static QString financialYear(const QString &quarter);
 

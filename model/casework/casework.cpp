@@ -631,6 +631,11 @@ qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QStr
     return version.toLongLong();
 }
 
+bool CaseworkStore::hasProgrammeSegment(const QString &quarter) const
+{
+    return !m_yearsWithoutProgramme.contains(yearOfQuarter(quarter));
+}
+
 qint64 CaseworkStore::programmeIn(const QString &quarter)
 {
     for (const QVariantMap &p : records(programmeTable())) {
@@ -660,10 +665,14 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     // Every provider in the programme is in segment 5 until it exits
     // (framework.md, step 4), whatever was decided for the quarter before it
     // entered.
+    // A year without a programme segment has no segment 5: there the
+    // computed segment, or a correction, stands.
     const QVariantMap decided = decision(quarter);
     if (const int on = decided.value(QStringLiteral("computed_segment")).toInt(); on > 0 && on != computed)
         out.decidedOn = on;
-    if (programmeIn(quarter) > 0) {
+    const bool inProgramme = programmeIn(quarter) > 0;
+    out.programmeWithoutSegment = inProgramme && !hasProgrammeSegment(quarter);
+    if (inProgramme && !out.programmeWithoutSegment) {
         out.segment = 5;
         out.source = FinalSegment::Source::Programme;
     } else if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction")) {
@@ -705,6 +714,11 @@ QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &v
     }
     if (&table == &programmeTable()) {
         const QString quarter = values.value(QStringLiteral("entry_quarter")).toString();
+        if (!hasProgrammeSegment(quarter))
+            return QCoreApplication::translate("owb::Casework", "%1 has no programme segment (its methodology names no "
+                                                                "programme and has no segment 5), so there is no entry into "
+                                                                "the programme to record in %2.")
+                .arg(yearOfQuarter(quarter), quarter);
         if (const qint64 in = programmeIn(quarter); in > 0)
             return QCoreApplication::translate("owb::Casework", "The organisation is already in the programme in %1 (since %2).")
                 .arg(quarter, field(programmeTable(), in, QStringLiteral("entry_quarter")));

@@ -9,6 +9,7 @@
 #include "store/database.h"
 
 #include <QDate>
+#include <QSet>
 #include <QStringList>
 #include <QVariantMap>
 #include <utility>
@@ -105,6 +106,10 @@ struct FinalSegment
     // the computed segment now (a later re-assessment changed it): the
     // decision stands as recorded and needs review; 0 otherwise.
     int decidedOn = 0;
+    // In the programme during the quarter, but the quarter's year has no
+    // programme segment (its methodology says "programme_name": null): the
+    // segment stays the computed or corrected one, never 5.
+    bool programmeWithoutSegment = false;
 
     bool decided() const { return source != Source::Computed; }
 };
@@ -157,12 +162,22 @@ public:
     // user left it.
     qint64 writtenVersion(const CaseworkTable &table, qint64 id);
 
+    // The financial years ("2027/28") whose methodology has no programme
+    // segment (the file says "programme_name": null): in them no quarter is
+    // segment 5 and no entry into the programme is recorded. Given by whoever
+    // holds the workspace's register (MethodologyRegister::yearsWithoutProgramme,
+    // NationalCache::yearsWithoutProgramme); none by default.
+    void setYearsWithoutProgramme(const QSet<QString> &years) { m_yearsWithoutProgramme = years; }
+    // Whether `quarter`'s year has a programme segment (5).
+    bool hasProgrammeSegment(const QString &quarter) const;
+
     // The programme the organisation is in during `quarter`, or 0.
     qint64 programmeIn(const QString &quarter);
     // The final segment of a quarter: a recorded correction, else 5 in the
-    // programme, else the computed one (framework.md §3 step 4). An
-    // organisation the framework does not segment stays unsegmented: an ICB
-    // in the programme is "equivalent to segment 5" in words, not a segment.
+    // programme (in a year that has a programme segment), else the computed
+    // one (framework.md §3 step 4). An organisation the framework does not
+    // segment stays unsegmented: an ICB in the programme is "equivalent to
+    // segment 5" in words, not a segment.
     FinalSegment finalSegmentOf(const QString &quarter, int computed);
     int finalSegment(const QString &quarter, int computed)
     {
@@ -172,10 +187,10 @@ public:
     // organisation and quarter (the latest, in files written before that rule).
     QVariantMap decision(const QString &quarter);
     // Why a new record would contradict what is recorded (a second decision
-    // for a quarter, a programme entry while in the programme or before a
-    // later entry), in plain words; empty when it may be added. With the
-    // methodology, a value is said in its metric's format ("1.80%"), as the
-    // tables show it.
+    // for a quarter, a programme entry while in the programme, before a
+    // later entry or in a year without a programme segment), in plain words;
+    // empty when it may be added. With the methodology, a value is said in
+    // its metric's format ("1.80%"), as the tables show it.
     QString conflict(const CaseworkTable &table, const QVariantMap &values, const Methodology *methodology = nullptr);
     // dateOrderProblem, a record of a programme (an exit criterion's due
     // date, a progress review's date) not before the programme's entry date,
@@ -211,6 +226,7 @@ private:
     QHash<QString, QVariantMap> m_seen; // "table/id" -> the row as this user last read or wrote it
     QHash<QString, qint64> m_written; // "table/id" -> the row version this store last wrote
     CaseworkRows m_rows; // tables read ahead (readAhead): read from here
+    QSet<QString> m_yearsWithoutProgramme;
 };
 
 } // namespace owb

@@ -4,12 +4,14 @@
 #include "casework/datetext.h"
 #include "casework/metricview.h"
 #include "casework/trajectory.h"
+#include "data/quarterlabel.h"
 #include "framework/fixedpoint.h"
 #include "framework/methodology.h"
 #include "itemmodels/dateformat.h"
 #include "store/auditlog.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -216,16 +218,67 @@ bool isReassessment(const AuditEntry &removed, const AuditEntry &added)
     return !after.isEmpty() && before != after;
 }
 
-QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title)
+QHash<qint64, MethodologyReissue> reissuedAssessments(const QList<AuditEntry> &entries,
+                                                      const QList<MethodologyReissue> &reissues)
+{
+    QHash<qint64, MethodologyReissue> found;
+    QHash<QString, AuditEntry> removedLast;  // quarter -> its assessment's latest removal
+    QSet<QString> claimed;  // quarter + re-issue moment: one rewrite each
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {  // oldest first
+        const AuditEntry &e = *it;
+        if (e.table != QLatin1String("assessment"))
+            continue;
+        if (e.action == QLatin1String("delete")) {
+            removedLast.insert(e.rowKey, e);
+            continue;
+        }
+        const auto removed = removedLast.constFind(e.rowKey);
+        if (e.action != QLatin1String("insert") || removed == removedLast.cend())
+            continue;
+        const QJsonObject before = rowOf(removed->before);
+        const QJsonObject after = rowOf(e.after);
+        const QString id = after.value(QStringLiteral("methodology_id")).toString();
+        // The same id stored again with other contents: the first such
+        // rewrite since a re-issue of that id was put in force for the year.
+        if (id.isEmpty() || before.value(QStringLiteral("methodology_id")).toString() != id
+            || before.value(QStringLiteral("digest")) == after.value(QStringLiteral("digest")))
+            continue;
+        for (const MethodologyReissue &r : reissues) {
+            const QString key = e.rowKey + QLatin1Char('|') + r.at;
+            if (r.id == id && r.year == yearOfQuarter(e.rowKey) && r.at.left(19) <= e.at.left(19) && !claimed.contains(key)) {
+                claimed.insert(key);
+                found.insert(e.seq, r);
+                break;
+            }
+        }
+        removedLast.remove(e.rowKey);
+    }
+    return found;
+}
+
+QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title,
+                         const MethodologyReissue *reissue)
 {
     const QJsonObject before = rowOf(removed.before);
     const QJsonObject after = rowOf(added.after);
     const QString id = after.value(QStringLiteral("methodology_id")).toString();
-    QString text = title.isEmpty() || title == id
-                       ? QCoreApplication::translate("owb::History", "re-assessed under %1").arg(id)
-                       : QCoreApplication::translate("owb::History", "re-assessed under %1 (%2)").arg(title, id);
-    text += QCoreApplication::translate("owb::History", ", in place of %1")
-                .arg(before.value(QStringLiteral("methodology_id")).toString());
+    const bool named = !title.isEmpty() && title != id;
+    QString text;
+    if (reissue) {
+        // The same id, another file: the year's methodology was re-issued.
+        const QString on = showDate(reissue->at.left(10));
+        text = named ? QCoreApplication::translate("owb::History",
+                                                   "re-assessed under %1 (%2 re-issued %3, file changed: SHA-256 %4... in place of %5...)")
+                           .arg(title, id, on, reissue->sha256.left(12), reissue->replacedSha256.left(12))
+                     : QCoreApplication::translate("owb::History",
+                                                   "re-assessed under %1 (re-issued %2, file changed: SHA-256 %3... in place of %4...)")
+                           .arg(id, on, reissue->sha256.left(12), reissue->replacedSha256.left(12));
+    } else {
+        text = named ? QCoreApplication::translate("owb::History", "re-assessed under %1 (%2)").arg(title, id)
+                     : QCoreApplication::translate("owb::History", "re-assessed under %1").arg(id);
+        text += QCoreApplication::translate("owb::History", ", in place of %1")
+                    .arg(before.value(QStringLiteral("methodology_id")).toString());
+    }
     const auto shown = [](const QJsonValue &v) {
         return v.isNull() || v.isUndefined() ? QCoreApplication::translate("owb::History", "none")
                                               : QString::number(v.toInt());

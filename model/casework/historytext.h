@@ -6,6 +6,9 @@
 // sets, system considerations) by the methodology's names. Columns kept for
 // integrity (hashes, digests, record ids) are left out.
 
+#include "store/methodologyregister.h"
+
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <functional>
@@ -29,9 +32,20 @@ QString historyChangeText(const Methodology &methodology, const AuditEntry &entr
 // quarter's assessment, taken away just before) under another methodology
 // file: a re-assessment (owb methodology add, File ▸ Methodologies...).
 bool isReassessment(const AuditEntry &removed, const AuditEntry &added);
+// The assessments (by the seq of the entry that stored them) stored again
+// under a re-issue of the same methodology id (MethodologyRegister::reissues):
+// the first rewrite of the quarter, with other contents, since the re-issue
+// was put in force for its year; later rewrites (new data) are not.
+// `entries`: a case's audit entries, newest first.
+QHash<qint64, MethodologyReissue> reissuedAssessments(const QList<AuditEntry> &entries,
+                                                      const QList<MethodologyReissue> &reissues);
 // "re-assessed under NHS Oversight Framework 2026/27 (nof-2026-27), in place
-// of nof-2025-26; segment: 4 → 3"; `title` empty when not known.
-QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title);
+// of nof-2025-26; segment: 4 → 3", or with `reissue` "re-assessed under NHS
+// Oversight Framework 2026/27 (nof-2026-27 re-issued 24/11/2026, file
+// changed: SHA-256 … in place of …); segment: 4 → 3"; `title` empty when
+// not known.
+QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title,
+                         const MethodologyReissue *reissue = nullptr);
 
 // A finding's picks by their names, as the forms' pickers show them (the
 // History tab and the reports): a metric "OF0023 Waiting 18 weeks…", a domain

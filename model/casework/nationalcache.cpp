@@ -12,15 +12,35 @@ NationalCache::NationalCache(PeerStore &peers, const Methodology &methodology)
     : m_peers(peers), m_methodology(methodology)
 {
     const MethodologyRegister reg(peers.database());
+    m_reissues = reg.reissues();
     for (const RegisteredYear &year : reg.years())
-        if (const Methodology *rules = reg.forYear(year.year))
+        if (const Methodology *rules = reg.forYear(year.year)) {
             m_byYear.insert(year.year, *rules);
+            m_programmeNames.insert(year.year, reg.programmeNameIn(year.year + QStringLiteral(" Q1")));
+        }
+}
+
+QString NationalCache::programmeNameIn(const QString &label) const
+{
+    const QString name = m_programmeNames.value(yearOfQuarter(label));
+    return name.isEmpty() ? (m_methodology.hasProgramme() ? m_methodology.programmeName()
+                                                         : Methodology::builtIn().programmeName())
+                          : name;
 }
 
 const Methodology &NationalCache::methodologyFor(const QString &label) const
 {
     const auto it = m_byYear.constFind(yearOfQuarter(label));
     return it == m_byYear.cend() ? m_methodology : *it;
+}
+
+QSet<QString> NationalCache::yearsWithoutProgramme() const
+{
+    QSet<QString> years;
+    for (auto it = m_byYear.cbegin(); it != m_byYear.cend(); ++it)
+        if (!it->hasProgramme())
+            years.insert(it.key());
+    return years;
 }
 
 NationalCache::Entry &NationalCache::entry(const QString &label)

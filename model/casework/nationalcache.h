@@ -7,9 +7,11 @@
 
 #include "data/metricdataset.h"
 #include "framework/assessment.h"
+#include "store/methodologyregister.h"
 #include "store/peerstore.h"
 
 #include <QHash>
+#include <QSet>
 #include <memory>
 
 namespace owb {
@@ -22,6 +24,13 @@ public:
     const Methodology &methodology() const { return m_methodology; }
     // The rules a quarter is assessed under.
     const Methodology &methodologyFor(const QString &label) const;
+    // The years whose rules have no programme segment, for
+    // CaseworkStore::setYearsWithoutProgramme.
+    QSet<QString> yearsWithoutProgramme() const;
+    // The register's re-issues of a year's file (MethodologyRegister::reissues).
+    const QList<MethodologyReissue> &reissues() const { return m_reissues; }
+    // What the programme is called in a quarter (MethodologyRegister::programmeNameIn).
+    QString programmeNameIn(const QString &label) const;
     const QuarterData &quarter(const QString &label);
     const QuarterAssessment &assessment(const QString &label);
     // The numeric values of a metric among organisations of a peer type.
@@ -41,6 +50,8 @@ private:
     PeerStore &m_peers;
     Methodology m_methodology;
     QHash<QString, Methodology> m_byYear;
+    QHash<QString, QString> m_programmeNames;  // by year
+    QList<MethodologyReissue> m_reissues;
     QHash<QString, std::shared_ptr<Entry>> m_entries;
 };
 

@@ -656,6 +656,10 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
     const QJsonValue programme = root.value(QStringLiteral("programme_name"));
     if (programme.isNull()) {
         m_result.m_programmeName.clear();
+        // No segment 5 then, not even the default labels' (a file a workspace
+        // holds is read over the built-in one's labels).
+        if (!labels.contains(QStringLiteral("5")))
+            m_result.m_segmentLabels.remove(5);
     } else if (programme.isString() && !programme.toString().trimmed().isEmpty()) {
         m_result.m_programmeName = programme.toString().trimmed();
     } else if (!programme.isUndefined()) {

@@ -207,6 +207,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
     const auto assessment = caseFile.assessment(quarter);
     const bool casework = caseSchemaVersion(caseFile.database()) >= 3;
     CaseworkStore store(caseFile.scope());
+    store.setYearsWithoutProgramme(national.yearsWithoutProgramme());
     const bool inProgramme = casework && store.programmeIn(quarter) > 0;
     // The final segment as every view reads it (CaseworkStore::finalSegmentOf).
     auto finalOf = [&](const QString &q, int computed) {
@@ -229,10 +230,15 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
                                  : QStringLiteral(" (%1)").arg(escaped(withoutFinalStop(final.rationale))));
         else if (final.source != FinalSegment::Source::Programme)
             html += QStringLiteral("<p>%1</p>").arg(escaped(why.toNextSegment));
-        if (inProgramme)
+        if (inProgramme && final.programmeWithoutSegment)
+            html += QStringLiteral("<p>In the %1 since %2; %3 has no programme segment, so the programme does not set "
+                                   "the segment.</p>")
+                        .arg(escaped(national.programmeNameIn(quarter)), escaped(store.field(programmeTable(), store.programmeIn(quarter), QStringLiteral("entry_quarter"))),
+                             escaped(yearOfQuarter(quarter)));
+        else if (inProgramme)
             html
                 += QStringLiteral("<p>In the %1: %2.</p>")
-                       .arg(escaped(m.programmeName()),
+                       .arg(escaped(national.programmeNameIn(quarter)),
                            segment > 0 ? QStringLiteral("segment 5 until an exit is recorded")
                                        : QStringLiteral("equivalent to segment 5 until an exit is recorded"));
         html += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1, SHA-256 %2.</p>")
@@ -349,7 +355,8 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
             const QString reason = withoutFinalStop(programme.value(QStringLiteral("reason")).toString());
             const QString exitQuarter = programme.value(QStringLiteral("exit_quarter")).toString();
             html += QStringLiteral("<h3>%1 (entered %2%3)</h3><p>%4%5</p>")
-                        .arg(escaped(m.programmeName()), escaped(programme.value(QStringLiteral("entry_quarter")).toString()),
+                        .arg(escaped(national.programmeNameIn(programme.value(QStringLiteral("entry_quarter")).toString())),
+                             escaped(programme.value(QStringLiteral("entry_quarter")).toString()),
                              exitQuarter.isEmpty() ? QString() : QStringLiteral(", left %1").arg(escaped(exitQuarter)),
                              reason.isEmpty() ? QString() : escaped(reason) + QStringLiteral(". "),
                              escaped(labelledValue(QStringLiteral("Improvement director"),

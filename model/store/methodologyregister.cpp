@@ -185,6 +185,39 @@ const Methodology *MethodologyRegister::forQuarter(const QString &quarter) const
     return forYear(yearOfQuarter(quarter));
 }
 
+QList<MethodologyReissue> MethodologyRegister::reissues() const
+{
+    QList<MethodologyReissue> out;
+    if (!hasRegister(m_db))  // an older file, read without its upgrade: no log yet
+        return out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT l.year, l.at, f.methodology_id, f.sha256, r.sha256 FROM methodology_log l"
+                                           " JOIN methodology_file f ON f.id = l.file JOIN methodology_file r ON r.id = l.replaced"
+                                           " WHERE f.methodology_id = r.methodology_id AND f.sha256 <> r.sha256 ORDER BY l.id"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toString()});
+    return out;
+}
+
+QSet<QString> MethodologyRegister::yearsWithoutProgramme() const
+{
+    QSet<QString> years;
+    for (const RegisteredYear &year : m_years)
+        if (const Methodology *rules = forYear(year.year); rules && !rules->hasProgramme())
+            years.insert(year.year);
+    return years;
+}
+
+QString MethodologyRegister::programmeNameIn(const QString &quarter) const
+{
+    const QString year = yearOfQuarter(quarter);
+    QString name;
+    for (const RegisteredYear &entry : m_years)  // year order
+        if (const Methodology *rules = forYear(entry.year); rules && rules->hasProgramme() && entry.year <= year)
+            name = rules->programmeName();
+    return name.isEmpty() ? Methodology::builtIn().programmeName() : name;
+}
+
 const Methodology *MethodologyRegister::latest() const
 {
     if (!m_years.isEmpty())

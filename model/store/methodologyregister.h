@@ -13,6 +13,7 @@
 #include "framework/methodology.h"
 
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QStringList>
 #include <optional>
@@ -39,6 +40,17 @@ struct RegisteredYear
     QString since;  // when the file was put in force for the year
 };
 
+// A year's file replaced by another with the same id and other contents
+// (NHS England re-issued it): when, and both files' SHA-256.
+struct MethodologyReissue
+{
+    QString year;
+    QString at;  // ISO 8601, UTC
+    QString id;
+    QString sha256;
+    QString replacedSha256;
+};
+
 class MethodologyRegister
 {
 public:
@@ -54,6 +66,15 @@ public:
     // The file in force for a financial year or a quarter's year; null when none.
     const Methodology *forYear(const QString &year) const;
     const Methodology *forQuarter(const QString &quarter) const;
+    // The years whose file has no programme segment ("programme_name": null),
+    // for CaseworkStore::setYearsWithoutProgramme.
+    QSet<QString> yearsWithoutProgramme() const;
+    // What the programme is called in `quarter`'s year; in a year without
+    // one, what the latest earlier year called it (the programme an
+    // organisation entered then and is still in); else the built-in name.
+    QString programmeNameIn(const QString &quarter) const;
+    // Every re-issue the register's log holds, oldest first.
+    QList<MethodologyReissue> reissues() const;
     // The file of the latest registered year; null for an empty register.
     const Methodology *latest() const;
 

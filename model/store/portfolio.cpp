@@ -13,8 +13,11 @@
 
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <vector>
+#include "data/quarterlabel.h"
+#include "methodologyregister.h"
 #include "data/metricdataset.h"
 
 namespace owb {
@@ -90,8 +93,13 @@ QString PortfolioEntry::changeDetail() const
 
 namespace {
 // The decision that set this quarter's segment, or undid the previous one.
-QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QString &previous, const QString &programme)
+QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QString &previous,
+                       const std::function<QString(const QString &)> &programmeNameIn)
 {
+    // The programme is named as its entry year's methodology names it.
+    auto nameOf = [&](qint64 id) {
+        return programmeNameIn(casework.record(programmeTable(), id).value(QStringLiteral("entry_quarter")).toString());
+    };
     const QVariantMap decided = casework.decision(quarter);
     if (decided.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         return QStringLiteral("correction by %1 on %2: %3")
@@ -99,20 +107,25 @@ QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QS
                  decided.value(QStringLiteral("rationale")).toString());
     const qint64 now = casework.programmeIn(quarter);
     const qint64 before = previous.isEmpty() ? 0 : casework.programmeIn(previous);
+    // In the programme in a year without a programme segment: said beside it.
+    const QString noSegment = now > 0 && !casework.hasProgrammeSegment(quarter)
+                                  ? QStringLiteral("; %1 has no programme segment").arg(yearOfQuarter(quarter))
+                                  : QString();
     if (now > 0 && now != before) {
         const QVariantMap p = casework.record(programmeTable(), now);
         return QStringLiteral("%1 entry (%2, %3): %4")
-            .arg(programme, p.value(QStringLiteral("entry_quarter")).toString(), p.value(QStringLiteral("entry_date")).toString(),
+            .arg(nameOf(now), p.value(QStringLiteral("entry_quarter")).toString(), p.value(QStringLiteral("entry_date")).toString(),
                  p.value(QStringLiteral("reason")).toString());
     }
     if (now == 0 && before > 0) {
         const QVariantMap p = casework.record(programmeTable(), before);
         return QStringLiteral("exit from the %1 (%2, %3)")
-            .arg(programme, p.value(QStringLiteral("exit_quarter")).toString(), p.value(QStringLiteral("exit_date")).toString());
+            .arg(nameOf(before), p.value(QStringLiteral("exit_quarter")).toString(), p.value(QStringLiteral("exit_date")).toString());
     }
     if (now > 0)
-        return QStringLiteral("in the %1 since %2")
-            .arg(programme, casework.record(programmeTable(), now).value(QStringLiteral("entry_quarter")).toString());
+        return QStringLiteral("in the %1 since %2%3")
+            .arg(nameOf(now), casework.record(programmeTable(), now).value(QStringLiteral("entry_quarter")).toString(),
+                 noSegment);
     const QVariantMap earlier = previous.isEmpty() ? QVariantMap() : casework.decision(previous);
     if (earlier.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         return QStringLiteral("%1 was a correction; %2 is as computed").arg(previous, quarter);
@@ -194,6 +207,8 @@ struct PortfolioRules
 {
     const Methodology &workspace;
     const Methodology &quarter; // the quarter's own methodology, else the workspace's
+    const MethodologyRegister &methodologies; // read only (const), from any thread
+    QSet<QString> yearsWithoutProgramme;
 };
 
 // One case's entry from what readCases read: the same for a case file and a
@@ -245,6 +260,7 @@ PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRe
         for (const CaseworkTable *table : portfolioTables())
             rows[table->name]; // a table with no rows for the case was read too
         CaseworkStore casework(CaseScope{db, code}, rows);
+        casework.setYearsWithoutProgramme(rules.yearsWithoutProgramme);
         const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), rules.workspace.casework());
         entry.overdue = status.overdue;
         entry.inProgramme = status.inProgramme;
@@ -262,7 +278,9 @@ PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRe
         const NeedsAction needs = needsAction(casework, quarter, entry.segment, status, offTrajectory, computed);
         entry.needsAction = needs.words();
         entry.casework = caseworkSummary(status, needs);
-        entry.decisionDetail = decisionDetail(casework, quarter, previous, rules.workspace.programmeName());
+        entry.decisionDetail = decisionDetail(casework, quarter, previous, [&rules](const QString &entered) {
+            return rules.methodologies.programmeNameIn(entered);
+        });
     }
     return entry;
 }
@@ -277,7 +295,8 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
     const QString previous = position > 0 ? quarters.at(position - 1) : QString();
 
     const Methodology *own = workspace.methodologyFor(quarter);
-    const PortfolioRules rules{workspace.methodology(), own ? *own : workspace.methodology()};
+    const PortfolioRules rules{workspace.methodology(), own ? *own : workspace.methodology(), workspace.methodologies(),
+                               workspace.methodologies().yearsWithoutProgramme()};
     QList<PortfolioEntry> entries;
     if (Database *server = workspace.isTeam() ? workspace.casesDatabase() : nullptr) {
         // A server's cases: every table read once for all of them.

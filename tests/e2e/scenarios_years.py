@@ -9,7 +9,9 @@ import re
 import subprocess
 
 from owbe2e import expect, query
+from scenarios_actions import enabled
 from scenarios_casework import case_in_segment, decision_label, latest_quarter, open_case, year_rules
+from scenarios_items import open_from_portfolio
 
 REISSUED_ID = "nof-2026-27-demo-reissued"
 REISSUED_TITLE = "DEMO 2026/27 re-issued with other thresholds (test)"
@@ -187,5 +189,90 @@ def programme_entry_across_methodologies(ctx):
     wb.screenshot("changes-programme-entry")
 
 
+def _without_programme_segment(ctx):
+    """The demo's 2026/27 file without a programme segment ("programme_name": null, no label "5"), put in force
+    with owb methodology add --apply; returns the file's path."""
+    rules = year_rules(ctx, "2026/27")
+    rules["id"], rules["title"] = "nof-2026-27-demo-no-programme", "DEMO 2026/27 without a programme segment (test)"
+    rules["programme_name"] = None
+    rules["segment_labels"].pop("5", None)
+    path = os.path.join(ctx.folder, "no-programme.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(rules, f, indent=2)
+    run = subprocess.run([ctx.owb, "methodology", "add", ctx.workspace, path, "--apply"], capture_output=True,
+                         text=True, timeout=300)
+    expect(run.returncode == 0, "owb methodology add --apply: %s" % run.stderr)
+    return path
+
+
+def year_without_programme_segment(ctx):
+    """2026/27 re-assessed under a file with no programme segment: the demo ICB in the programme since 2025/26 shows
+    its computed 2026/27 segment (not 5) on the Overview and in the portfolio, and says it is in the programme and
+    that 2026/27 has no programme segment; a segment-4 trust is offered no Enter the Programme... in 2026/27, the
+    Casework tab says why, and nothing is stored."""
+    _without_programme_segment(ctx)
+    icb = None
+    for name in sorted(os.listdir(ctx.workspace)):
+        if name.endswith(".owcase") and query(os.path.join(ctx.workspace, name),
+                                              "SELECT count(*) FROM programme WHERE entry_quarter = '2025/26 Q1'"
+                                              " AND exit_quarter = ''")[0][0]:
+            icb = name[:-len(".owcase")]
+    expect(icb, "the demo has no organisation in the programme since 2025/26 Q1")
+    case = ctx.case(icb)
+    quarter = latest_quarter(case)
+    expect(quarter.startswith("2026/27"), "the latest quarter is %s" % quarter)
+    computed = query(case, "SELECT segment FROM assessment WHERE quarter = ?", (quarter,))[0][0]
+    expect(computed and 1 <= computed <= 4, "the computed segment of %s in %s is %r" % (icb, quarter, computed))
+
+    wb = ctx.start()
+    cases = wb.find("table", "Case files", timeout=30)
+    rows = wb.cells(cases)
+    col = {name: i for i, name in enumerate(rows[0])}
+    mine = [r for r in rows[1:] if r[col["Code"]] == icb]
+    expect(mine and mine[0][col["Segment"]] == "Segment %d" % computed,
+           "the portfolio's segment of %s: %r (computed %d)" % (icb, mine and mine[0][col["Segment"]], computed))
+    open_from_portfolio(wb, icb)
+    wb.tab("Overview")
+    wb.find("label", "Segment %d" % computed)
+    expect(not wb.find_all("label", "Segment 5"), "the Overview says segment 5")
+    wb.find("label", re.compile(r"In the Recovery Support Programme since 2025/26 Q1; 2026/27 has no programme segment\."))
+    wb.screenshot("year-without-programme-overview")
+
+    trust = case_in_segment(ctx, 4)
+    trust_case = ctx.case(trust)
+    open_from_portfolio(wb, trust)
+    wb.tab("Casework")
+    enter = wb.find("push button", "Enter the Programme...")
+    expect(not enabled(enter), "Enter the Programme... is enabled in a year without a programme segment")
+    wb.find("label", re.compile(r"^Not in the programme in %s\. 2026/27 has no programme segment" % re.escape(quarter)))
+    wb.screenshot("year-without-programme-casework")
+    expect(query(trust_case, "SELECT count(*) FROM programme")[0][0] == 0, "a programme entry was stored")
+
+
+def reissue_said_in_history(ctx):
+    """The demo's 2026/27 file re-issued under the same id with other thresholds (owb methodology add --apply): a
+    case's History tab says the quarter was re-assessed under a re-issue ("re-issued", "file changed"), not an
+    ordinary rewrite."""
+    rules = year_rules(ctx, "2026/27")
+    code = case_in_segment(ctx, 4)  # 1 after the re-issue's cuts
+    path = _write_2026_27(ctx, "reissue.json", cuts=(3.5, 3.7, 3.9), ident=rules["id"], title=rules["title"])
+    run = subprocess.run([ctx.owb, "methodology", "add", ctx.workspace, path, "--apply"], capture_output=True,
+                         text=True, timeout=300)
+    expect(run.returncode == 0, "owb methodology add --apply: %s" % run.stderr)
+    case = ctx.case(code)
+    quarter = latest_quarter(case)
+    expect(query(case, "SELECT methodology_id FROM assessment WHERE quarter = ?", (quarter,))[0][0] == rules["id"],
+           "the id changed")
+    wb = open_case(ctx, code, "History")
+    history = wb.table("History of the case")
+    said = re.compile(r"^re-assessed under %s \(%s re-issued \d\d/\d\d/\d{4}, file changed: SHA-256 [0-9a-f]{12}\.\.\. "
+                      r"in place of [0-9a-f]{12}\.\.\.\); segment: " % (re.escape(rules["title"]), re.escape(rules["id"])))
+    wb.wait(lambda: any(said.search(t) for t in wb.column(history, "What changed")),
+            "the re-issue on the History tab")
+    expect("re-assessed" in wb.column(history, "Change"), "changes: %r" % wb.column(history, "Change"))
+    wb.screenshot("history-reissued")
+
+
 SCENARIOS = [reassessment_keeps_and_flags_decision, preview_of_unchanged_file_lists_nothing,
-             import_refusal_names_every_quarter, programme_entry_across_methodologies]
+             import_refusal_names_every_quarter, programme_entry_across_methodologies, year_without_programme_segment,
+             reissue_said_in_history]

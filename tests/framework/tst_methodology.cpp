@@ -418,6 +418,11 @@ private Q_SLOTS:
         QVERIFY(!m->hasProgramme());
         QVERIFY(m->segmentLabel(5).isEmpty());
         QVERIFY(Methodology::builtIn().hasProgramme());
+        // As a workspace's register reads it back (over the built-in labels): the same.
+        const auto stored = Methodology::fromStoredJson(m->source(), QStringLiteral("stored"), &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(!stored->hasProgramme());
+        QVERIFY(stored->segmentLabel(5).isEmpty());
         // Without "programme_name" and without a segment-5 label: no programme either.
         const auto without = Methodology::fromJson(patched(QStringLiteral(R"(, "5": "Programme")"), QString()),
                                                    QStringLiteral("m.json"), &error);

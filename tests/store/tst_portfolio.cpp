@@ -7,6 +7,7 @@
 // tst_workspace's.
 
 #include "casework/casesession.h"
+#include "casework/datetext.h"
 #include "casework/historytext.h"
 #include "casework/league.h"
 #include "casework/needsaction.h"
@@ -492,10 +493,40 @@ private Q_SLOTS:
         QVERIFY(checkWorkspace(workspace->directory()).clean());
         // The change is in each affected case's audit trail.
         CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
-        QCOMPARE(auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1")).first().actor,
-                 auditlog::currentActor());
+        QList<AuditEntry> entries = auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1"));
+        QCOMPARE(entries.first().actor, auditlog::currentActor());
+        // The same id re-issued with other contents: the History tab's words
+        // say it was re-issued and that the file changed (newest first).
+        const QList<MethodologyReissue> reissues = workspace->methodologies().reissues();
+        QCOMPARE(reissues.size(), 1);
+        QCOMPARE(reissues.first().id, QStringLiteral("t-2026-27"));
+        QCOMPARE(reissues.first().sha256, reissued->sha256());
+        QVERIFY(entries.size() >= 2);
+        QVERIFY(!isReassessment(entries.at(1), entries.at(0)));  // not another file
+        QHash<qint64, MethodologyReissue> found = reissuedAssessments(entries, reissues);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found.contains(entries.at(0).seq));
+        const QString said = reassessmentText(entries.at(1), entries.at(0), reissued->title(), &found[entries.at(0).seq]);
+        QVERIFY2(said.startsWith(QStringLiteral("re-assessed under %1 (t-2026-27 re-issued %2, file changed: SHA-256 %3... in "
+                                                "place of %4...); segment: ")
+                                     .arg(reissued->title(), showDate(reissues.first().at.left(10)), reissued->sha256().left(12),
+                                          thresholdsFile(QStringLiteral("2026/27"))->sha256().left(12))),
+                 qPrintable(said));
         // Applying again changes nothing.
         QVERIFY(planMethodologyChange(*workspace, *reissued).rows.isEmpty());
+        // New data for the quarter under the same file is an ordinary rewrite, not a re-assessment.
+        importInto(*workspace,
+                   "quarter,org_code,org_name,org_type,metric_id,value\n"
+                   "2026/27 Q1,RA1,Alpha,acute,OF0023,20\n"
+                   "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                   "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
+                   *reissued);
+        entries = auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1"));
+        QVERIFY(entries.size() >= 4);
+        QVERIFY(!isReassessment(entries.at(1), entries.at(0)));
+        found = reissuedAssessments(entries, reissues);
+        QCOMPARE(found.size(), 1);  // still only the re-issue's rewrite
+        QVERIFY(!found.contains(entries.at(0).seq));
     }
 
     // A re-assessment stopped after some case files (as a kill would stop
@@ -576,6 +607,80 @@ private Q_SLOTS:
         e.segment = 3;
         QCOMPARE(e.decisionAcrossMethodologies(), QString());
         QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q4 assessed under a, 2026/27 Q1 under b"));
+    }
+
+    // A year whose methodology has no programme segment ("programme_name":
+    // null, no label 5): an organisation in the programme since an earlier
+    // year is not segment 5 there (the computed segment, or a correction,
+    // stands) and the portfolio says why; entering the programme, or a
+    // correction to segment 5, in such a year is refused and writes nothing.
+    void yearWithoutProgrammeSegment()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
+        json.replace(",\n    \"5\": \"Recovery Support Programme\"", "");
+        json.replace("\"programme_name\": \"Recovery Support Programme\"", "\"programme_name\": null");
+        QString error;
+        const auto without = Methodology::fromJson(json, QStringLiteral("n.json"), &error);
+        QVERIFY2(without, qPrintable(error));
+        QVERIFY(!without->hasProgramme());
+        importInto(*workspace,
+                   "quarter,org_code,org_name,org_type,metric_id,value\n"
+                   "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                   "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                   "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
+                   *without);
+        QCOMPARE(workspace->methodologies().yearsWithoutProgramme(), QSet<QString>{QStringLiteral("2026/27")});
+        QCOMPARE(workspace->methodologies().programmeNameIn(QStringLiteral("2026/27 Q1")),
+                 QStringLiteral("Recovery Support Programme"));  // the earlier year's name for it
+        const QString before = workspace->peers().quarters().at(workspace->peers().quarters().size() - 2);
+        const QString quarter = QStringLiteral("2026/27 Q1");
+        QVERIFY(before.startsWith(QStringLiteral("2025/26")));
+
+        CaseSession session(workspace->caseFilePath(QStringLiteral("RA1")), workspace->methodology());
+        session.casework().setYearsWithoutProgramme(workspace->methodologies().yearsWithoutProgramme());
+        const int computed = session.caseFile().assessment(quarter)->result.segment;
+        QVERIFY(computed >= 1 && computed <= 4);
+        // Entering in the year without a programme segment is refused, in words, and writes nothing.
+        const QString refused = session.enterProgramme(quarter, QStringLiteral("failing"), QString());
+        QVERIFY2(refused.contains(QStringLiteral("2026/27 has no programme segment")), qPrintable(refused));
+        QVERIFY(session.casework().records(programmeTable()).isEmpty());
+        QVERIFY(!session.casework().conflict(programmeTable(), {{QStringLiteral("entry_quarter"), quarter}}).isEmpty());
+        // Entered in 2025/26: segment 5 there, the computed segment in 2026/27.
+        QCOMPARE(session.enterProgramme(before, QStringLiteral("failing"), QString()), QString());
+        QCOMPARE(session.casework().finalSegment(before, 4), 5);
+        const FinalSegment final = session.casework().finalSegmentOf(quarter, computed);
+        QCOMPARE(final.segment, computed);
+        QCOMPARE(final.source, FinalSegment::Source::Computed);
+        QVERIFY(final.programmeWithoutSegment);
+        QVERIFY(session.casework().programmeIn(quarter) > 0);  // still in it: said in words
+        // No correction to a segment 5 the year does not have; a confirmation is recorded.
+        const QString five = session.recordDecision(quarter, true, 5, QStringLiteral("why"));
+        QVERIFY2(five.contains(QStringLiteral("2026/27 has no programme segment")), qPrintable(five));
+        QCOMPARE(session.recordDecision(quarter, false, 0, QString()), QString());
+        QCOMPARE(session.casework().finalSegment(quarter, computed), computed);
+        // The programme still decides the earlier year.
+        QVERIFY(!session.recordDecision(before, false, 0, QString()).isEmpty());
+
+        // A workspace reader without the years (the default) would say 5: the
+        // portfolio, its detail and the league read the register.
+        QCOMPARE(CaseworkStore(session.caseFile().scope()).finalSegment(quarter, computed), 5);
+        for (const PortfolioEntry &entry : loadPortfolio(*workspace, quarter, nullptr)) {
+            if (entry.code != QStringLiteral("RA1"))
+                continue;
+            QCOMPARE(entry.segment, computed);
+            QVERIFY(!entry.decided);
+            QCOMPARE(entry.previousSegment, 5);
+            QVERIFY2(entry.decisionDetail.contains(QStringLiteral("in the Recovery Support Programme since %1; 2026/27 has "
+                                                                  "no programme segment").arg(before)),
+                     qPrintable(entry.decisionDetail));
+            QCOMPARE(entry.movement(), QStringLiteral("methodology-changed"));
+        }
+        for (const PortfolioEntry &entry : loadPortfolio(*workspace, before, nullptr))
+            if (entry.code == QStringLiteral("RA1"))
+                QCOMPARE(entry.segment, 5);
     }
 
     // The dry run shows only rows whose segment or average would change (a

@@ -112,7 +112,7 @@ void CaseworkPage::reload()
     const QList<std::tuple<QWidget *, QString, QString>> entries{
         {m_decision, tr("Quarterly decision"), m_decision->standing()},
         {m_review, tr("Diagnostic review and findings"), m_review->standing()},
-        {m_programme, m_context.session->methodology().programmeName(), m_programme->standing()},
+        {m_programme, m_context.session->programmeName(), m_programme->standing()},
         {m_milestones, tr("Milestones"), m_milestones->standing()}};
     for (int i = 0; i < entries.size(); ++i) {
         const auto &[section, name, standing] = entries.at(i);

@@ -45,8 +45,10 @@ void DecisionSection::reload()
     const int computed = computedSegment();
     const QVariantMap decided = store.decision(m_context.quarter);
     // In the programme the programme decides (framework.md §3 step 4):
-    // nothing to confirm or correct until its exit is recorded.
-    const bool programmeDecides = store.programmeIn(m_context.quarter) != 0 && decided.isEmpty();
+    // nothing to confirm or correct until its exit is recorded; not in a
+    // year without a programme segment (CaseworkStore::finalSegmentOf).
+    const bool programmeDecides
+        = store.finalSegmentOf(m_context.quarter, computed).source == FinalSegment::Source::Programme && decided.isEmpty();
     // Nothing to confirm once the computed segment is confirmed for the quarter.
     const bool confirmed = decided.value(QStringLiteral("kind")).toString() == QLatin1String("confirm");
     m_confirm->setEnabled(computed > 0 && !programmeDecides && !confirmed);

@@ -75,6 +75,9 @@ void HistoryPage::reload()
         if (filter.isEmpty() || record.contains(filter, Qt::CaseInsensitive))
             entries.append(e);
     }
+    // Quarters stored again under a re-issue of the same methodology id.
+    const QHash<qint64, MethodologyReissue> reissued
+        = m_context.national ? reissuedAssessments(entries, m_context.national->reissues()) : QHash<qint64, MethodologyReissue>();
     m_table->setRowCount(int(entries.size()));
     for (int row = 0; row < entries.size(); ++row) {
         const AuditEntry &e = entries.at(row);
@@ -87,12 +90,14 @@ void HistoryPage::reload()
             const AuditEntry &removed = entries.at(earlier);
             if (removed.table != e.table || removed.rowKey != e.rowKey)
                 continue;
-            if (isReassessment(removed, e)) {
+            const auto reissue = reissued.constFind(e.seq);
+            if (isReassessment(removed, e) || reissue != reissued.cend()) {
                 const Methodology &now = m_context.national ? m_context.national->methodologyFor(e.rowKey)
                                                             : m_context.session->methodology();
                 const QString id = QJsonDocument::fromJson(e.after.toUtf8()).object().value(QStringLiteral("methodology_id")).toString();
                 action = tr("re-assessed");
-                change = reassessmentText(removed, e, now.id() == id ? now.title() : QString());
+                change = reassessmentText(removed, e, now.id() == id ? now.title() : QString(),
+                                          reissue != reissued.cend() ? &*reissue : nullptr);
             }
             break;
         }

@@ -6,6 +6,7 @@
 #include "casework/metricview.h"
 #include "casework/segmentexplanation.h"
 #include "casework/trajectory.h"
+#include "data/quarterlabel.h"
 #include "casework/sentence.h"
 #include "charts/domainchart.h"
 #include "charts/segmenthistorychart.h"
@@ -121,9 +122,21 @@ void OverviewPage::setContext(const CaseContext &context)
                             : type && !type->segmented ? tr("Not segmented in this framework year")
                                                        : tr("No assessment for %1").arg(context.quarter));
     const bool inProgramme = casework.programmeIn(context.quarter) > 0;
-    if (segment == 0 && inProgramme)
+    // In the programme in a year that has no programme segment: said, and
+    // the segment stays the computed (or corrected) one.
+    const QString noProgrammeSegment
+        = finalSegment.programmeWithoutSegment
+              ? tr("In the %1 since %2; %3 has no programme segment.")
+                    .arg(context.national->programmeNameIn(context.quarter),
+                         casework.field(programmeTable(), casework.programmeIn(context.quarter),
+                                        QStringLiteral("entry_quarter")),
+                         yearOfQuarter(context.quarter))
+              : QString();
+    if (!noProgrammeSegment.isEmpty())
+        m_segmentLabel->setText(m_segmentLabel->text() + QLatin1Char('\n') + noProgrammeSegment);
+    else if (segment == 0 && inProgramme)
         m_segmentLabel->setText(m_segmentLabel->text() + QLatin1Char('\n')
-            + tr("In the %1 (equivalent to segment 5)").arg(methodology.programmeName()));
+            + tr("In the %1 (equivalent to segment 5)").arg(context.national->programmeNameIn(context.quarter)));
     if (assessment) {
         const SegmentExplanation explanation = explainSegment(*assessment, context.peerTypeName,
                                                               type ? type->notSegmented : QString());

@@ -134,14 +134,20 @@ void ProgrammeSection::reload()
 {
     m_loading = true;
     CaseworkStore &store = m_context.session->casework();
-    const QString programmeName = m_context.national->methodologyFor(m_context.quarter).programmeName();
+    // As the quarter's year calls it (or, in a year without a programme, the year the organisation entered it).
+    const QString programmeName = m_context.national->programmeNameIn(m_context.quarter);
     setTitle(programmeName);
     m_programmeId = store.programmeIn(m_context.quarter);
     const QList<QVariantMap> programmes = store.records(programmeTable());
     if (m_programmeId > 0) {
         const QVariantMap p = store.record(programmeTable(), m_programmeId);
         const QString entry = p.value(QStringLiteral("entry_quarter")).toString();
-        QString text = tr("In the %1 since %2: %3 until an exit is recorded.").arg(programmeName, entry, segmentFive());
+        // A year without a programme segment: the programme does not set the segment then.
+        QString text = store.hasProgrammeSegment(m_context.quarter)
+                           ? tr("In the %1 since %2: %3 until an exit is recorded.").arg(programmeName, entry, segmentFive())
+                           : tr("In the %1 since %2; %3 has no programme segment, so the segment is the computed or "
+                                "decided one.")
+                                 .arg(programmeName, entry, yearOfQuarter(m_context.quarter));
         // An exit is recorded in a quarter after the entry quarter.
         if (entry == m_context.quarter)
             text += QLatin1Char(' ')
@@ -512,7 +518,7 @@ void ProgrammeSection::askProgrammeEntry()
     using Kind = RecordField::Kind;
     RecordDialog dialog(tr("Enter the Programme"),
                         tr("The regional decision to enter the %1: %2 from %3 until an exit is recorded.")
-                            .arg(m_context.session->methodology().programmeName(), segmentFive(), m_context.quarter),
+                            .arg(m_context.national->programmeNameIn(m_context.quarter), segmentFive(), m_context.quarter),
                         {{QStringLiteral("reason"), tr("The regional decision, and why"), Kind::Paragraph, true},
                          {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
                          {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
