@@ -2258,10 +2258,6 @@
         <source>Add &amp;Milestone...</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Add &amp;Milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::NeedsAction</name>
@@ -3084,14 +3080,6 @@ segmented</source>
     </message>
     <message>
         <source>Add Progress &amp;Review...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Exit &amp;Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Progress &amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
