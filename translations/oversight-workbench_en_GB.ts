@@ -733,19 +733,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Methodology changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; entered the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; left the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; decision</source>
+        <source>Not segmented</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1188,6 +1176,30 @@
     </message>
     <message>
         <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology Needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds quarters of %2, and a new workspace has a methodology only for %3 (the built-in file). Choose the methodology file for %2 to create the workspace with it; nothing has been created yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Methodology File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology File for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1758,24 +1770,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No organisation quarter would change segment or average.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change segment or average:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change segment or average:</numerusform>
-            <numerusform>%n organisation quarters would change segment or average:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recorded decision(s) were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</source>
-        <translation>
-            <numerusform>%n recorded decision were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
-            <numerusform>%n recorded decisions were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Decisions to review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,11 +1801,52 @@
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No organisation quarter would change segment, raw segment, average or rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>%n case-file quarter(s) would be re-assessed in all.</source>
+        <source>%n organisation quarter(s) would change segment, raw segment, average or rank:</source>
         <translation>
-            <numerusform>%n case-file quarter would be re-assessed in all.</numerusform>
-            <numerusform>%n case-file quarters would be re-assessed in all.</numerusform>
+            <numerusform>%n organisation quarter would change segment, raw segment, average or rank:</numerusform>
+            <numerusform>%n organisation quarters would change segment, raw segment, average or rank:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raw segment before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw segment after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded decisions made on a computed segment that would change: %n. Each is kept as recorded and its case will ask for it to be reviewed.</source>
+        <translation>
+            <numerusform>Recorded decisions made on a computed segment that would change: %n. Each is kept as recorded and its case will ask for it to be reviewed.</numerusform>
+            <numerusform>Recorded decisions made on a computed segment that would change: %n. Each is kept as recorded and its case will ask for it to be reviewed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case-file quarter(s) would be re-assessed in all, each rewritten.</source>
+        <translation>
+            <numerusform>%n case-file quarter would be re-assessed in all, each rewritten.</numerusform>
+            <numerusform>%n case-file quarters would be re-assessed in all, each rewritten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them only to record the new methodology (nothing listed above changes in them).</source>
+        <translation>
+            <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
+            <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
         </translation>
     </message>
 </context>
@@ -2371,6 +2406,10 @@ segmented</source>
         <source>Off trajectory in %1: %2; see the Casework tab.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology changes in the segment history</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>
@@ -2500,6 +2539,10 @@ segmented</source>
     </message>
     <message>
         <source>Methodology changed; decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; first segmented</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3480,6 +3523,10 @@ segmented</source>
     </message>
     <message>
         <source>Methodology %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: methodology %2 from %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
