@@ -81,7 +81,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     chartColumn->addWidget(m_history, 1);
     m_historyKey = new QLabel(chartWithKey);
     m_historyKey->setWordWrap(true);
-    m_historyKey->setAccessibleName(tr("Methodology changes in the segment history"));
+    // No accessible name of its own: a screen reader reads what it says.
+    m_historyKey->setAccessibleDescription(tr("Methodology changes in the segment history"));
     m_historyKey->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     chartColumn->addWidget(m_historyKey);
     historyStack->addWidget(chartWithKey);
