@@ -756,6 +756,10 @@
         <source>Methodology changed; decision</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ChangesPanel</name>
@@ -1280,6 +1284,30 @@
     </message>
     <message>
         <source>Writing to the team workspace...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology Needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds quarters of %2, and a new workspace has a methodology only for %3 (the built-in file). Choose the methodology file for %2 to create the workspace with it; nothing has been created yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Methodology File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology File for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1917,6 +1945,54 @@
             <numerusform>%n case-file quarters would be re-assessed in all.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No organisation quarter would change segment, raw segment, average or rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change segment, raw segment, average or rank:</source>
+        <translation>
+            <numerusform>%n organisation quarter would change segment, raw segment, average or rank:</numerusform>
+            <numerusform>%n organisation quarters would change segment, raw segment, average or rank:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raw segment before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw segment after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded decisions made on a computed segment that would change: %n. Each is kept as recorded and its case will ask for it to be reviewed.</source>
+        <translation>
+            <numerusform>Recorded decisions made on a computed segment that would change: %n. Each is kept as recorded and its case will ask for it to be reviewed.</numerusform>
+            <numerusform>Recorded decisions made on a computed segment that would change: %n. Each is kept as recorded and its case will ask for it to be reviewed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case-file quarter(s) would be re-assessed in all, each rewritten.</source>
+        <translation>
+            <numerusform>%n case-file quarter would be re-assessed in all, each rewritten.</numerusform>
+            <numerusform>%n case-file quarters would be re-assessed in all, each rewritten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them only to record the new methodology (nothing listed above changes in them).</source>
+        <translation>
+            <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
+            <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricFileReader</name>
@@ -2258,6 +2334,10 @@
         <source>Add &amp;Milestone...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add &amp;Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NeedsAction</name>
@@ -2478,6 +2558,10 @@ segmented</source>
         <source>In the %1 since %2; %3 has no programme segment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Methodology changes in the segment history</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::PortfolioModel</name>
@@ -2607,6 +2691,10 @@ segmented</source>
     </message>
     <message>
         <source>Methodology changed; decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; first segmented</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3084,6 +3172,14 @@ segmented</source>
     </message>
     <message>
         <source>In the %1 since %2; %3 has no programme segment, so the segment is the computed or decided one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit &amp;Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress &amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3591,6 +3687,10 @@ segmented</source>
     </message>
     <message>
         <source>Methodology %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: methodology %2 from %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -517,12 +517,18 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     const bool intoCurrent = newWorkspace.isEmpty();
     const QString quarter = currentQuarter();
     bool closed = false;
-    const ImportOutcome outcome = importWithProgress(this, directory, path, region, [&] {
+    const auto letGo = [&] {
         if (intoCurrent) {
             closeWorkspace();
             closed = true;
         }
-    });
+    };
+    ImportOutcome outcome = importWithProgress(this, directory, path, region, letGo);
+    // A new workspace for years the built-in file does not cover: the user
+    // gives the years' methodology file, and the workspace is created with it.
+    if (!intoCurrent)
+        if (const auto methodology = askForMethodology(this, path, outcome))
+            outcome = importWithProgress(this, directory, path, region, letGo, methodology);
     // The workspace is open again before the problems are shown: a refusal is
     // read over the workspace it left as it was, not over the start page.
     if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)

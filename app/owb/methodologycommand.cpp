@@ -11,6 +11,12 @@
 namespace owb::cli {
 
 namespace {
+// "1 thing" or "N things": the command line's words are English only.
+QString plural(qsizetype n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(n);
+}
+
 const QString kUsage = QStringLiteral(
     "Usage: owb methodology list WORKSPACE\n"
     "       owb methodology show WORKSPACE YEAR\n"
@@ -19,9 +25,10 @@ const QString kUsage = QStringLiteral(
     "The workspace's register of methodologies: each financial year is assessed under one file.\n"
     "  list  the years with the file in force for each (id, basis, SHA-256, who added it, when)\n"
     "  show  print the methodology file in force for YEAR (such as 2026/27)\n"
-    "  add   put FILE in force for the years it declares; without --apply a dry run lists, for each\n"
-    "        organisation and quarter whose segment or average would change, both before and after,\n"
-    "        and notes each recorded decision made on a computed segment that would change\n");
+    "  add   put FILE in force for the years it declares; without --apply a dry run (which only\n"
+    "        reads) lists, for each organisation and quarter whose segment, average, raw segment or\n"
+    "        rank would change, both before and after, and notes each recorded decision made on a\n"
+    "        computed segment that would change\n");
 
 QString segmentText(const StoredAssessment &a)
 {
@@ -31,6 +38,11 @@ QString segmentText(const StoredAssessment &a)
 QString averageText(const StoredAssessment &a)
 {
     return a.result.average > 0 ? formatHundredths(a.result.average) : QString();
+}
+
+QString positiveText(int value)
+{
+    return value > 0 ? QString::number(value) : QString();
 }
 
 int runList(const QStringList &arguments)
@@ -101,7 +113,8 @@ int runAdd(const QStringList &arguments)
     if (!parseArguments(parser, QStringLiteral("methodology add"),
                         QStringLiteral("Put a methodology file in force for the years it declares. Without "
                                        "--apply, list for each organisation and quarter that would change the "
-                                       "segment and average before and after; nothing is written."),
+                                       "segment, average, raw segment and rank before and after; nothing is "
+                                       "written."),
                         arguments, 2, &exitCode))
         return exitCode;
     const QString directory = parser.positionalArguments().at(0);
@@ -119,17 +132,41 @@ int runAdd(const QStringList &arguments)
     if (applying)
         if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
             printError(QStringLiteral("warning: ") + warning);
-    auto workspace = applying ? Workspace::open(directory, Database::Mode::OpenExisting) : openToRead(directory);
+    // A dry run only reads: work an interrupted run left is said, not
+    // completed (it is completed by --apply, or any writer opening it).
+    auto workspace = applying ? Workspace::open(directory, Database::Mode::OpenExisting)
+                              : Workspace::open(directory, Database::Mode::ReadOnly);
+    QString pending;
+    if (!applying && !workspace->isTeam() && !workspace->peers().pendingQuarters().isEmpty()) {
+        const QStringList reassessing
+            = interruptedReassessment(workspace->directory(), workspace->peers(), workspace->methodologies());
+        pending = reassessing.isEmpty()
+            ? QStringLiteral("an interrupted import is pending (%1)").arg(workspace->peers().pendingQuarters().join(QStringLiteral(", ")))
+            : QStringLiteral("an interrupted re-assessment is pending (%1, under %2)")
+                  .arg(reassessing.join(QStringLiteral(", ")),
+                       workspace->methodologies().forQuarter(reassessing.first())
+                           ? workspace->methodologies().forQuarter(reassessing.first())->id()
+                           : QString());
+        printError(QStringLiteral("note: %1: %2; this dry run compares with what the case files hold now and "
+                                  "completes nothing (owb methodology add --apply, or opening the workspace in the "
+                                  "workbench, completes it first)")
+                       .arg(workspace->directory(), pending));
+    }
     const MethodologyChangePlan plan = planMethodologyChange(*workspace, *methodology);
     QTextStream out(stdout);
     writeCsvRow(out, {QStringLiteral("org_code"), QStringLiteral("org_name"), QStringLiteral("quarter"),
                       QStringLiteral("segment_before"), QStringLiteral("segment_after"),
-                      QStringLiteral("average_before"), QStringLiteral("average_after")});
+                      QStringLiteral("average_before"), QStringLiteral("average_after"),
+                      QStringLiteral("raw_segment_before"), QStringLiteral("raw_segment_after"),
+                      QStringLiteral("rank_before"), QStringLiteral("rank_after")});
     const QList<MethodologyChangeRow> changed = plan.changedRows();
     for (const MethodologyChangeRow &row : changed)
         writeCsvRow(out, {row.code, row.name, row.quarter, row.before ? segmentText(*row.before) : QString(),
                           segmentText(row.after), row.before ? averageText(*row.before) : QString(),
-                          averageText(row.after)});
+                          averageText(row.after), row.before ? positiveText(row.before->result.rawSegment) : QString(),
+                          positiveText(row.after.result.rawSegment),
+                          row.before ? positiveText(row.before->result.rank) : QString(),
+                          positiveText(row.after.result.rank)});
     out.flush();
     const QString years = plan.years.join(QStringLiteral(", "));
     const QString replacing = plan.replaced.isEmpty()
@@ -149,24 +186,34 @@ int runAdd(const QStringList &arguments)
                        .arg(applying ? QStringLiteral("it is now") : QStringLiteral("this would make"))
                        .arg(d.after));
     const QString changes = changed.isEmpty()
-        ? QStringLiteral("no organisation quarter would change segment or average")
-        : QStringLiteral("%1 organisation quarter(s) would change segment or average (listed)").arg(changed.size());
+        ? QStringLiteral("no organisation quarter would change segment, raw segment, average or rank")
+        : plural(changed.size(), QStringLiteral("1 organisation quarter would change segment, raw segment, average or rank (listed)"),
+                 QStringLiteral("%1 organisation quarters would change segment, raw segment, average or rank (listed)"));
     if (!applying) {
-        printError(QStringLiteral("%1: dry run: %2 for %3%4: %5; %6 case-file quarter(s) in %7 quarter(s) would be "
-                                  "re-assessed; nothing was written. Run again with --apply to make the change")
-                       .arg(workspace->directory(), methodology->id(), years, replacing, changes)
-                       .arg(plan.rows.size())
-                       .arg(plan.quarters.size()));
+        const qsizetype restamped = plan.rows.size() - changed.size();
+        const QString rewritten
+            = plural(plan.rows.size(), QStringLiteral("1 case-file quarter"), QStringLiteral("%1 case-file quarters"))
+              + plural(plan.quarters.size(), QStringLiteral(" in 1 quarter"), QStringLiteral(" in %1 quarters"))
+              + QStringLiteral(" would be rewritten")
+              + (restamped > 0 ? QStringLiteral(" (%1 of them only to record the new methodology)").arg(restamped)
+                               : QString());
+        const QString readOnly = Workspace::readOnlyReason(workspace->directory());
+        const QString next = !readOnly.isEmpty()
+            ? QStringLiteral("it cannot be applied here: %1").arg(readOnly)
+            : QStringLiteral("run again with --apply to make the change");
+        printError(QStringLiteral("%1: dry run: %2 for %3%4: %5; %6; nothing was written; %7")
+                       .arg(workspace->directory(), methodology->id(), years, replacing, changes, rewritten, next));
         return Success;
     }
     const ImportReport report = workspace->reassess(*methodology);
     // Opening completed what an interrupted run left: told, and counted.
     if (const QString completed = completedWorkText(report); !completed.isEmpty())
         printError(QStringLiteral("note: %1: %2").arg(workspace->directory(), completed));
-    printError(QStringLiteral("%1: %2 is in force for %3%4; %5 case-file quarter(s) re-assessed, %6 of them with "
-                              "another segment or average")
-                   .arg(workspace->directory(), methodology->id(), years, replacing)
-                   .arg(report.quartersWritten)
+    printError(QStringLiteral("%1: %2 is in force for %3%4; %5 re-assessed, %6 of them with another segment, raw "
+                              "segment, average or rank")
+                   .arg(workspace->directory(), methodology->id(), years, replacing,
+                        plural(report.quartersWritten, QStringLiteral("1 case-file quarter"),
+                               QStringLiteral("%1 case-file quarters")))
                    .arg(changed.size()));
     return Success;
 }

@@ -14,7 +14,7 @@ const QStringList &portfolioColumns()
         QStringLiteral("org_code"), QStringLiteral("org_name"), QStringLiteral("org_type"),
         QStringLiteral("quarter"), QStringLiteral("segment"), QStringLiteral("average_score"),
         QStringLiteral("rank"), QStringLiteral("previous_segment"), QStringLiteral("movement"),
-        QStringLiteral("needs_action")};
+        QStringLiteral("needs_action"), QStringLiteral("movement_detail")};
     return columns;
 }
 
@@ -47,7 +47,7 @@ void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
     for (const PortfolioEntry &e : entries)
         writeCsvRow(out,
             { e.code, e.name, e.peerType, e.quarter, csvPositive(e.segment), csvHundredths(e.average),
-                csvPositive(e.rank), csvPositive(e.previousSegment), movementCode(e), e.needsAction });
+                csvPositive(e.rank), csvPositive(e.previousSegment), movementCode(e), e.needsAction, e.changeDetail() });
 }
 
 QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)

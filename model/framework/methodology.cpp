@@ -2,6 +2,7 @@
 
 #include "data/diagnostic.h"
 #include "data/quarterlabel.h"
+#include "data/textlimits.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -49,6 +51,13 @@ private:
     bool readNamedList(const QJsonValue &value, const QString &where, QList<NamedItem> *out);
     bool readSystemConsiderations(const QJsonObject &root);
     bool readCasework(const QJsonObject &root);
+    // Text shown on screen and in reports: no invisible formatting
+    // characters anywhere (bidi overrides reorder what a reader sees), and
+    // the names of the file, its segments and programme within a length.
+    bool checkShownTexts(const QJsonObject &root);
+    // A peer type the year does not segment says why ("not_segmented_note"),
+    // which each of its cases shows.
+    bool checkNotSegmentedNotes();
     // "applies_to": a non-empty array of known peer type ids.
     bool readPeerTypeIds(const QJsonObject &object, const QString &where, QStringList *out);
 
@@ -185,6 +194,16 @@ QString placeholderIn(const QJsonValue &value, const QString &path)
     return {};
 }
 
+// A file over the size limit, its size and the limit in exact bytes (a size
+// in MB rounded to one place says "2.0 MB" of a file just over 2 MB).
+QString tooLargeMessage(const QString &name, qint64 bytes)
+{
+    const QLocale c = QLocale::c();
+    return QStringLiteral("%1: the file is %2 bytes; a methodology file is at most %3 bytes (2 MiB; the built-in one "
+                          "is under 100 KB), so it was not read: is it the right file?")
+        .arg(name, c.toString(bytes), c.toString(Methodology::kMaxFileBytes));
+}
+
 bool isSafeId(const QString &id)
 {
     static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
@@ -213,10 +232,7 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
     const bool strict = m_yearsRequired;
     if (strict && json.size() > Methodology::kMaxFileBytes) {
         if (error)
-            *error = QStringLiteral("%1: the file is %2 MB; a methodology file is at most %3 MB (the built-in one is "
-                                    "under 0.1 MB), so it was not read: is it the right file?")
-                         .arg(m_name, QString::number(double(json.size()) / (1024 * 1024), 'f', 1))
-                         .arg(Methodology::kMaxFileBytes / (1024 * 1024));
+            *error = tooLargeMessage(m_name, json.size());
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -269,6 +285,7 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
             ok = fail(QStringLiteral("title"), QStringLiteral("must be one line"));
         m_result.m_title = title.toString(m_result.m_id).trimmed();
     }
+    ok = ok && (!strict || (checkShownTexts(root) && checkNotSegmentedNotes()));
     if (!ok) {
         if (error)
             *error = m_error;
@@ -278,6 +295,78 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
     m_result.m_sha256 = QString::fromLatin1(
         QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
     return m_result;
+}
+
+namespace {
+// The first invisible formatting character (Unicode category Cf: bidi
+// embeddings, overrides and isolates, zero-width characters, soft hyphens)
+// in any text of `value`, with the path to it; none: an empty path.
+std::pair<QString, char32_t> formatCharacterIn(const QJsonValue &value, const QString &path)
+{
+    const auto bad = [](const QString &text) -> char32_t {
+        for (const char32_t c : text.toUcs4())
+            if (QChar::category(c) == QChar::Other_Format)
+                return c;
+        return 0;
+    };
+    const auto join = [&](const QString &key) { return path.isEmpty() ? key : path + QStringLiteral(": ") + key; };
+    if (value.isString()) {
+        const char32_t c = bad(value.toString());
+        return {c ? (path.isEmpty() ? QStringLiteral("(top level)") : path) : QString(), c};
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (const char32_t c = bad(it.key()))
+                return {join(QStringLiteral("a key")), c};
+            if (auto found = formatCharacterIn(it.value(), join(it.key())); !found.first.isEmpty())
+                return found;
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            if (auto found = formatCharacterIn(array.at(i), join(QString::number(i + 1))); !found.first.isEmpty())
+                return found;
+    }
+    return {};
+}
+} // namespace
+
+bool MethodologyParser::checkShownTexts(const QJsonObject &root)
+{
+    if (const auto [where, c] = formatCharacterIn(root, QString()); !where.isEmpty())
+        return fail(where, QStringLiteral("holds an invisible formatting character (U+%1, such as a right-to-left "
+                                          "override, which makes text read other than it is); only plain text is "
+                                          "allowed: type the text again without it")
+                               .arg(QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+    const auto tooLong = [this](const QString &where, const QString &text) {
+        const qsizetype length = visibleLength(text);
+        return length > kMaxNameLength
+            && !fail(where, QStringLiteral("is %1 characters long; at most %2 are allowed (it is shown as a "
+                                           "name, on one line)")
+                                .arg(length)
+                                .arg(kMaxNameLength));
+    };
+    if (tooLong(QStringLiteral("title"), m_result.m_title) || tooLong(QStringLiteral("programme_name"), m_result.m_programmeName))
+        return false;
+    for (auto it = m_result.m_segmentLabels.constBegin(); it != m_result.m_segmentLabels.constEnd(); ++it)
+        if (tooLong(QStringLiteral("segment_labels: %1").arg(it.key()), it.value()))
+            return false;
+    for (const PeerType &type : std::as_const(m_result.m_peerTypes))
+        if (tooLong(QStringLiteral("peer type %1: name").arg(type.id), type.name))
+            return false;
+    return true;
+}
+
+bool MethodologyParser::checkNotSegmentedNotes()
+{
+    for (const PeerType &type : std::as_const(m_result.m_peerTypes))
+        if (!type.segmented && type.notSegmented.trimmed().isEmpty())
+            return fail(QStringLiteral("peer type %1").arg(type.id),
+                        QStringLiteral("%1 is false, so %2 is required: the reason each of its cases shows, such as "
+                                       "\"ICBs are not segmented in 2025/26\"")
+                            .arg(quoted(QStringLiteral("segmented")), quoted(QStringLiteral("not_segmented_note"))));
+    return true;
 }
 
 bool MethodologyParser::readYears(const QJsonObject &root)
@@ -808,10 +897,7 @@ std::optional<Methodology> Methodology::fromFile(const QString &path, QString *e
     // Refused before reading: a file far larger than any catalogue is not read into memory.
     if (file.size() > kMaxFileBytes) {
         if (error)
-            *error = QStringLiteral("%1: the file is %2 MB; a methodology file is at most %3 MB (the built-in one is "
-                                    "under 0.1 MB), so it was not read: is it the right file?")
-                         .arg(path, QString::number(double(file.size()) / (1024 * 1024), 'f', 1))
-                         .arg(kMaxFileBytes / (1024 * 1024));
+            *error = tooLargeMessage(path, file.size());
         return std::nullopt;
     }
     return fromJson(file.readAll(), path, error);

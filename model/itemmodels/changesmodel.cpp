@@ -1,6 +1,7 @@
 #include "changesmodel.h"
 
 #include "itemroles.h"
+#include "portfoliomodel.h"
 
 namespace owb {
 
@@ -51,17 +52,12 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
     case PeerType:
         return m_peerTypeNames.value(e.peerType, e.peerType);
     case From:
-        return tr("Segment %1").arg(e.previousSegment);
+        return e.previousSegment > 0 ? tr("Segment %1").arg(e.previousSegment) : tr("Not segmented");
     case To:
         return tr("Segment %1").arg(e.segment);
     case Reason:
-        if (e.changeReason() == QLatin1String("methodology changed")) {
-            const QString decision = e.decisionAcrossMethodologies();
-            return decision == QLatin1String("entered the programme") ? tr("Methodology changed; entered the programme")
-                   : decision == QLatin1String("left the programme")  ? tr("Methodology changed; left the programme")
-                   : decision == QLatin1String("decision")            ? tr("Methodology changed; decision")
-                                                                      : tr("Methodology changed");
-        }
+        if (e.changeReason() == QLatin1String("methodology changed"))
+            return PortfolioModel::methodologyChangeText(e);
         return e.changeReason() == QLatin1String("score")      ? tr("Score")
                : e.changeReason() == QLatin1String("decision") ? tr("Decision")
                                                                : tr("Finance override");

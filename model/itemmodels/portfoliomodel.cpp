@@ -106,13 +106,8 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
             return tr("Not segmented");  // an ICB has no segment to move from
         if (e.movement().isEmpty())
             return role == Qt::AccessibleTextRole ? tr("No previous segment") : QString();
-        if (e.methodologyChanged()) {
-            const QString decision = e.decisionAcrossMethodologies();
-            return decision == QLatin1String("entered the programme") ? tr("Methodology changed; entered the programme")
-                   : decision == QLatin1String("left the programme")  ? tr("Methodology changed; left the programme")
-                   : decision == QLatin1String("decision")            ? tr("Methodology changed; decision")
-                                                                      : tr("Methodology changed");
-        }
+        if (e.methodologyChanged())
+            return methodologyChangeText(e);
         if (movementOf(e) == 0)
             return tr("Unchanged");
         return (movementOf(e) < 0 ? tr("Improved (%1)") : tr("Deteriorated (%1)"))
@@ -134,6 +129,16 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString PortfolioModel::methodologyChangeText(const PortfolioEntry &e)
+{
+    const QString decision = e.decisionAcrossMethodologies();
+    return decision == QLatin1String("entered the programme") ? tr("Methodology changed; entered the programme")
+           : decision == QLatin1String("left the programme")  ? tr("Methodology changed; left the programme")
+           : decision == QLatin1String("decision")            ? tr("Methodology changed; decision")
+           : e.firstSegmented()                               ? tr("Methodology changed; first segmented")
+                                                              : tr("Methodology changed");
 }
 
 QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, int role) const

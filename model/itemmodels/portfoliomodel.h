@@ -26,6 +26,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // A move across a change of methodology in words, as the portfolio and
+    // the changes view say it: "Methodology changed; entered the programme",
+    // "Methodology changed; first segmented", ...
+    static QString methodologyChangeText(const PortfolioEntry &e);
+
 private:
     QList<PortfolioEntry> m_entries;
     QHash<QString, QString> m_peerTypeNames;

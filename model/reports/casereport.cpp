@@ -44,13 +44,22 @@ QString escaped(const QString &text)
 }
 
 // The segment by quarter as coloured dots joined by a line, segment 1 on top.
+// Each change of methodology is a dashed line numbered above the plot, and
+// named in a numbered key under it: names printed beside the lines would run
+// into each other and over the points when two changes are close.
 QImage segmentChart(const QList<StoredAssessment> &history)
 {
-    QImage image(900, 300, QImage::Format_RGB32);
+    QList<int> changes;  // the first quarter under other rules
+    for (int i = 1; i < history.size(); ++i)
+        if (history.at(i).methodologySha256 != history.at(i - 1).methodologySha256)
+            changes.append(i);
+    const int keyTop = 306;
+    const int keyLine = 20;
+    QImage image(900, changes.isEmpty() ? 300 : keyTop + keyLine * int(changes.size()) + 6, QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    const QRect plot(60, 20, 770, 230);
+    const QRect plot(60, 34, 770, 230);
     p.setPen(QColor(0xcc, 0xcc, 0xcc));
     QFont font = p.font();
     font.setPixelSize(14);
@@ -65,26 +74,37 @@ QImage segmentChart(const QList<StoredAssessment> &history)
     const int n = int(history.size());
     auto xOf = [&](int i) { return plot.left() + (n <= 1 ? plot.width() / 2 : i * plot.width() / (n - 1)); };
     auto yOf = [&](int s) { return plot.top() + (s - 1) * plot.height() / 4; };
-    // Where the methodology changes, a dashed line between the two quarters,
-    // named as the Overview chart names it ("Methodology ID from QUARTER").
-    for (int i = 1; i < n; ++i) {
-        if (history.at(i).methodologySha256 == history.at(i - 1).methodologySha256)
-            continue;
+    const QColor ink(0x42, 0x55, 0x63);
+    QFont small = font;
+    small.setPixelSize(12);
+    for (int c = 0; c < changes.size(); ++c) {
+        const int i = changes.at(c);
         const int x = (xOf(i - 1) + xOf(i)) / 2;
-        p.setPen(QPen(QColor(0x42, 0x55, 0x63), 2, Qt::DashLine));
-        p.drawLine(x, plot.top() - 12, x, plot.bottom() + 8);
-        QFont small = font;
-        small.setPixelSize(12);
+        p.setPen(QPen(ink, 2, Qt::DashLine));
+        p.drawLine(x, plot.top() - 8, x, plot.bottom() + 8);
+        // Its number above the plot, clear of the points (segment 1's dots
+        // start below plot.top() - 9).
         p.setFont(small);
-        p.setPen(QColor(0x42, 0x55, 0x63));
+        p.setPen(QPen(ink, 1));
+        p.setBrush(Qt::white);
+        const QRect badge(x - 10, 2, 20, 20);
+        p.drawEllipse(badge);
+        p.drawText(badge, Qt::AlignCenter, QString::number(c + 1));
+        // The key: "1  Methodology ID from QUARTER", one line each.
         const QString name
             = QStringLiteral("Methodology %1 from %2").arg(history.at(i).methodologyId, history.at(i).quarter);
-        const int width = p.fontMetrics().horizontalAdvance(name) + 8;
-        // Right of the line when it fits, else left of it.
-        const QRect box = x + width <= image.width() ? QRect(x + 4, 0, width, 16) : QRect(x - width - 4, 0, width, 16);
-        p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, name);
+        const int y = keyTop + c * keyLine;
+        const QRect keyBadge(plot.left(), y, 18, 18);
+        p.drawEllipse(keyBadge);
+        p.drawText(keyBadge, Qt::AlignCenter, QString::number(c + 1));
         p.setFont(font);
+        p.setPen(Qt::black);
+        p.drawText(QRect(plot.left() + 26, y - 1, image.width() - plot.left() - 30, keyLine),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(name, Qt::ElideMiddle, image.width() - plot.left() - 30));
     }
+    p.setFont(font);
+    p.setBrush(Qt::NoBrush);
     p.setPen(QPen(QColor(0x76, 0x86, 0x92), 2));
     for (int i = 1; i < n; ++i)
         if (history.at(i - 1).result.segment > 0 && history.at(i).result.segment > 0)

@@ -1,8 +1,11 @@
 #include "importer.h"
 
+#include "data/metricdataset.h"
+#include "data/quarterlabel.h"
 #include "data/textlimits.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -11,6 +14,38 @@
 namespace owb {
 
 namespace {
+// The years of `dataset` a new workspace would have no methodology for: the
+// given file's years, else the built-in file's.
+QStringList yearsWithoutRules(const MetricDataset &dataset, const std::optional<Methodology> &given)
+{
+    const Methodology &rules = given ? *given : Methodology::builtIn();
+    QStringList years;
+    for (const QuarterData &quarter : dataset.quarters)
+        if (const QString year = yearOfQuarter(quarter.label); !rules.declaresYear(year) && !years.contains(year))
+            years.append(year);
+    std::sort(years.begin(), years.end());
+    return years;
+}
+
+QString newWorkspaceWithoutRules(const QString &directory, const QString &path, const MetricDataset &dataset,
+                                 const std::optional<Methodology> &given, const QStringList &years)
+{
+    QStringList quarters;
+    for (const QuarterData &quarter : dataset.quarters)
+        if (years.contains(yearOfQuarter(quarter.label)))
+            quarters.append(quarter.label);
+    std::sort(quarters.begin(), quarters.end(), quarterLessThan);
+    const Methodology &rules = given ? *given : Methodology::builtIn();
+    return QStringLiteral("%1: %2 holds %3, and a new workspace has a methodology only for %4 (%5), so %6 cannot be "
+                          "assessed; nothing was created. Give the methodology file for %7 with the data: owb import "
+                          "--methodology FILE %1 %2 (in the workbench, File ▸ New Workspace from Metric File... asks "
+                          "for it), a file whose \"years\" include %7")
+        .arg(directory, path, quarters.join(QStringLiteral(", ")), rules.years().join(QStringLiteral(", ")),
+             given ? rules.id() : QStringLiteral("the built-in file, %1").arg(rules.id()),
+             quarters.size() == 1 ? QStringLiteral("that quarter") : QStringLiteral("those quarters"),
+             years.join(QStringLiteral(" and ")));
+}
+
 QString sha256Of(const QString &path)
 {
     QFile file(path);
@@ -112,12 +147,36 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
                 return outcome;
             }
         }
+        // A new workspace has the given file's years, else the built-in
+        // file's: a year outside them is refused before anything is created.
+        if (creating && !backCast) {
+            const QStringList missing = yearsWithoutRules(*dataset, methodology);
+            if (!missing.isEmpty()) {
+                outcome.yearsWithoutMethodology = missing;
+                outcome.storeError = newWorkspaceWithoutRules(directory, path, *dataset, methodology, missing);
+                return outcome;
+            }
+        }
         if (beforeWriting)
             beforeWriting();
         // Another import may have created the workspace while this one read its file.
         creating = creating && !Workspace::isWorkspace(directory);
-        const std::unique_ptr<Workspace> workspace
+        const bool folderExisted = QFileInfo::exists(directory);
+        std::unique_ptr<Workspace> workspace
             = creating ? Workspace::create(directory, region) : Workspace::open(directory);
+        // A refused creation leaves the folder as it was: absent, or empty.
+        const auto undoCreation = [&] {
+            if (!creating)
+                return;
+            workspace.reset();
+            QDir dir(directory);
+            if (!folderExisted)
+                dir.removeRecursively();
+            else
+                for (const QFileInfo &entry : dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+                    entry.isDir() && !entry.isSymLink() ? QDir(entry.filePath()).removeRecursively()
+                                                        : QFile::remove(entry.filePath());
+        };
         // The region asked for is never dropped silently: an existing
         // workspace follows what it was created to follow.
         if (!creating && !region.trimmed().isEmpty()
@@ -132,12 +191,22 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
             return outcome;
         }
         outcome.created = creating;
-        outcome.report = workspace->import(
-            *dataset, methodology, path, sha256Of(path), outcome.summary.rows, [&](int done, int total) {
-                if (progress)
-                    progress(ImportStage::Writing, done, total);
-            },
-            backCast);
+        try {
+            outcome.report = workspace->import(
+                *dataset, methodology, path, sha256Of(path), outcome.summary.rows, [&](int done, int total) {
+                    if (progress)
+                        progress(ImportStage::Writing, done, total);
+                },
+                backCast);
+        } catch (const StoreError &) {
+            // Refused before any national value was stored (no methodology
+            // for a year, say): a new workspace is not left half made.
+            if (creating && workspace->peers().quarters().isEmpty()) {
+                undoCreation();
+                outcome.created = false;
+            }
+            throw;
+        }
     } catch (const StoreError &error) {
         outcome.storeError = error.message();
     }

@@ -20,6 +20,9 @@ struct ImportOutcome
     ImportReport report;
     bool created = false;
     QString methodologyId;  // the rules the file was read under
+    // A new workspace refused because these years of the file have no
+    // methodology (nothing was created): give the years' file and try again.
+    QStringList yearsWithoutMethodology;
 
     bool ok() const { return errors.isEmpty() && storeError.isEmpty(); }
 };

@@ -22,7 +22,8 @@ namespace owb {
 bool MethodologyChangeRow::changesResult() const
 {
     return !before || before->result.segment != after.result.segment
-           || std::abs(before->result.average - after.result.average) > 1e-9;
+           || before->result.rawSegment != after.result.rawSegment
+           || std::abs(before->result.average - after.result.average) > 1e-9 || before->result.rank != after.result.rank;
 }
 
 QList<MethodologyChangeRow> MethodologyChangePlan::changedRows() const
@@ -55,6 +56,9 @@ std::optional<MethodologyDecisionRow> decisionOn(CaseFile &caseFile, const Metho
 
 MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodology &methodology)
 {
+    if (const QString conflict = workspace.methodologies().idConflict(methodology, workspace.directory());
+        !conflict.isEmpty())
+        throw StoreError(conflict);
     MethodologyChangePlan plan;
     plan.years = methodology.years();
     for (const QString &year : std::as_const(plan.years))

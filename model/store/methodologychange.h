@@ -20,8 +20,9 @@ struct MethodologyChangeRow
     StoredAssessment after;
 
     // Whether what the dry run shows changes: a new case-file quarter, or
-    // another segment or average. A row that is only re-stamped with the new
-    // file's id (or new cut points giving the same result) is still written.
+    // another segment, raw segment (before the finance override), average or
+    // league rank. A row that is only re-stamped with the new file's id (or
+    // new cut points giving the same result) is still written.
     bool changesResult() const;
 };
 
@@ -49,7 +50,8 @@ struct MethodologyChangePlan
     QList<MethodologyChangeRow> rows;  // case-file quarters the change would write
     QList<MethodologyDecisionRow> decisions;  // decisions made on a computed segment that would change
 
-    // The rows whose segment or average would change (what the dry run lists).
+    // The rows whose segment, raw segment, average or rank would change
+    // (what the dry run lists).
     QList<MethodologyChangeRow> changedRows() const;
 };
 

@@ -180,6 +180,30 @@ const Methodology *MethodologyRegister::forYear(const QString &year) const
     return f ? &f->methodology : nullptr;
 }
 
+QString MethodologyRegister::idConflict(const Methodology &methodology, const QString &directory) const
+{
+    QStringList years;  // where another file with this id is in force
+    QString otherSha;
+    for (const RegisteredYear &year : m_years) {
+        const RegisteredFile *f = file(year.file);
+        if (!f || f->methodology.id() != methodology.id() || f->methodology.sha256() == methodology.sha256())
+            continue;
+        years.append(year.year);
+        otherSha = f->methodology.sha256();
+    }
+    bool outside = false;
+    for (const QString &year : std::as_const(years))
+        outside = outside || !methodology.declaresYear(year);
+    if (!outside)
+        return {};
+    return QStringLiteral("%1: the methodology id %2 is already registered for %3 with other content (SHA-256 %4...); "
+                          "this file (SHA-256 %5...) declares %6. An id names one file: give this file its own "
+                          "\"id\" (such as %2-%7), then add it again. Nothing was changed")
+        .arg(directory, methodology.id(), years.join(QStringLiteral(", ")), otherSha.left(12),
+             methodology.sha256().left(12), methodology.years().join(QStringLiteral(", ")),
+             methodology.years().value(0).replace(QLatin1Char('/'), QLatin1Char('-')));
+}
+
 const Methodology *MethodologyRegister::forQuarter(const QString &quarter) const
 {
     return forYear(yearOfQuarter(quarter));

@@ -84,6 +84,12 @@ public:
 
     static QString basisName(YearBasis basis);
 
+    // Why `methodology` may not be registered in `directory`: its id is in
+    // force for years it does not declare, with other content (an id names
+    // one file; a re-issue of the same years under the same id is allowed).
+    // Empty when it may.
+    QString idConflict(const Methodology &methodology, const QString &directory) const;
+
     // The schema step that adds the register, and its upgrade program: the
     // stored methodology (or the built-in one) for every year the workspace holds.
     static QStringList schemaStep();

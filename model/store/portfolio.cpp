@@ -41,6 +41,8 @@ QString PortfolioEntry::movement() const
 
 QString PortfolioEntry::changeReason() const
 {
+    if (firstSegmented())
+        return QStringLiteral("methodology changed");
     if (segment == 0 || previousSegment == 0 || segment == previousSegment)
         return {};
     if (methodologyChanged())
@@ -54,13 +56,19 @@ QString PortfolioEntry::changeReason() const
 
 QString PortfolioEntry::decisionAcrossMethodologies() const
 {
-    if (!methodologyChanged() || segment == previousSegment || !(decided || previousDecided))
+    if (!methodologyChanged() || previousQuarter.isEmpty() || segment == 0)
         return {};
-    if (inProgramme && segment == 5 && previousSegment != 5)
+    // The one rule for naming a programme entry: its entry quarter is this one.
+    if (inProgramme && programmeEntryQuarter == quarter)
         return QStringLiteral("entered the programme");
-    if (!inProgramme && previousSegment == 5)
+    if (previousInProgramme && !inProgramme)
         return QStringLiteral("left the programme");
-    return QStringLiteral("decision");
+    // Staying in the programme decides both quarters' segments, but no
+    // decision was taken across the change; a correction was.
+    const bool corrected = (decided && !inProgramme) || (previousDecided && !previousInProgramme);
+    if (corrected && segment != previousSegment)
+        return QStringLiteral("decision");
+    return {};
 }
 
 QString PortfolioEntry::changeDetail() const
@@ -71,10 +79,16 @@ QString PortfolioEntry::changeDetail() const
     if (reason == QLatin1String("decision"))
         return decisionDetail;
     if (reason == QLatin1String("methodology changed")) {
-        const QString rules = QStringLiteral("%1 assessed under %2, %3 under %4")
-                                  .arg(previousQuarter, previousMethodologyId, quarter, methodologyId);
-        // A decision (a programme entry, say) moved it too: named first.
-        if (!decisionAcrossMethodologies().isEmpty() && !decisionDetail.isEmpty())
+        const QString rules = firstSegmented()
+            ? (methodologyTitle.isEmpty() || methodologyTitle == methodologyId
+                   ? QStringLiteral("first segmented under %1").arg(methodologyId)
+                   : QStringLiteral("first segmented under %1 (%2)").arg(methodologyTitle, methodologyId))
+                  + QStringLiteral("; %1, assessed under %2, was not segmented").arg(previousQuarter, previousMethodologyId)
+            : QStringLiteral("%1 assessed under %2, %3 under %4")
+                  .arg(previousQuarter, previousMethodologyId, quarter, methodologyId);
+        // A decision (a programme entry, say) moved it too, or holds a first
+        // segment at 5: named first.
+        if ((!decisionAcrossMethodologies().isEmpty() || (firstSegmented() && inProgramme)) && !decisionDetail.isEmpty())
             return QStringLiteral("%1; %2").arg(decisionDetail, rules);
         return rules;
     }
@@ -236,6 +250,7 @@ PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRe
         entry.rawSegment = current->result.rawSegment;
         entry.methodologyId = current->methodologyId;
         entry.methodologySha256 = current->methodologySha256;
+        entry.methodologyTitle = rules.quarter.id() == entry.methodologyId ? rules.quarter.title() : entry.methodologyId;
     }
     if (const auto before = previous.isEmpty() ? assessments.cend() : assessments.constFind(previous);
         before != assessments.cend()) {
@@ -281,6 +296,10 @@ PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRe
         entry.decisionDetail = decisionDetail(casework, quarter, previous, [&rules](const QString &entered) {
             return rules.methodologies.programmeNameIn(entered);
         });
+        if (const qint64 programme = casework.programmeIn(quarter); programme > 0)
+            entry.programmeEntryQuarter =
+                casework.record(programmeTable(), programme).value(QStringLiteral("entry_quarter")).toString();
+        entry.previousInProgramme = !previous.isEmpty() && casework.programmeIn(previous) > 0;
     }
     return entry;
 }

@@ -46,6 +46,14 @@ struct PortfolioEntry
     QString methodologySha256;
     QString previousMethodologyId;
     QString previousMethodologySha256;
+    // The title of the methodology this quarter was assessed under (its id
+    // when the register no longer names it).
+    QString methodologyTitle;
+    // The quarter in which the organisation entered the programme it is in
+    // this quarter (empty when not in one), and whether it was in one the
+    // previous quarter: a programme entry is named only in its own quarter.
+    QString programmeEntryQuarter;
+    bool previousInProgramme = false;
     bool methodologyChanged() const
     {
         return !methodologySha256.isEmpty() && !previousMethodologySha256.isEmpty()
@@ -56,19 +64,29 @@ struct PortfolioEntry
     // from the programme (2025/26 Q4)"; empty without a decision.
     QString decisionDetail;
 
+    // Segmented this quarter, under other rules than the previous quarter,
+    // which did not segment it (an ICB in 2026/27 after 2025/26).
+    bool firstSegmented() const
+    {
+        return segment != 0 && previousSegment == 0 && !previousQuarter.isEmpty() && methodologyChanged();
+    }
+
     // Why the segment moved since the previous quarter: "methodology
     // changed" (the two quarters were assessed under different rules, so
-    // neither better nor worse), "score", "finance override" or "decision";
-    // empty when it did not move.
+    // neither better nor worse, or the organisation is first segmented under
+    // the new rules), "score", "finance override" or "decision"; empty when
+    // it did not move.
     QString changeReason() const;
 
     // What lies behind the move: "average 2.41 -> 2.87 (computed segment 2 ->
-    // 3)", the finance override, or the decision; empty when it did not move.
+    // 3)", the finance override, the decision, or "first segmented under
+    // TITLE"; empty when it did not move.
     QString changeDetail() const;
 
     // A decision behind a move between quarters assessed under different
     // methodologies, which "methodology changed" must not hide: "entered the
-    // programme", "left the programme", "decision", or empty.
+    // programme" (only in the quarter of its entry), "left the programme",
+    // "decision" (a correction), or empty.
     QString decisionAcrossMethodologies() const;
 
     // "improved", "deteriorated", "unchanged", "methodology-changed" (never

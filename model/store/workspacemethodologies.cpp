@@ -30,6 +30,8 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
         return m_register->forYear(year);
     };
     if (given) {
+        if (const QString conflict = m_register->idConflict(*given, m_directory); !conflict.isEmpty())
+            throw StoreError(conflict);
         for (const QString &year : given->years()) {
             const Methodology *current = m_register->forYear(year);
             if (!current) {
@@ -120,6 +122,8 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
     if (methodology.years().isEmpty())
         throw StoreError(QStringLiteral("%1: the methodology %2 declares no \"years\"")
                              .arg(m_directory, methodology.id()));
+    if (const QString conflict = m_register->idConflict(methodology, m_directory); !conflict.isEmpty())
+        throw StoreError(conflict);
     // On a server, one transaction as an import is (see import()).
     std::optional<Transaction> whole;
     beginNationalChange(whole);

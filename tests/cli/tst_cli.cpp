@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 namespace {
 struct Run
 {
@@ -70,6 +72,71 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // A new workspace from a file of a year the built-in methodology does not
+    // cover is refused before anything is created (the folder stays absent,
+    // or empty), with advice that works for a new workspace; given the
+    // year's file with --methodology it is created. An id registered for
+    // other years with other content is refused, naming the id and the
+    // years; the dry run on a workspace nobody may write says it cannot be
+    // applied there (issue 12).
+    void newWorkspaceForALaterYear()
+    {
+        QTemporaryDir dir;
+        QFile builtIn(QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2025-26.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        QByteArray later = builtIn.readAll();
+        later.replace("\"id\": \"nof-2025-26\"", "\"id\": \"demo-2026-27\"");
+        later.replace("\"years\": [\"2025/26\"]", "\"years\": [\"2026/27\"]");
+        const QString b = writeFile(dir, QStringLiteral("b.json"), later);
+        const QString data = writeFile(dir, QStringLiteral("y.csv"),
+                                       "quarter,org_code,org_name,org_type,metric_id,value,region\n"
+                                       "2026/27 Q1,RA1,Alpha,acute,OF0023,52,Midlands\n"
+                                       "2026/27 Q1,RA2,Beta,acute,OF0023,61,London\n");
+        const QString absent = dir.filePath(QStringLiteral("new"));
+        const Run refused = owb({QStringLiteral("import"), absent, data});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("nothing was created")) &&
+                     refused.err.contains(QStringLiteral("owb import --methodology FILE %1 %2").arg(absent, data)),
+                 qPrintable(refused.err));
+        QVERIFY(!QFileInfo::exists(absent));
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("empty"))));
+        const QString empty = dir.filePath(QStringLiteral("empty"));
+        QCOMPARE(owb({QStringLiteral("import"), empty, data}).exitCode, 2);
+        QCOMPARE(QDir(empty).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        const Run made = owb({QStringLiteral("import"), QStringLiteral("--methodology"), b, empty, data});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+
+        // The same id, other content, for another year: refused, named.
+        QByteArray clash = later;
+        clash.replace("\"years\": [\"2026/27\"]", "\"years\": [\"2027/28\"]");
+        const QString c = writeFile(dir, QStringLiteral("c.json"), clash);
+        const Run taken = owb({QStringLiteral("methodology"), QStringLiteral("add"), empty, c});
+        QCOMPARE(taken.exitCode, 2);
+        QVERIFY2(taken.err.contains(QStringLiteral("the methodology id demo-2026-27 is already registered for 2026/27 "
+                                                   "with other content")),
+                 qPrintable(taken.err));
+        // A re-issue of the same year under the same id is how a year is re-issued: allowed.
+        QByteArray reissue = later;
+        reissue.replace("\"title\": \"", "\"title\": \"Re-issued ");
+        const QString r = writeFile(dir, QStringLiteral("r.json"), reissue);
+        const Run dry = owb({QStringLiteral("methodology"), QStringLiteral("add"), empty, r});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.err.contains(QStringLiteral("run again with --apply")), qPrintable(dry.err));
+        QVERIFY2(dry.out.startsWith(QStringLiteral("org_code,org_name,quarter,segment_before,segment_after,average_before,"
+                                                   "average_after,raw_segment_before,raw_segment_after,rank_before,rank_after\n")),
+                 qPrintable(dry.out));
+        // Where it may not be applied, the dry run says so and why.
+        if (::geteuid() != 0) {
+            QFile::setPermissions(empty, QFile::ReadOwner | QFile::ExeOwner);
+            const Run readOnly = owb({QStringLiteral("methodology"), QStringLiteral("add"), empty, r});
+            QFile::setPermissions(empty, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QVERIFY2(readOnly.exitCode == 0, qPrintable(readOnly.err));
+            QVERIFY2(readOnly.err.contains(QStringLiteral("it cannot be applied here: "))
+                         && !readOnly.err.contains(QStringLiteral("--apply to make")),
+                     qPrintable(readOnly.err));
+        }
+    }
+
     // owb score and segment with one --methodology per year: each quarter
     // under its year's file, exactly as running each year alone; a quarter
     // whose year no file declares is an error.
@@ -292,8 +359,9 @@ private Q_SLOTS:
         QCOMPARE(portfolio.exitCode, 0);
         const QStringList lines = portfolio.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(),
-                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action"));
-        QCOMPARE(lines.at(1), QStringLiteral("RA1,Alpha,acute,2025/26 Q2,4,4.00,2,1,deteriorated,\"Segment 4, no review; quarter not decided\""));
+                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail"));
+        QCOMPARE(lines.at(1), QStringLiteral("RA1,Alpha,acute,2025/26 Q2,4,4.00,2,1,deteriorated,\"Segment 4, no review; quarter not decided\","
+                                             "average 2.00 \u2192 4.00 (computed segment 1 \u2192 4)"));
         QCOMPARE(owb({QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("nope")}).exitCode, 2);
 
         const Run check = owb({QStringLiteral("check"), ws});

@@ -115,7 +115,7 @@ def needs_action_filter(ctx):
     quarter = max(latest_quarter(os.path.join(ctx.workspace, n)) for n in os.listdir(ctx.workspace) if n.endswith(".owcase"))
     needs, printed = expected_needs(ctx, quarter)
     expect(len(needs) >= 2, "the demo has too few cases needing action to tell anything: %r" % needs)
-    expect("needs_action" == printed.splitlines()[0].split(",")[-1], "owb portfolio's last column: %r" % printed.splitlines()[0])
+    expect("needs_action" in printed.splitlines()[0].split(","), "owb portfolio's columns: %r" % printed.splitlines()[0])
     said = {row["org_code"]: row["needs_action"] for row in csv.DictReader(io.StringIO(printed)) if row["needs_action"]}
     expect(said == needs, "owb portfolio says %r, the case files %r" % (said, needs))
     wb = ctx.start()

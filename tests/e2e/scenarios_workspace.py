@@ -145,14 +145,15 @@ def _reissued_2025_26(path):
 
 
 def _assessments(folder):
-    """Every stored assessment row by (code, quarter): segment, average (hundredths), methodology, digest."""
+    """Every stored assessment row by (code, quarter): segment, average (hundredths), methodology, digest, raw segment,
+    rank."""
     rows = {}
     for name in sorted(os.listdir(folder)):
         if name.endswith(".owcase"):
-            for quarter, segment, average, mid, dig in query(
+            for quarter, segment, average, mid, dig, raw, rank in query(
                     os.path.join(folder, name),
-                    "SELECT quarter, segment, average, methodology_id, digest FROM assessment"):
-                rows[(name[:-len(".owcase")], quarter)] = (segment, average, mid, dig)
+                    "SELECT quarter, segment, average, methodology_id, digest, raw_segment, rank FROM assessment"):
+                rows[(name[:-len(".owcase")], quarter)] = (segment, average, mid, dig, raw, rank)
     return rows
 
 
@@ -206,10 +207,11 @@ def methodologies_dialog_reassesses(ctx):
     status = wb.label_text(re.compile(r"re-assessed"), root=dialog)
     after = _assessments(ctx.workspace)
     col = {name: i for i, name in enumerate(header)}
-    # The preview lists the rows whose segment or average changes (every
-    # re-assessed row is written, re-stamped with the new file's id).
-    changed = {k for k in after if after[k][:2] != before.get(k, (None,) * 4)[:2]}
-    rewritten = {k for k in after if after[k][3] != before.get(k, (None,) * 4)[3]}
+    # The preview lists the rows whose segment, average, raw segment or rank
+    # changes (every re-assessed row is written, re-stamped with the new file's id).
+    shown = lambda row: (row[0], row[1], row[4], row[5])
+    changed = {k for k in after if shown(after[k]) != shown(before.get(k, (None,) * 6))}
+    rewritten = {k for k in after if after[k][3] != before.get(k, (None,) * 6)[3]}
     expect(changed <= rewritten, "a changed row was not rewritten")
     listed_keys = {(row[col["Code"]], row[col["Quarter"]]) for row in listed}
     expect(listed_keys == changed, "listed %d, stored %d changes; differ on %r"
@@ -218,7 +220,7 @@ def methodologies_dialog_reassesses(ctx):
         expect(after[key][2] == "nof-2025-26-reissued", "%r assessed under %s" % (key, after[key][2]))
     for row in listed:
         key = (row[col["Code"]], row[col["Quarter"]])
-        segment, average, mid, _ = after[key]
+        segment, average, mid = after[key][:3]
         expect(row[col["Segment after"]] == (str(segment) if segment else "not segmented"),
                "%r: listed segment %s, stored %s" % (key, row[col["Segment after"]], segment))
         expect(row[col["Average after"]] == _shown_average(average),

@@ -53,7 +53,8 @@ def reassessment_keeps_and_flags_decision(ctx):
                          timeout=300)
     expect(run.returncode == 0, "owb methodology add: %s" % run.stderr)
     rows = [line.split(",") for line in run.stdout.strip().splitlines()[1:]]
-    expect(rows and all(r[3] != r[4] or r[5] != r[6] for r in rows), "unchanged rows listed: %r" % rows[:5])
+    expect(rows and all(r[3] != r[4] or r[5] != r[6] or r[7] != r[8] or r[9] != r[10] for r in rows),
+           "unchanged rows listed: %r" % rows[:5])
     expect(re.search(r"note: %s .* %s: the confirmation recorded by .* was made when the computed segment was 4; "
                      r"this would make the computed segment \d" % (code, re.escape(quarter)), run.stderr),
            "the dry run does not name the decision: %s" % run.stderr)
@@ -75,9 +76,11 @@ def reassessment_keeps_and_flags_decision(ctx):
     changes = wb.cells(wb.table("Changes", root=ask))
     head, changes = changes[0], changes[1:]
     c = {name: i for i, name in enumerate(head)}
-    expect(changes and all(r[c["Segment before"]] != r[c["Segment after"]] or r[c["Average before"]] != r[c["Average after"]]
-                           for r in changes), "the preview lists unchanged rows: %r" % changes[:5])
-    wb.find("label", re.compile(r"^%d organisation quarter(\(s\)|s)? would change segment or average" % len(changes)), root=ask)
+    expect(changes and all(any(r[c[what + " before"]] != r[c[what + " after"]]
+                               for what in ("Segment", "Average", "Raw segment", "Rank")) for r in changes),
+           "the preview lists unchanged rows: %r" % changes[:5])
+    wb.find("label", re.compile(r"^%d organisation quarter(\(s\)|s)? would change segment, raw segment, average or rank"
+                                % len(changes)), root=ask)
     wb.screenshot("reassessment-preview-decisions")
     wb.press("Apply", root=ask)
     wb.gone(ask, timeout=180)
@@ -115,7 +118,7 @@ def preview_of_unchanged_file_lists_nothing(ctx):
     wb.press("Add Methodology File...", root=dialog)
     wb.save_file("Add Methodology File", same)
     ask = wb.dialog("Add Methodology", timeout=120)
-    wb.find("label", "No organisation quarter would change segment or average.", root=ask)
+    wb.find("label", "No organisation quarter would change segment, raw segment, average or rank.", root=ask)
     wb.find("label", re.compile(r"^\d+ case-file quarter(\(s\)|s)? would be re-assessed in all"), root=ask)
     expect(not wb.exists("table", "Changes"), "a table of changes is shown")
     wb.screenshot("preview-nothing-changes")

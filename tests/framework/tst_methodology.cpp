@@ -230,7 +230,7 @@ private Q_SLOTS:
         const auto withIcb = Methodology::fromJson(
             patched(QStringLiteral(R"({"method": "peer-quartiles"})"),
                     QStringLiteral(R"({"method": "thresholds", "cuts": {"acute": [2.11, 2.355, 2.70]}})"))
-                .replace(R"("aliases": ["Acute"]})", R"("aliases": ["Acute"]}, {"id": "icb", "segmented": false})"),
+                .replace(R"("aliases": ["Acute"]})", R"("aliases": ["Acute"]}, {"id": "icb", "segmented": false, "not_segmented_note": "Not this year."})"),
             QStringLiteral("m.json"), &error);
         QVERIFY2(withIcb, qPrintable(error));
         QVERIFY(!withIcb->isSegmented(QStringLiteral("icb")));
@@ -394,6 +394,31 @@ private Q_SLOTS:
         QTest::newRow("placeholder")
             << QStringLiteral(R"("Test methodology")") << QStringLiteral(R"("PLACEHOLDER: the title")")
             << QStringLiteral("m.json: title: is marked PLACEHOLDER: this is the template, not a methodology. Fill in NHS England's published values for every value marked PLACEHOLDER first, and give the file its own id and title");
+        // Shown text: no bidi controls or other invisible formatting
+        // characters, names within 200 characters; a peer type the year does
+        // not segment says why (issue 12).
+        const QString formatting = QStringLiteral(": holds an invisible formatting character (U+%1, such as a "
+                                                  "right-to-left override, which makes text read other than it is); "
+                                                  "only plain text is allowed: type the text again without it");
+        QTest::newRow("title bidi override")
+            << QStringLiteral(R"("Test methodology")") << QStringLiteral("\"abc\u202Edef\"")
+            << QStringLiteral("m.json: title") + formatting.arg(QStringLiteral("202E"));
+        QTest::newRow("label isolate")
+            << QStringLiteral(R"("2": "Two")") << QStringLiteral("\"2\": \"T\u2066wo\"")
+            << QStringLiteral("m.json: segment_labels: 2") + formatting.arg(QStringLiteral("2066"));
+        QTest::newRow("programme zero width")
+            << QStringLiteral(R"("title": "Test methodology",)")
+            << QStringLiteral("\"title\": \"Test methodology\", \"programme_name\": \"Pro\u200Bgramme\",")
+            << QStringLiteral("m.json: programme_name") + formatting.arg(QStringLiteral("200B"));
+        QTest::newRow("title too long")
+            << QStringLiteral(R"("Test methodology")") << QStringLiteral("\"%1\"").arg(QString(201, QLatin1Char('T')))
+            << QStringLiteral("m.json: title: is 201 characters long; at most 200 are allowed (it is shown as a name, on one line)");
+        QTest::newRow("label too long")
+            << QStringLiteral(R"("1": "One")") << QStringLiteral("\"1\": \"%1\"").arg(QString(300, QLatin1Char('x')))
+            << QStringLiteral("m.json: segment_labels: 1: is 300 characters long; at most 200 are allowed (it is shown as a name, on one line)");
+        QTest::newRow("not segmented without a note")
+            << QStringLiteral(R"("aliases": ["Acute"]})") << QStringLiteral(R"("aliases": ["Acute"], "segmented": false})")
+            << QStringLiteral(R"(m.json: peer type acute: "segmented" is false, so "not_segmented_note" is required: the reason each of its cases shows, such as "ICBs are not segmented in 2025/26")");
     }
     void refusals()
     {
@@ -437,7 +462,9 @@ private Q_SLOTS:
         big.append(QByteArray(Methodology::kMaxFileBytes, ' '));
         QString error;
         QVERIFY(!Methodology::fromJson(big, QStringLiteral("m.json"), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("m.json: the file is 2.0 MB; a methodology file is at most 2 MB")),
+        // Exact sizes: a file just over the limit is not "2.0 MB" against "2 MB".
+        QVERIFY2(error.startsWith(QStringLiteral("m.json: the file is %1 bytes; a methodology file is at most 2097152 bytes")
+                                      .arg(big.size())),
                  qPrintable(error));
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("big.json")));
@@ -445,7 +472,7 @@ private Q_SLOTS:
         file.write(big);
         file.close();
         QVERIFY(!Methodology::fromFile(file.fileName(), &error));
-        QVERIFY2(error.contains(QStringLiteral("a methodology file is at most 2 MB")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("a methodology file is at most 2097152 bytes")), qPrintable(error));
     }
 
     void unreadableFile()

@@ -34,6 +34,9 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSortFilterProxyModel>
+#include <QMap>
+#include <QDir>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -198,9 +201,9 @@ private Q_SLOTS:
         QTextStream out(&csv);
         writePortfolioCsv(out, entries);
         out.flush();
-        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action\n")),
+        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail\n")),
                  qPrintable(csv));
-        QVERIFY2(csv.contains(QStringLiteral(",2 overdue\n")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",2 overdue,")), qPrintable(csv));
         QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("2 overdue"));
     }
 
@@ -556,6 +559,33 @@ private Q_SLOTS:
         } catch (const Stop &) {
         }
         workspace.reset();
+        // A dry run only reads: it says what is pending and writes nothing
+        // (every file byte for byte, none added).
+        {
+            const auto snapshot = [&path] {
+                QMap<QString, QByteArray> files;
+                for (const QFileInfo &info : QDir(path).entryInfoList(QDir::Files | QDir::Hidden)) {
+                    QFile f(info.filePath());
+                    if (f.open(QIODevice::ReadOnly))
+                        files.insert(info.fileName(), f.readAll());
+                }
+                return files;
+            };
+            QFile file(dir.filePath(QStringLiteral("r.json")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(json);
+            file.close();
+            const auto before = snapshot();
+            QProcess dry;
+            dry.start(QStringLiteral(OWB_BIN), {QStringLiteral("methodology"), QStringLiteral("add"), path, file.fileName()});
+            QVERIFY(dry.waitForFinished(120000));
+            const QString err = QString::fromUtf8(dry.readAllStandardError());
+            QCOMPARE(dry.exitCode(), 0);
+            QVERIFY2(err.contains(QStringLiteral("an interrupted re-assessment is pending (2025/26 Q1, 2025/26 Q2, under t-2025-26)"))
+                         && err.contains(QStringLiteral("nothing was written")) && !err.contains(QStringLiteral("was completed")),
+                     qPrintable(err));
+            QVERIFY(snapshot() == before);
+        }
         {
             auto reader = Workspace::open(path, Database::Mode::ReadOnly);
             QVERIFY(!interruptedReassessment(path, reader->peers(), reader->methodologies()).isEmpty());
@@ -588,6 +618,7 @@ private Q_SLOTS:
         e.segment = 5;
         e.previousSegment = 4;
         e.inProgramme = true;
+        e.programmeEntryQuarter = e.quarter;
         e.decided = true;
         e.methodologyId = QStringLiteral("b");
         e.methodologySha256 = QStringLiteral("bb");
@@ -602,8 +633,18 @@ private Q_SLOTS:
         changes.setEntries({e}, {});
         QCOMPARE(changes.index(0, ChangesModel::Reason).data().toString(),
                  QStringLiteral("Methodology changed; entered the programme"));
+        // In the programme since an earlier quarter: no entry this quarter.
+        e.programmeEntryQuarter = QStringLiteral("2025/26 Q1");
+        e.previousInProgramme = true;
+        e.previousSegment = 5;
+        e.previousDecided = true;
+        QCOMPARE(e.decisionAcrossMethodologies(), QString());
+        QCOMPARE(e.changeReason(), QString());
         e.decided = false;
         e.inProgramme = false;
+        e.previousInProgramme = false;
+        e.previousDecided = false;
+        e.previousSegment = 4;
         e.segment = 3;
         QCOMPARE(e.decisionAcrossMethodologies(), QString());
         QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q4 assessed under a, 2026/27 Q1 under b"));
@@ -681,6 +722,73 @@ private Q_SLOTS:
         for (const PortfolioEntry &entry : loadPortfolio(*workspace, before, nullptr))
             if (entry.code == QStringLiteral("RA1"))
                 QCOMPARE(entry.segment, 5);
+    // The dry run lists every stored change: a row whose segment and average
+    // stay but whose raw segment or league rank moves is listed (issue 12).
+    void dryRunListsRankAndRawSegmentChanges()
+    {
+        StoredAssessment before;
+        before.result.segment = 3;
+        before.result.rawSegment = 2;
+        before.result.average = 231;
+        before.result.rank = 7;
+        MethodologyChangeRow row{QStringLiteral("RA1"), QStringLiteral("Alpha"), QStringLiteral("2026/27 Q1"), before, before};
+        QVERIFY(!row.changesResult());
+        row.after.result.rank = 8;
+        QVERIFY(row.changesResult());
+        row.after = before;
+        row.after.result.rawSegment = 3;
+        QVERIFY(row.changesResult());
+        MethodologyChangePlan plan;
+        plan.rows = {row};
+        QCOMPARE(plan.changedRows().size(), 1);
+    }
+
+    // An organisation the previous quarter's methodology did not segment (an
+    // ICB), segmented under the new one: a change of methodology, listed with
+    // the words "first segmented under" the new title; an ICB in the
+    // programme since an earlier year did not enter it this quarter (issue 12).
+    void firstSegmentedUnderNewMethodology()
+    {
+        PortfolioEntry e;
+        e.code = QStringLiteral("ZHQ");
+        e.quarter = QStringLiteral("2026/27 Q1");
+        e.previousQuarter = QStringLiteral("2025/26 Q4");
+        e.segment = 5;
+        e.previousSegment = 0;
+        e.inProgramme = true;
+        e.previousInProgramme = true;
+        e.programmeEntryQuarter = QStringLiteral("2025/26 Q1");
+        e.decided = true;
+        e.methodologyId = QStringLiteral("b");
+        e.methodologyTitle = QStringLiteral("Rules B");
+        e.methodologySha256 = QStringLiteral("bb");
+        e.previousMethodologyId = QStringLiteral("a");
+        e.previousMethodologySha256 = QStringLiteral("aa");
+        e.decisionDetail = QStringLiteral("in the Recovery Support Programme since 2025/26 Q1");
+        QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+        QCOMPARE(e.changeReason(), QStringLiteral("methodology changed"));
+        QCOMPARE(e.decisionAcrossMethodologies(), QString());
+        QCOMPARE(e.changeDetail(), QStringLiteral("in the Recovery Support Programme since 2025/26 Q1; first segmented under"
+                                                  " Rules B (b); 2025/26 Q4, assessed under a, was not segmented"));
+        ChangesModel changes;
+        changes.setEntries({e}, {});
+        QCOMPARE(changes.rowCount(), 1);
+        QCOMPARE(changes.index(0, ChangesModel::Reason).data().toString(), QStringLiteral("Methodology changed; first segmented"));
+        QCOMPARE(changes.index(0, ChangesModel::From).data().toString(), QStringLiteral("Not segmented"));
+        QCOMPARE(portfolioJson({e}).at(0).toObject().value(QStringLiteral("movement_detail")).toString(), e.changeDetail());
+        QString csv;
+        QTextStream out(&csv);
+        writeChangesCsv(out, {e});
+        out.flush();
+        QVERIFY2(csv.contains(QStringLiteral("methodology changed,\"") + e.changeDetail() + QLatin1Char('"')), qPrintable(csv));
+        // Not in the programme: the detail is the first segmentation alone.
+        e.inProgramme = e.previousInProgramme = e.decided = false;
+        e.programmeEntryQuarter.clear();
+        e.segment = 4;
+        QCOMPARE(e.changeDetail(), QStringLiteral("first segmented under Rules B (b); 2025/26 Q4, assessed under a, was not segmented"));
+        // Under the same rules, a quarter that did not segment it is no change.
+        e.methodologySha256 = e.previousMethodologySha256;
+        QCOMPARE(e.changeReason(), QString());
     }
 
     // The dry run shows only rows whose segment or average would change (a

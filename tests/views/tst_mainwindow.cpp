@@ -293,13 +293,16 @@ private Q_SLOTS:
         const auto movedCount = [portfolio] {
             int moved = 0;
             for (const PortfolioEntry &e : portfolio->entries())
-                moved += e.segment > 0 && e.previousSegment > 0 && e.segment != e.previousSegment ? 1 : 0;
+                moved += (e.segment > 0 && e.previousSegment > 0 && e.segment != e.previousSegment) || e.firstSegmented() ? 1 : 0;
             return moved;
         };
         // The demo's latest quarter is the first under the 2026/27 rules: a
         // move from 2025/26 Q4 is a change of methodology, never a score.
         QVERIFY(movedCount() > 0);
         QCOMPARE(model->rowCount(), movedCount());
+        // The ICBs, first segmented under the 2026/27 rules, are listed too.
+        QVERIFY(model->match(model->index(0, ChangesModel::Reason), Qt::DisplayRole,
+                             QStringLiteral("Methodology changed; first segmented"), -1, Qt::MatchExactly).size() > 0);
         for (int r = 0; r < model->rowCount(); ++r) {
             // ZBL's programme entry is named beside the change of rules.
             QVERIFY(model->index(r, ChangesModel::Reason).data().toString().startsWith(QStringLiteral("Methodology changed")));

@@ -75,7 +75,18 @@ OverviewPage::OverviewPage(QWidget *parent)
         table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     }
     auto *historyStack = new QStackedWidget(this);
-    historyStack->addWidget(m_history);
+    // The chart with the numbered key of its changes of methodology under it.
+    auto *chartWithKey = new QWidget(this);
+    auto *chartColumn = new QVBoxLayout(chartWithKey);
+    chartColumn->setContentsMargins(0, 0, 0, 0);
+    chartColumn->addWidget(m_history, 1);
+    m_historyKey = new QLabel(chartWithKey);
+    m_historyKey->setWordWrap(true);
+    // No accessible name of its own: a screen reader reads what it says.
+    m_historyKey->setAccessibleDescription(tr("Methodology changes in the segment history"));
+    m_historyKey->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    chartColumn->addWidget(m_historyKey);
+    historyStack->addWidget(chartWithKey);
     historyStack->addWidget(m_historyTable);
     auto *domainStack = new QStackedWidget(this);
     domainStack->addWidget(m_domains);
@@ -216,6 +227,8 @@ void OverviewPage::setContext(const CaseContext &context)
         }
     }
     m_history->setHistory(history, changes);
+    m_historyKey->setText(m_history->key());
+    m_historyKey->setVisible(!m_history->key().isEmpty());
 
     QList<DomainBar> bars;
     const QString peerType = context.session->identity().peerType;

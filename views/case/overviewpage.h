@@ -29,6 +29,7 @@ private:
     QLabel *m_toNext;
     QLabel *m_provenance;
     SegmentHistoryChart *m_history;
+    QLabel *m_historyKey = nullptr;  // the numbered key of its changes of methodology
     DomainChart *m_domains;
     QTableWidget *m_historyTable;
     QTableWidget *m_domainTable;

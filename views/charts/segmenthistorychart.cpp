@@ -23,8 +23,9 @@ void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &histo
 {
     auto *chart = new QChart;
     chartstyle::apply(chart, tr("Segment by quarter"));
-    chart->legend()->setVisible(!methodologyChanges.isEmpty());
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Changes of methodology are numbered on the chart and named in the key
+    // under it (methodologyKey): a legend of a half-width chart cuts names.
+    chart->legend()->setVisible(false);
     auto *line = new QLineSeries(chart);
     line->setColor(chartstyle::kPeers);
     QList<QScatterSeries *> dots;
@@ -75,9 +76,7 @@ void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &histo
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
     }
-    // Only the markers of a change of methodology are named in the legend.
-    for (QLegendMarker *marker : chart->legend()->markers())
-        marker->setVisible(false);
+    int number = 0;
     for (const auto &[index, id] : methodologyChanges) {
         if (index <= 0 || index >= history.size())
             continue;
@@ -89,13 +88,32 @@ void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &histo
         marker->setPen(pen);
         marker->append(index - 0.5, 0.5);
         marker->append(index - 0.5, 5.5);
+        // Its number at the top end, above segment 1 (the axis is reversed).
+        marker->setPointLabelsFormat(QString::number(++number));
+        marker->setPointLabelsVisible(true);
+        marker->setPointLabelsClipping(false);
+        QFont labelFont = marker->pointLabelsFont();
+        labelFont.setBold(true);
+        marker->setPointLabelsFont(labelFont);
+        marker->setPointConfiguration(1, QXYSeries::PointConfiguration::LabelVisibility, false);
         chart->addSeries(marker);
         marker->attachAxis(xAxis);
         marker->attachAxis(yAxis);
     }
+    m_key = methodologyKey(history, methodologyChanges);
     QChart *old = this->chart();
     setChart(chart);
     delete old;
+}
+
+QString SegmentHistoryChart::methodologyKey(const QList<std::pair<QString, int>> &history,
+                                           const QList<std::pair<int, QString>> &methodologyChanges)
+{
+    QStringList lines;
+    for (const auto &[index, id] : methodologyChanges)
+        if (index > 0 && index < history.size())
+            lines.append(tr("%1: methodology %2 from %3").arg(lines.size() + 1).arg(id, history.at(index).first));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace owb

@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEventLoop>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -16,7 +18,8 @@
 namespace owb {
 
 ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path, const QString &region,
-                                 const std::function<void()> &beforeWriting)
+                                 const std::function<void()> &beforeWriting,
+                                 const std::optional<Methodology> &methodology)
 {
     QProgressDialog progress(QApplication::translate("owb::Import", "Reading %1...").arg(QFileInfo(path).fileName()),
                              QString(), 0, 1000, parent);
@@ -29,7 +32,7 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
     QEventLoop loop;
     // The worker opens its own database connections; progress comes back queued.
     QThread *worker = QThread::create([&] {
-        outcome = importMetricFile(directory, path, std::nullopt, region,
+        outcome = importMetricFile(directory, path, methodology, region,
                                    [&progress](ImportStage stage, qint64 done, qint64 total) {
                                        const int value = total > 0 ? int(done * 500 / total) : 0;
                                        const bool writing = stage == ImportStage::Writing;
@@ -94,6 +97,37 @@ ImportOutcome importIntoOpenWorkspace(QWidget *parent, Workspace &workspace, con
     }
     progress.setValue(1000);
     return outcome;
+}
+
+std::optional<Methodology> askForMethodology(QWidget *parent, const QString &path, const ImportOutcome &outcome)
+{
+    if (outcome.yearsWithoutMethodology.isEmpty())
+        return std::nullopt;
+    const QString years = outcome.yearsWithoutMethodology.join(QStringLiteral(", "));
+    QMessageBox ask(QMessageBox::Question, QApplication::translate("owb::Import", "Methodology Needed"),
+                    QApplication::translate("owb::Import",
+                                            "%1 holds quarters of %2, and a new workspace has a methodology only for "
+                                            "%3 (the built-in file). Choose the methodology file for %2 to create "
+                                            "the workspace with it; nothing has been created yet.")
+                        .arg(QFileInfo(path).fileName(), years, Methodology::builtIn().years().join(QStringLiteral(", "))),
+                    QMessageBox::Cancel, parent);
+    QPushButton *choose = ask.addButton(QApplication::translate("owb::Import", "Choose Methodology File..."),
+                                        QMessageBox::AcceptRole);
+    choose->setAccessibleName(QApplication::translate("owb::Import", "Choose Methodology File..."));
+    ask.setDefaultButton(choose);
+    ask.exec();
+    if (ask.clickedButton() != choose)
+        return std::nullopt;
+    const QString file = QFileDialog::getOpenFileName(
+        parent, QApplication::translate("owb::Import", "Methodology File for %1").arg(years), QString(),
+        QApplication::translate("owb::Import", "Methodology files (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return std::nullopt;
+    QString error;
+    auto methodology = Methodology::fromFile(file, &error);
+    if (!methodology)
+        QMessageBox::warning(parent, QApplication::translate("owb::Import", "Methodology refused"), error);
+    return methodology;
 }
 
 void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome)

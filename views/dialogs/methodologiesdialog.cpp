@@ -1,5 +1,6 @@
 #include "methodologiesdialog.h"
 
+#include "data/textlimits.h"
 #include "framework/fixedpoint.h"
 #include "itemmodels/dateformat.h"
 #include "store/methodologychange.h"
@@ -11,6 +12,8 @@
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -53,6 +56,34 @@ QString averageText(const std::optional<StoredAssessment> &a)
     if (!a || a->result.average <= 0)
         return QString();
     return formatHundredths(a->result.average);
+}
+
+// A title as the dialogs show it: at most 80 characters, the rest elided, so
+// that no title makes a dialog wider than the screen (the full title is in
+// the register's tooltip and in owb methodology list).
+QString shownTitle(const QString &title)
+{
+    constexpr qsizetype kShown = 80;
+    return visibleLength(title) <= kShown ? title : title.left(visibleEnd(title, kShown - 1)) + QChar(0x2026);
+}
+
+// Never wider or taller than the screen the dialog is on.
+void fitScreen(QWidget *dialog, QSize wanted)
+{
+    const QScreen *screen = dialog->screen() ? dialog->screen() : QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableGeometry().size() : wanted;
+    dialog->setMaximumSize(available);
+    dialog->resize(wanted.boundedTo(available));
+}
+
+QString rawSegmentText(const std::optional<StoredAssessment> &a)
+{
+    return a && a->result.rawSegment > 0 ? QString::number(a->result.rawSegment) : QString();
+}
+
+QString rankText(const std::optional<StoredAssessment> &a)
+{
+    return a && a->result.rank > 0 ? QString::number(a->result.rank) : QString();
 }
 
 QString basisText(YearBasis basis)
@@ -107,7 +138,7 @@ MethodologiesDialog::MethodologiesDialog(WorkspaceGetter workspace, Apply apply,
     connect(m_add, &QPushButton::clicked, this, &MethodologiesDialog::chooseFile);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(1180, 440);
+    fitScreen(this, {1180, 440});
     refresh();
 }
 
@@ -127,9 +158,10 @@ void MethodologiesDialog::refresh()
         const RegisteredFile *file = reg.file(year.file);
         if (!file)
             continue;
-        setRow(m_register, row++,
-               {year.year, file->methodology.id(), file->methodology.title(), basisText(year.basis),
+        setRow(m_register, row,
+               {year.year, file->methodology.id(), shownTitle(file->methodology.title()), basisText(year.basis),
                 file->methodology.sha256().left(12), file->addedBy, displayMoment(file->addedAt)});
+        m_register->item(row++, 2)->setToolTip(file->methodology.title());
     }
     m_register->setRowCount(row);
     m_register->resizeColumnsToContents();
@@ -200,7 +232,7 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
         tr("%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of those years. Nothing is written until "
            "you apply it.",
            nullptr, int(plan.quarters.size()))
-            .arg(methodology.id(), methodology.title(), plan.years.join(QStringLiteral(", ")), replacing),
+            .arg(methodology.id(), shownTitle(methodology.title()), plan.years.join(QStringLiteral(", ")), replacing),
         &ask);
     summary->setWordWrap(true);
     summary->setAccessibleName(tr("What adding the methodology does"));
@@ -208,30 +240,35 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     const QList<MethodologyChangeRow> changed = plan.changedRows();
     if (changed.isEmpty()) {
         // Read by a screen reader as it says it (no name of its own).
-        auto *none = new QLabel(tr("No organisation quarter would change segment or average."), &ask);
+        auto *none = new QLabel(tr("No organisation quarter would change segment, raw segment, average or rank."), &ask);
         layout->addWidget(none);
     } else {
         auto *count = new QLabel(
-            tr("%n organisation quarter(s) would change segment or average:", nullptr, int(changed.size())), &ask);
+            tr("%n organisation quarter(s) would change segment, raw segment, average or rank:", nullptr,
+               int(changed.size())),
+            &ask);
         layout->addWidget(count);
         QTableWidget *changes = makeTable(tr("Changes"),
                                           {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Segment before"),
-                                           tr("Segment after"), tr("Average before"), tr("Average after")},
+                                           tr("Segment after"), tr("Average before"), tr("Average after"),
+                                           tr("Raw segment before"), tr("Raw segment after"), tr("Rank before"),
+                                           tr("Rank after")},
                                           &ask);
         changes->setRowCount(int(changed.size()));
         int row = 0;
         for (const MethodologyChangeRow &change : changed)
             setRow(changes, row++,
                    {change.code, change.name, change.quarter, segmentText(change.before), segmentText(change.after),
-                    averageText(change.before), averageText(change.after)});
+                    averageText(change.before), averageText(change.after), rawSegmentText(change.before),
+                    rawSegmentText(change.after), rankText(change.before), rankText(change.after)});
         changes->resizeColumnsToContents();
         layout->addWidget(changes, 1);
         count->setBuddy(changes);
     }
     if (!plan.decisions.isEmpty()) {
         // A decision is kept as recorded; the case then asks for its review.
-        auto *count = new QLabel(tr("%n recorded decision(s) were made on a computed segment that would change; each "
-                                    "is kept as recorded and its case will ask for it to be reviewed:",
+        auto *count = new QLabel(tr("Recorded decisions made on a computed segment that would change: %n. Each is "
+                                    "kept as recorded and its case will ask for it to be reviewed.",
                                     nullptr, int(plan.decisions.size())),
                                  &ask);
         count->setWordWrap(true);
@@ -253,10 +290,19 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
         layout->addWidget(decisions);
         count->setBuddy(decisions);
     }
-    if (!plan.rows.isEmpty())
-        layout->addWidget(new QLabel(tr("%n case-file quarter(s) would be re-assessed in all.", nullptr,
-                                        int(plan.rows.size())),
-                                     &ask));
+    if (!plan.rows.isEmpty()) {
+        const int restamped = int(plan.rows.size() - changed.size());
+        auto *total = new QLabel(tr("%n case-file quarter(s) would be re-assessed in all, each rewritten.", nullptr,
+                                    int(plan.rows.size()))
+                                     + (restamped > 0 ? QLatin1Char(' ')
+                                                            + tr("%n of them only to record the new methodology "
+                                                                 "(nothing listed above changes in them).",
+                                                                 nullptr, restamped)
+                                                      : QString()),
+                                 &ask);
+        total->setWordWrap(true);
+        layout->addWidget(total);
+    }
     auto *buttons = new QDialogButtonBox(&ask);
     QPushButton *apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
     apply->setAccessibleName(tr("Apply"));
@@ -266,7 +312,7 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
     layout->addWidget(buttons);
-    ask.resize(1100, 520);
+    fitScreen(&ask, {1100, 520});
     return ask.exec() == QDialog::Accepted;
 }
 
