@@ -741,22 +741,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Methodology changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; entered the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; left the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not segmented</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,24 +1873,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No organisation quarter would change segment or average.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change segment or average:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change segment or average:</numerusform>
-            <numerusform>%n organisation quarters would change segment or average:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recorded decision(s) were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</source>
-        <translation>
-            <numerusform>%n recorded decision were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
-            <numerusform>%n recorded decisions were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Decisions to review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1937,13 +1903,6 @@
     <message>
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case-file quarter(s) would be re-assessed in all.</source>
-        <translation>
-            <numerusform>%n case-file quarter would be re-assessed in all.</numerusform>
-            <numerusform>%n case-file quarters would be re-assessed in all.</numerusform>
-        </translation>
     </message>
     <message>
         <source>No organisation quarter would change segment, raw segment, average or rank.</source>
@@ -2332,10 +2291,6 @@
     </message>
     <message>
         <source>Add &amp;Milestone...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;Milestone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3172,14 +3127,6 @@ segmented</source>
     </message>
     <message>
         <source>In the %1 since %2; %3 has no programme segment, so the segment is the computed or decided one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Exit &amp;Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Progress &amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

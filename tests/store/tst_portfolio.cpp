@@ -722,6 +722,8 @@ private Q_SLOTS:
         for (const PortfolioEntry &entry : loadPortfolio(*workspace, before, nullptr))
             if (entry.code == QStringLiteral("RA1"))
                 QCOMPARE(entry.segment, 5);
+    }
+
     // The dry run lists every stored change: a row whose segment and average
     // stay but whose raw segment or league rank moves is listed (issue 12).
     void dryRunListsRankAndRawSegmentChanges()
