@@ -635,6 +635,74 @@
         <source>A milestone has a done date only while its status is %1: set the status to %1 first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence item&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress review&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date it was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is %1 characters long; at most %2 are allowed: shorten it by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is more than %3 years from today: a date from %4 to %5 is expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is after today (%3): it says when something happened, so it is today or earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capability conclusion &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommendation &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment date %1 is not in %2: a note for %2 is dated from %3 (a year before it starts) to %4, and not after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -981,6 +1049,18 @@
     </message>
     <message>
         <source>Decided on computed segment %1, now %2: review it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the Correction?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replaces the correction to segment %1%2 with the computed segment %3. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (reason: %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2155,6 +2235,10 @@
         <source>Milestones: %1, %2 overdue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Done on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NeedsAction</name>
@@ -2572,6 +2656,25 @@ segmented</source>
         <source>Show only the organisations that need action this quarter: segment 4 with no diagnostic review, a segment-4 quarter not yet decided, overdue items or off trajectory</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No organisation matches %1. Clear the filter or choose another to see the %n case file(s).</source>
+        <translation>
+            <numerusform>No organisation matches %1. Clear the filter or choose another to see the %n case file.</numerusform>
+            <numerusform>No organisation matches %1. Clear the filter or choose another to see the %n case files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ProgrammeSection</name>
@@ -2876,19 +2979,7 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too large to be a real value for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outside the valid range %1 for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the Programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The regional decision, and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2973,6 +3064,30 @@ segmented</source>
     </message>
     <message>
         <source>The trajectory counts only in quarters in the programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for entering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted: not in the programme in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted, as the organisation is not in the programme then: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to be a real value for %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is from %3: %4 is outside that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is from %3 (%4): %5 is outside that range.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3414,6 +3529,10 @@ segmented</source>
         <source>The review has no findings yet, so there is nothing to report: add a finding for each root cause it found (Add Finding...) before it moves to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Then the review can move to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::SegmentExplanation</name>
@@ -3603,6 +3722,10 @@ segmented</source>
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
