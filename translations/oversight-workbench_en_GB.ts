@@ -643,6 +643,74 @@
         <source>%1 has no programme segment (its methodology names no programme and has no segment 5), so there is no entry into the programme to record in %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence item&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress review&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date it was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is %1 characters long; at most %2 are allowed: shorten it by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is more than %3 years from today: a date from %4 to %5 is expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is after today (%3): it says when something happened, so it is today or earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capability conclusion &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommendation &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment date %1 is not in %2: a note for %2 is dated from %3 (a year before it starts) to %4, and not after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -742,6 +810,22 @@
     </message>
     <message>
         <source>Not segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; entered the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; left the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; decision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1049,6 +1133,18 @@
     </message>
     <message>
         <source>Decided on computed segment %1, now %2: review it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the Correction?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replaces the correction to segment %1%2 with the computed segment %3. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (reason: %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1952,6 +2048,31 @@
             <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No organisation quarter would change segment or average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change segment or average:</source>
+        <translation>
+            <numerusform>%n organisation quarter would change segment or average:</numerusform>
+            <numerusform>%n organisation quarters would change segment or average:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recorded decision(s) were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</source>
+        <translation>
+            <numerusform>%n recorded decision were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
+            <numerusform>%n recorded decisions were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case-file quarter(s) would be re-assessed in all.</source>
+        <translation>
+            <numerusform>%n case-file quarter would be re-assessed in all.</numerusform>
+            <numerusform>%n case-file quarters would be re-assessed in all.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>owb::MetricFileReader</name>
@@ -2291,6 +2412,14 @@
     </message>
     <message>
         <source>Add &amp;Milestone...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2722,6 +2851,25 @@ segmented</source>
         <source>Show only the organisations that need action this quarter: segment 4 with no diagnostic review, a segment-4 quarter not yet decided, overdue items or off trajectory</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No organisation matches %1. Clear the filter or choose another to see the %n case file(s).</source>
+        <translation>
+            <numerusform>No organisation matches %1. Clear the filter or choose another to see the %n case file.</numerusform>
+            <numerusform>No organisation matches %1. Clear the filter or choose another to see the %n case files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ProgrammeSection</name>
@@ -3127,6 +3275,38 @@ segmented</source>
     </message>
     <message>
         <source>In the %1 since %2; %3 has no programme segment, so the segment is the computed or decided one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Exit &amp;Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Progress &amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for entering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted: not in the programme in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted, as the organisation is not in the programme then: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to be a real value for %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is from %3: %4 is outside that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is from %3 (%4): %5 is outside that range.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3568,6 +3748,10 @@ segmented</source>
         <source>The review has no findings yet, so there is nothing to report: add a finding for each root cause it found (Add Finding...) before it moves to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Then the review can move to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::SegmentExplanation</name>
@@ -3761,6 +3945,10 @@ segmented</source>
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -343,6 +343,14 @@ QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &gi
         texts.append(value.toString());
     if (const QString refused = tooLong(texts); !refused.isEmpty())
         return refused;
+    // Each value given by the rules the forms apply beside its field (a
+    // field left empty is the form's to require, as before).
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        if (const QString problem = it.value().toString().trimmed().isEmpty()
+                                        ? QString()
+                                        : fieldValueProblem(table, it.key(), it.value().toString(), values, m_methodology);
+            !problem.isEmpty())
+            return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
     if (const QString refused = m_casework.conflict(table, values, &m_methodology); !refused.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), refused);
     if (const QString refused = decidedReview(table, values); !refused.isEmpty())
@@ -495,8 +503,6 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
     // The record as this user last read it (before reading it again here): a
     // save over someone else's change conflicts.
     const qint64 seen = m_casework.seenVersion(table, id);
-    if (const QString refused = tooLong({ value }); !refused.isEmpty())
-        return refused;
     const QString old = m_casework.field(table, id, column);
     if (old == value)
         return {}; // nothing changes: no step to undo, no entry in the history
@@ -522,7 +528,7 @@ QString CaseSession::fieldProblem(const CaseworkTable &table, qint64 id, const Q
 {
     QVariantMap changed = m_casework.record(table, id);
     changed.insert(column, value);
-    if (const QString problem = fieldValueProblem(table, column, value, changed, m_methodology.casework()); !problem.isEmpty())
+    if (const QString problem = fieldValueProblem(table, column, value, changed, m_methodology); !problem.isEmpty())
         return problem;
     if (const auto [later, problem] = m_casework.orderProblem(table, changed, column); !later.isEmpty())
         return problem;

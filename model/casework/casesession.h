@@ -104,8 +104,11 @@ public:
     // in the same undo step.
     QString setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     // Why setRecordField would refuse `value`, in plain words without the
-    // file's name (a required field left empty, a date out of order, a done
-    // date while not done); empty when it may be stored. Forms and tables ask
+    // file's name (a required field left empty, a text too long, a date out of
+    // order, out of range or after today for something that has happened, a
+    // done date while not done, a review moved on with values outside the
+    // methodology's lists: fieldValueProblem and orderProblem); empty when it
+    // may be stored. Forms and tables ask
     // it to say the problem beside the field, keeping what was typed.
     QString fieldProblem(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     // The quarter's segmentation decision, one per organisation and quarter:

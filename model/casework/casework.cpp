@@ -7,6 +7,7 @@
 #include "casework/metricview.h"
 #include "casework/trajectory.h"
 #include "framework/methodology.h"
+#include "data/textlimits.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -299,6 +300,142 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
         return QCoreApplication::translate("owb::Casework", "A milestone has a done date only while its status is %1: "
                                                             "set the status to %1 first.")
             .arg(choices.milestoneStatuses.nameOf(done));
+    return {};
+}
+
+namespace {
+
+// A date column as the forms name it, for the messages about its value.
+QString dateFieldName(const QString &column)
+{
+    struct Named
+    {
+        const char *column;
+        const char *name;
+    };
+    static const Named names[] = {
+        {"decision_date", QT_TRANSLATE_NOOP("owb::Casework", "The decision date")},
+        {"decided_on", QT_TRANSLATE_NOOP("owb::Casework", "The decision date")},
+        {"evidence_date", QT_TRANSLATE_NOOP("owb::Casework", "The evidence item's date")},
+        {"review_date", QT_TRANSLATE_NOOP("owb::Casework", "The progress review's date")},
+        {"exit_date", QT_TRANSLATE_NOOP("owb::Casework", "The exit date")},
+        {"done_date", QT_TRANSLATE_NOOP("owb::Casework", "The date it was done")},
+        {"assessed_on", QT_TRANSLATE_NOOP("owb::Casework", "The assessment date")},
+        {"start_date", QT_TRANSLATE_NOOP("owb::Casework", "The start date")},
+        {"due_date", QT_TRANSLATE_NOOP("owb::Casework", "The due date")},
+        {"entry_date", QT_TRANSLATE_NOOP("owb::Casework", "The entry date")},
+    };
+    for (const Named &n : names)
+        if (column == QLatin1String(n.column))
+            return QCoreApplication::translate("owb::Casework", n.name);
+    return QCoreApplication::translate("owb::Casework", "The date");
+}
+
+bool isDateColumn(const QString &column)
+{
+    return column.endsWith(QLatin1String("_date")) || column == QLatin1String("assessed_on")
+           || column == QLatin1String("decided_on");
+}
+
+// The dates of something that has happened: never after today.
+bool isHappenedColumn(const QString &column)
+{
+    static const QStringList happened{QStringLiteral("decision_date"), QStringLiteral("decided_on"),
+                                      QStringLiteral("evidence_date"), QStringLiteral("review_date"),
+                                      QStringLiteral("exit_date"),     QStringLiteral("done_date"),
+                                      QStringLiteral("assessed_on")};
+    return happened.contains(column);
+}
+
+} // namespace
+
+QString valueProblem(const QString &column, const QString &value, const QDate &today)
+{
+    if (value.size() > kMaxFreeTextLength) {
+        const qsizetype length = visibleLength(value);
+        if (length > kMaxFreeTextLength)
+            return QCoreApplication::translate("owb::Casework", "The text is %1 characters long; at most %2 are allowed: "
+                                                                "shorten it by %3.")
+                .arg(length)
+                .arg(kMaxFreeTextLength)
+                .arg(length - kMaxFreeTextLength);
+    }
+    if (!isDateColumn(column))
+        return {};
+    const QDate date = QDate::fromString(value.trimmed().left(10), Qt::ISODate);
+    if (!date.isValid())
+        return {};
+    const QDate earliest = today.addYears(-kDateYearsFromToday);
+    const QDate latest = today.addYears(kDateYearsFromToday);
+    if (date < earliest || date > latest)
+        return QCoreApplication::translate("owb::Casework", "%1 %2 is more than %3 years from today: a date from %4 to "
+                                                            "%5 is expected.")
+            .arg(dateFieldName(column), showDate(date))
+            .arg(kDateYearsFromToday)
+            .arg(showDate(earliest), showDate(latest));
+    if (isHappenedColumn(column) && date > today)
+        return QCoreApplication::translate("owb::Casework", "%1 %2 is after today (%3): it says when something "
+                                                            "happened, so it is today or earlier.")
+            .arg(dateFieldName(column), showDate(date), showDate(today));
+    return {};
+}
+
+QList<std::pair<QString, QString>> reviewListProblems(const QVariantMap &review, const Methodology &methodology)
+{
+    const CaseworkChoices &sets = methodology.casework();
+    QList<std::pair<QString, QString>> found;
+    const QString conclusion = review.value(QStringLiteral("capability_conclusion")).toString().trimmed();
+    bool rated = conclusion.isEmpty();
+    for (const NamedItem &rating : methodology.capabilityRatings())
+        rated = rated || rating.id == conclusion;
+    if (!rated)
+        found.append({QStringLiteral("capability_conclusion"),
+                QCoreApplication::translate("owb::Casework", "The capability conclusion \"%1\" is not in the "
+                                                             "methodology's list: choose one of its values.")
+                    .arg(conclusion)});
+    const QString recommendation = review.value(QStringLiteral("recommendation")).toString().trimmed();
+    if (!recommendation.isEmpty() && !sets.recommendations.contains(recommendation))
+        found.append({QStringLiteral("recommendation"),
+                QCoreApplication::translate("owb::Casework", "The recommendation \"%1\" is not in the methodology's "
+                                                             "list: choose one of its values.")
+                    .arg(recommendation)});
+    const QString decision = review.value(QStringLiteral("decision")).toString().trimmed();
+    if (!decision.isEmpty() && !sets.decisions.contains(decision))
+        found.append({QStringLiteral("decision"),
+                QCoreApplication::translate("owb::Casework", "The decision \"%1\" is not in the methodology's list: "
+                                                             "choose one of its values.")
+                    .arg(decision)});
+    return found;
+}
+
+QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
+                          const QVariantMap &record, const Methodology &methodology, const QDate &today)
+{
+    if (const QString problem = valueProblem(column, value, today); !problem.isEmpty())
+        return problem;
+    if (const QString problem = fieldValueProblem(table, column, value, record, methodology.casework()); !problem.isEmpty())
+        return problem;
+    // An assessment note belongs to its year: assessed from a year before
+    // the year starts (an assessment prepared ahead) to the year's end.
+    if (&table == &statutoryAssessmentTable() && column == QLatin1String("assessed_on")) {
+        const QDate date = QDate::fromString(value.trimmed().left(10), Qt::ISODate);
+        const QString year = record.value(QStringLiteral("year")).toString();
+        const QDate yearStart = quarterStart(year + QStringLiteral(" Q1"));
+        if (date.isValid() && yearStart.isValid()) {
+            const QDate from = yearStart.addYears(-1);
+            const QDate to = yearStart.addYears(1).addDays(-1);
+            if (date < from || date > to)
+                return QCoreApplication::translate("owb::Casework", "The assessment date %1 is not in %2: a note for %2 is "
+                                                                    "dated from %3 (a year before it starts) to %4, and "
+                                                                    "not after today.")
+                    .arg(showDate(date), year, showDate(from), showDate(to));
+        }
+    }
+    // A review moves on, or is decided, only on values of the methodology's lists.
+    if (&table == &reviewTable() && column == QLatin1String("status")) {
+        if (const auto found = reviewListProblems(record, methodology); !found.isEmpty())
+            return found.first().second;
+    }
     return {};
 }
 

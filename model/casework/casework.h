@@ -68,6 +68,33 @@ std::pair<QString, QString> dateOrderProblem(const QVariantMap &values, const QS
 // words, or empty when the value may be stored.
 QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
                           const QVariantMap &record, const CaseworkChoices &choices);
+// The same, with valueProblem and the rules that need the methodology: an
+// assessment note's date belongs to its year (from a year before the year
+// starts to its end); a diagnostic review moves stage, or is decided, only
+// with its capability conclusion, recommendation and decision from the
+// methodology's lists (a value an earlier version stored freely must be
+// chosen again first).
+QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
+                          const QVariantMap &record, const Methodology &methodology,
+                          const QDate &today = QDate::currentDate());
+// A review's field holding a value outside the methodology's list, in
+// words ("The capability conclusion "meh" is not in the methodology's list:
+// choose one of its values."), as (column, message) for each; empty when
+// all are in the lists (or empty).
+QList<std::pair<QString, QString>> reviewListProblems(const QVariantMap &review, const Methodology &methodology);
+
+// How far from today a casework date may be, in years either way: a date
+// typed as 31/12/9999 is a slip, never a plan (README, "Casework").
+constexpr int kDateYearsFromToday = 10;
+
+// Why a value may not be stored in `column` of any casework record, whatever
+// the record: free text longer than kMaxFreeTextLength; a date further than
+// kDateYearsFromToday years from `today`; the date of something that has
+// happened (a decision, evidence received, a progress review held, an exit,
+// a milestone done, an assessment) after `today`. Plain words naming the
+// field, or empty. Every form, table cell and the session ask it, so they
+// agree.
+QString valueProblem(const QString &column, const QString &value, const QDate &today = QDate::currentDate());
 
 // `today` if it falls in `quarter`, else the quarter's nearest day: the
 // default date of a record that belongs to a quarter (an entry, an exit).

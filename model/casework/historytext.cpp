@@ -53,7 +53,17 @@ QString nameIn(const QList<NamedItem> &items, const QString &id)
 QString metricName(const Methodology &m, const QString &id)
 {
     const MetricDefinition *metric = m.metric(id);
-    return metric ? QStringLiteral("%1 %2").arg(id, metric->name) : id;
+    return metric ? QStringLiteral("%1 %2").arg(id, metric->name) : notInMethodologyList(id);
+}
+
+QString ratingName(const Methodology &m, const QString &id)
+{
+    if (id.isEmpty())
+        return id;
+    for (const NamedItem &rating : m.capabilityRatings())
+        if (rating.id == id)
+            return rating.name;
+    return notInMethodologyList(id);
 }
 
 QString domainName(const Methodology &m, const QString &id)
@@ -61,7 +71,7 @@ QString domainName(const Methodology &m, const QString &id)
     for (const Domain &d : m.domains())
         if (d.id == id)
             return d.name;
-    return id;
+    return notInMethodologyList(id);
 }
 
 QString namedList(const QString &ids, const std::function<QString(const QString &)> &nameOf)

@@ -52,6 +52,9 @@ QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, con
 // by its name, and a stored list ("OF0023, OF0025") joined with "; ".
 QString metricName(const Methodology &methodology, const QString &id);
 QString domainName(const Methodology &methodology, const QString &id);
+// A capability rating by the methodology's name; one it does not list is
+// marked (notInMethodologyList); empty stays empty.
+QString ratingName(const Methodology &methodology, const QString &id);
 QString namedList(const QString &ids, const std::function<QString(const QString &)> &nameOf);
 
 } // namespace owb

@@ -22,7 +22,12 @@ QString ChoiceSet::nameOf(const QString &id) const
     for (const CaseworkChoice &c : items)
         if (c.id == id)
             return c.name;
-    return QCoreApplication::translate("owb::ChoiceSet", "%1 (not in the methodology's list)").arg(id);
+    return notInMethodologyList(id);
+}
+
+QString notInMethodologyList(const QString &value)
+{
+    return QCoreApplication::translate("owb::ChoiceSet", "%1 (not in the methodology's list)").arg(value);
 }
 
 QString ChoiceSet::match(const QString &value) const

@@ -44,6 +44,10 @@ struct CaseworkChoices
     ChoiceSet criterionStatuses;
 };
 
+// A stored value that none of the methodology's lists holds, as every table,
+// form and report shows it: "OF9999 (not in the methodology's list)".
+QString notInMethodologyList(const QString &value);
+
 // Reads the methodology's "casework" object. On a fault returns false with
 // *where ("casework: review_stages") and *what set.
 bool readCaseworkChoices(const QJsonValue &value, CaseworkChoices *out, QString *where, QString *what);

@@ -4,6 +4,7 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/datetext.h"
+#include "casework/historytext.h"
 #include "casework/league.h"
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
@@ -193,13 +194,16 @@ QString trajectorySection(CaseFile &caseFile, CaseworkStore &store, const Method
                                                            : point.value(QStringLiteral("planned")).toString();
         const bool hasActual = found != checks.constEnd() && found->actual;
         const bool off = hasActual && found->offTrajectory;
-        QString against = !hasActual ? QStringLiteral("no data yet")
+        // A quarter out of the programme (from its exit on) is kept, not counted.
+        const bool counted = found == checks.constEnd() || found->inProgramme;
+        QString against = !counted   ? QStringLiteral("not counted (not in the programme)")
+                          : !hasActual ? QStringLiteral("no data yet")
                           : off      ? QStringLiteral("OFF TRAJECTORY")
                                      : QStringLiteral("on trajectory");
         if (off)
             missed.append(QStringLiteral("%1 in %2 (%3 planned, %4 actual)")
                               .arg(metricId, found->quarter, planned, measure(*found->actual)));
-        rows.append({metric ? QStringLiteral("%1 %2").arg(metricId, metric->name) : metricId,
+        rows.append({metricName(m, metricId),
                      point.value(QStringLiteral("quarter")).toString(), planned,
                      hasActual ? measure(*found->actual) : QStringLiteral("no data yet"), against});
     }
@@ -311,10 +315,7 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
             return ids;
         }());
         // Ratings are stored as methodology ids; the report shows their names.
-        QHash<QString, QString> ratingNames;
-        for (const NamedItem &rating : m.capabilityRatings())
-            ratingNames.insert(rating.id, rating.name);
-        auto rating = [&](const QString &id) { return ratingNames.value(id, id); };
+        auto rating = [&](const QString &id) { return ratingName(m, id); };
         // An area not assessed yet says so, never a blank cell (an ICB's pages).
         for (qsizetype i = 0; i < areas.size(); ++i)
             rows.append({ m.capabilityAreas().at(i).name, orNotRecorded(rating(areas.at(i).selfRating)),

@@ -43,11 +43,9 @@ QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodol
     // review examines, and an empty one says so.
     parts.append(labelledValue(QStringLiteral("Team"), text(review, "team")));
     parts.append(labelledValue(QStringLiteral("Scope"), text(review, "scope")));
-    QString conclusion = text(review, "capability_conclusion");
-    for (const NamedItem &rating : methodology.capabilityRatings())
-        if (rating.id == conclusion)
-            conclusion = rating.name;
-    parts.append(labelledValue(QStringLiteral("Capability conclusion"), conclusion));
+    // A value an earlier version stored freely is marked, as the screen marks it.
+    parts.append(labelledValue(QStringLiteral("Capability conclusion"),
+                               ratingName(methodology, text(review, "capability_conclusion"))));
     parts.append(labelledValue(QStringLiteral("Recommendation"),
                                text(review, "recommendation").isEmpty()
                                    ? QString()
@@ -183,10 +181,7 @@ QString reviewReportHtml(Workspace &workspace, CaseFile &caseFile)
     }
 
     html += QStringLiteral("<h2>Capability conclusion</h2>");
-    QString conclusion = text(review, "capability_conclusion");
-    for (const NamedItem &rating : m.capabilityRatings())
-        if (rating.id == conclusion)
-            conclusion = rating.name;
+    const QString conclusion = ratingName(m, text(review, "capability_conclusion"));
     html += QStringLiteral("<p>%1.</p>").arg(escaped(conclusion.isEmpty() ? QStringLiteral("Not yet recorded") : conclusion));
 
     html += QStringLiteral("<h2>Recommendation and decision</h2>");

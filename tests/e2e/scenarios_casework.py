@@ -175,7 +175,7 @@ def programme_entry_to_exit(ctx):
     # Entered the quarter before, so that the exit can be recorded in this one.
     wb.menu("View", "Earlier Quarter")
     wb.press("Enter the Programme...")
-    wb.answer_form("Enter the Programme", {"The regional decision, and why": "Agreed by the regional support group",
+    wb.answer_form("Enter the Programme", {"Reason for entering": "Agreed by the regional support group",
                                            "Improvement director": "A. Director"})
     wb.wait(lambda: query(case, "SELECT entry_quarter, improvement_director FROM programme") == [(entered, "A. Director")],
             "the programme entry")

@@ -22,7 +22,7 @@ def quarters_after(label, count):
 
 def enter_programme(wb, case, quarter):
     wb.press("Enter the Programme...")
-    wb.answer_form("Enter the Programme", {"The regional decision, and why": "Agreed by the regional support group",
+    wb.answer_form("Enter the Programme", {"Reason for entering": "Agreed by the regional support group",
                                            "Improvement director": "A. Director"})
     wb.wait(lambda: query(case, "SELECT entry_quarter FROM programme") == [(quarter,)], "the programme entry")
 

@@ -1,6 +1,7 @@
 """Issue 13: the System tab's assessment note as one titled form (before: two untitled input boxes,
 an empty note silently dropped), and Mark Milestone Done offered only for a milestone not yet done."""
 
+import datetime
 import re
 
 import pyatspi
@@ -42,15 +43,18 @@ def assessment_note_form(ctx):
     expect(text_of(wb.find("text", "Area assessed", root=box)) == "Finance", "the area typed was lost")
     expect(query(case, "SELECT id FROM statutory_assessment ORDER BY id") == before, "a refused note was stored")
 
-    wb.answer_form("Add Assessment Note", {"Assessed on": "31/03/2027", "Note": "System plan balanced at month 9.",
+    # A day of the note's year, not after today (the year's last day, or today).
+    year_end = datetime.date(int(year[:4]) + 1, 3, 31)
+    on = min(year_end, datetime.date.today())
+    wb.answer_form("Add Assessment Note", {"Assessed on": on.strftime("%d/%m/%Y"), "Note": "System plan balanced at month 9.",
                                            "Conclusion": "On track; review at year end."})
     wb.wait(lambda: len(query(case, "SELECT id FROM statutory_assessment")) == len(before) + 1, "the note stored")
     row = query(case, "SELECT year, assessed_on, assessor <> '', area, summary, conclusion FROM statutory_assessment "
                       "ORDER BY id DESC LIMIT 1")[0]
-    expect(row == (year, "2027-03-31", 1, "Finance", "System plan balanced at month 9.", "On track; review at year end."),
+    expect(row == (year, on.isoformat(), 1, "Finance", "System plan balanced at month 9.", "On track; review at year end."),
            "stored note %r" % (row,))
     table = wb.find("table", "Statutory annual assessment notes")
-    wb.wait(lambda: any(r[0] == "31/03/2027" and r[2] == "Finance" and r[3] == "System plan balanced at month 9."
+    wb.wait(lambda: any(r[0] == on.strftime("%d/%m/%Y") and r[2] == "Finance" and r[3] == "System plan balanced at month 9."
                         and r[4] == "On track; review at year end." for r in wb.cells(table)[1:]),
             "the note in the notes table")
     expect(not wb.find_all("alert"), "an error box appeared")

@@ -122,7 +122,7 @@ def exit_after_entry_and_dates_in_order(ctx):
     wb = open_case(ctx, code, "Casework")
     wb.menu("View", "Earlier Quarter")
     wb.press("Enter the Programme...")
-    box = wb.answer_form("Enter the Programme", {"The regional decision, and why": "Agreed by the regional support group",
+    box = wb.answer_form("Enter the Programme", {"Reason for entering": "Agreed by the regional support group",
                                                  "Entry date": "01/01/2030"}, closes=False)
     wb.find("label", re.compile(r"^The entry date 01/01/2030 is not in the entry quarter %s" % re.escape(earlier)), root=box)
     expect(query(case, "SELECT count(*) FROM programme")[0][0] == 0, "an entry out of its quarter was stored")

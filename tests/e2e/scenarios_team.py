@@ -279,7 +279,7 @@ def team_conflict_keep_mine_take_theirs(ctx):
         return psql(sql % {"code": code}, workspace)
 
     milestone = "Ward reconfiguration agreed"
-    wb.press("Add Milestone")
+    wb.press("Add Milestone...")
     wb.answer_form("Add Milestone", {"Milestone": milestone, "Due date": "30/06/2027"})
     where = "FROM cases.milestone WHERE org_code = '%(code)s' AND description = '" + milestone + "'"
     wb.wait(lambda: stored("SELECT status " + where) == "open", "the milestone on the server", timeout=10)

@@ -5,6 +5,7 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/datetext.h"
+#include "casework/historytext.h"
 #include "casework/metricview.h"
 #include "data/textlimits.h"
 #include "itemmodels/dateformat.h"
@@ -13,6 +14,7 @@
 #include "store/integritycheck.h"
 #include "store/quarterrespelling.h"
 #include "store/schemas.h"
+#include "reports/reviewreport.h"
 
 #include <QDir>
 #include <QFile>
@@ -650,6 +652,88 @@ private Q_SLOTS:
                                    {{QStringLiteral("finding_id"), finding}, {QStringLiteral("title"), QStringLiteral("t")}},
                                    QStringLiteral("evidence")),
                  QString());
+    }
+
+    // Tester's report 13e, items 1 to 3 and 5: one rule in the model for a
+    // value's length, a date's range and the dates of what has happened, an
+    // assessment note's year, a review moved on or decided only with the
+    // methodology's values; the forms, the table cells and the session ask
+    // it, and a value outside the lists is marked wherever it is shown.
+    void recordChecksInTheModel()
+    {
+        const QDate today(2026, 11, 24);
+        const QString tooLong(kMaxFreeTextLength + 1, QLatin1Char('x'));
+        QVERIFY2(valueProblem(QStringLiteral("description"), tooLong, today).contains(QStringLiteral("at most 20000")),
+                 qPrintable(valueProblem(QStringLiteral("description"), tooLong, today)));
+        QCOMPARE(valueProblem(QStringLiteral("description"), QString(kMaxFreeTextLength, QLatin1Char('x')), today), QString());
+        const QString far = valueProblem(QStringLiteral("due_date"), QStringLiteral("9999-12-31"), today);
+        QCOMPARE(far, QStringLiteral("The due date 31/12/9999 is more than 10 years from today: a date from 24/11/2016 "
+                                     "to 24/11/2036 is expected."));
+        QCOMPARE(valueProblem(QStringLiteral("due_date"), QStringLiteral("2026-12-31"), today), QString());
+        const QString later = valueProblem(QStringLiteral("decision_date"), QStringLiteral("2026-12-31"), today);
+        QVERIFY2(later.contains(QStringLiteral("is after today (24/11/2026)")), qPrintable(later));
+        for (const char *column : {"evidence_date", "review_date", "exit_date", "done_date", "assessed_on"})
+            QVERIFY2(!valueProblem(QLatin1String(column), QStringLiteral("2026-11-25"), today).isEmpty(), column);
+        QCOMPARE(valueProblem(QStringLiteral("decision_date"), QStringLiteral("2026-11-24"), today), QString());
+        // An assessment note for 2026/27: from 01/04/2025 to 31/03/2027, and not after today.
+        const Methodology &methodology = Methodology::builtIn();
+        const QVariantMap note{{QStringLiteral("year"), QStringLiteral("2026/27")}};
+        const QString old = fieldValueProblem(statutoryAssessmentTable(), QStringLiteral("assessed_on"),
+                                              QStringLiteral("2020-01-15"), note, methodology, today);
+        QCOMPARE(old, QStringLiteral("The assessment date 15/01/2020 is not in 2026/27: a note for 2026/27 is dated from "
+                                     "01/04/2025 (a year before it starts) to 31/03/2027, and not after today."));
+        QCOMPARE(fieldValueProblem(statutoryAssessmentTable(), QStringLiteral("assessed_on"), QStringLiteral("2025-04-01"),
+                                   note, methodology, today),
+                 QString());
+
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
+        // The session refuses what the forms refuse, nothing stored.
+        const QString refused = session.addRecord(milestoneTable(),
+                                                  {{QStringLiteral("description"), tooLong},
+                                                   {QStringLiteral("due_date"), QStringLiteral("2027-03-31")},
+                                                   {QStringLiteral("status"), QStringLiteral("open")}},
+                                                  QStringLiteral("add"));
+        QVERIFY2(refused.contains(QStringLiteral("at most 20000")), qPrintable(refused));
+        const QString farDue = session.addRecord(milestoneTable(),
+                                                 {{QStringLiteral("description"), QStringLiteral("m")},
+                                                  {QStringLiteral("due_date"), QStringLiteral("9999-12-31")},
+                                                  {QStringLiteral("status"), QStringLiteral("open")}},
+                                                 QStringLiteral("add"));
+        QVERIFY2(farDue.contains(QStringLiteral("more than 10 years from today")), qPrintable(farDue));
+        QVERIFY(session.casework().records(milestoneTable()).isEmpty());
+        QCOMPARE(session.undoStack()->count(), 0);
+
+        // A review holding values an earlier version stored freely moves on,
+        // or is decided, only once they are chosen from the lists.
+        const CaseworkChoices &sets = methodology.casework();
+        qint64 review = 0;
+        QCOMPARE(session.addRecord(reviewTable(),
+                                   {{QStringLiteral("opened_quarter"), QStringLiteral("2025/26 Q1")},
+                                    {QStringLiteral("status"), sets.reviewStages.firstId()}},
+                                   QStringLiteral("open"), &review),
+                 QString());
+        session.caseFile().database().exec(
+            QStringLiteral("UPDATE diagnostic_review SET capability_conclusion = 'meh', recommendation = 'very bad'"));
+        const QString moved = session.setRecordField(reviewTable(), review, QStringLiteral("status"),
+                                                     sets.reviewStages.items.at(1).id);
+        QVERIFY2(moved.contains(QStringLiteral("The capability conclusion \"meh\" is not in the methodology's list")),
+                 qPrintable(moved));
+        const QString decided = session.setRecordField(reviewTable(), review, QStringLiteral("status"), sets.reviewStages.finalId);
+        QVERIFY2(decided.contains(QStringLiteral("not in the methodology's list")), qPrintable(decided));
+        QCOMPARE(session.casework().field(reviewTable(), review, QStringLiteral("status")), sets.reviewStages.firstId());
+        const auto problems = reviewListProblems(session.casework().record(reviewTable(), review), methodology);
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(problems.at(1).first, QStringLiteral("recommendation"));
+        // The reports mark them as the screen does.
+        const QStringList outcome = reviewOutcome(session.casework().record(reviewTable(), review), methodology);
+        QVERIFY2(outcome.join(QLatin1Char(' ')).contains(QStringLiteral("Capability conclusion: meh (not in the methodology's list).")),
+                 qPrintable(outcome.join(QLatin1Char(' '))));
+        QVERIFY2(outcome.join(QLatin1Char(' ')).contains(QStringLiteral("very bad (not in the methodology's list)")),
+                 qPrintable(outcome.join(QLatin1Char(' '))));
+        QCOMPARE(metricName(methodology, QStringLiteral("OF9999")), QStringLiteral("OF9999 (not in the methodology's list)"));
+        QCOMPARE(domainName(methodology, QStringLiteral("nowhere")), QStringLiteral("nowhere (not in the methodology's list)"));
+        QCOMPARE(domainName(methodology, methodology.domains().first().id), methodology.domains().first().name);
     }
 
 private:

@@ -148,7 +148,7 @@ QString CaseworkSection::shownValue(const QTableWidget *table, int column, const
     static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
     QStringList shown;
     for (const QString &id : value.split(separators, Qt::SkipEmptyParts))
-        shown.append(named.names.value(id, id));
+        shown.append(named.names.contains(id) ? named.names.value(id) : notInMethodologyList(id));
     return shown.join(QStringLiteral("; "));
 }
 

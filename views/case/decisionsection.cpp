@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 
 namespace owb {
@@ -21,6 +22,21 @@ DecisionSection::DecisionSection(QWidget *parent)
 {
     m_state->setWordWrap(true);
     connect(m_confirm, &QPushButton::clicked, this, [this] {
+        // A correction and its reason are not replaced without asking.
+        const QVariantMap earlier = m_context.session->casework().decision(m_context.quarter);
+        if (earlier.value(QStringLiteral("kind")).toString() == QLatin1String("correction")) {
+            const QString reason = earlier.value(QStringLiteral("rationale")).toString();
+            QMessageBox ask(QMessageBox::Question, tr("Replace the Correction?"),
+                            tr("This replaces the correction to segment %1%2 with the computed segment %3. Replace "
+                               "it?")
+                                .arg(earlier.value(QStringLiteral("decided_segment")).toInt())
+                                .arg(reason.isEmpty() ? QString() : tr(" (reason: %1)").arg(reason))
+                                .arg(computedSegment()),
+                            QMessageBox::Yes | QMessageBox::No, this);
+            ask.setDefaultButton(QMessageBox::No);
+            if (ask.exec() != QMessageBox::Yes)
+                return;
+        }
         if (const QString error = recordDecision(false, 0, QString()); !error.isEmpty())
             Q_EMIT problem(error);
     });

@@ -3,6 +3,9 @@
 #include "casework/casesession.h"
 #include "casework/datetext.h"
 
+#include "widgets/dateedit.h"
+
+#include <QComboBox>
 #include <QDate>
 #include <QLabel>
 #include <QPushButton>
@@ -135,8 +138,26 @@ void MilestoneSection::askMilestone()
                          {QStringLiteral("owner"), tr("Owner"), Kind::Text},
                          {QStringLiteral("due_date"), tr("Due date"), Kind::Date, true, QDate::currentDate().addMonths(3)},
                          {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().milestoneStatuses.firstId(),
-                          choices().milestoneStatuses.pairs()}},
+                          choices().milestoneStatuses.pairs()},
+                         {QStringLiteral("done_date"), tr("Done on"), Kind::Date}},
                         this);
+    dialog.checkAs(milestoneTable(), m_context.session->methodology());
+    // The date it was done, while the status says so: today unless typed.
+    auto *status = qobject_cast<QComboBox *>(dialog.field(QStringLiteral("status")));
+    auto *doneOn = qobject_cast<DateEdit *>(dialog.field(QStringLiteral("done_date")));
+    const QString done = choices().milestoneStatuses.finalId;
+    auto follow = [status, doneOn, done] {
+        const bool isDone = !done.isEmpty() && status->currentData().toString() == done;
+        if (isDone && !doneOn->date().isValid() && doneOn->text().trimmed().isEmpty())
+            doneOn->setDate(QDate::currentDate());
+        if (!isDone)
+            doneOn->setDate(QDate());
+        doneOn->setEnabled(isDone);
+    };
+    if (status && doneOn) {
+        connect(status, &QComboBox::currentIndexChanged, doneOn, follow);
+        follow();
+    }
     if (dialog.exec() == QDialog::Accepted)
         report(m_context.session->addRecord(milestoneTable(), dialog.values(), tr("Add milestone")));
 }

@@ -237,6 +237,7 @@ void ProgrammeSection::fillTrajectory()
         checks.insert(check.id, check);
     QStringList missed;
     QStringList ahead;
+    QStringList notCounted;
     const QString latest = m_context.quarters.isEmpty() ? QString() : m_context.quarters.last();
     for (int r = 0; r < points.size(); ++r) {
         const qint64 id = points.at(r).value(QStringLiteral("id")).toLongLong();
@@ -255,13 +256,17 @@ void ProgrammeSection::fillTrajectory()
                                                                                    : actual.toText());
         item->setFlags(item->flags() & ~Qt::ItemIsEditable);
         m_trajectory->setItem(r, 3, item);
-        if (!m_context.quarters.contains(quarter))
-            ahead.append(quarter);
         const TrajectoryCheck check = checks.value(id);
-        // A plan for a quarter out of the programme (after its exit) is kept, not counted.
-        if (check.missed && !check.inProgramme) {
-            item->setText(tr("%1 (not counted: not in the programme in %2)").arg(item->text(), quarter));
+        // A plan for a quarter out of the programme (from its exit on) is
+        // kept, not counted, whether or not its data has come.
+        if (checks.contains(id) && !check.inProgramme) {
+            item->setText(item->text().isEmpty()
+                              ? tr("not counted: not in the programme in %1").arg(quarter)
+                              : tr("%1 (not counted: not in the programme in %2)").arg(item->text(), quarter));
             item->setToolTip(tr("The trajectory counts only in quarters in the programme."));
+            notCounted.append(quarter);
+        } else if (!m_context.quarters.contains(quarter)) {
+            ahead.append(quarter);
         }
         if (!check.offTrajectory)
             continue;
@@ -280,6 +285,7 @@ void ProgrammeSection::fillTrajectory()
             m_offTrajectory = check.metricId;
     }
     ahead.removeDuplicates();
+    notCounted.removeDuplicates();
     QString text;
     if (points.isEmpty())
         text = tr("No trajectory yet. Add a trajectory point for each quarter ahead with the value the recovery plan "
@@ -290,6 +296,10 @@ void ProgrammeSection::fillTrajectory()
         text = tr("On trajectory in every quarter with data so far.");
     if (!ahead.isEmpty())
         text += QLatin1Char(' ') + tr("Planned ahead: %1.").arg(ahead.join(QStringLiteral(", ")));
+    if (!notCounted.isEmpty())
+        text += QLatin1Char(' ')
+                + tr("Not counted, as the organisation is not in the programme then: %1.")
+                      .arg(notCounted.join(QStringLiteral(", ")));
     m_trajectoryState->setText(text);
     m_trajectoryState->setStyleSheet(missed.isEmpty() ? QString() : QStringLiteral("color: #da291c;"));
     // No blank table beside an empty chart box: the line above says what is missing.
@@ -432,6 +442,7 @@ void ProgrammeSection::askCriterion()
                          {QStringLiteral("status"), tr("Status"), Kind::Choice, true, choices().criterionStatuses.firstId(),
                           choices().criterionStatuses.pairs()}},
                         this);
+    dialog.checkAs(criterionTable(), m_context.session->methodology());
     // Not due before the programme's entry, said beside the due date.
     const qint64 programme = m_programmeId;
     CaseworkStore *store = &m_context.session->casework();
@@ -457,6 +468,7 @@ void ProgrammeSection::askProgressReview()
                          {QStringLiteral("summary"), tr("Summary"), Kind::Paragraph, true},
                          {QStringLiteral("decisions"), tr("Decisions"), Kind::Paragraph}},
                         this);
+    dialog.checkAs(progressReviewTable(), m_context.session->methodology());
     // Not before the programme's entry, said beside the date.
     CaseworkStore *store = &m_context.session->casework();
     dialog.setCheck([store](const QVariantMap &v) { return store->orderProblem(progressReviewTable(), v); });
@@ -489,6 +501,7 @@ void ProgrammeSection::askTrajectoryPoint()
                          {QStringLiteral("quarter"), tr("Quarter"), Kind::Choice, true, next, quarters},
                          {QStringLiteral("planned"), tr("Planned value"), Kind::Text, true}},
                         this);
+    dialog.checkAs(trajectoryTable(), m_context.session->methodology());
     // The value is checked as a metric file's is, and explained beside the field.
     const Methodology &methodology = m_context.session->methodology();
     CaseworkStore *store = &m_context.session->casework();
@@ -500,10 +513,16 @@ void ProgrammeSection::askTrajectoryPoint()
         const MetricDefinition *metric = methodology.metric(v.value(QStringLiteral("metric_id")).toString());
         if (!number)
             return {QStringLiteral("planned"), tr("\"%1\" is not a number.").arg(v.value(QStringLiteral("planned")).toString())};
+        // The metric by the methodology's name, the range in its units.
         if (metric && !metric->inRange(*number))
-            return {QStringLiteral("planned"), metric->rangeText().isEmpty()
-                                                   ? tr("Too large to be a real value for %1.").arg(metric->id)
-                                                   : tr("Outside the valid range %1 for %2.").arg(metric->rangeText(), metric->id)};
+            return {QStringLiteral("planned"),
+                    metric->rangeText().isEmpty()
+                        ? tr("Too large to be a real value for %1 (%2).").arg(metric->name, metric->id)
+                    : metric->units.isEmpty()
+                        ? tr("%1 (%2) is from %3: %4 is outside that range.")
+                              .arg(metric->name, metric->id, metric->rangeText(), plainNumber(*number))
+                        : tr("%1 (%2) is from %3 (%4): %5 is outside that range.")
+                              .arg(metric->name, metric->id, metric->rangeText(), metric->units, plainNumber(*number))};
         return {};
     });
     if (dialog.exec() != QDialog::Accepted)
@@ -519,10 +538,11 @@ void ProgrammeSection::askProgrammeEntry()
     RecordDialog dialog(tr("Enter the Programme"),
                         tr("The regional decision to enter the %1: %2 from %3 until an exit is recorded.")
                             .arg(m_context.national->programmeNameIn(m_context.quarter), segmentFive(), m_context.quarter),
-                        {{QStringLiteral("reason"), tr("The regional decision, and why"), Kind::Paragraph, true},
+                        {{QStringLiteral("reason"), tr("Reason for entering"), Kind::Paragraph, true},
                          {QStringLiteral("improvement_director"), tr("Improvement director"), Kind::Text},
                          {QStringLiteral("entry_date"), tr("Entry date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
                         this);
+    dialog.checkAs(programmeTable(), m_context.session->methodology(), {{QStringLiteral("entry_quarter"), m_context.quarter}});
     // The entry date falls in the entry quarter, said beside it.
     // and not before an exit already recorded.
     const QString quarter = m_context.quarter;
@@ -562,6 +582,7 @@ void ProgrammeSection::askProgrammeExit()
                           entered.value(QStringLiteral("transition_plan")).toString()},
                          {QStringLiteral("exit_date"), tr("Exit date"), Kind::Date, true, dayIn(m_context.quarter, QDate::currentDate())}},
                         this);
+    dialog.checkAs(programmeTable(), m_context.session->methodology(), entered);
     // The exit against the entry already recorded, said beside the exit date.
     const QString quarter = m_context.quarter;
     dialog.setCheck([entered, quarter](const QVariantMap &v) -> std::pair<QString, QString> {

@@ -206,6 +206,16 @@ QHash<QString, QString> RecordDialog::problems() const
         } else if (spec.required && read.value(spec.column).toString().isEmpty()) {
             add(spec.column, tr("%1 is needed.").arg(spec.label));
         }
+        // The model's rules for the value (text length, dates), beside the field.
+        const QString value = read.value(spec.column).toString();
+        if (m_table) {
+            QVariantMap record = m_record;
+            for (auto it = read.cbegin(); it != read.cend(); ++it)
+                record.insert(it.key(), it.value());
+            add(spec.column, fieldValueProblem(*m_table, spec.column, value, record, *m_methodology));
+        } else {
+            add(spec.column, valueProblem(spec.column, value));
+        }
     }
     // A due date before its start, an exit before its entry: said beside the
     // later date unless that date is itself wrong.

@@ -16,6 +16,9 @@ class QLabel;
 
 namespace owb {
 
+struct CaseworkTable;
+class Methodology;
+
 struct RecordField
 {
     // Number: a spin box over `choices` whose ids are consecutive whole
@@ -50,6 +53,16 @@ public:
     // Further checks, each said beside its own field (a field keeps its first problem).
     void addCheck(Check check) { m_checks.append(std::move(check)); }
     QWidget *field(const QString &column) const { return m_fields.value(column); }
+    // Checks every field by the model's rules for `table`'s records
+    // (fieldValueProblem), the form's values over `record` (what the record
+    // holds besides the form, such as an assessment note's year). Without
+    // it, every field is still checked by valueProblem (text length, dates).
+    void checkAs(const CaseworkTable &table, const Methodology &methodology, const QVariantMap &record = {})
+    {
+        m_table = &table;
+        m_methodology = &methodology;
+        m_record = record;
+    }
 
     void accept() override;
 
@@ -64,6 +77,9 @@ private:
     QHash<QString, QWidget *> m_fields;
     QHash<QString, QLabel *> m_messages;
     QList<Check> m_checks;
+    const CaseworkTable *m_table = nullptr;
+    const Methodology *m_methodology = nullptr;
+    QVariantMap m_record;
     bool m_checked = false; // OK was pressed once: messages follow the fields
     int m_plainHeight = -1; // the height before any message was shown
 };

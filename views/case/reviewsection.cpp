@@ -145,6 +145,8 @@ void ReviewSection::reload()
             text += QLatin1Char(' ')
                     + tr("The review is decided: its fields, findings and evidence are read-only (undoing the "
                          "decision opens them again).");
+        if (const QString blocked = advanceBlocker(); stage != stages.finalId && !blocked.isEmpty())
+            text += QLatin1Char(' ') + blocked;
         m_state->setText(text);
     }
     // A decided review is kept as decided (the session refuses its edits too).
@@ -161,6 +163,10 @@ void ReviewSection::reload()
     m_advanceReview->setVisible(beforeLast);
     if (beforeLast)
         m_advanceReview->setText(tr("Move to %1").arg(stages.items.at(stageIndex + 1).name));
+    // Offered only when it can be done; what stands in its way is said.
+    const QString blocked = beforeLast ? advanceBlocker() : QString();
+    m_advanceReview->setEnabled(blocked.isEmpty());
+    m_advanceReview->setToolTip(blocked);
     m_decideReview->setVisible(open && stageIndex >= 0 && stageIndex + 2 == stages.items.size());
     m_findingsBox->setVisible(m_reviewId != 0);
     m_formBox->setVisible(m_reviewId != 0);
@@ -304,6 +310,8 @@ QList<std::pair<QString, QString>> ReviewSection::decisionBlockers(const QVarian
                         tr("The review's capability conclusion is needed before the decision.")});
     if (review.value(QStringLiteral("recommendation")).toString().trimmed().isEmpty())
         missing.append({QStringLiteral("recommendation"), tr("The review's recommendation is needed before the decision.")});
+    // A value an earlier version stored freely is chosen again from the list.
+    missing.append(reviewListProblems(review, m_context.session->methodology()));
     return missing;
 }
 
@@ -318,6 +326,28 @@ QString ReviewSection::addFindingEvidence(const QString &title, const QString &s
                                          {QStringLiteral("source"), source},
                                          {QStringLiteral("evidence_date"), QDate::currentDate().toString(Qt::ISODate)}},
                                         tr("Add evidence item"));
+}
+
+QString ReviewSection::advanceBlocker()
+{
+    const ChoiceSet &stages = choices().reviewStages;
+    const QVariantMap review = m_context.session->casework().record(reviewTable(), m_reviewId);
+    const QString stage = review.value(QStringLiteral("status")).toString();
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < stages.items.size(); ++i)
+        if (stages.items.at(i).id == stage)
+            index = i;
+    if (m_reviewId == 0 || stage == stages.finalId || index + 2 >= stages.items.size())
+        return {};
+    const QString next = index < 0 ? stages.firstId() : stages.items.at(index + 1).id;
+    // Reporting reports what the review found: not with nothing found.
+    if (stages.items.size() >= 2 && next == stages.items.at(stages.items.size() - 2).id && !hasFindings())
+        return tr("The review has no findings yet, so there is nothing to report: add a finding for each root cause it "
+                  "found (Add Finding...) before it moves to %1.")
+            .arg(stages.nameOf(next));
+    if (const auto found = reviewListProblems(review, m_context.session->methodology()); !found.isEmpty())
+        return found.first().second + QLatin1Char(' ') + tr("Then the review can move to %1.").arg(stages.nameOf(next));
+    return {};
 }
 
 QString ReviewSection::advanceReview()
@@ -358,6 +388,7 @@ QString ReviewSection::recordReviewDecision(const QString &decision, const QDate
         review.insert(QStringLiteral("capability_conclusion"), conclusion.trimmed());
     if (!recommendation.trimmed().isEmpty())
         review.insert(QStringLiteral("recommendation"), recommendation.trimmed());
+    review.insert(QStringLiteral("decision"), decision);
     QStringList missing;
     for (const auto &[column, message] : decisionBlockers(review))
         missing.append(message);
@@ -414,6 +445,7 @@ void ReviewSection::askReviewDecision()
                          {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, m_context.session->author()},
                          {QStringLiteral("decision_rationale"), tr("Rationale"), Kind::Paragraph, true}},
                         this);
+    dialog.checkAs(reviewTable(), m_context.session->methodology(), review);
     // The decision date against the review's start, said beside it.
     dialog.setCheck([review](const QVariantMap &v) {
         QVariantMap decided = review;
@@ -427,6 +459,7 @@ void ReviewSection::askReviewDecision()
             QVariantMap decided = review;
             decided.insert(QStringLiteral("capability_conclusion"), v.value(QStringLiteral("capability_conclusion")));
             decided.insert(QStringLiteral("recommendation"), v.value(QStringLiteral("recommendation")));
+            decided.insert(QStringLiteral("decision"), v.value(QStringLiteral("decision")));
             for (const auto &[blocked, message] : decisionBlockers(decided))
                 if (blocked == column)
                     return {blocked, message};
@@ -458,6 +491,7 @@ void ReviewSection::askOpenReview()
                          {QStringLiteral("start_date"), tr("Start date"), Kind::Date, true, today},
                          {QStringLiteral("due_date"), tr("Due date"), Kind::Date, true}},
                         this);
+    dialog.checkAs(reviewTable(), m_context.session->methodology());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QVariantMap v = dialog.values();
@@ -491,6 +525,7 @@ void ReviewSection::askFinding()
                          {QStringLiteral("domains"), tr("Domains"), Kind::Ticks, false, {}, domains},
                          {QStringLiteral("metrics"), tr("Metrics"), Kind::Ticks, false, {}, metrics}},
                         this);
+    dialog.checkAs(findingTable(), methodology);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QVariantMap values = dialog.values();
@@ -510,6 +545,7 @@ void ReviewSection::askEvidence()
                          {QStringLiteral("source"), tr("Source or reference"), Kind::Text},
                          {QStringLiteral("evidence_date"), tr("Date"), Kind::Date, true, QDate::currentDate()}},
                         this);
+    dialog.checkAs(findingEvidenceTable(), m_context.session->methodology());
     if (dialog.exec() != QDialog::Accepted)
         return;
     QVariantMap values = dialog.values();

@@ -35,6 +35,8 @@ public:
     QList<std::pair<QString, QString>> decisionBlockers(const QVariantMap &review) const;
     // The review's next stage; the last is reached by recording the decision.
     QString advanceReview();
+    // Why the review cannot move to its next stage now, in words; empty when it can.
+    QString advanceBlocker();
     // The regional decision on the review (a choice of the methodology's
     // decisions, its date, who made it and why): it closes the review.
     // Refused, in words, before the last stage before the decision or

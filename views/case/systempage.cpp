@@ -130,6 +130,7 @@ void SystemPage::askAssessment()
                          {QStringLiteral("summary"), tr("Note"), Kind::Paragraph, true},
                          {QStringLiteral("conclusion"), tr("Conclusion"), Kind::Paragraph}},
                         this);
+    dialog.checkAs(statutoryAssessmentTable(), m_context.session->methodology(), {{QStringLiteral("year"), year}});
     if (dialog.exec() == QDialog::Accepted)
         report(addAssessment(dialog.values()));
 }
@@ -236,8 +237,14 @@ void SystemPage::assessmentEdited(int row, int column)
         }
         value = date.toString(Qt::ISODate);
     }
-    report(m_context.session->setRecordField(statutoryAssessmentTable(), item->data(Qt::UserRole).toLongLong(),
-                                             kAssessmentColumns.at(column), value));
+    // The model's rules (a date in the note's year and not after today, a text's length), beside the cell.
+    const qint64 id = item->data(Qt::UserRole).toLongLong();
+    if (const QString problem = m_context.session->fieldProblem(statutoryAssessmentTable(), id, kAssessmentColumns.at(column), value);
+        !problem.isEmpty()) {
+        showCellProblem(m_assessments, row, column, problem + QLatin1Char(' ') + tr("Nothing was saved."));
+        return;
+    }
+    report(m_context.session->setRecordField(statutoryAssessmentTable(), id, kAssessmentColumns.at(column), value));
 }
 
 void SystemPage::report(const QString &error)

@@ -29,8 +29,11 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
       m_peerType(new QComboBox(this)),
       m_segment(new QComboBox(this)),
       m_needsAction(new QCheckBox(tr("&Needs action"), this)),
-      m_count(new QLabel(this))
+      m_count(new QLabel(this)),
+      m_empty(new QLabel(this))
 {
+    m_empty->setWordWrap(true);
+    m_empty->hide();
     m_proxy->setSourceModel(m_model);
 
     m_filter->setPlaceholderText(tr("Filter by code, name, peer type or region"));
@@ -122,6 +125,7 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
     filters->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addWidget(m_empty);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 }
@@ -145,6 +149,23 @@ void PortfolioPanel::setEntries(const QList<PortfolioEntry> &entries, const QHas
 void PortfolioPanel::updateCount()
 {
     m_count->setText(tr("%1 of %n case file(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+    // Filtered to nothing: say so and what to change, not an empty grid.
+    QStringList filters;
+    if (!m_filter->text().trimmed().isEmpty())
+        filters.append(tr("\"%1\"").arg(m_filter->text().trimmed()));
+    if (!m_peerType->currentData().toString().isEmpty())
+        filters.append(m_peerType->currentText());
+    if (m_segment->currentData().toInt() != -1)
+        filters.append(m_segment->currentText());
+    if (m_needsAction->isChecked())
+        filters.append(tr("needs action"));
+    const bool none = m_model->rowCount() > 0 && m_proxy->rowCount() == 0;
+    m_empty->setText(none ? tr("No organisation matches %1. Clear the filter or choose another to see the %n case "
+                               "file(s).",
+                               nullptr, m_model->rowCount())
+                                .arg(filters.join(tr(", ")))
+                          : QString());
+    m_empty->setVisible(none);
 }
 
 } // namespace owb

@@ -46,6 +46,7 @@ private:
     QComboBox *m_segment;
     QCheckBox *m_needsAction;
     QLabel *m_count;
+    QLabel *m_empty; // what the filters hide when they leave nothing
 };
 
 } // namespace owb
