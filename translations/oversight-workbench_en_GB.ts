@@ -812,22 +812,6 @@
         <source>Not segmented</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Methodology changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; entered the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; left the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Methodology changed; decision</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::ChangesPanel</name>
@@ -2048,31 +2032,6 @@
             <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
         </translation>
     </message>
-    <message>
-        <source>No organisation quarter would change segment or average.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change segment or average:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change segment or average:</numerusform>
-            <numerusform>%n organisation quarters would change segment or average:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recorded decision(s) were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</source>
-        <translation>
-            <numerusform>%n recorded decision were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
-            <numerusform>%n recorded decisions were made on a computed segment that would change; each is kept as recorded and its case will ask for it to be reviewed:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case-file quarter(s) would be re-assessed in all.</source>
-        <translation>
-            <numerusform>%n case-file quarter would be re-assessed in all.</numerusform>
-            <numerusform>%n case-file quarters would be re-assessed in all.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>owb::MetricFileReader</name>
@@ -2412,10 +2371,6 @@
     </message>
     <message>
         <source>Add &amp;Milestone...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;Milestone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3166,19 +3121,7 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too large to be a real value for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outside the valid range %1 for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the Programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The regional decision, and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3275,14 +3218,6 @@ segmented</source>
     </message>
     <message>
         <source>In the %1 since %2; %3 has no programme segment, so the segment is the computed or decided one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Exit &amp;Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Progress &amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
