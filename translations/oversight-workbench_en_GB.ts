@@ -1131,6 +1131,10 @@
         <source> (reason: %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The computed segment is already confirmed for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::DomainChart</name>

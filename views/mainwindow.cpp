@@ -437,8 +437,15 @@ void MainWindow::chooseImport()
 {
     if (!m_workspace)
         return;
-    // A team member who may not import is told so before choosing a file.
-    if (const QString why = m_workspace->whyMayNotImport(); !why.isEmpty()) {
+    // A team member who may not import is told so before choosing a file
+    // (and a server that cannot be asked, why).
+    QString why;
+    try {
+        why = m_workspace->whyMayNotImport();
+    } catch (const StoreError &error) {
+        why = error.message();
+    }
+    if (!why.isEmpty()) {
         QMessageBox::warning(this, tr("Import refused"), why);
         return;
     }

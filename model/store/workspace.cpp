@@ -346,12 +346,19 @@ QString Workspace::whyMayNotImport()
 {
     if (!m_team)
         return {};
-    // Only the team's importers change national data and assessments.
-    const bool importer = m_peers->database()
-                              .scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"),
-                                      {teamRoles(m_server.database).importer})
-                              .toBool();
-    if (importer)
+    // Only the team's importers change national data and assessments. A
+    // database copied or renamed after `owb team init` has no importers'
+    // role of its own name: then no one may import (asking the server
+    // whether someone is a member of a role it does not have is an error).
+    const QString role = teamRoles(m_server.database).importer;
+    Database &db = m_peers->database();
+    const bool roleExists = db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}).toInt() > 0;
+    if (!roleExists)
+        return QStringLiteral("%1: this team workspace's server has no importers' role (%2), so no one may import "
+                              "national data or change methodologies in it; ask the workspace's administrator to "
+                              "create it (owb team init creates it with the workspace). Nothing was changed")
+            .arg(m_directory, role);
+    if (db.scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"), {role}).toBool())
         return {};
     return QStringLiteral("%1: your account (%2) may not import national data or change methodologies in this team "
                           "workspace: only members of %3 may; ask the workspace's administrator to grant it. "

@@ -104,6 +104,13 @@ def reassessment_keeps_and_flags_decision(ctx):
                         for t in wb.column(history, "What changed")), "the re-assessment on the History tab")
     expect("re-assessed" in wb.column(history, "Change"), "changes: %r" % wb.column(history, "Change"))
     wb.screenshot("history-reassessed")
+    # Confirming the computed segment again replaces the stale confirmation and clears the review.
+    wb.tab("Casework")
+    wb.press("Confirm Computed Segment")
+    latest = "SELECT kind, computed_segment, decided_segment FROM decision WHERE quarter = ? ORDER BY rowid DESC LIMIT 1"
+    wb.wait(lambda: query(case, latest, (quarter,)) == [("confirm", now[0], now[0])],
+            "the confirmation of the new computed segment", timeout=10)
+    wb.wait(lambda: "That decision was made when" not in decision_label(wb), "the review asked no more")
 
 
 def preview_of_unchanged_file_lists_nothing(ctx):

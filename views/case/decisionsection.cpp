@@ -65,9 +65,14 @@ void DecisionSection::reload()
     // year without a programme segment (CaseworkStore::finalSegmentOf).
     const bool programmeDecides
         = store.finalSegmentOf(m_context.quarter, computed).source == FinalSegment::Source::Programme && decided.isEmpty();
-    // Nothing to confirm once the computed segment is confirmed for the quarter.
-    const bool confirmed = decided.value(QStringLiteral("kind")).toString() == QLatin1String("confirm");
+    // Nothing to confirm once the computed segment is confirmed for the
+    // quarter; a confirmation of a computed segment that a re-assessment has
+    // since changed is confirmed again (replacing it) to clear its review.
+    const int decidedOn = store.finalSegmentOf(m_context.quarter, computed).decidedOn;
+    const bool confirmed = decided.value(QStringLiteral("kind")).toString() == QLatin1String("confirm") && decidedOn <= 0;
     m_confirm->setEnabled(computed > 0 && !programmeDecides && !confirmed);
+    m_confirm->setToolTip(confirmed ? tr("The computed segment is already confirmed for %1.").arg(m_context.quarter)
+                                    : QString());
     m_correct->setEnabled(computed > 0 && !programmeDecides);
     const int final = store.finalSegment(m_context.quarter, computed);
     QString text = computed > 0
@@ -93,7 +98,6 @@ void DecisionSection::reload()
         text += QLatin1Char(' ') + tr("Not yet reviewed.");
     // A re-assessment (a re-issued methodology) changed the computed segment
     // after the decision: the decision stays as recorded, and says so.
-    const int decidedOn = store.finalSegmentOf(m_context.quarter, computed).decidedOn;
     if (!decided.isEmpty() && decidedOn > 0)
         text += QLatin1Char(' ')
                 + tr("That decision was made when the computed segment was %1; it is now %2 under %3. Review it: "

@@ -62,8 +62,13 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
 ImportOutcome importIntoOpenWorkspace(QWidget *parent, Workspace &workspace, const QString &path)
 {
     ImportOutcome outcome;
-    if (const QString why = workspace.whyMayNotImport(); !why.isEmpty()) {
-        outcome.storeError = why;
+    try {
+        if (const QString why = workspace.whyMayNotImport(); !why.isEmpty()) {
+            outcome.storeError = why;
+            return outcome;
+        }
+    } catch (const StoreError &error) {
+        outcome.storeError = error.message();
         return outcome;
     }
     const Methodology rules = workspace.methodology();
