@@ -1,9 +1,8 @@
 // Benchmark (not a test): time to first window on the demo workspace, time
 // to switch cases, the statements each switch sends to its database (on a
-// team workspace each is at least one round trip to the server), and
+// team workspace each would be at least one round trip to the server), and
 // resident memory. Run under a real or offscreen display:
 //   bench_workbench [DEMO_DIR]    (creates the demo workspace if needed)
-//   bench_workbench postgresql://...   (a team workspace, e.g. made by owb demo --team)
 
 #include "case/caseview.h"
 #include "demo/demoworkspace.h"
@@ -49,8 +48,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QTemporaryDir scratch;
     const QString demo = argc > 1 ? QString::fromLocal8Bit(argv[1]) : scratch.filePath(QStringLiteral("demo"));
-    const bool team = demo.startsWith(QLatin1String("postgresql:"));
-    if (!team && !owb::Workspace::isWorkspace(demo)) {
+    if (!owb::Workspace::isWorkspace(demo)) {
         owb::createDemoWorkspace(demo);
         sinceStart.restart();  // creating the demo is not part of opening it
     }
@@ -65,11 +63,10 @@ int main(int argc, char *argv[])
     const double firstWindow = sinceStart.nsecsElapsed() / 1e6;
 
     QAbstractItemModel *model = window.portfolio()->view()->model();
-    // A folder's cases by their files, a team workspace's by their codes.
     QStringList paths;
     for (int row = 0; row < model->rowCount(); ++row)
-        paths.append(model->index(row, 0).data(team ? owb::CodeRole : owb::PathRole).toString());
-    const auto open = [&](const QString &path) { return team ? window.openCaseCode(path) : window.openCase(path); };
+        paths.append(model->index(row, 0).data(owb::PathRole).toString());
+    const auto open = [&](const QString &path) { return window.openCase(path); };
     QList<double> firstVisits;
     QList<double> revisits;
     QList<double> statements;
@@ -95,8 +92,8 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents();
         metricsSwitches.append(timer.nsecsElapsed() / 1e6);
     }
-    std::printf("first window on the %s: %.0f ms (from main(), %lld cases)\n",
-                team ? "team workspace" : "demo workspace", firstWindow, static_cast<long long>(paths.size()));
+    std::printf("first window on the demo workspace: %.0f ms (from main(), %lld case files)\n", firstWindow,
+                static_cast<long long>(paths.size()));
     std::printf("case switch, overview tab: first visit median %.1f ms (max %.1f), revisit median %.1f ms\n",
                 median(firstVisits), *std::max_element(firstVisits.cbegin(), firstVisits.cend()), median(revisits));
     std::printf("case switch, metrics tab: median %.1f ms (max %.1f)\n", median(metricsSwitches),
