@@ -3,6 +3,7 @@
 #include "auditlog.h"
 #include "casescope.h"
 
+#include "openfiles.h"
 #include "workspacelock.h"
 
 #include <QAtomicInt>
@@ -30,44 +31,6 @@ QAtomicInteger<qint64> statementCounter;
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 
-// POSIX advisory locks belong to the whole process, and closing any
-// descriptor of a file drops every one of them the process holds on it,
-// SQLite's own included (sqlite.org, "How To Corrupt An SQLite Database
-// File", 2.2). SQLite shares its descriptors between its own connections, but
-// a header read by hand and closed again would silently unlock the case the
-// workbench holds open: another process would then take itself for the last
-// reader and remove the -wal under it. So a file that a connection of this
-// process holds open is never opened by hand: it was judged when it was
-// first opened, and its -wal is that connection's own.
-using FileId = std::pair<quint64, quint64>; // device, inode
-QMutex openFilesMutex;
-QHash<QString, FileId> openFiles; // by connection name
-
-std::optional<FileId> fileIdOf(const QString &path)
-{
-    struct stat status;
-    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
-        return std::nullopt;
-    return FileId{quint64(status.st_dev), quint64(status.st_ino)};
-}
-
-void forgetOpenFile(const QString &connection)
-{
-    const QMutexLocker locker(&openFilesMutex);
-    openFiles.remove(connection);
-}
-
-bool openHere(const QString &path)
-{
-    const std::optional<FileId> id = fileIdOf(path);
-    if (!id)
-        return false;
-    const QMutexLocker locker(&openFilesMutex);
-    for (const FileId &open : std::as_const(openFiles))
-        if (open == *id)
-            return true;
-    return false;
-}
 
 // The size the header of a SQLite file says it has (page size times page
 // count), or 0 when the count is not valid (an old writer left it stale).
@@ -420,10 +383,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
         fail(QStringLiteral("cannot be opened"), error);
     }
 
-    if (const std::optional<FileId> id = fileIdOf(path)) {
-        const QMutexLocker locker(&openFilesMutex);
-        openFiles.insert(m_connectionName, *id);
-    }
+    holdOpenFile(m_connectionName, path);
     try {
         const qint32 applicationId = scalar(QStringLiteral("PRAGMA application_id")).toInt();
         m_version = dialect().schemaVersion(*this);
