@@ -154,8 +154,12 @@ def import_refusal_names_every_quarter(ctx):
                 "2025/26 Q3,%s,Some Trust,acute,OF0023,60\n"
                 "2027/28 Q1,%s,Some Trust,acute,OF0023,61\n"
                 "2022/23 Q4,%s,Some Trust,acute,OF0023,62\n" % (code, code, code))
-    peers = os.path.join(ctx.workspace, "peers.owdata")
-    before = query(peers, "SELECT count(*) FROM quarter")
+    def quarters():  # the workspace's quarters of national data, in the folder's peers.owdata or on the server
+        if ctx.backend:
+            return int(ctx.backend.psql("SELECT count(*) FROM national.quarter", ctx.database))
+        return query(os.path.join(ctx.workspace, "peers.owdata"), "SELECT count(*) FROM quarter")[0][0]
+
+    before = quarters()
     wb = ctx.start()
     wb.find("table", "Case files", timeout=30)
     wb.menu("File", "Import Metric File...")
@@ -170,7 +174,7 @@ def import_refusal_names_every_quarter(ctx):
     wb.screenshot("import-refused-over-workspace")
     wb.press("Close", root=box)
     wb.gone(box)
-    expect(query(peers, "SELECT count(*) FROM quarter") == before, "the refused import changed the workspace")
+    expect(quarters() == before, "the refused import changed the workspace")
 
 
 def programme_entry_across_methodologies(ctx):
@@ -209,7 +213,7 @@ def _without_programme_segment(ctx):
     path = os.path.join(ctx.folder, "no-programme.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(rules, f, indent=2)
-    run = subprocess.run([ctx.owb, "methodology", "add", ctx.workspace, path, "--apply"], capture_output=True,
+    run = subprocess.run([ctx.owb, "methodology", "add", ctx.target, path, "--apply"], capture_output=True,
                          text=True, timeout=300)
     expect(run.returncode == 0, "owb methodology add --apply: %s" % run.stderr)
     return path
@@ -220,14 +224,15 @@ def year_without_programme_segment(ctx):
     its computed 2026/27 segment (not 5) on the Overview and in the portfolio, and says it is in the programme and
     that 2026/27 has no programme segment; a segment-4 trust is offered no Enter the Programme... in 2026/27, the
     Casework tab says why, and nothing is stored."""
-    _without_programme_segment(ctx)
-    icb = None
+    icb = None  # chosen from the demo's case files before anything changes (on a server too)
     for name in sorted(os.listdir(ctx.workspace)):
         if name.endswith(".owcase") and query(os.path.join(ctx.workspace, name),
                                               "SELECT count(*) FROM programme WHERE entry_quarter = '2025/26 Q1'"
                                               " AND exit_quarter = ''")[0][0]:
             icb = name[:-len(".owcase")]
     expect(icb, "the demo has no organisation in the programme since 2025/26 Q1")
+    trust = case_in_segment(ctx, 4)
+    _without_programme_segment(ctx)
     case = ctx.case(icb)
     quarter = latest_quarter(case)
     expect(quarter.startswith("2026/27"), "the latest quarter is %s" % quarter)
@@ -248,7 +253,6 @@ def year_without_programme_segment(ctx):
     wb.find("label", re.compile(r"In the Recovery Support Programme since 2025/26 Q1; 2026/27 has no programme segment\."))
     wb.screenshot("year-without-programme-overview")
 
-    trust = case_in_segment(ctx, 4)
     trust_case = ctx.case(trust)
     open_from_portfolio(wb, trust)
     wb.tab("Casework")
@@ -266,7 +270,7 @@ def reissue_said_in_history(ctx):
     rules = year_rules(ctx, "2026/27")
     code = case_in_segment(ctx, 4)  # 1 after the re-issue's cuts
     path = _write_2026_27(ctx, "reissue.json", cuts=(3.5, 3.7, 3.9), ident=rules["id"], title=rules["title"])
-    run = subprocess.run([ctx.owb, "methodology", "add", ctx.workspace, path, "--apply"], capture_output=True,
+    run = subprocess.run([ctx.owb, "methodology", "add", ctx.target, path, "--apply"], capture_output=True,
                          text=True, timeout=300)
     expect(run.returncode == 0, "owb methodology add --apply: %s" % run.stderr)
     case = ctx.case(code)
