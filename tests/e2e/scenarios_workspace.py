@@ -94,7 +94,8 @@ def import_with_error(ctx):
         f.write("quarter,org_code,org_name,org_type,metric_id,value\n"
                 "2025/26 Q4,RXX,Broken Trust,acute,OF0003,twelve\n"
                 "2025/26 Q4,RXX,Broken Trust,acute,OF9999,12\n")
-    before = digest(ctx.workspace)
+    state = (lambda: ctx.backend.fingerprint(ctx.database)) if ctx.backend else (lambda: digest(ctx.workspace))
+    before = state()
     wb = ctx.start()
     wb.find("table", "Case files")
     wb.menu("File", "Import Metric File...")
@@ -107,7 +108,7 @@ def import_with_error(ctx):
     expect("OF9999" in text and "skipped" in text, "the unknown metric is not named: %r" % text)
     wb.press("Close", root=box)
     wb.find("table", "Case files", timeout=30)
-    expect(digest(ctx.workspace) == before, "the workspace changed after a refused import")
+    expect(state() == before, "the workspace changed after a refused import")
 
 
 def open_workspace_of_another(ctx):
@@ -144,9 +145,12 @@ def _reissued_2025_26(path):
         json.dump(data, f, indent=2)
 
 
-def _assessments(folder):
+def _assessments(ctx):
     """Every stored assessment row by (code, quarter): segment, average (hundredths), methodology, digest, raw segment,
-    rank."""
+    rank; of the folder's case files, or of the team workspace."""
+    if ctx.backend:
+        return ctx.backend.assessments(ctx.database)
+    folder = ctx.workspace
     rows = {}
     for name in sorted(os.listdir(folder)):
         if name.endswith(".owcase"):
@@ -170,7 +174,7 @@ def methodologies_dialog_reassesses(ctx):
         f.write("{ not json")
     reissued = os.path.join(ctx.folder, "reissued.json")
     _reissued_2025_26(reissued)
-    before = _assessments(ctx.workspace)
+    before = _assessments(ctx)
     wb = ctx.start()
     wb.find("table", "Case files", timeout=30)
     wb.menu("File", "Methodologies...")
@@ -188,7 +192,7 @@ def methodologies_dialog_reassesses(ctx):
     expect("broken.json" in text and "SQLite" not in text, "the refusal: %r" % text)
     wb.press("OK", root=box)
     wb.gone(box)
-    expect(_assessments(ctx.workspace) == before, "a refused file changed the workspace")
+    expect(_assessments(ctx) == before, "a refused file changed the workspace")
     # The re-issued 2025/26 file: the dry run, then Apply.
     wb.press("Add Methodology File...", root=dialog)
     wb.save_file("Add Methodology File", reissued)
@@ -199,13 +203,13 @@ def methodologies_dialog_reassesses(ctx):
     expect(listed, "the dry run lists no changes")
     expect(any(row[header.index("Segment before")] != row[header.index("Segment after")] for row in listed),
            "the dry run lists no change of segment")
-    expect(_assessments(ctx.workspace) == before, "the dry run changed the workspace")
+    expect(_assessments(ctx) == before, "the dry run changed the workspace")
     wb.screenshot("methodology-dry-run")
     wb.press("Apply", root=ask)
     wb.gone(ask, timeout=120)
     wb.find("label", re.compile(r"re-assessed"), root=dialog, timeout=120)
     status = wb.label_text(re.compile(r"re-assessed"), root=dialog)
-    after = _assessments(ctx.workspace)
+    after = _assessments(ctx)
     col = {name: i for i, name in enumerate(header)}
     # The preview lists the rows whose segment, average, raw segment or rank
     # changes (every re-assessed row is written, re-stamped with the new file's id).

@@ -23,8 +23,6 @@ import uuid
 FOLDER_ONLY = {
     "open_workspace_and_switch_quarter": "File > Open Workspace... chooses a folder in the file dialog",
     "open_workspace_of_another": "another workspace's peers.owdata copied into the folder",
-    "import_with_error": "checks the folder's files byte for byte after a refused import",
-    "methodologies_dialog_reassesses": "compares every case file of the folder before and after",
     "view_menu_without_workspace": "opens no workspace: the same on either back end",
     "menus_without_workspace": "opens no workspace: the same on either back end",
     "team_open_dialog_checks_and_refusals": "a team workspace scenario already (run by e2e_workbench)",
@@ -128,6 +126,28 @@ class TeamBackend:
 
     def close(self):
         self.drop(self.template)
+
+    def fingerprint(self, database):
+        """Every row of every table of the team workspace (owb, national, cases), as one digest: the
+        server's counterpart of a folder's files compared byte for byte."""
+        tables = self.psql("SELECT string_agg(format('%I.%I', table_schema, table_name), ' ' ORDER BY 1) FROM "
+                           "information_schema.tables WHERE table_schema IN ('owb', 'national', 'cases') "
+                           "AND table_type = 'BASE TABLE'", database).split()
+        parts = ["SELECT '%s' || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM %s t"
+                 % (table, table) for table in tables]
+        return self.psql(" UNION ALL ".join(parts), database)
+
+    def assessments(self, database):
+        """Every stored assessment on the server by (code, quarter): segment, average (hundredths),
+        methodology, digest, raw segment, rank, as a case file's assessment table holds them."""
+        number = lambda text: int(text) if text else None
+        rows = {}
+        out = self.psql("SELECT org_code, quarter, segment, average, methodology_id, digest, raw_segment, rank "
+                        "FROM cases.assessment", database)
+        for line in out.splitlines():
+            code, quarter, segment, average, mid, dig, raw, rank = line.split("|")
+            rows[(code, quarter)] = (number(segment), number(average), mid, dig, number(raw), number(rank))
+        return rows
 
     def export(self, database, code, folder):
         """The case as it is now on the server, written as a case file under `folder`."""

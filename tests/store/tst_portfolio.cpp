@@ -532,6 +532,57 @@ private Q_SLOTS:
         QVERIFY(!found.contains(entries.at(0).seq));
     }
 
+    // A year's file re-issued under the same id with other contents, on
+    // either back end: the change is applied through the workspace (on a
+    // server, in one transaction there), the register records the re-issue,
+    // each affected case's audit trail holds the rewrite, and the History
+    // tab's words say "re-issued ..., file changed" from the case as stored
+    // (the e2e scenario reissue_said_in_history shows them on screen).
+    void reissueIsToldOnEitherBackEnd()
+    {
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.with(kData);
+        const QString quarter = QStringLiteral("2026/27 Q1");
+        const auto first = thresholdsFile(QStringLiteral("2026/27"));
+        importInto(*workspace,
+                   "quarter,org_code,org_name,org_type,metric_id,value\n"
+                   "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
+                   "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
+                   "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
+                   *first);
+        QByteArray json = first->source();
+        json.replace("[1.5, 2.5, 3.5], \"mhc\"", "[2.5, 3.0, 3.5], \"mhc\"");
+        QString error;
+        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        QCOMPARE(reissued->id(), first->id());
+        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
+        QCOMPARE(plan.rows.size(), 3);
+        QCOMPARE(workspace->reassess(*reissued).quartersWritten, int(plan.rows.size()));
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2026/27"))->sha256(), reissued->sha256());
+        const QList<MethodologyReissue> reissues = workspace->methodologies().reissues();
+        QCOMPARE(reissues.size(), 1);
+        QCOMPARE(reissues.first().sha256, reissued->sha256());
+        QCOMPARE(checkProblems(*workspace), QStringList());
+
+        const auto ra1 = workspace->openCase(QStringLiteral("RA1"));
+        QCOMPARE(ra1->assessment(quarter)->methodologySha256, reissued->sha256());
+        const QList<AuditEntry> entries = auditlog::entries(ra1->scope(), QStringLiteral("assessment"), quarter);
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries.first().actor, workspace->isTeam() ? ra1->database().scalar(QStringLiteral("SELECT session_user")).toString()
+                                                            : auditlog::currentActor());
+        QVERIFY(!isReassessment(entries.at(1), entries.at(0)));  // the same id: not another file
+        QHash<qint64, MethodologyReissue> found = reissuedAssessments(entries, reissues);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found.contains(entries.at(0).seq));
+        const QString said = reassessmentText(entries.at(1), entries.at(0), reissued->title(), &found[entries.at(0).seq]);
+        QVERIFY2(said.startsWith(QStringLiteral("re-assessed under %1 (%2 re-issued %3, file changed: SHA-256 %4... in "
+                                                "place of %5...); segment: ")
+                                     .arg(reissued->title(), reissued->id(), showDate(reissues.first().at.left(10)),
+                                          reissued->sha256().left(12), first->sha256().left(12))),
+                 qPrintable(said));
+    }
+
     // A re-assessment stopped after some case files (as a kill would stop
     // it): owb check calls it a re-assessment, a reader that may write
     // completes it first and says so with the count of case-file quarters
@@ -655,11 +706,12 @@ private Q_SLOTS:
     // year is not segment 5 there (the computed segment, or a correction,
     // stands) and the portfolio says why; entering the programme, or a
     // correction to segment 5, in such a year is refused and writes nothing.
+    // On either back end: the year's file is imported into the team workspace
+    // as into the folder, and the server's portfolio reads the same register.
     void yearWithoutProgrammeSegment()
     {
-        QTemporaryDir dir;
-        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
-        importInto(*workspace, kData);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.with(kData);
         QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
         json.replace(",\n    \"5\": \"Recovery Support Programme\"", "");
         json.replace("\"programme_name\": \"Recovery Support Programme\"", "\"programme_name\": null");
@@ -680,7 +732,7 @@ private Q_SLOTS:
         const QString quarter = QStringLiteral("2026/27 Q1");
         QVERIFY(before.startsWith(QStringLiteral("2025/26")));
 
-        CaseSession session(workspace->caseFilePath(QStringLiteral("RA1")), workspace->methodology());
+        CaseSession session(workspace->openCase(QStringLiteral("RA1"), Database::Mode::OpenExisting), workspace->methodology());
         session.casework().setYearsWithoutProgramme(workspace->methodologies().yearsWithoutProgramme());
         const int computed = session.caseFile().assessment(quarter)->result.segment;
         QVERIFY(computed >= 1 && computed <= 4);
