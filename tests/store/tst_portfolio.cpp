@@ -47,31 +47,63 @@ using namespace owbtest;
 
 namespace {
 // Every row of every stored assessment (with its metric and domain scores),
-// by case file and quarter: the bytes of each column as stored.
+// by case and quarter ("RA1.owcase/2025/26 Q1"): the bytes of each column as
+// stored, in a case file or on a server.
 QMap<QString, QStringList> assessmentRows(Workspace &workspace)
 {
     QMap<QString, QStringList> result;
-    for (const QString &path : workspace.caseFilePaths()) {
-        CaseFile caseFile(path, Database::Mode::ReadOnly);
+    for (const QString &code : workspace.caseCodes()) {
+        const auto caseFile = workspace.openCase(code);
         for (const char *table : {"assessment", "metric_score", "domain_score"}) {
-            QSqlQuery q = caseFile.database().exec(
-                QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table)));
+            QSqlQuery q = caseFile->database().exec(
+                QStringLiteral("SELECT * FROM %1 WHERE org_code = ?").arg(QLatin1String(table)), {code});
             while (q.next()) {
                 QStringList columns;
                 for (int i = 0; i < q.record().count(); ++i)
                     columns.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
-                result[QFileInfo(path).fileName() + QLatin1Char('/') + q.value(0).toString()].append(
+                result[code + QStringLiteral(".owcase/") + q.value(QStringLiteral("quarter")).toString()].append(
                     QLatin1String(table) + QLatin1Char(':') + columns.join(QLatin1Char('|')));
             }
         }
     }
+    for (QStringList &rows : result)
+        rows.sort();
     return result;
 }
 
-QByteArray fileBytes(const QString &path)
+// The national part as stored: a folder's peers.owdata byte for byte, or
+// every row of a team workspace's national tables.
+QByteArray nationalState(Workspace &workspace)
 {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    Database &db = workspace.peers().database();
+    if (!workspace.isTeam()) {
+        QFile file(db.path());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    QByteArray state;
+    QSqlQuery tables = db.exec(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                              "'national' AND table_type = 'BASE TABLE' ORDER BY 1"));
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    for (const QString &name : std::as_const(names))
+        state += name.toUtf8() + ':'
+                 + db.scalar(QStringLiteral("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') "
+                                            "FROM national.%1 t").arg(name)).toString().toUtf8() + '\n';
+    return state;
+}
+
+// The workspace opened again as a reader opens it.
+std::unique_ptr<Workspace> reopened(Workspace &workspace)
+{
+    return workspace.isTeam() ? Workspace::openTeam(workspace.server(), {})
+                              : Workspace::open(workspace.directory(), Database::Mode::ReadOnly);
+}
+
+// Who the register and the audit trail name as this test's author.
+QString author(Workspace &workspace)
+{
+    return workspace.isTeam() ? workspace.sessionUser() : auditlog::currentActor();
 }
 
 // The built-in catalogue with thresholds instead of peer quartiles, for `year`.
@@ -336,10 +368,8 @@ private Q_SLOTS:
     // has no methodology is refused before anything is written.
     void methodologyYearsAreSeparate()
     {
-        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
-        QTemporaryDir dir;
-        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
-        importInto(*workspace, kData);
+        WorkspaceUnderTest under;  // either back end
+        Workspace *workspace = &under.with(kData);
         QCOMPARE(workspace->methodologies().years().size(), 1);
         QCOMPARE(workspace->methodologies().years().first().year, QStringLiteral("2025/26"));
         QCOMPARE(workspace->methodologies().files().first().methodology.sha256(), Methodology::builtIn().sha256());
@@ -356,7 +386,8 @@ private Q_SLOTS:
         QMap<QString, QStringList> after = assessmentRows(*workspace);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(after.value(it.key()), it.value());  // row by row, byte for byte
-        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        const auto ra1Case = workspace->openCase(QStringLiteral("RA1"));
+        CaseFile &ra1 = *ra1Case;
         QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->method, QStringLiteral("thresholds"));
         QCOMPARE(ra1.assessment(QStringLiteral("2026/27 Q1"))->methodologyId, QStringLiteral("t-2026-27"));
         QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q1"))->methodologyId, QStringLiteral("nof-2025-26"));
@@ -390,14 +421,14 @@ private Q_SLOTS:
 
         // Another file for 2025/26 would re-assess it: refused, nothing written.
         const auto replacement = thresholdsFile(QStringLiteral("2025/26"));
-        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+        const QByteArray peersBefore = nationalState(*workspace);
         try {
             importInto(*workspace, kData, *replacement);
             QFAIL("a file replacing a year's methodology was accepted");
         } catch (const StoreError &error) {
             QVERIFY2(error.message().contains(QStringLiteral("owb methodology add")), qPrintable(error.message()));
         }
-        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);
+        QCOMPARE(nationalState(*workspace), peersBefore);
         QCOMPARE(assessmentRows(*workspace), after);
 
         // Data of a year without a methodology: refused, naming the quarter.
@@ -431,12 +462,12 @@ private Q_SLOTS:
         // the register survives reopening.
         importInto(*workspace, "quarter,org_code,org_name,org_type,metric_id,value\n"
                                "2026/27 Q2,RA1,Alpha,acute,OF0023,55\n");
-        auto reopened = Workspace::open(workspace->directory(), Database::Mode::ReadOnly);
-        QCOMPARE(reopened->methodologies().years().size(), 2);
-        QCOMPARE(reopened->methodologies().years().at(1).basis, YearBasis::Declared);
-        QCOMPARE(reopened->methodologies().files().at(1).addedBy, auditlog::currentActor());
-        CaseFile again(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
-        QCOMPARE(again.assessment(QStringLiteral("2026/27 Q2"))->methodologyId, QStringLiteral("t-2026-27"));
+        auto again = reopened(*workspace);
+        QCOMPARE(again->methodologies().years().size(), 2);
+        QCOMPARE(again->methodologies().years().at(1).basis, YearBasis::Declared);
+        QCOMPARE(again->methodologies().files().at(1).addedBy, author(*workspace));
+        QCOMPARE(again->openCase(QStringLiteral("RA1"))->assessment(QStringLiteral("2026/27 Q2"))->methodologyId,
+                 QStringLiteral("t-2026-27"));
         after = assessmentRows(*workspace);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(after.value(it.key()), it.value());
@@ -445,19 +476,19 @@ private Q_SLOTS:
     // Re-assessing one year deliberately: the dry run lists exactly the
     // case-file quarters the change then rewrites, with their segment and
     // average after; every other row (the other year) stays byte for byte.
+    // On either back end (a team workspace's change is one transaction on the
+    // server), with the re-issue's words for the History tab.
     void reassessingAYearChangesOnlyWhatTheDryRunSays()
     {
-        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
-        QTemporaryDir dir;
-        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
-        importInto(*workspace, kData);
+        WorkspaceUnderTest under;  // either back end
+        Workspace *workspace = &under.with(kData);
         const QByteArray q1 = "quarter,org_code,org_name,org_type,metric_id,value\n"
                               "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
                               "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
                               "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n";
         importInto(*workspace, q1, *thresholdsFile(QStringLiteral("2026/27")));
         const QMap<QString, QStringList> before = assessmentRows(*workspace);
-        const QByteArray peersBefore = fileBytes(workspace->peers().database().path());
+        const QByteArray peersBefore = nationalState(*workspace);
 
         QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
         json.replace("[1.5, 2.5, 3.5], \"mhc\"", "[2.5, 3.0, 3.5], \"mhc\"");
@@ -465,7 +496,7 @@ private Q_SLOTS:
         const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
         QVERIFY2(reissued, qPrintable(error));
         const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
-        QCOMPARE(fileBytes(workspace->peers().database().path()), peersBefore);  // a dry run writes nothing
+        QCOMPARE(nationalState(*workspace), peersBefore);  // a dry run writes nothing
         QCOMPARE(assessmentRows(*workspace), before);
         QCOMPARE(plan.quarters, QStringList{QStringLiteral("2026/27 Q1")});
         QCOMPARE(plan.replaced, QStringList{QStringLiteral("2026/27: t-2026-27")});
@@ -476,8 +507,7 @@ private Q_SLOTS:
         QSet<QString> listed;
         for (const MethodologyChangeRow &row : plan.rows) {
             listed.insert(row.code + QStringLiteral(".owcase/") + row.quarter);
-            CaseFile caseFile(workspace->caseFilePath(row.code), Database::Mode::ReadOnly);
-            const auto stored = caseFile.assessment(row.quarter);
+            const auto stored = workspace->openCase(row.code)->assessment(row.quarter);
             QVERIFY(stored);
             QCOMPARE(stored->digest(), row.after.digest());
             QCOMPARE(stored->result.segment, row.after.result.segment);
@@ -493,11 +523,11 @@ private Q_SLOTS:
                 QCOMPARE(after.value(it.key()), it.value());  // 2025/26: byte for byte
         }
         QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2026/27"))->sha256(), reissued->sha256());
-        QVERIFY(checkWorkspace(workspace->directory()).clean());
+        QCOMPARE(checkProblems(*workspace), QStringList());
         // The change is in each affected case's audit trail.
-        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
-        QList<AuditEntry> entries = auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1"));
-        QCOMPARE(entries.first().actor, auditlog::currentActor());
+        const auto ra1 = workspace->openCase(QStringLiteral("RA1"));
+        QList<AuditEntry> entries = auditlog::entries(ra1->scope(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1"));
+        QCOMPARE(entries.first().actor, author(*workspace));
         // The same id re-issued with other contents: the History tab's words
         // say it was re-issued and that the file changed (newest first).
         const QList<MethodologyReissue> reissues = workspace->methodologies().reissues();
@@ -524,63 +554,12 @@ private Q_SLOTS:
                    "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
                    "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
                    *reissued);
-        entries = auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1"));
+        entries = auditlog::entries(ra1->scope(), QStringLiteral("assessment"), QStringLiteral("2026/27 Q1"));
         QVERIFY(entries.size() >= 4);
         QVERIFY(!isReassessment(entries.at(1), entries.at(0)));
         found = reissuedAssessments(entries, reissues);
         QCOMPARE(found.size(), 1);  // still only the re-issue's rewrite
         QVERIFY(!found.contains(entries.at(0).seq));
-    }
-
-    // A year's file re-issued under the same id with other contents, on
-    // either back end: the change is applied through the workspace (on a
-    // server, in one transaction there), the register records the re-issue,
-    // each affected case's audit trail holds the rewrite, and the History
-    // tab's words say "re-issued ..., file changed" from the case as stored
-    // (the e2e scenario reissue_said_in_history shows them on screen).
-    void reissueIsToldOnEitherBackEnd()
-    {
-        WorkspaceUnderTest under;
-        Workspace *workspace = &under.with(kData);
-        const QString quarter = QStringLiteral("2026/27 Q1");
-        const auto first = thresholdsFile(QStringLiteral("2026/27"));
-        importInto(*workspace,
-                   "quarter,org_code,org_name,org_type,metric_id,value\n"
-                   "2026/27 Q1,RA1,Alpha,acute,OF0023,50\n"
-                   "2026/27 Q1,RA2,Beta,acute,OF0023,70\n"
-                   "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
-                   *first);
-        QByteArray json = first->source();
-        json.replace("[1.5, 2.5, 3.5], \"mhc\"", "[2.5, 3.0, 3.5], \"mhc\"");
-        QString error;
-        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
-        QVERIFY2(reissued, qPrintable(error));
-        QCOMPARE(reissued->id(), first->id());
-        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
-        QCOMPARE(plan.rows.size(), 3);
-        QCOMPARE(workspace->reassess(*reissued).quartersWritten, int(plan.rows.size()));
-        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2026/27"))->sha256(), reissued->sha256());
-        const QList<MethodologyReissue> reissues = workspace->methodologies().reissues();
-        QCOMPARE(reissues.size(), 1);
-        QCOMPARE(reissues.first().sha256, reissued->sha256());
-        QCOMPARE(checkProblems(*workspace), QStringList());
-
-        const auto ra1 = workspace->openCase(QStringLiteral("RA1"));
-        QCOMPARE(ra1->assessment(quarter)->methodologySha256, reissued->sha256());
-        const QList<AuditEntry> entries = auditlog::entries(ra1->scope(), QStringLiteral("assessment"), quarter);
-        QVERIFY(entries.size() >= 2);
-        QCOMPARE(entries.first().actor, workspace->isTeam() ? ra1->database().scalar(QStringLiteral("SELECT session_user")).toString()
-                                                            : auditlog::currentActor());
-        QVERIFY(!isReassessment(entries.at(1), entries.at(0)));  // the same id: not another file
-        QHash<qint64, MethodologyReissue> found = reissuedAssessments(entries, reissues);
-        QCOMPARE(found.size(), 1);
-        QVERIFY(found.contains(entries.at(0).seq));
-        const QString said = reassessmentText(entries.at(1), entries.at(0), reissued->title(), &found[entries.at(0).seq]);
-        QVERIFY2(said.startsWith(QStringLiteral("re-assessed under %1 (%2 re-issued %3, file changed: SHA-256 %4... in "
-                                                "place of %5...); segment: ")
-                                     .arg(reissued->title(), reissued->id(), showDate(reissues.first().at.left(10)),
-                                          reissued->sha256().left(12), first->sha256().left(12))),
-                 qPrintable(said));
     }
 
     // A re-assessment stopped after some case files (as a kill would stop

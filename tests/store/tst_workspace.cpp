@@ -25,14 +25,14 @@ using namespace owb;
 using namespace owbtest;
 
 namespace {
-// Every stored assessment of every case file, by file and quarter.
+// Every stored assessment of every case (file or server), by code and quarter.
 QMap<QString, QString> digests(Workspace &workspace)
 {
     QMap<QString, QString> result;
-    for (const QString &path : workspace.caseFilePaths()) {
-        CaseFile caseFile(path, Database::Mode::ReadOnly);
-        for (const StoredAssessment &a : caseFile.assessments())
-            result.insert(QFileInfo(path).fileName() + QLatin1Char('/') + a.quarter, a.digest());
+    for (const QString &code : workspace.caseCodes()) {
+        const auto caseFile = workspace.openCase(code);
+        for (const StoredAssessment &a : caseFile->assessments())
+            result.insert(code + QLatin1Char('/') + a.quarter, a.digest());
     }
     return result;
 }
@@ -81,39 +81,31 @@ private Q_SLOTS:
         QCOMPARE(checkProblems(*workspace), QStringList());
     }
 
+    // On either back end: the same file imported again into the folder or
+    // the team workspace writes nothing.
     void reimportChangesNothing()
     {
-        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
-        QTemporaryDir dir;
-        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
-        importInto(*workspace, kData);
+        WorkspaceUnderTest under;
+        Workspace *workspace = &under.with(kData);
         const auto before = digests(*workspace);
-        const QString stamp = CaseFile(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly)
-                                  .assessment(QStringLiteral("2025/26 Q1"))->computedAt;
+        const QString stamp = workspace->openCase(QStringLiteral("RA1"))->assessment(QStringLiteral("2025/26 Q1"))->computedAt;
         const ImportReport again = importInto(*workspace, kData);
         QCOMPARE(again.quartersChanged, QStringList());
         QCOMPARE(again.quartersWritten, 0);
         QCOMPARE(digests(*workspace), before);
-        QCOMPARE(CaseFile(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly)
-                     .assessment(QStringLiteral("2025/26 Q1"))->computedAt,
-                 stamp);
+        QCOMPARE(workspace->openCase(QStringLiteral("RA1"))->assessment(QStringLiteral("2025/26 Q1"))->computedAt, stamp);
     }
 
     void correctionRewritesOnlyItsQuarter()
     {
-        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
-        QTemporaryDir dir;
-        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
-        importInto(*workspace, kData);
+        WorkspaceUnderTest under;  // either back end
+        Workspace *workspace = &under.with(kData);
         const ImportReport report = importInto(
             *workspace, "quarter,org_code,org_name,org_type,metric_id,value\n2025/26 Q2,RA1,Alpha,acute,OF0023,70\n");
         QCOMPARE(report.quartersChanged, QStringList{"2025/26 Q2"});
-        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
-        QCOMPARE(ra1.assessment(QStringLiteral("2025/26 Q2"))->result.average, 100);
+        QCOMPARE(workspace->openCase(QStringLiteral("RA1"))->assessment(QStringLiteral("2025/26 Q2"))->result.average, 100);
         // The other trusts in that quarter are re-ranked against the corrected value.
-        QCOMPARE(CaseFile(workspace->caseFilePath(QStringLiteral("RA2")), Database::Mode::ReadOnly)
-                     .assessment(QStringLiteral("2025/26 Q2"))->result.rank,
-                 3);
+        QCOMPARE(workspace->openCase(QStringLiteral("RA2"))->assessment(QStringLiteral("2025/26 Q2"))->result.rank, 3);
     }
 
     void interruptedImportIsCompletedOnOpen()
