@@ -56,9 +56,23 @@ def overlong_text_keeps_the_form(ctx):
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
-def add_legacy_review(case):
+def add_legacy_review(ctx, case):
     """A review at Reporting as an earlier version left it: free-text capability conclusion and
-    recommendation, a finding naming a domain and a metric the methodology does not list."""
+    recommendation, a finding naming a domain and a metric the methodology does not list. In the case
+    file with sqlite3, or on a team workspace with psql into its shared tables (as a folder holding
+    such a review would have been uploaded by owb team push)."""
+    if ctx.backend:
+        org = case.code
+        ctx.backend.psql(
+            "BEGIN; "
+            "INSERT INTO cases.diagnostic_review (id, org_code, opened_quarter, opened_reason, team, scope, start_date, "
+            "due_date, status, capability_conclusion, recommendation) VALUES (1, '{org}', (SELECT max(quarter) FROM "
+            "cases.assessment WHERE org_code = '{org}'), 'Segment 4', 'Regional team', 'Whole trust', '2026-04-01', "
+            "'2026-09-30', 'reporting', 'meh', 'very bad'); "
+            "INSERT INTO cases.finding (id, org_code, review_id, category, description, severity, domains, metrics) "
+            "VALUES (1, '{org}', 1, 'Finance', 'Board does not track the plan', 'high', 'nowhere', 'OF9999'); "
+            "COMMIT".format(org=org), ctx.database)
+        return
     db = sqlite3.connect(case, timeout=10)
     with db:
         org = db.execute("SELECT code FROM organisation").fetchone()[0]
@@ -83,7 +97,7 @@ def legacy_values_and_future_decision_refused(ctx):
     # Written while the workbench holds the workspace (as a colleague's older version would), then
     # the case opened again.
     wb = open_case(ctx, code, "Casework")
-    add_legacy_review(case)
+    add_legacy_review(ctx, case)
     open_from_portfolio(wb, other)
     open_from_portfolio(wb, code)
     wb.tab("Casework")

@@ -35,8 +35,6 @@ FOLDER_ONLY = {
     "redo_by_keys": "keys reach the window only when it is focused, and under Xvfb without a window manager "
                     "nothing focuses it again after the password dialog (tst_mainwindow_server's keyboard() "
                     "presses the same keys on a team workspace)",
-    "legacy_values_and_future_decision_refused": "writes an earlier version's free text into the case file with "
-                                                 "sqlite3",
 }
 
 # Run on folders only to keep CI within its time (the whole run on a server took 800 s, against 330 s on
