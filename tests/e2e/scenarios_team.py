@@ -399,11 +399,28 @@ def team_import_through_the_menu(ctx):
     wb.press("OK", root=box)
     wb.gone(box)
     expect(national() == before, "the refused import changed the server")
+    # Nor a methodology: File ▸ Methodologies... says why, with Add Methodology File... disabled.
+    wb.menu("File", "Methodologies...")
+    dialog = wb.dialog("Methodologies")
+    wb.find("label", re.compile(r"may not import national data or change methodologies .*%s_importer"
+                                % re.escape(workspace)), root=dialog)
+    expect(not wb.find("push button", "Add Methodology File...", root=dialog).getState().contains(
+        pyatspi.STATE_ENABLED), "Add Methodology File... is offered to a member who may not change methodologies")
+    wb.screenshot("team-methodologies-refused")
+    wb.press("Close", root=dialog)
+    wb.gone(dialog)
     wb.close()
 
-    # An importer: a bad file named with its line, nothing changed, the workspace still open.
+    # An importer: may add a methodology; a bad file named with its line, nothing changed, the workspace
+    # still open.
     wb = ctx.start([])
     open_team(wb, workspace)
+    wb.menu("File", "Methodologies...")
+    dialog = wb.dialog("Methodologies")
+    expect(wb.find("push button", "Add Methodology File...", root=dialog).getState().contains(pyatspi.STATE_ENABLED),
+           "Add Methodology File... is disabled for an importer")
+    wb.press("Close", root=dialog)
+    wb.gone(dialog)
     bad = os.path.join(ctx.folder, "bad.csv")
     with open(bad, "w", encoding="utf-8") as f:
         f.write("quarter,org_code,org_name,org_type,metric_id,value\n"

@@ -165,12 +165,23 @@ void MethodologiesDialog::refresh()
     }
     m_register->setRowCount(row);
     m_register->resizeColumnsToContents();
-    const bool readOnly = workspace->isReadOnly();
-    m_add->setEnabled(!readOnly);
-    m_readOnly->setVisible(readOnly);
-    m_readOnly->setText(readOnly ? tr("This workspace is open read-only, so no methodology can be added. Open it "
-                                      "where you may change it, with no other instance using it.")
-                                 : QString());
+    // On a team workspace only its importers change methodologies: anyone
+    // else is told so here, as File > Import Metric File... tells them
+    // before a file is chosen (and a server that cannot be asked, why).
+    QString why;
+    if (workspace->isReadOnly()) {
+        why = tr("This workspace is open read-only, so no methodology can be added. Open it where you may change "
+                 "it, with no other instance using it.");
+    } else {
+        try {
+            why = workspace->whyMayNotImport();
+        } catch (const StoreError &error) {
+            why = error.message();
+        }
+    }
+    m_add->setEnabled(why.isEmpty());
+    m_readOnly->setVisible(!why.isEmpty());
+    m_readOnly->setText(why);
 }
 
 void MethodologiesDialog::chooseFile()
