@@ -320,7 +320,7 @@ private Q_SLOTS:
         QTest::newRow("bad value") << QStringList { "segment", "--data", "BADDATA" }
                                    << QStringLiteral("BADDATA:3:31: \"lots\" is not a number");
         QTest::newRow("extra argument") << QStringList{"check", "a", "b"}
-                                        << QStringLiteral("owb check: expected 1 argument(s), got 2");
+                                        << QStringLiteral("owb check: expected 1 argument, got 2");
     }
     void badInput()
     {
@@ -366,7 +366,7 @@ private Q_SLOTS:
 
         const Run check = owb({QStringLiteral("check"), ws});
         QCOMPARE(check.exitCode, 0);
-        QVERIFY(check.out.contains(QStringLiteral("5 file(s) checked, clean")));
+        QVERIFY(check.out.contains(QStringLiteral("5 files checked, clean")));
 
         // Re-importing the same file changes no byte.
         const auto before = snapshot(ws);
