@@ -123,7 +123,9 @@ private Q_SLOTS:
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
         QVERIFY2(dry.err.contains(QStringLiteral("run again with --apply")), qPrintable(dry.err));
         QVERIFY2(dry.out.startsWith(QStringLiteral("org_code,org_name,quarter,segment_before,segment_after,average_before,"
-                                                   "average_after,raw_segment_before,raw_segment_after,rank_before,rank_after\n")),
+                                                   "average_after,raw_segment_before,raw_segment_after,rank_before,rank_after,"
+                                                   "final_segment_before,final_segment_after,league_rank_before,"
+                                                   "league_rank_after,final_segment_reason\n")),
                  qPrintable(dry.out));
         // Where it may not be applied, the dry run says so and why.
         if (::geteuid() != 0) {
