@@ -101,11 +101,16 @@ void fitRows(QTableWidget *table)
         table->setColumnWidth(column, std::min(table->columnWidth(column),
                                                std::max(limit, table->horizontalHeader()->sectionSizeHint(column))));
     table->resizeRowsToContents();
-    // Every row, the header and a horizontal scroll bar (the columns are
-    // wider than most screens), up to half the screen's height.
-    const int rows = table->horizontalHeader()->sizeHint().height() + table->verticalHeader()->length()
-                     + 2 * table->frameWidth() + table->horizontalScrollBar()->sizeHint().height();
+    // Every row, the header and, when the columns are wider than the screen
+    // (the changes' are, on most), a horizontal scroll bar; up to half the
+    // screen's height.
     const QScreen *screen = table->screen() ? table->screen() : QGuiApplication::primaryScreen();
+    int columns = 0;
+    for (int column = 0; column < table->columnCount(); ++column)
+        columns += table->columnWidth(column);
+    const bool scrolls = !screen || columns + 4 * table->frameWidth() + 40 > screen->availableGeometry().width();
+    const int rows = table->horizontalHeader()->sizeHint().height() + table->verticalHeader()->length()
+                     + 2 * table->frameWidth() + (scrolls ? table->horizontalScrollBar()->sizeHint().height() : 0);
     const int half = screen ? screen->availableGeometry().height() / 2 : rows;
     table->setMinimumHeight(std::min(rows, half));
     table->setMaximumHeight(rows);
