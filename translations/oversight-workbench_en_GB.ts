@@ -1378,6 +1378,21 @@
         <source>Methodology refused</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re-assessing under %1: bringing case files up to date...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying Methodology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-assessing: %1 of %n case file(s) brought up to date...</source>
+        <translation>
+            <numerusform>Re-assessing: %1 of %n case file brought up to date...</numerusform>
+            <numerusform>Re-assessing: %1 of %n case files brought up to date...</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>owb::LeagueModel</name>
@@ -1989,17 +2004,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No organisation quarter would change segment, raw segment, average or rank.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change segment, raw segment, average or rank:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change segment, raw segment, average or rank:</numerusform>
-            <numerusform>%n organisation quarters would change segment, raw segment, average or rank:</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Raw segment before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2034,6 +2038,59 @@
         <translation>
             <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
             <numerusform>%n of them only to record the new methodology (nothing listed above changes in them).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No programme segment in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme segment 5 in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) changed segment, final segment, raw segment, average or rank, as listed before applying.</source>
+        <translation>
+            <numerusform>%n organisation quarter changed segment, final segment, raw segment, average or rank, as listed before applying.</numerusform>
+            <numerusform>%n organisation quarters changed segment, final segment, raw segment, average or rank, as listed before applying.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No organisation quarter would change segment, final segment, raw segment, average or rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change segment, final segment, raw segment, average or rank:</source>
+        <translation>
+            <numerusform>%n organisation quarter would change segment, final segment, raw segment, average or rank:</numerusform>
+            <numerusform>%n organisation quarters would change segment, final segment, raw segment, average or rank:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Final segment before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final segment after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the final segment moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League rank before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League rank after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) the workspace does not follow would move in the league tables.</source>
+        <translation>
+            <numerusform>%n organisation quarter the workspace does not follow would move in the league tables.</numerusform>
+            <numerusform>%n organisation quarters the workspace does not follow would move in the league tables.</numerusform>
         </translation>
     </message>
 </context>

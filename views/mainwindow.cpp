@@ -607,14 +607,11 @@ int MainWindow::applyMethodology(const Methodology &methodology)
     closeWorkspace();
     ImportReport report;
     QString problem;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        report = applyMethodologyChange(team ? *team : *Workspace::open(directory, Database::Mode::OpenExisting),
-                                        methodology);
+        report = reassessWithProgress(this, directory, team.get(), methodology);
     } catch (const StoreError &error) {
         problem = error.message();
     }
-    QApplication::restoreOverrideCursor();
     if (team)
         showTeam(std::move(team));
     if ((m_workspace || openPath(directory)) && m_quarter->findText(quarter) >= 0)

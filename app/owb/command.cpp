@@ -41,6 +41,11 @@ void printError(const QString &message)
     std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
 }
 
+QString plural(qsizetype n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(n);
+}
+
 void printLine(const QString &message)
 {
     writeStdout((message + QLatin1Char('\n')).toUtf8());
@@ -78,9 +83,9 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
         return false;
     }
     if (parser.positionalArguments().size() != expectedPositional) {
-        printError(QStringLiteral("owb %1: expected %2 argument(s), got %3 (see 'owb %1 --help')")
-                       .arg(command)
-                       .arg(expectedPositional)
+        printError(QStringLiteral("owb %1: expected %2, got %3 (see 'owb %1 --help')")
+                       .arg(command,
+                            plural(expectedPositional, QStringLiteral("1 argument"), QStringLiteral("%1 arguments")))
                        .arg(parser.positionalArguments().size()));
         *exitCode = BadInput;
         return false;

@@ -44,6 +44,9 @@ std::optional<QString> quarterValue(const QCommandLineParser &parser);
 std::optional<QString> outputFormat(const QCommandLineParser &parser);
 
 void printError(const QString &message);
+// "1 thing" or "N things" (`many` holds %1 for the number): the command
+// line's words are English only, so its plurals are said here, not by tr().
+QString plural(qsizetype n, const QString &one, const QString &many);
 // Opens a workspace to read it (store/methodologychange's openForReading):
 // completes what an interrupted import or re-assessment left when it may,
 // else warns on stderr that what follows mixes old and new.

@@ -11,12 +11,6 @@
 namespace owb::cli {
 
 namespace {
-// "1 thing" or "N things": the command line's words are English only.
-QString plural(qsizetype n, const QString &one, const QString &many)
-{
-    return n == 1 ? one : many.arg(n);
-}
-
 const QString kUsage = QStringLiteral(
     "Usage: owb methodology list WORKSPACE\n"
     "       owb methodology show WORKSPACE YEAR\n"
@@ -26,9 +20,9 @@ const QString kUsage = QStringLiteral(
     "  list  the years with the file in force for each (id, basis, SHA-256, who added it, when)\n"
     "  show  print the methodology file in force for YEAR (such as 2026/27)\n"
     "  add   put FILE in force for the years it declares; without --apply a dry run (which only\n"
-    "        reads) lists, for each organisation and quarter whose segment, average, raw segment or\n"
-    "        rank would change, both before and after, and notes each recorded decision made on a\n"
-    "        computed segment that would change\n");
+    "        reads) lists, for each organisation and quarter whose segment, final segment, average,\n"
+    "        raw segment, rank or league rank would change, both before and after, and notes each\n"
+    "        recorded decision made on a computed segment that would change\n");
 
 QString segmentText(const StoredAssessment &a)
 {
@@ -158,7 +152,10 @@ int runAdd(const QStringList &arguments)
                       QStringLiteral("segment_before"), QStringLiteral("segment_after"),
                       QStringLiteral("average_before"), QStringLiteral("average_after"),
                       QStringLiteral("raw_segment_before"), QStringLiteral("raw_segment_after"),
-                      QStringLiteral("rank_before"), QStringLiteral("rank_after")});
+                      QStringLiteral("rank_before"), QStringLiteral("rank_after"),
+                      QStringLiteral("final_segment_before"), QStringLiteral("final_segment_after"),
+                      QStringLiteral("league_rank_before"), QStringLiteral("league_rank_after"),
+                      QStringLiteral("final_segment_reason")});
     const QList<MethodologyChangeRow> changed = plan.changedRows();
     for (const MethodologyChangeRow &row : changed)
         writeCsvRow(out, {row.code, row.name, row.quarter, row.before ? segmentText(*row.before) : QString(),
@@ -166,7 +163,9 @@ int runAdd(const QStringList &arguments)
                           averageText(row.after), row.before ? positiveText(row.before->result.rawSegment) : QString(),
                           positiveText(row.after.result.rawSegment),
                           row.before ? positiveText(row.before->result.rank) : QString(),
-                          positiveText(row.after.result.rank)});
+                          positiveText(row.after.result.rank), row.before ? positiveText(row.finalBefore) : QString(),
+                          positiveText(row.finalAfter), positiveText(row.leagueRankBefore),
+                          positiveText(row.leagueRankAfter), row.finalReasonText()});
     out.flush();
     const QString years = plan.years.join(QStringLiteral(", "));
     const QString replacing = plan.replaced.isEmpty()
@@ -185,18 +184,36 @@ int runAdd(const QStringList &arguments)
                        .arg(d.decidedOn)
                        .arg(applying ? QStringLiteral("it is now") : QStringLiteral("this would make"))
                        .arg(d.after));
-    const QString changes = changed.isEmpty()
-        ? QStringLiteral("no organisation quarter would change segment, raw segment, average or rank")
-        : plural(changed.size(), QStringLiteral("1 organisation quarter would change segment, raw segment, average or rank (listed)"),
-                 QStringLiteral("%1 organisation quarters would change segment, raw segment, average or rank (listed)"));
+    // What is listed, said the same way before (a dry run) and after (--apply).
+    const auto changesText = [&](bool done) {
+        const QString verb = done ? QStringLiteral("changed") : QStringLiteral("would change");
+        QString text = changed.isEmpty()
+            ? QStringLiteral("no organisation quarter %1 segment, final segment, raw segment, average or rank").arg(verb)
+            : plural(changed.size(), QStringLiteral("1 organisation quarter %1 segment, final segment, raw segment, "
+                                                    "average or rank (listed)"),
+                     QStringLiteral("%1 organisation quarters %2 segment, final segment, raw segment, average or rank "
+                                    "(listed)"))
+                  .arg(verb);
+        if (plan.otherLeagueMoves > 0)
+            text += plural(plan.otherLeagueMoves,
+                           QStringLiteral(", and 1 organisation quarter the workspace does not follow %1 in the league "
+                                          "table"),
+                           QStringLiteral(", and %1 organisation quarters the workspace does not follow %2 in the "
+                                          "league tables"))
+                        .arg(done ? QStringLiteral("moved") : QStringLiteral("would move"));
+        return text;
+    };
+    const QString changes = changesText(false);
     if (!applying) {
-        const qsizetype restamped = plan.rows.size() - changed.size();
+        const qsizetype restamped = std::count_if(changed.cbegin(), changed.cend(),
+                                                  [](const MethodologyChangeRow &row) { return row.rewritten; });
+        const qsizetype onlyStamped = plan.rewrittenCount() - restamped;
         const QString rewritten
-            = plural(plan.rows.size(), QStringLiteral("1 case-file quarter"), QStringLiteral("%1 case-file quarters"))
+            = plural(plan.rewrittenCount(), QStringLiteral("1 case-file quarter"), QStringLiteral("%1 case-file quarters"))
               + plural(plan.quarters.size(), QStringLiteral(" in 1 quarter"), QStringLiteral(" in %1 quarters"))
               + QStringLiteral(" would be rewritten")
-              + (restamped > 0 ? QStringLiteral(" (%1 of them only to record the new methodology)").arg(restamped)
-                               : QString());
+              + (onlyStamped > 0 ? QStringLiteral(" (%1 of them only to record the new methodology)").arg(onlyStamped)
+                                 : QString());
         const QString readOnly = Workspace::readOnlyReason(workspace->directory());
         const QString next = !readOnly.isEmpty()
             ? QStringLiteral("it cannot be applied here: %1").arg(readOnly)
@@ -209,12 +226,11 @@ int runAdd(const QStringList &arguments)
     // Opening completed what an interrupted run left: told, and counted.
     if (const QString completed = completedWorkText(report); !completed.isEmpty())
         printError(QStringLiteral("note: %1: %2").arg(workspace->directory(), completed));
-    printError(QStringLiteral("%1: %2 is in force for %3%4; %5 re-assessed, %6 of them with another segment, raw "
-                              "segment, average or rank")
+    printError(QStringLiteral("%1: %2 is in force for %3%4; %5 re-assessed; %6")
                    .arg(workspace->directory(), methodology->id(), years, replacing,
                         plural(report.quartersWritten, QStringLiteral("1 case-file quarter"),
-                               QStringLiteral("%1 case-file quarters")))
-                   .arg(changed.size()));
+                               QStringLiteral("%1 case-file quarters")),
+                        changesText(true)));
     return Success;
 }
 } // namespace

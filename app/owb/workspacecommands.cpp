@@ -155,19 +155,20 @@ int runCheck(const QStringList &arguments)
         printError(QStringLiteral("owb check: %1").arg(error.message()));
         return BadInput;
     }
-    const QString checked = server ? QStringLiteral("case(s)") : QStringLiteral("file(s)");
+    const QString checked = server
+        ? plural(report.filesChecked, QStringLiteral("1 case"), QStringLiteral("%1 cases"))
+        : plural(report.filesChecked, QStringLiteral("1 file"), QStringLiteral("%1 files"));
     for (const QString &problem : report.problems)
         printError(problem);
     for (const QString &note : report.notes)
         printLine(QStringLiteral("note: %1").arg(note));
     if (report.clean())
-        printLine(QStringLiteral("%1: %2 %3 checked, clean").arg(path).arg(report.filesChecked).arg(checked));
+        printLine(QStringLiteral("%1: %2 checked, clean").arg(path, checked));
     else
-        printError(QStringLiteral("%1: %2 problem(s) in %3 %4 checked")
-                       .arg(path)
-                       .arg(report.problems.size())
-                       .arg(report.filesChecked)
-                       .arg(checked));
+        printError(QStringLiteral("%1: %2 in %3 checked")
+                       .arg(path,
+                            plural(report.problems.size(), QStringLiteral("1 problem"), QStringLiteral("%1 problems")),
+                            checked));
     return report.clean() ? Success : BadInput;
 }
 

@@ -116,6 +116,11 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
         if (!id.isString() || id.toString().trimmed().isEmpty())
             ok = fail(QString(), QStringLiteral("%1 is required and must be a non-empty string")
                                      .arg(quoted(QStringLiteral("id"))));
+        else if (strict && id.toString().trimmed().size() > kMaxIdLength)
+            ok = fail(QStringLiteral("id"), QStringLiteral("is %1 characters long; an id is at most %2 characters, "
+                                                           "such as nof-2026-27")
+                                                .arg(id.toString().trimmed().size())
+                                                .arg(kMaxIdLength));
         else if (strict && !isSafeId(id.toString().trimmed()))
             ok = fail(QStringLiteral("id"), QStringLiteral("\"%1\" is not a plain id: use letters, digits, dots, "
                                                            "hyphens and underscores only, such as nof-2026-27")
@@ -151,10 +156,8 @@ std::optional<Methodology> MethodologyParser::parse(const QByteArray &json, QStr
 bool MethodologyParser::checkShownTexts(const QJsonObject &root)
 {
     if (const auto [where, c] = formatCharacterIn(root, QString()); !where.isEmpty())
-        return fail(where, QStringLiteral("holds an invisible formatting character (U+%1, such as a right-to-left "
-                                          "override, which makes text read other than it is); only plain text is "
-                                          "allowed: type the text again without it")
-                               .arg(QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+        return fail(where, QStringLiteral("holds %1; only plain text is allowed: type the text again without it")
+                               .arg(formatCharacterText(c)));
     const auto tooLong = [this](const QString &where, const QString &text) {
         const qsizetype length = visibleLength(text);
         return length > kMaxNameLength
@@ -193,6 +196,10 @@ bool MethodologyParser::readYears(const QJsonObject &root)
     const QString rule = QStringLiteral("%1 is required: the financial years the file applies to, such as "
                                         "[\"2025/26\"]")
                              .arg(quoted(QStringLiteral("years")));
+    if (value.isString())
+        return fail(QStringLiteral("years"),
+                    QStringLiteral("must be a list of financial years, such as [\"%1\"], not the text \"%1\"")
+                        .arg(value.toString().left(40)));
     if (!value.isArray() || value.toArray().isEmpty())
         return fail(QString(), rule);
     for (const QJsonValue item : value.toArray()) {
@@ -570,8 +577,13 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
     } else if (!programme.isUndefined()) {
         return fail(QStringLiteral("programme_name"),
                     QStringLiteral("must be the programme's name, or null when the year has no programme segment"));
-    } else if (strict && m_result.m_segmentLabels.contains(5)) {
-        m_result.m_programmeName = m_result.m_segmentLabels.value(5);
+    } else if (strict && labels.contains(QStringLiteral("5"))) {
+        // Said both ways or not at all: a label 5 alone could be a left-over.
+        return fail(QStringLiteral("programme_name"),
+                    QStringLiteral("is missing, but segment_labels gives segment \"5\" a label: name the year's "
+                                   "programme, such as \"programme_name\": \"Recovery Support Programme\", or, if the "
+                                   "year has no programme segment, write \"programme_name\": null and remove the label "
+                                   "of segment \"5\""));
     } else if (!strict) {
         m_result.m_programmeName = m_defaults ? m_defaults->m_programmeName : m_result.m_segmentLabels.value(5);
     }
@@ -579,6 +591,12 @@ bool MethodologyParser::readLabelsAndCapability(const QJsonObject &root)
         return fail(QStringLiteral("segment_labels: 5"),
                     QStringLiteral("the file says the year has no programme (\"programme_name\": null), so it has no "
                                    "segment 5: remove its label, or name the programme"));
+    if (strict && !m_result.m_programmeName.isEmpty() && !labels.contains(QStringLiteral("5")))
+        return fail(QStringLiteral("segment_labels"),
+                    QStringLiteral("the label of segment \"5\" is missing, but \"programme_name\" names a programme "
+                                   "(\"%1\"): give segment \"5\" its label, such as \"5\": \"%1\", or, if the year "
+                                   "has no programme segment, write \"programme_name\": null")
+                        .arg(m_result.m_programmeName));
     if (!m_result.m_programmeName.isEmpty() && !m_result.m_segmentLabels.contains(5))
         m_result.m_segmentLabels.insert(5, m_result.m_programmeName);
     if (strict && m_result.m_programmeName.contains(QLatin1Char('\n')))

@@ -142,8 +142,47 @@ QString tooLargeMessage(const QString &name, qint64 bytes)
 
 bool isSafeId(const QString &id)
 {
-    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
-    return token.match(id).hasMatch() && id != QLatin1String(".") && id != QLatin1String("..");
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._-]+$"));
+    return id.size() <= kMaxIdLength && token.match(id).hasMatch() && id != QLatin1String(".")
+        && id != QLatin1String("..");
+}
+
+QString formatCharacterText(char32_t c)
+{
+    struct Named
+    {
+        char32_t c;
+        const char *name;
+        bool direction;
+    };
+    static constexpr Named kNames[] = {
+        {0x00AD, "soft hyphen", false},
+        {0x061C, "Arabic letter mark", true},
+        {0x180E, "Mongolian vowel separator", false},
+        {0x200B, "zero width space", false},
+        {0x200C, "zero width non-joiner", false},
+        {0x200D, "zero width joiner", false},
+        {0x200E, "left-to-right mark", true},
+        {0x200F, "right-to-left mark", true},
+        {0x202A, "left-to-right embedding", true},
+        {0x202B, "right-to-left embedding", true},
+        {0x202C, "pop directional formatting", true},
+        {0x202D, "left-to-right override", true},
+        {0x202E, "right-to-left override", true},
+        {0x2060, "word joiner", false},
+        {0x2066, "left-to-right isolate", true},
+        {0x2067, "right-to-left isolate", true},
+        {0x2068, "first strong isolate", true},
+        {0x2069, "pop directional isolate", true},
+        {0xFEFF, "zero width no-break space (byte order mark)", false},
+    };
+    const QString code = QStringLiteral("U+%1").arg(QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+    for (const Named &named : kNames)
+        if (named.c == c)
+            return QStringLiteral("%1 (%2), an invisible formatting character%3")
+                .arg(code, QLatin1String(named.name),
+                     named.direction ? QStringLiteral(" that changes the direction text is read in") : QString());
+    return QStringLiteral("%1, an invisible formatting character").arg(code);
 }
 
 QString lineColumnOf(const QByteArray &json, int offset)

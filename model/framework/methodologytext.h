@@ -20,8 +20,15 @@ QString controlCharacterIn(const QJsonValue &value, const QString &path);
 QString placeholderIn(const QJsonValue &value, const QString &path);
 // A file over the size limit: its size and the limit in exact bytes.
 QString tooLargeMessage(const QString &name, qint64 bytes);
-// An id that may name a file and a register entry: letters, digits, ".", "_", "-".
+// The longest id a methodology may have (it names files and register entries).
+inline constexpr qsizetype kMaxIdLength = 100;
+// An id that may name a file and a register entry: letters, digits, ".", "_",
+// "-", at most kMaxIdLength characters.
 bool isSafeId(const QString &id);
+// An invisible formatting character in words, with its code point:
+// "U+200B (zero width space), an invisible formatting character"; a
+// direction control adds that it makes text read other than it is.
+QString formatCharacterText(char32_t c);
 // "LINE:COLUMN" of a byte offset of `json` (columns in characters).
 QString lineColumnOf(const QByteArray &json, int offset);
 // The first invisible formatting character in any text of `value`, with the

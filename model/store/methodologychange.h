@@ -18,11 +18,31 @@ struct MethodologyChangeRow
     QString quarter;
     std::optional<StoredAssessment> before;  // absent: no case file yet
     StoredAssessment after;
+    // What the portfolio and the league show, before and after: the final
+    // segment (CaseworkStore::finalSegmentOf: a correction, the programme's
+    // 5, else the computed one; 0 not segmented or no case file yet) and the
+    // league rank after decisions (ranksAfterDecisions; 0 unranked).
+    int finalBefore = 0;
+    int finalAfter = 0;
+    int leagueRankBefore = 0;
+    int leagueRankAfter = 0;
+    // Why the final segment moves other than with the computed one: in the
+    // programme, in a year whose new file has no programme segment (so no 5),
+    // or whose new file has one where the old had none (so 5).
+    enum class FinalReason { None, NoProgrammeSegment, ProgrammeSegment };
+    FinalReason finalReason = FinalReason::None;
+    // The reason in the command line's words: "no programme segment in
+    // 2026/27", "programme segment 5 in 2026/27", or empty.
+    QString finalReasonText() const;
+    // Whether the case file's row is rewritten (a new case-file quarter, or
+    // other contents: at least the new file's id and SHA-256).
+    bool rewritten = true;
 
     // Whether what the dry run shows changes: a new case-file quarter, or
-    // another segment, raw segment (before the finance override), average or
-    // league rank. A row that is only re-stamped with the new file's id (or
-    // new cut points giving the same result) is still written.
+    // another segment, raw segment (before the finance override), average,
+    // rank, final segment or league rank after decisions. A row that is only
+    // re-stamped with the new file's id (or new cut points giving the same
+    // result) is still written.
     bool changesResult() const;
 };
 
@@ -47,12 +67,19 @@ struct MethodologyChangePlan
     QStringList years;  // the file's years
     QStringList replaced;  // "2025/26: nof-2025-26" for each year that had another file
     QStringList quarters;  // stored quarters of those years (all re-assessed)
-    QList<MethodologyChangeRow> rows;  // case-file quarters the change would write
+    // Case-file quarters the change would write, and any other followed
+    // organisation quarter whose final segment or league rank would move.
+    QList<MethodologyChangeRow> rows;
+    // Organisation quarters the workspace does not follow whose place in the
+    // national league tables (after the workspace's decisions) would move.
+    int otherLeagueMoves = 0;
     QList<MethodologyDecisionRow> decisions;  // decisions made on a computed segment that would change
 
-    // The rows whose segment, raw segment, average or rank would change
-    // (what the dry run lists).
+    // The rows whose segment, raw segment, average, rank, final segment or
+    // league rank would change (what the dry run lists and the apply counts).
     QList<MethodologyChangeRow> changedRows() const;
+    // The case-file quarters the change rewrites.
+    int rewrittenCount() const;
 };
 
 // Read-only: nothing is written.
@@ -86,7 +113,7 @@ QString interruptedWorkWarning(Workspace &workspace);
 std::unique_ptr<Workspace> openForReading(const QString &directory, QString *said);
 
 // "an interrupted re-assessment was completed (2025/26 Q4): 16 case-file
-// quarter(s) written", or the same for an import; empty when nothing was.
+// quarters written", or the same for an import; empty when nothing was.
 QString completedWorkText(const ImportReport &report);
 
 } // namespace owb

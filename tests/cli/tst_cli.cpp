@@ -123,7 +123,9 @@ private Q_SLOTS:
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
         QVERIFY2(dry.err.contains(QStringLiteral("run again with --apply")), qPrintable(dry.err));
         QVERIFY2(dry.out.startsWith(QStringLiteral("org_code,org_name,quarter,segment_before,segment_after,average_before,"
-                                                   "average_after,raw_segment_before,raw_segment_after,rank_before,rank_after\n")),
+                                                   "average_after,raw_segment_before,raw_segment_after,rank_before,rank_after,"
+                                                   "final_segment_before,final_segment_after,league_rank_before,"
+                                                   "league_rank_after,final_segment_reason\n")),
                  qPrintable(dry.out));
         // Where it may not be applied, the dry run says so and why.
         if (::geteuid() != 0) {
@@ -320,7 +322,7 @@ private Q_SLOTS:
         QTest::newRow("bad value") << QStringList { "segment", "--data", "BADDATA" }
                                    << QStringLiteral("BADDATA:3:31: \"lots\" is not a number");
         QTest::newRow("extra argument") << QStringList{"check", "a", "b"}
-                                        << QStringLiteral("owb check: expected 1 argument(s), got 2");
+                                        << QStringLiteral("owb check: expected 1 argument, got 2");
     }
     void badInput()
     {
@@ -366,7 +368,7 @@ private Q_SLOTS:
 
         const Run check = owb({QStringLiteral("check"), ws});
         QCOMPARE(check.exitCode, 0);
-        QVERIFY(check.out.contains(QStringLiteral("5 file(s) checked, clean")));
+        QVERIFY(check.out.contains(QStringLiteral("5 files checked, clean")));
 
         // Re-importing the same file changes no byte.
         const auto before = snapshot(ws);

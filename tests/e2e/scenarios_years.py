@@ -77,9 +77,11 @@ def reassessment_keeps_and_flags_decision(ctx):
     head, changes = changes[0], changes[1:]
     c = {name: i for i, name in enumerate(head)}
     expect(changes and all(any(r[c[what + " before"]] != r[c[what + " after"]]
-                               for what in ("Segment", "Average", "Raw segment", "Rank")) for r in changes),
+                               for what in ("Segment", "Final segment", "Average", "Raw segment", "Rank",
+                                            "League rank")) for r in changes),
            "the preview lists unchanged rows: %r" % changes[:5])
-    wb.find("label", re.compile(r"^%d organisation quarter(\(s\)|s)? would change segment, raw segment, average or rank"
+    wb.find("label", re.compile(r"^%d organisation quarter(\(s\)|s)? would change segment, final segment, raw segment, "
+                                r"average or rank"
                                 % len(changes)), root=ask)
     wb.screenshot("reassessment-preview-decisions")
     wb.press("Apply", root=ask)
@@ -125,7 +127,8 @@ def preview_of_unchanged_file_lists_nothing(ctx):
     wb.press("Add Methodology File...", root=dialog)
     wb.save_file("Add Methodology File", same)
     ask = wb.dialog("Add Methodology", timeout=120)
-    wb.find("label", "No organisation quarter would change segment, raw segment, average or rank.", root=ask)
+    wb.find("label", "No organisation quarter would change segment, final segment, raw segment, average or rank.",
+            root=ask)
     wb.find("label", re.compile(r"^\d+ case-file quarter(\(s\)|s)? would be re-assessed in all"), root=ask)
     expect(not wb.exists("table", "Changes"), "a table of changes is shown")
     wb.screenshot("preview-nothing-changes")

@@ -94,7 +94,7 @@ def bidi_title_refused(ctx):
     wb.save_file("Add Methodology File", path)
     box = wb.dialog("Methodology refused", timeout=30)
     text = wb.alert_text(box)
-    expect("title_bidi.json: title: holds an invisible formatting character (U+202E" in text, "the refusal: %r" % text)
+    expect("title_bidi.json: title: holds U+202E (right-to-left override), an invisible formatting character" in text, "the refusal: %r" % text)
     wb.screenshot("bidi-title-refused")
     wb.press("OK", root=box)
     wb.gone(box)

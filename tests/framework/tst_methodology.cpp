@@ -22,7 +22,8 @@ const char *const kMinimal = R"({"id": "t",
  "metrics": [{"id": "M1", "domain": "access", "applies_to": ["acute"], "range": [null, null], "direction": "higher"}],
  "segmentation": {"method": "peer-quartiles"},
  "title": "Test methodology",
- "segment_labels": {"1": "One", "2": "Two", "3": "Three", "4": "Four", "5": "Programme"}})";
+ "segment_labels": {"1": "One", "2": "Two", "3": "Three", "4": "Four", "5": "Programme"},
+ "programme_name": "Programme"})";
 
 QByteArray patched(const QString &from, const QString &to)
 {
@@ -389,7 +390,7 @@ private Q_SLOTS:
                                           << QStringLiteral(R"({"method": "peer-quartiles", "method": "thresholds"})")
                                           << QStringLiteral("m.json: segmentation: method: the key is given twice; give each key once");
         QTest::newRow("no programme, segment 5")
-            << QStringLiteral(R"("title": "Test methodology",)") << QStringLiteral(R"("title": "Test methodology", "programme_name": null,)")
+            << QStringLiteral(R"("programme_name": "Programme")") << QStringLiteral(R"("programme_name": null)")
             << QStringLiteral(R"(m.json: segment_labels: 5: the file says the year has no programme ("programme_name": null), so it has no segment 5: remove its label, or name the programme)");
         QTest::newRow("placeholder")
             << QStringLiteral(R"("Test methodology")") << QStringLiteral(R"("PLACEHOLDER: the title")")
@@ -397,19 +398,26 @@ private Q_SLOTS:
         // Shown text: no bidi controls or other invisible formatting
         // characters, names within 200 characters; a peer type the year does
         // not segment says why (issue 12).
-        const QString formatting = QStringLiteral(": holds an invisible formatting character (U+%1, such as a "
-                                                  "right-to-left override, which makes text read other than it is); "
-                                                  "only plain text is allowed: type the text again without it");
+        // Each named for what it is, with its code point (issue 12).
+        const QString formatting = QStringLiteral(": holds %1, an invisible formatting character%2; only plain text "
+                                                  "is allowed: type the text again without it");
+        const QString direction = QStringLiteral(" that changes the direction text is read in");
         QTest::newRow("title bidi override")
             << QStringLiteral(R"("Test methodology")") << QStringLiteral("\"abc\u202Edef\"")
-            << QStringLiteral("m.json: title") + formatting.arg(QStringLiteral("202E"));
+            << QStringLiteral("m.json: title") + formatting.arg(QStringLiteral("U+202E (right-to-left override)"), direction);
         QTest::newRow("label isolate")
             << QStringLiteral(R"("2": "Two")") << QStringLiteral("\"2\": \"T\u2066wo\"")
-            << QStringLiteral("m.json: segment_labels: 2") + formatting.arg(QStringLiteral("2066"));
+            << QStringLiteral("m.json: segment_labels: 2") + formatting.arg(QStringLiteral("U+2066 (left-to-right isolate)"), direction);
         QTest::newRow("programme zero width")
-            << QStringLiteral(R"("title": "Test methodology",)")
-            << QStringLiteral("\"title\": \"Test methodology\", \"programme_name\": \"Pro\u200Bgramme\",")
-            << QStringLiteral("m.json: programme_name") + formatting.arg(QStringLiteral("200B"));
+            << QStringLiteral(R"("programme_name": "Programme")")
+            << QStringLiteral("\"programme_name\": \"Pro\u200Bgramme\"")
+            << QStringLiteral("m.json: programme_name") + formatting.arg(QStringLiteral("U+200B (zero width space)"), QString());
+        QTest::newRow("id too long")
+            << QStringLiteral(R"("id": "t",)") << QStringLiteral("\"id\": \"%1\",").arg(QString(300, QLatin1Char('t')))
+            << QStringLiteral("m.json: id: is 300 characters long; an id is at most 100 characters, such as nof-2026-27");
+        QTest::newRow("years as text")
+            << QStringLiteral(R"("years": ["2025/26"],)") << QStringLiteral(R"("years": "2026/27",)")
+            << QStringLiteral(R"(m.json: years: must be a list of financial years, such as ["2026/27"], not the text "2026/27")");
         QTest::newRow("title too long")
             << QStringLiteral(R"("Test methodology")") << QStringLiteral("\"%1\"").arg(QString(201, QLatin1Char('T')))
             << QStringLiteral("m.json: title: is 201 characters long; at most 200 are allowed (it is shown as a name, on one line)");
@@ -437,7 +445,8 @@ private Q_SLOTS:
     {
         QString error;
         const auto m = Methodology::fromJson(
-            patched(QStringLiteral(R"(, "5": "Programme"})"), QStringLiteral(R"(}, "programme_name": null)")),
+            patched(QStringLiteral(R"(, "5": "Programme"},
+ "programme_name": "Programme")"), QStringLiteral(R"(}, "programme_name": null)")),
             QStringLiteral("m.json"), &error);
         QVERIFY2(m, qPrintable(error));
         QVERIFY(!m->hasProgramme());
@@ -449,10 +458,22 @@ private Q_SLOTS:
         QVERIFY(!stored->hasProgramme());
         QVERIFY(stored->segmentLabel(5).isEmpty());
         // Without "programme_name" and without a segment-5 label: no programme either.
-        const auto without = Methodology::fromJson(patched(QStringLiteral(R"(, "5": "Programme")"), QString()),
+        const auto without = Methodology::fromJson(patched(QStringLiteral(R"(, "5": "Programme"},
+ "programme_name": "Programme")"), QStringLiteral("}")),
                                                    QStringLiteral("m.json"), &error);
         QVERIFY2(without, qPrintable(error));
         QVERIFY(!without->hasProgramme());
+        // One without the other is refused, naming the file and the field (issue 12).
+        QVERIFY(!Methodology::fromJson(patched(QStringLiteral(R"(,
+ "programme_name": "Programme")"), QString()),
+                                       QStringLiteral("m.json"), &error));
+        QCOMPARE(error, QStringLiteral(R"(m.json: programme_name: is missing, but segment_labels gives segment "5" a label: name the year's programme, such as "programme_name": "Recovery Support Programme", or, if the year has no programme segment, write "programme_name": null and remove the label of segment "5")"));
+        QVERIFY(!Methodology::fromJson(patched(QStringLiteral(R"(, "5": "Programme")"), QString()),
+                                       QStringLiteral("m.json"), &error));
+        QCOMPARE(error, QStringLiteral(R"(m.json: segment_labels: the label of segment "5" is missing, but "programme_name" names a programme ("Programme"): give segment "5" its label, such as "5": "Programme", or, if the year has no programme segment, write "programme_name": null)"));
+        // A file a workspace holds (written by an earlier version) is read as it is.
+        QVERIFY(Methodology::fromStoredJson(patched(QStringLiteral(R"(,
+ "programme_name": "Programme")"), QString()), QStringLiteral("stored"), &error));
     }
 
     // A file far larger than any catalogue is refused before it is parsed.

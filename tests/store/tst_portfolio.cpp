@@ -10,6 +10,7 @@
 #include "casework/datetext.h"
 #include "casework/historytext.h"
 #include "casework/league.h"
+#include "casework/nationalcache.h"
 #include "casework/needsaction.h"
 #include "casework/segmentexplanation.h"
 #include "exchange/changeswriter.h"
@@ -753,6 +754,81 @@ private Q_SLOTS:
         for (const PortfolioEntry &entry : loadPortfolio(*workspace, before, nullptr))
             if (entry.code == QStringLiteral("RA1"))
                 QCOMPARE(entry.segment, 5);
+    }
+
+    // A re-issue that takes a year's programme segment away: nothing computed
+    // changes, but the final segment of an organisation in the programme
+    // moves from 5 to its computed one, and other trusts' league ranks after
+    // decisions move. The dry run lists exactly what the portfolio of that
+    // quarter shows changed after the apply, with the reason (issue 12).
+    void dryRunListsFinalSegmentAndLeagueRankChanges()
+    {
+        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        importInto(*workspace, kData);
+        const QString quarter = QStringLiteral("2026/27 Q1");
+        importInto(*workspace,
+                   "quarter,org_code,org_name,org_type,metric_id,value\n"
+                   "2026/27 Q1,RA1,Alpha,acute,OF0023,70\n"
+                   "2026/27 Q1,RA2,Beta,acute,OF0023,50\n"
+                   "2026/27 Q1,RA3,Gamma,acute,OF0023,61\n",
+                   *thresholdsFile(QStringLiteral("2026/27")));
+        {
+            CaseSession session(workspace->caseFilePath(QStringLiteral("RA1")), workspace->methodology());
+            QCOMPARE(session.enterProgramme(QStringLiteral("2025/26 Q2"), QStringLiteral("failing"), QString()), QString());
+        }
+        // The portfolio of the quarter as shown: final segment and league rank.
+        auto shown = [&](Workspace &ws) {
+            QList<PortfolioEntry> entries = loadPortfolio(ws, quarter, nullptr);
+            NationalCache national(ws.peers(), ws.methodology());
+            rankPortfolio(entries, national, quarter);
+            QMap<QString, std::pair<int, int>> byCode;
+            for (const PortfolioEntry &entry : entries)
+                byCode.insert(entry.code, {entry.segment, entry.rank});
+            return byCode;
+        };
+        const QMap<QString, std::pair<int, int>> before = shown(*workspace);
+        QCOMPARE(before.value(QStringLiteral("RA1")).first, 5);
+
+        QByteArray json = thresholdsFile(QStringLiteral("2026/27"))->source();
+        json.replace(",\n    \"5\": \"Recovery Support Programme\"", "");
+        json.replace("\"programme_name\": \"Recovery Support Programme\"", "\"programme_name\": null");
+        QString error;
+        const auto without = Methodology::fromJson(json, QStringLiteral("n.json"), &error);
+        QVERIFY2(without, qPrintable(error));
+        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *without);
+        QMap<QString, MethodologyChangeRow> listed;
+        for (const MethodologyChangeRow &row : plan.changedRows())
+            listed.insert(row.code, row);
+        const MethodologyChangeRow ra1 = listed.value(QStringLiteral("RA1"));
+        QCOMPARE(ra1.finalBefore, 5);
+        QCOMPARE(ra1.finalAfter, ra1.after.result.segment);
+        QCOMPARE(ra1.finalReason, MethodologyChangeRow::FinalReason::NoProgrammeSegment);
+        QCOMPARE(ra1.finalReasonText(), QStringLiteral("no programme segment in 2026/27"));
+        QCOMPARE(ra1.before->result.segment, ra1.after.result.segment);  // nothing computed changes
+        QVERIFY(listed.size() >= 2);  // another trust's league rank moves
+
+        const ImportReport report = workspace->reassess(*without);
+        QCOMPARE(report.quartersWritten, plan.rewrittenCount());
+        workspace.reset();
+        auto reopened = Workspace::open(dir.filePath(QStringLiteral("ws")), Database::Mode::ReadOnly);
+        const QMap<QString, std::pair<int, int>> after = shown(*reopened);
+        QCOMPARE(after.keys(), before.keys());
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const std::pair<int, int> now = after.value(it.key());
+            const bool moved = now != it.value();
+            // Nothing computed changes: listed is exactly what moved.
+            QVERIFY2(moved == listed.contains(it.key()), qPrintable(it.key()));
+            if (!listed.contains(it.key()))
+                continue;
+            const MethodologyChangeRow &row = listed.value(it.key());
+            QCOMPARE(row.finalBefore, it.value().first);
+            QCOMPARE(row.finalAfter, now.first);
+            QCOMPARE(row.leagueRankBefore, it.value().second);
+            QCOMPARE(row.leagueRankAfter, now.second);
+        }
+        QVERIFY(planMethodologyChange(*reopened, *without).changedRows().isEmpty());
     }
 
     // The dry run lists every stored change: a row whose segment and average

@@ -53,7 +53,8 @@ inline Inputs writeInputs(const QString &folder, const QString &name, int organi
             qFatal("cannot write the methodology");
         json.write(QStringLiteral("{\"id\": \"teamimport\", \"title\": \"Team import\", \"years\": [\"2025/26\"],"
                                   " \"segment_labels\": {\"1\": \"One\", \"2\": \"Two\", \"3\": \"Three\", \"4\": \"Four\","
-                                  " \"5\": \"Recovery Support Programme\"}, \"peer_types\": [{\"id\": \"acute\"},"
+                                  " \"5\": \"Recovery Support Programme\"}, \"programme_name\": \"Recovery Support Programme\","
+                                  " \"peer_types\": [{\"id\": \"acute\"},"
                                   " {\"id\": \"mhc\"}], \"domains\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"},"
                                   " {\"id\": \"d\"}], \"metrics\": [%1], \"segmentation\": {\"method\": \"peer-quartiles\"}}")
                        .arg(list.join(QStringLiteral(", ")))

@@ -408,7 +408,7 @@ private Q_SLOTS:
         };
         QByteArray out;
         QCOMPARE(runCheck(&out), 0);
-        QVERIFY2(out.contains(": 33 case(s) checked, clean"), out.constData());
+        QVERIFY2(out.contains(": 33 cases checked, clean"), out.constData());
 
         const QString code = adminScalar(server, QStringLiteral("SELECT min(org_code) FROM cases.organisation")).toString();
         adminScalar(server, QStringLiteral("UPDATE cases.audit_log SET after = replace(after, 'a', 'b') WHERE org_code = '%1' AND seq = 2").arg(code));

@@ -51,6 +51,7 @@ QString importedFolder(const QTemporaryDir &dir, int organisations, int metrics)
     rules.write(QStringLiteral(R"({"id": "count", "title": "Count", "years": ["2025/26"],
                                   "segment_labels": {"1": "One", "2": "Two", "3": "Three", "4": "Four",
                                                      "5": "Recovery Support Programme"},
+                                  "programme_name": "Recovery Support Programme",
                                   "peer_types": [{"id": "acute"}],
                                   "domains": [{"id": "d0"}, {"id": "d1"}], "metrics": [%1],
                                   "segmentation": {"method": "peer-quartiles"}})")

@@ -12,6 +12,7 @@
 #include "changes/changespanel.h"
 #include "demofixture.h"
 #include "nothingcut.h"
+#include "dialogs/importprogress.h"
 #include "dialogs/methodologiesdialog.h"
 #include "exchange/reconciliation.h"
 #include "store/casefile.h"
@@ -47,6 +48,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
@@ -309,6 +311,13 @@ private Q_SLOTS:
             const QString detail = model->index(r, ChangesModel::Detail).data().toString();
             QVERIFY2(detail.contains(Methodology::builtIn().id()) && detail.contains(demoMethodology().id()), qPrintable(detail));
         }
+        // What lies behind each move has room to be read: at least 40% of the
+        // table's width, the names and reasons wrapping instead (issue 12).
+        QTableView *table = window.changesPanel()->view();
+        QVERIFY(table);
+        QCoreApplication::processEvents();
+        QVERIFY2(table->columnWidth(ChangesModel::Detail) * 10 >= table->viewport()->width() * 4,
+                 qPrintable(QStringLiteral("%1 of %2").arg(table->columnWidth(ChangesModel::Detail)).arg(table->viewport()->width())));
         // Within one year's rules, each move has its reason.
         const auto step = [&window](const QString &text) {
             for (QAction *action : window.findChildren<QAction *>())
@@ -621,6 +630,47 @@ private Q_SLOTS:
         QVERIFY(said);
         dialog.addFile(QStringLiteral(":/methodology/nof-2025-26.json"));
         QCOMPARE(applied, 0);
+    }
+
+    // File ▸ Methodologies... Apply on a folder workspace: a progress dialog
+    // counts the case files brought up to date, with no Cancel button (the
+    // change, once started, is completed), and the window's events are served
+    // meanwhile (the change runs on a thread of its own) (issue 12).
+    void methodologyApplyShowsProgress()
+    {
+        OWB_FILE_ONLY("opens the demo folder on a worker thread, as the window does for a folder workspace");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws"));
+        createDemoWorkspace(path);
+        QJsonObject o = QJsonDocument::fromJson(demoMethodology().source()).object();
+        o[QStringLiteral("id")] = QStringLiteral("demo-reissued");
+        QString error;
+        const auto reissued = Methodology::fromJson(QJsonDocument(o).toJson(), QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        bool seen = false;
+        bool cancellable = false;
+        int ticks = 0;
+        QTimer poll;
+        poll.setInterval(1);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            ++ticks;
+            for (QWidget *top : QApplication::topLevelWidgets())
+                if (auto *progress = qobject_cast<QProgressDialog *>(top);
+                    progress && progress->isVisible() && progress->windowTitle() == QLatin1String("Applying Methodology")) {
+                    seen = true;
+                    for (QPushButton *button : progress->findChildren<QPushButton *>())
+                        cancellable = cancellable || button->isVisible();
+                }
+        });
+        poll.start();
+        const ImportReport report = reassessWithProgress(nullptr, path, nullptr, *reissued);
+        poll.stop();
+        QVERIFY(report.quartersWritten > 0);
+        QVERIFY(seen);
+        QVERIFY(!cancellable);
+        QVERIFY(ticks > 1);  // events were served while it ran
+        QCOMPARE(Workspace::open(path, Database::Mode::ReadOnly)->methodologies().forYear(QStringLiteral("2026/27"))->id(),
+                 QStringLiteral("demo-reissued"));
     }
 
     // Two methodologies in one workspace: 2024/25 re-assessed under a file

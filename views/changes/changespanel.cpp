@@ -14,6 +14,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace owb {
 
 ChangesPanel::ChangesPanel(QWidget *parent)
@@ -44,8 +46,19 @@ ChangesPanel::ChangesPanel(QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setItemDelegateForColumn(ChangesModel::From, new SegmentDelegate(m_view));
     m_view->setItemDelegateForColumn(ChangesModel::To, new SegmentDelegate(m_view));
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ChangesModel::Detail, QHeaderView::Stretch);
+    // The short columns fit their contents; the names and the reason wrap
+    // within a width of their own, so that what lies behind a move (the
+    // longest text) keeps the rest of the width and reads in a few lines.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    const int character = m_view->fontMetrics().averageCharWidth();
+    for (const auto &[column, characters] : {std::pair{ChangesModel::Name, 32}, std::pair{ChangesModel::PeerType, 16},
+                                             std::pair{ChangesModel::Reason, 22}}) {
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_view->setColumnWidth(column, characters * character);
+    }
+    header->setSectionResizeMode(ChangesModel::Detail, QHeaderView::Stretch);
+    header->setMinimumSectionSize(6 * character);
     connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex &index) {
                 Q_EMIT caseRequested(index.data(PathRole).toString(), index.data(CodeRole).toString());

@@ -1,5 +1,9 @@
 #include "importprogress.h"
 
+#include "store/methodologychange.h"
+#include "store/storeerror.h"
+#include "store/workspace.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialog>
@@ -102,6 +106,57 @@ ImportOutcome importIntoOpenWorkspace(QWidget *parent, Workspace &workspace, con
     }
     progress.setValue(1000);
     return outcome;
+}
+
+ImportReport reassessWithProgress(QWidget *parent, const QString &directory, Workspace *team,
+                                  const Methodology &methodology)
+{
+    QProgressDialog progress(QApplication::translate("owb::Import", "Re-assessing under %1: bringing case files up to "
+                                                                     "date...")
+                                 .arg(methodology.id()),
+                             QString(), 0, 0, parent);
+    progress.setWindowTitle(QApplication::translate("owb::Import", "Applying Methodology"));
+    progress.setAccessibleName(QApplication::translate("owb::Import", "Applying Methodology"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    progress.setMinimumWidth(420);
+    progress.setValue(0);
+    const auto show = [&progress](int done, int total) {
+        progress.setMaximum(std::max(total, 1));
+        progress.setValue(done);
+        progress.setLabelText(QApplication::translate("owb::Import", "Re-assessing: %1 of %n case file(s) brought up "
+                                                                     "to date...",
+                                                      nullptr, total)
+                                  .arg(done));
+    };
+    ImportReport report;
+    if (team) {
+        report = applyMethodologyChange(*team, methodology, show);
+        return report;
+    }
+    QString problem;
+    QEventLoop loop;
+    // The worker opens the workspace on connections of its own; progress comes back queued.
+    QThread *worker = QThread::create([&] {
+        try {
+            auto workspace = Workspace::open(directory, Database::Mode::OpenExisting);
+            report = applyMethodologyChange(*workspace, methodology, [&progress, &show](int done, int total) {
+                QMetaObject::invokeMethod(&progress, [show, done, total] { show(done, total); }, Qt::QueuedConnection);
+            });
+        } catch (const StoreError &error) {
+            problem = error.message();
+        }
+    });
+    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker->wait();
+    delete worker;
+    if (!problem.isEmpty())
+        throw StoreError(problem);
+    return report;
 }
 
 std::optional<Methodology> askForMethodology(QWidget *parent, const QString &path, const ImportOutcome &outcome)

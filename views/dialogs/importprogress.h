@@ -31,6 +31,17 @@ std::optional<Methodology> askForMethodology(QWidget *parent, const QString &pat
 // server transaction) behind the same progress dialog.
 ImportOutcome importIntoOpenWorkspace(QWidget *parent, Workspace &workspace, const QString &path);
 
+// Puts a methodology file in force and re-assesses its years' quarters
+// (applyMethodologyChange) behind a progress dialog that counts the case
+// files brought up to date. It has no Cancel button: the change is made
+// crash-safe like an import, so once it starts it is completed. A folder
+// workspace (`team` null) is opened and changed on a worker thread, the
+// window staying responsive; a team workspace, whose connections belong to
+// this thread, is changed here, the dialog updated between case files.
+// Throws StoreError as applyMethodologyChange does.
+ImportReport reassessWithProgress(QWidget *parent, const QString &directory, Workspace *team,
+                                  const Methodology &methodology);
+
 // Shows every problem of a failed import; returns at once for a success.
 void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome);
 

@@ -1,5 +1,6 @@
 #include "methodologiesdialog.h"
 
+#include "data/quarterlabel.h"
 #include "data/textlimits.h"
 #include "framework/fixedpoint.h"
 #include "itemmodels/dateformat.h"
@@ -9,6 +10,7 @@
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -84,6 +87,57 @@ QString rawSegmentText(const std::optional<StoredAssessment> &a)
 QString rankText(const std::optional<StoredAssessment> &a)
 {
     return a && a->result.rank > 0 ? QString::number(a->result.rank) : QString();
+}
+
+// A table as tall as its rows (no empty band under a few of them) and its
+// columns as wide as their contents, long names wrapping within 30
+// characters; the dialog keeps it within the screen, scrolling beyond.
+void fitRows(QTableWidget *table)
+{
+    table->setWordWrap(true);
+    table->resizeColumnsToContents();
+    const int limit = 30 * table->fontMetrics().averageCharWidth();
+    for (int column = 0; column < table->columnCount(); ++column)
+        table->setColumnWidth(column, std::min(table->columnWidth(column),
+                                               std::max(limit, table->horizontalHeader()->sectionSizeHint(column))));
+    table->resizeRowsToContents();
+    // Every row, the header and, when the columns are wider than the screen
+    // (the changes' are, on most), a horizontal scroll bar; up to half the
+    // screen's height.
+    const QScreen *screen = table->screen() ? table->screen() : QGuiApplication::primaryScreen();
+    int columns = 0;
+    for (int column = 0; column < table->columnCount(); ++column)
+        columns += table->columnWidth(column);
+    const bool scrolls = !screen || columns + 4 * table->frameWidth() + 40 > screen->availableGeometry().width();
+    const int rows = table->horizontalHeader()->sizeHint().height() + table->verticalHeader()->length()
+                     + 2 * table->frameWidth() + (scrolls ? table->horizontalScrollBar()->sizeHint().height() : 0);
+    const int half = screen ? screen->availableGeometry().height() / 2 : rows;
+    table->setMinimumHeight(std::min(rows, half));
+    table->setMaximumHeight(rows);
+}
+
+QString positiveText(int value)
+{
+    return value > 0 ? QString::number(value) : QString();
+}
+
+QString finalText(int segment)
+{
+    return segment > 0 ? QString::number(segment) : MethodologiesDialog::tr("not segmented");
+}
+
+// Why a final segment moves other than with the computed one.
+QString reasonText(const MethodologyChangeRow &row)
+{
+    switch (row.finalReason) {
+    case MethodologyChangeRow::FinalReason::None:
+        return {};
+    case MethodologyChangeRow::FinalReason::NoProgrammeSegment:
+        return MethodologiesDialog::tr("No programme segment in %1").arg(yearOfQuarter(row.quarter));
+    case MethodologyChangeRow::FinalReason::ProgrammeSegment:
+        return MethodologiesDialog::tr("Programme segment 5 in %1").arg(yearOfQuarter(row.quarter));
+    }
+    return {};
 }
 
 QString basisText(YearBasis basis)
@@ -222,7 +276,11 @@ void MethodologiesDialog::addFile(const QString &path)
     try {
         const int reassessed = m_apply(*methodology);
         m_status->setText(tr("%1 is in force for %2; %n case-file quarter(s) re-assessed.", nullptr, reassessed)
-                              .arg(methodology->id(), plan.years.join(QStringLiteral(", "))));
+                              .arg(methodology->id(), plan.years.join(QStringLiteral(", ")))
+                          + QLatin1Char(' ')
+                          + tr("%n organisation quarter(s) changed segment, final segment, raw segment, average or "
+                               "rank, as listed before applying.",
+                               nullptr, int(plan.changedRows().size())));
     } catch (const StoreError &storeError) {
         m_status->setText(tr("Not added: %1").arg(storeError.message()));
         QMessageBox::warning(this, tr("Methodology not added"), storeError.message());
@@ -251,16 +309,24 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     const QList<MethodologyChangeRow> changed = plan.changedRows();
     if (changed.isEmpty()) {
         // Read by a screen reader as it says it (no name of its own).
-        auto *none = new QLabel(tr("No organisation quarter would change segment, raw segment, average or rank."), &ask);
+        auto *none = new QLabel(tr("No organisation quarter would change segment, final segment, raw segment, average "
+                                   "or rank."),
+                                &ask);
+        none->setWordWrap(true);
         layout->addWidget(none);
     } else {
         auto *count = new QLabel(
-            tr("%n organisation quarter(s) would change segment, raw segment, average or rank:", nullptr,
+            tr("%n organisation quarter(s) would change segment, final segment, raw segment, average or rank:", nullptr,
                int(changed.size())),
             &ask);
+        count->setWordWrap(true);
         layout->addWidget(count);
+        // What the portfolio and the league show first (final segment, why,
+        // league rank), then what is stored.
         QTableWidget *changes = makeTable(tr("Changes"),
-                                          {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Segment before"),
+                                          {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Final segment before"),
+                                           tr("Final segment after"), tr("Why the final segment moves"),
+                                           tr("League rank before"), tr("League rank after"), tr("Segment before"),
                                            tr("Segment after"), tr("Average before"), tr("Average after"),
                                            tr("Raw segment before"), tr("Raw segment after"), tr("Rank before"),
                                            tr("Rank after")},
@@ -269,12 +335,23 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
         int row = 0;
         for (const MethodologyChangeRow &change : changed)
             setRow(changes, row++,
-                   {change.code, change.name, change.quarter, segmentText(change.before), segmentText(change.after),
+                   {change.code, change.name, change.quarter,
+                    change.before ? finalText(change.finalBefore) : segmentText(change.before),
+                    finalText(change.finalAfter), reasonText(change), positiveText(change.leagueRankBefore),
+                    positiveText(change.leagueRankAfter), segmentText(change.before), segmentText(change.after),
                     averageText(change.before), averageText(change.after), rawSegmentText(change.before),
                     rawSegmentText(change.after), rankText(change.before), rankText(change.after)});
-        changes->resizeColumnsToContents();
+        fitRows(changes);
         layout->addWidget(changes, 1);
         count->setBuddy(changes);
+    }
+    if (plan.otherLeagueMoves > 0) {
+        auto *others = new QLabel(tr("%n organisation quarter(s) the workspace does not follow would move in the "
+                                     "league tables.",
+                                     nullptr, plan.otherLeagueMoves),
+                                  &ask);
+        others->setWordWrap(true);
+        layout->addWidget(others);
     }
     if (!plan.decisions.isEmpty()) {
         // A decision is kept as recorded; the case then asks for its review.
@@ -297,14 +374,15 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
                     d.kind == QLatin1String("correction") ? tr("Correction to segment %1").arg(d.decidedSegment)
                                                            : tr("Confirmation"),
                     QString::number(d.decidedOn), QString::number(d.after), d.decidedBy, displayDate(QDate::fromString(d.decidedOnDate, Qt::ISODate))});
-        decisions->resizeColumnsToContents();
+        fitRows(decisions);
         layout->addWidget(decisions);
         count->setBuddy(decisions);
     }
-    if (!plan.rows.isEmpty()) {
-        const int restamped = int(plan.rows.size() - changed.size());
+    if (plan.rewrittenCount() > 0) {
+        const int restamped = plan.rewrittenCount()
+            - int(std::count_if(changed.cbegin(), changed.cend(), [](const MethodologyChangeRow &row) { return row.rewritten; }));
         auto *total = new QLabel(tr("%n case-file quarter(s) would be re-assessed in all, each rewritten.", nullptr,
-                                    int(plan.rows.size()))
+                                    plan.rewrittenCount())
                                      + (restamped > 0 ? QLatin1Char(' ')
                                                             + tr("%n of them only to record the new methodology "
                                                                  "(nothing listed above changes in them).",
@@ -322,8 +400,25 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     cancel->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    if (changed.isEmpty())
+        layout->addStretch(1);  // the space left is below the words, not between them
     layout->addWidget(buttons);
-    fitScreen(&ask, {1100, 520});
+    // As large as what it shows, within the screen: as wide as the tables'
+    // columns (at least 720), and as tall as the lines wrap at that width,
+    // with no band of empty rows or gaps between the lines.
+    int width = 720;
+    for (const QTableWidget *table : ask.findChildren<QTableWidget *>()) {
+        int columns = 2 * table->frameWidth() + table->verticalScrollBar()->sizeHint().width();
+        for (int column = 0; column < table->columnCount(); ++column)
+            columns += table->columnWidth(column);
+        width = std::max(width, columns + layout->contentsMargins().left() + layout->contentsMargins().right());
+    }
+    const QScreen *screen = ask.screen() ? ask.screen() : QGuiApplication::primaryScreen();
+    if (screen)
+        width = std::min(width, screen->availableGeometry().width());
+    layout->activate();
+    const int height = layout->hasHeightForWidth() ? layout->totalHeightForWidth(width) : ask.sizeHint().height();
+    fitScreen(&ask, {width, height});
     return ask.exec() == QDialog::Accepted;
 }
 
