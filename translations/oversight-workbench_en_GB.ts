@@ -1150,6 +1150,22 @@
         <source>Peer median</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2 %3, peer median %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No domain scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::EvidenceDialog</name>

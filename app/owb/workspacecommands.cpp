@@ -115,17 +115,23 @@ int runPortfolio(const QStringList &arguments)
         }
         QStringList problems;
         QList<PortfolioEntry> entries = loadPortfolio(*workspace, quarter, &problems);
+        // Capability ratings by the names the quarter's methodology gives
+        // them, as the workbench's portfolio and its export say them.
+        QHash<QString, QString> ratings;
         if (!workspace->peers().quarters().isEmpty()) {
             NationalCache national(workspace->peers(), workspace->methodology());
-            rankPortfolio(entries, national, quarter.isEmpty() ? workspace->peers().quarters().last() : quarter);
+            const QString shown = quarter.isEmpty() ? workspace->peers().quarters().last() : quarter;
+            rankPortfolio(entries, national, shown);
+            for (const NamedItem &rating : national.methodologyFor(shown).capabilityRatings())
+                ratings.insert(rating.id, rating.name);
         }
         for (const QString &problem : std::as_const(problems))
             printError(problem);
         if (*format == QLatin1String("json")) {
-            writeStdout(QJsonDocument(portfolioJson(entries)).toJson(QJsonDocument::Indented));
+            writeStdout(QJsonDocument(portfolioJson(entries, ratings)).toJson(QJsonDocument::Indented));
         } else {
             QTextStream out(stdout);
-            writePortfolioCsv(out, entries);
+            writePortfolioCsv(out, entries, ratings);
         }
         return problems.isEmpty() ? Success : BadInput;
     } catch (const StoreError &error) {

@@ -14,7 +14,10 @@ const QStringList &portfolioColumns()
         QStringLiteral("org_code"), QStringLiteral("org_name"), QStringLiteral("org_type"),
         QStringLiteral("quarter"), QStringLiteral("segment"), QStringLiteral("average_score"),
         QStringLiteral("rank"), QStringLiteral("previous_segment"), QStringLiteral("movement"),
-        QStringLiteral("needs_action"), QStringLiteral("movement_detail")};
+        QStringLiteral("needs_action"), QStringLiteral("movement_detail"),
+        // Added last, as the league table's CSV has them (issue 13); the
+        // columns before are a contract and keep their names and places.
+        QStringLiteral("capability"), QStringLiteral("capability_year"), QStringLiteral("casework")};
     return columns;
 }
 
@@ -41,17 +44,19 @@ QString movementCode(const PortfolioEntry &e)
 }
 } // namespace
 
-void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries)
+void writePortfolioCsv(QTextStream &out, const QList<PortfolioEntry> &entries, const QHash<QString, QString> &ratingNames)
 {
     writeCsvRow(out, portfolioColumns());
     for (const PortfolioEntry &e : entries)
         writeCsvRow(out,
             { e.code, e.name, e.peerType, e.quarter, csvPositive(e.segment), csvHundredths(e.average),
-                csvPositive(e.rank), csvPositive(e.previousSegment), movementCode(e), e.needsAction, e.changeDetail() });
+                csvPositive(e.rank), csvPositive(e.previousSegment), movementCode(e), e.needsAction, e.changeDetail(),
+                ratingNames.value(e.capabilityRating, e.capabilityRating), e.capabilityYear, e.casework });
 }
 
-QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
+QJsonArray portfolioJson(const QList<PortfolioEntry> &entries, const QHash<QString, QString> &ratingNames)
 {
+    const auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text); };
     QJsonArray rows;
     for (const PortfolioEntry &e : entries)
         rows.append(QJsonObject{
@@ -67,7 +72,10 @@ QJsonArray portfolioJson(const QList<PortfolioEntry> &entries)
             {QStringLiteral("needs_action"), e.needsAction},
             // What lies behind a move in words (a decision taken across a change of methodology included).
             {QStringLiteral("movement_detail"),
-             e.changeDetail().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.changeDetail())}});
+             e.changeDetail().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.changeDetail())},
+            {QStringLiteral("capability"), orNull(ratingNames.value(e.capabilityRating, e.capabilityRating))},
+            {QStringLiteral("capability_year"), orNull(e.capabilityYear)},
+            {QStringLiteral("casework"), orNull(e.casework)}});
     return rows;
 }
 

@@ -13,6 +13,13 @@ qint64 roundHalfAwayFromZero(qint64 num, qint64 den)
     return num < 0 ? -magnitude : magnitude;
 }
 
+QString formatScore(double value)
+{
+    // A hundredth's half away from zero, as the framework rounds; the margin
+    // keeps 2.675 (2.67499... in binary) from rounding down.
+    return formatHundredths(Hundredths(std::lround(value * 100 + (value < 0 ? -1e-7 : 1e-7))));
+}
+
 QString formatHundredths(Hundredths value)
 {
     const int magnitude = value < 0 ? -value : value;

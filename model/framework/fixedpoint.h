@@ -19,6 +19,11 @@ qint64 roundHalfAwayFromZero(qint64 num, qint64 den);
 // "2.41" for 241.
 QString formatHundredths(Hundredths value);
 
+// A score, an average or a median held as a number ("2.50" for 2.5): two
+// decimals, as formatHundredths writes them; every view of an average says it
+// this way (issue 13: a peer median of 2.50 drawn as "2.5").
+QString formatScore(double value);
+
 // Tolerance within which two metric values or cut points count as equal.
 inline constexpr double kEqualityTolerance = 1e-9;
 

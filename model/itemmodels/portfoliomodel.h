@@ -20,6 +20,7 @@ public:
                     const QHash<QString, QString> &ratingNames = {});
     const QList<PortfolioEntry> &entries() const { return m_entries; }
     const PortfolioEntry &entry(int row) const { return m_entries.at(row); }
+    const QHash<QString, QString> &ratingNames() const { return m_ratingNames; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

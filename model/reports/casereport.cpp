@@ -153,9 +153,9 @@ QImage domainChart(const QList<std::tuple<QString, double, double>> &domains)
         p.drawText(QRect(0, y, left - 10, 44), Qt::AlignRight | Qt::AlignVCenter, name);
         p.fillRect(QRect(left, y, int(width * score / 4.0), 20), QColor(0x00, 0x5e, 0xb8));
         p.fillRect(QRect(left, y + 22, int(width * median / 4.0), 20), QColor(0x76, 0x86, 0x92));
-        p.drawText(QRect(left + int(width * score / 4.0) + 6, y, 80, 20), Qt::AlignVCenter, QString::number(score, 'f', 2));
+        p.drawText(QRect(left + int(width * score / 4.0) + 6, y, 80, 20), Qt::AlignVCenter, formatScore(score));
         p.drawText(QRect(left + int(width * median / 4.0) + 6, y + 22, 80, 20), Qt::AlignVCenter,
-                   QStringLiteral("peers %1").arg(median, 0, 'f', 2));
+                   QStringLiteral("peers %1").arg(formatScore(median)));
     }
     return image;
 }
@@ -341,10 +341,10 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
                              escaped(reviewOutcome(review, m).join(QLatin1Char(' '))));
             const QList<QStringList> rows
                 = findingRows(store, caseFile.database(), m, review.value(QStringLiteral("id")));
-            if (!rows.isEmpty())
-                html += reportTable({QStringLiteral("Root cause"), QStringLiteral("Severity"), QStringLiteral("Finding"),
-                               QStringLiteral("Evidence"), QStringLiteral("Domains"), QStringLiteral("Metrics")},
-                              rows);
+            // Under their root causes, as the review report prints them: a
+            // column of causes would take the finding's room (issue 13).
+            for (const auto &[cause, causeRows] : findingsByRootCause(rows, m))
+                html += QStringLiteral("<h4>%1</h4>").arg(escaped(cause)) + findingsTable(causeRows);
         }
         if (m.hasSystemCasework(id.peerType) && caseSchemaVersion(caseFile.database()) >= 5) {
             QHash<QString, QVariantMap> answers;

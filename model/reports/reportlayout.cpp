@@ -12,6 +12,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -80,13 +81,42 @@ struct TableBody
     ReportSlice header;
 };
 
+// The bottom of the first line of each cell of a table's row `row` (the
+// lowest of them): what a heading or a header row above it keeps with.
+qreal firstLinesBottom(QAbstractTextDocumentLayout &layout, QTextTable &table, int row, qreal fallback)
+{
+    qreal bottom = -1;
+    for (int c = 0; c < table.columns(); ++c) {
+        const QTextTableCell cell = table.cellAt(row, c);
+        if (!cell.isValid() || cell.row() != row)
+            continue;
+        for (QTextFrame::iterator it = cell.begin(); !it.atEnd(); ++it) {
+            const QTextBlock block = it.currentBlock();
+            if (!block.isValid() || !block.layout() || block.layout()->lineCount() == 0)
+                continue;
+            const QTextLine line = block.layout()->lineAt(0);
+            bottom = std::max(bottom, layout.blockBoundingRect(block).top() + line.y() + line.height());
+            break;
+        }
+    }
+    return bottom < 0 ? fallback : bottom;
+}
+
 // Every place a page may end, in document order; `bodies` gets the tables
-// with a header row.
-QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &bodies)
+// with a header row, `keeps` what a page may never end inside even between
+// lines: a heading with the first line (or the first row) of what follows
+// it, a table's header row with the first line of the row under it.
+QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &bodies,
+                  QList<std::pair<qreal, qreal>> &keeps)
 {
     QAbstractTextDocumentLayout &layout = *document.documentLayout();
     QList<Cut> cuts;
-    bool afterHeading = false; // a heading keeps with what follows it
+    // A heading keeps with what follows it, and so does a short paragraph
+    // just under a heading (a table's introduction: "Region's overall
+    // view: ...") with the table's first row.
+    bool afterHeading = false;
+    bool keepNext = false;
+    qreal headingTop = 0; // of the first of the headings just passed
     bool first = true;
     qreal bottom = 0; // of what is laid out so far
     for (QTextFrame::iterator it = document.rootFrame()->begin(); !it.atEnd(); ++it) {
@@ -95,18 +125,25 @@ QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &b
             // Where what comes before ends: the table's top border is drawn
             // above its frame, and a cut at the frame would leave a sliver of
             // it at the foot of the page before.
-            if (!first && !afterHeading)
+            if (!first && !keepNext)
                 cuts.append({std::min(starts.first() - 4, bottom), false, {}});
             // Never between the header rows and the first row under them.
             const int headerRows = std::min(table->format().headerRowCount(), table->rows() - 1);
             const std::optional<ReportSlice> header
                 = headerRows > 0 ? std::optional(ReportSlice{starts.first() - 4, starts.at(headerRows)}) // with its top border
                   : std::nullopt;
-            for (int r = std::max(headerRows, 0) + 1; r < table->rows(); ++r)
+            const int bodyRow = std::max(headerRows, 0);
+            const qreal firstLine = firstLinesBottom(layout, *table, bodyRow, starts.at(bodyRow + 1));
+            if (keepNext)
+                keeps.append({headingTop, firstLine});
+            if (header)
+                keeps.append({header->from, firstLine});
+            for (int r = bodyRow + 1; r < table->rows(); ++r)
                 cuts.append({starts.at(r), false, header});
             if (header)
                 bodies.append({starts.at(headerRows), starts.last(), *header});
             afterHeading = false;
+            keepNext = false;
             first = false;
             bottom = std::max(bottom, starts.last());
             continue;
@@ -117,19 +154,25 @@ QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &b
         // The paragraph after a table may be placed to overlap the table's
         // bottom edge: it starts where the table ends.
         QRectF rect = layout.blockBoundingRect(block);
+        const qreal blockTop = rect.top();
         rect.setTop(std::max(rect.top(), bottom));
         bottom = std::max(bottom, rect.bottom());
         const bool forced = block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore;
-        if (!first && (forced || !afterHeading))
+        if (!first && (forced || !keepNext))
             cuts.append({rect.top(), forced, {}});
         const bool heading = block.blockFormat().headingLevel() > 0;
         const QTextLayout *lines = block.layout();
+        if (keepNext && !heading && lines->lineCount() > 0)
+            keeps.append({headingTop, blockTop + lines->lineAt(0).y() + lines->lineAt(0).height()});
+        if (heading && !keepNext)
+            headingTop = rect.top();
         // A paragraph stays whole unless it is longer than half a page. (Qt
         // draws the line above a clip as well, so a page that began inside a
         // paragraph would carry that line again, unseen but in its text.)
         if (!heading && rect.height() > pageHeight / 2)
             for (int i = 1; i < lines->lineCount(); ++i)
                 cuts.append({lines->position().y() + lines->lineAt(i).y(), false, {}});
+        keepNext = heading || (afterHeading && lines->lineCount() <= 3);
         afterHeading = heading;
         first = false;
     }
@@ -178,9 +221,11 @@ QList<std::pair<qreal, qreal>> textLines(QTextDocument &document)
     return lines;
 }
 
-// Where to cut a page that no cut fits (a table row taller than a page): as
-// low as `limit` allows without cutting through a line of any cell.
-qreal betweenLines(const QList<std::pair<qreal, qreal>> &lines, qreal start, qreal limit)
+// Where to cut a page inside what no page holds whole (a table row taller
+// than a page): as low as `limit` allows without cutting through a line of
+// any cell or a keep (`lines` holds both); none when that leaves nothing
+// below `start`.
+std::optional<qreal> lowestBetweenLines(const QList<std::pair<qreal, qreal>> &lines, qreal start, qreal limit)
 {
     qreal y = limit;
     for (bool moved = true; moved;) {
@@ -191,7 +236,13 @@ qreal betweenLines(const QList<std::pair<qreal, qreal>> &lines, qreal start, qre
                 moved = true;
             }
     }
-    return y > start ? y : limit;  // a line taller than a page: cut through it
+    return y > start ? std::optional(y) : std::nullopt;
+}
+
+// As lowestBetweenLines, or `limit` itself when a line is taller than a page.
+qreal betweenLines(const QList<std::pair<qreal, qreal>> &lines, qreal start, qreal limit)
+{
+    return lowestBetweenLines(lines, start, limit).value_or(limit); // a line taller than a page: cut through it
 }
 
 // Qt draws the line above a clip as well (QTextLayout::draw starts at the
@@ -247,7 +298,8 @@ namespace {
 QList<ReportPage> paginateOnce(QTextDocument &document, qreal pageHeight)
 {
     QList<TableBody> bodies;
-    const QList<Cut> cuts = cutsOf(document, pageHeight, bodies);
+    QList<std::pair<qreal, qreal>> keeps;
+    const QList<Cut> cuts = cutsOf(document, pageHeight, bodies, keeps);
     // The header to repeat after a cut between the lines of a row.
     const auto headerAt = [&bodies](qreal y) -> std::optional<ReportSlice> {
         for (const TableBody &body : bodies)
@@ -255,7 +307,7 @@ QList<ReportPage> paginateOnce(QTextDocument &document, qreal pageHeight)
                 return body.header;
         return std::nullopt;
     };
-    const QList<std::pair<qreal, qreal>> lines = textLines(document);
+    const QList<std::pair<qreal, qreal>> lines = textLines(document) + keeps;
     const qreal end = document.documentLayout()->documentSize().height();
     QList<ReportPage> pages;
     qreal start = 0;
@@ -290,6 +342,19 @@ QList<ReportPage> paginateOnce(QTextDocument &document, qreal pageHeight)
         Cut cut;
         if (chosen) {
             cut = *chosen;
+            // What the cut would move to the next page, up to the next place
+            // a page may end: when no page holds it whole either (a finding
+            // longer than a page), it starts here, under what is on this
+            // page, and breaks between its lines; only what fits on a page
+            // moves whole (issue 13: page 1 left blank but for a heading).
+            const qreal nextCut = index < cuts.size() ? cuts.at(index).y : end;
+            const qreal fresh = pageHeight - (cut.header ? cut.header->to - cut.header->from : 0);
+            if (!forced && nextCut - cut.y > fresh) {
+                if (const std::optional<qreal> y = lowestBetweenLines(lines, cut.y + 0.5, limit)) {
+                    cut.y = *y;
+                    cut.header = headerAt(*y);
+                }
+            }
         } else {
             cut.y = betweenLines(lines, start, limit);
             cut.header = headerAt(cut.y);
@@ -319,40 +384,68 @@ QString reportTable(const QStringList &headers, const QList<QStringList> &rows)
     QString html = QStringLiteral(
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
     // Each column's share of the page by what it holds, in characters of
-    // the 9 pt table text (about 100 to a line of narrow ones): first its longest word, so
-    // no header is split inside a word ("Organisati/on", "Averag/e"); what
-    // is left goes to the columns of long texts (names, findings) by how
-    // much longer they run. A word longer than a line (a pasted reference)
-    // breaks anyway and claims no more than 20.
+    // the 9 pt table text (about 100 to a line of narrow ones). A column
+    // never gets less than its longest word, so no header is split inside a
+    // word ("Organisati/on", "Averag/e") and a short column (a severity, a
+    // code) has its natural width; the rest of the line goes to the columns
+    // of text by how much text they hold (issue 13: the finding had the
+    // least room of all).
+    // A word longer than a line (a pasted reference) breaks anyway and
+    // claims no more than 20.
     constexpr double kLine = 100;
-    QList<double> least, more;
+    QList<double> least, text;
     for (qsizetype c = 0; c < headers.size(); ++c) {
         double longest = 0;
         double total = 0;
-        const auto measure = [&longest](const QString &text, double bold) {
-            for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        // A line may break after a hyphen ("discharge-/ready"), so a
+        // hyphenated word needs the room of its longest part only.
+        static const QRegularExpression breaks(QStringLiteral("\\s+|(?<=-)"));
+        const auto measure = [&longest](const QString &cell, double bold) {
+            for (const QString &word : cell.split(breaks, Qt::SkipEmptyParts))
                 longest = std::max(longest, double(std::min<qsizetype>(word.size(), 20)) * bold + 3);
         };
         measure(headers.at(c), 1.25); // the header is bold
         for (const QStringList &row : rows) {
             measure(row.value(c), 1.0);
-            total += double(std::min<qsizetype>(row.value(c).size(), 60));
+            // One finding of many pages claims no more than a few lines'
+            // worth, leaving the other columns their room.
+            total += double(std::min<qsizetype>(row.value(c).size(), 600));
         }
         least.append(longest);
-        more.append(std::max(0.0, (rows.isEmpty() ? 0.0 : total / double(rows.size())) - longest));
+        // Tempered (a square root): the longest text gets the most room
+        // without squeezing the finding beside it into a strip.
+        text.append(rows.isEmpty() ? 0.0 : std::sqrt(total / double(rows.size())));
     }
-    double leastSum = 0, moreSum = 0;
-    for (qsizetype c = 0; c < least.size(); ++c) {
-        leastSum += least.at(c);
-        moreSum += more.at(c);
+    // The line shared by text: a column whose share would be narrower than
+    // its longest word gets that width, and the others share what is left.
+    QList<double> want = least;
+    QList<bool> fixed(least.size(), false);
+    for (bool changed = true; changed;) {
+        changed = false;
+        double room = kLine;
+        double shared = 0;
+        for (qsizetype c = 0; c < least.size(); ++c) {
+            if (fixed.at(c))
+                room -= least.at(c);
+            else
+                shared += text.at(c);
+        }
+        for (qsizetype c = 0; c < least.size(); ++c) {
+            if (fixed.at(c))
+                continue;
+            const double share = shared > 0 ? std::max(0.0, room) * text.at(c) / shared : 0;
+            if (share < least.at(c)) {
+                fixed[c] = true;
+                want[c] = least.at(c);
+                changed = true;
+            } else {
+                want[c] = share;
+            }
+        }
     }
-    const double spare = std::max(0.0, kLine - leastSum);
-    QList<double> want;
     double sum = 0;
-    for (qsizetype c = 0; c < least.size(); ++c) {
-        want.append(least.at(c) + (moreSum > 0 ? spare * more.at(c) / moreSum : spare / double(least.size())));
-        sum += want.last();
-    }
+    for (const double w : want)
+        sum += w;
     for (qsizetype c = 0; c < headers.size(); ++c)
         html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\" width=\"%1%\">%2</th>")
                     .arg(sum > 0 ? std::max(1, int(100 * want.at(c) / sum)) : 1)
@@ -365,6 +458,14 @@ QString reportTable(const QStringList &headers, const QList<QStringList> &rows)
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table><p style=\"font-size: 6pt;\">&nbsp;</p>");
+}
+
+// A borderless table of one cell: the layout never cuts inside a row that
+// fits on a page.
+QString reportKeptTogether(const QString &html)
+{
+    return QStringLiteral("<table border=\"0\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\"><tr><td>%1</td></tr></table>")
+        .arg(html);
 }
 
 // A PNG as a data URI, so the document carries its own images.
@@ -417,6 +518,7 @@ void writeReportPdf(const QString &html, const QString &pdfPath, const QString &
         document.documentLayout()->setPaintDevice(&writer);
         document.setDefaultStyleSheet(QStringLiteral(
             "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 8px; }"
+            " h4 { color: #003087; margin-top: 10px; margin-bottom: 4px; }"
             " td, th { font-size: 9pt; }"));
         // Lines break between words; a word longer than its line or table
         // cell (a pasted reference, "xxxx...") breaks where the line ends,

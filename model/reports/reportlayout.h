@@ -5,7 +5,10 @@
 // between table rows (never inside one) and between paragraphs (inside one
 // only when it is longer than half a page), never right after a heading or a
 // table's header row. A table that goes on onto the next page repeats its
-// header row there.
+// header row there. A heading keeps with at least the first line (or row) of
+// what follows it. What no page holds whole (a row or a kept block taller
+// than a page) starts where it is and breaks between its lines; only what
+// fits on a page moves to the next one whole.
 
 #include <QImage>
 #include <QList>
@@ -42,6 +45,10 @@ QString labelledValue(const QString &label, const QString &value);
 // HTML pieces, escaped: a table with its header row, an image as a data URI.
 QString reportTable(const QStringList &headers, const QList<QStringList> &rows);
 QString reportImage(const QImage &image, int width);
+// `html` (paragraphs) kept on one page when it fits on one: it moves to the
+// next page whole rather than split (a report's conclusion, "Recommendation
+// and decision"); a heading just before it stays with it.
+QString reportKeptTogether(const QString &html);
 // A chart with its title drawn above it, in the heading colour.
 QImage titledChart(const QImage &chart, const QString &title);
 

@@ -87,6 +87,34 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
     return rows;
 }
 
+QList<std::pair<QString, QList<QStringList>>> findingsByRootCause(const QList<QStringList> &findings,
+                                                                 const Methodology &methodology)
+{
+    QStringList causes;
+    for (const NamedItem &cause : methodology.rootCauseCategories())
+        causes.append(cause.name);
+    for (const QStringList &f : findings)
+        if (!causes.contains(f.first()))
+            causes.append(f.first());
+    QList<std::pair<QString, QList<QStringList>>> groups;
+    for (const QString &cause : causes) {
+        QList<QStringList> rows;
+        for (const QStringList &f : findings)
+            if (f.first() == cause)
+                rows.append(f.mid(1));
+        if (!rows.isEmpty())
+            groups.append({cause, rows});
+    }
+    return groups;
+}
+
+QString findingsTable(const QList<QStringList> &rows)
+{
+    return reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence"),
+                        QStringLiteral("Domains"), QStringLiteral("Metrics")},
+                       rows);
+}
+
 bool hasDiagnosticReview(CaseFile &caseFile)
 {
     if (caseSchemaVersion(caseFile.database()) < 3)
@@ -159,41 +187,28 @@ QString reviewReportHtml(Workspace &workspace, CaseFile &caseFile)
     // Findings by root cause, in the methodology's order of causes.
     html += QStringLiteral("<h2>Findings by root cause</h2>");
     const QList<QStringList> findings = findingRows(store, caseFile.database(), m, review.value(QStringLiteral("id")));
-    QStringList causes;
-    for (const NamedItem &cause : m.rootCauseCategories())
-        causes.append(cause.name);
-    for (const QStringList &f : findings)
-        if (!causes.contains(f.first()))
-            causes.append(f.first());
     if (findings.isEmpty())
         html += QStringLiteral("<p>No findings recorded yet.</p>");
-    for (const QString &cause : causes) {
-        QList<QStringList> rows;
-        for (const QStringList &f : findings)
-            if (f.first() == cause)
-                rows.append({f.at(1), f.at(2), f.at(3), f.at(4), f.at(5)});
-        if (rows.isEmpty())
-            continue;
-        html += QStringLiteral("<h3>%1</h3>").arg(escaped(cause))
-                + reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence"),
-                               QStringLiteral("Domains"), QStringLiteral("Metrics")},
-                              rows);
-    }
+    for (const auto &[cause, rows] : findingsByRootCause(findings, m))
+        html += QStringLiteral("<h3>%1</h3>").arg(escaped(cause)) + findingsTable(rows);
 
     html += QStringLiteral("<h2>Capability conclusion</h2>");
     const QString conclusion = ratingName(m, text(review, "capability_conclusion"));
     html += QStringLiteral("<p>%1.</p>").arg(escaped(conclusion.isEmpty() ? QStringLiteral("Not yet recorded") : conclusion));
 
+    // The recommendation, the decision and its rationale are read together:
+    // on one page when they fit on one (issue 13).
     html += QStringLiteral("<h2>Recommendation and decision</h2>");
+    QString decision;
     const QStringList outcome = reviewOutcome(review, m);
     for (const QString &sentence : outcome)
         if (sentence.startsWith(QLatin1String("Recommendation")) || sentence.startsWith(QLatin1String("Decision")))
-            html += QStringLiteral("<p>%1</p>").arg(escaped(sentence));
+            decision += QStringLiteral("<p>%1</p>").arg(escaped(sentence));
     if (!text(review, "decision_rationale").isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(escaped(labelledValue(QStringLiteral("Rationale"), text(review, "decision_rationale"))));
-    html += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1. Produced %2 by Oversight Workbench.</p>")
-                .arg(escaped(m.id()), escaped(showDate(QDate::currentDate())));
-    return html;
+        decision += QStringLiteral("<p>%1</p>").arg(escaped(labelledValue(QStringLiteral("Rationale"), text(review, "decision_rationale"))));
+    decision += QStringLiteral("<p style=\"font-size: 7pt;\">Methodology %1. Produced %2 by Oversight Workbench.</p>")
+                    .arg(escaped(m.id()), escaped(showDate(QDate::currentDate())));
+    return html + reportKeptTogether(decision);
 }
 
 void writeReviewReport(Workspace &workspace, CaseFile &caseFile, const QString &pdfPath)

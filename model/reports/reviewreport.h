@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariantMap>
 #include <memory>
+#include <utility>
 
 namespace owb {
 
@@ -29,6 +30,14 @@ QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodol
 // (named as the methodology names them, OF0023 with its name).
 QList<QStringList> findingRows(CaseworkStore &store, const Database &database, const Methodology &methodology,
                                const QVariant &reviewId);
+
+// The findings grouped by root cause, the causes in the methodology's order
+// (then any other, as recorded), each cause's rows without the cause: both
+// reports print the findings under their causes this way.
+QList<std::pair<QString, QList<QStringList>>> findingsByRootCause(const QList<QStringList> &findings,
+                                                                 const Methodology &methodology);
+// The table of one cause's findings, as both reports print it.
+QString findingsTable(const QList<QStringList> &rows);
 
 // The case a report is of, read-only: `caseFilePath` is a case file's path,
 // or on a team workspace the organisation's code (as Workspace::openCase).

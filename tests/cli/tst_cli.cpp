@@ -361,9 +361,9 @@ private Q_SLOTS:
         QCOMPARE(portfolio.exitCode, 0);
         const QStringList lines = portfolio.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(),
-                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail"));
+                 QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail,capability,capability_year,casework"));
         QCOMPARE(lines.at(1), QStringLiteral("RA1,Alpha,acute,2025/26 Q2,4,4.00,2,1,deteriorated,\"Segment 4, no review; quarter not decided\","
-                                             "average 2.00 \u2192 4.00 (computed segment 1 \u2192 4)"));
+                                             "average 2.00 \u2192 4.00 (computed segment 1 \u2192 4),,,\"Segment 4, no review\""));
         QCOMPARE(owb({QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("nope")}).exitCode, 2);
 
         const Run check = owb({QStringLiteral("check"), ws});

@@ -234,10 +234,52 @@ private Q_SLOTS:
         QTextStream out(&csv);
         writePortfolioCsv(out, entries);
         out.flush();
-        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail\n")),
+        // The contract's columns in their places, then the league table's
+        // capability and casework, last (issue 13).
+        QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail,"
+                                               "capability,capability_year,casework\n")),
                  qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral(",2 overdue,")), qPrintable(csv));
         QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("2 overdue"));
+    }
+
+    // The portfolio's CSV has the capability and casework the league table's
+    // CSV has (issue 13): the rating by the methodology's name, its year and
+    // the casework in words, as the last three columns; JSON has them too.
+    void portfolioCsvCapabilityAndCasework()
+    {
+        PortfolioEntry e;
+        e.code = QStringLiteral("RA1");
+        e.name = QStringLiteral("Alpha");
+        e.peerType = QStringLiteral("acute");
+        e.quarter = QStringLiteral("2025/26 Q4");
+        e.segment = 4;
+        e.average = 312;
+        e.capabilityRating = QStringLiteral("limited");
+        e.capabilityYear = QStringLiteral("2025/26");
+        e.casework = QStringLiteral("Diagnostic review open; 2 overdue");
+        PortfolioEntry plain = e;
+        plain.code = QStringLiteral("RA2");
+        plain.capabilityRating.clear();
+        plain.capabilityYear.clear();
+        plain.casework.clear();
+        const QHash<QString, QString> ratings{{QStringLiteral("limited"), QStringLiteral("Limited confidence")}};
+        QString csv;
+        QTextStream out(&csv);
+        writePortfolioCsv(out, {e, plain}, ratings);
+        out.flush();
+        const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).split(QLatin1Char(',')).mid(0, 11), portfolioColumns().mid(0, 11));
+        QCOMPARE(lines.at(0).split(QLatin1Char(',')).mid(11),
+                 QStringList({QStringLiteral("capability"), QStringLiteral("capability_year"), QStringLiteral("casework")}));
+        QVERIFY2(lines.at(1).endsWith(QStringLiteral(",Limited confidence,2025/26,Diagnostic review open; 2 overdue")),
+                 qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(2).endsWith(QStringLiteral(",,,")), qPrintable(lines.at(2)));
+        const QJsonObject json = portfolioJson({e}, ratings).at(0).toObject();
+        QCOMPARE(json.value(QStringLiteral("capability")).toString(), QStringLiteral("Limited confidence"));
+        QCOMPARE(json.value(QStringLiteral("capability_year")).toString(), QStringLiteral("2025/26"));
+        QCOMPARE(json.value(QStringLiteral("casework")).toString(), QStringLiteral("Diagnostic review open; 2 overdue"));
     }
 
     // The league (issue 13): sorted as numbers, a region highlighted, the

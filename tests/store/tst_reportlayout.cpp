@@ -43,6 +43,73 @@ QString words(int count)
     return list.join(QLatin1Char(' '));
 }
 
+
+// The words of each page of a PDF with where they are (pdftotext -bbox),
+// in points from the page's top left.
+struct PlacedWord
+{
+    QString text;
+    double top = 0;
+    double bottom = 0;
+};
+struct PlacedPage
+{
+    double height = 0;
+    QList<PlacedWord> words;
+};
+
+QList<PlacedPage> placedPages(const QString &pdf)
+{
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    text.waitForFinished();
+    const QString boxes = QString::fromUtf8(text.readAllStandardOutput());
+    static const QRegularExpression page(QStringLiteral("<page width=\"[0-9.]+\" height=\"([0-9.]+)\">"));
+    static const QRegularExpression word(QStringLiteral(
+        "<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">([^<]*)</word>"));
+    QList<PlacedPage> pages;
+    for (const QString &part : boxes.split(QStringLiteral("</page>"))) {
+        const auto found = page.match(part);
+        if (!found.hasMatch())
+            continue;
+        PlacedPage placed{found.captured(1).toDouble(), {}};
+        const double foot = placed.height - 2 / 2.54 * 72; // the text area's foot; the page number is below it
+        for (auto it = word.globalMatch(part, found.capturedEnd()); it.hasNext();) {
+            const auto w = it.next();
+            if (w.captured(1).toDouble() < foot)
+                placed.words.append({w.captured(3), w.captured(1).toDouble(), w.captured(2).toDouble()});
+        }
+        pages.append(placed);
+    }
+    return pages;
+}
+
+// A heading or a table header (words that start "Head" or "Col") at the
+// foot of a page with nothing of what it heads under it.
+QString strandedHeading(const QList<PlacedPage> &pages)
+{
+    for (qsizetype p = 0; p < pages.size(); ++p)
+        for (const PlacedWord &w : pages.at(p).words) {
+            if (!w.text.startsWith(QLatin1String("Head")) && !w.text.startsWith(QLatin1String("Col")))
+                continue;
+            const bool under = std::any_of(pages.at(p).words.cbegin(), pages.at(p).words.cend(), [&w](const PlacedWord &o) {
+                return o.top >= w.bottom - 0.5 && !o.text.startsWith(QLatin1String("Head"))
+                       && !o.text.startsWith(QLatin1String("Col"));
+            });
+            if (!under)
+                return QStringLiteral("\"%1\" ends page %2").arg(w.text).arg(p + 1);
+        }
+    return {};
+}
+
+QString numbered(const QString &prefix, int count)
+{
+    QStringList list;
+    for (int i = 0; i < count; ++i)
+        list.append(QStringLiteral("%1%2").arg(prefix).arg(i, 4, 10, QLatin1Char('0')));
+    return list.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 class TestReportLayout : public QObject
@@ -237,6 +304,215 @@ private Q_SLOTS:
                 QVERIFY2(pages.at(p).contains(QLatin1String(header)),
                          qPrintable(QStringLiteral("page %1 continues the row without the header \"%2\"").arg(p + 1).arg(QLatin1String(header))));
         }
+    }
+
+    void noPageEndsWithAHeading_data()
+    {
+        QTest::addColumn<int>("fillers");
+        for (int fillers = 0; fillers < 40; ++fillers)
+            QTest::addRow("%d paragraphs first", fillers) << fillers;
+    }
+
+    // Keep-with-next, whatever follows a heading (issue 13: a heading alone
+    // at the foot of the case report's page): a paragraph, a long paragraph,
+    // a table of short rows, a table whose first row is longer than a page,
+    // two headings in a row. No heading and no table header ends a page.
+    void noPageEndsWithAHeading()
+    {
+        QFETCH(int, fillers);
+        QString html = QStringLiteral("<h1>HeadTitle</h1>");
+        for (int i = 0; i < fillers; ++i)
+            html += QStringLiteral("<p>Filler %1 %2.</p>").arg(i).arg(words(i % 5 * 7));
+        for (int s = 0; s < 3; ++s) {
+            // A heading, a line introducing a table, the table: the heading
+            // is not left at the foot with its introduction alone.
+            html += QStringLiteral("<h3>HeadIntro%1</h3><p>Region's overall view: limited.</p>").arg(s)
+                    + reportTable({QStringLiteral("ColArea"), QStringLiteral("ColRating")},
+                                  {{QStringLiteral("rowone%1").arg(s), words(6)}, {QStringLiteral("Quality"), words(6)}});
+            html += QStringLiteral("<h3>HeadPara%1</h3><p>%2.</p>").arg(s).arg(words(30));
+            html += QStringLiteral("<h2>HeadTwo%1</h2><h3>HeadThree%1</h3>").arg(s);
+            QList<QStringList> rows;
+            for (int r = 0; r < 4; ++r)
+                rows.append({QStringLiteral("High"), words(12 + r * 5), words(8)});
+            html += reportTable({QStringLiteral("ColSeverity"), QStringLiteral("ColFinding"), QStringLiteral("ColEvidence")}, rows);
+            html += QStringLiteral("<h3>HeadLong%1</h3><p>%2.</p>").arg(s).arg(words(700));
+            html += QStringLiteral("<h3>HeadTall%1</h3>").arg(s);
+            html += reportTable({QStringLiteral("ColSeverity"), QStringLiteral("ColFinding"), QStringLiteral("ColEvidence")},
+                                {{QStringLiteral("High"), numbered(QStringLiteral("f%1x").arg(s), 900), words(40)},
+                                 {QStringLiteral("Low"), words(10), words(5)}});
+        }
+        QTemporaryDir dir;
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        const QList<PlacedPage> pages = placedPages(pdf);
+        QVERIFY(pages.size() >= 6);
+        const QString stranded = strandedHeading(pages);
+        QVERIFY2(stranded.isEmpty(), qPrintable(stranded));
+        for (int s = 0; s < 3; ++s) {
+            const auto pageOf = [&pages](const QString &text) {
+                for (qsizetype p = 0; p < pages.size(); ++p)
+                    for (const PlacedWord &w : pages.at(p).words)
+                        if (w.text == text)
+                            return int(p);
+                return -1;
+            };
+            QVERIFY2(pageOf(QStringLiteral("HeadIntro%1").arg(s)) == pageOf(QStringLiteral("rowone%1").arg(s)),
+                     qPrintable(QStringLiteral("HeadIntro%1 and its introduction end a page, the table on the next").arg(s)));
+        }
+    }
+
+    void tallRowsStartWhereTheyAre_data()
+    {
+        QTest::addColumn<int>("fillers");
+        for (int fillers = 0; fillers < 24; fillers += 4)
+            QTest::addRow("%d paragraphs first", fillers) << fillers;
+    }
+
+    // A finding longer than a page (issue 13: the review report's page 1
+    // blank but for its title) starts on the page it comes to, under what
+    // is there, and breaks between its lines; the page before a break is
+    // never left blank below its first half, and the shorter rows around it
+    // are each on one page.
+    void tallRowsStartWhereTheyAre()
+    {
+        QFETCH(int, fillers);
+        QString html = QStringLiteral("<h1>HeadTitle</h1>");
+        for (int i = 0; i < fillers; ++i)
+            html += QStringLiteral("<p>Filler %1 %2.</p>").arg(i).arg(words(i % 4 * 9));
+        html += QStringLiteral("<h2>HeadFindings</h2><h3>HeadCause</h3>");
+        html += reportTable({QStringLiteral("ColSeverity"), QStringLiteral("ColFinding"), QStringLiteral("ColEvidence")},
+                            {{QStringLiteral("Low"), QStringLiteral("s1a ") + words(20) + QStringLiteral(" s1b"), QStringLiteral("s1c")},
+                             {QStringLiteral("High"), numbered(QStringLiteral("f"), 1100), numbered(QStringLiteral("e"), 200)},
+                             {QStringLiteral("Low"), QStringLiteral("s2a ") + words(20) + QStringLiteral(" s2b"), QStringLiteral("s2c")}});
+        html += QStringLiteral("<h2>HeadEnd</h2><p>Closing words.</p>");
+        QTemporaryDir dir;
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        const QList<PlacedPage> pages = placedPages(pdf);
+        QVERIFY(pages.size() >= 2);
+        const auto pageOf = [&pages](const QString &text) {
+            for (qsizetype p = 0; p < pages.size(); ++p)
+                for (const PlacedWord &w : pages.at(p).words)
+                    if (w.text == text)
+                        return int(p);
+            return -1;
+        };
+        // The long row starts on the page the short row before it is on
+        // (or the next, when that page is full).
+        QVERIFY(pageOf(QStringLiteral("f0000")) >= 0);
+        QVERIFY2(pageOf(QStringLiteral("f0000")) == pageOf(QStringLiteral("s1b"))
+                     || pageOf(QStringLiteral("f0000")) == pageOf(QStringLiteral("s1b")) + 1,
+                 qPrintable(QStringLiteral("f0000 on page %1, the row before on %2")
+                                .arg(pageOf(QStringLiteral("f0000")) + 1)
+                                .arg(pageOf(QStringLiteral("s1b")) + 1)));
+        QCOMPARE(pageOf(QStringLiteral("s1a")), pageOf(QStringLiteral("s1c")));
+        QCOMPARE(pageOf(QStringLiteral("s2a")), pageOf(QStringLiteral("s2c")));
+        // Every page but the last is used below its first half.
+        for (qsizetype p = 0; p + 1 < pages.size(); ++p) {
+            double lowest = 0;
+            for (const PlacedWord &w : pages.at(p).words)
+                lowest = std::max(lowest, w.bottom);
+            QVERIFY2(lowest > pages.at(p).height / 2,
+                     qPrintable(QStringLiteral("page %1 is blank from %2 pt of %3").arg(p + 1).arg(lowest).arg(pages.at(p).height)));
+        }
+        const QString stranded = strandedHeading(pages);
+        QVERIFY2(stranded.isEmpty(), qPrintable(stranded));
+    }
+
+    void keptTogetherMovesWhole_data()
+    {
+        QTest::addColumn<int>("fillers");
+        for (int fillers = 0; fillers < 40; fillers += 2)
+            QTest::addRow("%d paragraphs first", fillers) << fillers;
+    }
+
+    // A block kept together (the review report's "Recommendation and
+    // decision") is on one page wherever the page ends fall, its heading
+    // with it; one longer than a page breaks between lines.
+    void keptTogetherMovesWhole()
+    {
+        QFETCH(int, fillers);
+        QString html = QStringLiteral("<h1>HeadTitle</h1>");
+        for (int i = 0; i < fillers; ++i)
+            html += QStringLiteral("<p>Filler %1 %2.</p>").arg(i).arg(words(i % 5 * 8));
+        html += QStringLiteral("<h2>HeadDecision</h2>");
+        html += reportKeptTogether(QStringLiteral("<p>k1 Recommendation: enter the programme.</p><p>k2 Decision: %1.</p>"
+                                                  "<p>k3 Rationale: %2 k4.</p><p>k5 Methodology.</p>")
+                                       .arg(words(15), words(60)));
+        QTemporaryDir dir;
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        const QStringList pages = pageTexts(pdf);
+        int page = -1;
+        for (const char *word : {"HeadDecision", "k1", "k2", "k3", "k4", "k5"}) {
+            int on = -1;
+            for (int p = 0; p < pages.size(); ++p)
+                if (pages.at(p).contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(word)))))
+                    on = p;
+            QVERIFY2(on >= 0, word);
+            if (page < 0)
+                page = on;
+            QVERIFY2(on == page, qPrintable(QStringLiteral("%1 on page %2, the block starts on %3").arg(QLatin1String(word)).arg(on + 1).arg(page + 1)));
+        }
+    }
+
+    // Columns by what they hold (issue 13: the findings table gave the
+    // finding the least room): the short columns (a severity, a domain's
+    // code) their natural width, the finding, the longest text, the most.
+    void columnsByContent()
+    {
+        QList<QStringList> rows;
+        for (int r = 0; r < 4; ++r)
+            rows.append({QStringLiteral("Moderate"),
+                         QStringLiteral("Board assurance on elective recovery relies on exception reports; no trajectory is "
+                                        "tracked and the board does not see waiting list validation, so risks are found late."),
+                         QStringLiteral("Board papers, last four meetings (Trust board secretary, 20/05/2026)"),
+                         QStringLiteral("access"), QStringLiteral("OF0023 Elective waits")});
+        const QString html = reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Evidence"),
+                                          QStringLiteral("Domains"), QStringLiteral("Metrics")},
+                                         rows);
+        QList<int> widths;
+        static const QRegularExpression width(QStringLiteral("<th [^>]*width=\"([0-9]+)%\""));
+        for (auto it = width.globalMatch(html); it.hasNext();)
+            widths.append(it.next().captured(1).toInt());
+        QCOMPARE(widths.size(), 5);
+        for (int c : {0, 2, 3, 4})
+            QVERIFY2(widths.at(1) > widths.at(c), qPrintable(QStringLiteral("Finding %1%, column %2 %3%").arg(widths.at(1)).arg(c).arg(widths.at(c))));
+        // Natural width: the longest word and its padding, about 11 of a line's 100.
+        QVERIFY2(widths.at(0) <= 13, qPrintable(QString::number(widths.at(0))));
+        QVERIFY2(widths.at(3) <= 13, qPrintable(QString::number(widths.at(3))));
+        QVERIFY2(widths.at(1) >= 33, qPrintable(QString::number(widths.at(1))));
+
+        // The findings, as the demo has them: the domains and the metrics
+        // (long names, "discharge-ready") wrap rather than take the
+        // finding's room; the evidence, the longest text, has the most.
+        const QString evidence = QStringLiteral("Board papers, last four meetings (Trust board secretary, 20/05/2026); "
+                                                "Interviews with the executive team (Diagnostic team notes, 27/05/2026)");
+        const QList<QStringList> demo{
+            {QStringLiteral("High"),
+             QStringLiteral("Board assurance on elective recovery relies on exception reports; no trajectory is tracked."),
+             evidence, QStringLiteral("Access to services"), QStringLiteral("OF0023 Waiting 18 weeks or less for elective treatment")},
+            {QStringLiteral("Moderate"),
+             QStringLiteral("Sickness absence above peers in theatres and critical care."), evidence,
+             QStringLiteral("People and workforce"), QStringLiteral("OF0082 Staff sickness absence rate")},
+            {QStringLiteral("High"), QStringLiteral("Discharge delays block emergency admissions."),
+             evidence, QStringLiteral("Effectiveness and experience of care"),
+             QStringLiteral("OF0025 Average days from discharge-ready date to discharge")}};
+        const QString caseHtml = reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"),
+                                              QStringLiteral("Evidence"), QStringLiteral("Domains"), QStringLiteral("Metrics")},
+                                             demo);
+        widths.clear();
+        for (auto it = width.globalMatch(caseHtml); it.hasNext();)
+            widths.append(it.next().captured(1).toInt());
+        QCOMPARE(widths.size(), 5);
+        for (int c : {0, 3, 4})
+            QVERIFY2(widths.at(1) > widths.at(c),
+                     qPrintable(QStringLiteral("Finding %1%, column %2 %3% (%4)").arg(widths.at(1)).arg(c).arg(widths.at(c)).arg(caseHtml.left(400))));
+        QVERIFY2(widths.at(1) >= 20, qPrintable(QString::number(widths.at(1))));
+        QVERIFY2(widths.at(0) <= 13, qPrintable(QString::number(widths.at(0))));
     }
 };
 

@@ -253,7 +253,7 @@ void OverviewPage::setContext(const CaseContext &context)
             const double median = context.national->domainMedian(context.quarter, peerType, domain.id);
             const QStringList cells{domain.name, d.score > 0 ? formatHundredths(d.score) : QString(),
                                     d.segment > 0 ? QString::number(d.segment) : QString(),
-                                    median > 0 ? QString::number(median, 'f', 2) : QString()};
+                                    median > 0 ? formatScore(median) : QString()};
             for (int c = 0; c < cells.size(); ++c) {
                 auto *item = new QTableWidgetItem(cells.at(c));
                 if (c > 0)  // score, segment and peer median read as numbers

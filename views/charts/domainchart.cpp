@@ -1,9 +1,11 @@
 #include "domainchart.h"
 
 #include "chartstyle.h"
+#include "framework/fixedpoint.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QValueAxis>
 
@@ -34,9 +36,6 @@ void DomainChart::setDomains(const QList<DomainBar> &domains, const QString &org
     auto *series = new QHorizontalBarSeries(chart);
     series->append(peers);
     series->append(own);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(3);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
     categories->append(names);
@@ -48,9 +47,57 @@ void DomainChart::setDomains(const QList<DomainBar> &domains, const QString &org
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(categories);
     series->attachAxis(values);
+    m_series = series;
+    m_domains = domains;
+    m_labels.clear();  // owned by the old chart
+    for (qsizetype i = 0; i < 2 * domains.size(); ++i) {
+        auto *label = new QGraphicsSimpleTextItem(chart);
+        label->setZValue(10);
+        m_labels.append(label);
+    }
+    connect(chart, &QChart::plotAreaChanged, this, &DomainChart::placeLabels);
+    setAccessibleDescription(describe(domains, organisation));
     QChart *old = this->chart();
     setChart(chart);
     delete old;
+    placeLabels();
+}
+
+void DomainChart::placeLabels()
+{
+    if (!m_series || m_labels.size() != 2 * m_domains.size())
+        return;
+    // Bars are drawn bottom-up (the last domain in category 0); in each
+    // category the peers' bar is first, below the organisation's.
+    const qsizetype count = m_domains.size();
+    const qreal thickness = m_series->barWidth() / 2;
+    for (qsizetype i = 0; i < count; ++i) {
+        const DomainBar &bar = m_domains.at(i);
+        const qreal category = qreal(count - 1 - i);
+        const std::pair<double, qreal> values[] = {{bar.score, category + thickness / 2},
+                                                   {bar.peerMedian, category - thickness / 2}};
+        for (int k = 0; k < 2; ++k) {
+            QGraphicsSimpleTextItem *label = m_labels.at(2 * i + k);
+            const double value = values[k].first;
+            label->setVisible(value > 0);
+            if (value <= 0)
+                continue;
+            label->setText(formatScore(value));
+            const QPointF end = chart()->mapToPosition(QPointF(value, values[k].second), m_series);
+            const QRectF box = label->boundingRect();
+            label->setPos(end.x() + 4, end.y() - box.height() / 2);
+        }
+    }
+}
+
+QString DomainChart::describe(const QList<DomainBar> &domains, const QString &organisation)
+{
+    QStringList parts;
+    for (const DomainBar &bar : domains)
+        parts.append(tr("%1: %2 %3, peer median %4")
+                         .arg(bar.name, organisation, bar.score > 0 ? formatScore(bar.score) : tr("not scored"),
+                              bar.peerMedian > 0 ? formatScore(bar.peerMedian) : tr("none")));
+    return parts.isEmpty() ? tr("No domain scores.") : parts.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
 } // namespace owb

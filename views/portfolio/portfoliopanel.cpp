@@ -90,7 +90,8 @@ PortfolioPanel::PortfolioPanel(QWidget *parent)
         QList<PortfolioEntry> shown;
         for (int row = 0; row < m_proxy->rowCount(); ++row)
             shown.append(m_model->entry(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
-        exportCsv(this, portfolioFileName(shown), [&shown](QTextStream &out) { writePortfolioCsv(out, shown); });
+        exportCsv(this, portfolioFileName(shown),
+                  [this, &shown](QTextStream &out) { writePortfolioCsv(out, shown, m_model->ratingNames()); });
     });
 
     m_view->setModel(m_proxy);
