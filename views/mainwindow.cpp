@@ -405,6 +405,16 @@ void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const Q
     showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
 }
 
+void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
+{
+    if (workspace->isTeam()) {
+        showTeam(std::move(workspace));
+        return;
+    }
+    const QString title = QDir::toNativeSeparators(workspace->directory());
+    showWorkspace(std::move(workspace), title);
+}
+
 void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
 {
     const QString title = workspace->server().displayName();

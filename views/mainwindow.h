@@ -50,6 +50,11 @@ public:
     // password the keyring holds for it, else asking for it in the Open Team
     // Workspace dialog, filled in with the address.
     bool openTeamUrl(const QString &url);
+    // Shows a workspace the caller opened, of either kind, without a dialog:
+    // a team workspace opened by Workspace::open on its URL, with the
+    // password libpq finds itself (PGPASSWORD, ~/.pgpass), as owb opens it.
+    // For the benchmark; nothing is remembered.
+    void showOpenedWorkspace(std::unique_ptr<Workspace> workspace);
     TeamConnection *teamConnection() const { return m_team.get(); }
     // Checks the team workspace's connection now (also done every few
     // seconds) and shows its state in the status bar.
