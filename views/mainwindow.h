@@ -23,6 +23,7 @@ namespace owb {
 
 class CaseFile;
 class CaseSession;
+struct CaseContext;
 class CaseView;
 class ChangesPanel;
 class ReconcilePanel;
@@ -102,6 +103,9 @@ private:
     void openCaseOf(const QString &path, const QString &code);
     // `key`: the case file's path, or a team workspace's case code.
     bool showCase(const QString &key, const std::function<std::unique_ptr<CaseFile>()> &open);
+    // What the case view shows of `session`: the quarter in view, the
+    // national data, the decisions across the workspace.
+    CaseContext caseContext(CaseSession *session) const;
     void chooseImport();
     // Into the open team workspace, which stays open (importIntoOpenWorkspace).
     bool importIntoTeam(const QString &path);
