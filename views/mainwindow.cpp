@@ -405,6 +405,16 @@ void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const Q
     showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
 }
 
+void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
+{
+    if (workspace->isTeam()) {
+        showTeam(std::move(workspace));
+        return;
+    }
+    const QString title = QDir::toNativeSeparators(workspace->directory());
+    showWorkspace(std::move(workspace), title);
+}
+
 void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
 {
     const QString title = workspace->server().displayName();
@@ -784,23 +794,29 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
         }
     }
     m_undoGroup->setActiveStack(it->second->undoStack());
-    m_caseView->setContext({it->second, m_national.get(), m_workspace->peers().quarters(), currentQuarter(), {}, m_decided});
-    refreshCase();
+    // One new context, so the page in view is filled once.
+    m_caseView->setContext(caseContext(it->second));
     m_stack->setCurrentWidget(m_caseView);
     updateActions();
     return true;
 }
 
+CaseContext MainWindow::caseContext(CaseSession *session) const
+{
+    const PeerType *type = m_workspace->methodology().peerType(session->identity().peerType);
+    QStringList quarters; // the workspace's, as read when it was opened
+    for (int i = 0; i < m_quarter->count(); ++i)
+        quarters.append(m_quarter->itemText(i));
+    return {session, m_national.get(), quarters, currentQuarter(),
+            type ? type->name : session->identity().peerType, m_decided};
+}
+
 void MainWindow::refreshCase()
 {
-    CaseContext context = m_caseView->context();
+    const CaseContext context = m_caseView->context();
     if (!context.session || !m_workspace)
         return;
-    context.quarter = currentQuarter();
-    context.decided = m_decided;
-    const PeerType *type = m_workspace->methodology().peerType(context.session->identity().peerType);
-    context.peerTypeName = type ? type->name : context.session->identity().peerType;
-    m_caseView->setContext(context);
+    m_caseView->setContext(caseContext(context.session));
 }
 
 void MainWindow::showPortfolio()

@@ -23,6 +23,7 @@ namespace owb {
 
 class CaseFile;
 class CaseSession;
+struct CaseContext;
 class CaseView;
 class ChangesPanel;
 class ReconcilePanel;
@@ -50,6 +51,11 @@ public:
     // password the keyring holds for it, else asking for it in the Open Team
     // Workspace dialog, filled in with the address.
     bool openTeamUrl(const QString &url);
+    // Shows a workspace the caller opened, of either kind, without a dialog:
+    // a team workspace opened by Workspace::open on its URL, with the
+    // password libpq finds itself (PGPASSWORD, ~/.pgpass), as owb opens it.
+    // For the benchmark; nothing is remembered.
+    void showOpenedWorkspace(std::unique_ptr<Workspace> workspace);
     TeamConnection *teamConnection() const { return m_team.get(); }
     // Checks the team workspace's connection now (also done every few
     // seconds) and shows its state in the status bar.
@@ -97,6 +103,9 @@ private:
     void openCaseOf(const QString &path, const QString &code);
     // `key`: the case file's path, or a team workspace's case code.
     bool showCase(const QString &key, const std::function<std::unique_ptr<CaseFile>()> &open);
+    // What the case view shows of `session`: the quarter in view, the
+    // national data, the decisions across the workspace.
+    CaseContext caseContext(CaseSession *session) const;
     void chooseImport();
     // Into the open team workspace, which stays open (importIntoOpenWorkspace).
     bool importIntoTeam(const QString &path);

@@ -28,6 +28,19 @@ CaseSession::CaseSession(std::unique_ptr<CaseFile> caseFile, const Methodology &
       m_notes(m_caseFile->scope()),
       m_casework(m_caseFile->scope())
 {
+    holdReads(true);
+}
+
+void CaseSession::holdReads(bool hold)
+{
+    m_caseFile->holdReads(hold);
+    m_casework.holdReads(hold);
+}
+
+void CaseSession::readAgain()
+{
+    m_caseFile->forgetReads();
+    m_casework.forgetReads();
 }
 
 CaseSession::~CaseSession()
@@ -124,6 +137,7 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
             *firstError = command->error();
         else if (!command->error().isEmpty())
             Q_EMIT storeFailed(command->error());
+        readAgain();  // what the views show next is read after the change
         Q_EMIT(this->*changed)();
     });
     m_undo.push(command);  // an obsolete (failed) command is deleted here
@@ -205,6 +219,7 @@ void CaseSession::beginGroup(const QString &text)
     m_groupChanged = nullptr;
     m_group = std::make_unique<GroupCommand>(text, m_caseFile->scope(), rememberStores());
     m_groupForget = rememberStores()();
+    holdReads(false);  // the group's steps check what its transaction sees
     if (m_readOnly)
         return;  // every edit is refused
     try {
@@ -222,6 +237,7 @@ QString CaseSession::endGroup(const QString &error)
         m_groupKeepable = false;  // a step refused after a conflict: the group cannot be kept whole
     if (m_groupDepth == 0 || --m_groupDepth > 0)
         return m_groupError;
+    holdReads(true);
     std::unique_ptr<GroupCommand> group = std::move(m_group);
     std::unique_ptr<Transaction> transaction = std::move(m_groupTransaction);
     QString failure = m_groupError;
@@ -235,6 +251,7 @@ QString CaseSession::endGroup(const QString &error)
         m_againChanged = m_groupChanged;
         m_groupConflict.reset();
         m_groupKeepable = false;
+        readAgain();
         if (m_groupChanged)
             Q_EMIT(this->*m_groupChanged)();
         return failure;
@@ -249,6 +266,7 @@ QString CaseSession::endGroup(const QString &error)
     transaction.reset();  // rolls back unless committed
     if (!failure.isEmpty() || group->isEmpty()) {
         m_groupForget();  // nothing of it was stored
+        readAgain();
         if (m_groupChanged)
             Q_EMIT(this->*m_groupChanged)();
         return failure;

@@ -42,6 +42,15 @@ public:
     CaseworkStore &casework() { return m_casework; }
     QUndoStack *undoStack() { return &m_undo; }
     CaseIdentity identity() const { return m_identity; }
+    // One view of the case: the session's case file and casework store hold
+    // what they read (CaseFile::holdReads, CaseworkStore::holdReads), so the
+    // pages and widgets that show the case read each of its tables once, one
+    // statement per table, whatever the number of quarters, metrics or
+    // records. readAgain() lets go of it (the next read reads the table
+    // again): the window calls it for every new view of the case (a switch
+    // to it, another quarter, an import), and the session itself after every
+    // edit, undo or redo, before saying what changed.
+    void readAgain();
     bool isReadOnly() const { return m_readOnly; }
     // The conflict the last edit, undo or redo met (someone else changed the
     // record since this user read it), or none: its error message is the
@@ -136,6 +145,7 @@ Q_SIGNALS:
 
 private:
     QString push(StoreCommand *command, void (CaseSession::*changed)());
+    void holdReads(bool hold);  // the case file's and the casework store's
     // Empty when every text fits kMaxFreeTextLength; otherwise the message
     // to return instead of storing it.
     QString tooLong(const QStringList &texts) const;

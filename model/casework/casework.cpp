@@ -586,6 +586,9 @@ QList<QVariantMap> CaseworkStore::read(const CaseworkTable &table, const QString
 {
     if (!whereColumn.isEmpty())
         checkColumn(table, whereColumn);
+    // Held reads: the whole table for the case once, then from its rows.
+    if (m_holdReads && !m_rows.contains(table.name))
+        m_rows.insert(table.name, readAhead(m_db, m_org, {&table}).value(m_org).value(table.name));
     if (const auto ahead = m_rows.constFind(table.name); ahead != m_rows.cend()) {
         QList<QVariantMap> rows;
         for (const QVariantMap &row : *ahead) {
@@ -657,6 +660,7 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
         marks.append(QStringLiteral("?"));
         bindings.append(it.value());
     }
+    forgetTable(table);
     Transaction transaction(CaseScope{m_db, m_org});
     // Through Database::exec, the one place that binds: an empty optional
     // field arrives as a null QString and must be stored as ''.
@@ -719,6 +723,7 @@ void CaseworkStore::remove(const CaseworkTable &table, qint64 id)
 
 void CaseworkStore::remove(const CaseworkTable &table, qint64 id, qint64 expectedVersion)
 {
+    forgetTable(table);
     Transaction transaction(CaseScope{m_db, m_org});
     const QVariant removed = m_db.scalar(
         QStringLiteral("DELETE FROM %1 WHERE org_code = ? AND id = ? AND row_version = ? RETURNING id").arg(table.name),
@@ -746,6 +751,7 @@ qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QStr
                                qint64 expectedVersion)
 {
     checkColumn(table, column);
+    forgetTable(table);
     Transaction transaction(CaseScope{m_db, m_org});
     // A value the record already holds is no change: nothing written, no audit entry.
     if (QSqlQuery now = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ? AND row_version = ?")

@@ -162,6 +162,25 @@ public:
     static QHash<QString, CaseworkRows> readAhead(Database &db, const QString &org,
                                                   const QList<const CaseworkTable *> &tables);
 
+    // While held (a case session's view of its case, CaseSession::readAgain):
+    // each table is read whole for the case when first asked (one statement)
+    // and later reads of it (records, record, programmeIn, decision, status)
+    // are answered from those rows, until forgetReads() or a write to the
+    // table through this store. Not held, every read goes to the database
+    // (a case session lets go while it writes a group of edits, whose checks
+    // read what the transaction sees). field() always reads the database.
+    void holdReads(bool hold)
+    {
+        if (m_holdReads || hold)
+            m_rows.clear();
+        m_holdReads = hold;
+    }
+    void forgetReads()
+    {
+        if (m_holdReads)
+            m_rows.clear();
+    }
+
     // Rows of a table, oldest first; `where` filters one column by value.
     // Each row has its "id" and "row_version"; the store remembers the rows
     // it read (what this user saw), so a later save of a stale row conflicts.
@@ -252,7 +271,13 @@ private:
     QString m_org;
     QHash<QString, QVariantMap> m_seen; // "table/id" -> the row as this user last read or wrote it
     QHash<QString, qint64> m_written; // "table/id" -> the row version this store last wrote
-    CaseworkRows m_rows; // tables read ahead (readAhead): read from here
+    CaseworkRows m_rows; // tables read ahead (readAhead), or held (holdReads): read from here
+    bool m_holdReads = false;
+    void forgetTable(const CaseworkTable &table)
+    {
+        if (m_holdReads)
+            m_rows.remove(table.name);
+    }
     QSet<QString> m_yearsWithoutProgramme;
 };
 

@@ -27,9 +27,14 @@ bool missesPlan(const MetricDefinition &metric, double planned, double actual)
 
 QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology)
 {
+    CaseworkStore store(file.scope());
+    return checkTrajectory(file, store, methodology);
+}
+
+QList<TrajectoryCheck> checkTrajectory(CaseFile &file, CaseworkStore &store, const Methodology &methodology)
+{
     if (caseSchemaVersion(file.database()) < 4) // no trajectory before schema 4
         return {};
-    CaseworkStore store(file.scope());
     return checkTrajectory(store, methodology, [&file](const QString &quarter) { return file.metricValues(quarter); });
 }
 
@@ -79,6 +84,12 @@ QList<TrajectoryCheck> offIn(const QList<TrajectoryCheck> &checks, const QString
 QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter)
 {
     return offIn(checkTrajectory(file, methodology), quarter);
+}
+
+QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, CaseworkStore &store, const Methodology &methodology,
+                                       const QString &quarter)
+{
+    return offIn(checkTrajectory(file, store, methodology), quarter);
 }
 
 QList<TrajectoryCheck> offTrajectoryIn(CaseworkStore &store, const Methodology &methodology, const QString &quarter,

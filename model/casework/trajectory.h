@@ -45,6 +45,9 @@ bool missesPlan(const MetricDefinition &metric, double planned, double actual);
 // with its actual value and whether it misses. Points whose planned value is
 // not a number, or whose metric the methodology does not list, are left out.
 QList<TrajectoryCheck> checkTrajectory(CaseFile &file, const Methodology &methodology);
+// The same through the case's own casework store (a case session's, whose
+// rows it holds: CaseSession::readAgain), the values from `file`.
+QList<TrajectoryCheck> checkTrajectory(CaseFile &file, CaseworkStore &store, const Methodology &methodology);
 // The same from a case's casework store (one given its rows read ahead) and
 // its metric values by quarter (`valuesIn`, asked once per quarter).
 using QuarterValues = std::function<QHash<QString, MetricValue>(const QString &quarter)>;
@@ -53,6 +56,8 @@ QList<TrajectoryCheck> checkTrajectory(CaseworkStore &store, const Methodology &
 // The points planned for `quarter` that the actual misses: the case is off
 // trajectory in that quarter when this is not empty.
 QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, const Methodology &methodology, const QString &quarter);
+QList<TrajectoryCheck> offTrajectoryIn(CaseFile &file, CaseworkStore &store, const Methodology &methodology,
+                                       const QString &quarter);
 QList<TrajectoryCheck> offTrajectoryIn(CaseworkStore &store, const Methodology &methodology, const QString &quarter,
                                        const QuarterValues &valuesIn);
 inline bool isOffTrajectory(CaseFile &file, const Methodology &methodology, const QString &quarter)

@@ -2,6 +2,8 @@
 
 #include "itemroles.h"
 
+#include <QHash>
+
 namespace owb {
 
 CapabilityModel::CapabilityModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -33,8 +35,12 @@ void CapabilityModel::reload()
     for (const NamedItem &area : std::as_const(m_areas))
         ids.append(area.id);
     m_rows = m_session->capability().areas(m_year, ids);
+    // The year's evidence in one statement, counted by area.
+    QHash<QString, int> counts;
+    for (const EvidenceItem &item : m_session->capability().evidence(m_year))
+        counts[item.areaId] += 1;
     for (const QString &id : std::as_const(ids))
-        m_evidenceCounts.append(int(m_session->capability().evidence(m_year, id).size()));
+        m_evidenceCounts.append(counts.value(id));
 }
 
 int CapabilityModel::rowCount(const QModelIndex &parent) const

@@ -116,10 +116,19 @@ QStringList verify(const CaseScope &scope)
         return problems;
     QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM audit_log WHERE %2 ORDER BY seq").arg(QLatin1String(kColumns), inCase(scope)),
                           keys(scope));
+    QList<AuditEntry> newestFirst;
+    while (q.next())
+        newestFirst.prepend(entryFrom(q));
+    return verify(newestFirst);
+}
+
+QStringList verify(const QList<AuditEntry> &newestFirst)
+{
+    QStringList problems;
     QString previous;
     qint64 expectedSeq = 0;
-    while (q.next()) {
-        const AuditEntry e = entryFrom(q);
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
+        const AuditEntry &e = *it;
         const QString what = QStringLiteral("audit log entry %1 (%2 %3 %4)").arg(e.seq).arg(e.action, e.table, e.rowKey);
         if (expectedSeq > 0 && e.seq != expectedSeq + 1)
             problems.append(QStringLiteral("the audit log has a gap before entry %1: entries were removed").arg(e.seq));

@@ -41,6 +41,10 @@ void seal(Database &db, qint64 afterSeq, const QString &actor);
 // Problems with the chain, the first broken link first; empty when intact.
 QStringList verify(const CaseScope &scope);
 QStringList verify(Database &db);
+// The same over a case's entries already read (entries(scope), newest
+// first), so that a view showing them checks the chain without reading it
+// again.
+QStringList verify(const QList<AuditEntry> &newestFirst);
 // Newest first; `table` and `rowKey` filter when not empty.
 QList<AuditEntry> entries(const CaseScope &scope, const QString &table = {}, const QString &rowKey = {});
 QList<AuditEntry> entries(Database &db, const QString &table = {}, const QString &rowKey = {});

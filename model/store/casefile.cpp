@@ -162,9 +162,35 @@ CaseIdentity CaseFile::identity()
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() };
 }
 
+void CaseFile::holdReads(bool hold)
+{
+    m_holdReads = hold;
+    forgetReads();
+}
+
+void CaseFile::forgetReads()
+{
+    m_heldAssessments.reset();
+    m_heldValues.reset();
+}
+
+const QHash<QString, StoredAssessment> *CaseFile::heldAssessments()
+{
+    if (!m_holdReads)
+        return nullptr;
+    if (!m_heldAssessments)
+        m_heldAssessments = readAssessments(scope());
+    return &*m_heldAssessments;
+}
+
 QStringList CaseFile::quarters()
 {
     QStringList labels;
+    if (const auto *held = heldAssessments()) {
+        labels = held->keys();
+        std::sort(labels.begin(), labels.end(), quarterLessThan);
+        return labels;
+    }
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT quarter FROM assessment WHERE org_code = ?"), { m_org });
     while (q.next())
         labels.append(q.value(0).toString());
@@ -174,6 +200,19 @@ QStringList CaseFile::quarters()
 
 QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
 {
+    if (m_holdReads) {
+        if (!m_heldValues) {
+            // Every quarter's values in one statement.
+            QHash<QString, QHash<QString, MetricValue>> byQuarter;
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT quarter, metric_id, kind, number, label FROM metric_value "
+                                                   "WHERE org_code = ?"),
+                                    {m_org});
+            while (q.next())
+                byQuarter[q.value(0).toString()].insert(q.value(1).toString(), valueFromColumns(q, 2));
+            m_heldValues = byQuarter;
+        }
+        return m_heldValues->value(quarter);
+    }
     QHash<QString, MetricValue> values;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT metric_id, kind, number, label FROM metric_value "
                                            "WHERE org_code = ? AND quarter = ?"),
@@ -185,7 +224,48 @@ QHash<QString, MetricValue> CaseFile::metricValues(const QString &quarter)
 
 std::optional<StoredAssessment> CaseFile::assessment(const QString &quarter)
 {
+    if (const auto *held = heldAssessments()) {
+        const auto found = held->constFind(quarter);
+        return found != held->cend() ? std::optional(*found) : std::nullopt;
+    }
     return readAssessment(scope(), quarter);
+}
+
+QHash<QString, StoredAssessment> CaseFile::readAssessments(const CaseScope &scope)
+{
+    Database &db = scope.db;
+    QHash<QString, StoredAssessment> byQuarter;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT quarter, %1 FROM assessment WHERE org_code = ?").arg(kAssessmentColumns),
+                          {scope.org});
+    while (q.next()) {
+        StoredAssessment a = assessmentFrom(q, 1);
+        a.quarter = q.value(0).toString();
+        a.result.code = scope.org;
+        byQuarter.insert(a.quarter, a);
+    }
+    QSqlQuery metrics = db.exec(QStringLiteral("SELECT quarter, metric_id, domain, kind, number, label, score, weight_num,"
+                                               " weight_den FROM metric_score WHERE org_code = ? ORDER BY quarter, position"),
+                                {scope.org});
+    while (metrics.next()) {
+        const auto a = byQuarter.find(metrics.value(0).toString());
+        if (a == byQuarter.end())
+            continue;
+        a->result.metrics.append({metrics.value(1).toString(), metrics.value(2).toString(), valueFromColumns(metrics, 3),
+                                  metrics.value(6).toInt(),
+                                  Rational{metrics.value(7).toLongLong(), metrics.value(8).toLongLong()}});
+    }
+    QSqlQuery domains = db.exec(QStringLiteral("SELECT quarter, domain_id, score, segment, cut1, cut2, cut3 FROM domain_score"
+                                               " WHERE org_code = ? ORDER BY quarter, position"),
+                                {scope.org});
+    while (domains.next()) {
+        const auto a = byQuarter.find(domains.value(0).toString());
+        if (a == byQuarter.end())
+            continue;
+        a->result.domains.append({domains.value(1).toString(), domains.value(2).toInt(), domains.value(3).toInt()});
+        if (const auto cuts = cutsFrom(domains, 4))
+            a->domainCuts.insert(domains.value(1).toString(), *cuts);
+    }
+    return byQuarter;
 }
 
 std::optional<StoredAssessment> CaseFile::readAssessment(Database &db, const QString &quarter)
@@ -248,9 +328,14 @@ QHash<QString, QHash<QString, StoredAssessment>> CaseFile::readAssessmentHeads(D
 
 QList<StoredAssessment> CaseFile::assessments()
 {
+    const auto *held = heldAssessments();
+    const QHash<QString, StoredAssessment> read = held ? QHash<QString, StoredAssessment>() : readAssessments(scope());
+    const QHash<QString, StoredAssessment> &byQuarter = held ? *held : read;
+    QStringList labels = byQuarter.keys();
+    std::sort(labels.begin(), labels.end(), quarterLessThan);
     QList<StoredAssessment> list;
-    for (const QString &quarter : quarters())
-        list.append(*assessment(quarter));
+    for (const QString &quarter : std::as_const(labels))
+        list.append(byQuarter.value(quarter));
     return list;
 }
 
@@ -319,6 +404,7 @@ int CaseFile::write(const CaseIdentity &identity, const QList<QuarterRecord> &qu
     if (m_db.isServer() && identity.code != m_org)
         throw StoreError(QStringLiteral("%1: the case of %2 cannot hold organisation %3")
                              .arg(path(), m_org, identity.code));
+    forgetReads();
     Transaction transaction(scope());
     if (const QString problem = membershipProblem(workspaceId); !problem.isEmpty())
         throw StoreError(problem);

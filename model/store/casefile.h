@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace owb {
 
@@ -64,13 +65,27 @@ public:
     // schema ladder recomputes digests with it).
     static std::optional<StoredAssessment> readAssessment(Database &db, const QString &quarter);
     static std::optional<StoredAssessment> readAssessment(const CaseScope &scope, const QString &quarter);
-    QList<StoredAssessment> assessments();  // period order
+    QList<StoredAssessment> assessments();  // period order, in three statements (one per table)
+    // Every quarter's stored assessment of one organisation, with its metric
+    // and domain scores, by quarter: one statement per table (assessment,
+    // metric_score, domain_score), whatever the number of quarters.
+    static QHash<QString, StoredAssessment> readAssessments(const CaseScope &scope);
     // Stored assessments without their metric and domain scores (what a
     // list of cases shows), by organisation and quarter, in one statement:
     // one case's (`org`), or with an empty `org` every case the database
     // holds (a team workspace's shared table).
     static QHash<QString, QHash<QString, StoredAssessment>> readAssessmentHeads(Database &db, const QString &org);
     QHash<QString, MetricValue> metricValues(const QString &quarter);
+
+    // While held (a case session's view of its case, CaseSession::readAgain):
+    // the assessments (quarters(), assessment(), assessments()) and the
+    // metric values (metricValues()) are read for every quarter at once,
+    // one statement per table, when first asked, and answered from those
+    // rows until forgetReads() or a write through this CaseFile. Not held,
+    // every read goes to the database (a case session lets go while it
+    // writes a group of edits, whose checks read what the transaction sees).
+    void holdReads(bool hold);
+    void forgetReads();
 
     // Writes identity and quarters in one transaction, leaving untouched any
     // quarter whose stored assessment and values are already the same.
@@ -99,6 +114,11 @@ private:
     Database &m_db;
     QString m_org;
     qint64 m_auditMark = 0; // the last audit entry before the open transaction
+    // holdReads: what has been read since the last forgetReads().
+    bool m_holdReads = false;
+    std::optional<QHash<QString, StoredAssessment>> m_heldAssessments; // by quarter
+    std::optional<QHash<QString, QHash<QString, MetricValue>>> m_heldValues; // by quarter, then metric
+    const QHash<QString, StoredAssessment> *heldAssessments();
 };
 
 } // namespace owb

@@ -27,6 +27,10 @@ namespace owb {
 namespace {
 QAtomicInt connectionCounter;
 QAtomicInteger<qint64> statementCounter;
+// Database::observeStatements: set by tests and benchmarks only.
+QMutex statementObserverMutex;
+std::function<void(const QString &)> statementObserver;
+QAtomicInt statementObserved;
 
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
@@ -563,9 +567,21 @@ qint64 Database::statementsSent()
     return statementCounter.loadRelaxed();
 }
 
+void Database::observeStatements(std::function<void(const QString &sql)> observer)
+{
+    const QMutexLocker lock(&statementObserverMutex);
+    statementObserved.storeRelaxed(observer ? 1 : 0);
+    statementObserver = std::move(observer);
+}
+
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 {
     statementCounter.fetchAndAddRelaxed(1);
+    if (statementObserved.loadRelaxed()) {
+        const QMutexLocker lock(&statementObserverMutex);
+        if (statementObserver)
+            statementObserver(sql);
+    }
     QSqlQuery query(m_db);
     // PostgreSQL prepares only queries and data changes (not CREATE, SET or
     // BEGIN): a statement without bindings is sent as it is.

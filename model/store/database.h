@@ -93,6 +93,11 @@ public:
     // connection): what a test bounds to keep round trips to a server from
     // growing with the number of cases or records.
     static qint64 statementsSent();
+    // Hands every statement this process sends (its text, before it is sent)
+    // to `observer` as well, until called again (empty: none): what a test or
+    // a benchmark reads to say which statements a step sends. May be called
+    // from any thread the databases are used on.
+    static void observeStatements(std::function<void(const QString &sql)> observer);
 
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();

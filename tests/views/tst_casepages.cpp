@@ -752,6 +752,97 @@ private Q_SLOTS:
         QVERIFY2(dialog.height() == plain, qPrintable(QStringLiteral("%1 -> %2 -> %3").arg(plain).arg(grown).arg(dialog.height())));
     }
 
+    // A case switch reads each of the case's tables once, one statement per
+    // table (on a team workspace each is a round trip, over a VPN 20-50 ms):
+    // what it sends does not grow with the case's quarters, metrics or
+    // records. Two trusts of one peer type, one as the demo made it and one
+    // given many records (a programme, milestones, trajectory points in
+    // every quarter, notes), then as many again: on every tab, switching to
+    // either sends a few statements, and the grown case no more after its
+    // records doubled.
+    void caseSwitchStatementsDoNotGrow()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("switches")));
+        const QString small = QStringLiteral("ZAC");
+        const QString grown = QStringLiteral("ZAJ");
+        QVERIFY(window.openCaseCode(grown));
+        CaseSession *session = window.caseView()->context().session;
+        QCOMPARE(session->identity().code, grown);
+        const QStringList quarters = window.caseView()->context().quarters;
+        QVERIFY(quarters.size() >= 8);
+        QStringList metrics;
+        for (const MetricDefinition &metric : session->methodology().metrics())
+            if (metric.appliesTo.contains(session->identity().peerType) && metric.direction)
+                metrics.append(metric.id);
+        QVERIFY(metrics.size() >= 4);
+        QCOMPARE(session->enterProgramme(quarters.first(), QStringLiteral("Regional decision"), QStringLiteral("A. Director")),
+                 QString());
+        // Records of every kind the pages read, `batch` telling them apart.
+        const auto addRecords = [&](int batch) {
+            for (int m = 0; m < 10; ++m)
+                QCOMPARE(session->addRecord(milestoneTable(),
+                                            {{QStringLiteral("description"), QStringLiteral("Milestone %1.%2").arg(batch).arg(m)},
+                                             {QStringLiteral("due_date"), QStringLiteral("2026-05-%1").arg(m + 1, 2, 10, QLatin1Char('0'))},
+                                             {QStringLiteral("status"), QStringLiteral("open")}},
+                                            QStringLiteral("Add milestone")),
+                         QString());
+            for (int m = 2 * batch; m < 2 * batch + 2; ++m)
+                for (const QString &quarter : quarters)
+                    QCOMPARE(session->addRecord(trajectoryTable(),
+                                                {{QStringLiteral("metric_id"), metrics.at(m)},
+                                                 {QStringLiteral("quarter"), quarter},
+                                                 {QStringLiteral("planned"), QStringLiteral("50")}},
+                                                QStringLiteral("Add trajectory point")),
+                             QString());
+            for (int n = 0; n < 5; ++n)
+                QCOMPARE(session->addNote(QStringLiteral("domain"), QStringLiteral("access"),
+                                          QStringLiteral("Note %1.%2").arg(batch).arg(n)),
+                         QString());
+        };
+        // The statements one switch to `code` sends, the page in view filled.
+        const auto switchTo = [&](const QString &code) {
+            const qint64 before = Database::statementsSent();
+            window.openCaseCode(code);
+            QCoreApplication::processEvents();
+            return Database::statementsSent() - before;
+        };
+        // Each tab's switches: to the grown case and back to the small one.
+        QTabWidget *tabs = window.caseView()->tabs();
+        const auto switchesOnEveryTab = [&] {
+            QList<std::pair<qint64, qint64>> sent;
+            for (int tab = 0; tab < tabs->count(); ++tab) {
+                window.openCaseCode(small);
+                tabs->setCurrentIndex(tab);
+                QCoreApplication::processEvents();
+                const qint64 toGrown = switchTo(grown);
+                sent.append({toGrown, switchTo(small)});
+            }
+            return sent;
+        };
+        addRecords(0);
+        const QList<std::pair<qint64, qint64>> before = switchesOnEveryTab();
+        window.openCaseCode(grown);
+        addRecords(1);
+        const QList<std::pair<qint64, qint64>> after = switchesOnEveryTab();
+        // One statement per case table the page shows, whatever its rows.
+        constexpr qint64 kAtMost = 20;
+        for (int tab = 0; tab < tabs->count(); ++tab) {
+            const QString figures = QStringLiteral("%1 tab: switching to %2 sent %3 statements, then %4 with twice the "
+                                                   "records; to %5 %6")
+                                        .arg(tabs->tabText(tab), grown)
+                                        .arg(before.at(tab).first)
+                                        .arg(after.at(tab).first)
+                                        .arg(small)
+                                        .arg(after.at(tab).second);
+            qInfo("%s", qPrintable(figures));
+            QVERIFY2(after.at(tab).first == before.at(tab).first, qPrintable(figures));
+            QVERIFY2(after.at(tab).first <= kAtMost && after.at(tab).second <= kAtMost, qPrintable(figures));
+        }
+    }
+
 private:
     owbtest::DemoFolder m_demo;
 };

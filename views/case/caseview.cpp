@@ -67,6 +67,9 @@ void CaseView::setContext(const CaseContext &context)
     m_context = context;
     if (!context.session)
         return;
+    // A new view of the case (another case, another quarter, data imported):
+    // its tables are read again, each once, whichever pages show it.
+    context.session->readAgain();
     // A decision, a programme entry or an exit (or their undo) changes the
     // final segment that several pages show: all of them are stale.
     connect(context.session, &CaseSession::caseworkChanged, this, &CaseView::caseworkChanged,

@@ -70,7 +70,8 @@ void HistoryPage::reload()
     const CaseScope scope = m_context.session->caseFile().scope();
     const QString filter = m_filter->text().trimmed();
     QList<AuditEntry> entries;
-    for (const AuditEntry &e : auditlog::entries(scope)) {
+    const QList<AuditEntry> all = auditlog::entries(scope);  // read once: shown and verified
+    for (const AuditEntry &e : all) {
         const QString record = QStringLiteral("%1 %2").arg(e.table, e.rowKey);
         if (filter.isEmpty() || record.contains(filter, Qt::CaseInsensitive))
             entries.append(e);
@@ -110,7 +111,7 @@ void HistoryPage::reload()
             m_table->setItem(row, c, item);
         }
     }
-    const QStringList problems = auditlog::verify(scope);
+    const QStringList problems = auditlog::verify(all);
     m_integrity->setText(problems.isEmpty()
                              ? tr("The audit trail is intact: every entry is sealed in an unbroken hash chain.")
                              : tr("The audit trail is damaged: %1").arg(problems.first()));

@@ -186,7 +186,7 @@ void OverviewPage::setContext(const CaseContext &context)
     if (inProgramme) {
         QStringList missed;
         const Methodology &methodology = context.session->methodology();
-        for (const TrajectoryCheck &off : offTrajectoryIn(caseFile, methodology, context.quarter)) {
+        for (const TrajectoryCheck &off : offTrajectoryIn(caseFile, casework, methodology, context.quarter)) {
             // In the metric's own format, as the Casework tab and the Metrics tab show it.
             const MetricDefinition *metric = methodology.metric(off.metricId);
             const auto shown = [metric](double v) { return metric ? formatMetricMeasure(*metric, v) : formatMeasure(v); };

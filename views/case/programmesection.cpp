@@ -233,7 +233,7 @@ void ProgrammeSection::fillTrajectory()
         for (int c : {0, 1})
             m_trajectory->item(r, c)->setFlags(m_trajectory->item(r, c)->flags() & ~Qt::ItemIsEditable);
     QHash<qint64, TrajectoryCheck> checks;
-    for (const TrajectoryCheck &check : checkTrajectory(m_context.session->caseFile(), methodology))
+    for (const TrajectoryCheck &check : checkTrajectory(m_context.session->caseFile(), m_context.session->casework(), methodology))
         checks.insert(check.id, check);
     QStringList missed;
     QStringList ahead;
