@@ -652,6 +652,43 @@ private Q_SLOTS:
 
     // Another case's casework starts at its top, not where the last case
     // was left (issue 11 retest).
+    // The overall view's date typed wrong: what is wrong directly under the
+    // field, not after an empty gap of the box's spare height (the
+    // independent tester's find).
+    void capabilityDateProblemUnderItsField()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window));
+        QVERIFY(window.openCaseCode(window.workspace()->caseCodes().first()));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->capabilityPage());
+        QTest::qWait(100);
+        QLineEdit *date = nullptr;
+        for (QLineEdit *edit : window.caseView()->capabilityPage()->findChildren<QLineEdit *>())
+            if (edit->accessibleName() == QStringLiteral("Date of the overall view"))
+                date = edit;
+        QVERIFY(date);
+        date->setText(QStringLiteral("31/02/2027"));
+        Q_EMIT date->editingFinished();
+        QTest::qWait(100);
+        QLabel *problem = nullptr;
+        for (QLabel *label : window.caseView()->capabilityPage()->findChildren<QLabel *>())
+            if (label->isVisible() && label->text().startsWith(QStringLiteral("\"31/02/2027\" is not a date")))
+                problem = label;
+        QVERIFY(problem);
+        const int fieldBottom = date->mapTo(&window, QPoint(0, date->height())).y();
+        const int problemTop = problem->mapTo(&window, QPoint(0, 0)).y();
+        QVERIFY2(problemTop >= fieldBottom && problemTop - fieldBottom <= 8,
+                 qPrintable(QStringLiteral("%1 px between the field and its message").arg(problemTop - fieldBottom)));
+        QCOMPARE(problem->mapTo(&window, QPoint(0, 0)).x(), date->mapTo(&window, QPoint(0, 0)).x());
+        // Its text at the top of the line it is given, not centred in spare height.
+        QVERIFY2(problem->height() - problem->heightForWidth(problem->width()) <= 4,
+                 qPrintable(QStringLiteral("the message is %1 px high for %2 px of text")
+                                .arg(problem->height())
+                                .arg(problem->heightForWidth(problem->width()))));
+    }
+
     void caseworkScrollResetsForAnotherCase()
     {
         MainWindow window;
