@@ -10,6 +10,7 @@
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
+#include "delegates/choicedelegate.h"
 #include "case/programmesection.h"
 #include "case/historypage.h"
 #include "case/metricspage.h"
@@ -493,6 +494,18 @@ private Q_SLOTS:
         window.undoGroup()->undo();
         QCoreApplication::processEvents();
         QCOMPARE(casework->findingEvidence()->rowCount(), 2);
+        // The root cause is picked from the methodology's list in its cell, as
+        // in the form; a value put there anyway is refused, nothing stored.
+        QVERIFY(qobject_cast<ChoiceDelegate *>(casework->findings()->itemDelegateForColumn(0)));
+        CaseSession *trust = view->context().session;
+        const qint64 findingId = casework->findings()->item(0, 0)->data(Qt::UserRole).toLongLong();
+        const QString cause = trust->casework().field(findingTable(), findingId, QStringLiteral("category"));
+        casework->findings()->item(0, 0)->setText(QStringLiteral("kinda"));
+        QCoreApplication::processEvents();
+        QCOMPARE(trust->casework().field(findingTable(), findingId, QStringLiteral("category")), cause);
+        casework->findings()->item(0, 1)->setText(QStringLiteral("very bad"));
+        QCoreApplication::processEvents();
+        QVERIFY(trust->casework().field(findingTable(), findingId, QStringLiteral("severity")) != QStringLiteral("very bad"));
     }
 
     // Statuses typed in any case count (issue 11): "Met" and "DONE" are not
