@@ -711,6 +711,46 @@
         <source>The assessment date %1 is not in %2: a note for %2 is dated from %3 (a year before it starts) to %4, and not after today.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a metric of the methodology: pick one from its list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milestone status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit criterion status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 in the methodology&apos;s list: choose one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a root cause in the methodology&apos;s list: choose one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number: type the planned value as a number, such as 62.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to be a real value for %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is from %3: %4 is outside that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is from %3 (%4): %5 is outside that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -3122,22 +3162,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a metric of the methodology.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a real value for %2 (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is outside the valid range %2 for %3 (%4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add trajectory point</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3307,18 +3331,6 @@ segmented</source>
     </message>
     <message>
         <source>Not counted, as the organisation is not in the programme then: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too large to be a real value for %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) is from %3: %4 is outside that range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) is from %3 (%4): %5 is outside that range.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -431,6 +431,52 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
                     .arg(showDate(date), year, showDate(from), showDate(to));
         }
     }
+    // A planned value is a number in its metric's range, as a metric file's
+    // value is; the metric one the methodology lists.
+    if (&table == &trajectoryTable() && column == QLatin1String("planned"))
+        return plannedValueProblem(value, methodology.metric(record.value(QStringLiteral("metric_id")).toString()));
+    if (&table == &trajectoryTable() && column == QLatin1String("metric_id") && !value.trimmed().isEmpty()
+        && !methodology.metric(value.trimmed()))
+        return QCoreApplication::translate("owb::Casework", "\"%1\" is not a metric of the methodology: pick one "
+                                                            "from its list.")
+            .arg(value.trimmed());
+    // A closed set's field takes a value of the methodology's list, whichever
+    // view sets it (a table's cell, a form, a script): typed free text once
+    // let "very bad" through as a severity.
+    if (!value.trimmed().isEmpty()) {
+        const CaseworkChoices &sets = methodology.casework();
+        const ChoiceSet *set = nullptr;
+        const char *name = nullptr;
+        if (&table == &findingTable() && column == QLatin1String("severity"))
+            set = &sets.severities, name = QT_TRANSLATE_NOOP("owb::Casework", "severity");
+        else if (&table == &milestoneTable() && column == QLatin1String("status"))
+            set = &sets.milestoneStatuses, name = QT_TRANSLATE_NOOP("owb::Casework", "milestone status");
+        else if (&table == &criterionTable() && column == QLatin1String("status"))
+            set = &sets.criterionStatuses, name = QT_TRANSLATE_NOOP("owb::Casework", "exit criterion status");
+        if (set && !set->items.isEmpty() && set->match(value).isEmpty()) {
+            QStringList names;
+            for (const CaseworkChoice &c : set->items)
+                names.append(c.name);
+            return QCoreApplication::translate("owb::Casework", "\"%1\" is not a %2 in the methodology's list: "
+                                                                "choose one of %3.")
+                .arg(value.trimmed(), QCoreApplication::translate("owb::Casework", name),
+                     names.join(QStringLiteral(", ")));
+        }
+        // A finding's root cause is one of the methodology's categories, by name.
+        if (&table == &findingTable() && column == QLatin1String("category")
+            && !methodology.rootCauseCategories().isEmpty()) {
+            QStringList causes;
+            bool listed = false;
+            for (const NamedItem &c : methodology.rootCauseCategories()) {
+                causes.append(c.name);
+                listed = listed || c.name.compare(value.trimmed(), Qt::CaseInsensitive) == 0;
+            }
+            if (!listed)
+                return QCoreApplication::translate("owb::Casework", "\"%1\" is not a root cause in the methodology's "
+                                                                    "list: choose one of %2.")
+                    .arg(value.trimmed(), causes.join(QStringLiteral(", ")));
+        }
+    }
     // A review moves on, or is decided, only on values of the methodology's lists.
     if (&table == &reviewTable() && column == QLatin1String("status")) {
         if (const auto found = reviewListProblems(record, methodology); !found.isEmpty())

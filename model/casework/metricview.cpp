@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace owb {
 
@@ -107,6 +109,49 @@ QString formatMetricMeasure(const MetricDefinition &metric, double value)
 {
     // A percentage of something ("% of income", OF0079) is a percentage too.
     return formatMeasure(value) + (metric.units.startsWith(QLatin1Char('%')) ? QStringLiteral("%") : QString());
+}
+
+} // namespace owb
+
+namespace owb {
+
+AxisRange valueAxisRange(double low, double high, std::optional<double> minimum, std::optional<double> maximum,
+                         double padFraction, double minimumPad)
+{
+    if (high < low)
+        std::swap(low, high);
+    // The valid range: what lies outside it (a control limit below 0%) is
+    // cut at its edge, as no value can be there.
+    double floor = minimum ? *minimum : -std::numeric_limits<double>::max();
+    double ceiling = maximum ? *maximum : std::numeric_limits<double>::max();
+    if (ceiling <= floor)
+        floor = -std::numeric_limits<double>::max(), ceiling = std::numeric_limits<double>::max();
+    low = std::clamp(low, floor, ceiling);
+    high = std::clamp(high, floor, ceiling);
+    double pad = std::max((high - low) * padFraction, minimumPad);
+    if (pad <= 0) // one value: a margin of a tenth of it, or of 1
+        pad = std::max(std::abs(high) * 0.1, 1.0);
+
+    const double from = std::max(low - pad, floor);
+    const double to = std::min(high + pad, ceiling);
+    // About five labels: a step of 1, 2 or 5 times a power of ten.
+    const double rough = std::max((to - from) / 5, 1e-12);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = magnitude;
+    for (double factor : {1.0, 2.0, 5.0, 10.0})
+        if (magnitude * factor >= rough) {
+            step = magnitude * factor;
+            break;
+        }
+    AxisRange range;
+    range.step = step;
+    range.min = std::max(std::floor(from / step + 1e-9) * step, floor);
+    range.max = std::min(std::ceil(to / step - 1e-9) * step, ceiling);
+    if (range.max <= range.min) { // a value at the very edge with nothing beside it
+        range.min = std::max(range.max - step, floor);
+        range.max = std::min(range.min + step, ceiling);
+    }
+    return range;
 }
 
 } // namespace owb

@@ -34,6 +34,21 @@ QList<MetricRow> metricRows(CaseFile &caseFile, NationalCache &national, const M
 QList<MetricPoint> metricHistory(CaseFile &caseFile, NationalCache &national, const MetricDefinition &metric,
                                  const QString &peerType, const QStringList &quarters);
 
+// A chart's value axis for values from `low` to `high` of a metric whose
+// valid range is `minimum` to `maximum` (MetricDefinition, absent: open): a
+// margin either side (`padFraction` of the span, at least `minimumPad`),
+// rounded out to a step of 1, 2 or 5 times a power of ten, and kept inside
+// the metric's valid range (a percentage's axis never below 0 nor above 100;
+// a control limit beyond it is cut at its edge). Every chart of a metric asks it.
+struct AxisRange
+{
+    double min = 0;
+    double max = 1;
+    double step = 0.2; // between labelled ticks, anchored at 0
+};
+AxisRange valueAxisRange(double low, double high, std::optional<double> minimum, std::optional<double> maximum,
+                         double padFraction = 0.1, double minimumPad = 0);
+
 // "≥ 65.00%", "≤ 1.00", "floor 10.00%", "bands": the metric's target as
 // people read it, in the format of its values (formatMetricMeasure).
 QString targetText(const MetricDefinition &metric);

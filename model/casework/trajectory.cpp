@@ -6,6 +6,8 @@
 #include "framework/methodology.h"
 #include "store/casefile.h"
 
+#include <QCoreApplication>
+
 namespace owb {
 
 std::optional<double> plannedValue(const QString &text)
@@ -14,6 +16,43 @@ std::optional<double> plannedValue(const QString &text)
     if (digits.endsWith(QLatin1Char('%')))
         digits.chop(1);
     return parseCNumber(digits.trimmed());
+}
+
+QString plannedValueProblem(const QString &text, const MetricDefinition *metric)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    const auto number = plannedValue(text);
+    if (!number)
+        return QCoreApplication::translate("owb::Casework", "\"%1\" is not a number: type the planned value as a "
+                                                            "number, such as 62.5.")
+            .arg(text.trimmed());
+    if (!metric || metric->inRange(*number))
+        return {};
+    if (metric->rangeText().isEmpty())
+        return QCoreApplication::translate("owb::Casework", "Too large to be a real value for %1 (%2).")
+            .arg(metric->name, metric->id);
+    if (metric->units.isEmpty())
+        return QCoreApplication::translate("owb::Casework", "%1 (%2) is from %3: %4 is outside that range.")
+            .arg(metric->name, metric->id, metric->rangeText(), plainNumber(*number));
+    return QCoreApplication::translate("owb::Casework", "%1 (%2) is from %3 (%4): %5 is outside that range.")
+        .arg(metric->name, metric->id, metric->rangeText(), metric->units, plainNumber(*number));
+}
+
+QStringList storedPlannedProblems(CaseworkStore &store)
+{
+    QStringList problems;
+    for (const QVariantMap &point : store.records(trajectoryTable())) {
+        const QString planned = point.value(QStringLiteral("planned")).toString();
+        if (!planned.trimmed().isEmpty() && !plannedValue(planned))
+            problems.append(QStringLiteral("trajectory point %1 (%2, %3): the planned value \"%4\" is not a number, so "
+                                           "the chart and the trajectory checks leave it out; remove the point in the "
+                                           "case's Improvement trajectory and add it again")
+                                .arg(point.value(QStringLiteral("id")).toString(),
+                                     point.value(QStringLiteral("metric_id")).toString(),
+                                     point.value(QStringLiteral("quarter")).toString(), planned));
+    }
+    return problems;
 }
 
 bool missesPlan(const MetricDefinition &metric, double planned, double actual)

@@ -38,6 +38,18 @@ struct TrajectoryCheck
 
 // A planned value as stored ("62", "62%", "62.5"); empty if it is not a number.
 std::optional<double> plannedValue(const QString &text);
+// Why `text` may not be stored as the planned value of a point for `metric`
+// (null: a metric the methodology does not list): not a number, or outside
+// the metric's valid range, in plain words naming the metric by the
+// methodology's name and the range in its units. Empty when it may be
+// stored, or when it is empty (a required field, said as such elsewhere).
+// The one rule the form, the table's cell and the session apply
+// (fieldValueProblem).
+QString plannedValueProblem(const QString &text, const MetricDefinition *metric);
+// A case's trajectory points whose stored planned value is not a number
+// (written by an earlier version, or outside the workbench), one line each
+// naming the point: what `owb check` reports.
+QStringList storedPlannedProblems(CaseworkStore &store);
 // Whether `actual` misses `planned` in the metric's direction (a banded
 // metric, with no direction, never does).
 bool missesPlan(const MetricDefinition &metric, double planned, double actual);

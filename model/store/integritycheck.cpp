@@ -3,6 +3,9 @@
 #include "methodologyregister.h"
 
 #include "casefile.h"
+#include "casework/casework.h"
+#include "casework/trajectory.h"
+#include "schemas.h"
 #include "data/orgcode.h"
 #include "data/quarterlabel.h"
 #include "workspace.h"
@@ -85,6 +88,12 @@ CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QStr
         prefixed(&report.problems, path, caseFile.database().sqliteProblems());
         if (report.problems.isEmpty())
             prefixed(&report.problems, path, caseFile.consistencyProblems());
+        // A value no form accepts, stored by an earlier version: named here,
+        // though the file is sound and stays writable.
+        if (caseSchemaVersion(caseFile.database()) >= 4) {
+            CaseworkStore casework(caseFile.scope());
+            prefixed(&report.problems, path, storedPlannedProblems(casework));
+        }
         if (const QString mismatch = CaseFile::nameMismatch(path, caseFile.identity().code);
             !mismatch.isEmpty())
             report.problems.append(mismatch);

@@ -1,6 +1,8 @@
 #include "teamworkspace.h"
 
 #include "casefile.h"
+#include "casework/casework.h"
+#include "casework/trajectory.h"
 #include "schemas.h"
 
 namespace owb {
@@ -43,7 +45,11 @@ CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &passw
     for (const QString &code : cases) {
         // What owb check finds in a case file: the audit chain, and each
         // stored assessment against its digest.
-        for (const QString &problem : CaseFile(db, code).consistencyProblems())
+        CaseFile caseFile(db, code);
+        for (const QString &problem : caseFile.consistencyProblems())
+            report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
+        CaseworkStore casework(caseFile.scope());
+        for (const QString &problem : storedPlannedProblems(casework))
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         ++report.filesChecked;
     }

@@ -379,7 +379,7 @@ private Q_SLOTS:
             const auto raw = m_case.open(Database::Mode::OpenExisting);
             CaseworkStore stale(raw->scope());
             try {
-                stale.setField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"), 1);
+                stale.setField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("moderate"), 1);
                 QFAIL("a stale save went through");
             } catch (const StoreConflict &conflict) {
                 QCOMPARE(conflict.table(), QStringLiteral("finding"));
@@ -392,7 +392,7 @@ private Q_SLOTS:
 
         // Through B's facade: refused in plain words, nothing overwritten, no undo step.
         const int steps = b.undoStack()->count();
-        const QString refused = b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium"));
+        const QString refused = b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("moderate"));
         QVERIFY2(refused.contains(QStringLiteral("Someone else changed this finding's severity to \"high\" since you opened it "
                                                  "(you saw \"low\")")),
                  qPrintable(refused));
@@ -400,8 +400,8 @@ private Q_SLOTS:
         QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("high"));
         // B reloads (the view does, on the change signal) and saves again.
         b.casework().records(findingTable());
-        QCOMPARE(b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("medium")), QString());
-        QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("medium"));
+        QCOMPARE(b.setRecordField(findingTable(), finding, QStringLiteral("severity"), QStringLiteral("moderate")), QString());
+        QCOMPARE(a.casework().field(findingTable(), finding, QStringLiteral("severity")), QStringLiteral("moderate"));
         // A removing the finding it saw at an older version is refused too.
         QVERIFY(a.removeRecord(findingTable(), finding, QStringLiteral("x")).contains(QStringLiteral("Someone else changed this finding")));
         QCOMPARE(a.casework().records(findingTable()).size(), 1);

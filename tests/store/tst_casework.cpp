@@ -4,6 +4,7 @@
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/trajectory.h"
 #include "casework/datetext.h"
 #include "casework/historytext.h"
 #include "casework/metricview.h"
@@ -734,6 +735,72 @@ private Q_SLOTS:
         QCOMPARE(metricName(methodology, QStringLiteral("OF9999")), QStringLiteral("OF9999 (not in the methodology's list)"));
         QCOMPARE(domainName(methodology, QStringLiteral("nowhere")), QStringLiteral("nowhere (not in the methodology's list)"));
         QCOMPARE(domainName(methodology, methodology.domains().first().id), methodology.domains().first().name);
+    }
+
+    // A planned value typed into the trajectory table's cell went straight
+    // to the file ("abc", -500 for a percentage): the session refuses what
+    // the form refuses, whatever view asks, and owb check names a value an
+    // earlier version stored (the independent tester's find).
+    void plannedValueRefusedWhateverTheView()
+    {
+        const Methodology &methodology = Methodology::builtIn();
+        const QVariantMap point{{QStringLiteral("metric_id"), QStringLiteral("OF0023")},
+                                {QStringLiteral("quarter"), QStringLiteral("2026/27 Q1")}};
+        QCOMPARE(fieldValueProblem(trajectoryTable(), QStringLiteral("planned"), QStringLiteral("abc"), point, methodology),
+                 QStringLiteral("\"abc\" is not a number: type the planned value as a number, such as 62.5."));
+        const QString negative
+            = fieldValueProblem(trajectoryTable(), QStringLiteral("planned"), QStringLiteral("-500"), point, methodology);
+        QVERIFY2(negative.contains(QStringLiteral("is from 0 to 100")) && negative.contains(QStringLiteral("-500 is outside")),
+                 qPrintable(negative));
+        QCOMPARE(fieldValueProblem(trajectoryTable(), QStringLiteral("planned"), QStringLiteral("62.5%"), point, methodology),
+                 QString());
+        QVERIFY(!fieldValueProblem(trajectoryTable(), QStringLiteral("metric_id"), QStringLiteral("OF9999"), point, methodology)
+                     .isEmpty());
+        // The closed sets a table's cell edits: a value outside them refused too.
+        QVERIFY(!fieldValueProblem(findingTable(), QStringLiteral("severity"), QStringLiteral("very bad"), {}, methodology)
+                     .isEmpty());
+        QVERIFY(!fieldValueProblem(findingTable(), QStringLiteral("category"), QStringLiteral("kinda"), {}, methodology)
+                     .isEmpty());
+        QCOMPARE(fieldValueProblem(findingTable(), QStringLiteral("category"),
+                                   methodology.rootCauseCategories().first().name, {}, methodology),
+                 QString());
+        QVERIFY(!fieldValueProblem(milestoneTable(), QStringLiteral("status"), QStringLiteral("kinda done"), {}, methodology)
+                     .isEmpty());
+        QCOMPARE(fieldValueProblem(milestoneTable(), QStringLiteral("status"),
+                                   methodology.casework().milestoneStatuses.firstId(), {}, methodology),
+                 QString());
+        QVERIFY(!fieldValueProblem(criterionTable(), QStringLiteral("status"), QStringLiteral("sort of"), {}, methodology)
+                     .isEmpty());
+
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
+        QVariantMap good = point;
+        good.insert(QStringLiteral("planned"), QStringLiteral("62"));
+        qint64 id = 0;
+        QCOMPARE(session.addRecord(trajectoryTable(), good, QStringLiteral("add"), &id), QString());
+        QVariantMap bad = point;
+        bad.insert(QStringLiteral("quarter"), QStringLiteral("2026/27 Q2"));
+        bad.insert(QStringLiteral("planned"), QStringLiteral("abc"));
+        QVERIFY2(session.addRecord(trajectoryTable(), bad, QStringLiteral("add")).contains(QStringLiteral("is not a number")),
+                 "added");
+        for (const char *typed : {"abc", "-500"}) {
+            const QString refused = session.setRecordField(trajectoryTable(), id, QStringLiteral("planned"), QLatin1String(typed));
+            QVERIFY2(refused.contains(QStringLiteral("Nothing was changed")), qPrintable(refused));
+            QCOMPARE(session.casework().field(trajectoryTable(), id, QStringLiteral("planned")), QStringLiteral("62"));
+        }
+        QCOMPARE(session.casework().records(trajectoryTable()).size(), 1);
+        QCOMPARE(session.undoStack()->count(), 1);
+        QCOMPARE(session.setRecordField(trajectoryTable(), id, QStringLiteral("planned"), QStringLiteral("64.5")), QString());
+
+        // A value an earlier version stored: owb check names the case and the point.
+        session.caseFile().database().exec(QStringLiteral("UPDATE trajectory_point SET planned = 'abc'"));
+        CaseworkStore store(session.caseFile().scope());
+        const QStringList found = storedPlannedProblems(store);
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.first().startsWith(QStringLiteral("trajectory point %1 (OF0023, 2026/27 Q1): the planned value \"abc\" "
+                                                         "is not a number")
+                                              .arg(id)),
+                 qPrintable(found.first()));
     }
 
 private:

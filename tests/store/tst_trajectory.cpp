@@ -5,6 +5,7 @@
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/metricview.h"
 #include "casework/plannedquarters.h"
 #include "casework/trajectory.h"
 #include "store/casefile.h"
@@ -29,6 +30,40 @@ private Q_SLOTS:
         QCOMPARE(plannedValue(QStringLiteral("62")), std::optional<double>(62));
         QCOMPARE(plannedValue(QStringLiteral(" 62.5% ")), std::optional<double>(62.5));
         QVERIFY(!plannedValue(QStringLiteral("more")));
+    }
+
+    // A percentage's chart axis stays inside 0 to 100: the trajectory of a
+    // metric near 0% once ran to -20.0 (the independent tester's find).
+    void chartAxisInsideTheValidRange()
+    {
+        // OF0003's shape: actual values 1.4 to 4.2%, one plan of 70%.
+        AxisRange range = valueAxisRange(1.4, 70, 0.0, 100.0);
+        QCOMPARE(range.min, 0.0);
+        QCOMPARE(range.max, 80.0);
+        QCOMPARE(range.step, 20.0);
+        // Values near 0: margins, none below 0.
+        range = valueAxisRange(1.4, 4.2, 0.0, 100.0);
+        QVERIFY(range.min >= 0 && range.min < 1.4);
+        QVERIFY(range.max > 4.2 && range.max <= 5.0);
+        range = valueAxisRange(0.2, 4.2, 0.0, 100.0);
+        QCOMPARE(range.min, 0.0);
+        // Near 100: never above it.
+        range = valueAxisRange(96, 99.5, 0.0, 100.0);
+        QCOMPARE(range.max, 100.0);
+        QVERIFY(range.min <= 96 && range.min >= 95);
+        // A control limit below 0 is cut at 0.
+        range = valueAxisRange(-3, 5, 0.0, 100.0, 0.08, 0.5);
+        QCOMPARE(range.min, 0.0);
+        // An open range keeps its margins either way.
+        range = valueAxisRange(-10, 10, std::nullopt, std::nullopt);
+        QVERIFY(range.min < -10 && range.max > 10);
+        // One value: still a span, inside the range.
+        range = valueAxisRange(0, 0, 0.0, 100.0);
+        QCOMPARE(range.min, 0.0);
+        QVERIFY(range.max > 0);
+        range = valueAxisRange(100, 100, 0.0, 100.0);
+        QCOMPARE(range.max, 100.0);
+        QVERIFY(range.min < 100);
     }
 
     void missesInTheMetricsDirection()

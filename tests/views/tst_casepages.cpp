@@ -10,6 +10,7 @@
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
+#include "delegates/choicedelegate.h"
 #include "case/programmesection.h"
 #include "case/historypage.h"
 #include "case/metricspage.h"
@@ -267,11 +268,11 @@ private Q_SLOTS:
                  QString());
         QCOMPARE(page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("62")), QString());
         QVERIFY(!page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("more")).isEmpty());
-        QCOMPARE(page->addTrajectoryPoint(
-                     QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("-62.2")),
-            QStringLiteral(
-                "-62.2 is outside the valid range 0 to 100 for OF0023 (Waiting 18 weeks or less for "
-                "elective treatment)."));
+        const QString outside
+            = page->addTrajectoryPoint(QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("-62.2"));
+        QVERIFY2(outside.contains(QStringLiteral("Waiting 18 weeks or less for elective treatment (OF0023) is from 0 to "
+                                                 "100 (%): -62.2 is outside that range.")),
+                 qPrintable(outside));
         QVERIFY(!page->addTrajectoryPoint(
                          QStringLiteral("OF0023"), window.currentQuarter(), QStringLiteral("inf"))
                      .isEmpty());
@@ -493,6 +494,18 @@ private Q_SLOTS:
         window.undoGroup()->undo();
         QCoreApplication::processEvents();
         QCOMPARE(casework->findingEvidence()->rowCount(), 2);
+        // The root cause is picked from the methodology's list in its cell, as
+        // in the form; a value put there anyway is refused, nothing stored.
+        QVERIFY(qobject_cast<ChoiceDelegate *>(casework->findings()->itemDelegateForColumn(0)));
+        CaseSession *trust = view->context().session;
+        const qint64 findingId = casework->findings()->item(0, 0)->data(Qt::UserRole).toLongLong();
+        const QString cause = trust->casework().field(findingTable(), findingId, QStringLiteral("category"));
+        casework->findings()->item(0, 0)->setText(QStringLiteral("kinda"));
+        QCoreApplication::processEvents();
+        QCOMPARE(trust->casework().field(findingTable(), findingId, QStringLiteral("category")), cause);
+        casework->findings()->item(0, 1)->setText(QStringLiteral("very bad"));
+        QCoreApplication::processEvents();
+        QVERIFY(trust->casework().field(findingTable(), findingId, QStringLiteral("severity")) != QStringLiteral("very bad"));
     }
 
     // Statuses typed in any case count (issue 11): "Met" and "DONE" are not
@@ -652,6 +665,43 @@ private Q_SLOTS:
 
     // Another case's casework starts at its top, not where the last case
     // was left (issue 11 retest).
+    // The overall view's date typed wrong: what is wrong directly under the
+    // field, not after an empty gap of the box's spare height (the
+    // independent tester's find).
+    void capabilityDateProblemUnderItsField()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window));
+        QVERIFY(window.openCaseCode(window.workspace()->caseCodes().first()));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->capabilityPage());
+        QTest::qWait(100);
+        QLineEdit *date = nullptr;
+        for (QLineEdit *edit : window.caseView()->capabilityPage()->findChildren<QLineEdit *>())
+            if (edit->accessibleName() == QStringLiteral("Date of the overall view"))
+                date = edit;
+        QVERIFY(date);
+        date->setText(QStringLiteral("31/02/2027"));
+        Q_EMIT date->editingFinished();
+        QTest::qWait(100);
+        QLabel *problem = nullptr;
+        for (QLabel *label : window.caseView()->capabilityPage()->findChildren<QLabel *>())
+            if (label->isVisible() && label->text().startsWith(QStringLiteral("\"31/02/2027\" is not a date")))
+                problem = label;
+        QVERIFY(problem);
+        const int fieldBottom = date->mapTo(&window, QPoint(0, date->height())).y();
+        const int problemTop = problem->mapTo(&window, QPoint(0, 0)).y();
+        QVERIFY2(problemTop >= fieldBottom && problemTop - fieldBottom <= 8,
+                 qPrintable(QStringLiteral("%1 px between the field and its message").arg(problemTop - fieldBottom)));
+        QCOMPARE(problem->mapTo(&window, QPoint(0, 0)).x(), date->mapTo(&window, QPoint(0, 0)).x());
+        // Its text at the top of the line it is given, not centred in spare height.
+        QVERIFY2(problem->height() - problem->heightForWidth(problem->width()) <= 4,
+                 qPrintable(QStringLiteral("the message is %1 px high for %2 px of text")
+                                .arg(problem->height())
+                                .arg(problem->heightForWidth(problem->width()))));
+    }
+
     void caseworkScrollResetsForAnotherCase()
     {
         MainWindow window;

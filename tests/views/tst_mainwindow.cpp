@@ -252,6 +252,38 @@ private Q_SLOTS:
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("league.png")));
     }
 
+    // A filter text of 5,000 characters with no space to wrap at widened the
+    // window to 32,767 pixels, and clearing it left it so (the independent
+    // tester's find): the message quotes its first 40 characters.
+    void longFilterKeepsTheWindowsWidth()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        const int width = window.width();
+        QLineEdit *filter = nullptr;
+        for (QLineEdit *edit : window.portfolio()->findChildren<QLineEdit *>())
+            if (edit->accessibleName() == QStringLiteral("Filter case files"))
+                filter = edit;
+        QVERIFY(filter);
+        filter->setText(QString(5000, QChar(0x03A9)));
+        QTest::qWait(100);
+        QCOMPARE(window.width(), width);
+        QLabel *message = nullptr;
+        for (QLabel *label : window.portfolio()->findChildren<QLabel *>())
+            if (label->isVisible() && label->text().startsWith(QStringLiteral("No organisation matches")))
+                message = label;
+        QVERIFY(message);
+        QVERIFY2(message->text().contains(QString(40, QChar(0x03A9)) + QChar(0x2026)), qPrintable(message->text()));
+        QVERIFY(!message->text().contains(QString(41, QChar(0x03A9))));
+        filter->clear();
+        QTest::qWait(50);
+        QCOMPARE(window.width(), width);
+    }
+
     // The improvement to the next segment is offered only where the scores
     // decide the segment: never for a trust the finance override holds at its
     // cap (it cannot improve past it), always for one above the cap.

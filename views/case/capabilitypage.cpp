@@ -93,11 +93,22 @@ CapabilityPage::CapabilityPage(QWidget *parent)
             report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date));
     });
     auto *overall = new QGroupBox(tr("Region's overall view"), this);
-    auto *form = new QFormLayout(overall);
+    auto *overallLayout = new QVBoxLayout(overall);
+    auto *form = new QFormLayout;
     form->addRow(tr("&Rating:"), m_overallRating);
     form->addRow(tr("Ra&tionale:"), m_rationale);
-    form->addRow(tr("&Decided on:"), m_decidedOn);
-    form->addRow(QString(), m_decidedOnProblem);
+    // What is wrong with the date directly under its field, as the other
+    // forms say it; the box's spare height goes below the form, never
+    // between a field and its message.
+    auto *dateColumn = new QVBoxLayout;
+    dateColumn->setSpacing(2);
+    dateColumn->addWidget(m_decidedOn);
+    dateColumn->addWidget(m_decidedOnProblem);
+    auto *dateLabel = new QLabel(tr("&Decided on:"), this);
+    dateLabel->setBuddy(m_decidedOn);
+    form->addRow(dateLabel, dateColumn);
+    overallLayout->addLayout(form);
+    overallLayout->addStretch(1);
 
     m_evidence->setColumnCount(5);
     m_evidence->setHorizontalHeaderLabels({tr("Date"), tr("Area"), tr("Title"), tr("Source"), tr("File")});

@@ -111,7 +111,11 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     reviewsLayout->addLayout(buttonRow({addReview, removeReview}));
     auto *trajectoryLayout = new QGridLayout(m_trajectoryBox);
     trajectoryLayout->addWidget(m_trajectoryState, 0, 0, 1, 2);
-    trajectoryLayout->addWidget(m_trajectory, 1, 0);
+    // The table in a column of its own, so that a value refused in a cell is
+    // said under it (showCellProblem).
+    auto *trajectoryColumn = new QVBoxLayout;
+    trajectoryColumn->addWidget(m_trajectory);
+    trajectoryLayout->addLayout(trajectoryColumn, 1, 0);
     trajectoryLayout->addWidget(m_chart, 1, 1);
     trajectoryLayout->addLayout(buttonRow({addPoint, removePoint}), 2, 0, 1, 2);
     auto *historyLayout = new QVBoxLayout(m_historyBox);
@@ -344,6 +348,8 @@ void ProgrammeSection::drawTrajectory()
         if (const MetricDefinition *metric = m_context.session->methodology().metric(data.metricId)) {
             data.units = metric->units;
             data.metricName = metric->name;
+            data.minimum = metric->minimum;
+            data.maximum = metric->maximum;
         }
         data.quarters = plannableQuarters(m_context.quarters);
         for (int r = 0; r < m_trajectory->rowCount(); ++r) {
@@ -389,17 +395,8 @@ QString ProgrammeSection::recordExit(const QString &transitionPlan, const QDate 
 
 QString ProgrammeSection::addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned)
 {
-    // Read as a metric file's value is: the same notation, the metric's range.
-    const auto number = plannedValue(planned);
-    if (!number)
-        return tr("\"%1\" is not a number.").arg(planned);
-    const MetricDefinition *metric = m_context.session->methodology().metric(metricId);
-    if (!metric)
-        return tr("\"%1\" is not a metric of the methodology.").arg(metricId);
-    if (!metric->inRange(*number))
-        return metric->rangeText().isEmpty()
-                   ? tr("%1 is too large to be a real value for %2 (%3).").arg(planned, metric->id, metric->name)
-                   : tr("%1 is outside the valid range %2 for %3 (%4).").arg(planned, metric->rangeText(), metric->id, metric->name);
+    // Checked by the session as every write is (a number in the metric's
+    // range, a metric of the methodology: fieldValueProblem).
     return m_context.session->addRecord(trajectoryTable(),
                                         {{QStringLiteral("metric_id"), metricId},
                                          {QStringLiteral("quarter"), quarter},
@@ -502,27 +499,14 @@ void ProgrammeSection::askTrajectoryPoint()
                          {QStringLiteral("planned"), tr("Planned value"), Kind::Text, true}},
                         this);
     dialog.checkAs(trajectoryTable(), m_context.session->methodology());
-    // The value is checked as a metric file's is, and explained beside the field.
+    // The planned value is checked by the model's rule (checkAs: a number in
+    // the metric's range), explained beside the field.
     const Methodology &methodology = m_context.session->methodology();
     CaseworkStore *store = &m_context.session->casework();
     dialog.setCheck([&methodology, store](const QVariantMap &v) -> std::pair<QString, QString> {
         // One point per metric and quarter, refused here with the input kept.
         if (const QString twice = store->conflict(trajectoryTable(), v, &methodology); !twice.isEmpty())
             return {QStringLiteral("quarter"), twice};
-        const auto number = plannedValue(v.value(QStringLiteral("planned")).toString());
-        const MetricDefinition *metric = methodology.metric(v.value(QStringLiteral("metric_id")).toString());
-        if (!number)
-            return {QStringLiteral("planned"), tr("\"%1\" is not a number.").arg(v.value(QStringLiteral("planned")).toString())};
-        // The metric by the methodology's name, the range in its units.
-        if (metric && !metric->inRange(*number))
-            return {QStringLiteral("planned"),
-                    metric->rangeText().isEmpty()
-                        ? tr("Too large to be a real value for %1 (%2).").arg(metric->name, metric->id)
-                    : metric->units.isEmpty()
-                        ? tr("%1 (%2) is from %3: %4 is outside that range.")
-                              .arg(metric->name, metric->id, metric->rangeText(), plainNumber(*number))
-                        : tr("%1 (%2) is from %3 (%4): %5 is outside that range.")
-                              .arg(metric->name, metric->id, metric->rangeText(), metric->units, plainNumber(*number))};
         return {};
     });
     if (dialog.exec() != QDialog::Accepted)

@@ -1,5 +1,7 @@
 #include "reviewsection.h"
 
+#include "delegates/choicedelegate.h"
+
 #include "casework/casesession.h"
 #include "casework/datetext.h"
 #include "casework/nationalcache.h"
@@ -68,6 +70,8 @@ ReviewSection::ReviewSection(QWidget *parent)
     connect(removeEvidence, &QPushButton::clicked, this,
             [this] { removeSelected(m_findingEvidence, findingEvidenceTable(), tr("Remove evidence item")); });
     choiceColumn(m_findings, kFindingColumns, QStringLiteral("severity"));
+    // The root cause is picked from the methodology's list in the cell too, as in the form.
+    choiceColumn(m_findings, kFindingColumns, QStringLiteral("category"));
     refreshChoice(m_findings, kFindingColumns, QStringLiteral("severity"), sets.severities);
     editsGoTo(m_findings, findingTable(), kFindingColumns);
     editsGoTo(m_findingEvidence, findingEvidenceTable(), kFindingEvidenceColumns);
@@ -230,6 +234,14 @@ void ReviewSection::refreshChoices()
             box->addItem(name, id);
     }
     refreshChoice(m_findings, kFindingColumns, QStringLiteral("severity"), choices().severities);
+    // Findings store the root cause's name (as the form does).
+    if (auto *causes = qobject_cast<ChoiceDelegate *>(
+            m_findings->itemDelegateForColumn(int(kFindingColumns.indexOf(QStringLiteral("category")))))) {
+        QList<std::pair<QString, QString>> names;
+        for (const NamedItem &c : methodology.rootCauseCategories())
+            names.append({c.name, c.name});
+        causes->setChoices(names);
+    }
     // Domains and metrics by the names the methodology gives them, as the reports print them.
     QList<std::pair<QString, QString>> domains;
     for (const Domain &d : methodology.domains())

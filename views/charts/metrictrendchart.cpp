@@ -145,9 +145,12 @@ void MetricTrendChart::setHistory(const MetricDefinition &metric, const QList<Me
     xAxis->setRange(-0.3, qMax(0.7, count - 0.7));
     auto *yAxis = new QValueAxis(chart);
     if (low <= high) {
-        const double pad = std::max((high - low) * 0.08, 0.5);
-        yAxis->setRange(low - pad, high + pad);
-        yAxis->applyNiceNumbers();
+        // Inside the metric's valid range (control limits may reach past it).
+        const AxisRange range = valueAxisRange(low, high, metric.minimum, metric.maximum, 0.08, 0.5);
+        yAxis->setRange(range.min, range.max);
+        yAxis->setTickType(QValueAxis::TicksDynamic);
+        yAxis->setTickAnchor(0);
+        yAxis->setTickInterval(range.step);
     }
     yAxis->setTitleText(metric.units);
     chart->addAxis(xAxis, Qt::AlignBottom);

@@ -1,6 +1,7 @@
 #include "trajectorychart.h"
 
 #include "chartstyle.h"
+#include "casework/metricview.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -72,9 +73,12 @@ void TrajectoryChart::setData(const TrajectoryData &data)
                 ys.append(p.y());
         if (!ys.isEmpty()) {
             const auto [low, high] = std::minmax_element(ys.cbegin(), ys.cend());
-            const double pad = qMax(1e-6, (*high - *low) * 0.1);
-            axisY->setRange(*low - pad, *high + pad);
-            axisY->applyNiceNumbers();
+            // Inside the metric's valid range: a percentage's axis never below 0%.
+            const AxisRange range = valueAxisRange(*low, *high, data.minimum, data.maximum);
+            axisY->setRange(range.min, range.max);
+            axisY->setTickType(QValueAxis::TicksDynamic);
+            axisY->setTickAnchor(0);
+            axisY->setTickInterval(range.step);
         }
         for (QLineSeries *series : { actual, planned }) {
             series->attachAxis(axisX);

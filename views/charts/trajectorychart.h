@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QPointF>
 #include <QStringList>
+#include <optional>
 
 namespace owb {
 
@@ -14,6 +15,8 @@ struct TrajectoryData
     QString metricId; // empty: nothing to draw
     QString metricName;
     QString units; // the value axis's title ("%", "days")
+    std::optional<double> minimum; // the metric's valid range: the axis stays inside it
+    std::optional<double> maximum;
     QStringList quarters; // the axis, oldest first; x values index it
     QList<QPointF> actual;
     QList<QPointF> planned;

@@ -152,8 +152,17 @@ void PortfolioPanel::updateCount()
     m_count->setText(tr("%1 of %n case file(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
     // Filtered to nothing: say so and what to change, not an empty grid.
     QStringList filters;
-    if (!m_filter->text().trimmed().isEmpty())
-        filters.append(tr("\"%1\"").arg(m_filter->text().trimmed()));
+    // The typed text quoted up to 40 characters: a long one with no spaces
+    // cannot wrap, and once widened the window to 32,767 pixels.
+    QString typed = m_filter->text().trimmed();
+    if (typed.size() > 40) {
+        qsizetype cut = 40;
+        if (typed.at(cut - 1).isHighSurrogate())
+            --cut;
+        typed = typed.left(cut) + QChar(0x2026);
+    }
+    if (!typed.isEmpty())
+        filters.append(tr("\"%1\"").arg(typed));
     if (!m_peerType->currentData().toString().isEmpty())
         filters.append(m_peerType->currentText());
     if (m_segment->currentData().toInt() != -1)

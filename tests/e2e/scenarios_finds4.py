@@ -1,0 +1,84 @@
+"""The independent tester's finds on casework (issue 13): a planned value typed into the trajectory
+table's cell is checked as the form checks it, and a long filter text leaves the window its size."""
+
+import os
+import re
+import time
+
+import pyatspi
+
+from owbe2e import expect, query, text_of
+from scenarios_casework import open_case
+
+
+def case_with_trajectory(ctx):
+    """The code of the demo case in the programme with trajectory points (ZHQ, an ICB planning a
+    percentage), chosen from the demo as it starts, the same on either back end."""
+    for name in sorted(os.listdir(ctx.workspace)):
+        if name.endswith(".owcase") and query(os.path.join(ctx.workspace, name),
+                                              "SELECT count(*) FROM trajectory_point")[0][0] > 0:
+            return name[:-len(".owcase")]
+    raise AssertionError("no demo case with a trajectory")
+
+
+def type_into_cell(wb, cell, text):
+    """Types `text` into a table cell as a user does: a click on it, F2 to edit, everything in the
+    editor replaced, Return."""
+    box = cell.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    window = wb.window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    expect(box.width > 0 and box.height > 0 and window.y < box.y + box.height // 2 < window.y + window.height,
+           "the cell %r is not on the screen (%r)" % (text_of(cell), (box.x, box.y, box.width, box.height)))
+    pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, pyatspi.MOUSE_B1C)
+    time.sleep(0.3)
+    wb.key("F2")
+    wb.key("a", ("Control",))
+    for ch in text:
+        wb.key(ch)
+    wb.key("Return")
+
+
+def planned_cell_checked_as_the_form(ctx):
+    """Improvement trajectory: "abc" and then -500 typed into a point's Planned cell (a percentage
+    from 0 to 100): each refused under the table in words, nothing stored (read back from the case), as Add
+    Trajectory Point... refuses them."""
+    code = case_with_trajectory(ctx)
+    case = ctx.case(code)
+    before = query(case, "SELECT id, metric_id, quarter, planned FROM trajectory_point ORDER BY id")
+    wb = open_case(ctx, code, "Casework")
+    # The last section, Milestones, brought into view: the page scrolled to its end shows the
+    # trajectory table above it.
+    wb.do_action(wb.find("list item", re.compile(r"^Milestones"), into_tables=True))
+    table = wb.find("table", "Improvement trajectory")
+    planned = lambda: table.queryTable().getAccessibleAt(0, 2)
+    type_into_cell(wb, planned(), "abc")
+    wb.find("label", re.compile(r'^"abc" is not a number: type the planned value as a number, such as 62\.5\. '
+                                r'Nothing was saved\.$'))
+    wb.screenshot("abc-refused")
+    expect(query(case, "SELECT id, metric_id, quarter, planned FROM trajectory_point ORDER BY id") == before,
+           "the trajectory changed after \"abc\"")
+    type_into_cell(wb, planned(), "-500")
+    wb.find("label", re.compile(r"\(%\): -500 is outside that range\. Nothing was saved\.$"))
+    wb.screenshot("minus-500-refused")
+    expect(query(case, "SELECT id, metric_id, quarter, planned FROM trajectory_point ORDER BY id") == before,
+           "the trajectory changed after -500")
+
+
+def long_filter_keeps_the_window(ctx):
+    """Portfolio filter with 5,000 "Ω" and no space: the message quotes its first 40 characters and
+    "…", the window keeps its width; cleared, still the same width."""
+    wb = ctx.start()
+    wb.find("table", re.compile(r"Portfolio|Case files"))
+    width = lambda: wb.window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS).width
+    before = width()
+    wb.set_text("Filter case files", "\u03a9" * 5000)
+    message = wb.find("label", re.compile(r"^No organisation matches "))
+    expect(("\u03a9" * 40 + "\u2026") in message.name and ("\u03a9" * 41) not in message.name,
+           "the message quotes %d characters" % message.name.count("\u03a9"))
+    wb.screenshot("filter-5000")
+    expect(width() == before, "the window went from %d to %d pixels wide" % (before, width()))
+    wb.set_text("Filter case files", "")
+    wb.wait(lambda: not wb.exists("label", re.compile(r"^No organisation matches ")), "the message gone")
+    expect(width() == before, "the window is %d pixels wide after clearing, %d before" % (width(), before))
+
+
+SCENARIOS = [planned_cell_checked_as_the_form, long_filter_keeps_the_window]
