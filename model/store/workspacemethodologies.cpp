@@ -3,6 +3,7 @@
 
 #include "data/metricdataset.h"
 #include "data/quarterlabel.h"
+#include "importer.h"
 #include "workspace.h"
 
 #include <optional>
@@ -20,7 +21,7 @@ void Workspace::reloadMethodologies()
 }
 
 QList<Workspace::PlannedRules> Workspace::rulesToRegister(
-    const MetricDataset &dataset, const std::optional<Methodology> &given, bool backCast) const
+    const MetricDataset &dataset, const QList<Methodology> &given, bool backCast) const
 {
     QList<PlannedRules> result;
     const auto rulesOf = [&](const QString &year) -> const Methodology * {
@@ -29,21 +30,23 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
                 return &p.methodology;
         return m_register->forYear(year);
     };
-    if (given) {
-        if (const QString conflict = m_register->idConflict(*given, m_directory); !conflict.isEmpty())
+    if (const QString twice = sameYearTwice(m_directory, given, {}); !twice.isEmpty())
+        throw StoreError(twice);
+    for (const Methodology &file : given) {
+        if (const QString conflict = m_register->idConflict(file, m_directory); !conflict.isEmpty())
             throw StoreError(conflict);
-        for (const QString &year : given->years()) {
+        for (const QString &year : file.years()) {
             const Methodology *current = m_register->forYear(year);
             if (!current) {
-                result.append({year, *given, YearBasis::Declared});
-            } else if (current->sha256() != given->sha256()) {
+                result.append({year, file, YearBasis::Declared});
+            } else if (current->sha256() != file.sha256()) {
                 throw StoreError(
                     QStringLiteral("%1: %2 is assessed under the methodology %3 (SHA-256 %4...); importing with "
                                    "another file for %2 (%5, SHA-256 %6...) would re-assess it: nothing was "
                                    "imported. To re-assess %2, see what would change with owb methodology "
                                    "add %1 FILE, then run it again with --apply")
-                        .arg(m_directory, year, current->id(), current->sha256().left(12), given->id(),
-                             given->sha256().left(12)));
+                        .arg(m_directory, year, current->id(), current->sha256().left(12), file.id(),
+                             file.sha256().left(12)));
             }
         }
     }
@@ -52,9 +55,10 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
         const QString year = yearOfQuarter(quarter.label);
         if (rulesOf(year))
             continue;
-        // A workspace without rules for the year takes the built-in file's
-        // when that file declares the year (as a new workspace always has).
-        if (!given && Methodology::builtIn().declaresYear(year)) {
+        // A year no given file and no register covers takes the built-in
+        // file's rules when that file declares the year (as a new workspace
+        // always has).
+        if (Methodology::builtIn().declaresYear(year)) {
             result.append({year, Methodology::builtIn(), YearBasis::Declared});
             continue;
         }
@@ -64,7 +68,7 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
     // Back-casting: an earlier year takes the rules of the first later year that has some.
     // Without a file given, the built-in file's own years count as later
     // years (and are registered with it).
-    if (backCast && !given && !missing.isEmpty())
+    if (backCast && given.isEmpty() && !missing.isEmpty())
         for (const QString &year : Methodology::builtIn().years())
             if (!rulesOf(year))
                 result.append({year, Methodology::builtIn(), YearBasis::Declared});
@@ -92,7 +96,7 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
     }
     if (!unassessable.isEmpty()) {
         std::sort(unassessable.begin(), unassessable.end(), quarterLessThan);
-        throw StoreError(noMethodologyMessage(m_directory, unassessable));
+        throw NoMethodologyError(m_directory, unassessable);
     }
     return result;
 }
