@@ -13,6 +13,23 @@
 
 namespace owb {
 
+namespace {
+// What the store says of a failure, told of a re-assessment: its general
+// advice ("an interrupted import or re-assessment completes where it
+// stopped") becomes how this one completes, or that nothing was changed.
+QString reassessmentStopped(QString message, bool started)
+{
+    const QString completes = started
+        ? QStringLiteral("the re-assessment stopped part way; opening the workspace in the workbench, or running "
+                         "owb methodology add with --apply again, completes it")
+        : QStringLiteral("the re-assessment was not started, and nothing was changed");
+    const QString importAdvice = QStringLiteral("(an interrupted import or re-assessment completes where it stopped)");
+    if (message.contains(importAdvice))
+        return message.replace(importAdvice, QStringLiteral("(%1)").arg(completes));
+    return QStringLiteral("%1 (%2)").arg(message, completes);
+}
+} // namespace
+
 void Workspace::reloadMethodologies()
 {
     m_register->reload();
@@ -136,6 +153,7 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
         if (methodology.declaresYear(yearOfQuarter(quarter)))
             quarters.append(quarter);
     ImportReport report;
+    bool started = false;  // the register changed and the quarters marked pending: completable
     try {
         {
             Transaction transaction(m_peers->database());
@@ -144,10 +162,17 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
             m_peers->markPending(quarters);
             transaction.commit();
         }
+        started = !whole;
         reloadMethodologies();
         report = completePendingWork(progress);
         if (whole)
             whole->commit();
+    } catch (const StoreError &error) {
+        whole.reset();
+        reloadMethodologies();
+        // A full disk (or another failure) part way is a re-assessment's,
+        // not an import's: said so, with how it completes.
+        throw StoreError(reassessmentStopped(error.message(), started));
     } catch (...) {
         whole.reset();
         reloadMethodologies();
