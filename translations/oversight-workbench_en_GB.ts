@@ -1359,10 +1359,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 holds quarters of %2, and a new workspace has a methodology only for %3 (the built-in file). Choose the methodology file for %2 to create the workspace with it; nothing has been created yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose Methodology File...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,6 +1372,22 @@
     </message>
     <message>
         <source>Methodology refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds quarters of %2, and a new workspace has a methodology only for %3. Choose the methodology file for %2 to create the workspace with it; nothing has been created yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares %2, not %3: choose the methodology file whose &quot;years&quot; include %3. Nothing has been created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the workspace has no methodology for %2, so the quarter cannot be assessed. Add the methodology file for %2 first (File ▸ Methodologies..., then Add Methodology File..., a file whose &quot;years&quot; include %2), then import this file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the workspace has no methodology for %2, so those quarters cannot be assessed. Add the methodology file for %2 first (File ▸ Methodologies..., then Add Methodology File..., a file whose &quot;years&quot; include %2), then import this file again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
