@@ -542,10 +542,16 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     };
     ImportOutcome outcome = importWithProgress(this, directory, path, region, letGo);
     // A new workspace for years the built-in file does not cover: the user
-    // gives the years' methodology file, and the workspace is created with it.
-    if (!intoCurrent)
-        if (const auto methodology = askForMethodology(this, path, outcome))
-            outcome = importWithProgress(this, directory, path, region, letGo, methodology);
+    // gives each year's methodology file, and the workspace is created with
+    // them all (the built-in file keeps its own year).
+    QList<Methodology> given;
+    while (!intoCurrent && !outcome.yearsWithoutMethodology.isEmpty()) {
+        const QList<Methodology> more = askForMethodologies(this, path, outcome, given);
+        if (more.isEmpty())
+            break;
+        given += more;
+        outcome = importWithProgress(this, directory, path, region, letGo, given);
+    }
     // The workspace is open again before the problems are shown: a refusal is
     // read over the workspace it left as it was, not over the start page.
     if ((closed || outcome.ok()) && openPath(directory) && m_quarter->findText(quarter) >= 0)

@@ -29,7 +29,11 @@ int runImport(const QStringList &arguments)
     const QCommandLineOption backCast(QStringLiteral("back-cast"),
         QStringLiteral("Assess quarters of a year that has no methodology under the first later year's "
                        "methodology, recorded in the register as a back-cast (otherwise they are refused)."));
-    parser.addOptions({methodologyOption(), region, backCast});
+    const QCommandLineOption methodologies(QStringLiteral("methodology"),
+        QStringLiteral("Register the methodology JSON in <file> for the years it declares that have none (the "
+                       "built-in file covers its own year); give it once per financial year."),
+        QStringLiteral("file"));
+    parser.addOptions({methodologies, region, backCast});
     int exitCode = Success;
     if (!parseArguments(parser, QStringLiteral("import"),
                         QStringLiteral("Validate a metric file, store its national values in the workspace and "
@@ -39,15 +43,25 @@ int runImport(const QStringList &arguments)
         return exitCode;
     const QString directory = parser.positionalArguments().at(0);
     const QString path = parser.positionalArguments().at(1);
-    std::optional<Methodology> methodology;
-    if (parser.isSet(methodologyOption())) {
-        methodology = loadMethodology(parser);
-        if (!methodology)
+    // One file per year: two declaring the same year are refused, naming both.
+    QList<Methodology> given;
+    for (const QString &file : parser.values(methodologies)) {
+        QString error;
+        const auto methodology = Methodology::fromFile(file, &error);
+        if (!methodology) {
+            printError(error);
             return BadInput;
+        }
+        given.append(*methodology);
+    }
+    if (const QString twice = sameYearTwice(QStringLiteral("owb import"), given, parser.values(methodologies));
+        !twice.isEmpty()) {
+        printError(twice);
+        return BadInput;
     }
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         printError(QStringLiteral("warning: ") + warning);
-    const ImportOutcome outcome = importMetricFile(directory, path, methodology, parser.value(region), {},
+    const ImportOutcome outcome = importMetricFile(directory, path, given, parser.value(region), {},
                                                     parser.isSet(backCast));
     for (const Diagnostic &error : outcome.errors)
         printError(error.toString());

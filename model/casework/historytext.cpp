@@ -266,6 +266,32 @@ QHash<qint64, MethodologyReissue> reissuedAssessments(const QList<AuditEntry> &e
     return found;
 }
 
+QHash<qint64, qsizetype> reassessedRemovals(const QList<AuditEntry> &entries,
+                                            const QHash<qint64, MethodologyReissue> &reissued)
+{
+    QHash<qint64, qsizetype> pairs;
+    QSet<qsizetype> taken;
+    for (qsizetype row = 0; row < entries.size(); ++row) {
+        const AuditEntry &e = entries.at(row);
+        if (e.action != QLatin1String("insert"))
+            continue;
+        // The same record's latest entry before this one: its removal, when
+        // this is a re-assessment.
+        for (qsizetype earlier = row + 1; earlier < entries.size(); ++earlier) {
+            const AuditEntry &removed = entries.at(earlier);
+            if (removed.table != e.table || removed.rowKey != e.rowKey)
+                continue;
+            if (!taken.contains(earlier) && removed.action == QLatin1String("delete")
+                && (isReassessment(removed, e) || reissued.contains(e.seq))) {
+                pairs.insert(e.seq, earlier);
+                taken.insert(earlier);
+            }
+            break;
+        }
+    }
+    return pairs;
+}
+
 QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title,
                          const MethodologyReissue *reissue)
 {
@@ -296,6 +322,21 @@ QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, con
     text += QStringLiteral("; ")
             + QCoreApplication::translate("owb::History", "segment: %1 → %2")
                   .arg(shown(before.value(QStringLiteral("segment"))), shown(after.value(QStringLiteral("segment"))));
+    // The average before and after, and the rest of the assessment where it
+    // changed (the removal is not shown apart).
+    const Methodology &any = Methodology::builtIn();
+    for (const QString &column : {QStringLiteral("average"), QStringLiteral("rank"), QStringLiteral("raw_segment"),
+                                  QStringLiteral("deficit")}) {
+        const QJsonValue was = before.value(column);
+        const QJsonValue is = after.value(column);
+        if (column != QLatin1String("average") && was == is)
+            continue;
+        const auto value = [&](const QJsonValue &v) {
+            const QString text = historyValueText(any, QStringLiteral("assessment"), column, v, after);
+            return text.isEmpty() ? QCoreApplication::translate("owb::History", "none") : text;
+        };
+        text += QStringLiteral("; %1: %2 → %3").arg(columnName(column), value(was), value(is));
+    }
     return text;
 }
 

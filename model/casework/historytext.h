@@ -39,11 +39,20 @@ bool isReassessment(const AuditEntry &removed, const AuditEntry &added);
 // `entries`: a case's audit entries, newest first.
 QHash<qint64, MethodologyReissue> reissuedAssessments(const QList<AuditEntry> &entries,
                                                       const QList<MethodologyReissue> &reissues);
+// The re-assessments among a case's entries (newest first): the seq of each
+// assessment stored again under another methodology file, or under a
+// re-issue (`reissued`, from reissuedAssessments), -> the index in `entries`
+// of the removal it replaced. The History shows each as one "re-assessed"
+// entry, the removal folded into it.
+QHash<qint64, qsizetype> reassessedRemovals(const QList<AuditEntry> &entries,
+                                            const QHash<qint64, MethodologyReissue> &reissued);
 // "re-assessed under NHS Oversight Framework 2026/27 (nof-2026-27), in place
-// of nof-2025-26; segment: 4 → 3", or with `reissue` "re-assessed under NHS
-// Oversight Framework 2026/27 (nof-2026-27 re-issued 24/11/2026, file
-// changed: SHA-256 … in place of …); segment: 4 → 3"; `title` empty when
-// not known.
+// of nof-2025-26; segment: 4 → 3; average: 2.79 → 2.41; rank: 80 → 75", or
+// with `reissue` "re-assessed under NHS Oversight Framework 2026/27
+// (nof-2026-27 re-issued 24/11/2026, file changed: SHA-256 … in place of
+// …); segment: 4 → 3; average: …" (before and after: the segment and
+// average always, the rank, raw segment and deficit where they changed);
+// `title` empty when not known.
 QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title,
                          const MethodologyReissue *reissue = nullptr);
 

@@ -230,7 +230,7 @@ DemoSummary createDemoWorkspace(const QString &directory)
 
     // Import the file as a user would, so that the demo proves the whole path.
     // Each quarter is assessed under its year's file in the register.
-    const ImportOutcome outcome = importMetricFile(directory, csvPath, std::nullopt);
+    const ImportOutcome outcome = importMetricFile(directory, csvPath, QList<Methodology>());
     if (!outcome.ok())
         throw StoreError(!outcome.storeError.isEmpty() ? outcome.storeError : outcome.errors.first().toString());
 

@@ -158,8 +158,8 @@ QString plainReason(const QString &path, const QSqlError &error)
     const int code = error.nativeErrorCode().toInt();
     switch (code & 0xff) {
     case 13: // SQLITE_FULL
-        return QStringLiteral("the disk is full. Free some space, then try again (an import completes where it "
-                              "stopped)");
+        return QStringLiteral("the disk is full. Free some space, then try again (an interrupted import or "
+                              "re-assessment completes where it stopped)");
     case 8: // SQLITE_READONLY
         return QStringLiteral(
             "it cannot be changed (a read-only file, folder or disk): open it read-only, or "

@@ -15,33 +15,43 @@ namespace owb {
 
 namespace {
 // The years of `dataset` a new workspace would have no methodology for: the
-// given file's years, else the built-in file's.
-QStringList yearsWithoutRules(const MetricDataset &dataset, const std::optional<Methodology> &given)
+// given files' years, and the built-in file's.
+bool coversYear(const QList<Methodology> &given, const QString &year)
 {
-    const Methodology &rules = given ? *given : Methodology::builtIn();
+    if (Methodology::builtIn().declaresYear(year))
+        return true;
+    return std::any_of(given.cbegin(), given.cend(), [&](const Methodology &m) { return m.declaresYear(year); });
+}
+
+QStringList yearsWithoutRules(const MetricDataset &dataset, const QList<Methodology> &given)
+{
     QStringList years;
     for (const QuarterData &quarter : dataset.quarters)
-        if (const QString year = yearOfQuarter(quarter.label); !rules.declaresYear(year) && !years.contains(year))
+        if (const QString year = yearOfQuarter(quarter.label); !coversYear(given, year) && !years.contains(year))
             years.append(year);
     std::sort(years.begin(), years.end());
     return years;
 }
 
 QString newWorkspaceWithoutRules(const QString &directory, const QString &path, const MetricDataset &dataset,
-                                 const std::optional<Methodology> &given, const QStringList &years)
+                                 const QList<Methodology> &given, const QStringList &years)
 {
     QStringList quarters;
     for (const QuarterData &quarter : dataset.quarters)
         if (years.contains(yearOfQuarter(quarter.label)))
             quarters.append(quarter.label);
     std::sort(quarters.begin(), quarters.end(), quarterLessThan);
-    const Methodology &rules = given ? *given : Methodology::builtIn();
-    return QStringLiteral("%1: %2 holds %3, and a new workspace has a methodology only for %4 (%5), so %6 cannot be "
-                          "assessed; nothing was created. Give the methodology file for %7 with the data: owb import "
-                          "--methodology FILE %1 %2 (in the workbench, File ▸ New Workspace from Metric File... asks "
-                          "for it), a file whose \"years\" include %7")
-        .arg(directory, path, quarters.join(QStringLiteral(", ")), rules.years().join(QStringLiteral(", ")),
-             given ? rules.id() : QStringLiteral("the built-in file, %1").arg(rules.id()),
+    QStringList covered;  // "2025/26 (the built-in file, nof-2025-26)", "2026/27 (nof-2026-27)"
+    for (const QString &year : Methodology::builtIn().years())
+        covered.append(QStringLiteral("%1 (the built-in file, %2)").arg(year, Methodology::builtIn().id()));
+    for (const Methodology &rules : given)
+        for (const QString &year : rules.years())
+            covered.append(QStringLiteral("%1 (%2)").arg(year, rules.id()));
+    return QStringLiteral("%1: %2 holds %3, and a new workspace has a methodology only for %4, so %5 cannot be "
+                          "assessed; nothing was created. Give the methodology file for %6 with the data: owb import "
+                          "--methodology FILE %1 %2 (once per year; in the workbench, File ▸ New Workspace from "
+                          "Metric File... asks for it), a file whose \"years\" include %6")
+        .arg(directory, path, quarters.join(QStringLiteral(", ")), covered.join(QStringLiteral(", ")),
              quarters.size() == 1 ? QStringLiteral("that quarter") : QStringLiteral("those quarters"),
              years.join(QStringLiteral(" and ")));
 }
@@ -71,18 +81,34 @@ void importDataset(Workspace &workspace, const MetricDataset &dataset, const QSt
                    const ImportProgress &progress)
 {
     try {
-        outcome.report = workspace.import(dataset, std::nullopt, path, sha256Of(path), outcome.summary.rows,
+        outcome.report = workspace.import(dataset, QList<Methodology>(), path, sha256Of(path), outcome.summary.rows,
                                           [&](int done, int total) {
                                               if (progress)
                                                   progress(ImportStage::Writing, done, total);
                                           });
+    } catch (const NoMethodologyError &error) {
+        outcome.storeError = error.message();
+        outcome.quartersWithoutMethodology = error.quarters();
     } catch (const StoreError &error) {
         outcome.storeError = error.message();
     }
 }
 
+QString sameYearTwice(const QString &where, const QList<Methodology> &methodologies, const QStringList &names)
+{
+    for (qsizetype i = 0; i < methodologies.size(); ++i)
+        for (qsizetype j = 0; j < i; ++j)
+            for (const QString &year : methodologies.at(i).years())
+                if (methodologies.at(j).declaresYear(year))
+                    return QStringLiteral("%1: %2 and %3 both declare %4: give one methodology file per financial "
+                                          "year. Nothing was changed")
+                        .arg(where, names.value(j, methodologies.at(j).id()), names.value(i, methodologies.at(i).id()),
+                             year);
+    return {};
+}
+
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
-    const std::optional<Methodology> &methodology, const QString &region, const ImportProgress &progress,
+    const QList<Methodology> &methodologies, const QString &region, const ImportProgress &progress,
     bool backCast, const std::function<void()> &beforeWriting)
 {
     ImportOutcome outcome;
@@ -104,21 +130,29 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
                   .arg(directory);
         return outcome;
     }
+    if (const QString twice = sameYearTwice(directory, methodologies, {}); !twice.isEmpty()) {
+        outcome.storeError = twice;
+        return outcome;
+    }
     try {
         // An existing workspace keeps its methodology unless another is given.
         // It is opened read-only until the file has passed validation; a team
         // member who may not import is told so before the file is read.
         std::unique_ptr<Workspace> existing;
-        if (!creating && (!methodology || isServerUrl(directory))) {
+        if (!creating && (methodologies.isEmpty() || isServerUrl(directory))) {
             existing = Workspace::open(directory, Database::Mode::ReadOnly);
             if (const QString why = existing->whyMayNotImport(); !why.isEmpty()) {
                 outcome.storeError = why;
                 return outcome;
             }
         }
-        const Methodology rules = methodology ? *methodology
-            : creating                        ? Methodology::builtIn()
-                                              : existing->methodology();
+        // The file is read under the given file of the latest year (its
+        // catalogue is the newest), as a workspace reads under its latest.
+        const auto latestGiven = std::max_element(methodologies.cbegin(), methodologies.cend(),
+            [](const Methodology &a, const Methodology &b) { return a.years().value(0) < b.years().value(0); });
+        const Methodology rules = latestGiven != methodologies.cend() ? *latestGiven
+            : creating                                              ? Methodology::builtIn()
+                                                                    : existing->methodology();
         existing.reset();
         const auto dataset = readMetricFile(rules, path, outcome, progress);
         if (!dataset)
@@ -150,10 +184,10 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
         // A new workspace has the given file's years, else the built-in
         // file's: a year outside them is refused before anything is created.
         if (creating && !backCast) {
-            const QStringList missing = yearsWithoutRules(*dataset, methodology);
+            const QStringList missing = yearsWithoutRules(*dataset, methodologies);
             if (!missing.isEmpty()) {
                 outcome.yearsWithoutMethodology = missing;
-                outcome.storeError = newWorkspaceWithoutRules(directory, path, *dataset, methodology, missing);
+                outcome.storeError = newWorkspaceWithoutRules(directory, path, *dataset, methodologies, missing);
                 return outcome;
             }
         }
@@ -193,7 +227,7 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
         outcome.created = creating;
         try {
             outcome.report = workspace->import(
-                *dataset, methodology, path, sha256Of(path), outcome.summary.rows, [&](int done, int total) {
+                *dataset, methodologies, path, sha256Of(path), outcome.summary.rows, [&](int done, int total) {
                     if (progress)
                         progress(ImportStage::Writing, done, total);
                 },
@@ -207,6 +241,9 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
             }
             throw;
         }
+    } catch (const NoMethodologyError &error) {
+        outcome.storeError = error.message();
+        outcome.quartersWithoutMethodology = error.quarters();
     } catch (const StoreError &error) {
         outcome.storeError = error.message();
     }

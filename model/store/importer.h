@@ -23,6 +23,9 @@ struct ImportOutcome
     // A new workspace refused because these years of the file have no
     // methodology (nothing was created): give the years' file and try again.
     QStringList yearsWithoutMethodology;
+    // An import into a workspace refused because these quarters' years have
+    // no methodology in its register (storeError says so, for the command line).
+    QStringList quartersWithoutMethodology;
 
     bool ok() const { return errors.isEmpty() && storeError.isEmpty(); }
 };
@@ -30,14 +33,14 @@ struct ImportOutcome
 enum class ImportStage { Reading, Writing };
 using ImportProgress = std::function<void(ImportStage stage, qint64 done, qint64 total)>;
 
-// `methodology`: a file to register for the years it declares that have
-// none (nullopt: the workspace's register, the built-in file for the years it
-// declares). `region`: whom a new workspace follows. `backCast`: see
+// `methodologies`: files to register for the years they declare that have
+// none, at most one per year (none: the workspace's register); a year no
+// file and no register covers takes the built-in file when it declares it. `region`: whom a new workspace follows. `backCast`: see
 // Workspace::import. `beforeWriting` is called once the file has passed
 // validation, before the workspace is opened for writing (the workbench lets
 // go of it then, so a refused file leaves the open workspace as it was).
 ImportOutcome importMetricFile(const QString &directory, const QString &path,
-                               const std::optional<Methodology> &methodology, const QString &region = {},
+                               const QList<Methodology> &methodologies, const QString &region = {},
                                const ImportProgress &progress = {}, bool backCast = false,
                                const std::function<void()> &beforeWriting = {});
 
@@ -47,6 +50,10 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
 // `rules` and touches no database, so it may run on another thread;
 // importDataset writes the dataset on the workspace's own connections (on a
 // server one transaction, importers only), on the thread that opened it.
+// Empty, or why `methodologies` cannot be given together: two declare the
+// same year (named by `names`, else by their ids).
+QString sameYearTwice(const QString &where, const QList<Methodology> &methodologies, const QStringList &names);
+
 std::optional<MetricDataset> readMetricFile(const Methodology &rules, const QString &path, ImportOutcome &outcome,
                                             const ImportProgress &progress = {});
 void importDataset(Workspace &workspace, const MetricDataset &dataset, const QString &path, ImportOutcome &outcome,

@@ -182,11 +182,17 @@ const Methodology *MethodologyRegister::forYear(const QString &year) const
 
 QString MethodologyRegister::idConflict(const Methodology &methodology, const QString &directory) const
 {
-    QStringList years;  // where another file with this id is in force
+    QStringList years;  // where another file with this id is declared
     QString otherSha;
     for (const RegisteredYear &year : m_years) {
         const RegisteredFile *f = file(year.file);
         if (!f || f->methodology.id() != methodology.id() || f->methodology.sha256() == methodology.sha256())
+            continue;
+        // The years a file was back-cast to (or assessed under before the
+        // register) are not years it declares: a re-issue of its declared
+        // year keeps its id, and those years keep the file they were
+        // assessed under.
+        if (year.basis != YearBasis::Declared)
             continue;
         years.append(year.year);
         otherSha = f->methodology.sha256();
@@ -196,12 +202,16 @@ QString MethodologyRegister::idConflict(const Methodology &methodology, const QS
         outside = outside || !methodology.declaresYear(year);
     if (!outside)
         return {};
+    // A suggestion that is not the id again with its own year added.
+    const QString year = methodology.years().value(0).replace(QLatin1Char('/'), QLatin1Char('-'));
+    QString suggestion = methodology.id().contains(year) || year.isEmpty()
+        ? QStringLiteral("%1-v2").arg(methodology.id())
+        : QStringLiteral("%1-%2").arg(methodology.id(), year);
     return QStringLiteral("%1: the methodology id %2 is already registered for %3 with other content (SHA-256 %4...); "
                           "this file (SHA-256 %5...) declares %6. An id names one file: give this file its own "
-                          "\"id\" (such as %2-%7), then add it again. Nothing was changed")
+                          "\"id\" (such as %7), then add it again. Nothing was changed")
         .arg(directory, methodology.id(), years.join(QStringLiteral(", ")), otherSha.left(12),
-             methodology.sha256().left(12), methodology.years().join(QStringLiteral(", ")),
-             methodology.years().value(0).replace(QLatin1Char('/'), QLatin1Char('-')));
+             methodology.sha256().left(12), methodology.years().join(QStringLiteral(", ")), suggestion);
 }
 
 const Methodology *MethodologyRegister::forQuarter(const QString &quarter) const

@@ -11,6 +11,7 @@
 // workspaces kept a register ("assessed").
 
 #include "framework/methodology.h"
+#include "storeerror.h"
 
 #include <QHash>
 #include <QSet>
@@ -108,5 +109,21 @@ private:
 QString noMethodologyMessage(const QString &directory, const QString &quarter);
 // The same for several quarters (each year without one named once).
 QString noMethodologyMessage(const QString &directory, const QStringList &quarters);
+
+// Thrown when quarters cannot be assessed for want of a methodology: the
+// message gives the command line's advice; the workbench says its own,
+// from the quarters.
+class NoMethodologyError : public StoreError
+{
+public:
+    NoMethodologyError(const QString &directory, const QStringList &quarters)
+        : StoreError(noMethodologyMessage(directory, quarters)), m_quarters(quarters)
+    {
+    }
+    const QStringList &quarters() const { return m_quarters; }
+
+private:
+    QStringList m_quarters;
+};
 
 } // namespace owb

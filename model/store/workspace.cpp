@@ -377,7 +377,7 @@ void Workspace::beginNationalChange(std::optional<Transaction> &whole)
     }
 }
 
-ImportReport Workspace::import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
+ImportReport Workspace::import(const MetricDataset &dataset, const QList<Methodology> &methodologies,
     const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress, bool backCast)
 {
     // On a server the whole import (national data, register, every case's
@@ -389,7 +389,7 @@ ImportReport Workspace::import(const MetricDataset &dataset, const std::optional
     // The workspace keeps its own copy of each year's rules, so a later
     // release with a new built-in catalogue does not change it silently, and
     // a new year's file never re-assesses another year.
-    const auto newRules = rulesToRegister(dataset, methodology, backCast);
+    const auto newRules = rulesToRegister(dataset, methodologies, backCast);
     QStringList changed;
     try {
         Transaction transaction(m_peers->database());
@@ -449,7 +449,7 @@ ImportReport Workspace::completePendingWork(const Progress &progress)
     for (const QString &label : pending) {
         const Methodology *rules = methodologyFor(label);
         if (!rules)
-            throw StoreError(noMethodologyMessage(m_directory, label));
+            throw NoMethodologyError(m_directory, {label});
         const QuarterData quarter = m_peers->loadQuarter(label);
         const QuarterAssessment assessment = assessQuarter(*rules, quarter.toInputs());
         for (qsizetype i = 0; i < quarter.organisations.size(); ++i) {

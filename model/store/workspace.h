@@ -118,15 +118,24 @@ public:
     QStringList caseFilePaths() const; // sorted by file name
 
     // Stores a validated dataset and brings every followed case file up to
-    // date, each quarter assessed under its year's methodology. `methodology`,
-    // when given, is registered for the years it declares that have none; a
-    // quarter whose year has no methodology, or a given file that would
-    // replace a year's, is refused (StoreError) before anything is written.
-    // `backCast`: a year without rules before one with rules is assessed
-    // under that later year's file instead, recorded as a back-cast.
-    ImportReport import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
+    // date, each quarter assessed under its year's methodology. Each of
+    // `methodologies` (at most one per year) is registered for the years it
+    // declares that have none, and the built-in file for its years that
+    // still have none; a quarter whose year has no methodology, or a given
+    // file that would replace a year's, is refused (StoreError) before
+    // anything is written. `backCast`: a year without rules before one with
+    // rules is assessed under that later year's file instead, recorded as a
+    // back-cast.
+    ImportReport import(const MetricDataset &dataset, const QList<Methodology> &methodologies,
         const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress = {},
         bool backCast = false);
+    ImportReport import(const MetricDataset &dataset, const std::optional<Methodology> &methodology,
+        const QString &sourceFile, const QString &sourceSha256, int rows, const Progress &progress = {},
+        bool backCast = false)
+    {
+        return import(dataset, methodology ? QList<Methodology>{*methodology} : QList<Methodology>(), sourceFile,
+                      sourceSha256, rows, progress, backCast);
+    }
     // Empty when this user may import into the workspace and change its
     // methodologies; else why not, in plain words (on a team workspace, only
     // members of <db>_importer may).
@@ -156,7 +165,7 @@ private:
         YearBasis basis;
     };
     QList<PlannedRules> rulesToRegister(
-        const MetricDataset &dataset, const std::optional<Methodology> &given, bool backCast) const;
+        const MetricDataset &dataset, const QList<Methodology> &given, bool backCast) const;
     void reloadMethodologies();
 
     QString m_directory;

@@ -3,6 +3,7 @@
 
 #include "data/metricdataset.h"
 #include "data/quarterlabel.h"
+#include "importer.h"
 #include "workspace.h"
 
 #include <optional>
@@ -12,6 +13,23 @@
 
 namespace owb {
 
+namespace {
+// What the store says of a failure, told of a re-assessment: its general
+// advice ("an interrupted import or re-assessment completes where it
+// stopped") becomes how this one completes, or that nothing was changed.
+QString reassessmentStopped(QString message, bool started)
+{
+    const QString completes = started
+        ? QStringLiteral("the re-assessment stopped part way; opening the workspace in the workbench, or running "
+                         "owb methodology add with --apply again, completes it")
+        : QStringLiteral("the re-assessment was not started, and nothing was changed");
+    const QString importAdvice = QStringLiteral("(an interrupted import or re-assessment completes where it stopped)");
+    if (message.contains(importAdvice))
+        return message.replace(importAdvice, QStringLiteral("(%1)").arg(completes));
+    return QStringLiteral("%1 (%2)").arg(message, completes);
+}
+} // namespace
+
 void Workspace::reloadMethodologies()
 {
     m_register->reload();
@@ -20,7 +38,7 @@ void Workspace::reloadMethodologies()
 }
 
 QList<Workspace::PlannedRules> Workspace::rulesToRegister(
-    const MetricDataset &dataset, const std::optional<Methodology> &given, bool backCast) const
+    const MetricDataset &dataset, const QList<Methodology> &given, bool backCast) const
 {
     QList<PlannedRules> result;
     const auto rulesOf = [&](const QString &year) -> const Methodology * {
@@ -29,21 +47,23 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
                 return &p.methodology;
         return m_register->forYear(year);
     };
-    if (given) {
-        if (const QString conflict = m_register->idConflict(*given, m_directory); !conflict.isEmpty())
+    if (const QString twice = sameYearTwice(m_directory, given, {}); !twice.isEmpty())
+        throw StoreError(twice);
+    for (const Methodology &file : given) {
+        if (const QString conflict = m_register->idConflict(file, m_directory); !conflict.isEmpty())
             throw StoreError(conflict);
-        for (const QString &year : given->years()) {
+        for (const QString &year : file.years()) {
             const Methodology *current = m_register->forYear(year);
             if (!current) {
-                result.append({year, *given, YearBasis::Declared});
-            } else if (current->sha256() != given->sha256()) {
+                result.append({year, file, YearBasis::Declared});
+            } else if (current->sha256() != file.sha256()) {
                 throw StoreError(
                     QStringLiteral("%1: %2 is assessed under the methodology %3 (SHA-256 %4...); importing with "
                                    "another file for %2 (%5, SHA-256 %6...) would re-assess it: nothing was "
                                    "imported. To re-assess %2, see what would change with owb methodology "
                                    "add %1 FILE, then run it again with --apply")
-                        .arg(m_directory, year, current->id(), current->sha256().left(12), given->id(),
-                             given->sha256().left(12)));
+                        .arg(m_directory, year, current->id(), current->sha256().left(12), file.id(),
+                             file.sha256().left(12)));
             }
         }
     }
@@ -52,9 +72,10 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
         const QString year = yearOfQuarter(quarter.label);
         if (rulesOf(year))
             continue;
-        // A workspace without rules for the year takes the built-in file's
-        // when that file declares the year (as a new workspace always has).
-        if (!given && Methodology::builtIn().declaresYear(year)) {
+        // A year no given file and no register covers takes the built-in
+        // file's rules when that file declares the year (as a new workspace
+        // always has).
+        if (Methodology::builtIn().declaresYear(year)) {
             result.append({year, Methodology::builtIn(), YearBasis::Declared});
             continue;
         }
@@ -64,7 +85,7 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
     // Back-casting: an earlier year takes the rules of the first later year that has some.
     // Without a file given, the built-in file's own years count as later
     // years (and are registered with it).
-    if (backCast && !given && !missing.isEmpty())
+    if (backCast && given.isEmpty() && !missing.isEmpty())
         for (const QString &year : Methodology::builtIn().years())
             if (!rulesOf(year))
                 result.append({year, Methodology::builtIn(), YearBasis::Declared});
@@ -92,7 +113,7 @@ QList<Workspace::PlannedRules> Workspace::rulesToRegister(
     }
     if (!unassessable.isEmpty()) {
         std::sort(unassessable.begin(), unassessable.end(), quarterLessThan);
-        throw StoreError(noMethodologyMessage(m_directory, unassessable));
+        throw NoMethodologyError(m_directory, unassessable);
     }
     return result;
 }
@@ -132,6 +153,7 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
         if (methodology.declaresYear(yearOfQuarter(quarter)))
             quarters.append(quarter);
     ImportReport report;
+    bool started = false;  // the register changed and the quarters marked pending: completable
     try {
         {
             Transaction transaction(m_peers->database());
@@ -140,10 +162,17 @@ ImportReport Workspace::reassess(const Methodology &methodology, const Progress 
             m_peers->markPending(quarters);
             transaction.commit();
         }
+        started = !whole;
         reloadMethodologies();
         report = completePendingWork(progress);
         if (whole)
             whole->commit();
+    } catch (const StoreError &error) {
+        whole.reset();
+        reloadMethodologies();
+        // A full disk (or another failure) part way is a re-assessment's,
+        // not an import's: said so, with how it completes.
+        throw StoreError(reassessmentStopped(error.message(), started));
     } catch (...) {
         whole.reset();
         reloadMethodologies();

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,6 +138,84 @@ private Q_SLOTS:
                          && !readOnly.err.contains(QStringLiteral("--apply to make")),
                      qPrintable(readOnly.err));
         }
+    }
+
+    // A new workspace from a file spanning 2025/26 and 2026/27: the built-in
+    // file covers 2025/26 and the given file 2026/27, each registered for
+    // its year; --methodology once per year, two for one year refused
+    // naming both and nothing created (issue 12).
+    void newWorkspaceSpanningTwoYears()
+    {
+        QTemporaryDir dir;
+        QFile builtIn(QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2025-26.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        const QByteArray current = builtIn.readAll();
+        QByteArray later = current;
+        later.replace("\"id\": \"nof-2025-26\"", "\"id\": \"demo-2026-27\"");
+        later.replace("\"years\": [\"2025/26\"]", "\"years\": [\"2026/27\"]");
+        const QString a = writeFile(dir, QStringLiteral("a.json"), current);
+        const QString b = writeFile(dir, QStringLiteral("b.json"), later);
+        const QString b2 = writeFile(dir, QStringLiteral("b2.json"), QByteArray(later).replace("\"title\": \"", "\"title\": \"Other "));
+        QByteArray data = kData;
+        data += "2026/27 Q1,RA1,Alpha,acute,OF0023,52,Midlands\n"
+                "2026/27 Q1,RA2,Beta,acute,OF0023,61,London\n";
+        const QString both = writeFile(dir, QStringLiteral("both.csv"), data);
+
+        const QString twiceWs = dir.filePath(QStringLiteral("twice"));
+        const Run twice = owb({QStringLiteral("import"), QStringLiteral("--methodology"), b, QStringLiteral("--methodology"),
+                               b2, twiceWs, both});
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY2(twice.err.contains(QStringLiteral("%1 and %2 both declare 2026/27").arg(b, b2)), qPrintable(twice.err));
+        QVERIFY(!QFileInfo::exists(twiceWs));
+
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        const Run made = owb({QStringLiteral("import"), QStringLiteral("--methodology"), b, ws, both});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const Run list = owb({QStringLiteral("methodology"), QStringLiteral("list"), ws});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("2025/26")) && list.out.contains(QStringLiteral("nof-2025-26"))
+                     && list.out.contains(QStringLiteral("2026/27")) && list.out.contains(QStringLiteral("demo-2026-27")),
+                 qPrintable(list.out));
+        QCOMPARE(owb({QStringLiteral("methodology"), QStringLiteral("show"), ws, QStringLiteral("2025/26")}).out.toUtf8(),
+                 current);
+        QCOMPARE(owb({QStringLiteral("methodology"), QStringLiteral("show"), ws, QStringLiteral("2026/27")}).out.toUtf8(),
+                 later);
+        // Both files given, one per year: the same workspace.
+        const QString ws2 = dir.filePath(QStringLiteral("ws2"));
+        const Run each = owb({QStringLiteral("import"), QStringLiteral("--methodology"), a, QStringLiteral("--methodology"),
+                              b, ws2, both});
+        QVERIFY2(each.exitCode == 0, qPrintable(each.err));
+        QCOMPARE(owb({QStringLiteral("portfolio"), ws2}).out, owb({QStringLiteral("portfolio"), ws}).out);
+        QCOMPARE(owb({QStringLiteral("portfolio"), ws2, QStringLiteral("--quarter"), QStringLiteral("2025/26 Q2")}).out,
+                 owb({QStringLiteral("portfolio"), ws, QStringLiteral("--quarter"), QStringLiteral("2025/26 Q2")}).out);
+    }
+
+    // The demo's register holds nof-2025-26 for 2023/24 and 2024/25 (back-cast)
+    // and 2025/26 (declared): a re-issue of 2025/26 under the same id is
+    // applied to 2025/26 alone; the back-cast years keep the file they were
+    // assessed under, which methodology show still prints (issue 12).
+    void reissueBesideBackCastYears()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(owb({QStringLiteral("demo"), ws}).exitCode, 0);
+        const QByteArray old = owb({QStringLiteral("methodology"), QStringLiteral("show"), ws, QStringLiteral("2025/26")}).out.toUtf8();
+        QVERIFY(old.contains("\"id\": \"nof-2025-26\""));
+        QByteArray reissue = old;
+        reissue.replace("\"title\": \"", "\"title\": \"Re-issued ");
+        const QString r = writeFile(dir, QStringLiteral("r.json"), reissue);
+        const Run dry = owb({QStringLiteral("methodology"), QStringLiteral("add"), ws, r});
+        QVERIFY2(dry.exitCode == 0 && !dry.err.contains(QStringLiteral("other content")), qPrintable(dry.err));
+        const Run applied = owb({QStringLiteral("methodology"), QStringLiteral("add"), QStringLiteral("--apply"), ws, r});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        QCOMPARE(owb({QStringLiteral("methodology"), QStringLiteral("show"), ws, QStringLiteral("2025/26")}).out.toUtf8(), reissue);
+        for (const QString &year : {QStringLiteral("2023/24"), QStringLiteral("2024/25")})
+            QCOMPARE(owb({QStringLiteral("methodology"), QStringLiteral("show"), ws, year}).out.toUtf8(), old);
+        const QString list = owb({QStringLiteral("methodology"), QStringLiteral("list"), ws}).out;
+        QVERIFY2(list.contains(QRegularExpression(QStringLiteral("^2024/25,nof-2025-26,back-cast,"),
+                                                  QRegularExpression::MultilineOption)),
+                 qPrintable(list));
+        QCOMPARE(owb({QStringLiteral("check"), ws}).exitCode, 0);
     }
 
     // owb score and segment with one --methodology per year: each quarter

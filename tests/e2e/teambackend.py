@@ -38,6 +38,11 @@ FOLDER_ONLY = {
     "reissue_without_programme_lists_final_segments": "runs owb methodology add's dry run on the demo folder to "
                                                       "compare with the preview (year_without_programme_segment "
                                                       "proves the same year on a team workspace)",
+    "new_workspace_spanning_two_years": "File > New Workspace from Metric File... creates a folder workspace",
+    "import_refusal_in_workbench_terms": "not yet run on a team workspace (File > Import Metric File... "
+                                         "there is team_import_through_the_menu's)",
+    "reassessment_said_once_in_history": "re-assesses the demo folder with owb methodology add --apply before "
+                                         "the workbench opens it (as reissue_said_in_history)",
 }
 
 # Run on folders only to keep CI within its time (the whole run on a server took 800 s, against 330 s on

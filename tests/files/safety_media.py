@@ -5,6 +5,7 @@ report. Where mount or another user is not allowed they skip visibly."""
 
 import glob
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -118,6 +119,48 @@ def case_read_only(fx):
     return 0
 
 
+def full_disk_reassessment(fx, disk):
+    """A full disk during owb methodology add --apply: said as a re-assessment's
+    (how it completes, or that nothing was changed), never with an import's
+    advice; space freed, --apply again completes it to the uninterrupted result."""
+    ref = fx.workspace("reassess-ref")
+    shown = run("methodology", "show", ref, "2023/24").stdout
+    other = os.path.join(fx.top, "other-2023-24.json")
+    with open(other, "w", encoding="utf-8") as f:
+        f.write(re.sub(r'"years": \[[^]]*\]', '"years": ["2023/24"]',
+                       re.sub(r'"id": "[^"]*"', '"id": "other-2023-24"', shown, count=1), count=1))
+    run("methodology", "add", "--apply", ref, other)
+    reference = dump(ref)
+    said = []
+    for free in [8, 32, 64, 128, 256, 512, 1024]:
+        for entry in os.listdir(disk):
+            shutil.rmtree(os.path.join(disk, entry)) if os.path.isdir(os.path.join(disk, entry)) else os.remove(os.path.join(disk, entry))
+        subprocess.run(["mount", "-o", "remount,size=16m", disk], check=True)
+        ws = os.path.join(disk, "ws")
+        run("import", "--back-cast", ws, fx.national, "--region", fx.region)
+        room = os.statvfs(disk)
+        with open(os.path.join(disk, "filler"), "wb") as f:
+            f.write(b"\0" * max(0, room.f_bavail * room.f_frsize - free * 1024))
+        done = run("methodology", "add", "--apply", ws, other, check=False)
+        if done.returncode == 0:
+            print("%dk free: the re-assessment fitted" % free)
+        else:
+            plain(done.stderr)
+            assert "disk is full" in done.stderr, "%dk free: not said plainly: %s" % (free, done.stderr)
+            assert "an import completes" not in done.stderr, "%dk free: an import's advice: %s" % (free, done.stderr)
+            # Refused before anything was read (the lock, opening), or said of a re-assessment.
+            assert "re-assessment" in done.stderr or "lock file" in done.stderr or "cannot be opened" in done.stderr, \
+                "%dk free: not said to be a re-assessment: %s" % (free, done.stderr)
+            said.append(done.stderr.strip().splitlines()[-1])
+            print("%dk free: %s" % (free, said[-1]))
+        os.remove(os.path.join(disk, "filler"))
+        run("check", ws)
+        run("methodology", "add", "--apply", ws, other)
+        assert dump(ws) == reference, "%dk free: completed after a full disk, differs" % free
+    assert any("the re-assessment stopped part way" in line for line in said), \
+        "no full disk stopped the re-assessment part way: %s" % said
+
+
 # 2 and 13. A full disk at every stage of an import, then space freed.
 def case_full_disk(fx):
     reference = dump(fx.workspace("ref"))
@@ -192,6 +235,7 @@ def case_full_disk(fx):
             assert f.read() == good, "a report on a full disk replaced the earlier one"
         assert sorted(os.listdir(disk)) == ["filler", "pack.pdf"], "left behind: %s" % os.listdir(disk)
         print("report on a full disk: %s" % done.stderr.strip().splitlines()[-1])
+        full_disk_reassessment(fx, disk)
     finally:
         subprocess.run(["umount", disk])
     return 0

@@ -516,6 +516,83 @@ private Q_SLOTS:
             QCOMPARE(after.value(it.key()), it.value());
     }
 
+    // A workspace whose 2025/26 file was back-cast to 2024/25 (as the demo's
+    // register): a re-issue of 2025/26 keeping its id is a re-issue, not a
+    // clash with "other years". Only the year it declares is re-assessed;
+    // the back-cast year keeps the file it was assessed under, byte for
+    // byte, and the register still shows that file for it. The History
+    // says each re-assessed quarter once, with before and after (issue 12).
+    void reissueKeepingItsIdBesideBackCastYears()
+    {
+        OWB_FILE_ONLY("imports into the workspace again, which a team workspace does not do in this version (it is uploaded with owb team push)");
+        QTemporaryDir dir;
+        auto workspace = Workspace::create(dir.filePath(QStringLiteral("ws")));
+        QByteArray data = kData;
+        data += "2024/25 Q4,RA1,Alpha,acute,OF0023,40,Midlands\n"
+                "2024/25 Q4,RA2,Beta,acute,OF0023,45,London\n"
+                "2024/25 Q4,RA3,Gamma,acute,OF0023,57,Midlands\n";
+        workspace->import(parse(data, Methodology::builtIn()), std::nullopt, QStringLiteral("t.csv"),
+                          QStringLiteral("sha"), 1, {}, /*backCast=*/true);
+        QCOMPARE(workspace->methodologies().entry(QStringLiteral("2024/25"))->basis, YearBasis::BackCast);
+        const QMap<QString, QStringList> before = assessmentRows(*workspace);
+
+        QByteArray json = Methodology::builtIn().source();
+        json.replace("\"title\": \"", "\"title\": \"Re-issued ");
+        json.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
+                     "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
+                     "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
+        QString error;
+        const auto reissued = Methodology::fromJson(json, QStringLiteral("r.json"), &error);
+        QVERIFY2(reissued, qPrintable(error));
+        QCOMPARE(reissued->id(), Methodology::builtIn().id());
+        QCOMPARE(workspace->methodologies().idConflict(*reissued, workspace->directory()), QString());
+        const MethodologyChangePlan plan = planMethodologyChange(*workspace, *reissued);
+        QCOMPARE(plan.quarters, (QStringList{QStringLiteral("2025/26 Q1"), QStringLiteral("2025/26 Q2")}));
+        workspace->reassess(*reissued);
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2025/26"))->sha256(), reissued->sha256());
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2024/25"))->sha256(),
+                 Methodology::builtIn().sha256());
+        QCOMPARE(workspace->methodologies().forYear(QStringLiteral("2024/25"))->source(), Methodology::builtIn().source());
+        const QMap<QString, QStringList> after = assessmentRows(*workspace);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            if (it.key().endsWith(QStringLiteral("2024/25 Q4")))
+                QCOMPARE(after.value(it.key()), it.value());
+        QVERIFY(checkWorkspace(workspace->directory()).clean());
+
+        // The same id declared for another year with other content is still
+        // refused, with an id that is not the old one with its year again.
+        QByteArray clash = json;
+        clash.replace("\"years\": [\"2025/26\"]", "\"years\": [\"2026/27\"]");
+        const auto other = Methodology::fromJson(clash, QStringLiteral("c.json"), &error);
+        QVERIFY2(other, qPrintable(error));
+        const QString refused = workspace->methodologies().idConflict(*other, workspace->directory());
+        QVERIFY2(refused.contains(QStringLiteral("already registered for 2025/26 with other content"))
+                     && refused.contains(QStringLiteral("(such as nof-2025-26-2026-27)")),
+                 qPrintable(refused));
+        QByteArray sameYear = json;
+        sameYear.replace("\"years\": [\"2025/26\"]", "\"years\": [\"2025/26\", \"2026/27\"]");
+        sameYear.replace("\"title\": \"", "\"title\": \"Other ");
+        const auto both = Methodology::fromJson(sameYear, QStringLiteral("b.json"), &error);
+        QVERIFY2(both, qPrintable(error));
+        QCOMPARE(workspace->methodologies().idConflict(*both, workspace->directory()), QString());
+
+        // History: one entry per re-assessed quarter, its removal folded in.
+        CaseFile ra1(workspace->caseFilePath(QStringLiteral("RA1")), Database::Mode::ReadOnly);
+        const QList<AuditEntry> entries = auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2025/26 Q1"));
+        const auto reissued1 = reissuedAssessments(entries, workspace->methodologies().reissues());
+        const QHash<qint64, qsizetype> folded = reassessedRemovals(entries, reissued1);
+        QCOMPARE(folded.size(), 1);
+        QVERIFY(folded.contains(entries.at(0).seq));
+        QCOMPARE(entries.at(folded.value(entries.at(0).seq)).action, QStringLiteral("delete"));
+        const QString said = reassessmentText(entries.at(folded.value(entries.at(0).seq)), entries.at(0),
+                                              reissued->title(), &*reissued1.constFind(entries.at(0).seq));
+        QVERIFY2(said.contains(QStringLiteral("; segment: ")) && said.contains(QStringLiteral("; average: ")),
+                 qPrintable(said));
+        // An assessment stored for the first time stays "added": nothing folded into it.
+        const QList<AuditEntry> first = auditlog::entries(ra1.database(), QStringLiteral("assessment"), QStringLiteral("2024/25 Q4"));
+        QVERIFY(reassessedRemovals(first, {}).isEmpty());
+    }
+
     // Re-assessing one year deliberately: the dry run lists exactly the
     // case-file quarters the change then rewrites, with their segment and
     // average after; every other row (the other year) stays byte for byte.

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -79,28 +80,31 @@ void HistoryPage::reload()
     // Quarters stored again under a re-issue of the same methodology id.
     const QHash<qint64, MethodologyReissue> reissued
         = m_context.national ? reissuedAssessments(entries, m_context.national->reissues()) : QHash<qint64, MethodologyReissue>();
-    m_table->setRowCount(int(entries.size()));
-    for (int row = 0; row < entries.size(); ++row) {
-        const AuditEntry &e = entries.at(row);
+    // A quarter's assessment taken away and stored again under another
+    // methodology file is a re-assessment, said as one entry with before and
+    // after: its removal is not listed apart.
+    const QHash<qint64, qsizetype> reassessed = reassessedRemovals(entries, reissued);
+    QSet<qsizetype> folded;
+    for (const qsizetype removal : reassessed)
+        folded.insert(removal);
+    m_table->setRowCount(int(entries.size() - folded.size()));
+    int row = -1;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (folded.contains(i))
+            continue;
+        ++row;
+        const AuditEntry &e = entries.at(i);
         QString action = actionText(e.action);
         QString change = historyChangeText(m_context.session->methodology(), e);
-        // A quarter's assessment taken away and stored again under another
-        // methodology file is a re-assessment, said as one (newest first:
-        // the removal is further down).
-        for (int earlier = row + 1; earlier < entries.size() && e.action == QLatin1String("insert"); ++earlier) {
-            const AuditEntry &removed = entries.at(earlier);
-            if (removed.table != e.table || removed.rowKey != e.rowKey)
-                continue;
+        if (const auto removal = reassessed.constFind(e.seq); removal != reassessed.cend()) {
+            const AuditEntry &removed = entries.at(*removal);
             const auto reissue = reissued.constFind(e.seq);
-            if (isReassessment(removed, e) || reissue != reissued.cend()) {
-                const Methodology &now = m_context.national ? m_context.national->methodologyFor(e.rowKey)
-                                                            : m_context.session->methodology();
-                const QString id = QJsonDocument::fromJson(e.after.toUtf8()).object().value(QStringLiteral("methodology_id")).toString();
-                action = tr("re-assessed");
-                change = reassessmentText(removed, e, now.id() == id ? now.title() : QString(),
-                                          reissue != reissued.cend() ? &*reissue : nullptr);
-            }
-            break;
+            const Methodology &now = m_context.national ? m_context.national->methodologyFor(e.rowKey)
+                                                        : m_context.session->methodology();
+            const QString id = QJsonDocument::fromJson(e.after.toUtf8()).object().value(QStringLiteral("methodology_id")).toString();
+            action = tr("re-assessed");
+            change = reassessmentText(removed, e, now.id() == id ? now.title() : QString(),
+                                      reissue != reissued.cend() ? &*reissue : nullptr);
         }
         const QStringList cells { displayMoment(e.at),
             e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,

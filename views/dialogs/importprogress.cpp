@@ -3,6 +3,7 @@
 #include "store/methodologychange.h"
 #include "store/storeerror.h"
 #include "store/workspace.h"
+#include "data/quarterlabel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -23,7 +24,7 @@ namespace owb {
 
 ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path, const QString &region,
                                  const std::function<void()> &beforeWriting,
-                                 const std::optional<Methodology> &methodology)
+                                 const QList<Methodology> &methodologies)
 {
     QProgressDialog progress(QApplication::translate("owb::Import", "Reading %1...").arg(QFileInfo(path).fileName()),
                              QString(), 0, 1000, parent);
@@ -36,7 +37,7 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
     QEventLoop loop;
     // The worker opens its own database connections; progress comes back queued.
     QThread *worker = QThread::create([&] {
-        outcome = importMetricFile(directory, path, methodology, region,
+        outcome = importMetricFile(directory, path, methodologies, region,
                                    [&progress](ImportStage stage, qint64 done, qint64 total) {
                                        const int value = total > 0 ? int(done * 500 / total) : 0;
                                        const bool writing = stage == ImportStage::Writing;
@@ -159,36 +160,83 @@ ImportReport reassessWithProgress(QWidget *parent, const QString &directory, Wor
     return report;
 }
 
-std::optional<Methodology> askForMethodology(QWidget *parent, const QString &path, const ImportOutcome &outcome)
+QList<Methodology> askForMethodologies(QWidget *parent, const QString &path, const ImportOutcome &outcome,
+                                      const QList<Methodology> &given)
 {
-    if (outcome.yearsWithoutMethodology.isEmpty())
-        return std::nullopt;
-    const QString years = outcome.yearsWithoutMethodology.join(QStringLiteral(", "));
-    QMessageBox ask(QMessageBox::Question, QApplication::translate("owb::Import", "Methodology Needed"),
-                    QApplication::translate("owb::Import",
-                                            "%1 holds quarters of %2, and a new workspace has a methodology only for "
-                                            "%3 (the built-in file). Choose the methodology file for %2 to create "
-                                            "the workspace with it; nothing has been created yet.")
-                        .arg(QFileInfo(path).fileName(), years, Methodology::builtIn().years().join(QStringLiteral(", "))),
-                    QMessageBox::Cancel, parent);
-    QPushButton *choose = ask.addButton(QApplication::translate("owb::Import", "Choose Methodology File..."),
-                                        QMessageBox::AcceptRole);
-    choose->setAccessibleName(QApplication::translate("owb::Import", "Choose Methodology File..."));
-    ask.setDefaultButton(choose);
-    ask.exec();
-    if (ask.clickedButton() != choose)
-        return std::nullopt;
-    const QString file = QFileDialog::getOpenFileName(
-        parent, QApplication::translate("owb::Import", "Methodology File for %1").arg(years), QString(),
-        QApplication::translate("owb::Import", "Methodology files (*.json);;All files (*)"));
-    if (file.isEmpty())
-        return std::nullopt;
-    QString error;
-    auto methodology = Methodology::fromFile(file, &error);
-    if (!methodology)
-        QMessageBox::warning(parent, QApplication::translate("owb::Import", "Methodology refused"), error);
-    return methodology;
+    QList<Methodology> chosen;
+    const auto covered = [&](const QString &year) {
+        for (const Methodology &file : given + chosen)
+            if (file.declaresYear(year))
+                return true;
+        return false;
+    };
+    // One question per year without a file; a file declaring several years
+    // answers for each of them.
+    for (const QString &year : outcome.yearsWithoutMethodology) {
+        if (covered(year))
+            continue;
+        QStringList have = Methodology::builtIn().years();
+        for (const Methodology &file : given + chosen)
+            have += file.years();
+        have.sort();
+        QMessageBox ask(QMessageBox::Question, QApplication::translate("owb::Import", "Methodology Needed"),
+                        QApplication::translate("owb::Import",
+                                                "%1 holds quarters of %2, and a new workspace has a methodology only "
+                                                "for %3. Choose the methodology file for %2 to create the workspace "
+                                                "with it; nothing has been created yet.")
+                            .arg(QFileInfo(path).fileName(), year, have.join(QStringLiteral(", "))),
+                        QMessageBox::Cancel, parent);
+        QPushButton *choose = ask.addButton(QApplication::translate("owb::Import", "Choose Methodology File..."),
+                                            QMessageBox::AcceptRole);
+        choose->setAccessibleName(QApplication::translate("owb::Import", "Choose Methodology File..."));
+        ask.setDefaultButton(choose);
+        ask.exec();
+        if (ask.clickedButton() != choose)
+            return {};
+        const QString file = QFileDialog::getOpenFileName(
+            parent, QApplication::translate("owb::Import", "Methodology File for %1").arg(year), QString(),
+            QApplication::translate("owb::Import", "Methodology files (*.json);;All files (*)"));
+        if (file.isEmpty())
+            return {};
+        QString error;
+        auto methodology = Methodology::fromFile(file, &error);
+        if (methodology && !methodology->declaresYear(year))
+            error = QApplication::translate("owb::Import",
+                                            "%1 declares %2, not %3: choose the methodology file whose \"years\" "
+                                            "include %3. Nothing has been created.")
+                        .arg(file, methodology->years().join(QStringLiteral(", ")), year);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(parent, QApplication::translate("owb::Import", "Methodology refused"), error);
+            return {};
+        }
+        chosen.append(*methodology);
+    }
+    return chosen;
 }
+
+namespace {
+// A quarter whose year has no methodology, told in the workbench's terms
+// (the command line's message names its own commands).
+QString noMethodologyInWorkbench(const QStringList &quarters)
+{
+    QStringList years;
+    for (const QString &quarter : quarters)
+        if (!years.contains(yearOfQuarter(quarter)))
+            years.append(yearOfQuarter(quarter));
+    const QString text = quarters.size() == 1
+        ? QApplication::translate("owb::Import",
+                                  "%1: the workspace has no methodology for %2, so the quarter cannot be assessed. "
+                                  "Add the methodology file for %2 first (File ▸ Methodologies..., then Add "
+                                  "Methodology File..., a file whose \"years\" include %2), then import this file "
+                                  "again.")
+        : QApplication::translate("owb::Import",
+                                  "%1: the workspace has no methodology for %2, so those quarters cannot be assessed. "
+                                  "Add the methodology file for %2 first (File ▸ Methodologies..., then Add "
+                                  "Methodology File..., a file whose \"years\" include %2), then import this file "
+                                  "again.");
+    return text.arg(quarters.join(QStringLiteral(", ")), years.join(QStringLiteral(" or ")));
+}
+} // namespace
 
 void showImportProblems(QWidget *parent, const QString &path, const ImportOutcome &outcome)
 {
@@ -199,7 +247,9 @@ void showImportProblems(QWidget *parent, const QString &path, const ImportOutcom
     QStringList lines;
     for (const Diagnostic &error : outcome.errors)
         lines.append(error.toString());
-    if (!outcome.storeError.isEmpty())
+    if (!outcome.quartersWithoutMethodology.isEmpty())
+        lines.append(noMethodologyInWorkbench(outcome.quartersWithoutMethodology));
+    else if (!outcome.storeError.isEmpty())
         lines.append(outcome.storeError);
     // Rows of metrics the methodology does not have are skipped, not errors:
     // named all the same, so that no line of the file goes unmentioned.

@@ -12,17 +12,19 @@ namespace owb {
 // `beforeWriting` runs on the caller's thread once the file has passed
 // validation: the caller must close its own connections to the workspace
 // there (or before). A refused file never gets that far.
-// `methodology`: a file to register for its years (a new workspace's years
-// that the built-in file does not cover).
+// `methodologies`: files to register for their years (a new workspace's
+// years that the built-in file does not cover), one per year.
 ImportOutcome importWithProgress(QWidget *parent, const QString &directory, const QString &path,
                                  const QString &region = {}, const std::function<void()> &beforeWriting = {},
-                                 const std::optional<Methodology> &methodology = std::nullopt);
+                                 const QList<Methodology> &methodologies = {});
 
 // A new workspace was refused for years of its file that have no
-// methodology (outcome.yearsWithoutMethodology): asks the user for the
-// years' methodology file and reads it. Nothing when the user declines or
-// the file is refused (said in a message box naming the file and fault).
-std::optional<Methodology> askForMethodology(QWidget *parent, const QString &path, const ImportOutcome &outcome);
+// methodology (outcome.yearsWithoutMethodology): asks the user for each
+// such year's methodology file (beside the `given` ones) and reads it.
+// Nothing when the user declines or a file is refused (said in a message
+// box naming the file and fault).
+QList<Methodology> askForMethodologies(QWidget *parent, const QString &path, const ImportOutcome &outcome,
+                                       const QList<Methodology> &given);
 
 // Imports into a workspace the window holds open and keeps open (a team
 // workspace: its connections and password stay): refused at once, in plain
