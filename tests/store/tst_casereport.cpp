@@ -239,13 +239,15 @@ private Q_SLOTS:
             // A plan this quarter's actual misses, and one a quarter ahead (no data yet).
             const auto values = session.caseFile().metricValues(latest);
             for (const MetricDefinition *candidate : m.scoredMetricsFor(session.identity().peerType))
-                if (candidate->direction && values.value(candidate->id).kind == MetricValue::Kind::Number) {
+                // Lower is better and above zero: half the actual is a plan it misses, inside any range.
+                if (candidate->direction == Direction::Lower && values.value(candidate->id).kind == MetricValue::Kind::Number
+                    && values.value(candidate->id).number > 0) {
                     metric = candidate;
                     actual = values.value(candidate->id).number;
                     break;
                 }
             QVERIFY(metric);
-            const QString missed = QString::number(*metric->direction == Direction::Higher ? actual + 5 : actual - 5, 'f', 2);
+            const QString missed = QString::number(actual / 2, 'f', 2);
             const QString ahead = quartersAfter(latest, 1).value(0);
             for (const auto &[quarter, planned] :
                  {std::pair{latest, missed}, std::pair{ahead, QStringLiteral("3.0")}})
