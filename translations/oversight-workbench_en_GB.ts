@@ -1415,10 +1415,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 holds quarters of %2, and a new workspace has a methodology only for %3 (the built-in file). Choose the methodology file for %2 to create the workspace with it; nothing has been created yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose Methodology File...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2163,17 +2159,6 @@
         <translation>
             <numerusform>%n organisation quarter the workspace does not follow would move in the league tables.</numerusform>
             <numerusform>%n organisation quarters the workspace does not follow would move in the league tables.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No organisation quarter would change segment, raw segment, average or rank.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change segment, raw segment, average or rank:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change segment, raw segment, average or rank:</numerusform>
-            <numerusform>%n organisation quarters would change segment, raw segment, average or rank:</numerusform>
         </translation>
     </message>
 </context>
@@ -3358,34 +3343,6 @@ segmented</source>
     </message>
     <message>
         <source>Not counted, as the organisation is not in the programme then: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a metric of the methodology.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a real value for %2 (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is outside the valid range %2 for %3 (%4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too large to be a real value for %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) is from %3: %4 is outside that range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) is from %3 (%4): %5 is outside that range.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
