@@ -90,10 +90,11 @@ private Q_SLOTS:
         }
         const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
-        // ..., movement, needs action, movement detail
-        QVERIFY2(lines.at(1).endsWith(QStringLiteral(",not-segmented,,")), qPrintable(lines.at(1)));
-        QVERIFY2(lines.at(2).endsWith(QStringLiteral(",unchanged,,")), qPrintable(lines.at(2)));
-        QVERIFY2(lines.at(3).endsWith(QStringLiteral(",,,,")), qPrintable(lines.at(3)));  // previous, movement, needs action, detail
+        // ..., movement, needs action, movement detail, capability, capability year, casework
+        QVERIFY2(lines.at(1).endsWith(QStringLiteral(",not-segmented,,,,,")), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(2).endsWith(QStringLiteral(",unchanged,,,,,")), qPrintable(lines.at(2)));
+        // previous, movement, needs action, detail, capability, capability year, casework
+        QVERIFY2(lines.at(3).endsWith(QStringLiteral(",,,,,,,")), qPrintable(lines.at(3)));
         QCOMPARE(portfolioJson({icb}).at(0).toObject().value(QStringLiteral("movement")).toString(),
                  QStringLiteral("not-segmented"));
         QCOMPARE(portfolioFileName({icb, trust}), QStringLiteral("portfolio-2025-26-Q4.csv"));
