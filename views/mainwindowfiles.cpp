@@ -135,8 +135,9 @@ bool MainWindow::importFile(const QString &path, const QString &newWorkspace, co
     QList<Methodology> given;
     while (!intoCurrent && !outcome.yearsWithoutMethodology.isEmpty()) {
         const QList<Methodology> more = askForMethodologies(this, path, outcome, given);
+        // Cancelled: nothing was created, and there is nothing to report.
         if (more.isEmpty())
-            break;
+            return false;
         given += more;
         outcome = importWithProgress(this, directory, path, region, letGo, given);
     }

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import time
 
 from owbe2e import expect
 from scenarios_casework import latest_quarter, open_case, year_rules
@@ -104,4 +105,44 @@ def reassessment_said_once_in_history(ctx):
     wb.screenshot("history-reassessed-once")
 
 
-SCENARIOS = [new_workspace_spanning_two_years, import_refusal_in_workbench_terms, reassessment_said_once_in_history]
+def new_workspace_methodology_cancelled_or_wrong(ctx):
+    """File ▸ New Workspace from Metric File... with 2026/27 rows: a methodology file for another year is refused
+    with the reason and the question is asked again; Cancel then just cancels: no "Import refused" box, no
+    command-line advice, nothing created in the folder."""
+    rules = year_rules(ctx, "2025/26")
+    wrong = os.path.join(ctx.folder, "nof-2025-26.json")
+    with open(wrong, "w", encoding="utf-8") as f:
+        json.dump(rules, f)
+    data = os.path.join(ctx.folder, "y2627.csv")
+    with open(data, "w", encoding="utf-8") as f:
+        f.write("quarter,org_code,org_name,org_type,metric_id,value,region\n"
+                "2026/27 Q1,RA1,Alpha,acute,OF0023,52,Midlands\n")
+    folder = os.path.join(ctx.folder, "cancelws")
+    os.mkdir(folder)
+    wb = ctx.start()
+    wb.find("table", "Case files", timeout=30)
+    wb.menu("File", "New Workspace from Metric File...")
+    wb.save_file("New Workspace from Metric File", data)
+    wb.save_file("Choose an Empty Folder for the Workspace", folder)
+    wb.answer_input("Region", None)
+    ask = wb.dialog("Methodology Needed", timeout=60)
+    wb.press("Choose Methodology File...", root=ask)
+    wb.save_file("Methodology File for 2026/27", wrong)
+    refused = wb.dialog("Methodology refused", timeout=30)
+    text = wb.alert_text(refused)
+    expect("declares 2025/26, not 2026/27" in text, "the reason: %r" % text)
+    wb.screenshot("methodology-wrong-year")
+    wb.press("OK", root=refused)
+    wb.gone(refused)
+    # Asked again: the user may choose another file, or cancel.
+    ask = wb.dialog("Methodology Needed", timeout=30)
+    wb.press("Cancel", root=ask)
+    wb.gone(ask)
+    time.sleep(3)
+    for title in ("Import refused", "Methodology Needed", "Methodology refused"):
+        expect(not wb.exists("dialog", title), "a %r box after Cancel" % title)
+    expect(os.listdir(folder) == [], "the cancelled workspace left files: %r" % os.listdir(folder))
+    wb.screenshot("methodology-cancelled")
+
+
+SCENARIOS = [new_workspace_spanning_two_years, new_workspace_methodology_cancelled_or_wrong, import_refusal_in_workbench_terms, reassessment_said_once_in_history]

@@ -39,6 +39,8 @@ FOLDER_ONLY = {
                                                       "compare with the preview (year_without_programme_segment "
                                                       "proves the same year on a team workspace)",
     "new_workspace_spanning_two_years": "File > New Workspace from Metric File... creates a folder workspace",
+    "new_workspace_methodology_cancelled_or_wrong": "File > New Workspace from Metric File... creates a folder "
+                                                    "workspace",
     "import_refusal_in_workbench_terms": "not yet run on a team workspace (File > Import Metric File... "
                                          "there is team_import_through_the_menu's)",
     "reassessment_said_once_in_history": "re-assesses the demo folder with owb methodology add --apply before "

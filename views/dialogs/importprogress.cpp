@@ -179,37 +179,42 @@ QList<Methodology> askForMethodologies(QWidget *parent, const QString &path, con
         for (const Methodology &file : given + chosen)
             have += file.years();
         have.sort();
-        QMessageBox ask(QMessageBox::Question, QApplication::translate("owb::Import", "Methodology Needed"),
-                        QApplication::translate("owb::Import",
-                                                "%1 holds quarters of %2, and a new workspace has a methodology only "
-                                                "for %3. Choose the methodology file for %2 to create the workspace "
-                                                "with it; nothing has been created yet.")
-                            .arg(QFileInfo(path).fileName(), year, have.join(QStringLiteral(", "))),
-                        QMessageBox::Cancel, parent);
-        QPushButton *choose = ask.addButton(QApplication::translate("owb::Import", "Choose Methodology File..."),
-                                            QMessageBox::AcceptRole);
-        choose->setAccessibleName(QApplication::translate("owb::Import", "Choose Methodology File..."));
-        ask.setDefaultButton(choose);
-        ask.exec();
-        if (ask.clickedButton() != choose)
-            return {};
-        const QString file = QFileDialog::getOpenFileName(
-            parent, QApplication::translate("owb::Import", "Methodology File for %1").arg(year), QString(),
-            QApplication::translate("owb::Import", "Methodology files (*.json);;All files (*)"));
-        if (file.isEmpty())
-            return {};
-        QString error;
-        auto methodology = Methodology::fromFile(file, &error);
-        if (methodology && !methodology->declaresYear(year))
-            error = QApplication::translate("owb::Import",
-                                            "%1 declares %2, not %3: choose the methodology file whose \"years\" "
-                                            "include %3. Nothing has been created.")
-                        .arg(file, methodology->years().join(QStringLiteral(", ")), year);
-        if (!error.isEmpty()) {
-            QMessageBox::warning(parent, QApplication::translate("owb::Import", "Methodology refused"), error);
-            return {};
+        // A refused file (unreadable, or for another year) is said, and the
+        // question asked again: the user chooses another file or cancels.
+        for (;;) {
+            QMessageBox ask(QMessageBox::Question, QApplication::translate("owb::Import", "Methodology Needed"),
+                            QApplication::translate("owb::Import",
+                                                    "%1 holds quarters of %2, and a new workspace has a methodology only "
+                                                    "for %3. Choose the methodology file for %2 to create the workspace "
+                                                    "with it; nothing has been created yet.")
+                                .arg(QFileInfo(path).fileName(), year, have.join(QStringLiteral(", "))),
+                            QMessageBox::Cancel, parent);
+            QPushButton *choose = ask.addButton(QApplication::translate("owb::Import", "Choose Methodology File..."),
+                                                QMessageBox::AcceptRole);
+            choose->setAccessibleName(QApplication::translate("owb::Import", "Choose Methodology File..."));
+            ask.setDefaultButton(choose);
+            ask.exec();
+            if (ask.clickedButton() != choose)
+                return {};
+            const QString file = QFileDialog::getOpenFileName(
+                parent, QApplication::translate("owb::Import", "Methodology File for %1").arg(year), QString(),
+                QApplication::translate("owb::Import", "Methodology files (*.json);;All files (*)"));
+            if (file.isEmpty())
+                return {};
+            QString error;
+            auto methodology = Methodology::fromFile(file, &error);
+            if (methodology && !methodology->declaresYear(year))
+                error = QApplication::translate("owb::Import",
+                                                "%1 declares %2, not %3: choose the methodology file whose \"years\" "
+                                                "include %3. Nothing has been created.")
+                            .arg(file, methodology->years().join(QStringLiteral(", ")), year);
+            if (!error.isEmpty()) {
+                QMessageBox::warning(parent, QApplication::translate("owb::Import", "Methodology refused"), error);
+                continue;
+            }
+            chosen.append(*methodology);
+            break;
         }
-        chosen.append(*methodology);
     }
     return chosen;
 }

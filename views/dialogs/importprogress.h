@@ -21,8 +21,9 @@ ImportOutcome importWithProgress(QWidget *parent, const QString &directory, cons
 // A new workspace was refused for years of its file that have no
 // methodology (outcome.yearsWithoutMethodology): asks the user for each
 // such year's methodology file (beside the `given` ones) and reads it.
-// Nothing when the user declines or a file is refused (said in a message
-// box naming the file and fault).
+// A refused file (unreadable, or for another year) is said in a message
+// box naming the file and fault, and the question is asked again. Nothing
+// when the user cancels.
 QList<Methodology> askForMethodologies(QWidget *parent, const QString &path, const ImportOutcome &outcome,
                                        const QList<Methodology> &given);
 
