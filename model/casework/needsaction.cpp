@@ -60,6 +60,9 @@ QString caseworkSummary(const CaseworkStatus &status, const NeedsAction &needs)
     QString summary = status.summary();
     if (needs.noReview) {
         const QString due = QCoreApplication::translate("owb::NeedsAction", "Segment %1, no review").arg(needs.segment);
+        // Mid-sentence after "; ": "Segment 4, no review; in the programme".
+        if (!summary.isEmpty())
+            summary[0] = summary.at(0).toLower();
         summary = summary.isEmpty() ? due : due + QStringLiteral("; ") + summary;
     }
     return summary;

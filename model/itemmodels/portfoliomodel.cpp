@@ -2,6 +2,7 @@
 
 #include "dateformat.h"
 #include "itemroles.h"
+#include "data/quarterlabel.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -134,6 +135,10 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
 QString PortfolioModel::methodologyChangeText(const PortfolioEntry &e)
 {
     const QString decision = e.decisionAcrossMethodologies();
+    // In the programme in a year without a programme segment: said, beside
+    // a segment that is not 5.
+    if (decision == QLatin1String("entered the programme") && e.inProgramme && e.segment != 5)
+        return tr("Methodology changed; entered the programme (%1 has no programme segment)").arg(yearOfQuarter(e.quarter));
     return decision == QLatin1String("entered the programme") ? tr("Methodology changed; entered the programme")
            : decision == QLatin1String("left the programme")  ? tr("Methodology changed; left the programme")
            : decision == QLatin1String("decision")            ? tr("Methodology changed; decision")

@@ -8,6 +8,7 @@
 #include "casework/league.h"
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
+#include "store/portfolio.h"
 #include "casework/segmentexplanation.h"
 #include "casework/sentence.h"
 #include "casework/trajectory.h"
@@ -92,8 +93,11 @@ QImage segmentChart(const QList<StoredAssessment> &history)
         p.drawEllipse(badge);
         p.drawText(badge, Qt::AlignCenter, QString::number(c + 1));
         // The key: "1  Methodology ID from QUARTER", one line each.
-        const QString name
-            = QStringLiteral("Methodology %1 from %2").arg(history.at(i).methodologyId, history.at(i).quarter);
+        QString name
+            = QStringLiteral("%1 from %2")
+                  .arg(methodologyChangeName(history.at(i - 1).methodologyId, history.at(i).methodologyId),
+                       history.at(i).quarter);
+        name[0] = name.at(0).toUpper();
         const int y = keyTop + c * keyLine;
         const QRect keyBadge(plot.left(), y, 18, 18);
         p.drawEllipse(keyBadge);

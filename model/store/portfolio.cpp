@@ -5,8 +5,10 @@
 #include "casework/casework.h"
 #include "casework/needsaction.h"
 #include "casework/trajectory.h"
+#include "casework/datetext.h"
 #include "valuecolumns.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QThread>
 #include <QThreadPool>
@@ -71,9 +73,41 @@ QString PortfolioEntry::decisionAcrossMethodologies() const
     return {};
 }
 
+QString methodologyChangeName(const QString &previousId, const QString &id)
+{
+    return previousId == id ? QCoreApplication::translate("owb::Methodology", "re-issue of %1").arg(id)
+                            : QCoreApplication::translate("owb::Methodology", "methodology %1").arg(id);
+}
+
+namespace {
+// Two quarters under the same id and different files: which is the
+// re-issue (the later file), named with its date and SHA-256.
+QString reissueDetail(const PortfolioEntry &e)
+{
+    const bool currentLater = e.methodologyIssued >= e.previousMethodologyIssued;
+    const QString issued = currentLater ? e.methodologyIssued : e.previousMethodologyIssued;
+    const QString sha = (currentLater ? e.methodologySha256 : e.previousMethodologySha256).left(4);
+    const QString reissued = issued.isEmpty()
+        ? QStringLiteral("%1 re-issued (SHA-256 %2\u2026)").arg(e.methodologyId, sha)
+        : QStringLiteral("%1 re-issued %2 (SHA-256 %3\u2026)").arg(e.methodologyId, showDate(issued.left(10)), sha);
+    return currentLater ? QStringLiteral("%1 under %2, %3 under its earlier issue").arg(e.quarter, reissued, e.previousQuarter)
+                        : QStringLiteral("%1 under its earlier issue, %2 under %3").arg(e.quarter, e.previousQuarter, reissued);
+}
+} // namespace
+
 QString PortfolioEntry::changeDetail() const
 {
     const QString reason = changeReason();
+    // The segment did not move across a change of methodology, but a
+    // programme entry or exit did happen (in a year without a programme
+    // segment, say): the decision is named, with both quarters' rules.
+    if (reason.isEmpty() && movement() == QLatin1String("methodology-changed") && !decisionDetail.isEmpty()
+        && !decisionAcrossMethodologies().isEmpty())
+        return QStringLiteral("%1; %2").arg(decisionDetail,
+                                            previousMethodologyId == methodologyId
+                                                ? reissueDetail(*this)
+                                                : QStringLiteral("%1 assessed under %2, %3 under %4")
+                                                      .arg(previousQuarter, previousMethodologyId, quarter, methodologyId));
     if (reason.isEmpty())
         return {};
     if (reason == QLatin1String("decision"))
@@ -84,6 +118,8 @@ QString PortfolioEntry::changeDetail() const
                    ? QStringLiteral("first segmented under %1").arg(methodologyId)
                    : QStringLiteral("first segmented under %1 (%2)").arg(methodologyTitle, methodologyId))
                   + QStringLiteral("; %1, assessed under %2, was not segmented").arg(previousQuarter, previousMethodologyId)
+            : previousMethodologyId == methodologyId
+            ? reissueDetail(*this)
             : QStringLiteral("%1 assessed under %2, %3 under %4")
                   .arg(previousQuarter, previousMethodologyId, quarter, methodologyId);
         // A decision (a programme entry, say) moved it too, or holds a first
@@ -127,9 +163,9 @@ QString decisionDetail(CaseworkStore &casework, const QString &quarter, const QS
                                   : QString();
     if (now > 0 && now != before) {
         const QVariantMap p = casework.record(programmeTable(), now);
-        return QStringLiteral("%1 entry (%2, %3): %4")
+        return QStringLiteral("%1 entry (%2, %3): %4%5")
             .arg(nameOf(now), p.value(QStringLiteral("entry_quarter")).toString(), p.value(QStringLiteral("entry_date")).toString(),
-                 p.value(QStringLiteral("reason")).toString());
+                 p.value(QStringLiteral("reason")).toString(), noSegment);
     }
     if (now == 0 && before > 0) {
         const QVariantMap p = casework.record(programmeTable(), before);
@@ -261,6 +297,12 @@ PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRe
         entry.previousAverage = before->result.average;
         entry.previousMethodologyId = before->methodologyId;
         entry.previousMethodologySha256 = before->methodologySha256;
+    }
+    for (const RegisteredFile &file : rules.methodologies.files()) {
+        if (file.methodology.sha256() == entry.methodologySha256)
+            entry.methodologyIssued = file.addedAt;
+        if (file.methodology.sha256() == entry.previousMethodologySha256)
+            entry.previousMethodologyIssued = file.addedAt;
     }
     for (const StoredAssessment &a : assessments)
         if (a.computedAt > entry.lastChange)

@@ -46,6 +46,10 @@ struct PortfolioEntry
     QString methodologySha256;
     QString previousMethodologyId;
     QString previousMethodologySha256;
+    // When each quarter's file was added to the register (ISO 8601 date;
+    // empty when the register no longer holds it): names a re-issue.
+    QString methodologyIssued;
+    QString previousMethodologyIssued;
     // The title of the methodology this quarter was assessed under (its id
     // when the register no longer names it).
     QString methodologyTitle;
@@ -93,6 +97,11 @@ struct PortfolioEntry
     // compared across rules), or empty when either quarter is not segmented.
     QString movement() const;
 };
+
+// The one rule for naming where the methodology changes between two
+// quarters (segment history keys, reports): "methodology ID", or "re-issue
+// of ID" where the id stayed and the file changed (NHS England re-issued it).
+QString methodologyChangeName(const QString &previousId, const QString &id);
 
 // One entry per case file for `quarter` (the workspace's latest when empty).
 // Case files that cannot be read are reported in *problems and left out.

@@ -60,7 +60,7 @@ def icbs_first_segmented_in_changes(ctx):
 
 def segment_history_key_names_each_change(ctx):
     """The Overview's segment history numbers each change of methodology on the chart and names it in full in a key
-    under it ("1: methodology ID from QUARTER"), never cut."""
+    under it ("1: methodology ID from QUARTER", "re-issue of ID" for the same id with another file), never cut."""
     code = next(c for c in sorted(n[:-len(".owcase")] for n in os.listdir(ctx.workspace) if n.endswith(".owcase"))
                 if query(ctx.case(c), "SELECT peer_type FROM organisation")[0][0] == "acute")
     stored = query(ctx.case(code), "SELECT quarter, methodology_id, methodology_sha256 FROM assessment")
@@ -68,10 +68,12 @@ def segment_history_key_names_each_change(ctx):
     expected = []
     for before, now in zip(stored, stored[1:]):
         if before[2] != now[2]:
-            expected.append("%d: methodology %s from %s" % (len(expected) + 1, now[1], now[0]))
+            # A re-issue (the same id, another file) is named as one.
+            name = ("re-issue of %s" if before[1] == now[1] else "methodology %s") % now[1]
+            expected.append("%d: %s from %s" % (len(expected) + 1, name, now[0]))
     expect(expected, "%s has no change of methodology: %r" % (code, stored))
     wb = open_case(ctx, code)
-    key = wb.label_text(re.compile(r"^1: methodology "))
+    key = wb.label_text(re.compile(r"^1: (methodology|re-issue of) "))
     shown = [line.strip() for line in key.splitlines() if line.strip()]
     expect(shown == expected, "the key %r, shown %r" % (expected, shown))
     wb.screenshot("segment-history-key")

@@ -172,6 +172,33 @@ private Q_SLOTS:
                 QCOMPARE(after.value(it.key()), it.value());
         QVERIFY(checkWorkspace(workspace->directory()).clean());
 
+        // Movement from the back-cast year's quarter to the re-issued year's
+        // first: methodology-changed, and the words name the re-issue (the
+        // ids alone are equal), never "assessed under X, ... under X".
+        QStringList problems;
+        const QList<PortfolioEntry> q1 = loadPortfolio(*workspace, QStringLiteral("2025/26 Q1"), &problems);
+        QVERIFY(!q1.isEmpty());
+        const QString reissuedOn = workspace->methodologies().reissues().constLast().at.left(10);
+        int compared = 0;
+        for (const PortfolioEntry &e : q1) {
+            if (e.previousQuarter.isEmpty())
+                continue;  // no 2024/25 Q4 row for it
+            ++compared;
+            QCOMPARE(e.previousQuarter, QStringLiteral("2024/25 Q4"));
+            QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+            QCOMPARE(e.methodologyIssued.left(10), reissuedOn);
+            QVERIFY(!e.previousMethodologyIssued.isEmpty());
+            if (!e.changeDetail().isEmpty())
+                QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q1 under nof-2025-26 re-issued %1 (SHA-256 %2\u2026), "
+                                                          "2024/25 Q4 under its earlier issue")
+                                               .arg(showDate(reissuedOn), reissued->sha256().left(4)));
+        }
+        QVERIFY(compared >= 3);
+        QCOMPARE(methodologyChangeName(QStringLiteral("nof-2025-26"), QStringLiteral("nof-2025-26")),
+                 QStringLiteral("re-issue of nof-2025-26"));
+        QCOMPARE(methodologyChangeName(QStringLiteral("nof-2025-26"), QStringLiteral("nof-2026-27")),
+                 QStringLiteral("methodology nof-2026-27"));
+
         // The same id declared for another year with other content is still
         // refused, with an id that is not the old one with its year again.
         QByteArray clash = json;
@@ -248,6 +275,60 @@ private Q_SLOTS:
         e.segment = 3;
         QCOMPARE(e.decisionAcrossMethodologies(), QString());
         QCOMPARE(e.changeDetail(), QStringLiteral("2025/26 Q4 assessed under a, 2026/27 Q1 under b"));
+        // The same id, another file: the later file is named as the re-issue.
+        e.previousMethodologyId = e.methodologyId;
+        e.methodologySha256 = QStringLiteral("f21f0000");
+        e.methodologyIssued = QStringLiteral("2026-11-24T10:00:00Z");
+        e.previousMethodologyIssued = QStringLiteral("2026-01-05T10:00:00Z");
+        QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+        QCOMPARE(e.changeDetail(), QStringLiteral("2026/27 Q1 under b re-issued %1 (SHA-256 f21f\u2026), 2025/26 Q4 under "
+                                                  "its earlier issue")
+                                       .arg(showDate(QStringLiteral("2026-11-24"))));
+        e.methodologyIssued = QStringLiteral("2025-01-05T10:00:00Z");
+        e.previousMethodologySha256 = QStringLiteral("aa00");
+        QCOMPARE(e.changeDetail(), QStringLiteral("2026/27 Q1 under its earlier issue, 2025/26 Q4 under b re-issued %1 "
+                                                  "(SHA-256 aa00\u2026)")
+                                       .arg(showDate(QStringLiteral("2026-01-05"))));
+    }
+
+    // An organisation entering the programme in the first quarter of a year
+    // whose (re-issued) methodology has no programme segment (ZBL in the
+    // demo): its segment stays 4, but the move across the change of rules
+    // is detailed all the same, saying the year has no programme segment;
+    // the Movement column says so beside segment 4, and the Casework column
+    // goes on in lower case after "; " (issue 12).
+    void programmeEntryInAYearWithoutProgrammeSegment()
+    {
+        PortfolioEntry e;
+        e.code = QStringLiteral("ZBL");
+        e.quarter = QStringLiteral("2026/27 Q1");
+        e.previousQuarter = QStringLiteral("2025/26 Q4");
+        e.segment = e.rawSegment = 4;
+        e.previousSegment = e.previousRawSegment = 4;
+        e.inProgramme = true;
+        e.programmeEntryQuarter = e.quarter;
+        e.methodologyId = QStringLiteral("b");
+        e.methodologySha256 = QStringLiteral("bb");
+        e.previousMethodologyId = QStringLiteral("a");
+        e.previousMethodologySha256 = QStringLiteral("aa");
+        e.decisionDetail = QStringLiteral("Recovery Support Programme entry (2026/27 Q1, 2026-05-01): failing; 2026/27 has "
+                                          "no programme segment");
+        QCOMPARE(e.movement(), QStringLiteral("methodology-changed"));
+        QCOMPARE(e.decisionAcrossMethodologies(), QStringLiteral("entered the programme"));
+        QCOMPARE(e.changeDetail(), e.decisionDetail + QStringLiteral("; 2025/26 Q4 assessed under a, 2026/27 Q1 under b"));
+        QCOMPARE(portfolioJson({e}).at(0).toObject().value(QStringLiteral("movement_detail")).toString(), e.changeDetail());
+        QCOMPARE(PortfolioModel::methodologyChangeText(e),
+                 QStringLiteral("Methodology changed; entered the programme (2026/27 has no programme segment)"));
+        CaseworkStatus status;
+        status.inProgramme = true;
+        NeedsAction needs;
+        needs.noReview = true;
+        needs.segment = 4;
+        QCOMPARE(caseworkSummary(status, needs), QStringLiteral("Segment 4, no review; in the programme"));
+        // Without a programme decision, an unmoved segment has no detail.
+        e.inProgramme = false;
+        e.programmeEntryQuarter.clear();
+        QCOMPARE(e.changeDetail(), QString());
     }
 
     // A year whose methodology has no programme segment ("programme_name":

@@ -7,6 +7,7 @@
 #include "casework/segmentexplanation.h"
 #include "casework/trajectory.h"
 #include "data/quarterlabel.h"
+#include "store/portfolio.h"
 #include "casework/sentence.h"
 #include "charts/domainchart.h"
 #include "charts/segmenthistorychart.h"
@@ -215,7 +216,7 @@ void OverviewPage::setContext(const CaseContext &context)
         // Where the rules change, the segments on either side are not comparable.
         const bool rulesChanged = row > 0 && assessments.at(row - 1).methodologySha256 != a.methodologySha256;
         if (rulesChanged)
-            changes.append({row, a.methodologyId});
+            changes.append({row, methodologyChangeName(assessments.at(row - 1).methodologyId, a.methodologyId)});
         const QStringList cells { a.quarter, shown > 0 ? QString::number(shown) : tr("not segmented"),
             a.result.average > 0 ? formatHundredths(a.result.average) : QString(),
             rulesChanged ? tr("%1 (methodology changed)").arg(a.methodologyId) : a.methodologyId };

@@ -81,7 +81,7 @@ void SegmentHistoryChart::setHistory(const QList<std::pair<QString, int>> &histo
         if (index <= 0 || index >= history.size())
             continue;
         auto *marker = new QLineSeries(chart);
-        marker->setName(tr("Methodology %1 from %2").arg(id, history.at(index).first));
+        marker->setName(tr("%1 from %2").arg(id, history.at(index).first));
         QPen pen(chartstyle::kPeers);
         pen.setStyle(Qt::DashLine);
         pen.setWidthF(1.5);
@@ -112,7 +112,7 @@ QString SegmentHistoryChart::methodologyKey(const QList<std::pair<QString, int>>
     QStringList lines;
     for (const auto &[index, id] : methodologyChanges)
         if (index > 0 && index < history.size())
-            lines.append(tr("%1: methodology %2 from %3").arg(lines.size() + 1).arg(id, history.at(index).first));
+            lines.append(tr("%1: %2 from %3").arg(lines.size() + 1).arg(id, history.at(index).first));
     return lines.join(QLatin1Char('\n'));
 }
 
