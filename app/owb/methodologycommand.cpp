@@ -226,11 +226,25 @@ int runAdd(const QStringList &arguments)
     // Opening completed what an interrupted run left: told, and counted.
     if (const QString completed = completedWorkText(report); !completed.isEmpty())
         printError(QStringLiteral("note: %1: %2").arg(workspace->directory(), completed));
+    // What the interrupted run changed was compared (and listed) by its dry
+    // run, before it started: this run compares only with what it found, so
+    // it must not say that nothing changed.
+    QString outcome = changesText(true);
+    if (report.completedReassessment) {
+        const QString latest = report.quartersCompleted.isEmpty() ? QString() : report.quartersCompleted.constLast();
+        outcome = QStringLiteral("this completed an interrupted re-assessment of %1 (%2), whose changes were listed "
+                                 "by its dry run before it started and are not compared again here; see the segments "
+                                 "now with owb portfolio %3 --quarter \"%4\"")
+                      .arg(plural(report.quartersWritten, QStringLiteral("1 case-file quarter"),
+                                  QStringLiteral("%1 case-file quarters")),
+                           report.quartersCompleted.join(QStringLiteral(", ")), workspace->directory(), latest)
+            + (changed.isEmpty() ? QString() : QStringLiteral("; besides, ") + changesText(true));
+    }
     printError(QStringLiteral("%1: %2 is in force for %3%4; %5 re-assessed; %6")
                    .arg(workspace->directory(), methodology->id(), years, replacing,
                         plural(report.quartersWritten, QStringLiteral("1 case-file quarter"),
                                QStringLiteral("%1 case-file quarters")),
-                        changesText(true)));
+                        outcome));
     return Success;
 }
 } // namespace

@@ -166,6 +166,27 @@ private Q_SLOTS:
             QVERIFY2(interruptedWorkWarning(*reader).contains(QStringLiteral("a re-assessment (owb methodology add) was interrupted")),
                      qPrintable(interruptedWorkWarning(*reader)));
         }
+        // Completed by owb methodology add --apply (on a copy): the report
+        // does not claim that nothing changed (the interrupted run's changes
+        // were listed by its dry run) and says how to see them now.
+        {
+            const QString copy = dir.filePath(QStringLiteral("copy"));
+            QVERIFY(QDir().mkpath(copy));
+            for (const QFileInfo &info : QDir(path).entryInfoList(QDir::Files | QDir::Hidden))
+                QVERIFY(QFile::copy(info.filePath(), copy + QLatin1Char('/') + info.fileName()));
+            QProcess apply;
+            apply.start(QStringLiteral(OWB_BIN), {QStringLiteral("methodology"), QStringLiteral("add"), copy,
+                                                  dir.filePath(QStringLiteral("r.json")), QStringLiteral("--apply")});
+            QVERIFY(apply.waitForFinished(120000));
+            const QString err = QString::fromUtf8(apply.readAllStandardError());
+            QCOMPARE(apply.exitCode(), 0);
+            QVERIFY2(err.contains(QStringLiteral("this completed an interrupted re-assessment of "))
+                         && err.contains(QStringLiteral("(2025/26 Q1, 2025/26 Q2), whose changes were listed by its dry run"))
+                         && err.contains(QStringLiteral("see the segments now with owb portfolio "))
+                         && err.contains(QStringLiteral(" --quarter \"2025/26 Q2\""))
+                         && !err.contains(QStringLiteral("no organisation quarter")),
+                     qPrintable(err));
+        }
         const CheckReport check = checkWorkspace(path);
         QVERIFY2(check.notes.join(QLatin1Char('\n')).contains(QStringLiteral("a re-assessment (owb methodology add) was interrupted")),
                  qPrintable(check.notes.join(QLatin1Char('\n'))));
