@@ -2116,13 +2116,6 @@
         <source>Programme segment 5 in %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) changed segment, final segment, raw segment, average or rank, as listed before applying.</source>
-        <translation>
-            <numerusform>%n organisation quarter changed segment, final segment, raw segment, average or rank, as listed before applying.</numerusform>
-            <numerusform>%n organisation quarters changed segment, final segment, raw segment, average or rank, as listed before applying.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No organisation quarter would change segment, final segment, raw segment, average or rank.</source>
         <translation type="unfinished"></translation>
@@ -2160,6 +2153,40 @@
             <numerusform>%n organisation quarter the workspace does not follow would move in the league tables.</numerusform>
             <numerusform>%n organisation quarters the workspace does not follow would move in the league tables.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1 is already in force for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation quarter changed segment, final segment, raw segment, average, rank or league rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) changed, as listed before applying:</source>
+        <translation>
+            <numerusform>%n organisation quarter changed, as listed before applying:</numerusform>
+            <numerusform>%n organisation quarters changed, as listed before applying:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Methodology Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is already in force for %3: it is the same file, byte for byte (SHA-256 %4...). There is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::Methodology</name>
+    <message>
+        <source>re-issue of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>methodology %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2863,6 +2890,10 @@ segmented</source>
     </message>
     <message>
         <source>Methodology changed; first segmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodology changed; entered the programme (%1 has no programme segment)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3853,11 +3884,11 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Methodology %1 from %2</source>
+        <source>%1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: methodology %2 from %3</source>
+        <source>%1: %2 from %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

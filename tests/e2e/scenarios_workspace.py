@@ -168,7 +168,8 @@ def _shown_average(hundredths):
 def methodologies_dialog_reassesses(ctx):
     """File ▸ Methodologies...: the register; a refused file in plain words; Add Methodology File... lists each
     organisation and quarter that would change, Apply stores exactly those changes (other years byte for byte) and the
-    screen says so: the register names the new file, movement into its first quarter says methodology changed."""
+    screen says so (a result with the same list of changes): the register names the new file, movement into its first
+    quarter says methodology changed; the same file again is already in force, with no Apply."""
     broken = os.path.join(ctx.folder, "broken.json")
     with open(broken, "w", encoding="utf-8") as f:
         f.write("{ not json")
@@ -207,6 +208,16 @@ def methodologies_dialog_reassesses(ctx):
     wb.screenshot("methodology-dry-run")
     wb.press("Apply", root=ask)
     wb.gone(ask, timeout=120)
+    # The result names what changed: the same list as the dry run.
+    applied = wb.dialog("Methodology Applied", timeout=120)
+    said = wb.label_text(re.compile(r"is in force for"), root=applied)
+    expect(re.search(r"nof-2025-26-reissued is in force for 2025/26; \d+ case-file quarters? re-assessed\. \d+ "
+                     r"organisation quarters? changed, as listed before applying:", said), "the result says %r" % said)
+    result = wb.cells(wb.table("Changes", root=applied))
+    expect(result == [header] + listed, "the result lists %d changes, the dry run %d" % (len(result) - 1, len(listed)))
+    wb.screenshot("methodology-applied-result")
+    wb.press("Close", root=applied)
+    wb.gone(applied)
     wb.find("label", re.compile(r"re-assessed"), root=dialog, timeout=120)
     status = wb.label_text(re.compile(r"re-assessed"), root=dialog)
     after = _assessments(ctx)
@@ -242,6 +253,15 @@ def methodologies_dialog_reassesses(ctx):
     expect(years.get("2025/26") == "nof-2025-26-reissued" and years.get("2024/25") == "nof-2025-26",
            "the register after: %r" % years)
     wb.screenshot("methodology-applied")
+    # The same file again: already in force, nothing to apply.
+    wb.press("Add Methodology File...", root=dialog)
+    wb.save_file("Add Methodology File", reissued)
+    ask = wb.dialog("Add Methodology", timeout=60)
+    same = wb.label_text(re.compile(r"already in force"), root=ask)
+    expect("is already in force for 2025/26" in same, "the same file again: %r" % same)
+    expect(not wb.exists("push button", "Apply", root=ask), "Apply offered for the file already in force")
+    wb.press("Close", root=ask)
+    wb.gone(ask)
     wb.press("Close", root=dialog)
     wb.gone(dialog)
     # Into the first re-assessed quarter, the movement says methodology changed.

@@ -28,6 +28,20 @@
 namespace owb {
 
 namespace {
+// The file is the one already in force for every year it declares: there
+// is nothing to apply.
+bool alreadyInForce(Workspace &workspace, const Methodology &methodology, const MethodologyChangePlan &plan)
+{
+    if (plan.years.isEmpty())
+        return false;
+    for (const QString &year : plan.years) {
+        const Methodology *inForce = workspace.methodologies().forYear(year);
+        if (!inForce || inForce->sha256() != methodology.sha256())
+            return false;
+    }
+    return true;
+}
+
 
 QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
 {
@@ -270,22 +284,95 @@ void MethodologiesDialog::addFile(const QString &path)
         return;
     }
     if (!confirm(*methodology, plan)) {
-        m_status->setText(tr("Nothing was changed: %1 was not added.").arg(methodology->id()));
+        m_status->setText(alreadyInForce(*workspace, *methodology, plan)
+                              ? tr("Nothing was changed: %1 is already in force for %2.")
+                                    .arg(methodology->id(), plan.years.join(QStringLiteral(", ")))
+                              : tr("Nothing was changed: %1 was not added.").arg(methodology->id()));
         return;
     }
     try {
         const int reassessed = m_apply(*methodology);
-        m_status->setText(tr("%1 is in force for %2; %n case-file quarter(s) re-assessed.", nullptr, reassessed)
-                              .arg(methodology->id(), plan.years.join(QStringLiteral(", ")))
-                          + QLatin1Char(' ')
-                          + tr("%n organisation quarter(s) changed segment, final segment, raw segment, average or "
-                               "rank, as listed before applying.",
-                               nullptr, int(plan.changedRows().size())));
+        const QList<MethodologyChangeRow> changed = plan.changedRows();
+        const QString said = tr("%1 is in force for %2; %n case-file quarter(s) re-assessed.", nullptr, reassessed)
+                                 .arg(methodology->id(), plan.years.join(QStringLiteral(", ")))
+            + QLatin1Char(' ')
+            + (changed.isEmpty() ? tr("No organisation quarter changed segment, final segment, raw segment, average, "
+                                      "rank or league rank.")
+                                 : tr("%n organisation quarter(s) changed, as listed before applying:", nullptr,
+                                      int(changed.size())));
+        m_status->setText(said);
+        refresh();
+        showApplied(said, changed);
+        return;
     } catch (const StoreError &storeError) {
         m_status->setText(tr("Not added: %1").arg(storeError.message()));
         QMessageBox::warning(this, tr("Methodology not added"), storeError.message());
     }
     refresh();
+}
+
+void MethodologiesDialog::showApplied(const QString &said, const QList<MethodologyChangeRow> &changed)
+{
+    QDialog shown(this);
+    shown.setWindowTitle(tr("Methodology Applied"));
+    shown.setAccessibleName(tr("Methodology Applied"));
+    auto *layout = new QVBoxLayout(&shown);
+    auto *text = new QLabel(said, &shown);
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // No accessible name of its own: a screen reader reads what it says.
+    layout->addWidget(text);
+    if (!changed.isEmpty()) {
+        QTableWidget *changes = changesTable(changed, &shown);
+        layout->addWidget(changes, 1);
+        text->setBuddy(changes);
+    } else {
+        layout->addStretch(1);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &shown);
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    connect(buttons, &QDialogButtonBox::rejected, &shown, &QDialog::reject);
+    layout->addWidget(buttons);
+    int width = 720;
+    for (const QTableWidget *table : shown.findChildren<QTableWidget *>()) {
+        int columns = 2 * table->frameWidth() + table->verticalScrollBar()->sizeHint().width();
+        for (int column = 0; column < table->columnCount(); ++column)
+            columns += table->columnWidth(column);
+        width = std::max(width, columns + layout->contentsMargins().left() + layout->contentsMargins().right());
+    }
+    if (const QScreen *screen = shown.screen() ? shown.screen() : QGuiApplication::primaryScreen())
+        width = std::min(width, screen->availableGeometry().width());
+    layout->activate();
+    fitScreen(&shown, {width, layout->hasHeightForWidth() ? layout->totalHeightForWidth(width) : shown.sizeHint().height()});
+    shown.exec();
+}
+
+// The changes of a methodology's dry run, one row per organisation quarter:
+// the same table before Apply and in its result.
+QTableWidget *MethodologiesDialog::changesTable(const QList<MethodologyChangeRow> &changed, QWidget *parent)
+{
+    // What the portfolio and the league show first (final segment, why,
+    // league rank), then what is stored.
+    QTableWidget *changes = makeTable(tr("Changes"),
+                                      {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Final segment before"),
+                                       tr("Final segment after"), tr("Why the final segment moves"),
+                                       tr("League rank before"), tr("League rank after"), tr("Segment before"),
+                                       tr("Segment after"), tr("Average before"), tr("Average after"),
+                                       tr("Raw segment before"), tr("Raw segment after"), tr("Rank before"),
+                                       tr("Rank after")},
+                                      parent);
+    changes->setRowCount(int(changed.size()));
+    int row = 0;
+    for (const MethodologyChangeRow &change : changed)
+        setRow(changes, row++,
+               {change.code, change.name, change.quarter,
+                change.before ? finalText(change.finalBefore) : segmentText(change.before),
+                finalText(change.finalAfter), reasonText(change), positiveText(change.leagueRankBefore),
+                positiveText(change.leagueRankAfter), segmentText(change.before), segmentText(change.after),
+                averageText(change.before), averageText(change.after), rawSegmentText(change.before),
+                rawSegmentText(change.after), rankText(change.before), rankText(change.after)});
+    fitRows(changes);
+    return changes;
 }
 
 bool MethodologiesDialog::confirm(const Methodology &methodology, const MethodologyChangePlan &plan)
@@ -294,6 +381,23 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     ask.setWindowTitle(tr("Add Methodology"));
     ask.setAccessibleName(tr("Add Methodology"));
     auto *layout = new QVBoxLayout(&ask);
+    // The very file already in force: said, with nothing to apply.
+    if (Workspace *workspace = m_workspace(); workspace && alreadyInForce(*workspace, methodology, plan)) {
+        auto *same = new QLabel(tr("%1 (%2) is already in force for %3: it is the same file, byte for byte "
+                                   "(SHA-256 %4...). There is nothing to apply.")
+                                    .arg(methodology.id(), shownTitle(methodology.title()),
+                                         plan.years.join(QStringLiteral(", ")), methodology.sha256().left(12)),
+                                &ask);
+        same->setWordWrap(true);
+        layout->addWidget(same);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &ask);
+        buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+        connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+        layout->addWidget(buttons);
+        fitScreen(&ask, {720, ask.sizeHint().height()});
+        ask.exec();
+        return false;
+    }
     const QString replacing = plan.replaced.isEmpty()
         ? QString()
         : tr(" (replacing %1)").arg(plan.replaced.join(QStringLiteral("; ")));
@@ -321,27 +425,7 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
             &ask);
         count->setWordWrap(true);
         layout->addWidget(count);
-        // What the portfolio and the league show first (final segment, why,
-        // league rank), then what is stored.
-        QTableWidget *changes = makeTable(tr("Changes"),
-                                          {tr("Code"), tr("Organisation"), tr("Quarter"), tr("Final segment before"),
-                                           tr("Final segment after"), tr("Why the final segment moves"),
-                                           tr("League rank before"), tr("League rank after"), tr("Segment before"),
-                                           tr("Segment after"), tr("Average before"), tr("Average after"),
-                                           tr("Raw segment before"), tr("Raw segment after"), tr("Rank before"),
-                                           tr("Rank after")},
-                                          &ask);
-        changes->setRowCount(int(changed.size()));
-        int row = 0;
-        for (const MethodologyChangeRow &change : changed)
-            setRow(changes, row++,
-                   {change.code, change.name, change.quarter,
-                    change.before ? finalText(change.finalBefore) : segmentText(change.before),
-                    finalText(change.finalAfter), reasonText(change), positiveText(change.leagueRankBefore),
-                    positiveText(change.leagueRankAfter), segmentText(change.before), segmentText(change.after),
-                    averageText(change.before), averageText(change.after), rawSegmentText(change.before),
-                    rawSegmentText(change.after), rankText(change.before), rankText(change.after)});
-        fitRows(changes);
+        QTableWidget *changes = changesTable(changed, &ask);
         layout->addWidget(changes, 1);
         count->setBuddy(changes);
     }

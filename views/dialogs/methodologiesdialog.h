@@ -16,6 +16,7 @@ namespace owb {
 
 class Methodology;
 struct MethodologyChangePlan;
+struct MethodologyChangeRow;
 class Workspace;
 
 class MethodologiesDialog : public QDialog
@@ -39,6 +40,10 @@ private:
     void chooseFile();
     void refresh();
     bool confirm(const Methodology &methodology, const MethodologyChangePlan &plan);
+    // After Apply: what was done, with the same list of changes as the dry
+    // run ("Methodology Applied").
+    void showApplied(const QString &said, const QList<MethodologyChangeRow> &changed);
+    static QTableWidget *changesTable(const QList<MethodologyChangeRow> &changed, QWidget *parent);
 
     WorkspaceGetter m_workspace;
     Apply m_apply;
