@@ -1312,6 +1312,14 @@
         <source>re-assessed under %1 (re-issued %2, file changed: SHA-256 %3... in place of %4...)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>final segment: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no programme segment in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::HistoryPage</name>

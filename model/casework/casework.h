@@ -214,6 +214,7 @@ public:
     // holds the workspace's register (MethodologyRegister::yearsWithoutProgramme,
     // NationalCache::yearsWithoutProgramme); none by default.
     void setYearsWithoutProgramme(const QSet<QString> &years) { m_yearsWithoutProgramme = years; }
+    const QSet<QString> &yearsWithoutProgramme() const { return m_yearsWithoutProgramme; }
     // Whether `quarter`'s year has a programme segment (5).
     bool hasProgrammeSegment(const QString &quarter) const;
 

@@ -2,6 +2,7 @@
 
 #include "casework/casework.h"
 #include "casework/datetext.h"
+#include "casework/nationalcache.h"
 #include "casework/metricview.h"
 #include "casework/trajectory.h"
 #include "data/quarterlabel.h"
@@ -292,8 +293,29 @@ QHash<qint64, qsizetype> reassessedRemovals(const QList<AuditEntry> &entries,
     return pairs;
 }
 
+std::pair<int, int> reassessedFinalSegments(CaseworkStore &casework, const NationalCache *national,
+                                            const AuditEntry &removed, const AuditEntry &added)
+{
+    const QSet<QString> years = casework.yearsWithoutProgramme();
+    const QString year = yearOfQuarter(added.rowKey);
+    const auto finalUnder = [&](const QJsonObject &row) {
+        QSet<QString> without = years;
+        if (national && !national->programmeSegmentUnder(row.value(QStringLiteral("methodology_sha256")).toString()))
+            without.insert(year);
+        else
+            without.remove(year);
+        casework.setYearsWithoutProgramme(without);
+        const int final = casework.finalSegment(added.rowKey, row.value(QStringLiteral("segment")).toInt());
+        casework.setYearsWithoutProgramme(years);
+        return final;
+    };
+    // After: under the file in force now (the casework's years as set).
+    return {finalUnder(rowOf(removed.before)),
+            casework.finalSegment(added.rowKey, rowOf(added.after).value(QStringLiteral("segment")).toInt())};
+}
+
 QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title,
-                         const MethodologyReissue *reissue)
+                         const MethodologyReissue *reissue, int finalBefore, int finalAfter, bool programmeSegmentAfter)
 {
     const QJsonObject before = rowOf(removed.before);
     const QJsonObject after = rowOf(added.after);
@@ -322,6 +344,17 @@ QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, con
     text += QStringLiteral("; ")
             + QCoreApplication::translate("owb::History", "segment: %1 → %2")
                   .arg(shown(before.value(QStringLiteral("segment"))), shown(after.value(QStringLiteral("segment"))));
+    // The final segment (a programme's 5, a correction) where it moved other
+    // than the computed one: a re-issue without a programme segment, say.
+    if (finalBefore > 0 && finalAfter > 0 && finalBefore != finalAfter
+        && (finalBefore != before.value(QStringLiteral("segment")).toInt()
+            || finalAfter != after.value(QStringLiteral("segment")).toInt())) {
+        text += QStringLiteral("; ")
+                + QCoreApplication::translate("owb::History", "final segment: %1 → %2").arg(finalBefore).arg(finalAfter);
+        if (!programmeSegmentAfter)
+            text += QLatin1Char(' ')
+                    + QCoreApplication::translate("owb::History", "(no programme segment in %1)").arg(yearOfQuarter(added.rowKey));
+    }
     // The average before and after, and the rest of the assessment where it
     // changed (the removal is not shown apart).
     const Methodology &any = Methodology::builtIn();

@@ -17,6 +17,8 @@ namespace owb {
 
 class Methodology;
 struct AuditEntry;
+class CaseworkStore;
+class NationalCache;
 
 // A stored value of `column` in a row of `table` as people read it; `row` is
 // the whole row (a planned value needs its metric).
@@ -53,8 +55,18 @@ QHash<qint64, qsizetype> reassessedRemovals(const QList<AuditEntry> &entries,
 // …); segment: 4 → 3; average: …" (before and after: the segment and
 // average always, the rank, raw segment and deficit where they changed);
 // `title` empty when not known.
+// The final segment (after decisions) of a re-assessed quarter under the
+// file before and the file after: the programme's 5 only under a file with
+// a programme segment (`national` null: every file has one); after, under
+// the years `casework` is set with (the files in force now).
+std::pair<int, int> reassessedFinalSegments(CaseworkStore &casework, const NationalCache *national,
+                                            const AuditEntry &removed, const AuditEntry &added);
+// `finalBefore`/`finalAfter`: the final segment (after decisions) under
+// each file, said when it differs from the computed one's move ("final
+// segment: 5 → 2 (no programme segment in 2026/27)"); 0 when not known.
 QString reassessmentText(const AuditEntry &removed, const AuditEntry &added, const QString &title,
-                         const MethodologyReissue *reissue = nullptr);
+                         const MethodologyReissue *reissue = nullptr, int finalBefore = 0, int finalAfter = 0,
+                         bool programmeSegmentAfter = true);
 
 // A finding's picks by their names, as the forms' pickers show them (the
 // History tab and the reports): a metric "OF0023 Waiting 18 weeks…", a domain

@@ -13,6 +13,9 @@ NationalCache::NationalCache(PeerStore &peers, const Methodology &methodology)
 {
     const MethodologyRegister reg(peers.database());
     m_reissues = reg.reissues();
+    for (const RegisteredFile &file : reg.files())
+        if (!file.methodology.hasProgramme())
+            m_withoutProgramme.insert(file.methodology.sha256());
     for (const RegisteredYear &year : reg.years())
         if (const Methodology *rules = reg.forYear(year.year)) {
             m_byYear.insert(year.year, *rules);

@@ -29,6 +29,9 @@ public:
     QSet<QString> yearsWithoutProgramme() const;
     // The register's re-issues of a year's file (MethodologyRegister::reissues).
     const QList<MethodologyReissue> &reissues() const { return m_reissues; }
+    // Whether the registered file with this SHA-256 has a programme segment
+    // (true for a file the register does not hold).
+    bool programmeSegmentUnder(const QString &sha256) const { return !m_withoutProgramme.contains(sha256); }
     // What the programme is called in a quarter (MethodologyRegister::programmeNameIn).
     QString programmeNameIn(const QString &label) const;
     const QuarterData &quarter(const QString &label);
@@ -52,6 +55,7 @@ private:
     QHash<QString, Methodology> m_byYear;
     QHash<QString, QString> m_programmeNames;  // by year
     QList<MethodologyReissue> m_reissues;
+    QSet<QString> m_withoutProgramme;  // SHA-256 of registered files without a programme segment
     QHash<QString, std::shared_ptr<Entry>> m_entries;
 };
 

@@ -256,6 +256,29 @@ private Q_SLOTS:
 
         const ImportReport report = workspace->reassess(*without);
         QCOMPARE(report.quartersWritten, plan.rewrittenCount());
+        // The History's re-assessed entry says the final segment's move
+        // (5 → computed), not only the unchanged computed one.
+        {
+            CaseSession session(workspace->caseFilePath(QStringLiteral("RA1")), workspace->methodology());
+            NationalCache national(workspace->peers(), workspace->methodology());
+            session.casework().setYearsWithoutProgramme(national.yearsWithoutProgramme());
+            const QList<AuditEntry> entries = auditlog::entries(session.caseFile().scope(), QStringLiteral("assessment"), quarter);
+            const auto reissued = reissuedAssessments(entries, national.reissues());
+            const QHash<qint64, qsizetype> folded = reassessedRemovals(entries, reissued);
+            QVERIFY(folded.contains(entries.at(0).seq));
+            const AuditEntry &removed = entries.at(folded.value(entries.at(0).seq));
+            const auto [finalBefore, finalAfter] = reassessedFinalSegments(session.casework(), &national, removed, entries.at(0));
+            QCOMPARE(finalBefore, 5);
+            QCOMPARE(finalAfter, ra1.after.result.segment);
+            const QString said = reassessmentText(removed, entries.at(0), without->title(),
+                                                  reissued.contains(entries.at(0).seq) ? &*reissued.constFind(entries.at(0).seq)
+                                                                                       : nullptr,
+                                                  finalBefore, finalAfter, without->hasProgramme());
+            QVERIFY2(said.contains(QStringLiteral("; final segment: 5 → %1 (no programme segment in 2026/27)")
+                                       .arg(ra1.after.result.segment)),
+                     qPrintable(said));
+            QCOMPARE(session.casework().yearsWithoutProgramme(), national.yearsWithoutProgramme());  // as it was
+        }
         workspace.reset();
         auto reopened = Workspace::open(dir.filePath(QStringLiteral("ws")), Database::Mode::ReadOnly);
         const QMap<QString, std::pair<int, int>> after = shown(*reopened);

@@ -1,7 +1,9 @@
 #include "historypage.h"
 
 #include "casework/casesession.h"
+#include "casework/casework.h"
 #include "casework/historytext.h"
+#include "data/quarterlabel.h"
 #include "casework/nationalcache.h"
 #include "itemmodels/dateformat.h"
 #include "store/auditlog.h"
@@ -103,8 +105,11 @@ void HistoryPage::reload()
                                                         : m_context.session->methodology();
             const QString id = QJsonDocument::fromJson(e.after.toUtf8()).object().value(QStringLiteral("methodology_id")).toString();
             action = tr("re-assessed");
+            const auto [finalBefore, finalAfter]
+                = reassessedFinalSegments(m_context.session->casework(), m_context.national, removed, e);
             change = reassessmentText(removed, e, now.id() == id ? now.title() : QString(),
-                                      reissue != reissued.cend() ? &*reissue : nullptr);
+                                      reissue != reissued.cend() ? &*reissue : nullptr, finalBefore, finalAfter,
+                                      now.hasProgramme());
         }
         const QStringList cells { displayMoment(e.at),
             e.actor.isEmpty() ? tr("(outside the workbench)") : e.actor,
