@@ -1,4 +1,5 @@
 #include "casesession.h"
+#include "trajectory.h"
 
 #include "commands/storecommand.h"
 #include "data/quarterlabel.h"
@@ -297,6 +298,10 @@ QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall
 {
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
+    // The date the region took its view has happened: the rule every casework date follows.
+    if (field == CapabilityOverall::DecidedOn)
+        if (const QString refused = valueProblem(QStringLiteral("decided_on"), value); !refused.isEmpty())
+            return refused;
     return push(new ChangeFieldCommand(
                     tr("Change overall capability view"), m_capability.overallField(year, field),
                     m_capability.seenOverallVersion(year),
@@ -350,6 +355,9 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
 QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &given, const QString &text, qint64 *id)
 {
     QVariantMap values = given;
+    // A planned value typed "58.5%" is stored as the number it is.
+    if (&table == &trajectoryTable() && values.contains(QStringLiteral("planned")))
+        values.insert(QStringLiteral("planned"), storedPlannedValue(values.value(QStringLiteral("planned")).toString()));
     // A milestone recorded as done was done the day it is recorded, unless
     // the form says when (as Mark Milestone Done does).
     const QString done = m_methodology.casework().milestoneStatuses.finalId;
@@ -516,8 +524,11 @@ QString CaseSession::setSystemConsideration(const QString &quarter, const QStrin
                      tr("Answer system consideration"));
 }
 
-QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &typed)
 {
+    // A planned value typed "58.5%" is stored as the number it is.
+    const QString value = &table == &trajectoryTable() && column == QLatin1String("planned") ? storedPlannedValue(typed)
+                                                                                             : typed;
     // The record as this user last read it (before reading it again here): a
     // save over someone else's change conflicts.
     const qint64 seen = m_casework.seenVersion(table, id);
@@ -528,16 +539,30 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
         return refused;
     if (const QString problem = fieldProblem(table, id, column, value); !problem.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
-    // A milestone no longer done keeps no date it was done, in the same step.
+    // A milestone set to done is done today unless a date says when; one no
+    // longer done keeps no date it was done. Both in one write: the history
+    // never shows it done without its date (tester, issue 13 round 7).
     const QString done = m_methodology.casework().milestoneStatuses.finalId;
-    if (&table == &milestoneTable() && column == QLatin1String("status") && !done.isEmpty() && !isStatus(value, done)
-        && !m_casework.field(table, id, QStringLiteral("done_date")).isEmpty()) {
-        m_undo.beginMacro(tr("Edit milestone"));
-        QString error = changeField(table, id, column, value, seen);
-        if (error.isEmpty())
-            error = changeField(table, id, QStringLiteral("done_date"), QString(), m_casework.seenVersion(table, id));
-        m_undo.endMacro();
-        return error;
+    if (&table == &milestoneTable() && column == QLatin1String("status") && !done.isEmpty()) {
+        const QString oldDate = m_casework.field(table, id, QStringLiteral("done_date"));
+        QString newDate = oldDate;
+        if (isStatus(value, done) && oldDate.isEmpty())
+            newDate = QDate::currentDate().toString(Qt::ISODate);
+        else if (!isStatus(value, done))
+            newDate.clear();
+        if (newDate != oldDate) {
+            auto *command = new ChangeFieldCommand(
+                tr("Edit milestone"), old, seen,
+                [this, &table, id, column, value, oldDate, newDate](const QString &v, qint64 expected) {
+                    return m_casework.setFields(table, id,
+                                                {{column, v}, {QStringLiteral("done_date"), v == value ? newDate : oldDate}},
+                                                expected);
+                },
+                value, [this, &table, id] { return m_casework.writtenVersion(table, id); },
+                [this, &table, id, column] { return m_casework.field(table, id, column); });
+            command->setTarget(table.name, id, column);
+            return push(command, &CaseSession::caseworkChanged);
+        }
     }
     return changeField(table, id, column, value, seen);
 }
