@@ -83,6 +83,22 @@ private Q_SLOTS:
 
     // Points planned on either side of an actual value: the one it misses is
     // off trajectory in that quarter; one planned ahead is not.
+    // Add Trajectory Point... offers the first quarter not planned yet for
+    // the metric (tester, issue 13 round 7), from the one after the quarter in view.
+    void firstQuarterNotPlanned()
+    {
+        const QStringList plannable{QStringLiteral("2026/27 Q1"), QStringLiteral("2026/27 Q2"),
+                                    QStringLiteral("2026/27 Q3"), QStringLiteral("2026/27 Q4")};
+        QCOMPARE(firstUnplannedQuarter(plannable, QStringLiteral("2026/27 Q2"), {}), QStringLiteral("2026/27 Q2"));
+        QCOMPARE(firstUnplannedQuarter(plannable, QStringLiteral("2026/27 Q2"),
+                                       {QStringLiteral("2026/27 Q2"), QStringLiteral("2026/27 Q3")}),
+                 QStringLiteral("2026/27 Q4"));
+        QCOMPARE(firstUnplannedQuarter(plannable, QStringLiteral("2026/27 Q2"),
+                                       {QStringLiteral("2026/27 Q2"), QStringLiteral("2026/27 Q3"), QStringLiteral("2026/27 Q4")}),
+                 QStringLiteral("2026/27 Q1"));
+        QCOMPARE(firstUnplannedQuarter(plannable, QStringLiteral("2026/27 Q2"), plannable), QStringLiteral("2026/27 Q2"));
+    }
+
     // A planned value typed with its percent sign is stored as the number
     // (tester, issue 13 round 7: "58.5%" was stored as that text), from a
     // form or a cell alike; owb check names a point whose planned value is empty.
