@@ -799,6 +799,58 @@ private Q_SLOTS:
         QCOMPARE(evidence->item(0, 2)->text(), QStringLiteral("31/02/2026"));
     }
 
+    // Issue 13 (tester, round 7): a review's due date before its start is
+    // refused on the line directly under the Due date field, not at the
+    // form's foot under Recommendation.
+    void reviewDateProblemUnderItsField()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("duedate")));
+        QString reviewCode;
+        for (const QString &code : window.workspace()->caseCodes()) {
+            const std::unique_ptr<CaseFile> file = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            if (reviewCode.isEmpty() && !CaseworkStore(file->scope()).records(findingTable()).isEmpty())
+                reviewCode = code;
+        }
+        QVERIFY(window.openCaseCode(reviewCode));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        QTest::qWait(100);
+        QLineEdit *start = nullptr;
+        QLineEdit *due = nullptr;
+        for (QLineEdit *edit : page->findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == QStringLiteral("Start date") && edit->isVisible())
+                start = edit;
+            if (edit->accessibleName() == QStringLiteral("Due date") && edit->isVisible())
+                due = edit;
+        }
+        QVERIFY(start && due);
+        const QDate started = readUserDate(start->text());
+        QVERIFY(started.isValid());
+        const QString early = showDate(started.addDays(-5));
+        due->setText(early);
+        Q_EMIT due->editingFinished();
+        QTest::qWait(100);
+        QCOMPARE(due->text(), early);
+        QLabel *problem = nullptr;
+        for (QLabel *label : page->findChildren<QLabel *>())
+            if (label->isVisible() && label->text().contains(QStringLiteral("Nothing was saved")))
+                problem = label;
+        QVERIFY(problem);
+        const int fieldBottom = due->mapTo(&window, QPoint(0, due->height())).y();
+        const int problemTop = problem->mapTo(&window, QPoint(0, 0)).y();
+        QVERIFY2(problemTop >= fieldBottom && problemTop - fieldBottom <= 8,
+                 qPrintable(QStringLiteral("%1 px between the due date and its message").arg(problemTop - fieldBottom)));
+        QCOMPARE(problem->mapTo(&window, QPoint(0, 0)).x(), due->mapTo(&window, QPoint(0, 0)).x());
+        // Put right: the line goes.
+        due->setText(showDate(started.addDays(30)));
+        Q_EMIT due->editingFinished();
+        QTest::qWait(100);
+        QVERIFY(!problem->isVisible());
+    }
+
     // Issue 13 (tester, round 7): the programme's entry date is checked and
     // saved when the field loses focus (Tab), as on Return; a message about
     // an earlier refused value does not stay once another is typed.
