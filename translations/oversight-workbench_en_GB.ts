@@ -2510,6 +2510,10 @@
         <source>Done on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mark milestone done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NeedsAction</name>

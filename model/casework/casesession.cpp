@@ -539,30 +539,16 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
         return refused;
     if (const QString problem = fieldProblem(table, id, column, value); !problem.isEmpty())
         return tr("%1: %2 Nothing was changed.").arg(m_caseFile->path(), problem);
-    // A milestone set to done is done today unless a date says when; one no
-    // longer done keeps no date it was done. Both in one write: the history
-    // never shows it done without its date (tester, issue 13 round 7).
+    // A milestone no longer done keeps no date it was done, in the same step.
     const QString done = m_methodology.casework().milestoneStatuses.finalId;
-    if (&table == &milestoneTable() && column == QLatin1String("status") && !done.isEmpty()) {
-        const QString oldDate = m_casework.field(table, id, QStringLiteral("done_date"));
-        QString newDate = oldDate;
-        if (isStatus(value, done) && oldDate.isEmpty())
-            newDate = QDate::currentDate().toString(Qt::ISODate);
-        else if (!isStatus(value, done))
-            newDate.clear();
-        if (newDate != oldDate) {
-            auto *command = new ChangeFieldCommand(
-                tr("Edit milestone"), old, seen,
-                [this, &table, id, column, value, oldDate, newDate](const QString &v, qint64 expected) {
-                    return m_casework.setFields(table, id,
-                                                {{column, v}, {QStringLiteral("done_date"), v == value ? newDate : oldDate}},
-                                                expected);
-                },
-                value, [this, &table, id] { return m_casework.writtenVersion(table, id); },
-                [this, &table, id, column] { return m_casework.field(table, id, column); });
-            command->setTarget(table.name, id, column);
-            return push(command, &CaseSession::caseworkChanged);
-        }
+    if (&table == &milestoneTable() && column == QLatin1String("status") && !done.isEmpty() && !isStatus(value, done)
+        && !m_casework.field(table, id, QStringLiteral("done_date")).isEmpty()) {
+        m_undo.beginMacro(tr("Edit milestone"));
+        QString error = changeField(table, id, column, value, seen);
+        if (error.isEmpty())
+            error = changeField(table, id, QStringLiteral("done_date"), QString(), m_casework.seenVersion(table, id));
+        m_undo.endMacro();
+        return error;
     }
     return changeField(table, id, column, value, seen);
 }

@@ -462,37 +462,6 @@ qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QStr
     return version.toLongLong();
 }
 
-qint64 CaseworkStore::setFields(const CaseworkTable &table, qint64 id, const QList<std::pair<QString, QString>> &values,
-                                qint64 expectedVersion)
-{
-    QStringList sets;
-    QVariantList bound;
-    for (const auto &[column, value] : values) {
-        checkColumn(table, column);
-        sets.append(QStringLiteral("%1 = ?").arg(column));
-        bound.append(value);
-    }
-    if (values.isEmpty())
-        return expectedVersion;
-    forgetTable(table);
-    Transaction transaction(CaseScope{m_db, m_org});
-    bound << m_org << id << expectedVersion;
-    const QVariant version = m_db.scalar(QStringLiteral("UPDATE %1 SET %2, row_version = row_version + 1"
-                                                        " WHERE org_code = ? AND id = ? AND row_version = ? RETURNING row_version")
-                                             .arg(table.name, sets.join(QStringLiteral(", "))),
-                                         bound);
-    if (!version.isValid())
-        throwConflict(table, id, values.first().first, expectedVersion);
-    transaction.commit();
-    QVariantMap &seen = m_seen[seenKey(table, id)];
-    seen.insert(QStringLiteral("id"), id);
-    for (const auto &[column, value] : values)
-        seen.insert(column, value);
-    seen.insert(QStringLiteral("row_version"), version);
-    m_written.insert(seenKey(table, id), version.toLongLong());
-    return version.toLongLong();
-}
-
 bool CaseworkStore::hasProgrammeSegment(const QString &quarter) const
 {
     return !m_yearsWithoutProgramme.contains(yearOfQuarter(quarter));

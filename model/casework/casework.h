@@ -200,10 +200,6 @@ public:
     void setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     qint64 setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value,
                     qint64 expectedVersion);
-    // Several fields of the record in one write (one history entry): a
-    // milestone's status and the date it was done.
-    qint64 setFields(const CaseworkTable &table, qint64 id, const QList<std::pair<QString, QString>> &values,
-                     qint64 expectedVersion);
     // The row version this user last saw of a record (read now if never
     // read); 0 when there is no such record.
     qint64 seenVersion(const CaseworkTable &table, qint64 id);

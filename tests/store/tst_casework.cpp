@@ -484,30 +484,6 @@ private Q_SLOTS:
         session.undoStack()->undo(); // one step: done again, with its date
         QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("status")), done);
         QCOMPARE(session.casework().field(milestoneTable(), milestone, QStringLiteral("done_date")), QStringLiteral("2026-09-01"));
-        // Set to done (a table's cell, Mark Milestone Done): the status and
-        // the day it was done in one write, one history entry (tester, issue
-        // 13 round 7: the history showed it done with no date in between).
-        qint64 second = 0;
-        QCOMPARE(session.addRecord(milestoneTable(),
-                     { { QStringLiteral("description"), QStringLiteral("m2") }, { QStringLiteral("due_date"), QStringLiteral("2026-09-30") },
-                         { QStringLiteral("status"), QStringLiteral("open") } },
-                     QStringLiteral("add"), &second),
-            QString());
-        const qint64 entriesBefore = auditlog::entries(db).size();
-        const int stepsBefore = session.undoStack()->count();
-        QCOMPARE(session.setRecordField(milestoneTable(), second, QStringLiteral("status"), done), QString());
-        QCOMPARE(auditlog::entries(db).size(), entriesBefore + 1);
-        QCOMPARE(session.undoStack()->count(), stepsBefore + 1);
-        QCOMPARE(session.casework().field(milestoneTable(), second, QStringLiteral("done_date")),
-                 QDate::currentDate().toString(Qt::ISODate));
-        session.undoStack()->undo();
-        QCOMPARE(session.casework().field(milestoneTable(), second, QStringLiteral("status")), QStringLiteral("open"));
-        QCOMPARE(session.casework().field(milestoneTable(), second, QStringLiteral("done_date")), QString());
-        QCOMPARE(auditlog::entries(db).size(), entriesBefore + 2);
-        session.undoStack()->redo();
-        QCOMPARE(session.casework().field(milestoneTable(), second, QStringLiteral("status")), done);
-        QCOMPARE(session.casework().field(milestoneTable(), second, QStringLiteral("done_date")),
-                 QDate::currentDate().toString(Qt::ISODate));
     }
 
     // Tester's report 13, items 6, 9, 11: dates in order, one trajectory point

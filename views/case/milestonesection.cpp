@@ -121,9 +121,13 @@ QString MilestoneSection::addMilestone(const QString &description, const QString
 QString MilestoneSection::markMilestoneDone(qint64 id)
 {
     CaseSession *session = m_context.session;
-    // The status and the date it was done (today): one write, one step on
-    // the undo stack (the session fills the date with the status).
-    return session->setRecordField(milestoneTable(), id, QStringLiteral("status"), choices().milestoneStatuses.finalId);
+    // The status and the date it was done: one step on the undo stack.
+    session->beginGroup(tr("Mark milestone done"));
+    QString error = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), choices().milestoneStatuses.finalId);
+    if (error.isEmpty() && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
+        error = session->setRecordField(milestoneTable(), id, QStringLiteral("done_date"),
+                                        QDate::currentDate().toString(Qt::ISODate));
+    return session->endGroup(error);
 }
 
 void MilestoneSection::askMilestone()
