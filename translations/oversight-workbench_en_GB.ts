@@ -227,6 +227,10 @@
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseSession</name>
@@ -2438,6 +2442,10 @@
         <source>SPC signal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is rated in bands, not measured as a number: there is no chart of it over time. Its rating for %2 is in the table above.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MilestoneSection</name>
@@ -2502,10 +2510,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mark milestone done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add Milestone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2539,6 +2543,10 @@
     </message>
     <message>
         <source>Done on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark milestone done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,4 +1,5 @@
 #include "casesession.h"
+#include "trajectory.h"
 
 #include "commands/storecommand.h"
 #include "data/quarterlabel.h"
@@ -297,6 +298,10 @@ QString CaseSession::setCapabilityOverall(const QString &year, CapabilityOverall
 {
     if (const QString refused = tooLong({ value }); !refused.isEmpty())
         return refused;
+    // The date the region took its view has happened: the rule every casework date follows.
+    if (field == CapabilityOverall::DecidedOn)
+        if (const QString refused = valueProblem(QStringLiteral("decided_on"), value); !refused.isEmpty())
+            return refused;
     return push(new ChangeFieldCommand(
                     tr("Change overall capability view"), m_capability.overallField(year, field),
                     m_capability.seenOverallVersion(year),
@@ -350,6 +355,9 @@ QString CaseSession::setNoteBody(qint64 id, const QString &body)
 QString CaseSession::addRecord(const CaseworkTable &table, const QVariantMap &given, const QString &text, qint64 *id)
 {
     QVariantMap values = given;
+    // A planned value typed "58.5%" is stored as the number it is.
+    if (&table == &trajectoryTable() && values.contains(QStringLiteral("planned")))
+        values.insert(QStringLiteral("planned"), storedPlannedValue(values.value(QStringLiteral("planned")).toString()));
     // A milestone recorded as done was done the day it is recorded, unless
     // the form says when (as Mark Milestone Done does).
     const QString done = m_methodology.casework().milestoneStatuses.finalId;
@@ -516,8 +524,11 @@ QString CaseSession::setSystemConsideration(const QString &quarter, const QStrin
                      tr("Answer system consideration"));
 }
 
-QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &typed)
 {
+    // A planned value typed "58.5%" is stored as the number it is.
+    const QString value = &table == &trajectoryTable() && column == QLatin1String("planned") ? storedPlannedValue(typed)
+                                                                                             : typed;
     // The record as this user last read it (before reading it again here): a
     // save over someone else's change conflicts.
     const qint64 seen = m_casework.seenVersion(table, id);

@@ -31,4 +31,15 @@ QStringList plannableQuarters(const QStringList &known, int ahead)
     return known.isEmpty() ? known : known + quartersAfter(known.last(), ahead);
 }
 
+QString firstUnplannedQuarter(const QStringList &plannable, const QString &from, const QStringList &planned)
+{
+    const qsizetype start = qMax<qsizetype>(0, plannable.indexOf(from));
+    for (qsizetype i = 0; i < plannable.size(); ++i) {
+        const QString &q = plannable.at((start + i) % plannable.size());
+        if (!planned.contains(q))
+            return q;
+    }
+    return from;
+}
+
 } // namespace owb

@@ -11,5 +11,10 @@ namespace owb {
 QStringList quartersAfter(const QString &label, int count);
 // `known` (oldest first) followed by the `ahead` quarters after its last.
 QStringList plannableQuarters(const QStringList &known, int ahead = 8);
+// The quarter a new trajectory point is offered for: the first of
+// `plannable` from `from` on that is not in `planned` (the quarters the
+// metric already has a point for), else the first before `from` that is
+// not, else `from`.
+QString firstUnplannedQuarter(const QStringList &plannable, const QString &from, const QStringList &planned);
 
 } // namespace owb

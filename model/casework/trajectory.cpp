@@ -18,6 +18,12 @@ std::optional<double> plannedValue(const QString &text)
     return parseCNumber(digits.trimmed());
 }
 
+QString storedPlannedValue(const QString &text)
+{
+    const auto number = plannedValue(text);
+    return number ? plainNumber(*number) : text;
+}
+
 QString plannedValueProblem(const QString &text, const MetricDefinition *metric)
 {
     if (text.trimmed().isEmpty())
@@ -44,7 +50,14 @@ QStringList storedPlannedProblems(CaseworkStore &store)
     QStringList problems;
     for (const QVariantMap &point : store.records(trajectoryTable())) {
         const QString planned = point.value(QStringLiteral("planned")).toString();
-        if (!planned.trimmed().isEmpty() && !plannedValue(planned))
+        if (planned.trimmed().isEmpty())
+            problems.append(QStringLiteral("trajectory point %1 (%2, %3): the planned value is empty, so the chart "
+                                           "and the trajectory checks leave it out; remove the point in the case's "
+                                           "Improvement trajectory and add it again with its planned value")
+                                .arg(point.value(QStringLiteral("id")).toString(),
+                                     point.value(QStringLiteral("metric_id")).toString(),
+                                     point.value(QStringLiteral("quarter")).toString()));
+        else if (!plannedValue(planned))
             problems.append(QStringLiteral("trajectory point %1 (%2, %3): the planned value \"%4\" is not a number, so "
                                            "the chart and the trajectory checks leave it out; remove the point in the "
                                            "case's Improvement trajectory and add it again")

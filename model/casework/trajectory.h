@@ -38,6 +38,10 @@ struct TrajectoryCheck
 
 // A planned value as stored ("62", "62%", "62.5"); empty if it is not a number.
 std::optional<double> plannedValue(const QString &text);
+// A planned value as it is stored: the plain number ("58.5%" and " 58.50 "
+// are stored as "58.5"); text that is not a number as it was (refused by
+// plannedValueProblem). The session stores this whichever view typed it.
+QString storedPlannedValue(const QString &text);
 // Why `text` may not be stored as the planned value of a point for `metric`
 // (null: a metric the methodology does not list): not a number, or outside
 // the metric's valid range, in plain words naming the metric by the

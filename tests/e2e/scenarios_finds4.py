@@ -1,5 +1,6 @@
 """The independent tester's finds on casework (issue 13): a planned value typed into the trajectory
-table's cell is checked as the form checks it, and a long filter text leaves the window its size."""
+table's cell is checked as the form checks it, a long filter text leaves the window its size, and the
+programme's entry date is checked and saved when left with Tab."""
 
 import os
 import re
@@ -81,4 +82,47 @@ def long_filter_keeps_the_window(ctx):
     expect(width() == before, "the window is %d pixels wide after clearing, %d before" % (width(), before))
 
 
-SCENARIOS = [planned_cell_checked_as_the_form, long_filter_keeps_the_window]
+def case_in_programme(ctx):
+    """The code of a demo case with a programme entry (the first by code)."""
+    for name in sorted(os.listdir(ctx.workspace)):
+        if name.endswith(".owcase") and query(os.path.join(ctx.workspace, name),
+                                              "SELECT count(*) FROM programme")[0][0] > 0:
+            return name[:-len(".owcase")]
+    raise AssertionError("no demo case in the programme")
+
+
+def entry_date_checked_on_tab(ctx):
+    """Recovery Support Programme ▸ Entry date: a date outside the entry quarter typed and left with
+    Tab is refused beside the form (the typed text kept, nothing stored); another date, left with Tab,
+    replaces the message; a date in the quarter, left with Tab, is stored and the message goes."""
+    code = case_in_programme(ctx)
+    case = ctx.case(code)
+    stored = lambda: query(case, "SELECT entry_date FROM programme ORDER BY id")[-1][0]
+    quarter = query(case, "SELECT entry_quarter FROM programme ORDER BY id")[-1][0]
+    before = stored()
+    year = int(quarter[:4])
+    wb = open_case(ctx, code, "Casework")
+    wb.do_action(wb.find("list item", re.compile(r"^Recovery Support Programme"), into_tables=True))
+    field = wb.find("text", "Entry date")
+
+    def leave_with_tab(text):
+        field.queryComponent().grabFocus()
+        wb.wait(lambda: field.getState().contains(pyatspi.STATE_FOCUSED), "the entry date to have the focus")
+        wb.type_into(field, text)
+        wb.key("Tab")
+
+    leave_with_tab("15/03/%d" % year)
+    wb.find("label", re.compile(r"^The entry date 15/03/%d is not in the entry quarter .*Nothing was saved\.$" % year))
+    expect(text_of(field) == "15/03/%d" % year, "the typed date was not kept: %r" % text_of(field))
+    expect(stored() == before, "the entry date changed to %r" % stored())
+    wb.screenshot("entry-refused-on-tab")
+    leave_with_tab("01/10/%d" % year)
+    wb.find("label", re.compile(r"^The entry date 01/10/%d is not in the entry quarter " % year))
+    expect(not wb.exists("label", re.compile(r"^The entry date 15/03/%d " % year)), "the stale message stayed")
+    leave_with_tab("15/05/%d" % year)
+    wb.wait(lambda: stored() == "%d-05-15" % year, "the entry date stored on Tab")
+    wb.wait(lambda: not wb.exists("label", re.compile(r"^The entry date ")), "the message gone")
+    wb.screenshot("entry-saved-on-tab")
+
+
+SCENARIOS = [planned_cell_checked_as_the_form, long_filter_keeps_the_window, entry_date_checked_on_tab]

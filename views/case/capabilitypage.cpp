@@ -89,8 +89,14 @@ CapabilityPage::CapabilityPage(QWidget *parent)
         }
         m_decidedOnProblem->hide();
         const QString date = chosen.isValid() ? chosen.toString(Qt::ISODate) : QString();
-        if (date != m_context.session->capability().overallField(m_year, CapabilityOverall::DecidedOn))
-            report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date));
+        if (date == m_context.session->capability().overallField(m_year, CapabilityOverall::DecidedOn))
+            return;
+        // Refused (a date after today), it stays as typed with the reason beside it.
+        if (const QString refused = m_context.session->setCapabilityOverall(m_year, CapabilityOverall::DecidedOn, date);
+            !refused.isEmpty()) {
+            m_decidedOnProblem->setText(refused + QLatin1Char(' ') + tr("Nothing was saved."));
+            m_decidedOnProblem->show();
+        }
     });
     auto *overall = new QGroupBox(tr("Region's overall view"), this);
     auto *overallLayout = new QVBoxLayout(overall);

@@ -28,6 +28,7 @@ public:
     void setContext(const CaseContext &context);
     CapabilityModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    QString year() const { return m_year; }
 
 private:
     void showYear(const QString &year);

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTableWidget>
+#include <QVBoxLayout>
 
 namespace owb {
 
@@ -30,16 +31,24 @@ bool isDateColumn(const QString &column)
 // text is kept while that record is in view) and what is wrong with it.
 const char *const kTypedFor = "owbTypedFor";
 const char *const kProblem = "owbProblem";
+// The line under a field that says what is wrong with it.
+const char *const kProblemLine = "owbProblemLine";
 
-// The form's line says the problems of its fields still wrong; it goes once none is.
+// Each field still wrong says its problem on the line under it (beside the
+// field, not at the form's foot under another one); the others' lines go,
+// and so does the form's line (a choice refused earlier).
 void showFormProblems(QLabel *message, const QList<QLineEdit *> &fields)
 {
-    QStringList problems;
-    for (const QLineEdit *field : fields)
-        if (field->property(kTypedFor).isValid())
-            problems.append(field->property(kProblem).toString());
-    message->setText(problems.join(QLatin1Char('\n')));
-    message->setVisible(!problems.isEmpty());
+    for (const QLineEdit *field : fields) {
+        auto *line = field->property(kProblemLine).value<QLabel *>();
+        if (!line)
+            continue;
+        const bool wrong = field->property(kTypedFor).isValid();
+        line->setText(wrong ? field->property(kProblem).toString() : QString());
+        line->setVisible(wrong);
+    }
+    message->clear();
+    message->hide();
 }
 } // namespace
 
@@ -56,8 +65,7 @@ void CaseworkSection::setContext(const CaseContext &context)
         for (auto it = m_formFields.cbegin(); it != m_formFields.cend(); ++it) {
             for (QLineEdit *field : it.value())
                 field->setProperty(kTypedFor, QVariant());
-            it.key()->clear();
-            it.key()->hide();
+            showFormProblems(it.key(), it.value());
         }
     m_context = context;
     if (m_context.isValid())
@@ -320,7 +328,18 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
             widget->setAccessibleName(spec.label);
         auto *label = new QLabel(spec.label + QLatin1Char(':'), this);
         label->setBuddy(widget);
-        form->addRow(label, widget);
+        if (auto *edit = qobject_cast<QLineEdit *>(widget)) {
+            // What is wrong with the field directly under it.
+            QLabel *line = makeMessage();
+            edit->setProperty(kProblemLine, QVariant::fromValue(line));
+            auto *column = new QVBoxLayout;
+            column->setSpacing(2);
+            column->addWidget(edit);
+            column->addWidget(line);
+            form->addRow(label, column);
+        } else {
+            form->addRow(label, widget);
+        }
         edits.insert(column, widget);
     }
     return edits;

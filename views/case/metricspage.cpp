@@ -71,9 +71,18 @@ MetricsPage::MetricsPage(QWidget *parent)
                                              tr("Peer upper quartile"), tr("SPC signal")});
     m_chartTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     auto *chartStack = new QStackedWidget(this);
+    m_chartStack = chartStack;
     chartStack->addWidget(m_chart);
     chartStack->addWidget(m_chartTable);
-    connect(m_asTable, &QCheckBox::toggled, chartStack, [chartStack](bool on) { chartStack->setCurrentIndex(on ? 1 : 0); });
+    // A banded metric (a rating) has no values to draw: its message, never an empty box.
+    m_noChart = new QLabel(this);
+    m_noChart->setWordWrap(true);
+    m_noChart->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    chartStack->addWidget(m_noChart);
+    connect(m_asTable, &QCheckBox::toggled, chartStack, [this, chartStack](bool on) {
+        if (chartStack->currentWidget() != m_noChart)
+            chartStack->setCurrentIndex(on ? 1 : 0);
+    });
     m_spcSummary->setWordWrap(true);
 
     auto *lower = new QWidget(this);
@@ -116,6 +125,11 @@ void MetricsPage::setContext(const CaseContext &context)
         m_table->setCurrentIndex(m_proxy->index(row, 0));
 }
 
+QWidget *MetricsPage::chartShown() const
+{
+    return m_chartStack->currentWidget();
+}
+
 void MetricsPage::showMetric(const QString &metricId)
 {
     const MetricDefinition *metric = m_context.isValid() ? m_context.national->methodologyFor(m_context.quarter).metric(metricId) : nullptr;
@@ -125,6 +139,18 @@ void MetricsPage::showMetric(const QString &metricId)
     const QStringList quarters = m_context.quarters.mid(0, m_context.quarters.indexOf(m_context.quarter) + 1);
     const QList<MetricPoint> points = metricHistory(m_context.session->caseFile(), *m_context.national, *metric,
                                                     m_context.session->identity().peerType, quarters);
+    if (metric->isBanded()) {
+        m_noChart->setText(tr("%1 is rated in bands, not measured as a number: there is no chart of it over time. "
+                              "Its rating for %2 is in the table above.")
+                               .arg(metric->name, m_context.quarter));
+        m_chartStack->setCurrentWidget(m_noChart);
+        m_asTable->setEnabled(false);
+        m_spcSummary->clear();
+        m_chartTable->setRowCount(0);
+        return;
+    }
+    m_asTable->setEnabled(true);
+    m_chartStack->setCurrentIndex(m_asTable->isChecked() ? 1 : 0);
     const SpcResult spc = analyseSpc(spcSeries(points), spcDirection(*metric), metric->standard);
     m_chart->setHistory(*metric, points, spc);
     m_spcSummary->setText(variationText(spc));

@@ -12,6 +12,7 @@ class QSortFilterProxyModel;
 class QTableView;
 class QTableWidget;
 class QCheckBox;
+class QStackedWidget;
 
 namespace owb {
 
@@ -27,6 +28,9 @@ public:
     QTableView *table() const { return m_table; }
     QTableWidget *chartTable() const { return m_chartTable; }
     MetricsModel *model() const { return m_model; }
+    // The chart, the table in its place, or the message that a banded metric
+    // has no chart: whichever is shown.
+    QWidget *chartShown() const;
 
 private:
     void showMetric(const QString &metricId);
@@ -39,6 +43,8 @@ private:
     QTableWidget *m_chartTable;
     QLabel *m_spcSummary;
     QCheckBox *m_asTable;
+    QStackedWidget *m_chartStack = nullptr;
+    QLabel *m_noChart = nullptr; // a banded metric's: no chart, this message
 };
 
 } // namespace owb

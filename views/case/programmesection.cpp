@@ -11,6 +11,7 @@
 #include "data/quarterlabel.h"
 #include "store/schemas.h"
 
+#include <QComboBox>
 #include <QDate>
 #include <algorithm>
 #include <QFormLayout>
@@ -499,6 +500,23 @@ void ProgrammeSection::askTrajectoryPoint()
                          {QStringLiteral("planned"), tr("Planned value"), Kind::Text, true}},
                         this);
     dialog.checkAs(trajectoryTable(), m_context.session->methodology());
+    // The quarter offered is the first not planned yet for the metric chosen
+    // (tester, issue 13 round 7: it opened on a quarter already planned).
+    auto *metricBox = qobject_cast<QComboBox *>(dialog.field(QStringLiteral("metric_id")));
+    auto *quarterBox = qobject_cast<QComboBox *>(dialog.field(QStringLiteral("quarter")));
+    if (metricBox && quarterBox) {
+        const QList<QVariantMap> points = m_context.session->casework().records(trajectoryTable());
+        auto offerFree = [metricBox, quarterBox, points, plannable, next] {
+            QStringList planned;
+            for (const QVariantMap &p : points)
+                if (p.value(QStringLiteral("metric_id")).toString() == metricBox->currentData().toString())
+                    planned.append(p.value(QStringLiteral("quarter")).toString());
+            if (const int index = quarterBox->findData(firstUnplannedQuarter(plannable, next, planned)); index >= 0)
+                quarterBox->setCurrentIndex(index);
+        };
+        connect(metricBox, &QComboBox::currentIndexChanged, &dialog, offerFree);
+        offerFree();
+    }
     // The planned value is checked by the model's rule (checkAs: a number in
     // the metric's range), explained beside the field.
     const Methodology &methodology = m_context.session->methodology();

@@ -2,6 +2,9 @@
 
 #include <QBoxLayout>
 #include <QLabel>
+#include <QPointer>
+#include <QScrollArea>
+#include <QTimer>
 #include <QSignalBlocker>
 #include <QTableWidget>
 
@@ -50,6 +53,25 @@ void showCellProblem(QTableWidget *table, int row, int column, const QString &me
     QLabel *line = lineUnder(table, true);
     line->setText(message);
     line->show();
+    // The red cell is not hidden under the selection's colour: the cell
+    // leaves the selection (the current row stays the current one).
+    if (QItemSelectionModel *selection = table->selectionModel()) {
+        const QSignalBlocker blocker(table);
+        selection->select(table->model()->index(row, column), QItemSelectionModel::Deselect);
+    }
+    table->scrollToItem(table->item(row, column));
+    // Under a tall table the line may be below the page in view: once laid
+    // out, the page scrolls to show it where the user is.
+    QPointer<QLabel> shown(line);
+    QTimer::singleShot(0, line, [shown] {
+        if (!shown || !shown->isVisible())
+            return;
+        for (QWidget *w = shown->parentWidget(); w; w = w->parentWidget())
+            if (auto *area = qobject_cast<QScrollArea *>(w)) {
+                area->ensureWidgetVisible(shown, 20, 20);
+                break;
+            }
+    });
 }
 
 void clearCellProblem(QTableWidget *table)
