@@ -17,7 +17,7 @@ def type_and_commit(wb, field, text):
 
 
 def capability_date_typed_uk(ctx):
-    """Capability tab: "Decided on" takes a typed UK date (31/03/2027), stores it and shows it in the
+    """Capability tab: "Decided on" takes a typed UK date (30/09/2026), stores it and shows it in the
     one format; a date that is not one is explained beside the field, kept as typed, nothing stored
     (item 4). The History tab shows the stored date in the same format (item 5)."""
     code = case_in_segment(ctx, 4)
@@ -25,26 +25,26 @@ def capability_date_typed_uk(ctx):
     wb = open_case(ctx, code, "Capability")
     field = wb.find("text", "Date of the overall view")
     stored = lambda: [d for (d,) in query(case, "SELECT decided_on FROM capability_overall")]
-    type_and_commit(wb, field, "31/03/2027")
-    wb.wait(lambda: "2027-03-31" in stored(), "the typed UK date in the case file (it holds %r)" % stored())
-    wb.wait(lambda: text_of(field) == "31/03/2027", "the date shown as 31/03/2027 (it shows %r)" % text_of(field))
+    type_and_commit(wb, field, "30/09/2026")
+    wb.wait(lambda: "2026-09-30" in stored(), "the typed UK date in the case file (it holds %r)" % stored())
+    wb.wait(lambda: text_of(field) == "30/09/2026", "the date shown as 30/09/2026 (it shows %r)" % text_of(field))
     expect(not wb.find_all("alert"), "an error box appeared")
 
     type_and_commit(wb, field, "31/13/2027")
     wb.find("label", re.compile(r'^"31/13/2027" is not a date: type it as dd/mm/yyyy'))
     wb.screenshot("capability-bad-date")
     expect(text_of(field) == "31/13/2027", "the bad date was not kept as typed: %r" % text_of(field))
-    expect(stored().count("2027-03-31") == 1 and "" not in stored(), "a bad date changed the case file: %r" % stored())
+    expect(stored().count("2026-09-30") == 1 and "" not in stored(), "a bad date changed the case file: %r" % stored())
     expect(not wb.find_all("alert"), "an error box appeared for a bad date")
-    type_and_commit(wb, field, "1 Apr 2027")
-    wb.wait(lambda: "2027-04-01" in stored(), "the corrected date stored")
+    type_and_commit(wb, field, "1 Oct 2026")
+    wb.wait(lambda: "2026-10-01" in stored(), "the corrected date stored")
     wb.wait(lambda: not wb.exists("label", re.compile(r"is not a date")), "the explanation to go")
-    wb.wait(lambda: text_of(field) == "01/04/2027", "the date shown as 01/04/2027 (it shows %r)" % text_of(field))
+    wb.wait(lambda: text_of(field) == "01/10/2026", "the date shown as 01/10/2026 (it shows %r)" % text_of(field))
 
     wb.tab("History")
     table = wb.find("table", "History of the case")
     changes = " ".join(c for row in wb.cells(table)[1:] for c in row)
-    expect("01/04/2027" in changes and "31/03/2027" in changes, "the History tab does not show 31/03/2027 -> 01/04/2027")
+    expect("01/10/2026" in changes and "30/09/2026" in changes, "the History tab does not show 30/09/2026 -> 01/10/2026")
     expect(not re.search(r"\b20\d\d-\d\d-\d\d\b", changes), "the History tab shows an ISO date: %r"
            % re.findall(r"\b20\d\d-\d\d-\d\d\b", changes)[:3])
 

@@ -23,7 +23,9 @@ def history_values_as_the_forms_show_them(ctx):
     wb.wait(lambda: query(case, "SELECT count(*) FROM decision")[0][0] == 1, "the confirmation")
     enter_programme(wb, case, quarter)
     add_point(wb, quarter, "3.0")
-    wb.wait(lambda: query(case, "SELECT planned FROM trajectory_point") == [("3.0",)], "the point stored as typed")
+    # Stored as the plain number typed (a number, whatever the spelling: "3.0", "3", "3%").
+    wb.wait(lambda: [float(v) for (v,) in query(case, "SELECT planned FROM trajectory_point")] == [3.0],
+            "the point stored as the number typed")
     table = wb.find("table", "Improvement trajectory")
     planned = [r[2] for r in wb.cells(table)[1:]]
     expect(planned == ["3.00%"], "the trajectory table says %r" % planned)

@@ -35,6 +35,10 @@ FOLDER_ONLY = {
     "redo_by_keys": "keys reach the window only when it is focused, and under Xvfb without a window manager "
                     "nothing focuses it again after the password dialog (tst_mainwindow_server's keyboard() "
                     "presses the same keys on a team workspace)",
+    "entry_date_checked_on_tab": "Tab and a click elsewhere reach the field only when the window is focused, and "
+                                 "under Xvfb without a window manager nothing focuses it again after the password "
+                                 "dialog (as redo_by_keys; tst_casepages_server's programmeEntryDateOnTab checks the "
+                                 "same on a team workspace)",
     "reissue_without_programme_lists_final_segments": "runs owb methodology add's dry run on the demo folder to "
                                                       "compare with the preview (year_without_programme_segment "
                                                       "proves the same year on a team workspace)",
