@@ -37,7 +37,7 @@ FOLDER_ONLY = {
                     "presses the same keys on a team workspace)",
     "entry_date_checked_on_tab": "Tab and a click elsewhere reach the field only when the window is focused, and "
                                  "under Xvfb without a window manager nothing focuses it again after the password "
-                                 "dialog (as redo_by_keys; tst_casepages_server's programmeEntryDateOnTab checks the "
+                                 "dialog (as redo_by_keys; tst_casefields_server's programmeEntryDateOnTab checks the "
                                  "same on a team workspace)",
     "reissue_without_programme_lists_final_segments": "runs owb methodology add's dry run on the demo folder to "
                                                       "compare with the preview (year_without_programme_segment "
