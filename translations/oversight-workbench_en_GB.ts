@@ -335,10 +335,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit milestone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: there is no change of yours left to save.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,6 +387,10 @@
     </message>
     <message>
         <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case could not be read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -700,39 +700,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The capability conclusion &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The recommendation &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The decision &quot;%1&quot; is not in the methodology&apos;s list: choose one of its values.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The assessment date %1 is not in %2: a note for %2 is dated from %3 (a year before it starts) to %4, and not after today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a metric of the methodology: pick one from its list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>milestone status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exit criterion status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a %2 in the methodology&apos;s list: choose one of %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -753,6 +725,46 @@
     </message>
     <message>
         <source>%1 (%2) is from %3 (%4): %5 is outside that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capability conclusion &quot;%1&quot; is not in the methodology&apos;s list: choose one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommendation &quot;%1&quot; is not in the methodology&apos;s list: choose one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision &quot;%1&quot; is not in the methodology&apos;s list: choose one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain of the methodology: pick the domains from its list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a metric of the methodology: pick the metrics from its list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a milestone status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exit criterion status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a review status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not %2 in the methodology&apos;s list: choose one of %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -803,6 +815,13 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::CellProblem</name>
+    <message>
+        <source>Row %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2129,17 +2148,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No organisation quarter would change segment, final segment, raw segment, average or rank.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n organisation quarter(s) would change segment, final segment, raw segment, average or rank:</source>
-        <translation>
-            <numerusform>%n organisation quarter would change segment, final segment, raw segment, average or rank:</numerusform>
-            <numerusform>%n organisation quarters would change segment, final segment, raw segment, average or rank:</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Final segment before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2188,6 +2196,32 @@
     <message>
         <source>%1 (%2) is already in force for %3: it is the same file, byte for byte (SHA-256 %4...). There is nothing to apply.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) for %3%4: no quarter of %3 is stored yet, so there is nothing to re-assess. Nothing is written until you apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) for %3%4: no quarter of those years is stored yet, so there is nothing to re-assess. Nothing is written until you apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of %3. Nothing is written until you apply it.</source>
+        <translation>
+            <numerusform>%1 (%2) for %3%4 would re-assess the %n stored quarter of %3. Nothing is written until you apply it.</numerusform>
+            <numerusform>%1 (%2) for %3%4 would re-assess the %n stored quarters of %3. Nothing is written until you apply it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No organisation quarter would change segment, final segment, raw segment, average, rank or league rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation quarter(s) would change segment, final segment, raw segment, average, rank or league rank:</source>
+        <translation>
+            <numerusform>%n organisation quarter would change segment, final segment, raw segment, average, rank or league rank:</numerusform>
+            <numerusform>%n organisation quarters would change segment, final segment, raw segment, average, rank or league rank:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2543,10 +2577,6 @@
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark milestone done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3273,10 +3303,6 @@ segmented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The value the recovery plan expects for a metric in a quarter, this one or one ahead. The actual value is read from the metric data when that quarter&apos;s data comes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Planned value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,6 +3416,10 @@ segmented</source>
     </message>
     <message>
         <source>Not counted, as the organisation is not in the programme then: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value the recovery plan expects for a metric in a quarter: any quarter from the programme&apos;s entry to %1, two years after the latest quarter with data. The actual value is read from the metric data when that quarter&apos;s data comes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -147,6 +147,17 @@ int runAdd(const QStringList &arguments)
                        .arg(workspace->directory(), pending));
     }
     const MethodologyChangePlan plan = planMethodologyChange(*workspace, *methodology);
+    // The very file already in force: said, with nothing to apply (as the
+    // workbench says it), unless an interrupted run of it is left to complete.
+    const bool leftToComplete
+        = applying ? !workspace->completedOnOpen().quartersCompleted.isEmpty() : !pending.isEmpty();
+    if (plan.alreadyInForce && !leftToComplete) {
+        printError(QStringLiteral("%1: %2 is already in force for %3: it is the same file, byte for byte (SHA-256 "
+                                  "%4...); there is nothing to apply and nothing was written")
+                       .arg(workspace->directory(), methodology->id(), plan.years.join(QStringLiteral(", ")),
+                            methodology->sha256().left(12)));
+        return Success;
+    }
     QTextStream out(stdout);
     writeCsvRow(out, {QStringLiteral("org_code"), QStringLiteral("org_name"), QStringLiteral("quarter"),
                       QStringLiteral("segment_before"), QStringLiteral("segment_after"),
@@ -188,11 +199,13 @@ int runAdd(const QStringList &arguments)
     const auto changesText = [&](bool done) {
         const QString verb = done ? QStringLiteral("changed") : QStringLiteral("would change");
         QString text = changed.isEmpty()
-            ? QStringLiteral("no organisation quarter %1 segment, final segment, raw segment, average or rank").arg(verb)
+            ? QStringLiteral("no organisation quarter %1 segment, final segment, raw segment, average, rank or league "
+                             "rank")
+                  .arg(verb)
             : plural(changed.size(), QStringLiteral("1 organisation quarter %1 segment, final segment, raw segment, "
-                                                    "average or rank (listed)"),
-                     QStringLiteral("%1 organisation quarters %2 segment, final segment, raw segment, average or rank "
-                                    "(listed)"))
+                                                    "average, rank or league rank (listed)"),
+                     QStringLiteral("%1 organisation quarters %2 segment, final segment, raw segment, average, rank "
+                                    "or league rank (listed)"))
                   .arg(verb);
         if (plan.otherLeagueMoves > 0)
             text += plural(plan.otherLeagueMoves,
@@ -208,12 +221,15 @@ int runAdd(const QStringList &arguments)
         const qsizetype restamped = std::count_if(changed.cbegin(), changed.cend(),
                                                   [](const MethodologyChangeRow &row) { return row.rewritten; });
         const qsizetype onlyStamped = plan.rewrittenCount() - restamped;
-        const QString rewritten
-            = plural(plan.rewrittenCount(), QStringLiteral("1 case-file quarter"), QStringLiteral("%1 case-file quarters"))
-              + plural(plan.quarters.size(), QStringLiteral(" in 1 quarter"), QStringLiteral(" in %1 quarters"))
-              + QStringLiteral(" would be rewritten")
-              + (onlyStamped > 0 ? QStringLiteral(" (%1 of them only to record the new methodology)").arg(onlyStamped)
-                                 : QString());
+        const QString rewritten = plan.quarters.isEmpty()
+            ? QStringLiteral("no quarter of %1 is stored yet, so there is nothing to re-assess")
+                  .arg(plan.years.size() == 1 ? years : QStringLiteral("those years"))
+            : plural(plan.rewrittenCount(), QStringLiteral("1 case-file quarter"),
+                     QStringLiteral("%1 case-file quarters"))
+                + plural(plan.quarters.size(), QStringLiteral(" in 1 quarter"), QStringLiteral(" in %1 quarters"))
+                + QStringLiteral(" would be rewritten")
+                + (onlyStamped > 0 ? QStringLiteral(" (%1 of them only to record the new methodology)").arg(onlyStamped)
+                                   : QString());
         const QString readOnly = Workspace::readOnlyReason(workspace->directory());
         const QString next = !readOnly.isEmpty()
             ? QStringLiteral("it cannot be applied here: %1").arg(readOnly)
@@ -239,6 +255,13 @@ int runAdd(const QStringList &arguments)
                                   QStringLiteral("%1 case-file quarters")),
                            report.quartersCompleted.join(QStringLiteral(", ")), workspace->directory(), latest)
             + (changed.isEmpty() ? QString() : QStringLiteral("; besides, ") + changesText(true));
+    }
+    if (plan.quarters.isEmpty() && report.quartersWritten == 0 && !report.completedReassessment) {
+        printError(QStringLiteral("%1: %2 is in force for %3%4; no quarter of %5 is stored yet, so nothing was "
+                                  "re-assessed")
+                       .arg(workspace->directory(), methodology->id(), years, replacing,
+                            plan.years.size() == 1 ? years : QStringLiteral("those years")));
+        return Success;
     }
     printError(QStringLiteral("%1: %2 is in force for %3%4; %5 re-assessed; %6")
                    .arg(workspace->directory(), methodology->id(), years, replacing,

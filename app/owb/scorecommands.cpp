@@ -47,6 +47,12 @@ std::optional<YearFiles> yearFiles(const QString &command, const QStringList &pa
     for (int i = 0; i < result.files.size(); ++i)
         for (const QString &year : result.files.at(i).years()) {
             if (result.byYear.contains(year)) {
+                const QString &first = result.paths.at(result.byYear.value(year));
+                if (first == result.paths.at(i)) {
+                    printError(QStringLiteral("owb %1: %2 was given twice: give each --methodology file once")
+                                   .arg(command, first));
+                    return std::nullopt;
+                }
                 printError(QStringLiteral("owb %1: %2 and %3 both declare %4: give one --methodology file per "
                                           "financial year")
                                .arg(command, result.paths.at(result.byYear.value(year)), result.paths.at(i), year));

@@ -1,4 +1,4 @@
-// owb team init: team workspaces on a PostgreSQL server.
+// owb team init, roles, push, export: team workspaces on a PostgreSQL server.
 
 #include "command.h"
 #include "store/teamtransfer.h"
@@ -9,6 +9,7 @@ namespace owb::cli {
 namespace {
 const QString kUsage = QStringLiteral(
     "Usage: owb team init URL\n"
+    "       owb team roles URL\n"
     "       owb team push FOLDER URL\n"
     "       owb team export URL CODE FILE.owcase\n"
     "\n"
@@ -48,6 +49,34 @@ int runInit(const QStringList &arguments)
                   .arg(info.roles.editor));
     return Success;
 }
+int runRoles(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The team workspace, as postgresql://server/database."));
+    int exitCode = Success;
+    if (!parseArguments(parser, QStringLiteral("team roles"),
+                        QStringLiteral("Create a team workspace's missing group roles and grant them its tables."), arguments,
+                        1, &exitCode))
+        return exitCode;
+    ServerAddress server;
+    TeamRolesReport report;
+    try {
+        server = parseServerUrl(parser.positionalArguments().at(0));
+        report = restoreTeamRoles(server, QString());
+    } catch (const StoreError &error) {
+        printError(QStringLiteral("owb team roles: %1").arg(error.message()));
+        return BadInput;
+    }
+    printLine(report.created.isEmpty()
+                  ? QStringLiteral("The group roles of %1 were there already; their grants are renewed.").arg(server.url())
+                  : QStringLiteral("Created %1 for %2, and granted the workspace's tables.")
+                        .arg(report.created.join(QStringLiteral(", ")), server.url()));
+    printLine(QStringLiteral("Group roles: %1 (reads), %2 (also edits casework), %3 (also imports national data).")
+                  .arg(report.roles.reader, report.roles.editor, report.roles.importer));
+    printLine(QStringLiteral("Give each person one of them again, for example:\n  GRANT %1 TO alice;").arg(report.roles.editor));
+    return Success;
+}
+
 int runPush(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -100,6 +129,8 @@ int runTeam(const QStringList &arguments)
     const QString sub = arguments.value(0);
     if (sub == QLatin1String("init"))
         return runInit(arguments.mid(1));
+    if (sub == QLatin1String("roles"))
+        return runRoles(arguments.mid(1));
     if (sub == QLatin1String("push"))
         return runPush(arguments.mid(1));
     if (sub == QLatin1String("export"))

@@ -109,9 +109,15 @@ public:
     QString addRecord(const CaseworkTable &table, const QVariantMap &values, const QString &text, qint64 *id = nullptr);
     QString removeRecord(const CaseworkTable &table, qint64 id, const QString &text);
     // A value the record already holds changes nothing (no undo step, no
-    // audit entry). A milestone whose status leaves done loses its done date
-    // in the same undo step.
+    // audit entry). A milestone set to done is done today unless its done
+    // date says when, and one whose status leaves done loses its done date:
+    // both fields in one write (one history entry, one undo step).
     QString setRecordField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+    // Several fields of one record in one write, each checked as the record
+    // will be with all of them; refused whole. The fields it already holds
+    // are left out; none left: nothing changes. `text` names the undo step.
+    QString setRecordFields(const CaseworkTable &table, qint64 id, const QList<std::pair<QString, QString>> &fields,
+                            const QString &text = {});
     // Why setRecordField would refuse `value`, in plain words without the
     // file's name (a required field left empty, a text too long, a date out of
     // order, out of range or after today for something that has happened, a
@@ -149,6 +155,9 @@ private:
     // Empty when every text fits kMaxFreeTextLength; otherwise the message
     // to return instead of storing it.
     QString tooLong(const QStringList &texts) const;
+    // Why `changed` (a record with this user's values) may not be stored,
+    // for its field `column`; empty when it may.
+    QString recordProblem(const CaseworkTable &table, const QVariantMap &changed, const QString &column);
     // One field's change as one undo step, over the version `seen`.
     QString changeField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value, qint64 seen);
     // Why a record of a decided diagnostic review (the review, a finding, an

@@ -462,6 +462,37 @@ qint64 CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QStr
     return version.toLongLong();
 }
 
+qint64 CaseworkStore::setFields(const CaseworkTable &table, qint64 id, const QStringList &columns,
+                                const QStringList &values, qint64 expectedVersion)
+{
+    if (columns.isEmpty())
+        return expectedVersion;
+    QStringList sets;
+    QVariantList bound;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        checkColumn(table, columns.at(i));
+        sets.append(QStringLiteral("%1 = ?").arg(columns.at(i)));
+        bound.append(values.value(i));
+    }
+    forgetTable(table);
+    Transaction transaction(CaseScope{m_db, m_org});
+    bound << m_org << id << expectedVersion;
+    const QVariant version = m_db.scalar(QStringLiteral("UPDATE %1 SET %2, row_version = row_version + 1"
+                                                        " WHERE org_code = ? AND id = ? AND row_version = ? RETURNING row_version")
+                                             .arg(table.name, sets.join(QStringLiteral(", "))),
+                                         bound);
+    if (!version.isValid())
+        throwConflict(table, id, columns.first(), expectedVersion);
+    transaction.commit();
+    QVariantMap &seen = m_seen[seenKey(table, id)];
+    seen.insert(QStringLiteral("id"), id);
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        seen.insert(columns.at(i), values.value(i));
+    seen.insert(QStringLiteral("row_version"), version);
+    m_written.insert(seenKey(table, id), version.toLongLong());
+    return version.toLongLong();
+}
+
 bool CaseworkStore::hasProgrammeSegment(const QString &quarter) const
 {
     return !m_yearsWithoutProgramme.contains(yearOfQuarter(quarter));

@@ -61,6 +61,11 @@ QString considerationAnswerName(const QString &answer);
 // (a record stored out of order by an earlier version stays editable).
 std::pair<QString, QString> dateOrderProblem(const QVariantMap &values, const QString &changed = {});
 
+// Whether the record's form requires the field (a milestone's status, a
+// finding's severity): it may not be left empty, so its editors offer no
+// "not set".
+bool isRequiredField(const CaseworkTable &table, const QString &column);
+
 // Why a record's field may not be set to `value` whatever the other fields:
 // a field the record's form requires left empty (a review's team, a
 // milestone's status), or a milestone's done date while its status (in
@@ -200,6 +205,11 @@ public:
     void setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     qint64 setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value,
                     qint64 expectedVersion);
+    // Several fields of the record (`values` in the order of `columns`) in
+    // one write: one history entry (a milestone's status and the date it
+    // was done, a review's decision and its last stage).
+    qint64 setFields(const CaseworkTable &table, qint64 id, const QStringList &columns, const QStringList &values,
+                     qint64 expectedVersion);
     // The row version this user last saw of a record (read now if never
     // read); 0 when there is no such record.
     qint64 seenVersion(const CaseworkTable &table, qint64 id);

@@ -12,6 +12,7 @@
 #include "framework/methodology.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace owb {
 
@@ -144,8 +145,11 @@ std::pair<QString, QString> CaseworkStore::orderProblem(const CaseworkTable &tab
     return {};
 }
 
-QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
-                          const QVariantMap &record, const CaseworkChoices &choices)
+namespace {
+
+// The field a record's form requires, by what the user calls it; null when
+// the field may be left empty.
+const char *requiredFieldName(const CaseworkTable &table, const QString &column)
 {
     // The fields each record's form asks for, by what the user calls them.
     struct Required
@@ -176,11 +180,26 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
         {milestoneTable(), "status", QT_TRANSLATE_NOOP("owb::Casework", "A milestone's status")},
         {trajectoryTable(), "planned", QT_TRANSLATE_NOOP("owb::Casework", "A planned value")},
     };
+    for (const Required &r : required)
+        if (&r.table == &table && column == QLatin1String(r.column))
+            return r.name;
+    return nullptr;
+}
+
+} // namespace
+
+bool isRequiredField(const CaseworkTable &table, const QString &column)
+{
+    return requiredFieldName(table, column) != nullptr;
+}
+
+QString fieldValueProblem(const CaseworkTable &table, const QString &column, const QString &value,
+                          const QVariantMap &record, const CaseworkChoices &choices)
+{
     if (value.trimmed().isEmpty())
-        for (const Required &r : required)
-            if (&r.table == &table && column == QLatin1String(r.column))
-                return QCoreApplication::translate("owb::Casework", "%1 is needed: it cannot be left empty.")
-                    .arg(QCoreApplication::translate("owb::Casework", r.name));
+        if (const char *name = requiredFieldName(table, column))
+            return QCoreApplication::translate("owb::Casework", "%1 is needed: it cannot be left empty.")
+                .arg(QCoreApplication::translate("owb::Casework", name));
     // A done date says when a milestone was done: only while it is.
     const QString done = choices.milestoneStatuses.finalId;
     if (&table == &milestoneTable() && column == QLatin1String("done_date") && !value.trimmed().isEmpty()
@@ -268,31 +287,44 @@ QString valueProblem(const QString &column, const QString &value, const QDate &t
     return {};
 }
 
+namespace {
+QString namesOf(const ChoiceSet &set)
+{
+    QStringList names;
+    for (const CaseworkChoice &c : set.items)
+        names.append(c.name);
+    return names.join(QStringLiteral(", "));
+}
+} // namespace
+
 QList<std::pair<QString, QString>> reviewListProblems(const QVariantMap &review, const Methodology &methodology)
 {
     const CaseworkChoices &sets = methodology.casework();
     QList<std::pair<QString, QString>> found;
     const QString conclusion = review.value(QStringLiteral("capability_conclusion")).toString().trimmed();
     bool rated = conclusion.isEmpty();
-    for (const NamedItem &rating : methodology.capabilityRatings())
+    QStringList ratings;
+    for (const NamedItem &rating : methodology.capabilityRatings()) {
         rated = rated || rating.id == conclusion;
+        ratings.append(rating.name);
+    }
     if (!rated)
         found.append({QStringLiteral("capability_conclusion"),
                 QCoreApplication::translate("owb::Casework", "The capability conclusion \"%1\" is not in the "
-                                                             "methodology's list: choose one of its values.")
-                    .arg(conclusion)});
+                                                             "methodology's list: choose one of %2.")
+                    .arg(conclusion, ratings.join(QStringLiteral(", ")))});
     const QString recommendation = review.value(QStringLiteral("recommendation")).toString().trimmed();
     if (!recommendation.isEmpty() && !sets.recommendations.contains(recommendation))
         found.append({QStringLiteral("recommendation"),
                 QCoreApplication::translate("owb::Casework", "The recommendation \"%1\" is not in the methodology's "
-                                                             "list: choose one of its values.")
-                    .arg(recommendation)});
+                                                             "list: choose one of %2.")
+                    .arg(recommendation, namesOf(sets.recommendations))});
     const QString decision = review.value(QStringLiteral("decision")).toString().trimmed();
     if (!decision.isEmpty() && !sets.decisions.contains(decision))
         found.append({QStringLiteral("decision"),
                 QCoreApplication::translate("owb::Casework", "The decision \"%1\" is not in the methodology's list: "
-                                                             "choose one of its values.")
-                    .arg(decision)});
+                                                             "choose one of %2.")
+                    .arg(decision, namesOf(sets.decisions))});
     return found;
 }
 
@@ -336,19 +368,48 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
         const ChoiceSet *set = nullptr;
         const char *name = nullptr;
         if (&table == &findingTable() && column == QLatin1String("severity"))
-            set = &sets.severities, name = QT_TRANSLATE_NOOP("owb::Casework", "severity");
+            set = &sets.severities, name = QT_TRANSLATE_NOOP("owb::Casework", "a severity");
         else if (&table == &milestoneTable() && column == QLatin1String("status"))
-            set = &sets.milestoneStatuses, name = QT_TRANSLATE_NOOP("owb::Casework", "milestone status");
+            set = &sets.milestoneStatuses, name = QT_TRANSLATE_NOOP("owb::Casework", "a milestone status");
         else if (&table == &criterionTable() && column == QLatin1String("status"))
-            set = &sets.criterionStatuses, name = QT_TRANSLATE_NOOP("owb::Casework", "exit criterion status");
-        if (set && !set->items.isEmpty() && set->match(value).isEmpty()) {
-            QStringList names;
-            for (const CaseworkChoice &c : set->items)
-                names.append(c.name);
-            return QCoreApplication::translate("owb::Casework", "\"%1\" is not a %2 in the methodology's list: "
+            set = &sets.criterionStatuses, name = QT_TRANSLATE_NOOP("owb::Casework", "an exit criterion status");
+        else if (&table == &reviewTable() && column == QLatin1String("status"))
+            set = &sets.reviewStages, name = QT_TRANSLATE_NOOP("owb::Casework", "a review status");
+        if (set && !set->items.isEmpty() && set->match(value).isEmpty())
+            return QCoreApplication::translate("owb::Casework", "\"%1\" is not %2 in the methodology's list: "
                                                                 "choose one of %3.")
-                .arg(value.trimmed(), QCoreApplication::translate("owb::Casework", name),
-                     names.join(QStringLiteral(", ")));
+                .arg(value.trimmed(), QCoreApplication::translate("owb::Casework", name), namesOf(*set));
+        // A review's conclusion, recommendation and decision: one of the lists, as reviewListProblems says.
+        if (&table == &reviewTable()) {
+            QVariantMap changed = record;
+            changed.insert(column, value);
+            for (const auto &[field, problem] : reviewListProblems(changed, methodology))
+                if (field == column)
+                    return problem;
+        }
+        // A finding's domains and metrics are picked from the methodology's lists.
+        if (&table == &findingTable()
+            && (column == QLatin1String("domains") || column == QLatin1String("metrics"))) {
+            static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+            const bool domains = column == QLatin1String("domains");
+            QStringList unknown;
+            for (const QString &id : value.split(separators, Qt::SkipEmptyParts)) {
+                bool listed = false;
+                if (domains) {
+                    for (const Domain &d : methodology.domains())
+                        listed = listed || d.id == id;
+                } else {
+                    listed = methodology.metric(id) != nullptr;
+                }
+                if (!listed)
+                    unknown.append(id);
+            }
+            if (!unknown.isEmpty())
+                return (domains ? QCoreApplication::translate("owb::Casework", "\"%1\" is not a domain of the "
+                                                                               "methodology: pick the domains from its list.")
+                                : QCoreApplication::translate("owb::Casework", "\"%1\" is not a metric of the "
+                                                                               "methodology: pick the metrics from its list."))
+                    .arg(unknown.join(QStringLiteral(", ")));
         }
         // A finding's root cause is one of the methodology's categories, by name.
         if (&table == &findingTable() && column == QLatin1String("category")
@@ -371,6 +432,96 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
             return found.first().second;
     }
     return {};
+}
+
+
+QString methodologyUsedText(const QString &quarter, const Methodology &methodology, bool builtInOnItsOwn)
+{
+    if (builtInOnItsOwn)
+        return QStringLiteral("under the built-in methodology (%1), used because the file is checked outside its "
+                              "workspace")
+            .arg(methodology.id());
+    return QStringLiteral("in the methodology applied to %1 (%2)").arg(yearOfQuarter(quarter), methodology.id());
+}
+
+namespace {
+// The quarter of a day ("2026-05-01" is in "2026/27 Q1"); empty for no date.
+QString quarterOfDay(const QString &iso)
+{
+    const QDate day = QDate::fromString(iso.left(10), Qt::ISODate);
+    if (!day.isValid())
+        return {};
+    const int start = day.month() >= 4 ? day.year() : day.year() - 1;
+    return QStringLiteral("%1/%2 Q%3")
+        .arg(start)
+        .arg((start + 1) % 100, 2, 10, QLatin1Char('0'))
+        .arg((day.month() + 8) % 12 / 3 + 1);
+}
+} // namespace
+
+QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &methodologyOf, bool builtInOnItsOwn,
+                               const QString &latestQuarter)
+{
+    if (!methodologyOf)
+        return {};
+    struct Checked
+    {
+        const CaseworkTable &table;
+        const char *record;
+        QStringList columns;
+    };
+    const Checked checked[] = {
+        {reviewTable(), "diagnostic review",
+         {QStringLiteral("status"), QStringLiteral("capability_conclusion"), QStringLiteral("recommendation"),
+          QStringLiteral("decision")}},
+        {findingTable(), "finding",
+         {QStringLiteral("category"), QStringLiteral("severity"), QStringLiteral("domains"), QStringLiteral("metrics")}},
+        {criterionTable(), "exit criterion", {QStringLiteral("status")}},
+        {milestoneTable(), "milestone", {QStringLiteral("status")}},
+        {trajectoryTable(), "trajectory point", {QStringLiteral("metric_id")}},
+    };
+    QStringList problems;
+    for (const Checked &c : checked) {
+        for (const QVariantMap &row : store.records(c.table)) {
+            // The quarter whose methodology the record is checked under: its own,
+            // its review's or programme's, its due date's; else the latest.
+            QString quarter;
+            if (&c.table == &reviewTable())
+                quarter = row.value(QStringLiteral("opened_quarter")).toString();
+            else if (&c.table == &findingTable())
+                quarter = store.record(reviewTable(), row.value(QStringLiteral("review_id")).toLongLong())
+                              .value(QStringLiteral("opened_quarter"))
+                              .toString();
+            else if (&c.table == &criterionTable())
+                quarter = store.record(programmeTable(), row.value(QStringLiteral("programme_id")).toLongLong())
+                              .value(QStringLiteral("entry_quarter"))
+                              .toString();
+            else if (&c.table == &milestoneTable())
+                quarter = quarterOfDay(row.value(QStringLiteral("due_date")).toString());
+            else
+                quarter = row.value(QStringLiteral("quarter")).toString();
+            if (quarterKey(quarter) < 0)
+                quarter = latestQuarter;
+            const Methodology *methodology = methodologyOf(quarter);
+            if (!methodology)
+                continue;
+            QStringList seen;
+            for (const QString &column : c.columns) {
+                const QString value = row.value(column).toString();
+                if (value.trimmed().isEmpty())
+                    continue; // not set: a list value is still to be chosen
+                const QString problem = fieldValueProblem(c.table, column, value, row, *methodology);
+                if (problem.isEmpty() || seen.contains(problem))
+                    continue;
+                seen.append(problem);
+                problems.append(QStringLiteral("%1 %2 (table %3, %4): %5 Checked %6; edit it in the case's casework")
+                                    .arg(QLatin1String(c.record), row.value(QStringLiteral("id")).toString(),
+                                         c.table.name, column, problem,
+                                         methodologyUsedText(quarter, *methodology, builtInOnItsOwn)));
+            }
+        }
+    }
+    return problems;
 }
 
 } // namespace owb

@@ -3,6 +3,7 @@
 
 #include "casework.h"
 #include "data/cnumber.h"
+#include "data/quarterlabel.h"
 #include "framework/methodology.h"
 #include "store/casefile.h"
 
@@ -45,7 +46,7 @@ QString plannedValueProblem(const QString &text, const MetricDefinition *metric)
         .arg(metric->name, metric->id, metric->rangeText(), metric->units, plainNumber(*number));
 }
 
-QStringList storedPlannedProblems(CaseworkStore &store)
+QStringList storedPlannedProblems(CaseworkStore &store, const QuarterMethodology &methodologyOf, bool builtInOnItsOwn)
 {
     QStringList problems;
     for (const QVariantMap &point : store.records(trajectoryTable())) {
@@ -64,6 +65,25 @@ QStringList storedPlannedProblems(CaseworkStore &store)
                                 .arg(point.value(QStringLiteral("id")).toString(),
                                      point.value(QStringLiteral("metric_id")).toString(),
                                      point.value(QStringLiteral("quarter")).toString(), planned));
+        else if (const QString quarter = point.value(QStringLiteral("quarter")).toString(); methodologyOf) {
+            const Methodology *methodology = methodologyOf(quarter);
+            const MetricDefinition *metric
+                = methodology ? methodology->metric(point.value(QStringLiteral("metric_id")).toString()) : nullptr;
+            const double value = *plannedValue(planned);
+            if (!metric || metric->inRange(value))
+                continue;
+            const QString where = methodologyUsedText(quarter, *methodology, builtInOnItsOwn);
+            const QString found
+                = metric->rangeText().isEmpty()
+                      ? QStringLiteral("is too large to be a real value of %1 %2").arg(metric->name, where)
+                      : QStringLiteral("is outside the range of %1, %2%3, %4")
+                            .arg(metric->name, metric->rangeText(),
+                                 metric->units.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(metric->units), where);
+            problems.append(QStringLiteral("trajectory point %1 (%2, %3): the planned value %4 %5; edit the planned "
+                                           "value in the case's Improvement trajectory")
+                                .arg(point.value(QStringLiteral("id")).toString(), metric->id, quarter,
+                                     plainNumber(value), found));
+        }
     }
     return problems;
 }

@@ -50,10 +50,32 @@ QString storedPlannedValue(const QString &text);
 // The one rule the form, the table's cell and the session apply
 // (fieldValueProblem).
 QString plannedValueProblem(const QString &text, const MetricDefinition *metric);
-// A case's trajectory points whose stored planned value is not a number
-// (written by an earlier version, or outside the workbench), one line each
-// naming the point: what `owb check` reports.
-QStringList storedPlannedProblems(CaseworkStore &store);
+// The methodology a quarter is assessed under (a workspace's register, or
+// the built-in one for a case file on its own); null when none is known.
+using QuarterMethodology = std::function<const Methodology *(const QString &quarter)>;
+// A case's trajectory points whose stored planned value is not a number, or
+// (given `methodologyOf`) a number outside its metric's range under the
+// methodology of the point's quarter (written by an earlier version, or
+// outside the workbench), one line each naming the point, its metric and
+// quarter and the range: what `owb check` reports. A metric the quarter's
+// methodology does not list is not checked against a range.
+QStringList storedPlannedProblems(CaseworkStore &store, const QuarterMethodology &methodologyOf = {},
+                                  bool builtInOnItsOwn = false);
+// Where a stored value was checked, as `owb check` says it: "in the
+// methodology applied to 2026/27 (nof-2026-27)", or, for a case file checked
+// on its own (`builtInOnItsOwn`), that the built-in methodology was used
+// because the file is checked outside its workspace.
+QString methodologyUsedText(const QString &quarter, const Methodology &methodology, bool builtInOnItsOwn);
+// A case's stored casework values outside the methodology's lists (a review's
+// status, capability conclusion, recommendation or decision; a finding's
+// root cause, severity, domains or metrics; an exit criterion's or a
+// milestone's status; a trajectory point's metric), written by an earlier
+// version or outside the workbench: one line each naming the record (table
+// and id), the field and what is wrong, through the same per-field rule the
+// forms use (fieldValueProblem), under the methodology of the record's
+// quarter (`latestQuarter` for a record with none). What `owb check` reports.
+QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &methodologyOf,
+                               bool builtInOnItsOwn = false, const QString &latestQuarter = {});
 // Whether `actual` misses `planned` in the metric's direction (a banded
 // metric, with no direction, never does).
 bool missesPlan(const MetricDefinition &metric, double planned, double actual);

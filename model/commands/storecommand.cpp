@@ -63,10 +63,28 @@ std::unique_ptr<StoreCommand> StoreCommand::again() const
 ChangeFieldCommand::ChangeFieldCommand(const QString &text, const QString &oldValue, std::optional<qint64> seenVersion,
                                        Setter set, const QString &value, std::function<qint64()> written,
                                        std::function<QString()> current)
-    : m_set(std::move(set)), m_written(std::move(written)), m_current(std::move(current)), m_old(oldValue), m_new(value),
-      m_seen(seenVersion)
+    : ChangeFieldCommand(
+          text, QStringList{oldValue}, seenVersion,
+          [set = std::move(set)](const QStringList &values, qint64 expected) { return set(values.value(0), expected); },
+          QStringList{value}, std::move(written),
+          current ? std::function<QStringList()>([current = std::move(current)] { return QStringList{current()}; })
+                  : std::function<QStringList()>())
+{
+}
+
+ChangeFieldCommand::ChangeFieldCommand(const QString &text, const QStringList &oldValues,
+                                       std::optional<qint64> seenVersion, FieldsSetter set, const QStringList &values,
+                                       std::function<qint64()> written, std::function<QStringList()> current)
+    : m_set(std::move(set)), m_written(std::move(written)), m_current(std::move(current)), m_old(oldValues),
+      m_new(values), m_seen(seenVersion)
 {
     setText(text);
+}
+
+void ChangeFieldCommand::setValues(const QStringList &values)
+{
+    for (qsizetype i = 0; i < m_new.size(); ++i)
+        m_new[i] = values.value(i);
 }
 
 void ChangeFieldCommand::apply()
@@ -77,30 +95,36 @@ void ChangeFieldCommand::apply()
     m_applied = true;
 }
 
+std::unique_ptr<ChangeFieldCommand> ChangeFieldCommand::copy(const QStringList &oldValues, std::optional<qint64> seen,
+                                                             const QStringList &values) const
+{
+    auto again = std::make_unique<ChangeFieldCommand>(text(), oldValues, seen, m_set, values, m_written, m_current);
+    again->setTargets(m_table, m_id, m_columns);
+    return again;
+}
+
 std::unique_ptr<StoreCommand> ChangeFieldCommand::redoAgain(bool undoing, std::optional<qint64> over) const
 {
     if (!m_current)
         return nullptr;
-    auto again = std::make_unique<ChangeFieldCommand>(text(), undoing ? m_new : m_old, over, m_set,
-                                                      undoing ? m_old : m_new, m_written, m_current);
-    again->setTarget(m_table, m_id, m_column);
-    return again;
+    return copy(undoing ? m_new : m_old, over, undoing ? m_old : m_new);
 }
 
 std::unique_ptr<StoreCommand> ChangeFieldCommand::replay() const
 {
     if (!m_current)
         return nullptr;
-    auto again = std::make_unique<ChangeFieldCommand>(text(), m_old, m_seen, m_set, m_new, m_written, m_current);
-    again->setTarget(m_table, m_id, m_column);
-    return again;
+    return copy(m_old, m_seen, m_new);
 }
 
 QList<FieldWrite> ChangeFieldCommand::writes() const
 {
-    if (m_column.isEmpty())
-        return {};
-    return {FieldWrite{m_table, m_id, m_column, m_new, m_current ? m_current() : QString()}};
+    QList<FieldWrite> fields;
+    const QStringList stored = m_current ? m_current() : QStringList();
+    for (qsizetype i = 0; i < m_columns.size() && i < m_new.size(); ++i)
+        if (!m_columns.at(i).isEmpty())
+            fields.append(FieldWrite{m_table, m_id, m_columns.at(i), m_new.at(i), stored.value(i)});
+    return fields;
 }
 
 GroupCommand::GroupCommand(const QString &text, const CaseScope &scope, Remember remember)

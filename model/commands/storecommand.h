@@ -78,35 +78,44 @@ private:
 };
 
 // Swaps one value of a record that carries a row version (optimistic
-// locking): the first redo applies only where the record is still at the
-// version this user saw, every later undo and redo only where it is still as
-// this user's last write left it (`written`); otherwise the store throws
-// StoreConflict, whose message the user sees, and nothing is written.
+// locking), or several values of one record in one write (a milestone's
+// status and the date it was done: one history entry, one undo step): the
+// first redo applies only where the record is still at the version this user
+// saw, every later undo and redo only where it is still as this user's last
+// write left it (`written`); otherwise the store throws StoreConflict, whose
+// message the user sees, and nothing is written.
 class ChangeFieldCommand : public StoreCommand
 {
 public:
     // Sets the value where the record is at the version given; returns the new one.
     using Setter = std::function<qint64(const QString &value, qint64 expectedVersion)>;
+    // Sets the values, in the order given, in one write.
+    using FieldsSetter = std::function<qint64(const QStringList &values, qint64 expectedVersion)>;
     // `seenVersion` empty: the version this user last wrote, read at the
     // first redo. `current` reads the value stored now: given, the value its
     // undo puts back is read just before the first redo writes (a command
     // made by again(), which writes over someone else's change).
     ChangeFieldCommand(const QString &text, const QString &oldValue, std::optional<qint64> seenVersion, Setter set,
                        const QString &value, std::function<qint64()> written, std::function<QString()> current = {});
-    QStringList values() const override { return {m_new}; }
-    void setValues(const QStringList &values) override { m_new = values.value(0); }
-    // The record field it writes (a casework record's), for writes().
-    void setTarget(const QString &table, qint64 id, const QString &column)
+    ChangeFieldCommand(const QString &text, const QStringList &oldValues, std::optional<qint64> seenVersion,
+                       FieldsSetter set, const QStringList &values, std::function<qint64()> written,
+                       std::function<QStringList()> current = {});
+    QStringList values() const override { return m_new; }
+    void setValues(const QStringList &values) override;
+    // The record fields it writes (a casework record's), for writes(): one
+    // per value, in the same order.
+    void setTarget(const QString &table, qint64 id, const QString &column) { setTargets(table, id, {column}); }
+    void setTargets(const QString &table, qint64 id, const QStringList &columns)
     {
         m_table = table;
         m_id = id;
-        m_column = column;
+        m_columns = columns;
     }
     QList<FieldWrite> writes() const override;
     void setWrite(int index, const QString &value) override
     {
-        if (index == 0)
-            m_new = value;
+        if (index >= 0 && index < m_new.size())
+            m_new[index] = value;
     }
     std::unique_ptr<StoreCommand> replay() const override;
 
@@ -116,14 +125,17 @@ protected:
     std::unique_ptr<StoreCommand> redoAgain(bool undoing, std::optional<qint64> over) const override;
 
 private:
+    std::unique_ptr<ChangeFieldCommand> copy(const QStringList &oldValues, std::optional<qint64> seen,
+                                             const QStringList &values) const;
+
     QString m_table;
     qint64 m_id = 0;
-    QString m_column;
-    Setter m_set;
+    QStringList m_columns;
+    FieldsSetter m_set;
     std::function<qint64()> m_written;
-    std::function<QString()> m_current;
-    QString m_old;
-    QString m_new;
+    std::function<QStringList()> m_current;
+    QStringList m_old;
+    QStringList m_new;
     std::optional<qint64> m_seen;
     bool m_applied = false;
 };

@@ -164,11 +164,6 @@ QImage domainChart(const QList<std::tuple<QString, double, double>> &domains)
     return image;
 }
 
-QString orNotRecorded(const QString &value)
-{
-    return value.trimmed().isEmpty() ? QStringLiteral("not yet recorded") : value;
-}
-
 // The improvement trajectory: each point's planned and actual value in the
 // metric's own format (formatMetricMeasure, as the Casework tab shows them),
 // in quarter order, a missed plan marked; then where the case stands.
@@ -206,7 +201,7 @@ QString trajectorySection(CaseFile &caseFile, CaseworkStore &store, const Method
                                      : QStringLiteral("on trajectory");
         if (off)
             missed.append(QStringLiteral("%1 in %2 (%3 planned, %4 actual)")
-                              .arg(metricId, found->quarter, planned, measure(*found->actual)));
+                              .arg(metricName(m, metricId), found->quarter, planned, measure(*found->actual)));
         rows.append({metricName(m, metricId),
                      point.value(QStringLiteral("quarter")).toString(), planned,
                      hasActual ? measure(*found->actual) : QStringLiteral("no data yet"), against});
@@ -299,10 +294,12 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
                                                       : r.value.toText(),
             targetText(*r.metric),
             r.score > 0 ? formatHundredths(r.score) : QString(),
-            r.benchmark ? formatMetricMeasure(*r.metric, r.benchmark->median) : QString(),
+            // A metric with no peer median (a banded one, the CQC rating) is
+            // not compared with peers: said so, not "not yet recorded".
+            r.benchmark ? formatMetricMeasure(*r.metric, r.benchmark->median) : QStringLiteral("not compared"),
             r.benchmark && r.benchmark->rank
                 ? QStringLiteral("%1 of %2").arg(r.benchmark->rank).arg(r.benchmark->peers)
-                : QString() });
+                : QStringLiteral("not compared") });
     html += QStringLiteral("<h3>Metrics</h3>")
             + reportTable({QStringLiteral("Id"), QStringLiteral("Metric"), QStringLiteral("Value"), QStringLiteral("Standard"),
                      QStringLiteral("Score"), QStringLiteral("Peer median"), QStringLiteral("Rank")},
@@ -343,6 +340,9 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
             html += QStringLiteral("<h3>Diagnostic review (opened %1, %2)</h3><p>%3</p>")
                         .arg(escaped(value("opened_quarter")), escaped(sets.reviewStages.nameOf(value("status"))),
                              escaped(reviewOutcome(review, m).join(QLatin1Char(' '))));
+            // The decision's rationale, as the review report prints it.
+            if (const QString rationale = value("decision_rationale").trimmed(); !rationale.isEmpty())
+                html += QStringLiteral("<p>%1</p>").arg(escaped(labelledValue(QStringLiteral("Rationale"), rationale)));
             const QList<QStringList> rows
                 = findingRows(store, caseFile.database(), m, review.value(QStringLiteral("id")));
             // Under their root causes, as the review report prints them: a
@@ -401,11 +401,14 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
                 const QString status = c.value(QStringLiteral("status")).toString();
                 const bool overdue = isOverdue(c, sets.criterionStatuses.finalId, asOf);
                 rows.append({c.value(QStringLiteral("description")).toString(),
+                             c.value(QStringLiteral("measure")).toString(), c.value(QStringLiteral("target")).toString(),
                              showDate(c.value(QStringLiteral("due_date")).toString()),
                              sets.criterionStatuses.nameOf(status) + (overdue ? QStringLiteral(" (OVERDUE)") : QString())});
             }
             html += rows.isEmpty() ? QStringLiteral("<p>No exit criteria recorded.</p>")
-                                   : reportTable({QStringLiteral("Exit criterion"), QStringLiteral("Due"), QStringLiteral("Status")}, rows);
+                                   : reportTable({QStringLiteral("Exit criterion"), QStringLiteral("Measure"), QStringLiteral("Target"),
+                                                  QStringLiteral("Due"), QStringLiteral("Status")},
+                                                 rows);
         }
         // Progress reviews and the trajectory belong to the programme: shown
         // for a case that has been in it, an empty one said in words.
@@ -505,9 +508,19 @@ QString regionalPackHtml(Workspace &workspace)
     QList<QStringList> rows;
     for (int row = 0; row < model.rowCount(); ++row) {
         QStringList cells;
-        for (const PortfolioModel::Column column : columns)
-            cells.append(column == PortfolioModel::Name ? shownName(entries.at(row).name)
-                                                        : model.index(row, column).data().toString());
+        for (const PortfolioModel::Column column : columns) {
+            QString cell = column == PortfolioModel::Name ? shownName(entries.at(row).name)
+                                                          : model.index(row, column).data().toString();
+            // What the screen leaves blank is not missing, it does not
+            // apply: said so rather than the tables' "not yet recorded".
+            if (cell.isEmpty() && column == PortfolioModel::Average)
+                cell = QStringLiteral("not segmented");
+            else if (cell.isEmpty() && column == PortfolioModel::Rank)
+                cell = QStringLiteral("not ranked");
+            else if (cell.isEmpty() && column == PortfolioModel::Casework)
+                cell = QStringLiteral("none");
+            cells.append(cell);
+        }
         rows.append(cells);
     }
     QString html = QStringLiteral("<h1>Regional pack: %1</h1><p>%2 case files, quarter %3, methodology %4. "

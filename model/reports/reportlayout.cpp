@@ -9,6 +9,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -102,6 +105,37 @@ qreal firstLinesBottom(QAbstractTextDocumentLayout &layout, QTextTable &table, i
     return bottom < 0 ? fallback : bottom;
 }
 
+// Widow and orphan control: a paragraph or a table cell that breaks across
+// pages leaves two lines or more on each (issue 13: a page holding a
+// repeated header and one line of a finding). `lines` are one cell's or
+// paragraph's lines in order (top, bottom); what may not be cut between
+// its first two lines and its last two goes into `keeps`, so that one of
+// two or three lines moves whole.
+void keepTwoLines(const QList<std::pair<qreal, qreal>> &lines, QList<std::pair<qreal, qreal>> &keeps)
+{
+    if (lines.size() < 2)
+        return;
+    keeps.append({lines.first().first, lines.at(1).second});
+    keeps.append({lines.at(lines.size() - 2).first, lines.last().second});
+}
+
+// The lines of the blocks of a table's cell, in the document's coordinates.
+QList<std::pair<qreal, qreal>> cellLines(QAbstractTextDocumentLayout &layout, const QTextTableCell &cell)
+{
+    QList<std::pair<qreal, qreal>> lines;
+    for (QTextFrame::iterator it = cell.begin(); !it.atEnd(); ++it) {
+        const QTextBlock block = it.currentBlock();
+        if (!block.isValid() || !block.layout())
+            continue;
+        const qreal top = layout.blockBoundingRect(block).top();
+        for (int i = 0; i < block.layout()->lineCount(); ++i) {
+            const QTextLine line = block.layout()->lineAt(i);
+            lines.append({top + line.y(), top + line.y() + line.height()});
+        }
+    }
+    return lines;
+}
+
 // Every place a page may end, in document order; `bodies` gets the tables
 // with a header row, `keeps` what a page may never end inside even between
 // lines: a heading with the first line (or the first row) of what follows
@@ -140,6 +174,12 @@ QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &b
                 keeps.append({header->from, firstLine});
             for (int r = bodyRow + 1; r < table->rows(); ++r)
                 cuts.append({starts.at(r), false, header});
+            for (int r = bodyRow; r < table->rows(); ++r)
+                for (int c = 0; c < table->columns(); ++c) {
+                    const QTextTableCell cell = table->cellAt(r, c);
+                    if (cell.isValid() && cell.row() == r && cell.column() == c)
+                        keepTwoLines(cellLines(layout, cell), keeps);
+                }
             if (header)
                 bodies.append({starts.at(headerRows), starts.last(), *header});
             afterHeading = false;
@@ -169,9 +209,17 @@ QList<Cut> cutsOf(QTextDocument &document, qreal pageHeight, QList<TableBody> &b
         // A paragraph stays whole unless it is longer than half a page. (Qt
         // draws the line above a clip as well, so a page that began inside a
         // paragraph would carry that line again, unseen but in its text.)
-        if (!heading && rect.height() > pageHeight / 2)
-            for (int i = 1; i < lines->lineCount(); ++i)
-                cuts.append({lines->position().y() + lines->lineAt(i).y(), false, {}});
+        // Two lines or more on each page (widow and orphan control).
+        if (!heading && rect.height() > pageHeight / 2) {
+            QList<std::pair<qreal, qreal>> own;
+            for (int i = 0; i < lines->lineCount(); ++i) {
+                const QTextLine line = lines->lineAt(i);
+                own.append({blockTop + line.y(), blockTop + line.y() + line.height()});
+                if (i >= 2 && i <= lines->lineCount() - 2)
+                    cuts.append({lines->position().y() + line.y(), false, {}});
+            }
+            keepTwoLines(own, keeps);
+        }
         keepNext = heading || (afterHeading && lines->lineCount() <= 3);
         afterHeading = heading;
         first = false;
@@ -374,87 +422,165 @@ QList<ReportPage> paginateOnce(QTextDocument &document, qreal pageHeight)
 QString labelledValue(const QString &label, const QString &value)
 {
     const QString said = withoutFinalStop(value);
-    return QStringLiteral("%1: %2.").arg(label, said.isEmpty() ? QStringLiteral("not yet recorded") : said);
+    return QStringLiteral("%1: %2.").arg(label, orNotRecorded(said));
 }
+
+QString orNotRecorded(const QString &value)
+{
+    return value.trimmed().isEmpty() ? QStringLiteral("not yet recorded") : value;
+}
+
+namespace {
+
+// How much of a report's line (17 cm: A4 less its margins) `text` takes on
+// one line in the tables' type (9 pt, bold in the header row), in
+// hundredths of the line: measured in the report's font when there is one
+// (a report is drawn), else reckoned at 100 narrow characters to a line.
+double lineShare(const QString &text, bool bold)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return double(text.size()) * (bold ? 1.25 : 1.0);
+    // Measured at 720 dots an inch, so that hinting rounds nothing away.
+    static const QImage device = [] {
+        QImage image(1, 1, QImage::Format_RGB32);
+        image.setDotsPerMeterX(int(720 / 0.0254));
+        image.setDotsPerMeterY(int(720 / 0.0254));
+        return image;
+    }();
+    QFont font; // the document's default font, as the report is laid out in
+    font.setPointSizeF(9);
+    font.setBold(bold);
+    const QFontMetricsF metrics(font, &device);
+    constexpr double kLinePoints = 17 / 2.54 * 72;
+    return metrics.horizontalAdvance(text) / 10 / kLinePoints * 100;
+}
+
+// A table's columns sized by what they hold, as shares of the line
+// (lineShare; a cell's padding and border about 2 more): the widths that
+// make the table shortest, within each column's least width.
+QList<double> columnWidths(const QStringList &headers, const QList<QStringList> &rows)
+{
+    constexpr double kLine = 100;
+    constexpr double kPadding = 2;
+    // A column of text beside a longer one keeps a few words to a line
+    // rather than one (a finding of many pages beside its evidence).
+    constexpr double kText = 12;
+    // A line may break after a hyphen ("discharge-/ready"), so a hyphenated
+    // word needs the room of its longest part only; a word longer than a
+    // line (a pasted reference) breaks anyway and claims no more than a
+    // fifth of the line.
+    static const QRegularExpression breaks(QStringLiteral("\\s+|(?<=-)"));
+    const auto longestWord = [](const QString &text, bool bold) {
+        double longest = 0;
+        for (const QString &word : text.split(breaks, Qt::SkipEmptyParts))
+            longest = std::max(longest, std::min(lineShare(word, bold), 20.0) + kPadding);
+        return longest;
+    };
+    const qsizetype columns = headers.size();
+    // The text of every cell as printed (an empty one says so), the header row first.
+    QList<QList<double>> lengths{{}};
+    QList<double> least(columns, 0), natural(columns, 0);
+    for (qsizetype c = 0; c < columns; ++c) {
+        lengths.first().append(lineShare(headers.at(c), true));
+        least[c] = longestWord(headers.at(c), true);
+        natural[c] = lengths.first().at(c) + kPadding;
+    }
+    for (const QStringList &row : rows) {
+        QList<double> printed;
+        for (qsizetype c = 0; c < columns; ++c) {
+            const QString cell = row.value(c).trimmed();
+            const QString shown = orNotRecorded(cell);
+            printed.append(lineShare(shown, false));
+            least[c] = std::max(least.at(c), longestWord(shown, false));
+            // "not yet recorded" wraps under its header: a column with
+            // nothing in any row is as wide as its header (issue 13).
+            if (!cell.isEmpty())
+                natural[c] = std::max(natural.at(c), std::min(printed.last() + kPadding, kLine));
+        }
+        lengths.append(printed);
+    }
+    QList<double> width(columns, 0);
+    double used = 0;
+    for (qsizetype c = 0; c < columns; ++c) {
+        width[c] = std::min(std::max(least.at(c), std::min(natural.at(c), kText)), kLine);
+        used += width.at(c);
+    }
+    // The height of the table, as lines: each row as tall as its tallest
+    // cell (a smooth maximum, so that the second tallest counts a little).
+    const auto rowHeight = [&](const QList<double> &row, const QList<double> &w, qsizetype changed, double by) {
+        double sum = 0;
+        for (qsizetype c = 0; c < columns; ++c) {
+            const double room = std::max(1.0, w.at(c) + (c == changed ? by : 0) - kPadding);
+            sum += std::pow(std::max(1.0, row.at(c) / room), 4);
+        }
+        return std::pow(sum, 0.25);
+    };
+    // The rest of the line, a little at a time, to the column that
+    // shortens the table most; a column never grows past its text's
+    // one-line width (issue 13: the finding had the least room of all).
+    constexpr double kStep = 0.5;
+    for (double room = kLine - used; room >= kStep; room -= kStep) {
+        QList<double> height;
+        for (const QList<double> &row : lengths)
+            height.append(rowHeight(row, width, -1, 0));
+        qsizetype best = -1;
+        double bestGain = 1e-6;
+        for (qsizetype c = 0; c < columns; ++c) {
+            if (width.at(c) + kStep > natural.at(c))
+                continue;
+            double gain = 0;
+            for (qsizetype r = 0; r < lengths.size(); ++r)
+                gain += height.at(r) - rowHeight(lengths.at(r), width, c, kStep);
+            if (gain > bestGain) {
+                best = c;
+                bestGain = gain;
+            }
+        }
+        if (best < 0)
+            break; // every column holds its text on one line: the table is as wide as the page anyway
+        width[best] += kStep;
+    }
+    return width;
+}
+
+} // namespace
 
 QString reportTable(const QStringList &headers, const QList<QStringList> &rows)
 {
     // The header row in <thead>: the page layout repeats it on every page the
-    // table continues onto.
+    // table continues onto. A pixel of padding is 0.75 pt: 3 above and below
+    // left a blank half line under every row's text (issue 13); 1 above and
+    // below, 3 beside the text (the stylesheet's td, th).
     QString html = QStringLiteral(
-        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
-    // Each column's share of the page by what it holds, in characters of
-    // the 9 pt table text (about 100 to a line of narrow ones). A column
-    // never gets less than its longest word, so no header is split inside a
-    // word ("Organisati/on", "Averag/e") and a short column (a severity, a
-    // code) has its natural width; the rest of the line goes to the columns
-    // of text by how much text they hold (issue 13: the finding had the
-    // least room of all).
-    // A word longer than a line (a pasted reference) breaks anyway and
-    // claims no more than 20.
-    constexpr double kLine = 100;
-    QList<double> least, text;
-    for (qsizetype c = 0; c < headers.size(); ++c) {
-        double longest = 0;
-        double total = 0;
-        // A line may break after a hyphen ("discharge-/ready"), so a
-        // hyphenated word needs the room of its longest part only.
-        static const QRegularExpression breaks(QStringLiteral("\\s+|(?<=-)"));
-        const auto measure = [&longest](const QString &cell, double bold) {
-            for (const QString &word : cell.split(breaks, Qt::SkipEmptyParts))
-                longest = std::max(longest, double(std::min<qsizetype>(word.size(), 20)) * bold + 3);
-        };
-        measure(headers.at(c), 1.25); // the header is bold
-        for (const QStringList &row : rows) {
-            measure(row.value(c), 1.0);
-            // One finding of many pages claims no more than a few lines'
-            // worth, leaving the other columns their room.
-            total += double(std::min<qsizetype>(row.value(c).size(), 600));
-        }
-        least.append(longest);
-        // Tempered (a square root): the longest text gets the most room
-        // without squeezing the finding beside it into a strip.
-        text.append(rows.isEmpty() ? 0.0 : std::sqrt(total / double(rows.size())));
-    }
-    // The line shared by text: a column whose share would be narrower than
-    // its longest word gets that width, and the others share what is left.
-    QList<double> want = least;
-    QList<bool> fixed(least.size(), false);
-    for (bool changed = true; changed;) {
-        changed = false;
-        double room = kLine;
-        double shared = 0;
-        for (qsizetype c = 0; c < least.size(); ++c) {
-            if (fixed.at(c))
-                room -= least.at(c);
-            else
-                shared += text.at(c);
-        }
-        for (qsizetype c = 0; c < least.size(); ++c) {
-            if (fixed.at(c))
-                continue;
-            const double share = shared > 0 ? std::max(0.0, room) * text.at(c) / shared : 0;
-            if (share < least.at(c)) {
-                fixed[c] = true;
-                want[c] = least.at(c);
-                changed = true;
-            } else {
-                want[c] = share;
-            }
-        }
-    }
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"1\" width=\"100%\"><thead><tr>");
+    const QList<double> want = columnWidths(headers, rows);
     double sum = 0;
     for (const double w : want)
         sum += w;
+    // Whole percents adding up to 100, the rounding's remainder to the
+    // columns that lost most to it: a column as wide as its longest word
+    // loses none of it.
+    QList<int> percent;
+    QList<std::pair<double, qsizetype>> lost;
+    int given = 0;
+    for (qsizetype c = 0; c < want.size(); ++c) {
+        const double exact = sum > 0 ? 100 * want.at(c) / sum : 100.0 / double(want.size());
+        percent.append(std::max(1, int(exact)));
+        given += percent.last();
+        lost.append({exact - percent.last(), c});
+    }
+    std::sort(lost.begin(), lost.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (qsizetype i = 0; i < lost.size() && given < 100; ++i, ++given)
+        ++percent[lost.at(i).second];
     for (qsizetype c = 0; c < headers.size(); ++c)
         html += QStringLiteral("<th align=\"left\" bgcolor=\"#e8edee\" width=\"%1%\">%2</th>")
-                    .arg(sum > 0 ? std::max(1, int(100 * want.at(c) / sum)) : 1)
+                    .arg(percent.value(c, 1))
                     .arg(escaped(headers.at(c)));
     html += QStringLiteral("</tr></thead>");
     for (const QStringList &row : rows) {
         html += QStringLiteral("<tr>");
-        for (const QString &cell : row)
-            html += QStringLiteral("<td>%1</td>").arg(escaped(cell));
+        for (qsizetype c = 0; c < headers.size(); ++c)
+            html += QStringLiteral("<td>%1</td>").arg(escaped(orNotRecorded(row.value(c))));
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table><p style=\"font-size: 6pt;\">&nbsp;</p>");
@@ -519,7 +645,7 @@ void writeReportPdf(const QString &html, const QString &pdfPath, const QString &
         document.setDefaultStyleSheet(QStringLiteral(
             "h1 { color: #005eb8; } h2, h3 { color: #003087; margin-top: 18px; margin-bottom: 8px; }"
             " h4 { color: #003087; margin-top: 10px; margin-bottom: 4px; }"
-            " td, th { font-size: 9pt; }"));
+            " td, th { font-size: 9pt; padding-left: 3px; padding-right: 3px; }"));
         // Lines break between words; a word longer than its line or table
         // cell (a pasted reference, "xxxx...") breaks where the line ends,
         // so no table is wider than the page (issue 13).

@@ -8,7 +8,9 @@
 // header row there. A heading keeps with at least the first line (or row) of
 // what follows it. What no page holds whole (a row or a kept block taller
 // than a page) starts where it is and breaks between its lines; only what
-// fits on a page moves to the next one whole.
+// fits on a page moves to the next one whole. A paragraph or a table cell
+// cut across pages leaves at least two lines on each (widow and orphan
+// control), so no page holds a repeated header over a single line.
 
 #include <QImage>
 #include <QList>
@@ -42,7 +44,15 @@ QList<ReportPage> paginateReport(QTextDocument &document, qreal pageHeight);
 // full stop is not doubled. Every report joins a label and a value this way.
 QString labelledValue(const QString &label, const QString &value);
 
+// The one wording of an absent value in a report: "not yet recorded" for
+// an empty (or blank) value, else the value.
+QString orNotRecorded(const QString &value);
+
 // HTML pieces, escaped: a table with its header row, an image as a data URI.
+// A table's columns are sized by what they hold (the widths that make it
+// shortest, none narrower than its longest word or its header's, none
+// wider than its text on one line: a column with nothing in any row is as
+// wide as its header); an empty cell says "not yet recorded".
 QString reportTable(const QStringList &headers, const QList<QStringList> &rows);
 QString reportImage(const QImage &image, int width);
 // `html` (paragraphs) kept on one page when it fits on one: it moves to the

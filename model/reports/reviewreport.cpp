@@ -28,11 +28,6 @@ QString text(const QVariantMap &record, const char *column)
     return record.value(QString::fromLatin1(column)).toString().trimmed();
 }
 
-QString orNotRecorded(const QString &value)
-{
-    return value.isEmpty() ? QStringLiteral("not yet recorded") : value;
-}
-
 } // namespace
 
 QStringList reviewOutcome(const QVariantMap &review, const Methodology &methodology)

@@ -93,13 +93,21 @@ CaseFile::CaseFile(const QString &path, Database::Mode mode)
 {
     // Every transaction through this case file seals the audit entries its
     // changes produced; see auditlog.h.
-    m_org = caseFileScope(m_db).org;
+    // Its organisation, read once: what every statement names, and what the
+    // name check below compares. A file of no version yet is blank (one of
+    // ours without a version is refused on opening) and holds none.
+    if (m_db.schemaVersion() > 0) {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT code, name, peer_type, region FROM organisation"));
+        if (q.next())
+            m_opened = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    }
+    m_org = m_opened.code.isNull() ? QStringLiteral("") : m_opened.code;
     m_db.setTransactionHooks([this] { m_auditMark = auditlog::lastSeq(scope()); },
         [this] { auditlog::seal(scope(), m_auditMark, auditlog::currentActor()); });
     // The one check on the way in, for every reader and writer (portfolio,
     // report, reconcile, the workbench, import): a case file holding another
     // organisation than its name says is never taken for that organisation.
-    if (const QString mismatch = nameMismatch(path, identity().code); !mismatch.isEmpty())
+    if (const QString mismatch = nameMismatch(path, m_opened.code); !mismatch.isEmpty())
         throw StoreError(mismatch);
     QString expected;
     {

@@ -59,6 +59,10 @@ public:
     QString path() const { return m_db.path(); }
 
     CaseIdentity identity();
+    // The identity as read when the case file was opened (what its checks
+    // compared), without asking again: for a reader that writes nothing
+    // (the portfolio). Empty for a case on a server.
+    const CaseIdentity &identityWhenOpened() const { return m_opened; }
     QStringList quarters(); // with an assessment, in period order
     std::optional<StoredAssessment> assessment(const QString &quarter);
     // The same, from a case file's database while it is being opened (the
@@ -113,6 +117,7 @@ private:
     std::unique_ptr<Database> m_file; // a case file's own connection; none on a server
     Database &m_db;
     QString m_org;
+    CaseIdentity m_opened; // a case file's, read once on opening
     qint64 m_auditMark = 0; // the last audit entry before the open transaction
     // holdReads: what has been read since the last forgetReads().
     bool m_holdReads = false;

@@ -17,7 +17,9 @@
 #include <QSqlField>
 #include <QStorageInfo>
 #include <QUrl>
+#include <mutex>
 #include <optional>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -31,6 +33,18 @@ QAtomicInteger<qint64> statementCounter;
 QMutex statementObserverMutex;
 std::function<void(const QString &)> statementObserver;
 QAtomicInt statementObserved;
+
+// SQLite keeps memory statistics by default, under one mutex for the whole
+// process: every allocation takes it, so case files read on several threads
+// (the portfolio of a folder) spend more time waiting on each other than
+// reading. Nothing here reads those statistics. The setting only takes
+// before SQLite starts up, which the first connection to open does; called
+// later it is refused and changes nothing.
+void configureSqliteOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 // The first 16 bytes of every SQLite 3 database file.
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
@@ -323,6 +337,7 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
     if (!exists)
         createPrivateFile(path);
 
+    configureSqliteOnce();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     const QString wal = path + QStringLiteral("-wal");
@@ -348,16 +363,35 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
     else if (m_readOnly)
         connectReader(false);
     QSqlError error;
+    // The first read of the file, which finds a file that is not a database
+    // (or is damaged) without throwing, so that a reader can try again: it
+    // reads at once what the checks below need, the header's application_id
+    // and user_version (the version of a file is SQLite's user_version, what
+    // SqliteDialect::schemaVersion reads) and whether the file holds any table.
+    const QString probeSql = QStringLiteral("SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master)"
+                                            " FROM pragma_application_id() a, pragma_user_version() v");
+    qint32 applicationId = 0;
+    int tables = 0;
     const auto tryOpen = [&] {
+        // SQLite waits this long for a writer's lock to clear (the driver's
+        // option, set on opening: no statement of its own).
+        const QString options = m_db.connectOptions();
+        if (!options.contains(QLatin1String("QSQLITE_BUSY_TIMEOUT")))
+            m_db.setConnectOptions(options.isEmpty() ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")
+                                                     : options + QStringLiteral(";QSQLITE_BUSY_TIMEOUT=5000"));
         if (!m_db.open()) {
             error = m_db.lastError();
             return false;
         }
         QSqlQuery probe(m_db);
-        if (!probe.exec(QStringLiteral("PRAGMA application_id"))) {
+        countStatement(probeSql);
+        if (!probe.exec(probeSql) || !probe.next()) {
             error = probe.lastError();
             return false;
         }
+        applicationId = probe.value(0).toInt();
+        m_version = probe.value(1).toInt();
+        tables = probe.value(2).toInt();
         return true;
     };
     bool opened = tryOpen();
@@ -389,9 +423,6 @@ Database::Database(const QString &path, const Schema &schema, Mode mode)
 
     holdOpenFile(m_connectionName, path);
     try {
-        const qint32 applicationId = scalar(QStringLiteral("PRAGMA application_id")).toInt();
-        m_version = dialect().schemaVersion(*this);
-        const int tables = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toInt();
         const bool blank = applicationId == 0 && m_version == 0 && tables == 0;
         if (!blank && applicationId != schema.applicationId)
             throw StoreError(QStringLiteral("%1: not an Oversight Workbench %2 (a SQLite database of "
@@ -526,7 +557,7 @@ void Database::settle()
 void Database::applyPragmas()
 {
     exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    // (SQLite's busy timeout, 5 s, is the driver's option set on opening.)
     if (m_readOnly) {
         exec(QStringLiteral("PRAGMA query_only = ON"));
     } else {
@@ -562,6 +593,16 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> bin
     return exec(sql, QVariantList(bindings));
 }
 
+void Database::countStatement(const QString &sql)
+{
+    statementCounter.fetchAndAddRelaxed(1);
+    if (statementObserved.loadRelaxed()) {
+        const QMutexLocker lock(&statementObserverMutex);
+        if (statementObserver)
+            statementObserver(sql);
+    }
+}
+
 qint64 Database::statementsSent()
 {
     return statementCounter.loadRelaxed();
@@ -576,12 +617,7 @@ void Database::observeStatements(std::function<void(const QString &sql)> observe
 
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings)
 {
-    statementCounter.fetchAndAddRelaxed(1);
-    if (statementObserved.loadRelaxed()) {
-        const QMutexLocker lock(&statementObserverMutex);
-        if (statementObserver)
-            statementObserver(sql);
-    }
+    countStatement(sql);
     QSqlQuery query(m_db);
     // PostgreSQL prepares only queries and data changes (not CREATE, SET or
     // BEGIN): a statement without bindings is sent as it is.

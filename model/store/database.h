@@ -98,6 +98,10 @@ public:
     // a benchmark reads to say which statements a step sends. May be called
     // from any thread the databases are used on.
     static void observeStatements(std::function<void(const QString &sql)> observer);
+    // libpq's own words for why a connection to `server` failed, mapped to
+    // what a person can do about it (libpq's text is kept out of the
+    // message: it names sockets and internal states).
+    static QString connectionReason(const QString &libpqText, const ServerAddress &server);
 
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();
@@ -130,6 +134,8 @@ public:
     }
 
 private:
+    // Counts a statement about to be sent and hands it to the observer.
+    static void countStatement(const QString &sql);
     void connectReader(bool immutable);
     void connectInspector();
     void applyPragmas();

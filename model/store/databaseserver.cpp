@@ -12,10 +12,9 @@ namespace {
 
 QAtomicInt serverConnectionCounter;
 
-// libpq's own words for why a connection failed, mapped to what a person
-// can do about it (libpq's text is kept out of the message: it names
-// sockets and internal states).
-QString connectionReason(const QString &text, const ServerAddress &server)
+} // namespace
+
+QString Database::connectionReason(const QString &text, const ServerAddress &server)
 {
     if (text.contains(QLatin1String("password authentication failed")) || text.contains(QLatin1String("no password supplied")))
         return QStringLiteral("the server did not accept the password for %1: check it, or ask the "
@@ -28,6 +27,10 @@ QString connectionReason(const QString &text, const ServerAddress &server)
     if (text.contains(QLatin1String("role")) && text.contains(QLatin1String("does not exist")))
         return QStringLiteral("the server has no account \"%1\": ask the workspace's administrator to create it")
             .arg(server.user);
+    // Asked for TLS (sslmode=require or stricter) where the server offers none.
+    if (text.contains(QLatin1String("does not support SSL")))
+        return QStringLiteral("the server does not offer TLS (encrypted connections), which this connection "
+                              "requires (sslmode): ask the administrator to turn TLS on for the server");
     if (text.contains(QLatin1String("certificate")) || text.contains(QLatin1String("SSL")))
         return QStringLiteral("the server's identity could not be verified over TLS (its certificate, or "
                               "sslrootcert): check the address and the certificate with the administrator");
@@ -39,8 +42,6 @@ QString connectionReason(const QString &text, const ServerAddress &server)
         return QStringLiteral("the server cannot be reached: check the address, the port and the network (VPN)");
     return QStringLiteral("the server refused the connection: check the address and your account");
 }
-
-} // namespace
 
 QString Database::serverReason(const QSqlError &error) const
 {

@@ -42,8 +42,10 @@ QString newWorkspaceWithoutRules(const QString &directory, const QString &path, 
             quarters.append(quarter.label);
     std::sort(quarters.begin(), quarters.end(), quarterLessThan);
     QStringList covered;  // "2025/26 (the built-in file, nof-2025-26)", "2026/27 (nof-2026-27)"
+    // A given file for the built-in file's year is the one registered for it.
     for (const QString &year : Methodology::builtIn().years())
-        covered.append(QStringLiteral("%1 (the built-in file, %2)").arg(year, Methodology::builtIn().id()));
+        if (std::none_of(given.cbegin(), given.cend(), [&](const Methodology &m) { return m.declaresYear(year); }))
+            covered.append(QStringLiteral("%1 (the built-in file, %2)").arg(year, Methodology::builtIn().id()));
     for (const Methodology &rules : given)
         for (const QString &year : rules.years())
             covered.append(QStringLiteral("%1 (%2)").arg(year, rules.id()));
@@ -99,11 +101,20 @@ QString sameYearTwice(const QString &where, const QList<Methodology> &methodolog
     for (qsizetype i = 0; i < methodologies.size(); ++i)
         for (qsizetype j = 0; j < i; ++j)
             for (const QString &year : methodologies.at(i).years())
-                if (methodologies.at(j).declaresYear(year))
+                if (methodologies.at(j).declaresYear(year)) {
+                    // The same file twice is a slip in the command, not two files at odds.
+                    const bool sameFile = names.isEmpty()
+                        ? methodologies.at(i).sha256() == methodologies.at(j).sha256()
+                        : names.value(i) == names.value(j);
+                    if (sameFile)
+                        return QStringLiteral("%1: %2 was given twice: give each methodology file once. Nothing was "
+                                              "changed")
+                            .arg(where, names.value(i, methodologies.at(i).id()));
                     return QStringLiteral("%1: %2 and %3 both declare %4: give one methodology file per financial "
                                           "year. Nothing was changed")
                         .arg(where, names.value(j, methodologies.at(j).id()), names.value(i, methodologies.at(i).id()),
                              year);
+                }
     return {};
 }
 

@@ -51,7 +51,7 @@ ImportOutcome importMetricFile(const QString &directory, const QString &path,
 // importDataset writes the dataset on the workspace's own connections (on a
 // server one transaction, importers only), on the thread that opened it.
 // Empty, or why `methodologies` cannot be given together: two declare the
-// same year (named by `names`, else by their ids).
+// same year (named by `names`, else by their ids), or one file is given twice.
 QString sameYearTwice(const QString &where, const QList<Methodology> &methodologies, const QStringList &names);
 
 std::optional<MetricDataset> readMetricFile(const Methodology &rules, const QString &path, ImportOutcome &outcome,

@@ -74,7 +74,8 @@ QByteArray stateOf(const QString &path)
         + QByteArray::number(qlonglong(status.st_mtim.tv_nsec));
 }
 
-CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QString &workspaceId)
+CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QString &workspaceId,
+                            const QuarterMethodology &methodologyOf)
 {
     CheckReport report;
     report.filesChecked = 1;
@@ -90,9 +91,26 @@ CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QStr
             prefixed(&report.problems, path, caseFile.consistencyProblems());
         // A value no form accepts, stored by an earlier version: named here,
         // though the file is sound and stays writable.
+        // A planned value outside its metric's range, under the quarter's
+        // methodology (on its own: the built-in one, and said so).
         if (caseSchemaVersion(caseFile.database()) >= 4) {
             CaseworkStore casework(caseFile.scope());
-            prefixed(&report.problems, path, storedPlannedProblems(casework));
+            const Methodology &builtIn = Methodology::builtIn();
+            const QuarterMethodology used = methodologyOf
+                ? methodologyOf
+                : QuarterMethodology([&builtIn](const QString &) { return &builtIn; });
+            prefixed(&report.problems, path, storedPlannedProblems(casework, used, !methodologyOf));
+            // A value outside the methodology's lists (typed by an earlier
+            // version, or set outside the workbench), by the forms' own rule.
+            // Before version 8 an upgrade maps the free text of earlier versions first.
+            if (caseSchemaVersion(caseFile.database()) >= 8)
+                prefixed(&report.problems, path, storedListProblems(casework, used, !methodologyOf));
+            if (!methodologyOf && !casework.records(trajectoryTable()).isEmpty())
+                report.notes.append(QStringLiteral("%1: checked on its own, so its planned values were checked against "
+                                                   "the metric ranges of the built-in methodology (%2); check its "
+                                                   "workspace folder to check them under the methodology of each "
+                                                   "quarter's year")
+                                        .arg(path, builtIn.id()));
         }
         if (const QString mismatch = CaseFile::nameMismatch(path, caseFile.identity().code);
             !mismatch.isEmpty())
@@ -128,15 +146,15 @@ bool soundWithoutWal(const QString &path, bool isCase = true)
 } // namespace
 
 
-CheckReport checkCaseFile(const QString &path, const QString &workspaceId)
+CheckReport checkCaseFile(const QString &path, const QString &workspaceId, const QuarterMethodology &methodologyOf)
 {
     // Read without leaving a trace (no -shm, no -wal: Database::Mode::Inspect).
     // A writer that started meanwhile may have changed the file under an
     // immutable read: then it is read again, alongside that writer.
     const QByteArray before = stateOf(path);
-    CheckReport report = checkCaseFileAs(path, Database::Mode::Inspect, workspaceId);
+    CheckReport report = checkCaseFileAs(path, Database::Mode::Inspect, workspaceId, methodologyOf);
     if (stateOf(path) != before || (!report.clean() && WorkspaceLock::isHeld(QFileInfo(path).absolutePath())))
-        report = checkCaseFileAs(path, Database::Mode::ReadOnly, workspaceId);
+        report = checkCaseFileAs(path, Database::Mode::ReadOnly, workspaceId, methodologyOf);
     // Damaged only when read through its -wal, sound without it: the -wal is
     // what does not belong (copied in from another file), so that is what is named.
     const QFileInfo wal(path + QStringLiteral("-wal"));
@@ -167,6 +185,9 @@ CheckReport checkWorkspace(const QString &directory)
     noteHardLinks(&report, peersPath);
     noteWal(&report, peersPath);
     QString workspaceId;
+    QString latestQuarter;
+    // Each quarter's methodology, as the workbench applies it (read with the register).
+    QuarterMethodology quarterMethodology;
     const auto checkPeers = [&](Database::Mode mode) {
         QStringList problems;
         QStringList notes;
@@ -175,6 +196,8 @@ CheckReport checkWorkspace(const QString &directory)
             workspaceId = peers.setting(QStringLiteral("workspace_id"));
             peers.database().exec(QStringLiteral("BEGIN"));
             prefixed(&problems, peersPath, peers.database().sqliteProblems());
+            if (problems.isEmpty())
+                quarterMethodology = quarterMethodologies(MethodologyRegister(peers.database()));
             // What an earlier version stored unchecked is named, as import names it.
             const QHash<QString, OrganisationInfo> organisations = peers.organisations();
             QStringList codes = organisations.keys();
@@ -185,6 +208,9 @@ CheckReport checkWorkspace(const QString &directory)
                                                    "it is not a valid code (letters and digits only), so it is ranked "
                                                    "but has no case file. Correct the source file and import it again")
                                         .arg(peersPath, code.left(60)));
+            for (const QString &label : peers.quarters())
+                if (quarterKey(label) > quarterKey(latestQuarter))
+                    latestQuarter = label;
             for (const QString &label : peers.quarters())
                 if (canonicalQuarter(label) != label)
                     problems.append(QStringLiteral("%1: the quarter \"%2\" is not spelt as quarters are stored (%3), so "
@@ -227,13 +253,19 @@ CheckReport checkWorkspace(const QString &directory)
                          .arg(peersPath, peersWal.fileName()) };
     report.problems += problems;
     report.notes += notes;
+    if (!quarterMethodology) // a register that could not be read: the built-in one, as the workbench would
+        quarterMethodology = [](const QString &) { return &Methodology::builtIn(); };
+    // A record with no quarter of its own is checked under the latest quarter's methodology.
+    quarterMethodology = [applied = quarterMethodology, latest = latestQuarter](const QString &quarter) {
+        return applied(quarterKey(quarter) < 0 ? latest : quarter);
+    };
     // Every entry named like a case file, whatever it is: a folder or a link is named as such.
     QStringList caseProblems;
     int caseFiles = 0;
     int ofAnotherWorkspace = 0;
     for (const QString &name : dir.entryList({ QStringLiteral("*") + CaseFile::kSuffix },
              QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
-        const CheckReport one = checkCaseFile(dir.filePath(name), workspaceId);
+        const CheckReport one = checkCaseFile(dir.filePath(name), workspaceId, quarterMethodology);
         caseProblems += one.problems;
         report.notes += one.notes;
         report.filesChecked += one.filesChecked;

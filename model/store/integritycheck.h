@@ -3,6 +3,7 @@
 // consistency of a case file or of a whole workspace.
 
 #include "database.h" // walHeaderProblem
+#include "casework/trajectory.h" // QuarterMethodology
 
 #include <QStringList>
 
@@ -18,7 +19,11 @@ struct CheckReport
 };
 
 // `workspaceId`: of the workspace the file is checked in (its peers.owdata); empty on its own.
-CheckReport checkCaseFile(const QString &path, const QString &workspaceId = {});
+// `methodologyOf`: the methodology of each quarter, whose metric ranges the
+// planned values are checked against; empty on its own: the built-in one
+// (and a note says so).
+CheckReport checkCaseFile(const QString &path, const QString &workspaceId = {},
+                          const QuarterMethodology &methodologyOf = {});
 
 CheckReport checkWorkspace(const QString &directory);
 // A workspace folder or a single case file.

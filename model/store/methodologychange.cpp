@@ -81,10 +81,14 @@ MethodologyChangePlan planMethodologyChange(Workspace &workspace, const Methodol
         throw StoreError(conflict);
     MethodologyChangePlan plan;
     plan.years = methodology.years();
-    for (const QString &year : std::as_const(plan.years))
-        if (const Methodology *current = workspace.methodologies().forYear(year);
-            current && current->sha256() != methodology.sha256())
+    plan.alreadyInForce = !plan.years.isEmpty();
+    for (const QString &year : std::as_const(plan.years)) {
+        const Methodology *current = workspace.methodologies().forYear(year);
+        if (!current || current->sha256() != methodology.sha256())
+            plan.alreadyInForce = false;
+        if (current && current->sha256() != methodology.sha256())
             plan.replaced.append(QStringLiteral("%1: %2").arg(year, current->id()));
+    }
     for (const QString &quarter : workspace.peers().quarters())
         if (methodology.declaresYear(yearOfQuarter(quarter)))
             plan.quarters.append(quarter);

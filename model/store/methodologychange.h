@@ -66,6 +66,9 @@ struct MethodologyChangePlan
 {
     QStringList years;  // the file's years
     QStringList replaced;  // "2025/26: nof-2025-26" for each year that had another file
+    // The very file (same SHA-256) is already in force for every one of its
+    // years: there is nothing to apply.
+    bool alreadyInForce = false;
     QStringList quarters;  // stored quarters of those years (all re-assessed)
     // Case-file quarters the change would write, and any other followed
     // organisation quarter whose final segment or league rank would move.

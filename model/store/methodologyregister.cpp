@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QSet>
 #include <algorithm>
+#include <memory>
 
 namespace owb {
 
@@ -316,6 +317,20 @@ QString noMethodologyMessage(const QString &directory, const QStringList &quarte
         .arg(directory, quarters.join(QStringLiteral(", ")), yearList,
              quarters.size() == 1 ? QStringLiteral("the quarter") : QStringLiteral("those quarters"),
              years.size() == 1 ? years.first() : QStringLiteral("year's"), include);
+}
+
+QuarterMethodology quarterMethodologies(const MethodologyRegister &methodologies)
+{
+    auto byYear = std::make_shared<QHash<QString, Methodology>>();
+    for (const RegisteredYear &year : methodologies.years())
+        if (const Methodology *rules = methodologies.forYear(year.year))
+            byYear->insert(year.year, *rules);
+    const Methodology *latest = methodologies.latest();
+    auto fallback = std::make_shared<Methodology>(latest ? *latest : Methodology::builtIn());
+    return [byYear, fallback](const QString &quarter) -> const Methodology * {
+        const auto it = byYear->constFind(yearOfQuarter(quarter));
+        return it != byYear->cend() ? &*it : fallback.get();
+    };
 }
 
 } // namespace owb

@@ -10,6 +10,7 @@
 // because an earlier version of the program assessed the year with it before
 // workspaces kept a register ("assessed").
 
+#include "casework/trajectory.h" // QuarterMethodology
 #include "framework/methodology.h"
 #include "storeerror.h"
 
@@ -125,5 +126,10 @@ public:
 private:
     QStringList m_quarters;
 };
+
+// Each quarter's methodology as the workbench applies it: its year's file in
+// force, else the latest registered one, else the built-in one. Holds copies,
+// so it outlives the register (owb check reads the register, then the cases).
+QuarterMethodology quarterMethodologies(const MethodologyRegister &methodologies);
 
 } // namespace owb

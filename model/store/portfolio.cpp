@@ -2,6 +2,7 @@
 #include "schemas.h"
 
 #include "casefile.h"
+#include "caseparallel.h"
 #include "casework/casework.h"
 #include "casework/needsaction.h"
 #include "casework/trajectory.h"
@@ -10,10 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QThread>
-#include <QThreadPool>
 
-#include <atomic>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -207,17 +205,22 @@ struct CasesRead
     QHash<QString, QHash<QString, QHash<QString, MetricValue>>> planned;
 };
 
-CasesRead readCases(Database &db, const QString &org)
+CasesRead readCases(Database &db, const QString &org, const CaseIdentity *opened = nullptr)
 {
     CasesRead read;
     const bool one = !org.isEmpty();
     auto run = [&](const QString &sql) { return one ? db.exec(sql, {org}) : db.exec(sql); };
-    QSqlQuery identities = run(QStringLiteral("SELECT org_code, code, name, peer_type, region FROM organisation%1")
-                                   .arg(one ? QStringLiteral(" WHERE org_code = ?") : QString()));
-    while (identities.next())
-        read.identities.insert(identities.value(0).toString(),
-                               {identities.value(1).toString(), identities.value(2).toString(),
-                                identities.value(3).toString(), identities.value(4).toString()});
+    // A case file's identity was read as it was opened (its name checked against it).
+    if (one && opened) {
+        read.identities.insert(org, *opened);
+    } else {
+        QSqlQuery identities = run(QStringLiteral("SELECT org_code, code, name, peer_type, region FROM organisation%1")
+                                       .arg(one ? QStringLiteral(" WHERE org_code = ?") : QString()));
+        while (identities.next())
+            read.identities.insert(identities.value(0).toString(),
+                                   {identities.value(1).toString(), identities.value(2).toString(),
+                                    identities.value(3).toString(), identities.value(4).toString()});
+    }
     read.assessments = CaseFile::readAssessmentHeads(db, org);
     const int version = caseSchemaVersion(db);
     // Capability arrived with schema 2; an older file simply has none yet.
@@ -374,29 +377,15 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
     const auto count = std::size_t(paths.size());
     std::vector<std::optional<PortfolioEntry>> read(count);
     std::vector<QString> failed(count);
-    std::vector<std::exception_ptr> crashed(count);
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-            try {
-                CaseFile caseFile(paths.at(qsizetype(i)), Database::Mode::ReadOnly);
-                const CasesRead cases = readCases(caseFile.database(), caseFile.orgCode());
-                read[i] = entryFor(rules, caseFile.database(), cases, caseFile.orgCode(), quarter, previous);
-            } catch (const StoreError &error) {
-                failed[i] = error.message();
-            } catch (...) {
-                crashed[i] = std::current_exception(); // rethrown below, on the caller's thread
-            }
+    const std::vector<std::exception_ptr> crashed = forEachCaseInParallel(count, [&](std::size_t i) {
+        try {
+            CaseFile caseFile(paths.at(qsizetype(i)), Database::Mode::ReadOnly);
+            const CasesRead cases = readCases(caseFile.database(), caseFile.orgCode(), &caseFile.identityWhenOpened());
+            read[i] = entryFor(rules, caseFile.database(), cases, caseFile.orgCode(), quarter, previous);
+        } catch (const StoreError &error) {
+            failed[i] = error.message();
         }
-    };
-    {
-        QThreadPool pool;
-        const int helpers = int(std::min<std::size_t>(std::size_t(std::max(QThread::idealThreadCount(), 1)), count)) - 1;
-        for (int t = 0; t < helpers; ++t)
-            pool.start(work);
-        work();
-        pool.waitForDone();
-    }
+    });
     for (std::size_t i = 0; i < count; ++i) {
         if (crashed[i])
             std::rethrow_exception(crashed[i]);

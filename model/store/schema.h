@@ -25,7 +25,7 @@ struct Schema
     // A reader leaves an older file as it is; this lets it read one through
     // the current version's statements (temporary views adding what later
     // steps added, with their defaults). Run on the reader's connection only.
-    std::function<void(Database &)> readAsCurrent;
+    std::function<void(Database &)> readAsCurrent = {};
 
     int currentVersion() const { return int(steps.size()); }
 };

@@ -434,6 +434,7 @@ const Schema &peerStoreSchema()
                         { QUuid::createUuid().toString(QUuid::WithoutBraces) });
                 } },
             { 3, MethodologyRegister::upgrade } },
+        {}, // readAsCurrent: none
     };
     return schema;
 }

@@ -222,19 +222,27 @@ QStringList versionOne()
 
 // The workspace's own id (as peers.owdata's: case files exported from it
 // record it), then the group roles.
-void initialise(Database &db);
+void initialise(Database &db)
+{
+    db.exec(QStringLiteral("INSERT INTO national.setting (key, value) VALUES ('workspace_id', ?)"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces)});
+    grantTeamRoles(db);
+}
 
-// The group roles, created when missing (roles belong to the whole server,
-// so a second workspace on it has its own), and what each may do.
-void grantRoles(Database &db)
+} // namespace
+
+QStringList grantTeamRoles(Database &db)
 {
     const QString database = db.scalar(QStringLiteral("SELECT current_database()")).toString();
     const TeamRoles roles = teamRoles(database);
-    for (const QString &role : {roles.reader, roles.editor, roles.importer}) {
-        if (db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}).toInt() == 0)
-            db.exec(QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(db.scalar(QStringLiteral("SELECT quote_ident(?)"), {role}).toString()));
-    }
     auto ident = [&db](const QString &name) { return db.scalar(QStringLiteral("SELECT quote_ident(?)"), {name}).toString(); };
+    QStringList created;
+    for (const QString &role : {roles.reader, roles.editor, roles.importer}) {
+        if (db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}).toInt() == 0) {
+            db.exec(QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(ident(role)));
+            created.append(role);
+        }
+    }
     const QString reader = ident(roles.reader), editor = ident(roles.editor), importer = ident(roles.importer);
     db.exec(QStringLiteral("GRANT %1 TO %2").arg(reader, editor));
     db.exec(QStringLiteral("GRANT %1 TO %2").arg(editor, importer));
@@ -253,16 +261,8 @@ void grantRoles(Database &db)
     db.exec(QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA national TO %1").arg(importer));
     for (const char *table : {"organisation", "metric_value", "assessment", "metric_score", "domain_score"})
         db.exec(QStringLiteral("GRANT INSERT, UPDATE, DELETE ON cases.%1 TO %2").arg(QLatin1String(table), importer));
+    return created;
 }
-
-void initialise(Database &db)
-{
-    db.exec(QStringLiteral("INSERT INTO national.setting (key, value) VALUES ('workspace_id', ?)"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces)});
-    grantRoles(db);
-}
-
-} // namespace
 
 QString serverAreaName(ServerArea area)
 {

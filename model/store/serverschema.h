@@ -14,6 +14,8 @@
 
 namespace owb {
 
+class Database;
+
 enum class ServerArea { National, Cases };
 
 QString serverAreaName(ServerArea area);  // "national", "cases"
@@ -31,5 +33,12 @@ struct TeamRoles
     QString reader, editor, importer;
 };
 TeamRoles teamRoles(const QString &database);
+
+// On a team workspace's connection, inside the caller's transaction: creates
+// the group roles of its database that the server lacks (a workspace copied,
+// renamed or restored from a dump under another name has none) and grants
+// each what it may do on the workspace's tables. Idempotent; returns the
+// roles it created. Needs CREATEROLE and the workspace's tables' owner.
+QStringList grantTeamRoles(Database &db);
 
 } // namespace owb

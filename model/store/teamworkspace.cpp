@@ -3,7 +3,10 @@
 #include "casefile.h"
 #include "casework/casework.h"
 #include "casework/trajectory.h"
+#include "methodologyregister.h"
 #include "schemas.h"
+
+#include <memory>
 
 namespace owb {
 
@@ -32,6 +35,47 @@ TeamWorkspaceInfo initTeamWorkspace(const ServerAddress &server, const QString &
     return describe(db, server.database);
 }
 
+TeamRolesReport restoreTeamRoles(const ServerAddress &server, const QString &password)
+{
+    const QString who = QStringLiteral("run owb team roles as a superuser (such as postgres) or as the workspace's "
+                                       "owner given CREATEROLE. Nothing was changed");
+    std::unique_ptr<Database> opened;
+    try {
+        opened = std::make_unique<Database>(server, ServerArea::National, password, Database::Mode::OpenExisting);
+    } catch (const StoreError &error) {
+        // An account in none of the workspace's roles (any left from before
+        // a copy included) cannot even read its schema version: what it
+        // needs to be said is who may run this, not that it may not read.
+        if (error.message().contains(QLatin1String("your account may not do this")))
+            throw StoreError(QStringLiteral("%1: your account may not read this team workspace, nor give it its roles: %2")
+                                 .arg(server.url(), who));
+        throw;
+    }
+    Database &db = *opened;
+    const QString account = db.sessionUser();
+    // Asked first, so that a refusal changes nothing and says why in plain
+    // words rather than as the server's permission error half-way through.
+    if (!db.scalar(QStringLiteral("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).toBool())
+        throw StoreError(QStringLiteral("%1: your account (%2) may not create roles on this server: %3")
+                             .arg(db.path(), account, who));
+    // GRANT on a table is its owner's (or a superuser's) to give.
+    const QString owners = db.scalar(QStringLiteral(
+                                         "SELECT string_agg(DISTINCT pg_get_userbyid(owner), ', ') FROM ("
+                                         " SELECT nspowner AS owner FROM pg_namespace WHERE nspname IN ('owb', 'national', 'cases')"
+                                         " UNION ALL SELECT c.relowner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                         " WHERE n.nspname IN ('owb', 'national', 'cases') AND c.relkind = 'r') o"
+                                         " WHERE NOT pg_has_role(current_user, owner, 'USAGE')"))
+                               .toString();
+    if (!owners.isEmpty())
+        throw StoreError(QStringLiteral("%1: your account (%2) does not own the team workspace's tables (%3 does), so it "
+                                        "cannot grant them: %4")
+                             .arg(db.path(), account, owners, who));
+    Transaction whole(db);
+    TeamRolesReport report{teamRoles(server.database), grantTeamRoles(db)};
+    whole.commit();
+    return report;
+}
+
 CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &password)
 {
     Database db(server, ServerArea::Cases, password, Database::Mode::ReadOnly);
@@ -42,6 +86,11 @@ CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &passw
     QSqlQuery q = db.exec(QStringLiteral("SELECT org_code FROM organisation ORDER BY org_code"));
     while (q.next())
         cases.append(q.value(0).toString());
+    // Each quarter's methodology: the team workspace's register.
+    const QuarterMethodology methodologyOf = [&] {
+        Database national(server, ServerArea::National, password, Database::Mode::ReadOnly);
+        return quarterMethodologies(MethodologyRegister(national));
+    }();
     for (const QString &code : cases) {
         // What owb check finds in a case file: the audit chain, and each
         // stored assessment against its digest.
@@ -49,7 +98,7 @@ CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &passw
         for (const QString &problem : caseFile.consistencyProblems())
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         CaseworkStore casework(caseFile.scope());
-        for (const QString &problem : storedPlannedProblems(casework))
+        for (const QString &problem : storedPlannedProblems(casework, methodologyOf))
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         ++report.filesChecked;
     }

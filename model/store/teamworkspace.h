@@ -23,6 +23,19 @@ struct TeamWorkspaceInfo
 // another application's tables.
 TeamWorkspaceInfo initTeamWorkspace(const ServerAddress &server, const QString &password);
 
+// `owb team roles`: gives a team workspace the group roles of its own
+// database's name, and their grants, where they are missing (a database
+// copied with CREATE DATABASE ... TEMPLATE, renamed, or restored from
+// pg_dump under another name). Idempotent, one transaction. Refused, with
+// nothing changed, where the database is not a team workspace or the
+// connecting account may not create roles or does not own the workspace.
+struct TeamRolesReport
+{
+    TeamRoles roles;
+    QStringList created;  // the roles that were missing
+};
+TeamRolesReport restoreTeamRoles(const ServerAddress &server, const QString &password);
+
 // `owb check` of a team workspace: its schema (a newer one is refused on
 // opening), every case's audit chain, and records that name no case. Read
 // in one snapshot, so writers at work are seen before or after, never half.

@@ -2,6 +2,7 @@
 #include "methodologychange.h"
 
 #include "casefile.h"
+#include "caseparallel.h"
 #include "integritycheck.h"
 #include "data/orgcode.h"
 #include "framework/assessment.h"
@@ -105,8 +106,14 @@ void preflight(const QString &directory, const QStringList &caseFiles)
                              .arg(path, problem));
     };
     judge(QDir(directory).filePath(PeerStore::kFileName), false);
-    for (const QString &path : caseFiles)
-        judge(path, true);
+    // The case files are independent of each other, and judging one is mostly
+    // SQLite checking it: they are shared out between threads, and the first
+    // refusal in the folder's order is the one reported, as one by one.
+    const std::vector<std::exception_ptr> refused = forEachCaseInParallel(
+        std::size_t(caseFiles.size()), [&](std::size_t i) { judge(caseFiles.at(qsizetype(i)), true); });
+    for (const std::exception_ptr &refusal : refused)
+        if (refusal)
+            std::rethrow_exception(refusal);
 }
 
 const QString kRegionKey = QStringLiteral("follow_region");
@@ -356,7 +363,7 @@ QString Workspace::whyMayNotImport()
     if (!roleExists)
         return QStringLiteral("%1: this team workspace's server has no importers' role (%2), so no one may import "
                               "national data or change methodologies in it; ask the workspace's administrator to "
-                              "create it (owb team init creates it with the workspace). Nothing was changed")
+                              "create it (owb team roles, after a copy or a restore). Nothing was changed")
             .arg(m_directory, role);
     if (db.scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"), {role}).toBool())
         return {};

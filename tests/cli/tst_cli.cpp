@@ -313,6 +313,100 @@ private Q_SLOTS:
         QVERIFY2(twice.err.contains(QStringLiteral("%1 and %2 both declare 2026/27").arg(b, b2)), qPrintable(twice.err));
     }
 
+    // What the methodology commands say (issue 12): a given file for the
+    // built-in file's year is the one named for it; one file given twice is
+    // said to be given twice; the count line names league ranks too; the file
+    // already in force is said to be, with nothing to apply; a year with no
+    // stored quarter is said to have none, with nothing to re-assess.
+    void methodologyWording()
+    {
+        QTemporaryDir dir;
+        QFile builtIn(QStringLiteral(OWB_TEST_DATA "/../../resources/methodology/nof-2025-26.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        const QByteArray current = builtIn.readAll();
+        const QString own = writeFile(dir, QStringLiteral("own.json"),
+                                      QByteArray(current).replace("\"id\": \"nof-2025-26\"", "\"id\": \"own-2025-26\""));
+        QByteArray later = current;
+        later.replace("\"id\": \"nof-2025-26\"", "\"id\": \"demo-2026-27\"");
+        later.replace("\"years\": [\"2025/26\"]", "\"years\": [\"2026/27\"]");
+        const QString b = writeFile(dir, QStringLiteral("b.json"), later);
+        QByteArray data = kData;
+        data += "2026/27 Q1,RA1,Alpha,acute,OF0023,52,Midlands\n"
+                "2026/27 Q1,RA2,Beta,acute,OF0023,61,London\n"
+                "2026/27 Q1,RA3,Gamma,acute,OF0023,57,Midlands\n";
+        const QString both = writeFile(dir, QStringLiteral("both.csv"), data);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+
+        // The given file for 2025/26 is named for it, once; the built-in one is not.
+        const Run refused = owb({QStringLiteral("import"), QStringLiteral("--methodology"), own, ws, both});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("a new workspace has a methodology only for 2025/26 (own-2025-26), "
+                                                     "so that quarter cannot be assessed")),
+                 qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QStringLiteral("the built-in file")) && refused.err.count(QStringLiteral("2025/26 (")) == 1,
+                 qPrintable(refused.err));
+
+        // One file given twice: said so, not as two files at odds.
+        const Run twice = owb({QStringLiteral("import"), QStringLiteral("--methodology"), b, QStringLiteral("--methodology"),
+                               b, ws, both});
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY2(twice.err.contains(QStringLiteral("%1 was given twice: give each methodology file once").arg(b))
+                     && !twice.err.contains(QStringLiteral("both declare")),
+                 qPrintable(twice.err));
+        QVERIFY(!QFileInfo::exists(ws));
+        const Run twiceScored = owb({QStringLiteral("segment"), QStringLiteral("--data"), both, QStringLiteral("--methodology"),
+                                     own, QStringLiteral("--methodology"), b, QStringLiteral("--methodology"), b});
+        QCOMPARE(twiceScored.exitCode, 2);
+        QVERIFY2(twiceScored.err.contains(QStringLiteral("owb segment: %1 was given twice: give each --methodology file once").arg(b))
+                     && !twiceScored.err.contains(QStringLiteral("both declare")),
+                 qPrintable(twiceScored.err));
+
+        QCOMPARE(owb({QStringLiteral("import"), QStringLiteral("--methodology"), b, ws, both}).exitCode, 0);
+        // The file already in force: said, nothing to apply, nothing written.
+        const auto before = snapshot(ws);
+        for (const QStringList &extra : {QStringList(), QStringList{QStringLiteral("--apply")}}) {
+            const Run same = owb(QStringList{QStringLiteral("methodology"), QStringLiteral("add")} + extra + QStringList{ws, b});
+            QVERIFY2(same.exitCode == 0, qPrintable(same.err));
+            QVERIFY2(same.err.contains(QStringLiteral("demo-2026-27 is already in force for 2026/27: it is the same file, "
+                                                      "byte for byte"))
+                         && same.err.contains(QStringLiteral("there is nothing to apply"))
+                         && !same.err.contains(QStringLiteral("replacing")),
+                     qPrintable(same.err));
+            QCOMPARE(same.out, QString());
+        }
+        QCOMPARE(snapshot(ws), before);
+
+        // A re-issue: the count line names league ranks, as the list has them.
+        QByteArray reissue = later;
+        reissue.replace("\"segmentation\": {\"method\": \"peer-quartiles\"}",
+                        "\"segmentation\": {\"method\": \"thresholds\", \"cuts\": {\"acute\": [1.5, 2.5, 3.5], "
+                        "\"mhc\": [1.5, 2.5, 3.5], \"ambulance\": [1.5, 2.5, 3.5]}}");
+        QVERIFY(reissue != later);
+        const QString r = writeFile(dir, QStringLiteral("r.json"), reissue);
+        const Run dry = owb({QStringLiteral("methodology"), QStringLiteral("add"), ws, r});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.err.contains(QStringLiteral("segment, final segment, raw segment, average, rank or league rank"))
+                     && !dry.err.contains(QStringLiteral("average or rank")),
+                 qPrintable(dry.err));
+        QVERIFY2(dry.err.contains(QStringLiteral("in 1 quarter would be rewritten")), qPrintable(dry.err));
+
+        // A year with no stored quarter: nothing to re-assess, said so.
+        const QString c = writeFile(dir, QStringLiteral("c.json"),
+                                    QByteArray(later).replace("demo-2026-27", "demo-2027-28").replace("2026/27", "2027/28"));
+        const Run none = owb({QStringLiteral("methodology"), QStringLiteral("add"), ws, c});
+        QVERIFY2(none.exitCode == 0, qPrintable(none.err));
+        QVERIFY2(none.err.contains(QStringLiteral("no quarter of 2027/28 is stored yet, so there is nothing to re-assess"))
+                     && !none.err.contains(QStringLiteral("in 0 quarters"))
+                     && !none.err.contains(QStringLiteral("0 case-file quarters")),
+                 qPrintable(none.err));
+        const Run applied = owb({QStringLiteral("methodology"), QStringLiteral("add"), QStringLiteral("--apply"), ws, c});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        QVERIFY2(applied.err.contains(QStringLiteral("demo-2027-28 is in force for 2027/28; no quarter of 2027/28 is "
+                                                     "stored yet, so nothing was re-assessed"))
+                     && !applied.err.contains(QStringLiteral("0 case-file quarters")),
+                 qPrintable(applied.err));
+    }
+
     void usage()
     {
         const Run none = owb({});
@@ -540,6 +634,70 @@ private Q_SLOTS:
         QCOMPARE(check.exitCode, 2);
         QVERIFY2(check.err.contains(caseFile + QStringLiteral(": audit log entry ")), qPrintable(check.err));
         QVERIFY(check.err.contains(QStringLiteral("(update organisation RA1) was not made by the workbench")));
+    }
+
+    // A planned value outside its metric's range, planted with the sqlite3
+    // tool: owb check names the file, the point (its quarter and metric) and
+    // the range under the quarter's methodology; a case file checked on its
+    // own is checked under the built-in methodology, and a note says so.
+    void checkFindsPlannedValueOutOfRange()
+    {
+        const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        if (sqlite.isEmpty())
+            QSKIP("the sqlite3 tool is not installed");
+        const auto tool = [&sqlite](const QString &file, const QString &sql) {
+            QProcess process;
+            process.start(sqlite, {file, sql});
+            if (!process.waitForFinished())
+                qFatal("sqlite3 did not finish");
+            return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        };
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(owb({QStringLiteral("demo"), ws}).exitCode, 0);
+        QString caseFile;
+        for (const QString &name : QDir(ws).entryList({QStringLiteral("*.owcase")}, QDir::Files, QDir::Name))
+            if (caseFile.isEmpty() && tool(QDir(ws).filePath(name), QStringLiteral("SELECT count(*) FROM trajectory_point")) != QLatin1String("0"))
+                caseFile = QDir(ws).filePath(name);
+        QVERIFY2(!caseFile.isEmpty(), "the demo has a trajectory");
+        const QString point = tool(caseFile, QStringLiteral("SELECT id || '|' || metric_id || '|' || quarter FROM trajectory_point "
+                                                            "WHERE quarter LIKE '2026/27%' ORDER BY id LIMIT 1"));
+        const QStringList fields = point.split(QLatin1Char('|'));
+        QCOMPARE(fields.size(), 3);
+        QCOMPARE(owb({QStringLiteral("check"), ws}).exitCode, 0);
+
+        // On its own: a copy of the case file.
+        QDir(dir.path()).mkpath(QStringLiteral("alone"));
+        const QString alone = QDir(dir.filePath(QStringLiteral("alone"))).filePath(QFileInfo(caseFile).fileName());
+        QVERIFY(QFile::copy(caseFile, alone));
+        const Run clean = owb({QStringLiteral("check"), alone});
+        QCOMPARE(clean.exitCode, 0);
+        QVERIFY2(clean.out.contains(QStringLiteral("checked on its own, so its planned values were checked against the "
+                                                   "metric ranges of the built-in methodology")),
+                 qPrintable(clean.out));
+        tool(alone, QStringLiteral("UPDATE trajectory_point SET planned = '-500' WHERE id = %1").arg(fields.at(0)));
+        const Run outside = owb({QStringLiteral("check"), alone});
+        QCOMPARE(outside.exitCode, 2);
+        const QString named = QStringLiteral("%1: trajectory point %2 (%3, %4): the planned value -500 is outside the range of ")
+                                  .arg(alone, fields.at(0), fields.at(1), fields.at(2));
+        QVERIFY2(outside.err.contains(named), qPrintable(outside.err));
+        // On its own the line itself says the built-in methodology was used, and why (not "applied to" a year).
+        QVERIFY2(outside.err.contains(QStringLiteral(", 0 to 100 (%), under the built-in methodology (nof-2025-26), used "
+                                                     "because the file is checked outside its workspace")),
+                 qPrintable(outside.err));
+
+        // In its workspace: the methodology the register has in force for the quarter's year.
+        tool(caseFile, QStringLiteral("UPDATE trajectory_point SET planned = '-500' WHERE id = %1").arg(fields.at(0)));
+        const QString inForce = tool(QDir(ws).filePath(QStringLiteral("peers.owdata")),
+                                     QStringLiteral("SELECT f.methodology_id FROM methodology_year y JOIN methodology_file f "
+                                                    "ON f.id = y.file WHERE y.year = '2026/27'"));
+        const Run inWorkspace = owb({QStringLiteral("check"), ws});
+        QCOMPARE(inWorkspace.exitCode, 2);
+        QVERIFY2(inWorkspace.err.contains(QStringLiteral("%1: trajectory point %2 (%3, %4): the planned value -500 is outside the range of ")
+                                              .arg(caseFile, fields.at(0), fields.at(1), fields.at(2))),
+                 qPrintable(inWorkspace.err));
+        QVERIFY2(inWorkspace.err.contains(QStringLiteral("in the methodology applied to 2026/27 (%1)").arg(inForce)), qPrintable(inWorkspace.err));
+        QVERIFY(!inWorkspace.out.contains(QStringLiteral("checked on its own")));
     }
 
     void checkCorruptCaseFile()

@@ -294,7 +294,7 @@ class Workbench:
             node = self.find(None, step, root=node, only_showing=False)
         return self.find("menu item", path[-1], root=node, only_showing=False)
 
-    KEYSYMS = {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F2": 0xffbf, "Down": 0xff54, "Up": 0xff56, "Home": 0xff50, "Right": 0xff53, "Left": 0xff51,
+    KEYSYMS = {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F2": 0xffbf, "End": 0xff57, "Down": 0xff54, "Up": 0xff56, "Home": 0xff50, "Right": 0xff53, "Left": 0xff51,
                "Control": 0xffe3, "Alt": 0xffe9, "Shift": 0xffe1}
 
     # Hardware keycodes of the modifiers in the X server's default keymap.

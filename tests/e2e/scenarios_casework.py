@@ -280,8 +280,9 @@ def review_stages_to_decision(ctx):
     wb.press("Record the Regional Decision...")
     wb.answer_form("Record the Regional Decision", {"Rationale": "Capability limited; the board agrees"},
                    choices={"Capability conclusion": "Limited confidence",
-                            "Recommendation": "Enter the Recovery Support Programme"})
-    # The decision offered first is the review's recommendation, else the first the methodology lists.
+                            "Recommendation": "Enter the Recovery Support Programme",
+                            "Decision": "Enter the Recovery Support Programme"})
+    # The decision starts unset: chosen, never defaulted (scenarios_forms: refused in place until chosen).
     wb.wait(lambda: query(case, "SELECT status, decision, decision_rationale FROM diagnostic_review")
             == [("decided", "programme", "Capability limited; the board agrees")], "the decision closing the review")
     wb.find("label", re.compile(r"Stage 4 of 4: Decided\. Decision: Enter the Recovery Support Programme"))

@@ -116,7 +116,8 @@ def legacy_values_and_future_decision_refused(ctx):
            "the decision was recorded on values outside the lists")
     wb.answer_form("Record the Regional Decision", {"Decision date": uk(datetime.date.today())},
                    choices={"Capability conclusion": "Limited confidence",
-                            "Recommendation": "Enter the Recovery Support Programme"})
+                            "Recommendation": "Enter the Recovery Support Programme",
+                            "Decision": "Enter the Recovery Support Programme"})
     wb.wait(lambda: query(case, "SELECT status, capability_conclusion, recommendation, decision_date FROM diagnostic_review")
             == [("decided", "limited", "programme", datetime.date.today().isoformat())], "the decision on list values")
     expect(not wb.find_all("alert"), "an error box appeared")

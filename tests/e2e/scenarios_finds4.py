@@ -64,6 +64,26 @@ def planned_cell_checked_as_the_form(ctx):
            "the trajectory changed after -500")
 
 
+def two_refused_cells_both_explained(ctx):
+    """Improvement trajectory: "abc" in one point's Planned cell, then -500 in another's: both stay
+    in their cells and both are explained under the table, each named by its row; nothing stored,
+    and the chart still draws every stored planned value."""
+    code = case_with_trajectory(ctx)
+    case = ctx.case(code)
+    before = query(case, "SELECT id, metric_id, quarter, planned FROM trajectory_point ORDER BY id")
+    expect(len(before) >= 2, "the demo case has %d trajectory points, two are needed" % len(before))
+    wb = open_case(ctx, code, "Casework")
+    wb.do_action(wb.find("list item", re.compile(r"^Milestones"), into_tables=True))
+    table = wb.find("table", "Improvement trajectory")
+    type_into_cell(wb, table.queryTable().getAccessibleAt(0, 2), "abc")
+    type_into_cell(wb, table.queryTable().getAccessibleAt(1, 2), "-500")
+    wb.find("label", re.compile(r'Row 1, Planned: "abc" is not a number.*\nRow 2, Planned: .*-500 is outside that range',
+                                re.S))
+    wb.screenshot("two-refused")
+    expect(query(case, "SELECT id, metric_id, quarter, planned FROM trajectory_point ORDER BY id") == before,
+           "the trajectory changed")
+
+
 def long_filter_keeps_the_window(ctx):
     """Portfolio filter with 5,000 "Ω" and no space: the message quotes its first 40 characters and
     "…", the window keeps its width; cleared, still the same width."""
@@ -125,4 +145,61 @@ def entry_date_checked_on_tab(ctx):
     wb.screenshot("entry-saved-on-tab")
 
 
-SCENARIOS = [planned_cell_checked_as_the_form, long_filter_keeps_the_window, entry_date_checked_on_tab]
+def case_with_open_milestone(ctx):
+    """The code of the first demo case (by code) with a milestone not done yet."""
+    for name in sorted(os.listdir(ctx.workspace)):
+        if name.endswith(".owcase") and query(os.path.join(ctx.workspace, name),
+                                              "SELECT count(*) FROM milestone WHERE status <> 'done'")[0][0] > 0:
+            return name[:-len(".owcase")]
+    raise AssertionError("no demo case with an open milestone")
+
+
+def milestone_done_in_its_cell(ctx):
+    """Recovery plan milestones ▸ a milestone's Status cell (F2, as a user edits a cell): the status
+    is required, so the editor's first choice is the first status, not "(not set)" (Home, Return:
+    nothing refused, nothing stored); Done chosen with the keyboard (End, Return): the status and the
+    day it was done stored in one write (one entry in the case's audit trail, read back from the
+    case); Edit ▸ Undo once puts both back. The editor filling the cell is looked at in the
+    screenshot (the editor is not reached through the table on the accessibility bus; its width is
+    checked in tst_casepages)."""
+    code = case_with_open_milestone(ctx)
+    case = ctx.case(code)
+    milestone, description = query(case, "SELECT id, description FROM milestone WHERE status <> 'done' ORDER BY id")[0]
+    stored = lambda: query(case, "SELECT status, done_date FROM milestone WHERE id = ?", (milestone,))[0]
+    entries = lambda: query(case, "SELECT count(*) FROM audit_log WHERE table_name = 'milestone' AND row_key = ?",
+                            (str(milestone),))[0][0]
+    before, entries_before = stored(), entries()
+    wb = open_case(ctx, code, "Casework")
+    wb.do_action(wb.find("list item", re.compile(r"^Milestones"), into_tables=True))
+    table = wb.find("table", "Recovery plan milestones")
+    row = [r[0] for r in wb.cells(table)[1:]].index(description)
+    status_column = wb.cells(table)[0].index("Status")
+
+    def edit_status(*keys):
+        cell = table.queryTable().getAccessibleAt(row, status_column)
+        box = cell.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, pyatspi.MOUSE_B1C)
+        time.sleep(0.3)
+        wb.key("F2")
+        for key in keys:
+            wb.key(key)
+
+    # The first choice: a status, never "(not set)" (which the session would refuse as empty).
+    edit_status("Home")
+    wb.screenshot("status-editor-open")
+    wb.key("Return")
+    time.sleep(1)
+    expect(not wb.exists("label", re.compile(r"status is needed")), "the editor offered an empty status")
+    expect(stored() == before and entries() == entries_before, "the first choice changed the milestone: %r" % (stored(),))
+    # Done, the last status in the demo's methodology.
+    edit_status("End", "Return")
+    today = time.strftime("%Y-%m-%d")
+    wb.wait(lambda: stored() == ("done", today), "the status and the day it was done stored")
+    expect(entries() == entries_before + 1, "%d audit entries for one change" % (entries() - entries_before))
+    wb.screenshot("status-done")
+    wb.menu("Edit", re.compile("^Undo"))
+    wb.wait(lambda: stored() == before, "both fields put back by one undo")
+
+
+SCENARIOS = [planned_cell_checked_as_the_form, two_refused_cells_both_explained, long_filter_keeps_the_window, entry_date_checked_on_tab,
+             milestone_done_in_its_cell]

@@ -56,12 +56,15 @@ def decision_needs_stages_conclusion_recommendation(ctx):
     wb.find("label", re.compile("^The review's capability conclusion is needed"), root=box)
     wb.find("label", re.compile("^The review's recommendation is needed"), root=box)
     wb.find("label", re.compile("^Rationale is needed"), root=box)
+    # The decision, the most consequential choice, starts unset and is refused in place until chosen.
+    wb.find("label", re.compile("^Decision is needed"), root=box)
     expect(query(case, "SELECT status, decision FROM diagnostic_review") == [("reporting", "")]
            or query(case, "SELECT status, decision FROM diagnostic_review") == [("reporting", None)],
            "a decision was stored: %r" % query(case, "SELECT status, decision FROM diagnostic_review"))
     wb.answer_form("Record the Regional Decision", {"Rationale": "Capability limited; the board agrees"},
                    choices={"Capability conclusion": "Limited confidence",
-                            "Recommendation": "Stay in segment 4 with regional support"})
+                            "Recommendation": "Stay in segment 4 with regional support",
+                            "Decision": "Stay in segment 4 with regional support"})
     wb.wait(lambda: query(case, "SELECT status, capability_conclusion, recommendation FROM diagnostic_review")
             == [("decided", "limited", "regional-support")], "the decision with its conclusion and recommendation")
     wb.find("label", re.compile(r"Stage 4 of 4: Decided\."))

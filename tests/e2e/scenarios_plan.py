@@ -60,7 +60,7 @@ def trajectory_planned_ahead_and_drawn(ctx):
     actual = query(case, "SELECT number FROM metric_value WHERE quarter = ? AND metric_id = 'OF0023'", (quarter,))[0][0]
     add_point(wb, quarter, "%.1f" % (actual + 5))
     wb.wait(lambda: query(case, "SELECT count(*) FROM trajectory_point")[0][0] == 3, "the third point")
-    wb.find("label", re.compile(r"^Off trajectory: OF0023 in %s \(.* planned, .* actual, higher is better\)"
+    wb.find("label", re.compile(r"^Off trajectory: OF0023 Waiting 18 weeks[^;]* in %s \(.* planned, .* actual, higher is better\)"
                                 % re.escape(quarter)))
     table = wb.find("table", "Improvement trajectory")
     wb.wait(lambda: any(r[1] == quarter and r[3].endswith("(off trajectory)") for r in wb.cells(table)[1:]),
@@ -69,7 +69,7 @@ def trajectory_planned_ahead_and_drawn(ctx):
                                     % re.escape(quarter)), into_tables=True)
     wb.tab("Overview")
     # In the metric's own format, with its unit, as the Casework tab says it.
-    wb.find("label", re.compile(r"Off trajectory in %s: OF0023 \([0-9.]+%% planned, [0-9.]+%% actual\); see the Casework tab\."
+    wb.find("label", re.compile(r"Off trajectory in %s: OF0023 Waiting 18 weeks[^;(]* \([0-9.]+%% planned, [0-9.]+%% actual\); see the Casework tab\."
                                 % re.escape(quarter)))
     expect(not wb.find_all("alert"), "an error box appeared")
 

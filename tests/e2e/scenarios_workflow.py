@@ -177,7 +177,8 @@ def decided_review_read_only(ctx):
     wb.press("Record the Regional Decision...")
     wb.answer_form("Record the Regional Decision", {"Rationale": "Capability limited"},
                    choices={"Capability conclusion": "Limited confidence",
-                            "Recommendation": "Enter the Recovery Support Programme"})
+                            "Recommendation": "Enter the Recovery Support Programme",
+                            "Decision": "Enter the Recovery Support Programme"})
     wb.wait(lambda: query(case, "SELECT status FROM diagnostic_review") == [("decided",)], "the decision")
     wb.find("label", re.compile(r"The review is decided: its fields, findings and evidence are read-only"))
     controls = [wb.find("text", "Team"), wb.find("text", "Scope and terms of reference"),

@@ -81,7 +81,7 @@ def reassessment_keeps_and_flags_decision(ctx):
                                             "League rank")) for r in changes),
            "the preview lists unchanged rows: %r" % changes[:5])
     wb.find("label", re.compile(r"^%d organisation quarter(\(s\)|s)? would change segment, final segment, raw segment, "
-                                r"average or rank"
+                                r"average, rank or league rank"
                                 % len(changes)), root=ask)
     wb.screenshot("reassessment-preview-decisions")
     wb.press("Apply", root=ask)
@@ -116,8 +116,9 @@ def reassessment_keeps_and_flags_decision(ctx):
 
 
 def preview_of_unchanged_file_lists_nothing(ctx):
-    """A file that changes no segment or average (the 2026/27 rules under another id): the preview says no
-    organisation quarter would change, and how many case-file quarters it would re-assess; Cancel changes nothing."""
+    """A file that changes no segment or average (the 2026/27 rules under another id): the preview names the stored
+    quarters it re-assesses by their year, says no organisation quarter would change, and how many case-file quarters
+    it would re-assess; Cancel changes nothing."""
     same = _write_2026_27(ctx, "same.json", ident="nof-2026-27-demo-copy", title="DEMO 2026/27 copy (test)")
     before = query(ctx.case(case_in_segment(ctx, 4)), "SELECT quarter, digest FROM assessment ORDER BY quarter")
     wb = ctx.start()
@@ -127,7 +128,11 @@ def preview_of_unchanged_file_lists_nothing(ctx):
     wb.press("Add Methodology File...", root=dialog)
     wb.save_file("Add Methodology File", same)
     ask = wb.dialog("Add Methodology", timeout=120)
-    wb.find("label", "No organisation quarter would change segment, final segment, raw segment, average or rank.",
+    # One year: its stored quarters named by the year, not "of those years".
+    summary = wb.find("label", "What adding the methodology does", root=ask).description
+    expect(re.search(r"re-assess the 1 stored quarter(\(s\))? of 2026/27\. Nothing is written", summary)
+           and "those years" not in summary, "the preview's summary: %r" % summary)
+    wb.find("label", "No organisation quarter would change segment, final segment, raw segment, average, rank or league rank.",
             root=ask)
     wb.find("label", re.compile(r"^\d+ case-file quarter(\(s\)|s)? would be re-assessed in all"), root=ask)
     expect(not wb.exists("table", "Changes"), "a table of changes is shown")

@@ -77,7 +77,7 @@ def reissue_without_programme_lists_final_segments(ctx):
                    and r[col["Why the final segment moves"]] == "No programme segment in 2026/27",
                    "the preview's row of %s: %r" % (r[col["Code"]], r))
     wb.find("label", re.compile(r"^%d organisation quarters would change segment, final segment, raw segment, "
-                                r"average or rank:$" % len(changes)), root=ask)
+                                r"average, rank or league rank:$" % len(changes)), root=ask)
     wb.screenshot("preview-no-programme-segment")
     wb.press("Apply", root=ask)
     wb.gone(ask, timeout=180)

@@ -252,7 +252,7 @@ private Q_SLOTS:
         QTest::newRow("no years") << QStringLiteral(R"("years": ["2025/26"],)") << QString()
                                   << QStringLiteral(R"(m.json: "years" is required: the financial years the file applies to, such as ["2025/26"])");
         QTest::newRow("years empty") << QStringLiteral(R"(["2025/26"])") << QStringLiteral("[]")
-                                     << QStringLiteral(R"(m.json: "years" is required: the financial years the file applies to, such as ["2025/26"])");
+                                     << QStringLiteral(R"(m.json: years: the list is empty: it must name at least one financial year, such as ["2025/26"])");
         QTest::newRow("year spelling") << QStringLiteral(R"(["2025/26"])") << QStringLiteral(R"(["2025-26"])")
                                        << QStringLiteral(R"(m.json: years: write "2025-26" as "2025/26")");
         QTest::newRow("year not a year") << QStringLiteral(R"(["2025/26"])") << QStringLiteral(R"(["2025/27"])")

@@ -261,7 +261,8 @@ private Q_SLOTS:
             QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(showDate(programme.value(QStringLiteral("entry_date")).toString()))));
             const QString missedText = formatMetricMeasure(*metric, missed.toDouble());
             const QString offLine = QStringLiteral("Off trajectory: %1 in %2 (%3 planned, %4 actual).")
-                                        .arg(metric->id, latest, missedText, formatMetricMeasure(*metric, actual));
+                                        .arg(QStringLiteral("%1 %2").arg(metric->id, metric->name), latest, missedText,
+                                             formatMetricMeasure(*metric, actual)); // by its name (issue 13)
             QVERIFY2(html.contains(QStringLiteral("<p>%1</p>").arg(offLine.toHtmlEscaped())),
                      qPrintable(html.right(3000)));
             QVERIFY(html.contains(QStringLiteral("<td>%1</td><td>%2</td><td>%3</td><td>OFF TRAJECTORY</td>")
@@ -313,6 +314,61 @@ private Q_SLOTS:
     // The regional pack's ICB pages (issue 13): the capability and system
     // consideration cells say their value in words ("Yes", "No", a rating's
     // name) or "not yet recorded", never a blank cell or a stored "yes".
+    // The exit criteria with their measure and target, and the decision with
+    // its rationale, as the review report prints it (issue 13 retest).
+    void criteriaMeasuresAndDecisionRationale()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(demo);
+        const Methodology &m = Methodology::builtIn();
+        const CaseworkChoices &sets = m.casework();
+        QString criterionCase;
+        QString reviewCase;
+        for (const QFileInfo &file : QDir(demo).entryInfoList({QStringLiteral("*.owcase")})) {
+            CaseSession session(file.filePath(), m);
+            const QList<QVariantMap> criteria = session.casework().records(criterionTable());
+            if (criterionCase.isEmpty() && !criteria.isEmpty()) {
+                const qint64 id = criteria.first().value(QStringLiteral("id")).toLongLong();
+                QCOMPARE(session.setRecordFields(criterionTable(), id,
+                                                 {{QStringLiteral("measure"), QStringLiteral("Board effectiveness review")},
+                                                  {QStringLiteral("target"), QStringLiteral("Rated effective")}},
+                                                 QStringLiteral("Edit exit criterion")),
+                         QString());
+                criterionCase = session.identity().code;
+            }
+            const QList<QVariantMap> reviews = session.casework().records(reviewTable());
+            if (reviewCase.isEmpty() && !reviews.isEmpty()) {
+                const qint64 id = reviews.first().value(QStringLiteral("id")).toLongLong();
+                QCOMPARE(session.setRecordFields(
+                             reviewTable(), id,
+                             {{QStringLiteral("capability_conclusion"), m.capabilityRatings().first().id},
+                              {QStringLiteral("recommendation"), sets.recommendations.firstId()},
+                              {QStringLiteral("decision"), sets.decisions.firstId()},
+                              {QStringLiteral("decision_date"), QDate::currentDate().toString(Qt::ISODate)},
+                              {QStringLiteral("decision_maker"), QStringLiteral("Regional director")},
+                              {QStringLiteral("decision_rationale"), QStringLiteral("Leadership capacity needs support")},
+                              {QStringLiteral("status"), sets.reviewStages.finalId}},
+                             QStringLiteral("Record the regional decision")),
+                         QString());
+                reviewCase = session.identity().code;
+            }
+        }
+        QVERIFY(!criterionCase.isEmpty());
+        QVERIFY(!reviewCase.isEmpty());
+        WorkspaceUnderTest under;
+        Workspace &workspace = under.open(demo);
+        const QString criteria = caseReportHtml(workspace, reportedCase(workspace, criterionCase));
+        QVERIFY2(criteria.contains(QStringLiteral("Measure")) && criteria.contains(QStringLiteral("Target")),
+                 qPrintable(criteria.right(3000)));
+        QVERIFY(criteria.contains(QStringLiteral("<td>Board effectiveness review</td>")));
+        QVERIFY(criteria.contains(QStringLiteral("<td>Rated effective</td>")));
+        const QString decided = caseReportHtml(workspace, reportedCase(workspace, reviewCase));
+        QVERIFY2(decided.contains(QStringLiteral("Rationale: Leadership capacity needs support")),
+                 qPrintable(decided.right(3000)));
+    }
+
     void regionalPackIcbPagesInWords()
     {
         QTemporaryDir dir;

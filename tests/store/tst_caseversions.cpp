@@ -581,7 +581,7 @@ private Q_SLOTS:
         QCOMPARE(after.consistencyProblems(), QStringList());
     }
 
-    // A group's first run meeting a stale record (Mark Milestone Done over
+    // A group's first run meeting a stale record (two fields of a milestone over
     // someone else's change): nothing written; the conflict names every
     // field the group writes on the record, with this user's value and the
     // stored one; Keep Mine writes exactly those fields, in one step and one
@@ -609,28 +609,28 @@ private Q_SLOTS:
         const int entries = audit();
         const int steps = a.undoStack()->count();
         const auto markDone = [&] {
-            a.beginGroup(QStringLiteral("Mark milestone done"));
-            QString error = a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("done"));
+            a.beginGroup(QStringLiteral("Edit milestone"));
+            QString error = a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("in progress"));
             if (error.isEmpty())
-                error = a.setRecordField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-03-20"));
+                error = a.setRecordField(milestoneTable(), milestone, QStringLiteral("description"), QStringLiteral("Plan agreed by the board"));
             return a.endGroup(error);
         };
         QVERIFY(markDone().contains(QStringLiteral("Someone else changed this milestone")));
         QCOMPARE(audit(), entries);
         QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
-        QCOMPARE(field(QStringLiteral("done_date")), QString());
+        QCOMPARE(field(QStringLiteral("description")), QStringLiteral("Plan agreed"));
         QCOMPARE(a.undoStack()->count(), steps);
         QVERIFY(a.lastConflict());
         QVERIFY(a.canKeepMine());
         const QList<FieldWrite> fields = a.conflictFields();
         QCOMPARE(fields.size(), 2);
         QCOMPARE(fields.at(0).column, QStringLiteral("status"));
-        QCOMPARE(fields.at(0).value, QStringLiteral("done"));
+        QCOMPARE(fields.at(0).value, QStringLiteral("in progress"));
         QCOMPARE(fields.at(0).stored, QStringLiteral("open"));
-        QCOMPARE(fields.at(1).column, QStringLiteral("done_date"));
-        QCOMPARE(fields.at(1).value, QStringLiteral("2026-03-20"));
-        QCOMPARE(fields.at(1).stored, QString());
-        QCOMPARE(a.conflictMine(), (QStringList{QStringLiteral("done"), QStringLiteral("2026-03-20")}));
+        QCOMPARE(fields.at(1).column, QStringLiteral("description"));
+        QCOMPARE(fields.at(1).value, QStringLiteral("Plan agreed by the board"));
+        QCOMPARE(fields.at(1).stored, QStringLiteral("Plan agreed"));
+        QCOMPARE(a.conflictMine(), (QStringList{QStringLiteral("in progress"), QStringLiteral("Plan agreed by the board")}));
 
         // Moved again before Keep Mine: the same conflict, nothing written.
         b.casework().records(milestoneTable());
@@ -644,13 +644,13 @@ private Q_SLOTS:
         // Keep Mine over what the dialog showed: both fields, one step; Di's owner stays.
         QVERIFY(a.canKeepMine());
         QCOMPARE(a.keepMine(a.conflictMine()), QString());
-        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("done"));
-        QCOMPARE(field(QStringLiteral("done_date")), QStringLiteral("2026-03-20"));
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("in progress"));
+        QCOMPARE(field(QStringLiteral("description")), QStringLiteral("Plan agreed by the board"));
         QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
         QCOMPARE(a.undoStack()->count(), steps + 1);
         a.undoStack()->undo();  // the kept step undone: as Di left it
         QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
-        QCOMPARE(field(QStringLiteral("done_date")), QString());
+        QCOMPARE(field(QStringLiteral("description")), QStringLiteral("Plan agreed"));
         QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
         const auto after = m_case.open(Database::Mode::ReadOnly);
         QCOMPARE(after->consistencyProblems(), QStringList());
@@ -670,9 +670,9 @@ private Q_SLOTS:
                                                 {QStringLiteral("status"), QStringLiteral("open")}},
                              QStringLiteral("m"), &milestone),
                  QString());
-        a.beginGroup(QStringLiteral("Mark milestone done"));
-        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("done")), QString());
-        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-03-20")),
+        a.beginGroup(QStringLiteral("Edit milestone"));
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("in progress")), QString());
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("description"), QStringLiteral("Plan agreed by the board")),
                  QString());
         QCOMPARE(a.endGroup(), QString());
         const auto bOwner = m_case.session();
@@ -682,25 +682,25 @@ private Q_SLOTS:
         const auto field = [&](const QString &column) { return b.casework().field(milestoneTable(), milestone, column); };
         a.undoStack()->undo();
         QVERIFY(a.lastConflict());
-        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("done"));
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("in progress"));
         const QList<FieldWrite> fields = a.conflictFields();
         QCOMPARE(fields.size(), 2);
-        QCOMPARE(fields.at(0).column, QStringLiteral("done_date"));  // undone last step first
-        QCOMPARE(fields.at(0).value, QString());
-        QCOMPARE(fields.at(0).stored, QStringLiteral("2026-03-20"));
+        QCOMPARE(fields.at(0).column, QStringLiteral("description"));  // undone last step first
+        QCOMPARE(fields.at(0).value, QStringLiteral("Plan agreed"));
+        QCOMPARE(fields.at(0).stored, QStringLiteral("Plan agreed by the board"));
         QCOMPARE(fields.at(1).column, QStringLiteral("status"));
         QCOMPARE(fields.at(1).value, QStringLiteral("open"));
-        QCOMPARE(fields.at(1).stored, QStringLiteral("done"));
+        QCOMPARE(fields.at(1).stored, QStringLiteral("in progress"));
         // Moved again meanwhile: a conflict again, nothing written.
         b.casework().records(milestoneTable());
         QCOMPARE(b.setRecordField(milestoneTable(), milestone, QStringLiteral("owner"), QStringLiteral("Di")), QString());
         QVERIFY(!a.keepMine(a.conflictMine()).isEmpty());
-        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("done"));
+        QCOMPARE(field(QStringLiteral("status")), QStringLiteral("in progress"));
         QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
         // Keep Mine: the undo's two fields, Di's owner as she left it.
         QCOMPARE(a.keepMine(a.conflictMine()), QString());
         QCOMPARE(field(QStringLiteral("status")), QStringLiteral("open"));
-        QCOMPARE(field(QStringLiteral("done_date")), QString());
+        QCOMPARE(field(QStringLiteral("description")), QStringLiteral("Plan agreed"));
         QCOMPARE(field(QStringLiteral("owner")), QStringLiteral("Di"));
         const auto after = m_case.open(Database::Mode::ReadOnly);
         QCOMPARE(after->consistencyProblems(), QStringList());

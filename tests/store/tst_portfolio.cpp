@@ -35,6 +35,7 @@
 #include <QJsonObject>
 #include <QSortFilterProxyModel>
 #include <QMap>
+#include <QMutex>
 #include <QDir>
 #include <QProcess>
 #include <QSqlQuery>
@@ -44,6 +45,12 @@
 
 using namespace owb;
 using namespace owbtest;
+
+// What the portfolio sends to each case file of a folder (portfolioStatementsPerCaseFile):
+// opening it (the header, two settings, its organisation, its workspace), then
+// its tables, each once (assessments, capability, six casework tables, the
+// planned values).
+constexpr qsizetype kStatementsPerCaseFile = 14;
 
 class TestPortfolio : public QObject
 {
@@ -301,6 +308,38 @@ private Q_SLOTS:
         QVERIFY2(csv.contains(QStringLiteral("RA3,Gamma,acute,2025/26 Q2,2025/26 Q1,4,5,decision,"
                                              "\"Recovery Support Programme entry (2025/26 Q2, 2025-08-01): test\"\n")),
                  qPrintable(csv));
+    }
+
+    // The portfolio of a folder opens every case file and reads it: each
+    // check on opening (the header, application_id, the schema version,
+    // the organisation against the file's name, the workspace it belongs
+    // to) made once, and each table read once, so that a case file costs
+    // the same few statements however many records it holds (it was 21,
+    // with the organisation read three times, the application_id and the
+    // count of tables twice).
+    void portfolioStatementsPerCaseFile()
+    {
+        OWB_FILE_ONLY("a team workspace's portfolio reads every case at once (tst_teamportfolio)");
+        WorkspaceUnderTest under;
+        Workspace &workspace = under.with(kData);
+        QStringList problems;
+        QCOMPARE(loadPortfolio(workspace, {}, &problems).size(), 4); // what the workspace itself reads, read
+        QMutex mutex;
+        QStringList sent;
+        Database::observeStatements([&](const QString &sql) {
+            const QMutexLocker lock(&mutex);
+            sent.append(sql);
+        });
+        const QList<PortfolioEntry> entries = loadPortfolio(workspace, {}, &problems);
+        Database::observeStatements({});
+        QCOMPARE(problems, QStringList());
+        QCOMPARE(entries.size(), 4);
+        // Each check once: no statement twice for one file.
+        for (const QString &sql : std::as_const(sent))
+            QVERIFY2(sent.count(sql) <= entries.size(), qPrintable(sql));
+        // Besides the case files, the workspace's quarters (one statement).
+        QVERIFY2(sent.size() <= kStatementsPerCaseFile * entries.size() + 1,
+                 qPrintable(QStringLiteral("%1 statements for %2 case files").arg(sent.size()).arg(entries.size())));
     }
 
     // ICBs are followed and reported, but not segmented in 2025/26.

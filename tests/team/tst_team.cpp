@@ -85,6 +85,21 @@ private Q_SLOTS:
         OWB_REQUIRE_CLUSTER("team workspaces");
     }
 
+    // Why a connection failed, in words a person can act on.
+    void saysWhyTheConnectionFailed()
+    {
+        const ServerAddress server = parseServerUrl(QStringLiteral("postgresql://alice@db.north.example/owb_north?sslmode=require"));
+        const QString noTls = Database::connectionReason(
+            QStringLiteral("server does not support SSL, but SSL was required"), server);
+        QVERIFY2(noTls.contains(QLatin1String("does not offer TLS (encrypted connections)")), qPrintable(noTls));
+        QVERIFY2(!noTls.contains(QLatin1String("certificate")), qPrintable(noTls));
+        const QString unverified = Database::connectionReason(
+            QStringLiteral("SSL error: certificate verify failed"), server);
+        QVERIFY2(unverified.contains(QLatin1String("identity could not be verified over TLS")), qPrintable(unverified));
+        QVERIFY2(Database::connectionReason(QStringLiteral("FATAL:  password authentication failed for user \"alice\""), server)
+                     .contains(QLatin1String("did not accept the password for alice")), "password");
+    }
+
     void readsAddresses()
     {
         const ServerAddress a = parseServerUrl(QStringLiteral(

@@ -1,8 +1,11 @@
 // owb's commands given a team workspace's URL where they take a folder:
 // report, methodology add (dry run and --apply), check, reconcile and the
-// register say for the server what they say for the folder. Runs against the
+// register say for the server what they say for the folder; owb team roles
+// gives a copied or restored workspace its group roles back. Runs against the
 // throwaway cluster CTest starts (OWB_TEST_PG).
 
+#include "casework/casesession.h"
+#include "store/casefile.h"
 #include "store/teamtransfer.h"
 #include "store/teamworkspace.h"
 #include "importfixture.h"
@@ -67,6 +70,27 @@ QString changedRules(const QString &dir, const QString &rules)
         qFatal("cannot write the revised rules");
     out.write(json);
     return path;
+}
+
+// A program of the PostgreSQL client (pg_dump, pg_restore) on the test
+// cluster as `user`; its exit code.
+int runClient(const QString &program, const ServerAddress &cluster, const QString &user, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    process.start(program, QStringList{QStringLiteral("-h"), cluster.host, QStringLiteral("-p"), QString::number(cluster.port),
+                                       QStringLiteral("-U"), user}
+                               + arguments);
+    process.waitForFinished(300000);
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+int rolesNamed(const ServerAddress &cluster, const QString &database)
+{
+    return adminScalar(cluster, QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname IN ('%1_reader', '%1_editor', "
+                                               "'%1_importer')")
+                                    .arg(database))
+        .toInt();
 }
 
 } // namespace
@@ -244,6 +268,121 @@ private Q_SLOTS:
         const Run noQuarter = runOwb({QStringLiteral("portfolio"), twins.server.url(), QStringLiteral("--quarter"), QStringLiteral("2024/25 Q1")});
         QCOMPARE(noQuarter.exitCode, 2);
         QVERIFY2(noQuarter.err.contains("no quarter \"2024/25 Q1\""), noQuarter.err.constData());
+    }
+    // owb team roles: a workspace copied (CREATE DATABASE ... TEMPLATE) or
+    // restored from pg_dump under another name has none of the group roles
+    // named after its database; the command makes them and their grants
+    // (once: again changes nothing), so that members granted them read,
+    // edit and import as in the original. Anyone who may not, and a database
+    // that is not a workspace, is refused with nothing changed.
+    void rolesAfterACopyOrARestore()
+    {
+        QTemporaryDir dir;
+        const ServerAddress cluster = parseServerUrl(qEnvironmentVariable("OWB_TEST_PG"));
+        const ServerAddress original = freshDatabase(QStringLiteral("orig"));
+        initTeamWorkspace(original, {});
+        const Inputs q1 = writeInputs(dir.path(), QStringLiteral("q1.csv"), 6, 4, {1}, 5);
+        Run run = runOwb({QStringLiteral("import"), original.url(), q1.data, QStringLiteral("--methodology"), q1.methodology});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const Run portfolio = runOwb({QStringLiteral("portfolio"), original.url()});
+        QVERIFY(portfolio.out.contains("R005"));
+
+        ServerAddress copy = original;
+        copy.database = original.database + QStringLiteral("_copy");
+        adminScalar(cluster, QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(copy.database, original.database));
+        QCOMPARE(rolesNamed(cluster, copy.database), 0);
+        const TeamRoles roles = teamRoles(copy.database);
+
+        // Refused: an account that may not create roles, one that may but
+        // does not own the workspace, a database that is not a workspace.
+        const ServerAddress nobody = asMember(copy, QStringLiteral("nora"), {});
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), nobody.url()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("may not read this team workspace, nor give it its roles: run owb team roles as a "
+                                  "superuser")
+                     && run.err.contains("Nothing was changed"),
+                 run.err.constData());
+        const ServerAddress reading = asMember(copy, QStringLiteral("olga"), teamRoles(original.database).reader);
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), reading.url()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("may not create roles on this server"), run.err.constData());
+        // (a member of the original's roles, which the copy's tables are still granted to)
+        ServerAddress creator = copy;
+        creator.user = QStringLiteral("cora_") + copy.database;
+        adminScalar(cluster, QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE IN ROLE %2")
+                                 .arg(creator.user, teamRoles(original.database).reader));
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), creator.url()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("does not own the team workspace's tables (postgres does)"), run.err.constData());
+        QCOMPARE(rolesNamed(cluster, copy.database), 0);
+        const ServerAddress empty = freshDatabase(QStringLiteral("empty"));
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), empty.url()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("not a team workspace yet"), run.err.constData());
+        QCOMPARE(rolesNamed(cluster, empty.database), 0);
+
+        // Made, then made again: the same roles, nothing new.
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), copy.url()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains(QStringLiteral("Created %1, %2, %3").arg(roles.reader, roles.editor, roles.importer).toUtf8()),
+                 run.out.constData());
+        QCOMPARE(rolesNamed(cluster, copy.database), 3);
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), copy.url()});
+        QVERIFY2(run.exitCode == 0 && run.out.contains("were there already"), run.out + run.err);
+        QCOMPARE(rolesNamed(cluster, copy.database), 3);
+
+        // A reader lists the portfolio (and may not edit), an editor edits, an importer imports.
+        const ServerAddress reader = asMember(copy, QStringLiteral("rita"), roles.reader);
+        run = runOwb({QStringLiteral("portfolio"), reader.url()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, portfolio.out);
+        const ServerAddress editor = asMember(copy, QStringLiteral("eddie"), roles.editor);
+        for (const ServerAddress &person : {reader, editor}) {
+            Database cases(person, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+            CaseSession session(std::make_unique<CaseFile>(cases, QStringLiteral("R001")), Methodology::builtIn());
+            const QString refused = session.addNote(QString(), QString(), QStringLiteral("Board visit"));
+            if (person.user == reader.user) {
+                QVERIFY2(refused.contains(QStringLiteral("may not do this")), qPrintable(refused));
+            } else {
+                QCOMPARE(refused, QString());
+                QCOMPARE(session.notes().notes().size(), 1);
+            }
+        }
+        QCOMPARE(adminScalar(copy, QStringLiteral("SELECT actor FROM cases.audit_log WHERE table_name = 'note'")).toString(),
+                 editor.user);
+        const Inputs q2 = writeInputs(dir.path(), QStringLiteral("q2.csv"), 6, 4, {2}, 6);
+        run = runOwb({QStringLiteral("import"), editor.url(), q2.data});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("only members of %1 may").arg(roles.importer).toUtf8()), run.err.constData());
+        const ServerAddress importer = asMember(copy, QStringLiteral("ivan"), roles.importer);
+        run = runOwb({QStringLiteral("import"), importer.url(), q2.data});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(runOwb({QStringLiteral("check"), copy.url()}).exitCode, 0);
+
+        // The README's restore: pg_dump, then pg_restore without the dump's
+        // owner and grants into a database of the workspace's owner (given
+        // CREATEROLE), who then runs owb team roles.
+        const QString dump = dir.filePath(QStringLiteral("workspace.dump"));
+        QCOMPARE(runClient(QStringLiteral("pg_dump"), cluster, cluster.user,
+                           {QStringLiteral("--format=custom"), QStringLiteral("--file"), dump, original.database}),
+                 0);
+        ServerAddress restored = original;
+        restored.database = original.database + QStringLiteral("_restored");
+        restored.user = QStringLiteral("owner_") + original.database;
+        adminScalar(cluster, QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE").arg(restored.user));
+        adminScalar(cluster, QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(restored.database, restored.user));
+        QCOMPARE(runClient(QStringLiteral("pg_restore"), cluster, restored.user,
+                           {QStringLiteral("--no-owner"), QStringLiteral("--no-privileges"), QStringLiteral("--exit-on-error"),
+                            QStringLiteral("--dbname"), restored.database, dump}),
+                 0);
+        run = runOwb({QStringLiteral("team"), QStringLiteral("roles"), restored.url()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(rolesNamed(cluster, restored.database), 3);
+        const ServerAddress restoredReader = asMember(restored, QStringLiteral("rex"), teamRoles(restored.database).reader);
+        run = runOwb({QStringLiteral("portfolio"), restoredReader.url()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, portfolio.out);
+        QCOMPARE(runOwb({QStringLiteral("check"), restored.url()}).exitCode, 0);
     }
 };
 

@@ -4,7 +4,10 @@
 // status bar's connection state. Runs against the throwaway cluster CTest
 // starts (pgcluster.py; OWB_TEST_PG names it).
 
+#include "case/capabilitypage.h"
 #include "case/caseview.h"
+#include "case/notespage.h"
+#include "itemmodels/capabilitymodel.h"
 #include "casework/casesession.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
@@ -36,6 +39,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QSettings>
@@ -460,6 +466,17 @@ private Q_SLOTS:
         QVERIFY(window.openCaseCode(code));
         QCOMPARE(window.caseView()->context().session, session);
 
+        // The Capability tab in view while connected.
+        auto *tabs = window.caseView()->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        CapabilityPage *capabilityPage = window.caseView()->capabilityPage();
+        tabs->setCurrentWidget(capabilityPage);
+        QTableView *areas = nullptr;
+        for (QTableView *table : capabilityPage->findChildren<QTableView *>())
+            if (table->accessibleName() == QStringLiteral("Capability areas"))
+                areas = table;
+        QVERIFY(areas);
+
         // The connection lost: an edit is refused in plain words, nothing written.
         admin(testServer(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'")
                                 .arg(kPasswordRole));
@@ -470,6 +487,52 @@ private Q_SLOTS:
                                                        "'After the connection went'")).toInt(), 0);
         window.checkTeamConnection();
         QVERIFY2(teamStatus(window).endsWith(QLatin1String("connection lost")), qPrintable(teamStatus(window)));
+
+        // The same in the window, as a user does: a Notes cell edited on the
+        // Capability tab (read while connected), then a note typed on the
+        // Notes tab and Add Note pressed. Each is refused with a message box
+        // saying the connection was lost and nothing was changed, the typed
+        // note is kept, and nothing is thrown out of the pages (it used to
+        // end the program).
+        QStringList boxes;
+        QTimer closer;
+        closer.setInterval(20);
+        QObject::connect(&closer, &QTimer::timeout, &closer, [&boxes] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                boxes.append(box->text());
+                box->accept();
+            }
+        });
+        closer.start();
+        const auto saidLost = [&boxes] {
+            for (const QString &text : boxes)
+                if (text.contains(QLatin1String("connection to the server was lost"))
+                    && text.contains(QLatin1String("nothing was changed")))
+                    return true;
+            return false;
+        };
+        QVERIFY(areas->model()->rowCount() > 0);
+        const QModelIndex cell = areas->model()->index(0, CapabilityModel::Notes);
+        QVERIFY(!areas->model()->setData(cell, QStringLiteral("A cell typed after the connection went")));
+        QTRY_VERIFY2(saidLost(), qPrintable(boxes.join(QLatin1Char('|'))));
+        boxes.clear();
+
+        NotesPage *notesPage = window.caseView()->notesPage();
+        tabs->setCurrentWidget(notesPage);
+        auto *typed = notesPage->findChild<QPlainTextEdit *>();
+        QVERIFY(typed);
+        typed->setPlainText(QStringLiteral("Typed after the connection went"));
+        QPushButton *addNote = nullptr;
+        for (QPushButton *button : notesPage->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("A&dd Note"))
+                addNote = button;
+        QVERIFY(addNote);
+        addNote->click();
+        QTRY_VERIFY2(saidLost(), qPrintable(boxes.join(QLatin1Char('|'))));
+        QCOMPARE(typed->toPlainText(), QStringLiteral("Typed after the connection went"));
+        closer.stop();
+        QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note WHERE body LIKE "
+                                                       "'%typed after the connection went%'")).toInt(), 0);
         fileAction(window, QStringLiteral("&Close Workspace"))->trigger();
         QVERIFY(!window.workspace());
     }

@@ -49,6 +49,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QRegularExpression>
+#include <QHeaderView>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -335,6 +336,36 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             chartView->grab().save(
                 QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("trajectory.png")));
+
+        // Issue 13 (tester): a value refused in a Planned cell is not drawn,
+        // the stored one is; and each refused cell keeps its message.
+        QTableWidget *points = page->trajectory();
+        QCOMPARE(points->rowCount(), 2);
+        points->setCurrentCell(0, 2);
+        points->item(0, 2)->setText(QStringLiteral("abc"));
+        QTest::qWait(50);
+        points->setCurrentCell(1, 2);
+        points->item(1, 2)->setText(QStringLiteral("-500"));
+        QTest::qWait(50);
+        points->setCurrentCell(0, 2);
+        QTest::qWait(50);
+        auto *plannedNow = qobject_cast<QLineSeries *>(chartView->chart()->series().last());
+        QCOMPARE(plannedNow->count(), 2);
+        QCOMPARE(plannedNow->at(0).y(), 62.0);
+        QCOMPARE(points->item(0, 2)->text(), QStringLiteral("abc"));
+        QCOMPARE(points->item(1, 2)->text(), QStringLiteral("-500"));
+        QLabel *refused = nullptr;
+        for (QLabel *label : page->findChildren<QLabel *>())
+            if (label->isVisible() && label->text().contains(QStringLiteral("Nothing was saved")))
+                refused = label;
+        QVERIFY(refused);
+        QVERIFY2(refused->text().contains(QStringLiteral("Row 1, Planned: \"abc\" is not a number"))
+                     && refused->text().contains(QStringLiteral("Row 2, Planned: "))
+                     && refused->text().contains(QStringLiteral("-500 is outside that range")),
+                 qPrintable(refused->text()));
+        page->programme()->reload();
+        QTest::qWait(50);
+        QCOMPARE(points->item(0, 2)->text(), QStringLiteral("62.00%"));
         QCOMPARE(page->milestones()->rowCount(), 1);
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("casework.png")));
@@ -521,6 +552,27 @@ private Q_SLOTS:
         // The root cause is picked from the methodology's list in its cell, as
         // in the form; a value put there anyway is refused, nothing stored.
         QVERIFY(qobject_cast<ChoiceDelegate *>(casework->findings()->itemDelegateForColumn(0)));
+        // A finding's root cause and severity are required: their cells'
+        // editors offer only the methodology's choices, and fill the cell.
+        {
+            QTableWidget *findings = casework->findings();
+            for (const int column : {0, 1}) {
+                auto *delegate = qobject_cast<ChoiceDelegate *>(findings->itemDelegateForColumn(column));
+                QVERIFY(delegate && delegate->isRequired());
+            }
+            findings->setColumnWidth(1, 400);
+            findings->editItem(findings->item(0, 1));
+            QTest::qWait(150); // past a combo box's own resizing to its contents
+            auto *combo = findings->viewport()->findChild<QComboBox *>();
+            QVERIFY(combo);
+            QCOMPARE(combo->findData(QString()), -1);
+            QCOMPARE(combo->count(), int(view->context().session->methodology().casework().severities.items.size()));
+            QCOMPARE(combo->geometry().width(), findings->visualItemRect(findings->item(0, 1)).width());
+            if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+                window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("cell-editor.png")));
+            QTest::keyClick(combo, Qt::Key_Escape);
+            QCoreApplication::processEvents();
+        }
         CaseSession *trust = view->context().session;
         const qint64 findingId = casework->findings()->item(0, 0)->data(Qt::UserRole).toLongLong();
         const QString cause = trust->casework().field(findingTable(), findingId, QStringLiteral("category"));
@@ -572,8 +624,14 @@ private Q_SLOTS:
         QTableWidget *milestones = page->milestones();
         const int last = milestones->rowCount() - 1;
         QCOMPARE(milestones->item(last, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c)); // open and overdue
+        const qint64 milestone = milestones->item(last, 0)->data(Qt::UserRole).toLongLong();
+        const int steps = session->undoStack()->index();
         milestones->item(last, 3)->setText(QStringLiteral("DONE"));
         QTest::qWait(100);
+        // The status and the date it was done: one write, one undo step.
+        QCOMPARE(session->undoStack()->index(), steps + 1);
+        QCOMPARE(session->casework().field(milestoneTable(), milestone, QStringLiteral("done_date")),
+                 QDate::currentDate().toString(Qt::ISODate));
         // Red as the status counts it (tester's report 13, item 8): done today is
         // no longer overdue, unless the quarter in view ended before today
         // (then it was still overdue at that quarter's end).
@@ -645,7 +703,24 @@ private Q_SLOTS:
         // One overdue milestone: the red row, the section's line and the navigator agree.
         QCOMPARE(page->addMilestone(QStringLiteral("Board-approved recovery plan"), QStringLiteral("2020-01-31")), QString());
         QTest::qWait(100);
+        // Issue 13 (tester): the row actions wait for a row selected, Remove
+        // as Mark Done does; every section's Remove likewise.
+        QVERIFY(!button(QStringLiteral("Remove Milestone"))->isEnabled());
+        QVERIFY(!button(QStringLiteral("Mark Milestone Done"))->isEnabled());
+        page->milestones()->selectRow(0);
         QVERIFY(button(QStringLiteral("Remove Milestone"))->isEnabled());
+        QVERIFY(button(QStringLiteral("Mark Milestone Done"))->isEnabled());
+        page->milestones()->clearSelection();
+        QVERIFY(!button(QStringLiteral("Remove Milestone"))->isEnabled());
+        for (const QString &remove : {QStringLiteral("Remove Criterion"), QStringLiteral("Remove Review"),
+                                      QStringLiteral("Remove Point"), QStringLiteral("Remove Finding"),
+                                      QStringLiteral("Remove Evidence Item")})
+            if (QPushButton *b = button(remove); b && b->isEnabled()) {
+                bool selected = false;
+                for (const QTableWidget *t : page->findChildren<QTableWidget *>())
+                    selected = selected || !t->selectionModel()->selectedRows().isEmpty();
+                QVERIFY2(selected, qPrintable(remove + QStringLiteral(" enabled with no row selected")));
+            }
         QCOMPARE(page->milestones()->item(0, 0)->foreground().color(), QColor(0xda, 0x29, 0x1c));
         QCOMPARE(page->milestones()->item(0, 3)->text(),
                  methodology.casework().milestoneStatuses.nameOf(methodology.casework().milestoneStatuses.firstId()));
@@ -718,6 +793,101 @@ private Q_SLOTS:
         QCOMPARE(scroll->verticalScrollBar()->value(), 0);
     }
 
+    // Issue 13 (tester): each casework table is as tall as its rows (up to
+    // a bound): the findings table with a milestones table below it is no
+    // scroll box with a row cut off, a short table no tall empty box.
+    void caseworkTablesFitTheirRows()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("fit")));
+        QString reviewCode;
+        for (const QString &code : window.workspace()->caseCodes()) {
+            const std::unique_ptr<CaseFile> file = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            if (reviewCode.isEmpty() && CaseworkStore(file->scope()).records(findingTable()).size() >= 2)
+                reviewCode = code;
+        }
+        QVERIFY(!reviewCode.isEmpty());
+        QVERIFY(window.openCaseCode(reviewCode));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        QCOMPARE(page->addMilestone(QStringLiteral("Board-approved recovery plan"), QStringLiteral("2030-01-31")), QString());
+        QTest::qWait(150);
+        QVERIFY(page->findings()->rowCount() >= 2);
+        int looked = 0;
+        for (QTableWidget *table : page->findChildren<QTableWidget *>()) {
+            if (!table->isVisible() || table->rowCount() == 0 || table->rowCount() > 8)
+                continue;
+            const int rows = table->verticalHeader()->length();
+            QVERIFY2(table->verticalScrollBar()->maximum() == 0,
+                     qPrintable(table->accessibleName() + QStringLiteral(": a row cut off")));
+            QVERIFY2(table->viewport()->height() - rows < 40,
+                     qPrintable(table->accessibleName()
+                                + QStringLiteral(": %1 px empty").arg(table->viewport()->height() - rows)));
+            ++looked;
+        }
+        QVERIFY(looked >= 3);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR")) {
+            auto *scroll = page->findChild<QScrollArea *>();
+            scroll->verticalScrollBar()->setValue(page->findings()->mapTo(scroll->widget(), QPoint(0, 0)).y() - 100);
+            QTest::qWait(50);
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("casework-tables.png")));
+        }
+    }
+
+    // Issue 13 (tester): the navigator highlights the section in view, not
+    // the one whose last lines are at the top of the page with the next
+    // filling it; at the end of the page, the last section whose top shows.
+    void navigatorFollowsSectionInView()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("navigator")));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        auto *scroll = page->findChild<QScrollArea *>();
+        auto *navigator = page->findChild<QListWidget *>();
+        QVERIFY(scroll && navigator);
+        QScrollBar *bar = scroll->verticalScrollBar();
+        auto sectionAt = [navigator](int row) {
+            return qobject_cast<QWidget *>(navigator->item(row)->data(Qt::UserRole).value<QObject *>());
+        };
+        int checked = 0;
+        for (const QString &code : window.workspace()->caseCodes()) {
+            QVERIFY(window.openCaseCode(code));
+            window.caseView()->tabs()->setCurrentWidget(page);
+            // A programme for this case, so that its sections are long.
+            CaseSession *session = window.caseView()->context().session;
+            if (session->casework().programmeIn(window.currentQuarter()) == 0)
+                page->enterProgramme(QStringLiteral("Regional decision"), QString());
+            QTest::qWait(100);
+            for (int row = 1; row < navigator->count(); ++row) {
+                QWidget *section = sectionAt(row);
+                if (navigator->item(row)->isHidden() || section->height() < scroll->viewport()->height() / 2)
+                    continue;
+                // The section before it ends 60 px into the page.
+                bar->setValue(section->y() - 60);
+                QTest::qWait(50);
+                if (bar->value() >= bar->maximum())
+                    continue;
+                QCOMPARE(navigator->currentRow(), row);
+                ++checked;
+            }
+            bar->setValue(bar->maximum());
+            QTest::qWait(50);
+            if (bar->maximum() > 0) {
+                QWidget *current = sectionAt(navigator->currentRow());
+                QVERIFY(current->y() >= bar->value());
+                for (int row = navigator->currentRow() + 1; row < navigator->count(); ++row)
+                    QVERIFY(navigator->item(row)->isHidden() || sectionAt(row)->y() >= bar->value() + scroll->viewport()->height());
+            }
+            if (checked >= 2)
+                break;
+        }
+        QVERIFY(checked >= 1);
+    }
+
     // Issue 13: a record form is keyboard-complete (type, Tab, Enter), reads
     // a typed UK date, and on a bad entry stays open with the input kept and
     // the reason beside the field.
@@ -754,6 +924,37 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("description")).toString(), QStringLiteral("Plan signed off"));
         QCOMPARE(values.value(QStringLiteral("due_date")).toString(), QStringLiteral("2027-03-31"));
         QCOMPARE(values.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+    }
+
+    // Issue 13 retest: the regional decision, the most consequential
+    // choice, starts unset (never the first of the list) and the form is
+    // refused in place until one is chosen.
+    void decisionMustBeChosen()
+    {
+        using Kind = RecordField::Kind;
+        RecordField decision(QStringLiteral("decision"), QStringLiteral("Decision"), Kind::Choice, true, QString(),
+                             {{QStringLiteral("programme"), QStringLiteral("Enter the Recovery Support Programme")},
+                              {QStringLiteral("regional-support"), QStringLiteral("Stay in segment 4 with regional support")}});
+        decision.mustChoose = true;
+        RecordDialog dialog(QStringLiteral("Record the Regional Decision"), QString(), {decision});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *box = qobject_cast<QComboBox *>(dialog.field(QStringLiteral("decision")));
+        QVERIFY(box);
+        QVERIFY(box->currentData().toString().isEmpty());
+        QVERIFY(box->currentText() != QStringLiteral("Enter the Recovery Support Programme"));
+        QMetaObject::invokeMethod(&dialog, "accept");
+        QApplication::processEvents();
+        QVERIFY(dialog.isVisible()); // refused in place
+        bool explained = false;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            explained = explained || (label->isVisible() && label->text().contains(QStringLiteral("Decision is needed")));
+        QVERIFY(explained);
+        box->setCurrentIndex(box->findData(QStringLiteral("regional-support")));
+        QMetaObject::invokeMethod(&dialog, "accept");
+        QApplication::processEvents();
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.values().value(QStringLiteral("decision")).toString(), QStringLiteral("regional-support"));
     }
 
     // Issue 13 (tester, round 3): a form grows for its messages and, once

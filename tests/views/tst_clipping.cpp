@@ -14,6 +14,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
+#include <memory>
 
 using namespace owb;
 
@@ -46,6 +47,51 @@ private Q_SLOTS:
         QVERIFY2(combo->width() >= longest.sizeHint().width(),
                  qPrintable(QStringLiteral("editor %1 wide, needs %2").arg(combo->width()).arg(longest.sizeHint().width())));
         QVERIFY(view.columnWidth(0) >= longest.sizeHint().width());
+    }
+
+    // A required field's editor (a milestone's status) offers only its real
+    // choices, and fills its cell, even after the combo box's own resizing
+    // (issue 13: it offered "(not set)" and was drawn narrower than the cell).
+    void requiredChoiceEditorFillsTheCell()
+    {
+        QStandardItemModel model(1, 1);
+        model.setData(model.index(0, 0), QStringLiteral("open"));
+        QTableView view;
+        view.setModel(&model);
+        auto *delegate = new ChoiceDelegate(&view);
+        delegate->setChoices({{QStringLiteral("open"), QStringLiteral("Open")}, {QStringLiteral("done"), QStringLiteral("Done")}});
+        delegate->setRequired(true);
+        view.setItemDelegateForColumn(0, delegate);
+        view.setColumnWidth(0, 400);
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.edit(model.index(0, 0));
+        auto *combo = view.viewport()->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QTest::qWait(150);
+        QCOMPARE(combo->count(), 2);
+        QCOMPARE(combo->findData(QString()), -1);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("open"));
+        QCOMPARE(combo->geometry(), view.visualRect(model.index(0, 0)));
+        // Chosen and committed: the id.
+        combo->setCurrentIndex(1);
+        delegate->setModelData(combo, &model, model.index(0, 0));
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("done"));
+        // Stored empty (an older file): no choice shown, and none written unless one is made.
+        model.setData(model.index(0, 0), QString());
+        delegate->setEditorData(combo, model.index(0, 0));
+        QCOMPARE(combo->currentIndex(), -1);
+        delegate->setModelData(combo, &model, model.index(0, 0));
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QString());
+        // Not required: "(not set)" first.
+        delegate->setRequired(false);
+        QWidget parent;
+        std::unique_ptr<QWidget> editor(delegate->createEditor(&parent, QStyleOptionViewItem(), model.index(0, 0)));
+        auto *optional = qobject_cast<QComboBox *>(editor.get());
+        QVERIFY(optional);
+        QCOMPARE(optional->count(), 3);
+        QCOMPARE(optional->itemData(0).toString(), QString());
     }
 
     // A cut cell says its whole text in its tooltip, before the model's own.

@@ -308,7 +308,7 @@ private Q_SLOTS:
                  QStringLiteral("Finance and estates team"));
     }
 
-    // Mark Milestone Done (a group: the status and the day it was done)
+    // Mark Milestone Done (one write of the status and the day it was done)
     // over a colleague's change: the dialog names both fields as the forms
     // do, this user's values and the stored ones as the screen shows them
     // (the status by its name, the date in the one date format); Keep Mine

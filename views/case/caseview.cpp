@@ -8,11 +8,14 @@
 #include "metricspage.h"
 #include "notespage.h"
 #include "overviewpage.h"
+#include "store/storeerror.h"
 #include "systempage.h"
 #include "whatifpage.h"
 
 #include <QLabel>
+#include <QMessageBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -119,6 +122,22 @@ void CaseView::refreshCurrentTab()
     if (!page || m_fresh.contains(page) || !m_context.isValid())
         return;
     m_fresh.insert(page);
+    try {
+        fillPage(page);
+    } catch (const StoreError &error) {
+        // The case could not be read (a team workspace's connection lost):
+        // said once the tab has changed, and the page is read again when
+        // next shown; nothing is thrown out of the tab bar.
+        m_fresh.remove(page);
+        const QString message = error.message();
+        QTimer::singleShot(0, this, [this, message] {
+            QMessageBox::warning(this, tr("The case could not be read"), message);
+        });
+    }
+}
+
+void CaseView::fillPage(QWidget *page)
+{
     if (page == m_overview)
         m_overview->setContext(m_context);
     else if (page == m_metrics)

@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void refreshCurrentTab();
+    void fillPage(QWidget *page);
     void caseworkChanged();
 
     CaseContext m_context;

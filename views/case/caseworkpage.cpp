@@ -12,6 +12,7 @@
 #include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace owb {
@@ -62,7 +63,11 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     });
     // Scrolled by hand (the wheel, the scroll bar, the keys), the navigator
     // follows: the section in view is the one chosen.
-    connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this, &CaseworkPage::followScroll);
+    connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { followScroll(); });
+    // And as the sections grow or shrink under a still scroll bar (a table
+    // filled, a section shown): the entry chosen stays only while its
+    // section is still in view.
+    connect(m_scroll->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] { followScroll(true); });
     connect(m_sections, &QListWidget::itemActivated, m_sections, &QListWidget::itemClicked);
     // Chosen with the arrow keys or a screen reader, too.
     connect(m_sections, &QListWidget::currentItemChanged, m_sections, [this](QListWidgetItem *item) {
@@ -122,20 +127,33 @@ void CaseworkPage::reload()
         item->setHidden(section->isHidden());
     }
     m_sections->doItemsLayout(); // each entry's height for its text now
+    // Sections shown, hidden or resized: the entry follows once laid out.
+    QTimer::singleShot(0, this, [this] { followScroll(true); });
     // The navigator never stays on a section that does not apply here.
     if (!m_sections->currentItem() || m_sections->currentItem()->isHidden())
         chooseFirstSection();
 }
 
-void CaseworkPage::followScroll()
+void CaseworkPage::followScroll(bool keepChosenInView)
 {
     if (m_navigating)
         return;
     const QScrollBar *bar = m_scroll->verticalScrollBar();
     const int height = m_scroll->viewport()->height();
-    // The section at the top of the page; at the end of the page, the last
-    // one whose top is in view, as the last sections never reach the top.
-    const int line = bar->value() + (bar->value() >= bar->maximum() && bar->maximum() > 0 ? height - 1 : 8);
+    if (keepChosenInView && m_sections->currentItem()) {
+        const auto *chosen = qobject_cast<QWidget *>(m_sections->currentItem()->data(Qt::UserRole).value<QObject *>());
+        if (chosen && chosen->isVisible() && chosen->y() < bar->value() + height
+            && chosen->y() + chosen->height() > bar->value() + height / 3)
+            return;
+    }
+    // The section under a reading line a third of the way down the page
+    // (tester, issue 13: the end of one section at the top with the next
+    // filling the page kept the first one chosen); at the end of the page,
+    // the last one whose top is in view, as the last sections never reach
+    // the reading line.
+    // At the top of the page, the first section, however short.
+    const int line = bar->value() == 0 ? 0
+                     : bar->value() + (bar->value() >= bar->maximum() && bar->maximum() > 0 ? height - 1 : height / 3);
     int row = -1;
     for (int i = 0; i < m_sections->count(); ++i) {
         const auto *section = qobject_cast<QWidget *>(m_sections->item(i)->data(Qt::UserRole).value<QObject *>());

@@ -65,7 +65,9 @@ private:
     // Selects the navigator's first section that applies to the case in view.
     void chooseFirstSection();
     // Selects the navigator's section that the page is scrolled to.
-    void followScroll();
+    // keepChosenInView: the entry chosen stays while its section fills the
+    // page below the reading line (a layout change, not a scroll).
+    void followScroll(bool keepChosenInView = false);
 
     CaseContext m_context;
     DecisionSection *m_decision;

@@ -9,14 +9,18 @@
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
+#include <algorithm>
 #include <QDate>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace owb {
@@ -50,6 +54,29 @@ void showFormProblems(QLabel *message, const QList<QLineEdit *> &fields)
     message->clear();
     message->hide();
 }
+// Fits a table to its rows again once it is shown or resized (its rows
+// wrap onto more or fewer lines as its width changes).
+class RowFitter : public QObject
+{
+public:
+    explicit RowFitter(QTableWidget *table)
+        : QObject(table)
+        , m_table(table)
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_table && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+            QTimer::singleShot(0, m_table, [table = m_table] {
+                table->resizeRowsToContents();
+                CaseworkSection::fitToRows(table);
+            });
+        return false;
+    }
+
+private:
+    QTableWidget *m_table;
+};
 } // namespace
 
 CaseworkSection::CaseworkSection(const QString &title, QWidget *parent)
@@ -96,8 +123,30 @@ QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &hea
     // lines as it needs, never cut to "..." at two.
     table->setWordWrap(true);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->setMinimumHeight(120);
+    // As tall as its rows (tester, issue 13: a findings table squeezed to a
+    // scroll box with its third row cut, above an empty one), refitted as
+    // rows come and go or wrap onto more lines.
+    table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    fitToRows(table);
+    QObject::connect(table->verticalHeader(), &QHeaderView::sectionResized, table, [table] { fitToRows(table); });
+    table->installEventFilter(new RowFitter(table));
+    QObject::connect(table->model(), &QAbstractItemModel::rowsInserted, table, [table] { fitToRows(table); });
+    QObject::connect(table->model(), &QAbstractItemModel::rowsRemoved, table, [table] { fitToRows(table); });
     return table;
+}
+
+void CaseworkSection::fitToRows(QTableWidget *table)
+{
+    // Every row shown up to a dozen or so (then the table scrolls); an
+    // empty table keeps room for a row or two.
+    constexpr int kMost = 420;
+    constexpr int kLeast = 72;
+    const int rows = table->verticalHeader()->length();
+    const int wanted = 2 * table->frameWidth() + (table->horizontalHeader()->isHidden() ? 0
+                                                                  : table->isVisible() ? table->horizontalHeader()->height()
+                                                                                       : table->horizontalHeader()->sizeHint().height()) + rows
+                       + (table->horizontalScrollBar()->isVisible() ? table->horizontalScrollBar()->height() : 0) + 2;
+    table->setFixedHeight(std::clamp(wanted, kLeast, kMost));
 }
 
 QHBoxLayout *CaseworkSection::buttonRow(std::initializer_list<QWidget *> widgets)
@@ -118,11 +167,15 @@ QLabel *CaseworkSection::makeMessage()
     return message;
 }
 
-void CaseworkSection::choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column)
+void CaseworkSection::choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column,
+                                   const CaseworkTable &record)
 {
     // Closed sets (style.md 18) as the methodology lists them: free text let
-    // "completed" through, which no overdue check recognised.
-    table->setItemDelegateForColumn(int(columns.indexOf(column)), new ChoiceDelegate(table));
+    // "completed" through, which no overdue check recognised. A field the
+    // record needs offers no "not set".
+    auto *delegate = new ChoiceDelegate(table);
+    delegate->setRequired(isRequiredField(record, column));
+    table->setItemDelegateForColumn(int(columns.indexOf(column)), delegate);
 }
 
 void CaseworkSection::refreshChoice(QTableWidget *table, const QStringList &columns, const QString &column,
@@ -184,9 +237,33 @@ void CaseworkSection::editsGoTo(QTableWidget *table, const CaseworkTable &source
 
 void CaseworkSection::removeSelected(QTableWidget *table, const CaseworkTable &source, const QString &undoText)
 {
-    const int row = table->currentRow();
+    const int row = selectedRow(table);
     if (row >= 0 && table->item(row, 0))
         report(m_context.session->removeRecord(source, table->item(row, 0)->data(Qt::UserRole).toLongLong(), undoText));
+}
+
+int CaseworkSection::selectedRow(const QTableWidget *table)
+{
+    // The rows selected (a screen reader selects without moving the current cell).
+    const QModelIndexList rows = table->selectionModel() ? table->selectionModel()->selectedRows() : QModelIndexList();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void CaseworkSection::rowActions(QTableWidget *table, const QList<QWidget *> &buttons, std::function<bool()> allowed)
+{
+    m_rowActions.append({table, buttons, std::move(allowed)});
+    connect(table, &QTableWidget::itemSelectionChanged, this, &CaseworkSection::updateRowActions);
+    updateRowActions();
+}
+
+void CaseworkSection::updateRowActions()
+{
+    // Tester, issue 13: Remove Milestone was offered with no milestone selected.
+    for (const RowActions &actions : std::as_const(m_rowActions)) {
+        const bool on = selectedRow(actions.table) >= 0 && (!actions.allowed || actions.allowed());
+        for (QWidget *button : actions.buttons)
+            button->setEnabled(on);
+    }
 }
 
 void CaseworkSection::fillTable(QTableWidget *table, const QList<QVariantMap> &rows, const QStringList &columns,
@@ -213,6 +290,7 @@ void CaseworkSection::fillTable(QTableWidget *table, const QList<QVariantMap> &r
             table->setItem(r, c, item);
         }
     }
+    updateRowActions();
 }
 
 void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row,

@@ -11,6 +11,7 @@
 #include "framework/caseworkchoices.h"
 
 #include <QGroupBox>
+#include <functional>
 #include <QDate>
 #include <QHash>
 
@@ -36,6 +37,9 @@ public:
     QString standing() const { return m_standing; }
     // Whether the section applies to the case in view.
     bool applies() const { return m_applies; }
+    // Sets the table's height to its rows' (within bounds): no cut row, no
+    // empty box under a short one.
+    static void fitToRows(QTableWidget *table);
 
 Q_SIGNALS:
     // An edit was refused: what went wrong, in plain words.
@@ -61,6 +65,13 @@ protected:
     void editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns);
     // Removes the selected row's record (one undo step named `undoText`).
     void removeSelected(QTableWidget *table, const CaseworkTable &source, const QString &undoText);
+    // The row selected in `table`, or -1 (the row a row action acts on).
+    static int selectedRow(const QTableWidget *table);
+    // `buttons` act on `table`'s selected row: enabled only while a row is
+    // selected (and `allowed`, when given, says yes), kept so as the
+    // selection changes and the table is filled again.
+    void rowActions(QTableWidget *table, const QList<QWidget *> &buttons, std::function<bool()> allowed = {});
+    void updateRowActions();
     // Builds a form, one field per column (text, date or choice), that edits
     // the record whose id `recordId` holds when the user finishes with a
     // field; a date that cannot be read is kept and explained in `message`.
@@ -70,7 +81,8 @@ protected:
     // A red line under a form, hidden until there is something to say.
     QLabel *makeMessage();
     // A choice column of a table, its choices set again by refreshChoice().
-    void choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column);
+    void choiceColumn(QTableWidget *table, const QStringList &columns, const QString &column,
+                      const CaseworkTable &record);
     void refreshChoice(QTableWidget *table, const QStringList &columns, const QString &column, const ChoiceSet &set);
     // A column whose cells store methodology ids (one, or several as "access,
     // safety"), shown by the names `names` gives them, never as stored ids;
@@ -90,6 +102,14 @@ protected:
     };
     QHash<const QTableWidget *, QHash<int, ColumnNames>> m_names;
     QString shownValue(const QTableWidget *table, int column, const QString &value) const;
+
+    struct RowActions
+    {
+        QTableWidget *table;
+        QList<QWidget *> buttons;
+        std::function<bool()> allowed;
+    };
+    QList<RowActions> m_rowActions;
 
     // Each form's message line and its text and date fields.
     QHash<QLabel *, QList<QLineEdit *>> m_formFields;

@@ -34,14 +34,13 @@ MilestoneSection::MilestoneSection(QWidget *parent)
             [this] { removeSelected(m_milestones, milestoneTable(), tr("Remove milestone")); });
     connect(done, &QPushButton::clicked, this, [this] {
         // The selected row (a screen reader selects without moving the current cell).
-        const QModelIndexList selected = m_milestones->selectionModel()->selectedRows();
-        const int row = selected.isEmpty() ? m_milestones->currentRow() : selected.first().row();
+        const int row = selectedRow(m_milestones);
         if (row < 0)
             report(tr("Select the milestone that is done first."));
         else
             report(markMilestoneDone(m_milestones->item(row, 0)->data(Qt::UserRole).toLongLong()));
     });
-    choiceColumn(m_milestones, kMilestoneColumns, QStringLiteral("status"));
+    choiceColumn(m_milestones, kMilestoneColumns, QStringLiteral("status"), milestoneTable());
     refreshChoice(m_milestones, kMilestoneColumns, QStringLiteral("status"), choices().milestoneStatuses);
     connect(m_milestones, &QTableWidget::cellChanged, this, [this](int row, int column) {
         if (m_loading || !m_context.session || column >= kMilestoneColumns.size())
@@ -61,6 +60,8 @@ MilestoneSection::MilestoneSection(QWidget *parent)
     // Mark Milestone Done only for a selected milestone not done yet.
     connect(m_milestones, &QTableWidget::itemSelectionChanged, this, &MilestoneSection::updateDoneButton);
     connect(m_milestones, &QTableWidget::currentCellChanged, this, &MilestoneSection::updateDoneButton);
+    // Nothing to mark done or remove without a milestone selected.
+    rowActions(m_milestones, {m_remove});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_state);
     layout->addWidget(m_milestones);
@@ -88,16 +89,13 @@ void MilestoneSection::reload()
     m_standing = rows.isEmpty() ? tr("None yet")
                  : overdue > 0  ? tr("Milestones: %1, %2 overdue").arg(rows.size()).arg(overdue)
                                 : tr("Milestones: %1, none overdue").arg(rows.size());
-    // Nothing to mark done or remove without a milestone.
-    m_remove->setEnabled(!rows.isEmpty());
     m_loading = false;
     updateDoneButton();
 }
 
 void MilestoneSection::updateDoneButton()
 {
-    const QModelIndexList selected = m_milestones->selectionModel()->selectedRows();
-    const int row = selected.isEmpty() ? m_milestones->currentRow() : selected.first().row();
+    const int row = selectedRow(m_milestones);
     const QTableWidgetItem *status = row < 0 ? nullptr : m_milestones->item(row, int(kMilestoneColumns.indexOf(QStringLiteral("status"))));
     const ChoiceSet &statuses = choices().milestoneStatuses;
     const bool done = status
@@ -120,14 +118,10 @@ QString MilestoneSection::addMilestone(const QString &description, const QString
 
 QString MilestoneSection::markMilestoneDone(qint64 id)
 {
-    CaseSession *session = m_context.session;
-    // The status and the date it was done: one step on the undo stack.
-    session->beginGroup(tr("Mark milestone done"));
-    QString error = session->setRecordField(milestoneTable(), id, QStringLiteral("status"), choices().milestoneStatuses.finalId);
-    if (error.isEmpty() && session->casework().field(milestoneTable(), id, QStringLiteral("done_date")).isEmpty())
-        error = session->setRecordField(milestoneTable(), id, QStringLiteral("done_date"),
-                                        QDate::currentDate().toString(Qt::ISODate));
-    return session->endGroup(error);
+    // The status and the date it was done (today): one write, one step on
+    // the undo stack (the session fills the date with the status).
+    return m_context.session->setRecordField(milestoneTable(), id, QStringLiteral("status"),
+                                             choices().milestoneStatuses.finalId);
 }
 
 void MilestoneSection::askMilestone()

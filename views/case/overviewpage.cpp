@@ -1,5 +1,7 @@
 #include "overviewpage.h"
 
+#include "casework/historytext.h"
+
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/nationalcache.h"
@@ -191,7 +193,7 @@ void OverviewPage::setContext(const CaseContext &context)
             // In the metric's own format, as the Casework tab and the Metrics tab show it.
             const MetricDefinition *metric = methodology.metric(off.metricId);
             const auto shown = [metric](double v) { return metric ? formatMetricMeasure(*metric, v) : formatMeasure(v); };
-            missed.append(tr("%1 (%2 planned, %3 actual)").arg(off.metricId, shown(off.planned), shown(*off.actual)));
+            missed.append(tr("%1 (%2 planned, %3 actual)").arg(metricName(methodology, off.metricId), shown(off.planned), shown(*off.actual)));
         }
         if (!missed.isEmpty())
             m_howReached->setText(m_howReached->text() + QLatin1Char(' ')

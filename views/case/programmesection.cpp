@@ -2,6 +2,7 @@
 
 #include "casework/casesession.h"
 #include "casework/datetext.h"
+#include "casework/historytext.h"
 #include "casework/metricview.h"
 #include "casework/nationalcache.h"
 #include "casework/plannedquarters.h"
@@ -83,7 +84,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     connect(addCriterion, &QPushButton::clicked, this, &ProgrammeSection::askCriterion);
     connect(removeCriterion, &QPushButton::clicked, this,
             [this] { removeSelected(m_criteria, criterionTable(), tr("Remove exit criterion")); });
-    choiceColumn(m_criteria, kCriterionColumns, QStringLiteral("status"));
+    choiceColumn(m_criteria, kCriterionColumns, QStringLiteral("status"), criterionTable());
     refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
     editsGoTo(m_criteria, criterionTable(), kCriterionColumns);
     auto *addReview = new QPushButton(tr("Add Progress &Review..."), this);
@@ -99,6 +100,10 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
             [this] { removeSelected(m_trajectory, trajectoryTable(), tr("Remove trajectory point")); });
     editsGoTo(m_trajectory, trajectoryTable(), kTrajectoryColumns);
     connect(m_trajectory, &QTableWidget::currentCellChanged, this, &ProgrammeSection::drawTrajectory);
+    // Each Remove acts on the row selected: offered only with one selected.
+    rowActions(m_criteria, {removeCriterion});
+    rowActions(m_reviews, {removeReview});
+    rowActions(m_trajectory, {removePoint});
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setWordWrap(true);
 
@@ -190,7 +195,6 @@ void ProgrammeSection::reload()
     // An empty table says so; nothing to remove without a row.
     m_criteriaEmpty->setVisible(m_criteria->rowCount() == 0);
     m_criteria->setVisible(m_criteria->rowCount() > 0);
-    m_removeCriterion->setEnabled(m_criteria->rowCount() > 0);
     m_offTrajectory.clear();
     if (caseSchemaVersion(m_context.session->caseFile().database()) >= 4) {
         fillTable(m_reviews, store.records(progressReviewTable()), kReviewMeetingColumns);
@@ -198,8 +202,6 @@ void ProgrammeSection::reload()
     }
     m_reviewsEmpty->setVisible(m_reviews->rowCount() == 0);
     m_reviews->setVisible(m_reviews->rowCount() > 0);
-    m_removeReview->setEnabled(m_reviews->rowCount() > 0);
-    m_removePoint->setEnabled(m_trajectory->rowCount() > 0);
     fillHistory();
     const QString left = programmes.isEmpty() ? QString() : programmes.last().value(QStringLiteral("exit_quarter")).toString();
     m_standing = in              ? tr("In it since %1").arg(store.record(programmeTable(), m_programmeId)
@@ -285,7 +287,8 @@ void ProgrammeSection::fillTrajectory()
         }
         item->setText(tr("%1 (off trajectory)").arg(item->text()));
         missed.append(tr("%1 in %2 (%3 planned, %4 actual, %5)")
-                          .arg(check.metricId, check.quarter, measure(check.planned), measure(*check.actual), way));
+                          .arg(metricName(methodology, check.metricId), check.quarter, measure(check.planned),
+                               measure(*check.actual), way));
         if (check.quarter == m_context.quarter)
             m_offTrajectory = check.metricId;
     }
@@ -353,12 +356,17 @@ void ProgrammeSection::drawTrajectory()
             data.maximum = metric->maximum;
         }
         data.quarters = plannableQuarters(m_context.quarters);
-        for (int r = 0; r < m_trajectory->rowCount(); ++r) {
-            const int x = int(data.quarters.indexOf(m_trajectory->item(r, 1)->text()));
-            const auto planned = plannedValue(m_trajectory->item(r, 2)->text());
-            if (storedValue(m_trajectory, r, 0) == data.metricId && x >= 0 && planned)
-                data.planned.append(QPointF(x, *planned));
+        // What is stored, never what a cell shows (a value typed and refused
+        // stays in its cell, explained, and is not drawn).
+        QList<QPointF> planned;
+        for (const QVariantMap &p : m_context.session->casework().records(trajectoryTable())) {
+            const int x = int(data.quarters.indexOf(p.value(QStringLiteral("quarter")).toString()));
+            const auto value = plannedValue(p.value(QStringLiteral("planned")).toString());
+            if (p.value(QStringLiteral("metric_id")).toString() == data.metricId && x >= 0 && value)
+                planned.append(QPointF(x, *value));
         }
+        std::sort(planned.begin(), planned.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+        data.planned = planned;
         for (int q = 0; q < m_context.quarters.size(); ++q) {
             const MetricValue v = m_context.session->caseFile().metricValues(m_context.quarters.at(q)).value(data.metricId);
             if (v.kind == MetricValue::Kind::Number)
@@ -493,8 +501,10 @@ void ProgrammeSection::askTrajectoryPoint()
     const QString next = plannable.value(int(plannable.indexOf(m_context.quarter)) + 1, m_context.quarter);
     using Kind = RecordField::Kind;
     RecordDialog dialog(tr("Add Trajectory Point"),
-                        tr("The value the recovery plan expects for a metric in a quarter, this one or one ahead. "
-                           "The actual value is read from the metric data when that quarter's data comes."),
+                        tr("The value the recovery plan expects for a metric in a quarter: any quarter from the programme's "
+                           "entry to %1, two years after the latest quarter with data. "
+                           "The actual value is read from the metric data when that quarter's data comes.")
+                            .arg(plannable.isEmpty() ? m_context.quarter : plannable.last()),
                         {{QStringLiteral("metric_id"), tr("Metric"), Kind::Choice, true, {}, metrics},
                          {QStringLiteral("quarter"), tr("Quarter"), Kind::Choice, true, next, quarters},
                          {QStringLiteral("planned"), tr("Planned value"), Kind::Text, true}},

@@ -40,7 +40,7 @@ QWidget *makeField(const RecordField &spec, QWidget *parent)
     }
     case RecordField::Kind::Choice: {
         auto *box = new QComboBox(parent);
-        if (!spec.required)
+        if (!spec.required || spec.mustChoose)
             box->addItem(QCoreApplication::translate("owb::RecordDialog", "(not set)"), QString());
         for (const auto &[id, name] : spec.choices)
             box->addItem(name, id);

@@ -36,6 +36,10 @@ struct RecordField
     bool required = false;
     QVariant initial; // text, QDate, a choice's id, or a QStringList of ticked ids
     QList<std::pair<QString, QString>> choices; // (id, name) for Choice, Ticks and Number
+    // A required Choice that must be chosen, never defaulted (a regional
+    // decision): with an empty `initial` it starts on "(not set)", refused
+    // in place until one is chosen.
+    bool mustChoose = false;
 };
 
 class RecordDialog : public QDialog

@@ -69,9 +69,9 @@ ReviewSection::ReviewSection(QWidget *parent)
     connect(addEvidence, &QPushButton::clicked, this, &ReviewSection::askEvidence);
     connect(removeEvidence, &QPushButton::clicked, this,
             [this] { removeSelected(m_findingEvidence, findingEvidenceTable(), tr("Remove evidence item")); });
-    choiceColumn(m_findings, kFindingColumns, QStringLiteral("severity"));
+    choiceColumn(m_findings, kFindingColumns, QStringLiteral("severity"), findingTable());
     // The root cause is picked from the methodology's list in the cell too, as in the form.
-    choiceColumn(m_findings, kFindingColumns, QStringLiteral("category"));
+    choiceColumn(m_findings, kFindingColumns, QStringLiteral("category"), findingTable());
     refreshChoice(m_findings, kFindingColumns, QStringLiteral("severity"), sets.severities);
     editsGoTo(m_findings, findingTable(), kFindingColumns);
     editsGoTo(m_findingEvidence, findingEvidenceTable(), kFindingEvidenceColumns);
@@ -79,8 +79,9 @@ ReviewSection::ReviewSection(QWidget *parent)
         if (row != previous && !m_loading)
             fillFindingEvidence();
     });
-    m_findingEvidence->setMinimumHeight(90);
     m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence};
+    rowActions(m_findings, {removeFinding}, [this] { return !m_decided; });
+    rowActions(m_findingEvidence, {removeEvidence}, [this] { return !m_decided; });
     m_findingsEmpty = new QLabel(tr("No findings yet. Add a finding for each root cause the review finds, then the "
                                     "evidence for it."),
                                  this);
@@ -281,9 +282,8 @@ void ReviewSection::fillFindingEvidence()
     // removal something to remove, and a decided review takes nothing.
     const bool open = !m_decided;
     m_recordButtons.at(0)->setEnabled(open);
-    m_recordButtons.at(1)->setEnabled(open && m_findings->rowCount() > 0);
     m_recordButtons.at(2)->setEnabled(open && finding > 0);
-    m_recordButtons.at(3)->setEnabled(open && m_findingEvidence->rowCount() > 0);
+    updateRowActions(); // Remove Finding, Remove Evidence Item: a row selected
 }
 
 // Actions: each one edit through the session (one undo step), returning what
@@ -412,21 +412,17 @@ QString ReviewSection::recordReviewDecision(const QString &decision, const QDate
     if (const auto [column, problem] = dateOrderProblem(decided, QStringLiteral("decision_date")); !column.isEmpty())
         return problem;
     // The decision's fields, the conclusion and recommendation it rests on,
-    // and the review's last stage: one step on the undo stack.
-    session->beginGroup(tr("Record the regional decision"));
-    const QList<std::pair<QString, QString>> fields{
-        {QStringLiteral("capability_conclusion"), review.value(QStringLiteral("capability_conclusion")).toString()},
-        {QStringLiteral("recommendation"), review.value(QStringLiteral("recommendation")).toString()},
-        {QStringLiteral("decision"), decision},
-                                                    {QStringLiteral("decision_date"), date.toString(Qt::ISODate)},
-                                                    {QStringLiteral("decision_maker"), maker.trimmed()},
-                                                    {QStringLiteral("decision_rationale"), rationale.trimmed()},
-                                                    {QStringLiteral("status"), choices().reviewStages.finalId}};
-    QString error;
-    for (const auto &[column, value] : fields)
-        if (error.isEmpty() && session->casework().field(reviewTable(), m_reviewId, column) != value)
-            error = session->setRecordField(reviewTable(), m_reviewId, column, value);
-    return session->endGroup(error);
+    // and the review's last stage: one write, one step on the undo stack.
+    return session->setRecordFields(
+        reviewTable(), m_reviewId,
+        {{QStringLiteral("capability_conclusion"), review.value(QStringLiteral("capability_conclusion")).toString()},
+         {QStringLiteral("recommendation"), review.value(QStringLiteral("recommendation")).toString()},
+         {QStringLiteral("decision"), decision},
+         {QStringLiteral("decision_date"), date.toString(Qt::ISODate)},
+         {QStringLiteral("decision_maker"), maker.trimmed()},
+         {QStringLiteral("decision_rationale"), rationale.trimmed()},
+         {QStringLiteral("status"), choices().reviewStages.finalId}},
+        tr("Record the regional decision"));
 }
 
 // The forms: one titled RecordDialog per record, with the methodology's
@@ -441,6 +437,10 @@ void ReviewSection::askReviewDecision()
         ratings.append({rating.id, rating.name});
     // The decision rests on the review's conclusion and recommendation: the
     // form shows them (to complete if missing) and says what is missing.
+    // The decision, the most consequential choice, starts unset: chosen, never defaulted.
+    RecordField decisionField(QStringLiteral("decision"), tr("Decision"), Kind::Choice, true,
+                              review.value(QStringLiteral("decision")), choices().decisions.pairs());
+    decisionField.mustChoose = true;
     RecordDialog dialog(tr("Record the Regional Decision"),
                         tr("The region's decision on the diagnostic review, on its capability conclusion and "
                            "recommendation. Recording it closes the review."),
@@ -448,11 +448,7 @@ void ReviewSection::askReviewDecision()
                           review.value(QStringLiteral("capability_conclusion")), ratings},
                          {QStringLiteral("recommendation"), tr("Recommendation"), Kind::Choice, false,
                           review.value(QStringLiteral("recommendation")), choices().recommendations.pairs()},
-                         {QStringLiteral("decision"), tr("Decision"), Kind::Choice, true,
-                          choices().decisions.contains(review.value(QStringLiteral("recommendation")).toString())
-                              ? review.value(QStringLiteral("recommendation"))
-                              : QVariant(choices().decisions.firstId()),
-                          choices().decisions.pairs()},
+                         decisionField,
                          {QStringLiteral("decision_date"), tr("Decision date"), Kind::Date, true, QDate::currentDate()},
                          {QStringLiteral("decision_maker"), tr("Decision-maker"), Kind::Text, true, m_context.session->author()},
                          {QStringLiteral("decision_rationale"), tr("Rationale"), Kind::Paragraph, true}},

@@ -2,6 +2,7 @@
 
 #include "itemmodels/itemroles.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 
 namespace owb {
@@ -9,10 +10,14 @@ namespace owb {
 QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
 {
     auto *combo = new QComboBox(parent);
-    combo->addItem(tr("(not set)"), QString());
+    if (!m_required)
+        combo->addItem(tr("(not set)"), QString());
     for (const auto &[id, name] : m_choices)
         combo->addItem(name, id);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Sized by the cell (updateEditorGeometry), never to its own contents: a
+    // combo box adjusting to its contents shrank itself inside the cell once
+    // its items were set. Its list is as wide as its longest choice.
+    combo->view()->setMinimumWidth(editorWidth());
     return combo;
 }
 
@@ -20,7 +25,8 @@ int ChoiceDelegate::editorWidth() const
 {
     if (m_editorWidth < 0) {
         QComboBox probe;
-        probe.addItem(tr("(not set)"));
+        if (!m_required)
+            probe.addItem(tr("(not set)"));
         for (const auto &choice : m_choices)
             probe.addItem(choice.second);
         probe.setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -39,7 +45,8 @@ QSize ChoiceDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
 void ChoiceDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                                           const QModelIndex &) const
 {
-    // Never narrower than its longest choice, even in a column made narrower by hand.
+    // The whole cell; never narrower than its longest choice, even in a
+    // column made narrower by hand.
     QRect rect = option.rect;
     rect.setWidth(qMax(rect.width(), editorWidth()));
     editor->setGeometry(rect);
@@ -57,12 +64,16 @@ void ChoiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) co
         combo->addItem(tr("%1 (not in the methodology's list)").arg(value), value);
         found = combo->count() - 1;
     }
-    combo->setCurrentIndex(qMax(0, found));
+    // A required field stored empty (an older file) shows no choice until one is made.
+    combo->setCurrentIndex(found >= 0 ? found : m_required ? -1 : 0);
 }
 
 void ChoiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
-    model->setData(index, static_cast<QComboBox *>(editor)->currentData().toString(), Qt::EditRole);
+    auto *combo = static_cast<QComboBox *>(editor);
+    if (combo->currentIndex() < 0)
+        return; // nothing chosen: the cell keeps what it holds
+    model->setData(index, combo->currentData().toString(), Qt::EditRole);
 }
 
 } // namespace owb

@@ -11,12 +11,20 @@ class ChoiceDelegate : public QStyledItemDelegate
     Q_OBJECT
 public:
     explicit ChoiceDelegate(QObject *parent = nullptr) : QStyledItemDelegate(parent) {}
-    // An empty id is offered first, as "not set".
+    // An empty id is offered first, as "not set", unless the field is required.
     void setChoices(const QList<std::pair<QString, QString>> &choices)
     {
         m_choices = choices;
         m_editorWidth = -1;
     }
+    // A field that may not be left empty (a milestone's status, a finding's
+    // severity): its editor offers only the real choices.
+    void setRequired(bool required)
+    {
+        m_required = required;
+        m_editorWidth = -1;
+    }
+    bool isRequired() const { return m_required; }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
@@ -25,6 +33,7 @@ public:
     // column sized to its contents never cuts the editor's text
     // ("Limited confidenc").
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The editor fills the cell (and is never narrower than its longest choice).
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
 
@@ -32,6 +41,7 @@ private:
     int editorWidth() const;
 
     QList<std::pair<QString, QString>> m_choices;
+    bool m_required = false;
     mutable int m_editorWidth = -1; // measured once per list of choices
 };
 

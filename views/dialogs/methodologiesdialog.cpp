@@ -28,21 +28,6 @@
 namespace owb {
 
 namespace {
-// The file is the one already in force for every year it declares: there
-// is nothing to apply.
-bool alreadyInForce(Workspace &workspace, const Methodology &methodology, const MethodologyChangePlan &plan)
-{
-    if (plan.years.isEmpty())
-        return false;
-    for (const QString &year : plan.years) {
-        const Methodology *inForce = workspace.methodologies().forYear(year);
-        if (!inForce || inForce->sha256() != methodology.sha256())
-            return false;
-    }
-    return true;
-}
-
-
 QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
@@ -284,7 +269,7 @@ void MethodologiesDialog::addFile(const QString &path)
         return;
     }
     if (!confirm(*methodology, plan)) {
-        m_status->setText(alreadyInForce(*workspace, *methodology, plan)
+        m_status->setText(plan.alreadyInForce
                               ? tr("Nothing was changed: %1 is already in force for %2.")
                                     .arg(methodology->id(), plan.years.join(QStringLiteral(", ")))
                               : tr("Nothing was changed: %1 was not added.").arg(methodology->id()));
@@ -382,7 +367,7 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     ask.setAccessibleName(tr("Add Methodology"));
     auto *layout = new QVBoxLayout(&ask);
     // The very file already in force: said, with nothing to apply.
-    if (Workspace *workspace = m_workspace(); workspace && alreadyInForce(*workspace, methodology, plan)) {
+    if (plan.alreadyInForce) {
         auto *same = new QLabel(tr("%1 (%2) is already in force for %3: it is the same file, byte for byte "
                                    "(SHA-256 %4...). There is nothing to apply.")
                                     .arg(methodology.id(), shownTitle(methodology.title()),
@@ -401,27 +386,38 @@ bool MethodologiesDialog::confirm(const Methodology &methodology, const Methodol
     const QString replacing = plan.replaced.isEmpty()
         ? QString()
         : tr(" (replacing %1)").arg(plan.replaced.join(QStringLiteral("; ")));
+    // Said of the one year by its name; no stored quarter is said as such.
+    const QString what = plan.quarters.isEmpty()
+        ? (plan.years.size() == 1 ? tr("%1 (%2) for %3%4: no quarter of %3 is stored yet, so there is nothing to "
+                                       "re-assess. Nothing is written until you apply it.")
+                                  : tr("%1 (%2) for %3%4: no quarter of those years is stored yet, so there is "
+                                       "nothing to re-assess. Nothing is written until you apply it."))
+        : plan.years.size() == 1
+        ? tr("%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of %3. Nothing is written until you apply it.",
+             nullptr, int(plan.quarters.size()))
+        : tr("%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of those years. Nothing is written until "
+             "you apply it.",
+             nullptr, int(plan.quarters.size()));
     auto *summary = new QLabel(
-        tr("%1 (%2) for %3%4 would re-assess the %n stored quarter(s) of those years. Nothing is written until "
-           "you apply it.",
-           nullptr, int(plan.quarters.size()))
-            .arg(methodology.id(), shownTitle(methodology.title()), plan.years.join(QStringLiteral(", ")), replacing),
+        what.arg(methodology.id(), shownTitle(methodology.title()), plan.years.join(QStringLiteral(", ")), replacing),
         &ask);
     summary->setWordWrap(true);
     summary->setAccessibleName(tr("What adding the methodology does"));
+    summary->setAccessibleDescription(summary->text());  // its words, for a screen reader
     layout->addWidget(summary);
     const QList<MethodologyChangeRow> changed = plan.changedRows();
     if (changed.isEmpty()) {
         // Read by a screen reader as it says it (no name of its own).
-        auto *none = new QLabel(tr("No organisation quarter would change segment, final segment, raw segment, average "
-                                   "or rank."),
+        auto *none = new QLabel(tr("No organisation quarter would change segment, final segment, raw segment, average, "
+                                   "rank or league rank."),
                                 &ask);
         none->setWordWrap(true);
         layout->addWidget(none);
     } else {
         auto *count = new QLabel(
-            tr("%n organisation quarter(s) would change segment, final segment, raw segment, average or rank:", nullptr,
-               int(changed.size())),
+            tr("%n organisation quarter(s) would change segment, final segment, raw segment, average, rank or league "
+               "rank:",
+               nullptr, int(changed.size())),
             &ask);
         count->setWordWrap(true);
         layout->addWidget(count);

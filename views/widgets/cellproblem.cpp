@@ -1,6 +1,8 @@
 #include "cellproblem.h"
 
 #include <QBoxLayout>
+#include <QCoreApplication>
+#include <QVariantMap>
 #include <QLabel>
 #include <QPointer>
 #include <QScrollArea>
@@ -12,6 +14,8 @@ namespace owb {
 
 namespace {
 const char *const kLine = "owbCellProblem";
+// Every cell refused since the table was filled: "row:column" -> message.
+const char *const kProblems = "owbCellProblems";
 
 // The box layout (at any depth) under `layout` that holds `widget`.
 QBoxLayout *holding(QLayout *layout, QWidget *widget)
@@ -50,8 +54,28 @@ void showCellProblem(QTableWidget *table, int row, int column, const QString &me
         item->setForeground(QColor(0xda, 0x29, 0x1c));
         item->setToolTip(message);
     }
+    // Each cell refused and not put right keeps its message (the cell keeps
+    // its typed text): one line per cell, named by row and column once
+    // there are two or more.
+    QVariantMap problems = table->property(kProblems).toMap();
+    problems.insert(QStringLiteral("%1:%2").arg(row, 6, 10, QLatin1Char('0')).arg(column, 3, 10, QLatin1Char('0')),
+                    message);
+    table->setProperty(kProblems, problems);
+    QStringList lines;
+    for (auto it = problems.cbegin(); it != problems.cend(); ++it) {
+        if (problems.size() == 1) {
+            lines.append(it.value().toString());
+            break;
+        }
+        const int r = it.key().section(QLatin1Char(':'), 0, 0).toInt();
+        const int c = it.key().section(QLatin1Char(':'), 1, 1).toInt();
+        const QTableWidgetItem *header = table->horizontalHeaderItem(c);
+        lines.append(QCoreApplication::translate("owb::CellProblem", "Row %1, %2: %3")
+                         .arg(r + 1)
+                         .arg(header ? header->text() : QString::number(c + 1), it.value().toString()));
+    }
     QLabel *line = lineUnder(table, true);
-    line->setText(message);
+    line->setText(lines.join(QLatin1Char('\n')));
     line->show();
     // The red cell is not hidden under the selection's colour: the cell
     // leaves the selection (the current row stays the current one).
@@ -76,6 +100,7 @@ void showCellProblem(QTableWidget *table, int row, int column, const QString &me
 
 void clearCellProblem(QTableWidget *table)
 {
+    table->setProperty(kProblems, QVariant());
     if (QLabel *line = lineUnder(table, false))
         line->hide();
 }

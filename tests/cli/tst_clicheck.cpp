@@ -1,0 +1,101 @@
+// `owb check` on casework values: a value outside the methodology's lists,
+// set outside the workbench, is named with its file, record and field, by
+// the rule the forms apply, and the methodology it was checked under.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(300000))
+        qFatal("the command did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+Run owb(const QStringList &arguments)
+{
+    return run(QStringLiteral(OWB_BIN), arguments);
+}
+
+bool sql(const QString &file, const QString &statements)
+{
+    return run(QStringLiteral("sqlite3"), {file, statements}).exitCode == 0;
+}
+} // namespace
+
+class TestCliCheck : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // The tester's finds on copies of the demo's case files: a milestone
+    // status "kinda done", an exit criterion status "whatever", a review
+    // status "very bad", a severity "very bad", a domain "nonsense", a
+    // metric "OF9999", a capability conclusion "kinda". Each is named with
+    // file, table, id, field and the methodology's values; the exit code is
+    // that of any other finding. On its own, the line says the built-in
+    // methodology was used because the file is checked outside its workspace.
+    void valuesOutsideTheListsAreNamed()
+    {
+        QTemporaryDir dir;
+        const QString workspace = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(owb({QStringLiteral("demo"), workspace}).exitCode, 0);
+        const Run clean = owb({QStringLiteral("check"), workspace});
+        QCOMPARE(clean.exitCode, 0);
+        const QString programme = QDir(workspace).filePath(QStringLiteral("ZBL.owcase"));
+        const QString review = QDir(workspace).filePath(QStringLiteral("ZBE.owcase"));
+        QVERIFY(sql(programme, QStringLiteral("UPDATE milestone SET status = 'kinda done' WHERE id = 1;"
+                                               "UPDATE exit_criterion SET status = 'whatever' WHERE id = 1;")));
+        QVERIFY(sql(review, QStringLiteral("UPDATE diagnostic_review SET status = 'very bad', "
+                                           "capability_conclusion = 'kinda' WHERE id = 1;"
+                                           "UPDATE finding SET severity = 'very bad' WHERE id = 1;"
+                                           "UPDATE finding SET domains = 'nonsense', metrics = 'OF9999' WHERE id = 3;")));
+        const Run checked = owb({QStringLiteral("check"), workspace});
+        QCOMPARE(checked.exitCode, 2);
+        const QString out = checked.out + checked.err;
+        const QStringList expected{
+            QStringLiteral("ZBL.owcase: milestone 1 (table milestone, status): \"kinda done\" is not a milestone "
+                           "status in the methodology's list: choose one of Open, In progress, Done. Checked in the "
+                           "methodology applied to 2026/27"),
+            QStringLiteral("ZBL.owcase: exit criterion 1 (table exit_criterion, status): \"whatever\" is not an exit "
+                           "criterion status in the methodology's list: choose one of Not met, Partly met, Met."),
+            QStringLiteral("ZBE.owcase: diagnostic review 1 (table diagnostic_review, status): \"very bad\" is not a "
+                           "review status in the methodology's list"),
+            QStringLiteral("ZBE.owcase: diagnostic review 1 (table diagnostic_review, capability_conclusion): The "
+                           "capability conclusion \"kinda\" is not in the methodology's list: choose one of High "
+                           "confidence"),
+            QStringLiteral("ZBE.owcase: finding 1 (table finding, severity): \"very bad\" is not a severity in the "
+                           "methodology's list: choose one of High, Moderate, Low."),
+            QStringLiteral("ZBE.owcase: finding 3 (table finding, domains): \"nonsense\" is not a domain of the "
+                           "methodology"),
+            QStringLiteral("ZBE.owcase: finding 3 (table finding, metrics): \"OF9999\" is not a metric of the "
+                           "methodology"),
+        };
+        for (const QString &line : expected)
+            QVERIFY2(out.contains(line), qPrintable(line + QStringLiteral("\n--- not in ---\n") + out));
+        // On its own: the built-in methodology, said as such in the line itself.
+        const Run alone = owb({QStringLiteral("check"), review});
+        QCOMPARE(alone.exitCode, 2);
+        const QString aloneOut = alone.out + alone.err;
+        QVERIFY2(aloneOut.contains(QStringLiteral("Checked under the built-in methodology (nof-2025-26), used "
+                                                  "because the file is checked outside its workspace")),
+                 qPrintable(aloneOut));
+        QVERIFY(!aloneOut.contains(QStringLiteral("applied to")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCheck)
+#include "tst_clicheck.moc"
