@@ -2,35 +2,17 @@
 // set outside the workbench, is named with its file, record and field, by
 // the rule the forms apply, and the methodology it was checked under.
 
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace owbtest;
+
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(300000))
-        qFatal("the command did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-Run owb(const QStringList &arguments)
-{
-    return run(QStringLiteral(OWB_BIN), arguments);
-}
-
 bool sql(const QString &file, const QString &statements)
 {
     return run(QStringLiteral("sqlite3"), {file, statements}).exitCode == 0;

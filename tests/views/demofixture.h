@@ -12,10 +12,12 @@
 // Header-only: each test executable includes it once.
 
 #include "../store/casefixture.h"
+#include "data/quarterlabel.h"
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
 #include "team/teamworkspacedialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -165,5 +167,19 @@ private:
     owb::ServerAddress m_template;
     QList<owb::ServerAddress> m_servers;
 };
+
+// Moves the window to `quarter` with View ▸ Earlier/Later Quarter, as a user would.
+inline bool goToQuarter(owb::MainWindow &window, const QString &quarter)
+{
+    for (int i = 0; i < 64 && window.currentQuarter() != quarter; ++i) {
+        const bool earlier = owb::quarterKey(window.currentQuarter()) > owb::quarterKey(quarter);
+        const QString text = earlier ? QStringLiteral("&Earlier Quarter") : QStringLiteral("La&ter Quarter");
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == text)
+                action->trigger();
+        QCoreApplication::processEvents();
+    }
+    return window.currentQuarter() == quarter;
+}
 
 } // namespace owbtest
