@@ -343,7 +343,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: nothing was changed. %2</source>
+        <source>Nothing was changed in case %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

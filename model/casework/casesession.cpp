@@ -109,7 +109,7 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
             = m_readOnlyWhy.isEmpty()
                   ? tr("%1: open read-only (another instance holds the workspace), so nothing was changed.")
                         .arg(m_caseFile->path())
-                  : tr("%1: nothing was changed. %2").arg(m_caseFile->path(), m_readOnlyWhy);
+                  : tr("Nothing was changed in case %1. %2").arg(m_identity.code, m_readOnlyWhy);
         if (m_groupDepth > 0 && m_groupError.isEmpty())
             m_groupError = refused;
         return refused;
