@@ -342,6 +342,10 @@
         <source>%1 has no programme segment (its methodology has no segment 5): choose a segment from 1 to 4.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing was changed in case %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -3030,6 +3034,13 @@ segmented</source>
     <message>
         <source>, </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n case(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n case shown</numerusform>
+            <numerusform>%1 of %n cases shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>

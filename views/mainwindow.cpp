@@ -129,6 +129,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true);  // a disabled action's tip says why it is off
     QAction *open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open &Team Workspace..."), this, &MainWindow::chooseTeamWorkspace);
@@ -220,7 +221,14 @@ void MainWindow::updateActions()
     for (QAction *action : std::as_const(m_workspaceActions))
         action->setEnabled(m_workspace != nullptr);
     m_closeAction->setEnabled(m_workspace || m_team);
-    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    // A team workspace's reader or editor is told why File > Import is off
+    // (the server would refuse the import after the file was read).
+    const QString importWhy = !m_workspace ? QString()
+                              : !m_workspace->readOnlyWhy().isEmpty() ? m_workspace->readOnlyWhy()
+                                                                       : m_workspace->importRefusedOnOpen();
+    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly() && importWhy.isEmpty());
+    m_importAction->setToolTip(importWhy);
+    m_importAction->setStatusTip(importWhy);
     // Only where there is a quarter to go to.
     m_earlierAction->setEnabled(m_workspace && m_quarter->currentIndex() > 0);
     m_laterAction->setEnabled(m_workspace && m_quarter->currentIndex() >= 0
@@ -309,6 +317,7 @@ void MainWindow::showWorkspace(std::unique_ptr<Workspace> workspace, const QStri
         m_quarter->setCurrentIndex(m_quarter->count() - 1);
     }
     showQuarterMethodology();
+    m_portfolio->setTeamWorkspace(m_workspace->isTeam());
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);
     updateActions();
@@ -411,8 +420,13 @@ void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
 
 void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
 {
+    // A reader (no editor's rights on the server) sees it as a read-only
+    // folder is seen: the title and a lasting notice say so and why.
+    const QString readOnlyWhy = workspace->readOnlyWhy();
     const QString title = workspace->server().displayName();
-    showWorkspace(std::move(workspace), title);
+    showWorkspace(std::move(workspace), readOnlyWhy.isEmpty() ? title : tr("%1 [read-only]").arg(title));
+    if (!readOnlyWhy.isEmpty())
+        showStatusNotice(this, readOnlyWhy, true);
     m_team = std::make_unique<TeamConnection>(*m_workspace);
     updateTeamStatus();
     updateActions();
@@ -581,6 +595,8 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
     if (it == m_sessions.end()) {
         try {
             auto *session = new CaseSession(open(), m_workspace->methodology(), this, m_workspace->isReadOnly());
+            if (const QString why = m_workspace->readOnlyWhy(); !why.isEmpty())
+                session->setReadOnly(why);  // a team workspace's reader: every edit refused, saying why
             session->casework().setYearsWithoutProgramme(m_workspace->methodologies().yearsWithoutProgramme());
             // An undo or redo that failed (a conflict in the conflict dialog),
             // shown once the undo stack has finished with the step.

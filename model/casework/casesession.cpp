@@ -105,8 +105,11 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     // caller. Later undo/redo failures are signalled.
     if (m_readOnly) {
         delete command;
-        const QString refused = tr("%1: open read-only (another instance holds the workspace), so nothing was changed.")
-                                    .arg(m_caseFile->path());
+        const QString refused
+            = m_readOnlyWhy.isEmpty()
+                  ? tr("%1: open read-only (another instance holds the workspace), so nothing was changed.")
+                        .arg(m_caseFile->path())
+                  : tr("Nothing was changed in case %1. %2").arg(m_identity.code, m_readOnlyWhy);
         if (m_groupDepth > 0 && m_groupError.isEmpty())
             m_groupError = refused;
         return refused;

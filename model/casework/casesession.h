@@ -52,6 +52,13 @@ public:
     // edit, undo or redo, before saying what changed.
     void readAgain();
     bool isReadOnly() const { return m_readOnly; }
+    // Makes the session read-only for `why` (a sentence naming what this
+    // user may do instead), which each refused edit then says.
+    void setReadOnly(const QString &why)
+    {
+        m_readOnly = true;
+        m_readOnlyWhy = why;
+    }
     // The conflict the last edit, undo or redo met (someone else changed the
     // record since this user read it), or none: its error message is the
     // conflict's, for the views' field-by-field dialog.
@@ -165,6 +172,7 @@ private:
     QString decidedReview(const CaseworkTable &table, const QVariantMap &record);
 
     bool m_readOnly;
+    QString m_readOnlyWhy; // empty: another instance holds the workspace
     std::unique_ptr<CaseFile> m_caseFile;
     Methodology m_methodology;
     CaseIdentity m_identity;

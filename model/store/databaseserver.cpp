@@ -4,6 +4,7 @@
 #include "serveraddress.h"
 
 #include <QAtomicInt>
+#include <QRegularExpression>
 #include <QSqlDriver>
 
 namespace owb {
@@ -39,9 +40,46 @@ QString Database::connectionReason(const QString &text, const ServerAddress &ser
     if (text.contains(QLatin1String("timeout")) || text.contains(QLatin1String("Connection refused"))
         || text.contains(QLatin1String("No such file")) || text.contains(QLatin1String("could not translate host"))
         || text.contains(QLatin1String("Network is unreachable")))
-        return QStringLiteral("the server cannot be reached: check the address, the port and the network (VPN)");
+        // Named as tried: a Unix socket folder is a server on this machine.
+        return QStringLiteral("the server %1 cannot be reached: check the address, the port and the network (VPN)")
+            .arg(server.host.isEmpty() || server.host.startsWith(QLatin1Char('/'))
+                     ? QStringLiteral("on this machine (port %1)").arg(server.port)
+                     : (server.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2"))
+                           .arg(server.host)
+                           .arg(server.port));
     return QStringLiteral("the server refused the connection: check the address and your account");
 }
+
+namespace {
+
+// A refused right (SQLSTATE 42501) in words: whose, on what, which role to
+// ask for. `account`: the session user; `database`: the workspace's.
+QString refusedRight(const QString &serverText, const QString &account, const QString &database)
+{
+    // The server names the table it refused ("permission denied for table
+    // note"): said as the records it holds, with the role that may change
+    // them (national data and assessments are the importers', the rest of
+    // the casework the editors').
+    static const QRegularExpression table(QStringLiteral("permission denied for (?:table|relation) \"?(\\w+)"));
+    const QRegularExpressionMatch match = table.match(serverText);
+    const QString whose = account.isEmpty() ? QStringLiteral("your account")
+                                            : QStringLiteral("your account %1").arg(account);
+    if (!match.hasMatch())
+        return QStringLiteral("%1 may not do this in the team workspace: ask its administrator for the right role")
+            .arg(whose);
+    static const QStringList imported{
+        QStringLiteral("organisation"), QStringLiteral("metric_value"), QStringLiteral("assessment"),
+        QStringLiteral("metric_score"), QStringLiteral("domain_score"), QStringLiteral("setting"),
+        QStringLiteral("quarter"), QStringLiteral("org_quarter"), QStringLiteral("import_log"),
+        QStringLiteral("methodology_file"), QStringLiteral("methodology_year"), QStringLiteral("methodology_log")};
+    const QString name = match.captured(1);
+    const TeamRoles roles = teamRoles(database);
+    return QStringLiteral("%1 may not change the team workspace's %2 records: ask its administrator for the %3 role")
+        .arg(whose, QString(name).replace(QLatin1Char('_'), QLatin1Char(' ')),
+             imported.contains(name) ? roles.importer : roles.editor);
+}
+
+} // namespace
 
 QString Database::serverReason(const QSqlError &error) const
 {
@@ -54,8 +92,7 @@ QString Database::serverReason(const QSqlError &error) const
     if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
         return QStringLiteral("someone else was changing the same records at the same moment: try again");
     if (state == QLatin1String("42501"))
-        return QStringLiteral("your account may not do this in the team workspace: ask its administrator for the "
-                              "right role");
+        return refusedRight(error.databaseText(), m_sessionUser, m_db.databaseName());
     if (state == QLatin1String("25006"))
         return QStringLiteral("the team workspace was opened read-only");
     if (state == QLatin1String("53100"))

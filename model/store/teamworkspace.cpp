@@ -46,7 +46,7 @@ TeamRolesReport restoreTeamRoles(const ServerAddress &server, const QString &pas
         // An account in none of the workspace's roles (any left from before
         // a copy included) cannot even read its schema version: what it
         // needs to be said is who may run this, not that it may not read.
-        if (error.message().contains(QLatin1String("your account may not do this")))
+        if (error.message().contains(QLatin1String(" may not do this in the team workspace")))
             throw StoreError(QStringLiteral("%1: your account may not read this team workspace, nor give it its roles: %2")
                                  .arg(server.url(), who));
         throw;
@@ -98,7 +98,12 @@ CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &passw
         for (const QString &problem : caseFile.consistencyProblems())
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         CaseworkStore casework(caseFile.scope());
-        for (const QString &problem : storedPlannedProblems(casework, methodologyOf))
+        // A planned value that is not a number or outside its metric's
+        // range, and a value outside the methodology's lists (statuses,
+        // severities, domains, metrics, conclusions, recommendations,
+        // decisions), by the forms' own rule, as a folder's check says them.
+        for (const QString &problem : storedPlannedProblems(casework, methodologyOf)
+                 + storedListProblems(casework, methodologyOf))
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         ++report.filesChecked;
     }

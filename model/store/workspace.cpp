@@ -262,6 +262,48 @@ Workspace::Workspace(const ServerAddress &server, const QString &password, Datab
     m_region = m_peers->setting(kRegionKey);
     m_workspaceId = m_peers->setting(kWorkspaceIdKey);
     reloadMethodologies();
+    if (!m_teamReadOnly)
+        askTeamRights();
+}
+
+void Workspace::askTeamRights()
+{
+    // Once, in one statement, so that the workbench offers a reader no
+    // editor the server would then refuse: whether this account may change
+    // casework (an editor's right on a case table; the tables' owner and a
+    // superuser may too) and whether it is one of the importers (a role a
+    // copied database may lack: asked through pg_roles, never by name).
+    const TeamRoles roles = teamRoles(m_server.database);
+    QSqlQuery q = m_cases->exec(
+        QStringLiteral("SELECT has_table_privilege(session_user, 'cases.note', 'INSERT'),"
+                       " EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?),"
+                       " EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ? AND pg_has_role(session_user, oid, 'MEMBER'))"),
+        {roles.importer, roles.importer});
+    if (!q.next())
+        return;
+    if (!q.value(0).toBool()) {
+        m_teamReadOnly = true;
+        m_readOnlyWhy = QStringLiteral("Your account %1 may read this team workspace but not change it: ask its "
+                                       "administrator for the %2 role.")
+                            .arg(sessionUser(), roles.editor);
+    }
+    m_importRefusal = importRefusal(q.value(1).toBool(), q.value(2).toBool());
+}
+
+QString Workspace::importRefusal(bool roleExists, bool member) const
+{
+    const QString role = teamRoles(m_server.database).importer;
+    if (!roleExists)
+        return QStringLiteral("%1: this team workspace's server has no importers' role (%2), so no one may import "
+                              "national data or change methodologies in it; ask the workspace's administrator to "
+                              "create it (owb team roles, after a copy or a restore). Nothing was changed")
+            .arg(m_directory, role);
+    if (member)
+        return {};
+    return QStringLiteral("%1: your account (%2) may not import national data or change methodologies in this team "
+                          "workspace: only members of %3 may; ask the workspace's administrator to grant it. "
+                          "Nothing was changed")
+        .arg(m_directory, sessionUser(), role);
 }
 
 std::unique_ptr<Workspace> Workspace::openTeam(const ServerAddress &server, const QString &password, Database::Mode mode)
@@ -360,17 +402,8 @@ QString Workspace::whyMayNotImport()
     const QString role = teamRoles(m_server.database).importer;
     Database &db = m_peers->database();
     const bool roleExists = db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}).toInt() > 0;
-    if (!roleExists)
-        return QStringLiteral("%1: this team workspace's server has no importers' role (%2), so no one may import "
-                              "national data or change methodologies in it; ask the workspace's administrator to "
-                              "create it (owb team roles, after a copy or a restore). Nothing was changed")
-            .arg(m_directory, role);
-    if (db.scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"), {role}).toBool())
-        return {};
-    return QStringLiteral("%1: your account (%2) may not import national data or change methodologies in this team "
-                          "workspace: only members of %3 may; ask the workspace's administrator to grant it. "
-                          "Nothing was changed")
-        .arg(m_directory, sessionUser(), teamRoles(m_server.database).importer);
+    return importRefusal(roleExists,
+        roleExists && db.scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"), {role}).toBool());
 }
 
 void Workspace::beginNationalChange(std::optional<Transaction> &whole)

@@ -140,6 +140,14 @@ public:
     // methodologies; else why not, in plain words (on a team workspace, only
     // members of <db>_importer may).
     QString whyMayNotImport();
+    // On a team workspace opened for writing: why this user may not import,
+    // as the server said when it was opened (whyMayNotImport asks again);
+    // empty when they may, and for a folder. What the workbench disables by.
+    QString importRefusedOnOpen() const { return m_importRefusal; }
+    // Why a team workspace is read-only when the server lets this account
+    // read it but not change casework (it has none of the editors' rights),
+    // naming the role to ask for; empty otherwise.
+    QString readOnlyWhy() const { return m_readOnlyWhy; }
     // Brings case files up to date for quarters left pending by an interrupted import.
     ImportReport completePendingWork(const Progress &progress = {});
     // What opening did to complete an interrupted import or re-assessment
@@ -167,6 +175,9 @@ private:
     QList<PlannedRules> rulesToRegister(
         const MetricDataset &dataset, const QList<Methodology> &given, bool backCast) const;
     void reloadMethodologies();
+    // A team workspace's rights, asked once on opening (one statement).
+    void askTeamRights();
+    QString importRefusal(bool roleExists, bool member) const;
 
     QString m_directory;
     std::unique_ptr<WorkspaceLock> m_lock; // first: held before any file is opened for writing
@@ -177,6 +188,8 @@ private:
     QString m_workspaceId; // peers.owdata's; every case file of the workspace records it
     bool m_team = false;
     bool m_teamReadOnly = false;
+    QString m_readOnlyWhy;   // a reader's: why the team workspace is read-only
+    QString m_importRefusal; // why this user may not import, as asked on opening
     ServerAddress m_server;
     std::unique_ptr<Database> m_cases; // a team workspace's cases part, shared by its open cases
     ImportReport m_completedOnOpen; // what opening did to complete an interrupted import, told by the next import

@@ -98,6 +98,21 @@ private Q_SLOTS:
         QVERIFY2(unverified.contains(QLatin1String("identity could not be verified over TLS")), qPrintable(unverified));
         QVERIFY2(Database::connectionReason(QStringLiteral("FATAL:  password authentication failed for user \"alice\""), server)
                      .contains(QLatin1String("did not accept the password for alice")), "password");
+        // A server out of reach is named as it was tried; a Unix socket
+        // folder is a server on this machine.
+        const QString refused = Database::connectionReason(
+            QStringLiteral("connection to server at \"db.north.example\" (10.1.2.3), port 6432 failed: Connection refused"),
+            parseServerUrl(QStringLiteral("postgresql://alice@db.north.example:6432/owb_north")));
+        QVERIFY2(refused.startsWith(QLatin1String("the server db.north.example:6432 cannot be reached: check the address, "
+                                                  "the port and the network")),
+                 qPrintable(refused));
+        const QString socket = Database::connectionReason(
+            QStringLiteral("connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: No such file or directory"),
+            parseServerUrl(QStringLiteral("postgresql:///owb?host=/run/postgresql")));
+        QVERIFY2(socket.startsWith(QLatin1String("the server on this machine (port 5432) cannot be reached")), qPrintable(socket));
+        const QString v6 = Database::connectionReason(QStringLiteral("timeout expired"),
+                                                      parseServerUrl(QStringLiteral("postgresql://[::1]:5433/owb")));
+        QVERIFY2(v6.startsWith(QLatin1String("the server [::1]:5433 cannot be reached")), qPrintable(v6));
     }
 
     void readsAddresses()
@@ -179,7 +194,8 @@ private Q_SLOTS:
         ServerAddress unreachable = empty;
         unreachable.host = QStringLiteral("/nonexistent-socket-folder");
         message = errorOf([&] { Database db(unreachable, ServerArea::Cases, {}, Database::Mode::OpenExisting); });
-        QVERIFY2(message.contains(QLatin1String("cannot be reached")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("the server on this machine (port %1) cannot be reached").arg(unreachable.port)),
+                 qPrintable(message));
     }
 
     void refusesANewerSchema()

@@ -186,7 +186,11 @@ private Q_SLOTS:
             auto a = sessionOn(cases, kOrgs.at(0));
             QCOMPARE(a->notes().notes().size(), 1);
             const QString refused = a->addNote(QString(), QString(), QStringLiteral("not allowed"));
-            QVERIFY2(refused.contains(QStringLiteral("may not do this")), qPrintable(refused));
+            // The refusal names whose account, what and the role to ask for.
+            QVERIFY2(refused.contains(QStringLiteral("your account %1 may not change the team workspace's note records: "
+                                                     "ask its administrator for the %2_editor role")
+                                          .arg(asReader.user, server.database)),
+                     qPrintable(refused));
             QCOMPARE(a->notes().notes().size(), 1);
         }
         QByteArray out;

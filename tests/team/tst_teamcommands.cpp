@@ -5,6 +5,7 @@
 // throwaway cluster CTest starts (OWB_TEST_PG).
 
 #include "casework/casesession.h"
+#include "casework/casework.h"
 #include "store/casefile.h"
 #include "store/teamtransfer.h"
 #include "store/teamworkspace.h"
@@ -12,6 +13,7 @@
 
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -269,6 +271,65 @@ private Q_SLOTS:
         QCOMPARE(noQuarter.exitCode, 2);
         QVERIFY2(noQuarter.err.contains("no quarter \"2024/25 Q1\""), noQuarter.err.constData());
     }
+    // owb check of a team workspace names a casework value outside the
+    // methodology's lists (set outside the workbench) as a folder's check
+    // names it in a case file: the record, its field, the values allowed and
+    // the methodology, after the workspace and the case; exit code 2. A clean
+    // workspace passes.
+    void checkNamesValuesOutsideTheLists()
+    {
+        QTemporaryDir dir;
+        const Twins twins = importedTwins(dir.path(), QStringLiteral("checklists"));
+        const QString code = QStringLiteral("R001");
+        {
+            Database cases(twins.server, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+            CaseSession team(std::make_unique<CaseFile>(cases, code), Methodology::builtIn());
+            CaseSession folder(QDir(twins.folder).filePath(code + CaseFile::kSuffix), Methodology::builtIn());
+            for (CaseSession *session : {&team, &folder})
+                QCOMPARE(session->addRecord(milestoneTable(),
+                                            {{QStringLiteral("description"), QStringLiteral("Board seminar")},
+                                             {QStringLiteral("due_date"), QStringLiteral("2025-06-30")}},
+                                            QStringLiteral("Add milestone")),
+                         QString());
+        }
+        const Run clean = runOwb({QStringLiteral("check"), twins.server.url()});
+        QVERIFY2(clean.exitCode == 0 && clean.out.contains(": 30 cases checked, clean"), clean.out + clean.err);
+        // Straight into the server's table, its audit trigger off (as a
+        // restore or another program would write it), so the value is the
+        // only thing wrong.
+        adminScalar(twins.server, QStringLiteral("DO $$ BEGIN SET LOCAL session_replication_role = replica; "
+                                                 "UPDATE cases.milestone SET status = 'kinda done' WHERE org_code = '%1'; "
+                                                 "END $$")
+                                      .arg(code));
+        const Run checked = runOwb({QStringLiteral("check"), twins.server.url()});
+        QCOMPARE(checked.exitCode, 2);
+        const QString out = QString::fromUtf8(checked.out + checked.err);
+        const QString line = QStringLiteral("%1: case %2: milestone 1 (table milestone, status): \"kinda done\" is not "
+                                            "a milestone status in the methodology's list: choose one of ")
+                                 .arg(twins.server.url(), code);
+        QVERIFY2(out.contains(line), qPrintable(line + QStringLiteral("\n--- not in ---\n") + out));
+        // The same words as the folder's check of the same value in its case file.
+        {
+            QSqlDatabase file = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("checklists"));
+            file.setDatabaseName(QDir(twins.folder).filePath(code + CaseFile::kSuffix));
+            QVERIFY(file.open());
+            QSqlQuery q(file);
+            QVERIFY(q.exec(QStringLiteral("UPDATE milestone SET status = 'kinda done'")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("checklists"));
+        const Run folder = runOwb({QStringLiteral("check"), twins.folder});
+        QCOMPARE(folder.exitCode, 2);
+        const auto said = [](const QString &text, const QString &prefix) {
+            for (const QString &row : text.split(QLatin1Char('\n')))
+                if (row.startsWith(prefix) && row.contains(QLatin1String("(table milestone")))
+                    return row.mid(prefix.size());
+            return QString();
+        };
+        const QString teamSaid = said(out, QStringLiteral("%1: case %2: ").arg(twins.server.url(), code));
+        QVERIFY(!teamSaid.isEmpty());
+        QCOMPARE(teamSaid, said(QString::fromUtf8(folder.out + folder.err),
+                                QDir(twins.folder).filePath(code + CaseFile::kSuffix) + QStringLiteral(": ")));
+    }
     // owb team roles: a workspace copied (CREATE DATABASE ... TEMPLATE) or
     // restored from pg_dump under another name has none of the group roles
     // named after its database; the command makes them and their grants
@@ -342,7 +403,10 @@ private Q_SLOTS:
             CaseSession session(std::make_unique<CaseFile>(cases, QStringLiteral("R001")), Methodology::builtIn());
             const QString refused = session.addNote(QString(), QString(), QStringLiteral("Board visit"));
             if (person.user == reader.user) {
-                QVERIFY2(refused.contains(QStringLiteral("may not do this")), qPrintable(refused));
+                QVERIFY2(refused.contains(QStringLiteral("may not change the team workspace's note records: ask its "
+                                                         "administrator for the %1 role")
+                                              .arg(roles.editor)),
+                         qPrintable(refused));
             } else {
                 QCOMPARE(refused, QString());
                 QCOMPARE(session.notes().notes().size(), 1);

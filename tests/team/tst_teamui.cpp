@@ -24,6 +24,7 @@
 #include "team/teamconnection.h"
 #include "team/teamcredentials.h"
 #include "team/teamworkspacedialog.h"
+#include "translations.h"
 #include "welcomepanel.h"
 
 #include <QAction>
@@ -308,7 +309,7 @@ private Q_SLOTS:
         refused.database = QStringLiteral("owb");
         refused.user = QStringLiteral("alice");
         QString message = attempt(refused, QString());
-        QVERIFY2(message.contains(QLatin1String("cannot be reached: check the address, the port and the network")),
+        QVERIFY2(message.contains(QLatin1String("the server 127.0.0.1:1 cannot be reached: check the address, the port and the network")),
                  qPrintable(message));
         ServerAddress withPassword = workspace;
         withPassword.user = kPasswordRole;
@@ -617,6 +618,78 @@ private Q_SLOTS:
         QVERIFY(window.workspace()->peers().quarters().contains(next));
         QVERIFY2(statusNotices(window).contains(QStringLiteral("cases created 0")), qPrintable(statusNotices(window)));
         closer.stop();
+    }
+
+    // A member of the reader group alone is offered no edit the server
+    // would refuse: asked once on opening (one statement), the workspace is
+    // read-only as a read-only folder is, the title and status bar say so
+    // with the role to ask for, File > Import is off saying why, and an edit
+    // is refused in those words before anything is sent. An editor who is no
+    // importer may edit; File > Import is off, saying why.
+    void readerOpensReadOnly()
+    {
+        QVERIFY(installTranslations(*QCoreApplication::instance()));
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(folder);
+        const ServerAddress workspace = freshDatabase(QStringLiteral("uireader"), true);
+        pushWorkspace(folder, workspace, {});
+        ServerAddress reader = workspace, editor = workspace;
+        reader.user = QStringLiteral("rr_%1").arg(workspace.database.right(8));
+        editor.user = QStringLiteral("re_%1").arg(workspace.database.right(8));
+        admin(workspace, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2_reader").arg(reader.user, workspace.database));
+        admin(workspace, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2_editor").arg(editor.user, workspace.database));
+        const QString why = QStringLiteral("Your account %1 may read this team workspace but not change it: ask its "
+                                           "administrator for the %2_editor role.")
+                                .arg(reader.user, workspace.database);
+        int asked = 0;
+        Database::observeStatements([&asked](const QString &sql) {
+            asked += sql.contains(QLatin1String("has_table_privilege")) ? 1 : 0;
+        });
+        auto opened = Workspace::openTeam(reader, {});
+        Database::observeStatements({});
+        QCOMPARE(asked, 1);
+        QVERIFY(opened->isReadOnly());
+        QCOMPARE(opened->readOnlyWhy(), why);
+
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(std::move(opened));
+        QVERIFY2(window.windowTitle().endsWith(QStringLiteral("[read-only]")), qPrintable(window.windowTitle()));
+        QVERIFY2(statusNotices(window).contains(why), qPrintable(statusNotices(window)));
+        // The portfolio counts cases, not case files (in the words the translation gives).
+        const QString counted = QStringLiteral("%1 of %1 cases shown").arg(window.workspace()->caseCodes().size());
+        bool countsCases = false;
+        for (QLabel *label : window.portfolio()->findChildren<QLabel *>())
+            countsCases = countsCases || label->text() == counted;
+        QVERIFY2(countsCases, qPrintable(counted));
+        QAction *import = fileAction(window, QStringLiteral("&Import Metric File..."));
+        QVERIFY(import && !import->isEnabled());
+        QCOMPARE(import->toolTip(), why);
+        const QString code = window.workspace()->caseCodes().first();
+        QVERIFY(window.openCaseCode(code));
+        CaseSession *session = window.caseView()->context().session;
+        QVERIFY(session && session->isReadOnly());
+        const auto notes = [&] {
+            return teamtest::adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note")).toInt();
+        };
+        const int before = notes();
+        const qint64 sent = Database::statementsSent();
+        const QString refused = session->addNote(QString(), QString(), QStringLiteral("should not be stored"));
+        QVERIFY2(refused.contains(why), qPrintable(refused));
+        QCOMPARE(Database::statementsSent(), sent);  // refused before anything is sent
+        QCOMPARE(notes(), before);
+
+        // An editor edits; File > Import is off, saying who may import.
+        window.showOpenedWorkspace(Workspace::openTeam(editor, {}));
+        QVERIFY(!window.workspace()->isReadOnly());
+        QVERIFY(!window.windowTitle().endsWith(QStringLiteral("[read-only]")));
+        QVERIFY(!import->isEnabled());
+        QVERIFY2(import->toolTip().contains(QStringLiteral("only members of %1_importer may").arg(workspace.database)),
+                 qPrintable(import->toolTip()));
+        QVERIFY(window.openCaseCode(code));
+        QCOMPARE(window.caseView()->context().session->addNote(QString(), QString(), QStringLiteral("kept")), QString());
+        QCOMPARE(notes(), before + 1);
     }
 
 private:

@@ -22,6 +22,9 @@
 #include "store/schemas.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QScrollBar>
+#include <QTextEdit>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -360,6 +363,77 @@ private Q_SLOTS:
         QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("done_date")),
                  QDate::currentDate().toString(Qt::ISODate));
         QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("owner")), QStringLiteral("Chair"));
+    }
+
+    // A finding's text and a rationale are long, or on several lines: each
+    // is shown whole in a read-only multi-line box sized to it (a very long
+    // one scrolls), not cut in a one-line box, and Edit Mine offers a
+    // multi-line editor whose lines are what Save Mine keeps. A short value
+    // stays in a one-line box.
+    void longValuesShownWhole()
+    {
+        const QString finding = QStringLiteral(
+            "Referral-to-treatment waits over 52 weeks rose for the third quarter running, concentrated in "
+            "trauma and orthopaedics and ophthalmology.\nThe validation of the waiting list is six months "
+            "behind, and the board was not told until the March meeting.");
+        const QString theirs = QStringLiteral("Waits over 52 weeks rose for the third quarter running.\n"
+                                              "Validation of the list is behind.");
+        QString rationale;
+        for (int i = 1; i <= 40; ++i)
+            rationale += QStringLiteral("Paragraph %1 of the decision's rationale, as the panel recorded it.\n").arg(i);
+        const QList<FieldWrite> fields{
+            {QStringLiteral("finding"), 1, QStringLiteral("description"), finding, theirs},
+            {QStringLiteral("finding"), 1, QStringLiteral("severity"), QStringLiteral("high"), QStringLiteral("moderate")},
+            {QStringLiteral("diagnostic_review"), 1, QStringLiteral("decision_rationale"), rationale, QStringLiteral("Agreed.")},
+        };
+        const StoreConflict conflict(QStringLiteral("changed"), QStringLiteral("finding"), 1,
+                                     {QStringLiteral("description")}, theirs, theirs, false, 2);
+        ConflictDialog dialog(conflict, conflictRows(Methodology::builtIn(), fields, false), true);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(50);
+        const auto box = [&](const QString &name) {
+            for (QTextEdit *edit : dialog.findChildren<QTextEdit *>())
+                if (edit->accessibleName() == name)
+                    return edit;
+            return static_cast<QTextEdit *>(nullptr);
+        };
+        QTextEdit *mine = box(QStringLiteral("Your Description"));
+        QTextEdit *stored = box(QStringLiteral("Stored Description"));
+        QVERIFY(mine && stored);
+        QCOMPARE(mine->toPlainText(), finding);
+        QCOMPARE(stored->toPlainText(), theirs);
+        QVERIFY(mine->isReadOnly() && stored->isReadOnly());
+        // Sized to the text: all of it in view, no scroll bar, and more than one line tall.
+        for (QTextEdit *edit : {mine, stored}) {
+            QVERIFY2(!edit->verticalScrollBar()->isVisible(), qPrintable(edit->accessibleName()));
+            QVERIFY(edit->height() >= int(edit->document()->size().height()));
+            QVERIFY(edit->height() > 2 * edit->fontMetrics().lineSpacing());
+        }
+        // A short value: one line, as before.
+        QVERIFY(field(&dialog, QStringLiteral("Your Severity")));
+        QVERIFY(!box(QStringLiteral("Your Severity")));
+        // A very long one scrolls, at a height that leaves the dialog on the screen.
+        QTextEdit *long_ = box(QStringLiteral("Your Rationale"));
+        QVERIFY(long_);
+        QCOMPARE(long_->toPlainText(), rationale);
+        QVERIFY(long_->verticalScrollBar()->isVisible());
+        QVERIFY(long_->height() < 20 * long_->fontMetrics().lineSpacing());
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            dialog.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("conflict-long.png")));
+
+        // Edit Mine: a multi-line editor; its lines are what is kept.
+        button(&dialog, QStringLiteral("&Edit Mine"))->click();
+        QVERIFY(!mine->isReadOnly());
+        QVERIFY(stored->isReadOnly());
+        const QString edited = finding + QStringLiteral("\nAgreed with the trust's medical director on 4 April.");
+        mine->setPlainText(edited);
+        QCOMPARE(dialog.mine().first(), edited);
+        QCOMPARE(dialog.mine().at(1), QStringLiteral("high"));
+        QTest::qWait(50);
+        QVERIFY2(mine->height() >= int(mine->document()->size().height()), "the edited text does not fit");
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            dialog.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("conflict-edit.png")));
     }
 
 private:

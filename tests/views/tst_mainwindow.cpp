@@ -75,6 +75,9 @@ private Q_SLOTS:
         QVERIFY(installTranslations(*QCoreApplication::instance()));
         QCOMPARE(PortfolioPanel::tr("%1 of %n case file(s) shown", nullptr, 1).arg(1), QStringLiteral("1 of 1 case file shown"));
         QCOMPARE(PortfolioPanel::tr("%1 of %n case file(s) shown", nullptr, 27).arg(3), QStringLiteral("3 of 27 case files shown"));
+        // A team workspace's rows are cases on a server.
+        QCOMPARE(PortfolioPanel::tr("%1 of %n case(s) shown", nullptr, 1).arg(1), QStringLiteral("1 of 1 case shown"));
+        QCOMPARE(PortfolioPanel::tr("%1 of %n case(s) shown", nullptr, 27).arg(3), QStringLiteral("3 of 27 cases shown"));
     }
 
     void welcomeFirst()

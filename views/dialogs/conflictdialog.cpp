@@ -12,10 +12,81 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QTextDocument>
+#include <QTextEdit>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <memory>
 
 namespace owb {
+
+namespace {
+
+// Longer than this, or on several lines (a finding's text, a rationale), a
+// value would not show whole in a one-line box.
+constexpr int kLongValue = 40;
+// A multi-line box is as tall as its text up to this many lines, then scrolls.
+constexpr int kMostLines = 12;
+
+bool isLong(const QString &text)
+{
+    return text.size() > kLongValue || text.contains(QLatin1Char('\n'));
+}
+
+// A read-only multi-line box sized to its text at the width it is given
+// (up to kMostLines lines, then a scroll bar): a long value shown whole.
+// Edit Mine makes it a multi-line editor.
+class FittedText : public QTextEdit
+{
+public:
+    FittedText(const QString &text, QWidget *parent) : QTextEdit(parent)
+    {
+        setAcceptRichText(false);
+        setPlainText(text);
+        setReadOnly(true);
+        setTabChangesFocus(true);
+        QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+        // Edited (Edit Mine), it grows with the text, up to kMostLines lines.
+        connect(this, &QTextEdit::textChanged, this, [this] { setMinimumHeight(heightForWidth(width())); });
+    }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        const std::unique_ptr<QTextDocument> laid(document()->clone());
+        const int frame = 2 * frameWidth();
+        laid->setTextWidth(qMax(1, width - frame));
+        const int most = fontMetrics().lineSpacing() * kMostLines + 2 * int(laid->documentMargin());
+        return qMin(int(laid->size().height()) + 1, most) + frame;
+    }
+    QSize sizeHint() const override
+    {
+        const int width = fontMetrics().averageCharWidth() * 45;
+        return {width, heightForWidth(width)};
+    }
+    QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 20, minimumHeight()}; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QTextEdit::resizeEvent(event);
+        // As tall as the text at this width: the dialog grows to show it whole.
+        const int wanted = heightForWidth(event->size().width());
+        if (wanted != minimumHeight())
+            setMinimumHeight(wanted);
+    }
+};
+
+QString textOf(const QWidget *box)
+{
+    if (auto *line = qobject_cast<const QLineEdit *>(box))
+        return line->text();
+    return static_cast<const QTextEdit *>(box)->toPlainText();
+}
+
+} // namespace
 
 QString conflictFieldLabel(const QString &table, const QString &column)
 {
@@ -88,18 +159,29 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<Confli
     grid->addWidget(new QLabel(tr("<b>Stored now</b>"), this), 0, 2);
     for (int i = 0; i < rows.size(); ++i) {
         const ConflictRow &row = rows.at(i);
-        grid->addWidget(new QLabel(row.label, this), i + 1, 0);
-        auto *yours = new QLineEdit(row.mineShown, this);
-        yours->setReadOnly(true);
-        yours->setAccessibleName(tr("Your %1").arg(row.label));
-        yours->setCursorPosition(0);
+        auto *label = new QLabel(row.label, this);
+        grid->addWidget(label, i + 1, 0, Qt::AlignTop);
+        // A long or multi-line value (either side) in multi-line boxes, both.
+        const bool multiLine = isLong(row.mineShown) || isLong(row.storedShown);
+        const auto box = [this, multiLine](const QString &text, const QString &name) -> QWidget * {
+            QWidget *widget;
+            if (multiLine) {
+                widget = new FittedText(text, this);
+            } else {
+                auto *line = new QLineEdit(text, this);
+                line->setReadOnly(true);
+                line->setCursorPosition(0);
+                widget = line;
+            }
+            widget->setAccessibleName(name);
+            return widget;
+        };
+        QWidget *yours = box(row.mineShown, tr("Your %1").arg(row.label));
         grid->addWidget(yours, i + 1, 1);
         m_mine.append(yours);
-        auto *stored = new QLineEdit(row.storedShown, this);
-        stored->setReadOnly(true);
-        stored->setAccessibleName(tr("Stored %1").arg(row.label));
-        stored->setCursorPosition(0);
-        grid->addWidget(stored, i + 1, 2);
+        grid->addWidget(box(row.storedShown, tr("Stored %1").arg(row.label)), i + 1, 2);
+        if (multiLine)
+            grid->setRowStretch(i + 1, 1);
     }
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(2, 1);
@@ -124,20 +206,29 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<Confli
     });
     connect(m_edit, &QPushButton::clicked, this, &ConflictDialog::editMine);
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
+    // Wider with a long value, so that it reads in lines of a usual length.
+    const bool anyLong = std::any_of(rows.cbegin(), rows.cend(),
+                                     [](const ConflictRow &row) { return isLong(row.mineShown) || isLong(row.storedShown); });
+    setMinimumWidth(fontMetrics().averageCharWidth() * (anyLong ? 110 : 70));
 }
 
 void ConflictDialog::editMine()
 {
-    QLineEdit *first = nullptr;
+    QWidget *first = nullptr;
     for (int i = 0; i < m_mine.size(); ++i)
         if (m_rows.at(i).editable) {
-            m_mine.at(i)->setReadOnly(false);
+            if (auto *line = qobject_cast<QLineEdit *>(m_mine.at(i)))
+                line->setReadOnly(false);
+            else
+                static_cast<QTextEdit *>(m_mine.at(i))->setReadOnly(false);  // a multi-line editor
             first = first ? first : m_mine.at(i);
         }
     if (first) {
         first->setFocus();
-        first->selectAll();
+        if (auto *line = qobject_cast<QLineEdit *>(first))
+            line->selectAll();
+        else
+            static_cast<QTextEdit *>(first)->selectAll();
     }
     m_keep->setText(tr("&Save Mine"));
     m_edit->setEnabled(false);
@@ -147,7 +238,7 @@ QStringList ConflictDialog::mine() const
 {
     QStringList values;
     for (int i = 0; i < m_mine.size(); ++i)
-        values.append(m_rows.at(i).editable ? m_mine.at(i)->text() : m_rows.at(i).mine);
+        values.append(m_rows.at(i).editable ? textOf(m_mine.at(i)) : m_rows.at(i).mine);
     return values;
 }
 

@@ -3,7 +3,8 @@
 // (store/storeerror.h's StoreConflict): this user's value and the stored one,
 // field by field, and the three ways on: keep mine (saved again over the
 // record as it is now), take theirs (the case already shows it), or edit mine
-// first. One row per field this user's step writes on the record (every
+// first. A long or multi-line value (a finding's text, a rationale) is shown
+// whole, in a multi-line box sized to it. One row per field this user's step writes on the record (every
 // field of a group: a stage change, a milestone marked done), named as the
 // forms name it, its values as the screen shows them.
 
@@ -60,7 +61,7 @@ private:
 
     Choice m_choice = Choice::TakeTheirs;
     QList<ConflictRow> m_rows;
-    QList<QLineEdit *> m_mine;
+    QList<QWidget *> m_mine; // a QLineEdit, or a multi-line box for a long value
     QPushButton *m_keep;
     QPushButton *m_edit;
 };

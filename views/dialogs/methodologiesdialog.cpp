@@ -222,7 +222,9 @@ void MethodologiesDialog::refresh()
     // else is told so here, as File > Import Metric File... tells them
     // before a file is chosen (and a server that cannot be asked, why).
     QString why;
-    if (workspace->isReadOnly()) {
+    if (!workspace->readOnlyWhy().isEmpty()) {
+        why = workspace->readOnlyWhy();  // a team workspace's reader
+    } else if (workspace->isReadOnly()) {
         why = tr("This workspace is open read-only, so no methodology can be added. Open it where you may change "
                  "it, with no other instance using it.");
     } else {

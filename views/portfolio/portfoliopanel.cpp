@@ -149,7 +149,9 @@ void PortfolioPanel::setEntries(const QList<PortfolioEntry> &entries, const QHas
 
 void PortfolioPanel::updateCount()
 {
-    m_count->setText(tr("%1 of %n case file(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+    m_count->setText((m_team ? tr("%1 of %n case(s) shown", nullptr, m_model->rowCount())
+                             : tr("%1 of %n case file(s) shown", nullptr, m_model->rowCount()))
+                         .arg(m_proxy->rowCount()));
     // Filtered to nothing: say so and what to change, not an empty grid.
     QStringList filters;
     // The typed text quoted up to 40 characters: a long one with no spaces

@@ -29,6 +29,13 @@ public:
     QTableView *view() const { return m_view; }
     PortfolioModel *model() const { return m_model; }
     PortfolioFilter *filter() const { return m_proxy; }
+    // A team workspace's rows are cases on a server, not case files: the
+    // count says so.
+    void setTeamWorkspace(bool team)
+    {
+        m_team = team;
+        updateCount();
+    }
 
 Q_SIGNALS:
     // A case chosen: its case file's path, and its code (what names a case
@@ -47,6 +54,7 @@ private:
     QCheckBox *m_needsAction;
     QLabel *m_count;
     QLabel *m_empty; // what the filters hide when they leave nothing
+    bool m_team = false;
 };
 
 } // namespace owb

@@ -41,8 +41,10 @@ void showStatusNotice(QWidget *from, const QString &message, bool lasting)
     if (!label)
         return;
     label->setText(message);
-    if (lasting)
+    if (lasting) {
         label->setProperty(kLasting, message);
+        label->setToolTip(message);  // whole, where the status bar cuts it short
+    }
     else if (auto *timer = label->findChild<QTimer *>())
         timer->start();
 }
@@ -50,8 +52,10 @@ void showStatusNotice(QWidget *from, const QString &message, bool lasting)
 void clearStatusNotice(QWidget *from, bool all)
 {
     QLabel *label = noticeOf(from);
-    if (label && all)
+    if (label && all) {
         label->setProperty(kLasting, QString());
+        label->setToolTip(QString());
+    }
     if (label)
         clearPassing(label);
 }
