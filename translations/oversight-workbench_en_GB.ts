@@ -346,6 +346,10 @@
         <source>Nothing was changed in case %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: someone else has stored this change already; the case now shows it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>

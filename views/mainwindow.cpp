@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -499,8 +500,27 @@ void MainWindow::refreshPortfolio()
             tr("%n case file(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()), true);
 }
 
+void MainWindow::commitFocusedEdit(bool keepFocus)
+{
+    QWidget *focused = QApplication::focusWidget();
+    if (!focused || !isAncestorOf(focused) || focused == m_quarter)
+        return;
+    // Losing the focus is what saves a field and ends a cell's editing
+    // (its delegate commits on FocusOut); for another quarter of the same
+    // case, the focus then goes back to that field if it is still there.
+    const QPointer<QWidget> field = focused;
+    focused->clearFocus();
+    if (!keepFocus)
+        return;
+    QTimer::singleShot(0, this, [field] {
+        if (field && field->isVisible() && field->isEnabled())
+            field->setFocus(Qt::OtherFocusReason);
+    });
+}
+
 void MainWindow::quarterChanged()
 {
+    commitFocusedEdit(true);
     clearStatusNotice(this);
     updateActions();
     showQuarterMethodology();
@@ -591,6 +611,7 @@ bool MainWindow::openCaseCode(const QString &code)
 
 bool MainWindow::showCase(const QString &key, const std::function<std::unique_ptr<CaseFile>()> &open)
 {
+    commitFocusedEdit();
     auto it = m_sessions.find(key);
     if (it == m_sessions.end()) {
         try {
@@ -642,6 +663,7 @@ void MainWindow::showPortfolio()
 {
     if (!m_workspace)
         return;
+    commitFocusedEdit();
     m_undoGroup->setActiveStack(nullptr);
     refreshPortfolio();
     m_stack->setCurrentWidget(m_portfolio);

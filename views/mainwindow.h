@@ -119,6 +119,11 @@ private:
     void closeWorkspace();
     void refreshPortfolio();
     void quarterChanged();
+    // Saves what is typed in the focused field (a line, a text box, a table
+    // cell's editor) before the window shows another quarter, case or page:
+    // a field saves when it loses the focus, and a shortcut such as
+    // View > Earlier Quarter takes none.
+    void commitFocusedEdit(bool keepFocus = false);
     void showQuarterMethodology();
     void refreshCase();
     void updateRecentMenu();

@@ -616,7 +616,9 @@ QString CaseSession::setRecordFields(const CaseworkTable &table, qint64 id,
             const QString value = &table == &trajectoryTable() && column == QLatin1String("planned")
                                       ? storedPlannedValue(typed)
                                       : typed;
-            const QString old = m_casework.field(table, id, column);
+            // Measured from what this user saw: a field someone else set to the
+            // same value meanwhile is still their change, a conflict to show.
+            const QString old = m_casework.seenField(table, id, column);
             if (old == value || columns.contains(column))
                 continue;
             columns.append(column);
@@ -626,6 +628,18 @@ QString CaseSession::setRecordFields(const CaseworkTable &table, qint64 id,
         }
         if (columns.isEmpty())
             return {}; // nothing changes: no step to undo, no entry in the history
+        // Someone else stored exactly this meanwhile: nothing to write, but
+        // the screen, which still shows what this user saw, is read again.
+        bool storedAlready = true;
+        for (qsizetype i = 0; i < columns.size() && storedAlready; ++i)
+            storedAlready = m_casework.field(table, id, columns.at(i)) == values.at(i);
+        if (storedAlready) {
+            m_casework.forgetReads();
+            Q_EMIT caseworkChanged();
+            return tr("%1: someone else has stored this change already; the case now shows it. Nothing was "
+                      "changed.")
+                .arg(m_caseFile->path());
+        }
         if (const QString refused = decidedReview(table, record); !refused.isEmpty())
             return refused;
         // Each field checked as the record will be with all of them.

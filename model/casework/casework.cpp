@@ -430,6 +430,13 @@ QString CaseworkStore::field(const CaseworkTable &table, qint64 id, const QStrin
         .toString();
 }
 
+QString CaseworkStore::seenField(const CaseworkTable &table, qint64 id, const QString &column)
+{
+    checkColumn(table, column);
+    const auto seen = m_seen.constFind(seenKey(table, id));
+    return seen != m_seen.cend() ? seen->value(column).toString() : field(table, id, column);
+}
+
 void CaseworkStore::setField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
     setField(table, id, column, value, seenVersion(table, id));

@@ -199,6 +199,10 @@ public:
     void remove(const CaseworkTable &table, qint64 id);
     void remove(const CaseworkTable &table, qint64 id, qint64 expectedVersion);
     QString field(const CaseworkTable &table, qint64 id, const QString &column);
+    // A field as this user last read it (as it is now, if never read): what
+    // a change is measured from, so that a value someone else stored
+    // meanwhile is a conflict, not "no change".
+    QString seenField(const CaseworkTable &table, qint64 id, const QString &column);
     // Sets one field of the record as this user last read it (or as it is,
     // if never read), or of the version given; returns the new row version;
     // throws StoreConflict when the record is no longer at that version.

@@ -35,6 +35,7 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QListWidget>
 #include <QPushButton>
@@ -439,6 +440,48 @@ private Q_SLOTS:
         for (const QLabel *label : dialog.findChildren<QLabel *>())
             QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("needed")), qPrintable(label->text()));
         QVERIFY2(dialog.height() == plain, qPrintable(QStringLiteral("%1 -> %2 -> %3").arg(plain).arg(grown).arg(dialog.height())));
+    }
+
+    // Tester (issue 13): text typed into a field is saved when the quarter
+    // changes by keyboard (View > Earlier Quarter, Alt+PgUp), which takes
+    // no focus from the field, as it is when the mouse chooses the quarter.
+    void typedTextSavedWhenQuarterChangesByKeyboard()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("quarterkeys")));
+        QVERIFY(window.openCaseCode(QStringLiteral("ZBE")));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        QTest::qWait(50);
+        QLineEdit *team = nullptr;
+        for (QLineEdit *edit : page->findChildren<QLineEdit *>())
+            if (edit->accessibleName() == QStringLiteral("Team") && edit->isVisible())
+                team = edit;
+        QVERIFY2(team, "ZBE's review shows its team");
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        team->setFocus();
+        QVERIFY(QTest::qWaitFor([team] { return team->hasFocus(); }, 2000));
+        QTest::keyClick(team, Qt::Key_End);
+        QTest::keyClicks(team, QStringLiteral(" and the finance lead"));
+        const QString typed = team->text();
+        QAction *earlier = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QStringLiteral("&Earlier Quarter"))
+                earlier = action;
+        QVERIFY(earlier);
+        const QString quarter = window.currentQuarter();
+        earlier->trigger();
+        QVERIFY(window.currentQuarter() != quarter);
+        CaseSession *session = window.caseView()->context().session;
+        QStringList teams;
+        for (const QVariantMap &review : session->casework().records(reviewTable()))
+            teams.append(review.value(QStringLiteral("team")).toString());
+        QVERIFY2(teams.contains(typed), qPrintable(teams.join(QStringLiteral(" | "))));
+        // Undone as any edit is.
+        QVERIFY(session->undoStack()->canUndo());
+        session->undoStack()->undo();
     }
 
 private:

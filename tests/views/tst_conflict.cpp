@@ -26,6 +26,7 @@
 #include <QScrollBar>
 #include <QTextEdit>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -363,6 +364,71 @@ private Q_SLOTS:
         QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("done_date")),
                  QDate::currentDate().toString(Qt::ISODate));
         QCOMPARE(colleague.casework().field(milestoneTable(), id, QStringLiteral("owner")), QStringLiteral("Chair"));
+    }
+
+    // Tester (issue 13): a colleague marked the milestone done while this
+    // user still saw it open; Mark Milestone Done then says so and shows
+    // the record as stored, instead of doing nothing without a word. A
+    // colleague's different change is the conflict dialog, as for any field.
+    void markDoneAfterColleagueDidIt()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        const QString path = window.portfolio()->view()->model()->index(6, 0).data(PathRole).toString();
+        QVERIFY(window.openCase(path));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        QCOMPARE(page->addMilestone(QStringLiteral("Estates plan signed off"), QStringLiteral("2027-03-31")), QString());
+        QTest::qWait(100);
+        int row = -1;
+        for (int r = 0; r < page->milestones()->rowCount(); ++r)
+            if (page->milestones()->item(r, 0)->text() == QStringLiteral("Estates plan signed off"))
+                row = r;
+        QVERIFY(row >= 0);
+        const qint64 id = page->milestones()->item(row, 0)->data(Qt::UserRole).toLongLong();
+        const ChoiceSet &statuses = Methodology::builtIn().casework().milestoneStatuses;
+        CaseSession colleague(path, Methodology::builtIn());
+        colleague.casework().records(milestoneTable());
+        QCOMPARE(colleague.setRecordFields(milestoneTable(), id,
+                                           {{QStringLiteral("status"), statuses.finalId},
+                                            {QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate)}},
+                                           QStringLiteral("Mark milestone done")),
+                 QString());
+        const qint64 entries = colleague.casework().records(milestoneTable()).size();
+        QString said;
+        auto *timer = new QTimer(&window);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, timer, [timer, &said] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                said = box->text() + box->informativeText();
+                timer->stop();
+                box->accept();
+            }
+        });
+        timer->start();
+        page->milestones()->selectRow(row);
+        QPushButton *done = nullptr;
+        for (QPushButton *b : page->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Mark Milestone Do&ne"))
+                done = b;
+        QVERIFY(done);
+        done->click();
+        QVERIFY(QTest::qWaitFor([&] { return !said.isEmpty(); }, 5000));
+        QVERIFY2(said.contains(QStringLiteral("someone else has stored this change already")), qPrintable(said));
+        // The table now shows what is stored, and nothing more was written.
+        QVERIFY(QTest::qWaitFor([&] {
+            for (int r = 0; r < page->milestones()->rowCount(); ++r)
+                for (int c = 0; c < page->milestones()->columnCount(); ++c)
+                    if (page->milestones()->item(r, 0)->data(Qt::UserRole).toLongLong() == id && page->milestones()->item(r, c)
+                        && page->milestones()->item(r, c)->text() == statuses.nameOf(statuses.finalId))
+                        return true;
+            return false;
+        }, 5000));
+        QCOMPARE(colleague.casework().records(milestoneTable()).size(), entries);
+        QVERIFY(!window.caseView()->context().session->undoStack()->canUndo()
+                || window.caseView()->context().session->undoStack()->undoText() != QStringLiteral("Mark milestone done"));
     }
 
     // A finding's text and a rationale are long, or on several lines: each
