@@ -312,6 +312,51 @@ private Q_SLOTS:
         QCOMPARE(session->undoStack()->count(), steps);
     }
 
+    // A decided review is read-only: Edit Finding... is not offered with a
+    // finding selected, and an edit is refused in words, nothing stored.
+    void decidedReviewNotEdited()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("decided")));
+        CaseworkPage *page = openReviewCase(window);
+        QVERIFY(page);
+        CaseSession *session = window.caseView()->context().session;
+        const Methodology &methodology = session->methodology();
+        const QVariantMap review = session->casework().records(reviewTable()).last();
+        const qint64 reviewId = review.value(QStringLiteral("id")).toLongLong();
+        // The demo's review is at Reporting: its conclusion and recommendation, then the decision.
+        QCOMPARE(session->setRecordFields(reviewTable(), reviewId,
+                                          {{QStringLiteral("capability_conclusion"), methodology.capabilityRatings().first().id},
+                                           {QStringLiteral("recommendation"), methodology.casework().recommendations.firstId()}}),
+                 QString());
+        QTest::qWait(100);
+        QCOMPARE(page->recordReviewDecision(methodology.casework().decisions.firstId(), QDate::currentDate(),
+                                            QStringLiteral("Regional director"), QStringLiteral("Agreed at the panel")),
+                 QString());
+        QTest::qWait(100);
+        QTableWidget *findings = page->findings();
+        findings->selectRow(0);
+        QPushButton *edit = buttonNamed(page, QStringLiteral("Ed&it Finding..."));
+        QVERIFY(edit);
+        QVERIFY(!edit->isEnabled());
+        const qint64 id = findings->item(0, 0)->data(Qt::UserRole).toLongLong();
+        const QString severity = session->casework().field(findingTable(), id, QStringLiteral("severity"));
+        const int steps = session->undoStack()->count();
+        const QString other = severity == QLatin1String("high") ? QStringLiteral("low") : QStringLiteral("high");
+        QVERIFY(!page->editFinding(id, {{QStringLiteral("severity"), other}}).isEmpty());
+        QCOMPARE(session->casework().field(findingTable(), id, QStringLiteral("severity")), severity);
+        QCOMPARE(session->undoStack()->count(), steps);
+        // The decision undone, the finding is editable again.
+        session->undoStack()->undo();
+        QTest::qWait(100);
+        findings->selectRow(0);
+        QVERIFY(edit->isEnabled());
+        QCOMPARE(page->editFinding(id, {{QStringLiteral("severity"), other}}), QString());
+        QCOMPARE(session->casework().field(findingTable(), id, QStringLiteral("severity")), other);
+    }
+
 private:
     // Opens a trust whose diagnostic review has findings, on its Casework tab.
     CaseworkPage *openReviewCase(MainWindow &window)
