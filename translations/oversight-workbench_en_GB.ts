@@ -1073,6 +1073,14 @@
         <source>Decided on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CsvExport</name>
@@ -3878,6 +3886,30 @@ segmented</source>
     </message>
     <message>
         <source>Then the review can move to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it Finding...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the finding to edit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finding&apos;s root cause, severity, text, and the domains and metrics it concerns. Its evidence items stay with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finding to edit is not in the review any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -462,8 +462,7 @@ QList<double> columnWidths(const QStringList &headers, const QList<QStringList> 
 {
     constexpr double kLine = 100;
     constexpr double kPadding = 2;
-    // A column of text beside a longer one keeps a few words to a line
-    // rather than one (a finding of many pages beside its evidence).
+    // A column whose text fits on one line in this much is short: never wrapped.
     constexpr double kText = 12;
     // A line may break after a hyphen ("discharge-/ready"), so a hyphenated
     // word needs the room of its longest part only; a word longer than a
@@ -499,10 +498,16 @@ QList<double> columnWidths(const QStringList &headers, const QList<QStringList> 
         }
         lengths.append(printed);
     }
+    // Where each column starts: a short one (its text on one line within a
+    // few words' room) at its natural width, never wrapped; a longer one at
+    // its longest word, wrapping, and given more below only where that
+    // shortens the table. The long text gets what the others do not need
+    // (issue 13: a finding of thousands of words had under half the line,
+    // the columns beside it held at a few words' room each).
     QList<double> width(columns, 0);
     double used = 0;
     for (qsizetype c = 0; c < columns; ++c) {
-        width[c] = std::min(std::max(least.at(c), std::min(natural.at(c), kText)), kLine);
+        width[c] = std::min(natural.at(c) <= kText + kPadding ? std::max(least.at(c), natural.at(c)) : least.at(c), kLine);
         used += width.at(c);
     }
     // The height of the table, as lines: each row as tall as its tallest

@@ -52,7 +52,10 @@ QString orNotRecorded(const QString &value);
 // A table's columns are sized by what they hold (the widths that make it
 // shortest, none narrower than its longest word or its header's, none
 // wider than its text on one line: a column with nothing in any row is as
-// wide as its header); an empty cell says "not yet recorded".
+// wide as its header; a short column, its text on one line in a few words'
+// room, never wrapped; a longer one from its longest word, given more only
+// where that shortens the table, so a long text gets what the others do not
+// need); an empty cell says "not yet recorded".
 QString reportTable(const QStringList &headers, const QList<QStringList> &rows);
 QString reportImage(const QImage &image, int width);
 // `html` (paragraphs) kept on one page when it fits on one: it moves to the

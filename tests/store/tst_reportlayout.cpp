@@ -609,6 +609,58 @@ private Q_SLOTS:
         QVERIFY2(severity <= 0.15 * textWidth, qPrintable(QString::number(severity)));
     }
 
+    // Widths by content beside a finding of thousands of words (issue 13:
+    // the finding had under half the line, the columns beside it each held
+    // at a few words' room): a column that wraps anyway is as narrow as its
+    // widest word, a short one (a severity) on one line, and the finding
+    // has all the rest.
+    void longTextGetsWhatTheOthersDoNotNeed()
+    {
+        const QString html = reportTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Domains"),
+                                          QStringLiteral("Metrics")},
+                                         {{QStringLiteral("High"), numbered(QStringLiteral("f"), 3000),
+                                           QStringLiteral("Access to services; Patient safety"),
+                                           QStringLiteral("OF0023 Waiting 18 weeks or less for elective treatment")}});
+        QTemporaryDir dir;
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        writeReportPdf(html, pdf, QStringLiteral("Test"));
+        const QList<PlacedPage> pages = placedPages(pdf);
+        QVERIFY(!pages.isEmpty());
+        const PlacedPage &page = pages.first();
+        const PlacedWord *severity = wordOn(page, QStringLiteral("Severity"));
+        const PlacedWord *finding = wordOn(page, QStringLiteral("Finding"));
+        const PlacedWord *domains = wordOn(page, QStringLiteral("Domains"));
+        const PlacedWord *metrics = wordOn(page, QStringLiteral("Metrics"));
+        QVERIFY(severity && finding && domains && metrics);
+        const double right = page.width - 2 / 2.54 * 72;
+        // The widest word in each column (its header's or a cell's), and the column's width.
+        const auto widest = [&page](double from, double to) {
+            double most = 0;
+            for (const PlacedWord &w : page.words)
+                if (w.left >= from - 0.5 && w.right <= to + 0.5)
+                    most = std::max(most, w.right - w.left);
+            return most;
+        };
+        // A cell's padding and borders: about 9 pt.
+        constexpr double kPadding = 11;
+        const double domainsWidth = metrics->left - domains->left;
+        const double metricsWidth = right - metrics->left + 3.7;
+        QVERIFY2(domainsWidth <= widest(domains->left, metrics->left) + kPadding,
+                 qPrintable(QStringLiteral("Domains is %1 pt wide for words of %2 pt").arg(domainsWidth).arg(widest(domains->left, metrics->left))));
+        QVERIFY2(metricsWidth <= widest(metrics->left, right) + kPadding,
+                 qPrintable(QStringLiteral("Metrics is %1 pt wide for words of %2 pt").arg(metricsWidth).arg(widest(metrics->left, right))));
+        // The severity on one line: "High" on the line under its header.
+        const PlacedWord *high = wordOn(page, QStringLiteral("High"));
+        QVERIFY(high && high->left >= severity->left - 0.5 && high->right <= finding->left);
+        // The finding: everything the others leave, over half the line.
+        const double textWidth = page.width - 2 * (2 / 2.54 * 72);
+        const double findingWidth = domains->left - finding->left;
+        QVERIFY2(findingWidth >= textWidth - (finding->left - severity->left) - domainsWidth - metricsWidth - 2
+                     && findingWidth > 0.5 * textWidth,
+                 qPrintable(QStringLiteral("the finding's column is %1 pt of %2").arg(findingWidth).arg(textWidth)));
+    }
+
     // A column with nothing in any row (issue 13's tester: the findings'
     // Domains and Metrics, empty, as wide as when filled) is as wide as its
     // header, and each of its cells says "not yet recorded", as the

@@ -191,6 +191,12 @@ QString CaseworkPage::addFindingEvidence(const QString &title, const QString &so
 {
     return m_review->addFindingEvidence(title, source);
 }
+
+QString CaseworkPage::editFinding(qint64 id, const QVariantMap &values)
+{
+    return m_review->editFinding(id, values);
+}
+
 QString CaseworkPage::enterProgramme(const QString &reason, const QString &director)
 {
     return m_programme->enterProgramme(reason, director);

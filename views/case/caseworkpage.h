@@ -50,6 +50,8 @@ public:
     QString addTrajectoryPoint(const QString &metricId, const QString &quarter, const QString &planned);
     // Adds an evidence item to the selected finding, as the button does after asking.
     QString addFindingEvidence(const QString &title, const QString &source);
+    // Edit Finding's form given `values` for finding `id`: one write (ReviewSection::editFinding).
+    QString editFinding(qint64 id, const QVariantMap &values);
     QTableWidget *trajectory() const;
     QTableWidget *milestones() const;
     QTableWidget *findings() const;

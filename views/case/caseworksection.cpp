@@ -290,6 +290,10 @@ void CaseworkSection::fillTable(QTableWidget *table, const QList<QVariantMap> &r
             table->setItem(r, c, item);
         }
     }
+    // As tall as its rows again: a row whose text grew (a finding given more
+    // metrics) with the same number of rows was cut at its old height.
+    table->resizeRowsToContents();
+    fitToRows(table);
     updateRowActions();
 }
 

@@ -7,11 +7,13 @@
 #include "casework/nationalcache.h"
 
 #include <QComboBox>
+#include <algorithm>
 #include <QDate>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -60,8 +62,10 @@ ReviewSection::ReviewSection(QWidget *parent)
     static_cast<QFormLayout *>(m_formBox->layout())->addRow(m_message);
 
     auto *addFinding = new QPushButton(tr("Add &Finding..."), this);
+    auto *editFinding = new QPushButton(tr("Ed&it Finding..."), this);
     auto *removeFinding = new QPushButton(tr("Remove Finding"), this);
     connect(addFinding, &QPushButton::clicked, this, &ReviewSection::askFinding);
+    connect(editFinding, &QPushButton::clicked, this, &ReviewSection::askEditFinding);
     connect(removeFinding, &QPushButton::clicked, this,
             [this] { removeSelected(m_findings, findingTable(), tr("Remove finding")); });
     auto *addEvidence = new QPushButton(tr("Add E&vidence Item..."), this);
@@ -79,8 +83,8 @@ ReviewSection::ReviewSection(QWidget *parent)
         if (row != previous && !m_loading)
             fillFindingEvidence();
     });
-    m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence};
-    rowActions(m_findings, {removeFinding}, [this] { return !m_decided; });
+    m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence, editFinding};
+    rowActions(m_findings, {editFinding, removeFinding}, [this] { return !m_decided; });
     rowActions(m_findingEvidence, {removeEvidence}, [this] { return !m_decided; });
     m_findingsEmpty = new QLabel(tr("No findings yet. Add a finding for each root cause the review finds, then the "
                                     "evidence for it."),
@@ -91,7 +95,7 @@ ReviewSection::ReviewSection(QWidget *parent)
     auto *findingsLayout = new QVBoxLayout(m_findingsBox);
     findingsLayout->addWidget(m_findingsEmpty);
     findingsLayout->addWidget(m_findings);
-    findingsLayout->addLayout(buttonRow({addFinding, removeFinding}));
+    findingsLayout->addLayout(buttonRow({addFinding, editFinding, removeFinding}));
     m_evidenceLabel = new QLabel(tr("Evidence for the selected finding:"), this);
     findingsLayout->addWidget(m_evidenceLabel);
     findingsLayout->addWidget(m_findingEvidence);
@@ -192,7 +196,7 @@ void ReviewSection::reload()
         item->setText(parts.join(QStringLiteral("; ")));
         item->setFlags(item->flags() & ~Qt::ItemIsEditable);
         item->setToolTip(tr("Add or remove evidence items below the findings."));
-        // Domains and metrics are picked from the methodology when the finding is added.
+        // Domains and metrics are picked from the methodology in the form (Add or Edit Finding).
         for (const QString &column : {QStringLiteral("domains"), QStringLiteral("metrics")}) {
             QTableWidgetItem *picked = m_findings->item(r, int(kFindingColumns.indexOf(column)));
             picked->setFlags(picked->flags() & ~Qt::ItemIsEditable);
@@ -283,7 +287,7 @@ void ReviewSection::fillFindingEvidence()
     const bool open = !m_decided;
     m_recordButtons.at(0)->setEnabled(open);
     m_recordButtons.at(2)->setEnabled(open && finding > 0);
-    updateRowActions(); // Remove Finding, Remove Evidence Item: a row selected
+    updateRowActions(); // Edit and Remove Finding, Remove Evidence Item: a row selected
 }
 
 // Actions: each one edit through the session (one undo step), returning what
@@ -509,9 +513,12 @@ void ReviewSection::askOpenReview()
                       QDate::fromString(v.value(QStringLiteral("due_date")).toString(), Qt::ISODate)));
 }
 
-void ReviewSection::askFinding()
+QList<RecordField> ReviewSection::findingFields(const QVariantMap &finding) const
 {
     const Methodology &methodology = m_context.session->methodology();
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    const QStringList domainIds = finding.value(QStringLiteral("domains")).toString().split(separators, Qt::SkipEmptyParts);
+    const QStringList metricIds = finding.value(QStringLiteral("metrics")).toString().split(separators, Qt::SkipEmptyParts);
     QList<std::pair<QString, QString>> causes;
     for (const NamedItem &c : methodology.rootCauseCategories())
         causes.append({c.name, c.name}); // findings store the category's name, as before
@@ -520,25 +527,98 @@ void ReviewSection::askFinding()
         domains.append({d.id, d.name});
     QList<std::pair<QString, QString>> metrics;
     for (const MetricDefinition &m : methodology.metrics())
-        if (m.appliesTo.contains(m_context.session->identity().peerType))
+        if (m.appliesTo.contains(m_context.session->identity().peerType) || metricIds.contains(m.id))
             metrics.append({m.id, QStringLiteral("%1  %2").arg(m.id, m.name)});
+    // An id the finding holds that the methodology no longer lists stays
+    // ticked, marked, until the user unticks it (storing it is refused).
+    for (const auto &[ids, list] : {std::pair{&domainIds, &domains}, std::pair{&metricIds, &metrics}})
+        for (const QString &id : *ids)
+            if (std::none_of(list->cbegin(), list->cend(), [&id](const auto &item) { return item.first == id; }))
+                list->append({id, notInMethodologyList(id)});
+    const QString severity = finding.isEmpty() ? (choices().severities.contains(QStringLiteral("moderate"))
+                                                      ? QStringLiteral("moderate")
+                                                      : choices().severities.firstId())
+                                               : finding.value(QStringLiteral("severity")).toString();
     using Kind = RecordField::Kind;
+    return {{QStringLiteral("category"), tr("Root cause"), Kind::Choice, true, finding.value(QStringLiteral("category")),
+             causes},
+            {QStringLiteral("severity"), tr("Severity"), Kind::Choice, true, severity, choices().severities.pairs()},
+            {QStringLiteral("description"), tr("Finding"), Kind::Paragraph, true, finding.value(QStringLiteral("description"))},
+            {QStringLiteral("domains"), tr("Domains"), Kind::Ticks, false, domainIds, domains},
+            {QStringLiteral("metrics"), tr("Metrics"), Kind::Ticks, false, metricIds, metrics}};
+}
+
+void ReviewSection::askFinding()
+{
     RecordDialog dialog(tr("Add Finding"), tr("A finding of the diagnostic review, with its root cause and severity."),
-                        {{QStringLiteral("category"), tr("Root cause"), Kind::Choice, true, {}, causes},
-                         {QStringLiteral("severity"), tr("Severity"), Kind::Choice, true,
-                          choices().severities.contains(QStringLiteral("moderate")) ? QStringLiteral("moderate")
-                                                                                     : choices().severities.firstId(),
-                          choices().severities.pairs()},
-                         {QStringLiteral("description"), tr("Finding"), Kind::Paragraph, true},
-                         {QStringLiteral("domains"), tr("Domains"), Kind::Ticks, false, {}, domains},
-                         {QStringLiteral("metrics"), tr("Metrics"), Kind::Ticks, false, {}, metrics}},
-                        this);
-    dialog.checkAs(findingTable(), methodology);
+                        findingFields({}), this);
+    dialog.checkAs(findingTable(), m_context.session->methodology());
     if (dialog.exec() != QDialog::Accepted)
         return;
     QVariantMap values = dialog.values();
     values.insert(QStringLiteral("review_id"), m_reviewId);
     report(m_context.session->addRecord(findingTable(), values, tr("Add finding")));
+}
+
+QVariantMap ReviewSection::seenFinding(qint64 id)
+{
+    // The rows the table was filled from (the session holds its reads), so
+    // the form shows, and the write expects, the version the user saw.
+    for (const QVariantMap &row :
+         m_context.session->casework().records(findingTable(), QStringLiteral("review_id"), m_reviewId))
+        if (row.value(QStringLiteral("id")).toLongLong() == id)
+            return row;
+    return {};
+}
+
+void ReviewSection::askEditFinding()
+{
+    const int row = selectedRow(m_findings);
+    const qint64 id = row >= 0 && m_findings->item(row, 0) ? m_findings->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+    const QVariantMap finding = seenFinding(id);
+    if (finding.isEmpty()) {
+        report(tr("Select the finding to edit first."));
+        return;
+    }
+    RecordDialog dialog(tr("Edit Finding"),
+                        tr("The finding's root cause, severity, text, and the domains and metrics it concerns. Its "
+                           "evidence items stay with it."),
+                        findingFields(finding), this);
+    dialog.checkAs(findingTable(), m_context.session->methodology(), finding);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    report(editFinding(id, dialog.values()));
+}
+
+QString ReviewSection::editFinding(qint64 id, const QVariantMap &values)
+{
+    const QVariantMap finding = seenFinding(id);
+    if (finding.isEmpty())
+        return tr("The finding to edit is not in the review any more.");
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    QList<std::pair<QString, QString>> fields;
+    for (const QString &column : {QStringLiteral("category"), QStringLiteral("severity"), QStringLiteral("description"),
+                                  QStringLiteral("domains"), QStringLiteral("metrics")}) {
+        if (!values.contains(column))
+            continue;
+        const QString value = values.value(column).toString().trimmed();
+        const QString shown = finding.value(column).toString();
+        // Only what the user changed from what they were shown: the same
+        // text, or the same ids ticked (in any order), is left as stored.
+        if (value == shown.trimmed())
+            continue;
+        if (column == QLatin1String("domains") || column == QLatin1String("metrics")) {
+            QStringList before = shown.split(separators, Qt::SkipEmptyParts);
+            QStringList after = value.split(separators, Qt::SkipEmptyParts);
+            before.sort();
+            after.sort();
+            if (before == after)
+                continue;
+        }
+        fields.append({column, value});
+    }
+    // All of them in one write: one undo step, one entry in the history.
+    return m_context.session->setRecordFields(findingTable(), id, fields, tr("Edit finding"));
 }
 
 void ReviewSection::askEvidence()

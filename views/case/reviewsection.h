@@ -47,12 +47,22 @@ public:
                                  const QString &recommendation = {});
     // Adds an evidence item to the selected finding, as the button does after asking.
     QString addFindingEvidence(const QString &title, const QString &source);
+    // Stores what Edit Finding's form gives for finding `id` (its root cause,
+    // severity, text, domains and metrics, by column): the fields that differ
+    // from what the user was shown, in one write (one undo step, one history
+    // entry; a colleague's change meanwhile is a conflict); nothing when none.
+    QString editFinding(qint64 id, const QVariantMap &values);
     QTableWidget *findings() const { return m_findings; }
     QTableWidget *findingEvidence() const { return m_findingEvidence; }
 
 private:
     void askOpenReview();
     void askFinding();
+    void askEditFinding();
+    // The finding form's fields, filled with `finding`'s values (none: a new one).
+    QList<RecordField> findingFields(const QVariantMap &finding) const;
+    // Finding `id` as the table shows it (the version the user saw), or none.
+    QVariantMap seenFinding(qint64 id);
     void askEvidence();
     void askReviewDecision();
     void refreshChoices();
@@ -71,7 +81,7 @@ private:
     QTableWidget *m_findings;
     QTableWidget *m_findingEvidence;
     // What edits the review's records: disabled once it is decided.
-    QList<QPushButton *> m_recordButtons; // add and remove finding, add and remove evidence
+    QList<QPushButton *> m_recordButtons; // add and remove finding, add and remove evidence, edit finding
     QLabel *m_findingsEmpty;
     QLabel *m_evidenceLabel = nullptr;
     bool m_decided = false;

@@ -99,6 +99,8 @@ QString conflictFieldLabel(const QString &table, const QString &column)
         {QStringLiteral("diagnostic_review/decision"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Decision")},
         {QStringLiteral("diagnostic_review/decision_maker"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Decision-maker")},
         {QStringLiteral("diagnostic_review/decision_rationale"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Rationale")},
+        {QStringLiteral("finding/category"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Root cause")},
+        {QStringLiteral("finding/description"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Finding")},
         {QStringLiteral("milestone/description"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Milestone")},
         {QStringLiteral("milestone/done_date"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Done on")},
         {QStringLiteral("exit_criterion/description"), QT_TRANSLATE_NOOP("owb::ConflictDialog", "Exit criterion")},
