@@ -135,8 +135,10 @@ QDate dayIn(const QString &quarter, const QDate &today)
     return std::clamp(today, start, start.addMonths(3).addDays(-1));
 }
 
-QDate overdueAsOf(const QString &quarter, const QDate &today)
+QDate overdueAsOf(const QString &quarter, const QDate &today, const QString &latestQuarter)
 {
+    if (!latestQuarter.isEmpty() && quarterKey(quarter) >= quarterKey(latestQuarter))
+        return today;
     const QDate start = quarterStart(quarter);
     const QDate end = start.isValid() ? start.addMonths(3).addDays(-1) : today;
     return std::min(end, today);
@@ -603,10 +605,11 @@ QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &v
 
 CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today)
 {
-    return status(quarter, today, Methodology::builtIn().casework());
+    return status(quarter, today, Methodology::builtIn().casework(), QString());
 }
 
-CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today, const CaseworkChoices &choices)
+CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today, const CaseworkChoices &choices,
+                                     const QString &latestQuarter)
 {
     // The status describes the chosen quarter: a review opened in it or
     // before and not closed by its end, the programme the organisation is in
@@ -614,7 +617,7 @@ CaseworkStatus CaseworkStore::status(const QString &quarter, const QDate &today,
     // has not ended yet (a later quarter's due dates are not overdue in an
     // earlier one).
     CaseworkStatus status;
-    const QDate asOf = overdueAsOf(quarter, today);
+    const QDate asOf = overdueAsOf(quarter, today, latestQuarter);
     auto dateOf = [](const QVariantMap &row, const QString &column) {
         return QDate::fromString(row.value(column).toString().left(10), Qt::ISODate);
     };

@@ -107,8 +107,11 @@ QDate dayIn(const QString &quarter, const QDate &today);
 
 // The day a quarter's overdue items are counted on: the quarter's last day,
 // or today when the quarter has not ended yet (a later quarter's due dates
-// are not overdue in an earlier one). Every count and every red row uses it.
-QDate overdueAsOf(const QString &quarter, const QDate &today);
+// are not overdue in an earlier one). The workspace's latest quarter
+// (`latestQuarter`, empty: none) counts on today: its casework goes on until
+// the next quarter's data arrive, and what is overdue now must show there.
+// Every count and every red row uses it.
+QDate overdueAsOf(const QString &quarter, const QDate &today, const QString &latestQuarter);
 // Whether a milestone or exit criterion is overdue on `asOf`: past its due
 // date and its status not `doneValue` (or done only after `asOf`).
 bool isOverdue(const QVariantMap &row, const QString &doneValue, const QDate &asOf);
@@ -260,8 +263,10 @@ public:
                                              const QString &changed = {});
     CaseworkStatus status(const QString &quarter, const QDate &today);
     // The same, with the methodology's sets saying which values close a
-    // review, a milestone and an exit criterion.
-    CaseworkStatus status(const QString &quarter, const QDate &today, const CaseworkChoices &choices);
+    // review, a milestone and an exit criterion, and the workspace's latest
+    // quarter, whose overdue items are counted on today (overdueAsOf).
+    CaseworkStatus status(const QString &quarter, const QDate &today, const CaseworkChoices &choices,
+                          const QString &latestQuarter);
 
     // What the store remembers of the versions this user saw and wrote,
     // put back when a transaction that wrote through it rolls back.

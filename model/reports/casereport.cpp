@@ -373,8 +373,9 @@ QString caseSection(Workspace &workspace, NationalCache &national, CaseFile &cas
                                  QStringLiteral("Conclusion")},
                                 notes);
         }
-        // Overdue as every view counts it: on the quarter's last day, or today.
-        const QDate asOf = overdueAsOf(quarter, QDate::currentDate());
+        // Overdue as every view counts it: on the quarter's last day, or today
+        // (the report is of the workspace's latest quarter).
+        const QDate asOf = overdueAsOf(quarter, QDate::currentDate(), quarter);
         const QList<QVariantMap> programmes = store.records(programmeTable());
         for (const QVariantMap &programme : programmes) {
             const QString reason = withoutFinalStop(programme.value(QStringLiteral("reason")).toString());

@@ -262,6 +262,7 @@ struct PortfolioRules
     const Methodology &quarter; // the quarter's own methodology, else the workspace's
     const MethodologyRegister &methodologies; // read only (const), from any thread
     QSet<QString> yearsWithoutProgramme;
+    QString latestQuarter; // the workspace's: its overdue items are counted on today
 };
 
 // One case's entry from what readCases read: the same for a case file and a
@@ -321,7 +322,7 @@ PortfolioEntry entryFor(const PortfolioRules &rules, Database &db, const CasesRe
             rows[table->name]; // a table with no rows for the case was read too
         CaseworkStore casework(CaseScope{db, code}, rows);
         casework.setYearsWithoutProgramme(rules.yearsWithoutProgramme);
-        const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), rules.workspace.casework());
+        const CaseworkStatus status = casework.status(quarter, QDate::currentDate(), rules.workspace.casework(), rules.latestQuarter);
         entry.overdue = status.overdue;
         entry.inProgramme = status.inProgramme;
         const int computed = entry.segment;
@@ -360,7 +361,8 @@ QList<PortfolioEntry> loadPortfolio(Workspace &workspace, QString quarter, QStri
 
     const Methodology *own = workspace.methodologyFor(quarter);
     const PortfolioRules rules{workspace.methodology(), own ? *own : workspace.methodology(), workspace.methodologies(),
-                               workspace.methodologies().yearsWithoutProgramme()};
+                               workspace.methodologies().yearsWithoutProgramme(),
+                               quarters.isEmpty() ? QString() : quarters.last()};
     QList<PortfolioEntry> entries;
     if (Database *server = workspace.isTeam() ? workspace.casesDatabase() : nullptr) {
         // A server's cases: every table read once for all of them.

@@ -59,7 +59,11 @@ programme)."""
     out = subprocess.run([ctx.owb, "portfolio", ctx.workspace, "--quarter", quarter], capture_output=True,
                          text=True, check=True).stdout
     final = {row["org_code"]: row["segment"] for row in csv.DictReader(io.StringIO(out))}
-    as_of = min(quarter_end(quarter), datetime.date.today())
+    # As of the quarter's end, or today in the workspace's latest quarter (its
+    # casework goes on until the next quarter's data arrive) and in one not ended.
+    latest = max(latest_quarter(os.path.join(ctx.workspace, n)) for n in os.listdir(ctx.workspace)
+                 if n.endswith(".owcase"))
+    as_of = datetime.date.today() if quarter >= latest else min(quarter_end(quarter), datetime.date.today())
     # Each metric's direction, from the methodology in force for the quarter's year.
     rules = subprocess.run([ctx.owb, "methodology", "show", ctx.workspace, quarter.split()[0]], capture_output=True,
                            text=True, check=True).stdout

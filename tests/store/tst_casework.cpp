@@ -312,6 +312,22 @@ private Q_SLOTS:
         session.casework().setField(milestoneTable(), milestone, QStringLiteral("done_date"), QStringLiteral("2026-05-01"));
         QCOMPARE(session.casework().status(q4, today).overdue, 2);
         QCOMPARE(session.casework().status(QStringLiteral("2026/27 Q1"), today).overdue, 1);  // the criterion
+        // Tester (issue 13): the workspace's latest quarter counts on today, so
+        // what is overdue now shows where the region works; an earlier
+        // quarter still counts on its last day.
+        const QString later = QStringLiteral("2026-09-30"); // after 2026/27 Q1 ended, before today
+        QCOMPARE(session.addRecord(milestoneTable(),
+                     { { QStringLiteral("description"), QStringLiteral("after") }, { QStringLiteral("due_date"), later } },
+                     QStringLiteral("add")),
+            QString());
+        const CaseworkChoices &choices = Methodology::builtIn().casework();
+        const QString q1next = QStringLiteral("2026/27 Q1");
+        QCOMPARE(session.casework().status(q1next, today, choices, QString()).overdueMilestones, 0);
+        QCOMPARE(session.casework().status(q1next, today, choices, q1next).overdueMilestones, 1);
+        QCOMPARE(session.casework().status(q1next, today, choices, QStringLiteral("2026/27 Q2")).overdueMilestones, 0);
+        QCOMPARE(session.casework().status(q1next, QDate(2026, 9, 1), choices, q1next).overdueMilestones, 0);
+        QCOMPARE(overdueAsOf(q1next, today, q1next), today);
+        QCOMPARE(overdueAsOf(q1next, today, QStringLiteral("2026/27 Q2")), QDate(2026, 6, 30));
     }
 
     // Round 3, item 16: a metric measured in "% of income" (OF0079) is shown with its "%".

@@ -224,7 +224,7 @@ QString CaseworkSection::storedValue(const QTableWidget *table, int row, int col
 
 QDate CaseworkSection::overdueDay() const
 {
-    return overdueAsOf(m_context.quarter, QDate::currentDate());
+    return overdueAsOf(m_context.quarter, QDate::currentDate(), m_context.quarters.value(m_context.quarters.size() - 1));
 }
 
 void CaseworkSection::editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns)

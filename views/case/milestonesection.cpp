@@ -78,7 +78,7 @@ void MilestoneSection::reload()
     // One count of overdue milestones, as of one day, for the red rows, this
     // line and the navigator (casework/casework's status, as the portfolio counts).
     const QDate asOf = overdueDay();
-    const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdueMilestones;
+    const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices(), m_context.quarters.value(m_context.quarters.size() - 1)).overdueMilestones;
     const QString when = asOf == QDate::currentDate() ? QString() : QLatin1Char(' ') + tr("(as of %1, the end of %2)").arg(showDate(asOf), m_context.quarter);
     m_milestones->setVisible(!rows.isEmpty());
     m_state->setText(rows.isEmpty() ? tr("No recovery plan milestones yet. Add a milestone for each step of the "

@@ -212,7 +212,7 @@ void ProgrammeSection::reload()
     if (in && !m_offTrajectory.isEmpty())
         m_standing += QStringLiteral("; ") + tr("off trajectory in %1").arg(m_context.quarter);
     // Overdue exit criteria are counted here, where they are (milestones under Milestones).
-    if (const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices()).overdueCriteria; in && overdue > 0)
+    if (const int overdue = store.status(m_context.quarter, QDate::currentDate(), choices(), m_context.quarters.value(m_context.quarters.size() - 1)).overdueCriteria; in && overdue > 0)
         m_standing += QStringLiteral("; ") + tr("exit criteria overdue: %1").arg(overdue);
     m_loading = false;
 }
