@@ -71,7 +71,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost</source>
+        <source>Team workspace %1 on %2 as %3: connection lost: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1892,6 +1896,36 @@
             <numerusform>Imported %1: %n row; cases created %2, updated %3</numerusform>
             <numerusform>Imported %1: %n rows; cases created %2, updated %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rec&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect to Team Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

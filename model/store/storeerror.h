@@ -21,6 +21,23 @@ private:
     QString m_message;
 };
 
+// A team workspace's server refused the password (or wanted one and had
+// none): the caller may ask for it again.
+class ServerPasswordRefused : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
+// A lost connection to a team workspace's server reopened as another role
+// than the one that made the changes so far: refused (the audit trail's
+// author never changes under a person).
+class ServerRoleChanged : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 } // namespace owb
 
 namespace owb {
