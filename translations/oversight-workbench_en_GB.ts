@@ -1920,11 +1920,11 @@ Password for %2:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reconnected to %1.</source>
+        <source>Not read again: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not read again: %1</source>
+        <source>Reconnected to the team workspace.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -150,7 +150,7 @@ bool MainWindow::reconnectTeam(bool askPassword)
             showError(tr("Cannot reconnect"), problem);
         return false;
     }
-    showStatusNotice(this, tr("Reconnected to %1.").arg(server.displayName()));
+    showStatusNotice(this, tr("Reconnected to the team workspace."));
     readTeamAgain();
     return true;
 }

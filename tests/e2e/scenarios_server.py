@@ -51,7 +51,7 @@ def team_reconnect_by_the_menu(ctx):
     notes_table = wb.find("table", "Notes")
     expect(any(body in c for row in wb.cells(notes_table) for c in row), "the note is not in the list")
     wb.menu("Edit", re.compile("^Undo"))
-    wb.wait(lambda: notes(body).startswith("0 "), "undo to remove the note from the server", timeout=10)
+    wb.wait(lambda: notes(body).split()[0] == "0", "undo to remove the note from the server", timeout=10)
     expect(connection_state(wb).endswith(": connected"), "the connection is not kept")
     expect(not wb.find_all("alert"), "an error box appeared")
 
