@@ -1606,6 +1606,10 @@
         <source>No highlight</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The league table was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MainWindow</name>
