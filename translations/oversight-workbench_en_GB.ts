@@ -1910,12 +1910,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1
-
-Password for %2:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>your account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1929,6 +1923,18 @@ Password for %2:</source>
     </message>
     <message>
         <source>Reconnected to the team workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: the connection to the server was lost (File &gt; Reconnect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for %1. Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reconnect to %1, the server asks for the password for %2. Password:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -321,6 +321,7 @@ void MainWindow::showWorkspace(std::unique_ptr<Workspace> workspace, const QStri
         m_quarter->clear();
         m_quarter->addItems(m_workspace->peers().quarters());
         m_quarter->setCurrentIndex(m_quarter->count() - 1);
+        m_shownQuarter = m_quarter->currentIndex();
     }
     showQuarterMethodology();
     refreshPortfolio();
@@ -420,7 +421,10 @@ void MainWindow::sayUnread(const StoreError &error)
 {
     // A team workspace's connection lost: what is on screen stays as it was
     // read, and the notice says why and how to get back.
-    showStatusNotice(this, tr("Not read again: %1").arg(error.message()), true);
+    if (dynamic_cast<const ServerConnectionLost *>(&error))
+        showStatusNotice(this, tr("Not read again: the connection to the server was lost (File > Reconnect)."), true);
+    else
+        showStatusNotice(this, tr("Not read again: %1").arg(error.message()), true);
 }
 
 void MainWindow::quarterChanged()
@@ -428,8 +432,18 @@ void MainWindow::quarterChanged()
     clearStatusNotice(this);
     updateActions();
     showQuarterMethodology();
-    if (!refreshPortfolio())
+    if (!refreshPortfolio()) {
+        // Not read (a team workspace's connection lost): the toolbar goes
+        // back to the quarter whose data is on screen.
+        {
+            const QSignalBlocker blocker(m_quarter);
+            m_quarter->setCurrentIndex(m_shownQuarter);
+        }
+        showQuarterMethodology();
+        updateActions();
         return;
+    }
+    m_shownQuarter = m_quarter->currentIndex();
     if (m_stack->currentWidget() == m_caseView)
         refreshCase();
     if (m_stack->currentWidget() == m_league)

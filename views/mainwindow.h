@@ -162,6 +162,7 @@ private:
     ChangesPanel *m_changes;
     ReconcilePanel *m_reconcile;
     QComboBox *m_quarter;
+    int m_shownQuarter = -1;  // the toolbar's quarter whose data the window shows
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_quarterBar = nullptr;

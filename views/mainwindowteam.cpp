@@ -130,12 +130,17 @@ bool MainWindow::reconnectTeam(bool askPassword)
     QString password;
     const bool remembered = TeamCredentials::read(server, &password);  // none: libpq's own means
     QString problem = m_team->reconnect(password);
+    const QString account = server.user.isEmpty() ? tr("your account") : server.user;
+    bool typed = false;
     while (!problem.isEmpty() && askPassword && m_team->passwordRefused()) {
         bool ok = false;
-        password = QInputDialog::getText(
-            this, tr("Reconnect to Team Workspace"),
-            tr("%1\n\nPassword for %2:").arg(problem, server.user.isEmpty() ? tr("your account") : server.user),
-            QLineEdit::Password, QString(), &ok);
+        // The first time the server wants a password (the keyring's, or none, refused); then the one typed.
+        const QString ask = typed ? tr("The server did not accept the password for %1. Password:").arg(account)
+                                  : tr("To reconnect to %1, the server asks for the password for %2. Password:")
+                                        .arg(server.displayName(), account);
+        password = QInputDialog::getText(this, tr("Reconnect to Team Workspace"), ask, QLineEdit::Password, QString(),
+                                         &ok);
+        typed = true;
         if (!ok)
             break;
         problem = m_team->reconnect(password);
@@ -181,6 +186,7 @@ void MainWindow::updateTeamStatus()
         return;
     }
     m_teamLabel->setText(m_team->statusText());
+    m_teamLabel->setToolTip(m_team->statusText());  // whole, where a narrow window cuts the label short
 }
 
 } // namespace owb

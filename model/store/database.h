@@ -124,7 +124,8 @@ public:
     QStringList sqliteProblems();
 
     // Throws StoreError naming the file, `what` failed and, in plain words,
-    // why (SQLite's own text never reaches the user).
+    // why (SQLite's own text never reaches the user); ServerConnectionLost
+    // when a server's connection was lost.
     [[noreturn]] void fail(const QString &what, const QSqlError &error) const;
 
     // Before a new file is renamed into place: checkpoints everything into the
@@ -163,6 +164,9 @@ private:
     void startServerSession();
     int serverSchemaVersion(const Schema &schema);
     QString serverReason(const QSqlError &error) const;
+    // Whether `error` is the server's connection lost (fail() then throws
+    // ServerConnectionLost).
+    bool connectionLost(const QSqlError &error) const;
     // A server's name for `sql` prepared on this connection (PREPARE on
     // first use): each later run is one EXECUTE, one round trip.
     QString preparedOnServer(const QString &sql);

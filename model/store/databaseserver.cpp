@@ -58,6 +58,12 @@ QString Database::connectionReason(const QString &text, const ServerAddress &ser
     return QStringLiteral("the server refused the connection: check the address and your account");
 }
 
+bool Database::connectionLost(const QSqlError &error) const
+{
+    const QString state = error.nativeErrorCode();
+    return state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen();
+}
+
 QString Database::serverReason(const QSqlError &error) const
 {
     const QString state = error.nativeErrorCode();
@@ -75,7 +81,7 @@ QString Database::serverReason(const QSqlError &error) const
         return QStringLiteral("the team workspace was opened read-only");
     if (state == QLatin1String("53100"))
         return QStringLiteral("the server's disk is full: tell the workspace's administrator");
-    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen()) {
+    if (connectionLost(error)) {
         std::function<void()> observer;
         {
             const QMutexLocker lock(&lostObserverMutex);

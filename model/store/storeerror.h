@@ -29,6 +29,15 @@ public:
     using StoreError::StoreError;
 };
 
+// A statement on a team workspace's server refused because the connection
+// was lost (the server restarted, the network dropped, an administrator
+// ended the session): nothing was changed; reconnecting brings it back.
+class ServerConnectionLost : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 // A lost connection to a team workspace's server reopened as another role
 // than the one that made the changes so far: refused (the audit trail's
 // author never changes under a person).

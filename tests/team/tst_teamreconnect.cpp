@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -99,6 +100,18 @@ QString errorOf(const std::function<void()> &read)
         return error.message();
     }
     return {};
+}
+
+// A picture of `widget` for a person to look at, when OWB_SCREENSHOT_DIR names a folder.
+// `settle`: the event loop run first, so that the status bar is laid out for
+// its new text (not from inside a timer that drives a modal dialog).
+void screenshot(QWidget *widget, const QString &name, bool settle = true)
+{
+    if (!qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+        return;
+    if (settle)
+        QTest::qWait(50);
+    widget->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(name + QStringLiteral(".png")));
 }
 
 int notesWith(const ServerAddress &server, const QString &body)
@@ -203,8 +216,9 @@ private Q_SLOTS:
         for (QAction *action : window.menuBar()->actions().at(2)->menu()->actions())
             if (action->text() == QStringLiteral("&Earlier Quarter"))
                 action->trigger();
-        QVERIFY(window.currentQuarter() != quarter);
+        QCOMPARE(window.currentQuarter(), quarter);  // the toolbar back at the quarter on screen
         QVERIFY2(saysLostPlainly(statusNotices(window)), qPrintable(statusNotices(window)));
+        screenshot(&window, QStringLiteral("reconnect-lost-read"));
         closer.stop();
         QVERIFY(window.workspace());
 
@@ -256,6 +270,7 @@ private Q_SLOTS:
         window.checkTeamConnection();
         QVERIFY2(teamStatus(window).endsWith(QStringLiteral("connection lost: choose File > Reconnect")),
                  qPrintable(teamStatus(window)));
+        screenshot(&window, QStringLiteral("reconnect-stopped"));
 
         QStringList asked;
         QTimer typer;
@@ -263,6 +278,7 @@ private Q_SLOTS:
         connect(&typer, &QTimer::timeout, &typer, [&asked] {
             if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
                 asked.append(dialog->windowTitle() + QLatin1Char(' ') + dialog->labelText());
+                screenshot(dialog, QStringLiteral("reconnect-password-%1").arg(asked.size()), false);
                 QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
                 dialog->setTextValue(asked.size() == 1 ? QStringLiteral("wrong horse") : kPassword);
                 dialog->accept();
