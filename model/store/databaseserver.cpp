@@ -161,10 +161,10 @@ void Database::reconnect(const QString &password)
     try {
         startServerSession();
         if (m_sessionUser != author)
-            throw ServerRoleChanged(QStringLiteral("%1: cannot reconnect: the server now knows this connection as %2, not "
-                                            "as %3, who made the changes so far; open the team workspace again to "
-                                            "work as %2")
-                                 .arg(m_path, m_sessionUser, author));
+            throw ServerRoleChanged(QStringLiteral("%1: cannot reconnect: the server now knows this connection as "
+                                                   "%2, not as %3, who made the changes so far; open the team "
+                                                   "workspace again to work as %2")
+                                        .arg(m_path, m_sessionUser, author));
         exec(QStringLiteral("SET search_path TO %1").arg(serverAreaName(m_area)));
         if (m_readOnly)
             exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
