@@ -71,7 +71,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost</source>
+        <source>Team workspace %1 on %2 as %3: connection lost: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1618,6 +1622,10 @@
         <source>No highlight</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The league table was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MainWindow</name>
@@ -1908,6 +1916,42 @@
             <numerusform>Imported %1: %n row; cases created %2, updated %3</numerusform>
             <numerusform>Imported %1: %n rows; cases created %2, updated %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rec&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect to Team Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to the team workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: the connection to the server was lost (File &gt; Reconnect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for %1. Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reconnect to %1, the server asks for the password for %2. Password:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_teamCheck = new QTimer(this);
     m_teamCheck->setInterval(kTeamCheckMilliseconds);
     connect(m_teamCheck, &QTimer::timeout, this, &MainWindow::checkTeamConnection);
+    // A statement refused because the connection was lost (an edit, a
+    // report): the status bar says so at once, not at the next check.
+    Database::observeLostConnections([window = QPointer<MainWindow>(this)] {
+        if (window)
+            QMetaObject::invokeMethod(window, &MainWindow::checkTeamConnectionNow, Qt::QueuedConnection);
+    });
     m_quarter->setAccessibleName(tr("Quarter"));
     m_quarter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_quarter->setMinimumContentsLength(12);
@@ -125,7 +131,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_quarterBar->setVisible(false); // no quarter to choose before a workspace is open
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    Database::observeLostConnections({});
+}
 
 void MainWindow::createActions()
 {
@@ -134,6 +143,9 @@ void MainWindow::createActions()
     QAction *open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open &Team Workspace..."), this, &MainWindow::chooseTeamWorkspace);
+    // At once, asking for the password if the server refuses the keyring's.
+    m_reconnectAction = file->addAction(tr("Rec&onnect"), this, [this] { reconnectTeam(true); });
+    m_reconnectAction->setEnabled(false);
     file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
     file->addAction(tr("&New Workspace from Metric File..."), this, &MainWindow::chooseNewWorkspaceFromCsv);
     m_importAction = file->addAction(tr("&Import Metric File..."), this, &MainWindow::chooseImport);
@@ -222,6 +234,7 @@ void MainWindow::updateActions()
     for (QAction *action : std::as_const(m_workspaceActions))
         action->setEnabled(m_workspace != nullptr);
     m_closeAction->setEnabled(m_workspace || m_team);
+    m_reconnectAction->setEnabled(m_team != nullptr);
     // A team workspace's reader or editor is told why File > Import is off
     // (the server would refuse the import after the file was read).
     const QString importWhy = !m_workspace ? QString()
@@ -316,6 +329,7 @@ void MainWindow::showWorkspace(std::unique_ptr<Workspace> workspace, const QStri
         m_quarter->clear();
         m_quarter->addItems(m_workspace->peers().quarters());
         m_quarter->setCurrentIndex(m_quarter->count() - 1);
+        m_shownQuarter = m_quarter->currentIndex();
     }
     showQuarterMethodology();
     m_portfolio->setTeamWorkspace(m_workspace->isTeam());
@@ -357,101 +371,6 @@ void MainWindow::chooseTeamWorkspace()
     askTeamWorkspace(lastTeamWorkspace(QSettings().value(kRecentKey).toStringList()));
 }
 
-bool MainWindow::openTeamUrl(const QString &url)
-{
-    ServerAddress server;
-    try {
-        server = parseServerUrl(url);
-    } catch (const StoreError &error) {
-        showError(tr("Cannot open team workspace"), error.message());
-        return false;
-    }
-    QString password;
-    if (!TeamCredentials::read(server, &password))
-        return askTeamWorkspace(server);
-    try {
-        showTeamWorkspace(openTeamWorkspace(server, password), password, true);
-        return true;
-    } catch (const StoreError &error) {
-        // The remembered password may be out of date: asked again, in the dialog.
-        return askTeamWorkspace(server, error.message());
-    }
-}
-
-bool MainWindow::askTeamWorkspace(const ServerAddress &server, const QString &problem)
-{
-    QString password;
-    bool remember = true;
-    std::unique_ptr<Workspace> opened = askAndOpenTeamWorkspace(this, server, problem, &password, &remember);
-    if (!opened)
-        return false;
-    showTeamWorkspace(std::move(opened), password, remember);
-    return true;
-}
-
-void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const QString &password, bool remember)
-{
-    const ServerAddress server = workspace->server();
-    showTeam(std::move(workspace));
-    rememberRecent(server.url());
-    QString problem;
-    if (!remember) {
-        TeamCredentials::forget(server, &problem);
-    } else if (!password.isEmpty() && !TeamCredentials::store(server, password, &problem)) {
-        // Never kept anywhere else: asked again next time.
-        showStatusNotice(this,
-                         tr("Connected to %1. The password could not be remembered: %2. You will be asked for it "
-                            "next time.")
-                             .arg(server.displayName(), problem),
-                         true);
-        return;
-    }
-    showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
-}
-
-void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
-{
-    if (workspace->isTeam()) {
-        showTeam(std::move(workspace));
-        return;
-    }
-    const QString title = QDir::toNativeSeparators(workspace->directory());
-    showWorkspace(std::move(workspace), title);
-}
-
-void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
-{
-    // A reader (no editor's rights on the server) sees it as a read-only
-    // folder is seen: the title and a lasting notice say so and why.
-    const QString readOnlyWhy = workspace->readOnlyWhy();
-    const QString title = workspace->server().displayName();
-    showWorkspace(std::move(workspace), readOnlyWhy.isEmpty() ? title : tr("%1 [read-only]").arg(title));
-    if (!readOnlyWhy.isEmpty())
-        showStatusNotice(this, readOnlyWhy, true);
-    m_team = std::make_unique<TeamConnection>(*m_workspace);
-    updateTeamStatus();
-    updateActions();
-    m_teamCheck->start();
-}
-
-void MainWindow::checkTeamConnection()
-{
-    if (!m_team)
-        return;
-    m_team->check();
-    updateTeamStatus();
-}
-
-void MainWindow::updateTeamStatus()
-{
-    m_teamLabel->setVisible(m_team != nullptr);
-    if (!m_team) {
-        m_teamLabel->clear();
-        return;
-    }
-    m_teamLabel->setText(m_team->statusText());
-}
-
 void MainWindow::closeWorkspace()
 {
     clearStatusNotice(this, true);
@@ -478,13 +397,19 @@ void MainWindow::closeWorkspace()
     updateActions();
 }
 
-void MainWindow::refreshPortfolio()
+bool MainWindow::refreshPortfolio()
 {
     if (!m_workspace)
-        return;
+        return false;
     QStringList problems;
-    QList<PortfolioEntry> entries = loadPortfolio(*m_workspace, currentQuarter(), &problems);
-    rankPortfolio(entries, *m_national, currentQuarter());
+    QList<PortfolioEntry> entries;
+    try {
+        entries = loadPortfolio(*m_workspace, currentQuarter(), &problems);
+        rankPortfolio(entries, *m_national, currentQuarter());
+    } catch (const StoreError &error) {
+        sayUnread(error);
+        return false;
+    }
     m_decided = decidedSegments(entries);
     m_entries = entries;
     QHash<QString, QString> names;
@@ -498,6 +423,17 @@ void MainWindow::refreshPortfolio()
     if (!problems.isEmpty())
         showStatusNotice(this,
             tr("%n case file(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()), true);
+    return true;
+}
+
+void MainWindow::sayUnread(const StoreError &error)
+{
+    // A team workspace's connection lost: what is on screen stays as it was
+    // read, and the notice says why and how to get back.
+    if (dynamic_cast<const ServerConnectionLost *>(&error))
+        showStatusNotice(this, tr("Not read again: the connection to the server was lost (File > Reconnect)."), true);
+    else
+        showStatusNotice(this, tr("Not read again: %1").arg(error.message()), true);
 }
 
 void MainWindow::commitFocusedEdit(bool keepFocus)
@@ -524,7 +460,18 @@ void MainWindow::quarterChanged()
     clearStatusNotice(this);
     updateActions();
     showQuarterMethodology();
-    refreshPortfolio();
+    if (!refreshPortfolio()) {
+        // Not read (a team workspace's connection lost): the toolbar goes
+        // back to the quarter whose data is on screen.
+        {
+            const QSignalBlocker blocker(m_quarter);
+            m_quarter->setCurrentIndex(m_shownQuarter);
+        }
+        showQuarterMethodology();
+        updateActions();
+        return;
+    }
+    m_shownQuarter = m_quarter->currentIndex();
     if (m_stack->currentWidget() == m_caseView)
         refreshCase();
     if (m_stack->currentWidget() == m_league)
@@ -548,20 +495,25 @@ void MainWindow::showQuarterMethodology()
 
 void MainWindow::showLeague()
 {
-    if (!m_workspace)
+    // Decisions made in a case since: the same final segments and ranks everywhere.
+    if (!m_workspace || !refreshPortfolio())
         return;
-    refreshPortfolio(); // decisions made in a case since: the same final segments and ranks everywhere
+    try {
+        m_league->setSource(m_national.get(), &m_national->methodologyFor(currentQuarter()), currentQuarter(),
+                            m_decided, m_entries);
+    } catch (const StoreError &error) {
+        sayUnread(error);
+        return;
+    }
     m_undoGroup->setActiveStack(nullptr);
-    m_league->setSource(m_national.get(), &m_national->methodologyFor(currentQuarter()), currentQuarter(), m_decided, m_entries);
     m_stack->setCurrentWidget(m_league);
     m_league->view()->setFocus();
 }
 
 void MainWindow::showChanges()
 {
-    if (!m_workspace)
+    if (!m_workspace || !refreshPortfolio())
         return;
-    refreshPortfolio();
     m_undoGroup->setActiveStack(nullptr);
     QHash<QString, QString> names;
     for (const PeerType &type : m_workspace->methodology().peerTypes())
@@ -573,11 +525,15 @@ void MainWindow::showChanges()
 
 void MainWindow::showReconcile()
 {
-    if (!m_workspace)
+    if (!m_workspace || !refreshPortfolio())
         return;
-    refreshPortfolio();
+    try {
+        m_reconcile->setSource(m_national.get(), currentQuarter(), m_decided);
+    } catch (const StoreError &error) {
+        sayUnread(error);
+        return;
+    }
     m_undoGroup->setActiveStack(nullptr);
-    m_reconcile->setSource(m_national.get(), currentQuarter(), m_decided);
     m_stack->setCurrentWidget(m_reconcile);
 }
 

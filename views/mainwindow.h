@@ -32,6 +32,7 @@ class Methodology;
 class NationalCache;
 class PortfolioPanel;
 class WelcomePanel;
+class StoreError;
 class TeamConnection;
 class Workspace;
 struct ImportOutcome;
@@ -58,8 +59,15 @@ public:
     void showOpenedWorkspace(std::unique_ptr<Workspace> workspace);
     TeamConnection *teamConnection() const { return m_team.get(); }
     // Checks the team workspace's connection now (also done every few
-    // seconds) and shows its state in the status bar.
+    // seconds) and shows its state in the status bar; once it was found
+    // lost, reconnects instead (TeamConnection::State::Reconnecting).
     void checkTeamConnection();
+    // Reconnects the team workspace in place at once (File > Reconnect),
+    // with the keyring's password or libpq's own means; `askPassword`: when
+    // the server refuses it, asks for it (a titled password dialog) until it
+    // is accepted or the user cancels. Then reads what is on screen again.
+    // False (said in a message box when `askPassword`) when not connected.
+    bool reconnectTeam(bool askPassword);
     bool openDemoWorkspace();
     // Imports a metric file into the open workspace (or, with a folder, into
     // a new one), with progress, and reopens it; false after reporting why not.
@@ -98,6 +106,12 @@ private:
     // Shows a workspace just opened, of either kind, in place of the open one.
     void showWorkspace(std::unique_ptr<Workspace> workspace, const QString &title);
     void updateTeamStatus();
+    // Finds a lost connection at once (a statement just refused), without
+    // reconnecting.
+    void checkTeamConnectionNow();
+    // After reconnecting: the open sessions, the portfolio and the page in
+    // view read again from the server.
+    void readTeamAgain();
     // A row of the portfolio or the changes view: its case file, or on a
     // team workspace its code.
     void openCaseOf(const QString &path, const QString &code);
@@ -117,7 +131,10 @@ private:
     void exportReport(Report report);
     void chooseNewWorkspaceFromCsv();
     void closeWorkspace();
-    void refreshPortfolio();
+    // False, said in a notice (sayUnread), when the workspace could not be
+    // read (a team workspace's connection lost): what is shown stays.
+    bool refreshPortfolio();
+    void sayUnread(const StoreError &error);
     void quarterChanged();
     // Saves what is typed in the focused field (a line, a text box, a table
     // cell's editor) before the window shows another quarter, case or page:
@@ -150,11 +167,13 @@ private:
     ChangesPanel *m_changes;
     ReconcilePanel *m_reconcile;
     QComboBox *m_quarter;
+    int m_shownQuarter = -1;  // the toolbar's quarter whose data the window shows
     QLabel *m_methodologyLabel;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_quarterBar = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_reconnectAction = nullptr;  // File > Reconnect: a team workspace's
     QAction *m_exportCaseAction = nullptr;
     QAction *m_exportPackAction = nullptr;
     QAction *m_exportReviewAction = nullptr; // enabled when the open case has a diagnostic review

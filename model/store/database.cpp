@@ -476,7 +476,10 @@ Database::~Database()
 
 void Database::fail(const QString &what, const QSqlError &error) const
 {
-    throw StoreError(QStringLiteral("%1: %2: %3").arg(m_path, what, m_server ? serverReason(error) : plainReason(m_path, error)));
+    const QString message = QStringLiteral("%1: %2: %3").arg(m_path, what, m_server ? serverReason(error) : plainReason(m_path, error));
+    if (m_server && connectionLost(error))
+        throw ServerConnectionLost(message);
+    throw StoreError(message);
 }
 
 void Database::connectReader(bool immutable)

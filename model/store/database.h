@@ -5,6 +5,7 @@
 
 #include "dialect.h"
 #include "schema.h"
+#include "serveraddress.h"
 #include "serverschema.h"
 #include "storeerror.h"
 
@@ -67,6 +68,18 @@ public:
     // (session_user): the audit trail's "who" for every change made through
     // it. Empty for a file.
     QString sessionUser() const { return m_sessionUser; }
+    // On a server, after the connection was lost (the server restarted, the
+    // network dropped, an administrator ended the session): closes and
+    // opens the same connection again, to the same address with the same
+    // options, `password` passed to libpq and kept nowhere (empty: libpq's
+    // own means), and sets the session up as opening did (its part's search
+    // path, read-only for a read-only workspace). Everything that holds this
+    // object goes on working with it. Throws StoreError saying why not (the
+    // server cannot be reached; ServerPasswordRefused when it refused the
+    // password), and refuses while a transaction is open, or when the server
+    // now knows this connection as another role (ServerRoleChanged) (the audit trail's author
+    // never changes under a person): then the connection is left closed.
+    void reconnect(const QString &password);
     // Whether opening it created the schema (the file or database was empty).
     bool wasCreated() const { return m_created; }
     int schemaVersion() const { return m_version; }
@@ -102,12 +115,17 @@ public:
     // what a person can do about it (libpq's text is kept out of the
     // message: it names sockets and internal states).
     static QString connectionReason(const QString &libpqText, const ServerAddress &server);
+    // Calls `observer` whenever a statement on a server fails because the
+    // connection was lost (until called again; empty: none), so that the
+    // window can say so at once. Called on the thread that sent it.
+    static void observeLostConnections(std::function<void()> observer);
 
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();
 
     // Throws StoreError naming the file, `what` failed and, in plain words,
-    // why (SQLite's own text never reaches the user).
+    // why (SQLite's own text never reaches the user); ServerConnectionLost
+    // when a server's connection was lost.
     [[noreturn]] void fail(const QString &what, const QSqlError &error) const;
 
     // Before a new file is renamed into place: checkpoints everything into the
@@ -141,8 +159,14 @@ private:
     void applyPragmas();
     void migrate(const Schema &schema); // from the version it has, under the schema lock
     void openServer(const ServerAddress &server, const QString &password);
+    // The session settings every server connection starts with, opened or
+    // reopened: quiet notices, and who the server knows it as.
+    void startServerSession();
     int serverSchemaVersion(const Schema &schema);
     QString serverReason(const QSqlError &error) const;
+    // Whether `error` is the server's connection lost (fail() then throws
+    // ServerConnectionLost).
+    bool connectionLost(const QSqlError &error) const;
     // A server's name for `sql` prepared on this connection (PREPARE on
     // first use): each later run is one EXECUTE, one round trip.
     QString preparedOnServer(const QString &sql);
@@ -156,6 +180,8 @@ private:
     bool m_server = false;
     bool m_created = false;
     QString m_sessionUser;
+    ServerAddress m_address;                 // a server's, without a password: to reconnect
+    ServerArea m_area = ServerArea::National; // a server's part, its search path
     QHash<QString, QString> m_prepared; // a server's: statement -> its prepared name on this connection
     std::unique_ptr<QTemporaryDir> m_copy; // Inspect: the private copy of a file and its -wal
     std::function<void()> m_afterBegin;

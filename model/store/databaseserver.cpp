@@ -4,6 +4,7 @@
 #include "serveraddress.h"
 
 #include <QAtomicInt>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDriver>
 
@@ -12,12 +13,26 @@ namespace owb {
 namespace {
 
 QAtomicInt serverConnectionCounter;
+QMutex lostObserverMutex;
+std::function<void()> lostObserver;
+
+bool passwordRefused(const QString &libpqText)
+{
+    return libpqText.contains(QLatin1String("password authentication failed"))
+        || libpqText.contains(QLatin1String("no password supplied"));
+}
 
 } // namespace
 
+void Database::observeLostConnections(std::function<void()> observer)
+{
+    const QMutexLocker lock(&lostObserverMutex);
+    lostObserver = std::move(observer);
+}
+
 QString Database::connectionReason(const QString &text, const ServerAddress &server)
 {
-    if (text.contains(QLatin1String("password authentication failed")) || text.contains(QLatin1String("no password supplied")))
+    if (passwordRefused(text))
         return QStringLiteral("the server did not accept the password for %1: check it, or ask the "
                               "workspace's administrator")
             .arg(server.user.isEmpty() ? QStringLiteral("your account") : server.user);
@@ -81,6 +96,12 @@ QString refusedRight(const QString &serverText, const QString &account, const QS
 
 } // namespace
 
+bool Database::connectionLost(const QSqlError &error) const
+{
+    const QString state = error.nativeErrorCode();
+    return state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen();
+}
+
 QString Database::serverReason(const QSqlError &error) const
 {
     const QString state = error.nativeErrorCode();
@@ -97,8 +118,17 @@ QString Database::serverReason(const QSqlError &error) const
         return QStringLiteral("the team workspace was opened read-only");
     if (state == QLatin1String("53100"))
         return QStringLiteral("the server's disk is full: tell the workspace's administrator");
-    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen())
-        return QStringLiteral("the connection to the server was lost: nothing was changed; reconnect and try again");
+    if (connectionLost(error)) {
+        std::function<void()> observer;
+        {
+            const QMutexLocker lock(&lostObserverMutex);
+            observer = lostObserver;
+        }
+        if (observer)
+            observer();
+        return QStringLiteral("the connection to the server was lost: nothing was changed; the workbench reconnects "
+                              "by itself (or File > Reconnect), then try again");
+    }
     return QStringLiteral("the server refused it (PostgreSQL error %1): try again, or tell the workspace's "
                           "administrator")
         .arg(state.isEmpty() ? QStringLiteral("without a code") : state);
@@ -124,15 +154,64 @@ void Database::openServer(const ServerAddress &server, const QString &password)
     if (!withDefaults.options.contains(QStringLiteral("application_name")))
         withDefaults.options.insert(QStringLiteral("application_name"), QStringLiteral("oversight-workbench"));
     m_db.setConnectOptions(withDefaults.connectOptions());
-    if (!m_db.open())
-        throw StoreError(QStringLiteral("%1: cannot connect: %2")
-                             .arg(m_path, connectionReason(m_db.lastError().databaseText()
-                                                               + m_db.lastError().driverText(),
-                                                           server)));
+    const bool opened = m_db.open();
     m_db.setPassword(QString()); // kept nowhere once used
+    if (!opened) {
+        const QString text = m_db.lastError().databaseText() + m_db.lastError().driverText();
+        const QString message = QStringLiteral("%1: cannot connect: %2").arg(m_path, connectionReason(text, server));
+        if (passwordRefused(text))
+            throw ServerPasswordRefused(message);
+        throw StoreError(message);
+    }
+    startServerSession();
+}
+
+void Database::startServerSession()
+{
     // Notices ("role is already a member") are for administrators at psql.
     exec(QStringLiteral("SET client_min_messages TO warning"));
     m_sessionUser = scalar(QStringLiteral("SELECT session_user")).toString();
+}
+
+void Database::reconnect(const QString &password)
+{
+    if (!m_server)
+        return;
+    if (m_transactionDepth > 0)
+        throw StoreError(QStringLiteral("%1: cannot reconnect while a change is being written: try again once it "
+                                        "has finished")
+                             .arg(m_path));
+    const QString author = m_sessionUser;
+    m_db.close();
+    // Prepared statements are the old session's: the new one has none.
+    m_prepared.clear();
+    m_db.setPassword(password);
+    const bool opened = m_db.open();
+    m_db.setPassword(QString()); // kept nowhere once used
+    if (!opened) {
+        const QString text = m_db.lastError().databaseText() + m_db.lastError().driverText();
+        const QString message = QStringLiteral("%1: cannot reconnect: %2").arg(m_path, connectionReason(text, m_address));
+        if (passwordRefused(text))
+            throw ServerPasswordRefused(message);
+        throw StoreError(message);
+    }
+    try {
+        startServerSession();
+        if (m_sessionUser != author)
+            throw ServerRoleChanged(QStringLiteral("%1: cannot reconnect: the server now knows this connection as "
+                                                   "%2, not as %3, who made the changes so far; open the team "
+                                                   "workspace again to work as %2")
+                                        .arg(m_path, m_sessionUser, author));
+        exec(QStringLiteral("SET search_path TO %1").arg(serverAreaName(m_area)));
+        if (m_readOnly)
+            exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+    } catch (const StoreError &) {
+        // Never left open as someone else, or half set up.
+        m_db.close();
+        m_prepared.clear();
+        m_sessionUser = author;
+        throw;
+    }
 }
 
 int Database::serverSchemaVersion(const Schema &schema)
@@ -161,6 +240,8 @@ Database::Database(const ServerAddress &server, ServerArea area, const QString &
     , m_readOnly(mode == Mode::ReadOnly || mode == Mode::Inspect)
     , m_inspect(mode == Mode::Inspect)
     , m_server(true)
+    , m_address(server)
+    , m_area(area)
 {
     openServer(server, password);
     const Schema &schema = teamWorkspaceSchema();

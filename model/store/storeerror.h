@@ -21,6 +21,32 @@ private:
     QString m_message;
 };
 
+// A team workspace's server refused the password (or wanted one and had
+// none): the caller may ask for it again.
+class ServerPasswordRefused : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
+// A statement on a team workspace's server refused because the connection
+// was lost (the server restarted, the network dropped, an administrator
+// ended the session): nothing was changed; reconnecting brings it back.
+class ServerConnectionLost : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
+// A lost connection to a team workspace's server reopened as another role
+// than the one that made the changes so far: refused (the audit trail's
+// author never changes under a person).
+class ServerRoleChanged : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 } // namespace owb
 
 namespace owb {

@@ -318,6 +318,14 @@ QString Workspace::sessionUser() const
     return m_team ? m_cases->sessionUser() : QString();
 }
 
+void Workspace::reconnect(const QString &password)
+{
+    if (!m_team)
+        return;
+    m_peers->database().reconnect(password);
+    m_cases->reconnect(password);
+}
+
 QStringList Workspace::caseCodes() const
 {
     QStringList codes;

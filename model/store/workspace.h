@@ -81,6 +81,13 @@ public:
     // Who the server knows this user as (the audit trail's author); empty
     // for a folder.
     QString sessionUser() const;
+    // A team workspace whose connection was lost: reconnects both of its
+    // connections in place (Database::reconnect), with `password` (empty:
+    // libpq's own means), kept nowhere. The cases opened through openCase()
+    // and their sessions go on with the same objects, their undo stacks
+    // intact. Throws StoreError saying why not (ServerPasswordRefused when
+    // the server refused the password); nothing for a folder.
+    void reconnect(const QString &password);
     // The organisations the workspace holds a case for, in code order: a
     // folder's case files, or a server's cases.
     QStringList caseCodes() const;

@@ -12,7 +12,8 @@ reason printed) when the accessibility bus or its Python bindings are absent.
 
 With --backend postgres each scenario's demo is a team workspace on the
 throwaway cluster that OWB_TEST_PG names (teambackend.py); scenarios about
-folders alone are listed as skipped, with the reason.
+folders alone are listed as skipped, with the reason, as are scenarios about a
+server alone on folders.
 """
 
 import argparse
@@ -30,7 +31,8 @@ MODULES = ["scenarios_casework", "scenarios_items", "scenarios_workspace", "scen
            "scenarios_plan", "scenarios_action", "scenarios_layout", "scenarios_dates", "scenarios_menus", "scenarios_sections",
            "scenarios_forms", "scenarios_workflow", "scenarios_programme", "scenarios_reports", "scenarios_team",
            "scenarios_finds", "scenarios_records", "scenarios_years", "scenarios_years2", "scenarios_finds2",
-           "scenarios_years3", "scenarios_finds3", "scenarios_finds4", "scenarios_years4", "scenarios_findedit"]
+           "scenarios_years3", "scenarios_finds3", "scenarios_finds4", "scenarios_years4", "scenarios_findedit",
+           "scenarios_server"]
 ON_REQUEST = ["screenshots"]  # run only when named
 
 
@@ -94,6 +96,12 @@ def inner(args):
                 print("SKIP %-40s on a team workspace: %s" % (scenario.__name__,
                                                                teambackend.FOLDER_ONLY[scenario.__name__]), flush=True)
             chosen = [s for s in chosen if s.__name__ not in teambackend.FOLDER_ONLY]
+        else:
+            import teambackend
+            for scenario in [s for s in chosen if s.__name__ in teambackend.SERVER_ONLY]:
+                print("SKIP %-40s on a folder: %s" % (scenario.__name__, teambackend.SERVER_ONLY[scenario.__name__]),
+                      flush=True)
+            chosen = [s for s in chosen if s.__name__ not in teambackend.SERVER_ONLY]
         failures = []
         started = time.time()
         for scenario in chosen:

@@ -69,6 +69,11 @@ for _name in ("league_headers_sort", "portfolio_columns_at_1280",
               "portfolio_export_quarter_and_icb", "portfolio_csv_export_confirms"):
     FOLDER_ONLY[_name] = DISPLAY_ONLY
 
+# Run on a team workspace only (scenarios_server.py), each skipped on folders with the reason printed.
+SERVER_ONLY = {
+    "team_reconnect_by_the_menu": "about the connection to a team workspace's server (a folder has none)",
+}
+
 ROLES = ("reader", "editor", "importer")  # a team workspace's group roles, <db>_<suffix>
 PASSWORD = "e2e-horse-battery"  # the cluster trusts the account, so any password connects
 

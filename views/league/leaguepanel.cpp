@@ -6,6 +6,7 @@
 #include "itemmodels/itemroles.h"
 #include "itemmodels/leaguemodel.h"
 #include "store/portfolio.h"
+#include "store/storeerror.h"
 #include "widgets/columnfit.h"
 #include "widgets/csvexport.h"
 
@@ -14,6 +15,7 @@
 #include <QSortFilterProxyModel>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
@@ -136,7 +138,15 @@ void LeaguePanel::refresh()
         fillRegions();
         return;
     }
-    QList<LeagueEntry> entries = leagueTable(*m_national, m_quarter, m_peerType->currentData().toString(), m_decided);
+    QList<LeagueEntry> entries;
+    try {
+        entries = leagueTable(*m_national, m_quarter, m_peerType->currentData().toString(), m_decided);
+    } catch (const StoreError &error) {
+        // The national data could not be read (a team workspace's
+        // connection lost): said, the table shown kept.
+        QMessageBox::warning(this, tr("The league table was not read"), error.message());
+        return;
+    }
     addCaseworkTo(entries, m_portfolio);
     m_model->setEntries(entries, m_ratingNames);
     fillRegions();

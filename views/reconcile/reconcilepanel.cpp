@@ -1,5 +1,6 @@
 #include "reconcilepanel.h"
 
+#include "store/storeerror.h"
 #include "widgets/csvexport.h"
 
 #include <QCheckBox>
@@ -97,9 +98,18 @@ bool ReconcilePanel::reconcileFile(const QString &path)
         box.exec();
         return false;
     }
+    QList<ReconciliationRow> rows;
+    try {
+        rows = reconcile(*m_national, m_quarter, *published, m_decided);
+    } catch (const StoreError &error) {
+        // The workspace's national data could not be read (a team
+        // workspace's connection lost): said, the comparison shown kept.
+        QMessageBox::warning(this, tr("Cannot reconcile"), error.message());
+        return false;
+    }
     m_file = path;
     m_fileQuarter = m_quarter;
-    m_rows = reconcile(*m_national, m_fileQuarter, *published, m_decided);
+    m_rows = rows;
     fill();
     return true;
 }

@@ -2,7 +2,8 @@
 // The workbench's connection to a team workspace on a PostgreSQL server:
 // openTeamWorkspace opens the whole workspace (store/workspace, the same
 // object a folder gives: portfolio, cases, methodologies), and
-// TeamConnection watches it for the status bar.
+// TeamConnection watches it for the status bar and reconnects it in place
+// once its connection is lost.
 
 #include "store/serveraddress.h"
 
@@ -24,18 +25,32 @@ public:
     TeamConnection(const TeamConnection &) = delete;
     TeamConnection &operator=(const TeamConnection &) = delete;
 
+    // Connected; lost and to be reconnected (by the window, at its next
+    // check); or lost with reconnecting left to the user (File > Reconnect),
+    // since trying again by itself cannot help: the server refused the
+    // password, or knows this user as another role now.
+    enum class State { Connected, Reconnecting, Stopped };
+
     const ServerAddress &server() const { return m_server; }
-    // One cheap round trip: false once the connection is lost.
+    // One cheap round trip while connected: false once the connection is lost.
     bool check();
-    bool isConnected() const { return m_connected; }
-    // "Team workspace DB on HOST as USER: connected" (or "connection lost"),
-    // for the status bar.
+    // Reconnects the workspace in place (Workspace::reconnect) with
+    // `password` (empty: libpq's own means): empty when connected again,
+    // else why not, in plain words; passwordRefused() then says whether the
+    // server asked for the password.
+    QString reconnect(const QString &password);
+    bool passwordRefused() const { return m_passwordRefused; }
+    State state() const { return m_state; }
+    bool isConnected() const { return m_state == State::Connected; }
+    // "Team workspace DB on HOST as USER: connected" (or "connection lost:
+    // reconnecting…"), for the status bar.
     QString statusText() const;
 
 private:
     Workspace &m_workspace;
     ServerAddress m_server;
-    bool m_connected = true;
+    State m_state = State::Connected;
+    bool m_passwordRefused = false;
 };
 
 // Opens the team workspace at `server` with `password` (empty: libpq's own

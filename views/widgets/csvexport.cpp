@@ -22,11 +22,13 @@ QString exportCsv(QWidget *parent, const QString &suggestedName, const std::func
         return {};
     // Written whole or not at all (store/filewrite): a full disk leaves no
     // cut-off export and an earlier file of that name as it was.
-    QString text;
-    QTextStream out(&text);
-    write(out);
-    out.flush();
     try {
+        // What it writes may be read from the store (a team workspace's
+        // connection lost meanwhile): refused in words like a full disk.
+        QString text;
+        QTextStream out(&text);
+        write(out);
+        out.flush();
         writeFileWhole(path, text.toUtf8());
     } catch (const StoreError &error) {
         QMessageBox::critical(parent, QCoreApplication::translate("owb::CsvExport", "Export failed"), error.message());

@@ -1,0 +1,59 @@
+"""Scenarios about a team workspace's server itself, run on the team backend only (run_e2e.py --backend
+postgres: the scenario's demo on the server, ctx.backend and ctx.database); on folders each is listed as
+skipped with the reason (teambackend.SERVER_ONLY)."""
+
+import re
+
+from owbe2e import expect
+from scenarios_casework import case_in_segment, open_case
+from scenarios_team import connection_state
+
+
+def workbench_sessions(ctx):
+    """The workbench's sessions on the scenario's team workspace (their process ids on the server)."""
+    return set(ctx.backend.psql("SELECT pid FROM pg_stat_activity WHERE application_name = 'oversight-workbench' "
+                                "AND datname = '%s'" % ctx.database).split())
+
+
+def team_reconnect_by_the_menu(ctx):
+    """A team workspace whose sessions an administrator ends (as a server restart does): the status bar
+    says "connection lost: reconnecting…"; File ▸ Reconnect reconnects at once (new sessions on the
+    server), the status bar says "connected" and a notice that it reconnected; a note added then is
+    stored on the server with the same author, and Edit ▸ Undo still removes it."""
+    code = case_in_segment(ctx, 4)
+    wb = open_case(ctx, code, "Notes")
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    before = workbench_sessions(ctx)
+    expect(len(before) == 2, "the workbench holds %d sessions, not 2 (national and cases)" % len(before))
+    ctx.backend.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                     "'oversight-workbench' AND datname = '%s'" % ctx.database)
+    wb.wait(lambda: connection_state(wb).endswith(": connection lost: reconnecting…"),
+            "the status bar to say the connection is lost", timeout=15)
+    wb.screenshot("connection-lost")
+    wb.menu("File", "Reconnect")
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "the status bar to say connected", timeout=15)
+    wb.find("label", re.compile("^Reconnected to "), only_showing=False)
+    after = workbench_sessions(ctx)
+    expect(len(after) == 2 and not (after & before), "sessions %s after reconnecting, %s before" % (after, before))
+    wb.screenshot("reconnected")
+
+    def notes(body):
+        return ctx.backend.psql("SELECT count(*) || ' ' || coalesce(max(author), '') FROM cases.note WHERE "
+                                "org_code = '%s' AND body = '%s'" % (code, body), ctx.database)
+
+    body = "Reconnected after the server went away"
+    wb.set_text("New note", body)
+    wb.press("Add Note")
+    wb.wait(lambda: notes(body) == "1 %s" % ctx.author, "the note on the server by %s" % ctx.author, timeout=10)
+    entries = ctx.backend.psql("SELECT count(*) FROM cases.audit_log WHERE org_code = '%s' AND table_name = 'note' "
+                               "AND actor = '%s' AND hash IS NOT NULL" % (code, ctx.author), ctx.database)
+    expect(entries == "1", "%s sealed audit entries for the note" % entries)
+    notes_table = wb.find("table", "Notes")
+    expect(any(body in c for row in wb.cells(notes_table) for c in row), "the note is not in the list")
+    wb.menu("Edit", re.compile("^Undo"))
+    wb.wait(lambda: notes(body).split()[0] == "0", "undo to remove the note from the server", timeout=10)
+    expect(connection_state(wb).endswith(": connected"), "the connection is not kept")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS = [team_reconnect_by_the_menu]

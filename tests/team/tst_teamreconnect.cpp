@@ -1,0 +1,350 @@
+// A team workspace whose connection is lost (the server restarted, the
+// network dropped, an administrator ended the session) and reconnected in
+// place: the status bar says lost at once, every read outside the case
+// session says so in plain words, the workbench reconnects by itself at its
+// next check (or File > Reconnect, asking for a refused password), and the
+// open case goes on with the same author, a chain that verifies and its undo
+// stack intact. A reconnect as another role is refused. Runs against the
+// throwaway cluster CTest starts (pgcluster.py; OWB_TEST_PG names it).
+
+#include "case/caseview.h"
+#include "casework/casesession.h"
+#include "demo/demoworkspace.h"
+#include "itemmodels/itemroles.h"
+#include "mainwindow.h"
+#include "portfolio/portfoliopanel.h"
+#include "reports/casereport.h"
+#include "reports/reviewreport.h"
+#include "store/casefile.h"
+#include "store/teamtransfer.h"
+#include "store/teamworkspace.h"
+#include "store/workspace.h"
+#include "team/teamconnection.h"
+#include "team/teamworkspacedialog.h"
+#include "teamfixture.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace owb;
+using teamtest::adminScalar;
+
+namespace {
+
+const QString kPasswordRole = QStringLiteral("owbpassword");  // pgcluster.py: signs in with a password
+const QString kPassword = QStringLiteral("right horse");
+
+ServerAddress testServer()
+{
+    return parseServerUrl(qEnvironmentVariable("OWB_TEST_PG"));
+}
+
+// Ends every session of the workbench on the server, as an administrator
+// (or a server restart) does.
+void endWorkbenchSessions(const ServerAddress &server)
+{
+    adminScalar(server, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                                       "application_name = 'oversight-workbench'"));
+}
+
+QAction *fileAction(MainWindow &window, const QString &text)
+{
+    for (QAction *action : window.menuBar()->actions().first()->menu()->actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+QString teamStatus(MainWindow &window)
+{
+    auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("teamConnection"));
+    return label && label->isVisible() ? label->text() : QString();
+}
+
+QString statusNotices(MainWindow &window)
+{
+    QStringList texts;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        if (label->isVisible())
+            texts.append(label->text());
+    return texts.join(QLatin1Char('\n'));
+}
+
+// Said in plain words: the connection lost and how to get back, no driver text.
+bool saysLostPlainly(const QString &message)
+{
+    return message.contains(QLatin1String("connection to the server was lost"))
+        && message.contains(QLatin1String("Reconnect")) && !message.contains(QLatin1String("QPSQL"))
+        && !message.contains(QLatin1String("terminating connection")) && !message.contains(QLatin1String("server closed"));
+}
+
+QString errorOf(const std::function<void()> &read)
+{
+    try {
+        read();
+    } catch (const StoreError &error) {
+        return error.message();
+    }
+    return {};
+}
+
+// A picture of `widget` for a person to look at, when OWB_SCREENSHOT_DIR names a folder.
+// `settle`: the event loop run first, so that the status bar is laid out for
+// its new text (not from inside a timer that drives a modal dialog).
+void screenshot(QWidget *widget, const QString &name, bool settle = true)
+{
+    if (!qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+        return;
+    if (settle)
+        QTest::qWait(50);
+    widget->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(name + QStringLiteral(".png")));
+}
+
+int notesWith(const ServerAddress &server, const QString &body)
+{
+    return adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = '%1'").arg(body)).toInt();
+}
+
+} // namespace
+
+class TestTeamReconnect : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        OWB_REQUIRE_CLUSTER("reconnecting a team workspace");
+        // No desktop session here, so no keyring service: the password
+        // comes from libpq's own means (PGPASSWORD) or is asked for.
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        qunsetenv("PGPASSWORD");
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", m_home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("owb-test-teamreconnect"));
+        QSettings().clear();
+        adminScalar(testServer(), QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
+                                                 "THEN CREATE ROLE %1 LOGIN PASSWORD '%2'; END IF; END$$")
+                                      .arg(kPasswordRole, kPassword));
+
+        const QString folder = m_dir.filePath(QStringLiteral("demo"));
+        createDemoWorkspace(folder);
+        m_workspace = teamtest::freshDatabase(QStringLiteral("reconnect"));
+        initTeamWorkspace(m_workspace, {});
+        pushWorkspace(folder, m_workspace, {});
+        adminScalar(m_workspace, QStringLiteral("GRANT %1_editor TO %2").arg(m_workspace.database, kPasswordRole));
+    }
+
+    // The window on a lost connection: lost said at once, every read says
+    // so plainly, reconnected by itself at the next check, and the case goes
+    // on (same author, chain verifying, undo stack intact).
+    void windowReconnectsByItself()
+    {
+        ServerAddress signIn = m_workspace;
+        signIn.user = kPasswordRole;
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(signIn, kPassword));
+        QVERIFY(window.teamConnection());
+        QVERIFY(fileAction(window, QStringLiteral("Rec&onnect"))->isEnabled());
+        QAbstractItemModel *rows = window.portfolio()->view()->model();
+        const QString code = rows->index(1, 0).data(CodeRole).toString();
+        QVERIFY(window.openCaseCode(code));
+        CaseSession *session = window.caseView()->context().session;
+        QVERIFY(session);
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Before the loss")), QString());
+        QCOMPARE(session->undoStack()->count(), 1);
+
+        // Lost: an edit is refused, and the status bar says lost at once,
+        // without waiting for the next check.
+        endWorkbenchSessions(m_workspace);
+        const QString refused = session->addNote(QString(), QString(), QStringLiteral("During the loss"));
+        QVERIFY2(saysLostPlainly(refused), qPrintable(refused));
+        QTRY_VERIFY2(teamStatus(window).endsWith(QStringLiteral("connection lost: reconnecting…")),
+                     qPrintable(teamStatus(window)));
+        QCOMPARE(session->undoStack()->count(), 1);
+
+        // Every read outside the case session: a plain message, no crash.
+        const QString pdf = m_dir.filePath(QStringLiteral("lost.pdf"));
+        for (const QString &message :
+             {errorOf([&] { writeCaseReport(*window.workspace(), session->caseFile(), pdf); }),
+              errorOf([&] { writeReviewReport(*window.workspace(), session->caseFile(), pdf); }),
+              errorOf([&] { writeRegionalPack(*window.workspace(), pdf); }),
+              errorOf([&] { window.workspace()->caseCodes(); })})
+            QVERIFY2(saysLostPlainly(message), qPrintable(message));
+        QVERIFY(!QFileInfo::exists(pdf));
+        // The pages that read the national data and the portfolio again,
+        // and the methodologies window, each said in words, none thrown.
+        QStringList boxes;
+        QTimer closer;
+        closer.setInterval(20);
+        connect(&closer, &QTimer::timeout, &closer, [&boxes] {
+            if (auto *box = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                QStringList texts{box->windowTitle()};
+                for (QLabel *label : box->findChildren<QLabel *>())
+                    if (label->isVisible())
+                        texts.append(label->text());
+                boxes.append(texts.join(QLatin1Char(' ')));
+                box->reject();
+            }
+        });
+        closer.start();
+        for (const auto &show : {&MainWindow::showLeague, &MainWindow::showChanges, &MainWindow::showReconcile,
+                                 &MainWindow::showPortfolio}) {
+            (window.*show)();
+            QVERIFY2(saysLostPlainly(statusNotices(window)), qPrintable(statusNotices(window)));
+        }
+        fileAction(window, QStringLiteral("&Methodologies..."))->trigger();
+        QTRY_VERIFY(!boxes.isEmpty());
+        QVERIFY2(saysLostPlainly(boxes.last()), qPrintable(boxes.join(QLatin1Char('|'))));
+        // Another quarter, whose national data was not read yet.
+        const QString quarter = window.currentQuarter();
+        for (QAction *action : window.menuBar()->actions().at(2)->menu()->actions())
+            if (action->text() == QStringLiteral("&Earlier Quarter"))
+                action->trigger();
+        QCOMPARE(window.currentQuarter(), quarter);  // the toolbar back at the quarter on screen
+        QVERIFY2(saysLostPlainly(statusNotices(window)), qPrintable(statusNotices(window)));
+        screenshot(&window, QStringLiteral("reconnect-lost-read"));
+        closer.stop();
+        QVERIFY(window.workspace());
+
+        // The next check reconnects by itself (the password through libpq's
+        // own means here, no keyring), says so and reads the screen again.
+        qputenv("PGPASSWORD", kPassword.toUtf8());
+        window.checkTeamConnection();
+        qunsetenv("PGPASSWORD");
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        QVERIFY2(statusNotices(window).contains(QStringLiteral("Reconnected to")), qPrintable(statusNotices(window)));
+
+        // The same session and workspace objects: the edit is stored as the same author.
+        QVERIFY(window.openCaseCode(code));
+        QCOMPARE(window.caseView()->context().session, session);
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("After reconnecting")), QString());
+        QCOMPARE(adminScalar(m_workspace, QStringLiteral("SELECT author FROM cases.note WHERE body = 'After reconnecting'"))
+                     .toString(),
+                 kPasswordRole);
+        QCOMPARE(adminScalar(m_workspace, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE org_code = '%1' "
+                                                         "AND table_name = 'note' AND actor = '%2'")
+                                              .arg(code, kPasswordRole))
+                     .toInt(),
+                 2);
+        QCOMPARE(notesWith(m_workspace, QStringLiteral("During the loss")), 0);
+        // Undo reaches back over the loss: the edit made before it is undone.
+        QCOMPARE(session->undoStack()->count(), 2);
+        session->undoStack()->undo();
+        session->undoStack()->undo();
+        QCOMPARE(notesWith(m_workspace, QStringLiteral("After reconnecting")), 0);
+        QCOMPARE(notesWith(m_workspace, QStringLiteral("Before the loss")), 0);
+        // The audit chain verifies (owb check on the server).
+        const CheckReport check = checkTeamWorkspace(m_workspace, {});
+        QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+    }
+
+    // File > Reconnect at once: the password asked for when the server
+    // refuses the one it has (none here), again after a wrong one.
+    void reconnectActionAsksForThePassword()
+    {
+        ServerAddress signIn = m_workspace;
+        signIn.user = kPasswordRole;
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(signIn, kPassword));
+        endWorkbenchSessions(m_workspace);
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral("connection lost: reconnecting…")), qPrintable(teamStatus(window)));
+        // At the next check: no password to be had, so it waits for the user.
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral("connection lost: choose File > Reconnect")),
+                 qPrintable(teamStatus(window)));
+        screenshot(&window, QStringLiteral("reconnect-stopped"));
+
+        QStringList asked;
+        QTimer typer;
+        typer.setInterval(20);
+        connect(&typer, &QTimer::timeout, &typer, [&asked] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                asked.append(dialog->windowTitle() + QLatin1Char(' ') + dialog->labelText());
+                screenshot(dialog, QStringLiteral("reconnect-password-%1").arg(asked.size()), false);
+                QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
+                dialog->setTextValue(asked.size() == 1 ? QStringLiteral("wrong horse") : kPassword);
+                dialog->accept();
+            }
+        });
+        typer.start();
+        fileAction(window, QStringLiteral("Rec&onnect"))->trigger();
+        typer.stop();
+        QCOMPARE(asked.size(), 2);
+        QVERIFY2(asked.first().startsWith(QStringLiteral("Reconnect to Team Workspace")), qPrintable(asked.first()));
+        QVERIFY2(asked.last().contains(QStringLiteral("did not accept the password")), qPrintable(asked.last()));
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        QVERIFY(window.workspace()->caseCodes().size() > 0);
+        // Kept nowhere: not in the settings.
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(QLatin1String("horse")), qPrintable(key));
+    }
+
+    // The same address reaching the server as another role (here PGUSER
+    // changed, with no user in the address): refused, the connection left
+    // closed; as the same role again, it reconnects.
+    void reconnectAsAnotherRoleIsRefused()
+    {
+        ServerAddress server = m_workspace;
+        const QString admin = server.user;
+        server.user.clear();
+        qputenv("PGUSER", admin.toUtf8());
+        std::unique_ptr<Workspace> workspace = Workspace::openTeam(server, {});
+        QCOMPARE(workspace->sessionUser(), admin);
+        endWorkbenchSessions(m_workspace);
+        qputenv("PGUSER", kPasswordRole.toUtf8());
+        qputenv("PGPASSWORD", kPassword.toUtf8());
+        const QString refused = errorOf([&] { workspace->reconnect({}); });
+        QVERIFY2(refused.contains(QStringLiteral("now knows this connection as owbpassword")), qPrintable(refused));
+        QCOMPARE(workspace->sessionUser(), admin);
+        QVERIFY(!workspace->peers().database().connection().isOpen());
+        qputenv("PGUSER", admin.toUtf8());
+        qunsetenv("PGPASSWORD");
+        QCOMPARE(errorOf([&] { workspace->reconnect({}); }), QString());
+        QCOMPARE(workspace->sessionUser(), admin);
+        QVERIFY(!workspace->caseCodes().isEmpty());
+        qunsetenv("PGUSER");
+    }
+
+    // Never while a transaction is open on the connection.
+    void noReconnectInsideATransaction()
+    {
+        Database db(m_workspace, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+        const QString prepared = QStringLiteral("SELECT count(*) FROM organisation WHERE org_code <> ?");
+        QVERIFY(db.scalar(prepared, {QString()}).toInt() > 0);
+        {
+            Transaction open(db);
+            const QString refused = errorOf([&] { db.reconnect({}); });
+            QVERIFY2(refused.contains(QStringLiteral("while a change is being written")), qPrintable(refused));
+        }
+        QCOMPARE(errorOf([&] { db.reconnect({}); }), QString());
+        // Its statements prepared again on the new session, its part's search path set again.
+        QVERIFY(db.scalar(prepared, {QString()}).toInt() > 0);
+    }
+
+private:
+    QTemporaryDir m_home;
+    QTemporaryDir m_dir;
+    ServerAddress m_workspace;
+};
+
+QTEST_MAIN(TestTeamReconnect)
+#include "tst_teamreconnect.moc"
