@@ -346,6 +346,10 @@
         <source>Nothing was changed in case %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This workspace is open read-only (another instance holds it), so nothing can be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -769,6 +773,10 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not %2 in the methodology&apos;s list: choose one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text holds %1 at character %2: remove it, as it shows the text in another order than it was typed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1896,6 +1904,10 @@
             <numerusform>Imported %1: %n row; cases created %2, updated %3</numerusform>
             <numerusform>Imported %1: %n rows; cases created %2, updated %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This workspace is read-only: %1, so nothing can be changed here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
