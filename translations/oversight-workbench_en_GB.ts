@@ -71,11 +71,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost: reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team workspace %1 on %2 as %3: connection lost: choose File &gt; Reconnect</source>
+        <source>Team workspace %1 on %2 as %3: connection lost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -351,7 +347,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: someone else has stored this change already; the case now shows it. Nothing was changed.</source>
+        <source>This workspace is open read-only (another instance holds it), so nothing can be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -779,6 +775,10 @@
         <source>&quot;%1&quot; is not %2 in the methodology&apos;s list: choose one of %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The text holds %1 at character %2: remove it, as it shows the text in another order than it was typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -1075,14 +1075,6 @@
     </message>
     <message>
         <source>Decided on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root cause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1622,10 +1614,6 @@
         <source>No highlight</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The league table was not read</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::MainWindow</name>
@@ -1918,39 +1906,7 @@
         </translation>
     </message>
     <message>
-        <source>Rec&amp;onnect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconnect to Team Workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>your account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot reconnect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not read again: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconnected to the team workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not read again: the connection to the server was lost (File &gt; Reconnect).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not accept the password for %1. Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To reconnect to %1, the server asks for the password for %2. Password:</source>
+        <source>This workspace is read-only: %1, so nothing can be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3930,30 +3886,6 @@ segmented</source>
     </message>
     <message>
         <source>Then the review can move to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ed&amp;it Finding...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the finding to edit first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The finding&apos;s root cause, severity, text, and the domains and metrics it concerns. Its evidence items stay with it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The finding to edit is not in the review any more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit finding</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -574,6 +574,11 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
             auto *session = new CaseSession(open(), m_workspace->methodology(), this, m_workspace->isReadOnly());
             if (const QString why = m_workspace->readOnlyWhy(); !why.isEmpty())
                 session->setReadOnly(why);  // a team workspace's reader: every edit refused, saying why
+            else if (m_workspace->isReadOnly() && !m_workspace->isTeam()) {
+                // A folder this user may not change says why on the edits it no longer offers.
+                if (const QString folder = Workspace::readOnlyReason(m_workspace->directory()); !folder.isEmpty())
+                    session->setReadOnly(tr("This workspace is read-only: %1, so nothing can be changed here.").arg(folder));
+            }
             session->casework().setYearsWithoutProgramme(m_workspace->methodologies().yearsWithoutProgramme());
             // An undo or redo that failed (a conflict in the conflict dialog),
             // shown once the undo stack has finished with the step.

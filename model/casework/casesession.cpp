@@ -99,6 +99,15 @@ QString CaseSession::tooLong(const QStringList &texts) const
     return {};
 }
 
+QString CaseSession::readOnlyWhy() const
+{
+    if (!m_readOnly)
+        return {};
+    return m_readOnlyWhy.isEmpty() ? tr("This workspace is open read-only (another instance holds it), so nothing "
+                                        "can be changed here.")
+                                   : m_readOnlyWhy;
+}
+
 QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
 {
     // The first redo happens inside push(); its failure is returned to the

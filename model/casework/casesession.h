@@ -52,6 +52,10 @@ public:
     // edit, undo or redo, before saying what changed.
     void readAgain();
     bool isReadOnly() const { return m_readOnly; }
+    // Why every edit is refused, in plain words (what setReadOnly was told, or
+    // that the workspace was opened read-only); empty while edits are allowed.
+    // The case pages show it on the edits they no longer offer.
+    QString readOnlyWhy() const;
     // Makes the session read-only for `why` (a sentence naming what this
     // user may do instead), which each refused edit then says.
     void setReadOnly(const QString &why)

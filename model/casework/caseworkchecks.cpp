@@ -10,6 +10,7 @@
 #include "casework/metricview.h"
 #include "casework/trajectory.h"
 #include "framework/methodology.h"
+#include "framework/methodologytext.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -266,6 +267,17 @@ QString valueProblem(const QString &column, const QString &value, const QDate &t
                 .arg(length)
                 .arg(kMaxFreeTextLength)
                 .arg(length - kMaxFreeTextLength);
+    }
+    // A bidirectional override or isolate shows "evil owner" reversed on the
+    // screen and in the reports (tester, issue 13/14); the methodology's
+    // loader refuses them too.
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char16_t c = value.at(i).unicode();
+        if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+            return QCoreApplication::translate("owb::Casework", "The text holds %1 at character %2: remove it, as it "
+                                                                "shows the text in another order than it was typed.")
+                .arg(formatCharacterText(c))
+                .arg(i + 1);
     }
     if (!isDateColumn(column))
         return {};

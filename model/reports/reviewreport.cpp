@@ -59,6 +59,14 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                                const QVariant &reviewId)
 {
     const CaseworkChoices &sets = methodology.casework();
+    // A root cause the methodology does not list is marked, as domains and
+    // metrics are (tester, issue 13/14: "Aliens" printed as if it were one).
+    QStringList causes;
+    for (const NamedItem &cause : methodology.rootCauseCategories())
+        causes.append(cause.name);
+    const auto cause = [&causes](const QString &name) {
+        return name.isEmpty() || causes.contains(name) ? name : notInMethodologyList(name);
+    };
     QList<QStringList> rows;
     for (const QVariantMap &f : store.records(findingTable(), QStringLiteral("review_id"), reviewId)) {
         QStringList evidence;
@@ -75,7 +83,7 @@ QList<QStringList> findingRows(CaseworkStore &store, const Database &database, c
                 evidence.append(about.isEmpty() ? text(e, "title")
                                                 : QStringLiteral("%1 (%2)").arg(text(e, "title"), about.join(QStringLiteral(", "))));
             }
-        rows.append({text(f, "category"), sets.severities.nameOf(text(f, "severity")), text(f, "description"),
+        rows.append({cause(text(f, "category")), sets.severities.nameOf(text(f, "severity")), text(f, "description"),
                      evidence.join(QStringLiteral("; ")), namedList(text(f, "domains"), [&](const QString &id) { return domainName(methodology, id); }),
                      namedList(text(f, "metrics"), [&](const QString &id) { return metricName(methodology, id); })});
     }

@@ -184,7 +184,7 @@ def trajectory_shows_actual_values(ctx):
 
 
 def portfolio_casework_of_the_quarter(ctx):
-    """The portfolio's Casework column describes the toolbar quarter: at an earlier quarter a review opened and a programme entered in the latest one are not shown, nor anything overdue after that quarter's end."""
+    """The portfolio's Casework column describes the toolbar quarter: at an earlier quarter a review opened and a programme entered in the latest one are not shown, nor anything overdue after that quarter's end; nor is the review on the case's Casework page."""
     later = {}
     for name in sorted(os.listdir(ctx.workspace)):
         if not name.endswith(".owcase"):
@@ -211,6 +211,17 @@ def portfolio_casework_of_the_quarter(ctx):
     wb.wait(lambda: not any(begun(shown().get(c, "")) for c in later),
             "the casework begun later to be left out at %s: %r" % (quarter.name, {c: shown().get(c) for c in later}))
     wb.screenshot("portfolio-earlier-quarter")
+    # The case's Casework page as well (casework tester, issue 13/14): no review opened later, nor its decision.
+    for c, latest in sorted(later.items()):
+        if query(ctx.case(c), "SELECT count(*) FROM diagnostic_review")[0][0]:
+            open_from_portfolio(wb, c)
+            wb.tab("Casework")
+            wb.find("label", re.compile(r"^No diagnostic review"))
+            expect(not wb.exists("label", re.compile(r"^Opened in %s" % re.escape(latest))),
+                   "%s's review opened in %s shown at %s" % (c, latest, quarter.name))
+            expect(not wb.exists("push button", "Record the Regional Decision..."), "the decision offered")
+            wb.screenshot("casework-earlier-quarter")
+            break
 
 
 SCENARIOS = [portfolio_casework_of_the_quarter, one_decision_per_quarter, programme_actions_only_where_they_apply, refused_import_keeps_the_workspace,

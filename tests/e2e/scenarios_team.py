@@ -457,7 +457,8 @@ def team_reader_sees_read_only(ctx):
     """A member of the workspace's reader group alone, on File ▸ Open Team Workspace...: the window opens the
     team workspace read-only, as a read-only folder is shown (the title ends in "[read-only]", the status bar
     names the account and the <db>_editor role to ask for), File ▸ Import Metric File... is not offered, the
-    portfolio counts cases, and a note is refused in those words with nothing stored on the server."""
+    portfolio counts cases, and Add Note, its text and Add Milestone... are not offered, each saying so in
+    those words, with nothing stored on the server."""
     code = case_in_segment(ctx, 4)
     workspace = pushed_demo(ctx)
     reader = "reader_%s" % workspace
@@ -478,15 +479,18 @@ def team_reader_sees_read_only(ctx):
            "File ▸ Import Metric File... is offered to a reader")
     wb.screenshot("team-reader-read-only")
     open_from_portfolio(wb, code)
+    # No edit is offered (casework tester, issue 13/14): each says the role to ask for.
     wb.tab("Notes")
-    wb.set_text("New note", "Met the chair about the winter plan")
-    wb.press("Add Note")
-    box = wb.dialog("The note was not saved")
-    text = wb.alert_text(box)
-    expect(why in text, "the refusal: %r" % text)
-    wb.screenshot("team-reader-note-refused")
-    wb.press("OK", root=box)
-    wb.gone(box)
+    add, text = wb.find("push button", "Add Note"), wb.find("text", "New note")
+    wb.wait(lambda: not add.getState().contains(pyatspi.STATE_ENABLED)
+            and not text.getState().contains(pyatspi.STATE_EDITABLE), "Add Note and its text held")
+    expect(add.description == why, "Add Note's tip: %r" % add.description)
+    wb.tab("Casework")
+    for name in ("Add Milestone...",):
+        button = wb.find("push button", name)
+        expect(not button.getState().contains(pyatspi.STATE_ENABLED) and button.description == why,
+               "%s offered to a reader (%r)" % (name, button.description))
+    wb.screenshot("team-reader-no-edits")
     expect(notes() == before, "a reader's note reached the server")
 
 

@@ -679,6 +679,18 @@ private Q_SLOTS:
         QVERIFY2(refused.contains(why), qPrintable(refused));
         QCOMPARE(Database::statementsSent(), sent);  // refused before anything is sent
         QCOMPARE(notes(), before);
+        // Nor offered (casework tester, issue 13/14): Add Note and its text
+        // held, saying the role to ask for.
+        const auto addNote = [&window] {
+            for (QPushButton *button : window.caseView()->notesPage()->findChildren<QPushButton *>())
+                if (button->text() == QStringLiteral("A&dd Note"))
+                    return button;
+            return static_cast<QPushButton *>(nullptr);
+        };
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->notesPage());
+        QVERIFY(addNote() && !addNote()->isEnabled());
+        QCOMPARE(addNote()->toolTip(), why);
+        QVERIFY(window.caseView()->notesPage()->findChild<QPlainTextEdit *>()->isReadOnly());
 
         // An editor edits; File > Import is off, saying who may import.
         window.showOpenedWorkspace(Workspace::openTeam(editor, {}));
@@ -688,6 +700,8 @@ private Q_SLOTS:
         QVERIFY2(import->toolTip().contains(QStringLiteral("only members of %1_importer may").arg(workspace.database)),
                  qPrintable(import->toolTip()));
         QVERIFY(window.openCaseCode(code));
+        QVERIFY(addNote()->isEnabled());  // offered again
+        QVERIFY(!window.caseView()->notesPage()->findChild<QPlainTextEdit *>()->isReadOnly());
         QCOMPARE(window.caseView()->context().session->addNote(QString(), QString(), QStringLiteral("kept")), QString());
         QCOMPARE(notes(), before + 1);
     }

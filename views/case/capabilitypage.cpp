@@ -1,4 +1,5 @@
 #include "capabilitypage.h"
+#include "readonlyedits.h"
 
 #include "dialogs/conflictdialog.h"
 #include "widgets/rowbuttons.h"
@@ -42,6 +43,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
 {
     m_yearBox->setAccessibleName(tr("Assessment year"));
     connect(m_yearBox, &QComboBox::currentTextChanged, this, &CapabilityPage::showYear);
+    markNotAnEdit(m_yearBox);  // chooses the year shown
 
     m_table->setModel(m_model);
     // Shown once the cell's editor has closed.
@@ -130,6 +132,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     connect(add, &QPushButton::clicked, this, &CapabilityPage::addEvidence);
     connect(remove, &QPushButton::clicked, this, &CapabilityPage::removeEvidence);
     connect(save, &QPushButton::clicked, this, &CapabilityPage::saveAttachment);
+    markNotAnEdit(save);  // reads an attachment out: offered on a read-only workspace too
     enableWithRows(m_evidence, {remove, save}); // nothing to remove or save without evidence
     auto *evidenceBox = new QGroupBox(tr("Evidence"), this);
     auto *evidenceLayout = new QVBoxLayout(evidenceBox);

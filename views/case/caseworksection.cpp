@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <algorithm>
+#include <limits>
 #include <QDate>
 #include <QEvent>
 #include <QFormLayout>
@@ -372,6 +373,8 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
         } else {
             const bool date = spec.kind == RecordField::Kind::Date;
             QLineEdit *edit = date ? new DateEdit(this) : new QLineEdit(this);
+            if (!date)  // a long paste kept whole, refused by the rule at its real length
+                edit->setMaxLength(std::numeric_limits<int>::max());
             m_formFields[message].append(edit);
             // A value that cannot be stored (a date that cannot be read or out
             // of order, a required field left empty) stays as typed, with what

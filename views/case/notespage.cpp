@@ -1,4 +1,5 @@
 #include "notespage.h"
+#include "readonlyedits.h"
 
 #include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
@@ -37,6 +38,7 @@ NotesPage::NotesPage(QWidget *parent)
     m_search->setPlaceholderText(tr("Search notes"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search notes"));
+    markNotAnEdit(m_search);  // a filter: changes nothing
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_table->setModel(m_proxy);

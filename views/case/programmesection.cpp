@@ -1,4 +1,5 @@
 #include "programmesection.h"
+#include "data/metricdataset.h"
 
 #include "casework/casesession.h"
 #include "casework/datetext.h"
@@ -148,7 +149,13 @@ void ProgrammeSection::reload()
     const QString programmeName = m_context.national->programmeNameIn(m_context.quarter);
     setTitle(programmeName);
     m_programmeId = store.programmeIn(m_context.quarter);
-    const QList<QVariantMap> programmes = store.records(programmeTable());
+    // As of the quarter in view: a programme entered later was not there yet.
+    QList<QVariantMap> programmes;
+    for (const QVariantMap &p : store.records(programmeTable())) {
+        const QString entry = p.value(QStringLiteral("entry_quarter")).toString();
+        if (entry.isEmpty() || !quarterLessThan(m_context.quarter, entry))
+            programmes.append(p);
+    }
     if (m_programmeId > 0) {
         const QVariantMap p = store.record(programmeTable(), m_programmeId);
         const QString entry = p.value(QStringLiteral("entry_quarter")).toString();

@@ -5,6 +5,7 @@
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
+#include <limits>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -24,7 +25,11 @@ QWidget *makeField(const RecordField &spec, QWidget *parent)
 {
     switch (spec.kind) {
     case RecordField::Kind::Text: {
-        auto *edit = new QLineEdit(spec.initial.toString(), parent);
+        auto *edit = new QLineEdit(parent);
+        // Not QLineEdit's 32,767: a longer paste kept whole, so that the rule
+        // (kMaxFreeTextLength) refuses it saying its real length.
+        edit->setMaxLength(std::numeric_limits<int>::max());
+        edit->setText(spec.initial.toString());
         return edit;
     }
     case RecordField::Kind::Paragraph: {

@@ -5,6 +5,8 @@
 #include "casework/casesession.h"
 #include "casework/datetext.h"
 #include "casework/nationalcache.h"
+#include "data/metricdataset.h"
+#include "data/quarterlabel.h"
 
 #include <QComboBox>
 #include <algorithm>
@@ -24,6 +26,12 @@ namespace {
 const QStringList kFindingColumns{QStringLiteral("category"), QStringLiteral("severity"), QStringLiteral("description"),
                                   QStringLiteral("evidence"), QStringLiteral("domains"), QStringLiteral("metrics")};
 const QStringList kFindingEvidenceColumns{QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("evidence_date")};
+// Whether something opened (entered) in `opened` was there in `quarter`: a
+// record without a readable quarter always was (needsaction.cpp's rule).
+bool openedBy(const QString &opened, const QString &quarter)
+{
+    return opened.isEmpty() || quarterKey(opened) <= 0 || !quarterLessThan(quarter, opened);
+}
 } // namespace
 
 ReviewSection::ReviewSection(QWidget *parent)
@@ -120,7 +128,12 @@ void ReviewSection::reload()
     // A review is for a final segment 4, as the portfolio's needs action says: not for an
     // organisation the programme already holds in segment 5, nor one corrected out of 4.
     const bool segmentFour = store.finalSegment(m_context.quarter, computed) == 4;
-    const QList<QVariantMap> reviews = store.records(reviewTable());
+    // The case as of the quarter in view (tester, issue 13/14): a review opened
+    // in a later quarter was not there yet, as the portfolio's needs action says.
+    QList<QVariantMap> reviews;
+    for (const QVariantMap &review : store.records(reviewTable()))
+        if (openedBy(review.value(QStringLiteral("opened_quarter")).toString(), m_context.quarter))
+            reviews.append(review);
     m_reviewId = reviews.isEmpty() ? 0 : reviews.last().value(QStringLiteral("id")).toLongLong();
     const ChoiceSet &stages = choices().reviewStages;
     QString stage;
@@ -246,6 +259,11 @@ void ReviewSection::refreshChoices()
         for (const NamedItem &c : methodology.rootCauseCategories())
             names.append({c.name, c.name});
         causes->setChoices(names);
+        // One name a cell: one outside the list is marked, as domains and metrics are.
+        m_rootCauses.items.clear();
+        for (const auto &[id, name] : names)
+            m_rootCauses.items.append({id, name});
+        m_names[m_findings][int(kFindingColumns.indexOf(QStringLiteral("category")))] = {{}, &m_rootCauses};
     }
     // Domains and metrics by the names the methodology gives them, as the reports print them.
     QList<std::pair<QString, QString>> domains;

@@ -86,6 +86,7 @@ private:
     QLabel *m_evidenceLabel = nullptr;
     bool m_decided = false;
     QAbstractItemView::EditTriggers m_editTriggers;
+    ChoiceSet m_rootCauses;  // the methodology's root causes, by name (the findings table's names)
 };
 
 } // namespace owb

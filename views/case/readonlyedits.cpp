@@ -1,0 +1,150 @@
+#include "readonlyedits.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QString>
+#include <QTextEdit>
+#include <QWidget>
+
+namespace owb {
+
+namespace {
+const char *const kNotAnEdit = "owbNotAnEdit";
+const char *const kHeld = "owbHeld";        // held now, with its own tip kept in:
+const char *const kOwnTip = "owbOwnTip";
+const char *const kOwnStatusTip = "owbOwnStatusTip";
+const char *const kOwnTriggers = "owbOwnTriggers";
+const char *const kOwnReadOnly = "owbOwnReadOnly";
+const char *const kOwnEnabled = "owbOwnEnabled";
+
+// Disables a held control again whenever the page enables it (a row selected,
+// a section reloaded): the page need not know the workspace is read-only.
+class KeepDisabled : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::EnabledChange)
+            if (auto *widget = qobject_cast<QWidget *>(watched); widget && widget->isEnabled() && isHeld(widget))
+                widget->setEnabled(false);
+        return false;
+    }
+};
+
+KeepDisabled *keeper()
+{
+    static auto *instance = new KeepDisabled;
+    return instance;
+}
+
+bool isEditControl(const QWidget *widget)
+{
+    return qobject_cast<const QAbstractButton *>(widget) || qobject_cast<const QComboBox *>(widget)
+           || qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget)
+           || qobject_cast<const QTextEdit *>(widget) || qobject_cast<const QAbstractItemView *>(widget);
+}
+
+bool notAnEdit(const QWidget *widget)
+{
+    for (const QWidget *w = widget; w; w = w->parentWidget())
+        if (w->property(kNotAnEdit).toBool())
+            return true;
+    // Parts of another control, held with it or changing nothing: a combo
+    // box's own line edit, a line edit's clear button, a table's corner button.
+    const QWidget *parent = widget->parentWidget();
+    return qobject_cast<const QComboBox *>(parent) || qobject_cast<const QLineEdit *>(parent)
+           || qobject_cast<const QAbstractItemView *>(parent);
+}
+
+void hold(QWidget *widget, const QString &why)
+{
+    if (!isHeld(widget)) {
+        widget->setProperty(kOwnTip, widget->toolTip());
+        widget->setProperty(kOwnStatusTip, widget->statusTip());
+    }
+    widget->setProperty(kHeld, true);
+    widget->setToolTip(why);
+    widget->setStatusTip(why);
+    if (auto *line = qobject_cast<QLineEdit *>(widget)) {
+        if (!line->property(kOwnReadOnly).isValid())
+            line->setProperty(kOwnReadOnly, line->isReadOnly());
+        line->setReadOnly(true);
+    } else if (auto *text = qobject_cast<QPlainTextEdit *>(widget)) {
+        if (!text->property(kOwnReadOnly).isValid())
+            text->setProperty(kOwnReadOnly, text->isReadOnly());
+        text->setReadOnly(true);
+    } else if (auto *rich = qobject_cast<QTextEdit *>(widget)) {
+        if (!rich->property(kOwnReadOnly).isValid())
+            rich->setProperty(kOwnReadOnly, rich->isReadOnly());
+        rich->setReadOnly(true);
+    } else if (auto *view = qobject_cast<QAbstractItemView *>(widget)) {
+        // Read, scrolled and selected as before; no cell opens an editor.
+        if (!view->property(kOwnTriggers).isValid())
+            view->setProperty(kOwnTriggers, int(view->editTriggers()));
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    } else {
+        if (!widget->property(kOwnEnabled).isValid())
+            widget->setProperty(kOwnEnabled, widget->isEnabled());
+        widget->installEventFilter(keeper());
+        widget->setEnabled(false);
+    }
+}
+
+void release(QWidget *widget)
+{
+    if (!isHeld(widget))
+        return;
+    widget->setProperty(kHeld, QVariant());
+    widget->setToolTip(widget->property(kOwnTip).toString());
+    widget->setStatusTip(widget->property(kOwnStatusTip).toString());
+    const QVariant ownReadOnly = widget->property(kOwnReadOnly);
+    widget->setProperty(kOwnReadOnly, QVariant());
+    if (auto *line = qobject_cast<QLineEdit *>(widget)) {
+        line->setReadOnly(ownReadOnly.toBool());
+    } else if (auto *text = qobject_cast<QPlainTextEdit *>(widget)) {
+        text->setReadOnly(ownReadOnly.toBool());
+    } else if (auto *rich = qobject_cast<QTextEdit *>(widget)) {
+        rich->setReadOnly(ownReadOnly.toBool());
+    } else if (auto *view = qobject_cast<QAbstractItemView *>(widget)) {
+        // A table the page set otherwise since (a decided review's) keeps it.
+        if (view->editTriggers() == QAbstractItemView::NoEditTriggers)
+            view->setEditTriggers(QAbstractItemView::EditTriggers(view->property(kOwnTriggers).toInt()));
+        view->setProperty(kOwnTriggers, QVariant());
+    } else {
+        // As it was when held; the page sets its own state again as it is filled.
+        widget->removeEventFilter(keeper());
+        widget->setEnabled(widget->property(kOwnEnabled).toBool());
+        widget->setProperty(kOwnEnabled, QVariant());
+    }
+}
+} // namespace
+
+void markNotAnEdit(QWidget *control)
+{
+    control->setProperty(kNotAnEdit, true);
+}
+
+bool isHeld(const QWidget *control)
+{
+    return control->property(kHeld).toBool();
+}
+
+void holdEdits(QWidget *page, const QString &why)
+{
+    const QList<QWidget *> widgets = page->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!isEditControl(widget) || notAnEdit(widget))
+            continue;
+        if (why.isEmpty())
+            release(widget);
+        else
+            hold(widget, why);
+    }
+}
+
+} // namespace owb
