@@ -71,7 +71,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost</source>
+        <source>Team workspace %1 on %2 as %3: connection lost: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace %1 on %2 as %3: connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -348,6 +352,10 @@
     </message>
     <message>
         <source>This workspace is open read-only (another instance holds it), so nothing can be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: someone else has stored this change already; the case now shows it. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1077,6 +1085,14 @@
         <source>Decided on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CsvExport</name>
@@ -1614,6 +1630,10 @@
         <source>No highlight</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The league table was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MainWindow</name>
@@ -1907,6 +1927,42 @@
     </message>
     <message>
         <source>This workspace is read-only: %1, so nothing can be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: the connection to the server was lost (File &gt; Reconnect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for %1. Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reconnect to %1, the server asks for the password for %2. Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect to Team Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to the team workspace.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3886,6 +3942,30 @@ segmented</source>
     </message>
     <message>
         <source>Then the review can move to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it Finding...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the finding to edit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finding&apos;s root cause, severity, text, and the domains and metrics it concerns. Its evidence items stay with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finding to edit is not in the review any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
