@@ -756,14 +756,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a domain of the methodology: pick the domains from its list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a metric of the methodology: pick the metrics from its list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,6 +777,14 @@
     </message>
     <message>
         <source>The text holds %1 at character %2: remove it, as it shows the text in another order than it was typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain of the methodology: pick the domains from its list: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a metric of the methodology: pick the metrics from its list (owb methodology show lists them).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -416,11 +416,18 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
                 if (!listed)
                     unknown.append(id);
             }
-            if (!unknown.isEmpty())
-                return (domains ? QCoreApplication::translate("owb::Casework", "\"%1\" is not a domain of the "
-                                                                               "methodology: pick the domains from its list.")
-                                : QCoreApplication::translate("owb::Casework", "\"%1\" is not a metric of the "
-                                                                               "methodology: pick the metrics from its list."))
+            if (!unknown.isEmpty() && domains) {
+                QStringList listed;
+                for (const Domain &d : methodology.domains())
+                    listed.append(QStringLiteral("%1 (%2)").arg(d.id, d.name));
+                return QCoreApplication::translate("owb::Casework", "\"%1\" is not a domain of the methodology: pick "
+                                                                    "the domains from its list: %2.")
+                    .arg(unknown.join(QStringLiteral(", ")), listed.join(QStringLiteral(", ")));
+            }
+            if (!unknown.isEmpty()) // the metrics are too many to list here: owb methodology show names them
+                return QCoreApplication::translate("owb::Casework", "\"%1\" is not a metric of the methodology: pick "
+                                                                    "the metrics from its list (owb methodology show "
+                                                                    "lists them).")
                     .arg(unknown.join(QStringLiteral(", ")));
         }
         // A finding's root cause is one of the methodology's categories, by name.
@@ -483,9 +490,12 @@ QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &m
         QStringList columns;
     };
     const Checked checked[] = {
+        // The status last: its rule reads the whole record (a decided review
+        // needs a conclusion), so a problem of another field is named under
+        // that field first.
         {reviewTable(), "diagnostic review",
-         {QStringLiteral("status"), QStringLiteral("capability_conclusion"), QStringLiteral("recommendation"),
-          QStringLiteral("decision")}},
+         {QStringLiteral("capability_conclusion"), QStringLiteral("recommendation"), QStringLiteral("decision"),
+          QStringLiteral("status")}},
         {findingTable(), "finding",
          {QStringLiteral("category"), QStringLiteral("severity"), QStringLiteral("domains"), QStringLiteral("metrics")}},
         {criterionTable(), "exit criterion", {QStringLiteral("status")}},
@@ -532,6 +542,34 @@ QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &m
                                          methodologyUsedText(quarter, *methodology, builtInOnItsOwn)));
             }
         }
+    }
+    // A quarterly decision is a confirmation of the computed segment or a
+    // correction to segment 1 to 4 (segment 5 is the programme's): anything
+    // else, written outside the workbench, would stand as a real decision in
+    // the portfolio.
+    for (const QVariantMap &row : store.records(decisionTable())) {
+        const QString id = row.value(QStringLiteral("id")).toString();
+        const QString kind = row.value(QStringLiteral("kind")).toString();
+        bool computedRead = false, decidedRead = false;
+        const int computed = row.value(QStringLiteral("computed_segment")).toInt(&computedRead);
+        const int decided = row.value(QStringLiteral("decided_segment")).toInt(&decidedRead);
+        auto name = [&](const char *column, const QString &problem) {
+            problems.append(QStringLiteral("decision %1 (table decision, %2): %3 Edit ▸ Undo it in the workbench, or "
+                                           "record the quarter's decision again")
+                                .arg(id, QLatin1String(column), problem));
+        };
+        if (kind != QLatin1String("confirm") && kind != QLatin1String("correction"))
+            name("kind", QStringLiteral("\"%1\" is not a kind of decision: one of confirm (Confirm Computed Segment), "
+                                        "correction (Record a Correction).")
+                             .arg(kind));
+        if (!decidedRead || decided < 1 || decided > 4)
+            name("decided_segment", QStringLiteral("\"%1\" is not a segment a decision can set: 1 to 4 (segment 5 is "
+                                                   "the Recovery Support Programme's).")
+                                        .arg(row.value(QStringLiteral("decided_segment")).toString()));
+        else if (kind == QLatin1String("confirm") && computedRead && decided != computed)
+            name("decided_segment", QStringLiteral("a confirmation keeps the computed segment %1, not %2.")
+                                        .arg(computed)
+                                        .arg(decided));
     }
     return problems;
 }

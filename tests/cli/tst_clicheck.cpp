@@ -76,6 +76,33 @@ private Q_SLOTS:
                                                   "because the file is checked outside its workspace")),
                  qPrintable(aloneOut));
         QVERIFY(!aloneOut.contains(QStringLiteral("applied to")));
+        // Tester (issue 13, round 2): a conclusion outside the list, in a review
+        // whose status is right, is named under its own field, not the
+        // status's; a domain outside the list is told the domains it may be.
+        const QString second = dir.filePath(QStringLiteral("demo2"));
+        QCOMPARE(owb({QStringLiteral("demo"), second}).exitCode, 0);
+        const QString other = QDir(second).filePath(QStringLiteral("ZBE.owcase"));
+        QVERIFY(sql(other, QStringLiteral("UPDATE diagnostic_review SET capability_conclusion = 'superb' WHERE id = 1;"
+                                          "UPDATE finding SET domains = 'nonsense' WHERE id = 3;")));
+        // And a quarterly decision no workbench could record.
+        QVERIFY(sql(QDir(second).filePath(QStringLiteral("ZCU.owcase")),
+                    QStringLiteral("INSERT INTO decision (quarter, kind, computed_segment, decided_segment, org_code) "
+                                   "VALUES ('2026/27 Q1', 'overrule', 4, 9, 'ZCU');")));
+        const Run named = owb({QStringLiteral("check"), second});
+        QCOMPARE(named.exitCode, 2);
+        const QString namedOut = named.out + named.err;
+        QVERIFY2(namedOut.contains(QStringLiteral("diagnostic review 1 (table diagnostic_review, capability_conclusion): "
+                                                  "The capability conclusion \"superb\"")),
+                 qPrintable(namedOut));
+        QVERIFY2(!namedOut.contains(QStringLiteral("(table diagnostic_review, status)")), qPrintable(namedOut));
+        QVERIFY2(namedOut.contains(QStringLiteral("\"nonsense\" is not a domain of the methodology: pick the domains "
+                                                  "from its list: ")),
+                 qPrintable(namedOut));
+        QVERIFY2(namedOut.contains(QStringLiteral("(table decision, kind): \"overrule\" is not a kind of decision")),
+                 qPrintable(namedOut));
+        QVERIFY2(namedOut.contains(QStringLiteral("(table decision, decided_segment): \"9\" is not a segment a "
+                                                  "decision can set")),
+                 qPrintable(namedOut));
     }
 };
 

@@ -116,14 +116,16 @@ private Q_SLOTS:
             QCOMPARE(needs().value("RA1"), none);
         }
         {
-            // Any segment: milestones overdue at the quarter's end.
+            // Any segment: milestones overdue. The quarter is the workspace's
+            // latest, so they count on today: the one due after its end too
+            // (an earlier quarter counts on its last day: tst_casework).
             CaseSession ra2(workspace->openCase(QStringLiteral("RA2"), Database::Mode::OpenExisting), Methodology::builtIn());
             for (const char *due : {"2025-07-15", "2025-08-01", "2026-03-01"})
                 QCOMPARE(ra2.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("Plan")}, {QStringLiteral("due_date"), QLatin1String(due)},
                                                           {QStringLiteral("status"), QStringLiteral("open")}},
                                        QStringLiteral("Add")), QString());
         }
-        QCOMPARE(needs().value("RA2"), QStringLiteral("2 overdue"));
+        QCOMPARE(needs().value("RA2"), QStringLiteral("3 overdue"));
 
         // The model's column and role, the filter, and the CSV's last column.
         QStringList problems;
@@ -139,8 +141,8 @@ private Q_SLOTS:
         filter.setNeedsActionOnly(true);
         QCOMPARE(filter.rowCount(), 1);
         QCOMPARE(filter.index(0, PortfolioModel::Code).data().toString(), QStringLiteral("RA2"));
-        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data().toString(), QStringLiteral("2 overdue"));
-        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data(Qt::ToolTipRole).toString(), QStringLiteral("2 overdue"));
+        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data().toString(), QStringLiteral("3 overdue"));
+        QCOMPARE(filter.index(0, PortfolioModel::NeedsAction).data(Qt::ToolTipRole).toString(), QStringLiteral("3 overdue"));
         QVERIFY(filter.index(0, 0).data(NeedsActionRole).toBool());
         filter.setNeedsActionOnly(false);
         QCOMPARE(filter.rowCount(), 4);
@@ -167,8 +169,8 @@ private Q_SLOTS:
         QVERIFY2(csv.startsWith(QStringLiteral("org_code,org_name,org_type,quarter,segment,average_score,rank,previous_segment,movement,needs_action,movement_detail,"
                                                "capability,capability_year,casework\n")),
                  qPrintable(csv));
-        QVERIFY2(csv.contains(QStringLiteral(",2 overdue,")), qPrintable(csv));
-        QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("2 overdue"));
+        QVERIFY2(csv.contains(QStringLiteral(",3 overdue,")), qPrintable(csv));
+        QCOMPARE(portfolioJson(entries).at(1).toObject().value(QStringLiteral("needs_action")).toString(), QStringLiteral("3 overdue"));
     }
 
     // The portfolio's CSV has the capability and casework the league table's

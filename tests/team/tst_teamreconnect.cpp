@@ -53,12 +53,13 @@ ServerAddress testServer()
     return parseServerUrl(qEnvironmentVariable("OWB_TEST_PG"));
 }
 
-// Ends every session of the workbench on the server, as an administrator
-// (or a server restart) does.
+// Ends every session of the workbench on the workspace's database, as an
+// administrator (or a server restart) does; the other suites sharing the
+// test cluster at the same time keep theirs.
 void endWorkbenchSessions(const ServerAddress &server)
 {
     adminScalar(server, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                                       "application_name = 'oversight-workbench'"));
+                                       "application_name = 'oversight-workbench' AND datname = current_database()"));
 }
 
 QAction *fileAction(MainWindow &window, const QString &text)

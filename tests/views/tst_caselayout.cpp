@@ -460,6 +460,9 @@ private Q_SLOTS:
             if (edit->accessibleName() == QStringLiteral("Team") && edit->isVisible())
                 team = edit;
         QVERIFY2(team, "ZBE's review shows its team");
+        // On a team workspace the password dialog was the last active window.
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
         team->setFocus();
         QVERIFY(QTest::qWaitFor([team] { return team->hasFocus(); }, 2000));

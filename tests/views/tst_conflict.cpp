@@ -80,6 +80,26 @@ bool waitForDialogs(const int *seen, int count)
     return QTest::qWaitFor([&] { return *seen >= count; }, 5000);
 }
 
+// The row of a milestone added to the open case's casework (-1 if none).
+int addedMilestoneRow(CaseworkPage *page, const QString &description, const QString &due)
+{
+    if (!page->addMilestone(description, due).isEmpty())
+        return -1;
+    QTest::qWait(100);
+    for (int r = 0; r < page->milestones()->rowCount(); ++r)
+        if (page->milestones()->item(r, 0)->text() == description)
+            return r;
+    return -1;
+}
+
+QPushButton *markDoneButton(CaseworkPage *page)
+{
+    for (QPushButton *b : page->findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Mark Milestone Do&ne"))
+            return b;
+    return nullptr;
+}
+
 } // namespace
 
 class TestConflict : public QObject
@@ -327,12 +347,7 @@ private Q_SLOTS:
         QVERIFY(window.openCase(path));
         CaseworkPage *page = window.caseView()->caseworkPage();
         window.caseView()->tabs()->setCurrentWidget(page);
-        QCOMPARE(page->addMilestone(QStringLiteral("Board away day"), QStringLiteral("2027-02-28")), QString());
-        QTest::qWait(100);
-        int row = -1;
-        for (int r = 0; r < page->milestones()->rowCount(); ++r)
-            if (page->milestones()->item(r, 0)->text() == QStringLiteral("Board away day"))
-                row = r;
+        const int row = addedMilestoneRow(page, QStringLiteral("Board away day"), QStringLiteral("2027-02-28"));
         QVERIFY(row >= 0);
         const qint64 id = page->milestones()->item(row, 0)->data(Qt::UserRole).toLongLong();
         CaseSession colleague(path, Methodology::builtIn());
@@ -350,10 +365,7 @@ private Q_SLOTS:
             button(dialog, QStringLiteral("&Keep Mine"))->click();
         });
         page->milestones()->selectRow(row);
-        QPushButton *done = nullptr;
-        for (QPushButton *b : page->findChildren<QPushButton *>())
-            if (b->text() == QStringLiteral("Mark Milestone Do&ne"))
-                done = b;
+        QPushButton *done = markDoneButton(page);
         QVERIFY(done);
         done->click();
         QVERIFY(waitForDialogs(&dialogs, 1));
@@ -380,12 +392,7 @@ private Q_SLOTS:
         QVERIFY(window.openCase(path));
         CaseworkPage *page = window.caseView()->caseworkPage();
         window.caseView()->tabs()->setCurrentWidget(page);
-        QCOMPARE(page->addMilestone(QStringLiteral("Estates plan signed off"), QStringLiteral("2027-03-31")), QString());
-        QTest::qWait(100);
-        int row = -1;
-        for (int r = 0; r < page->milestones()->rowCount(); ++r)
-            if (page->milestones()->item(r, 0)->text() == QStringLiteral("Estates plan signed off"))
-                row = r;
+        const int row = addedMilestoneRow(page, QStringLiteral("Estates plan signed off"), QStringLiteral("2027-03-31"));
         QVERIFY(row >= 0);
         const qint64 id = page->milestones()->item(row, 0)->data(Qt::UserRole).toLongLong();
         const ChoiceSet &statuses = Methodology::builtIn().casework().milestoneStatuses;
@@ -409,10 +416,7 @@ private Q_SLOTS:
         });
         timer->start();
         page->milestones()->selectRow(row);
-        QPushButton *done = nullptr;
-        for (QPushButton *b : page->findChildren<QPushButton *>())
-            if (b->text() == QStringLiteral("Mark Milestone Do&ne"))
-                done = b;
+        QPushButton *done = markDoneButton(page);
         QVERIFY(done);
         done->click();
         QVERIFY(QTest::qWaitFor([&] { return !said.isEmpty(); }, 5000));
@@ -464,8 +468,8 @@ private Q_SLOTS:
                     return edit;
             return static_cast<QTextEdit *>(nullptr);
         };
-        QTextEdit *mine = box(QStringLiteral("Your Description"));
-        QTextEdit *stored = box(QStringLiteral("Stored Description"));
+        QTextEdit *mine = box(QStringLiteral("Your Finding"));
+        QTextEdit *stored = box(QStringLiteral("Stored Finding"));
         QVERIFY(mine && stored);
         QCOMPARE(mine->toPlainText(), finding);
         QCOMPARE(stored->toPlainText(), theirs);
