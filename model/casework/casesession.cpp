@@ -677,9 +677,23 @@ QString CaseSession::setRecordFields(const CaseworkTable &table, qint64 id,
 
 QString CaseSession::fieldProblem(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
-    QVariantMap changed = m_casework.record(table, id);
-    changed.insert(column, value);
-    return recordProblem(table, changed, column);
+    try {
+        QVariantMap changed = m_casework.record(table, id);
+        changed.insert(column, value);
+        return recordProblem(table, changed, column);
+    } catch (const StoreError &error) { // the record cannot be read (a team workspace's connection lost)
+        return error.message();
+    }
+}
+
+QString CaseSession::storedField(const CaseworkTable &table, qint64 id, const QString &column, QString *error)
+{
+    try {
+        return m_casework.field(table, id, column);
+    } catch (const StoreError &failure) {
+        *error = failure.message();
+        return {};
+    }
 }
 
 QString CaseSession::recordProblem(const CaseworkTable &table, const QVariantMap &changed, const QString &column)

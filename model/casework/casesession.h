@@ -136,6 +136,9 @@ public:
     // methodology's lists: fieldValueProblem and orderProblem); empty when it
     // may be stored. Forms and tables ask
     // it to say the problem beside the field, keeping what was typed.
+    // A field as stored now; on a read that fails (a team workspace's
+    // connection lost), empty with why in *error, never thrown at a view.
+    QString storedField(const CaseworkTable &table, qint64 id, const QString &column, QString *error);
     QString fieldProblem(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     // The quarter's segmentation decision, one per organisation and quarter:
     // confirm the computed segment, or correct it to another with a reason.

@@ -9,6 +9,7 @@
 
 #include "case/caseview.h"
 #include "casework/casesession.h"
+#include "casework/casework.h"
 #include "demo/demoworkspace.h"
 #include "itemmodels/itemroles.h"
 #include "mainwindow.h"
@@ -178,6 +179,14 @@ private Q_SLOTS:
         QTRY_VERIFY2(teamStatus(window).endsWith(QStringLiteral("connection lost: reconnecting…")),
                      qPrintable(teamStatus(window)));
         QCOMPARE(session->undoStack()->count(), 1);
+        // Tester (issue 14): a casework field saved while lost (the review's
+        // Team, then Tab) read the stored value first and ended the workbench
+        // with an uncaught exception; the reads the forms make say it instead.
+        QString unread;
+        QCOMPARE(session->storedField(reviewTable(), 1, QStringLiteral("team"), &unread), QString());
+        QVERIFY2(saysLostPlainly(unread), qPrintable(unread));
+        const QString problem = session->fieldProblem(reviewTable(), 1, QStringLiteral("team"), QStringLiteral("New team"));
+        QVERIFY2(saysLostPlainly(problem), qPrintable(problem));
 
         // Every read outside the case session: a plain message, no crash.
         const QString pdf = m_dir.filePath(QStringLiteral("lost.pdf"));

@@ -317,7 +317,13 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
         }
         stored = date.toString(Qt::ISODate);
     }
-    if (stored == m_context.session->casework().field(source, id, name)) {
+    QString unread;
+    const QString before = m_context.session->storedField(source, id, name, &unread);
+    if (!unread.isEmpty()) { // said beside the cell, which keeps what was typed
+        showCellProblem(table, row, column, unread + QLatin1Char(' ') + tr("Nothing was saved."));
+        return;
+    }
+    if (stored == before) {
         reload(); // the same value (a date, a choice), shown as it was again
         return;
     }
@@ -346,8 +352,15 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
         // Stores a value unless it is what the record already holds.
         auto store = [this, &table, recordId, column](const QString &value) {
             const qint64 id = *recordId;
-            if (m_loading || !m_context.session || id == 0 || value == m_context.session->casework().field(table, id, column))
+            if (m_loading || !m_context.session || id == 0)
                 return;
+            QString unread;
+            if (value == m_context.session->storedField(table, id, column, &unread) && unread.isEmpty())
+                return;
+            if (!unread.isEmpty()) {
+                report(unread);
+                return;
+            }
             saveField(table, id, column, value);
         };
         if (spec.kind == RecordField::Kind::Choice) {
@@ -391,9 +404,11 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
                     else if (read.isValid())
                         value = read.toString(Qt::ISODate);
                 }
-                if (problem.isEmpty() && m_context.session && *recordId > 0
-                    && value != m_context.session->casework().field(table, *recordId, column))
-                    problem = m_context.session->fieldProblem(table, *recordId, column, value);
+                if (problem.isEmpty() && m_context.session && *recordId > 0) {
+                    QString unread;
+                    if (value != m_context.session->storedField(table, *recordId, column, &unread) || !unread.isEmpty())
+                        problem = unread.isEmpty() ? m_context.session->fieldProblem(table, *recordId, column, value) : unread;
+                }
                 const QList<QLineEdit *> fields = m_formFields.value(message);
                 if (!problem.isEmpty()) {
                     edit->setProperty(kTypedFor, *recordId);
