@@ -7,6 +7,7 @@
 // stack intact. A reconnect as another role is refused. Runs against the
 // throwaway cluster CTest starts (pgcluster.py; OWB_TEST_PG names it).
 
+#include "windowprobe.h"
 #include "case/caseview.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
@@ -42,6 +43,7 @@
 #include <QTimer>
 
 using namespace owb;
+using namespace owbtest;
 using teamtest::adminScalar;
 
 namespace {
@@ -61,29 +63,6 @@ void endWorkbenchSessions(const ServerAddress &server)
 {
     adminScalar(server, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
                                        "application_name = 'oversight-workbench' AND datname = current_database()"));
-}
-
-QAction *fileAction(MainWindow &window, const QString &text)
-{
-    for (QAction *action : window.menuBar()->actions().first()->menu()->actions())
-        if (action->text() == text)
-            return action;
-    return nullptr;
-}
-
-QString teamStatus(MainWindow &window)
-{
-    auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("teamConnection"));
-    return label && label->isVisible() ? label->text() : QString();
-}
-
-QString statusNotices(MainWindow &window)
-{
-    QStringList texts;
-    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-        if (label->isVisible())
-            texts.append(label->text());
-    return texts.join(QLatin1Char('\n'));
 }
 
 // Said in plain words: the connection lost and how to get back, no driver text.

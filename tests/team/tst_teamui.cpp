@@ -4,6 +4,7 @@
 // status bar's connection state. Runs against the throwaway cluster CTest
 // starts (pgcluster.py; OWB_TEST_PG names it).
 
+#include "windowprobe.h"
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/notespage.h"
@@ -57,6 +58,7 @@
 #include <QUuid>
 
 using namespace owb;
+using namespace owbtest;
 
 namespace {
 
@@ -131,29 +133,6 @@ void whenDialogOpens(const std::function<void(TeamWorkspaceDialog *)> &drive)
         }
     });
     timer->start();
-}
-
-QAction *fileAction(MainWindow &window, const QString &text)
-{
-    for (QAction *action : window.menuBar()->actions().first()->menu()->actions())
-        if (action->text() == text)
-            return action;
-    return nullptr;
-}
-
-QString teamStatus(MainWindow &window)
-{
-    auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("teamConnection"));
-    return label && label->isVisible() ? label->text() : QString();
-}
-
-QString statusNotices(MainWindow &window)
-{
-    QStringList texts;
-    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-        if (label->isVisible())
-            texts.append(label->text());
-    return texts.join(QLatin1Char('\n'));
 }
 
 QString connectorError(const ServerAddress &server, const QString &password)
