@@ -3633,6 +3633,26 @@ segmented</source>
         <source>%1 is needed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Discard what you typed in this form?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing from this form (%1) has been stored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::ReviewSection</name>

@@ -96,3 +96,28 @@ def correction_shows_every_problem(ctx):
 
 SCENARIOS = [open_review_asks_every_field, decision_needs_stages_conclusion_recommendation,
              correction_shows_every_problem]
+
+
+def escape_asks_before_discarding(ctx):
+    """Escape on a record form with something typed asks (Discard Changes): Keep Editing keeps every
+    character, Discard closes it and stores nothing (issue 13's leftover: Escape threw the typing away)."""
+    code = case_in_segment(ctx, 4)
+    case = ctx.case(code)
+    wb = open_case(ctx, code, "Casework")
+    before = query(case, "SELECT count(*) FROM milestone")[0][0]
+    wb.press("Add Milestone...")
+    box = wb.dialog("Add Milestone")
+    field = wb.find("text", "Milestone", root=box)
+    wb.type_into(field, "Board signs off the plan")
+    wb.key("Escape")
+    ask = wb.dialog("Discard Changes")
+    expect("Discard what you typed" in wb.alert_text(ask), "the question: %r" % wb.alert_text(ask))
+    wb.press("Keep Editing", root=ask)
+    wb.gone(ask)
+    expect(text_of(field) == "Board signs off the plan", "the typing kept: %r" % text_of(field))
+    wb.key("Escape")
+    wb.press("Discard", root=wb.dialog("Discard Changes"))
+    wb.gone(box)
+    expect(query(case, "SELECT count(*) FROM milestone")[0][0] == before, "a milestone was stored")
+    expect(not wb.find_all("alert"), "an error box appeared")
+SCENARIOS.append(escape_asks_before_discarding)

@@ -36,6 +36,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <memory>
 #include <QApplication>
 #include <QListWidget>
 #include <QPushButton>
@@ -376,6 +377,66 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("description")).toString(), QStringLiteral("Plan signed off"));
         QCOMPARE(values.value(QStringLiteral("due_date")).toString(), QStringLiteral("2027-03-31"));
         QCOMPARE(values.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+    }
+
+    // Issue 13 leftover: Escape (or closing the window: the same question) on a form with
+    // something typed asks before throwing it away, and Keep Editing keeps
+    // every character; an untouched form and the Cancel button close at once.
+    void escapeAsksBeforeDiscarding()
+    {
+        auto form = [] {
+            return std::make_unique<RecordDialog>(
+                QStringLiteral("Add Milestone"), QString(),
+                QList<RecordField>{{QStringLiteral("description"), QStringLiteral("Milestone"), RecordField::Kind::Text, true}});
+        };
+        auto answer = [](const QString &button, bool *asked) {
+            QTimer::singleShot(0, [button, asked] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                *asked = true;
+                QVERIFY(box->text().contains(QStringLiteral("Discard what you typed")));
+                for (QAbstractButton *b : box->buttons())
+                    if (b->text() == button)
+                        b->click();
+            });
+        };
+        {
+            auto dialog = form();
+            dialog->show();
+            QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+            QTest::keyClick(dialog.get(), Qt::Key_Escape); // nothing typed: no question
+            QVERIFY(!dialog->isVisible());
+        }
+        auto dialog = form();
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        QWidget *description = dialog->field(QStringLiteral("description"));
+        description->setFocus();
+        QTest::keyClicks(description, QStringLiteral("Board approves the plan"));
+        bool asked = false;
+        answer(QStringLiteral("Keep Editing"), &asked);
+        QTest::keyClick(description, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->values().value(QStringLiteral("description")).toString(), QStringLiteral("Board approves the plan"));
+        asked = false;
+        answer(QStringLiteral("Discard"), &asked);
+        QTest::keyClick(description, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(dialog->result(), int(QDialog::Rejected));
+        // The Cancel button is the user's word: no question.
+        asked = false;
+        answer(QStringLiteral("Keep Editing"), &asked);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        for (QPushButton *button : dialog->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Cancel"))
+                button->click();
+        QVERIFY(!dialog->isVisible());
+        QTest::qWait(20);
+        QVERIFY(!asked);
     }
 
     // Issue 13 retest: the regional decision, the most consequential

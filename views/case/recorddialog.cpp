@@ -11,10 +11,14 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
+#include <QCloseEvent>
+#include <QKeyEvent>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -295,6 +299,48 @@ void RecordDialog::accept()
         return; // the dialog stays, with everything typed
     }
     QDialog::accept();
+}
+
+void RecordDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Filled by the caller before it is shown (an edit's form): what was
+    // there then is what nothing typed means.
+    if (!m_shown)
+        m_shown = values();
+}
+
+bool RecordDialog::mayDiscard()
+{
+    if (!m_shown || values() == *m_shown)
+        return true;
+    QMessageBox ask(QMessageBox::Question, tr("Discard Changes"), tr("Discard what you typed in this form?"),
+                    QMessageBox::NoButton, this);
+    ask.setInformativeText(tr("Nothing from this form (%1) has been stored yet.").arg(windowTitle()));
+    QPushButton *discard = ask.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    QPushButton *keep = ask.addButton(tr("Keep Editing"), QMessageBox::RejectRole);
+    ask.setDefaultButton(keep);
+    ask.setEscapeButton(keep);
+    ask.exec();
+    return ask.clickedButton() == discard;
+}
+
+void RecordDialog::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Cancel) && !mayDiscard()) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void RecordDialog::closeEvent(QCloseEvent *event)
+{
+    if (event->spontaneous() && !mayDiscard()) {
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
 }
 
 } // namespace owb

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QVariantMap>
 #include <functional>
+#include <optional>
 #include <utility>
 
 class QFormLayout;
@@ -70,12 +71,22 @@ public:
 
     void accept() override;
 
+protected:
+    // Escape or closing the window with something typed asks first
+    // (Discard / Keep Editing); the Cancel button (reject()) is the user's
+    // word and closes at once.
+    void keyPressEvent(QKeyEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
     // Column -> what is wrong with it, for every field at once.
     QHash<QString, QString> problems() const;
     // Shows each field's problem beside it and hides the rest; returns the
     // first field (in the form's order) with a problem, or nullptr.
     QWidget *showProblems();
+    // Whether what is typed may go: nothing typed, or the user says Discard.
+    bool mayDiscard();
 
     QList<RecordField> m_specs;
     QHash<QString, QWidget *> m_fields;
@@ -85,6 +96,7 @@ private:
     const Methodology *m_methodology = nullptr;
     QVariantMap m_record;
     bool m_checked = false; // OK was pressed once: messages follow the fields
+    std::optional<QVariantMap> m_shown; // the values as the form was first shown
     int m_plainHeight = -1; // the height before any message was shown
 };
 
