@@ -170,9 +170,24 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    // Named and enabled as the active case's undo stack says (as
+    // QUndoGroup's own actions are: "Undo Add note"), and run through its
+    // session: a refused undo or redo leaves the stack as it was.
+    const auto stepAction = [this](const QString &prefix, bool undoing) {
+        auto *action = new QAction(prefix, this);
+        action->setEnabled(false);
+        connect(m_undoGroup, undoing ? &QUndoGroup::canUndoChanged : &QUndoGroup::canRedoChanged, action,
+                &QAction::setEnabled);
+        connect(m_undoGroup, undoing ? &QUndoGroup::undoTextChanged : &QUndoGroup::redoTextChanged, action,
+                [action, prefix](const QString &text) {
+                    action->setText(text.isEmpty() ? prefix : prefix + QLatin1Char(' ') + text);
+                });
+        connect(action, &QAction::triggered, this, [this, undoing] { undoCase(undoing); });
+        return action;
+    };
+    QAction *undo = stepAction(tr("&Undo"), true);
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    QAction *redo = stepAction(tr("&Redo"), false);
     // Ctrl+Shift+Z, and Ctrl+Y as on Windows, whatever the desktop's key theme says.
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
@@ -220,6 +235,19 @@ void MainWindow::createActions()
     label->setBuddy(m_quarter);
     m_quarterBar->addWidget(label);
     m_quarterBar->addWidget(m_quarter);
+}
+
+void MainWindow::undoCase(bool undoing)
+{
+    // Its refusal is said through the session's storeFailed, as every undo's.
+    for (auto &[key, session] : m_sessions)
+        if (session->undoStack() == m_undoGroup->activeStack()) {
+            if (undoing)
+                session->undo();
+            else
+                session->redo();
+            return;
+        }
 }
 
 void MainWindow::stepQuarter(int step)

@@ -147,6 +147,9 @@ private:
     void rememberRecent(const QString &directory);
     void updateActions();
     void stepQuarter(int step);
+    // Edit > Undo or Redo: through the active case's session, which leaves
+    // its undo stack as it was when the write is refused (CaseSession::undo).
+    void undoCase(bool undoing);
     void showError(const QString &title, const QString &message);
 
     std::unique_ptr<Workspace> m_workspace;

@@ -159,11 +159,13 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     }
     auto pushing = std::make_shared<bool>(true);
     auto firstError = std::make_shared<QString>();
+    command->setKeepRefused([this] { return m_stepping; });
     command->setNotifier([this, command, changed, pushing, firstError] {
         m_lastConflict = command->conflict();
         m_again = m_lastConflict ? command->again() : nullptr;
         m_againChanged = changed;
         QString error = command->error();
+        m_stepError = error;
         try {
             readAgain();  // what the views show next is read after the change
             Q_EMIT(this->*changed)();
@@ -184,6 +186,42 @@ QString CaseSession::push(StoreCommand *command, void (CaseSession::*changed)())
     m_undo.push(command);  // an obsolete (failed) command is deleted here
     *pushing = false;
     return *firstError;
+}
+
+QString CaseSession::undo()
+{
+    return step(true);
+}
+
+QString CaseSession::redo()
+{
+    return step(false);
+}
+
+QString CaseSession::step(bool undoing)
+{
+    const int before = m_undo.index();
+    const int count = m_undo.count();
+    const int at = undoing ? before - 1 : before;
+    if (at < 0 || at >= count)
+        return {};
+    // Every command on the stack is pushed by push().
+    auto *command = const_cast<StoreCommand *>(static_cast<const StoreCommand *>(m_undo.command(at)));
+    m_stepError.clear();
+    m_stepping = true;
+    if (undoing)
+        m_undo.undo();
+    else
+        m_undo.redo();
+    m_stepping = false;
+    // Refused without a conflict: nothing was written, but the stack has
+    // moved past the step; moved back without writing (or saying) anything,
+    // the stack is as it was and the step can be tried again.
+    if (m_undo.count() == count && command->refused()) {
+        command->skipOnce();
+        m_undo.setIndex(before);
+    }
+    return m_stepError;
 }
 
 QStringList CaseSession::conflictMine() const

@@ -41,6 +41,16 @@ public:
     NoteStore &notes() { return m_notes; }
     CaseworkStore &casework() { return m_casework; }
     QUndoStack *undoStack() { return &m_undo; }
+    // Edit > Undo and Redo of the case (the window's actions call these):
+    // the stack's undo or redo, returning its error ("" = done), which
+    // storeFailed also reports. One refused without a conflict (the
+    // connection to a team workspace lost) writes nothing and leaves the
+    // stack as it was (its index, texts, canUndo and canRedo), so the same
+    // step can be undone or redone once the write can be made again; a
+    // conflict drops the step as before (lastConflict, keepMine). Calling
+    // the stack's own undo() or redo() drops a refused step instead.
+    QString undo();
+    QString redo();
     CaseIdentity identity() const { return m_identity; }
     // One view of the case: the session's case file and casework store hold
     // what they read (CaseFile::holdReads, CaseworkStore::holdReads), so the
@@ -165,6 +175,7 @@ Q_SIGNALS:
 
 private:
     QString push(StoreCommand *command, void (CaseSession::*changed)());
+    QString step(bool undoing);  // undo() or redo()
     void holdReads(bool hold);  // the case file's and the casework store's
     // Empty when every text fits kMaxFreeTextLength; otherwise the message
     // to return instead of storing it.
@@ -187,6 +198,8 @@ private:
     NoteStore m_notes;
     CaseworkStore m_casework;
     QUndoStack m_undo;
+    bool m_stepping = false;  // in undo() or redo(): a refused step is kept
+    QString m_stepError;      // the error of the last undo or redo of the stack
     std::optional<StoreConflict> m_lastConflict;
     std::unique_ptr<StoreCommand> m_again;  // keeps this user's values after a conflict
     void (CaseSession::*m_againChanged)() = nullptr;

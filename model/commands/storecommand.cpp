@@ -7,10 +7,23 @@
 
 namespace owb {
 
+void StoreCommand::refuse(bool kept)
+{
+    if (kept && m_keepRefused && m_keepRefused())
+        m_refused = true;  // nothing was written: the session puts the index back
+    else
+        setObsolete(true);
+}
+
 void StoreCommand::redo()
 {
+    if (m_skipOnce) {
+        m_skipOnce = false;
+        return;
+    }
     m_error.clear();
     m_conflict.reset();
+    m_refused = false;
     if (m_skipRedo) {
         m_skipRedo = false;
     } else {
@@ -24,7 +37,7 @@ void StoreCommand::redo()
             setObsolete(true);  // nothing was written: the stack drops the step
         } catch (const StoreError &error) {
             m_error = error.message();
-            setObsolete(true);
+            refuse(m_done);  // a first redo's failure drops the step; a later one's may keep it
         }
     }
     if (m_notify)
@@ -33,8 +46,13 @@ void StoreCommand::redo()
 
 void StoreCommand::undo()
 {
+    if (m_skipOnce) {
+        m_skipOnce = false;
+        return;
+    }
     m_error.clear();
     m_conflict.reset();
+    m_refused = false;
     try {
         revert();
     } catch (const StoreConflict &conflict) {
@@ -47,7 +65,7 @@ void StoreCommand::undo()
         setObsolete(true);
     } catch (const StoreError &error) {
         m_error = error.message();
-        setObsolete(true);
+        refuse(true);
     }
     if (m_notify)
         m_notify();

@@ -2,7 +2,9 @@
 // Undo commands: the only write side of casework (style.md practice 7).
 // Each redo or undo is one transaction in the case file. A command whose
 // first redo fails is marked obsolete, so the stack drops it and the user's
-// data is exactly as before; the error is kept for the caller to show.
+// data is exactly as before; the error is kept for the caller to show. A
+// later undo or redo refused without a conflict (a team workspace's
+// connection lost) keeps its step when its session asks (keepRefused).
 //
 // Ownership: commands hold references to stores owned by their CaseSession,
 // which also owns the undo stack, so the stores outlive every command.
@@ -27,8 +29,21 @@ public:
     using QUndoCommand::QUndoCommand;
     // A redo or undo that fails writes nothing and marks the command
     // obsolete, so the stack drops the step: the data and the stack agree.
+    // Except an undo, or a redo after one, refused for another reason than
+    // a conflict (the connection to a team workspace lost, a full disk)
+    // while keepRefused() says so: the command stays, refused() set, for
+    // the session to put the stack's index back (CaseSession::undo/redo).
     void redo() final;
     void undo() final;
+    void setKeepRefused(std::function<bool()> keep) { m_keepRefused = std::move(keep); }
+    bool refused() const { return m_refused; }
+    // After a refusal: the stack's next redo or undo of this command only
+    // moves its index back (nothing written, nothing notified).
+    void skipOnce()
+    {
+        m_refused = false;
+        m_skipOnce = true;
+    }
     // The last redo or undo's failure, or empty.
     QString error() const { return m_error; }
     // When that failure was a conflict (someone else changed the record): its details.
@@ -74,7 +89,12 @@ private:
     bool m_done = false;
     bool m_skipRedo = false;
     bool m_failedUndoing = false;
+    bool m_refused = false;
+    bool m_skipOnce = false;
     std::function<void()> m_notify;
+    std::function<bool()> m_keepRefused;
+    // A failure without a conflict: kept (refused) or dropped (obsolete).
+    void refuse(bool kept);
 };
 
 // Swaps one value of a record that carries a row version (optimistic

@@ -4,6 +4,8 @@ skipped with the reason (teambackend.SERVER_ONLY)."""
 
 import re
 
+import pyatspi
+
 from owbe2e import expect
 from scenarios_casework import case_in_segment, open_case
 from scenarios_team import connection_state
@@ -56,4 +58,62 @@ def team_reconnect_by_the_menu(ctx):
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
-SCENARIOS = [team_reconnect_by_the_menu]
+def team_undo_refused_while_lost(ctx):
+    """Edit ▸ Undo, then Edit ▸ Redo, right after an administrator ended the workbench's sessions: each is
+    refused in a warning saying the connection to the server was lost, nothing changes on the server
+    (the note and its audit entries as they were) and the Edit menu still offers the same step; after
+    File ▸ Reconnect that same step is undone (the note gone from the server, a sealed audit entry
+    more), then, after another loss refused the redo, redone."""
+    code = case_in_segment(ctx, 3)
+    wb = open_case(ctx, code, "Notes")
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    body = "Kept over the lost connection"
+
+    def notes():
+        return ctx.backend.psql("SELECT count(*) FROM cases.note WHERE org_code = '%s' AND body = '%s'"
+                                % (code, body), ctx.database)
+
+    def entries():
+        return ctx.backend.psql("SELECT count(*) || ' ' || count(hash) FROM cases.audit_log WHERE org_code = '%s' "
+                                "AND table_name = 'note'" % code, ctx.database)
+
+    def refused(step, shot):
+        # Right after the loss (before the check every ten seconds reconnects by itself).
+        ctx.backend.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                         "'oversight-workbench' AND datname = '%s'" % ctx.database)
+        wb.menu("Edit", re.compile("^%s Add note$" % step))
+        box = wb.dialog("A change could not be saved")
+        text = wb.alert_text(box)
+        expect("connection to the server was lost" in text and "Reconnect" in text,
+               "the refused %s says %r" % (step, text))
+        wb.screenshot(shot)
+        wb.press("OK", root=box)
+        wb.gone(box)
+        item = wb.menu_item("Edit", re.compile("^%s Add note$" % step))
+        expect(item.getState().contains(pyatspi.STATE_ENABLED), "Edit ▸ %s Add note no longer offered" % step)
+        wb.menu("File", "Reconnect")
+        wb.wait(lambda: connection_state(wb).endswith(": connected"), "the status bar to say connected", timeout=15)
+
+    wb.set_text("New note", body)
+    wb.press("Add Note")
+    wb.wait(lambda: notes() == "1", "the note on the server", timeout=10)
+    before = entries()
+    refused("Undo", "undo-refused")
+    expect(notes() == "1" and entries() == before, "the refused undo changed the server: %s notes, entries %s "
+           "(before: %s)" % (notes(), entries(), before))
+    wb.menu("Edit", re.compile("^Undo Add note$"))
+    wb.wait(lambda: notes() == "0", "the undo once reconnected to remove the note from the server", timeout=10)
+    undone = entries()
+    count, sealed = (int(n) for n in undone.split())
+    expect(count == int(before.split()[0]) + 1 and sealed == count, "audit entries %s after the undo, %s before"
+           % (undone, before))
+    refused("Redo", "redo-refused")
+    expect(notes() == "0" and entries() == undone, "the refused redo changed the server")
+    wb.menu("Edit", re.compile("^Redo Add note$"))
+    wb.wait(lambda: notes() == "1", "the redo once reconnected to store the note again", timeout=10)
+    notes_table = wb.find("table", "Notes")
+    expect(any(body in c for row in wb.cells(notes_table) for c in row), "the note is not in the list")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS = [team_reconnect_by_the_menu, team_undo_refused_while_lost]

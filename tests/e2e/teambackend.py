@@ -74,6 +74,7 @@ for _name in ("league_headers_sort", "portfolio_columns_at_1280",
 # Run on a team workspace only (scenarios_server.py), each skipped on folders with the reason printed.
 SERVER_ONLY = {
     "team_reconnect_by_the_menu": "about the connection to a team workspace's server (a folder has none)",
+    "team_undo_refused_while_lost": "about the connection to a team workspace's server (a folder has none)",
 }
 
 ROLES = ("reader", "editor", "importer")  # a team workspace's group roles, <db>_<suffix>

@@ -25,9 +25,11 @@
 #include <QThread>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <csignal>
 #include <sys/wait.h>
@@ -176,6 +178,68 @@ private Q_SLOTS:
         session.undoStack()->undo();
         session.undoStack()->undo();
         QCOMPARE(session.notes().notes().size(), 0);
+    }
+
+    // Edit > Undo and Redo go through the session: done as the stack's own
+    // are; refused without a conflict (here a trigger refusing the write, as
+    // a full disk or a team workspace's lost connection does), nothing is
+    // written and the stack is as it was, so the step can be tried again
+    // (tester, issue 14: the refused step was dropped, its change kept).
+    void refusedUndoKeepsItsStep()
+    {
+        OWB_FILE_ONLY("the write is refused by a trigger added to the case file");
+        const auto sessionOwner = m_case.session();
+        CaseSession &session = *sessionOwner;
+        QCOMPARE(session.addNote(QString(), QString(), QStringLiteral("First")), QString());
+        const qint64 id = session.notes().notes().first().id;
+        QCOMPARE(session.setNoteBody(id, QStringLiteral("Second")), QString());
+        QUndoStack &stack = *session.undoStack();
+        const auto refuseWrites = [this](bool refuse) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuser"));
+            db.setDatabaseName(m_case.path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(refuse ? QStringLiteral("CREATE TRIGGER refuse_note BEFORE UPDATE ON note BEGIN "
+                                                        "SELECT RAISE(ABORT, 'refused'); END")
+                                       : QStringLiteral("DROP TRIGGER refuse_note")),
+                     qPrintable(query.lastError().text()));
+            query = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("refuser"));
+        };
+        const auto stackIs = [&stack](int index, const QString &undoText, const QString &redoText) {
+            return stack.count() == 2 && stack.index() == index && stack.undoText() == undoText
+                   && stack.redoText() == redoText && stack.canUndo() == !undoText.isEmpty()
+                   && stack.canRedo() == !redoText.isEmpty();
+        };
+        const QString edit = QStringLiteral("Edit note");
+        const QString add = QStringLiteral("Add note");
+
+        refuseWrites(true);
+        QVERIFY(!session.undo().isEmpty());
+        QCOMPARE(session.notes().body(id), QStringLiteral("Second"));
+        QVERIFY(stackIs(2, edit, QString()));
+        refuseWrites(false);
+        QCOMPARE(session.undo(), QString());  // the same step, now written
+        QCOMPARE(session.notes().body(id), QStringLiteral("First"));
+        QVERIFY(stackIs(1, add, edit));
+
+        refuseWrites(true);
+        QVERIFY(!session.redo().isEmpty());
+        QCOMPARE(session.notes().body(id), QStringLiteral("First"));
+        QVERIFY(stackIs(1, add, edit));
+        refuseWrites(false);
+        QCOMPARE(session.redo(), QString());
+        QCOMPARE(session.notes().body(id), QStringLiteral("Second"));
+        QVERIFY(stackIs(2, edit, QString()));
+        // Nothing more to undo or redo past either end: nothing happens.
+        QCOMPARE(session.redo(), QString());
+        QCOMPARE(session.undo(), QString());
+        QCOMPARE(session.undo(), QString());
+        QCOMPARE(session.undo(), QString());
+        QVERIFY(session.notes().notes().isEmpty());
+        QCOMPARE(stack.index(), 0);
     }
 
     // Optional text fields left empty arrive as null QStrings, which Qt 6 binds

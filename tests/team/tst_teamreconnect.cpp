@@ -41,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace owb;
 using namespace owbtest;
@@ -98,6 +99,36 @@ void screenshot(QWidget *widget, const QString &name, bool settle = true)
 int notesWith(const ServerAddress &server, const QString &body)
 {
     return adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = '%1'").arg(body)).toInt();
+}
+
+// The case's audit entries of notes.
+int noteEntries(const ServerAddress &server, const QString &code)
+{
+    return adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE org_code = '%1' AND "
+                                              "table_name = 'note'")
+                                   .arg(code))
+        .toInt();
+}
+
+// The stack as the user sees it: where it stands, what Undo and Redo say.
+QString stackState(const QUndoStack &stack)
+{
+    return QStringLiteral("%1/%2 undo:%3 %4 redo:%5 %6")
+        .arg(stack.index())
+        .arg(stack.count())
+        .arg(stack.canUndo())
+        .arg(stack.undoText())
+        .arg(stack.canRedo())
+        .arg(stack.redoText());
+}
+
+// Edit > Undo or Redo of the window.
+QAction *editAction(MainWindow &window, const QString &prefix)
+{
+    for (QAction *action : window.menuBar()->actions().at(1)->menu()->actions())
+        if (action->text().startsWith(prefix))
+            return action;
+    return nullptr;
 }
 
 } // namespace
@@ -241,6 +272,133 @@ private Q_SLOTS:
         // The audit chain verifies (owb check on the server).
         const CheckReport check = checkTeamWorkspace(m_workspace, {});
         QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+    }
+
+    // Tester (issue 14): Edit > Undo refused while the connection is lost
+    // dropped its step, the change staying stored for good. Refused, an undo
+    // or redo writes nothing and leaves the stack as it was; reconnected,
+    // the same step is undone (or redone), with its audit entry.
+    void refusedUndoKeepsItsStep()
+    {
+        std::unique_ptr<Workspace> workspace = Workspace::openTeam(m_workspace, {});
+        const QString code = workspace->caseCodes().last();
+        CaseSession session(workspace->openCase(code, Database::Mode::OpenExisting), workspace->methodology());
+        const QString first = QStringLiteral("Kept over a loss");
+        const QString second = QStringLiteral("Kept over a loss, edited");
+        QCOMPARE(session.addNote(QString(), QString(), first), QString());
+        const qint64 id = session.notes().notes().first().id;
+        QCOMPARE(session.setNoteBody(id, second), QString());
+        const QUndoStack &stack = *session.undoStack();
+        const QString edited = QStringLiteral("2/2 undo:1 Edit note redo:0 ");
+        const QString undone = QStringLiteral("1/2 undo:1 Add note redo:1 Edit note");
+        QCOMPARE(stackState(stack), edited);
+        const int entries = noteEntries(m_workspace, code);
+
+        endWorkbenchSessions(m_workspace);
+        QString refused = session.undo();
+        QVERIFY2(saysLostPlainly(refused), qPrintable(refused));
+        QCOMPARE(stackState(stack), edited);
+        QCOMPARE(notesWith(m_workspace, second), 1);
+        QCOMPARE(noteEntries(m_workspace, code), entries);
+        QCOMPARE(errorOf([&] { workspace->reconnect({}); }), QString());
+        QCOMPARE(session.undo(), QString());
+        QCOMPARE(notesWith(m_workspace, first), 1);
+        QCOMPARE(notesWith(m_workspace, second), 0);
+        QCOMPARE(noteEntries(m_workspace, code), entries + 1);
+        QCOMPARE(stackState(stack), undone);
+
+        // A redo after an undo, the same.
+        endWorkbenchSessions(m_workspace);
+        refused = session.redo();
+        QVERIFY2(saysLostPlainly(refused), qPrintable(refused));
+        QCOMPARE(stackState(stack), undone);
+        QCOMPARE(notesWith(m_workspace, first), 1);
+        QCOMPARE(noteEntries(m_workspace, code), entries + 1);
+        QCOMPARE(errorOf([&] { workspace->reconnect({}); }), QString());
+        QCOMPARE(session.redo(), QString());
+        QCOMPARE(notesWith(m_workspace, second), 1);
+        QCOMPARE(noteEntries(m_workspace, code), entries + 2);
+        QCOMPARE(stackState(stack), edited);
+
+        QCOMPARE(session.undo(), QString());
+        QCOMPARE(session.undo(), QString());
+        QCOMPARE(notesWith(m_workspace, first) + notesWith(m_workspace, second), 0);
+        const CheckReport check = checkTeamWorkspace(m_workspace, {});
+        QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+    }
+
+    // The window's Edit > Undo and Redo while the connection is lost: the
+    // warning says so, the menu still offers the same step, and after
+    // reconnecting by itself the step is undone, then redone.
+    void windowUndoRefusedWhileLost()
+    {
+        ServerAddress signIn = m_workspace;
+        signIn.user = kPasswordRole;
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(signIn, kPassword));
+        const QString code = window.portfolio()->view()->model()->index(2, 0).data(CodeRole).toString();
+        QVERIFY(window.openCaseCode(code));
+        CaseSession *session = window.caseView()->context().session;
+        const QString body = QStringLiteral("Undone once reconnected");
+        QCOMPARE(session->addNote(QString(), QString(), body), QString());
+        QAction *undo = editAction(window, QStringLiteral("&Undo"));
+        QAction *redo = editAction(window, QStringLiteral("&Redo"));
+        QVERIFY(undo && redo);
+        QCOMPARE(undo->text(), QStringLiteral("&Undo Add note"));
+        QVERIFY(undo->isEnabled() && !redo->isEnabled());
+
+        QStringList boxes;
+        QTimer closer;
+        closer.setInterval(20);
+        connect(&closer, &QTimer::timeout, &closer, [&boxes] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                if (boxes.isEmpty())
+                    screenshot(box, QStringLiteral("undo-refused-while-lost"), false);
+                boxes.append(box->windowTitle() + QLatin1Char(' ') + box->text());
+                box->reject();
+            }
+        });
+        closer.start();
+        const auto reconnect = [&window] {
+            qputenv("PGPASSWORD", kPassword.toUtf8());
+            window.checkTeamConnection();
+            qunsetenv("PGPASSWORD");
+        };
+
+        endWorkbenchSessions(m_workspace);
+        undo->trigger();
+        QTRY_COMPARE(boxes.size(), 1);
+        QVERIFY2(saysLostPlainly(boxes.first()), qPrintable(boxes.first()));
+        QTRY_VERIFY2(teamStatus(window).endsWith(QStringLiteral("connection lost: reconnecting…")),
+                     qPrintable(teamStatus(window)));
+        screenshot(&window, QStringLiteral("undo-refused-window"));
+        QCOMPARE(undo->text(), QStringLiteral("&Undo Add note"));
+        QVERIFY(undo->isEnabled() && !redo->isEnabled());
+        QCOMPARE(session->undoStack()->index(), 1);
+        QCOMPARE(notesWith(m_workspace, body), 1);
+        reconnect();
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        undo->trigger();
+        QCOMPARE(notesWith(m_workspace, body), 0);
+        QCOMPARE(redo->text(), QStringLiteral("&Redo Add note"));
+        QVERIFY(!undo->isEnabled() && redo->isEnabled());
+
+        endWorkbenchSessions(m_workspace);
+        redo->trigger();
+        QTRY_COMPARE(boxes.size(), 2);
+        QVERIFY2(saysLostPlainly(boxes.last()), qPrintable(boxes.last()));
+        QCOMPARE(redo->text(), QStringLiteral("&Redo Add note"));
+        QVERIFY(!undo->isEnabled() && redo->isEnabled());
+        QCOMPARE(notesWith(m_workspace, body), 0);
+        QTRY_VERIFY(!window.teamConnection()->isConnected());
+        reconnect();
+        redo->trigger();
+        QCOMPARE(notesWith(m_workspace, body), 1);
+        QCOMPARE(undo->text(), QStringLiteral("&Undo Add note"));
+        QTest::qWait(100);
+        QCOMPARE(boxes.size(), 2);  // done: nothing said
+        closer.stop();
     }
 
     // File > Reconnect at once: the password asked for when the server
