@@ -67,15 +67,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connected</source>
+        <source>this machine (port %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost: reconnecting…</source>
+        <source>%1 on %2 · signed in as %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost: choose File &gt; Reconnect</source>
+        <source>%1 · connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · connection lost: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4038,6 +4046,13 @@ segmented</source>
     </message>
     <message>
         <source>%1: %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::StatusNotice</name>
+    <message>
+        <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

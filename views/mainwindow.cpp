@@ -304,13 +304,13 @@ bool MainWindow::openPath(const QString &path)
                                                  : QDir::toNativeSeparators(directory));
     rememberRecent(directory);
     tellInterruptedWork(this, *m_workspace);
+    // Said as a team workspace's reader is told (showTeam): a lasting
+    // "Read-only" in the status bar, the reason its tip and the notice.
     if (!readOnlyReason.isEmpty())
-        showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason), true);
+        showReadOnly(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason));
     else if (m_workspace->isReadOnly())
-        showStatusNotice(this,
-            tr("Read-only: %1 has this workspace open; changes are refused.")
-                .arg(WorkspaceLock::holder(directory)),
-            true);
+        showReadOnly(this, tr("Read-only: %1 has this workspace open; changes are refused.")
+                               .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     if (!info.isDir())

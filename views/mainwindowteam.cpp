@@ -76,7 +76,10 @@ void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const Q
                          true);
         return;
     }
-    showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
+    // A reader keeps the reason in view (showTeam): the status bar's
+    // connection state says connected.
+    if (!m_workspace->isReadOnly())
+        showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
 }
 
 void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
@@ -92,12 +95,13 @@ void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
 void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
 {
     // A reader (no editor's rights on the server) sees it as a read-only
-    // folder is seen: the title and a lasting notice say so and why.
+    // folder is seen: the title and the status bar's lasting "Read-only"
+    // say so, its tip and the lasting notice why.
     const QString readOnlyWhy = workspace->readOnlyWhy();
     const QString title = workspace->server().displayName();
     showWorkspace(std::move(workspace), readOnlyWhy.isEmpty() ? title : tr("%1 [read-only]").arg(title));
     if (!readOnlyWhy.isEmpty())
-        showStatusNotice(this, readOnlyWhy, true);
+        showReadOnly(this, readOnlyWhy);
     m_team = std::make_unique<TeamConnection>(*m_workspace);
     updateTeamStatus();
     updateActions();
