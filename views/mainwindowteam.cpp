@@ -76,10 +76,7 @@ void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const Q
                          true);
         return;
     }
-    // A reader keeps the reason in view (showTeam): the status bar's
-    // connection state says connected.
-    if (!m_workspace->isReadOnly())
-        showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
+    showStatusNotice(this, tr("Connected to %1.").arg(server.displayName()));
 }
 
 void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
@@ -95,8 +92,8 @@ void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
 void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
 {
     // A reader (no editor's rights on the server) sees it as a read-only
-    // folder is seen: the title and the status bar's lasting "Read-only"
-    // say so, its tip and the lasting notice why.
+    // folder is seen: the title and the bar above every page say so, the
+    // bar why (showReadOnly), whatever the status bar says meanwhile.
     const QString readOnlyWhy = workspace->readOnlyWhy();
     const QString title = workspace->server().displayName();
     showWorkspace(std::move(workspace), readOnlyWhy.isEmpty() ? title : tr("%1 [read-only]").arg(title));

@@ -706,7 +706,7 @@ private Q_SLOTS:
         window.showOpenedWorkspace(Workspace::openTeam(editor, {}));
         QVERIFY(!window.workspace()->isReadOnly());
         QVERIFY(!window.windowTitle().endsWith(QStringLiteral("[read-only]")));
-        QVERIFY(!window.statusBar()->findChild<QLabel *>(QStringLiteral("readOnlyIndicator"))->isVisible());
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("readOnlyBar"))->isVisible());
         QVERIFY(!import->isEnabled());
         QVERIFY2(import->toolTip().contains(QStringLiteral("only members of %1_importer may").arg(workspace.database)),
                  qPrintable(import->toolTip()));

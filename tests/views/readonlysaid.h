@@ -1,15 +1,14 @@
 #pragma once
-// The checks that a read-only workspace says so (tester, issue 14): the
-// status bar's lasting "Read-only", saying why as its tip, and the reason's
-// notice whole or whole in its tip, within the window at its size; and a
-// held text field that looks read-only. Each returns what is wrong, or empty.
+// The checks that a read-only workspace says so (tester, issue 14): the bar
+// above the page, "Read-only" saying why as its tip, and the reason whole
+// beside it, within the window at its size; and a held text field that
+// looks read-only. Each returns what is wrong, or empty.
 
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPlainTextEdit>
-#include <QStatusBar>
 #include <QTextEdit>
 
 namespace owbtest {
@@ -23,29 +22,32 @@ inline void grabFor(QWidget &widget, const QString &name)
 
 inline QString readOnlyNotSaid(QMainWindow &window, const QString &why)
 {
-    QStatusBar *bar = window.statusBar();
-    const auto *indicator = bar->findChild<QLabel *>(QStringLiteral("readOnlyIndicator"));
-    if (!indicator || !indicator->isVisible())
-        return QStringLiteral("no \"Read-only\" in the status bar");
-    if (indicator->text() != QLatin1String("Read-only") || indicator->toolTip() != why
-        || indicator->accessibleDescription() != why)
-        return QStringLiteral("the indicator says \"%1\", its tip \"%2\"").arg(indicator->text(), indicator->toolTip());
-    const QRect shown = QRect(indicator->mapTo(&window, QPoint(0, 0)), indicator->size());
-    if (indicator->width() < indicator->sizeHint().width() || !window.rect().contains(shown))
-        return QStringLiteral("the indicator is cut: %1 wide at x %2 of a %3 wide window (needs %4)")
-            .arg(indicator->width())
+    const auto *bar = window.findChild<QWidget *>(QStringLiteral("readOnlyBar"));
+    if (!bar || !bar->isVisible())
+        return QStringLiteral("no read-only bar above the page");
+    const auto *state = bar->findChild<QLabel *>(QStringLiteral("readOnlyIndicator"));
+    if (!state || state->text() != QLatin1String("Read-only") || state->toolTip() != why
+        || state->accessibleDescription() != why)
+        return QStringLiteral("the bar says \"%1\", its tip \"%2\"").arg(state ? state->text() : QString(),
+                                                                       state ? state->toolTip() : QString());
+    const auto *reason = bar->findChild<QLabel *>(QStringLiteral("readOnlyReason"));
+    if (!reason || !reason->isVisible() || reason->text() != why)
+        return QStringLiteral("the bar's reason says \"%1\"").arg(reason ? reason->text() : QString());
+    // Whole: within the window, on as many lines as it needs at its width.
+    const QRect shown(bar->mapTo(&window, QPoint(0, 0)), bar->size());
+    if (!window.rect().contains(shown))
+        return QStringLiteral("the bar (%1 wide at x %2) is outside the %3 wide window")
+            .arg(shown.width())
             .arg(shown.x())
-            .arg(window.width())
-            .arg(indicator->sizeHint().width());
-    const auto *notice = bar->findChild<QLabel *>(QStringLiteral("statusNotice"));
-    if (!notice || !notice->isVisible() || notice->text() != why)
-        return QStringLiteral("the notice says \"%1\"").arg(notice ? notice->text() : QString());
-    const bool whole = notice->fontMetrics().horizontalAdvance(why) <= notice->contentsRect().width();
-    if (!whole && (notice->toolTip() != why || notice->accessibleDescription() != why))
-        return QStringLiteral("the notice is cut at %1 wide (needs %2) and its tip is \"%3\"")
-            .arg(notice->contentsRect().width())
-            .arg(notice->fontMetrics().horizontalAdvance(why))
-            .arg(notice->toolTip());
+            .arg(window.width());
+    const QRect needs = reason->fontMetrics().boundingRect(QRect(0, 0, reason->contentsRect().width(), 100000),
+                                                           Qt::TextWordWrap, why);
+    if (needs.height() > reason->contentsRect().height() || needs.width() > reason->contentsRect().width())
+        return QStringLiteral("the reason needs %1x%2 and has %3x%4")
+            .arg(needs.width())
+            .arg(needs.height())
+            .arg(reason->contentsRect().width())
+            .arg(reason->contentsRect().height());
     return {};
 }
 

@@ -24,6 +24,7 @@
 #include "store/casefile.h"
 #include "store/workspace.h"
 #include "translations.h"
+#include "widgets/statusnotice.h"
 
 #include <QUndoGroup>
 
@@ -224,10 +225,10 @@ private Q_SLOTS:
     }
 
     // Tester, issue 14: the reason a workspace is read-only was replaced by
-    // another notice and cut off on a case page. The status bar's "Read-only"
-    // stays on every page at 1400 and 1024 pixels wide, saying why as its
-    // tip; the reason's notice is whole, or whole in its tip. A held field
-    // looks read-only (the window's colour, as a label), a writable one not.
+    // another notice and cut off on a case page. The bar above every page
+    // says "Read-only" (why as its tip) and the reason whole, at 1400 and
+    // 1024 pixels wide, whatever notice passes. A held field looks read-only
+    // (the window's colour, as a label), a writable one not.
     void readOnlySaidOnEveryPage()
     {
         OWB_FILE_ONLY("the folder's lock: a team workspace's reader is tst_teamui's and the e2e scenario's");
@@ -239,7 +240,7 @@ private Q_SLOTS:
             OpenReadOnly answer;
             QVERIFY(window.openPath(demo));
         }
-        const QString why = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusNotice"))->text();
+        const QString why = window.findChild<QLabel *>(QStringLiteral("readOnlyReason"))->text();
         QVERIFY2(why.startsWith(QStringLiteral("Read-only: ")) && why.contains(QStringLiteral("has this workspace open")),
                  qPrintable(why));
         const QString code = window.workspace()->caseCodes().first();
@@ -248,6 +249,7 @@ private Q_SLOTS:
             window.resize(size);
             window.showPortfolio();
             QCoreApplication::processEvents();
+            showStatusNotice(&window, QStringLiteral("Written somewhere.csv"));  // a notice passing meanwhile
             QString wrong = owbtest::readOnlyNotSaid(window, why);
             QVERIFY2(wrong.isEmpty(), qPrintable(at + QStringLiteral(" portfolio: ") + wrong));
             owbtest::grabFor(window, QStringLiteral("readonly-portfolio-") + at);
@@ -289,7 +291,7 @@ private Q_SLOTS:
         // Writable again: nothing said, the fields white as before.
         holder.reset();
         QVERIFY(window.openPath(demo));
-        QVERIFY(!window.statusBar()->findChild<QLabel *>(QStringLiteral("readOnlyIndicator"))->isVisible());
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("readOnlyBar"))->isVisible());
         QVERIFY(window.openCaseCode(code));
         QWidget *notes = window.caseView()->notesPage();
         window.caseView()->tabs()->setCurrentWidget(notes);

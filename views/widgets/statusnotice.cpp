@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QFontMetrics>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMainWindow>
 #include <QPainter>
@@ -13,7 +15,9 @@ namespace owb {
 
 namespace {
 const QString kNoticeName = QStringLiteral("statusNotice");
+const QString kReadOnlyBarName = QStringLiteral("readOnlyBar");
 const QString kReadOnlyName = QStringLiteral("readOnlyIndicator");
+const QString kReasonName = QStringLiteral("readOnlyReason");
 const char *const kLasting = "lastingNotice"; // shown again when a passing one clears
 
 // A notice as long as it is: drawn cut short with "…" where the status bar
@@ -85,10 +89,10 @@ QLabel *noticeOf(QWidget *from)
     return bar ? bar->findChild<QLabel *>(kNoticeName) : nullptr;
 }
 
-QLabel *readOnlyOf(QWidget *from)
+QWidget *readOnlyBarOf(QWidget *from)
 {
-    QStatusBar *bar = statusBarOf(from);
-    return bar ? bar->findChild<QLabel *>(kReadOnlyName) : nullptr;
+    QWidget *window = from ? from->window() : nullptr;
+    return window ? window->findChild<QWidget *>(kReadOnlyBarName) : nullptr;
 }
 } // namespace
 
@@ -103,18 +107,6 @@ void installStatusNotice(QMainWindow *window)
     timer->setInterval(kStatusNoticeMs);
     QObject::connect(timer, &QTimer::timeout, label, [label] { clearPassing(label); });
     window->statusBar()->addWidget(label, 1);
-
-    // Said as the window's title says it ("[read-only]"), in a frame of its
-    // own so that it reads as a state, not a message.
-    auto *readOnly = new QLabel(QCoreApplication::translate("owb::StatusNotice", "Read-only"), window->statusBar());
-    readOnly->setObjectName(kReadOnlyName);
-    readOnly->setFrameShape(QFrame::StyledPanel);
-    readOnly->setMargin(1);
-    QFont bold = readOnly->font();
-    bold.setBold(true);
-    readOnly->setFont(bold);
-    readOnly->hide();
-    window->statusBar()->addPermanentWidget(readOnly);
 }
 
 void showStatusNotice(QWidget *from, const QString &message, bool lasting)
@@ -140,15 +132,51 @@ void clearStatusNotice(QWidget *from, bool all)
         showReadOnly(from, QString());
 }
 
+QWidget *createReadOnlyBar(QWidget *parent)
+{
+    auto *bar = new QFrame(parent);
+    bar->setObjectName(kReadOnlyBarName);
+    bar->setFrameShape(QFrame::StyledPanel);
+    // Tinted with the selection colour, as a desktop's message bar is: set
+    // apart from the page, its text the window's.
+    QPalette palette = bar->palette();
+    const QColor window = palette.color(QPalette::Window);
+    const QColor tint = palette.color(QPalette::Highlight);
+    const auto mix = [](int a, int b) { return (a * 4 + b) / 5; };
+    palette.setColor(QPalette::Window,
+                     QColor(mix(window.red(), tint.red()), mix(window.green(), tint.green()), mix(window.blue(), tint.blue())));
+    bar->setPalette(palette);
+    bar->setAutoFillBackground(true);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(8, 4, 8, 4);
+    row->setSpacing(8);
+    auto *state = new QLabel(QCoreApplication::translate("owb::StatusNotice", "Read-only"), bar);
+    state->setObjectName(kReadOnlyName);
+    QFont bold = state->font();
+    bold.setBold(true);
+    state->setFont(bold);
+    row->addWidget(state, 0, Qt::AlignTop);
+    auto *reason = new QLabel(bar);
+    reason->setObjectName(kReasonName);
+    reason->setTextFormat(Qt::PlainText);
+    reason->setWordWrap(true);  // never cut, however narrow the window
+    reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    reason->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    row->addWidget(reason, 1);
+    bar->hide();
+    return bar;
+}
+
 void showReadOnly(QWidget *from, const QString &why)
 {
-    if (QLabel *readOnly = readOnlyOf(from)) {
-        readOnly->setToolTip(why);
-        readOnly->setAccessibleDescription(why);
-        readOnly->setVisible(!why.isEmpty());
-    }
-    if (!why.isEmpty())
-        showStatusNotice(from, why, true);
+    QWidget *bar = readOnlyBarOf(from);
+    if (!bar)
+        return;
+    auto *state = bar->findChild<QLabel *>(kReadOnlyName);
+    state->setToolTip(why);
+    state->setAccessibleDescription(why);
+    bar->findChild<QLabel *>(kReasonName)->setText(why);
+    bar->setVisible(!why.isEmpty());
 }
 
 } // namespace owb

@@ -9,10 +9,12 @@
 // "…", whole in its tip (and so to a screen reader).
 //
 // A read-only workspace (a folder this user may not change, one another
-// instance holds, a team workspace's reader) also shows a lasting
-// "Read-only" in the status bar, beside the methodology, whatever notice
-// passes, on every page and however narrow the window: its tip says why
-// (tester, issue 14: the reason was replaced by "Connected to…" and cut off).
+// instance holds, a team workspace's reader) is said in a bar across the top
+// of the window, above every page: a bold "Read-only" (its tip and
+// accessible description the reason) and the reason beside it, wrapped,
+// never cut (tester, issue 14: the reason, shown as a lasting notice, was
+// replaced by "Connected to..." and cut off in a narrow status bar). As an
+// office suite says a document is open read-only.
 
 #include <QString>
 
@@ -24,17 +26,18 @@ namespace owb {
 // How long a notice of something done stays (milliseconds).
 constexpr int kStatusNoticeMs = 15000;
 
-// Adds the notice label and the read-only indicator to the window's status
-// bar (once, at start-up, before the window's own permanent labels).
+// Adds the notice label to the window's status bar (once, at start-up).
 void installStatusNotice(QMainWindow *window);
+// The read-only bar, hidden until showReadOnly: the window lays it out
+// above its pages.
+QWidget *createReadOnlyBar(QWidget *parent);
 // Shows the message in the notice of the window that `from` belongs to.
 void showStatusNotice(QWidget *from, const QString &message, bool lasting = false);
 // Clears a passing notice of the window that `from` belongs to; `all` clears
-// a lasting one too, and the read-only indicator (the workspace it was about
+// a lasting one too, and hides the read-only bar (the workspace it was about
 // is closed).
 void clearStatusNotice(QWidget *from, bool all = false);
-// The workspace is read-only for `why`: the indicator shown, saying `why` as
-// its tip and accessible description, and `why` the lasting notice.
+// The window's workspace is read-only for `why` (empty: not read-only).
 void showReadOnly(QWidget *from, const QString &why);
 
 } // namespace owb
