@@ -456,8 +456,8 @@ def team_import_through_the_menu(ctx):
 def team_reader_sees_read_only(ctx):
     """A member of the workspace's reader group alone, on File ▸ Open Team Workspace...: the window opens the
     team workspace read-only, as a read-only folder is shown (the title ends in "[read-only]", the status bar
-    names the account and the <db>_editor role to ask for, a lasting "Read-only" saying it as its description,
-    on the portfolio and in the case, beside "DB on this machine · signed in as USER · connected"), File ▸ Import Metric File... is not offered, the
+    names the account and the <db>_editor role to ask for, in a bar above the page, its "Read-only" saying it as
+    its description, on the portfolio and in the case; "DB on this machine · signed in as USER · connected"), File ▸ Import Metric File... is not offered, the
     portfolio counts cases, and Add Note, its text and Add Milestone... are not offered, each saying so in
     those words, with nothing stored on the server."""
     code = case_in_segment(ctx, 4)
@@ -476,8 +476,8 @@ def team_reader_sees_read_only(ctx):
     # The database, the server and the account, each said as what it is (tester, issue 14).
     state = connection_state(wb)
     expect(state == "%s on this machine · signed in as %s · connected" % (workspace, reader), "status bar %r" % state)
-    # The reason stays in view, not replaced by "Connected to..." (tester, issue 14): the notice at once,
-    # and the lasting "Read-only" saying it as its description.
+    # The reason stays in view, not replaced by "Connected to..." (tester, issue 14): in the bar above the
+    # page at once, its "Read-only" saying it as its description.
     wb.find("label", why, timeout=2)
     indicator = wb.find("label", "Read-only")
     expect(indicator.description == why, "the Read-only indicator's description: %r" % indicator.description)
@@ -499,9 +499,9 @@ def team_reader_sees_read_only(ctx):
         expect(not button.getState().contains(pyatspi.STATE_ENABLED) and button.description == why,
                "%s offered to a reader (%r)" % (name, button.description))
     wb.screenshot("team-reader-no-edits")
-    # In the case too, whole to a screen reader however the status bar cuts it.
+    # In the case too.
     expect(wb.exists("label", why) and wb.find("label", "Read-only").description == why,
-           "the reason in the case's status bar")
+           "the reason above the case")
     expect(notes() == before, "a reader's note reached the server")
 
 
