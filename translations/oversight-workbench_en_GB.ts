@@ -1856,15 +1856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read-only: %1 has this workspace open; changes are refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: %1; changes are refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1971,6 +1963,10 @@
     </message>
     <message>
         <source>Reconnected to the team workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is read-only: %1 has it open, so nothing can be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -314,10 +314,11 @@ bool MainWindow::openPath(const QString &path)
     rememberRecent(directory);
     tellInterruptedWork(this, *m_workspace);
     // Said as a team workspace's reader is told (showTeam): above every page.
+    // In the words a held edit says on the case pages (showCase).
     if (!readOnlyReason.isEmpty())
-        showReadOnly(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason));
+        showReadOnly(this, tr("This workspace is read-only: %1, so nothing can be changed here.").arg(readOnlyReason));
     else if (m_workspace->isReadOnly())
-        showReadOnly(this, tr("Read-only: %1 has this workspace open; changes are refused.")
+        showReadOnly(this, tr("This workspace is read-only: %1 has it open, so nothing can be changed here.")
                                .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);

@@ -241,10 +241,11 @@ private Q_SLOTS:
             QVERIFY(window.openPath(demo));
         }
         const QString why = window.findChild<QLabel *>(QStringLiteral("readOnlyReason"))->text();
-        QVERIFY2(why.startsWith(QStringLiteral("Read-only: ")) && why.contains(QStringLiteral("has this workspace open")),
+        QVERIFY2(why.startsWith(QStringLiteral("This workspace is read-only: ")) && why.contains(QStringLiteral("has it open")),
                  qPrintable(why));
         const QString code = window.workspace()->caseCodes().first();
-        for (const QSize size : {QSize(1400, 900), QSize(1024, 768)}) {
+        // And narrower (a small screen at 200%): the reason wraps.
+        for (const QSize size : {QSize(1400, 900), QSize(1024, 768), QSize(720, 600)}) {
             const QString at = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
             window.resize(size);
             window.showPortfolio();
@@ -264,6 +265,7 @@ private Q_SLOTS:
             text->setFocus();
             wrong = owbtest::looksEditable(text);
             QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+            QVERIFY2(text->placeholderText().isEmpty(), qPrintable(text->placeholderText()));  // no "Write a note"
             owbtest::grabFor(window, QStringLiteral("readonly-notes-") + at);
             // A case with an open review: its form's one-line fields.
             QWidget *casework = window.caseView()->caseworkPage();
@@ -300,6 +302,7 @@ private Q_SLOTS:
         QVERIFY2(white.endsWith(QStringLiteral("takes typing")), qPrintable(white));
         const QPalette palette = notes->findChild<QPlainTextEdit *>()->palette();
         QVERIFY(palette.color(QPalette::Base) != palette.color(QPalette::Window));
+        QVERIFY(!notes->findChild<QPlainTextEdit *>()->placeholderText().isEmpty());
     }
 
     // Tester, issue 13/14: at 2025/26 Q4 the casework page showed a review

@@ -22,6 +22,7 @@ const char *const kOwnTriggers = "owbOwnTriggers";
 const char *const kOwnReadOnly = "owbOwnReadOnly";
 const char *const kOwnEnabled = "owbOwnEnabled";
 const char *const kOwnPalette = "owbOwnPalette";  // the palette the field set itself, if any
+const char *const kOwnPlaceholder = "owbOwnPlaceholder";
 
 // A held text field looks read-only (tester, issue 14: white, as if it took
 // typing): the window's colour behind the text, as a label's, and no caret;
@@ -36,6 +37,10 @@ void lookReadOnly(QWidget *field)
     for (const auto group : {QPalette::Active, QPalette::Inactive})
         palette.setColor(group, QPalette::Base, palette.color(group, QPalette::Window));
     field->setPalette(palette);
+    // Nor an invitation to type ("Write a note (Ctrl+Return adds it)").
+    if (!field->property(kOwnPlaceholder).isValid())
+        field->setProperty(kOwnPlaceholder, field->property("placeholderText"));
+    field->setProperty("placeholderText", QString());
 }
 
 void lookAsBefore(QWidget *field)
@@ -44,6 +49,10 @@ void lookAsBefore(QWidget *field)
     field->setProperty(kOwnPalette, QVariant());
     if (own.isValid())
         field->setPalette(own.typeId() == QMetaType::QPalette ? own.value<QPalette>() : QPalette());
+    if (const QVariant placeholder = field->property(kOwnPlaceholder); placeholder.isValid()) {
+        field->setProperty("placeholderText", placeholder);
+        field->setProperty(kOwnPlaceholder, QVariant());
+    }
 }
 
 // Disables a held control again whenever the page enables it (a row selected,
