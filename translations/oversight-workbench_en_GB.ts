@@ -67,15 +67,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connected</source>
+        <source>this machine (port %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost: reconnecting…</source>
+        <source>%1 on %2 · signed in as %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team workspace %1 on %2 as %3: connection lost: choose File &gt; Reconnect</source>
+        <source>%1 · connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · connection lost: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1848,15 +1856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read-only: %1 has this workspace open; changes are refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: %1; changes are refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1963,6 +1963,10 @@
     </message>
     <message>
         <source>Reconnected to the team workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is read-only: %1 has it open, so nothing can be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4058,6 +4062,13 @@ segmented</source>
     </message>
     <message>
         <source>%1: %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owb::StatusNotice</name>
+    <message>
+        <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -46,6 +46,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
+#include <QVBoxLayout>
 
 namespace owb {
 
@@ -79,7 +80,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_changes, &ChangesPanel::caseRequested, this, &MainWindow::openCaseOf);
     m_stack->addWidget(m_reconcile);
     connect(m_reconcile, &ReconcilePanel::backRequested, this, &MainWindow::showPortfolio);
-    setCentralWidget(m_stack);
+    // Above every page, the reason a read-only workspace is read-only (showReadOnly).
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(createReadOnlyBar(central));
+    column->addWidget(m_stack, 1);
+    setCentralWidget(central);
     // Only the page on show sets the window's minimum size: the start page can
     // then be as narrow as a small screen at 200% scaling allows, and wraps.
     const auto sizeToPage = [this](int current) {
@@ -96,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_methodologyLabel);
     m_teamLabel = new QLabel(this);
     m_teamLabel->setObjectName(QStringLiteral("teamConnection"));  // named by its text for screen readers
+    m_teamLabel->setContentsMargins(16, 0, 0, 0);  // set apart from the methodology beside it
     m_teamLabel->hide();
     statusBar()->addPermanentWidget(m_teamLabel);
     m_teamCheck = new QTimer(this);
@@ -332,13 +341,13 @@ bool MainWindow::openPath(const QString &path)
                                                  : QDir::toNativeSeparators(directory));
     rememberRecent(directory);
     tellInterruptedWork(this, *m_workspace);
+    // Said as a team workspace's reader is told (showTeam): above every page.
+    // In the words a held edit says on the case pages (showCase).
     if (!readOnlyReason.isEmpty())
-        showStatusNotice(this, tr("Read-only: %1; changes are refused.").arg(readOnlyReason), true);
+        showReadOnly(this, tr("This workspace is read-only: %1, so nothing can be changed here.").arg(readOnlyReason));
     else if (m_workspace->isReadOnly())
-        showStatusNotice(this,
-            tr("Read-only: %1 has this workspace open; changes are refused.")
-                .arg(WorkspaceLock::holder(directory)),
-            true);
+        showReadOnly(this, tr("This workspace is read-only: %1 has it open, so nothing can be changed here.")
+                               .arg(WorkspaceLock::holder(directory)));
     if (const QString warning = WorkspaceLock::networkFileSystemWarning(directory); !warning.isEmpty())
         QMessageBox::warning(this, tr("Workspace on a network drive"), warning);
     if (!info.isDir())

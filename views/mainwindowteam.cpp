@@ -92,12 +92,13 @@ void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
 void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
 {
     // A reader (no editor's rights on the server) sees it as a read-only
-    // folder is seen: the title and a lasting notice say so and why.
+    // folder is seen: the title and the bar above every page say so, the
+    // bar why (showReadOnly), whatever the status bar says meanwhile.
     const QString readOnlyWhy = workspace->readOnlyWhy();
     const QString title = workspace->server().displayName();
     showWorkspace(std::move(workspace), readOnlyWhy.isEmpty() ? title : tr("%1 [read-only]").arg(title));
     if (!readOnlyWhy.isEmpty())
-        showStatusNotice(this, readOnlyWhy, true);
+        showReadOnly(this, readOnlyWhy);
     m_team = std::make_unique<TeamConnection>(*m_workspace);
     updateTeamStatus();
     updateActions();

@@ -125,11 +125,19 @@ QString ServerAddress::url() const
     return text;
 }
 
+QString ServerAddress::place() const
+{
+    // Named as the connection errors name it (databaseserver.cpp).
+    if (host.startsWith(QLatin1Char('/')))
+        return port == 5432 ? QStringLiteral("this machine") : QStringLiteral("this machine (port %1)").arg(port);
+    const QString name = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
+    return QStringLiteral("%1:%2").arg(name).arg(port);
+}
+
 QString ServerAddress::displayName() const
 {
-    const QString where = host.startsWith(QLatin1Char('/')) ? QStringLiteral("local server") : host;
-    const QString place = QStringLiteral("%1/%2").arg(where, database);
-    return user.isEmpty() ? place : QStringLiteral("%1 on %2").arg(user, place);
+    const QString where = QStringLiteral("%1 on %2").arg(database, place());
+    return user.isEmpty() ? where : QStringLiteral("%1 as %2").arg(where, user);
 }
 
 QString ServerAddress::connectOptions() const

@@ -24,7 +24,11 @@ struct ServerAddress
     // The URL again, without a password (for the recent list, the status bar
     // and messages). Options in name order.
     QString url() const;
-    // "alice on db.region.nhs.uk/owb_north": for the status bar.
+    // The server as a person names it: "db.region.nhs.uk:5432", or for a
+    // Unix socket folder "this machine" (with its port when not 5432).
+    QString place() const;
+    // "owb_north on db.region.nhs.uk:5432 as alice": the database, the server
+    // and the account, in that order (the title, the start page, notices).
     QString displayName() const;
     // The options in the form QSqlDatabase::setConnectOptions takes.
     QString connectOptions() const;

@@ -62,8 +62,8 @@ def held(wb, node, why):
 
 
 def read_only_workspace_offers_no_edit(ctx):
-    """A workspace another workbench holds, opened with Open Read-Only (the title ends in "[read-only]"):
-    on a case with a diagnostic review, Add Finding..., Add Milestone..., the review's Team field, Move to
+    """A workspace another workbench holds, opened with Open Read-Only (the title ends in "[read-only]", a bar
+    above the page says "Read-only" and why, on the portfolio and in the case): on a case with a diagnostic review, Add Finding..., Add Milestone..., the review's Team field, Move to
     the next stage or Record the Regional Decision...; on a case in the programme, Add Exit Criterion...,
     Add Progress Review..., Add Trajectory Point...; on a segment-4 case without a review, Open a
     Diagnostic Review... and the quarter's decision buttons; Notes' Add Note and its text; Capability's
@@ -82,8 +82,14 @@ def read_only_workspace_offers_no_edit(ctx):
     wb.window = wb.wait(wb._main_window, "the read-only window")
     wb.wait(lambda: wb.window.name.endswith("[read-only]"), "the title to say read-only")
     why = re.compile(r"read-only")
+    # The bar above the page says so and why, in the words of the held edits (tester, issue 14).
+    reason = wb.find("label", re.compile(r"^This workspace is read-only: .* has it open, so nothing can be changed "
+                                         r"here\.$"))
+    said = wb.find("label", "Read-only").description
+    expect(said == reason.name, "the Read-only label's description: %r" % said)
 
     open_from_portfolio(wb, reviewed)
+    expect(wb.exists("label", reason.name), "the reason above the case")
     wb.tab("Casework")
     controls = [wb.find("push button", "Add Finding..."), wb.find("push button", "Add Milestone..."),
                 wb.find("text", "Team"), wb.find("text", "Scope and terms of reference")]

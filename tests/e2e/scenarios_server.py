@@ -24,16 +24,16 @@ def team_reconnect_by_the_menu(ctx):
     stored on the server with the same author, and Edit ▸ Undo still removes it."""
     code = case_in_segment(ctx, 4)
     wb = open_case(ctx, code, "Notes")
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "connected")
     before = workbench_sessions(ctx)
     expect(len(before) == 2, "the workbench holds %d sessions, not 2 (national and cases)" % len(before))
     ctx.backend.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
                      "'oversight-workbench' AND datname = '%s'" % ctx.database)
-    wb.wait(lambda: connection_state(wb).endswith(": connection lost: reconnecting…"),
+    wb.wait(lambda: connection_state(wb).endswith(" · connection lost: reconnecting…"),
             "the status bar to say the connection is lost", timeout=15)
     wb.screenshot("connection-lost")
     wb.menu("File", "Reconnect")
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "the status bar to say connected", timeout=15)
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "the status bar to say connected", timeout=15)
     wb.find("label", re.compile("^Reconnected to "), only_showing=False)
     after = workbench_sessions(ctx)
     expect(len(after) == 2 and not (after & before), "sessions %s after reconnecting, %s before" % (after, before))
@@ -54,7 +54,7 @@ def team_reconnect_by_the_menu(ctx):
     expect(any(body in c for row in wb.cells(notes_table) for c in row), "the note is not in the list")
     wb.menu("Edit", re.compile("^Undo"))
     wb.wait(lambda: notes(body).split()[0] == "0", "undo to remove the note from the server", timeout=10)
-    expect(connection_state(wb).endswith(": connected"), "the connection is not kept")
+    expect(connection_state(wb).endswith(" · connected"), "the connection is not kept")
     expect(not wb.find_all("alert"), "an error box appeared")
 
 

@@ -85,8 +85,8 @@ def connect(wb, box, server=None, port=None, database=None, user=None, password=
 
 
 def connection_state(wb):
-    """The status bar's "Team workspace DB on SERVER as USER: STATE", or empty."""
-    found = wb.find_all("label", re.compile("^Team workspace .* as .*: "), root=wb.window)
+    """The status bar's "DB on SERVER · signed in as USER · STATE", or empty."""
+    found = wb.find_all("label", re.compile("^.* on .* · signed in as .* · "), root=wb.window)
     return text_of(found[0]) if found else ""
 
 
@@ -120,9 +120,9 @@ def team_open_dialog_checks_and_refusals(ctx):
     connect(wb, box, database=workspace)
     wb.gone(box)
     state = wb.wait(lambda: connection_state(wb), "the status bar's connection state")
-    expect(state == "Team workspace %s on this machine as %s: connected" % (workspace, user), "status bar %r" % state)
-    expect("%s on local server/%s" % (user, workspace) in wb.window.name, "window title %r" % wb.window.name)
-    wb.wait(lambda: wb.exists("label", "Connected to %s on local server/%s." % (user, workspace)), "the notice")
+    expect(state == "%s on this machine · signed in as %s · connected" % (workspace, user), "status bar %r" % state)
+    expect("%s on this machine as %s" % (workspace, user) in wb.window.name, "window title %r" % wb.window.name)
+    wb.wait(lambda: wb.exists("label", "Connected to %s on this machine as %s." % (workspace, user)), "the notice")
     expect(not files_holding(wb.home, PASSWORD), "the password is written in %s" % files_holding(wb.home, PASSWORD))
     wb.screenshot("connected")
 
@@ -139,24 +139,24 @@ def team_reopen_from_recent_and_connection_lost(ctx):
     wb.do_action(wb.find("check box", "Remember the password in the keyring", root=box))
     connect(wb, box, server=host, database=workspace, user=user, password=PASSWORD)
     wb.gone(box)
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "connected")
     item = wb.menu_item("File", "Open Recent", re.compile("^postgresql://.*/%s" % workspace))
     expect(PASSWORD not in item.name, "the recent entry %r holds the password" % item.name)
     wb.menu("File", "Close Workspace")
     wb.wait(lambda: not connection_state(wb), "the connection state to go")
-    wb.press("Reopen %s on local server/%s" % (user, workspace))
+    wb.press("Reopen %s on this machine as %s" % (workspace, user))
     box = wb.dialog("Open Team Workspace")
     expect(text_of(wb.find("text", "Server", root=box)) == host, "the server is filled in")
     expect(text_of(wb.find("text", "Database", root=box)) == workspace, "the database is filled in")
     expect(text_of(wb.find("text", "User", root=box)) == user, "the user is filled in")
     connect(wb, box, password=PASSWORD)
     wb.gone(box)
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected again")
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "connected again")
     psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%s'" % workspace)
-    wb.wait(lambda: connection_state(wb).endswith(": connection lost: reconnecting…"),
+    wb.wait(lambda: connection_state(wb).endswith(" · connection lost: reconnecting…"),
             "the status bar to say the connection is lost", timeout=30)
     # At the next check it reconnects by itself (the cluster trusts the account: no password needed).
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "the workbench to reconnect by itself", timeout=30)
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "the workbench to reconnect by itself", timeout=30)
     wb.find("label", re.compile("^Reconnected to "), only_showing=False)
     expect(not files_holding(wb.home, PASSWORD), "the password is written in %s" % files_holding(wb.home, PASSWORD))
 
@@ -184,7 +184,7 @@ def team_casework_lands_on_the_server(ctx):
     wb.do_action(wb.find("check box", "Remember the password in the keyring", root=box))
     connect(wb, box, server=host, database=workspace, user=user, password=PASSWORD)
     wb.gone(box)
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "connected")
     wb.find("table", "Case files", timeout=30)
     open_from_portfolio(wb, code)
     wb.tab("Casework")
@@ -241,7 +241,7 @@ def open_team(wb, workspace, user=None):
     wb.do_action(wb.find("check box", "Remember the password in the keyring", root=box))
     connect(wb, box, server=host, database=workspace, user=user or superuser, password=PASSWORD)
     wb.gone(box)
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "connected")
     wb.find("table", "Case files", timeout=30)
 
 
@@ -429,7 +429,7 @@ def team_import_through_the_menu(ctx):
     text = import_refused(wb)
     expect(re.search(r"bad\.csv:2:\d+: ", text), "the problems do not name the file and line: %r" % text)
     expect(national() == before, "the bad file changed the server")
-    expect(wb.exists("table", "Case files") and connection_state(wb).endswith(": connected"),
+    expect(wb.exists("table", "Case files") and connection_state(wb).endswith(" · connected"),
            "the team workspace is not open and connected after the refusal")
 
     # A new quarter: one transaction on the server, shown in the window.
@@ -445,7 +445,7 @@ def team_import_through_the_menu(ctx):
     expect(assessed == cases and int(assessed) > 0, "%s cases assessed in %s, %s before" % (assessed, following, cases))
     expect(server("SELECT count(*) FROM national.import_log") == str(int(before.split("|")[1]) + 1),
            "the import is not logged once")
-    expect(connection_state(wb).endswith(": connected"), "the connection was not kept")
+    expect(connection_state(wb).endswith(" · connected"), "the connection was not kept")
     wb.menu("View", "Later Quarter")
     wb.wait(lambda: wb.combo("Quarter").name == following, "the new quarter in the window")
     wb.find("table", "Case files")
@@ -456,7 +456,8 @@ def team_import_through_the_menu(ctx):
 def team_reader_sees_read_only(ctx):
     """A member of the workspace's reader group alone, on File ▸ Open Team Workspace...: the window opens the
     team workspace read-only, as a read-only folder is shown (the title ends in "[read-only]", the status bar
-    names the account and the <db>_editor role to ask for), File ▸ Import Metric File... is not offered, the
+    names the account and the <db>_editor role to ask for, in a bar above the page, its "Read-only" saying it as
+    its description, on the portfolio and in the case; "DB on this machine · signed in as USER · connected"), File ▸ Import Metric File... is not offered, the
     portfolio counts cases, and Add Note, its text and Add Milestone... are not offered, each saying so in
     those words, with nothing stored on the server."""
     code = case_in_segment(ctx, 4)
@@ -472,7 +473,14 @@ def team_reader_sees_read_only(ctx):
     wb = ctx.start([])
     open_team(wb, workspace, user=reader)
     wb.wait(lambda: wb.window.name.endswith("[read-only]"), "the title to say read-only")
-    wb.find("label", why, timeout=20)
+    # The database, the server and the account, each said as what it is (tester, issue 14).
+    state = connection_state(wb)
+    expect(state == "%s on this machine · signed in as %s · connected" % (workspace, reader), "status bar %r" % state)
+    # The reason stays in view, not replaced by "Connected to..." (tester, issue 14): in the bar above the
+    # page at once, its "Read-only" saying it as its description.
+    wb.find("label", why, timeout=2)
+    indicator = wb.find("label", "Read-only")
+    expect(indicator.description == why, "the Read-only indicator's description: %r" % indicator.description)
     cases = int(psql("SELECT count(*) FROM cases.organisation", workspace))
     wb.find("label", "%d of %d cases shown" % (cases, cases))
     expect(not wb.menu_item("File", "Import Metric File...").getState().contains(pyatspi.STATE_ENABLED),
@@ -491,6 +499,9 @@ def team_reader_sees_read_only(ctx):
         expect(not button.getState().contains(pyatspi.STATE_ENABLED) and button.description == why,
                "%s offered to a reader (%r)" % (name, button.description))
     wb.screenshot("team-reader-no-edits")
+    # In the case too.
+    expect(wb.exists("label", why) and wb.find("label", "Read-only").description == why,
+           "the reason above the case")
     expect(notes() == before, "a reader's note reached the server")
 
 

@@ -126,11 +126,16 @@ private Q_SLOTS:
         QCOMPARE(a.options.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
         QCOMPARE(a.connectOptions(), QStringLiteral("sslmode=verify-full;sslrootcert=/etc/ssl/nhs.pem"));
         QCOMPARE(parseServerUrl(a.url()), a);
-        QCOMPARE(a.displayName(), QStringLiteral("alice on db.north.example/owb_north"));
+        // The database, the server with its port, then the account (tester, issue 14: "alice on
+        // db.north.example/owb_north" read as if alice were the server).
+        QCOMPARE(a.displayName(), QStringLiteral("owb_north on db.north.example:6432 as alice"));
 
         const ServerAddress socket = parseServerUrl(QStringLiteral("postgresql:///owb?host=/run/postgresql"));
         QCOMPARE(socket.host, QStringLiteral("/run/postgresql"));
         QCOMPARE(parseServerUrl(socket.url()), socket);
+        QCOMPARE(socket.displayName(), QStringLiteral("owb on this machine"));
+        QCOMPARE(parseServerUrl(QStringLiteral("postgresql://bob@[::1]/owb")).displayName(),
+                 QStringLiteral("owb on [::1]:5432 as bob"));
         QCOMPARE(parseServerUrl(QStringLiteral("postgres://h/db")).port, 5432);
         QVERIFY(isServerUrl(QStringLiteral("postgresql://h/db")));
         QVERIFY(!isServerUrl(QStringLiteral("/home/alice/ws")));

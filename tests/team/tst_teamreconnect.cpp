@@ -247,7 +247,7 @@ private Q_SLOTS:
         qputenv("PGPASSWORD", kPassword.toUtf8());
         window.checkTeamConnection();
         qunsetenv("PGPASSWORD");
-        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
         QVERIFY2(statusNotices(window).contains(QStringLiteral("Reconnected to")), qPrintable(statusNotices(window)));
 
         // The same session and workspace objects: the edit is stored as the same author.
@@ -437,7 +437,7 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 2);
         QVERIFY2(asked.first().startsWith(QStringLiteral("Reconnect to Team Workspace")), qPrintable(asked.first()));
         QVERIFY2(asked.last().contains(QStringLiteral("did not accept the password")), qPrintable(asked.last()));
-        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
         QVERIFY(window.workspace()->caseCodes().size() > 0);
         // Kept nowhere: not in the settings.
         QSettings settings;

@@ -5,6 +5,7 @@
 // starts (pgcluster.py; OWB_TEST_PG names it).
 
 #include "windowprobe.h"
+#include "../views/readonlysaid.h"
 #include "case/capabilitypage.h"
 #include "case/caseview.h"
 #include "case/notespage.h"
@@ -332,7 +333,7 @@ private Q_SLOTS:
         QVERIFY2(firstProblem.contains(QLatin1String("did not accept the password")), qPrintable(firstProblem));
         QVERIFY(window.teamConnection());
         const QString status = teamStatus(window);
-        QVERIFY2(status.contains(QLatin1String("Team workspace %1 on this machine as owbpassword: connected").arg(workspace.database)),
+        QVERIFY2(status.contains(QStringLiteral("%1 on this machine · signed in as owbpassword · connected").arg(workspace.database)),
                  qPrintable(status));
         // No keyring: said so, and the password is kept nowhere.
         const QString notices = statusNotices(window);
@@ -349,7 +350,7 @@ private Q_SLOTS:
         admin(testServer(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'")
                                 .arg(kPasswordRole));
         window.checkTeamConnection();
-        QVERIFY2(teamStatus(window).contains(QLatin1String(": connection lost")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).contains(QStringLiteral(" · connection lost")), qPrintable(teamStatus(window)));
 
         // Closed, then reopened from the recent list: the dialog asks for the
         // password only, the address filled in.
@@ -365,14 +366,14 @@ private Q_SLOTS:
         });
         QCommandLinkButton *reopen = nullptr;
         for (QCommandLinkButton *button : window.findChildren<QCommandLinkButton *>())
-            if (button->accessibleName() == QStringLiteral("Reopen owbpassword on local server/%1").arg(workspace.database))
+            if (button->accessibleName() == QStringLiteral("Reopen %1 on this machine as owbpassword").arg(workspace.database))
                 reopen = button;
         QVERIFY(reopen);
         reopen->click();
         QCOMPARE(shownServer, workspace.host);
         QCOMPARE(shownUser, kPasswordRole);
         QVERIFY(window.teamConnection());
-        QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+        QVERIFY(teamStatus(window).endsWith(QStringLiteral(" · connected")));
     }
 
     // The whole workspace on a server, as on a folder: the portfolio from
@@ -399,7 +400,7 @@ private Q_SLOTS:
         fileAction(window, QStringLiteral("Open &Team Workspace..."))->trigger();
         QVERIFY(window.workspace());
         QVERIFY(window.workspace()->isTeam());
-        QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+        QVERIFY(teamStatus(window).endsWith(QStringLiteral(" · connected")));
         const QStringList codes = window.workspace()->caseCodes();
         QVERIFY(!codes.isEmpty());
         QAbstractItemModel *rows = window.portfolio()->view()->model();
@@ -466,7 +467,7 @@ private Q_SLOTS:
         QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = "
                                                        "'After the connection went'")).toInt(), 0);
         window.checkTeamConnection();
-        QVERIFY2(teamStatus(window).contains(QLatin1String(": connection lost")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).contains(QStringLiteral(" · connection lost")), qPrintable(teamStatus(window)));
 
         // The same in the window, as a user does: a Notes cell edited on the
         // Capability tab (read while connected), then a note typed on the
@@ -593,7 +594,7 @@ private Q_SLOTS:
         QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT pending FROM national.quarter WHERE label = '%1'").arg(next)).toInt(), 0);
         QVERIFY(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.assessment WHERE quarter = '%1'").arg(next)).toInt() > 0);
         QVERIFY(window.workspace() && window.workspace()->isTeam());
-        QVERIFY(teamStatus(window).endsWith(QLatin1String(": connected")));
+        QVERIFY(teamStatus(window).endsWith(QStringLiteral(" · connected")));
         QVERIFY(window.workspace()->peers().quarters().contains(next));
         QVERIFY2(statusNotices(window).contains(QStringLiteral("cases created 0")), qPrintable(statusNotices(window)));
         closer.stop();
@@ -631,11 +632,33 @@ private Q_SLOTS:
         QVERIFY(opened->isReadOnly());
         QCOMPARE(opened->readOnlyWhy(), why);
 
+        opened.reset();
+
+        // Through File > Open Team Workspace...: the reason stays in view, not
+        // replaced by "Connected to..." (tester, issue 14), and the status bar
+        // names the database, the server and the account each as what it is.
         MainWindow window;
+        window.resize(1024, 768);
         window.show();
-        window.showOpenedWorkspace(std::move(opened));
-        QVERIFY2(window.windowTitle().endsWith(QStringLiteral("[read-only]")), qPrintable(window.windowTitle()));
-        QVERIFY2(statusNotices(window).contains(why), qPrintable(statusNotices(window)));
+        whenDialogOpens([&](TeamWorkspaceDialog *dialog) {
+            fill(dialog, reader, QString());
+            dialog->accept();
+        });
+        fileAction(window, QStringLiteral("Open &Team Workspace..."))->trigger();
+        QVERIFY(window.workspace() && window.workspace()->isReadOnly());
+        QVERIFY2(window.windowTitle().endsWith(QStringLiteral("%1 on this machine as %2 [read-only]")
+                                                   .arg(workspace.database, reader.user)),
+                 qPrintable(window.windowTitle()));
+        QCOMPARE(teamStatus(window),
+                 QStringLiteral("%1 on this machine · signed in as %2 · connected").arg(workspace.database, reader.user));
+        QString notSaid = readOnlyNotSaid(window, why);
+        QVERIFY2(notSaid.isEmpty(), qPrintable(notSaid));
+        grabFor(window, QStringLiteral("reader-portfolio-1024x768"));
+        window.resize(1400, 900);
+        QCoreApplication::processEvents();
+        notSaid = readOnlyNotSaid(window, why);
+        QVERIFY2(notSaid.isEmpty(), qPrintable(notSaid));
+        grabFor(window, QStringLiteral("reader-portfolio-1400x900"));
         // The portfolio counts cases, not case files (in the words the translation gives).
         const QString counted = QStringLiteral("%1 of %1 cases shown").arg(window.workspace()->caseCodes().size());
         bool countsCases = false;
@@ -669,12 +692,21 @@ private Q_SLOTS:
         window.caseView()->tabs()->setCurrentWidget(window.caseView()->notesPage());
         QVERIFY(addNote() && !addNote()->isEnabled());
         QCOMPARE(addNote()->toolTip(), why);
-        QVERIFY(window.caseView()->notesPage()->findChild<QPlainTextEdit *>()->isReadOnly());
+        notSaid = looksEditable(window.caseView()->notesPage()->findChild<QPlainTextEdit *>());
+        QVERIFY2(notSaid.isEmpty(), qPrintable(notSaid));
+        for (const QSize size : {QSize(1400, 900), QSize(1024, 768)}) {  // in the case too
+            window.resize(size);
+            QCoreApplication::processEvents();
+            notSaid = readOnlyNotSaid(window, why);
+            QVERIFY2(notSaid.isEmpty(), qPrintable(notSaid));
+            grabFor(window, QStringLiteral("reader-notes-%1x%2").arg(size.width()).arg(size.height()));
+        }
 
         // An editor edits; File > Import is off, saying who may import.
         window.showOpenedWorkspace(Workspace::openTeam(editor, {}));
         QVERIFY(!window.workspace()->isReadOnly());
         QVERIFY(!window.windowTitle().endsWith(QStringLiteral("[read-only]")));
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("readOnlyBar"))->isVisible());
         QVERIFY(!import->isEnabled());
         QVERIFY2(import->toolTip().contains(QStringLiteral("only members of %1_importer may").arg(workspace.database)),
                  qPrintable(import->toolTip()));

@@ -18,11 +18,13 @@
 #include "data/metricdataset.h"
 #include "data/quarterlabel.h"
 #include "demofixture.h"
+#include "readonlysaid.h"
 #include "mainwindow.h"
 #include "reports/reviewreport.h"
 #include "store/casefile.h"
 #include "store/workspace.h"
 #include "translations.h"
+#include "widgets/statusnotice.h"
 
 #include <QUndoGroup>
 
@@ -36,6 +38,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -219,6 +222,87 @@ private Q_SLOTS:
                 break;
             }
         }
+    }
+
+    // Tester, issue 14: the reason a workspace is read-only was replaced by
+    // another notice and cut off on a case page. The bar above every page
+    // says "Read-only" (why as its tip) and the reason whole, at 1400 and
+    // 1024 pixels wide, whatever notice passes. A held field looks read-only
+    // (the window's colour, as a label), a writable one not.
+    void readOnlySaidOnEveryPage()
+    {
+        OWB_FILE_ONLY("the folder's lock: a team workspace's reader is tst_teamui's and the e2e scenario's");
+        const QString demo = m_demo.copyOfDemo(QStringLiteral("said"));
+        auto holder = Workspace::open(demo);  // "another instance"
+        MainWindow window;
+        window.show();
+        {
+            OpenReadOnly answer;
+            QVERIFY(window.openPath(demo));
+        }
+        const QString why = window.findChild<QLabel *>(QStringLiteral("readOnlyReason"))->text();
+        QVERIFY2(why.startsWith(QStringLiteral("This workspace is read-only: ")) && why.contains(QStringLiteral("has it open")),
+                 qPrintable(why));
+        const QString code = window.workspace()->caseCodes().first();
+        // And narrower (a small screen at 200%): the reason wraps.
+        for (const QSize size : {QSize(1400, 900), QSize(1024, 768), QSize(720, 600)}) {
+            const QString at = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+            window.resize(size);
+            window.showPortfolio();
+            QCoreApplication::processEvents();
+            showStatusNotice(&window, QStringLiteral("Written somewhere.csv"));  // a notice passing meanwhile
+            QString wrong = owbtest::readOnlyNotSaid(window, why);
+            QVERIFY2(wrong.isEmpty(), qPrintable(at + QStringLiteral(" portfolio: ") + wrong));
+            owbtest::grabFor(window, QStringLiteral("readonly-portfolio-") + at);
+            QVERIFY(window.openCaseCode(code));
+            QWidget *notes = window.caseView()->notesPage();
+            window.caseView()->tabs()->setCurrentWidget(notes);
+            QCoreApplication::processEvents();
+            wrong = owbtest::readOnlyNotSaid(window, why);
+            QVERIFY2(wrong.isEmpty(), qPrintable(at + QStringLiteral(" case: ") + wrong));
+            auto *text = notes->findChild<QPlainTextEdit *>();
+            QVERIFY(text);
+            text->setFocus();
+            wrong = owbtest::looksEditable(text);
+            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+            QVERIFY2(text->placeholderText().isEmpty(), qPrintable(text->placeholderText()));  // no "Write a note"
+            owbtest::grabFor(window, QStringLiteral("readonly-notes-") + at);
+            // A case with an open review: its form's one-line fields.
+            QWidget *casework = window.caseView()->caseworkPage();
+            int fields = 0;
+            for (const QString &reviewed : window.workspace()->caseCodes()) {
+                QVERIFY(window.openCaseCode(reviewed));
+                window.caseView()->tabs()->setCurrentWidget(casework);
+                QCoreApplication::processEvents();
+                if (QLineEdit *team = named<QLineEdit>(casework, QStringLiteral("Team")); !team || !team->isVisibleTo(casework))
+                    continue;
+                for (QLineEdit *line : casework->findChildren<QLineEdit *>()) {
+                    if (qobject_cast<QComboBox *>(line->parentWidget()) || !line->isVisibleTo(casework))
+                        continue;
+                    wrong = owbtest::looksEditable(line);
+                    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+                    ++fields;
+                }
+                wrong = owbtest::readOnlyNotSaid(window, why);
+                QVERIFY2(wrong.isEmpty(), qPrintable(at + QStringLiteral(" casework: ") + wrong));
+                owbtest::grabFor(window, QStringLiteral("readonly-casework-") + at);
+                break;
+            }
+            QVERIFY(fields > 0);
+        }
+        // Writable again: nothing said, the fields white as before.
+        holder.reset();
+        QVERIFY(window.openPath(demo));
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("readOnlyBar"))->isVisible());
+        QVERIFY(window.openCaseCode(code));
+        QWidget *notes = window.caseView()->notesPage();
+        window.caseView()->tabs()->setCurrentWidget(notes);
+        QCoreApplication::processEvents();
+        const QString white = owbtest::looksEditable(notes->findChild<QPlainTextEdit *>());
+        QVERIFY2(white.endsWith(QStringLiteral("takes typing")), qPrintable(white));
+        const QPalette palette = notes->findChild<QPlainTextEdit *>()->palette();
+        QVERIFY(palette.color(QPalette::Base) != palette.color(QPalette::Window));
+        QVERIFY(!notes->findChild<QPlainTextEdit *>()->placeholderText().isEmpty());
     }
 
     // Tester, issue 13/14: at 2025/26 Q4 the casework page showed a review

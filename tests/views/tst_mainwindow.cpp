@@ -579,12 +579,10 @@ private Q_SLOTS:
             if (readOnly) {
                 QVERIFY(window.openPath(media));
                 QVERIFY(window.workspace()->isReadOnly());
-                // The notice is a label in the status bar that screen readers can read.
-                QString notice;
-                const auto labels = window.statusBar()->findChildren<QLabel *>();
-                for (QLabel *label : labels)
-                    notice += label->text() + QLatin1Char('\n');
-                QVERIFY2(notice.contains(QStringLiteral("read-only disk")), qPrintable(notice));
+                // Said in the bar above the page, a label that screen readers can read.
+                const auto *reason = window.findChild<QLabel *>(QStringLiteral("readOnlyReason"));
+                QVERIFY(reason);
+                QVERIFY2(reason->text().contains(QStringLiteral("read-only disk")), qPrintable(reason->text()));
                 QVERIFY(window.openCase(window.workspace()->caseFilePaths().first()));
             }
         }

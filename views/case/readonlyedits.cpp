@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QString>
 #include <QTextEdit>
@@ -20,6 +21,39 @@ const char *const kOwnStatusTip = "owbOwnStatusTip";
 const char *const kOwnTriggers = "owbOwnTriggers";
 const char *const kOwnReadOnly = "owbOwnReadOnly";
 const char *const kOwnEnabled = "owbOwnEnabled";
+const char *const kOwnPalette = "owbOwnPalette";  // the palette the field set itself, if any
+const char *const kOwnPlaceholder = "owbOwnPlaceholder";
+
+// A held text field looks read-only (tester, issue 14: white, as if it took
+// typing): the window's colour behind the text, as a label's, and no caret;
+// its text can still be selected and copied. Fusion draws a read-only field
+// as an editable one, so the palette says it.
+void lookReadOnly(QWidget *field)
+{
+    if (!field->property(kOwnPalette).isValid())
+        field->setProperty(kOwnPalette, field->testAttribute(Qt::WA_SetPalette) ? QVariant(field->palette())
+                                                                                 : QVariant(false));
+    QPalette palette = field->palette();
+    for (const auto group : {QPalette::Active, QPalette::Inactive})
+        palette.setColor(group, QPalette::Base, palette.color(group, QPalette::Window));
+    field->setPalette(palette);
+    // Nor an invitation to type ("Write a note (Ctrl+Return adds it)").
+    if (!field->property(kOwnPlaceholder).isValid())
+        field->setProperty(kOwnPlaceholder, field->property("placeholderText"));
+    field->setProperty("placeholderText", QString());
+}
+
+void lookAsBefore(QWidget *field)
+{
+    const QVariant own = field->property(kOwnPalette);
+    field->setProperty(kOwnPalette, QVariant());
+    if (own.isValid())
+        field->setPalette(own.typeId() == QMetaType::QPalette ? own.value<QPalette>() : QPalette());
+    if (const QVariant placeholder = field->property(kOwnPlaceholder); placeholder.isValid()) {
+        field->setProperty("placeholderText", placeholder);
+        field->setProperty(kOwnPlaceholder, QVariant());
+    }
+}
 
 // Disables a held control again whenever the page enables it (a row selected,
 // a section reloaded): the page need not know the workspace is read-only.
@@ -74,14 +108,17 @@ void hold(QWidget *widget, const QString &why)
         if (!line->property(kOwnReadOnly).isValid())
             line->setProperty(kOwnReadOnly, line->isReadOnly());
         line->setReadOnly(true);
+        lookReadOnly(line);
     } else if (auto *text = qobject_cast<QPlainTextEdit *>(widget)) {
         if (!text->property(kOwnReadOnly).isValid())
             text->setProperty(kOwnReadOnly, text->isReadOnly());
         text->setReadOnly(true);
+        lookReadOnly(text);
     } else if (auto *rich = qobject_cast<QTextEdit *>(widget)) {
         if (!rich->property(kOwnReadOnly).isValid())
             rich->setProperty(kOwnReadOnly, rich->isReadOnly());
         rich->setReadOnly(true);
+        lookReadOnly(rich);
     } else if (auto *view = qobject_cast<QAbstractItemView *>(widget)) {
         // Read, scrolled and selected as before; no cell opens an editor.
         if (!view->property(kOwnTriggers).isValid())
@@ -104,6 +141,7 @@ void release(QWidget *widget)
     widget->setStatusTip(widget->property(kOwnStatusTip).toString());
     const QVariant ownReadOnly = widget->property(kOwnReadOnly);
     widget->setProperty(kOwnReadOnly, QVariant());
+    lookAsBefore(widget);
     if (auto *line = qobject_cast<QLineEdit *>(widget)) {
         line->setReadOnly(ownReadOnly.toBool());
     } else if (auto *text = qobject_cast<QPlainTextEdit *>(widget)) {

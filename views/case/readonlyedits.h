@@ -2,7 +2,8 @@
 // A read-only workspace offers no edit (testers, issue 13/14: a reader filled
 // a whole form and learnt only on OK that nothing was changed). Every control
 // of a case page that changes the case is held: a button or a choice is
-// disabled, a text field read-only, a table's cells not editable, each saying
+// disabled, a text field read-only (drawn on the window's colour, no caret,
+// its text still selectable), a table's cells not editable, each saying
 // why (the workspace's read-only reason) as its tip. The session still
 // refuses every edit (CaseSession::isReadOnly): this only stops offering them.
 

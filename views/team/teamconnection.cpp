@@ -43,20 +43,25 @@ QString TeamConnection::reconnect(const QString &password)
 
 QString TeamConnection::statusText() const
 {
+    // The database on the server, the account, the state: each said as what
+    // it is (tester, issue 14: "bob on local server/owb" read as if bob were
+    // the server).
     const QString user = m_server.user.isEmpty() ? tr("your account") : m_server.user;
     // A Unix socket folder is a server on this machine.
-    const QString host = m_server.host.startsWith(QLatin1Char('/')) ? tr("this machine") : m_server.host;
-    const QString where = m_server.port == 5432 ? host : QStringLiteral("%1:%2").arg(host).arg(m_server.port);
+    const QString where = m_server.host.startsWith(QLatin1Char('/'))
+                              ? (m_server.port == 5432 ? tr("this machine")
+                                                       : tr("this machine (port %1)").arg(m_server.port))
+                              : m_server.place();
+    const QString who = tr("%1 on %2 · signed in as %3").arg(m_server.database, where, user);
     switch (m_state) {
     case State::Connected:
-        return tr("Team workspace %1 on %2 as %3: connected").arg(m_server.database, where, user);
+        return tr("%1 · connected").arg(who);
     case State::Reconnecting:
-        return tr("Team workspace %1 on %2 as %3: connection lost: reconnecting…").arg(m_server.database, where, user);
+        return tr("%1 · connection lost: reconnecting…").arg(who);
     case State::Stopped:
         break;
     }
-    return tr("Team workspace %1 on %2 as %3: connection lost: choose File > Reconnect")
-        .arg(m_server.database, where, user);
+    return tr("%1 · connection lost: choose File > Reconnect").arg(who);
 }
 
 std::unique_ptr<Workspace> openTeamWorkspace(const ServerAddress &server, const QString &password)

@@ -42,8 +42,8 @@ public:
     bool passwordRefused() const { return m_passwordRefused; }
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
-    // "Team workspace DB on HOST as USER: connected" (or "connection lost:
-    // reconnecting…"), for the status bar.
+    // "DB on HOST:PORT · signed in as USER · connected" (or "connection
+    // lost: reconnecting…"), for the status bar.
     QString statusText() const;
 
 private:
