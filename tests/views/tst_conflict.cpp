@@ -613,6 +613,14 @@ private Q_SLOTS:
             const int needs = edit->fontMetrics().horizontalAdvance(edit->text());
             QVERIFY2(needs < room, qPrintable(QStringLiteral("%1: \"%2\" needs %3 px in %4")
                                                   .arg(edit->accessibleName(), edit->text()).arg(needs).arg(room)));
+            // Laid out whole, inside the dialog, over no other box.
+            QVERIFY2(dialog.rect().contains(QRect(edit->mapTo(&dialog, QPoint(0, 0)), edit->size())),
+                     qPrintable(edit->accessibleName()));
+            for (QWidget *other : dialog.findChildren<QWidget *>())
+                if (other != edit && (qobject_cast<QLineEdit *>(other) || qobject_cast<QTextEdit *>(other)))
+                    QVERIFY2(!QRect(other->mapTo(&dialog, QPoint(0, 0)), other->size())
+                                  .intersects(QRect(edit->mapTo(&dialog, QPoint(0, 0)), edit->size())),
+                             qPrintable(edit->accessibleName() + QStringLiteral(" overlaps ") + other->accessibleName()));
             ++lines;
         }
         QCOMPARE(lines, 2);

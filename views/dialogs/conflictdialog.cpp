@@ -250,7 +250,10 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<Confli
     // Wider with a long value, so that it reads in lines of a usual length.
     const bool anyLong = std::any_of(rows.cbegin(), rows.cend(),
                                      [](const ConflictRow &row) { return isLong(row.mineShown) || isLong(row.storedShown); });
-    setMinimumWidth(fontMetrics().averageCharWidth() * (anyLong ? 110 : 70));
+    // At least as wide as the rows need (a one-line value's box as wide as
+    // its text): an explicit minimum would otherwise stand in for the layout's.
+    setMinimumWidth(std::max(layout->totalMinimumSize().width(),
+                             fontMetrics().averageCharWidth() * (anyLong ? 110 : 70)));
 }
 
 void ConflictDialog::editMine()
