@@ -124,6 +124,14 @@ private Q_SLOTS:
         QVERIFY(!a.undoStack()->canRedo());
         const auto file = m_case.open(Database::Mode::ReadOnly);
         QCOMPARE(CaseworkStore(file->scope()).records(decisionTable(), QStringLiteral("quarter"), next).size(), 1);
+        // The decision b saw taken back (b's Edit > Undo): a's correction of
+        // it, asked over what a's screen showed, is refused, and none stored.
+        a.readAgain();
+        QCOMPARE(a.casework().decision(next).value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
+        QCOMPARE(b.undo(), QString());
+        const QString gone = a.recordDecision(next, true, other == 3 ? 2 : 3, QStringLiteral("why"));
+        QVERIFY2(gone.contains(QStringLiteral("taken back meanwhile")), qPrintable(gone));
+        QCOMPARE(CaseworkStore(file->scope()).records(decisionTable(), QStringLiteral("quarter"), next).size(), 0);
         const auto after = m_case.open(Database::Mode::ReadOnly);
         QCOMPARE(after->consistencyProblems(), QStringList());
     }
