@@ -366,6 +366,10 @@
         <source>%1: someone else has stored this change already; the case now shows it. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mark milestone done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseView</name>
@@ -795,6 +799,22 @@
         <source>&quot;%1&quot; is not a metric of the methodology: pick the metrics from its list (owb methodology show lists them).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision for %1 that you saw was taken back meanwhile: the quarter has none now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 corrected %2 to segment %3 meanwhile (on %4): &quot;%5&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 confirmed the computed segment %2 for %3 meanwhile (on %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is one decision per quarter, so yours was not saved; the case now shows the quarter as it is stored. Decide again if yours should replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -1099,6 +1119,38 @@
     </message>
     <message>
         <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it, so it was not removed. Remove it anyway (their change goes with it), or keep theirs (the record stays as it is now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it, so it was not removed. The case now shows it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it, so your change was not saved. Keep yours (it replaces theirs), or take theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it, so your change was not saved. The case now shows theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You saw&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K&amp;eep Theirs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

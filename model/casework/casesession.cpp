@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <algorithm>
 
 namespace owb {
 
@@ -270,6 +271,11 @@ QString CaseSession::keepMine(const QStringList &mine)
     });
 }
 
+bool CaseSession::conflictRemoves() const
+{
+    return m_again && m_again->removes();
+}
+
 void CaseSession::takeTheirs()
 {
     m_again.reset();
@@ -530,17 +536,42 @@ QString CaseSession::recordDecision(const QString &quarter, bool correction, int
             { QStringLiteral("rationale"), rationale.trimmed() }, { QStringLiteral("decided_by"), author() },
             { QStringLiteral("decided_on"), QDate::currentDate().toString(Qt::ISODate) } };
         const QString text = correction ? tr("Correct the segment") : tr("Confirm the segment");
-        if (earlier.isEmpty())
-            return addRecord(decisionTable(), values, text);
-        // One decision per quarter: the new one takes the earlier one's place,
-        // in one transaction (a failure leaves the earlier one).
+        // One decision per quarter, in one transaction under the case's lock:
+        // the quarter's decision must still be the one this user saw (none, or
+        // that record at that version), or someone else decided meanwhile and
+        // nothing is written (two people deciding at once never leave two
+        // decisions, and a stale screen never replaces a decision unseen).
+        // The new one takes the earlier one's place (a failure leaves it).
         beginGroup(text);
-        QString error = removeRecord(decisionTable(), earlier.value(QStringLiteral("id")).toLongLong(), text);
+        QVariantMap stored;
+        try {
+            stored = m_casework.decision(quarter);  // as the transaction sees it
+        } catch (const StoreError &error) {
+            return endGroup(error.message());
+        }
+        // The same record at the same version, with the same values: a new
+        // decision can take a removed one's id (the highest id plus one) at
+        // version 1, so the id and version alone do not tell them apart.
+        const auto same = [](const QVariantMap &x, const QVariantMap &y) {
+            QStringList columns = decisionTable().columns;
+            columns << QStringLiteral("id") << QStringLiteral("row_version");
+            return std::all_of(columns.cbegin(), columns.cend(), [&](const QString &c) {
+                return x.value(c).toString() == y.value(c).toString();
+            });
+        };
+        const bool meanwhile = stored.isEmpty() != earlier.isEmpty() || !same(stored, earlier);
+        QString error = meanwhile ? decidedMeanwhile(quarter, stored) : QString();
+        if (error.isEmpty() && !earlier.isEmpty())
+            error = removeRecord(decisionTable(), earlier.value(QStringLiteral("id")).toLongLong(), text);
         if (error.isEmpty())
             error = addRecord(decisionTable(), values, text);
         error = endGroup(error);
+        if (meanwhile) {
+            readAgain();  // the screen shows the quarter as it is stored
+            Q_EMIT caseworkChanged();
+        }
         if (replaced)
-            *replaced = error.isEmpty();
+            *replaced = error.isEmpty() && !earlier.isEmpty();
         return error;
     });
 }
@@ -635,14 +666,18 @@ QString CaseSession::setRecordField(const CaseworkTable &table, qint64 id, const
         // longer done keeps no date it was done. Both in one write: the history
         // never shows it done without its date, and one undo step puts both back.
         const QString done = m_methodology.casework().milestoneStatuses.finalId;
+        QString text;
         if (&table == &milestoneTable() && column == QLatin1String("status") && !done.isEmpty()) {
             const QString date = m_casework.field(table, id, QStringLiteral("done_date"));
             if (isStatus(value, done) && date.isEmpty())
                 fields.append({QStringLiteral("done_date"), QDate::currentDate().toString(Qt::ISODate)});
             else if (!isStatus(value, done) && !date.isEmpty())
                 fields.append({QStringLiteral("done_date"), QString()});
+            // The step named as the user knows it: Edit > Undo Mark milestone done.
+            if (isStatus(value, done))
+                text = tr("Mark milestone done");
         }
-        return setRecordFields(table, id, fields);
+        return setRecordFields(table, id, fields, text);
     });
 }
 

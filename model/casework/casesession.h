@@ -85,6 +85,10 @@ public:
     // again. takeTheirs() leaves the record as the other person left it.
     QStringList conflictMine() const;
     bool canKeepMine() const { return m_again != nullptr; }
+    // Whether keepMine() deletes the record
+    // anyway (the step was a removal of a record someone else changed);
+    // conflictFields() then holds what they changed (as seen, as stored now).
+    bool conflictRemoves() const;
     QString keepMine(const QStringList &mine);
     void takeTheirs();
     // Every field of the conflict's record that this user's step writes

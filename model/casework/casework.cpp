@@ -229,6 +229,31 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
                          storedVersion);
 }
 
+QString decidedMeanwhile(const QString &quarter, const QVariantMap &now)
+{
+    QString what;
+    if (now.isEmpty())
+        what = QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was taken back "
+                                                            "meanwhile: the quarter has none now.")
+                   .arg(quarter);
+    else if (now.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
+        what = QCoreApplication::translate("owb::Casework", "%1 corrected %2 to segment %3 meanwhile (on %4): \"%5\".")
+                   .arg(now.value(QStringLiteral("decided_by")).toString(), quarter,
+                        now.value(QStringLiteral("decided_segment")).toString(),
+                        showDate(now.value(QStringLiteral("decided_on")).toString()),
+                        now.value(QStringLiteral("rationale")).toString());
+    else
+        what = QCoreApplication::translate("owb::Casework",
+                                           "%1 confirmed the computed segment %2 for %3 meanwhile (on %4).")
+                   .arg(now.value(QStringLiteral("decided_by")).toString(),
+                        now.value(QStringLiteral("decided_segment")).toString(), quarter,
+                        showDate(now.value(QStringLiteral("decided_on")).toString()));
+    return what + QLatin1Char(' ')
+           + QCoreApplication::translate("owb::Casework",
+                                         "There is one decision per quarter, so yours was not saved; the case now "
+                                         "shows the quarter as it is stored. Decide again if yours should replace it.");
+}
+
 namespace {
 // A file read without upgrading (read-only) may predate a column: a
 // milestone's owner arrived with schema 8.
@@ -352,6 +377,21 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
     }
     forgetTable(table);
     Transaction transaction(CaseScope{m_db, m_org});
+    // One decision per quarter, checked by the write itself under the case's
+    // lock: a second one (two people deciding at once, a redo after someone
+    // else decided) is refused, never stored beside the first.
+    if (&table == &decisionTable()) {
+        QSqlQuery stored = m_db.exec(QStringLiteral("SELECT kind, decided_segment, rationale, decided_by, decided_on "
+                                                    "FROM decision WHERE org_code = ? AND quarter = ? ORDER BY id DESC"),
+                                     {m_org, values.value(QStringLiteral("quarter"))});
+        if (stored.next()) {
+            QVariantMap now;
+            const QSqlRecord fields = stored.record();
+            for (int i = 0; i < fields.count(); ++i)
+                now.insert(fields.fieldName(i), stored.value(i));
+            throw StoreRefused(decidedMeanwhile(values.value(QStringLiteral("quarter")).toString(), now));
+        }
+    }
     // Through Database::exec, the one place that binds: an empty optional
     // field arrives as a null QString and must be stored as ''.
     const qint64 id = m_db.scalar(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")

@@ -44,6 +44,12 @@ const CaseworkTable &findingEvidenceTable();
 StoreConflict editConflict(const QString &path, const QString &table, qint64 id, const QString &column,
                            const QString &expected, const QString &stored, bool removed, qint64 storedVersion = 0);
 
+// A decision for `quarter` was stored by someone else since this user read
+// the quarter (`now`: the quarter's decision as stored, empty when the one
+// this user saw was taken back), in plain words naming who decided what and
+// when: the refusal of a second decision for one quarter.
+QString decidedMeanwhile(const QString &quarter, const QVariantMap &now);
+
 // Whether a status typed as free text says `status` ("Met", " met " and
 // "met" alike): statuses are compared without case or surrounding spaces.
 bool isStatus(const QString &stored, const QString &status);

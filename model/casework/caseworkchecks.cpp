@@ -13,6 +13,7 @@
 #include "framework/methodologytext.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QRegularExpression>
 
 namespace owb {
@@ -547,7 +548,25 @@ QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &m
     // correction to segment 1 to 4 (segment 5 is the programme's): anything
     // else, written outside the workbench, would stand as a real decision in
     // the portfolio.
-    for (const QVariantMap &row : store.records(decisionTable())) {
+    const QList<QVariantMap> decisions = store.records(decisionTable());
+    // One decision per quarter: two (hand-inserted, or stored by a version
+    // that let two people decide at once) leave the quarter's final segment
+    // to whichever the workbench reads.
+    QMap<QString, QStringList> byQuarter;
+    for (const QVariantMap &row : decisions)
+        byQuarter[row.value(QStringLiteral("quarter")).toString()].append(
+            QStringLiteral("%1 (%2 by %3)")
+                .arg(row.value(QStringLiteral("id")).toString(), row.value(QStringLiteral("kind")).toString(),
+                     row.value(QStringLiteral("decided_by")).toString()));
+    for (auto it = byQuarter.cbegin(); it != byQuarter.cend(); ++it)
+        if (it->size() > 1)
+            problems.append(QStringLiteral("decisions %1 (table decision, quarter): %2 decisions for %3, where there is "
+                                           "one per quarter; the workbench shows only the last. Remove all but the one "
+                                           "that stands, then check again")
+                                .arg(it->join(QStringLiteral(", ")))
+                                .arg(it->size())
+                                .arg(it.key()));
+    for (const QVariantMap &row : decisions) {
         const QString id = row.value(QStringLiteral("id")).toString();
         const QString kind = row.value(QStringLiteral("kind")).toString();
         bool computedRead = false, decidedRead = false;

@@ -35,6 +35,9 @@ void StoreCommand::redo()
             m_conflict = conflict;
             m_failedUndoing = false;
             setObsolete(true);  // nothing was written: the stack drops the step
+        } catch (const StoreRefused &refused) {
+            m_error = refused.message();
+            setObsolete(true);  // what is stored contradicts it: trying again would not do
         } catch (const StoreError &error) {
             m_error = error.message();
             refuse(m_done);  // a first redo's failure drops the step; a later one's may keep it
@@ -62,6 +65,9 @@ void StoreCommand::undo()
         m_error = conflict.message();
         m_conflict = conflict;
         m_failedUndoing = true;
+        setObsolete(true);
+    } catch (const StoreRefused &refused) {
+        m_error = refused.message();
         setObsolete(true);
     } catch (const StoreError &error) {
         m_error = error.message();
@@ -256,7 +262,8 @@ void AddNoteCommand::revert()
     m_note.rowVersion = version + 1;
 }
 
-RemoveNoteCommand::RemoveNoteCommand(NoteStore &store, const Note &note) : m_store(store), m_note(note)
+RemoveNoteCommand::RemoveNoteCommand(NoteStore &store, const Note &note)
+    : m_store(store), m_note(note), m_seenBody(note.body)
 {
     setText(QCoreApplication::translate("owb::Commands", "Delete note"));
     if (m_note.rowVersion <= 0)
@@ -274,6 +281,27 @@ void RemoveNoteCommand::apply()
 void RemoveNoteCommand::revert()
 {
     m_store.add(m_note);
+}
+
+std::unique_ptr<StoreCommand> RemoveNoteCommand::redoAgain(bool undoing, std::optional<qint64> over) const
+{
+    if (undoing || !over)
+        return nullptr;
+    // Deleted anyway: the note as it is now, at the version the conflict met.
+    Note now = m_note;
+    now.body = m_store.body(m_note.id);
+    now.rowVersion = *over;
+    auto again = std::make_unique<RemoveNoteCommand>(m_store, now);
+    again->m_seenBody = m_seenBody;
+    return again;
+}
+
+QList<FieldWrite> RemoveNoteCommand::writes() const
+{
+    const QString stored = m_store.body(m_note.id);
+    if (m_seenBody.isNull() || stored == m_seenBody)
+        return {};
+    return {FieldWrite{QStringLiteral("note"), m_note.id, QStringLiteral("body"), m_seenBody, stored}};
 }
 
 AddEvidenceCommand::AddEvidenceCommand(CapabilityStore &store, const EvidenceItem &item, const QByteArray &file)
@@ -346,6 +374,7 @@ RemoveRecordCommand::RemoveRecordCommand(CaseworkStore &store, const CaseworkTab
     const qint64 seen = store.seenVersion(table, id);
     m_values = store.record(table, id);
     m_values.insert(QStringLiteral("row_version"), seen);
+    m_seen = m_values;
 }
 
 void RemoveRecordCommand::apply()
@@ -360,6 +389,30 @@ void RemoveRecordCommand::apply()
 void RemoveRecordCommand::revert()
 {
     m_store.insert(m_table, m_values);
+}
+
+std::unique_ptr<StoreCommand> RemoveRecordCommand::redoAgain(bool undoing, std::optional<qint64> over) const
+{
+    if (undoing || !over)
+        return nullptr;
+    // Deleted anyway: over the record as it is now (its undo puts that back).
+    auto again = std::make_unique<RemoveRecordCommand>(m_store, m_table, m_id, text());
+    again->m_values.insert(QStringLiteral("row_version"), *over);
+    again->m_seen = m_seen;
+    return again;
+}
+
+QList<FieldWrite> RemoveRecordCommand::writes() const
+{
+    // The fields someone else changed: as this user saw them, and as stored now.
+    QList<FieldWrite> fields;
+    if (m_seen.isEmpty())
+        return fields;
+    const QVariantMap now = m_store.record(m_table, m_id);
+    for (const QString &column : m_table.columns)
+        if (now.contains(column) && now.value(column).toString() != m_seen.value(column).toString())
+            fields.append(FieldWrite{m_table.name, m_id, column, m_seen.value(column).toString(), now.value(column).toString()});
+    return fields;
 }
 
 } // namespace owb

@@ -64,6 +64,8 @@ public:
     // of the i-th of them (Edit Mine).
     virtual QList<FieldWrite> writes() const { return {}; }
     virtual void setWrite(int /*index*/, const QString & /*value*/) {}
+    // Whether it removes a record (a conflict's Keep Mine deletes it anyway).
+    virtual bool removes() const { return false; }
     // A new command doing exactly what this one's first redo does, at the
     // versions it was given (a group's first run that met a conflict, for
     // the user who keeps theirs); null where none can.
@@ -215,14 +217,21 @@ class RemoveNoteCommand : public StoreCommand
 {
 public:
     RemoveNoteCommand(NoteStore &store, const Note &note);
+    bool removes() const override { return true; }
+    // After a conflict: the body as this user saw it against the one stored
+    // now, when someone else changed it.
+    QList<FieldWrite> writes() const override;
 
 protected:
     void apply() override;
     void revert() override;
+    // Delete it anyway: a removal at the version the conflict met.
+    std::unique_ptr<StoreCommand> redoAgain(bool undoing, std::optional<qint64> over) const override;
 
 private:
     NoteStore &m_store;
     Note m_note;
+    QString m_seenBody;  // the body this user saw when asking to delete it
     bool m_applied = false;
 };
 
@@ -280,16 +289,24 @@ class RemoveRecordCommand : public StoreCommand
 {
 public:
     RemoveRecordCommand(CaseworkStore &store, const CaseworkTable &table, qint64 id, const QString &text);
+    bool removes() const override { return true; }
+    // After a conflict: each field someone else changed, as this user saw
+    // it (the value) against the one stored now.
+    QList<FieldWrite> writes() const override;
 
 protected:
     void apply() override;
     void revert() override;
+    // Delete it anyway: a removal at the version the conflict met, whose
+    // undo puts back the record as it was stored then.
+    std::unique_ptr<StoreCommand> redoAgain(bool undoing, std::optional<qint64> over) const override;
 
 private:
     CaseworkStore &m_store;
     const CaseworkTable &m_table;
     qint64 m_id;
     QVariantMap m_values;
+    QVariantMap m_seen;  // the record as this user saw it when asking to remove it
     bool m_applied = false;
 };
 

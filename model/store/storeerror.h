@@ -47,6 +47,15 @@ public:
     using StoreError::StoreError;
 };
 
+// A write refused for good because what is stored now contradicts it
+// (a second decision for a quarter someone else has decided meanwhile): an
+// undo or redo refused so is dropped, not kept to be tried again.
+class StoreRefused : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 } // namespace owb
 
 namespace owb {

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace owbtest;
@@ -88,6 +89,12 @@ private Q_SLOTS:
         QVERIFY(sql(QDir(second).filePath(QStringLiteral("ZCU.owcase")),
                     QStringLiteral("INSERT INTO decision (quarter, kind, computed_segment, decided_segment, org_code) "
                                    "VALUES ('2026/27 Q1', 'overrule', 4, 9, 'ZCU');")));
+        // Tester (issue 14, D2): two decisions for one quarter, each one a
+        // workbench could record, stored by two people deciding at once.
+        QVERIFY(sql(QDir(second).filePath(QStringLiteral("ZCU.owcase")),
+                    QStringLiteral("INSERT INTO decision (quarter, kind, computed_segment, decided_segment, decided_by, "
+                                   "org_code) VALUES ('2025/26 Q3', 'confirm', 4, 4, 'alice', 'ZCU'), "
+                                   "('2025/26 Q3', 'correction', 4, 3, 'carol', 'ZCU');")));
         const Run named = owb({QStringLiteral("check"), second});
         QCOMPARE(named.exitCode, 2);
         const QString namedOut = named.out + named.err;
@@ -102,6 +109,10 @@ private Q_SLOTS:
                  qPrintable(namedOut));
         QVERIFY2(namedOut.contains(QStringLiteral("(table decision, decided_segment): \"9\" is not a segment a "
                                                   "decision can set")),
+                 qPrintable(namedOut));
+        QVERIFY2(namedOut.contains(QRegularExpression(QStringLiteral(
+                     "ZCU.owcase: decisions \\d+ \\(confirm by alice\\), \\d+ \\(correction by carol\\) \\(table "
+                     "decision, quarter\\): 2 decisions for 2025/26 Q3, where there is one per quarter"))),
                  qPrintable(namedOut));
     }
 };

@@ -505,6 +505,83 @@ def team_reader_sees_read_only(ctx):
     expect(notes() == before, "a reader's note reached the server")
 
 
+def colleague_decides(ctx, workspace, code, *correction):
+    """A colleague's quarterly decision on the case's latest quarter (team_writer decide): a confirmation,
+    or a correction to (segment, reason). Returns the quarter."""
+    host, user, _ = cluster()
+    url = "postgresql://%s@/%s?host=%s" % (user, workspace, host)
+    writer = os.path.join(os.path.dirname(ctx.owb), "team_writer")
+    result = subprocess.run([writer, "decide", url, code] + [str(c) for c in correction],
+                            capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise StepFailed("the colleague's decision: %s" % result.stderr.strip())
+    return result.stdout.strip()
+
+
+def team_decided_meanwhile_and_stale_remove(ctx):
+    """Two people on one team case, the workbench's screen stale. A colleague corrects the quarter's
+    segment; Confirm Computed Segment is then refused in words naming the colleague's correction and its
+    reason, nothing is stored beside it (one decision on the server, still the correction) and the screen
+    shows the correction. A colleague marks a milestone done; Remove Milestone then shows the conflict
+    dialog with what they changed (Status, Done on: as seen and as stored now), and Remove Anyway removes
+    it on the server; Edit ▸ Undo puts it back as the colleague left it."""
+    code = case_in_segment(ctx, 4)
+    workspace = pushed_demo(ctx)
+    wb = ctx.start([])
+    open_team(wb, workspace)
+    open_from_portfolio(wb, code)
+    wb.tab("Casework")
+
+    def stored(sql):
+        return psql(sql % {"code": code}, workspace)
+
+    expect("Not yet reviewed" in decision_label(wb), "a decision shown already: %r" % decision_label(wb))
+    reason = "Late data; DROP TABLE cases.decision; -- \"x\""
+    quarter = colleague_decides(ctx, workspace, code, 3, reason)
+    wb.press("Confirm Computed Segment")
+    box = wb.dialog("The change was not saved")
+    said = wb.alert_text(box)
+    expect("corrected %s to segment 3 meanwhile" % quarter in said and reason in said
+           and "yours was not saved" in said, "the refusal says %r" % said)
+    wb.screenshot("team-decided-meanwhile")
+    wb.press("OK", root=box)
+    wb.gone(box)
+    rows = stored("SELECT count(*) || ' ' || max(kind) || ' ' || max(decided_segment) FROM cases.decision "
+                  "WHERE org_code = '%(code)s' AND quarter = '" + quarter + "'")
+    expect(rows == "1 correction 3", "the server holds %r" % rows)
+    wb.wait(lambda: "final segment: 3. Corrected to segment 3 by" in decision_label(wb),
+            "the colleague's correction shown")
+
+    milestone = "Theatre productivity plan"
+    wb.press("Add Milestone...")
+    wb.answer_form("Add Milestone", {"Milestone": milestone, "Due date": "30/06/2027"})
+    where = "FROM cases.milestone WHERE org_code = '%(code)s' AND description = '" + milestone + "'"
+    wb.wait(lambda: stored("SELECT status " + where) == "open", "the milestone on the server", timeout=10)
+    record = int(stored("SELECT id " + where))
+    table = wb.find("table", "Recovery plan milestones")
+    wb.wait(lambda: milestone in [r[0] for r in wb.cells(table)[1:]], "the milestone listed")
+    colleague_sets(ctx, workspace, code, "milestone", record, "status", "done")
+    today = subprocess.run(["date", "+%d/%m/%Y"], capture_output=True, text=True).stdout.strip()
+    rows = wb.cells(wb.find("table", "Recovery plan milestones"))[1:]
+    wb.select_row(wb.find("table", "Recovery plan milestones"), [r[0] for r in rows].index(milestone))
+    wb.press("Remove Milestone")
+    box = wb.dialog("Someone Else Changed This Record")
+    values = {label: (text_of(wb.find("text", "Seen %s" % label, root=box)),
+                      text_of(wb.find("text", "Stored %s" % label, root=box))) for label in ("Status", "Done on")}
+    expect(values == {"Status": ("Open", "Done"), "Done on": ("", today)}, "the dialog shows %r" % values)
+    expect("Remove it anyway" in wb.alert_text(box), "the dialog says %r" % wb.alert_text(box))
+    wb.screenshot("team-stale-remove")
+    wb.press("Remove Anyway", root=box)
+    wb.gone(box)
+    wb.wait(lambda: stored("SELECT count(*) " + where) == "0", "the milestone removed on the server", timeout=10)
+    wb.menu("Edit", re.compile("^Undo Remove milestone"))
+    wb.wait(lambda: stored("SELECT status " + where) == "done", "the milestone back as the colleague left it",
+            timeout=10)
+    unsealed = stored("SELECT count(*) FROM cases.audit_log WHERE org_code = '%(code)s' AND hash IS NULL")
+    expect(unsealed == "0", "%s unsealed audit entries" % unsealed)
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
 SCENARIOS = [team_open_dialog_checks_and_refusals, team_reopen_from_recent_and_connection_lost,
              team_casework_lands_on_the_server, team_conflict_keep_mine_take_theirs, team_import_through_the_menu,
-             team_reader_sees_read_only]
+             team_reader_sees_read_only, team_decided_meanwhile_and_stale_remove]

@@ -29,6 +29,7 @@ FOLDER_ONLY = {
     "team_reopen_from_recent_and_connection_lost": "a team workspace scenario already (run by e2e_workbench)",
     "team_casework_lands_on_the_server": "a team workspace scenario already (run by e2e_workbench)",
     "team_conflict_keep_mine_take_theirs": "a team workspace scenario already (run by e2e_workbench)",
+    "team_decided_meanwhile_and_stale_remove": "a team workspace scenario already (run by e2e_workbench)",
     "team_import_through_the_menu": "a team workspace scenario already (run by e2e_workbench)",
     "team_reader_sees_read_only": "a team workspace scenario already (run by e2e_workbench)",
     "read_only_workspace_offers_no_edit": "the folder's lock (Open Read-Only); a team workspace's reader is "

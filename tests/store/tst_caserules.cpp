@@ -8,6 +8,7 @@
 #include "casework/casework.h"
 #include "store/casefile.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 #include "casefixture.h"
@@ -61,6 +62,78 @@ private Q_SLOTS:
         QCOMPARE(decisions().size(), 1);
         QCOMPARE(decisions().first().value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
         QCOMPARE(session.casework().finalSegment(quarter, computed), computed);
+    }
+
+    // Tester (issue 14, D2): two people deciding one quarter, each screen
+    // still showing what it read. The write checks, under the case's lock,
+    // that the quarter's decision is still the one its user saw: the second
+    // is refused in words naming the stored decision, nothing of it is
+    // written, and one decision stands (a stale Confirm never overrides a
+    // colleague's correction). A redo after someone else decided likewise.
+    void twoPeopleDecideOneQuarter()
+    {
+        const auto aOwner = m_case.session();
+        const auto bOwner = m_case.session();
+        CaseSession &a = *aOwner;
+        CaseSession &b = *bOwner;
+        const QString quarter = QStringLiteral("2025/26 Q1");
+        const int computed = a.caseFile().assessment(quarter)->result.segment;
+        const int other = computed == 3 ? 2 : 3;
+        const auto stored = [&] {
+            const auto file = m_case.open(Database::Mode::ReadOnly);
+            return CaseworkStore(file->scope()).records(decisionTable(), QStringLiteral("quarter"), quarter);
+        };
+        // Both screens: no decision yet.
+        QVERIFY(a.casework().decision(quarter).isEmpty());
+        QVERIFY(b.casework().decision(quarter).isEmpty());
+        QSignalSpy refreshed(&b, &CaseSession::caseworkChanged);
+        QCOMPARE(a.recordDecision(quarter, false, 0, QString()), QString());
+        a.casework().decision(quarter);  // a's screen, read again after its edit
+        const int steps = b.undoStack()->count();
+        const QString second = b.recordDecision(quarter, false, 0, QString());
+        QVERIFY2(second.contains(QStringLiteral("confirmed the computed segment %1 for %2 meanwhile").arg(computed).arg(quarter))
+                     && second.contains(QStringLiteral("yours was not saved")),
+                 qPrintable(second));
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(b.undoStack()->count(), steps);
+        QVERIFY(refreshed.size() >= 1);  // the screen shows the quarter as stored
+        QCOMPARE(b.casework().decision(quarter).value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
+
+        // b (now seeing a's confirmation) corrects it; a, whose screen still
+        // shows its confirmation, replaces it: refused, b's correction stands.
+        QCOMPARE(b.recordDecision(quarter, true, other, QStringLiteral("'; DROP TABLE decision; -- \"x\"")), QString());
+        const QString stale = a.recordDecision(quarter, true, computed == 1 ? 2 : 1, QStringLiteral("a's reason"));
+        QVERIFY2(stale.contains(QStringLiteral("corrected %1 to segment %2 meanwhile").arg(quarter).arg(other)), qPrintable(stale));
+        QVERIFY2(stale.contains(QStringLiteral("DROP TABLE decision")), qPrintable(stale));
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().first().value(QStringLiteral("kind")).toString(), QStringLiteral("correction"));
+        QCOMPARE(a.casework().finalSegment(quarter, computed), other);
+
+        // A redo after someone else decided: a confirms the next quarter and
+        // undoes it, b confirms it, and a's redo is refused and dropped (not
+        // kept to be tried again, as after a lost connection).
+        const QString next = QStringLiteral("2025/26 Q2");
+        QVERIFY(a.caseFile().assessment(next) && a.caseFile().assessment(next)->result.segment > 0);
+        QCOMPARE(a.recordDecision(next, false, 0, QString()), QString());
+        QCOMPARE(a.undo(), QString());
+        b.readAgain();
+        QCOMPARE(b.recordDecision(next, false, 0, QString()), QString());
+        QVERIFY(a.undoStack()->canRedo());
+        const QString redone = a.redo();
+        QVERIFY2(redone.contains(QStringLiteral("meanwhile")), qPrintable(redone));
+        QVERIFY(!a.undoStack()->canRedo());
+        const auto file = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(CaseworkStore(file->scope()).records(decisionTable(), QStringLiteral("quarter"), next).size(), 1);
+        // The decision b saw taken back (b's Edit > Undo): a's correction of
+        // it, asked over what a's screen showed, is refused, and none stored.
+        a.readAgain();
+        QCOMPARE(a.casework().decision(next).value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
+        QCOMPARE(b.undo(), QString());
+        const QString gone = a.recordDecision(next, true, other == 3 ? 2 : 3, QStringLiteral("why"));
+        QVERIFY2(gone.contains(QStringLiteral("taken back meanwhile")), qPrintable(gone));
+        QCOMPARE(CaseworkStore(file->scope()).records(decisionTable(), QStringLiteral("quarter"), next).size(), 0);
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
     }
 
     // Entering the programme while in it, and an exit while not in it, are

@@ -513,6 +513,64 @@ private Q_SLOTS:
         QCOMPARE(after.consistencyProblems(), QStringList());
     }
 
+    // Tester (issue 14, D4): a removal of a record someone else changed
+    // since (a milestone marked done) conflicts; the conflict names each
+    // field they changed, as this user saw it and as stored now, and this
+    // user may remove it anyway (over the stored version: its undo puts
+    // back the record as the colleague left it) or keep theirs.
+    void staleRemoveShowsWhatChanged()
+    {
+        const auto aOwner = m_case.session();
+        CaseSession &a = *aOwner;
+        qint64 milestone = 0;
+        QCOMPARE(a.addRecord(milestoneTable(), {{QStringLiteral("description"), QStringLiteral("M1")},
+                                                {QStringLiteral("due_date"), QStringLiteral("2026-03-31")},
+                                                {QStringLiteral("status"), QStringLiteral("open")}},
+                             QStringLiteral("m"), &milestone),
+                 QString());
+        const auto bOwner = m_case.session();
+        CaseSession &b = *bOwner;
+        b.casework().records(milestoneTable());  // b's screen: open
+        QCOMPARE(a.setRecordField(milestoneTable(), milestone, QStringLiteral("status"), QStringLiteral("done")), QString());
+        QCOMPARE(a.undoStack()->undoText(), QStringLiteral("Mark milestone done"));
+        const QString done = a.casework().field(milestoneTable(), milestone, QStringLiteral("done_date"));
+        QVERIFY(!done.isEmpty());
+        const QString refused = b.removeRecord(milestoneTable(), milestone, QStringLiteral("Remove milestone"));
+        QVERIFY2(refused.contains(QStringLiteral("Someone else changed this milestone")), qPrintable(refused));
+        QVERIFY(b.lastConflict());
+        QVERIFY(b.canKeepMine());
+        QVERIFY(b.conflictRemoves());
+        QStringList changed;
+        for (const FieldWrite &field : b.conflictFields())
+            changed << QStringLiteral("%1: %2 -> %3").arg(field.column, field.value, field.stored);
+        QCOMPARE(changed, QStringList({QStringLiteral("done_date:  -> ") + done, QStringLiteral("status: open -> done")}));
+        QCOMPARE(b.casework().records(milestoneTable()).size(), 1);
+        // Remove it anyway: gone; undone, it is back as the colleague left it.
+        QCOMPARE(b.keepMine(b.conflictMine()), QString());
+        a.readAgain();
+        QCOMPARE(a.casework().records(milestoneTable()).size(), 0);
+        QCOMPARE(b.undo(), QString());
+        a.readAgain();  // a's screen, told of the change
+        const QList<QVariantMap> back = a.casework().records(milestoneTable());
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back.first().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+        QCOMPARE(back.first().value(QStringLiteral("done_date")).toString(), done);
+        // A note likewise: its body as seen and as stored.
+        QCOMPARE(a.addNote(QString(), QString(), QStringLiteral("first")), QString());
+        const Note seen = b.notes().notes().first();
+        QCOMPARE(a.setNoteBody(seen.id, QStringLiteral("second")), QString());
+        QVERIFY(!b.removeNote(seen).isEmpty());
+        QVERIFY(b.conflictRemoves());
+        QCOMPARE(b.conflictFields().size(), 1);
+        QCOMPARE(b.conflictFields().first().value, QStringLiteral("first"));
+        QCOMPARE(b.conflictFields().first().stored, QStringLiteral("second"));
+        QCOMPARE(b.keepMine(b.conflictMine()), QString());
+        a.readAgain();
+        QCOMPARE(a.notes().notes().size(), 0);
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
+    }
+
     // Several records' change as one step: written, undone and redone in
     // one transaction; an undo meeting someone else's change on any of them
     // writes none of it.

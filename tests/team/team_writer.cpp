@@ -10,8 +10,11 @@
 //
 // Usage: team_writer URL WRITER COUNT ORG[,ORG...]
 //        team_writer set URL ORG TABLE ID COLUMN VALUE
+//        team_writer decide URL ORG [SEGMENT REASON]
 // The second form is a colleague's one edit of a casework record's field
-// (the end-to-end scenarios' second person), read and saved as the views do.
+// (the end-to-end scenarios' second person), read and saved as the views do;
+// the third their quarterly decision on the case's latest quarter (a
+// confirmation, or a correction to SEGMENT for REASON).
 // The password, if the server wants one, comes from PGPASSWORD or ~/.pgpass.
 
 #include "casework/casesession.h"
@@ -51,6 +54,26 @@ int main(int argc, char **argv)
         }
         std::fprintf(stderr, "no casework table %s\n", qPrintable(args.at(4)));
         return 2;
+    }
+    if ((args.size() == 4 || args.size() == 6) && args.at(1) == QLatin1String("decide")) {
+        try {
+            Database server(parseServerUrl(args.at(2)), ServerArea::Cases, {}, Database::Mode::OpenExisting);
+            CaseSession session(std::make_unique<CaseFile>(server, args.at(3)), Methodology::builtIn());
+            const QStringList quarters = session.caseFile().quarters();
+            const QString quarter = quarters.isEmpty() ? QString() : quarters.last();
+            session.casework().decision(quarter);
+            const QString error = args.size() == 6 ? session.recordDecision(quarter, true, args.at(4).toInt(), args.at(5))
+                                                   : session.recordDecision(quarter, false, 0, QString());
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return 1;
+            }
+            std::printf("%s\n", qPrintable(quarter));
+            return 0;
+        } catch (const StoreError &error) {
+            std::fprintf(stderr, "%s\n", qPrintable(error.message()));
+            return 1;
+        }
     }
     if (args.size() != 5) {
         std::fprintf(stderr, "usage: team_writer URL WRITER COUNT ORG[,ORG...]\n");

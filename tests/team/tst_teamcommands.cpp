@@ -299,6 +299,11 @@ private Q_SLOTS:
         // only thing wrong.
         adminScalar(twins.server, QStringLiteral("DO $$ BEGIN SET LOCAL session_replication_role = replica; "
                                                  "UPDATE cases.milestone SET status = 'kinda done' WHERE org_code = '%1'; "
+                                                 // Tester (issue 14, D2): two decisions for one quarter.
+                                                 "INSERT INTO cases.decision (org_code, id, quarter, kind, "
+                                                 "computed_segment, decided_segment, decided_by) VALUES "
+                                                 "('%1', 101, '2025/26 Q1', 'confirm', 4, 4, 'alice'), "
+                                                 "('%1', 102, '2025/26 Q1', 'correction', 4, 3, 'carol'); "
                                                  "END $$")
                                       .arg(code));
         const Run checked = runOwb({QStringLiteral("check"), twins.server.url()});
@@ -308,6 +313,11 @@ private Q_SLOTS:
                                             "a milestone status in the methodology's list: choose one of ")
                                  .arg(twins.server.url(), code);
         QVERIFY2(out.contains(line), qPrintable(line + QStringLiteral("\n--- not in ---\n") + out));
+        const QString twice = QStringLiteral("%1: case %2: decisions 101 (confirm by alice), 102 (correction by carol) "
+                                             "(table decision, quarter): 2 decisions for 2025/26 Q1, where there is "
+                                             "one per quarter")
+                                  .arg(twins.server.url(), code);
+        QVERIFY2(out.contains(twice), qPrintable(twice + QStringLiteral("\n--- not in ---\n") + out));
         // The same words as the folder's check of the same value in its case file.
         {
             QSqlDatabase file = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("checklists"));

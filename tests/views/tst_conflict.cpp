@@ -23,7 +23,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QScreen>
 #include <QScrollBar>
+#include <QStyle>
+#include <QStyleOptionFrame>
+#include <QLabel>
 #include <QTextEdit>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -504,6 +508,132 @@ private Q_SLOTS:
         QVERIFY2(mine->height() >= int(mine->document()->size().height()), "the edited text does not fit");
         if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
             dialog.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("conflict-edit.png")));
+    }
+
+    // Tester (issue 14, D4): a colleague marked the milestone done while
+    // this user, still seeing it open, pressed Remove Milestone. The dialog
+    // shows what the colleague changed (as seen, as stored now) and offers
+    // what its words say: remove it anyway, or keep theirs. And (D9) the
+    // Mark Done step is named as such on Edit > Undo.
+    void staleRemoveShowsWhatChanged()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.openPath(m_demo.filePath(QStringLiteral("demo"))));
+        const QString path = window.portfolio()->view()->model()->index(6, 0).data(PathRole).toString();
+        QVERIFY(window.openCase(path));
+        CaseworkPage *page = window.caseView()->caseworkPage();
+        window.caseView()->tabs()->setCurrentWidget(page);
+        const auto undoAction = [&] {
+            for (QAction *action : window.findChildren<QAction *>())
+                if (action->text().startsWith(QStringLiteral("&Undo")))
+                    return action;
+            return static_cast<QAction *>(nullptr);
+        };
+        // Mark Milestone Done, undone by name.
+        int row = addedMilestoneRow(page, QStringLiteral("Theatre plan"), QStringLiteral("2027-02-28"));
+        QVERIFY(row >= 0);
+        QCOMPARE(undoAction()->text(), QStringLiteral("&Undo Add milestone"));
+        page->milestones()->selectRow(row);
+        markDoneButton(page)->click();
+        QTest::qWait(100);
+        QCOMPARE(undoAction()->text(), QStringLiteral("&Undo Mark milestone done"));
+
+        row = addedMilestoneRow(page, QStringLiteral("Workforce plan"), QStringLiteral("2027-03-31"));
+        QVERIFY(row >= 0);
+        const qint64 id = page->milestones()->item(row, 0)->data(Qt::UserRole).toLongLong();
+        CaseSession colleague(path, Methodology::builtIn());
+        colleague.casework().records(milestoneTable());
+        QCOMPARE(colleague.setRecordField(milestoneTable(), id, QStringLiteral("status"), QStringLiteral("done")), QString());
+        const QString doneOn = showDate(colleague.casework().field(milestoneTable(), id, QStringLiteral("done_date")));
+        int dialogs = 0;
+        QString seenStatus, storedStatus, storedDate, intro;
+        bool editShown = true, removeEnabled = false;
+        whenConflictShows(&dialogs, [&](ConflictDialog *dialog) {
+            seenStatus = field(dialog, QStringLiteral("Seen Status"))->text();
+            storedStatus = field(dialog, QStringLiteral("Stored Status"))->text();
+            storedDate = field(dialog, QStringLiteral("Stored Done on"))->text();
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                if (label->wordWrap())
+                    intro = label->text();
+            editShown = button(dialog, QStringLiteral("&Edit Mine"))->isVisible();
+            removeEnabled = button(dialog, QStringLiteral("&Remove Anyway"))->isEnabled();
+            QVERIFY(button(dialog, QStringLiteral("K&eep Theirs")));
+            if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+                dialog->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("conflict-remove.png")));
+            button(dialog, QStringLiteral("&Remove Anyway"))->click();
+        });
+        page->milestones()->selectRow(row);
+        QPushButton *remove = nullptr;
+        for (QPushButton *b : page->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Remove Milestone"))
+                remove = b;
+        QVERIFY(remove && remove->isEnabled());
+        remove->click();
+        QVERIFY(waitForDialogs(&dialogs, 1));
+        QCOMPARE(seenStatus, QStringLiteral("Open"));
+        QCOMPARE(storedStatus, QStringLiteral("Done"));
+        QCOMPARE(storedDate, doneOn);
+        QVERIFY2(intro.contains(QStringLiteral("Remove it anyway")) && !intro.contains(QStringLiteral("Keep yours")),
+                 qPrintable(intro));
+        QVERIFY(!editShown);
+        QVERIFY(removeEnabled);
+        QVERIFY(QTest::qWaitFor([&] { return colleague.casework().record(milestoneTable(), id).isEmpty(); }, 5000));
+        QCOMPARE(undoAction()->text(), QStringLiteral("&Undo Remove milestone"));
+    }
+
+    // Tester (issue 14, D9): a one-line value of up to 40 characters (a team
+    // with quotes and SQL in it, in wide capitals) shows whole, without
+    // scrolling its box; one of about 80
+    // characters wraps in a multi-line box with no horizontal scroll.
+    void shortValuesShownWhole()
+    {
+        const QString carol = QStringLiteral("Carol \"QUOTED\" TEAM \\ ; SELECT * FROM MW");
+        const QString alice = QStringLiteral("ALICE'S TEAM'); DROP TABLE CASES; -- MWM");
+        const QString eighty = QStringLiteral("Referral-to-treatment waits rose for a third quarter, mostly in trauma and orthopaedics.");
+        QVERIFY(carol.size() <= 40 && alice.size() <= 40 && eighty.size() >= 78);
+        const QList<FieldWrite> fields{
+            {QStringLiteral("diagnostic_review"), 1, QStringLiteral("team"), carol, alice},
+            {QStringLiteral("diagnostic_review"), 1, QStringLiteral("scope"), eighty, QStringLiteral("Elective waits.")},
+        };
+        const StoreConflict conflict(QStringLiteral("changed"), QStringLiteral("diagnostic_review"), 1,
+                                     {QStringLiteral("team")}, carol, alice, false, 2);
+        ConflictDialog dialog(conflict, conflictRows(Methodology::builtIn(), fields, false), true);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(50);
+        int lines = 0;
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            QStyleOptionFrame option;
+            option.initFrom(edit);
+            option.lineWidth = edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, edit);
+            const QRect contents = edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit);
+            const int room = contents.width() - edit->textMargins().left() - edit->textMargins().right() - 2 * 2;
+            const int needs = edit->fontMetrics().horizontalAdvance(edit->text());
+            QVERIFY2(needs < room, qPrintable(QStringLiteral("%1: \"%2\" needs %3 px in %4")
+                                                  .arg(edit->accessibleName(), edit->text()).arg(needs).arg(room)));
+            // Laid out whole, inside the dialog, over no other box.
+            QVERIFY2(dialog.rect().contains(QRect(edit->mapTo(&dialog, QPoint(0, 0)), edit->size())),
+                     qPrintable(edit->accessibleName()));
+            for (QWidget *other : dialog.findChildren<QWidget *>())
+                if (other != edit && (qobject_cast<QLineEdit *>(other) || qobject_cast<QTextEdit *>(other)))
+                    QVERIFY2(!QRect(other->mapTo(&dialog, QPoint(0, 0)), other->size())
+                                  .intersects(QRect(edit->mapTo(&dialog, QPoint(0, 0)), edit->size())),
+                             qPrintable(edit->accessibleName() + QStringLiteral(" overlaps ") + other->accessibleName()));
+            ++lines;
+        }
+        QCOMPARE(lines, 2);
+        int boxes = 0;
+        for (QTextEdit *edit : dialog.findChildren<QTextEdit *>()) {
+            QCOMPARE(edit->horizontalScrollBar()->maximum(), 0);
+            QVERIFY(!edit->verticalScrollBar()->isVisible());
+            ++boxes;
+        }
+        QCOMPARE(boxes, 2);
+        QVERIFY(dialog.frameGeometry().width() <= dialog.screen()->availableGeometry().width());
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            dialog.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("conflict-short.png")));
     }
 
 private:

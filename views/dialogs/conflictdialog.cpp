@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHash>
 #include <QJsonValue>
 #include <QLabel>
@@ -13,6 +14,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QScreen>
+#include <QStyle>
+#include <QStyleOptionFrame>
 #include <QTextDocument>
 #include <QTextEdit>
 #include <QVBoxLayout>
@@ -79,6 +83,20 @@ protected:
     }
 };
 
+// The width a read-only one-line box needs to show `text` whole, frame
+// and margins included.
+int fittedWidth(const QLineEdit *line, const QString &text)
+{
+    QStyleOptionFrame option;
+    option.initFrom(line);
+    option.lineWidth = line->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, line);
+    const QMargins margins = line->textMargins();
+    // QLineEdit's own horizontal margin (2 px a side) and the cursor's room.
+    const QSize text_(line->fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 2 * 2 + 2,
+                      line->fontMetrics().height());
+    return line->style()->sizeFromContents(QStyle::CT_LineEdit, &option, text_, line).width();
+}
+
 QString textOf(const QWidget *box)
 {
     if (auto *line = qobject_cast<const QLineEdit *>(box))
@@ -141,31 +159,52 @@ QList<ConflictRow> conflictRows(const Methodology &methodology, const QList<Fiel
 }
 
 ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<ConflictRow> &rows, bool canKeep,
-                               QWidget *parent)
+                               QWidget *parent, bool removing)
     : QDialog(parent), m_rows(rows)
 {
     setWindowTitle(tr("Someone Else Changed This Record"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(conflict.removed()
-                                 ? tr("Someone else removed this record since you opened it, so your change was not "
-                                      "saved.")
-                                 : tr("Someone else changed this record since you opened it, so your change was not "
-                                      "saved. Keep yours (it replaces theirs), take theirs, or edit yours first."),
-                             this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    // Which ways on there are: the words say exactly those.
+    const bool canSave = removing ? canKeep && !conflict.removed() : canKeep && !conflict.removed() && !rows.isEmpty();
+    const bool canEdit = !removing && canSave
+                         && std::any_of(rows.cbegin(), rows.cend(), [](const ConflictRow &row) { return row.editable; });
+    QString intro;
+    if (conflict.removed())
+        intro = tr("Someone else removed this record since you opened it, so your change was not saved.");
+    else if (removing && canSave)
+        intro = tr("Someone else changed this record since you opened it, so it was not removed. Remove it anyway "
+                   "(their change goes with it), or keep theirs (the record stays as it is now).");
+    else if (removing)
+        intro = tr("Someone else changed this record since you opened it, so it was not removed. The case now shows "
+                   "it as it is.");
+    else if (canEdit)
+        intro = tr("Someone else changed this record since you opened it, so your change was not saved. Keep yours "
+                   "(it replaces theirs), take theirs, or edit yours first.");
+    else if (canSave)
+        intro = tr("Someone else changed this record since you opened it, so your change was not saved. Keep yours "
+                   "(it replaces theirs), or take theirs.");
+    else
+        intro = tr("Someone else changed this record since you opened it, so your change was not saved. The case now "
+                   "shows theirs.");
+    auto *introLabel = new QLabel(intro, this);
+    introLabel->setWordWrap(true);
+    layout->addWidget(introLabel);
 
     auto *grid = new QGridLayout;
     grid->addWidget(new QLabel(tr("<b>Field</b>"), this), 0, 0);
-    grid->addWidget(new QLabel(tr("<b>Yours</b>"), this), 0, 1);
+    grid->addWidget(new QLabel(removing ? tr("<b>You saw</b>") : tr("<b>Yours</b>"), this), 0, 1);
     grid->addWidget(new QLabel(tr("<b>Stored now</b>"), this), 0, 2);
+    // A one-line value shows whole: its box as wide as its text, within
+    // half of the screen (a longer value wraps in a multi-line box).
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const int mostWidth = screen ? screen->availableGeometry().width() * 2 / 5 : 560;
     for (int i = 0; i < rows.size(); ++i) {
         const ConflictRow &row = rows.at(i);
         auto *label = new QLabel(row.label, this);
         grid->addWidget(label, i + 1, 0, Qt::AlignTop);
         // A long or multi-line value (either side) in multi-line boxes, both.
         const bool multiLine = isLong(row.mineShown) || isLong(row.storedShown);
-        const auto box = [this, multiLine](const QString &text, const QString &name) -> QWidget * {
+        const auto box = [this, multiLine, mostWidth](const QString &text, const QString &name) -> QWidget * {
             QWidget *widget;
             if (multiLine) {
                 widget = new FittedText(text, this);
@@ -173,12 +212,13 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<Confli
                 auto *line = new QLineEdit(text, this);
                 line->setReadOnly(true);
                 line->setCursorPosition(0);
+                line->setMinimumWidth(std::min(fittedWidth(line, text), mostWidth));
                 widget = line;
             }
             widget->setAccessibleName(name);
             return widget;
         };
-        QWidget *yours = box(row.mineShown, tr("Your %1").arg(row.label));
+        QWidget *yours = box(row.mineShown, removing ? tr("Seen %1").arg(row.label) : tr("Your %1").arg(row.label));
         grid->addWidget(yours, i + 1, 1);
         m_mine.append(yours);
         grid->addWidget(box(row.storedShown, tr("Stored %1").arg(row.label)), i + 1, 2);
@@ -190,14 +230,13 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<Confli
     layout->addLayout(grid);
 
     auto *buttons = new QDialogButtonBox(this);
-    m_keep = buttons->addButton(tr("&Keep Mine"), QDialogButtonBox::AcceptRole);
+    m_keep = buttons->addButton(removing ? tr("&Remove Anyway") : tr("&Keep Mine"), QDialogButtonBox::AcceptRole);
     m_edit = buttons->addButton(tr("&Edit Mine"), QDialogButtonBox::ActionRole);
-    QPushButton *take = buttons->addButton(tr("&Take Theirs"), QDialogButtonBox::RejectRole);
+    QPushButton *take = buttons->addButton(removing ? tr("K&eep Theirs") : tr("&Take Theirs"), QDialogButtonBox::RejectRole);
     take->setDefault(true);  // the safe way: nothing is overwritten
-    // A removed record cannot be saved over.
-    m_keep->setEnabled(canKeep && !conflict.removed() && !rows.isEmpty());
-    m_edit->setEnabled(m_keep->isEnabled()
-                       && std::any_of(rows.cbegin(), rows.cend(), [](const ConflictRow &row) { return row.editable; }));
+    m_keep->setEnabled(canSave);
+    m_edit->setEnabled(canEdit);
+    m_edit->setVisible(!removing);  // a removal has nothing of its own to edit
     connect(m_keep, &QPushButton::clicked, this, [this] {
         m_choice = Choice::KeepMine;
         accept();
@@ -211,7 +250,10 @@ ConflictDialog::ConflictDialog(const StoreConflict &conflict, const QList<Confli
     // Wider with a long value, so that it reads in lines of a usual length.
     const bool anyLong = std::any_of(rows.cbegin(), rows.cend(),
                                      [](const ConflictRow &row) { return isLong(row.mineShown) || isLong(row.storedShown); });
-    setMinimumWidth(fontMetrics().averageCharWidth() * (anyLong ? 110 : 70));
+    // At least as wide as the rows need (a one-line value's box as wide as
+    // its text): an explicit minimum would otherwise stand in for the layout's.
+    setMinimumWidth(std::max(layout->totalMinimumSize().width(),
+                             fontMetrics().averageCharWidth() * (anyLong ? 110 : 70)));
 }
 
 void ConflictDialog::editMine()
@@ -253,7 +295,7 @@ bool reportStoreProblem(QWidget *parent, CaseSession *session, const QString &ti
     while (session && session->lastConflict() && session->lastConflict()->message() == problem) {
         const StoreConflict conflict = *session->lastConflict();
         ConflictDialog dialog(conflict, conflictRows(session->methodology(), session->conflictFields(), conflict.removed()),
-                              session->canKeepMine(), parent);
+                              session->canKeepMine(), parent, session->conflictRemoves());
         dialog.exec();
         if (dialog.choice() != ConflictDialog::Choice::KeepMine) {
             session->takeTheirs();

@@ -1,10 +1,11 @@
 #pragma once
 // A save (or an undo) that met someone else's change to the same record
 // (store/storeerror.h's StoreConflict): this user's value and the stored one,
-// field by field, and the three ways on: keep mine (saved again over the
-// record as it is now), take theirs (the case already shows it), or edit mine
-// first. A long or multi-line value (a finding's text, a rationale) is shown
-// whole, in a multi-line box sized to it. One row per field this user's step writes on the record (every
+// field by field, and the ways on that remain (its words name only those):
+// keep mine (saved again over the record as it is now), take theirs (the case
+// already shows it), or edit mine first; for a removal, remove it anyway or
+// keep theirs. A short value shows whole on one line; a long or multi-line
+// one (a finding's text, a rationale) in a multi-line box sized to it. One row per field this user's step writes on the record (every
 // field of a group: a stage change, a milestone marked done), named as the
 // forms name it, its values as the screen shows them.
 
@@ -48,9 +49,12 @@ public:
     enum class Choice { TakeTheirs, KeepMine };
 
     // `canKeep`: whether this user's values can still be saved (not over a
-    // removed record, nor an added or removed one of theirs).
+    // removed record, nor an added or removed one of theirs). `removing`:
+    // this user's step removed the record: the rows are the fields someone
+    // else changed (as this user saw them, as stored now), and the choice is
+    // to remove it anyway (KeepMine) or keep theirs.
     ConflictDialog(const StoreConflict &conflict, const QList<ConflictRow> &rows, bool canKeep,
-                   QWidget *parent = nullptr);
+                   QWidget *parent = nullptr, bool removing = false);
 
     Choice choice() const { return m_choice; }
     // This user's values as they stand, as stored (edited after Edit Mine).
