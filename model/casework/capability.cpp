@@ -1,6 +1,7 @@
 #include "capability.h"
 
 #include "casework.h"
+#include "store/auditlog.h"
 
 #include <QCryptographicHash>
 #include <algorithm>
@@ -199,10 +200,10 @@ qint64 CapabilityStore::addEvidence(const EvidenceItem &item, const QByteArray &
     // A new item's id is allocated within the case by the statement itself.
     const qint64 id
         = m_db.scalar(QStringLiteral("INSERT INTO capability_evidence (org_code, id, year, area_id, title, evidence_date,"
-                                     " source, file_name, file_data, file_sha256, row_version) VALUES (?, coalesce(?, (SELECT"
-                                     " coalesce(max(id), 0) + 1 FROM capability_evidence WHERE org_code = ?)),"
-                                     " ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                      {m_org, item.id > 0 ? QVariant(item.id) : QVariant(), m_org, item.year, item.areaId, item.title,
+                                     " source, file_name, file_data, file_sha256, row_version) VALUES (?, coalesce(?, %1),"
+                                     " ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                          .arg(auditlog::newIdExpression(QStringLiteral("capability_evidence"))),
+                      {m_org, item.id > 0 ? QVariant(item.id) : QVariant(), m_org, m_org, item.year, item.areaId, item.title,
                        item.date, item.source, hasFile ? QVariant(item.fileName) : QVariant(),
                        hasFile ? QVariant(fileData) : QVariant(), hasFile ? QVariant(sha) : QVariant(),
                        std::max<qint64>(1, item.rowVersion)})

@@ -1,4 +1,6 @@
 #include "casework.h"
+
+#include "store/auditlog.h"
 #include "store/schemas.h"
 
 #include "data/metricdataset.h"
@@ -350,8 +352,8 @@ QVariantMap CaseworkStore::record(const CaseworkTable &table, qint64 id)
 qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &values)
 {
     // The statement allocates a new record's id itself, within the case, so
-    // it works on a table every organisation's case shares (a server); an
-    // undone removal is put back with its own id.
+    // it works on a table every organisation's case shares (a server), and
+    // never gives an id twice; an undone removal is put back with its own id.
     QStringList columns{QStringLiteral("org_code"), QStringLiteral("id")};
     QStringList marks{QStringLiteral("?")};
     QVariantList bindings{m_org};
@@ -362,8 +364,8 @@ qint64 CaseworkStore::insert(const CaseworkTable &table, const QVariantMap &valu
         marks.append(QStringLiteral("?"));
         bindings.append(given);
     } else {
-        marks.append(QStringLiteral("(SELECT coalesce(max(id), 0) + 1 FROM %1 WHERE org_code = ?)").arg(table.name));
-        bindings.append(m_org);
+        marks.append(auditlog::newIdExpression(table.name));
+        bindings << m_org << m_org;
     }
     marks.append(QStringLiteral("?"));
     bindings.append(version);

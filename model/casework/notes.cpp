@@ -1,6 +1,7 @@
 #include "notes.h"
 
 #include "casework.h"
+#include "store/auditlog.h"
 
 #include <algorithm>
 
@@ -27,9 +28,9 @@ qint64 NoteStore::add(const Note &note)
     Note added = note;
     added.rowVersion = std::max<qint64>(1, note.rowVersion);
     added.id = m_db.scalar(QStringLiteral("INSERT INTO note (org_code, id, created_at, author, tag_kind, tag, body, row_version)"
-                                          " VALUES (?, coalesce(?, (SELECT coalesce(max(id), 0) + 1 FROM note"
-                                          " WHERE org_code = ?)), ?, ?, ?, ?, ?, ?) RETURNING id"),
-                           {m_org, note.id > 0 ? QVariant(note.id) : QVariant(), m_org, note.createdAt, note.author,
+                                          " VALUES (?, coalesce(?, %1), ?, ?, ?, ?, ?, ?) RETURNING id")
+                                .arg(auditlog::newIdExpression(QStringLiteral("note"))),
+                           {m_org, note.id > 0 ? QVariant(note.id) : QVariant(), m_org, m_org, note.createdAt, note.author,
                             note.tagKind, note.tag, note.body, added.rowVersion})
                    .toLongLong();
     transaction.commit();

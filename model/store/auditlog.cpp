@@ -60,6 +60,14 @@ QString currentActor()
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
+QString newIdExpression(const QString &table)
+{
+    return QStringLiteral("(SELECT max(used) + 1 FROM (SELECT coalesce(max(id), 0) AS used FROM %1 WHERE org_code = ?"
+                          " UNION ALL SELECT coalesce(max(CAST(row_key AS INTEGER)), 0) FROM audit_log"
+                          " WHERE org_code = ? AND table_name = '%1') AS ids)")
+        .arg(table);
+}
+
 qint64 lastSeq(Database &db)
 {
     return lastSeq(CaseScope{db, QString()});

@@ -31,6 +31,13 @@ namespace auditlog {
 // The operating-system user: the author of every change made here.
 QString currentActor();
 
+// The SQL expression for a new record's id in `table` (its key an id)
+// within a case: one above every id its records have had, the removed
+// ones too (the trail remembers them), so that an id is never given twice
+// and a stale edit or undo aimed at a removed record can never land on a
+// newer one. Binds the org_code twice.
+QString newIdExpression(const QString &table);
+
 // Each takes the case it reads (a case file's Database& means the one
 // organisation it holds): the entries are those with its org_code.
 qint64 lastSeq(const CaseScope &scope);

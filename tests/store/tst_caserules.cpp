@@ -136,6 +136,57 @@ private Q_SLOTS:
         QCOMPARE(after->consistencyProblems(), QStringList());
     }
 
+    // Tester (issue 14): ids were reused (the highest plus one), so a
+    // decision replaced by a colleague came back with the same id at
+    // version 1, and this user's undo of their own decision deleted the
+    // colleague's without a word. A record's id is never given twice in a
+    // case: the undo meets a removed record, a conflict, and theirs stands.
+    void undoNeverTakesAColleaguesDecision()
+    {
+        const auto aOwner = m_case.session();
+        const auto bOwner = m_case.session();
+        CaseSession &a = *aOwner;
+        CaseSession &b = *bOwner;
+        const QString quarter = QStringLiteral("2025/26 Q1");
+        const int computed = a.caseFile().assessment(quarter)->result.segment;
+        const int mine = computed == 3 ? 2 : 3;
+        const int theirs = computed == 1 ? 4 : 1;
+        QCOMPARE(a.recordDecision(quarter, true, mine, QStringLiteral("a's reason")), QString());
+        const qint64 aId = a.casework().decision(quarter).value(QStringLiteral("id")).toLongLong();
+        b.readAgain();
+        QCOMPARE(b.casework().decision(quarter).value(QStringLiteral("decided_segment")).toInt(), mine);
+        QCOMPARE(b.recordDecision(quarter, true, theirs, QStringLiteral("b's reason")), QString());
+        const auto stored = [&] {
+            const auto file = m_case.open(Database::Mode::ReadOnly);
+            return CaseworkStore(file->scope()).records(decisionTable(), QStringLiteral("quarter"), quarter);
+        };
+        QCOMPARE(stored().size(), 1);
+        QVERIFY2(stored().first().value(QStringLiteral("id")).toLongLong() != aId, "the replaced decision's id was given again");
+        const QString undone = a.undo();
+        QVERIFY2(!undone.isEmpty(), "a's undo went through over b's decision");
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().first().value(QStringLiteral("decided_segment")).toInt(), theirs);
+        QCOMPARE(stored().first().value(QStringLiteral("rationale")).toString(), QStringLiteral("b's reason"));
+
+        // Any record: one added after another was removed gets a new id.
+        const QVariantMap milestone{{QStringLiteral("description"), QStringLiteral("First")},
+                                    {QStringLiteral("due_date"), QStringLiteral("2026-03-31")},
+                                    {QStringLiteral("status"), QStringLiteral("open")}};
+        QCOMPARE(a.addRecord(milestoneTable(), milestone, QStringLiteral("Add milestone")), QString());
+        const auto ids = [&] {
+            QList<qint64> out;
+            for (const QVariantMap &record : a.casework().records(milestoneTable()))
+                out.append(record.value(QStringLiteral("id")).toLongLong());
+            return out;
+        };
+        const qint64 first = ids().last();
+        QCOMPARE(a.removeRecord(milestoneTable(), first, QStringLiteral("Remove milestone")), QString());
+        QCOMPARE(a.addRecord(milestoneTable(), milestone, QStringLiteral("Add milestone")), QString());
+        QVERIFY(!ids().contains(first));
+        const auto after = m_case.open(Database::Mode::ReadOnly);
+        QCOMPARE(after->consistencyProblems(), QStringList());
+    }
+
     // Entering the programme while in it, and an exit while not in it, are
     // refused with plain words; nothing is stored (issue 11).
     void programmeEntryAndExitOnlyWhereTheyApply()
