@@ -214,6 +214,9 @@ private Q_SLOTS:
                  qPrintable(message));
         QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT version FROM owb.schema_version")), QVariant(1));
 
+        const QString readOnly = errorOf([&] { teamWorkspaceInfo(w.server, {}); });
+        QVERIFY2(readOnly.contains(QLatin1String("its owner makes it by running owb team roles with this address once")),
+                 qPrintable(readOnly));
         const QString before = auditRows(w.server);
         const TeamRolesReport roles = restoreTeamRoles(w.server, {}); // the owner's command
         QVERIFY(roles.created.isEmpty());
