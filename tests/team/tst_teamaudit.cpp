@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QTest>
 #include <QThread>
+#include <atomic>
 #include <thread>
 
 using namespace owb;
@@ -248,10 +249,22 @@ private Q_SLOTS:
         Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
         CaseSession session(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
         const QString audit = auditRows(w.server);
+        // Were the wait unbounded, the colleague's session is ended after a
+        // while, so that this fails rather than hangs.
+        const int pid = colleague.scalar(QStringLiteral("SELECT pg_backend_pid()")).toInt();
+        std::atomic<bool> answered = false;
+        std::thread watchdog([&] {
+            for (int i = 0; i < 150 && !answered; ++i)
+                QThread::msleep(100);
+            if (!answered)
+                adminScalar(w.server, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid));
+        });
         QElapsedTimer timer;
         timer.start();
         const QString refused = session.addNote(QString(), QString(), QStringLiteral("while held"));
         const qint64 waited = timer.elapsed();
+        answered = true;
+        watchdog.join();
         QVERIFY2(refused.contains(QLatin1String("Someone else is saving a change to this case right now; nothing was changed: "
                                                 "try again in a moment.")),
                  qPrintable(refused));
