@@ -11,15 +11,15 @@ constexpr const char *kSeal = "cases.audit_seal(text, integer, text)";
 
 // The "who" columns the clients wrote until now, by table.
 constexpr const char *kWhoColumns[][2] = {
-    {"cases.note", "author"},
-    {"cases.decision", "decided_by"},
-    {"national.methodology_file", "added_by"},
-    {"national.methodology_log", "actor"},
+    { "cases.note", "author" },
+    { "cases.decision", "decided_by" },
+    { "national.methodology_file", "added_by" },
+    { "national.methodology_log", "actor" },
 };
 
 QStringList statements()
 {
-    QStringList sql{
+    QStringList sql {
         // An entry's author is the connection's session user (which SET ROLE
         // and SECURITY DEFINER leave as it is), and a new entry is unsealed.
         QStringLiteral("CREATE FUNCTION cases.audit_entry_who() RETURNS trigger LANGUAGE plpgsql AS $body$"
@@ -34,22 +34,25 @@ QStringList statements()
                        "  UPDATE cases.audit_log SET hash = $3"
                        "   WHERE org_code = $1 AND seq = $2 AND hash IS NULL AND actor = session_user;"
                        "  IF NOT FOUND THEN"
-                       "   RAISE EXCEPTION 'audit log entry % of case % is not an unsealed entry of %', $2, $1, session_user;"
+                       "   RAISE EXCEPTION 'audit log entry % of case % is not an unsealed entry of %', $2, "
+                       "$1, session_user;"
                        "  END IF;"
                        " END $body$")
             .arg(QString::fromLatin1(kSeal).replace(QStringLiteral("(text, integer, text)"),
-                                                    QStringLiteral("(p_org text, p_seq integer, p_hash text)"))),
+                QStringLiteral("(p_org text, p_seq integer, p_hash text)"))),
         QStringLiteral("REVOKE ALL ON FUNCTION %1 FROM PUBLIC").arg(QLatin1String(kSeal)),
         // A record's writer: named by the server on insert, kept on update.
-        QStringLiteral("CREATE FUNCTION owb.writer_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $body$"
-                       " BEGIN"
-                       "  IF TG_OP = 'INSERT' THEN"
-                       "   NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user));"
-                       "  ELSE"
-                       "   NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> TG_ARGV[0]));"
-                       "  END IF;"
-                       "  RETURN NEW;"
-                       " END $body$"),
+        QStringLiteral(
+            "CREATE FUNCTION owb.writer_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $body$"
+            " BEGIN"
+            "  IF TG_OP = 'INSERT' THEN"
+            "   NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user));"
+            "  ELSE"
+            "   NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> "
+            "TG_ARGV[0]));"
+            "  END IF;"
+            "  RETURN NEW;"
+            " END $body$"),
     };
     for (const auto &who : kWhoColumns) {
         const QString table = QString::fromLatin1(who[0]);
@@ -64,7 +67,8 @@ QStringList statements()
 
 void grantAuditWho(Database &db, const QString &editor)
 {
-    if (db.scalar(QStringLiteral("SELECT to_regprocedure(?) IS NOT NULL"), {QString::fromLatin1(kSeal)}).toBool()) {
+    if (db.scalar(QStringLiteral("SELECT to_regprocedure(?) IS NOT NULL"), { QString::fromLatin1(kSeal) })
+            .toBool()) {
         db.exec(QStringLiteral("REVOKE ALL ON FUNCTION %1 FROM PUBLIC").arg(QLatin1String(kSeal)));
         db.exec(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO %2").arg(QLatin1String(kSeal), editor));
     }
@@ -74,22 +78,24 @@ void grantAuditWho(Database &db, const QString &editor)
 
 void makeAuditWhoTheServers(Database &db)
 {
-    const QString owners = db.scalar(QStringLiteral("SELECT string_agg(DISTINCT pg_get_userbyid(c.relowner), ', ')"
-                                                    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                                                    " WHERE n.nspname IN ('national', 'cases') AND c.relkind = 'r'"
-                                                    " AND NOT pg_has_role(current_user, c.relowner, 'USAGE')"))
-                               .toString();
+    const QString owners
+        = db.scalar(QStringLiteral("SELECT string_agg(DISTINCT pg_get_userbyid(c.relowner), ', ')"
+                                   " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                   " WHERE n.nspname IN ('national', 'cases') AND c.relkind = 'r'"
+                                   " AND NOT pg_has_role(current_user, c.relowner, 'USAGE')"))
+              .toString();
     if (!owners.isEmpty())
-        throw StoreError(QStringLiteral("%1: the team workspace needs an upgrade (the audit trail's authors set by the "
-                                        "server) that only the owner of its tables (%2) can make: ask them to run owb "
-                                        "team roles with this address once; nothing was changed")
-                             .arg(db.path(), owners));
+        throw StoreError(
+            QStringLiteral("%1: the team workspace needs an upgrade (the audit trail's authors set by the "
+                           "server) that only the owner of its tables (%2) can make: ask them to run owb "
+                           "team roles with this address once; nothing was changed")
+                .arg(db.path(), owners));
     for (const QString &sql : statements())
         db.exec(sql);
     const QString database = db.scalar(QStringLiteral("SELECT current_database()")).toString();
     const QString editor = teamRoles(database).editor;
-    if (db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {editor}).toInt() > 0)
-        grantAuditWho(db, db.scalar(QStringLiteral("SELECT quote_ident(?)"), {editor}).toString());
+    if (db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), { editor }).toInt() > 0)
+        grantAuditWho(db, db.scalar(QStringLiteral("SELECT quote_ident(?)"), { editor }).toString());
 }
 
 } // namespace owb

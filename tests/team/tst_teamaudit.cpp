@@ -41,11 +41,13 @@ Workspace workspaceWithEditor(const QString &stem)
     {
         Database cases(w.server, ServerArea::Cases, {}, Database::Mode::OpenExisting);
         CaseFile(cases, kOrg, Database::Mode::CreateIfMissing)
-            .write({kOrg, QStringLiteral("Trust RAA"), QStringLiteral("Acute"), QStringLiteral("North")}, {});
+            .write(
+                { kOrg, QStringLiteral("Trust RAA"), QStringLiteral("Acute"), QStringLiteral("North") }, {});
     }
     w.asEditor = w.server;
     w.asEditor.user = QStringLiteral("alice_%1").arg(w.server.database.right(8));
-    adminScalar(w.server, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2_editor").arg(w.asEditor.user, w.server.database));
+    adminScalar(w.server,
+        QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2_editor").arg(w.asEditor.user, w.server.database));
     return w;
 }
 
@@ -87,7 +89,7 @@ private:
 int runCheck(const ServerAddress &server, QByteArray *out)
 {
     QProcess check;
-    check.start(QStringLiteral(OWB_BIN), {QStringLiteral("check"), server.url()});
+    check.start(QStringLiteral(OWB_BIN), { QStringLiteral("check"), server.url() });
     check.waitForFinished(300000);
     *out = check.readAllStandardOutput() + check.readAllStandardError();
     return check.exitStatus() == QProcess::NormalExit ? check.exitCode() : -1;
@@ -95,8 +97,10 @@ int runCheck(const ServerAddress &server, QByteArray *out)
 
 QString auditRows(const ServerAddress &server)
 {
-    return adminScalar(server, QStringLiteral("SELECT string_agg(org_code || seq || actor || coalesce(hash, '-'), ',' ORDER BY org_code, seq)"
-                                              " FROM cases.audit_log"))
+    return adminScalar(server,
+        QStringLiteral(
+            "SELECT string_agg(org_code || seq || actor || coalesce(hash, '-'), ',' ORDER BY org_code, seq)"
+            " FROM cases.audit_log"))
         .toString();
 }
 
@@ -105,15 +109,16 @@ QString auditRows(const ServerAddress &server)
 // function, editors allowed to rewrite an entry's actor and hash.
 void backToVersionOne(const ServerAddress &server)
 {
-    for (const char *sql : {"DROP TRIGGER audit_entry_who ON cases.audit_log", "DROP TRIGGER note_who ON cases.note",
-                            "DROP TRIGGER decision_who ON cases.decision",
-                            "DROP TRIGGER methodology_file_who ON national.methodology_file",
-                            "DROP TRIGGER methodology_log_who ON national.methodology_log",
-                            "DROP FUNCTION cases.audit_entry_who()", "DROP FUNCTION owb.writer_is_session_user()",
-                            "DROP FUNCTION cases.audit_seal(text, integer, text)",
-                            "UPDATE owb.schema_version SET version = 1"})
+    for (const char *sql : { "DROP TRIGGER audit_entry_who ON cases.audit_log",
+             "DROP TRIGGER note_who ON cases.note", "DROP TRIGGER decision_who ON cases.decision",
+             "DROP TRIGGER methodology_file_who ON national.methodology_file",
+             "DROP TRIGGER methodology_log_who ON national.methodology_log",
+             "DROP FUNCTION cases.audit_entry_who()", "DROP FUNCTION owb.writer_is_session_user()",
+             "DROP FUNCTION cases.audit_seal(text, integer, text)",
+             "UPDATE owb.schema_version SET version = 1" })
         adminScalar(server, QString::fromLatin1(sql));
-    adminScalar(server, QStringLiteral("GRANT UPDATE (actor, hash) ON cases.audit_log TO %1_editor").arg(server.database));
+    adminScalar(server,
+        QStringLiteral("GRANT UPDATE (actor, hash) ON cases.audit_log TO %1_editor").arg(server.database));
 }
 
 } // namespace
@@ -122,10 +127,7 @@ class TestTeamAudit : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        OWB_REQUIRE_CLUSTER("the team audit trail");
-    }
+    void initTestCase() { OWB_REQUIRE_CLUSTER("the team audit trail"); }
 
     // As alice, at the server's own prompt: no entry can be rewritten or
     // removed, and one added names alice, unsealed, whatever it says.
@@ -135,45 +137,60 @@ private Q_SLOTS:
         const QString before = auditRows(w.server);
         QVERIFY(!before.isEmpty());
         RawConnection alice(w.asEditor);
-        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET actor = 'bob' WHERE org_code = 'RAA'")), QStringLiteral("42501"));
-        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET hash = 'x' WHERE org_code = 'RAA'")), QStringLiteral("42501"));
-        QCOMPARE(alice.run(QStringLiteral("DELETE FROM cases.audit_log WHERE org_code = 'RAA'")), QStringLiteral("42501"));
+        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET actor = 'bob' WHERE org_code = 'RAA'")),
+            QStringLiteral("42501"));
+        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET hash = 'x' WHERE org_code = 'RAA'")),
+            QStringLiteral("42501"));
+        QCOMPARE(alice.run(QStringLiteral("DELETE FROM cases.audit_log WHERE org_code = 'RAA'")),
+            QStringLiteral("42501"));
         QCOMPARE(alice.run(QStringLiteral("TRUNCATE cases.audit_log")), QStringLiteral("42501"));
-        QCOMPARE(alice.run(QStringLiteral("ALTER TABLE cases.audit_log DISABLE TRIGGER USER")), QStringLiteral("42501"));
+        QCOMPARE(alice.run(QStringLiteral("ALTER TABLE cases.audit_log DISABLE TRIGGER USER")),
+            QStringLiteral("42501"));
         QCOMPARE(auditRows(w.server), before);
 
         // Added under bob's name with a hash of its own: stored as alice's, unsealed.
-        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.audit_log (org_code, seq, at, actor, table_name, row_key,"
-                                          " action, after, hash) VALUES ('RAA', 100, 'x', 'bob', 'note', '1', 'insert',"
-                                          " '{}', 'forged')")),
-                 QString());
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT actor || '/' || coalesce(hash, 'unsealed') FROM cases.audit_log"
-                                                      " WHERE org_code = 'RAA' AND seq = 100")),
-                 QVariant(w.asEditor.user + QStringLiteral("/unsealed")));
+        QCOMPARE(alice.run(QStringLiteral(
+                     "INSERT INTO cases.audit_log (org_code, seq, at, actor, table_name, row_key,"
+                     " action, after, hash) VALUES ('RAA', 100, 'x', 'bob', 'note', '1', 'insert',"
+                     " '{}', 'forged')")),
+            QString());
+        QCOMPARE(adminScalar(w.server,
+                     QStringLiteral("SELECT actor || '/' || coalesce(hash, 'unsealed') FROM cases.audit_log"
+                                    " WHERE org_code = 'RAA' AND seq = 100")),
+            QVariant(w.asEditor.user + QStringLiteral("/unsealed")));
         // The seal is for an unsealed entry of one's own, once.
-        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 1, 'x')")), QStringLiteral("P0001"));
+        QCOMPARE(
+            alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 1, 'x')")), QStringLiteral("P0001"));
         QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 100, 'mine')")), QString());
-        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 100, 'again')")), QStringLiteral("P0001"));
+        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 100, 'again')")),
+            QStringLiteral("P0001"));
 
         // A note's author and a decision's decided_by: the session user.
         QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body)"
                                           " VALUES ('RAA', 1, 'x', 'bob', 'hello')")),
-                 QString());
-        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, decided_segment, decided_by)"
-                                          " VALUES ('RAA', 1, '2025/26 Q1', 'confirm', 2, 'bob')")),
-                 QString());
-        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.note SET author = 'carol', body = 'changed' WHERE org_code = 'RAA'")), QString());
+            QString());
+        QCOMPARE(alice.run(QStringLiteral(
+                     "INSERT INTO cases.decision (org_code, id, quarter, kind, decided_segment, decided_by)"
+                     " VALUES ('RAA', 1, '2025/26 Q1', 'confirm', 2, 'bob')")),
+            QString());
+        QCOMPARE(alice.run(QStringLiteral(
+                     "UPDATE cases.note SET author = 'carol', body = 'changed' WHERE org_code = 'RAA'")),
+            QString());
         QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT author || '/' || body FROM cases.note")),
-                 QVariant(w.asEditor.user + QStringLiteral("/changed")));
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT decided_by FROM cases.decision")), QVariant(w.asEditor.user));
+            QVariant(w.asEditor.user + QStringLiteral("/changed")));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT decided_by FROM cases.decision")),
+            QVariant(w.asEditor.user));
         // ... and what the audit trail recorded of them.
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE actor <> '%1'"
-                                                      " AND table_name IN ('note', 'decision')").arg(w.asEditor.user)),
-                 QVariant(0));
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE after LIKE '%bob%'"
-                                                      " OR after LIKE '%carol%'"))
+        QCOMPARE(adminScalar(w.server,
+                     QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE actor <> '%1'"
+                                    " AND table_name IN ('note', 'decision')")
+                         .arg(w.asEditor.user)),
+            QVariant(0));
+        QCOMPARE(adminScalar(w.server,
+                     QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE after LIKE '%bob%'"
+                                    " OR after LIKE '%carol%'"))
                      .toInt(),
-                 0);
+            0);
     }
 
     // An edit through the workbench's own classes: its entries are alice's,
@@ -186,7 +203,7 @@ private Q_SLOTS:
             CaseSession session(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
             QCOMPARE(session.addNote(QString(), QString(), QStringLiteral("first")), QString());
             QCOMPARE(session.notes().notes().first().author, w.asEditor.user);
-            const CaseScope scope{cases, kOrg};
+            const CaseScope scope { cases, kOrg };
             QCOMPARE(auditlog::verify(scope), QStringList());
             const QList<AuditEntry> entries = auditlog::entries(scope, QStringLiteral("note"));
             QCOMPARE(entries.size(), 1);
@@ -207,25 +224,32 @@ private Q_SLOTS:
         backToVersionOne(w.server);
         {
             RawConnection alice(w.asEditor); // as it was: alice could
-            QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET actor = actor WHERE org_code = 'RAA'")), QString());
+            QCOMPARE(
+                alice.run(QStringLiteral("UPDATE cases.audit_log SET actor = actor WHERE org_code = 'RAA'")),
+                QString());
         }
-        const QString message = errorOf([&] { Database(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting); });
-        QVERIFY2(message.contains(QLatin1String("needs an upgrade (the audit trail's authors set by the server) that only the "
-                                                "owner of its tables (postgres) can make")),
-                 qPrintable(message));
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT version FROM owb.schema_version")), QVariant(1));
+        const QString message
+            = errorOf([&] { Database(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting); });
+        QVERIFY2(message.contains(QLatin1String(
+                     "needs an upgrade (the audit trail's authors set by the server) that only the "
+                     "owner of its tables (postgres) can make")),
+            qPrintable(message));
+        QCOMPARE(
+            adminScalar(w.server, QStringLiteral("SELECT version FROM owb.schema_version")), QVariant(1));
 
         const QString readOnly = errorOf([&] { teamWorkspaceInfo(w.server, {}); });
-        QVERIFY2(readOnly.contains(QLatin1String("its owner makes it by running owb team roles with this address once")),
-                 qPrintable(readOnly));
+        QVERIFY2(readOnly.contains(
+                     QLatin1String("its owner makes it by running owb team roles with this address once")),
+            qPrintable(readOnly));
         const QString before = auditRows(w.server);
         const TeamRolesReport roles = restoreTeamRoles(w.server, {}); // the owner's command
         QVERIFY(roles.created.isEmpty());
         QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT version FROM owb.schema_version")),
-                 QVariant(teamWorkspaceSchema().currentVersion()));
+            QVariant(teamWorkspaceSchema().currentVersion()));
         QCOMPARE(auditRows(w.server), before);
         RawConnection alice(w.asEditor);
-        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET actor = 'bob' WHERE org_code = 'RAA'")), QStringLiteral("42501"));
+        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.audit_log SET actor = 'bob' WHERE org_code = 'RAA'")),
+            QStringLiteral("42501"));
         {
             Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
             CaseSession session(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
@@ -244,7 +268,8 @@ private Q_SLOTS:
         const Workspace w = workspaceWithEditor(QStringLiteral("busy"));
         RawConnection colleague(w.server);
         QCOMPARE(colleague.run(QStringLiteral("BEGIN")), QString());
-        QCOMPARE(colleague.run(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext('RAA'))")), QString());
+        QCOMPARE(colleague.run(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext('RAA'))")),
+            QString());
 
         Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
         CaseSession session(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
@@ -265,10 +290,12 @@ private Q_SLOTS:
         const qint64 waited = timer.elapsed();
         answered = true;
         watchdog.join();
-        QVERIFY2(refused.contains(QLatin1String("Someone else is saving a change to this case right now; nothing was changed: "
-                                                "try again in a moment.")),
-                 qPrintable(refused));
-        QVERIFY2(waited >= kCaseLockWaitMs - 200 && waited < kCaseLockWaitMs + 3000, qPrintable(QString::number(waited)));
+        QVERIFY2(refused.contains(QLatin1String(
+                     "Someone else is saving a change to this case right now; nothing was changed: "
+                     "try again in a moment.")),
+            qPrintable(refused));
+        QVERIFY2(waited >= kCaseLockWaitMs - 200 && waited < kCaseLockWaitMs + 3000,
+            qPrintable(QString::number(waited)));
         QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(0));
         QCOMPARE(auditRows(w.server), audit);
         QCOMPARE(session.undoStack()->count(), 0);
@@ -278,7 +305,8 @@ private Q_SLOTS:
         timer.restart();
         QCOMPARE(session.addNote(QString(), QString(), QStringLiteral("once released")), QString());
         QVERIFY(timer.elapsed() < kCaseLockWaitMs);
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT body FROM cases.note")), QVariant(QStringLiteral("once released")));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT body FROM cases.note")),
+            QVariant(QStringLiteral("once released")));
         QCOMPARE(session.undoStack()->count(), 1);
     }
 
@@ -289,7 +317,8 @@ private Q_SLOTS:
         const Workspace w = workspaceWithEditor(QStringLiteral("brief"));
         RawConnection colleague(w.server);
         QCOMPARE(colleague.run(QStringLiteral("BEGIN")), QString());
-        QCOMPARE(colleague.run(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext('RAA'))")), QString());
+        QCOMPARE(colleague.run(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext('RAA'))")),
+            QString());
         Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
         CaseSession session(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
         // Ended from another thread (its own connection) while the edit waits.
