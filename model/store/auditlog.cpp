@@ -103,10 +103,24 @@ void seal(const CaseScope &scope, qint64 afterSeq, const QString &actor)
     while (q.next())
         fresh.append(entryFrom(q));
     for (AuditEntry &e : fresh) {
-        e.actor = actor;
-        e.hash = linkHash(previous, e);
-        db.exec(QStringLiteral("UPDATE audit_log SET actor = ?, hash = ? WHERE %1 AND seq = ?").arg(inCase(scope)),
-                QVariantList{e.actor, e.hash} + keys(scope, {e.seq}));
+        if (db.isServer()) {
+            // The server wrote the actor (its session user) and lets nobody
+            // change an entry: the hash covers the entry as stored, set by
+            // the owner's function on an unsealed entry of this user's, once
+            // (one sealed by a savepoint's commit inside this transaction
+            // stays as it is).
+            if (!e.hash.isEmpty()) {
+                previous = e.hash;
+                continue;
+            }
+            e.hash = linkHash(previous, e);
+            db.exec(QStringLiteral("SELECT cases.audit_seal(?, ?, ?)"), {scope.org, e.seq, e.hash});
+        } else {
+            e.actor = actor;
+            e.hash = linkHash(previous, e);
+            db.exec(QStringLiteral("UPDATE audit_log SET actor = ?, hash = ? WHERE %1 AND seq = ?").arg(inCase(scope)),
+                    QVariantList{e.actor, e.hash} + keys(scope, {e.seq}));
+        }
         previous = e.hash;
     }
 }

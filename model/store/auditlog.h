@@ -42,7 +42,9 @@ QString newIdExpression(const QString &table);
 // organisation it holds): the entries are those with its org_code.
 qint64 lastSeq(const CaseScope &scope);
 qint64 lastSeq(Database &db);
-// Seals the entries after `afterSeq` (those of the current transaction).
+// Seals the entries after `afterSeq` (those of the current transaction) with
+// `actor` as their author; on a server the author is the one the server
+// stored (its session user, serverschemawho.h), which `actor` cannot change.
 void seal(const CaseScope &scope, qint64 afterSeq, const QString &actor);
 void seal(Database &db, qint64 afterSeq, const QString &actor);
 // Problems with the chain, the first broken link first; empty when intact.

@@ -258,7 +258,8 @@ Database::Database(const ServerAddress &server, ServerArea area, const QString &
     if (m_version < schema.currentVersion()) {
         if (m_readOnly)
             throw StoreError(QStringLiteral("%1: the team workspace needs an upgrade (schema %2 to %3), which a "
-                                            "read-only connection cannot make: open it once with write access")
+                                            "read-only connection cannot make: its owner makes it by running owb team roles "
+                                            "with this address once")
                                  .arg(m_path)
                                  .arg(m_version)
                                  .arg(schema.currentVersion()));

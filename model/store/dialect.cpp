@@ -53,7 +53,27 @@ void PostgresDialect::lockSchema(Database &db, qint32 applicationId) const
 void PostgresDialect::lockCase(Database &db, const QString &org) const
 {
     // Two keys: this workspace's cases (a class of its own) and the case.
-    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext(?))"), {org});
+    // Free, nearly always: taken in one round trip.
+    if (db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(1331118663, hashtext(?))"), {org}).toBool())
+        return;
+    // Held by another writer: wait for it in the server's queue, in turn,
+    // but only for a few seconds. A colleague's transaction stalled on a
+    // dropped network holds it until TCP gives up, and the window would
+    // freeze with no sign meanwhile.
+    // (Its SQLSTATE tells a wait run out from a failure: run on the driver
+    // itself, with the case's key as a number, not as a statement
+    // prepared on the server, which could not be freed in the transaction
+    // the refusal aborts.)
+    const qint64 key = db.scalar(QStringLiteral("SELECT hashtext(?)"), {org}).toLongLong();
+    db.exec(QStringLiteral("SET LOCAL lock_timeout = %1").arg(kCaseLockWaitMs));
+    QSqlQuery wait(db.connection());
+    if (!wait.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, %1)").arg(key))) {
+        if (wait.lastError().nativeErrorCode() == QLatin1String("55P03")) // lock_not_available
+            throw StoreError(QStringLiteral("Someone else is saving a change to this case right now; nothing was "
+                                            "changed: try again in a moment."));
+        db.fail(QStringLiteral("cannot wait for the case"), wait.lastError());
+    }
+    db.exec(QStringLiteral("SET LOCAL lock_timeout TO DEFAULT"));
 }
 
 void PostgresDialect::lockNational(Database &db) const

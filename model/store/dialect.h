@@ -19,6 +19,9 @@
 namespace owb {
 
 class Database;
+
+// How long a writer on a team workspace waits for the case's lock.
+inline constexpr int kCaseLockWaitMs = 4000;
 struct Schema;
 
 class Dialect
@@ -44,6 +47,10 @@ public:
     // Starts a write transaction that keeps other writers of the same case
     // out until it ends; `org` names the case.
     virtual QString beginWrite() const = 0;
+    // A writer waits at most kCaseLockWaitMs for another writer of the same
+    // case, then is refused ("Someone else is saving a change to this case
+    // right now"), nothing written; a case file's lock waits as long as
+    // SQLite's busy timeout.
     virtual void lockCase(Database &db, const QString &org) const = 0;
     // Keeps every other writer of the national data (an import, a
     // methodology change) out until the transaction ends.

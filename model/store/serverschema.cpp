@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "schemas.h"
+#include "serverschemawho.h"
 
 #include <QUuid>
 
@@ -255,8 +256,9 @@ QStringList grantTeamRoles(Database &db)
     db.exec(QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA cases TO %1").arg(editor));
     for (const char *table : {"organisation", "metric_value", "assessment", "metric_score", "domain_score"})
         db.exec(QStringLiteral("REVOKE INSERT, UPDATE, DELETE ON cases.%1 FROM %2").arg(QLatin1String(table), editor));
-    db.exec(QStringLiteral("REVOKE UPDATE, DELETE ON cases.audit_log FROM %1").arg(editor));
-    db.exec(QStringLiteral("GRANT UPDATE (actor, hash) ON cases.audit_log TO %1").arg(editor));
+    // An entry is never changed or removed by an editor; the writer seals it
+    // through the owner's function (serverschemawho.h).
+    grantAuditWho(db, editor);
     // Importers write national data, the register and assessments.
     db.exec(QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA national TO %1").arg(importer));
     for (const char *table : {"organisation", "metric_value", "assessment", "metric_score", "domain_score"})
@@ -280,8 +282,8 @@ const Schema &teamWorkspaceSchema()
     static const Schema schema{
         QStringLiteral("team workspace"),
         0x4F574254, // "OWBT"
-        {versionOne()},
-        {{0, initialise}},
+        {versionOne(), {}},
+        {{0, initialise}, {1, makeAuditWhoTheServers}},
     };
     return schema;
 }

@@ -21,7 +21,8 @@ enum class ServerArea { National, Cases };
 QString serverAreaName(ServerArea area);  // "national", "cases"
 
 // The cumulative, transactional ladder of the server's schema (version in
-// owb.schema_version). Step 1 creates all three parts and the group roles.
+// owb.schema_version). Step 1 creates all three parts and the group roles;
+// step 2 makes the audit trail's "who" the server's (serverschemawho.h).
 const Schema &teamWorkspaceSchema();
 
 // The group roles a team workspace uses, named after its database:

@@ -98,16 +98,19 @@ PushReport pushWorkspace(const QString &directory, const ServerAddress &server, 
                                         "on an empty database)")
                              .arg(target.path()));
     // The copy is of records and audit entries as they are: the server's
-    // audit triggers would add entries of their own (transactional: a
-    // failure leaves them on).
+    // audit triggers would add entries of their own, and its "who" triggers
+    // would name the owner pushing as the author of everyone's history
+    // (serverschemawho.h). ALTER TABLE is the tables' owner's alone, and
+    // transactional: a failure leaves them on.
     target.exec(QStringLiteral("SELECT set_config('search_path', 'cases', true)"));
-    QSqlQuery triggers = target.exec(QStringLiteral("SELECT DISTINCT event_object_table FROM information_schema.triggers"
-                                                    " WHERE trigger_schema = 'cases'"));
+    QSqlQuery triggers = target.exec(QStringLiteral("SELECT DISTINCT event_object_schema || '.' || event_object_table"
+                                                    " FROM information_schema.triggers"
+                                                    " WHERE trigger_schema IN ('cases', 'national')"));
     QStringList audited;
     while (triggers.next())
         audited.append(triggers.value(0).toString());
     for (const QString &table : audited)
-        target.exec(QStringLiteral("ALTER TABLE cases.%1 DISABLE TRIGGER USER").arg(table));
+        target.exec(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(table));
 
     PushReport report;
     Database &peers = workspace->peers().database();
@@ -139,7 +142,7 @@ PushReport pushWorkspace(const QString &directory, const ServerAddress &server, 
         ++report.organisations;
     }
     for (const QString &table : audited)
-        target.exec(QStringLiteral("ALTER TABLE cases.%1 ENABLE TRIGGER USER").arg(table));
+        target.exec(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(table));
     transaction.commit();
     return report;
 }

@@ -3,10 +3,12 @@ postgres: the scenario's demo on the server, ctx.backend and ctx.database); on f
 skipped with the reason (teambackend.SERVER_ONLY)."""
 
 import re
+import subprocess
+import time
 
 import pyatspi
 
-from owbe2e import expect
+from owbe2e import expect, text_of
 from scenarios_casework import case_in_segment, open_case
 from scenarios_team import connection_state
 
@@ -116,4 +118,55 @@ def team_undo_refused_while_lost(ctx):
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
-SCENARIOS = [team_reconnect_by_the_menu, team_undo_refused_while_lost]
+def team_edit_refused_while_case_busy(ctx):
+    """Another session holds the case's lock (a colleague's save stalled mid-way): Add Note is refused
+    within a few seconds, in a warning saying someone else is saving a change to this case and nothing
+    was changed, not a frozen window; nothing reaches the server and the typed text stays in the box.
+    Once the colleague's transaction ends, Add Note stores it."""
+    code = case_in_segment(ctx, 3)
+    wb = open_case(ctx, code, "Notes")
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    body = "Written while a colleague was saving"
+
+    def notes():
+        return ctx.backend.psql("SELECT count(*) FROM cases.note WHERE org_code = '%s' AND body = '%s'"
+                                % (code, body), ctx.database)
+
+    def held():
+        return ctx.backend.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1331118663 "
+                                "AND granted", ctx.database)
+
+    colleague = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", ctx.backend.host,
+                                  "-U", ctx.backend.user, "-d", ctx.database],
+                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        colleague.stdin.write("BEGIN;\nSELECT pg_advisory_xact_lock(1331118663, hashtext('%s'));\n" % code)
+        colleague.stdin.flush()
+        wb.wait(lambda: held() == "1", "the colleague's session to hold the case", timeout=15)
+        entries = ctx.backend.psql("SELECT count(*) FROM cases.audit_log WHERE org_code = '%s'" % code, ctx.database)
+        wb.set_text("New note", body)
+        started = time.monotonic()
+        wb.press("Add Note")
+        box = wb.dialog("The note was not saved", timeout=15)
+        waited = time.monotonic() - started
+        text = wb.alert_text(box)
+        expect("Someone else is saving a change to this case right now; nothing was changed: try again in a "
+               "moment." in text, "the refusal says %r" % text)
+        expect(waited < 10, "the refusal came after %.1f s" % waited)
+        wb.screenshot("case-busy")
+        wb.press("OK", root=box)
+        wb.gone(box)
+        expect(notes() == "0", "the refused note reached the server")
+        expect(ctx.backend.psql("SELECT count(*) FROM cases.audit_log WHERE org_code = '%s'" % code,
+                                ctx.database) == entries, "the refused note left audit entries")
+        expect(text_of(wb.find("text", "New note")) == body, "the typed note was not kept")
+    finally:
+        colleague.stdin.write("COMMIT;\n")
+        colleague.stdin.close()
+        colleague.wait(timeout=30)
+    wb.press("Add Note")
+    wb.wait(lambda: notes() == "1", "the note on the server once the colleague's save ended", timeout=10)
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS = [team_reconnect_by_the_menu, team_undo_refused_while_lost, team_edit_refused_while_case_busy]

@@ -76,6 +76,7 @@ for _name in ("league_headers_sort", "portfolio_columns_at_1280",
 SERVER_ONLY = {
     "team_reconnect_by_the_menu": "about the connection to a team workspace's server (a folder has none)",
     "team_undo_refused_while_lost": "about the connection to a team workspace's server (a folder has none)",
+    "team_edit_refused_while_case_busy": "about a case's lock on a team workspace's server (a folder has its own lock)",
 }
 
 ROLES = ("reader", "editor", "importer")  # a team workspace's group roles, <db>_<suffix>

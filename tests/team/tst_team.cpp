@@ -276,9 +276,14 @@ private Q_SLOTS:
         Database file(dir.filePath(QStringLiteral("ZBE.owcase")), caseFileSchema(), Database::Mode::CreateIfMissing);
         Database cases(server, ServerArea::Cases, {}, Database::Mode::OpenExisting);
         const QString body = QStringLiteral("Board \"minutes\" — ünïcode\nsecond line\t%");
-        file.exec(QStringLiteral("INSERT INTO note (id, created_at, author, tag_kind, tag, body) VALUES (7, 'c', 'alice', '', '', ?)"), {body});
+        // (On the server a note's author and a decision's decided_by are its
+        // session user, whatever is sent.)
+        file.exec(QStringLiteral("INSERT INTO note (id, created_at, author, tag_kind, tag, body) VALUES (7, 'c', ?, '', '', ?)"),
+                  {cases.sessionUser(), body});
         cases.exec(QStringLiteral("INSERT INTO note (org_code, id, created_at, author, tag_kind, tag, body) VALUES ('ZBE', 7, 'c', 'alice', '', '', ?)"), {body});
-        file.exec(QStringLiteral("INSERT INTO decision (id, quarter, kind, computed_segment, decided_segment) VALUES (1, '2025/26 Q1', 'confirm', NULL, 3)"));
+        file.exec(QStringLiteral("INSERT INTO decision (id, quarter, kind, computed_segment, decided_segment, decided_by)"
+                                 " VALUES (1, '2025/26 Q1', 'confirm', NULL, 3, ?)"),
+                  {cases.sessionUser()});
         cases.exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment, decided_segment) VALUES ('ZBE', 1, '2025/26 Q1', 'confirm', NULL, 3)"));
         file.exec(QStringLiteral("UPDATE note SET body = 'x' WHERE id = 7"));
         cases.exec(QStringLiteral("UPDATE note SET body = 'x' WHERE org_code = 'ZBE' AND id = 7"));
