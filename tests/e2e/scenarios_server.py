@@ -68,7 +68,7 @@ def team_undo_refused_while_lost(ctx):
     more), then, after another loss refused the redo, redone."""
     code = case_in_segment(ctx, 3)
     wb = open_case(ctx, code, "Notes")
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.wait(lambda: connection_state(wb).endswith(" connected"), "connected")
     body = "Kept over the lost connection"
 
     def notes():
@@ -94,7 +94,7 @@ def team_undo_refused_while_lost(ctx):
         item = wb.menu_item("Edit", re.compile("^%s Add note$" % step))
         expect(item.getState().contains(pyatspi.STATE_ENABLED), "Edit ▸ %s Add note no longer offered" % step)
         wb.menu("File", "Reconnect")
-        wb.wait(lambda: connection_state(wb).endswith(": connected"), "the status bar to say connected", timeout=15)
+        wb.wait(lambda: connection_state(wb).endswith(" connected"), "the status bar to say connected", timeout=15)
 
     wb.set_text("New note", body)
     wb.press("Add Note")
@@ -125,7 +125,7 @@ def team_edit_refused_while_case_busy(ctx):
     Once the colleague's transaction ends, Add Note stores it."""
     code = case_in_segment(ctx, 3)
     wb = open_case(ctx, code, "Notes")
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "connected")
+    wb.wait(lambda: connection_state(wb).endswith(" connected"), "connected")
     body = "Written while a colleague was saving"
 
     def notes():

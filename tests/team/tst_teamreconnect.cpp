@@ -378,7 +378,7 @@ private Q_SLOTS:
         QCOMPARE(session->undoStack()->index(), 1);
         QCOMPARE(notesWith(m_workspace, body), 1);
         reconnect();
-        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" connected")), qPrintable(teamStatus(window)));
         undo->trigger();
         QCOMPARE(notesWith(m_workspace, body), 0);
         QCOMPARE(redo->text(), QStringLiteral("&Redo Add note"));
