@@ -31,6 +31,7 @@ FOLDER_ONLY = {
     "team_conflict_keep_mine_take_theirs": "a team workspace scenario already (run by e2e_workbench)",
     "team_import_through_the_menu": "a team workspace scenario already (run by e2e_workbench)",
     "team_reader_sees_read_only": "a team workspace scenario already (run by e2e_workbench)",
+    "team_role_revoked_said_plainly": "a team workspace scenario already (run by e2e_workbench)",
     "read_only_workspace_offers_no_edit": "the folder's lock (Open Read-Only); a team workspace's reader is "
                                           "team_reader_sees_read_only",
     "stale_save_refused_and_reloaded": "changes the case file behind the window with sqlite3 (on a server a "
