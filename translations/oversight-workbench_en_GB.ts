@@ -1965,10 +1965,6 @@
         <source>Reconnected to the team workspace.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Cannot reconnect: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>owb::MethodologiesDialog</name>

@@ -160,7 +160,7 @@ bool MainWindow::reconnectTeam(bool askPassword)
             showError(tr("Cannot reconnect"), problem);
         else if (m_team->accessRefused())
             // Found by the check's own reconnect: said once (it stops trying), lasting.
-            showStatusNotice(this, tr("Cannot reconnect: %1").arg(problem), true);
+            showStatusNotice(this, problem, true);
         return false;
     }
     showStatusNotice(this, tr("Reconnected to the team workspace."));
