@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -243,6 +244,8 @@ private Q_SLOTS:
         QVERIFY2(formSays().contains(QStringLiteral("Your account %1 may not ").arg(erin.user)) && plain(formSays()),
                  qPrintable(formSays()));
         QCOMPARE(choice->currentData().toString(), storedChoice);
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))  // for a person to look at
+            window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("revoked-choice.png")));
 
         boxes.texts.clear();
         window.caseView()->tabs()->setCurrentWidget(page);
