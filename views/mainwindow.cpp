@@ -286,7 +286,14 @@ void MainWindow::updateActions()
                               && m_quarter->currentIndex() < m_quarter->count() - 1);
     CaseSession *session = m_workspace && m_stack->currentWidget() == m_caseView ? m_caseView->context().session : nullptr;
     m_exportCaseAction->setEnabled(session);
-    m_exportReviewAction->setEnabled(session && !session->casework().records(reviewTable()).isEmpty());
+    bool hasReview = false;
+    try {
+        hasReview = session && !session->casework().records(reviewTable()).isEmpty();
+    } catch (const StoreError &) {
+        // Unread (a team workspace's connection lost, or its role revoked):
+        // offered when it can be read again; the reads that failed said why.
+    }
+    m_exportReviewAction->setEnabled(hasReview);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -159,6 +159,9 @@ bool MainWindow::reconnectTeam(bool askPassword)
     if (!problem.isEmpty()) {
         if (askPassword && !m_team->passwordRefused())
             showError(tr("Cannot reconnect"), problem);
+        else if (m_team->accessRefused())
+            // Found by the check's own reconnect: said once (it stops trying), lasting.
+            showStatusNotice(this, problem, true);
         return false;
     }
     showStatusNotice(this, tr("Reconnected to the team workspace."));
@@ -168,19 +171,25 @@ bool MainWindow::reconnectTeam(bool askPassword)
 
 void MainWindow::readTeamAgain()
 {
-    // Colleagues may have changed anything meanwhile: what is on screen is read again.
-    for (auto &[key, session] : m_sessions)
-        session->readAgain();
-    m_national->clear();
-    refreshPortfolio();
-    if (m_stack->currentWidget() == m_caseView)
-        refreshCase();
-    else if (m_stack->currentWidget() == m_league)
-        showLeague();
-    else if (m_stack->currentWidget() == m_changes)
-        showChanges();
-    else if (m_stack->currentWidget() == m_reconcile)
-        showReconcile();
+    // Colleagues may have changed anything meanwhile: what is on screen is
+    // read again. A read the server refuses (a right revoked since) is said,
+    // never thrown out of the slot or timer that reconnected.
+    try {
+        for (auto &[key, session] : m_sessions)
+            session->readAgain();
+        m_national->clear();
+        refreshPortfolio();
+        if (m_stack->currentWidget() == m_caseView)
+            refreshCase();
+        else if (m_stack->currentWidget() == m_league)
+            showLeague();
+        else if (m_stack->currentWidget() == m_changes)
+            showChanges();
+        else if (m_stack->currentWidget() == m_reconcile)
+            showReconcile();
+    } catch (const StoreError &error) {
+        sayUnread(error);
+    }
     updateActions();
 }
 

@@ -474,9 +474,13 @@ Database::~Database()
 
 void Database::fail(const QString &what, const QSqlError &error) const
 {
-    const QString message = QStringLiteral("%1: %2: %3").arg(m_path, what, m_server ? serverReason(error) : plainReason(m_path, error));
+    // A server's: a SELECT inside a write's transaction is part of a change.
+    const QString message = m_server ? serverMessage(what != QLatin1String("cannot be read") || m_transactionDepth > 0, error)
+                                     : QStringLiteral("%1: %2: %3").arg(m_path, what, plainReason(m_path, error));
     if (m_server && connectionLost(error))
         throw ServerConnectionLost(message);
+    if (m_server && accessGone(error))
+        throw ServerAccessRefused(message);
     throw StoreError(message);
 }
 

@@ -125,7 +125,8 @@ public:
 
     // Throws StoreError naming the file, `what` failed and, in plain words,
     // why (SQLite's own text never reaches the user); ServerConnectionLost
-    // when a server's connection was lost.
+    // when a server's connection was lost, ServerAccessRefused when the
+    // server lets the account use none of the workspace.
     [[noreturn]] void fail(const QString &what, const QSqlError &error) const;
 
     // Before a new file is renamed into place: checkpoints everything into the
@@ -164,6 +165,17 @@ private:
     void startServerSession();
     int serverSchemaVersion(const Schema &schema);
     QString serverReason(const QSqlError &error) const;
+    // A server's refusal in whole sentences: the workspace by its name (not
+    // its URL), what could not be read or saved and the role to ask for.
+    QString serverMessage(bool writing, const QSqlError &error) const;
+    // Whether `error` is a server's refusal of any use of the workspace
+    // (none of its roles: the schema refused or out of sight).
+    bool accessGone(const QSqlError &error) const;
+    // "owb_north on db.example" (a Unix socket's folder: "on this machine").
+    QString workspaceName() const;
+    // Empty when this account may use the workspace's part (its schema);
+    // else why not, naming the roles to ask for.
+    QString noAccess() const;
     // Whether `error` is the server's connection lost (fail() then throws
     // ServerConnectionLost).
     bool connectionLost(const QSqlError &error) const;

@@ -47,6 +47,26 @@ QString Database::connectionReason(const QString &text, const ServerAddress &ser
     if (text.contains(QLatin1String("does not support SSL")))
         return QStringLiteral("the server does not offer TLS (encrypted connections), which this connection "
                               "requires (sslmode): ask the administrator to turn TLS on for the server");
+    // TLS, as libpq says why: the root certificate file missing, the
+    // server's certificate made for another host name, or not signed by
+    // the authority given.
+    static const QRegularExpression missingRoot(QStringLiteral("root certificate file \"([^\"]*)\" does not exist"));
+    static const QRegularExpression otherHost(
+        QStringLiteral("server certificate for \"([^\"]*)\"(?: \\(and \\d+ other names?\\))? does not match host "
+                       "name \"([^\"]*)\""));
+    if (const QRegularExpressionMatch missing = missingRoot.match(text); missing.hasMatch())
+        return QStringLiteral("the root certificate file %1 (sslrootcert) does not exist: check its name, or ask the "
+                              "administrator for the file")
+            .arg(missing.captured(1));
+    if (const QRegularExpressionMatch other = otherHost.match(text); other.hasMatch())
+        return QStringLiteral("the server's certificate is for \"%1\", not for \"%2\", the host name given: connect "
+                              "to it as \"%1\" (or ask the administrator for a certificate naming \"%2\")")
+            .arg(other.captured(1), other.captured(2));
+    if (text.contains(QLatin1String("certificate verify failed")))
+        return QStringLiteral("the server's certificate is not signed by the authority in the root certificate file "
+                              "%1 (sslrootcert): check with the administrator that this is the workspace's server and "
+                              "the right file")
+            .arg(server.options.value(QStringLiteral("sslrootcert"), QStringLiteral("~/.postgresql/root.crt")));
     if (text.contains(QLatin1String("certificate")) || text.contains(QLatin1String("SSL")))
         return QStringLiteral("the server's identity could not be verified over TLS (its certificate, or "
                               "sslrootcert): check the address and the certificate with the administrator");
@@ -67,34 +87,105 @@ QString Database::connectionReason(const QString &text, const ServerAddress &ser
 
 namespace {
 
-// A refused right (SQLSTATE 42501) in words: whose, on what, which role to
-// ask for. `account`: the session user; `database`: the workspace's.
-QString refusedRight(const QString &serverText, const QString &account, const QString &database)
+// The casework tables an import writes (national data and assessments are
+// the importers'), the rest of the casework the editors'.
+bool importersTable(const QString &name)
 {
-    // The server names the table it refused ("permission denied for table
-    // note"): said as the records it holds, with the role that may change
-    // them (national data and assessments are the importers', the rest of
-    // the casework the editors').
-    static const QRegularExpression table(QStringLiteral("permission denied for (?:table|relation) \"?(\\w+)"));
-    const QRegularExpressionMatch match = table.match(serverText);
-    const QString whose = account.isEmpty() ? QStringLiteral("your account")
-                                            : QStringLiteral("your account %1").arg(account);
-    if (!match.hasMatch())
-        return QStringLiteral("%1 may not do this in the team workspace: ask its administrator for the right role")
-            .arg(whose);
     static const QStringList imported{
         QStringLiteral("organisation"), QStringLiteral("metric_value"), QStringLiteral("assessment"),
         QStringLiteral("metric_score"), QStringLiteral("domain_score"), QStringLiteral("setting"),
         QStringLiteral("quarter"), QStringLiteral("org_quarter"), QStringLiteral("import_log"),
         QStringLiteral("methodology_file"), QStringLiteral("methodology_year"), QStringLiteral("methodology_log")};
-    const QString name = match.captured(1);
-    const TeamRoles roles = teamRoles(database);
-    return QStringLiteral("%1 may not change the team workspace's %2 records: ask its administrator for the %3 role")
-        .arg(whose, QString(name).replace(QLatin1Char('_'), QLatin1Char(' ')),
-             imported.contains(name) ? roles.importer : roles.editor);
+    return imported.contains(name);
+}
+
+// SQLSTATEs of a right the server refuses: 42501 (permission denied), and
+// what a role revoked leaves: the part's schema no longer usable, so its
+// tables are "not found" (42P01) and the schema too (3F000).
+bool rightRefused(const QString &state)
+{
+    return state == QLatin1String("42501") || state == QLatin1String("42P01") || state == QLatin1String("3F000");
+}
+
+// Ends a sentence that has no full stop of its own.
+QString sentence(const QString &text)
+{
+    return text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.');
+}
+
+// An account the server gives none of the workspace's roles (never given, or
+// revoked): the same words on opening, reconnecting and any read or write.
+QString noRole(const QString &account, const QString &workspace, const TeamRoles &roles)
+{
+    return QStringLiteral("Your account %1 may not use the team workspace %2: the server gives it none of the "
+                          "workspace's roles. Ask its administrator for the %3 role (or %4, to read it only).")
+        .arg(account, workspace, roles.editor, roles.reader);
 }
 
 } // namespace
+
+QString Database::workspaceName() const
+{
+    // A Unix socket folder is a server on this machine.
+    const QString host = m_address.host.isEmpty() || m_address.host.startsWith(QLatin1Char('/'))
+                             ? QStringLiteral("this machine")
+                             : m_address.host;
+    return QStringLiteral("%1 on %2").arg(m_address.database, host);
+}
+
+QString Database::noAccess() const
+{
+    if (const_cast<Database *>(this)
+            ->scalar(QStringLiteral("SELECT has_schema_privilege(session_user, ?, 'USAGE')"), {serverAreaName(m_area)})
+            .toBool())
+        return {};
+    const TeamRoles roles = teamRoles(m_address.database);
+    return noRole(m_sessionUser.isEmpty() ? m_address.user : m_sessionUser, workspaceName(), roles);
+}
+
+bool Database::accessGone(const QSqlError &error) const
+{
+    const QString state = error.nativeErrorCode();
+    return state == QLatin1String("42P01") || state == QLatin1String("3F000")
+        || (state == QLatin1String("42501") && error.databaseText().contains(QLatin1String("permission denied for schema")));
+}
+
+QString Database::serverMessage(bool writing, const QSqlError &error) const
+{
+    const QString state = error.nativeErrorCode();
+    if (!rightRefused(state)) {
+        // What failed, then why, in plain words.
+        return QStringLiteral("Team workspace %1: %2: %3")
+            .arg(workspaceName(),
+                 writing ? QStringLiteral("the change cannot be saved") : QStringLiteral("cannot be read"),
+                 sentence(serverReason(error)));
+    }
+    // A refused right: whose account, what it may not read or change, the
+    // role to ask for; trying again cannot help. The server names the
+    // table it refused ("permission denied for table note"): said as the
+    // records it holds.
+    const TeamRoles roles = teamRoles(m_address.database);
+    const QString account = m_sessionUser.isEmpty() ? m_address.user : m_sessionUser;
+    static const QRegularExpression table(QStringLiteral("permission denied for (?:table|relation) \"?(\\w+)"));
+    const QRegularExpressionMatch match = table.match(error.databaseText());
+    if (state == QLatin1String("42501") && match.hasMatch()) {
+        const QString name = match.captured(1);
+        const QString records = QString(name).replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (writing)
+            return QStringLiteral("Your account %1 may not change the %2 records of the team workspace %3. Ask its "
+                                  "administrator for the %4 role.")
+                .arg(account, records, workspaceName(), importersTable(name) ? roles.importer : roles.editor);
+        return QStringLiteral("Your account %1 may not read the %2 records of the team workspace %3. Ask its "
+                              "administrator for the %4 role.")
+            .arg(account, records, workspaceName(), roles.reader);
+    }
+    if (!accessGone(error) && writing)
+        return QStringLiteral("Your account %1 may not make this change in the team workspace %2. Ask its "
+                              "administrator for the %3 role.")
+            .arg(account, workspaceName(), roles.editor);
+    // The schema refused, or its tables gone from sight: no role at all.
+    return noRole(account, workspaceName(), roles);
+}
 
 bool Database::connectionLost(const QSqlError &error) const
 {
@@ -112,8 +203,6 @@ QString Database::serverReason(const QSqlError &error) const
         return QStringLiteral("it refers to a record that is not there (someone else removed it): reload");
     if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
         return QStringLiteral("someone else was changing the same records at the same moment: try again");
-    if (state == QLatin1String("42501"))
-        return refusedRight(error.databaseText(), m_sessionUser, m_db.databaseName());
     if (state == QLatin1String("25006"))
         return QStringLiteral("the team workspace was opened read-only");
     if (state == QLatin1String("53100"))
@@ -205,6 +294,10 @@ void Database::reconnect(const QString &password)
         exec(QStringLiteral("SET search_path TO %1").arg(serverAreaName(m_area)));
         if (m_readOnly)
             exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+        // Its role revoked meanwhile: refused here, not by the first read
+        // after it (every table then "not found").
+        if (const QString why = noAccess(); !why.isEmpty())
+            throw ServerAccessRefused(why);
     } catch (const StoreError &) {
         // Never left open as someone else, or half set up.
         m_db.close();

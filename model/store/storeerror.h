@@ -38,6 +38,15 @@ public:
     using StoreError::StoreError;
 };
 
+// A team workspace's server no longer lets this account use the workspace
+// (its role revoked): reconnecting cannot help until the administrator
+// grants a role again; the message names the roles to ask for.
+class ServerAccessRefused : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 // A lost connection to a team workspace's server reopened as another role
 // than the one that made the changes so far: refused (the audit trail's
 // author never changes under a person).

@@ -42,14 +42,12 @@ TeamRolesReport restoreTeamRoles(const ServerAddress &server, const QString &pas
     std::unique_ptr<Database> opened;
     try {
         opened = std::make_unique<Database>(server, ServerArea::National, password, Database::Mode::OpenExisting);
-    } catch (const StoreError &error) {
+    } catch (const ServerAccessRefused &) {
         // An account in none of the workspace's roles (any left from before
         // a copy included) cannot even read its schema version: what it
         // needs to be said is who may run this, not that it may not read.
-        if (error.message().contains(QLatin1String(" may not do this in the team workspace")))
-            throw StoreError(QStringLiteral("%1: your account may not read this team workspace, nor give it its roles: %2")
-                                 .arg(server.url(), who));
-        throw;
+        throw StoreError(QStringLiteral("%1: your account may not read this team workspace, nor give it its roles: %2")
+                             .arg(server.url(), who));
     }
     Database &db = *opened;
     const QString account = db.sessionUser();

@@ -292,18 +292,19 @@ void Workspace::askTeamRights()
 
 QString Workspace::importRefusal(bool roleExists, bool member) const
 {
+    // Said before anything is tried (File > Import's tip) as well as after:
+    // whole sentences, no "nothing was changed" (whyMayNotImport adds it).
     const QString role = teamRoles(m_server.database).importer;
     if (!roleExists)
-        return QStringLiteral("%1: this team workspace's server has no importers' role (%2), so no one may import "
-                              "national data or change methodologies in it; ask the workspace's administrator to "
-                              "create it (owb team roles, after a copy or a restore). Nothing was changed")
-            .arg(m_directory, role);
+        return QStringLiteral("This team workspace's server has no importers' role (%1), so no one may import national "
+                              "data or change methodologies in it. Ask the workspace's administrator to create it (owb "
+                              "team roles, after a copy or a restore).")
+            .arg(role);
     if (member)
         return {};
-    return QStringLiteral("%1: your account (%2) may not import national data or change methodologies in this team "
-                          "workspace: only members of %3 may; ask the workspace's administrator to grant it. "
-                          "Nothing was changed")
-        .arg(m_directory, sessionUser(), role);
+    return QStringLiteral("Your account (%1) may not import national data or change methodologies in this team "
+                          "workspace: only members of %2 may. Ask the workspace's administrator to grant you that role.")
+        .arg(sessionUser(), role);
 }
 
 std::unique_ptr<Workspace> Workspace::openTeam(const ServerAddress &server, const QString &password, Database::Mode mode)
@@ -410,8 +411,11 @@ QString Workspace::whyMayNotImport()
     const QString role = teamRoles(m_server.database).importer;
     Database &db = m_peers->database();
     const bool roleExists = db.scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}).toInt() > 0;
-    return importRefusal(roleExists,
+    const QString why = importRefusal(roleExists,
         roleExists && db.scalar(QStringLiteral("SELECT pg_has_role(session_user, ?, 'MEMBER')"), {role}).toBool());
+    // After the workspace's name, as the command line says every refusal.
+    return why.isEmpty() ? why
+                         : QStringLiteral("%1: %2%3 Nothing was changed.").arg(m_directory, why.left(1).toLower(), why.mid(1));
 }
 
 void Workspace::beginNationalChange(std::optional<Transaction> &whole)

@@ -579,9 +579,53 @@ def team_decided_meanwhile_and_stale_remove(ctx):
             timeout=10)
     unsealed = stored("SELECT count(*) FROM cases.audit_log WHERE org_code = '%(code)s' AND hash IS NULL")
     expect(unsealed == "0", "%s unsealed audit entries" % unsealed)
+
+def team_role_revoked_said_plainly(ctx):
+    """An editor whose role an administrator revokes while the workbench has the team workspace open
+    (tester, issue 14: the reconnect then ended the workbench): File ▸ Reconnect says in a message box that
+    the account may not use the team workspace, naming the <db>_editor and <db>_reader roles (no URL, no
+    server code); the window stays with the note's typed text kept and the status bar saying "choose File
+    > Reconnect". Given the role back, File ▸ Reconnect connects. Revoked again while the connection drops,
+    the workbench's own reconnect says the same in a lasting notice and stops trying; the text still kept."""
+    code = case_in_segment(ctx, 4)
+    workspace = pushed_demo(ctx)
+    editor = "editor_%s" % workspace
+    psql("CREATE ROLE %s LOGIN" % editor)
+    psql("GRANT %s_editor TO %s" % (workspace, editor))
+    said = "Your account %s may not use the team workspace %s on this machine" % (editor, workspace)
+    typed = "Typed before the role was revoked"
+
+    wb = ctx.start([])
+    open_team(wb, workspace, user=editor)
+    open_from_portfolio(wb, code)
+    wb.tab("Notes")
+    note = wb.set_text("New note", typed)
+    psql("REVOKE %s_editor FROM %s" % (workspace, editor))
+    wb.menu("File", "Reconnect")
+    box = wb.dialog("Cannot reconnect")
+    text = wb.alert_text(box)
+    expect(said in text and "%s_editor" % workspace in text and "%s_reader" % workspace in text,
+           "the refused reconnect says %r" % text)
+    expect("postgresql://" not in text and "PostgreSQL error" not in text, "not in plain words: %r" % text)
+    wb.screenshot("team-role-revoked")
+    wb.press("OK", root=box)
+    wb.gone(box)
+    expect(connection_state(wb).endswith("choose File > Reconnect"), "status bar: %r" % connection_state(wb))
+    expect(text_of(note) == typed, "the typed note became %r" % text_of(note))
+
+    psql("GRANT %s_editor TO %s" % (workspace, editor))
+    wb.menu("File", "Reconnect")
+    wb.wait(lambda: connection_state(wb).endswith(": connected"), "the status bar to say connected", timeout=15)
+    psql("REVOKE %s_editor FROM %s" % (workspace, editor))
+    psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = '%s'" % editor)
+    # Found lost at one check (every ten seconds), refused at the next.
+    wb.find("label", re.compile("^%s" % re.escape(said)), only_showing=False, timeout=40)
+    expect(connection_state(wb).endswith("choose File > Reconnect"), "status bar: %r" % connection_state(wb))
+    expect(text_of(note) == typed, "the typed note became %r" % text_of(note))
+    wb.screenshot("team-role-revoked-by-itself")
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
 SCENARIOS = [team_open_dialog_checks_and_refusals, team_reopen_from_recent_and_connection_lost,
              team_casework_lands_on_the_server, team_conflict_keep_mine_take_theirs, team_import_through_the_menu,
-             team_reader_sees_read_only, team_decided_meanwhile_and_stale_remove]
+             team_reader_sees_read_only, team_decided_meanwhile_and_stale_remove, team_role_revoked_said_plainly]

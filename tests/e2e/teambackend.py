@@ -32,6 +32,7 @@ FOLDER_ONLY = {
     "team_decided_meanwhile_and_stale_remove": "a team workspace scenario already (run by e2e_workbench)",
     "team_import_through_the_menu": "a team workspace scenario already (run by e2e_workbench)",
     "team_reader_sees_read_only": "a team workspace scenario already (run by e2e_workbench)",
+    "team_role_revoked_said_plainly": "a team workspace scenario already (run by e2e_workbench)",
     "read_only_workspace_offers_no_edit": "the folder's lock (Open Read-Only); a team workspace's reader is "
                                           "team_reader_sees_read_only",
     "stale_save_refused_and_reloaded": "changes the case file behind the window with sqlite3 (on a server a "

@@ -93,9 +93,40 @@ private Q_SLOTS:
             QStringLiteral("server does not support SSL, but SSL was required"), server);
         QVERIFY2(noTls.contains(QLatin1String("does not offer TLS (encrypted connections)")), qPrintable(noTls));
         QVERIFY2(!noTls.contains(QLatin1String("certificate")), qPrintable(noTls));
+        // TLS, as libpq says it (tester, issue 14: one sentence for all):
+        // not signed by the authority given, made for another host name, the
+        // root certificate file missing; each said apart, naming what.
+        ServerAddress verified = server;
+        verified.options.insert(QStringLiteral("sslrootcert"), QStringLiteral("/etc/owb/ca.pem"));
         const QString unverified = Database::connectionReason(
-            QStringLiteral("SSL error: certificate verify failed"), server);
-        QVERIFY2(unverified.contains(QLatin1String("identity could not be verified over TLS")), qPrintable(unverified));
+            QStringLiteral("connection to server at \"db.north.example\" (10.1.2.3), port 5432 failed: SSL error: "
+                           "certificate verify failed"),
+            verified);
+        QVERIFY2(unverified.contains(QLatin1String("not signed by the authority in the root certificate file "
+                                                   "/etc/owb/ca.pem (sslrootcert)")),
+                 qPrintable(unverified));
+        const QString otherHost = Database::connectionReason(
+            QStringLiteral("connection to server at \"127.0.0.1\", port 55417 failed: server certificate for "
+                           "\"localhost\" does not match host name \"127.0.0.1\""),
+            server);
+        QVERIFY2(otherHost.contains(QLatin1String("certificate is for \"localhost\", not for \"127.0.0.1\"")),
+                 qPrintable(otherHost));
+        const QString otherNames = Database::connectionReason(
+            QStringLiteral("server certificate for \"localhost\" (and 2 other names) does not match host name "
+                           "\"db\""),
+            server);
+        QVERIFY2(otherNames.contains(QLatin1String("certificate is for \"localhost\", not for \"db\"")),
+                 qPrintable(otherNames));
+        const QString noFile = Database::connectionReason(
+            QStringLiteral("connection to server at \"localhost\" (::1), port 55417 failed: root certificate file "
+                           "\"/tmp/tls/nope.pem\" does not exist\nEither provide the file, use the system's trusted "
+                           "roots with sslrootcert=system, or change sslmode to disable server certificate "
+                           "verification."),
+            server);
+        QVERIFY2(noFile.contains(QLatin1String("the root certificate file /tmp/tls/nope.pem (sslrootcert) does not "
+                                               "exist")),
+                 qPrintable(noFile));
+        QVERIFY(unverified != otherHost && otherHost != noFile && noFile != unverified);
         QVERIFY2(Database::connectionReason(QStringLiteral("FATAL:  password authentication failed for user \"alice\""), server)
                      .contains(QLatin1String("did not accept the password for alice")), "password");
         // A server out of reach is named as it was tried; a Unix socket

@@ -187,8 +187,9 @@ private Q_SLOTS:
             QCOMPARE(a->notes().notes().size(), 1);
             const QString refused = a->addNote(QString(), QString(), QStringLiteral("not allowed"));
             // The refusal names whose account, what and the role to ask for.
-            QVERIFY2(refused.contains(QStringLiteral("your account %1 may not change the team workspace's note records: "
-                                                     "ask its administrator for the %2_editor role")
+            QVERIFY2(refused.contains(QStringLiteral("Your account %1 may not change the note records of the team "
+                                                     "workspace %2 on this machine. Ask its administrator for the "
+                                                     "%2_editor role.")
                                           .arg(asReader.user, server.database)),
                      qPrintable(refused));
             QCOMPARE(a->notes().notes().size(), 1);

@@ -413,9 +413,9 @@ private Q_SLOTS:
             CaseSession session(std::make_unique<CaseFile>(cases, QStringLiteral("R001")), Methodology::builtIn());
             const QString refused = session.addNote(QString(), QString(), QStringLiteral("Board visit"));
             if (person.user == reader.user) {
-                QVERIFY2(refused.contains(QStringLiteral("may not change the team workspace's note records: ask its "
-                                                         "administrator for the %1 role")
-                                              .arg(roles.editor)),
+                QVERIFY2(refused.contains(QStringLiteral("may not change the note records of the team workspace %1 "
+                                                         "on this machine. Ask its administrator for the %2 role.")
+                                              .arg(copy.database, roles.editor)),
                          qPrintable(refused));
             } else {
                 QCOMPARE(refused, QString());

@@ -710,6 +710,13 @@ private Q_SLOTS:
         QVERIFY(!import->isEnabled());
         QVERIFY2(import->toolTip().contains(QStringLiteral("only members of %1_importer may").arg(workspace.database)),
                  qPrintable(import->toolTip()));
+        // Said before anything is tried (tester, issue 14): whole sentences,
+        // no "Nothing was changed", and in the status bar as well.
+        QVERIFY2(import->toolTip().endsWith(QStringLiteral("grant you that role."))
+                     && !import->toolTip().contains(QStringLiteral("Nothing was changed"))
+                     && !import->toolTip().contains(QStringLiteral("postgresql://")),
+                 qPrintable(import->toolTip()));
+        QCOMPARE(import->statusTip(), import->toolTip());
         QVERIFY(window.openCaseCode(code));
         QVERIFY(addNote()->isEnabled());  // offered again
         QVERIFY(!window.caseView()->notesPage()->findChild<QPlainTextEdit *>()->isReadOnly());

@@ -60,8 +60,17 @@ CapabilityPage::CapabilityPage(QWidget *parent)
 
     m_overallRating->setAccessibleName(tr("Region's overall capability view"));
     connect(m_overallRating, &QComboBox::activated, this, [this] {
-        report(m_context.session->setCapabilityOverall(m_year, CapabilityOverall::Rating,
-                                                       m_overallRating->currentData().toString()));
+        const QString chosen = m_overallRating->currentData().toString();
+        const QString refused = m_context.session->setCapabilityOverall(m_year, CapabilityOverall::Rating, chosen);
+        if (refused.isEmpty()) {
+            m_storedRating = chosen;
+        } else {
+            // Refused: the choice goes back to what is stored, never left
+            // showing a rating that was not saved.
+            const QSignalBlocker blocker(m_overallRating);
+            m_overallRating->setCurrentIndex(qMax(0, m_overallRating->findData(m_storedRating)));
+        }
+        report(refused);
     });
     m_rationale->setAccessibleName(tr("Rationale"));
     m_rationale->setPlaceholderText(tr("Why the region holds this view: track record, third-party views, concerns"));
@@ -196,10 +205,15 @@ void CapabilityPage::showYear(const QString &year)
     if (!m_context.session || year.isEmpty())
         return;
     m_year = year;
-    m_model->setSession(m_context.session, year);
-    m_table->resizeRowsToContents();
-    m_decidedOnProblem->hide();
-    reloadOverallAndEvidence();
+    // Chosen in the year box (a slot): a read refused is said, never thrown.
+    try {
+        m_model->setSession(m_context.session, year);
+        m_table->resizeRowsToContents();
+        m_decidedOnProblem->hide();
+        reloadOverallAndEvidence();
+    } catch (const StoreError &error) {
+        report(error.message());
+    }
 }
 
 void CapabilityPage::reloadOverallAndEvidence()
@@ -211,6 +225,7 @@ void CapabilityPage::reloadOverallAndEvidence()
     {
         const QSignalBlocker b1(m_overallRating);
         const QSignalBlocker b2(m_decidedOn);
+        m_storedRating = overall.rating;
         m_overallRating->setCurrentIndex(qMax(0, m_overallRating->findData(overall.rating)));
         if (m_rationale->toPlainText() != overall.rationale)
             m_rationale->setPlainText(overall.rationale);

@@ -40,6 +40,7 @@ private:
 
     CaseContext m_context;
     QString m_year;
+    QString m_storedRating;  // the overall rating as last read: shown again when a change is refused
     QComboBox *m_yearBox;
     CapabilityModel *m_model;
     QTableView *m_table;

@@ -1,4 +1,5 @@
 #include "caseworksection.h"
+#include "store/storeerror.h"
 
 
 #include "casework/casesession.h"
@@ -9,6 +10,7 @@
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
+#include <QSignalBlocker>
 #include <algorithm>
 #include <limits>
 #include <QDate>
@@ -36,6 +38,8 @@ bool isDateColumn(const QString &column)
 // text is kept while that record is in view) and what is wrong with it.
 const char *const kTypedFor = "owbTypedFor";
 const char *const kProblem = "owbProblem";
+// A choice field's value as last read: shown again when a change is refused.
+const char *const kStoredChoice = "owbStoredChoice";
 // The line under a field that says what is wrong with it.
 const char *const kProblemLine = "owbProblemLine";
 
@@ -336,9 +340,11 @@ void CaseworkSection::tableEdited(QTableWidget *table, const CaseworkTable &sour
     saveField(source, id, name, stored);
 }
 
-void CaseworkSection::saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
+QString CaseworkSection::saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value)
 {
-    report(m_context.session->setRecordField(table, id, column, value));
+    const QString error = m_context.session->setRecordField(table, id, column, value);
+    report(error);
+    return error;
 }
 
 QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const CaseworkTable &table,
@@ -349,38 +355,52 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
     for (const RecordField &spec : fields) {
         const QString column = spec.column;
         QWidget *widget = nullptr;
-        // Stores a value unless it is what the record already holds.
+        // Stores a value unless it is what the record already holds: false
+        // when refused (and said).
         auto store = [this, &table, recordId, column](const QString &value) {
             const qint64 id = *recordId;
             if (m_loading || !m_context.session || id == 0)
-                return;
+                return true;
             QString unread;
             if (value == m_context.session->storedField(table, id, column, &unread) && unread.isEmpty())
-                return;
+                return true;
             if (!unread.isEmpty()) {
                 report(unread);
-                return;
+                return false;
             }
-            saveField(table, id, column, value);
+            return saveField(table, id, column, value).isEmpty();
         };
         if (spec.kind == RecordField::Kind::Choice) {
             auto *box = new QComboBox(this);
             box->addItem(tr("(not set)"), QString());
             for (const auto &[id, name] : spec.choices)
                 box->addItem(name, id);
-            connect(box, &QComboBox::activated, this, [this, box, store, message, &table, recordId, column] {
+            // The choice as last read, shown again: never left showing what was not saved.
+            const auto storedShown = [box] {
+                const QSignalBlocker blocker(box);
+                box->setCurrentIndex(qMax(0, box->findData(box->property(kStoredChoice))));
+            };
+            connect(box, &QComboBox::activated, this, [this, box, store, storedShown, message, &table, recordId, column] {
                 const QString value = box->currentData().toString();
                 // A choice the record needs is not unset: said, and the stored one shown again.
                 if (m_context.session && *recordId > 0) {
                     if (const QString problem = m_context.session->fieldProblem(table, *recordId, column, value);
                         !problem.isEmpty()) {
-                        reload();
+                        // The record unread (a right revoked, the connection
+                        // lost): what was read last, not thrown out of the slot.
+                        try {
+                            reload();
+                        } catch (const StoreError &) {
+                            storedShown();
+                        }
                         message->setText(problem + QLatin1Char(' ') + tr("Nothing was saved."));
                         message->show();
                         return;
                     }
                 }
-                store(value);
+                // Refused (a right revoked, the connection lost).
+                if (!store(value))
+                    storedShown();
             });
             widget = box;
         } else {
@@ -458,6 +478,7 @@ void CaseworkSection::fillForm(const QHash<QString, QWidget *> &edits, const Cas
                 index = box->count() - 1;
             }
             box->setCurrentIndex(index);
+            box->setProperty(kStoredChoice, value);
         } else if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
             // What the user typed and was refused stays while its record is in view.
             if (edit->property(kTypedFor).isValid() && edit->property(kTypedFor).toLongLong() == id && id > 0)

@@ -50,7 +50,8 @@ protected:
     void report(const QString &error);
     // Saves one field of a record; when someone else changed the record
     // meanwhile, shows both values (dialogs/conflictdialog) instead of an error.
-    void saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
+    // Empty when stored, else the refusal (already reported).
+    QString saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     const CaseworkChoices &choices() const;
     // A table of records, named for screen readers, one row selected at a time.
     static QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name);

@@ -7,6 +7,7 @@
 #include "widgets/cellproblem.h"
 
 #include "casework/casesession.h"
+#include "store/storeerror.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,6 +23,8 @@ namespace owb {
 
 namespace {
 enum ConsiderationColumn { Priority, Test, Answer, Evidence };
+// A consideration's answer as last read: shown again when a change is refused.
+const char *const kStoredAnswer = "owbStoredAnswer";
 const QStringList kAssessmentColumns{QStringLiteral("assessed_on"), QStringLiteral("assessor"), QStringLiteral("area"),
                                      QStringLiteral("summary"), QStringLiteral("conclusion")};
 } // namespace
@@ -182,6 +186,7 @@ void SystemPage::reload()
             m_considerations->setCellWidget(r, Answer, choice);
         }
         choice->setCurrentIndex(qMax(0, choice->findData(answer)));
+        choice->setProperty(kStoredAnswer, answer);
         auto *evidence = new QTableWidgetItem(row.value(QStringLiteral("evidence")).toString());
         evidence->setData(Qt::UserRole, test.id);
         m_considerations->setItem(r, Evidence, evidence);
@@ -249,8 +254,20 @@ void SystemPage::assessmentEdited(int row, int column)
 
 void SystemPage::report(const QString &error)
 {
-    if (!reportStoreProblem(this, m_context.session, tr("The change was not saved"), error))
+    if (reportStoreProblem(this, m_context.session, tr("The change was not saved"), error))
+        return;
+    // What is stored shown again; a read refused as well (a right revoked,
+    // the connection lost) is not thrown out of the slot that saved: the
+    // answers go back to those last read.
+    try {
         reload();
+    } catch (const StoreError &) {
+        for (int row = 0; row < m_considerations->rowCount(); ++row)
+            if (auto *choice = qobject_cast<QComboBox *>(m_considerations->cellWidget(row, Answer))) {
+                const QSignalBlocker blocker(choice);
+                choice->setCurrentIndex(qMax(0, choice->findData(choice->property(kStoredAnswer))));
+            }
+    }
 }
 
 } // namespace owb

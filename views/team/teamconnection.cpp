@@ -22,12 +22,19 @@ bool TeamConnection::check()
 QString TeamConnection::reconnect(const QString &password)
 {
     m_passwordRefused = false;
+    m_accessRefused = false;
     try {
         m_workspace.reconnect(password);
         m_state = State::Connected;
         return {};
     } catch (const ServerPasswordRefused &error) {
         m_passwordRefused = true;
+        m_state = State::Stopped;
+        return error.message();
+    } catch (const ServerAccessRefused &error) {
+        // Its role revoked: trying again by itself cannot help until the
+        // administrator grants one; the message names the roles.
+        m_accessRefused = true;
         m_state = State::Stopped;
         return error.message();
     } catch (const ServerRoleChanged &error) {

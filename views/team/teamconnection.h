@@ -28,7 +28,8 @@ public:
     // Connected; lost and to be reconnected (by the window, at its next
     // check); or lost with reconnecting left to the user (File > Reconnect),
     // since trying again by itself cannot help: the server refused the
-    // password, or knows this user as another role now.
+    // password, knows this user as another role now, or no longer lets the
+    // account use the workspace (its role revoked).
     enum class State { Connected, Reconnecting, Stopped };
 
     const ServerAddress &server() const { return m_server; }
@@ -40,6 +41,8 @@ public:
     // server asked for the password.
     QString reconnect(const QString &password);
     bool passwordRefused() const { return m_passwordRefused; }
+    // The last reconnect found the account without any of the workspace's roles.
+    bool accessRefused() const { return m_accessRefused; }
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
     // "DB on HOST:PORT · signed in as USER · connected" (or "connection
@@ -51,6 +54,7 @@ private:
     ServerAddress m_server;
     State m_state = State::Connected;
     bool m_passwordRefused = false;
+    bool m_accessRefused = false;
 };
 
 // Opens the team workspace at `server` with `password` (empty: libpq's own
