@@ -615,7 +615,7 @@ def team_role_revoked_said_plainly(ctx):
 
     psql("GRANT %s_editor TO %s" % (workspace, editor))
     wb.menu("File", "Reconnect")
-    wb.wait(lambda: connection_state(wb).endswith(": connected"), "the status bar to say connected", timeout=15)
+    wb.wait(lambda: connection_state(wb).endswith(" connected"), "the status bar to say connected", timeout=15)
     psql("REVOKE %s_editor FROM %s" % (workspace, editor))
     psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = '%s'" % editor)
     # Found lost at one check (every ten seconds), refused at the next.

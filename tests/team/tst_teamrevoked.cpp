@@ -143,7 +143,7 @@ private Q_SLOTS:
         // Its role given back, File > Reconnect succeeds and the case goes on.
         grant(carol.user, m_roles.editor);
         fileAction(window, QStringLiteral("Rec&onnect"))->trigger();
-        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(": connected")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" connected")), qPrintable(teamStatus(window)));
         QCOMPARE(boxes.texts.size(), 1);
         CaseSession *session = window.caseView()->context().session;
         QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Back again")), QString());
