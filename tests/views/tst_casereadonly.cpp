@@ -81,7 +81,9 @@ QStringList offeredEdits(QWidget *page, const QString &why)
             if (box->isEnabled() || box->toolTip() != why)
                 offered.append(what);
         } else if (auto *line = qobject_cast<QLineEdit *>(widget)) {
-            if (!line->isReadOnly() || line->toolTip() != why)
+            // A date's description said its format: a screen reader now says why.
+            if (!line->isReadOnly() || line->toolTip() != why
+                || (!line->accessibleDescription().isEmpty() && line->accessibleDescription() != why))
                 offered.append(what);
         } else if (auto *text = qobject_cast<QPlainTextEdit *>(widget)) {
             if (!text->isReadOnly() || text->toolTip() != why)

@@ -18,6 +18,7 @@ const char *const kNotAnEdit = "owbNotAnEdit";
 const char *const kHeld = "owbHeld";        // held now, with its own tip kept in:
 const char *const kOwnTip = "owbOwnTip";
 const char *const kOwnStatusTip = "owbOwnStatusTip";
+const char *const kOwnDescription = "owbOwnDescription";
 const char *const kOwnTriggers = "owbOwnTriggers";
 const char *const kOwnReadOnly = "owbOwnReadOnly";
 const char *const kOwnEnabled = "owbOwnEnabled";
@@ -100,10 +101,15 @@ void hold(QWidget *widget, const QString &why)
     if (!isHeld(widget)) {
         widget->setProperty(kOwnTip, widget->toolTip());
         widget->setProperty(kOwnStatusTip, widget->statusTip());
+        widget->setProperty(kOwnDescription, widget->accessibleDescription());
     }
     widget->setProperty(kHeld, true);
     widget->setToolTip(why);
     widget->setStatusTip(why);
+    // A field's description said how to fill it in (a date's format): now
+    // what a screen reader says is why it cannot be (tester, issue 14).
+    if (qobject_cast<QLineEdit *>(widget) && !widget->accessibleDescription().isEmpty())
+        widget->setAccessibleDescription(why);
     if (auto *line = qobject_cast<QLineEdit *>(widget)) {
         if (!line->property(kOwnReadOnly).isValid())
             line->setProperty(kOwnReadOnly, line->isReadOnly());
@@ -139,6 +145,8 @@ void release(QWidget *widget)
     widget->setProperty(kHeld, QVariant());
     widget->setToolTip(widget->property(kOwnTip).toString());
     widget->setStatusTip(widget->property(kOwnStatusTip).toString());
+    if (qobject_cast<QLineEdit *>(widget) && !widget->accessibleDescription().isEmpty())
+        widget->setAccessibleDescription(widget->property(kOwnDescription).toString());
     const QVariant ownReadOnly = widget->property(kOwnReadOnly);
     widget->setProperty(kOwnReadOnly, QVariant());
     lookAsBefore(widget);
