@@ -549,9 +549,9 @@ QString CaseSession::recordDecision(const QString &quarter, bool correction, int
         } catch (const StoreError &error) {
             return endGroup(error.message());
         }
-        // The same record at the same version, with the same values: a new
-        // decision can take a removed one's id (the highest id plus one) at
-        // version 1, so the id and version alone do not tell them apart.
+        // The same record at the same version, with the same values (ids are
+        // never given twice, auditlog::newIdExpression; the values are
+        // compared too, for a case file whose history was cut short by hand).
         const auto same = [](const QVariantMap &x, const QVariantMap &y) {
             QStringList columns = decisionTable().columns;
             columns << QStringLiteral("id") << QStringLiteral("row_version");
