@@ -42,11 +42,22 @@ QStringList statements()
                 QStringLiteral("(p_org text, p_seq integer, p_hash text)"))),
         QStringLiteral("REVOKE ALL ON FUNCTION %1 FROM PUBLIC").arg(QLatin1String(kSeal)),
         // A record's writer: named by the server on insert, kept on update.
+        // A record put back exactly as it was last removed (an undo of its
+        // removal, or of the decision that replaced it) keeps its writer:
+        // the audit trail's entry for that removal holds it, and ids are never
+        // given twice, so nothing new can pass for it.
         QStringLiteral(
             "CREATE FUNCTION owb.writer_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $body$"
+            " DECLARE removed jsonb;"
             " BEGIN"
             "  IF TG_OP = 'INSERT' THEN"
-            "   NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user));"
+            "   SELECT before::jsonb INTO removed FROM cases.audit_log"
+            "    WHERE org_code = to_jsonb(NEW) ->> 'org_code' AND table_name = TG_TABLE_NAME"
+            "      AND row_key = to_jsonb(NEW) ->> 'id' AND action = 'delete'"
+            "    ORDER BY seq DESC LIMIT 1;"
+            "   IF removed IS NULL OR NOT to_jsonb(NEW) @> removed THEN"
+            "    NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user));"
+            "   END IF;"
             "  ELSE"
             "   NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> "
             "TG_ARGV[0]));"

@@ -215,6 +215,41 @@ private Q_SLOTS:
         QVERIFY2(out.contains(": 1 case checked, clean"), out.constData());
     }
 
+    // Tester (issue 14): an undo puts a removed record back as a new insert,
+    // and the server named its writer anew, so a colleague's decision or
+    // note came back as the undoer's. Put back exactly as it was removed, it
+    // keeps its writer; anything else inserted under that id is the session
+    // user's.
+    void aRecordPutBackKeepsItsWriter()
+    {
+        const Workspace w = workspaceWithEditor(QStringLiteral("putback"));
+        {
+            Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+            CaseSession alice(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
+            QCOMPARE(alice.addNote(QString(), QString(), QStringLiteral("alice's note")), QString());
+        }
+        Database cases(w.server, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+        CaseSession owner(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
+        const Note note = owner.notes().notes().first();
+        QCOMPARE(note.author, w.asEditor.user);
+        QCOMPARE(owner.removeNote(note), QString());
+        QCOMPARE(owner.undo(), QString());
+        QCOMPARE(owner.notes().notes().size(), 1);
+        QCOMPARE(owner.notes().notes().first().author, w.asEditor.user);
+        QCOMPARE(auditlog::verify(CaseScope { cases, kOrg }), QStringList());
+        // The same id with other words: a new writing, the session user's
+        // (here the owner's, not alice's).
+        RawConnection raw(w.server);
+        QCOMPARE(raw.run(QStringLiteral("DELETE FROM cases.note WHERE org_code = '%1'").arg(kOrg)), QString());
+        QCOMPARE(raw.run(QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, tag_kind, tag, body,"
+                                        " row_version) VALUES ('%1', %2, '%3', '%4', '', '', 'other words', 9)")
+                             .arg(kOrg).arg(note.id).arg(note.createdAt, w.asEditor.user)),
+                 QString());
+        const QString writer = raw.scalar(QStringLiteral("SELECT author FROM cases.note WHERE org_code = '%1'").arg(kOrg)).toString();
+        QCOMPARE(writer, raw.scalar(QStringLiteral("SELECT session_user")).toString());
+        QVERIFY(writer != w.asEditor.user);
+    }
+
     // A workspace made before the step: opened by an editor, the upgrade is
     // refused in plain words, nothing changed; opened by its owner, it is
     // upgraded, its chains still whole, and alice can no longer rewrite them.
