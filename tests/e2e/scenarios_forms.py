@@ -101,7 +101,12 @@ SCENARIOS = [open_review_asks_every_field, decision_needs_stages_conclusion_reco
 def escape_in(wb, field):
     """Escape pressed in a form's field until the question shows (a question just closed gives the
     form its keyboard focus back a moment later: a key pressed before then reaches nothing)."""
+    from gi.repository import Atspi
     for _ in range(5):
+        # A click in the field first, as a user would: with no window manager the keyboard may stay
+        # with the question's closed window.
+        box = field.queryComponent().getExtents(0)  # screen coordinates
+        Atspi.generate_mouse_event(box.x + box.width // 2, box.y + box.height // 2, "b1c")
         _safe(lambda: field.queryComponent().grabFocus())
         wb.key("Escape")
         try:
