@@ -47,19 +47,27 @@ inline ServerAddress freshDatabase(const QString &stem)
     return base;
 }
 
+// A Qt SQL connection named `connection` to a server database as
+// `server.user`, outside our classes (as psql would be); fatal if refused.
+inline QSqlDatabase openRawConnection(const ServerAddress &server, const QString &connection)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    db.setHostName(server.host);
+    db.setPort(server.port);
+    db.setDatabaseName(server.database);
+    db.setUserName(server.user);
+    if (!db.open())
+        qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
+    return db;
+}
+
 // Runs SQL on a server database as the superuser, outside our classes.
 inline QVariant adminScalar(const ServerAddress &server, const QString &sql)
 {
     const QString connection = QUuid::createUuid().toString();
     QVariant result;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(server.host);
-        db.setPort(server.port);
-        db.setDatabaseName(server.database);
-        db.setUserName(server.user);
-        if (!db.open())
-            qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
+        QSqlDatabase db = openRawConnection(server, connection);
         QSqlQuery q(db);
         if (!q.exec(sql))
             qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));

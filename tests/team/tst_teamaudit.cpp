@@ -58,13 +58,7 @@ public:
     explicit RawConnection(const ServerAddress &server)
         : m_name(QUuid::createUuid().toString())
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setHostName(server.host);
-        db.setPort(server.port);
-        db.setDatabaseName(server.database);
-        db.setUserName(server.user);
-        if (!db.open())
-            qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
+        openRawConnection(server, m_name);
     }
     ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
     // The SQLSTATE the statement failed with; empty when it ran.
