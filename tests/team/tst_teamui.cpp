@@ -75,13 +75,9 @@ void admin(const ServerAddress &server, const QString &sql)
 {
     const QString connection = QUuid::createUuid().toString();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(server.host);
-        db.setPort(server.port);
-        db.setDatabaseName(server.database);
-        db.setUserName(testServer().user);
-        if (!db.open())
-            qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
+        ServerAddress asAdmin = server;
+        asAdmin.user = testServer().user;
+        QSqlDatabase db = owb::teamtest::openRawConnection(asAdmin, connection);
         QSqlQuery q(db);
         if (!q.exec(sql))
             qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
