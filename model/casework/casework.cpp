@@ -580,7 +580,19 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     // entered.
     // A year without a programme segment has no segment 5: there the
     // computed segment, or a correction, stands.
-    const QVariantMap decided = decision(quarter);
+    // The quarter's last decision that a workbench could have recorded: one
+    // written outside it (a segment 7, a "confirmation" of another segment)
+    // is named by owb check and counts for nothing here.
+    QVariantMap decided;
+    if (caseSchemaVersion(m_db) >= 4) {
+        const QList<QVariantMap> rows = records(decisionTable(), QStringLiteral("quarter"), quarter);
+        for (auto row = rows.crbegin(); row != rows.crend() && decided.isEmpty(); ++row) {
+            if (decisionProblems(*row).isEmpty())
+                decided = *row;
+            else if (out.impossibleDecision == 0)
+                out.impossibleDecision = row->value(QStringLiteral("id")).toLongLong();
+        }
+    }
     if (const int on = decided.value(QStringLiteral("computed_segment")).toInt(); on > 0 && on != computed)
         out.decidedOn = on;
     const bool inProgramme = programmeIn(quarter) > 0;

@@ -134,6 +134,15 @@ struct CaseworkStatus
     QString summary() const;  // for the portfolio
 };
 
+// What makes a stored quarterly decision one no workbench could record,
+// written outside it: a kind other than confirm or correction, a decided
+// segment outside 1 to 4 (segment 5 is the programme's), a confirmation
+// that does not keep its computed segment. Each (column, problem in words);
+// empty for a decision that may stand. owb check names them, the final
+// segment never counts one (CaseworkStore::finalSegmentOf), and a team
+// workspace's server refuses them (store/serverschemarules.h).
+QList<std::pair<QString, QString>> decisionProblems(const QVariantMap &decision);
+
 // A quarter's final segment and what decided it: the one answer every view,
 // chart, what-if, league, report and export reads (framework.md §3 step 4).
 struct FinalSegment
@@ -151,6 +160,9 @@ struct FinalSegment
     // programme segment (its methodology says "programme_name": null): the
     // segment stays the computed or corrected one, never 5.
     bool programmeWithoutSegment = false;
+    // The id of a decision recorded for the quarter that no workbench could
+    // record (decisionProblems), left out of the segment; 0 when none.
+    qint64 impossibleDecision = 0;
 
     bool decided() const { return source != Source::Computed; }
 };

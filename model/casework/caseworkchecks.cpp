@@ -455,6 +455,31 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
 }
 
 
+QList<std::pair<QString, QString>> decisionProblems(const QVariantMap &decision)
+{
+    QList<std::pair<QString, QString>> problems;
+    const QString kind = decision.value(QStringLiteral("kind")).toString();
+    bool computedRead = false, decidedRead = false;
+    // No computed segment stored (NULL): nothing for a confirmation to keep, as the server's rule says.
+    const QVariant computedValue = decision.value(QStringLiteral("computed_segment"));
+    const int computed = computedValue.isNull() ? 0 : computedValue.toInt(&computedRead);
+    const int decided = decision.value(QStringLiteral("decided_segment")).toInt(&decidedRead);
+    if (kind != QLatin1String("confirm") && kind != QLatin1String("correction"))
+        problems.append({QStringLiteral("kind"),
+                         QStringLiteral("\"%1\" is not a kind of decision: one of confirm (Confirm Computed Segment), "
+                                        "correction (Record a Correction).")
+                             .arg(kind)});
+    if (!decidedRead || decided < 1 || decided > 4)
+        problems.append({QStringLiteral("decided_segment"),
+                         QStringLiteral("\"%1\" is not a segment a decision can set: 1 to 4 (segment 5 is the "
+                                        "Recovery Support Programme's).")
+                             .arg(decision.value(QStringLiteral("decided_segment")).toString())});
+    else if (kind == QLatin1String("confirm") && computedRead && decided != computed)
+        problems.append({QStringLiteral("decided_segment"),
+                         QStringLiteral("a confirmation keeps the computed segment %1, not %2.").arg(computed).arg(decided)});
+    return problems;
+}
+
 QString methodologyUsedText(const QString &quarter, const Methodology &methodology, bool builtInOnItsOwn)
 {
     if (builtInOnItsOwn)
@@ -546,8 +571,8 @@ QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &m
     }
     // A quarterly decision is a confirmation of the computed segment or a
     // correction to segment 1 to 4 (segment 5 is the programme's): anything
-    // else, written outside the workbench, would stand as a real decision in
-    // the portfolio.
+    // else was written outside the workbench (decisionProblems; the final
+    // segment does not count it, and a team workspace's server refuses it).
     const QList<QVariantMap> decisions = store.records(decisionTable());
     // One decision per quarter: two (hand-inserted, or stored by a version
     // that let two people decide at once) leave the quarter's final segment
@@ -566,30 +591,11 @@ QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &m
                                 .arg(it->join(QStringLiteral(", ")))
                                 .arg(it->size())
                                 .arg(it.key()));
-    for (const QVariantMap &row : decisions) {
-        const QString id = row.value(QStringLiteral("id")).toString();
-        const QString kind = row.value(QStringLiteral("kind")).toString();
-        bool computedRead = false, decidedRead = false;
-        const int computed = row.value(QStringLiteral("computed_segment")).toInt(&computedRead);
-        const int decided = row.value(QStringLiteral("decided_segment")).toInt(&decidedRead);
-        auto name = [&](const char *column, const QString &problem) {
+    for (const QVariantMap &row : decisions)
+        for (const auto &[column, problem] : decisionProblems(row))
             problems.append(QStringLiteral("decision %1 (table decision, %2): %3 Edit ▸ Undo it in the workbench, or "
                                            "record the quarter's decision again")
-                                .arg(id, QLatin1String(column), problem));
-        };
-        if (kind != QLatin1String("confirm") && kind != QLatin1String("correction"))
-            name("kind", QStringLiteral("\"%1\" is not a kind of decision: one of confirm (Confirm Computed Segment), "
-                                        "correction (Record a Correction).")
-                             .arg(kind));
-        if (!decidedRead || decided < 1 || decided > 4)
-            name("decided_segment", QStringLiteral("\"%1\" is not a segment a decision can set: 1 to 4 (segment 5 is "
-                                                   "the Recovery Support Programme's).")
-                                        .arg(row.value(QStringLiteral("decided_segment")).toString()));
-        else if (kind == QLatin1String("confirm") && computedRead && decided != computed)
-            name("decided_segment", QStringLiteral("a confirmation keeps the computed segment %1, not %2.")
-                                        .arg(computed)
-                                        .arg(decided));
-    }
+                                .arg(row.value(QStringLiteral("id")).toString(), column, problem));
     return problems;
 }
 

@@ -21,6 +21,11 @@ QString NeedsAction::words() const
                                                  "decision made on computed segment %1, now %2: review it")
                          .arg(decidedOn)
                          .arg(computed));
+    if (impossibleDecision > 0)
+        parts.append(QCoreApplication::translate("owb::NeedsAction",
+                                                 "decision %1 is none a workbench could record and does not count: "
+                                                 "owb check says why")
+                         .arg(impossibleDecision));
     if (offTrajectory > 0)
         parts.append(QCoreApplication::translate("owb::NeedsAction", "%n off trajectory", nullptr, offTrajectory));
     QString text = parts.join(QStringLiteral("; "));
@@ -47,11 +52,14 @@ NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int fin
         needs.undecided = casework.decision(quarter).isEmpty();
     }
     needs.offTrajectory = offTrajectory;
-    if (computed > 0)
-        if (const int on = casework.finalSegmentOf(quarter, computed).decidedOn; on > 0) {
-            needs.decidedOn = on;
+    if (computed > 0) {
+        const FinalSegment final = casework.finalSegmentOf(quarter, computed);
+        if (final.decidedOn > 0) {
+            needs.decidedOn = final.decidedOn;
             needs.computed = computed;
         }
+        needs.impossibleDecision = final.impossibleDecision;
+    }
     return needs;
 }
 

@@ -31,8 +31,9 @@ struct NeedsAction
     int offTrajectory = 0;  // trajectory points whose metric is off the plan
     int decidedOn = 0;  // a decision's computed segment when it is no longer the computed one
     int computed = 0;  // the computed segment now (with decidedOn)
+    qint64 impossibleDecision = 0;  // a decision no workbench could record, not counted (FinalSegment)
 
-    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0 || decidedOn > 0; }
+    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0 || decidedOn > 0 || impossibleDecision > 0; }
     // "Segment 4, no review; quarter not decided; 2 overdue", empty when nothing needs action.
     QString words() const;
 };

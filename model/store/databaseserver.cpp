@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "serveraddress.h"
+#include "serverschemarules.h"
 
 #include <QAtomicInt>
 #include <QMutex>
@@ -199,6 +200,9 @@ QString Database::serverReason(const QSqlError &error) const
     if (state == QLatin1String("23505"))
         return QStringLiteral("the record is there already (someone else added it at the same moment): reload and "
                               "try again");
+    if (state == QLatin1String("23514"))
+        if (const QString rule = serverRuleRefusal(error.databaseText()); !rule.isEmpty())
+            return rule;
     if (state == QLatin1String("23503"))
         return QStringLiteral("it refers to a record that is not there (someone else removed it): reload");
     if (state == QLatin1String("40001") || state == QLatin1String("40P01"))

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "schemas.h"
+#include "serverschemarules.h"
 #include "serverschemawho.h"
 
 #include <QUuid>
@@ -259,6 +260,8 @@ QStringList grantTeamRoles(Database &db)
     // An entry is never changed or removed by an editor; the writer seals it
     // through the owner's function (serverschemawho.h).
     grantAuditWho(db, editor);
+    // A rule added over rows that broke it holds once they are put right.
+    validateServerRules(db);
     // Importers write national data, the register and assessments.
     db.exec(QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA national TO %1").arg(importer));
     for (const char *table : {"organisation", "metric_value", "assessment", "metric_score", "domain_score"})
@@ -282,8 +285,8 @@ const Schema &teamWorkspaceSchema()
     static const Schema schema{
         QStringLiteral("team workspace"),
         0x4F574254, // "OWBT"
-        {versionOne(), {}},
-        {{0, initialise}, {1, makeAuditWhoTheServers}},
+        {versionOne(), {}, {}},
+        {{0, initialise}, {1, makeAuditWhoTheServers}, {2, makeServerRefuseWhatCheckFinds}},
     };
     return schema;
 }

@@ -22,7 +22,10 @@ QString serverAreaName(ServerArea area);  // "national", "cases"
 
 // The cumulative, transactional ladder of the server's schema (version in
 // owb.schema_version). Step 1 creates all three parts and the group roles;
-// step 2 makes the audit trail's "who" the server's (serverschemawho.h).
+// step 2 makes the audit trail's "who" the server's (serverschemawho.h);
+// step 3 makes the server refuse an audit entry that records no change, a
+// date written otherwise than the workbench writes it and an impossible
+// decision (serverschemarules.h).
 const Schema &teamWorkspaceSchema();
 
 // The group roles a team workspace uses, named after its database:
@@ -38,7 +41,8 @@ TeamRoles teamRoles(const QString &database);
 // On a team workspace's connection, inside the caller's transaction: creates
 // the group roles of its database that the server lacks (a workspace copied,
 // renamed or restored from a dump under another name has none) and grants
-// each what it may do on the workspace's tables. Idempotent; returns the
+// each what it may do on the workspace's tables, and validates the server's
+// rules no stored row breaks any more (serverschemarules.h). Idempotent; returns the
 // roles it created. Needs CREATEROLE and the workspace's tables' owner.
 QStringList grantTeamRoles(Database &db);
 

@@ -87,7 +87,7 @@ void grantAuditWho(Database &db, const QString &editor)
     db.exec(QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON cases.audit_log FROM %1").arg(editor));
 }
 
-void makeAuditWhoTheServers(Database &db)
+void refuseUnlessOwner(Database &db, const QString &upgrade)
 {
     const QString owners
         = db.scalar(QStringLiteral("SELECT string_agg(DISTINCT pg_get_userbyid(c.relowner), ', ')"
@@ -97,10 +97,14 @@ void makeAuditWhoTheServers(Database &db)
               .toString();
     if (!owners.isEmpty())
         throw StoreError(
-            QStringLiteral("%1: the team workspace needs an upgrade (the audit trail's authors set by the "
-                           "server) that only the owner of its tables (%2) can make: ask them to run owb "
-                           "team roles with this address once; nothing was changed")
-                .arg(db.path(), owners));
+            QStringLiteral("%1: the team workspace needs an upgrade (%2) that only the owner of its tables (%3) can "
+                           "make: ask them to run owb team roles with this address once; nothing was changed")
+                .arg(db.path(), upgrade, owners));
+}
+
+void makeAuditWhoTheServers(Database &db)
+{
+    refuseUnlessOwner(db, QStringLiteral("the audit trail's authors set by the server"));
     for (const QString &sql : statements())
         db.exec(sql);
     const QString database = db.scalar(QStringLiteral("SELECT current_database()")).toString();

@@ -26,6 +26,12 @@ class Database;
 // may make a SECURITY DEFINER function and change the grants).
 void makeAuditWhoTheServers(Database &db);
 
+// Refuses, in plain words naming `upgrade` and the tables' owners, unless
+// the connection owns (or may act as the owner of) every table of the
+// workspace: the ladder's steps that change functions, triggers, grants or
+// constraints are the owner's to make. Changes nothing.
+void refuseUnlessOwner(Database &db, const QString &upgrade);
+
 // For grantTeamRoles: the grants of this step for `editor` (quoted): no
 // change to audit entries, the seal to call. Idempotent; nothing before the
 // step.

@@ -5,6 +5,7 @@
 #include "casework/trajectory.h"
 #include "methodologyregister.h"
 #include "schemas.h"
+#include "serverschemarules.h"
 
 #include <memory>
 
@@ -105,6 +106,9 @@ CheckReport checkTeamWorkspace(const ServerAddress &server, const QString &passw
             report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
         ++report.filesChecked;
     }
+    // A date stored before the server refused such values (serverschemarules.h).
+    for (const auto &[code, problem] : serverRuleProblems(db))
+        report.problems.append(QStringLiteral("%1: case %2: %3").arg(db.path(), code, problem));
     // A record of no case (its organisation's row gone) is reached by no one.
     for (const QString &table : caseTables()) {
         QSqlQuery orphans = db.exec(QStringLiteral("SELECT DISTINCT org_code FROM %1 WHERE org_code NOT IN "

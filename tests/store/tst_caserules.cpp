@@ -6,6 +6,7 @@
 
 #include "casework/casesession.h"
 #include "casework/casework.h"
+#include "casework/needsaction.h"
 #include "store/casefile.h"
 
 #include <QSignalSpy>
@@ -62,6 +63,65 @@ private Q_SLOTS:
         QCOMPARE(decisions().size(), 1);
         QCOMPARE(decisions().first().value(QStringLiteral("kind")).toString(), QStringLiteral("confirm"));
         QCOMPARE(session.casework().finalSegment(quarter, computed), computed);
+    }
+
+    // Issue 13/14: a quarterly decision no workbench could record (a
+    // segment 7, a kind of its own, a "confirmation" of another segment),
+    // written outside the workbench, is not counted: the computed segment
+    // stands, the portfolio's needs action names it. A team workspace's
+    // server refuses it outright; one stored before it did is treated so.
+    void anImpossibleDecisionIsNotCounted()
+    {
+        const auto file = m_case.open();
+        const QString quarter = QStringLiteral("2025/26 Q1");
+        const int computed = file->assessment(quarter)->result.segment;
+        QVERIFY(computed > 0 && computed < 4);
+        const auto insert = [&](int id, const QString &kind, int decided) {
+            file->database().exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment,"
+                                                 " decided_segment, decided_by, decided_on)"
+                                                 " VALUES ('RA1', ?, ?, ?, ?, ?, 'by hand', '2026-01-12')"),
+                { id, quarter, kind, computed, decided });
+        };
+        if (m_case.isOnServer()) {
+            QString refused;
+            try {
+                insert(90, QStringLiteral("correction"), 7);
+            } catch (const StoreError &error) {
+                refused = error.message();
+            }
+            QVERIFY2(refused.contains(QLatin1String("the server refuses a decision record whose decided segment is "
+                                                    "not a segment a decision can set")),
+                qPrintable(refused));
+            // As a workspace upgraded over such rows holds them.
+            for (const char *rule : { "decision_decided_segment_is_1_to_4", "decision_kind_is_a_kind",
+                     "decision_computed_segment_kept_by_a_confirmation" })
+                file->database().exec(QStringLiteral("ALTER TABLE decision DROP CONSTRAINT %1").arg(QLatin1String(rule)));
+        }
+        CaseworkStore casework(file->scope());
+        const auto check = [&](int id) {
+            const FinalSegment final = casework.finalSegmentOf(quarter, computed);
+            QCOMPARE(final.segment, computed);
+            QCOMPARE(final.source, FinalSegment::Source::Computed);
+            QCOMPARE(final.impossibleDecision, qint64(id));
+            const NeedsAction needs = needsAction(casework, quarter, final.segment, {}, 0, computed);
+            QVERIFY2(needs.words().contains(QStringLiteral("Decision %1 is none a workbench could record and does not "
+                                                           "count: owb check says why")
+                                                .arg(id)),
+                qPrintable(needs.words()));
+        };
+        insert(90, QStringLiteral("correction"), 7);
+        check(90);
+        file->database().exec(QStringLiteral("DELETE FROM decision WHERE id = 90"));
+        insert(91, QStringLiteral("overrule"), 1);
+        check(91);
+        file->database().exec(QStringLiteral("DELETE FROM decision WHERE id = 91"));
+        insert(92, QStringLiteral("confirm"), computed == 1 ? 2 : 1);
+        check(92);
+        // A correction a workbench records still counts.
+        file->database().exec(QStringLiteral("DELETE FROM decision WHERE id = 92"));
+        insert(93, QStringLiteral("correction"), 4);
+        QCOMPARE(casework.finalSegmentOf(quarter, computed).segment, 4);
+        QCOMPARE(casework.finalSegmentOf(quarter, computed).impossibleDecision, qint64(0));
     }
 
     // Tester (issue 14, D2): two people deciding one quarter, each screen

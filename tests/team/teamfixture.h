@@ -78,4 +78,43 @@ inline QVariant adminScalar(const ServerAddress &server, const QString &sql)
     return result;
 }
 
+// A connection of our own (not through Database), as psql would be.
+class RawConnection
+{
+public:
+    explicit RawConnection(const ServerAddress &server)
+        : m_name(QUuid::createUuid().toString())
+    {
+        openRawConnection(server, m_name);
+    }
+    ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
+    RawConnection(const RawConnection &) = delete;
+    RawConnection &operator=(const RawConnection &) = delete;
+    // The SQLSTATE the statement failed with; empty when it ran. The
+    // server's words for it in lastMessage().
+    QString run(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (q.exec(sql)) {
+            m_lastMessage.clear();
+            return {};
+        }
+        m_lastMessage = q.lastError().databaseText();
+        return q.lastError().nativeErrorCode();
+    }
+    QString lastMessage() const { return m_lastMessage; }
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql))
+            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return q.next() ? q.value(0) : QVariant();
+    }
+    void close() { QSqlDatabase::database(m_name).close(); }
+
+private:
+    QString m_name;
+    QString m_lastMessage;
+};
+
 } // namespace owb::teamtest

@@ -309,9 +309,9 @@ private Q_SLOTS:
         const QString body = QStringLiteral("Board \"minutes\" — ünïcode\nsecond line\t%");
         // (On the server a note's author and a decision's decided_by are its
         // session user, whatever is sent.)
-        file.exec(QStringLiteral("INSERT INTO note (id, created_at, author, tag_kind, tag, body) VALUES (7, 'c', ?, '', '', ?)"),
+        file.exec(QStringLiteral("INSERT INTO note (id, created_at, author, tag_kind, tag, body) VALUES (7, '2026-02-16T10:00:00Z', ?, '', '', ?)"),
                   {cases.sessionUser(), body});
-        cases.exec(QStringLiteral("INSERT INTO note (org_code, id, created_at, author, tag_kind, tag, body) VALUES ('ZBE', 7, 'c', 'alice', '', '', ?)"), {body});
+        cases.exec(QStringLiteral("INSERT INTO note (org_code, id, created_at, author, tag_kind, tag, body) VALUES ('ZBE', 7, '2026-02-16T10:00:00Z', 'alice', '', '', ?)"), {body});
         file.exec(QStringLiteral("INSERT INTO decision (id, quarter, kind, computed_segment, decided_segment, decided_by)"
                                  " VALUES (1, '2025/26 Q1', 'confirm', NULL, 3, ?)"),
                   {cases.sessionUser()});
@@ -490,7 +490,7 @@ private Q_SLOTS:
 
         const QString code = adminScalar(server, QStringLiteral("SELECT min(org_code) FROM cases.organisation")).toString();
         adminScalar(server, QStringLiteral("UPDATE cases.audit_log SET after = replace(after, 'a', 'b') WHERE org_code = '%1' AND seq = 2").arg(code));
-        adminScalar(server, QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body) VALUES ('ZZZ', 1, 'x', 'y', 'stray')"));
+        adminScalar(server, QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body) VALUES ('ZZZ', 1, '2026-02-16T10:00:00Z', 'y', 'stray')"));
         QCOMPARE(runCheck(&out), 2);
         QVERIFY2(out.contains(QStringLiteral("case %1: audit log entry 2").arg(code).toUtf8()), out.constData());
         QVERIFY2(out.contains("the hash chain is broken here"), out.constData());

@@ -51,35 +51,6 @@ Workspace workspaceWithEditor(const QString &stem)
     return w;
 }
 
-// A connection of our own (not through Database), as psql would be.
-class RawConnection
-{
-public:
-    explicit RawConnection(const ServerAddress &server)
-        : m_name(QUuid::createUuid().toString())
-    {
-        openRawConnection(server, m_name);
-    }
-    ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
-    // The SQLSTATE the statement failed with; empty when it ran.
-    QString run(const QString &sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        return q.exec(sql) ? QString() : q.lastError().nativeErrorCode();
-    }
-    QVariant scalar(const QString &sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        if (!q.exec(sql))
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        return q.next() ? q.value(0) : QVariant();
-    }
-    void close() { QSqlDatabase::database(m_name).close(); }
-
-private:
-    QString m_name;
-};
-
 int runCheck(const ServerAddress &server, QByteArray *out)
 {
     QProcess check;
@@ -98,11 +69,38 @@ QString auditRows(const ServerAddress &server)
         .toString();
 }
 
+// A workspace as steps 1 and 2 of the server's ladder left it (before the
+// server refused what owb check finds): audit entries insertable by hand,
+// the audit triggers' functions the invoker's, dates and decisions as free
+// as a text column.
+void backToVersionTwo(const ServerAddress &server)
+{
+    adminScalar(server,
+        QStringLiteral(
+            "DO $$ DECLARE r record; BEGIN"
+            " FOR r IN SELECT c.conrelid::regclass AS t, c.conname FROM pg_constraint c"
+            "  JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'cases' AND c.contype = 'c'"
+            "  AND c.conname ~ '_(is_a_date|is_a_time|is_a_kind|is_1_to_4|kept_by_a_confirmation)$' LOOP"
+            "  EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);"
+            " END LOOP;"
+            " FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            "  WHERE n.nspname = 'cases' AND p.proname LIKE 'audit\\_%' AND p.proname <> 'audit_seal' AND p.prosecdef LOOP"
+            "  EXECUTE format('ALTER FUNCTION %s SECURITY INVOKER RESET search_path', r.f);"
+            "  EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO PUBLIC', r.f);"
+            " END LOOP;"
+            " END $$"));
+    for (const char *sql : { "DROP TRIGGER audit_entry_from_a_change ON cases.audit_log",
+             "DROP FUNCTION cases.audit_entry_from_a_change()", "DROP FUNCTION owb.is_iso_time(text)",
+             "DROP FUNCTION owb.is_iso_date(text)", "UPDATE owb.schema_version SET version = 2" })
+        adminScalar(server, QString::fromLatin1(sql));
+}
+
 // A workspace as step 1 of the server's ladder alone left it (before the
 // audit trail's "who" was the server's): no "who" triggers, no seal
 // function, editors allowed to rewrite an entry's actor and hash.
 void backToVersionOne(const ServerAddress &server)
 {
+    backToVersionTwo(server);
     for (const char *sql : { "DROP TRIGGER audit_entry_who ON cases.audit_log",
              "DROP TRIGGER note_who ON cases.note", "DROP TRIGGER decision_who ON cases.decision",
              "DROP TRIGGER methodology_file_who ON national.methodology_file",
@@ -142,27 +140,45 @@ private Q_SLOTS:
             QStringLiteral("42501"));
         QCOMPARE(auditRows(w.server), before);
 
-        // Added under bob's name with a hash of its own: stored as alice's, unsealed.
+        // An entry of her own making, under bob's name with a hash of its
+        // own: it records no change, and the server refuses it in words.
         QCOMPARE(alice.run(QStringLiteral(
                      "INSERT INTO cases.audit_log (org_code, seq, at, actor, table_name, row_key,"
                      " action, after, hash) VALUES ('RAA', 100, 'x', 'bob', 'note', '1', 'insert',"
                      " '{}', 'forged')")),
+            QStringLiteral("P0001"));
+        QVERIFY2(alice.lastMessage().contains(QStringLiteral(
+                     "the audit trail records the changes made to a case's records, written by the server as each "
+                     "change is made: %1 may not add entry 100 to case RAA by hand; nothing was changed")
+                                                  .arg(w.asEditor.user)),
+            qPrintable(alice.lastMessage()));
+        // ... nor passing it off as one of the server's: its trigger functions
+        // are the owner's to attach, and COPY is an insert like any other.
+        QCOMPARE(alice.run(QStringLiteral("CREATE TEMP TABLE note (LIKE cases.note)")), QString());
+        QCOMPARE(alice.run(QStringLiteral("CREATE TRIGGER forge AFTER INSERT ON pg_temp.note"
+                                          " FOR EACH ROW EXECUTE FUNCTION cases.audit_note()")),
+            QStringLiteral("42501"));
+        QCOMPARE(auditRows(w.server), before);
+
+        // A change of her own (a note, through psql): its entry is alice's,
+        // unsealed, whatever her statement says.
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body)"
+                                          " VALUES ('RAA', 1, '2026-02-16T10:00:00Z', 'bob', 'hello')")),
             QString());
+        const int mine = adminScalar(w.server, QStringLiteral("SELECT max(seq) FROM cases.audit_log")).toInt();
         QCOMPARE(adminScalar(w.server,
                      QStringLiteral("SELECT actor || '/' || coalesce(hash, 'unsealed') FROM cases.audit_log"
-                                    " WHERE org_code = 'RAA' AND seq = 100")),
+                                    " WHERE org_code = 'RAA' AND seq = %1")
+                         .arg(mine)),
             QVariant(w.asEditor.user + QStringLiteral("/unsealed")));
         // The seal is for an unsealed entry of one's own, once.
         QCOMPARE(
             alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 1, 'x')")), QStringLiteral("P0001"));
-        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 100, 'mine')")), QString());
-        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', 100, 'again')")),
+        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', %1, 'mine')").arg(mine)), QString());
+        QCOMPARE(alice.run(QStringLiteral("SELECT cases.audit_seal('RAA', %1, 'again')").arg(mine)),
             QStringLiteral("P0001"));
 
         // A note's author and a decision's decided_by: the session user.
-        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body)"
-                                          " VALUES ('RAA', 1, 'x', 'bob', 'hello')")),
-            QString());
         QCOMPARE(alice.run(QStringLiteral(
                      "INSERT INTO cases.decision (org_code, id, quarter, kind, decided_segment, decided_by)"
                      " VALUES ('RAA', 1, '2025/26 Q1', 'confirm', 2, 'bob')")),
@@ -287,6 +303,152 @@ private Q_SLOTS:
         QByteArray out;
         QCOMPARE(runCheck(w.server, &out), 0);
         QVERIFY2(out.contains(": 1 case checked, clean"), out.constData());
+    }
+
+    // Issue 14: what owb check would only find later is refused as it is
+    // written, whoever writes it: a date or a note's time not written as the
+    // workbench writes it, and a quarterly decision no workbench records.
+    void freeTextDatesAndImpossibleDecisionsAreRefused()
+    {
+        const Workspace w = workspaceWithEditor(QStringLiteral("rules"));
+        RawConnection alice(w.asEditor);
+        const auto note = [](const QString &createdAt) {
+            return QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body)"
+                                  " VALUES ('RAA', 1, '%1', 'alice', 'hello')")
+                .arg(createdAt);
+        };
+        for (const char *refused : { "yesterday", "2026-02-30T10:00:00Z", "2026-02-16 10:00", "2026-02-16" }) {
+            QCOMPARE(alice.run(note(QString::fromLatin1(refused))), QStringLiteral("23514"));
+            QVERIFY2(alice.lastMessage().contains(QLatin1String("note_created_at_is_a_time")),
+                qPrintable(alice.lastMessage()));
+        }
+        QCOMPARE(alice.run(note(QStringLiteral("2026-02-16T10:00:00Z"))), QString());
+        const auto decision = [](int id, const QString &kind, const QString &computed, int decided, const QString &on) {
+            return QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                  " decided_segment, decided_on) VALUES ('RAA', %1, '2025/26 Q1', '%2', %3, %4, '%5')")
+                .arg(id)
+                .arg(kind, computed)
+                .arg(decided)
+                .arg(on);
+        };
+        QCOMPARE(alice.run(decision(1, QStringLiteral("correction"), QStringLiteral("3"), 2, QStringLiteral("last tuesday"))),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(decision(1, QStringLiteral("correction"), QStringLiteral("3"), 7, QStringLiteral("2026-01-12"))),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(decision(1, QStringLiteral("correction"), QStringLiteral("3"), 5, QStringLiteral("2026-01-12"))),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(decision(1, QStringLiteral("overrule"), QStringLiteral("3"), 2, QStringLiteral("2026-01-12"))),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(decision(1, QStringLiteral("confirm"), QStringLiteral("3"), 1, QStringLiteral("2026-01-12"))),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(decision(1, QStringLiteral("correction"), QStringLiteral("3"), 2, QStringLiteral("2026-01-12"))),
+            QString());
+        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.decision SET decided_on = '12/01/2026' WHERE org_code = 'RAA'")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("UPDATE cases.decision SET decided_on = '' WHERE org_code = 'RAA'")), QString());
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.milestone (org_code, id, description, due_date)"
+                                          " VALUES ('RAA', 1, 'Board', '31/03/2026')")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.milestone (org_code, id, description, due_date)"
+                                          " VALUES ('RAA', 1, 'Board', '2026-03-31')")),
+            QString());
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(1));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.decision")), QVariant(1));
+        // Through the workbench's own connection: said in words.
+        Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
+        const QString said = errorOf([&] {
+            cases.exec(QStringLiteral("UPDATE note SET created_at = 'today' WHERE org_code = 'RAA'"));
+        });
+        QVERIFY2(said.contains(QLatin1String(
+                     "the change cannot be saved: the server refuses a note record whose created at is not a time as "
+                     "the workbench writes it (YYYY-MM-DDTHH:MM:SSZ, in UTC)")),
+            qPrintable(said));
+        const QString segment = errorOf([&] {
+            cases.exec(QStringLiteral("UPDATE decision SET decided_segment = 7 WHERE org_code = 'RAA'"));
+        });
+        QVERIFY2(segment.contains(QLatin1String("the server refuses a decision record whose decided segment is not a "
+                                                "segment a decision can set (1 to 4")),
+            qPrintable(segment));
+        QByteArray out;
+        QCOMPARE(runCheck(w.server, &out), 2); // the psql rows are unsealed, but no date or decision is named
+        QVERIFY2(!out.contains("is not a date") && !out.contains("(table decision"), out.constData());
+    }
+
+    // A workspace of version 2 holding rows the new rules refuse: an editor
+    // is told to ask the owner; the owner's upgrade goes through, keeps the
+    // rows, and holds every new row to the rules (the old ones' rules left
+    // unvalidated); owb check names the rows; put right, owb team roles
+    // validates the rules.
+    void upgradesAWorkspaceOfVersionTwo()
+    {
+        const Workspace w = workspaceWithEditor(QStringLiteral("upgrade2"));
+        backToVersionTwo(w.server);
+        adminScalar(w.server,
+            QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body)"
+                           " VALUES ('RAA', 1, 'yesterday', 'alice', 'old'), ('RAA', 2, '2026-02-16T10:00:00Z', 'alice', 'fine');"
+                           " INSERT INTO cases.milestone (org_code, id, description, due_date)"
+                           " VALUES ('RAA', 1, 'Board', '31/03/2026');"
+                           " INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment, decided_segment)"
+                           " VALUES ('RAA', 1, '2025/26 Q1', 'correction', 3, 7)"));
+        {
+            RawConnection alice(w.asEditor); // as it was: alice could forge an entry
+            QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.audit_log (org_code, seq, at, table_name, row_key,"
+                                              " action) VALUES ('RAA', 500, 'x', 'note', '1', 'insert')")),
+                QString());
+        }
+        const QString message
+            = errorOf([&] { Database(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting); });
+        QVERIFY2(message.contains(QLatin1String(
+                     "needs an upgrade (the server refusing audit entries, dates and decisions owb check would find "
+                     "wrong) that only the owner of its tables (postgres) can make: ask them to run owb team roles "
+                     "with this address once; nothing was changed")),
+            qPrintable(message));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT version FROM owb.schema_version")), QVariant(2));
+
+        restoreTeamRoles(w.server, {}); // the owner's command
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT version FROM owb.schema_version")), QVariant(3));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(2));
+        const auto validated = [&](const QString &constraint) {
+            return adminScalar(w.server,
+                QStringLiteral("SELECT convalidated FROM pg_constraint WHERE conname = '%1'").arg(constraint))
+                .toBool();
+        };
+        QVERIFY(!validated(QStringLiteral("note_created_at_is_a_time")));
+        QVERIFY(!validated(QStringLiteral("milestone_due_date_is_a_date")));
+        QVERIFY(!validated(QStringLiteral("decision_decided_segment_is_1_to_4")));
+        QVERIFY(validated(QStringLiteral("decision_kind_is_a_kind")));
+        QVERIFY(validated(QStringLiteral("programme_entry_date_is_a_date")));
+        RawConnection alice(w.asEditor);
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.note (org_code, id, created_at, author, body)"
+                                          " VALUES ('RAA', 3, 'today', 'alice', 'new')")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.audit_log (org_code, seq, at, table_name, row_key,"
+                                          " action) VALUES ('RAA', 501, 'x', 'note', '1', 'insert')")),
+            QStringLiteral("P0001"));
+
+        QByteArray out;
+        QCOMPARE(runCheck(w.server, &out), 2);
+        for (const char *named :
+            { "case RAA: note 1 (table note, created_at): \"yesterday\" is not a time as the workbench writes it "
+              "(YYYY-MM-DDTHH:MM:SSZ, in UTC); stored before the server refused such values, it was kept: correct the "
+              "record or remove it, then run owb team roles",
+                "case RAA: milestone 1 (table milestone, due_date): \"31/03/2026\" is not a date as the workbench "
+                "writes it (YYYY-MM-DD, or empty)",
+                "case RAA: decision 1 (table decision, decided_segment): \"7\" is not a segment a decision can set" })
+            QVERIFY2(out.contains(named), out.constData());
+        QVERIFY2(!out.contains("note 2 (table note"), out.constData());
+
+        // Put right (the forged entry too, by the owner), the rules hold for every row.
+        adminScalar(w.server,
+            QStringLiteral("DELETE FROM cases.note WHERE id = 1; UPDATE cases.milestone SET due_date = '2026-03-31';"
+                           " DELETE FROM cases.decision; ALTER TABLE cases.audit_log DISABLE TRIGGER USER;"
+                           " DELETE FROM cases.audit_log WHERE seq >= 500; ALTER TABLE cases.audit_log ENABLE TRIGGER USER"));
+        restoreTeamRoles(w.server, {});
+        QVERIFY(validated(QStringLiteral("note_created_at_is_a_time")));
+        QVERIFY(validated(QStringLiteral("milestone_due_date_is_a_date")));
+        QVERIFY(validated(QStringLiteral("decision_decided_segment_is_1_to_4")));
+        QCOMPARE(runCheck(w.server, &out), 2); // the owner's hand edits are unsealed entries
+        QVERIFY2(!out.contains("is not a") && !out.contains("(table decision"), out.constData());
     }
 
     // Another session holds the case's lock (a colleague's transaction
