@@ -2736,6 +2736,10 @@
         <source>decision made on computed segment %1, now %2: review it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>decision %1 is none a workbench could record and does not count: owb check says why</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::NotesModel</name>
