@@ -6,6 +6,7 @@
 #include "casework/casework.h"
 #include "casework/trajectory.h"
 #include "schemas.h"
+#include "serverschemarules.h"
 #include "data/orgcode.h"
 #include "data/quarterlabel.h"
 #include "workspace.h"
@@ -112,6 +113,10 @@ CheckReport checkCaseFileAs(const QString &path, Database::Mode mode, const QStr
                                                    "quarter's year")
                                         .arg(path, builtIn.id()));
         }
+        // A date or note's time not written as the workbench writes it,
+        // which a team workspace's server refuses (serverschemarules.h).
+        if (caseSchemaVersion(caseFile.database()) >= 9)
+            prefixed(&report.problems, path, storedDateProblems(caseFile.scope()));
         if (const QString mismatch = CaseFile::nameMismatch(path, caseFile.identity().code);
             !mismatch.isEmpty())
             report.problems.append(mismatch);

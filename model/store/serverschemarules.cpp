@@ -4,6 +4,7 @@
 #include "schemas.h"
 #include "serverschemawho.h"
 
+#include <QDate>
 #include <QRegularExpression>
 
 namespace owb {
@@ -50,6 +51,14 @@ QString tableOf(const Rule &rule)
 QString columnOf(const Rule &rule)
 {
     return QString::fromLatin1(rule.column);
+}
+
+// What names a record of the rule's table within its case: its id, or a
+// capability decision's year.
+QString keyOf(const Rule &rule)
+{
+    return tableOf(rule) == QLatin1String("capability_overall") ? QStringLiteral("year")
+                                                                : QStringLiteral("id");
 }
 
 QString constraintName(const Rule &rule)
@@ -198,8 +207,8 @@ QList<std::pair<QString, QString>> serverRuleProblems(Database &db)
         if (rule->kind != Kind::Date && rule->kind != Kind::Time)
             continue;
         QSqlQuery q = db.exec(
-            QStringLiteral("SELECT org_code, id, %1 FROM cases.%2 WHERE NOT (%3) ORDER BY org_code, id")
-                .arg(columnOf(*rule), tableOf(*rule), expression(*rule)));
+            QStringLiteral("SELECT org_code, %4, %1 FROM cases.%2 WHERE NOT (%3) ORDER BY org_code, %4")
+                .arg(columnOf(*rule), tableOf(*rule), expression(*rule), keyOf(*rule)));
         while (q.next())
             problems.append({ q.value(0).toString(),
                 QStringLiteral(
@@ -208,6 +217,43 @@ QList<std::pair<QString, QString>> serverRuleProblems(Database &db)
                     "server holds every %3 record to the rule")
                     .arg(tableOf(*rule).replace(QLatin1Char('_'), QLatin1Char(' ')), q.value(1).toString(),
                         tableOf(*rule), columnOf(*rule), q.value(2).toString(), expected(*rule)) });
+    }
+    return problems;
+}
+
+QStringList storedDateProblems(const CaseScope &scope)
+{
+    // As owb.is_iso_date and owb.is_iso_time say on the server.
+    static const QRegularExpression date(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    static const QRegularExpression time(QStringLiteral(
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,3})?Z$"));
+    const auto isDate = [](const QString &value) {
+        const QDate day = QDate::fromString(value.left(10), QStringLiteral("yyyy-MM-dd"));
+        return day.isValid() && day.year() >= 1;
+    };
+    Database &db = scope.db;
+    QStringList problems;
+    for (const Rule &rule : kRules) {
+        if (rule.kind != Kind::Date && rule.kind != Kind::Time)
+            continue;
+        if (!db.dialect().tableExists(db, tableOf(rule))
+            || !db.dialect().columnExists(db, tableOf(rule), columnOf(rule)))
+            continue;
+        QSqlQuery q = db.exec(QStringLiteral("SELECT %3, %1 FROM %2 WHERE org_code = ? ORDER BY %3")
+                                  .arg(columnOf(rule), tableOf(rule), keyOf(rule)),
+            { scope.org });
+        while (q.next()) {
+            const QString value = q.value(1).toString();
+            const bool fine = rule.kind == Kind::Date
+                ? value.isEmpty() || (date.match(value).hasMatch() && isDate(value))
+                : time.match(value).hasMatch() && isDate(value);
+            if (!fine)
+                problems.append(
+                    QStringLiteral("%1 %2 (table %3, %4): \"%5\" is not %6; a team workspace's server "
+                                   "refuses it (owb team push would too): correct the record or remove it")
+                        .arg(tableOf(rule).replace(QLatin1Char('_'), QLatin1Char(' ')), q.value(0).toString(),
+                            tableOf(rule), columnOf(rule), value, expected(rule)));
+        }
     }
     return problems;
 }

@@ -18,6 +18,8 @@
 // the rows that break a rule left unvalidated (serverRuleProblems), and
 // owb team roles validates a rule once its rows are put right.
 
+#include "casescope.h"
+
 #include <QList>
 #include <QString>
 #include <utility>
@@ -39,6 +41,12 @@ void validateServerRules(Database &db);
 // the record, its table and column and what the value should be). The
 // decision rules' rows are named by storedListProblems, as in a file.
 QList<std::pair<QString, QString>> serverRuleProblems(Database &db);
+
+// The same date and time rules over one case's stored rows, wherever they
+// are (a case file: owb check names them, so that a folder owb team push
+// would be refused for them says which records first): one line each,
+// naming the record, its table and column and what the value should be.
+QStringList storedDateProblems(const CaseScope &scope);
 
 // What the server's refusal of a row that breaks one of these rules (a
 // check violation's message, naming its constraint) means, in plain words;

@@ -12,8 +12,10 @@
 #include "store/teamworkspace.h"
 #include "teamfixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <atomic>
@@ -388,6 +390,8 @@ private Q_SLOTS:
                            " VALUES ('RAA', 1, 'yesterday', 'alice', 'old'), ('RAA', 2, '2026-02-16T10:00:00Z', 'alice', 'fine');"
                            " INSERT INTO cases.milestone (org_code, id, description, due_date)"
                            " VALUES ('RAA', 1, 'Board', '31/03/2026');"
+                           " INSERT INTO cases.capability_overall (org_code, year, decided_on)"
+                           " VALUES ('RAA', '2025/26', 'last spring');"
                            " INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment, decided_segment)"
                            " VALUES ('RAA', 1, '2025/26 Q1', 'correction', 3, 7)"));
         {
@@ -434,6 +438,8 @@ private Q_SLOTS:
               "record or remove it, then run owb team roles",
                 "case RAA: milestone 1 (table milestone, due_date): \"31/03/2026\" is not a date as the workbench "
                 "writes it (YYYY-MM-DD, or empty)",
+                "case RAA: capability overall 2025/26 (table capability_overall, decided_on): \"last spring\" is not "
+                "a date",
                 "case RAA: decision 1 (table decision, decided_segment): \"7\" is not a segment a decision can set" })
             QVERIFY2(out.contains(named), out.constData());
         QVERIFY2(!out.contains("note 2 (table note"), out.constData());
@@ -441,7 +447,7 @@ private Q_SLOTS:
         // Put right (the forged entry too, by the owner), the rules hold for every row.
         adminScalar(w.server,
             QStringLiteral("DELETE FROM cases.note WHERE id = 1; UPDATE cases.milestone SET due_date = '2026-03-31';"
-                           " DELETE FROM cases.decision; ALTER TABLE cases.audit_log DISABLE TRIGGER USER;"
+                           " DELETE FROM cases.decision; DELETE FROM cases.capability_overall; ALTER TABLE cases.audit_log DISABLE TRIGGER USER;"
                            " DELETE FROM cases.audit_log WHERE seq >= 500; ALTER TABLE cases.audit_log ENABLE TRIGGER USER"));
         restoreTeamRoles(w.server, {});
         QVERIFY(validated(QStringLiteral("note_created_at_is_a_time")));
@@ -449,6 +455,68 @@ private Q_SLOTS:
         QVERIFY(validated(QStringLiteral("decision_decided_segment_is_1_to_4")));
         QCOMPARE(runCheck(w.server, &out), 2); // the owner's hand edits are unsealed entries
         QVERIFY2(!out.contains("is not a") && !out.contains("(table decision"), out.constData());
+    }
+
+    // A folder whose case file holds a date the server refuses (written by
+    // another program, its audit chain intact): owb check names the record,
+    // and owb team push, which checks first, refuses the folder for it.
+    void aFreeTextDateIsNamedBeforeAPush()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("demo"));
+        QProcess demo;
+        demo.start(QStringLiteral(OWB_BIN), { QStringLiteral("demo"), folder });
+        QVERIFY(demo.waitForFinished(300000) && demo.exitCode() == 0);
+        const QString file = QDir(folder).filePath(QStringLiteral("ZBL.owcase"));
+        {
+            const QString connection = QUuid::createUuid().toString();
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(file);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")));
+                QStringList names, triggers;
+                while (q.next()) {
+                    names.append(q.value(0).toString());
+                    triggers.append(q.value(1).toString());
+                }
+                for (const QString &name : names)
+                    QVERIFY(q.exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)));
+                QVERIFY(q.exec(QStringLiteral("UPDATE milestone SET due_date = '31/03/2026' WHERE id = 1")));
+                QVERIFY(q.exec(QStringLiteral("UPDATE note SET created_at = 'last week' WHERE id = 1")));
+                for (const QString &sql : triggers)
+                    QVERIFY(q.exec(sql));
+            }
+            QSqlDatabase::removeDatabase(connection);
+        }
+        const QStringList named {
+            QStringLiteral("%1: milestone 1 (table milestone, due_date): \"31/03/2026\" is not a date as the "
+                           "workbench writes it (YYYY-MM-DD, or empty); a team workspace's server refuses it (owb "
+                           "team push would too): correct the record or remove it")
+                .arg(file),
+            QStringLiteral("%1: note 1 (table note, created_at): \"last week\" is not a time as the workbench "
+                           "writes it (YYYY-MM-DDTHH:MM:SSZ, in UTC)")
+                .arg(file),
+        };
+        QProcess check;
+        check.start(QStringLiteral(OWB_BIN), { QStringLiteral("check"), folder });
+        QVERIFY(check.waitForFinished(300000));
+        const QString checked = QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError());
+        QCOMPARE(check.exitCode(), 2);
+        for (const QString &line : named)
+            QVERIFY2(checked.contains(line), qPrintable(checked));
+
+        const ServerAddress server = freshDatabase(QStringLiteral("pushdates"));
+        initTeamWorkspace(server, {});
+        QProcess push;
+        push.start(QStringLiteral(OWB_BIN), { QStringLiteral("team"), QStringLiteral("push"), folder, server.url() });
+        QVERIFY(push.waitForFinished(300000));
+        const QString refused = QString::fromUtf8(push.readAllStandardOutput() + push.readAllStandardError());
+        QCOMPARE(push.exitCode(), 2);
+        for (const QString &line : named)
+            QVERIFY2(refused.contains(line), qPrintable(refused));
+        QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.organisation")), QVariant(0));
     }
 
     // Another session holds the case's lock (a colleague's transaction
