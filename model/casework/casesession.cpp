@@ -45,6 +45,13 @@ void CaseSession::readAgain()
     m_casework.forgetReads();
 }
 
+void CaseSession::changedElsewhere()
+{
+    Q_EMIT capabilityChanged();
+    Q_EMIT notesChanged();
+    Q_EMIT caseworkChanged();
+}
+
 CaseSession::~CaseSession()
 {
     m_undo.clear();  // commands refer to the stores: delete them first

@@ -10,8 +10,7 @@
 
 namespace owb {
 
-template <class F>
-QString guarded(F &&edit)
+template<class F> QString guarded(F &&edit)
 {
     try {
         return edit();
