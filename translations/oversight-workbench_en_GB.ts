@@ -2021,6 +2021,22 @@
         <source>This workspace is read-only: %1 has it open, so nothing can be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>National data changed on the server; case %1 is shown as now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 changed on the server; shown as now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show Colleagues&apos; Changes as They Happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 read again from the server; shown as now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::MethodologiesDialog</name>

@@ -110,6 +110,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_teamCheck = new QTimer(this);
     m_teamCheck->setInterval(kTeamCheckMilliseconds);
     connect(m_teamCheck, &QTimer::timeout, this, &MainWindow::checkTeamConnection);
+    m_liveReload = new QTimer(this);
+    m_liveReload->setSingleShot(true);
+    connect(m_liveReload, &QTimer::timeout, this, &MainWindow::liveReload);
     // A statement refused because the connection was lost (an edit, a
     // report): the status bar says so at once, not at the next check.
     Database::observeLostConnections([window = QPointer<MainWindow>(this)] {
@@ -225,6 +228,12 @@ void MainWindow::createActions()
     later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_PageDown));
     m_earlierAction = earlier;
     m_laterAction = later;
+    view->addSeparator();
+    // A team workspace's live updates (mainwindowlive.cpp), remembered.
+    m_liveAction = view->addAction(tr("&Show Colleagues' Changes as They Happen"));
+    m_liveAction->setCheckable(true);
+    m_liveAction->setChecked(QSettings().value(QLatin1String(kLiveUpdatesKey), true).toBool());
+    connect(m_liveAction, &QAction::toggled, this, &MainWindow::setLiveUpdates);
     // Without a workspace these have nothing to show or write.
     m_workspaceActions += {back, league, changes, reconcile, m_exportPackAction};
 
@@ -272,6 +281,7 @@ void MainWindow::updateActions()
         action->setEnabled(m_workspace != nullptr);
     m_closeAction->setEnabled(m_workspace || m_team);
     m_reconnectAction->setEnabled(m_team != nullptr);
+    m_liveAction->setEnabled(m_team != nullptr);
     // A team workspace's reader or editor is told why File > Import is off
     // (the server would refuse the import after the file was read).
     const QString importWhy = !m_workspace ? QString()
@@ -428,6 +438,9 @@ void MainWindow::closeWorkspace()
     m_team.reset();
     m_workspace.reset();
     m_teamCheck->stop();
+    m_liveReload->stop();
+    m_changedCases.clear();
+    m_nationalChanged = m_readAll = false;
     updateTeamStatus();
     m_portfolio->setEntries({}, {});
     m_entries.clear();

@@ -5,6 +5,7 @@
 #include "store/portfolio.h"
 
 #include <QHash>
+#include <QSet>
 #include <QMainWindow>
 #include <functional>
 #include <map>
@@ -62,6 +63,9 @@ public:
     // seconds) and shows its state in the status bar; once it was found
     // lost, reconnects instead (TeamConnection::State::Reconnecting).
     void checkTeamConnection();
+    // Reads again, once, what colleagues' changes gathered so far touched
+    // (the live updates' timer does it shortly after the first).
+    void readLiveChangesNow() { liveReload(); }
     // Reconnects the team workspace in place at once (File > Reconnect),
     // with the keyring's password or libpq's own means; `askPassword`: when
     // the server refuses it, asks for it (a titled password dialog) until it
@@ -102,7 +106,22 @@ private:
     // shown at once (a remembered password the server refused).
     bool askTeamWorkspace(const ServerAddress &server, const QString &problem = {});
     void showTeamWorkspace(std::unique_ptr<Workspace> workspace, const QString &password, bool remember);
-    void showTeam(std::unique_ptr<Workspace> workspace);
+    // `password`: the one it was opened with, for its live updates'
+    // connection (empty: the keyring's, or libpq's own means).
+    void showTeam(std::unique_ptr<Workspace> workspace, const QString &password = {});
+    // Live updates (mainwindowlive.cpp): listens for what colleagues commit
+    // to the open team workspace, and reads again what it changed.
+    void listenForChanges(const QString &password);
+    // The listener found its connection closed: opened again, and everything
+    // shown read again (what was sent meanwhile is lost).
+    void listenAgain();
+    void scheduleLiveReload();
+    // A form or other dialog open, or text typed in a field and not saved.
+    bool userIsEditing() const;
+    void liveReload();
+    // View > Show Colleagues' Changes as They Happen: off, what colleagues
+    // change is shown at the next switch or quarter; on again, read at once.
+    void setLiveUpdates(bool on);
     // Shows a workspace just opened, of either kind, in place of the open one.
     void showWorkspace(std::unique_ptr<Workspace> workspace, const QString &title);
     void updateTeamStatus();
@@ -156,6 +175,14 @@ private:
     std::unique_ptr<TeamConnection> m_team;
     QLabel *m_teamLabel = nullptr;  // the status bar's server, user and connection state
     QTimer *m_teamCheck = nullptr;
+    // Live updates: colleagues' changes gathered for one reading.
+    QTimer *m_liveReload = nullptr;
+    QSet<QString> m_changedCases;
+    bool m_nationalChanged = false;
+    bool m_readAll = false;  // everything shown, once (updates missed, or turned back on)
+    qint64 m_listenRetryAt = 0;  // the live updates' connection: not opened again before (ms since the epoch)
+    static constexpr int kLiveDebounceMs = 300;
+    static const char kLiveUpdatesKey[];  // QSettings: View > Show Colleagues' Changes as They Happen
     std::unique_ptr<NationalCache> m_national;
     QHash<QString, int> m_decided;  // final segments set by decisions, for the league
     QList<PortfolioEntry> m_entries;  // the portfolio's, for the changes view
@@ -177,6 +204,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_reconnectAction = nullptr;  // File > Reconnect: a team workspace's
+    QAction *m_liveAction = nullptr;  // View > Show Colleagues' Changes as They Happen
     QAction *m_exportCaseAction = nullptr;
     QAction *m_exportPackAction = nullptr;
     QAction *m_exportReviewAction = nullptr; // enabled when the open case has a diagnostic review

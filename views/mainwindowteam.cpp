@@ -11,6 +11,7 @@
 #include "changes/changespanel.h"
 #include "league/leaguepanel.h"
 #include "reconcile/reconcilepanel.h"
+#include "store/changelistener.h"
 #include "store/serveraddress.h"
 #include "store/storeerror.h"
 #include "store/workspace.h"
@@ -62,7 +63,7 @@ bool MainWindow::askTeamWorkspace(const ServerAddress &server, const QString &pr
 void MainWindow::showTeamWorkspace(std::unique_ptr<Workspace> workspace, const QString &password, bool remember)
 {
     const ServerAddress server = workspace->server();
-    showTeam(std::move(workspace));
+    showTeam(std::move(workspace), password);
     rememberRecent(server.url());
     QString problem;
     if (!remember) {
@@ -89,7 +90,7 @@ void MainWindow::showOpenedWorkspace(std::unique_ptr<Workspace> workspace)
     showWorkspace(std::move(workspace), title);
 }
 
-void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
+void MainWindow::showTeam(std::unique_ptr<Workspace> workspace, const QString &password)
 {
     // A reader (no editor's rights on the server) sees it as a read-only
     // folder is seen: the title and the bar above every page say so, the
@@ -103,6 +104,7 @@ void MainWindow::showTeam(std::unique_ptr<Workspace> workspace)
     updateTeamStatus();
     updateActions();
     m_teamCheck->start();
+    listenForChanges(password);
 }
 
 void MainWindow::checkTeamConnection()
@@ -154,6 +156,10 @@ bool MainWindow::reconnectTeam(bool askPassword)
         if (problem.isEmpty() && remembered)
             TeamCredentials::store(server, password);
     }
+    // The live updates' connection too, closed or not (a dropped network
+    // leaves it looking open); readTeamAgain below covers what it missed.
+    if (problem.isEmpty() && m_workspace->changeListener())
+        m_workspace->changeListener()->reopen(password);
     password.clear();
     updateTeamStatus();
     if (!problem.isEmpty()) {
@@ -179,9 +185,12 @@ void MainWindow::readTeamAgain()
             session->readAgain();
         m_national->clear();
         refreshPortfolio();
-        if (m_stack->currentWidget() == m_caseView)
+        if (m_stack->currentWidget() == m_caseView) {
             refreshCase();
-        else if (m_stack->currentWidget() == m_league)
+            // The lists that keep what they showed (notes, casework sections) too.
+            if (CaseSession *shown = m_caseView->context().session)
+                shown->changedElsewhere();
+        } else if (m_stack->currentWidget() == m_league)
             showLeague();
         else if (m_stack->currentWidget() == m_changes)
             showChanges();

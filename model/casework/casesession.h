@@ -61,6 +61,13 @@ public:
     // to it, another quarter, an import), and the session itself after every
     // edit, undo or redo, before saying what changed.
     void readAgain();
+    // A colleague changed the case (a team workspace's live updates), and
+    // the caller has read it again (readAgain and the page in view): every
+    // part of the case is said changed, as after an edit, so that the lists
+    // and pages that keep what they showed (the notes, the casework
+    // sections) show it as it is now. The undo stack is left as it is: a
+    // step over a record changed meanwhile meets a conflict.
+    void changedElsewhere();
     bool isReadOnly() const { return m_readOnly; }
     // Why every edit is refused, in plain words (what setReadOnly was told, or
     // that the workspace was opened read-only); empty while edits are allowed.

@@ -68,6 +68,11 @@ public:
     // (session_user): the audit trail's "who" for every change made through
     // it. Empty for a file.
     QString sessionUser() const { return m_sessionUser; }
+    // On a server, the server's process id of this connection (new at each
+    // reconnect): the sender a change notification names. 0 for a file.
+    int backendPid() const { return m_backendPid; }
+    // A server's address, without a password.
+    const ServerAddress &serverAddress() const { return m_address; }
     // On a server, after the connection was lost (the server restarted, the
     // network dropped, an administrator ended the session): closes and
     // opens the same connection again, to the same address with the same
@@ -192,6 +197,7 @@ private:
     bool m_server = false;
     bool m_created = false;
     QString m_sessionUser;
+    int m_backendPid = 0;
     ServerAddress m_address;                 // a server's, without a password: to reconnect
     ServerArea m_area = ServerArea::National; // a server's part, its search path
     QHash<QString, QString> m_prepared; // a server's: statement -> its prepared name on this connection
@@ -239,6 +245,11 @@ private:
     void begin();
     void end(bool commit);
 };
+
+// Sets `db` (a QPSQL connection) to reach `server` as every connection of
+// a team workspace does: its address and options, a connect timeout of
+// seconds and the program's name for the server's view of its sessions.
+void setUpServerConnection(QSqlDatabase &db, const ServerAddress &server);
 
 // Whether this process may write `path` (access(2): a read-only mount says
 // no even to root; errno says why when not).

@@ -227,18 +227,12 @@ QString Database::serverReason(const QSqlError &error) const
         .arg(state.isEmpty() ? QStringLiteral("without a code") : state);
 }
 
-void Database::openServer(const ServerAddress &server, const QString &password)
+void setUpServerConnection(QSqlDatabase &db, const ServerAddress &server)
 {
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        throw StoreError(QStringLiteral("%1: this installation cannot reach PostgreSQL servers (Qt's QPSQL driver, "
-                                        "Debian package libqt6sql6-psql, is missing)")
-                             .arg(m_path));
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    m_db.setHostName(server.host);
-    m_db.setPort(server.port);
-    m_db.setDatabaseName(server.database);
-    m_db.setUserName(server.user);
-    m_db.setPassword(password);
+    db.setHostName(server.host);
+    db.setPort(server.port);
+    db.setDatabaseName(server.database);
+    db.setUserName(server.user);
     ServerAddress withDefaults = server;
     // A server out of reach is said so in seconds, not minutes; the
     // server's own view of its sessions names the program.
@@ -246,7 +240,18 @@ void Database::openServer(const ServerAddress &server, const QString &password)
         withDefaults.options.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
     if (!withDefaults.options.contains(QStringLiteral("application_name")))
         withDefaults.options.insert(QStringLiteral("application_name"), QStringLiteral("oversight-workbench"));
-    m_db.setConnectOptions(withDefaults.connectOptions());
+    db.setConnectOptions(withDefaults.connectOptions());
+}
+
+void Database::openServer(const ServerAddress &server, const QString &password)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        throw StoreError(QStringLiteral("%1: this installation cannot reach PostgreSQL servers (Qt's QPSQL driver, "
+                                        "Debian package libqt6sql6-psql, is missing)")
+                             .arg(m_path));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    setUpServerConnection(m_db, server);
+    m_db.setPassword(password);
     const bool opened = m_db.open();
     m_db.setPassword(QString()); // kept nowhere once used
     if (!opened) {
@@ -263,7 +268,14 @@ void Database::startServerSession()
 {
     // Notices ("role is already a member") are for administrators at psql.
     exec(QStringLiteral("SET client_min_messages TO warning"));
-    m_sessionUser = scalar(QStringLiteral("SELECT session_user")).toString();
+    // Its process id in the same round trip: what a colleague's window is
+    // told sent a change (store/changelistener), so that this window
+    // ignores its own.
+    QSqlQuery q = exec(QStringLiteral("SELECT session_user, pg_backend_pid()"));
+    if (q.next()) {
+        m_sessionUser = q.value(0).toString();
+        m_backendPid = q.value(1).toInt();
+    }
 }
 
 void Database::reconnect(const QString &password)

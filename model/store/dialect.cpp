@@ -1,5 +1,6 @@
 #include "dialect.h"
 
+#include "changelistener.h"
 #include "database.h"
 #include "schema.h"
 
@@ -31,6 +32,11 @@ bool SqliteDialect::columnExists(Database &db, const QString &table, const QStri
         > 0;
 }
 
+std::unique_ptr<ChangeListener> SqliteDialect::listenForChanges(Database &, const QString &) const
+{
+    return {};
+}
+
 int PostgresDialect::schemaVersion(Database &db) const
 {
     if (db.scalar(QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname = 'owb'")).toInt() == 0)
@@ -53,8 +59,16 @@ void PostgresDialect::lockSchema(Database &db, qint32 applicationId) const
 void PostgresDialect::lockCase(Database &db, const QString &org) const
 {
     // Two keys: this workspace's cases (a class of its own) and the case.
-    // Free, nearly always: taken in one round trip.
-    if (db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(1331118663, hashtext(?))"), {org}).toBool())
+    // Free, nearly always: taken in one round trip, which also queues the
+    // change's notification for colleagues' windows (changelistener.h). The
+    // server sends it only if this transaction commits, once however many
+    // savepoints of it write the case, and never its content: the case and
+    // this connection's process id (this window's own change, to ignore).
+    if (db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(1331118663, hashtext(?)),"
+                                 " pg_notify('%1', 'case ' || ? || ' ' || pg_backend_pid())")
+                      .arg(QLatin1String(kChangeChannel)),
+                  {org, org})
+            .toBool())
         return;
     // Held by another writer: wait for it in the server's queue, in turn,
     // but only for a few seconds. A colleague's transaction stalled on a
@@ -78,8 +92,11 @@ void PostgresDialect::lockCase(Database &db, const QString &org) const
 
 void PostgresDialect::lockNational(Database &db) const
 {
-    // A class of its own beside the cases' (1331118663).
-    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1331118665, 0)"));
+    // A class of its own beside the cases' (1331118663). The notification,
+    // as a case's (lockCase), goes out only if the write commits.
+    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1331118665, 0),"
+                           " pg_notify('%1', 'national ' || pg_backend_pid())")
+                .arg(QLatin1String(kChangeChannel)));
 }
 
 bool PostgresDialect::tableExists(Database &db, const QString &table) const
@@ -98,6 +115,11 @@ bool PostgresDialect::columnExists(Database &db, const QString &table, const QSt
                      {table, column})
                .toInt()
         > 0;
+}
+
+std::unique_ptr<ChangeListener> PostgresDialect::listenForChanges(Database &db, const QString &password) const
+{
+    return std::make_unique<ChangeListener>(db.serverAddress(), password);
 }
 
 const Dialect &postgresDialect()

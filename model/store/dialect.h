@@ -12,12 +12,18 @@
 // - locking a case for a write (BEGIN IMMEDIATE locks the whole file; a
 //   server takes a per-case lock inside the transaction),
 // - the current time as text (the audit trail's "at"),
-// - whether a table exists.
+// - whether a table exists,
+// - telling colleagues' windows what changed: a server's writes queue a
+//   notification with their lock (lockCase, lockNational), delivered on
+//   commit, and listenForChanges hears them; a case file has no colleagues
+//   at work in it and listens to nothing.
 
 #include <QString>
+#include <memory>
 
 namespace owb {
 
+class ChangeListener;
 class Database;
 
 // How long a writer on a team workspace waits for the case's lock.
@@ -63,6 +69,12 @@ public:
 
     virtual bool tableExists(Database &db, const QString &table) const = 0;
     virtual bool columnExists(Database &db, const QString &table, const QString &column) const = 0;
+
+    // A listener for the changes colleagues commit to the workspace `db` is
+    // part of (store/changelistener.h), on a connection of its own opened
+    // with `password` (kept nowhere); none where no one else writes
+    // (a case file).
+    virtual std::unique_ptr<ChangeListener> listenForChanges(Database &db, const QString &password) const = 0;
 };
 
 // The case file's engine.
@@ -81,6 +93,7 @@ public:
     QString nowText() const override { return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"); }
     bool tableExists(Database &db, const QString &table) const override;
     bool columnExists(Database &db, const QString &table, const QString &column) const override;
+    std::unique_ptr<ChangeListener> listenForChanges(Database &db, const QString &password) const override;
 };
 
 // A team workspace's engine (serverschema.h): the version in
@@ -104,6 +117,7 @@ public:
     }
     bool tableExists(Database &db, const QString &table) const override;
     bool columnExists(Database &db, const QString &table, const QString &column) const override;
+    std::unique_ptr<ChangeListener> listenForChanges(Database &db, const QString &password) const override;
 };
 
 const Dialect &sqliteDialect();

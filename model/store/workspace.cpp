@@ -327,6 +327,16 @@ void Workspace::reconnect(const QString &password)
     m_cases->reconnect(password);
 }
 
+ChangeListener *Workspace::listenForChanges(const QString &password)
+{
+    if (!m_team || m_changes)
+        return m_changes.get();
+    m_changes = m_cases->dialect().listenForChanges(*m_cases, password);
+    if (m_changes)
+        m_changes->setOwnConnections([this] { return QList<int>{m_peers->database().backendPid(), m_cases->backendPid()}; });
+    return m_changes.get();
+}
+
 QStringList Workspace::caseCodes() const
 {
     QStringList codes;

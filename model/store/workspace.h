@@ -9,6 +9,7 @@
 // open completes; since case-file writes skip what is already the same, the
 // result is exactly that of an uninterrupted import.
 
+#include "changelistener.h"
 #include "framework/methodology.h"
 #include "methodologyregister.h"
 #include "peerstore.h"
@@ -88,6 +89,14 @@ public:
     // intact. Throws StoreError saying why not (ServerPasswordRefused when
     // the server refused the password); nothing for a folder.
     void reconnect(const QString &password);
+    // A team workspace's live updates: starts listening, on a connection of
+    // its own opened with `password` (empty: libpq's own means; kept
+    // nowhere), for the changes colleagues commit (Dialect::listenForChanges,
+    // store/changelistener.h), this workspace's own connections' changes
+    // left out; once, then the same listener. Null for a folder. Only a
+    // window listens: owb's commands never open the connection.
+    ChangeListener *listenForChanges(const QString &password);
+    ChangeListener *changeListener() const { return m_changes.get(); }
     // The organisations the workspace holds a case for, in code order: a
     // folder's case files, or a server's cases.
     QStringList caseCodes() const;
@@ -201,6 +210,7 @@ private:
     std::unique_ptr<Database> m_cases; // a team workspace's cases part, shared by its open cases
     ImportReport m_completedOnOpen; // what opening did to complete an interrupted import, told by the next import
     bool m_completedReassessment = false; // what opening completed was a re-assessment's
+    std::unique_ptr<ChangeListener> m_changes; // a team workspace's, once a window asked
 };
 
 } // namespace owb

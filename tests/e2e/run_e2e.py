@@ -32,7 +32,7 @@ MODULES = ["scenarios_casework", "scenarios_items", "scenarios_workspace", "scen
            "scenarios_forms", "scenarios_workflow", "scenarios_programme", "scenarios_reports", "scenarios_team",
            "scenarios_finds", "scenarios_records", "scenarios_years", "scenarios_years2", "scenarios_finds2",
            "scenarios_years3", "scenarios_finds3", "scenarios_finds4", "scenarios_years4", "scenarios_findedit",
-           "scenarios_server", "scenarios_readonly"]
+           "scenarios_server", "scenarios_readonly", "scenarios_live"]
 ON_REQUEST = ["screenshots"]  # run only when named
 
 

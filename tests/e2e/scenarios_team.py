@@ -275,6 +275,9 @@ def team_conflict_keep_mine_take_theirs(ctx):
     workspace = pushed_demo(ctx)
     wb = ctx.start([])
     open_team(wb, workspace)
+    # A screen left stale, as when the colleague's change lands between a look and a click: colleagues'
+    # changes not shown as they happen (View menu).
+    wb.menu("View", "Show Colleagues' Changes as They Happen")
     open_from_portfolio(wb, code)
     wb.tab("Casework")
 
@@ -529,6 +532,9 @@ def team_decided_meanwhile_and_stale_remove(ctx):
     workspace = pushed_demo(ctx)
     wb = ctx.start([])
     open_team(wb, workspace)
+    # A screen left stale, as when the colleague's change lands between a look and a click: colleagues'
+    # changes not shown as they happen (View menu).
+    wb.menu("View", "Show Colleagues' Changes as They Happen")
     open_from_portfolio(wb, code)
     wb.tab("Casework")
 
