@@ -238,6 +238,7 @@ private Q_SLOTS:
         QString said;
         QVariantMap kept;
         bool stillOpen = false;
+        QStringList cut;
         whenShown<RecordDialog>(&shown, [&](RecordDialog *form) {
             qobject_cast<QSpinBox *>(form->field(QStringLiteral("segment")))->setValue(corrected);
             qobject_cast<QPlainTextEdit *>(form->field(QStringLiteral("rationale")))->setPlainText(reason);
@@ -245,6 +246,10 @@ private Q_SLOTS:
             stillOpen = form->isVisible();
             said = form->refusal();
             kept = form->values();
+            // Every field's label whole beside the refusal (the segment's long name wraps).
+            for (QLabel *label : form->findChildren<QLabel *>())
+                if (label->isVisible() && label->buddy() && label->width() < label->sizeHint().width())
+                    cut.append(label->text());
             if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
                 form->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("correction-refused.png")));
             holder->release();
@@ -256,6 +261,7 @@ private Q_SLOTS:
         QVERIFY2(said.startsWith(QStringLiteral("Not saved: ")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("try again")), qPrintable(said));
         QCOMPARE(kept.value(QStringLiteral("rationale")).toString(), reason);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('|'))));
         QCOMPARE(kept.value(QStringLiteral("segment")).toInt(), corrected);
         QVERIFY2(boxes.texts.isEmpty(), qPrintable(boxes.texts.join(QLatin1Char('|'))));
 

@@ -134,6 +134,8 @@ RecordDialog::RecordDialog(const QString &title, const QString &intro, const QLi
         if (auto *spin = qobject_cast<QSpinBox *>(field)) {
             auto *row = new QHBoxLayout;
             auto *meaning = new QLabel(this);
+            // Wrapped: a long name never takes the width its field's label needs.
+            meaning->setWordWrap(true);
             const auto choices = spec.choices;
             auto show = [meaning, choices](int value) {
                 for (const auto &[id, text] : choices)
