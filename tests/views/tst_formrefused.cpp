@@ -5,11 +5,13 @@
 // stores) and in the window: Record a Correction... while another
 // connection holds the case's write lock (on a folder the case file's
 // SQLite write lock, on a team workspace the case's lock on the server:
-// demofixture.h, as tst_formrefused_server).
+// demofixture.h, as tst_formrefused_server). And an undo over a decision a
+// colleague replaced, said in words instead of an empty conflict dialog.
 
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
 #include "case/recorddialog.h"
+#include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
 #include "demofixture.h"
 #include "mainwindow.h"
@@ -30,6 +32,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QUuid>
 
@@ -275,6 +278,67 @@ private Q_SLOTS:
         for (QLabel *label : window.caseView()->caseworkPage()->findChildren<QLabel *>())
             shownOnPage = shownOnPage || label->text().contains(reason);
         QVERIFY2(shownOnPage, "the page shows the correction's reason");
+    }
+
+    // Edit > Undo of this user's correction after a colleague replaced it
+    // (issue 14): said in words naming the colleague's decision, its
+    // segment and reason, and that the undo was not applied; no conflict
+    // dialog with an empty table. The colleague's decision stands.
+    void undoOverAReplacedDecisionSaysWhose()
+    {
+        if (onServer())
+            QSKIP("the colleague's session is opened on the case file (tests/store/tst_caserules_server: the server)");
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("replaced")));
+        QString code;
+        int computed = 0;
+        for (const QString &candidate : window.workspace()->caseCodes()) {
+            QVERIFY(window.openCaseCode(candidate));
+            const auto assessment = window.caseView()->context().session->caseFile().assessment(window.currentQuarter());
+            if (assessment && assessment->result.segment >= 1 && assessment->result.segment <= 4) {
+                code = candidate;
+                computed = assessment->result.segment;
+                break;
+            }
+        }
+        QVERIFY(!code.isEmpty());
+        CaseSession *session = window.caseView()->context().session;
+        const QString quarter = window.currentQuarter();
+        const int mine = computed == 2 ? 3 : 2;
+        const int theirs = computed == 1 ? 4 : 1;
+        QCOMPARE(session->recordDecision(quarter, true, mine, QStringLiteral("my reason")), QString());
+        QString colleagueName;
+        {
+            CaseSession colleague(session->caseFile().path(), session->methodology());
+            QCOMPARE(colleague.recordDecision(quarter, true, theirs, QStringLiteral("their reason")), QString());
+            colleagueName = colleague.author();
+        }
+        BoxCloser boxes;
+        int dialogs = 0;
+        QTimer watch;
+        watch.setInterval(20);
+        connect(&watch, &QTimer::timeout, &watch, [&dialogs] {
+            if (auto *dialog = qobject_cast<ConflictDialog *>(QApplication::activeModalWidget())) {
+                ++dialogs;
+                dialog->reject();
+            }
+        });
+        watch.start();
+        window.undoGroup()->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(!boxes.texts.isEmpty(), 5000);
+        QCOMPARE(dialogs, 0);
+        const QString said = boxes.texts.first();
+        QVERIFY2(said.contains(QStringLiteral("Your decision for %1 was replaced: %2 corrected %1 to segment %3 meanwhile")
+                                   .arg(quarter, colleagueName)
+                                   .arg(theirs))
+                     && said.contains(QStringLiteral("\"their reason\""))
+                     && said.contains(QStringLiteral("Your undo was not applied, so theirs stands")),
+                 qPrintable(said));
+        const QVariantMap now = session->casework().decision(quarter);
+        QCOMPARE(now.value(QStringLiteral("decided_segment")).toInt(), theirs);
+        QCOMPARE(now.value(QStringLiteral("rationale")).toString(), QStringLiteral("their reason"));
     }
 
 private:
