@@ -816,15 +816,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your decision for %1 was taken back meanwhile: the quarter has none now.</source>
+        <source>The decision for %1 that you saw was replaced: %2 The decision for %1 is now theirs, and it stands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your decision for %1 was replaced: %2 The decision for %1 is now theirs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 Your undo was not applied, so theirs stands; the case has been reloaded so that you see it as it is now.</source>
+        <source>%1: %2 Your undo was not applied; the case has been reloaded so that you see it as it is now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -256,15 +256,15 @@ StoreConflict decisionReplaced(const QString &path, const QString &quarter, cons
 {
     const QString what
         = now.isEmpty()
-              ? QCoreApplication::translate("owb::Casework", "Your decision for %1 was taken back meanwhile: the "
-                                                             "quarter has none now.")
+              ? QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was taken back "
+                                                             "meanwhile: the quarter has none now.")
                     .arg(quarter)
-              : QCoreApplication::translate("owb::Casework", "Your decision for %1 was replaced: %2 The decision for %1 "
-                                                             "is now theirs.")
+              : QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was replaced: %2 The "
+                                                             "decision for %1 is now theirs, and it stands.")
                     .arg(quarter, decisionNow(quarter, now));
     return StoreConflict(QCoreApplication::translate("owb::Casework",
-                                                     "%1: %2 Your undo was not applied, so theirs stands; the case has "
-                                                     "been reloaded so that you see it as it is now.")
+                                                     "%1: %2 Your undo was not applied; the case has been reloaded so "
+                                                     "that you see it as it is now.")
                              .arg(path, what),
                          decisionTable().name, id, {}, QString(), QString(), true);
 }

@@ -50,7 +50,7 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
 // when: the refusal of a second decision for one quarter.
 QString decidedMeanwhile(const QString &quarter, const QVariantMap &now);
 
-// This user's decision for `quarter` was replaced by someone else's (`now`:
+// The decision for `quarter` this user saw was replaced by someone else's (`now`:
 // the quarter's decision as stored, empty when it has none), so an undo (or
 // redo) of this user's step that would take it back met a removed record:
 // whose the quarter's decision is now, the segment and when, and that the

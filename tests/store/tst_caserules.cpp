@@ -168,12 +168,12 @@ private Q_SLOTS:
         // Said in words naming b's decision (by whom, the segment, when, why)
         // and that a's undo was not applied; no field rows for an empty table.
         const QVariantMap bs = stored().first();
-        QVERIFY2(undone.contains(QStringLiteral("Your decision for %1 was replaced: %2 corrected %1 to segment %3 meanwhile (on %4): \"b's reason\".")
+        QVERIFY2(undone.contains(QStringLiteral("The decision for %1 that you saw was replaced: %2 corrected %1 to segment %3 meanwhile (on %4): \"b's reason\".")
                                      .arg(quarter, bs.value(QStringLiteral("decided_by")).toString())
                                      .arg(theirs)
                                      .arg(showDate(bs.value(QStringLiteral("decided_on")).toString()))),
                  qPrintable(undone));
-        QVERIFY2(undone.contains(QStringLiteral("Your undo was not applied, so theirs stands")), qPrintable(undone));
+        QVERIFY2(undone.contains(QStringLiteral("is now theirs, and it stands. Your undo was not applied")), qPrintable(undone));
         QVERIFY(a.lastConflict());
         QCOMPARE(a.conflictFields().size(), 0);
         QVERIFY(!a.canKeepMine());

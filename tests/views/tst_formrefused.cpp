@@ -330,11 +330,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!boxes.texts.isEmpty(), 5000);
         QCOMPARE(dialogs, 0);
         const QString said = boxes.texts.first();
-        QVERIFY2(said.contains(QStringLiteral("Your decision for %1 was replaced: %2 corrected %1 to segment %3 meanwhile")
+        QVERIFY2(said.contains(QStringLiteral("The decision for %1 that you saw was replaced: %2 corrected %1 to segment %3 meanwhile")
                                    .arg(quarter, colleagueName)
                                    .arg(theirs))
                      && said.contains(QStringLiteral("\"their reason\""))
-                     && said.contains(QStringLiteral("Your undo was not applied, so theirs stands")),
+                     && said.contains(QStringLiteral("is now theirs, and it stands. Your undo was not applied")),
                  qPrintable(said));
         const QVariantMap now = session->casework().decision(quarter);
         QCOMPARE(now.value(QStringLiteral("decided_segment")).toInt(), theirs);
