@@ -12,6 +12,7 @@
 #include "case/caseworkpage.h"
 #include "case/recorddialog.h"
 #include "dialogs/conflictdialog.h"
+#include "dialogs/evidencedialog.h"
 #include "casework/casesession.h"
 #include "demofixture.h"
 #include "mainwindow.h"
@@ -179,6 +180,33 @@ private Q_SLOTS:
         QCOMPARE(saved.size(), 2);
         QCOMPARE(saved.last(), keptValues);
         QCOMPARE(dialog.refusal(), QString());
+    }
+
+    // The capability evidence form does the same: refused, it stays with
+    // the title typed and says why; OK again stores and closes.
+    void refusedEvidenceKeepsTheForm()
+    {
+        EvidenceDialog dialog({{QStringLiteral("a"), QStringLiteral("Area A")}}, QStringLiteral("a"));
+        int saves = 0;
+        dialog.setSave([&saves]() { return ++saves == 1 ? QStringLiteral("The connection to the server was lost.") : QString(); });
+        bool shown = false;
+        bool openAfterRefusal = false;
+        QString said;
+        QString title;
+        whenShown<EvidenceDialog>(&shown, [&](EvidenceDialog *form) {
+            form->findChildren<QLineEdit *>().first()->setText(QStringLiteral("Board minutes"));
+            form->accept();
+            openAfterRefusal = form->isVisible();
+            said = form->refusal();
+            title = form->item(QStringLiteral("2025/26")).title;
+            form->accept();
+        });
+        QCOMPARE(dialog.exec(), int(QDialog::Accepted));
+        QVERIFY(shown);
+        QVERIFY(openAfterRefusal);
+        QVERIFY2(said.contains(QStringLiteral("The connection to the server was lost.")), qPrintable(said));
+        QCOMPARE(title, QStringLiteral("Board minutes"));
+        QCOMPARE(saves, 2);
     }
 
     // Record a Correction... while another connection holds the case: OK
