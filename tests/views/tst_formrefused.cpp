@@ -11,10 +11,10 @@
 #include "case/caseview.h"
 #include "case/caseworkpage.h"
 #include "case/recorddialog.h"
-#include "dialogs/conflictdialog.h"
-#include "dialogs/evidencedialog.h"
 #include "casework/casesession.h"
 #include "demofixture.h"
+#include "dialogs/conflictdialog.h"
+#include "dialogs/evidencedialog.h"
 #include "mainwindow.h"
 #include "store/casefile.h"
 #include "store/serveraddress.h"
@@ -43,8 +43,7 @@ using namespace owbtest;
 namespace {
 
 // Runs `drive` on the first modal dialog of type T once it is open.
-template <typename T>
-void whenShown(bool *seen, const std::function<void(T *)> &drive)
+template<typename T> void whenShown(bool *seen, const std::function<void(T *)> &drive)
 {
     auto *timer = new QTimer;
     timer->setInterval(20);
@@ -84,7 +83,8 @@ struct BoxCloser
 class CaseHolder
 {
 public:
-    CaseHolder(const QString &where, const QString &code) : m_name(QUuid::createUuid().toString())
+    CaseHolder(const QString &where, const QString &code)
+        : m_name(QUuid::createUuid().toString())
     {
         QSqlDatabase db;
         if (isServerUrl(where)) {
@@ -101,10 +101,9 @@ public:
         if (!db.open())
             qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
         QSqlQuery q(db);
-        const QStringList hold = isServerUrl(where)
-                                     ? QStringList{QStringLiteral("BEGIN"),
-                                                   QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext('%1'))").arg(code)}
-                                     : QStringList{QStringLiteral("BEGIN IMMEDIATE")};
+        const QStringList hold = isServerUrl(where) ? QStringList { QStringLiteral("BEGIN"),
+            QStringLiteral("SELECT pg_advisory_xact_lock(1331118663, hashtext('%1'))").arg(code) }
+                                                    : QStringList { QStringLiteral("BEGIN IMMEDIATE") };
         for (const QString &sql : hold)
             if (!q.exec(sql))
                 qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
@@ -147,10 +146,11 @@ private Q_SLOTS:
     {
         using Kind = RecordField::Kind;
         RecordDialog dialog(QStringLiteral("Add Milestone"), QString(),
-                            {{QStringLiteral("description"), QStringLiteral("Milestone"), Kind::Text, true},
-                             {QStringLiteral("note"), QStringLiteral("Note"), Kind::Paragraph}});
-        QStringList refusals{QStringLiteral("Someone else is saving a change to this case right now; nothing was "
-                                            "changed: try again in a moment.")};
+            { { QStringLiteral("description"), QStringLiteral("Milestone"), Kind::Text, true },
+                { QStringLiteral("note"), QStringLiteral("Note"), Kind::Paragraph } });
+        QStringList refusals { QStringLiteral(
+            "Someone else is saving a change to this case right now; nothing was "
+            "changed: try again in a moment.") };
         QList<QVariantMap> saved;
         dialog.setSave([&](const QVariantMap &values) {
             saved.append(values);
@@ -161,20 +161,24 @@ private Q_SLOTS:
         bool openAfterRefusal = false;
         QVariantMap keptValues;
         whenShown<RecordDialog>(&shown, [&](RecordDialog *form) {
-            qobject_cast<QLineEdit *>(form->field(QStringLiteral("description")))->setText(QStringLiteral("Board plan"));
-            qobject_cast<QPlainTextEdit *>(form->field(QStringLiteral("note")))->setPlainText(QStringLiteral("Agreed"));
+            qobject_cast<QLineEdit *>(form->field(QStringLiteral("description")))
+                ->setText(QStringLiteral("Board plan"));
+            qobject_cast<QPlainTextEdit *>(form->field(QStringLiteral("note")))
+                ->setPlainText(QStringLiteral("Agreed"));
             form->accept();
             openAfterRefusal = form->isVisible();
             said = form->refusal();
             keptValues = form->values();
             if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
-                form->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("form-refused.png")));
+                form->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR"))
+                                      .filePath(QStringLiteral("form-refused.png")));
             form->accept(); // the cause gone: stored, closed
         });
         QCOMPARE(dialog.exec(), int(QDialog::Accepted));
         QVERIFY(shown);
         QVERIFY(openAfterRefusal);
-        QVERIFY2(said.contains(QStringLiteral("Someone else is saving a change to this case right now")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Someone else is saving a change to this case right now")),
+            qPrintable(said));
         QCOMPARE(keptValues.value(QStringLiteral("description")).toString(), QStringLiteral("Board plan"));
         QCOMPARE(keptValues.value(QStringLiteral("note")).toString(), QStringLiteral("Agreed"));
         QCOMPARE(saved.size(), 2);
@@ -186,9 +190,11 @@ private Q_SLOTS:
     // the title typed and says why; OK again stores and closes.
     void refusedEvidenceKeepsTheForm()
     {
-        EvidenceDialog dialog({{QStringLiteral("a"), QStringLiteral("Area A")}}, QStringLiteral("a"));
+        EvidenceDialog dialog({ { QStringLiteral("a"), QStringLiteral("Area A") } }, QStringLiteral("a"));
         int saves = 0;
-        dialog.setSave([&saves]() { return ++saves == 1 ? QStringLiteral("The connection to the server was lost.") : QString(); });
+        dialog.setSave([&saves]() {
+            return ++saves == 1 ? QStringLiteral("The connection to the server was lost.") : QString();
+        });
         bool shown = false;
         bool openAfterRefusal = false;
         QString said;
@@ -282,7 +288,8 @@ private Q_SLOTS:
                 if (label->isVisible() && label->buddy() && label->width() < label->sizeHint().width())
                     cut.append(label->text());
             if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
-                form->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(QStringLiteral("correction-refused.png")));
+                form->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR"))
+                                      .filePath(QStringLiteral("correction-refused.png")));
             holder->release();
             form->accept();
         });
@@ -315,7 +322,8 @@ private Q_SLOTS:
     void undoOverAReplacedDecisionSaysWhose()
     {
         if (onServer())
-            QSKIP("the colleague's session is opened on the case file (tests/store/tst_caserules_server: the server)");
+            QSKIP("the colleague's session is opened on the case file (tests/store/tst_caserules_server: the "
+                  "server)");
         MainWindow window;
         window.resize(1280, 800);
         window.show();
@@ -324,7 +332,8 @@ private Q_SLOTS:
         int computed = 0;
         for (const QString &candidate : window.workspace()->caseCodes()) {
             QVERIFY(window.openCaseCode(candidate));
-            const auto assessment = window.caseView()->context().session->caseFile().assessment(window.currentQuarter());
+            const auto assessment
+                = window.caseView()->context().session->caseFile().assessment(window.currentQuarter());
             if (assessment && assessment->result.segment >= 1 && assessment->result.segment <= 4) {
                 code = candidate;
                 computed = assessment->result.segment;
@@ -340,7 +349,8 @@ private Q_SLOTS:
         QString colleagueName;
         {
             CaseSession colleague(session->caseFile().path(), session->methodology());
-            QCOMPARE(colleague.recordDecision(quarter, true, theirs, QStringLiteral("their reason")), QString());
+            QCOMPARE(
+                colleague.recordDecision(quarter, true, theirs, QStringLiteral("their reason")), QString());
             colleagueName = colleague.author();
         }
         BoxCloser boxes;
@@ -358,12 +368,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!boxes.texts.isEmpty(), 5000);
         QCOMPARE(dialogs, 0);
         const QString said = boxes.texts.first();
-        QVERIFY2(said.contains(QStringLiteral("The decision for %1 that you saw was replaced: %2 corrected %1 to segment %3 meanwhile")
+        QVERIFY2(said.contains(QStringLiteral(
+                     "The decision for %1 that you saw was replaced: %2 corrected %1 to segment %3 meanwhile")
                                    .arg(quarter, colleagueName)
                                    .arg(theirs))
-                     && said.contains(QStringLiteral("\"their reason\""))
-                     && said.contains(QStringLiteral("is now theirs, and it stands. Your undo was not applied")),
-                 qPrintable(said));
+                && said.contains(QStringLiteral("\"their reason\""))
+                && said.contains(QStringLiteral("is now theirs, and it stands. Your undo was not applied")),
+            qPrintable(said));
         const QVariantMap now = session->casework().decision(quarter);
         QCOMPARE(now.value(QStringLiteral("decided_segment")).toInt(), theirs);
         QCOMPARE(now.value(QStringLiteral("rationale")).toString(), QStringLiteral("their reason"));
