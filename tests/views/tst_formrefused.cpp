@@ -69,6 +69,9 @@ struct BoxCloser
         QObject::connect(&timer, &QTimer::timeout, &timer, [this] {
             if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
                 texts.append(box->text());
+                if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+                    box->grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR"))
+                                         .filePath(QStringLiteral("message-%1.png").arg(texts.size())));
                 box->reject();
             }
         });
