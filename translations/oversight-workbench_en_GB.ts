@@ -815,6 +815,14 @@
         <source>There is one decision per quarter, so yours was not saved; the case now shows the quarter as it is stored. Decide again if yours should replace it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision for %1 that you saw was replaced: %2 The decision for %1 is now theirs, and it stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 Your undo was not applied; the case has been reloaded so that you see it as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CaseworkPage</name>
@@ -1370,6 +1378,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a date: type it as %2 or 31 Mar 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1
+Everything you typed is still here: press OK to try again, or Cancel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3727,6 +3740,15 @@ segmented</source>
     </message>
     <message>
         <source>Nothing from this form (%1) has been stored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1
+Everything you typed is still here: press OK to try again, or Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -231,14 +231,12 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
                          storedVersion);
 }
 
-QString decidedMeanwhile(const QString &quarter, const QVariantMap &now)
+namespace {
+// "b corrected 2025/26 Q1 to segment 3 meanwhile (on 1 Apr 2026): "why"."
+QString decisionNow(const QString &quarter, const QVariantMap &now)
 {
     QString what;
-    if (now.isEmpty())
-        what = QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was taken back "
-                                                            "meanwhile: the quarter has none now.")
-                   .arg(quarter);
-    else if (now.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
+    if (now.value(QStringLiteral("kind")).toString() == QLatin1String("correction"))
         what = QCoreApplication::translate("owb::Casework", "%1 corrected %2 to segment %3 meanwhile (on %4): \"%5\".")
                    .arg(now.value(QStringLiteral("decided_by")).toString(), quarter,
                         now.value(QStringLiteral("decided_segment")).toString(),
@@ -250,6 +248,36 @@ QString decidedMeanwhile(const QString &quarter, const QVariantMap &now)
                    .arg(now.value(QStringLiteral("decided_by")).toString(),
                         now.value(QStringLiteral("decided_segment")).toString(), quarter,
                         showDate(now.value(QStringLiteral("decided_on")).toString()));
+    return what;
+}
+} // namespace
+
+StoreConflict decisionReplaced(const QString &path, const QString &quarter, const QVariantMap &now, qint64 id)
+{
+    const QString what
+        = now.isEmpty()
+              ? QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was taken back "
+                                                             "meanwhile: the quarter has none now.")
+                    .arg(quarter)
+              : QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was replaced: %2 The "
+                                                             "decision for %1 is now theirs, and it stands.")
+                    .arg(quarter, decisionNow(quarter, now));
+    return StoreConflict(QCoreApplication::translate("owb::Casework",
+                                                     "%1: %2 Your undo was not applied; the case has been reloaded so "
+                                                     "that you see it as it is now.")
+                             .arg(path, what),
+                         decisionTable().name, id, {}, QString(), QString(), true);
+}
+
+QString decidedMeanwhile(const QString &quarter, const QVariantMap &now)
+{
+    QString what;
+    if (now.isEmpty())
+        what = QCoreApplication::translate("owb::Casework", "The decision for %1 that you saw was taken back "
+                                                            "meanwhile: the quarter has none now.")
+                   .arg(quarter);
+    else
+        what = decisionNow(quarter, now);
     return what + QLatin1Char(' ')
            + QCoreApplication::translate("owb::Casework",
                                          "There is one decision per quarter, so yours was not saved; the case now "
@@ -442,6 +470,20 @@ void CaseworkStore::throwConflict(const CaseworkTable &table, qint64 id, const Q
                                 : m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE org_code = ? AND id = ?")
                                                   .arg(column, table.name),
                                               {m_org, id});
+    // This user's decision for a quarter replaced by someone else's: theirs
+    // named (a removed record has no field to compare).
+    if (&table == &decisionTable() && !stored.isValid() && !seen.value(QStringLiteral("quarter")).toString().isEmpty()) {
+        const QString quarter = seen.value(QStringLiteral("quarter")).toString();
+        QVariantMap now;
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT kind, decided_segment, rationale, decided_by, decided_on FROM %1"
+                                               " WHERE org_code = ? AND quarter = ? ORDER BY id DESC LIMIT 1")
+                                    .arg(table.name),
+                                {m_org, quarter});
+        if (q.next())
+            for (int i = 0; i < 5; ++i)
+                now.insert(q.record().fieldName(i), q.value(i));
+        throw decisionReplaced(m_db.path(), quarter, now, id);
+    }
     const qint64 version =
         m_db.scalar(QStringLiteral("SELECT row_version FROM %1 WHERE org_code = ? AND id = ?").arg(table.name), {m_org, id})
             .toLongLong();

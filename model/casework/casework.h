@@ -50,6 +50,14 @@ StoreConflict editConflict(const QString &path, const QString &table, qint64 id,
 // when: the refusal of a second decision for one quarter.
 QString decidedMeanwhile(const QString &quarter, const QVariantMap &now);
 
+// The decision for `quarter` this user saw was replaced by someone else's (`now`:
+// the quarter's decision as stored, empty when it has none), so an undo (or
+// redo) of this user's step that would take it back met a removed record:
+// whose the quarter's decision is now, the segment and when, and that the
+// step was not applied. A conflict with no field to compare (the views say
+// it in words, without the conflict dialog's table).
+StoreConflict decisionReplaced(const QString &path, const QString &quarter, const QVariantMap &now, qint64 id);
+
 // Whether a status typed as free text says `status` ("Met", " met " and
 // "met" alike): statuses are compared without case or surrounding spaces.
 bool isStatus(const QString &stored, const QString &status);

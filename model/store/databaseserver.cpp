@@ -170,7 +170,15 @@ QString Database::serverMessage(bool writing, const QSqlError &error) const
     static const QRegularExpression table(QStringLiteral("permission denied for (?:table|relation) \"?(\\w+)"));
     const QRegularExpressionMatch match = table.match(error.databaseText());
     if (state == QLatin1String("42501") && match.hasMatch()) {
-        const QString name = match.captured(1);
+        QString name = match.captured(1);
+        // The audit trail is written by the trigger of the record written
+        // (serverschema.cpp: cases.audit_<table>(), which the error's
+        // context names), never by the user: a refused entry is said as the
+        // records the user was writing.
+        static const QRegularExpression trigger(QStringLiteral("function (?:cases\\.)?audit_(\\w+)\\(\\)"));
+        if (name == QLatin1String("audit_log"))
+            if (const QRegularExpressionMatch written = trigger.match(error.databaseText()); written.hasMatch())
+                name = written.captured(1);
         const QString records = QString(name).replace(QLatin1Char('_'), QLatin1Char(' '));
         if (writing)
             return QStringLiteral("Your account %1 may not change the %2 records of the team workspace %3. Ask its "

@@ -8,7 +8,7 @@ import time
 
 import pyatspi
 
-from owbe2e import expect, text_of
+from owbe2e import expect, name_of, text_of
 from scenarios_casework import case_in_segment, open_case
 from scenarios_team import connection_state
 
@@ -169,4 +169,60 @@ def team_edit_refused_while_case_busy(ctx):
     expect(not wb.find_all("alert"), "an error box appeared")
 
 
-SCENARIOS = [team_reconnect_by_the_menu, team_undo_refused_while_lost, team_edit_refused_while_case_busy]
+def team_form_kept_while_case_busy(ctx):
+    """Another session holds the case's lock (a colleague's save stalled): Casework ▸ Record a
+    Correction..., a reason typed, OK: refused within a few seconds, said in the form above its
+    buttons, and the form stays open with the reason and the segment as typed; nothing reaches the
+    server. Once the colleague's transaction ends, OK in the same form stores the correction, the form
+    closes and the page shows it."""
+    code = case_in_segment(ctx, 3)
+    wb = open_case(ctx, code, "Casework")
+    wb.wait(lambda: connection_state(wb).endswith(" connected"), "connected")
+    reason = "Late data from the trust, agreed with the region"
+
+    def corrections():
+        return ctx.backend.psql("SELECT count(*) FROM cases.decision WHERE org_code = '%s' AND kind = 'correction' "
+                                "AND decided_segment = 2 AND rationale = '%s'" % (code, reason), ctx.database)
+
+    def held():
+        return ctx.backend.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1331118663 "
+                                "AND granted", ctx.database)
+
+    colleague = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", ctx.backend.host,
+                                  "-U", ctx.backend.user, "-d", ctx.database],
+                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        colleague.stdin.write("BEGIN;\nSELECT pg_advisory_xact_lock(1331118663, hashtext('%s'));\n" % code)
+        colleague.stdin.flush()
+        wb.wait(lambda: held() == "1", "the colleague's session to hold the case", timeout=15)
+        entries = ctx.backend.psql("SELECT count(*) FROM cases.audit_log WHERE org_code = '%s'" % code, ctx.database)
+        wb.press("Record a Correction...")
+        started = time.monotonic()
+        box = wb.answer_form("Record a Correction", {"Why": reason}, numbers={"Corrected segment": 2}, closes=False)
+        said = wb.find("label", re.compile("^Not saved: "), root=box, timeout=15)
+        waited = time.monotonic() - started
+        text = text_of(said) or name_of(said)
+        expect("Someone else is saving a change to this case right now; nothing was changed: try again in a "
+               "moment." in text and "Everything you typed is still here" in text, "the form says %r" % text)
+        expect(waited < 12, "the refusal came after %.1f s" % waited)
+        expect(text_of(wb.find("text", "Why", root=box)) == reason, "the typed reason was not kept")
+        expect(wb.find("spin button", "Corrected segment", root=box).queryValue().currentValue == 2,
+               "the corrected segment was not kept")
+        expect(not wb.find_all("alert"), "a message box appeared besides the form")
+        wb.screenshot("form-refused")
+        expect(corrections() == "0", "the refused correction reached the server")
+        expect(ctx.backend.psql("SELECT count(*) FROM cases.audit_log WHERE org_code = '%s'" % code,
+                                ctx.database) == entries, "the refused correction left audit entries")
+    finally:
+        colleague.stdin.write("COMMIT;\n")
+        colleague.stdin.close()
+        colleague.wait(timeout=30)
+    wb.press("OK", root=box)
+    wb.gone(box)
+    wb.wait(lambda: corrections() == "1", "the correction on the server once the colleague's save ended", timeout=10)
+    wb.find("label", re.compile("Corrected to segment 2 by .*: %s" % re.escape(reason)), only_showing=False)
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+
+SCENARIOS = [team_reconnect_by_the_menu, team_undo_refused_while_lost, team_edit_refused_while_case_busy,
+             team_form_kept_while_case_busy]

@@ -78,6 +78,7 @@ SERVER_ONLY = {
     "team_reconnect_by_the_menu": "about the connection to a team workspace's server (a folder has none)",
     "team_undo_refused_while_lost": "about the connection to a team workspace's server (a folder has none)",
     "team_edit_refused_while_case_busy": "about a case's lock on a team workspace's server (a folder has its own lock)",
+    "team_form_kept_while_case_busy": "about a case's lock on a team workspace's server (a folder has its own lock)",
 }
 
 ROLES = ("reader", "editor", "importer")  # a team workspace's group roles, <db>_<suffix>

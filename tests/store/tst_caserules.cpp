@@ -7,6 +7,7 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/needsaction.h"
+#include "casework/datetext.h"
 #include "store/casefile.h"
 
 #include <QSignalSpy>
@@ -224,6 +225,18 @@ private Q_SLOTS:
         QVERIFY2(stored().first().value(QStringLiteral("id")).toLongLong() != aId, "the replaced decision's id was given again");
         const QString undone = a.undo();
         QVERIFY2(!undone.isEmpty(), "a's undo went through over b's decision");
+        // Said in words naming b's decision (by whom, the segment, when, why)
+        // and that a's undo was not applied; no field rows for an empty table.
+        const QVariantMap bs = stored().first();
+        QVERIFY2(undone.contains(QStringLiteral("The decision for %1 that you saw was replaced: %2 corrected %1 to segment %3 meanwhile (on %4): \"b's reason\".")
+                                     .arg(quarter, bs.value(QStringLiteral("decided_by")).toString())
+                                     .arg(theirs)
+                                     .arg(showDate(bs.value(QStringLiteral("decided_on")).toString()))),
+                 qPrintable(undone));
+        QVERIFY2(undone.contains(QStringLiteral("is now theirs, and it stands. Your undo was not applied")), qPrintable(undone));
+        QVERIFY(a.lastConflict());
+        QCOMPARE(a.conflictFields().size(), 0);
+        QVERIFY(!a.canKeepMine());
         QCOMPARE(stored().size(), 1);
         QCOMPARE(stored().first().value(QStringLiteral("decided_segment")).toInt(), theirs);
         QCOMPARE(stored().first().value(QStringLiteral("rationale")).toString(), QStringLiteral("b's reason"));

@@ -259,24 +259,23 @@ void CapabilityPage::addEvidence()
                              ? m_model->index(m_table->currentIndex().row(), 0).data(CodeRole).toString()
                              : QString();
     EvidenceDialog dialog(m_context.session->methodology().capabilityAreas(), area, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QByteArray data;
-    if (!dialog.filePath().isEmpty()) {
-        QFile file(dialog.filePath());
-        if (file.size() > CapabilityStore::kMaxAttachmentBytes) {
-            report(tr("%1: the file is larger than %2 MB and cannot be attached.")
-                       .arg(dialog.filePath())
-                       .arg(CapabilityStore::kMaxAttachmentBytes >> 20));
-            return;
+    // Stored on OK; a file that cannot be attached or a refused save is said
+    // in the dialog, which keeps what was typed.
+    dialog.setSave([this, &dialog]() -> QString {
+        QByteArray data;
+        if (!dialog.filePath().isEmpty()) {
+            QFile file(dialog.filePath());
+            if (file.size() > CapabilityStore::kMaxAttachmentBytes)
+                return tr("%1: the file is larger than %2 MB and cannot be attached.")
+                    .arg(dialog.filePath())
+                    .arg(CapabilityStore::kMaxAttachmentBytes >> 20);
+            if (!file.open(QIODevice::ReadOnly))
+                return tr("%1: cannot read: %2").arg(dialog.filePath(), file.errorString());
+            data = file.readAll();
         }
-        if (!file.open(QIODevice::ReadOnly)) {
-            report(tr("%1: cannot read: %2").arg(dialog.filePath(), file.errorString()));
-            return;
-        }
-        data = file.readAll();
-    }
-    report(m_context.session->addEvidence(dialog.item(m_year), data));
+        return m_context.session->addEvidence(dialog.item(m_year), data);
+    });
+    dialog.exec();
 }
 
 void CapabilityPage::removeEvidence()

@@ -149,12 +149,14 @@ void DecisionSection::askCorrection()
                     tr("That is the computed segment: choose another, or use Confirm Computed Segment instead.")};
         return {};
     });
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString error = recordDecision(true, dialog.values().value(QStringLiteral("segment")).toInt(),
-                                         dialog.values().value(QStringLiteral("rationale")).toString());
-    if (!error.isEmpty())
-        Q_EMIT problem(error);
+    // Stored on OK; a refusal (a held case lock, a decision recorded
+    // meanwhile) is said in the form, which keeps the reason typed.
+    dialog.setSave(
+        [this](const QVariantMap &v) {
+            return recordDecision(true, v.value(QStringLiteral("segment")).toInt(), v.value(QStringLiteral("rationale")).toString());
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 } // namespace owb

@@ -152,8 +152,10 @@ void MilestoneSection::askMilestone()
         connect(status, &QComboBox::currentIndexChanged, doneOn, follow);
         follow();
     }
-    if (dialog.exec() == QDialog::Accepted)
-        report(m_context.session->addRecord(milestoneTable(), dialog.values(), tr("Add milestone")));
+    dialog.setSave(
+        [this](const QVariantMap &v) { return m_context.session->addRecord(milestoneTable(), v, tr("Add milestone")); },
+        m_context.session);
+    dialog.exec();
 }
 
 } // namespace owb

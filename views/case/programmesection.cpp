@@ -464,11 +464,13 @@ void ProgrammeSection::askCriterion()
         values.insert(QStringLiteral("programme_id"), programme);
         return store->orderProblem(criterionTable(), values);
     });
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("programme_id"), m_programmeId);
-    report(m_context.session->addRecord(criterionTable(), values, tr("Add exit criterion")));
+    dialog.setSave(
+        [this](QVariantMap values) {
+            values.insert(QStringLiteral("programme_id"), m_programmeId);
+            return m_context.session->addRecord(criterionTable(), values, tr("Add exit criterion"));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 void ProgrammeSection::askProgressReview()
@@ -485,8 +487,12 @@ void ProgrammeSection::askProgressReview()
     // Not before the programme's entry, said beside the date.
     CaseworkStore *store = &m_context.session->casework();
     dialog.setCheck([store](const QVariantMap &v) { return store->orderProblem(progressReviewTable(), v); });
-    if (dialog.exec() == QDialog::Accepted)
-        report(m_context.session->addRecord(progressReviewTable(), dialog.values(), tr("Add progress review")));
+    dialog.setSave(
+        [this](const QVariantMap &v) {
+            return m_context.session->addRecord(progressReviewTable(), v, tr("Add progress review"));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 void ProgrammeSection::askTrajectoryPoint()
@@ -544,11 +550,14 @@ void ProgrammeSection::askTrajectoryPoint()
             return {QStringLiteral("quarter"), twice};
         return {};
     });
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QVariantMap v = dialog.values();
-    report(addTrajectoryPoint(v.value(QStringLiteral("metric_id")).toString(), v.value(QStringLiteral("quarter")).toString(),
-                              v.value(QStringLiteral("planned")).toString()));
+    dialog.setSave(
+        [this](const QVariantMap &v) {
+            return addTrajectoryPoint(v.value(QStringLiteral("metric_id")).toString(),
+                                      v.value(QStringLiteral("quarter")).toString(),
+                                      v.value(QStringLiteral("planned")).toString());
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 void ProgrammeSection::askProgrammeEntry()
@@ -571,11 +580,13 @@ void ProgrammeSection::askProgrammeEntry()
         values.insert(QStringLiteral("entry_quarter"), quarter);
         return store->orderProblem(programmeTable(), values);
     });
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("entry_quarter"), m_context.quarter);
-    report(m_context.session->addRecord(programmeTable(), values, tr("Enter the programme")));
+    dialog.setSave(
+        [this](QVariantMap values) {
+            values.insert(QStringLiteral("entry_quarter"), m_context.quarter);
+            return m_context.session->addRecord(programmeTable(), values, tr("Enter the programme"));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 void ProgrammeSection::askProgrammeExit()
@@ -612,9 +623,13 @@ void ProgrammeSection::askProgrammeExit()
             return {QStringLiteral("exit_date"), problem.second};
         return dateOrderProblem(both, QStringLiteral("exit_date"));
     });
-    if (dialog.exec() == QDialog::Accepted)
-        report(recordExit(dialog.values().value(QStringLiteral("transition_plan")).toString(),
-                          QDate::fromString(dialog.values().value(QStringLiteral("exit_date")).toString(), Qt::ISODate)));
+    dialog.setSave(
+        [this](const QVariantMap &v) {
+            return recordExit(v.value(QStringLiteral("transition_plan")).toString(),
+                              QDate::fromString(v.value(QStringLiteral("exit_date")).toString(), Qt::ISODate));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 } // namespace owb

@@ -1,6 +1,8 @@
 #include "recorddialog.h"
 
+#include "casework/casesession.h"
 #include "casework/casework.h"
+#include "dialogs/conflictdialog.h"
 #include "casework/datetext.h"
 #include "widgets/dateedit.h"
 
@@ -9,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -131,6 +134,8 @@ RecordDialog::RecordDialog(const QString &title, const QString &intro, const QLi
         if (auto *spin = qobject_cast<QSpinBox *>(field)) {
             auto *row = new QHBoxLayout;
             auto *meaning = new QLabel(this);
+            // Wrapped: a long name never takes the width its field's label needs.
+            meaning->setWordWrap(true);
             const auto choices = spec.choices;
             auto show = [meaning, choices](int value) {
                 for (const auto &[id, text] : choices)
@@ -151,6 +156,16 @@ RecordDialog::RecordDialog(const QString &title, const QString &intro, const QLi
         m_messages.insert(spec.column, message);
     }
     layout->addLayout(form);
+    // Why OK did not store the record (setSave), above the buttons: read
+    // before pressing OK again.
+    m_refusal = new QLabel(this);
+    m_refusal->setObjectName(QStringLiteral("refusal"));
+    m_refusal->setWordWrap(true);
+    m_refusal->setTextFormat(Qt::PlainText);
+    m_refusal->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refusal->setStyleSheet(QStringLiteral("color: #da291c;"));
+    m_refusal->hide();
+    layout->addWidget(m_refusal);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &RecordDialog::accept);
@@ -255,6 +270,12 @@ QWidget *RecordDialog::showProblems()
         if (!message.isEmpty() && !first)
             first = m_fields.value(spec.column);
     }
+    fitHeight();
+    return first;
+}
+
+void RecordDialog::fitHeight()
+{
     // Room for the messages, and back to the form's own height as they go.
     layout()->activate();
     // At the form's own width: its size hint wraps the labels at another
@@ -269,7 +290,23 @@ QWidget *RecordDialog::showProblems()
         if (frame.bottom() > room.bottom())
             move(x(), qMax(room.top(), room.bottom() - frame.height() + 1));
     }
-    return first;
+}
+
+QString RecordDialog::refusal() const
+{
+    return m_refusal->isHidden() ? QString() : m_refusal->text();
+}
+
+void RecordDialog::showRefusal(const QString &error)
+{
+    if (m_plainHeight < 0)
+        m_plainHeight = height();
+    m_refusal->setText(error.isEmpty() ? QString()
+                                       : tr("Not saved: %1\nEverything you typed is still here: press OK to try again, "
+                                            "or Cancel.")
+                                             .arg(error));
+    m_refusal->setVisible(!error.isEmpty());
+    fitHeight();
 }
 
 void RecordDialog::accept()
@@ -297,6 +334,22 @@ void RecordDialog::accept()
     if (QWidget *first = showProblems()) {
         first->setFocus();
         return; // the dialog stays, with everything typed
+    }
+    if (m_save) {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString error = m_save(values());
+        QGuiApplication::restoreOverrideCursor();
+        if (!error.isEmpty() && m_session && m_session->lastConflict() && m_session->lastConflict()->message() == error) {
+            // Someone else changed the record: their values beside these in
+            // the conflict dialog, which keeps these (Keep Mine, Edit Mine).
+            showRefusal({});
+            reportStoreProblem(this, m_session, tr("The change was not saved"), error);
+        } else if (!error.isEmpty()) {
+            // Nothing was stored: the form stays, with everything typed.
+            showRefusal(error);
+            return;
+        }
+        m_refusal->hide();
     }
     QDialog::accept();
 }

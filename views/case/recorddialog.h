@@ -3,7 +3,11 @@
 // text, paragraphs, dates (DateEdit), choices from the methodology's sets and
 // lists to tick. OK checks every field; every problem is said at once beside
 // its field and the dialog stays open with everything the user typed. From
-// then on each message goes as soon as its field is put right.
+// then on each message goes as soon as its field is put right. A form given
+// a save (setSave) stores its record on OK and closes only when it was
+// stored: a save refused (a held case lock, a lost connection, a revoked
+// role, a server rule) is said above the buttons and the form stays with
+// everything typed, for OK again or Cancel.
 
 #include <QDialog>
 #include <QHash>
@@ -17,6 +21,7 @@ class QLabel;
 
 namespace owb {
 
+class CaseSession;
 struct CaseworkTable;
 class Methodology;
 
@@ -69,6 +74,20 @@ public:
         m_record = record;
     }
 
+    // Run on OK once every field is right, with values(): "" when the record
+    // was stored (the form closes), else why not (the form stays). With a
+    // session, a refusal that is the session's conflict (someone else changed
+    // the record) goes to the conflict dialog, which keeps this user's values
+    // (Keep Mine, Edit Mine); the form closes after it, the way chosen.
+    using Save = std::function<QString(const QVariantMap &values)>;
+    void setSave(Save save, CaseSession *session = nullptr)
+    {
+        m_save = std::move(save);
+        m_session = session;
+    }
+    // Why the last OK was not stored, as the form says it ("" when it is not shown).
+    QString refusal() const;
+
     void accept() override;
 
 protected:
@@ -85,8 +104,13 @@ private:
     // Shows each field's problem beside it and hides the rest; returns the
     // first field (in the form's order) with a problem, or nullptr.
     QWidget *showProblems();
+    // The form's height for what it shows now (messages, a refusal), on the screen.
+    void fitHeight();
     // Whether what is typed may go: nothing typed, or the user says Discard.
     bool mayDiscard();
+
+    // Said above the buttons: why OK did not store the record.
+    void showRefusal(const QString &error);
 
     QList<RecordField> m_specs;
     QHash<QString, QWidget *> m_fields;
@@ -95,6 +119,9 @@ private:
     const CaseworkTable *m_table = nullptr;
     const Methodology *m_methodology = nullptr;
     QVariantMap m_record;
+    Save m_save;
+    CaseSession *m_session = nullptr;
+    QLabel *m_refusal = nullptr;
     bool m_checked = false; // OK was pressed once: messages follow the fields
     std::optional<QVariantMap> m_shown; // the values as the form was first shown
     int m_plainHeight = -1; // the height before any message was shown

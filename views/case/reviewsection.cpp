@@ -496,15 +496,17 @@ void ReviewSection::askReviewDecision()
             return {};
         });
     }
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QVariantMap v = dialog.values();
-    report(recordReviewDecision(v.value(QStringLiteral("decision")).toString(),
-                                QDate::fromString(v.value(QStringLiteral("decision_date")).toString(), Qt::ISODate),
-                                v.value(QStringLiteral("decision_maker")).toString(),
-                                v.value(QStringLiteral("decision_rationale")).toString(),
-                                v.value(QStringLiteral("capability_conclusion")).toString(),
-                                v.value(QStringLiteral("recommendation")).toString()));
+    dialog.setSave(
+        [this](const QVariantMap &v) {
+            return recordReviewDecision(v.value(QStringLiteral("decision")).toString(),
+                                        QDate::fromString(v.value(QStringLiteral("decision_date")).toString(), Qt::ISODate),
+                                        v.value(QStringLiteral("decision_maker")).toString(),
+                                        v.value(QStringLiteral("decision_rationale")).toString(),
+                                        v.value(QStringLiteral("capability_conclusion")).toString(),
+                                        v.value(QStringLiteral("recommendation")).toString());
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 void ReviewSection::askOpenReview()
@@ -522,13 +524,15 @@ void ReviewSection::askOpenReview()
                          {QStringLiteral("due_date"), tr("Due date"), Kind::Date, true}},
                         this);
     dialog.checkAs(reviewTable(), m_context.session->methodology());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QVariantMap v = dialog.values();
-    report(openReview(v.value(QStringLiteral("opened_reason")).toString(), v.value(QStringLiteral("team")).toString(),
-                      v.value(QStringLiteral("scope")).toString(),
-                      QDate::fromString(v.value(QStringLiteral("start_date")).toString(), Qt::ISODate),
-                      QDate::fromString(v.value(QStringLiteral("due_date")).toString(), Qt::ISODate)));
+    dialog.setSave(
+        [this](const QVariantMap &v) {
+            return openReview(v.value(QStringLiteral("opened_reason")).toString(), v.value(QStringLiteral("team")).toString(),
+                              v.value(QStringLiteral("scope")).toString(),
+                              QDate::fromString(v.value(QStringLiteral("start_date")).toString(), Qt::ISODate),
+                              QDate::fromString(v.value(QStringLiteral("due_date")).toString(), Qt::ISODate));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 QList<RecordField> ReviewSection::findingFields(const QVariantMap &finding) const
@@ -571,11 +575,13 @@ void ReviewSection::askFinding()
     RecordDialog dialog(tr("Add Finding"), tr("A finding of the diagnostic review, with its root cause and severity."),
                         findingFields({}), this);
     dialog.checkAs(findingTable(), m_context.session->methodology());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("review_id"), m_reviewId);
-    report(m_context.session->addRecord(findingTable(), values, tr("Add finding")));
+    dialog.setSave(
+        [this](QVariantMap values) {
+            values.insert(QStringLiteral("review_id"), m_reviewId);
+            return m_context.session->addRecord(findingTable(), values, tr("Add finding"));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 QVariantMap ReviewSection::seenFinding(qint64 id)
@@ -603,9 +609,8 @@ void ReviewSection::askEditFinding()
                            "evidence items stay with it."),
                         findingFields(finding), this);
     dialog.checkAs(findingTable(), m_context.session->methodology(), finding);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    report(editFinding(id, dialog.values()));
+    dialog.setSave([this, id](const QVariantMap &v) { return editFinding(id, v); }, m_context.session);
+    dialog.exec();
 }
 
 QString ReviewSection::editFinding(qint64 id, const QVariantMap &values)
@@ -652,11 +657,14 @@ void ReviewSection::askEvidence()
                          {QStringLiteral("evidence_date"), tr("Date"), Kind::Date, true, QDate::currentDate()}},
                         this);
     dialog.checkAs(findingEvidenceTable(), m_context.session->methodology());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QVariantMap values = dialog.values();
-    values.insert(QStringLiteral("finding_id"), currentFindingId());
-    report(m_context.session->addRecord(findingEvidenceTable(), values, tr("Add evidence item")));
+    const qint64 finding = currentFindingId();
+    dialog.setSave(
+        [this, finding](QVariantMap values) {
+            values.insert(QStringLiteral("finding_id"), finding);
+            return m_context.session->addRecord(findingEvidenceTable(), values, tr("Add evidence item"));
+        },
+        m_context.session);
+    dialog.exec();
 }
 
 bool ReviewSection::hasFindings() const

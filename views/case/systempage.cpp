@@ -135,8 +135,8 @@ void SystemPage::askAssessment()
                          {QStringLiteral("conclusion"), tr("Conclusion"), Kind::Paragraph}},
                         this);
     dialog.checkAs(statutoryAssessmentTable(), m_context.session->methodology(), {{QStringLiteral("year"), year}});
-    if (dialog.exec() == QDialog::Accepted)
-        report(addAssessment(dialog.values()));
+    dialog.setSave([this](const QVariantMap &v) { return addAssessment(v); }, m_context.session);
+    dialog.exec();
 }
 
 void SystemPage::reload()

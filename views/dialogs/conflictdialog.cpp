@@ -294,8 +294,15 @@ bool reportStoreProblem(QWidget *parent, CaseSession *session, const QString &ti
     // The dialog only for the conflict this error reports (the session's last).
     while (session && session->lastConflict() && session->lastConflict()->message() == problem) {
         const StoreConflict conflict = *session->lastConflict();
-        ConflictDialog dialog(conflict, conflictRows(session->methodology(), session->conflictFields(), conflict.removed()),
-                              session->canKeepMine(), parent, session->conflictRemoves());
+        const QList<ConflictRow> rows = conflictRows(session->methodology(), session->conflictFields(), conflict.removed());
+        if (rows.isEmpty() && !session->canKeepMine()) {
+            // Nothing to compare and nothing of this user's left to save (a
+            // decision replaced by a colleague's): said in words, no empty table.
+            session->takeTheirs();
+            QMessageBox::information(parent, ConflictDialog::tr("Someone Else Changed This Record"), problem);
+            return false;
+        }
+        ConflictDialog dialog(conflict, rows, session->canKeepMine(), parent, session->conflictRemoves());
         dialog.exec();
         if (dialog.choice() != ConflictDialog::Choice::KeepMine) {
             session->takeTheirs();

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -21,7 +22,8 @@ EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &are
       m_dateProblem(new QLabel(this)),
       m_source(new QLineEdit(this)),
       m_area(new QComboBox(this)),
-      m_file(new QLabel(tr("No file attached"), this))
+      m_file(new QLabel(tr("No file attached"), this)),
+      m_refusal(new QLabel(this))
 {
     setWindowTitle(tr("Add Evidence"));
     m_date->setDate(QDate::currentDate());
@@ -60,6 +62,12 @@ EvidenceDialog::EvidenceDialog(const QList<NamedItem> &areas, const QString &are
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    m_refusal->setObjectName(QStringLiteral("refusal"));
+    m_refusal->setWordWrap(true);
+    m_refusal->setTextFormat(Qt::PlainText);
+    m_refusal->setStyleSheet(QStringLiteral("color: #da291c;"));
+    m_refusal->hide();
+    layout->addWidget(m_refusal);
     layout->addWidget(buttons);
     resize(480, sizeHint().height());
 }
@@ -76,7 +84,27 @@ void EvidenceDialog::accept()
         m_date->setFocus();
         return;
     }
+    m_dateProblem->hide();
+    if (m_save) {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString error = m_save();
+        QGuiApplication::restoreOverrideCursor();
+        if (!error.isEmpty()) {
+            // Nothing was stored: the dialog stays, with everything typed.
+            m_refusal->setText(tr("Not saved: %1\nEverything you typed is still here: press OK to try again, or Cancel.")
+                                   .arg(error));
+            m_refusal->show();
+            adjustSize();
+            return;
+        }
+        m_refusal->hide();
+    }
     QDialog::accept();
+}
+
+QString EvidenceDialog::refusal() const
+{
+    return m_refusal->isHidden() ? QString() : m_refusal->text();
 }
 
 EvidenceItem EvidenceDialog::item(const QString &year) const
