@@ -86,6 +86,14 @@
         <source>%1 · connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the connection to the team workspace was lost again at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · access withdrawn: ask for the %2 role</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
