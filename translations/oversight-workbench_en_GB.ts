@@ -1994,10 +1994,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not read again: the connection to the server was lost (File &gt; Reconnect).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not read again: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2027,6 +2023,10 @@
     </message>
     <message>
         <source>This workspace is read-only: %1 has it open, so nothing can be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: the connection to the team workspace was lost (File &gt; Reconnect).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -168,8 +168,7 @@ private:
     // reopened: quiet notices, and who the server knows it as.
     void startServerSession();
     int serverSchemaVersion(const Schema &schema);
-    // Why the server refused `error`'s statement, in plain words; `writing`: part of a change.
-    QString serverReason(const QSqlError &error, bool writing) const;
+    QString serverReason(const QSqlError &error) const;
     // A server's refusal in whole sentences: the workspace by its name (not
     // its URL), what could not be read or saved and the role to ask for.
     QString serverMessage(bool writing, const QSqlError &error) const;

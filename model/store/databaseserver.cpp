@@ -171,7 +171,7 @@ QString Database::serverMessage(bool writing, const QSqlError &error) const
         return QStringLiteral("Team workspace %1: %2: %3")
             .arg(workspaceName(),
                  writing ? QStringLiteral("the change cannot be saved") : QStringLiteral("cannot be read"),
-                 sentence(serverReason(error, writing)));
+                 sentence(serverReason(error)));
     }
     // A refused right: whose account, what it may not read or change, the
     // role to ask for; trying again cannot help. The window is told at once
@@ -226,7 +226,7 @@ bool Database::connectionLost(const QSqlError &error) const
     return ping.lastError().nativeErrorCode().isEmpty() || lost(ping.lastError().nativeErrorCode()) || !m_db.isOpen();
 }
 
-QString Database::serverReason(const QSqlError &error, bool writing) const
+QString Database::serverReason(const QSqlError &error) const
 {
     const QString state = error.nativeErrorCode();
     if (state == QLatin1String("23505"))
@@ -242,11 +242,8 @@ QString Database::serverReason(const QSqlError &error, bool writing) const
         return QStringLiteral("the server's disk is full: tell the workspace's administrator");
     if (connectionLost(error)) {
         tellObserver();
-        if (!writing)
-            return QStringLiteral("the connection to the team workspace was lost: nothing more was read; the "
-                                  "workbench reconnects by itself, or choose File > Reconnect");
-        return QStringLiteral("the connection to the server was lost: nothing was changed; the workbench reconnects "
-                              "by itself (or File > Reconnect), then try again");
+        return QStringLiteral("the connection to the team workspace was lost: nothing was changed; the workbench "
+                              "reconnects by itself (or File > Reconnect), then try again");
     }
     return QStringLiteral("the server refused it (PostgreSQL error %1): try again, or tell the workspace's "
                           "administrator")
