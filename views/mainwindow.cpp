@@ -488,7 +488,7 @@ void MainWindow::sayUnread(const StoreError &error)
     // A team workspace's connection lost: what is on screen stays as it was
     // read, and the notice says why and how to get back.
     if (dynamic_cast<const ServerConnectionLost *>(&error))
-        showStatusNotice(this, tr("Not read again: the connection to the server was lost (File > Reconnect)."), true);
+        showStatusNotice(this, tr("Not read again: the connection to the team workspace was lost (File > Reconnect)."), true);
     else
         showStatusNotice(this, tr("Not read again: %1").arg(error.message()), true);
 }

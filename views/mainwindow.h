@@ -125,8 +125,8 @@ private:
     // Shows a workspace just opened, of either kind, in place of the open one.
     void showWorkspace(std::unique_ptr<Workspace> workspace, const QString &title);
     void updateTeamStatus();
-    // Finds a lost connection at once (a statement just refused), without
-    // reconnecting.
+    // Finds a lost connection or a role revoked at once (a statement just
+    // refused), without reconnecting.
     void checkTeamConnectionNow();
     // After reconnecting: the open sessions, the portfolio and the page in
     // view read again from the server.

@@ -1,7 +1,8 @@
 // The window's team workspace: opening one (File > Open Team Workspace...
 // and the recent list, with the keyring's password), the status bar's
-// connection state, and reconnecting in place once the connection is lost
-// (by itself at the next check, or File > Reconnect). The rest of the window
+// connection state (the read-only bar too while the server refuses the
+// account the workspace), and reconnecting in place once the connection is
+// lost (by itself at the next check, or File > Reconnect). The rest of the window
 // is mainwindow.cpp.
 #include "mainwindow.h"
 
@@ -94,12 +95,9 @@ void MainWindow::showTeam(std::unique_ptr<Workspace> workspace, const QString &p
 {
     // A reader (no editor's rights on the server) sees it as a read-only
     // folder is seen: the title and the bar above every page say so, the
-    // bar why (showReadOnly), whatever the status bar says meanwhile.
-    const QString readOnlyWhy = workspace->readOnlyWhy();
+    // bar why (updateTeamStatus), whatever the status bar says meanwhile.
     const QString title = workspace->server().displayName();
-    showWorkspace(std::move(workspace), readOnlyWhy.isEmpty() ? title : tr("%1 [read-only]").arg(title));
-    if (!readOnlyWhy.isEmpty())
-        showReadOnly(this, readOnlyWhy);
+    showWorkspace(std::move(workspace), title);
     m_team = std::make_unique<TeamConnection>(*m_workspace);
     updateTeamStatus();
     updateActions();
@@ -112,18 +110,31 @@ void MainWindow::checkTeamConnection()
     if (!m_team)
         return;
     // Found lost at one check, reconnected at the next, without asking:
-    // with the keyring's password, or libpq's own means.
-    if (m_team->state() == TeamConnection::State::Reconnecting)
+    // with the keyring's password, or libpq's own means. Refused the
+    // workspace (a role revoked), tried again quietly once the rights may be
+    // back: the read-only bar says why meanwhile.
+    switch (m_team->state()) {
+    case TeamConnection::State::Reconnecting:
         reconnectTeam(false);
-    else
+        break;
+    case TeamConnection::State::Withdrawn:
+        if (m_team->worthReconnecting())
+            reconnectTeam(false);
+        break;
+    case TeamConnection::State::Connected:
         m_team->check();
+        break;
+    case TeamConnection::State::Stopped:
+        break;
+    }
     updateTeamStatus();
 }
 
 void MainWindow::checkTeamConnectionNow()
 {
-    // Only finds the loss: reconnecting waits for the next check, so that
-    // what was refused is said before the workbench tries again.
+    // Only finds the loss or the refusal (a statement just refused):
+    // reconnecting waits for the next check, so that what was refused is
+    // said before the workbench tries again.
     if (m_team && m_team->isConnected()) {
         m_team->check();
         updateTeamStatus();
@@ -161,13 +172,16 @@ bool MainWindow::reconnectTeam(bool askPassword)
     if (problem.isEmpty() && m_workspace->changeListener())
         m_workspace->changeListener()->reopen(password);
     password.clear();
+    if (problem.isEmpty())
+        // What was said of the loss or the refusal is over (tester, issue
+        // 14: a refusal stayed in the status bar after a reconnect).
+        clearStatusNotice(this, true);
     updateTeamStatus();
     if (!problem.isEmpty()) {
+        // A refused role is said whole in the read-only bar (updateTeamStatus);
+        // the menu's reconnect says any refusal in a box as well.
         if (askPassword && !m_team->passwordRefused())
             showError(tr("Cannot reconnect"), problem);
-        else if (m_team->accessRefused())
-            // Found by the check's own reconnect: said once (it stops trying), lasting.
-            showStatusNotice(this, problem, true);
         return false;
     }
     showStatusNotice(this, tr("Reconnected to the team workspace."));
@@ -211,6 +225,13 @@ void MainWindow::updateTeamStatus()
     }
     m_teamLabel->setText(m_team->statusText());
     m_teamLabel->setToolTip(m_team->statusText());  // whole, where a narrow window cuts the label short
+    // Read-only while the server refuses the workspace (a role revoked),
+    // said whole in the bar above the pages; a reader's reason otherwise.
+    const QString withdrawn = m_team->withdrawnWhy();
+    const QString why = withdrawn.isEmpty() ? m_workspace->readOnlyWhy() : withdrawn;
+    const QString title = m_workspace->server().displayName();
+    setWindowTitle(tr("Oversight Workbench - %1").arg(why.isEmpty() ? title : tr("%1 [read-only]").arg(title)));
+    showReadOnly(this, why);
 }
 
 } // namespace owb

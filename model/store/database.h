@@ -121,9 +121,13 @@ public:
     // message: it names sockets and internal states).
     static QString connectionReason(const QString &libpqText, const ServerAddress &server);
     // Calls `observer` whenever a statement on a server fails because the
-    // connection was lost (until called again; empty: none), so that the
-    // window can say so at once. Called on the thread that sent it.
+    // connection was lost or the server refused a right (a role revoked
+    // while connected), until called again (empty: none), so that the window
+    // can say so at once. Called on the thread that sent it.
     static void observeLostConnections(std::function<void()> observer);
+    // A server's: empty when this account may use the workspace's part (its
+    // schema); else why not, naming the roles to ask for (one round trip).
+    QString noAccess() const;
 
     // Problems found by SQLite's own checks (integrity, foreign keys); empty if clean.
     QStringList sqliteProblems();
@@ -178,9 +182,6 @@ private:
     bool accessGone(const QSqlError &error) const;
     // "owb_north on db.example" (a Unix socket's folder: "on this machine").
     QString workspaceName() const;
-    // Empty when this account may use the workspace's part (its schema);
-    // else why not, naming the roles to ask for.
-    QString noAccess() const;
     // Whether `error` is the server's connection lost (fail() then throws
     // ServerConnectionLost).
     bool connectionLost(const QSqlError &error) const;

@@ -17,6 +17,19 @@ QAtomicInt serverConnectionCounter;
 QMutex lostObserverMutex;
 std::function<void()> lostObserver;
 
+// Tells the window (observeLostConnections) that the server refused a
+// statement for a reason it should show at once.
+void tellObserver()
+{
+    std::function<void()> observer;
+    {
+        const QMutexLocker lock(&lostObserverMutex);
+        observer = lostObserver;
+    }
+    if (observer)
+        observer();
+}
+
 bool passwordRefused(const QString &libpqText)
 {
     return libpqText.contains(QLatin1String("password authentication failed"))
@@ -162,9 +175,12 @@ QString Database::serverMessage(bool writing, const QSqlError &error) const
                  sentence(serverReason(error)));
     }
     // A refused right: whose account, what it may not read or change, the
-    // role to ask for; trying again cannot help. The server names the
+    // role to ask for; trying again cannot help. The window is told at once
+    // (tester, issue 14: a role revoked while connected left the status bar
+    // saying "connected" until the next reconnect). The server names the
     // table it refused ("permission denied for table note"): said as the
     // records it holds.
+    tellObserver();
     const TeamRoles roles = teamRoles(m_address.database);
     const QString account = m_sessionUser.isEmpty() ? m_address.user : m_sessionUser;
     static const QRegularExpression table(QStringLiteral("permission denied for (?:table|relation) \"?(\\w+)"));
@@ -198,8 +214,25 @@ QString Database::serverMessage(bool writing, const QSqlError &error) const
 
 bool Database::connectionLost(const QSqlError &error) const
 {
+    // 08: connection exceptions; 57P: the server ended the session (an
+    // administrator, a shutdown); 25P03: ended for idling in a transaction.
+    const auto lost = [](const QString &state) {
+        return state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))
+            || state == QLatin1String("25P03");
+    };
     const QString state = error.nativeErrorCode();
-    return state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen();
+    if (lost(state) || error.type() == QSqlError::ConnectionError || !m_db.isOpen())
+        return true;
+    if (!state.isEmpty())
+        return false;
+    // libpq gives no SQLSTATE for a connection that dropped under a
+    // statement, and its state may say so only once it has read the end of
+    // the stream (tester, issue 14: a report read as the connection dropped
+    // said "PostgreSQL error without a code"): asked once more.
+    QSqlQuery ping(m_db);
+    if (ping.exec(QStringLiteral("SELECT 1")))
+        return false;
+    return ping.lastError().nativeErrorCode().isEmpty() || lost(ping.lastError().nativeErrorCode()) || !m_db.isOpen();
 }
 
 QString Database::serverReason(const QSqlError &error) const
@@ -220,15 +253,9 @@ QString Database::serverReason(const QSqlError &error) const
     if (state == QLatin1String("53100"))
         return QStringLiteral("the server's disk is full: tell the workspace's administrator");
     if (connectionLost(error)) {
-        std::function<void()> observer;
-        {
-            const QMutexLocker lock(&lostObserverMutex);
-            observer = lostObserver;
-        }
-        if (observer)
-            observer();
-        return QStringLiteral("the connection to the server was lost: nothing was changed; the workbench reconnects "
-                              "by itself (or File > Reconnect), then try again");
+        tellObserver();
+        return QStringLiteral("the connection to the team workspace was lost: nothing was changed; the workbench "
+                              "reconnects by itself (or File > Reconnect), then try again");
     }
     return QStringLiteral("the server refused it (PostgreSQL error %1): try again, or tell the workspace's "
                           "administrator")

@@ -283,11 +283,16 @@ void Workspace::askTeamRights()
         return;
     if (!q.value(0).toBool()) {
         m_teamReadOnly = true;
-        m_readOnlyWhy = QStringLiteral("Your account %1 may read this team workspace but not change it: ask its "
-                                       "administrator for the %2 role.")
-                            .arg(sessionUser(), roles.editor);
+        m_readOnlyWhy = readerWhy();
     }
     m_importRefusal = importRefusal(q.value(1).toBool(), q.value(2).toBool());
+}
+
+QString Workspace::readerWhy() const
+{
+    return QStringLiteral("Your account %1 may read this team workspace but not change it: ask its administrator "
+                          "for the %2 role.")
+        .arg(sessionUser(), teamRoles(m_server.database).editor);
 }
 
 QString Workspace::importRefusal(bool roleExists, bool member) const

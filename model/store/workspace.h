@@ -164,6 +164,9 @@ public:
     // read it but not change casework (it has none of the editors' rights),
     // naming the role to ask for; empty otherwise.
     QString readOnlyWhy() const { return m_readOnlyWhy; }
+    // A team workspace's words for an account the server lets read it but
+    // not change casework (on opening, or its editors' role revoked since).
+    QString readerWhy() const;
     // Brings case files up to date for quarters left pending by an interrupted import.
     ImportReport completePendingWork(const Progress &progress = {});
     // What opening did to complete an interrupted import or re-assessment

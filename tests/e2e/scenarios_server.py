@@ -62,7 +62,7 @@ def team_reconnect_by_the_menu(ctx):
 
 def team_undo_refused_while_lost(ctx):
     """Edit ▸ Undo, then Edit ▸ Redo, right after an administrator ended the workbench's sessions: each is
-    refused in a warning saying the connection to the server was lost, nothing changes on the server
+    refused in a warning saying the connection to the team workspace was lost, nothing changes on the server
     (the note and its audit entries as they were) and the Edit menu still offers the same step; after
     File ▸ Reconnect that same step is undone (the note gone from the server, a sealed audit entry
     more), then, after another loss refused the redo, redone."""
@@ -86,7 +86,7 @@ def team_undo_refused_while_lost(ctx):
         wb.menu("Edit", re.compile("^%s Add note$" % step))
         box = wb.dialog("A change could not be saved")
         text = wb.alert_text(box)
-        expect("connection to the server was lost" in text and "Reconnect" in text,
+        expect("connection to the team workspace was lost" in text and "Reconnect" in text,
                "the refused %s says %r" % (step, text))
         wb.screenshot(shot)
         wb.press("OK", root=box)

@@ -586,19 +586,32 @@ def team_decided_meanwhile_and_stale_remove(ctx):
     unsealed = stored("SELECT count(*) FROM cases.audit_log WHERE org_code = '%(code)s' AND hash IS NULL")
     expect(unsealed == "0", "%s unsealed audit entries" % unsealed)
 
+def read_only_reason(wb):
+    """The reason in the read-only bar above the pages (its "Read-only" says it as its description), or
+    empty when the bar is not shown."""
+    indicator = wb.find_all("label", "Read-only", root=wb.window)
+    return indicator[0].description if indicator else ""
+
+
 def team_role_revoked_said_plainly(ctx):
     """An editor whose role an administrator revokes while the workbench has the team workspace open
-    (tester, issue 14: the reconnect then ended the workbench): File ▸ Reconnect says in a message box that
-    the account may not use the team workspace, naming the <db>_editor and <db>_reader roles (no URL, no
-    server code); the window stays with the note's typed text kept and the status bar saying "choose File
-    > Reconnect". Given the role back, File ▸ Reconnect connects. Revoked again while the connection drops,
-    the workbench's own reconnect says the same in a lasting notice and stops trying; the text still kept."""
+    (tester, issue 14). With the connection up and nothing done: the workbench's next check finds it, the
+    status bar says "access withdrawn: ask for the <db>_editor role" (no longer "connected") and the bar above
+    the pages says **Read-only** and, whole, that the account may not use the team workspace, naming the
+    <db>_editor and <db>_reader roles (no URL, no server code); the title ends in "[read-only]". File ▸
+    Reconnect says the same in a message box; the window stays with the note's typed text kept. Given the role
+    back, File ▸ Reconnect connects and the bar goes. Revoked again while the connection drops, the
+    workbench's own reconnect says it in the bar (not cut short in the status bar), no box; given the role
+    back, the workbench reconnects by itself, the bar and the refusal go, and the typed text is still kept."""
     code = case_in_segment(ctx, 4)
     workspace = pushed_demo(ctx)
     editor = "editor_%s" % workspace
     psql("CREATE ROLE %s LOGIN" % editor)
     psql("GRANT %s_editor TO %s" % (workspace, editor))
     said = "Your account %s may not use the team workspace %s on this machine" % (editor, workspace)
+    whole = ("%s: the server gives it none of the workspace's roles. Ask its administrator for the %s_editor role "
+             "(or %s_reader, to read it only)." % (said, workspace, workspace))
+    withdrawn = " · access withdrawn: ask for the %s_editor role" % workspace
     typed = "Typed before the role was revoked"
 
     wb = ctx.start([])
@@ -606,7 +619,19 @@ def team_role_revoked_said_plainly(ctx):
     open_from_portfolio(wb, code)
     wb.tab("Notes")
     note = wb.set_text("New note", typed)
+    expect(read_only_reason(wb) == "", "a read-only bar before the role was revoked: %r" % read_only_reason(wb))
+
+    # Revoked while connected: found by the next check (every ten seconds), said at once in both places.
     psql("REVOKE %s_editor FROM %s" % (workspace, editor))
+    wb.wait(lambda: connection_state(wb).endswith(withdrawn), "the status bar to say the access was withdrawn",
+            timeout=25)
+    reason = wb.find("label", whole)  # the bar's reason, whole (its accessible name is its text)
+    expect(read_only_reason(wb) == whole, "the Read-only indicator's description: %r" % read_only_reason(wb))
+    expect(wb.window.name.endswith("[read-only]"), "the title %r" % wb.window.name)
+    expect("postgresql://" not in text_of(reason) and "PostgreSQL error" not in text_of(reason),
+           "not in plain words: %r" % text_of(reason))
+    wb.screenshot("team-role-revoked-while-connected")
+
     wb.menu("File", "Reconnect")
     box = wb.dialog("Cannot reconnect")
     text = wb.alert_text(box)
@@ -616,19 +641,35 @@ def team_role_revoked_said_plainly(ctx):
     wb.screenshot("team-role-revoked")
     wb.press("OK", root=box)
     wb.gone(box)
-    expect(connection_state(wb).endswith("choose File > Reconnect"), "status bar: %r" % connection_state(wb))
+    expect(connection_state(wb).endswith(withdrawn), "status bar: %r" % connection_state(wb))
+    expect(read_only_reason(wb) == whole, "the bar after the refused reconnect: %r" % read_only_reason(wb))
     expect(text_of(note) == typed, "the typed note became %r" % text_of(note))
 
     psql("GRANT %s_editor TO %s" % (workspace, editor))
     wb.menu("File", "Reconnect")
     wb.wait(lambda: connection_state(wb).endswith(" connected"), "the status bar to say connected", timeout=15)
+    wb.wait(lambda: read_only_reason(wb) == "", "the read-only bar to go")
+    expect(not wb.window.name.endswith("[read-only]"), "the title %r" % wb.window.name)
+
     psql("REVOKE %s_editor FROM %s" % (workspace, editor))
-    psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = '%s'" % editor)
-    # Found lost at one check (every ten seconds), refused at the next.
-    wb.find("label", re.compile("^%s" % re.escape(said)), only_showing=False, timeout=40)
-    expect(connection_state(wb).endswith("choose File > Reconnect"), "status bar: %r" % connection_state(wb))
+    psql("SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE usename = '%s'" % editor)
+    # Found lost at one check (every ten seconds), refused at the next: said whole in the bar.
+    wb.wait(lambda: read_only_reason(wb) == whole, "the refusal in the read-only bar", timeout=40)
+    wb.find("label", whole)
+    expect(connection_state(wb).endswith(withdrawn), "status bar: %r" % connection_state(wb))
     expect(text_of(note) == typed, "the typed note became %r" % text_of(note))
     wb.screenshot("team-role-revoked-by-itself")
+    expect(not wb.find_all("alert"), "an error box appeared")
+
+    # The role given back: the workbench's own reconnect (within two checks) clears all of it.
+    psql("GRANT %s_editor TO %s" % (workspace, editor))
+    wb.wait(lambda: connection_state(wb).endswith(" · connected"), "the workbench to reconnect by itself",
+            timeout=30)
+    wb.wait(lambda: read_only_reason(wb) == "", "the read-only bar to go")
+    expect(not wb.find_all("label", re.compile("^%s" % re.escape(said)), root=wb.window),
+           "the refusal is still shown after the reconnect")
+    expect(text_of(note) == typed, "the typed note became %r" % text_of(note))
+    wb.screenshot("team-role-restored-by-itself")
     expect(not wb.find_all("alert"), "an error box appeared")
 
 

@@ -69,7 +69,7 @@ void endWorkbenchSessions(const ServerAddress &server)
 // Said in plain words: the connection lost and how to get back, no driver text.
 bool saysLostPlainly(const QString &message)
 {
-    return message.contains(QLatin1String("connection to the server was lost"))
+    return message.contains(QLatin1String("connection to the team workspace was lost"))
         && message.contains(QLatin1String("Reconnect")) && !message.contains(QLatin1String("QPSQL"))
         && !message.contains(QLatin1String("terminating connection")) && !message.contains(QLatin1String("server closed"));
 }
@@ -469,6 +469,38 @@ private Q_SLOTS:
         QCOMPARE(workspace->sessionUser(), admin);
         QVERIFY(!workspace->caseCodes().isEmpty());
         qunsetenv("PGUSER");
+    }
+
+    // Tester (issue 14): a report read on a connection an administrator
+    // ended half-way said "PostgreSQL error without a code". Ended before
+    // each of the report's statements in turn (and waited for): every one
+    // says in plain words that the connection was lost, and no PDF is left.
+    void reportReadLostMidWay()
+    {
+        std::unique_ptr<Workspace> workspace = Workspace::openTeam(m_workspace, {});
+        const QString code = workspace->caseCodes().first();
+        std::unique_ptr<CaseFile> caseFile = workspace->openCase(code);
+        const QString pdf = m_dir.filePath(QStringLiteral("midway.pdf"));
+        const qint64 before = Database::statementsSent();
+        writeCaseReport(*workspace, *caseFile, pdf);
+        const int statements = int(Database::statementsSent() - before);
+        QVERIFY(statements > 2);
+        QVERIFY(QFile::remove(pdf));
+        for (int at = 1; at <= statements; ++at) {
+            int sent = 0;
+            Database::observeStatements([&](const QString &) {
+                if (++sent == at)
+                    adminScalar(m_workspace, QStringLiteral("SELECT count(pg_terminate_backend(pid, 10000)) FROM "
+                                                            "pg_stat_activity WHERE application_name = "
+                                                            "'oversight-workbench' AND datname = current_database()"));
+            });
+            const QString message = errorOf([&] { writeCaseReport(*workspace, *caseFile, pdf); });
+            Database::observeStatements({});
+            QVERIFY2(saysLostPlainly(message) && !message.contains(QLatin1String("PostgreSQL error")),
+                     qPrintable(QStringLiteral("ended before statement %1 of %2: %3").arg(at).arg(statements).arg(message)));
+            QVERIFY(!QFileInfo::exists(pdf));
+            QCOMPARE(errorOf([&] { workspace->reconnect({}); }), QString());
+        }
     }
 
     // Never while a transaction is open on the connection.

@@ -136,7 +136,8 @@ private Q_SLOTS:
                                      .arg(carol.user)),
                  qPrintable(said));
         QVERIFY2(said.contains(m_roles.editor) && said.contains(m_roles.reader) && plain(said), qPrintable(said));
-        QVERIFY2(teamStatus(window).endsWith(QStringLiteral("choose File > Reconnect")), qPrintable(teamStatus(window)));
+        QVERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        QVERIFY2(readOnlyReason(window) == said.section(QLatin1Char('|'), 1), qPrintable(readOnlyReason(window)));
         QCOMPARE(team->text(), QStringLiteral("Typed, not yet saved"));
         QVERIFY(window.workspace());
 
@@ -144,13 +145,17 @@ private Q_SLOTS:
         grant(carol.user, m_roles.editor);
         fileAction(window, QStringLiteral("Rec&onnect"))->trigger();
         QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" connected")), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window), QString());
         QCOMPARE(boxes.texts.size(), 1);
         CaseSession *session = window.caseView()->context().session;
         QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Back again")), QString());
     }
 
-    // Revoked while the connection drops: the check's own reconnect says so
-    // in a lasting notice and stops trying; nothing thrown, text kept.
+    // Revoked while the connection drops: the check's own reconnect is
+    // refused; said whole in the read-only bar (tester, issue 14: only in
+    // the status bar, cut short), nothing thrown, text kept. Given the role
+    // back, a later check reconnects by itself and the refusal is gone
+    // (tester: it stayed after the reconnect).
     void revokedThenReconnectByTimer()
     {
         const ServerAddress carol = person(QStringLiteral("carol2"), m_roles.editor);
@@ -163,20 +168,102 @@ private Q_SLOTS:
         team->setText(QStringLiteral("Typed before the drop"));
 
         revoke(carol);
-        adminScalar(m_workspace, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                                                "usename = '%1'")
+        adminScalar(m_workspace, QStringLiteral("SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity "
+                                                "WHERE usename = '%1'")
                                      .arg(carol.user));
         window.checkTeamConnection();  // finds it lost
         QVERIFY2(teamStatus(window).endsWith(QStringLiteral("reconnecting…")), qPrintable(teamStatus(window)));
         window.checkTeamConnection();  // reconnects: refused
-        QVERIFY2(teamStatus(window).endsWith(QStringLiteral("choose File > Reconnect")), qPrintable(teamStatus(window)));
-        const QString notices = statusNotices(window);
-        QVERIFY2(notices.contains(QStringLiteral("may not use the team workspace")) && notices.contains(m_roles.editor)
-                     && plain(notices),
-                 qPrintable(notices));
-        window.checkTeamConnection();  // stopped: no more tries
+        QVERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        const QString reason = readOnlyReason(window);
+        QVERIFY2(reason.startsWith(QStringLiteral("Your account %1 may not use the team workspace").arg(carol.user))
+                     && reason.endsWith(QStringLiteral("(or %1, to read it only).").arg(m_roles.reader)) && plain(reason),
+                 qPrintable(reason));
+        QVERIFY2(window.windowTitle().endsWith(QStringLiteral("[read-only]")), qPrintable(window.windowTitle()));
+        QVERIFY2(!statusNotices(window).contains(QStringLiteral("may not use")), qPrintable(statusNotices(window)));
+        window.checkTeamConnection();  // tried again, quietly: still refused
+        QVERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window), reason);
         QCOMPARE(team->text(), QStringLiteral("Typed before the drop"));
         QVERIFY(window.workspace());
+
+        grant(carol.user, m_roles.editor);
+        window.checkTeamConnection();  // reconnects by itself
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window), QString());
+        QVERIFY2(!window.windowTitle().contains(QStringLiteral("read-only")), qPrintable(window.windowTitle()));
+        QVERIFY2(!statusNotices(window).contains(QStringLiteral("may not")), qPrintable(statusNotices(window)));
+        CaseSession *session = window.caseView()->context().session;
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Back by itself")), QString());
+    }
+
+    // Tester (issue 14): revoked while the connection stays up, the status
+    // bar kept saying "connected" though every read and write was refused.
+    // The first write refused says at once that the access was withdrawn
+    // and which role to ask for, and the window turns read-only with the
+    // server's words; the checks leave it so (no reconnect while refused);
+    // given the role back, the next check reconnects and all of it goes.
+    void revokedWhileConnectedSaidAtOnce()
+    {
+        const ServerAddress dave = person(QStringLiteral("dave"), m_roles.editor);
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(dave, {}));
+        QVERIFY(window.openCaseCode(QStringLiteral("ZBE")));
+        CaseSession *session = window.caseView()->context().session;
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
+
+        revoke(dave);
+        QVERIFY(!session->addNote(QString(), QString(), QStringLiteral("Refused")).isEmpty());
+        QTRY_VERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        const QString reason = readOnlyReason(window);
+        QVERIFY2(reason.startsWith(QStringLiteral("Your account %1 may not use the team workspace %2 on this machine")
+                                       .arg(dave.user, m_workspace.database))
+                     && reason.contains(m_roles.editor) && plain(reason),
+                 qPrintable(reason));
+        QVERIFY2(window.windowTitle().endsWith(QStringLiteral("[read-only]")), qPrintable(window.windowTitle()));
+        screenshot(window, QStringLiteral("revoked-while-connected-1400"), 1400);
+        screenshot(window, QStringLiteral("revoked-while-connected-800"), 800);
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window), reason);
+
+        grant(dave.user, m_roles.editor);
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window), QString());
+        QVERIFY2(!statusNotices(window).contains(QStringLiteral("may not")), qPrintable(statusNotices(window)));
+        QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Allowed again")), QString());
+    }
+
+    // The editors' role revoked, the readers' kept, found by the check alone
+    // (nothing read or written meanwhile): still readable, so read-only as a
+    // reader is, naming the editors' role; File > Reconnect with the role
+    // given back makes it an editor's window again.
+    void editorsRoleRevokedFoundByTheCheck()
+    {
+        const ServerAddress frank = person(QStringLiteral("frank"), m_roles.editor);
+        grant(frank.user, m_roles.reader);
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(frank, {}));
+        revoke(frank);
+        window.checkTeamConnection();
+        QVERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window),
+                 QStringLiteral("Your account %1 may read this team workspace but not change it: ask its administrator "
+                                "for the %2 role.")
+                     .arg(frank.user, m_roles.editor));
+        // A reconnect as a reader is still refused the editor's rights.
+        BoxCloser boxes;
+        fileAction(window, QStringLiteral("Rec&onnect"))->trigger();
+        QTRY_COMPARE(boxes.texts.size(), 1);
+        QVERIFY2(teamStatus(window).endsWith(withdrawn()), qPrintable(teamStatus(window)));
+        grant(frank.user, m_roles.editor);
+        fileAction(window, QStringLiteral("Rec&onnect"))->trigger();
+        QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
+        QCOMPARE(readOnlyReason(window), QString());
+        QCOMPARE(boxes.texts.size(), 1);
     }
 
     // A write refused after the role was revoked (no reconnect): said by
@@ -264,6 +351,20 @@ private Q_SLOTS:
     }
 
 private:
+    // The status bar's end while the server refuses an editor the workspace.
+    QString withdrawn() const { return QStringLiteral(" · access withdrawn: ask for the %1 role").arg(m_roles.editor); }
+    // A picture of the window `width` pixels wide, for a person to look at,
+    // when OWB_SCREENSHOT_DIR names a folder.
+    static void screenshot(MainWindow &window, const QString &name, int width)
+    {
+        if (!qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR"))
+            return;
+        const QSize size = window.size();
+        window.resize(width, 700);
+        QTest::qWait(100);
+        window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(name + QStringLiteral(".png")));
+        window.resize(size);
+    }
     // A login role of its own for one test, member of `role` (none: empty).
     ServerAddress person(const QString &name, const QString &role)
     {

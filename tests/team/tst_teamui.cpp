@@ -458,7 +458,7 @@ private Q_SLOTS:
         admin(testServer(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'")
                                 .arg(kPasswordRole));
         const QString refused = session->addNote(QString(), QString(), QStringLiteral("After the connection went"));
-        QVERIFY2(refused.contains(QLatin1String("connection to the server was lost")), qPrintable(refused));
+        QVERIFY2(refused.contains(QLatin1String("connection to the team workspace was lost")), qPrintable(refused));
         QVERIFY2(!refused.contains(QLatin1String("QPSQL")), qPrintable(refused));
         QCOMPARE(adminScalar(workspace, QStringLiteral("SELECT count(*) FROM cases.note WHERE body = "
                                                        "'After the connection went'")).toInt(), 0);
@@ -483,7 +483,7 @@ private Q_SLOTS:
         closer.start();
         const auto saidLost = [&boxes] {
             for (const QString &text : boxes)
-                if (text.contains(QLatin1String("connection to the server was lost"))
+                if (text.contains(QLatin1String("connection to the team workspace was lost"))
                     && text.contains(QLatin1String("nothing was changed")))
                     return true;
             return false;

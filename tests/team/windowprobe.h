@@ -1,6 +1,7 @@
 #pragma once
 // What the team window suites read off the main window: a File menu action
-// by its text, the status bar's connection state and its notices.
+// by its text, the status bar's connection state and its notices, the
+// read-only bar's reason.
 
 #include "mainwindow.h"
 
@@ -33,6 +34,13 @@ inline QString statusNotices(owb::MainWindow &window)
         if (label->isVisible())
             texts.append(label->text());
     return texts.join(QLatin1Char('\n'));
+}
+
+// The reason in the read-only bar above the pages, when it is shown.
+inline QString readOnlyReason(owb::MainWindow &window)
+{
+    auto *reason = window.findChild<QLabel *>(QStringLiteral("readOnlyReason"));
+    return reason && reason->isVisible() ? reason->text() : QString();
 }
 
 } // namespace owbtest

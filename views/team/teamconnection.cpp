@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/serverprobe.h"
+#include "store/serverschema.h"
 #include "store/workspace.h"
 
 namespace owb {
@@ -13,29 +14,47 @@ bool TeamConnection::check()
     if (m_state != State::Connected)
         return false;
     // Either connection may be the one lost: the cases' carries the edits.
-    const bool answers = serverAnswers(m_workspace.peers().database()) && serverAnswers(*m_workspace.casesDatabase());
-    if (!answers)
+    // The rights too, as a reconnect checks them (tester, issue 14: a role
+    // revoked while connected left "connected" until the next reconnect).
+    const TeamAccess access = probeTeamAccess(m_workspace);
+    if (!access.answers) {
         m_state = State::Reconnecting;
-    return answers;
+        return false;
+    }
+    if (!access.withdrawn.isEmpty()) {
+        m_withdrawn = access.withdrawn;
+        m_state = State::Withdrawn;
+        return false;
+    }
+    return true;
+}
+
+bool TeamConnection::worthReconnecting()
+{
+    if (m_state != State::Withdrawn)
+        return false;
+    const TeamAccess access = probeTeamAccess(m_workspace);
+    if (access.answers && !access.withdrawn.isEmpty()) {
+        m_withdrawn = access.withdrawn;
+        return false;
+    }
+    return true;
 }
 
 QString TeamConnection::reconnect(const QString &password)
 {
     m_passwordRefused = false;
-    m_accessRefused = false;
     try {
         m_workspace.reconnect(password);
-        m_state = State::Connected;
-        return {};
     } catch (const ServerPasswordRefused &error) {
         m_passwordRefused = true;
         m_state = State::Stopped;
         return error.message();
     } catch (const ServerAccessRefused &error) {
-        // Its role revoked: trying again by itself cannot help until the
-        // administrator grants one; the message names the roles.
-        m_accessRefused = true;
-        m_state = State::Stopped;
+        // Its role revoked: refused until the administrator grants one (the
+        // message names the roles); the window's checks try again quietly.
+        m_withdrawn = error.message();
+        m_state = State::Withdrawn;
         return error.message();
     } catch (const ServerRoleChanged &error) {
         // Only the user can choose to open it again as that role.
@@ -46,6 +65,16 @@ QString TeamConnection::reconnect(const QString &password)
             m_state = State::Reconnecting;
         return error.message();
     }
+    // Connected again, but with the rights it was opened with? (An editor
+    // whose editors' role was revoked and a reader's kept may read it still.)
+    const TeamAccess access = probeTeamAccess(m_workspace);
+    if (access.answers && !access.withdrawn.isEmpty()) {
+        m_withdrawn = access.withdrawn;
+        m_state = State::Withdrawn;
+        return m_withdrawn;
+    }
+    m_state = access.answers ? State::Connected : State::Reconnecting;
+    return access.answers ? QString() : tr("the connection to the team workspace was lost again at once");
 }
 
 QString TeamConnection::statusText() const
@@ -65,6 +94,11 @@ QString TeamConnection::statusText() const
         return tr("%1 · connected").arg(who);
     case State::Reconnecting:
         return tr("%1 · connection lost: reconnecting…").arg(who);
+    case State::Withdrawn:
+        // The role the account had: the whole refusal is in the read-only bar.
+        return tr("%1 · access withdrawn: ask for the %2 role")
+            .arg(who, m_workspace.isReadOnly() ? teamRoles(m_server.database).reader
+                                               : teamRoles(m_server.database).editor);
     case State::Stopped:
         break;
     }

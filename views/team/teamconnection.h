@@ -2,8 +2,9 @@
 // The workbench's connection to a team workspace on a PostgreSQL server:
 // openTeamWorkspace opens the whole workspace (store/workspace, the same
 // object a folder gives: portfolio, cases, methodologies), and
-// TeamConnection watches it for the status bar and reconnects it in place
-// once its connection is lost.
+// TeamConnection watches it for the status bar (its connection, and the
+// rights the server gives the account) and reconnects it in place once its
+// connection is lost.
 
 #include "store/serveraddress.h"
 
@@ -26,27 +27,39 @@ public:
     TeamConnection &operator=(const TeamConnection &) = delete;
 
     // Connected; lost and to be reconnected (by the window, at its next
-    // check); or lost with reconnecting left to the user (File > Reconnect),
-    // since trying again by itself cannot help: the server refused the
-    // password, knows this user as another role now, or no longer lets the
-    // account use the workspace (its role revoked).
-    enum class State { Connected, Reconnecting, Stopped };
+    // check); refused by the server (Withdrawn: a role revoked, found by a
+    // read or write the server refused, a check, or a reconnect), shown
+    // read-only and checked again at each check until a reconnect finds the
+    // rights restored; or lost with reconnecting left to the user (File >
+    // Reconnect), since trying again by itself cannot help: the server
+    // refused the password, or knows this user as another role now.
+    enum class State { Connected, Reconnecting, Withdrawn, Stopped };
 
     const ServerAddress &server() const { return m_server; }
-    // One cheap round trip while connected: false once the connection is lost.
+    // While connected, cheap round trips (probeTeamAccess): false once the
+    // connection is lost (Reconnecting) or the server refuses the account
+    // what it could do when the workspace was opened (Withdrawn).
     bool check();
+    // While Withdrawn: whether reconnecting may now succeed (the rights are
+    // back, or the connection is gone and only a reconnect can tell); else
+    // withdrawnWhy() is brought up to date.
+    bool worthReconnecting();
     // Reconnects the workspace in place (Workspace::reconnect) with
-    // `password` (empty: libpq's own means): empty when connected again,
-    // else why not, in plain words; passwordRefused() then says whether the
-    // server asked for the password.
+    // `password` (empty: libpq's own means): empty when connected again
+    // with the rights it was opened with, else why not, in plain words;
+    // passwordRefused() then says whether the server asked for the password.
     QString reconnect(const QString &password);
     bool passwordRefused() const { return m_passwordRefused; }
-    // The last reconnect found the account without any of the workspace's roles.
-    bool accessRefused() const { return m_accessRefused; }
+    // The server refuses the account the workspace, or its changes, since it
+    // was opened (a role revoked): its words, whole, naming the role to ask
+    // for; empty otherwise.
+    bool accessRefused() const { return m_state == State::Withdrawn; }
+    QString withdrawnWhy() const { return accessRefused() ? m_withdrawn : QString(); }
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
     // "DB on HOST:PORT · signed in as USER · connected" (or "connection
-    // lost: reconnecting…"), for the status bar.
+    // lost: reconnecting…", or "access withdrawn: ask for the ROLE role"),
+    // for the status bar.
     QString statusText() const;
 
 private:
@@ -54,7 +67,7 @@ private:
     ServerAddress m_server;
     State m_state = State::Connected;
     bool m_passwordRefused = false;
-    bool m_accessRefused = false;
+    QString m_withdrawn; // Withdrawn: the server's refusal, whole
 };
 
 // Opens the team workspace at `server` with `password` (empty: libpq's own
