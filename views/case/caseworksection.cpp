@@ -86,6 +86,7 @@ private:
 
 CaseworkSection::CaseworkSection(const QString &title, QWidget *parent)
     : QGroupBox(title, parent)
+    , m_held(new HeldControls(this))
 {
 }
 
@@ -234,6 +235,7 @@ QDate CaseworkSection::overdueDay() const
 
 void CaseworkSection::editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns)
 {
+    m_held->add(table);
     connect(table, &QTableWidget::cellChanged, this, [this, table, &source, columns](int row, int column) {
         if (column < columns.size())
             tableEdited(table, source, columns, row, column);
@@ -256,6 +258,8 @@ int CaseworkSection::selectedRow(const QTableWidget *table)
 
 void CaseworkSection::rowActions(QTableWidget *table, const QList<QWidget *> &buttons, std::function<bool()> allowed)
 {
+    for (QWidget *button : buttons)
+        m_held->add(button);
     m_rowActions.append({table, buttons, std::move(allowed)});
     connect(table, &QTableWidget::itemSelectionChanged, this, &CaseworkSection::updateRowActions);
     updateRowActions();
@@ -267,7 +271,7 @@ void CaseworkSection::updateRowActions()
     for (const RowActions &actions : std::as_const(m_rowActions)) {
         const bool on = selectedRow(actions.table) >= 0 && (!actions.allowed || actions.allowed());
         for (QWidget *button : actions.buttons)
-            button->setEnabled(on);
+            m_held->setEnabled(button, on);
     }
 }
 
@@ -460,6 +464,7 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
         } else {
             form->addRow(label, widget);
         }
+        m_held->add(widget);
         edits.insert(column, widget);
     }
     return edits;

@@ -41,6 +41,7 @@ DecisionSection::DecisionSection(QWidget *parent)
             Q_EMIT problem(error);
     });
     connect(m_correct, &QPushButton::clicked, this, &DecisionSection::askCorrection);
+    m_held->add({m_confirm, m_correct});
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_state, 1);
     layout->addWidget(m_confirm);
@@ -70,10 +71,10 @@ void DecisionSection::reload()
     // since changed is confirmed again (replacing it) to clear its review.
     const int decidedOn = store.finalSegmentOf(m_context.quarter, computed).decidedOn;
     const bool confirmed = decided.value(QStringLiteral("kind")).toString() == QLatin1String("confirm") && decidedOn <= 0;
-    m_confirm->setEnabled(computed > 0 && !programmeDecides && !confirmed);
-    m_confirm->setToolTip(confirmed ? tr("The computed segment is already confirmed for %1.").arg(m_context.quarter)
+    m_held->setEnabled(m_confirm, computed > 0 && !programmeDecides && !confirmed);
+    m_held->setToolTip(m_confirm, confirmed ? tr("The computed segment is already confirmed for %1.").arg(m_context.quarter)
                                     : QString());
-    m_correct->setEnabled(computed > 0 && !programmeDecides);
+    m_held->setEnabled(m_correct, computed > 0 && !programmeDecides);
     const int final = store.finalSegment(m_context.quarter, computed);
     QString text = computed > 0
                        ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)

@@ -70,6 +70,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     m_chart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
     connect(m_enter, &QPushButton::clicked, this, &ProgrammeSection::askProgrammeEntry);
     connect(m_exit, &QPushButton::clicked, this, &ProgrammeSection::askProgrammeExit);
+    m_held->add({m_enter, m_exit});
 
     using Kind = RecordField::Kind;
     m_edits = buildForm(new QFormLayout(m_formBox), programmeTable(), &m_programmeId,
@@ -105,6 +106,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     rowActions(m_criteria, {removeCriterion});
     rowActions(m_reviews, {removeReview});
     rowActions(m_trajectory, {removePoint});
+    m_held->add({addCriterion, addReview, addPoint});
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setWordWrap(true);
 
@@ -192,9 +194,9 @@ void ProgrammeSection::reload()
     m_enter->setVisible(!in);
     m_exit->setVisible(in);
     // Offered only where it applies (the session refuses the rest in words).
-    m_enter->setEnabled(!in && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
-    m_exit->setEnabled(in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty()
-                       && entryQuarter() != m_context.quarter);
+    m_held->setEnabled(m_enter, !in && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
+    m_held->setEnabled(m_exit, in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty()
+                                   && entryQuarter() != m_context.quarter);
     refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
     fillForm(m_edits, programmeTable(), m_programmeId);
     fillTable(m_criteria, store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId), kCriterionColumns,

@@ -52,6 +52,7 @@ ReviewSection::ReviewSection(QWidget *parent)
     connect(m_openReview, &QPushButton::clicked, this, &ReviewSection::askOpenReview);
     connect(m_advanceReview, &QPushButton::clicked, this, [this] { report(advanceReview()); });
     connect(m_decideReview, &QPushButton::clicked, this, &ReviewSection::askReviewDecision);
+    m_held->add({m_openReview, m_advanceReview, m_decideReview});
 
     using Kind = RecordField::Kind;
     QList<std::pair<QString, QString>> ratings;
@@ -92,6 +93,7 @@ ReviewSection::ReviewSection(QWidget *parent)
             fillFindingEvidence();
     });
     m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence, editFinding};
+    m_held->add({addFinding, addEvidence});
     rowActions(m_findings, {editFinding, removeFinding}, [this] { return !m_decided; });
     rowActions(m_findingEvidence, {removeEvidence}, [this] { return !m_decided; });
     m_findingsEmpty = new QLabel(tr("No findings yet. Add a finding for each root cause the review finds, then the "
@@ -176,7 +178,7 @@ void ReviewSection::reload()
     m_decided = decided;
     m_formBox->setEnabled(!decided);
     for (QTableWidget *table : {m_findings, m_findingEvidence})
-        table->setEditTriggers(decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
+        m_held->setEditTriggers(table, decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
     m_openReview->setVisible(m_reviewId == 0 && segmentFour);
     // The stages run in order; the last is reached only by recording the
     // decision, which is offered at the stage before it (Reporting).
@@ -187,8 +189,8 @@ void ReviewSection::reload()
         m_advanceReview->setText(tr("Move to %1").arg(stages.items.at(stageIndex + 1).name));
     // Offered only when it can be done; what stands in its way is said.
     const QString blocked = beforeLast ? advanceBlocker() : QString();
-    m_advanceReview->setEnabled(blocked.isEmpty());
-    m_advanceReview->setToolTip(blocked);
+    m_held->setEnabled(m_advanceReview, blocked.isEmpty());
+    m_held->setToolTip(m_advanceReview, blocked);
     m_decideReview->setVisible(open && stageIndex >= 0 && stageIndex + 2 == stages.items.size());
     m_findingsBox->setVisible(m_reviewId != 0);
     m_formBox->setVisible(m_reviewId != 0);
@@ -303,8 +305,8 @@ void ReviewSection::fillFindingEvidence()
     // Only what there is something to act on: evidence needs a finding, a
     // removal something to remove, and a decided review takes nothing.
     const bool open = !m_decided;
-    m_recordButtons.at(0)->setEnabled(open);
-    m_recordButtons.at(2)->setEnabled(open && finding > 0);
+    m_held->setEnabled(m_recordButtons.at(0), open);
+    m_held->setEnabled(m_recordButtons.at(2), open && finding > 0);
     updateRowActions(); // Edit and Remove Finding, Remove Evidence Item: a row selected
 }
 
