@@ -7,6 +7,7 @@
 #include "delegates/choicedelegate.h"
 #include "itemmodels/itemroles.h"
 #include "widgets/cellproblem.h"
+#include "widgets/columnfit.h"
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
@@ -116,7 +117,7 @@ const CaseworkChoices &CaseworkSection::choices() const
     return m_context.session ? m_context.session->methodology().casework() : Methodology::builtIn().casework();
 }
 
-QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &headers, const QString &name)
+QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &headers, const QString &name, int stretch)
 {
     auto *table = new QTableWidget(parent);
     table->setColumnCount(int(headers.size()));
@@ -124,7 +125,14 @@ QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &hea
     table->setAccessibleName(name);
     table->verticalHeader()->hide();
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Tester, issue 14: at 800 pixels the exit criteria's Due column, as
+    // wide as each of the others, cut its dates. Each column at least as
+    // wide as its header and its longest word; the rest wraps.
+    QList<ColumnLimit> limits;
+    for (int column = 0; column < headers.size(); ++column)
+        if (column != stretch)
+            limits.append({column, 0, 320});
+    new ColumnFitter(table, limits, {stretch, 0, 0});
     // A long text (a metric's name, an exit criterion) wraps onto as many
     // lines as it needs, never cut to "..." at two.
     table->setWordWrap(true);

@@ -55,8 +55,11 @@ protected:
     // Empty when stored, else the refusal (already reported).
     QString saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     const CaseworkChoices &choices() const;
-    // A table of records, named for screen readers, one row selected at a time.
-    static QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name);
+    // A table of records, named for screen readers, one row selected at a
+    // time; its columns fitted to its width (widgets/columnfit: every header
+    // and every word whole, longer text wrapped), column `stretch` taking
+    // the width left.
+    static QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name, int stretch = 0);
     static QHBoxLayout *buttonRow(std::initializer_list<QWidget *> widgets);
     // One row per record, dates shown in the one format; with a `doneColumn`,
     // a row past its due date whose status is not `doneValue` is red.

@@ -7,7 +7,7 @@
 #include "recorddialog.h"
 
 #include <QDate>
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -42,10 +42,11 @@ DecisionSection::DecisionSection(QWidget *parent)
     });
     connect(m_correct, &QPushButton::clicked, this, &DecisionSection::askCorrection);
     m_held->add({m_confirm, m_correct});
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(m_state, 1);
-    layout->addWidget(m_confirm);
-    layout->addWidget(m_correct);
+    // The state across the section, its buttons under it (tester, issue 14:
+    // at 800 pixels Record a Correction... sat behind a sideways scroll bar).
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_state);
+    layout->addLayout(buttonRow({m_confirm, m_correct}));
 }
 
 int DecisionSection::computedSegment() const

@@ -50,7 +50,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     , m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
                            tr("Exit criteria")))
     , m_reviewsBox(new QGroupBox(tr("Progress reviews"), this))
-    , m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews")))
+    , m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews"), 2))
     , m_trajectoryBox(new QGroupBox(tr("Improvement trajectory (planned against actual)"), this))
     , m_trajectoryState(new QLabel(this))
     , m_trajectory(makeTable(this, {tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual")}, tr("Improvement trajectory")))
@@ -130,12 +130,10 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     auto *historyLayout = new QVBoxLayout(m_historyBox);
     historyLayout->addWidget(m_history);
 
+    // The state across the section, its buttons under it (narrow windows).
     auto *layout = new QVBoxLayout(this);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_state, 1);
-    top->addWidget(m_enter);
-    top->addWidget(m_exit);
-    layout->addLayout(top);
+    layout->addWidget(m_state);
+    layout->addLayout(buttonRow({m_enter, m_exit}));
     layout->addWidget(m_formBox);
     layout->addWidget(m_criteriaBox);
     layout->addWidget(m_reviewsBox);

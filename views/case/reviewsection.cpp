@@ -45,7 +45,7 @@ ReviewSection::ReviewSection(QWidget *parent)
     , m_findingsBox(new QGroupBox(tr("Findings"), this))
     , m_findings(makeTable(this,
                            {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
-                           tr("Findings")))
+                           tr("Findings"), 2))
     , m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding")))
 {
     m_state->setWordWrap(true);
@@ -110,13 +110,10 @@ ReviewSection::ReviewSection(QWidget *parent)
     findingsLayout->addWidget(m_evidenceLabel);
     findingsLayout->addWidget(m_findingEvidence);
     findingsLayout->addLayout(buttonRow({addEvidence, removeEvidence}));
+    // The state across the section, its buttons under it (narrow windows).
     auto *layout = new QVBoxLayout(this);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_state, 1);
-    top->addWidget(m_openReview);
-    top->addWidget(m_advanceReview);
-    top->addWidget(m_decideReview);
-    layout->addLayout(top);
+    layout->addWidget(m_state);
+    layout->addLayout(buttonRow({m_openReview, m_advanceReview, m_decideReview}));
     layout->addWidget(m_formBox);
     layout->addWidget(m_findingsBox);
 }
