@@ -363,6 +363,8 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
                                                      const qint64 *recordId, const QList<RecordField> &fields,
                                                      QLabel *message)
 {
+    // A narrow window puts a field under its label rather than scrolling sideways.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     QHash<QString, QWidget *> edits;
     for (const RecordField &spec : fields) {
         const QString column = spec.column;
