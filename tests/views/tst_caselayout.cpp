@@ -35,7 +35,9 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractButton>
 #include <QAction>
+#include <QStyle>
 #include <memory>
 #include <QApplication>
 #include <QListWidget>
@@ -501,6 +503,119 @@ private Q_SLOTS:
         for (const QLabel *label : dialog.findChildren<QLabel *>())
             QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("needed")), qPrintable(label->text()));
         QVERIFY2(dialog.height() == plain, qPrintable(QStringLiteral("%1 -> %2 -> %3").arg(plain).arg(grown).arg(dialog.height())));
+    }
+
+    // Issue 14 (tester): at 800 px a reader's Casework page cut the exit
+    // criteria's Due column and hid Record a Correction... behind a sideways
+    // scroll bar. At 800, 1024 and 1400 px, for a reader and an editor: no
+    // sideways scrolling, every button within the page, every header and
+    // every word of every cell whole in its column.
+    void caseworkFitsNarrowWindows_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("reader");
+        QTest::addColumn<bool>("review");  // a case with findings, else one in the programme
+        for (const QSize size : {QSize(800, 600), QSize(1024, 768), QSize(1400, 900)})
+            for (const bool reader : {true, false})
+                for (const bool review : {false, true})
+                    QTest::addRow("%dx%d %s %s", size.width(), size.height(), reader ? "reader" : "editor",
+                                  review ? "review" : "programme")
+                        << size << reader << review;
+    }
+    void caseworkFitsNarrowWindows()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, reader);
+        QFETCH(bool, review);
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(m_demo.open(window, QStringLiteral("narrow")));
+        QString programmeCode;
+        for (const QString &code : window.workspace()->caseCodes()) {
+            const std::unique_ptr<CaseFile> file = window.workspace()->openCase(code, Database::Mode::ReadOnly);
+            if (programmeCode.isEmpty() && !CaseworkStore(file->scope()).records(review ? findingTable() : criterionTable()).isEmpty())
+                programmeCode = code;
+        }
+        QVERIFY(!programmeCode.isEmpty());
+        QVERIFY(window.openCaseCode(programmeCode));
+        CaseView *view = window.caseView();
+        CaseworkPage *page = view->caseworkPage();
+        if (reader) {  // as a reader's workspace opens its sessions
+            view->context().session->setReadOnly(QStringLiteral("Your account may read this workspace but not change it."));
+            view->setContext(view->context());
+        }
+        view->tabs()->setCurrentWidget(page);
+        QTest::qWait(100);
+        QCOMPARE(window.size(), size);
+        auto *scroll = page->findChild<QScrollArea *>();
+        QWidget *viewport = scroll->viewport();
+        // Once laid out (the columns are fitted, and the rows to them, as events come).
+        (void)QTest::qWaitFor([scroll, page] {
+            bool settled = scroll->horizontalScrollBar()->maximum() == 0;
+            for (QTableWidget *table : page->findChildren<QTableWidget *>())
+                settled = settled && (!table->isVisibleTo(page) || table->horizontalScrollBar()->maximum() == 0
+                                      || table->horizontalHeader()->length() > 400);
+            return settled;
+        }, 3000);
+        if (const int sideways = scroll->horizontalScrollBar()->maximum(); sideways > 0) {
+            QStringList wide;  // what needs the width, to say so
+            for (QWidget *w : scroll->widget()->findChildren<QWidget *>())
+                if (w->isVisibleTo(page) && w->minimumSizeHint().width() > viewport->width() - 40)
+                    wide.append(QStringLiteral("%1 \"%2\" needs %3").arg(QString::fromLatin1(w->metaObject()->className()),
+                        w->accessibleName().isEmpty() ? w->objectName() : w->accessibleName()).arg(w->minimumSizeHint().width()));
+            QFAIL(qPrintable(QStringLiteral("scrolls sideways by %1 px: %2").arg(sideways).arg(wide.join(QStringLiteral("; ")))));
+        }
+        QStringList wrong;
+        int buttons = 0;
+        for (QAbstractButton *button : page->findChildren<QAbstractButton *>()) {
+            if (!button->isVisibleTo(page) || !scroll->widget()->isAncestorOf(button))
+                continue;
+            ++buttons;
+            const QRect at(button->mapTo(viewport, QPoint(0, 0)), button->size());
+            if (at.left() < 0 || at.right() >= viewport->width())
+                wrong.append(QStringLiteral("%1 at x %2..%3 of %4").arg(button->text()).arg(at.left()).arg(at.right()).arg(viewport->width()));
+        }
+        QVERIFY(buttons >= 6);
+        int cells = 0;
+        for (QTableWidget *table : page->findChildren<QTableWidget *>()) {
+            if (!table->isVisibleTo(page))
+                continue;
+            // A table whose every column is at its narrowest (a header, a
+            // word) and still wider than the page (the findings' six at 800
+            // pixels) scrolls sideways itself: cut nowhere, the page still.
+            const QFontMetrics metrics = table->fontMetrics();
+            const int margins = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+            for (int c = 0; c < table->columnCount(); ++c) {
+                const int width = table->columnWidth(c);
+                const QString header = table->horizontalHeaderItem(c)->text();
+                if (table->horizontalHeader()->fontMetrics().horizontalAdvance(header) + margins > width)
+                    wrong.append(QStringLiteral("%1: header %2 in %3 px").arg(table->accessibleName(), header).arg(width));
+                for (int r = 0; r < table->rowCount(); ++r) {
+                    const QTableWidgetItem *item = table->item(r, c);
+                    if (!item || item->toolTip() == item->text())
+                        continue;
+                    ++cells;
+                    for (const QString &word : item->text().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+                        if (metrics.horizontalAdvance(word) + margins > width)
+                            wrong.append(QStringLiteral("%1: \"%2\" (%3) in %4 px").arg(table->accessibleName(), word, header).arg(width));
+                }
+            }
+        }
+        QVERIFY(cells > 0);
+        const QString name = QStringLiteral("casework-%1-%2-%3x%4")
+                                 .arg(reader ? QStringLiteral("reader") : QStringLiteral("editor"),
+                                      review ? QStringLiteral("review") : QStringLiteral("programme"))
+                                 .arg(size.width())
+                                 .arg(size.height());
+        if (qEnvironmentVariableIsSet("OWB_SCREENSHOT_DIR")) {
+            for (const int part : {0, 1, 2}) {
+                scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum() * part / 2);
+                QTest::qWait(30);
+                window.grab().save(QDir(qEnvironmentVariable("OWB_SCREENSHOT_DIR")).filePath(name + QStringLiteral("-%1.png").arg(part)));
+            }
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(name + QStringLiteral(": ") + wrong.join(QStringLiteral("; "))));
     }
 
     // Tester (issue 13): text typed into a field is saved when the quarter

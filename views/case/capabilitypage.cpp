@@ -1,5 +1,4 @@
 #include "capabilitypage.h"
-#include "readonlyedits.h"
 
 #include "dialogs/conflictdialog.h"
 #include "widgets/rowbuttons.h"
@@ -39,11 +38,11 @@ CapabilityPage::CapabilityPage(QWidget *parent)
       m_rationale(new CommitTextEdit(this)),
       m_decidedOn(new DateEdit(this)),
       m_decidedOnProblem(new QLabel(this)),
-      m_evidence(new QTableWidget(this))
+      m_evidence(new QTableWidget(this)),
+      m_held(new HeldControls(this))
 {
     m_yearBox->setAccessibleName(tr("Assessment year"));
     connect(m_yearBox, &QComboBox::currentTextChanged, this, &CapabilityPage::showYear);
-    markNotAnEdit(m_yearBox);  // chooses the year shown
 
     m_table->setModel(m_model);
     // Shown once the cell's editor has closed.
@@ -141,8 +140,11 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     connect(add, &QPushButton::clicked, this, &CapabilityPage::addEvidence);
     connect(remove, &QPushButton::clicked, this, &CapabilityPage::removeEvidence);
     connect(save, &QPushButton::clicked, this, &CapabilityPage::saveAttachment);
-    markNotAnEdit(save);  // reads an attachment out: offered on a read-only workspace too
-    enableWithRows(m_evidence, {remove, save}); // nothing to remove or save without evidence
+    // Nothing to remove or save without evidence; Save Attachment As... reads
+    // an attachment out, offered on a read-only workspace too.
+    enableWithRows(m_evidence, {remove}, m_held->enabler());
+    enableWithRows(m_evidence, {save});
+    m_held->add({m_table, m_overallRating, m_rationale, m_decidedOn, add, remove});
     auto *evidenceBox = new QGroupBox(tr("Evidence"), this);
     auto *evidenceLayout = new QVBoxLayout(evidenceBox);
     evidenceLayout->addWidget(m_evidence);

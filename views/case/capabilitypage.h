@@ -5,6 +5,7 @@
 // is an undo command.
 
 #include "casecontext.h"
+#include "heldcontrols.h"
 
 #include <QWidget>
 
@@ -20,12 +21,15 @@ class ChoiceDelegate;
 class CommitTextEdit;
 class DateEdit;
 
-class CapabilityPage : public QWidget
+class CapabilityPage : public QWidget, public HoldsEdits
 {
     Q_OBJECT
 public:
     explicit CapabilityPage(QWidget *parent = nullptr);
     void setContext(const CaseContext &context);
+    // The ratings, the overall view and Add and Remove evidence; the year
+    // chooser and Save Attachment As... change nothing and are left as they are.
+    void setHeld(const QString &why) override { m_held->setHeld(why); }
     CapabilityModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QString year() const { return m_year; }
@@ -50,6 +54,7 @@ private:
     DateEdit *m_decidedOn;
     QLabel *m_decidedOnProblem; // why a typed date was not saved, beside it
     QTableWidget *m_evidence;
+    HeldControls *m_held;
 };
 
 } // namespace owb

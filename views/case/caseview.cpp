@@ -8,7 +8,6 @@
 #include "metricspage.h"
 #include "notespage.h"
 #include "overviewpage.h"
-#include "readonlyedits.h"
 #include "store/storeerror.h"
 #include "systempage.h"
 #include "whatifpage.h"
@@ -140,11 +139,9 @@ void CaseView::refreshCurrentTab()
 void CaseView::fillPage(QWidget *page)
 {
     // The pages that change the case offer no edit on a read-only workspace:
-    // released before the page is filled (it sets its own states), held after.
-    const bool edits = page == m_capability || page == m_notes || page == m_casework || page == m_system;
-    const QString readOnly = m_context.session ? m_context.session->readOnlyWhy() : QString();
-    if (edits)
-        holdEdits(page, {});
+    // each holds its own edit controls, whatever it sets them to as it fills.
+    if (auto *edits = dynamic_cast<HoldsEdits *>(page))
+        edits->setHeld(m_context.session ? m_context.session->readOnlyWhy() : QString());
     if (page == m_overview)
         m_overview->setContext(m_context);
     else if (page == m_metrics)
@@ -161,8 +158,6 @@ void CaseView::fillPage(QWidget *page)
         m_history->setContext(m_context);
     else if (page == m_system)
         m_system->setContext(m_context);
-    if (edits && !readOnly.isEmpty())
-        holdEdits(page, readOnly);
 }
 
 } // namespace owb

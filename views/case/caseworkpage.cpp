@@ -39,6 +39,7 @@ CaseworkPage::CaseworkPage(QWidget *parent)
     // The navigator: one entry per section that applies, with where it
     // stands; choosing one brings the section into view.
     m_sections->setAccessibleName(tr("Casework sections"));
+    m_sections->setEditTriggers(QAbstractItemView::NoEditTriggers);  // a list to choose from
     // Every entry whole: wrapped onto more lines, never cut short with "..."
     // ("exit criteria overdue: 1" was hidden), laid out again as it changes.
     m_sections->setMinimumWidth(210);
@@ -87,6 +88,12 @@ CaseworkPage::CaseworkPage(QWidget *parent)
 QList<CaseworkSection *> CaseworkPage::sections() const
 {
     return {m_decision, m_review, m_programme, m_milestones};
+}
+
+void CaseworkPage::setHeld(const QString &why)
+{
+    for (CaseworkSection *section : sections())
+        section->setHeld(why);
 }
 
 void CaseworkPage::setContext(const CaseContext &context)

@@ -7,6 +7,7 @@
 // (MilestoneSection). Every edit is an undo command.
 
 #include "casecontext.h"
+#include "heldcontrols.h"
 
 #include <QDate>
 #include <QWidget>
@@ -23,12 +24,14 @@ class MilestoneSection;
 class ProgrammeSection;
 class ReviewSection;
 
-class CaseworkPage : public QWidget
+class CaseworkPage : public QWidget, public HoldsEdits
 {
     Q_OBJECT
 public:
     explicit CaseworkPage(QWidget *parent = nullptr);
     void setContext(const CaseContext &context);
+    // Each section holds its own edits.
+    void setHeld(const QString &why) override;
 
     // Actions a user starts with a button; public so that tests can drive them.
     QString openReview(const QString &reason);

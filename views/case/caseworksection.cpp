@@ -7,6 +7,7 @@
 #include "delegates/choicedelegate.h"
 #include "itemmodels/itemroles.h"
 #include "widgets/cellproblem.h"
+#include "widgets/columnfit.h"
 #include "widgets/dateedit.h"
 
 #include <QComboBox>
@@ -86,6 +87,7 @@ private:
 
 CaseworkSection::CaseworkSection(const QString &title, QWidget *parent)
     : QGroupBox(title, parent)
+    , m_held(new HeldControls(this))
 {
 }
 
@@ -115,7 +117,7 @@ const CaseworkChoices &CaseworkSection::choices() const
     return m_context.session ? m_context.session->methodology().casework() : Methodology::builtIn().casework();
 }
 
-QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &headers, const QString &name)
+QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &headers, const QString &name, int stretch)
 {
     auto *table = new QTableWidget(parent);
     table->setColumnCount(int(headers.size()));
@@ -123,7 +125,14 @@ QTableWidget *CaseworkSection::makeTable(QWidget *parent, const QStringList &hea
     table->setAccessibleName(name);
     table->verticalHeader()->hide();
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Tester, issue 14: at 800 pixels the exit criteria's Due column, as
+    // wide as each of the others, cut its dates. Each column at least as
+    // wide as its header and its longest word; the rest wraps.
+    QList<ColumnLimit> limits;
+    for (int column = 0; column < headers.size(); ++column)
+        if (column != stretch)
+            limits.append({column, 0, 320});
+    new ColumnFitter(table, limits, {stretch, 0, 0});
     // A long text (a metric's name, an exit criterion) wraps onto as many
     // lines as it needs, never cut to "..." at two.
     table->setWordWrap(true);
@@ -234,6 +243,7 @@ QDate CaseworkSection::overdueDay() const
 
 void CaseworkSection::editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns)
 {
+    m_held->add(table);
     connect(table, &QTableWidget::cellChanged, this, [this, table, &source, columns](int row, int column) {
         if (column < columns.size())
             tableEdited(table, source, columns, row, column);
@@ -256,6 +266,8 @@ int CaseworkSection::selectedRow(const QTableWidget *table)
 
 void CaseworkSection::rowActions(QTableWidget *table, const QList<QWidget *> &buttons, std::function<bool()> allowed)
 {
+    for (QWidget *button : buttons)
+        m_held->add(button);
     m_rowActions.append({table, buttons, std::move(allowed)});
     connect(table, &QTableWidget::itemSelectionChanged, this, &CaseworkSection::updateRowActions);
     updateRowActions();
@@ -267,7 +279,7 @@ void CaseworkSection::updateRowActions()
     for (const RowActions &actions : std::as_const(m_rowActions)) {
         const bool on = selectedRow(actions.table) >= 0 && (!actions.allowed || actions.allowed());
         for (QWidget *button : actions.buttons)
-            button->setEnabled(on);
+            m_held->setEnabled(button, on);
     }
 }
 
@@ -351,6 +363,8 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
                                                      const qint64 *recordId, const QList<RecordField> &fields,
                                                      QLabel *message)
 {
+    // A narrow window puts a field under its label rather than scrolling sideways.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     QHash<QString, QWidget *> edits;
     for (const RecordField &spec : fields) {
         const QString column = spec.column;
@@ -460,6 +474,7 @@ QHash<QString, QWidget *> CaseworkSection::buildForm(QFormLayout *form, const Ca
         } else {
             form->addRow(label, widget);
         }
+        m_held->add(widget);
         edits.insert(column, widget);
     }
     return edits;

@@ -2,10 +2,11 @@
 // What the Casework tab's sections share (framework.md §7): the case in view,
 // a way to say an edit was refused, and the record tables and forms that edit
 // one field at a time, each edit one undo step through the session. Each
-// section says where it stands for the navigator, and shows itself only
-// where it applies.
+// section says where it stands for the navigator, shows itself only where it
+// applies, and holds its own edit controls on a read-only workspace.
 
 #include "casecontext.h"
+#include "heldcontrols.h"
 #include "recorddialog.h"
 
 #include "framework/caseworkchoices.h"
@@ -25,12 +26,13 @@ namespace owb {
 
 struct CaseworkTable;
 
-class CaseworkSection : public QGroupBox
+class CaseworkSection : public QGroupBox, public HoldsEdits
 {
     Q_OBJECT
 public:
     CaseworkSection(const QString &title, QWidget *parent = nullptr);
     void setContext(const CaseContext &context);
+    void setHeld(const QString &why) override { m_held->setHeld(why); }
     // Reads the section again from the case file.
     virtual void reload() = 0;
     // Where the section stands, for the navigator ("Stage: Fieldwork").
@@ -53,8 +55,11 @@ protected:
     // Empty when stored, else the refusal (already reported).
     QString saveField(const CaseworkTable &table, qint64 id, const QString &column, const QString &value);
     const CaseworkChoices &choices() const;
-    // A table of records, named for screen readers, one row selected at a time.
-    static QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name);
+    // A table of records, named for screen readers, one row selected at a
+    // time; its columns fitted to its width (widgets/columnfit: every header
+    // and every word whole, longer text wrapped), column `stretch` taking
+    // the width left.
+    static QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name, int stretch = 0);
     static QHBoxLayout *buttonRow(std::initializer_list<QWidget *> widgets);
     // One row per record, dates shown in the one format; with a `doneColumn`,
     // a row past its due date whose status is not `doneValue` is red.
@@ -62,7 +67,7 @@ protected:
                    const QString &doneColumn = {}, const QString &doneValue = {});
     // Stores a cell the user edited (a date read as typed, or explained).
     void tableEdited(QTableWidget *table, const CaseworkTable &source, const QStringList &columns, int row, int column);
-    // Edits of `table`'s cells go to `source`.
+    // Edits of `table`'s cells go to `source` (held with the section's edits).
     void editsGoTo(QTableWidget *table, const CaseworkTable &source, const QStringList &columns);
     // Removes the selected row's record (one undo step named `undoText`).
     void removeSelected(QTableWidget *table, const CaseworkTable &source, const QString &undoText);
@@ -70,12 +75,14 @@ protected:
     static int selectedRow(const QTableWidget *table);
     // `buttons` act on `table`'s selected row: enabled only while a row is
     // selected (and `allowed`, when given, says yes), kept so as the
-    // selection changes and the table is filled again.
+    // selection changes and the table is filled again; held with the
+    // section's edits.
     void rowActions(QTableWidget *table, const QList<QWidget *> &buttons, std::function<bool()> allowed = {});
     void updateRowActions();
     // Builds a form, one field per column (text, date or choice), that edits
     // the record whose id `recordId` holds when the user finishes with a
     // field; a date that cannot be read is kept and explained in `message`.
+    // Its fields are held with the section's edits.
     QHash<QString, QWidget *> buildForm(QFormLayout *form, const CaseworkTable &table, const qint64 *recordId,
                                         const QList<RecordField> &fields, QLabel *message);
     void fillForm(const QHash<QString, QWidget *> &edits, const CaseworkTable &table, qint64 id);
@@ -115,6 +122,9 @@ protected:
     // Each form's message line and its text and date fields.
     QHash<QLabel *, QList<QLineEdit *>> m_formFields;
 
+    // The section's edit controls: each added as it is made, its enabled
+    // state, tip and edit triggers set through it.
+    HeldControls *m_held;
     CaseContext m_context;
     bool m_loading = false;
     QString m_standing;

@@ -7,7 +7,7 @@
 #include "recorddialog.h"
 
 #include <QDate>
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -41,10 +41,12 @@ DecisionSection::DecisionSection(QWidget *parent)
             Q_EMIT problem(error);
     });
     connect(m_correct, &QPushButton::clicked, this, &DecisionSection::askCorrection);
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(m_state, 1);
-    layout->addWidget(m_confirm);
-    layout->addWidget(m_correct);
+    m_held->add({m_confirm, m_correct});
+    // The state across the section, its buttons under it (tester, issue 14:
+    // at 800 pixels Record a Correction... sat behind a sideways scroll bar).
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_state);
+    layout->addLayout(buttonRow({m_confirm, m_correct}));
 }
 
 int DecisionSection::computedSegment() const
@@ -70,10 +72,10 @@ void DecisionSection::reload()
     // since changed is confirmed again (replacing it) to clear its review.
     const int decidedOn = store.finalSegmentOf(m_context.quarter, computed).decidedOn;
     const bool confirmed = decided.value(QStringLiteral("kind")).toString() == QLatin1String("confirm") && decidedOn <= 0;
-    m_confirm->setEnabled(computed > 0 && !programmeDecides && !confirmed);
-    m_confirm->setToolTip(confirmed ? tr("The computed segment is already confirmed for %1.").arg(m_context.quarter)
+    m_held->setEnabled(m_confirm, computed > 0 && !programmeDecides && !confirmed);
+    m_held->setToolTip(m_confirm, confirmed ? tr("The computed segment is already confirmed for %1.").arg(m_context.quarter)
                                     : QString());
-    m_correct->setEnabled(computed > 0 && !programmeDecides);
+    m_held->setEnabled(m_correct, computed > 0 && !programmeDecides);
     const int final = store.finalSegment(m_context.quarter, computed);
     QString text = computed > 0
                        ? tr("Computed segment for %1: %2; final segment: %3.").arg(m_context.quarter).arg(computed).arg(final)

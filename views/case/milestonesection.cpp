@@ -62,6 +62,7 @@ MilestoneSection::MilestoneSection(QWidget *parent)
     connect(m_milestones, &QTableWidget::currentCellChanged, this, &MilestoneSection::updateDoneButton);
     // Nothing to mark done or remove without a milestone selected.
     rowActions(m_milestones, {m_remove});
+    m_held->add({m_milestones, add, done});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_state);
     layout->addWidget(m_milestones);
@@ -100,7 +101,7 @@ void MilestoneSection::updateDoneButton()
     const ChoiceSet &statuses = choices().milestoneStatuses;
     const bool done = status
                       && (isStatus(status->text(), statuses.finalId) || isStatus(status->text(), statuses.nameOf(statuses.finalId)));
-    m_done->setEnabled(status && !done);
+    m_held->setEnabled(m_done, status && !done);
 }
 
 QString MilestoneSection::addMilestone(const QString &description, const QString &due, const QString &owner)

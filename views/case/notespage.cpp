@@ -1,5 +1,4 @@
 #include "notespage.h"
-#include "readonlyedits.h"
 
 #include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
@@ -26,7 +25,8 @@ NotesPage::NotesPage(QWidget *parent)
       m_search(new QLineEdit(this)),
       m_table(new QTableView(this)),
       m_tag(new QComboBox(this)),
-      m_text(new QPlainTextEdit(this))
+      m_text(new QPlainTextEdit(this)),
+      m_held(new HeldControls(this))
 {
     m_proxy->setSourceModel(m_model);
     // Shown once the cell's editor has closed.
@@ -38,7 +38,6 @@ NotesPage::NotesPage(QWidget *parent)
     m_search->setPlaceholderText(tr("Search notes"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search notes"));
-    markNotAnEdit(m_search);  // a filter: changes nothing
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_table->setModel(m_proxy);
@@ -60,6 +59,7 @@ NotesPage::NotesPage(QWidget *parent)
     auto *remove = new QPushButton(tr("De&lete Note"), this);
     connect(add, &QPushButton::clicked, this, &NotesPage::addNote);
     connect(remove, &QPushButton::clicked, this, &NotesPage::deleteNote);
+    m_held->add({m_table, m_tag, m_text, add, remove});
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_text);
     shortcut->setContext(Qt::WidgetShortcut);
     connect(shortcut, &QShortcut::activated, this, &NotesPage::addNote);

@@ -2,6 +2,7 @@
 // Timestamped notes with author, tagged to a domain or metric, searchable.
 
 #include "casecontext.h"
+#include "heldcontrols.h"
 
 #include <QWidget>
 
@@ -15,12 +16,14 @@ namespace owb {
 
 class NotesModel;
 
-class NotesPage : public QWidget
+class NotesPage : public QWidget, public HoldsEdits
 {
     Q_OBJECT
 public:
     explicit NotesPage(QWidget *parent = nullptr);
     void setContext(const CaseContext &context);
+    // The notes' cells, the new note and its buttons; the search changes nothing.
+    void setHeld(const QString &why) override { m_held->setHeld(why); }
     NotesModel *model() const { return m_model; }
 
 private:
@@ -34,6 +37,7 @@ private:
     QTableView *m_table;
     QComboBox *m_tag;
     QPlainTextEdit *m_text;
+    HeldControls *m_held;
 };
 
 } // namespace owb

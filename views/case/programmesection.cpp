@@ -50,7 +50,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     , m_criteria(makeTable(this, {tr("Exit criterion"), tr("Measure"), tr("Target"), tr("Due"), tr("Status"), tr("Evidence")},
                            tr("Exit criteria")))
     , m_reviewsBox(new QGroupBox(tr("Progress reviews"), this))
-    , m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews")))
+    , m_reviews(makeTable(this, {tr("Date"), tr("Attendees"), tr("Summary"), tr("Decisions")}, tr("Progress reviews"), 2))
     , m_trajectoryBox(new QGroupBox(tr("Improvement trajectory (planned against actual)"), this))
     , m_trajectoryState(new QLabel(this))
     , m_trajectory(makeTable(this, {tr("Metric"), tr("Quarter"), tr("Planned"), tr("Actual")}, tr("Improvement trajectory")))
@@ -70,6 +70,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     m_chart->setAccessibleName(tr("Improvement trajectory chart (the table beside it holds the same values)"));
     connect(m_enter, &QPushButton::clicked, this, &ProgrammeSection::askProgrammeEntry);
     connect(m_exit, &QPushButton::clicked, this, &ProgrammeSection::askProgrammeExit);
+    m_held->add({m_enter, m_exit});
 
     using Kind = RecordField::Kind;
     m_edits = buildForm(new QFormLayout(m_formBox), programmeTable(), &m_programmeId,
@@ -105,6 +106,7 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     rowActions(m_criteria, {removeCriterion});
     rowActions(m_reviews, {removeReview});
     rowActions(m_trajectory, {removePoint});
+    m_held->add({addCriterion, addReview, addPoint});
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setWordWrap(true);
 
@@ -128,12 +130,10 @@ ProgrammeSection::ProgrammeSection(QWidget *parent)
     auto *historyLayout = new QVBoxLayout(m_historyBox);
     historyLayout->addWidget(m_history);
 
+    // The state across the section, its buttons under it (narrow windows).
     auto *layout = new QVBoxLayout(this);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_state, 1);
-    top->addWidget(m_enter);
-    top->addWidget(m_exit);
-    layout->addLayout(top);
+    layout->addWidget(m_state);
+    layout->addLayout(buttonRow({m_enter, m_exit}));
     layout->addWidget(m_formBox);
     layout->addWidget(m_criteriaBox);
     layout->addWidget(m_reviewsBox);
@@ -192,9 +192,9 @@ void ProgrammeSection::reload()
     m_enter->setVisible(!in);
     m_exit->setVisible(in);
     // Offered only where it applies (the session refuses the rest in words).
-    m_enter->setEnabled(!in && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
-    m_exit->setEnabled(in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty()
-                       && entryQuarter() != m_context.quarter);
+    m_held->setEnabled(m_enter, !in && store.conflict(programmeTable(), {{QStringLiteral("entry_quarter"), m_context.quarter}}).isEmpty());
+    m_held->setEnabled(m_exit, in && store.field(programmeTable(), m_programmeId, QStringLiteral("exit_quarter")).isEmpty()
+                                   && entryQuarter() != m_context.quarter);
     refreshChoice(m_criteria, kCriterionColumns, QStringLiteral("status"), choices().criterionStatuses);
     fillForm(m_edits, programmeTable(), m_programmeId);
     fillTable(m_criteria, store.records(criterionTable(), QStringLiteral("programme_id"), m_programmeId), kCriterionColumns,

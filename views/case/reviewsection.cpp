@@ -45,13 +45,14 @@ ReviewSection::ReviewSection(QWidget *parent)
     , m_findingsBox(new QGroupBox(tr("Findings"), this))
     , m_findings(makeTable(this,
                            {tr("Root cause"), tr("Severity"), tr("Description"), tr("Evidence"), tr("Domains"), tr("Metrics")},
-                           tr("Findings")))
+                           tr("Findings"), 2))
     , m_findingEvidence(makeTable(this, {tr("Evidence item"), tr("Source"), tr("Date")}, tr("Evidence for the selected finding")))
 {
     m_state->setWordWrap(true);
     connect(m_openReview, &QPushButton::clicked, this, &ReviewSection::askOpenReview);
     connect(m_advanceReview, &QPushButton::clicked, this, [this] { report(advanceReview()); });
     connect(m_decideReview, &QPushButton::clicked, this, &ReviewSection::askReviewDecision);
+    m_held->add({m_openReview, m_advanceReview, m_decideReview});
 
     using Kind = RecordField::Kind;
     QList<std::pair<QString, QString>> ratings;
@@ -92,6 +93,7 @@ ReviewSection::ReviewSection(QWidget *parent)
             fillFindingEvidence();
     });
     m_recordButtons = {addFinding, removeFinding, addEvidence, removeEvidence, editFinding};
+    m_held->add({addFinding, addEvidence});
     rowActions(m_findings, {editFinding, removeFinding}, [this] { return !m_decided; });
     rowActions(m_findingEvidence, {removeEvidence}, [this] { return !m_decided; });
     m_findingsEmpty = new QLabel(tr("No findings yet. Add a finding for each root cause the review finds, then the "
@@ -108,13 +110,10 @@ ReviewSection::ReviewSection(QWidget *parent)
     findingsLayout->addWidget(m_evidenceLabel);
     findingsLayout->addWidget(m_findingEvidence);
     findingsLayout->addLayout(buttonRow({addEvidence, removeEvidence}));
+    // The state across the section, its buttons under it (narrow windows).
     auto *layout = new QVBoxLayout(this);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_state, 1);
-    top->addWidget(m_openReview);
-    top->addWidget(m_advanceReview);
-    top->addWidget(m_decideReview);
-    layout->addLayout(top);
+    layout->addWidget(m_state);
+    layout->addLayout(buttonRow({m_openReview, m_advanceReview, m_decideReview}));
     layout->addWidget(m_formBox);
     layout->addWidget(m_findingsBox);
 }
@@ -176,7 +175,7 @@ void ReviewSection::reload()
     m_decided = decided;
     m_formBox->setEnabled(!decided);
     for (QTableWidget *table : {m_findings, m_findingEvidence})
-        table->setEditTriggers(decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
+        m_held->setEditTriggers(table, decided ? QAbstractItemView::NoEditTriggers : m_editTriggers);
     m_openReview->setVisible(m_reviewId == 0 && segmentFour);
     // The stages run in order; the last is reached only by recording the
     // decision, which is offered at the stage before it (Reporting).
@@ -187,8 +186,8 @@ void ReviewSection::reload()
         m_advanceReview->setText(tr("Move to %1").arg(stages.items.at(stageIndex + 1).name));
     // Offered only when it can be done; what stands in its way is said.
     const QString blocked = beforeLast ? advanceBlocker() : QString();
-    m_advanceReview->setEnabled(blocked.isEmpty());
-    m_advanceReview->setToolTip(blocked);
+    m_held->setEnabled(m_advanceReview, blocked.isEmpty());
+    m_held->setToolTip(m_advanceReview, blocked);
     m_decideReview->setVisible(open && stageIndex >= 0 && stageIndex + 2 == stages.items.size());
     m_findingsBox->setVisible(m_reviewId != 0);
     m_formBox->setVisible(m_reviewId != 0);
@@ -303,8 +302,8 @@ void ReviewSection::fillFindingEvidence()
     // Only what there is something to act on: evidence needs a finding, a
     // removal something to remove, and a decided review takes nothing.
     const bool open = !m_decided;
-    m_recordButtons.at(0)->setEnabled(open);
-    m_recordButtons.at(2)->setEnabled(open && finding > 0);
+    m_held->setEnabled(m_recordButtons.at(0), open);
+    m_held->setEnabled(m_recordButtons.at(2), open && finding > 0);
     updateRowActions(); // Edit and Remove Finding, Remove Evidence Item: a row selected
 }
 

@@ -36,7 +36,8 @@ SystemPage::SystemPage(QWidget *parent)
       m_considerationsBox(new QGroupBox(this)),
       m_considerations(new QTableWidget(0, 4, this)),
       m_assessmentsBox(new QGroupBox(this)),
-      m_assessments(new QTableWidget(0, int(kAssessmentColumns.size()), this))
+      m_assessments(new QTableWidget(0, int(kAssessmentColumns.size()), this)),
+      m_held(new HeldControls(this))
 {
     m_status->setWordWrap(true);
     m_summary->setWordWrap(true);
@@ -61,7 +62,8 @@ SystemPage::SystemPage(QWidget *parent)
 
     auto *add = new QPushButton(tr("Add Assessment &Note..."), this);
     auto *remove = new QPushButton(tr("Remove Note"), this);
-    enableWithRows(m_assessments, {remove}); // nothing to remove without a note
+    enableWithRows(m_assessments, {remove}, m_held->enabler()); // nothing to remove without a note
+    m_held->add({m_considerations, m_assessments, add, remove});
     connect(add, &QPushButton::clicked, this, &SystemPage::askAssessment);
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_assessments->currentRow();
@@ -184,6 +186,7 @@ void SystemPage::reload()
                         considerationEdited(row, Answer);
             });
             m_considerations->setCellWidget(r, Answer, choice);
+            m_held->add(choice);
         }
         choice->setCurrentIndex(qMax(0, choice->findData(answer)));
         choice->setProperty(kStoredAnswer, answer);

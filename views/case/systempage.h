@@ -4,6 +4,7 @@
 // the statutory annual assessment notes of the year.
 
 #include "casecontext.h"
+#include "heldcontrols.h"
 
 #include <QVariantMap>
 #include <QWidget>
@@ -14,12 +15,14 @@ class QTableWidget;
 
 namespace owb {
 
-class SystemPage : public QWidget
+class SystemPage : public QWidget, public HoldsEdits
 {
     Q_OBJECT
 public:
     explicit SystemPage(QWidget *parent = nullptr);
     void setContext(const CaseContext &context);
+    // The tests' answers and evidence, the notes and their buttons.
+    void setHeld(const QString &why) override { m_held->setHeld(why); }
     QTableWidget *considerations() const { return m_considerations; }
     QTableWidget *assessments() const { return m_assessments; }
     QLabel *summary() const { return m_summary; }
@@ -46,6 +49,7 @@ private:
     QGroupBox *m_assessmentsBox;
     QTableWidget *m_assessments;
     QLabel *m_assessmentsEmpty = nullptr;
+    HeldControls *m_held;
 };
 
 } // namespace owb

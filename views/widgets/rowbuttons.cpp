@@ -6,7 +6,8 @@
 
 namespace owb {
 
-void enableWithRows(QAbstractItemView *view, std::initializer_list<QWidget *> buttons)
+void enableWithRows(QAbstractItemView *view, std::initializer_list<QWidget *> buttons,
+                    std::function<void(QWidget *, bool)> enable)
 {
     QList<QPointer<QWidget>> held;
     for (QWidget *button : buttons)
@@ -17,11 +18,14 @@ void enableWithRows(QAbstractItemView *view, std::initializer_list<QWidget *> bu
     QAbstractItemModel *model = view->model();
     if (!model)
         return;
-    const auto update = [model, held] {
+    const auto update = [model, held, enable] {
         const bool rows = model->rowCount() > 0;
-        for (const QPointer<QWidget> &button : held)
-            if (button)
+        for (const QPointer<QWidget> &button : held) {
+            if (button && enable)
+                enable(button, rows);
+            else if (button)
                 button->setEnabled(rows);
+        }
     };
     QObject::connect(model, &QAbstractItemModel::rowsInserted, model, update);
     QObject::connect(model, &QAbstractItemModel::rowsRemoved, model, update);
