@@ -86,6 +86,14 @@
         <source>%1 · connection lost: choose File &gt; Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the connection to the team workspace was lost again at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · access withdrawn: ask for the %2 role</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1999,10 +2007,6 @@ Everything you typed is still here: press OK to try again, or Cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not read again: the connection to the server was lost (File &gt; Reconnect).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not read again: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,6 +2052,10 @@ Everything you typed is still here: press OK to try again, or Cancel.</source>
     </message>
     <message>
         <source>Case %1 read again from the server; shown as now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: the connection to the team workspace was lost (File &gt; Reconnect).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
