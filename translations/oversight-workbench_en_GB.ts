@@ -253,6 +253,17 @@
     </message>
 </context>
 <context>
+    <name>owb::CaseRead</name>
+    <message>
+        <source>Not read again: the connection to the team workspace was lost (File &gt; Reconnect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>owb::CaseSession</name>
     <message>
         <source>Edit capability notes</source>
@@ -2007,10 +2018,6 @@ Everything you typed is still here: press OK to try again, or Cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not read again: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>your account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,7 +2062,7 @@ Everything you typed is still here: press OK to try again, or Cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not read again: the connection to the team workspace was lost (File &gt; Reconnect).</source>
+        <source>Imported on the server: %1, now in the Quarter list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

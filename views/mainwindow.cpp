@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "case/caseread.h"
 #include "case/caseview.h"
 #include "casework/casesession.h"
 #include "casework/league.h"
@@ -311,6 +312,32 @@ void MainWindow::showError(const QString &title, const QString &message)
     QMessageBox::critical(this, title, message);
 }
 
+QStringList MainWindow::refreshQuarterList()
+{
+    QStringList shown;
+    for (int i = 0; i < m_quarter->count(); ++i)
+        shown.append(m_quarter->itemText(i));
+    const QStringList quarters = m_workspace->peers().quarters();
+    if (quarters == shown)
+        return {};
+    const QString current = m_quarter->currentText();
+    {
+        const QSignalBlocker blocker(m_quarter);
+        m_quarter->clear();
+        m_quarter->addItems(quarters);
+        const int kept = m_quarter->findText(current);
+        m_quarter->setCurrentIndex(kept >= 0 ? kept : m_quarter->count() - 1);
+        m_shownQuarter = m_quarter->currentIndex();
+    }
+    if (m_quarter->currentText() != current)
+        showQuarterMethodology();
+    QStringList added;
+    for (const QString &quarter : quarters)
+        if (!shown.contains(quarter))
+            added.append(quarter);
+    return added;
+}
+
 QString MainWindow::currentQuarter() const
 {
     return m_quarter->currentText();
@@ -487,10 +514,7 @@ void MainWindow::sayUnread(const StoreError &error)
 {
     // A team workspace's connection lost: what is on screen stays as it was
     // read, and the notice says why and how to get back.
-    if (dynamic_cast<const ServerConnectionLost *>(&error))
-        showStatusNotice(this, tr("Not read again: the connection to the team workspace was lost (File > Reconnect)."), true);
-    else
-        showStatusNotice(this, tr("Not read again: %1").arg(error.message()), true);
+    sayNotReadAgain(this, error);
 }
 
 void MainWindow::commitFocusedEdit(bool keepFocus)

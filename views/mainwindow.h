@@ -153,6 +153,9 @@ private:
     // False, said in a notice (sayUnread), when the workspace could not be
     // read (a team workspace's connection lost): what is shown stays.
     bool refreshPortfolio();
+    // The Quarter list as the workspace now has it (a colleague's import on a
+    // team workspace adds one), the quarter in view kept: the quarters added.
+    QStringList refreshQuarterList();
     void sayUnread(const StoreError &error);
     void quarterChanged();
     // Saves what is typed in the focused field (a line, a text box, a table

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStackedWidget>
@@ -144,8 +145,11 @@ void MainWindow::liveReload()
     CaseSession *shown = m_stack->currentWidget() == m_caseView ? m_caseView->context().session : nullptr;
     const QString shownCode = shown ? shown->identity().code : QString();
     try {
-        if (national)
+        QStringList added;
+        if (national) {
             m_national->clear();
+            added = refreshQuarterList(); // a colleague's import: its quarter offered
+        }
         // Segments, decisions and what needs action move with any case's change.
         if (!refreshPortfolio())
             return;
@@ -164,6 +168,9 @@ void MainWindow::liveReload()
         } else if (national && m_stack->currentWidget() == m_reconcile) {
             showReconcile();
         }
+        if (!added.isEmpty())
+            showStatusNotice(this,
+                tr("Imported on the server: %1, now in the Quarter list.").arg(QLocale().createSeparatedList(added)));
     } catch (const StoreError &error) {
         sayUnread(error);
     }

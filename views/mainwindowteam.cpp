@@ -198,6 +198,7 @@ void MainWindow::readTeamAgain()
         for (auto &[key, session] : m_sessions)
             session->readAgain();
         m_national->clear();
+        refreshQuarterList(); // what colleagues imported meanwhile
         refreshPortfolio();
         if (m_stack->currentWidget() == m_caseView) {
             refreshCase();

@@ -1,6 +1,7 @@
 #include "capabilitymodel.h"
 
 #include "itemroles.h"
+#include "store/storeerror.h"
 
 #include <QHash>
 
@@ -18,7 +19,12 @@ void CapabilityModel::setSession(CaseSession *session, const QString &year)
     m_areas = session ? session->methodology().capabilityAreas() : QList<NamedItem>();
     if (session)
         connect(session, &CaseSession::capabilityChanged, this, [this] {
-            reload();
+            try {
+                reload();
+            } catch (const StoreError &error) {
+                Q_EMIT readFailed(error.message());
+                return;
+            }
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         });
     reload();
@@ -27,20 +33,26 @@ void CapabilityModel::setSession(CaseSession *session, const QString &year)
 
 void CapabilityModel::reload()
 {
-    m_rows.clear();
-    m_evidenceCounts.clear();
-    if (!m_session)
+    if (!m_session) {
+        m_rows.clear();
+        m_evidenceCounts.clear();
         return;
+    }
+    // Read whole before anything shown changes: a refused read leaves the
+    // rows as they were.
     QStringList ids;
     for (const NamedItem &area : std::as_const(m_areas))
         ids.append(area.id);
-    m_rows = m_session->capability().areas(m_year, ids);
+    auto rows = m_session->capability().areas(m_year, ids);
     // The year's evidence in one statement, counted by area.
     QHash<QString, int> counts;
     for (const EvidenceItem &item : m_session->capability().evidence(m_year))
         counts[item.areaId] += 1;
+    QList<int> evidenceCounts;
     for (const QString &id : std::as_const(ids))
-        m_evidenceCounts.append(counts.value(id));
+        evidenceCounts.append(counts.value(id));
+    m_rows = std::move(rows);
+    m_evidenceCounts = std::move(evidenceCounts);
 }
 
 int CapabilityModel::rowCount(const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 
 #include "dateformat.h"
 #include "itemroles.h"
+#include "store/storeerror.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -16,14 +17,22 @@ void NotesModel::setSession(CaseSession *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (session)
-        connect(session, &CaseSession::notesChanged, this, &NotesModel::reload);
+        connect(session, &CaseSession::notesChanged, this, [this] {
+            try {
+                reload();
+            } catch (const StoreError &error) {
+                Q_EMIT readFailed(error.message());
+            }
+        });
     reload();
 }
 
 void NotesModel::reload()
 {
+    // Read before the reset: a refused read leaves the rows as they were.
+    QList<Note> notes = m_session ? m_session->notes().notes() : QList<Note>();
     beginResetModel();
-    m_notes = m_session ? m_session->notes().notes() : QList<Note>();
+    m_notes = std::move(notes);
     endResetModel();
 }
 

@@ -28,6 +28,10 @@ public:
 Q_SIGNALS:
     // An edit was not saved (the session's message; a conflict is its lastConflict()).
     void editFailed(const QString &error);
+    // Reading the session's change again was refused (a team workspace's
+    // connection lost, a right revoked): the rows stay as they were; the
+    // store's message, for the view to say (never thrown out of the slot).
+    void readFailed(const QString &error);
 
 private:
     void reload();

@@ -519,23 +519,29 @@ private Q_SLOTS:
         QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.organisation")), QVariant(0));
     }
 
-    // A note refused where the server refuses its audit entry (the trail is
-    // written by the note's trigger): the refusal names the records the user
-    // was writing, the notes, not the audit log; nothing is stored.
+    // The trail is the owner's trigger's, not the editor's: an editor with no
+    // right to insert into the audit log still writes a note, with its entry.
+    // A note the server refuses is said as the note records the user was
+    // writing, never the audit log; nothing is stored.
     void aRefusedNoteNamesNotes()
     {
         const Workspace w = workspaceWithEditor(QStringLiteral("named"));
         adminScalar(w.server, QStringLiteral("REVOKE INSERT ON cases.audit_log FROM %1_editor").arg(w.server.database));
-        const QString audit = auditRows(w.server);
         Database cases(w.asEditor, ServerArea::Cases, {}, Database::Mode::OpenExisting);
         CaseSession session(std::make_unique<CaseFile>(cases, kOrg), Methodology::builtIn());
+        QCOMPARE(session.addNote(QString(), QString(), QStringLiteral("allowed")), QString());
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.audit_log WHERE table_name = 'note'")),
+            QVariant(1));
+
+        adminScalar(w.server, QStringLiteral("REVOKE INSERT ON cases.note FROM %1_editor").arg(w.server.database));
+        const QString audit = auditRows(w.server);
         const QString refused = session.addNote(QString(), QString(), QStringLiteral("not allowed"));
         QVERIFY2(refused.contains(QStringLiteral("Your account %1 may not change the note records of the team workspace "
                                                  "%2 on this machine. Ask its administrator for the %2_editor role.")
                                       .arg(w.asEditor.user, w.server.database)),
                  qPrintable(refused));
         QVERIFY2(!refused.contains(QStringLiteral("audit")), qPrintable(refused));
-        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(0));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(1));
         QCOMPARE(auditRows(w.server), audit);
     }
 

@@ -26,6 +26,7 @@
 #include "windowprobe.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -184,6 +185,37 @@ private Q_SLOTS:
         QCOMPARE(
             colleague.session.addNote(QString(), QString(), QStringLiteral("After it reopened")), QString());
         QTRY_VERIFY(showsNote(window, QStringLiteral("After it reopened")));
+    }
+
+    // A colleague's import adds a quarter: the window's Quarter list offers
+    // it by itself, the quarter in view kept, and the status bar says so.
+    void windowOffersAColleaguesQuarter()
+    {
+        MainWindow window;
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(m_workspace, {}));
+        QComboBox *quarter = nullptr;
+        for (QComboBox *box : window.findChildren<QComboBox *>())
+            if (box->accessibleName() == QLatin1String("Quarter"))
+                quarter = box;
+        QVERIFY(quarter && quarter->count() > 0);
+        const QString inView = quarter->currentText();
+        const QString imported = QStringLiteral("2030/31 Q1");
+        QCOMPARE(quarter->findText(imported), -1);
+        {
+            Colleague colleague(m_workspace, m_code);
+            Database &db = colleague.workspace->peers().database();
+            Transaction write(db);
+            db.dialect().lockNational(db);
+            db.exec(QStringLiteral("INSERT INTO quarter (label, pending) VALUES ('%1', 0)").arg(imported));
+            write.commit();
+        }
+        QTRY_VERIFY(quarter->findText(imported) >= 0);
+        QCOMPARE(quarter->currentText(), inView);
+        QVERIFY2(statusNotices(window).contains(
+                     QStringLiteral("Imported on the server: %1, now in the Quarter list.").arg(imported)),
+            qPrintable(statusNotices(window)));
+        adminScalar(m_workspace, QStringLiteral("DELETE FROM national.quarter WHERE label = '%1'").arg(imported));
     }
 
     // What the user is typing stays: the case is read again only once the

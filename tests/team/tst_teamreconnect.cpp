@@ -9,6 +9,8 @@
 
 #include "windowprobe.h"
 #include "case/caseview.h"
+#include "case/caseworkpage.h"
+#include "case/recorddialog.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "demo/demoworkspace.h"
@@ -35,6 +37,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -399,6 +402,69 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(boxes.size(), 2);  // done: nothing said
         closer.stop();
+    }
+
+    // A record form whose save meets a lost connection (tester, issue 14:
+    // the Casework page's reload, run inside the open form, threw and ended
+    // the workbench): the form stays open with what was typed, says the
+    // connection was lost, and once reconnected OK stores the record.
+    void formKeptWhenTheConnectionIsLost()
+    {
+        ServerAddress signIn = m_workspace;
+        signIn.user = kPasswordRole;
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        window.showOpenedWorkspace(Workspace::openTeam(signIn, kPassword));
+        const QString code = window.portfolio()->view()->model()->index(3, 0).data(CodeRole).toString();
+        QVERIFY(window.openCaseCode(code));
+        window.caseView()->tabs()->setCurrentWidget(window.caseView()->caseworkPage());
+        QPushButton *add = nullptr;
+        for (QPushButton *button : window.caseView()->caseworkPage()->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Add &Milestone..."))
+                add = button;
+        QVERIFY(add && add->isEnabled());
+        const QString what = QStringLiteral("Board signs off the recovery plan");
+        const auto stored = [&] {
+            return adminScalar(m_workspace, QStringLiteral("SELECT count(*) FROM cases.milestone WHERE org_code = '%1'"
+                                                           " AND description = '%2'").arg(code, what)).toInt();
+        };
+
+        bool shown = false;
+        bool keptOpen = false;
+        bool lostFound = false;
+        QString said;
+        QString kept;
+        QTimer driver;
+        driver.setInterval(20);
+        connect(&driver, &QTimer::timeout, &driver, [&] {
+            auto *form = qobject_cast<RecordDialog *>(QApplication::activeModalWidget());
+            if (!form)
+                return;
+            driver.stop();
+            shown = true;
+            qobject_cast<QLineEdit *>(form->field(QStringLiteral("description")))->setText(what);
+            endWorkbenchSessions(m_workspace);
+            form->accept();
+            QTest::qWait(300); // what the refusal queued runs inside the form, as a user's pause would
+            keptOpen = form->isVisible();
+            said = form->refusal();
+            kept = form->values().value(QStringLiteral("description")).toString();
+            lostFound = QTest::qWaitFor([&] { return !window.teamConnection()->isConnected(); });
+            qputenv("PGPASSWORD", kPassword.toUtf8());
+            window.checkTeamConnection();
+            qunsetenv("PGPASSWORD");
+            form->accept();
+        });
+        driver.start();
+        add->click();
+        QVERIFY(shown);
+        QVERIFY2(keptOpen, "the form stays open after its save met a lost connection");
+        QVERIFY2(saysLostPlainly(said), qPrintable(said));
+        QCOMPARE(kept, what);
+        QVERIFY(lostFound);
+        QCOMPARE(stored(), 1);
+        QTRY_VERIFY2(teamStatus(window).endsWith(QStringLiteral(" connected")), qPrintable(teamStatus(window)));
     }
 
     // File > Reconnect at once: the password asked for when the server

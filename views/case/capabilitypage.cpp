@@ -1,5 +1,6 @@
 #include "capabilitypage.h"
 
+#include "caseread.h"
 #include "dialogs/conflictdialog.h"
 #include "widgets/rowbuttons.h"
 #include "store/filewrite.h"
@@ -47,6 +48,7 @@ CapabilityPage::CapabilityPage(QWidget *parent)
     m_table->setModel(m_model);
     // Shown once the cell's editor has closed.
     connect(m_model, &CapabilityModel::editFailed, this, &CapabilityPage::report, Qt::QueuedConnection);
+    connect(m_model, &CapabilityModel::readFailed, this, [this](const QString &error) { sayNotReadAgain(this, error); });
     m_table->setAccessibleName(tr("Capability areas"));
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(true);
@@ -177,7 +179,7 @@ void CapabilityPage::setContext(const CaseContext &context)
     if (!context.isValid())
         return;
     if (newSession) {
-        connect(context.session, &CaseSession::capabilityChanged, this, &CapabilityPage::reloadOverallAndEvidence,
+        connect(context.session, &CaseSession::capabilityChanged, this, &CapabilityPage::reloadOverallAndEvidenceOrSay,
                 Qt::UniqueConnection);
         QList<std::pair<QString, QString>> ratings;
         const QSignalBlocker blocker(m_overallRating);
@@ -216,6 +218,11 @@ void CapabilityPage::showYear(const QString &year)
     } catch (const StoreError &error) {
         report(error.message());
     }
+}
+
+void CapabilityPage::reloadOverallAndEvidenceOrSay()
+{
+    readOrSay(this, [this] { reloadOverallAndEvidence(); });
 }
 
 void CapabilityPage::reloadOverallAndEvidence()

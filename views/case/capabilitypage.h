@@ -37,6 +37,8 @@ public:
 private:
     void showYear(const QString &year);
     void reloadOverallAndEvidence();
+    // From the session's signal: a refused read said, never thrown (case/caseread.h).
+    void reloadOverallAndEvidenceOrSay();
     void addEvidence();
     void removeEvidence();
     void saveAttachment();

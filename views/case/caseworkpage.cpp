@@ -1,5 +1,6 @@
 #include "caseworkpage.h"
 
+#include "caseread.h"
 #include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
 #include "decisionsection.h"
@@ -100,7 +101,7 @@ void CaseworkPage::setContext(const CaseContext &context)
 {
     if (context.session != m_context.session && context.session)
         // Queued: an edit's own signal handler must not see its editor deleted by the reload.
-        connect(context.session, &CaseSession::caseworkChanged, this, &CaseworkPage::reload,
+        connect(context.session, &CaseSession::caseworkChanged, this, &CaseworkPage::reloadOrSay,
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
     const bool otherCase = context.session != m_context.session;
     m_context = context;
@@ -109,6 +110,11 @@ void CaseworkPage::setContext(const CaseContext &context)
         chooseFirstSection();
         m_scroll->verticalScrollBar()->setValue(0);
     }
+}
+
+void CaseworkPage::reloadOrSay()
+{
+    readOrSay(this, [this] { reload(); });
 }
 
 void CaseworkPage::reload()

@@ -66,6 +66,8 @@ private:
     // The sections, in the order the page and the navigator show them.
     QList<CaseworkSection *> sections() const;
     void reload();
+    // reload from the session's signal: a refused read said, never thrown (case/caseread.h).
+    void reloadOrSay();
     void report(const QString &error);
     // Selects the navigator's first section that applies to the case in view.
     void chooseFirstSection();

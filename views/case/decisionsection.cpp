@@ -51,6 +51,8 @@ DecisionSection::DecisionSection(QWidget *parent)
 
 int DecisionSection::computedSegment() const
 {
+    if (!m_context.session) // the page never read (its case refused): nothing to decide on
+        return 0;
     const auto assessment = m_context.session->caseFile().assessment(m_context.quarter);
     return assessment ? assessment->result.segment : 0;
 }

@@ -1,5 +1,6 @@
 #include "historypage.h"
 
+#include "caseread.h"
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/historytext.h"
@@ -27,7 +28,7 @@ HistoryPage::HistoryPage(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by record, e.g. note, milestone 3, capability_area"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter the history"));
-    connect(m_filter, &QLineEdit::textChanged, this, &HistoryPage::reload);
+    connect(m_filter, &QLineEdit::textChanged, this, &HistoryPage::reloadOrSay);
     m_table->setColumnCount(5);
     m_table->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("Record"), tr("Change"), tr("What changed")});
     m_table->setAccessibleName(tr("History of the case"));
@@ -48,7 +49,7 @@ void HistoryPage::setContext(const CaseContext &context)
 {
     if (context.session && context.session != m_context.session) {
         for (auto signal : {&CaseSession::capabilityChanged, &CaseSession::notesChanged, &CaseSession::caseworkChanged})
-            connect(context.session, signal, this, &HistoryPage::reload, Qt::UniqueConnection);
+            connect(context.session, signal, this, &HistoryPage::reloadOrSay, Qt::UniqueConnection);
     }
     m_context = context;
     reload();
@@ -63,6 +64,11 @@ QString HistoryPage::actionText(const QString &action)
     if (action == QLatin1String("delete"))
         return tr("removed");
     return action;
+}
+
+void HistoryPage::reloadOrSay()
+{
+    readOrSay(this, [this] { reload(); });
 }
 
 void HistoryPage::reload()

@@ -23,6 +23,8 @@ public:
 private:
     static QString actionText(const QString &action);
     void reload();
+    // reload from the session's signals and the filter: a refused read said, never thrown.
+    void reloadOrSay();
 
     CaseContext m_context;
     QLineEdit *m_filter;

@@ -1,5 +1,6 @@
 #include "notespage.h"
 
+#include "caseread.h"
 #include "dialogs/conflictdialog.h"
 #include "casework/casesession.h"
 #include "itemmodels/itemroles.h"
@@ -30,6 +31,7 @@ NotesPage::NotesPage(QWidget *parent)
 {
     m_proxy->setSourceModel(m_model);
     // Shown once the cell's editor has closed.
+    connect(m_model, &NotesModel::readFailed, this, [this](const QString &error) { sayNotReadAgain(this, error); });
     connect(m_model, &NotesModel::editFailed, this, [this](const QString &error) {
         reportStoreProblem(this, m_context.session, tr("The note was not saved"), error);
     }, Qt::QueuedConnection);

@@ -1,5 +1,6 @@
 #include "systempage.h"
 
+#include "caseread.h"
 #include "dialogs/conflictdialog.h"
 #include "widgets/rowbuttons.h"
 #include "casework/datetext.h"
@@ -100,7 +101,7 @@ void SystemPage::setContext(const CaseContext &context)
 {
     if (context.session != m_context.session && context.session)
         // Queued: an edit's own signal handler must not see its cell replaced by the reload.
-        connect(context.session, &CaseSession::caseworkChanged, this, &SystemPage::reload,
+        connect(context.session, &CaseSession::caseworkChanged, this, &SystemPage::reloadOrSay,
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
     m_context = context;
     reload();
@@ -139,6 +140,11 @@ void SystemPage::askAssessment()
     dialog.checkAs(statutoryAssessmentTable(), m_context.session->methodology(), {{QStringLiteral("year"), year}});
     dialog.setSave([this](const QVariantMap &v) { return addAssessment(v); }, m_context.session);
     dialog.exec();
+}
+
+void SystemPage::reloadOrSay()
+{
+    readOrSay(this, [this] { reload(); });
 }
 
 void SystemPage::reload()

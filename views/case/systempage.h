@@ -35,6 +35,8 @@ public:
 
 private:
     void reload();
+    // reload from the session's signal: a refused read said, never thrown (case/caseread.h).
+    void reloadOrSay();
     void askAssessment();  // the Add Assessment Note form
     void considerationEdited(int row, int column);
     void assessmentEdited(int row, int column);
