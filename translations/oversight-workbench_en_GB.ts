@@ -109,6 +109,10 @@
         <source>Open the demo workspace, creating it if needed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>owb::CapabilityModel</name>
