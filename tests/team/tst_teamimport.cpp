@@ -220,13 +220,22 @@ private Q_SLOTS:
                 continue;
             import.kill();
             import.waitForFinished();
-            ++killed;
             QTRY_COMPARE_WITH_TIMEOUT(adminScalar(server, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
                                                                           "datname = current_database() AND "
                                                                           "application_name = 'oversight-workbench'"))
                                           .toInt(),
                                       0, 20000);
-            QCOMPARE(serverContents(server), before);
+            if (serverContents(server) != before) {
+                // Killed after its commit, while the process was still ending
+                // (slow under a sanitizer's checks at exit): the quarter is
+                // there whole, never in part.
+                QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM cases.assessment WHERE quarter = '2025/26 Q2'"))
+                             .toInt(),
+                         80);
+                QCOMPARE(adminScalar(server, QStringLiteral("SELECT count(*) FROM national.quarter WHERE pending <> 0")).toInt(), 0);
+                break;
+            }
+            ++killed;
         }
         QVERIFY2(killed > 0, "no import was slow enough to be killed");
         const Run run = runOwb({QStringLiteral("import"), server.url(), large.data});
