@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTimer>
 
 namespace owb {
@@ -234,6 +235,10 @@ void MainWindow::updateTeamStatus()
     if (holdSessionsWhileWithdrawn()) {
         m_caseView->readOnlyChanged();
         updateActions();
+        // A held control's status tip (the refusal), shown while the pointer
+        // rested on it, would stay after the release until the pointer moves.
+        if (withdrawn.isEmpty())
+            statusBar()->clearMessage();
     }
     const QString title = m_workspace->server().displayName();
     setWindowTitle(tr("Oversight Workbench - %1").arg(why.isEmpty() ? title : tr("%1 [read-only]").arg(title)));

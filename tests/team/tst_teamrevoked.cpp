@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -378,8 +379,12 @@ private Q_SLOTS:
         window.checkTeamConnection();  // still refused: still held
         QVERIFY(team->isReadOnly());
 
+        // A held control's status tip, shown while the pointer rests on it.
+        window.statusBar()->showMessage(reason);
+
         grant(gina.user, m_roles.editor);
         window.checkTeamConnection();  // reconnects by itself
+        QCOMPARE(window.statusBar()->currentMessage(), QString());  // not left saying the refusal
         QVERIFY2(teamStatus(window).endsWith(QStringLiteral(" · connected")), qPrintable(teamStatus(window)));
         QVERIFY(!session->isReadOnly());
         QCOMPARE(session->readOnlyWhy(), QString());
