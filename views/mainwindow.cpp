@@ -103,7 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_caseView, &CaseView::backRequested, this, &MainWindow::showPortfolio);
     installStatusNotice(this);
     statusBar()->addPermanentWidget(m_methodologyLabel);
-    m_teamLabel = new QLabel(this);
+    m_teamLabel = createElidedLabel(40, this);  // "…" where a narrow window cuts it
     m_teamLabel->setObjectName(QStringLiteral("teamConnection"));  // named by its text for screen readers
     m_teamLabel->setContentsMargins(16, 0, 0, 0);  // set apart from the methodology beside it
     m_teamLabel->hide();
@@ -660,6 +660,8 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
                 if (const QString folder = Workspace::readOnlyReason(m_workspace->directory()); !folder.isEmpty())
                     session->setReadOnly(tr("This workspace is read-only: %1, so nothing can be changed here.").arg(folder));
             }
+            it = m_sessions.emplace(key, session).first;
+            holdSessionsWhileWithdrawn();  // a case opened while the rights are withdrawn
             session->casework().setYearsWithoutProgramme(m_workspace->methodologies().yearsWithoutProgramme());
             // An undo or redo that failed (a conflict in the conflict dialog),
             // shown once the undo stack has finished with the step.
@@ -669,7 +671,6 @@ bool MainWindow::showCase(const QString &key, const std::function<std::unique_pt
             // Opening (or undoing) a review enables or disables its report.
             connect(session, &CaseSession::caseworkChanged, this, &MainWindow::updateActions);
             m_undoGroup->addStack(session->undoStack());
-            it = m_sessions.emplace(key, session).first;
         } catch (const StoreError &error) {
             showError(tr("Cannot open case file"), error.message());
             return false;

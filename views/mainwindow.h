@@ -125,6 +125,10 @@ private:
     // Shows a workspace just opened, of either kind, in place of the open one.
     void showWorkspace(std::unique_ptr<Workspace> workspace, const QString &title);
     void updateTeamStatus();
+    // While the server refuses the workspace (rights withdrawn), every open
+    // case session is read-only saying why; writable again once it is back.
+    // Whether any session changed.
+    bool holdSessionsWhileWithdrawn();
     // Finds a lost connection or a role revoked at once (a statement just
     // refused), without reconnecting.
     void checkTeamConnectionNow();

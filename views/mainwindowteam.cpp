@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTimer>
 
 namespace owb {
@@ -230,9 +231,37 @@ void MainWindow::updateTeamStatus()
     // said whole in the bar above the pages; a reader's reason otherwise.
     const QString withdrawn = m_team->withdrawnWhy();
     const QString why = withdrawn.isEmpty() ? m_workspace->readOnlyWhy() : withdrawn;
+    // The open cases stop offering edits while withdrawn, and offer them
+    // again once a reconnect finds the rights back (tester, issue 14).
+    if (holdSessionsWhileWithdrawn()) {
+        m_caseView->readOnlyChanged();
+        updateActions();
+        // A held control's status tip (the refusal), shown while the pointer
+        // rested on it, would stay after the release until the pointer moves.
+        if (withdrawn.isEmpty())
+            statusBar()->clearMessage();
+    }
     const QString title = m_workspace->server().displayName();
     setWindowTitle(tr("Oversight Workbench - %1").arg(why.isEmpty() ? title : tr("%1 [read-only]").arg(title)));
     showReadOnly(this, why);
+}
+
+bool MainWindow::holdSessionsWhileWithdrawn()
+{
+    const QString withdrawn = m_team ? m_team->withdrawnWhy() : QString();
+    bool changed = false;
+    for (auto &[key, session] : m_sessions) {
+        if (!withdrawn.isEmpty()) {
+            // A reader's or a read-only folder's session keeps its own reason.
+            if (session->isReadOnly() && !session->isHeldForNow())
+                continue;
+            changed = changed || session->readOnlyWhy() != withdrawn;
+            session->holdForNow(withdrawn);
+        } else {
+            changed = session->liftHold() || changed;
+        }
+    }
+    return changed;
 }
 
 } // namespace owb

@@ -79,7 +79,32 @@ public:
     {
         m_readOnly = true;
         m_readOnlyWhy = why;
+        m_heldForNow = false;
     }
+    // Read-only for `why` until liftHold() (a team workspace's rights
+    // withdrawn while connected, until a reconnect finds them back). A
+    // session already read-only for another reason (a reader's workspace, a
+    // folder opened read-only) keeps that reason, and liftHold() leaves it so.
+    void holdForNow(const QString &why)
+    {
+        if (m_readOnly && !m_heldForNow)
+            return;
+        m_readOnly = true;
+        m_readOnlyWhy = why;
+        m_heldForNow = true;
+    }
+    // Writable again after holdForNow(); never lifts what setReadOnly (or
+    // opening read-only) made read-only. Whether anything changed.
+    bool liftHold()
+    {
+        if (!m_heldForNow)
+            return false;
+        m_readOnly = false;
+        m_readOnlyWhy.clear();
+        m_heldForNow = false;
+        return true;
+    }
+    bool isHeldForNow() const { return m_heldForNow; }
     // The conflict the last edit, undo or redo met (someone else changed the
     // record since this user read it), or none: its error message is the
     // conflict's, for the views' field-by-field dialog.
@@ -202,6 +227,7 @@ private:
 
     bool m_readOnly;
     QString m_readOnlyWhy; // empty: another instance holds the workspace
+    bool m_heldForNow = false; // read-only by holdForNow(), until liftHold()
     std::unique_ptr<CaseFile> m_caseFile;
     Methodology m_methodology;
     CaseIdentity m_identity;

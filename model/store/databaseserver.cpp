@@ -200,9 +200,12 @@ QString Database::serverMessage(bool writing, const QSqlError &error) const
             return QStringLiteral("Your account %1 may not change the %2 records of the team workspace %3. Ask its "
                                   "administrator for the %4 role.")
                 .arg(account, records, workspaceName(), importersTable(name) ? roles.importer : roles.editor);
+        // The role advice as the status bar's and the read-only bar's
+        // (tester, issue 14: an editor whose role was revoked was told to ask
+        // for the readers' role here, for the editors' in the bar).
         return QStringLiteral("Your account %1 may not read the %2 records of the team workspace %3. Ask its "
-                              "administrator for the %4 role.")
-            .arg(account, records, workspaceName(), roles.reader);
+                              "administrator for the %4 role (or %5, to read it only).")
+            .arg(account, records, workspaceName(), roles.editor, roles.reader);
     }
     if (!accessGone(error) && writing)
         return QStringLiteral("Your account %1 may not make this change in the team workspace %2. Ask its "

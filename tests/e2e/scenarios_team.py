@@ -598,7 +598,8 @@ def team_role_revoked_said_plainly(ctx):
     (tester, issue 14). With the connection up and nothing done: the workbench's next check finds it, the
     status bar says "access withdrawn: ask for the <db>_editor role" (no longer "connected") and the bar above
     the pages says **Read-only** and, whole, that the account may not use the team workspace, naming the
-    <db>_editor and <db>_reader roles (no URL, no server code); the title ends in "[read-only]". File ▸
+    <db>_editor and <db>_reader roles (no URL, no server code); the title ends in "[read-only]"; Add Note and
+    its text are held, saying the refusal (offered again once the role is back). File ▸
     Reconnect says the same in a message box; the window stays with the note's typed text kept. Given the role
     back, File ▸ Reconnect connects and the bar goes. Revoked again while the connection drops, the
     workbench's own reconnect says it in the bar (not cut short in the status bar), no box; given the role
@@ -630,6 +631,11 @@ def team_role_revoked_said_plainly(ctx):
     expect(wb.window.name.endswith("[read-only]"), "the title %r" % wb.window.name)
     expect("postgresql://" not in text_of(reason) and "PostgreSQL error" not in text_of(reason),
            "not in plain words: %r" % text_of(reason))
+    # The case no longer offers its edits (tester, issue 14: every edit stayed offered), each saying why.
+    add = wb.find("push button", "Add Note")
+    wb.wait(lambda: not add.getState().contains(pyatspi.STATE_ENABLED)
+            and not note.getState().contains(pyatspi.STATE_EDITABLE), "Add Note and its text held")
+    expect(add.description == whole, "Add Note's tip: %r" % add.description)
     wb.screenshot("team-role-revoked-while-connected")
 
     wb.menu("File", "Reconnect")
@@ -650,6 +656,8 @@ def team_role_revoked_said_plainly(ctx):
     wb.wait(lambda: connection_state(wb).endswith(" connected"), "the status bar to say connected", timeout=15)
     wb.wait(lambda: read_only_reason(wb) == "", "the read-only bar to go")
     expect(not wb.window.name.endswith("[read-only]"), "the title %r" % wb.window.name)
+    wb.wait(lambda: add.getState().contains(pyatspi.STATE_ENABLED)
+            and note.getState().contains(pyatspi.STATE_EDITABLE), "Add Note and its text offered again")
 
     psql("REVOKE %s_editor FROM %s" % (workspace, editor))
     psql("SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE usename = '%s'" % editor)

@@ -226,6 +226,50 @@ private Q_SLOTS:
         }
     }
 
+    // A session held for now (a team workspace's rights withdrawn) refuses
+    // edits saying why and is writable once lifted; a session read-only for
+    // its own reason (a folder another instance holds) keeps that reason,
+    // and lifting the hold never makes it writable.
+    void heldForNowLiftsOnlyItself()
+    {
+        OWB_FILE_ONLY("a folder opened read-only; a team workspace's is tst_teamrevoked's");
+        const QString demo = m_demo.copyOfDemo(QStringLiteral("heldfornow"));
+        const QString why = QStringLiteral("Withdrawn for now.");
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openPath(demo));
+            QVERIFY(window.openCaseCode(window.workspace()->caseCodes().first()));
+            CaseSession *session = window.caseView()->context().session;
+            QVERIFY(!session->isReadOnly());
+            session->holdForNow(why);
+            QVERIFY(session->isReadOnly());
+            QCOMPARE(session->readOnlyWhy(), why);
+            const QString refused = session->addNote(QString(), QString(), QStringLiteral("Refused"));
+            QVERIFY2(refused.contains(why), qPrintable(refused));
+            QVERIFY(session->liftHold());
+            QVERIFY(!session->isReadOnly());
+            QCOMPARE(session->readOnlyWhy(), QString());
+            QCOMPARE(session->addNote(QString(), QString(), QStringLiteral("Allowed")), QString());
+        }
+        auto holder = Workspace::open(demo);  // "another instance"
+        MainWindow window;
+        window.show();
+        {
+            OpenReadOnly answer;
+            QVERIFY(window.openPath(demo));
+        }
+        QVERIFY(window.openCaseCode(window.workspace()->caseCodes().first()));
+        CaseSession *session = window.caseView()->context().session;
+        const QString own = session->readOnlyWhy();
+        QVERIFY(!own.isEmpty());
+        session->holdForNow(why);
+        QCOMPARE(session->readOnlyWhy(), own);
+        QVERIFY(!session->liftHold());
+        QVERIFY(session->isReadOnly());
+        QCOMPARE(session->readOnlyWhy(), own);
+    }
+
     // Tester, issue 14: the reason a workspace is read-only was replaced by
     // another notice and cut off on a case page. The bar above every page
     // says "Read-only" (why as its tip) and the reason whole, at 1400 and

@@ -116,6 +116,15 @@ void CaseView::caseworkChanged()
         refreshCurrentTab();
 }
 
+void CaseView::readOnlyChanged()
+{
+    const QString why = m_context.session ? m_context.session->readOnlyWhy() : QString();
+    for (const auto &[page, label] : std::as_const(m_pages)) {
+        if (auto *edits = dynamic_cast<HoldsEdits *>(page))
+            edits->setHeld(why);
+    }
+}
+
 void CaseView::refreshCurrentTab()
 {
     QWidget *page = m_tabs->currentWidget();

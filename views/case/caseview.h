@@ -38,6 +38,10 @@ public:
     CaseworkPage *caseworkPage() const { return m_casework; }
     HistoryPage *historyPage() const { return m_history; }
     SystemPage *systemPage() const { return m_system; }
+    // The session's read-only state changed (a team workspace's rights
+    // withdrawn or back): every page holds or offers its edits again at once,
+    // without reading the case (a withdrawn workspace refuses reads).
+    void readOnlyChanged();
 
 Q_SIGNALS:
     void backRequested();

@@ -65,6 +65,41 @@ protected:
     }
 };
 
+// A lasting status (a team workspace's connection): its tip says it whole
+// always (the caller sets it), drawn cut short with "…" at its start where
+// the status bar is narrower (its state and the role to ask for, at its end,
+// kept), never below `minChars` characters' room (tester, issue 14: "access
+// withdrawn: ask for the owb_north_e" cut mid-word at 800 px).
+class ElidedLabel : public QLabel
+{
+public:
+    ElidedLabel(int minChars, QWidget *parent) : QLabel(parent), m_minChars(minChars) {}
+
+    QSize minimumSizeHint() const override
+    {
+        QSize size = QLabel::minimumSizeHint();
+        size.setWidth(std::min(size.width(), fontMetrics().averageCharWidth() * m_minChars
+                                                 + contentsMargins().left() + contentsMargins().right()));
+        return size;
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        const QRect room = contentsRect();
+        if (fontMetrics().horizontalAdvance(text()) <= room.width()) {
+            QLabel::paintEvent(event);
+            return;
+        }
+        QPainter painter(this);
+        style()->drawItemText(&painter, room, int(alignment()), palette(), isEnabled(),
+                              fontMetrics().elidedText(text(), Qt::ElideLeft, room.width()), foregroundRole());
+    }
+
+private:
+    int m_minChars;
+};
+
 void setNotice(QLabel *label, const QString &text)
 {
     label->setText(text);
@@ -177,6 +212,11 @@ void showReadOnly(QWidget *from, const QString &why)
     state->setAccessibleDescription(why);
     bar->findChild<QLabel *>(kReasonName)->setText(why);
     bar->setVisible(!why.isEmpty());
+}
+
+QLabel *createElidedLabel(int minChars, QWidget *parent)
+{
+    return new ElidedLabel(minChars, parent);
 }
 
 } // namespace owb

@@ -18,6 +18,7 @@
 
 #include <QString>
 
+class QLabel;
 class QMainWindow;
 class QWidget;
 
@@ -39,5 +40,10 @@ void showStatusNotice(QWidget *from, const QString &message, bool lasting = fals
 void clearStatusNotice(QWidget *from, bool all = false);
 // The window's workspace is read-only for `why` (empty: not read-only).
 void showReadOnly(QWidget *from, const QString &why);
+// A label for a lasting status in the status bar (a team workspace's
+// connection): where the bar is too narrow for it, drawn cut short with "…"
+// at its start, its end (the state) kept (its tip, set by the caller, whole),
+// never narrower than `minChars` characters' room.
+QLabel *createElidedLabel(int minChars, QWidget *parent);
 
 } // namespace owb
