@@ -348,6 +348,25 @@ private Q_SLOTS:
             QStringLiteral("23514"));
         QCOMPARE(alice.run(decision(1, QStringLiteral("correction"), QStringLiteral("3"), 2, QStringLiteral("2026-01-12"))),
             QString());
+        // Tester (issue 14): a second decision for the quarter, none with
+        // no computed segment, a correction without its reason, a quarter
+        // no workbench writes.
+        QCOMPARE(alice.run(decision(2, QStringLiteral("confirm"), QStringLiteral("3"), 3, QStringLiteral("2026-01-12"))),
+            QStringLiteral("23514"));
+        QVERIFY2(alice.lastMessage().contains(QLatin1String("there is one decision per quarter")),
+            qPrintable(alice.lastMessage()));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                          " decided_segment) VALUES ('RAA', 3, '2025/26 Q2', 'confirm', NULL, 3)")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                          " decided_segment, rationale) VALUES ('RAA', 3, '2025/26 Q2', 'correction',"
+                                          " NULL, 2, ' ')")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                          " decided_segment) VALUES ('RAA', 3, '2031/32 Q9', 'confirm', 3, 3)")),
+            QStringLiteral("23514"));
+        QVERIFY2(alice.lastMessage().contains(QLatin1String("decision_quarter_is_a_quarter")),
+            qPrintable(alice.lastMessage()));
         QCOMPARE(alice.run(QStringLiteral("UPDATE cases.decision SET decided_on = '12/01/2026' WHERE org_code = 'RAA'")),
             QStringLiteral("23514"));
         QCOMPARE(alice.run(QStringLiteral("UPDATE cases.decision SET decided_on = '' WHERE org_code = 'RAA'")), QString());
@@ -396,7 +415,7 @@ private Q_SLOTS:
                            " INSERT INTO cases.capability_overall (org_code, year, decided_on)"
                            " VALUES ('RAA', '2025/26', 'last spring');"
                            " INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment, decided_segment)"
-                           " VALUES ('RAA', 1, '2025/26 Q1', 'correction', 3, 7)"));
+                           " VALUES ('RAA', 1, '2025/26 Q1', 'correction', 3, 7), ('RAA', 2, '2025/26 Q1', 'confirm', 3, 3)"));
         {
             RawConnection alice(w.asEditor); // as it was: alice could forge an entry
             QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.audit_log (org_code, seq, at, table_name, row_key,"
@@ -443,7 +462,8 @@ private Q_SLOTS:
                 "writes it (YYYY-MM-DD, or empty)",
                 "case RAA: capability overall 2025/26 (table capability_overall, decided_on): \"last spring\" is not "
                 "a date",
-                "case RAA: decision 1 (table decision, decided_segment): \"7\" is not a segment a decision can set" })
+                "case RAA: decision 1 (table decision, decided_segment): \"7\" is not a segment a decision can set",
+                "(table decision, quarter): 2 decisions for 2025/26 Q1" })
             QVERIFY2(out.contains(named), out.constData());
         QVERIFY2(!out.contains("note 2 (table note"), out.constData());
 
