@@ -633,7 +633,9 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
         if (rows.size() > 1)
             out.decisions = int(rows.size());
         for (auto row = rows.crbegin(); row != rows.crend() && decided.isEmpty() && out.decisions == 0; ++row) {
-            if (decisionProblems(*row).isEmpty() && computedSegmentProblem(*row).isEmpty())
+            // (The assessment is read only for a decision on another computed segment: rare.)
+            const bool other = row->value(QStringLiteral("computed_segment")).toInt() != computed;
+            if (decisionProblems(*row).isEmpty() && (!other || computedSegmentProblem(*row).isEmpty()))
                 decided = *row;
             else if (out.impossibleDecision == 0)
                 out.impossibleDecision = row->value(QStringLiteral("id")).toLongLong();
