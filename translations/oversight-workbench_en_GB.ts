@@ -2788,6 +2788,13 @@ Everything you typed is still here: press OK to try again, or Cancel.</source>
         <source>decision %1 is none a workbench could record and does not count: owb check says why</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n decisions recorded where there is one, none counting: owb check names them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>owb::NotesModel</name>

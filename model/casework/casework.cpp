@@ -625,11 +625,17 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
     // The quarter's last decision that a workbench could have recorded: one
     // written outside it (a segment 7, a "confirmation" of another segment)
     // is named by owb check and counts for nothing here.
+    // Two or more for one quarter (inserted by hand: there is one per
+    // quarter) leave it undecided, none counting, as owb check says.
     QVariantMap decided;
     if (caseSchemaVersion(m_db) >= 4) {
         const QList<QVariantMap> rows = records(decisionTable(), QStringLiteral("quarter"), quarter);
-        for (auto row = rows.crbegin(); row != rows.crend() && decided.isEmpty(); ++row) {
-            if (decisionProblems(*row).isEmpty())
+        if (rows.size() > 1)
+            out.decisions = int(rows.size());
+        for (auto row = rows.crbegin(); row != rows.crend() && decided.isEmpty() && out.decisions == 0; ++row) {
+            // (The assessment is read only for a decision on another computed segment: rare.)
+            const bool other = row->value(QStringLiteral("computed_segment")).toInt() != computed;
+            if (decisionProblems(*row).isEmpty() && (!other || computedSegmentProblem(*row).isEmpty()))
                 decided = *row;
             else if (out.impossibleDecision == 0)
                 out.impossibleDecision = row->value(QStringLiteral("id")).toLongLong();
@@ -648,6 +654,26 @@ FinalSegment CaseworkStore::finalSegmentOf(const QString &quarter, int computed)
         out.rationale = decided.value(QStringLiteral("rationale")).toString();
     }
     return out;
+}
+
+QString CaseworkStore::computedSegmentProblem(const QVariantMap &decision)
+{
+    const QVariant recorded = decision.value(QStringLiteral("computed_segment"));
+    const QString quarter = decision.value(QStringLiteral("quarter")).toString();
+    if (recorded.isNull())
+        return {};
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT segment, computed_at FROM assessment WHERE org_code = ? AND quarter = ?"),
+                            {m_org, quarter});
+    if (!q.next() || q.value(0).isNull() || q.value(0).toInt() == recorded.toInt())
+        return {};
+    const QString assessed = q.value(1).toString().left(10);
+    const QString on = decision.value(QStringLiteral("decided_on")).toString();
+    if (!on.isEmpty() && on < assessed)
+        return {}; // re-assessed since: the decision stands, to review
+    return QStringLiteral("its computed segment %1 is not the segment %2 of %3's assessment (computed %4, before the "
+                          "decision%5), where the workbench records the segment the decision was made on.")
+        .arg(recorded.toString(), q.value(0).toString(), quarter, assessed,
+             on.isEmpty() ? QString() : QStringLiteral(" of %1").arg(on));
 }
 
 QString CaseworkStore::conflict(const CaseworkTable &table, const QVariantMap &values, const Methodology *methodology)

@@ -142,10 +142,17 @@ struct CaseworkStatus
     QString summary() const;  // for the portfolio
 };
 
+// Whether `quarter` is written as the workbench writes a quarter: "2025/26
+// Q1", the financial year's two consecutive years, then Q1 to Q4.
+bool isQuarterLabel(const QString &quarter);
+
 // What makes a stored quarterly decision one no workbench could record,
 // written outside it: a kind other than confirm or correction, a decided
 // segment outside 1 to 4 (segment 5 is the programme's), a confirmation
-// that does not keep its computed segment. Each (column, problem in words);
+// that does not keep its computed segment, no computed segment, a
+// correction without its reason, a quarter not written as a quarter (the
+// ones a row shows on its own; CaseworkStore::computedSegmentProblem reads
+// the assessment). Each (column, problem in words);
 // empty for a decision that may stand. owb check names them, the final
 // segment never counts one (CaseworkStore::finalSegmentOf), and a team
 // workspace's server refuses them (store/serverschemarules.h).
@@ -171,6 +178,10 @@ struct FinalSegment
     // The id of a decision recorded for the quarter that no workbench could
     // record (decisionProblems), left out of the segment; 0 when none.
     qint64 impossibleDecision = 0;
+    // How many decisions are recorded for the quarter when more than one
+    // (hand-inserted): there is one per quarter, so none of them counts
+    // (owb check names them); 0 otherwise.
+    int decisions = 0;
 
     bool decided() const { return source != Source::Computed; }
 };
@@ -269,6 +280,15 @@ public:
     // segment stays unsegmented: an ICB in the programme is "equivalent to
     // segment 5" in words, not a segment.
     FinalSegment finalSegmentOf(const QString &quarter, int computed);
+    // What is wrong with a stored decision's computed segment against the
+    // quarter's stored assessment, in words; empty when it is right. The
+    // workbench records the assessment's segment as the decision is made,
+    // so a decision dated on or after the assessment's computation that
+    // names another segment was written outside it (a re-assessment after
+    // the decision is FinalSegment::decidedOn, which stands). Empty when
+    // no assessment is stored, or the decision has no computed segment
+    // (decisionProblems names that).
+    QString computedSegmentProblem(const QVariantMap &decision);
     int finalSegment(const QString &quarter, int computed)
     {
         return finalSegmentOf(quarter, computed).segment;

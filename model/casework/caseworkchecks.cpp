@@ -455,6 +455,14 @@ QString fieldValueProblem(const CaseworkTable &table, const QString &column, con
 }
 
 
+bool isQuarterLabel(const QString &quarter)
+{
+    // As the server's rule says (serverschemarules.cpp).
+    static const QRegularExpression label(QStringLiteral("^([0-9]{4})/([0-9]{2}) Q[1-4]$"));
+    const QRegularExpressionMatch m = label.match(quarter);
+    return m.hasMatch() && (m.captured(1).toInt() + 1) % 100 == m.captured(2).toInt();
+}
+
 QList<std::pair<QString, QString>> decisionProblems(const QVariantMap &decision)
 {
     QList<std::pair<QString, QString>> problems;
@@ -477,6 +485,21 @@ QList<std::pair<QString, QString>> decisionProblems(const QVariantMap &decision)
     else if (kind == QLatin1String("confirm") && computedRead && decided != computed)
         problems.append({QStringLiteral("decided_segment"),
                          QStringLiteral("a confirmation keeps the computed segment %1, not %2.").arg(computed).arg(decided)});
+    // The workbench records the segment every decision was made on.
+    if (computedValue.isNull() || !computedRead)
+        problems.append({QStringLiteral("computed_segment"),
+                         QStringLiteral("no computed segment is recorded, where the workbench records the segment "
+                                        "each decision was made on.")});
+    // A correction is recorded with its reason (Record a Correction's Why).
+    if (kind == QLatin1String("correction") && decision.value(QStringLiteral("rationale")).toString().trimmed().isEmpty())
+        problems.append({QStringLiteral("rationale"),
+                         QStringLiteral("a correction gives its reason, and this one's is empty.")});
+    const QString quarter = decision.value(QStringLiteral("quarter")).toString();
+    if (!isQuarterLabel(quarter))
+        problems.append({QStringLiteral("quarter"),
+                         QStringLiteral("\"%1\" is not a quarter as the workbench writes one (as 2025/26 Q1: a "
+                                        "financial year's two consecutive years, then Q1 to Q4).")
+                             .arg(quarter)});
     return problems;
 }
 
@@ -586,16 +609,24 @@ QStringList storedListProblems(CaseworkStore &store, const QuarterMethodology &m
     for (auto it = byQuarter.cbegin(); it != byQuarter.cend(); ++it)
         if (it->size() > 1)
             problems.append(QStringLiteral("decisions %1 (table decision, quarter): %2 decisions for %3, where there is "
-                                           "one per quarter; the workbench shows only the last. Remove all but the one "
-                                           "that stands, then check again")
+                                           "one per quarter; none of them counts, so the quarter's segment is the "
+                                           "computed one. Remove all but the one that stands, then check again")
                                 .arg(it->join(QStringLiteral(", ")))
                                 .arg(it->size())
                                 .arg(it.key()));
-    for (const QVariantMap &row : decisions)
-        for (const auto &[column, problem] : decisionProblems(row))
+    for (const QVariantMap &row : decisions) {
+        QList<std::pair<QString, QString>> found = decisionProblems(row);
+        if (const QString problem = store.computedSegmentProblem(row); !problem.isEmpty())
+            found.append({QStringLiteral("computed_segment"), problem});
+        // A decision in a quarter of the programme is not named: the
+        // workbench records one before the entry into that quarter (the
+        // region's decision to enter), and the programme decides the segment
+        // (5) whatever it says (CaseworkStore::finalSegmentOf).
+        for (const auto &[column, problem] : found)
             problems.append(QStringLiteral("decision %1 (table decision, %2): %3 Edit ▸ Undo it in the workbench, or "
                                            "record the quarter's decision again")
                                 .arg(row.value(QStringLiteral("id")).toString(), column, problem));
+    }
     return problems;
 }
 

@@ -26,6 +26,11 @@ QString NeedsAction::words() const
                                                  "decision %1 is none a workbench could record and does not count: "
                                                  "owb check says why")
                          .arg(impossibleDecision));
+    if (decisions > 0)
+        parts.append(QCoreApplication::translate("owb::NeedsAction",
+                                                 "%n decisions recorded where there is one, none counting: owb check "
+                                                 "names them",
+                                                 nullptr, decisions));
     if (offTrajectory > 0)
         parts.append(QCoreApplication::translate("owb::NeedsAction", "%n off trajectory", nullptr, offTrajectory));
     QString text = parts.join(QStringLiteral("; "));
@@ -59,6 +64,7 @@ NeedsAction needsAction(CaseworkStore &casework, const QString &quarter, int fin
             needs.computed = computed;
         }
         needs.impossibleDecision = final.impossibleDecision;
+        needs.decisions = final.decisions;
     }
     return needs;
 }

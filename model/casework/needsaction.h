@@ -13,7 +13,9 @@
 //   - exit criteria or milestones are overdue (CaseworkStatus::overdue);
 //   - planned trajectory points are missed (offTrajectory);
 //   - the quarter's decision was made on a computed segment that a later
-//     re-assessment (owb methodology add) changed: it needs review.
+//     re-assessment (owb methodology add) changed: it needs review;
+//   - a decision written outside the workbench (none it could record, or two
+//     for the quarter) does not count: it needs putting right.
 
 #include "casework.h"
 
@@ -32,8 +34,10 @@ struct NeedsAction
     int decidedOn = 0;  // a decision's computed segment when it is no longer the computed one
     int computed = 0;  // the computed segment now (with decidedOn)
     qint64 impossibleDecision = 0;  // a decision no workbench could record, not counted (FinalSegment)
+    int decisions = 0;  // decisions recorded for the quarter when more than one, none counted (FinalSegment)
 
-    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0 || decidedOn > 0 || impossibleDecision > 0; }
+    bool any() const { return noReview || undecided || overdue > 0 || offTrajectory > 0 || decidedOn > 0 || impossibleDecision > 0
+                                || decisions > 0; }
     // "Segment 4, no review; quarter not decided; 2 overdue", empty when nothing needs action.
     QString words() const;
 };

@@ -11,7 +11,7 @@ namespace owb {
 
 namespace {
 
-enum class Kind { Date, Time, DecisionKind, DecidedSegment, Confirmation };
+enum class Kind { Date, Time, DecisionKind, DecidedSegment, Confirmation, Recorded, Reason, Quarter };
 
 struct Rule
 {
@@ -42,6 +42,9 @@ constexpr Rule kRules[] = {
     { "decision", "kind", Kind::DecisionKind },
     { "decision", "decided_segment", Kind::DecidedSegment },
     { "decision", "computed_segment", Kind::Confirmation },
+    { "decision", "computed_segment", Kind::Recorded },
+    { "decision", "rationale", Kind::Reason },
+    { "decision", "quarter", Kind::Quarter },
 };
 
 QString tableOf(const Rule &rule)
@@ -64,7 +67,8 @@ QString keyOf(const Rule &rule)
 QString constraintName(const Rule &rule)
 {
     static const char *const suffix[]
-        = { "is_a_date", "is_a_time", "is_a_kind", "is_1_to_4", "kept_by_a_confirmation" };
+        = { "is_a_date", "is_a_time", "is_a_kind", "is_1_to_4", "kept_by_a_confirmation", "is_recorded",
+              "given_by_a_correction", "is_a_quarter" };
     return QStringLiteral("%1_%2_%3")
         .arg(tableOf(rule), columnOf(rule), QLatin1String(suffix[int(rule.kind)]));
 }
@@ -83,6 +87,15 @@ QString expression(const Rule &rule)
         return QStringLiteral("decided_segment BETWEEN 1 AND 4");
     case Kind::Confirmation:
         return QStringLiteral("kind <> 'confirm' OR decided_segment = computed_segment");
+    case Kind::Recorded:
+        return QStringLiteral("computed_segment IS NOT NULL");
+    case Kind::Reason:
+        return QStringLiteral("kind <> 'correction' OR rationale ~ '[^[:space:]]'");
+    case Kind::Quarter:
+        // As isQuarterLabel (casework.h); the years read only once the form holds.
+        return QStringLiteral("CASE WHEN quarter ~ '^[0-9]{4}/[0-9]{2} Q[1-4]$'"
+                              " THEN (substr(quarter, 1, 4)::integer + 1) % 100 = substr(quarter, 6, 2)::integer"
+                              " ELSE false END");
     }
     return {};
 }
@@ -102,6 +115,12 @@ QString expected(const Rule &rule)
             "a segment a decision can set (1 to 4; segment 5 is the Recovery Support Programme's)");
     case Kind::Confirmation:
         return QStringLiteral("the segment a confirmation keeps (its computed segment)");
+    case Kind::Recorded:
+        return QStringLiteral("recorded (the segment the decision was made on)");
+    case Kind::Reason:
+        return QStringLiteral("given (a correction gives its reason)");
+    case Kind::Quarter:
+        return QStringLiteral("a quarter as the workbench writes it (2025/26 Q1: two consecutive years, Q1 to Q4)");
     }
     return {};
 }
@@ -145,6 +164,39 @@ QStringList statements()
             " END $body$"),
         QStringLiteral("CREATE TRIGGER audit_entry_from_a_change BEFORE INSERT ON cases.audit_log"
                        " FOR EACH ROW EXECUTE FUNCTION cases.audit_entry_from_a_change()"),
+        // One decision per quarter, and its computed segment the one the
+        // workbench records: the stored assessment's, unless that was
+        // computed after the decision's day (a re-assessment since: the
+        // decision stands, to review). Under the case's lock (the one the
+        // workbench takes, PostgresDialect::lockCase), so that two writers
+        // at once cannot both find the quarter free. A trigger, not a unique
+        // index, so that two decisions stored before it (owb check names
+        // them) stay as the step's other rules leave old rows.
+        QStringLiteral(
+            "CREATE FUNCTION cases.decision_as_recorded() RETURNS trigger LANGUAGE plpgsql AS $body$"
+            " DECLARE other record; assessed record;"
+            " BEGIN"
+            "  PERFORM pg_advisory_xact_lock(1331118663, hashtext(NEW.org_code));"
+            "  SELECT id, kind, decided_by INTO other FROM cases.decision"
+            "   WHERE org_code = NEW.org_code AND quarter = NEW.quarter AND id <> NEW.id LIMIT 1;"
+            "  IF FOUND THEN"
+            "   RAISE EXCEPTION 'case %: a decision for % is already recorded (decision %, % by %); there is one "
+            "decision per quarter; nothing was changed', NEW.org_code, NEW.quarter, other.id, other.kind, "
+            "other.decided_by USING ERRCODE = 'check_violation';"
+            "  END IF;"
+            "  SELECT segment, left(computed_at, 10) AS day INTO assessed FROM cases.assessment"
+            "   WHERE org_code = NEW.org_code AND quarter = NEW.quarter;"
+            "  IF FOUND AND assessed.segment IS NOT NULL AND NEW.computed_segment <> assessed.segment"
+            "   AND (NEW.decided_on = '' OR NEW.decided_on >= assessed.day) THEN"
+            "   RAISE EXCEPTION 'case %: decision % for % names computed segment %, but the quarter''s assessment "
+            "(computed %) has segment %, the one the workbench records; nothing was changed', NEW.org_code, NEW.id, "
+            "NEW.quarter, NEW.computed_segment, assessed.day, assessed.segment USING ERRCODE = 'check_violation';"
+            "  END IF;"
+            "  RETURN NEW;"
+            " END $body$"),
+        QStringLiteral("CREATE TRIGGER decision_as_recorded BEFORE INSERT OR UPDATE OF org_code, quarter,"
+                       " computed_segment ON cases.decision"
+                       " FOR EACH ROW EXECUTE FUNCTION cases.decision_as_recorded()"),
     };
     for (const AuditedTable &a : auditedTables()) {
         const QString function = QStringLiteral("cases.audit_%1()").arg(QLatin1String(a.table));
@@ -260,6 +312,12 @@ QStringList storedDateProblems(const CaseScope &scope)
 
 QString serverRuleRefusal(const QString &serverText)
 {
+    // The decision trigger's refusals (statements()), by their words.
+    if (serverText.contains(QLatin1String("there is one decision per quarter")))
+        return QStringLiteral("the server refuses a second decision for a quarter: there is one decision per quarter");
+    if (serverText.contains(QLatin1String("the one the workbench records")))
+        return QStringLiteral("the server refuses a decision whose computed segment is not the segment of its "
+                              "quarter's assessment, the one the workbench records");
     static const QRegularExpression named(QStringLiteral("check constraint \"(\\w+)\""));
     const QString name = named.match(serverText).captured(1);
     for (const Rule &rule : kRules) {

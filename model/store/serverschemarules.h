@@ -11,7 +11,16 @@
 // - a date or a note's time not written as the workbench writes it (a date
 //   YYYY-MM-DD or empty; a time YYYY-MM-DDTHH:MM:SSZ, in UTC);
 // - a quarterly decision no workbench could record (decisionProblems in
-//   casework.h: its kind, its segment, a confirmation's segment).
+//   casework.h: its kind, its segment, a confirmation's segment, no
+//   computed segment, a correction without its reason, a quarter not
+//   written as one);
+// - a second decision for a quarter, and a decision whose computed segment
+//   is not the stored assessment's (CaseworkStore::computedSegmentProblem):
+//   a trigger under the case's lock, which leaves rows stored before it as
+//   they are (owb check names them). A decision in a quarter of the
+//   programme is not refused: the workbench records one before the entry
+//   into that quarter, and the programme decides the segment whatever it
+//   says.
 // Rows stored before the step are neither rewritten nor allowed to stop the
 // upgrade: each rule is added NOT VALID (it holds for every row written from
 // then on) and validated at once where no row breaks it; owb check names

@@ -7,9 +7,12 @@
 #include "casework/casesession.h"
 #include "casework/casework.h"
 #include "casework/needsaction.h"
+#include "casework/trajectory.h"
 #include "casework/datetext.h"
 #include "store/casefile.h"
+#include "framework/methodology.h"
 
+#include <QDate>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -79,8 +82,8 @@ private Q_SLOTS:
         QVERIFY(computed > 0 && computed < 4);
         const auto insert = [&](int id, const QString &kind, int decided) {
             file->database().exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment,"
-                                                 " decided_segment, decided_by, decided_on)"
-                                                 " VALUES ('RA1', ?, ?, ?, ?, ?, 'by hand', '2026-01-12')"),
+                                                 " decided_segment, decided_by, decided_on, rationale)"
+                                                 " VALUES ('RA1', ?, ?, ?, ?, ?, 'by hand', '2026-01-12', 'a reason')"),
                 { id, quarter, kind, computed, decided });
         };
         if (m_case.isOnServer()) {
@@ -123,6 +126,131 @@ private Q_SLOTS:
         insert(93, QStringLiteral("correction"), 4);
         QCOMPARE(casework.finalSegmentOf(quarter, computed).segment, 4);
         QCOMPARE(casework.finalSegmentOf(quarter, computed).impossibleDecision, qint64(0));
+    }
+
+    // Tester (issue 14): decisions written by hand that no workbench
+    // records: two for one quarter, a confirmation naming a computed segment
+    // the quarter's assessment does not have, no computed segment, a
+    // correction without its reason, a quarter not written as one. owb check
+    // names each, the final segment counts none, the needs say so; a team
+    // workspace's server refuses each as it is written.
+    void handWrittenDecisionsAreNamedAndNotCounted()
+    {
+        const auto file = m_case.open();
+        const QString quarter = QStringLiteral("2025/26 Q1");
+        const int computed = file->assessment(quarter)->result.segment;
+        QVERIFY(computed > 0 && computed < 4);
+        const int other = computed == 1 ? 2 : 1;
+        // The fixture's other assessed quarter.
+        const QString second = file->database()
+                                   .scalar(QStringLiteral("SELECT quarter FROM assessment WHERE org_code = 'RA1' AND "
+                                                          "quarter <> ?"),
+                                           {quarter})
+                                   .toString();
+        QVERIFY(file->assessment(second));
+        const int third = file->assessment(second)->result.segment;
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        Database &db = file->database();
+        // Inserted, or on a server the refusal's words (empty when stored).
+        const auto insert = [&](int id, const QString &q, const QString &kind, const QVariant &on, int decided,
+                                const QString &day, const QString &why) -> QString {
+            try {
+                db.exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment,"
+                                       " decided_segment, decided_by, decided_on, rationale)"
+                                       " VALUES ('RA1', ?, ?, ?, ?, ?, 'by hand', ?, ?)"),
+                        {id, q, kind, on, decided, day, why});
+            } catch (const StoreError &error) {
+                return error.message();
+            }
+            return {};
+        };
+        const auto named = [&](const QString &words) {
+            CaseworkStore casework(file->scope());
+            const Methodology &builtIn = Methodology::builtIn();
+            const QStringList problems
+                = storedListProblems(casework, [&](const QString &) { return &builtIn; }, true, quarter);
+            return problems.filter(words).size();
+        };
+        const auto asOldRows = [&] { // as a workspace upgraded over such rows holds them
+            db.exec(QStringLiteral("ALTER TABLE decision DISABLE TRIGGER decision_as_recorded"));
+            for (const char *rule : {"decision_computed_segment_is_recorded", "decision_rationale_given_by_a_correction",
+                                     "decision_quarter_is_a_quarter"})
+                db.exec(QStringLiteral("ALTER TABLE decision DROP CONSTRAINT %1").arg(QLatin1String(rule)));
+        };
+        const auto refused = [&](const QString &said, const char *words) {
+            if (m_case.isOnServer())
+                QVERIFY2(said.contains(QLatin1String(words)), qPrintable(said));
+            else
+                QCOMPARE(said, QString());
+        };
+        // A confirmation forged on another computed segment, dated after the
+        // assessment: not the segment the workbench records.
+        refused(insert(80, quarter, QStringLiteral("confirm"), other, other, today, QString()),
+                "computed segment is not the segment of its quarter's assessment");
+        // Two decisions for one quarter.
+        QCOMPARE(insert(81, quarter, QStringLiteral("correction"), computed, 4, today, QStringLiteral("first")), QString());
+        refused(insert(82, quarter, QStringLiteral("correction"), computed, other, today, QStringLiteral("second")),
+                "there is one decision per quarter");
+        // No computed segment, no reason, a quarter no workbench writes.
+        refused(insert(83, QStringLiteral("2026/27 Q1"), QStringLiteral("confirm"), QVariant(QMetaType(QMetaType::Int)),
+                       computed, today, QString()),
+                "computed segment is not recorded");
+        refused(insert(84, second, QStringLiteral("correction"), third, other, today,
+                       QStringLiteral("  ")),
+                "rationale is not given");
+        refused(insert(85, QStringLiteral("2031/32 Q9"), QStringLiteral("confirm"), 2, 2, today, QString()),
+                "quarter is not a quarter");
+        refused(insert(86, QStringLiteral("2031/33 Q1"), QStringLiteral("confirm"), 2, 2, today, QString()),
+                "quarter is not a quarter");
+        if (m_case.isOnServer()) {
+            asOldRows();
+            QCOMPARE(insert(80, quarter, QStringLiteral("confirm"), other, other, today, QString()), QString());
+            QCOMPARE(insert(82, quarter, QStringLiteral("correction"), computed, other, today, QStringLiteral("second")),
+                     QString());
+            QCOMPARE(insert(83, QStringLiteral("2026/27 Q1"), QStringLiteral("confirm"),
+                            QVariant(QMetaType(QMetaType::Int)), computed, today, QString()),
+                     QString());
+            QCOMPARE(insert(84, second, QStringLiteral("correction"), third, other, today,
+                            QStringLiteral("  ")),
+                     QString());
+            QCOMPARE(insert(85, QStringLiteral("2031/32 Q9"), QStringLiteral("confirm"), 2, 2, today, QString()), QString());
+        }
+        // (On a server decided_by is the session user's.)
+        QCOMPARE(named(QStringLiteral("(table decision, quarter): 3 decisions for 2025/26 Q1")), 1);
+        QCOMPARE(named(QStringLiteral("decisions 80 (confirm by ")), 1);
+        QCOMPARE(named(QStringLiteral("decision 80 (table decision, computed_segment): its computed segment %1 is not "
+                                      "the segment %2 of 2025/26 Q1's assessment")
+                           .arg(other)
+                           .arg(computed)),
+                 1);
+        QCOMPARE(named(QStringLiteral("decision 83 (table decision, computed_segment): no computed segment is recorded")), 1);
+        QCOMPARE(named(QStringLiteral("decision 84 (table decision, rationale): a correction gives its reason")), 1);
+        QCOMPARE(named(QStringLiteral("decision 85 (table decision, quarter): \"2031/32 Q9\" is not a quarter")), 1);
+        CaseworkStore casework(file->scope());
+        FinalSegment final = casework.finalSegmentOf(quarter, computed);
+        QCOMPARE(final.segment, computed);  // neither correction counts
+        QCOMPARE(final.source, FinalSegment::Source::Computed);
+        QCOMPARE(final.decisions, 3);
+        QVERIFY2(needsAction(casework, quarter, final.segment, {}, 0, computed)
+                     .words()
+                     .contains(QStringLiteral("3 decisions recorded where there is one, none counting")),
+                 qPrintable(needsAction(casework, quarter, final.segment, {}, 0, computed).words()));
+        // The forged confirmation alone does not count either; one made
+        // before a re-assessment stands, to review.
+        db.exec(QStringLiteral("DELETE FROM decision WHERE id IN (81, 82)"));
+        final = casework.finalSegmentOf(quarter, computed);
+        QCOMPARE(final.decisions, 0);
+        QCOMPARE(final.impossibleDecision, qint64(80));
+        if (m_case.isOnServer())
+            db.exec(QStringLiteral("ALTER TABLE decision ENABLE TRIGGER decision_as_recorded"));
+        db.exec(QStringLiteral("UPDATE decision SET decided_on = '2020-01-06' WHERE id = 80"));
+        final = casework.finalSegmentOf(quarter, computed);
+        QCOMPARE(final.impossibleDecision, qint64(0));
+        QCOMPARE(final.decidedOn, other);
+        QCOMPARE(named(QStringLiteral("decision 80 (table decision")), 0);
+        // The correction and its reason, the second quarter's computed segment.
+        QCOMPARE(casework.finalSegmentOf(second, third).segment, third);
+        QCOMPARE(casework.finalSegmentOf(second, third).impossibleDecision, qint64(84));
     }
 
     // Tester (issue 14, D2): two people deciding one quarter, each screen

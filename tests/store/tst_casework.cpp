@@ -253,7 +253,8 @@ private Q_SLOTS:
             session.addRecord(decisionTable(),
                 { { QStringLiteral("quarter"), QStringLiteral("2025/26 Q4") },
                     { QStringLiteral("kind"), QStringLiteral("confirm") },
-                    { QStringLiteral("decided_segment"), 3 }, { QStringLiteral("rationale"), QString() } },
+                    { QStringLiteral("computed_segment"), 3 }, { QStringLiteral("decided_segment"), 3 },
+                    { QStringLiteral("rationale"), QString() } },
                 QStringLiteral("confirm")),
             QString());
         QCOMPARE(session.addRecord(reviewTable(),

@@ -126,6 +126,37 @@ private Q_SLOTS:
                                        QStringLiteral("Add")), QString());
         }
         QCOMPARE(needs().value("RA2"), QStringLiteral("3 overdue"));
+        {
+            // Tester (issue 14): two corrections for one quarter written by
+            // hand (on a server, as rows stored before it refused them):
+            // neither counts, and the needs say so.
+            auto ra3 = workspace->openCase(QStringLiteral("RA3"), Database::Mode::OpenExisting);
+            const int computed = ra3->assessment(quarter)->result.segment;
+            try {
+                ra3->database().exec(QStringLiteral("ALTER TABLE decision DISABLE TRIGGER decision_as_recorded"));
+            } catch (const StoreError &) {
+                // a case file: nothing refuses them
+            }
+            for (const int id : {71, 72})
+                ra3->database().exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment,"
+                                                    " decided_segment, rationale, decided_by, decided_on)"
+                                                    " VALUES ('RA3', ?, ?, 'correction', ?, ?, 'by hand', 'x', '2025-01-06')"),
+                                     {id, quarter, computed, computed == id - 70 ? 3 : id - 70});
+        }
+        QCOMPARE(needs().value("RA3"), QStringLiteral("2 decisions recorded where there is one, none counting: owb check "
+                                                      "names them"));
+        {
+            QStringList problems;
+            for (const PortfolioEntry &e : loadPortfolio(*workspace, quarter, &problems))
+                if (e.code == QLatin1String("RA3"))
+                    QCOMPARE(e.segment, workspace->openCase(QStringLiteral("RA3"), Database::Mode::OpenExisting)
+                                            ->assessment(quarter)
+                                            ->result.segment);
+        }
+        workspace->openCase(QStringLiteral("RA3"), Database::Mode::OpenExisting)
+            ->database()
+            .exec(QStringLiteral("DELETE FROM decision WHERE org_code = 'RA3' AND id IN (71, 72)"));
+        QCOMPARE(needs().value("RA3"), none);
 
         // The model's column and role, the filter, and the CSV's last column.
         QStringList problems;

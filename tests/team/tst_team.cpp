@@ -313,9 +313,9 @@ private Q_SLOTS:
                   {cases.sessionUser(), body});
         cases.exec(QStringLiteral("INSERT INTO note (org_code, id, created_at, author, tag_kind, tag, body) VALUES ('ZBE', 7, '2026-02-16T10:00:00Z', 'alice', '', '', ?)"), {body});
         file.exec(QStringLiteral("INSERT INTO decision (id, quarter, kind, computed_segment, decided_segment, decided_by)"
-                                 " VALUES (1, '2025/26 Q1', 'confirm', NULL, 3, ?)"),
+                                 " VALUES (1, '2025/26 Q1', 'confirm', 3, 3, ?)"),
                   {cases.sessionUser()});
-        cases.exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment, decided_segment) VALUES ('ZBE', 1, '2025/26 Q1', 'confirm', NULL, 3)"));
+        cases.exec(QStringLiteral("INSERT INTO decision (org_code, id, quarter, kind, computed_segment, decided_segment) VALUES ('ZBE', 1, '2025/26 Q1', 'confirm', 3, 3)"));
         file.exec(QStringLiteral("UPDATE note SET body = 'x' WHERE id = 7"));
         cases.exec(QStringLiteral("UPDATE note SET body = 'x' WHERE org_code = 'ZBE' AND id = 7"));
         file.exec(QStringLiteral("DELETE FROM note WHERE id = 7"));

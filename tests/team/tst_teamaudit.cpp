@@ -82,7 +82,7 @@ void backToVersionTwo(const ServerAddress &server)
             "DO $$ DECLARE r record; BEGIN"
             " FOR r IN SELECT c.conrelid::regclass AS t, c.conname FROM pg_constraint c"
             "  JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'cases' AND c.contype = 'c'"
-            "  AND c.conname ~ '_(is_a_date|is_a_time|is_a_kind|is_1_to_4|kept_by_a_confirmation)$' LOOP"
+            "  AND c.conname ~ '_(is_a_date|is_a_time|is_a_kind|is_1_to_4|kept_by_a_confirmation|is_recorded|given_by_a_correction|is_a_quarter)$' LOOP"
             "  EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);"
             " END LOOP;"
             " FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
@@ -91,7 +91,8 @@ void backToVersionTwo(const ServerAddress &server)
             "  EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO PUBLIC', r.f);"
             " END LOOP;"
             " END $$"));
-    for (const char *sql : { "DROP TRIGGER audit_entry_from_a_change ON cases.audit_log",
+    for (const char *sql : { "DROP TRIGGER decision_as_recorded ON cases.decision",
+             "DROP FUNCTION cases.decision_as_recorded()", "DROP TRIGGER audit_entry_from_a_change ON cases.audit_log",
              "DROP FUNCTION cases.audit_entry_from_a_change()", "DROP FUNCTION owb.is_iso_time(text)",
              "DROP FUNCTION owb.is_iso_date(text)", "UPDATE owb.schema_version SET version = 2" })
         adminScalar(server, QString::fromLatin1(sql));
@@ -182,8 +183,9 @@ private Q_SLOTS:
 
         // A note's author and a decision's decided_by: the session user.
         QCOMPARE(alice.run(QStringLiteral(
-                     "INSERT INTO cases.decision (org_code, id, quarter, kind, decided_segment, decided_by)"
-                     " VALUES ('RAA', 1, '2025/26 Q1', 'confirm', 2, 'bob')")),
+                     "INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment, decided_segment,"
+                     " decided_by) SELECT 'RAA', 1, '2025/26 Q1', 'confirm', s, s, 'bob' FROM (SELECT coalesce((SELECT"
+                     " segment FROM cases.assessment WHERE org_code = 'RAA' AND quarter = '2025/26 Q1'), 2) AS s) a")),
             QString());
         QCOMPARE(alice.run(QStringLiteral(
                      "UPDATE cases.note SET author = 'carol', body = 'changed' WHERE org_code = 'RAA'")),
@@ -327,7 +329,8 @@ private Q_SLOTS:
         QCOMPARE(alice.run(note(QStringLiteral("2026-02-16T10:00:00Z"))), QString());
         const auto decision = [](int id, const QString &kind, const QString &computed, int decided, const QString &on) {
             return QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
-                                  " decided_segment, decided_on) VALUES ('RAA', %1, '2025/26 Q1', '%2', %3, %4, '%5')")
+                                  " decided_segment, decided_on, rationale)"
+                                  " VALUES ('RAA', %1, '2025/26 Q1', '%2', %3, %4, '%5', 'late data')")
                 .arg(id)
                 .arg(kind, computed)
                 .arg(decided)
@@ -345,6 +348,25 @@ private Q_SLOTS:
             QStringLiteral("23514"));
         QCOMPARE(alice.run(decision(1, QStringLiteral("correction"), QStringLiteral("3"), 2, QStringLiteral("2026-01-12"))),
             QString());
+        // Tester (issue 14): a second decision for the quarter, none with
+        // no computed segment, a correction without its reason, a quarter
+        // no workbench writes.
+        QCOMPARE(alice.run(decision(2, QStringLiteral("confirm"), QStringLiteral("3"), 3, QStringLiteral("2026-01-12"))),
+            QStringLiteral("23514"));
+        QVERIFY2(alice.lastMessage().contains(QLatin1String("there is one decision per quarter")),
+            qPrintable(alice.lastMessage()));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                          " decided_segment) VALUES ('RAA', 3, '2025/26 Q2', 'confirm', NULL, 3)")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                          " decided_segment, rationale) VALUES ('RAA', 3, '2025/26 Q2', 'correction',"
+                                          " NULL, 2, ' ')")),
+            QStringLiteral("23514"));
+        QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment,"
+                                          " decided_segment) VALUES ('RAA', 3, '2031/32 Q9', 'confirm', 3, 3)")),
+            QStringLiteral("23514"));
+        QVERIFY2(alice.lastMessage().contains(QLatin1String("decision_quarter_is_a_quarter")),
+            qPrintable(alice.lastMessage()));
         QCOMPARE(alice.run(QStringLiteral("UPDATE cases.decision SET decided_on = '12/01/2026' WHERE org_code = 'RAA'")),
             QStringLiteral("23514"));
         QCOMPARE(alice.run(QStringLiteral("UPDATE cases.decision SET decided_on = '' WHERE org_code = 'RAA'")), QString());
@@ -393,7 +415,7 @@ private Q_SLOTS:
                            " INSERT INTO cases.capability_overall (org_code, year, decided_on)"
                            " VALUES ('RAA', '2025/26', 'last spring');"
                            " INSERT INTO cases.decision (org_code, id, quarter, kind, computed_segment, decided_segment)"
-                           " VALUES ('RAA', 1, '2025/26 Q1', 'correction', 3, 7)"));
+                           " VALUES ('RAA', 1, '2025/26 Q1', 'correction', 3, 7), ('RAA', 2, '2025/26 Q1', 'confirm', 3, 3)"));
         {
             RawConnection alice(w.asEditor); // as it was: alice could forge an entry
             QCOMPARE(alice.run(QStringLiteral("INSERT INTO cases.audit_log (org_code, seq, at, table_name, row_key,"
@@ -440,7 +462,8 @@ private Q_SLOTS:
                 "writes it (YYYY-MM-DD, or empty)",
                 "case RAA: capability overall 2025/26 (table capability_overall, decided_on): \"last spring\" is not "
                 "a date",
-                "case RAA: decision 1 (table decision, decided_segment): \"7\" is not a segment a decision can set" })
+                "case RAA: decision 1 (table decision, decided_segment): \"7\" is not a segment a decision can set",
+                "(table decision, quarter): 2 decisions for 2025/26 Q1" })
             QVERIFY2(out.contains(named), out.constData());
         QVERIFY2(!out.contains("note 2 (table note"), out.constData());
 

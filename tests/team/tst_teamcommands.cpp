@@ -301,9 +301,9 @@ private Q_SLOTS:
                                                  "UPDATE cases.milestone SET status = 'kinda done' WHERE org_code = '%1'; "
                                                  // Tester (issue 14, D2): two decisions for one quarter.
                                                  "INSERT INTO cases.decision (org_code, id, quarter, kind, "
-                                                 "computed_segment, decided_segment, decided_by) VALUES "
-                                                 "('%1', 101, '2025/26 Q1', 'confirm', 4, 4, 'alice'), "
-                                                 "('%1', 102, '2025/26 Q1', 'correction', 4, 3, 'carol'); "
+                                                 "computed_segment, decided_segment, decided_by, rationale) VALUES "
+                                                 "('%1', 101, '2025/26 Q1', 'confirm', 4, 4, 'alice', ''), "
+                                                 "('%1', 102, '2025/26 Q1', 'correction', 4, 3, 'carol', 'late'); "
                                                  "END $$")
                                       .arg(code));
         const Run checked = runOwb({QStringLiteral("check"), twins.server.url()});
