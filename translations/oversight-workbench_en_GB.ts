@@ -2790,9 +2790,9 @@ Everything you typed is still here: press OK to try again, or Cancel.</source>
     </message>
     <message numerus="yes">
         <source>%n decisions recorded where there is one, none counting: owb check names them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n decisions recorded where there is one, none counting: owb check names them</numerusform>
+            <numerusform>%n decisions recorded where there is one, none counting: owb check names them</numerusform>
         </translation>
     </message>
 </context>

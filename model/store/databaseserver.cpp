@@ -192,9 +192,12 @@ QString Database::serverMessage(bool writing, const QSqlError &error) const
         // context names), never by the user: a refused entry is said as the
         // records the user was writing.
         static const QRegularExpression trigger(QStringLiteral("function (?:cases\\.)?audit_(\\w+)\\(\\)"));
-        if (name == QLatin1String("audit_log"))
+        if (name == QLatin1String("audit_log")) {
             if (const QRegularExpressionMatch written = trigger.match(error.databaseText()); written.hasMatch())
                 name = written.captured(1);
+            else // a write's first read of the trail (its next id): said as the case's records
+                name = QStringLiteral("case");
+        }
         const QString records = QString(name).replace(QLatin1Char('_'), QLatin1Char(' '));
         if (writing)
             return QStringLiteral("Your account %1 may not change the %2 records of the team workspace %3. Ask its "

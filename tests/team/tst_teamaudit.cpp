@@ -566,6 +566,15 @@ private Q_SLOTS:
         QVERIFY2(!refused.contains(QStringLiteral("audit")), qPrintable(refused));
         QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(1));
         QCOMPARE(auditRows(w.server), audit);
+
+        // A write's first read of the trail (its next id) refused: said as
+        // the case's records, never the audit log (tester, issue 14).
+        adminScalar(w.server, QStringLiteral("GRANT INSERT ON cases.note TO %1_editor; REVOKE SELECT ON cases.audit_log FROM %1_editor, %1_reader")
+                                  .arg(w.server.database));
+        const QString trail = session.addNote(QString(), QString(), QStringLiteral("not allowed either"));
+        QVERIFY2(trail.contains(QStringLiteral("may not")), qPrintable(QStringLiteral("[%1]").arg(trail)));
+        QVERIFY2(!trail.contains(QStringLiteral("audit")), qPrintable(trail));
+        QCOMPARE(adminScalar(w.server, QStringLiteral("SELECT count(*) FROM cases.note")), QVariant(1));
     }
 
     // Another session holds the case's lock (a colleague's transaction
