@@ -668,8 +668,10 @@ QString CaseworkStore::computedSegmentProblem(const QVariantMap &decision)
         return {};
     const QString assessed = q.value(1).toString().left(10);
     const QString on = decision.value(QStringLiteral("decided_on")).toString();
-    if (!on.isEmpty() && on < assessed)
-        return {}; // re-assessed since: the decision stands, to review
+    // Re-assessed since (an import the same day as the decision included:
+    // a date cannot tell the order within a day): the decision stands, to review.
+    if (!on.isEmpty() && on <= assessed)
+        return {};
     return QStringLiteral("its computed segment %1 is not the segment %2 of %3's assessment (computed %4, before the "
                           "decision%5), where the workbench records the segment the decision was made on.")
         .arg(recorded.toString(), q.value(0).toString(), quarter, assessed,

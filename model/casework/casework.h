@@ -283,9 +283,10 @@ public:
     // What is wrong with a stored decision's computed segment against the
     // quarter's stored assessment, in words; empty when it is right. The
     // workbench records the assessment's segment as the decision is made,
-    // so a decision dated on or after the assessment's computation that
-    // names another segment was written outside it (a re-assessment after
-    // the decision is FinalSegment::decidedOn, which stands). Empty when
+    // so a decision dated after the assessment's computation that names
+    // another segment was written outside it (a re-assessment after the
+    // decision, or on its day, is FinalSegment::decidedOn, which stands:
+    // a date cannot order a decision and an import of one day). Empty when
     // no assessment is stored, or the decision has no computed segment
     // (decisionProblems names that).
     QString computedSegmentProblem(const QVariantMap &decision);

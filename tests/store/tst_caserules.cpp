@@ -150,6 +150,9 @@ private Q_SLOTS:
         QVERIFY(file->assessment(second));
         const int third = file->assessment(second)->result.segment;
         const QString today = QDate::currentDate().toString(Qt::ISODate);
+        // After the assessment's day: a decision of the same day may follow a
+        // re-assessment made that day, which a date cannot tell.
+        const QString tomorrow = QDate::currentDate().addDays(1).toString(Qt::ISODate);
         Database &db = file->database();
         // Inserted, or on a server the refusal's words (empty when stored).
         const auto insert = [&](int id, const QString &q, const QString &kind, const QVariant &on, int decided,
@@ -185,7 +188,7 @@ private Q_SLOTS:
         };
         // A confirmation forged on another computed segment, dated after the
         // assessment: not the segment the workbench records.
-        refused(insert(80, quarter, QStringLiteral("confirm"), other, other, today, QString()),
+        refused(insert(80, quarter, QStringLiteral("confirm"), other, other, tomorrow, QString()),
                 "computed segment is not the segment of its quarter's assessment");
         // Two decisions for one quarter.
         QCOMPARE(insert(81, quarter, QStringLiteral("correction"), computed, 4, today, QStringLiteral("first")), QString());
@@ -204,7 +207,7 @@ private Q_SLOTS:
                 "quarter is not a quarter");
         if (m_case.isOnServer()) {
             asOldRows();
-            QCOMPARE(insert(80, quarter, QStringLiteral("confirm"), other, other, today, QString()), QString());
+            QCOMPARE(insert(80, quarter, QStringLiteral("confirm"), other, other, tomorrow, QString()), QString());
             QCOMPARE(insert(82, quarter, QStringLiteral("correction"), computed, other, today, QStringLiteral("second")),
                      QString());
             QCOMPARE(insert(83, QStringLiteral("2026/27 Q1"), QStringLiteral("confirm"),
