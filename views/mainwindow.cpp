@@ -405,13 +405,8 @@ void MainWindow::showWorkspace(std::unique_ptr<Workspace> workspace, const QStri
     m_workspace = std::move(workspace);
     m_national = std::make_unique<NationalCache>(m_workspace->peers(), m_workspace->methodology());
     setWindowTitle(tr("Oversight Workbench - %1").arg(title));
-    {
-        const QSignalBlocker blocker(m_quarter);
-        m_quarter->clear();
-        m_quarter->addItems(m_workspace->peers().quarters());
-        m_quarter->setCurrentIndex(m_quarter->count() - 1);
-        m_shownQuarter = m_quarter->currentIndex();
-    }
+    refreshQuarterList(); // from the empty list closeWorkspace left: the latest quarter in view
+    m_shownQuarter = m_quarter->currentIndex();
     showQuarterMethodology();
     m_portfolio->setTeamWorkspace(m_workspace->isTeam());
     refreshPortfolio();
